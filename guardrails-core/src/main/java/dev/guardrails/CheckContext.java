@@ -1,0 +1,247 @@
+package dev.guardrails;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a check may know besides the answer itself: the prompt that produced it, the grounding
+ * sources, values the user supplied themselves (their own email is an echo, not a leak), the
+ * locale, and a deadline.
+ *
+ * <pre>{@code
+ * CheckContext ctx = CheckContext.builder()
+ *     .prompt("What is my order status?")
+ *     .source("kb-12", retrievedPassage)
+ *     .userValue("jane@example.com")
+ *     .build();
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe; {@link #toString()} prints sizes, never text.
+ */
+public final class CheckContext {
+
+  private static final CheckContext EMPTY = new Builder().build();
+
+  private final String prompt;
+  private final List<Source> sources;
+  private final Set<String> userValues;
+  private final Locale locale;
+  private final Instant deadline;
+
+  private CheckContext(Builder b) {
+    this.prompt = b.prompt;
+    this.sources = List.copyOf(b.sources);
+    this.userValues = Set.copyOf(b.userValues);
+    this.locale = b.locale;
+    this.deadline = b.deadline;
+  }
+
+  /** Returns the context with nothing in it: no prompt, no sources, English, no deadline. */
+  public static CheckContext empty() {
+    return EMPTY;
+  }
+
+  /** Returns a new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns the prompt that produced the answer, if known. */
+  public Optional<String> prompt() {
+    return Optional.ofNullable(prompt);
+  }
+
+  /** Returns the grounding sources, in the order given; empty when none. */
+  public List<Source> sources() {
+    return sources;
+  }
+
+  /** Returns values the user supplied themselves; findings equal to one of them are echoes. */
+  public Set<String> userValues() {
+    return userValues;
+  }
+
+  /** Returns the locale of the text; {@link Locale#ENGLISH} by default. */
+  public Locale locale() {
+    return locale;
+  }
+
+  /** Returns the instant by which the check must finish, if any. */
+  public Optional<Instant> deadline() {
+    return Optional.ofNullable(deadline);
+  }
+
+  /**
+   * Returns true when {@code value}, compared after trimming and ignoring case, is one the user
+   * supplied.
+   *
+   * @param value a candidate value
+   * @return whether the user supplied it
+   */
+  public boolean isUserValue(CharSequence value) {
+    if (userValues.isEmpty()) {
+      return false;
+    }
+    String v = value.toString().trim();
+    for (String u : userValues) {
+      if (u.trim().equalsIgnoreCase(v)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Returns a builder that starts from this context's values. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.prompt = prompt;
+    b.sources.addAll(sources);
+    b.userValues.addAll(userValues);
+    b.locale = locale;
+    b.deadline = deadline;
+    return b;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof CheckContext)) {
+      return false;
+    }
+    CheckContext c = (CheckContext) o;
+    return Objects.equals(prompt, c.prompt)
+        && sources.equals(c.sources)
+        && userValues.equals(c.userValues)
+        && locale.equals(c.locale)
+        && Objects.equals(deadline, c.deadline);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(prompt, sources, userValues, locale, deadline);
+  }
+
+  @Override
+  public String toString() {
+    return "CheckContext[prompt=" + (prompt == null ? "none" : prompt.length() + " chars")
+        + ", sources=" + sources.size() + ", userValues=" + userValues.size()
+        + ", locale=" + locale + ", deadline=" + (deadline == null ? "none" : deadline) + "]";
+  }
+
+  /**
+   * Builds a {@link CheckContext}. Not thread-safe; {@link #build()} returns an immutable
+   * context.
+   */
+  public static final class Builder {
+    private String prompt;
+    private final List<Source> sources = new ArrayList<>();
+    private final Set<String> userValues = new LinkedHashSet<>();
+    private Locale locale = Locale.ENGLISH;
+    private Instant deadline;
+
+    private Builder() {}
+
+    /**
+     * Sets the prompt that produced the answer.
+     *
+     * @param prompt the prompt
+     * @return this builder
+     */
+    public Builder prompt(String prompt) {
+      this.prompt = Objects.requireNonNull(prompt, "prompt");
+      return this;
+    }
+
+    /**
+     * Adds a grounding source.
+     *
+     * @param id its identifier, unique within this context
+     * @param text its text
+     * @return this builder
+     * @throws IllegalArgumentException if a source with this id was already added
+     */
+    public Builder source(String id, String text) {
+      return source(Source.of(id, text));
+    }
+
+    /**
+     * Adds a grounding source.
+     *
+     * @param source the source, its id unique within this context
+     * @return this builder
+     * @throws IllegalArgumentException if a source with this id was already added
+     */
+    public Builder source(Source source) {
+      Objects.requireNonNull(source, "source");
+      for (Source s : sources) {
+        if (s.id().equals(source.id())) {
+          throw new IllegalArgumentException("source id must be unique: " + source.id());
+        }
+      }
+      sources.add(source);
+      return this;
+    }
+
+    /**
+     * Adds sources with ids {@code source-1}, {@code source-2}, ... after those already added.
+     *
+     * @param texts the source texts
+     * @return this builder
+     */
+    public Builder sources(List<String> texts) {
+      Objects.requireNonNull(texts, "texts");
+      for (String t : texts) {
+        source("source-" + (sources.size() + 1), Objects.requireNonNull(t, "texts element"));
+      }
+      return this;
+    }
+
+    /**
+     * Adds a value the user supplied themselves (e.g. their own email), so it is not reported as a
+     * leak.
+     *
+     * @param value the value
+     * @return this builder
+     */
+    public Builder userValue(String value) {
+      Objects.requireNonNull(value, "value");
+      if (!value.isBlank()) {
+        userValues.add(value);
+      }
+      return this;
+    }
+
+    /**
+     * Sets the locale of the text.
+     *
+     * @param locale the locale
+     * @return this builder
+     */
+    public Builder locale(Locale locale) {
+      this.locale = Objects.requireNonNull(locale, "locale");
+      return this;
+    }
+
+    /**
+     * Sets the instant by which the check must finish; detectors still running then are abandoned
+     * and their fail mode applied.
+     *
+     * @param deadline the deadline
+     * @return this builder
+     */
+    public Builder deadline(Instant deadline) {
+      this.deadline = Objects.requireNonNull(deadline, "deadline");
+      return this;
+    }
+
+    /** Returns the immutable context. */
+    public CheckContext build() {
+      return new CheckContext(this);
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package dev.guardrails;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The outcome of one check: the verdict, every finding with the action taken for it, the safe text
+ * to show, time spent per detector, and detector errors.
+ *
+ * <p>Immutable and thread-safe. {@link #toString()} prints counts and types, never text.
+ */
+public final class GuardResult {
+
+  private final Verdict verdict;
+  private final List<Decision> decisions;
+  private final String safeText;
+  private final int textLength;
+  private final Map<String, Duration> timings;
+  private final List<DetectorError> errors;
+
+  /**
+   * Creates a result. Used by the engine and by tests; callers normally receive results from
+   * {@link Guardrail#check(String)}.
+   *
+   * @param verdict the verdict
+   * @param decisions findings with their actions, in span order
+   * @param safeText the text as it may be shown
+   * @param textLength the length of the checked text
+   * @param timings time spent per detector id, in pipeline order
+   * @param errors detector failures
+   */
+  public GuardResult(
+      Verdict verdict,
+      List<Decision> decisions,
+      String safeText,
+      int textLength,
+      Map<String, Duration> timings,
+      List<DetectorError> errors) {
+    this.verdict = Objects.requireNonNull(verdict, "verdict");
+    this.decisions = List.copyOf(decisions);
+    this.safeText = Objects.requireNonNull(safeText, "safeText");
+    this.textLength = textLength;
+    this.timings = Collections.unmodifiableMap(new LinkedHashMap<>(timings));
+    this.errors = List.copyOf(errors);
+  }
+
+  /** Returns the verdict: the strongest action taken, ALLOW reported as PASS. */
+  public Verdict verdict() {
+    return verdict;
+  }
+
+  /** Returns every finding with the action taken for it, ordered by span. */
+  public List<Decision> decisions() {
+    return decisions;
+  }
+
+  /** Returns every finding, ordered by span, including ALLOWed ones. */
+  public List<Finding> findings() {
+    List<Finding> out = new ArrayList<>(decisions.size());
+    for (Decision d : decisions) {
+      out.add(d.finding());
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  /**
+   * Returns the text that may be shown: the input with REDACT spans replaced, or the configured
+   * block message when the verdict is BLOCK.
+   */
+  public String safeText() {
+    return safeText;
+  }
+
+  /** Returns the length of the checked text. */
+  public int textLength() {
+    return textLength;
+  }
+
+  /** Returns time spent per detector id, in pipeline order. */
+  public Map<String, Duration> timings() {
+    return timings;
+  }
+
+  /** Returns the detector failures of this check; empty when all detectors ran cleanly. */
+  public List<DetectorError> errors() {
+    return errors;
+  }
+
+  /** Returns true when the verdict is BLOCK. */
+  public boolean blocked() {
+    return verdict == Verdict.BLOCK;
+  }
+
+  /** Returns true when the verdict is PASS. */
+  public boolean passed() {
+    return verdict == Verdict.PASS;
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder b = new StringBuilder("GuardResult[verdict=").append(verdict)
+        .append(", textLength=").append(textLength)
+        .append(", findings=[");
+    for (int i = 0; i < decisions.size(); i++) {
+      Decision d = decisions.get(i);
+      if (i > 0) {
+        b.append(", ");
+      }
+      b.append(d.finding().type()).append(d.finding().span()).append("->").append(d.action());
+    }
+    return b.append("], errors=").append(errors.size()).append(']').toString();
+  }
+}

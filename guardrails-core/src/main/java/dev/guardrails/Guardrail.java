@@ -1,0 +1,574 @@
+package dev.guardrails;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.guardrails.internal.SafeText;
+import dev.guardrails.redact.Redactor;
+import dev.guardrails.text.AnalyzedText;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.ServiceLoader;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The front door: runs a pipeline of {@link Detector}s over a model's answer, applies a
+ * {@link Policy} to what they find, and returns a {@link GuardResult} with the verdict, the
+ * findings and the safe text.
+ *
+ * <pre>{@code
+ * Guardrail guard = Guardrail.builder()
+ *     .discoverDetectors()              // built-in detectors on the classpath
+ *     .policy(Policy.defaults())
+ *     .build();
+ * GuardResult r = guard.check(answer);
+ * if (!r.blocked()) show(r.safeText());
+ * }</pre>
+ *
+ * <p><b>Failures.</b> {@code check} never throws for a detector's sake: a detector that throws,
+ * reports a span outside the text, or runs past its time budget is recorded in
+ * {@link GuardResult#errors()} and its {@link FailMode} applied (CLOSED blocks, OPEN flags).
+ *
+ * <p><b>Thread safety:</b> immutable once built; one instance serves any number of threads.
+ */
+public final class Guardrail {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Guardrail.class);
+
+  /** The id that engine-level errors (such as an oversize input) are reported under. */
+  public static final String ENGINE_ID = "guardrail";
+
+  /** Default upper bound on the input length, in chars: 16 Mi. */
+  public static final int DEFAULT_MAX_INPUT_CHARS = 1 << 24;
+
+  private final List<Entry> entries;
+  private final Policy policy;
+  private final GuardListener listener;
+  private final Duration detectorTimeout;
+  private final ExecutorService executor;
+  private final String blockMessage;
+  private final Action echoAction;
+  private final int maxInputChars;
+  private final OversizeMode oversizeMode;
+  private final Cache<CacheKey, GuardResult> cache;
+
+  /** What {@link Guardrail#check} does with a text longer than the configured maximum. */
+  public enum OversizeMode {
+    /** BLOCK without scanning, with an {@code INPUT_TOO_LARGE} error. The default. */
+    REJECT,
+    /**
+     * Scan only the first {@code maxInputChars} chars; the safe text is their safe text (the
+     * unchecked rest is dropped) and the verdict at least FLAG, with an {@code INPUT_TRUNCATED}
+     * error.
+     */
+    TRUNCATE_AND_FLAG
+  }
+
+  private record Entry(Detector detector, FailMode failMode) {}
+
+  private record CacheKey(String text, CheckContext ctx) {}
+
+  private Guardrail(Builder b) {
+    this.entries = List.copyOf(b.entries.values());
+    this.policy = b.policy;
+    this.listener = b.listener;
+    this.detectorTimeout = b.detectorTimeout;
+    this.executor = b.executor;
+    this.blockMessage = b.blockMessage;
+    this.echoAction = b.echoAction;
+    this.maxInputChars = b.maxInputChars;
+    this.oversizeMode = b.oversizeMode;
+    this.cache = b.cacheSize > 0 ? Caffeine.newBuilder().maximumSize(b.cacheSize).build() : null;
+  }
+
+  /** Returns a new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a guardrail with every detector found on the classpath and {@link Policy#defaults()}:
+   * the CLI's default pipeline.
+   *
+   * @return the guardrail
+   * @throws IllegalStateException if no detector is on the classpath
+   */
+  public static Guardrail withDefaults() {
+    return builder().discoverDetectors().build();
+  }
+
+  /**
+   * Checks a text with an empty context.
+   *
+   * @param text the model's answer
+   * @return the result
+   * @throws NullPointerException if text is null
+   */
+  public GuardResult check(String text) {
+    return check(text, CheckContext.empty());
+  }
+
+  /**
+   * Checks a text.
+   *
+   * @param text the model's answer
+   * @param ctx what the check may know: prompt, sources, user-supplied values, deadline
+   * @return the result; never throws for a detector's failure
+   * @throws NullPointerException if an argument is null
+   */
+  public GuardResult check(String text, CheckContext ctx) {
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(ctx, "ctx");
+    if (cache == null) {
+      return run(text, ctx);
+    }
+    return cache.get(new CacheKey(text, ctx), k -> run(k.text(), k.ctx()));
+  }
+
+  /**
+   * Runs the detectors only, without policy or redaction.
+   *
+   * @param text the text
+   * @param ctx the context
+   * @return the findings in span order, and an empty list when none
+   */
+  public List<Finding> findings(String text, CheckContext ctx) {
+    return check(text, ctx).findings();
+  }
+
+  /** Returns the policy. */
+  public Policy policy() {
+    return policy;
+  }
+
+  /** Returns the detectors in pipeline order. */
+  public List<Detector> detectors() {
+    List<Detector> out = new ArrayList<>(entries.size());
+    for (Entry e : entries) {
+      out.add(e.detector());
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  /** Returns the message that replaces a blocked answer. */
+  public String blockMessage() {
+    return blockMessage;
+  }
+
+  /** Returns the listener. */
+  public GuardListener listener() {
+    return listener;
+  }
+
+  private GuardResult run(String text, CheckContext ctx) {
+    List<DetectorError> errors = new ArrayList<>(0);
+    String scanned = text;
+    if (text.length() > maxInputChars) {
+      if (oversizeMode == OversizeMode.REJECT) {
+        errors.add(new DetectorError(ENGINE_ID, "INPUT_TOO_LARGE", "", Action.BLOCK));
+        GuardResult r = new GuardResult(Verdict.BLOCK, List.of(), blockMessage, text.length(), Map.of(), errors);
+        notifyListener(r, "", errors);
+        return r;
+      }
+      int cut = maxInputChars;
+      if (cut > 0 && Character.isHighSurrogate(text.charAt(cut - 1))) {
+        cut--;
+      }
+      scanned = text.substring(0, cut);
+      errors.add(new DetectorError(ENGINE_ID, "INPUT_TRUNCATED", "", Action.FLAG));
+    }
+    AnalyzedText at = AnalyzedText.of(scanned);
+    Map<String, Duration> timings = new LinkedHashMap<>();
+    List<Decision> decisions = new ArrayList<>();
+    Instant deadline = ctx.deadline().orElse(null);
+    boolean async = executor != null && (detectorTimeout != null || deadline != null);
+    if (async) {
+      runAsync(at, ctx, deadline, timings, decisions, errors);
+    } else {
+      for (Entry e : entries) {
+        long t0 = System.nanoTime();
+        List<Finding> found = new ArrayList<>();
+        Throwable failure = null;
+        try {
+          e.detector().detect(at, ctx, found::add);
+        } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError ex) {
+          failure = ex;
+        }
+        timings.put(e.detector().id(), Duration.ofNanos(System.nanoTime() - t0));
+        collect(e, at, ctx, found, failure, decisions, errors);
+      }
+    }
+    decisions.sort((a, b) -> {
+      int c = a.finding().span().compareTo(b.finding().span());
+      return c != 0 ? c : a.finding().detector().compareTo(b.finding().detector());
+    });
+    Action strongest = Action.ALLOW;
+    for (Decision d : decisions) {
+      strongest = strongest.max(d.action());
+    }
+    for (DetectorError err : errors) {
+      strongest = strongest.max(err.action());
+    }
+    Verdict verdict = Verdict.of(strongest);
+    String safe = verdict == Verdict.BLOCK
+        ? blockMessage
+        : SafeText.apply(scanned, decisions, policy, new Redactor.Scope());
+    GuardResult r = new GuardResult(verdict, decisions, safe, text.length(), timings, errors);
+    notifyListener(r, scanned, errors);
+    return r;
+  }
+
+  private void runAsync(
+      AnalyzedText at,
+      CheckContext ctx,
+      Instant deadline,
+      Map<String, Duration> timings,
+      List<Decision> decisions,
+      List<DetectorError> errors) {
+    List<Future<List<Finding>>> futures = new ArrayList<>(entries.size());
+    long start = System.nanoTime();
+    for (Entry e : entries) {
+      futures.add(executor.submit(() -> {
+        List<Finding> found = new ArrayList<>();
+        e.detector().detect(at, ctx, found::add);
+        return found;
+      }));
+    }
+    long budgetNanos = detectorTimeout == null ? Long.MAX_VALUE : detectorTimeout.toNanos();
+    if (deadline != null) {
+      long untilDeadline = Duration.between(Instant.now(), deadline).toNanos();
+      budgetNanos = Math.min(budgetNanos, Math.max(0, untilDeadline));
+    }
+    for (int i = 0; i < entries.size(); i++) {
+      Entry e = entries.get(i);
+      Future<List<Finding>> f = futures.get(i);
+      List<Finding> found = List.of();
+      Throwable failure = null;
+      try {
+        long left = budgetNanos - (System.nanoTime() - start);
+        found = f.get(Math.max(0, left), TimeUnit.NANOSECONDS);
+      } catch (TimeoutException ex) {
+        f.cancel(true);
+        timings.put(e.detector().id(), Duration.ofNanos(System.nanoTime() - start));
+        applyFailure(e, "TIMEOUT", "", errors);
+        continue;
+      } catch (ExecutionException ex) {
+        failure = ex.getCause() == null ? ex : ex.getCause();
+        if (failure instanceof VirtualMachineError && !(failure instanceof StackOverflowError)) {
+          throw (VirtualMachineError) failure;
+        }
+      } catch (InterruptedException ex) {
+        Thread.currentThread().interrupt();
+        for (int j = i; j < entries.size(); j++) {
+          futures.get(j).cancel(true);
+          applyFailure(entries.get(j), "INTERRUPTED", "", errors);
+        }
+        return;
+      }
+      timings.put(e.detector().id(), Duration.ofNanos(System.nanoTime() - start));
+      collect(e, at, ctx, found, failure, decisions, errors);
+    }
+  }
+
+  private void collect(
+      Entry e,
+      AnalyzedText at,
+      CheckContext ctx,
+      List<Finding> found,
+      Throwable failure,
+      List<Decision> decisions,
+      List<DetectorError> errors) {
+    if (failure != null) {
+      applyFailure(e, "EXCEPTION", failure.getClass().getName(), errors);
+      return;
+    }
+    boolean invalid = false;
+    String text = at.original();
+    for (Finding f : found) {
+      if (f == null || !f.span().fitsIn(text.length())) {
+        invalid = true;
+        continue;
+      }
+      Action a = policy.decide(f);
+      if (a != Action.ALLOW && f.category() == Category.PII && ctx.isUserValue(text.subSequence(f.start(), f.end()))) {
+        a = echoAction;
+      }
+      decisions.add(new Decision(f, a));
+    }
+    if (invalid) {
+      applyFailure(e, "INVALID_FINDING", "", errors);
+    }
+  }
+
+  private void applyFailure(Entry e, String kind, String errorClass, List<DetectorError> errors) {
+    Action a = e.failMode() == FailMode.CLOSED ? Action.BLOCK : Action.FLAG;
+    DetectorError err = new DetectorError(e.detector().id(), kind, errorClass, a);
+    errors.add(err);
+    LOG.warn("detector {} failed ({}{}); fail mode {} applied", err.detector(), kind,
+        errorClass.isEmpty() ? "" : " " + errorClass, e.failMode());
+    try {
+      listener.detectorFailed(err);
+    } catch (RuntimeException ex) {
+      LOG.warn("listener threw {} from detectorFailed; ignored", ex.getClass().getName());
+    }
+  }
+
+  private void notifyListener(GuardResult r, String scanned, List<DetectorError> errors) {
+    if (listener == GuardListener.NONE) {
+      return;
+    }
+    try {
+      String audit = r.blocked() && r.decisions().isEmpty() ? "" : SafeText.auditText(scanned, r.decisions());
+      listener.checkCompleted(new GuardListener.CheckEvent(
+          r.verdict(), r.textLength(), r.decisions(), audit, r.timings(), errors));
+    } catch (RuntimeException ex) {
+      LOG.warn("listener threw {} from checkCompleted; ignored", ex.getClass().getName());
+    }
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder b = new StringBuilder("Guardrail[detectors=[");
+    for (int i = 0; i < entries.size(); i++) {
+      b.append(i > 0 ? ", " : "").append(entries.get(i).detector().id());
+    }
+    return b.append("], policy=").append(policy).append(']').toString();
+  }
+
+  /**
+   * Builds a {@link Guardrail}. Setters check their arguments and repeated detector ids;
+   * {@link #build()} checks the combination and returns an immutable guardrail. Not thread-safe.
+   */
+  public static final class Builder {
+    private final Map<String, Entry> entries = new LinkedHashMap<>();
+    private Policy policy = Policy.defaults();
+    private GuardListener listener = GuardListener.NONE;
+    private FailMode defaultFailMode = FailMode.CLOSED;
+    private final Map<String, FailMode> explicitFailModes = new LinkedHashMap<>();
+    private Duration detectorTimeout;
+    private ExecutorService executor;
+    private String blockMessage = "";
+    private Action echoAction = Action.ALLOW;
+    private int maxInputChars = DEFAULT_MAX_INPUT_CHARS;
+    private OversizeMode oversizeMode = OversizeMode.REJECT;
+    private long cacheSize;
+
+    private Builder() {}
+
+    /**
+     * Adds a detector with the builder's default fail mode.
+     *
+     * @param detector the detector
+     * @return this builder
+     * @throws IllegalArgumentException if a detector with the same id was already added
+     */
+    public Builder detector(Detector detector) {
+      Objects.requireNonNull(detector, "detector");
+      return add(detector, null);
+    }
+
+    /**
+     * Adds a detector with its own fail mode.
+     *
+     * @param detector the detector
+     * @param failMode what a failure of this detector does
+     * @return this builder
+     * @throws IllegalArgumentException if a detector with the same id was already added
+     */
+    public Builder detector(Detector detector, FailMode failMode) {
+      Objects.requireNonNull(detector, "detector");
+      Objects.requireNonNull(failMode, "failMode");
+      return add(detector, failMode);
+    }
+
+    private Builder add(Detector detector, FailMode mode) {
+      String id = detector.id();
+      if (id == null || id.isBlank()) {
+        throw new IllegalArgumentException("detector id must not be blank: " + detector.getClass().getName());
+      }
+      if (entries.containsKey(id)) {
+        throw new IllegalArgumentException("detector '" + id + "' was already added");
+      }
+      entries.put(id, new Entry(detector, null));
+      if (mode != null) {
+        explicitFailModes.put(id, mode);
+      }
+      return this;
+    }
+
+    /**
+     * Adds every {@link Detector} that {@link ServiceLoader} finds on the class path, in service
+     * file order, skipping ids already added.
+     *
+     * @return this builder
+     */
+    public Builder discoverDetectors() {
+      return discoverDetectors(Thread.currentThread().getContextClassLoader());
+    }
+
+    /**
+     * Adds every {@link Detector} that {@link ServiceLoader} finds through {@code loader}.
+     *
+     * @param loader the class loader to search
+     * @return this builder
+     */
+    public Builder discoverDetectors(ClassLoader loader) {
+      for (Detector d : ServiceLoader.load(Detector.class, loader)) {
+        if (!entries.containsKey(d.id())) {
+          add(d, null);
+        }
+      }
+      return this;
+    }
+
+    /**
+     * Sets the policy; {@link Policy#defaults()} if never called.
+     *
+     * @param policy the policy
+     * @return this builder
+     */
+    public Builder policy(Policy policy) {
+      this.policy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * Sets the listener for metrics and audit events.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public Builder listener(GuardListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Sets the fail mode of detectors added without one; {@link FailMode#CLOSED} by default.
+     *
+     * @param failMode the mode
+     * @return this builder
+     */
+    public Builder failMode(FailMode failMode) {
+      this.defaultFailMode = Objects.requireNonNull(failMode, "failMode");
+      return this;
+    }
+
+    /**
+     * Sets the time budget of each detector. Detectors then run on the executor (see
+     * {@link #executor(ExecutorService)}); one still running after the budget is abandoned
+     * (interrupted, its findings dropped) and its fail mode applied.
+     *
+     * @param timeout the budget, positive
+     * @return this builder
+     */
+    public Builder detectorTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "timeout");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("detector timeout must be positive: " + timeout);
+      }
+      this.detectorTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * Sets the executor that runs detectors when a timeout or a {@link CheckContext#deadline()}
+     * applies. Without one, a shared pool of daemon threads is used for that; checks without time
+     * bounds always run on the calling thread. The guardrail does not shut it down.
+     *
+     * @param executor the executor
+     * @return this builder
+     */
+    public Builder executor(ExecutorService executor) {
+      this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /**
+     * Sets the text that replaces a blocked answer in {@link GuardResult#safeText()}; empty by
+     * default.
+     *
+     * @param message the message
+     * @return this builder
+     */
+    public Builder blockMessage(String message) {
+      this.blockMessage = Objects.requireNonNull(message, "message");
+      return this;
+    }
+
+    /**
+     * Sets the action for PII findings whose value the user supplied in
+     * {@link CheckContext#userValues()} (an echo, not a leak); {@link Action#ALLOW} by default.
+     *
+     * @param action the action
+     * @return this builder
+     */
+    public Builder echoAction(Action action) {
+      this.echoAction = Objects.requireNonNull(action, "action");
+      return this;
+    }
+
+    /**
+     * Sets the longest text checked, in chars, and what happens past it.
+     *
+     * @param maxChars the limit, {@code >= 1}; {@link #DEFAULT_MAX_INPUT_CHARS} by default
+     * @param mode what to do past it; {@link OversizeMode#REJECT} by default
+     * @return this builder
+     */
+    public Builder maxInput(int maxChars, OversizeMode mode) {
+      if (maxChars < 1) {
+        throw new IllegalArgumentException("max input chars must be >= 1: " + maxChars);
+      }
+      this.maxInputChars = maxChars;
+      this.oversizeMode = Objects.requireNonNull(mode, "mode");
+      return this;
+    }
+
+    /**
+     * Caches results of up to {@code maxEntries} distinct (text, context) pairs (Caffeine,
+     * size-bounded). Off by default.
+     *
+     * @param maxEntries the maximum number of cached results, {@code >= 1}
+     * @return this builder
+     */
+    public Builder cache(long maxEntries) {
+      if (maxEntries < 1) {
+        throw new IllegalArgumentException("cache size must be >= 1: " + maxEntries);
+      }
+      this.cacheSize = maxEntries;
+      return this;
+    }
+
+    /**
+     * Returns the immutable guardrail.
+     *
+     * @return the guardrail
+     * @throws IllegalStateException if no detector was added
+     */
+    public Guardrail build() {
+      if (entries.isEmpty()) {
+        throw new IllegalStateException(
+            "no detectors were added; call detector(...) or discoverDetectors() (is guardrails-detectors on the class path?)");
+      }
+      for (Map.Entry<String, Entry> e : entries.entrySet()) {
+        FailMode mode = explicitFailModes.getOrDefault(e.getKey(), defaultFailMode);
+        e.setValue(new Entry(e.getValue().detector(), mode));
+      }
+      if (executor == null) {
+        executor = DetectorPool.shared();
+      }
+      return new Guardrail(this);
+    }
+  }
+}

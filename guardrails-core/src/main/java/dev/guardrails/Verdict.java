@@ -1,0 +1,47 @@
+package dev.guardrails;
+
+/**
+ * The outcome of one check: the strongest {@link Action} the policy took, with {@code ALLOW}
+ * reported as {@code PASS}. The names are part of the CLI's JSONL contract.
+ */
+public enum Verdict {
+  /** Nothing needed action; the safe text equals the input. */
+  PASS,
+  /** Something was flagged; the safe text equals the input. */
+  FLAG,
+  /** Something was redacted; the safe text differs from the input. */
+  REDACT,
+  /** The answer must not be shown; the safe text is the configured block message. */
+  BLOCK;
+
+  /**
+   * Returns the verdict for the strongest action taken.
+   *
+   * @param action the strongest action
+   * @return the verdict
+   */
+  public static Verdict of(Action action) {
+    switch (action) {
+      case ALLOW:
+        return PASS;
+      case FLAG:
+        return FLAG;
+      case REDACT:
+        return REDACT;
+      default:
+        return BLOCK;
+    }
+  }
+
+  /** Returns the CLI exit code for this verdict: 0 pass, 1 flag or redact, 2 block. */
+  public int exitCode() {
+    switch (this) {
+      case PASS:
+        return 0;
+      case BLOCK:
+        return 2;
+      default:
+        return 1;
+    }
+  }
+}

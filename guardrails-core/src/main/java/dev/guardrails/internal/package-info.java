@@ -1,0 +1,4 @@
+/**
+ * Implementation details shared between core packages. Not API: may change in any release.
+ */
+package dev.guardrails.internal;

@@ -1,0 +1,4 @@
+/**
+ * Redaction operators: what replaces a redacted span ({@link dev.guardrails.redact.Redactor}).
+ */
+package dev.guardrails.redact;

@@ -1,0 +1,114 @@
+package dev.guardrails.text;
+
+import dev.guardrails.Span;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The text under check, shared by all detectors of one check: the original string, a normalized
+ * view with an offset map back to the original, and lazily memoized analyses.
+ *
+ * <p>The normalized view applies, per code point: NFKC compatibility folding (full-width and other
+ * compatibility forms), removal of zero-width and bidi control characters and soft hyphens,
+ * folding of common Cyrillic and Greek look-alike letters to Latin, any Unicode decimal digit to
+ * its ASCII digit, and collapsing each run of whitespace to one space (or one {@code '\n'} when the
+ * run holds a line break). Case is kept. Text that needs none of this (plain ASCII with single
+ * spaces) shares the original string and an identity offset map: no copy is made.
+ *
+ * <p>Thread-safe: the text is immutable, and analyses may be requested from several threads at
+ * once (an analysis may then be computed twice, and one result wins). {@link #toString()} prints
+ * lengths only.
+ */
+public final class AnalyzedText {
+
+  private final String original;
+  private final String normalized;
+  private final OffsetMap offsets;
+  private final ConcurrentHashMap<AnalysisKey<?>, Object> analyses = new ConcurrentHashMap<>(4);
+
+  private AnalyzedText(String original, String normalized, OffsetMap offsets) {
+    this.original = original;
+    this.normalized = normalized;
+    this.offsets = offsets;
+  }
+
+  /**
+   * Analyzes a text: builds its normalized view and offset map. Analyses are computed later, on
+   * demand.
+   *
+   * @param text the original text
+   * @return the analyzed text
+   * @throws NullPointerException if text is null
+   */
+  public static AnalyzedText of(String text) {
+    Objects.requireNonNull(text, "text");
+    return Normalizer.analyze(text);
+  }
+
+  static AnalyzedText create(String original, String normalized, OffsetMap offsets) {
+    return new AnalyzedText(original, normalized, offsets);
+  }
+
+  /** Returns the original text, exactly as given. Finding spans index this string. */
+  public String original() {
+    return original;
+  }
+
+  /** Returns the normalized view (see the class description). */
+  public String normalized() {
+    return normalized;
+  }
+
+  /** Returns the map from normalized indexes to original indexes. */
+  public OffsetMap offsets() {
+    return offsets;
+  }
+
+  /** Returns {@code original().length()}. */
+  public int length() {
+    return original.length();
+  }
+
+  /** Returns true when the normalized view is the original string itself. */
+  public boolean isIdentity() {
+    return offsets.isIdentity();
+  }
+
+  /**
+   * Maps a range of the normalized view back to the smallest original range that produced it.
+   *
+   * @param normStart start index in {@link #normalized()}
+   * @param normEnd end index (exclusive) in {@link #normalized()}, {@code > normStart}
+   * @return the span in the original text
+   */
+  public Span toOriginal(int normStart, int normEnd) {
+    return offsets.toOriginal(normStart, normEnd);
+  }
+
+  /**
+   * Returns the analysis for {@code key}, computing it on first use.
+   *
+   * @param key which analysis
+   * @param <T> its result type
+   * @return the (memoized) result
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T analysis(AnalysisKey<T> key) {
+    Objects.requireNonNull(key, "key");
+    Object v = analyses.get(key);
+    if (v == null) {
+      // Computed outside the map's lock: analyses may depend on other analyses.
+      Object computed = key.compute(this);
+      v = analyses.putIfAbsent(key, computed);
+      if (v == null) {
+        v = computed;
+      }
+    }
+    return (T) v;
+  }
+
+  @Override
+  public String toString() {
+    return "AnalyzedText[length=" + original.length() + ", normalizedLength=" + normalized.length() + "]";
+  }
+}

@@ -1,0 +1,181 @@
+package dev.guardrails.text;
+
+/**
+ * Builds the normalized view of a text in one linear pass. See {@link AnalyzedText} for what it
+ * folds. Stateless.
+ */
+final class Normalizer {
+
+  private Normalizer() {}
+
+  /** Latin letters for common Cyrillic and Greek look-alikes, indexed by code point. */
+  private static final char[] CONFUSABLE = new char[0x0500];
+
+  static {
+    String pairs =
+        // Cyrillic lower / upper
+        "а a е e о o р p с c у y х x і i ј j ѕ s ԁ d ɡ g ո n "
+            + "А A В B Е E К K М M Н H О O Р P С C Т T Х X У Y І I Ј J Ѕ S "
+            // Greek
+            + "ο o α a ν v ι i κ k ρ p τ t υ u χ x "
+            + "Α A Β B Ε E Ζ Z Η H Ι I Κ K Μ M Ν N Ο O Ρ P Τ T Υ Y Χ X";
+    String[] parts = pairs.split(" ");
+    for (int i = 0; i + 1 < parts.length; i += 2) {
+      int cp = parts[i].codePointAt(0);
+      if (cp < CONFUSABLE.length) {
+        CONFUSABLE[cp] = parts[i + 1].charAt(0);
+      }
+    }
+  }
+
+  static AnalyzedText analyze(String s) {
+    int n = s.length();
+    // Fast path: printable ASCII (plus \n, \t) without runs of whitespace or tabs needs nothing.
+    boolean plain = true;
+    char prev = 'x';
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80 || (c < 0x20 && c != '\n') || c == 0x7f) {
+        plain = false;
+        break;
+      }
+      boolean ws = c == ' ' || c == '\n';
+      if (ws && (prev == ' ' || prev == '\n')) {
+        plain = false;
+        break;
+      }
+      prev = c;
+    }
+    if (plain) {
+      return AnalyzedText.create(s, s, OffsetMap.identity(n));
+    }
+    StringBuilder out = new StringBuilder(n);
+    int[] starts = new int[n + 8];
+    int[] ends = new int[n + 8];
+    int len = 0;
+    int wsStart = -1; // start of a pending whitespace run
+    boolean wsNewline = false;
+    int i = 0;
+    while (i < n) {
+      int cp = s.codePointAt(i);
+      int cpLen = Character.charCount(cp);
+      int next = i + cpLen;
+      if (isWhitespace(cp)) {
+        if (wsStart < 0) {
+          wsStart = i;
+          wsNewline = false;
+        }
+        if (cp == '\n' || cp == '\r' || cp == 0x2028 || cp == 0x2029 || cp == 0x0B || cp == 0x0C || cp == 0x85) {
+          wsNewline = true;
+        }
+        i = next;
+        continue;
+      }
+      if (isIgnorable(cp)) {
+        i = next;
+        continue; // dropped; a whitespace run around it stays one run
+      }
+      if (wsStart >= 0) {
+        if (starts.length < len + 1) {
+          starts = grow(starts);
+          ends = grow(ends);
+        }
+        out.append(wsNewline ? '\n' : ' ');
+        starts[len] = wsStart;
+        ends[len] = i;
+        len++;
+        wsStart = -1;
+      }
+      String folded = fold(cp);
+      if (starts.length < len + folded.length()) {
+        starts = grow(starts);
+        ends = grow(ends);
+      }
+      for (int k = 0; k < folded.length(); k++) {
+        out.append(folded.charAt(k));
+        starts[len] = i;
+        ends[len] = next;
+        len++;
+      }
+      i = next;
+    }
+    if (wsStart >= 0) {
+      if (starts.length < len + 1) {
+        starts = grow(starts);
+        ends = grow(ends);
+      }
+      out.append(wsNewline ? '\n' : ' ');
+      starts[len] = wsStart;
+      ends[len] = n;
+      len++;
+    }
+    return AnalyzedText.create(s, out.toString(), OffsetMap.of(len, n, starts, ends));
+  }
+
+  private static int[] grow(int[] a) {
+    int[] b = new int[a.length + (a.length >> 1) + 16];
+    System.arraycopy(a, 0, b, 0, a.length);
+    return b;
+  }
+
+  static boolean isWhitespace(int cp) {
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x0B || cp == 0x0C
+        || cp == 0x85 || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A)
+        || cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+  }
+
+  /** Zero-width characters, bidi controls, soft hyphen, BOM, other C0/C1 controls. */
+  static boolean isIgnorable(int cp) {
+    return (cp >= 0x200B && cp <= 0x200F)
+        || (cp >= 0x202A && cp <= 0x202E)
+        || (cp >= 0x2060 && cp <= 0x2069)
+        || cp == 0xFEFF || cp == 0x00AD || cp == 0x180E || cp == 0x034F
+        || (cp < 0x20) || (cp >= 0x7F && cp < 0xA0)
+        || (cp >= 0xFE00 && cp <= 0xFE0F) // variation selectors
+        || Character.getType(cp) == Character.SURROGATE; // lone surrogate
+  }
+
+  private static String fold(int cp) {
+    if (cp < 0x80) {
+      return ASCII[cp];
+    }
+    if (cp < CONFUSABLE.length && CONFUSABLE[cp] != 0) {
+      return ASCII[CONFUSABLE[cp]];
+    }
+    if (Character.getType(cp) == Character.DECIMAL_DIGIT_NUMBER) {
+      int d = Character.digit(cp, 10);
+      if (d >= 0) {
+        return ASCII['0' + d];
+      }
+    }
+    String one = new String(Character.toChars(cp));
+    String nfkc = java.text.Normalizer.normalize(one, java.text.Normalizer.Form.NFKC);
+    if (nfkc.length() == 1 && nfkc.charAt(0) < 0x80) {
+      return ASCII[nfkc.charAt(0)];
+    }
+    if (nfkc.isEmpty()) {
+      return one;
+    }
+    // Fold digits and confusables that NFKC produced (e.g. full-width forms).
+    StringBuilder b = null;
+    for (int k = 0; k < nfkc.length(); k++) {
+      char c = nfkc.charAt(k);
+      char r = c < CONFUSABLE.length && CONFUSABLE[c] != 0 ? CONFUSABLE[c] : c;
+      if (r != c) {
+        if (b == null) {
+          b = new StringBuilder(nfkc);
+        }
+        b.setCharAt(k, r);
+      }
+    }
+    return b == null ? nfkc : b.toString();
+  }
+
+  private static final String[] ASCII = new String[0x80];
+
+  static {
+    for (int c = 0; c < 0x80; c++) {
+      ASCII[c] = String.valueOf((char) c);
+    }
+  }
+}
