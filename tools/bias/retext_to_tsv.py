@@ -27,13 +27,14 @@ bi gay-rights special-rights homosexual homosexual-relations homosexual-relation
 pull-the-trigger hang hanged failed-attempt suicide-note
 maiden maiden-name fellowship midwife workmanship masterful mastermind masterpiece masterstroke master-the-art
 miss. mrs. moan father-of-* master-key master-copy master-plan masterplan english-master tax-man
-manned unmanned founding-father churchman stockman railwayman freshman freshwoman leading-lady
+manned unmanned founding-father master-of-ceremonies epileptic mentally-ill psychotic churchman stockman railwayman freshman freshwoman leading-lady
 '''.split())
 
 SLURS = set('''retard retarded retards mongoloid spaz spastic midget fucktard libtard contard fag faggot dyke homo
 sodomite tranny shemale she-male heshe shehe japs towel-heads redskin redskins red-indian red-indians shlomo hymie gyppo
 gyp cripple gimp bitch bitching psycho schizo moron imbecile cretin'''.split())
 
+PROPER = set('eskimo eskimos oriental orientals gypsy gipsy gypsies islamist islamists red-indian red-indians redskin redskins japs goyim goy shlomo hymie frenchmen englishmen'.split())
 ROLE_FILES_OR = True  # every 'or' (female/male pair) entry of gender.yml is a gendered noun or pronoun
 
 PRONOUNS = set("her hers him his she he she'd he'd she'll he'll she's he's herself himself".split())
@@ -91,6 +92,8 @@ for path in sorted(glob.glob(os.path.join(ROOT, '*.yml'))):
             conds = []
             if k in OFF:
                 conds.append('off')
+            if k in PROPER:
+                conds.append('proper')
             elif e['type'] == 'or' and fname == 'gender':
                 conds.append('opt:pronouns' if inc.lower() in PRONOUNS else 'opt:roles')
             if k in SLURS:

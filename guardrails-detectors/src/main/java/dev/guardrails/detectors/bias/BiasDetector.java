@@ -123,7 +123,8 @@ public final class BiasDetector implements Detector {
         continue;
       }
       lexiconEnd = end;
-      if (entry.allow() || suppressed(t, i, end) || (entry.pronoun() && namedBefore(t, i))) {
+      if (entry.allow() || suppressed(t, i, end, entry) || (entry.pronoun() && namedBefore(t, i))
+          || (entry.nominal() && nounFollows(t, end))) {
         continue;
       }
       Span span = text.toOriginal(t.oStart[i], t.oEnd[end - 1]);
@@ -169,16 +170,29 @@ public final class BiasDetector implements Detector {
         || Generalizations.ARTICLE.contains(t.canon, t.cStart[g - 1], t.len(g - 1)));
   }
 
-  /** Quoted material, and matches inside a run of capitalized words (titles, names). */
-  private static boolean suppressed(Tokens t, int start, int end) {
+  /**
+   * Quoted material; part of a hyphenated compound (bio-psycho-social); an acronym (GIMP); a
+   * capitalized word inside a sentence or a run of capitalized words (titles and names: "Mad
+   * Men", "the Psycho franchise"), unless the form is normally capitalized (Eskimo).
+   */
+  private static boolean suppressed(Tokens t, int start, int end, BiasLexicon.Entry entry) {
     if (t.is(start, Tokens.QUOTED)) {
+      return true;
+    }
+    if (end - start == 1 && (t.is(start, Tokens.HYPHEN_BEFORE) || (end < t.count && t.is(end, Tokens.HYPHEN_BEFORE)))) {
+      return true;
+    }
+    if (end - start == 1 && t.is(start, Tokens.UPPER) && !(start > 0 && t.is(start - 1, Tokens.UPPER))
+        && !(end < t.count && t.is(end, Tokens.UPPER))) {
       return true;
     }
     boolean capMatch = false;
     for (int k = start; k < end; k++) {
-      if (t.is(k, Tokens.CAP) && !t.is(k, Tokens.UPPER)) {
+      if (titleWord(t, k)) {
+        if (!entry.proper() && !t.is(k, Tokens.SENT_START)) {
+          return true; // a capitalized word inside a sentence: a name or a title
+        }
         capMatch = true;
-        break;
       }
     }
     if (!capMatch) {
@@ -188,6 +202,13 @@ public final class BiasDetector implements Detector {
     boolean prevCap = start > 0 && !t.is(start, Tokens.HARD_BEFORE) && !t.is(start, Tokens.SENT_START)
         && titleWord(t, start - 1) && !t.is(start - 1, Tokens.SENT_START);
     return nextCap || prevCap;
+  }
+
+  /** True if a content word follows token {@code end - 1} in the same clause. */
+  private static boolean nounFollows(Tokens t, int end) {
+    return end < t.count && !t.is(end, Tokens.HARD_BEFORE)
+        && Character.isLetter(t.canon[t.cStart[end]])
+        && !Generalizations.FUNCTION.contains(t.canon, t.cStart[end], t.len(end));
   }
 
   private static boolean titleWord(Tokens t, int k) {

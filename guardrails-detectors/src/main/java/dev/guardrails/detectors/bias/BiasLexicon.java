@@ -54,6 +54,16 @@ final class BiasLexicon {
       return true;
     }
 
+    /** Forms normally written capitalized (ethnonyms, religions): capitals do not mean a name. */
+    boolean proper() {
+      return conditions.contains("proper");
+    }
+
+    /** "the blind": a noun phrase only when no noun follows ("the blind angel" is not). */
+    boolean nominal() {
+      return conditions.contains("nominal");
+    }
+
     boolean pronoun() {
       return conditions.contains("opt:pronouns");
     }

@@ -35,7 +35,13 @@ final class Generalizations {
       + "of with by among between for to from about against young");
   static final CharArraySet ADVERB = set("always never all just naturally inherently simply genetically really "
       + "typically generally basically obviously clearly only usually mostly tend");
-  static final CharArraySet ABSOLUTE = set("always never all naturally inherently genetically simply just only obviously");
+  static final CharArraySet ABSOLUTE = set("always never all naturally inherently genetically simply just obviously");
+  /** Function words and verbs that may follow a nominal adjective ("the blind are", "the poor and"). */
+  static final CharArraySet FUNCTION = set("are is were was be been and or but nor in of to who whom whose which that "
+      + "with have has had can could should would will shall may might must do does did don't for at on as from by "
+      + "than because so if when while into onto over under about among between through during without within "
+      + "against like unlike too also all alone themselves get got need needs deserve deserve often always never "
+      + "still just");
   static final CharArraySet COPULA = set("are aren't 're is isn't");
   static final CharArraySet FILLER = set("so too very really more less much far way extremely incredibly naturally "
       + "inherently just all always genetically simply totally completely the a an by nature born generally "
@@ -110,13 +116,18 @@ final class Generalizations {
       }
     } else if (MODAL.contains(t.canon, t.cStart[k], t.len(k))) {
       end = k + 1;
-    } else if (absolute && adverbs > 0) {
-      end = k + 1; // "Muslims always lie", "men never listen"
+    } else if (absolute && adverbs > 0 && !ends(t.canon, t.cStart[k], t.len(k), "ed")) {
+      end = k + 1; // "Muslims always lie", "men never listen"; past tense reports history
     } else if (isCanNot(t, k)) {
       end = k + 2;
     }
     if (end < 0 || end > t.count || hedged(t, start, end) || t.is(g, Tokens.QUOTED)) {
       return -1;
+    }
+    for (int x = gEnd; x < end; x++) {
+      if (t.is(x, Tokens.CAP) && !t.is(x, Tokens.UPPER)) {
+        return -1; // "Americans All series": part of a title
+      }
     }
     return end;
   }

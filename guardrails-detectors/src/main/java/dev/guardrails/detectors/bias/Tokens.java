@@ -21,6 +21,7 @@ final class Tokens {
   static final int SENT_START = 8;   // first token of a sentence or paragraph
   static final int QUOTED = 16;      // inside a closed pair of double quotes
   static final int QUESTION = 32;    // the next hard break after this token is '?'
+  static final int HYPHEN_BEFORE = 64; // joined to the previous token by a bare hyphen (bio-psycho)
 
   private static final int MAX_QUOTE = 400;
 
@@ -84,6 +85,9 @@ final class Tokens {
         }
         if (letters > 1 && uppers == letters) {
           f |= UPPER;
+        }
+        if (start > 0 && count > 0 && oEnd[count - 1] == start - 1 && s.charAt(start - 1) == '-') {
+          f |= HYPHEN_BEFORE;
         }
         if (i - 1 < quoteEnd) {
           f |= QUOTED;
