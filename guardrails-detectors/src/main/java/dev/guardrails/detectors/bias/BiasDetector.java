@@ -92,13 +92,13 @@ public final class BiasDetector implements Detector {
     int n = t.count;
     int lexiconEnd = 0; // tokens before this index are covered by a lexicon match
     for (int i = 0; i < n; i++) {
-      if (options.generalizations() && i > 0 && !t.is(i, Tokens.HARD_BEFORE)
-          && Generalizations.ARTICLE.contains(t.canon, t.cStart[i - 1], t.len(i - 1))) {
-        singular(text, t, i, lex, out);
-      }
       BiasLexicon.Node node = lex.first.get(t.canon, t.cStart[i], t.len(i));
       if (node == null) {
         continue;
+      }
+      if (node.singular && i > 0 && !t.is(i, Tokens.HARD_BEFORE)
+          && Generalizations.ARTICLE.contains(t.canon, t.cStart[i - 1], t.len(i - 1))) {
+        emitGeneralization(text, t, i, i + 1, true, lex, out);
       }
       if (node.maxGroup > 0) {
         group(text, t, i, node, lex, out);
@@ -108,11 +108,16 @@ public final class BiasDetector implements Detector {
       }
       int end = -1;
       BiasLexicon.Entry entry = null;
-      for (int len = Math.min(node.maxPhrase, n - i); len >= 2 && entry == null; len--) {
-        if (t.joined(i, i + len)) {
-          int from = t.cStart[i];
-          entry = lex.phrases.get(t.canon, from, t.cEnd[i + len - 1] - from);
+      for (int len = 2; len <= node.maxPhrase && i + len <= n && !t.is(i + len - 1, Tokens.HARD_BEFORE); len++) {
+        int from = t.cStart[i];
+        int keyLen = t.cEnd[i + len - 1] - from;
+        BiasLexicon.Entry e = lex.phrases.get(t.canon, from, keyLen);
+        if (e != null) {
+          entry = e; // longest match wins: keep growing while a longer phrase may follow
           end = i + len;
+        }
+        if (!lex.prefixes.contains(t.canon, from, keyLen)) {
+          break;
         }
       }
       if (entry == null && node.single != null) {
@@ -134,23 +139,19 @@ public final class BiasDetector implements Detector {
   }
 
   private void group(AnalyzedText text, Tokens t, int i, BiasLexicon.Node node, BiasLexicon lex, FindingSink out) {
-    for (int len = Math.min(node.maxGroup, t.count - i); len >= 1; len--) {
-      if (len == 1 ? node.group != null
-          : t.joined(i, i + len) && lex.groups.containsKey(t.canon, t.cStart[i], t.cEnd[i + len - 1] - t.cStart[i])) {
-        emitGeneralization(text, t, i, i + len, false, lex, out);
-        return;
+    int best = node.group != null ? i + 1 : -1;
+    for (int len = 2; len <= node.maxGroup && i + len <= t.count && !t.is(i + len - 1, Tokens.HARD_BEFORE); len++) {
+      int from = t.cStart[i];
+      int keyLen = t.cEnd[i + len - 1] - from;
+      if (lex.groups.containsKey(t.canon, from, keyLen)) {
+        best = i + len;
+      }
+      if (!lex.prefixes.contains(t.canon, from, keyLen)) {
+        break;
       }
     }
-  }
-
-  private void singular(AnalyzedText text, Tokens t, int i, BiasLexicon lex, FindingSink out) {
-    int from = t.cStart[i] - 1; // the separator before the token becomes the '@' marker
-    char saved = t.canon[from];
-    t.canon[from] = '@';
-    boolean hit = lex.groups.containsKey(t.canon, from, t.len(i) + 1);
-    t.canon[from] = saved;
-    if (hit) {
-      emitGeneralization(text, t, i, i + 1, true, lex, out);
+    if (best > 0) {
+      emitGeneralization(text, t, i, best, false, lex, out);
     }
   }
 

@@ -75,11 +75,14 @@ final class BiasLexicon {
     int maxPhrase;   // tokens in the longest lexicon phrase starting with this word, 0 if none
     String group;    // group kind if this single word is a group term
     int maxGroup;    // tokens in the longest group phrase starting with this word
+    boolean singular; // a singular group noun, generic after a/every/any ("a woman can't")
   }
 
   final CharArrayMap<Node> first;
   final CharArrayMap<Entry> phrases;
   final CharArrayMap<String> groups;
+  /** Proper prefixes (two or more tokens) of lexicon and group phrases: lets a match grow token by token. */
+  final CharArraySet prefixes;
   final CharArraySet traits;
   final int maxTokens;
 
@@ -88,6 +91,7 @@ final class BiasLexicon {
     first = new CharArrayMap<>(4096, false);
     phrases = new CharArrayMap<>(4096, false);
     groups = new CharArrayMap<>(256, false);
+    prefixes = new CharArraySet(4096, false);
     int longest = 1;
     for (Entry e : all) {
       if (!e.enabled(options)) {
@@ -107,6 +111,7 @@ final class BiasLexicon {
           }
         } else if (!phrases.containsKey(key)) {
           phrases.put(key, e);
+          addPrefixes(key);
           node.maxPhrase = Math.max(node.maxPhrase, tokens);
           longest = Math.max(longest, tokens);
         }
@@ -119,10 +124,12 @@ final class BiasLexicon {
         String head = key.startsWith("@") || tokens == 1 ? key : key.substring(0, key.indexOf(' '));
         groups.put(key, g.getValue());
         if (key.startsWith("@")) {
-          continue; // singular nouns: looked up directly after a/every/any
+          node(key.substring(1)).singular = true;
+          continue;
         }
         Node node = node(head);
         node.maxGroup = Math.max(node.maxGroup, tokens);
+        addPrefixes(key);
         if (tokens == 1) {
           node.group = g.getValue();
         }
@@ -130,6 +137,13 @@ final class BiasLexicon {
     }
     traits = Parsed.TRAITS;
     maxTokens = longest;
+  }
+
+  private void addPrefixes(String key) {
+    int first = key.indexOf(' ');
+    for (int sp = key.indexOf(' ', first + 1); sp > 0; sp = key.indexOf(' ', sp + 1)) {
+      prefixes.add(key.substring(0, sp));
+    }
   }
 
   private Node node(String head) {

@@ -11,7 +11,7 @@ package dev.guardrails.detectors.bias;
  * commas and spaces are soft separators (wheelchair-bound = wheelchair bound); sentence and
  * clause punctuation are hard breaks that phrases never cross.
  *
- * <p>Not thread-safe: one instance per thread, reused through {@link #reset(CharSequence)}.
+ * <p>Not thread-safe: one instance per thread, reused through {@link #reset(String)}.
  */
 final class Tokens {
 
@@ -26,6 +26,7 @@ final class Tokens {
   private static final int MAX_QUOTE = 400;
 
   char[] canon = new char[256];
+  private char[] src = new char[256];
   int[] cStart = new int[64];
   int[] cEnd = new int[64];
   int[] oStart = new int[64];
@@ -34,11 +35,14 @@ final class Tokens {
   int count;
 
   /** Tokenizes {@code s}; earlier results are discarded. */
-  void reset(CharSequence s) {
-    int n = s.length();
+  void reset(String text) {
+    int n = text.length();
     if (canon.length < n + 1) {
       canon = new char[n + 16];
+      src = new char[n + 16];
     }
+    text.getChars(0, n, src, 0);
+    char[] s = src;
     count = 0;
     int w = 0;
     int pendingFlags = SENT_START;
@@ -46,35 +50,53 @@ final class Tokens {
     int lastQuestionCheck = 0;
     int i = 0;
     while (i < n) {
-      char c = s.charAt(i);
-      if (Character.isLetterOrDigit(c)) {
+      char c = s[i];
+      if (c < 128 ? ASCII[c] != 0 : Character.isLetterOrDigit(c)) {
         int start = i;
         int f = pendingFlags;
         int letters = 0;
         int uppers = 0;
-        if (Character.isUpperCase(c)) {
-          f |= CAP;
-        }
         if (w > 0) {
           canon[w++] = ' ';
         }
         int cs = w;
         while (i < n) {
-          char d = s.charAt(i);
-          if (Character.isLetterOrDigit(d)) {
+          char d = s[i];
+          if (d < 128) {
+            byte k = ASCII[d];
+            if (k == 0) {
+              if (d == '\'' && apostropheInWord(s, i, n)) {
+                if (possessive(s, i, n)) {
+                  i += 2;
+                  break;
+                }
+                canon[w++] = '\'';
+                i++;
+                continue;
+              }
+              break;
+            }
+            if (k == UPPER_LETTER) {
+              uppers++;
+              letters++;
+              canon[w++] = (char) (d | 0x20);
+            } else {
+              letters += k == LOWER_LETTER ? 1 : 0;
+              canon[w++] = d;
+            }
+            i++;
+          } else if (Character.isLetterOrDigit(d)) {
             if (Character.isLetter(d)) {
               letters++;
               if (Character.isUpperCase(d)) {
                 uppers++;
               }
             }
-            canon[w++] = lower(d);
+            canon[w++] = Character.toLowerCase(d);
             i++;
-          } else if ((d == '\'' || d == '\u2019') && i + 1 < n && Character.isLetter(s.charAt(i + 1))) {
-            char e = s.charAt(i + 1);
-            boolean endsAfter = i + 2 >= n || !Character.isLetterOrDigit(s.charAt(i + 2));
-            if ((e == 's' || e == 'S') && endsAfter) {
-              i += 2; // possessive: dropped
+          } else if (d == '\u2019' && apostropheInWord(s, i, n)) {
+            if (possessive(s, i, n)) {
+              i += 2;
               break;
             }
             canon[w++] = '\'';
@@ -83,10 +105,14 @@ final class Tokens {
             break;
           }
         }
+        char c0 = s[start];
+        if (c0 < 128 ? ASCII[c0] == UPPER_LETTER : Character.isUpperCase(c0)) {
+          f |= CAP;
+        }
         if (letters > 1 && uppers == letters) {
           f |= UPPER;
         }
-        if (start > 0 && count > 0 && oEnd[count - 1] == start - 1 && s.charAt(start - 1) == '-') {
+        if (start > 0 && count > 0 && oEnd[count - 1] == start - 1 && s[start - 1] == '-') {
           f |= HYPHEN_BEFORE;
         }
         if (i - 1 < quoteEnd) {
@@ -117,10 +143,36 @@ final class Tokens {
     }
   }
 
-  private static int closingQuote(CharSequence s, int from, int n) {
+  private static final byte LOWER_LETTER = 1;
+  private static final byte UPPER_LETTER = 2;
+  private static final byte DIGIT = 3;
+  private static final byte[] ASCII = new byte[128];
+
+  static {
+    for (char c = 'a'; c <= 'z'; c++) {
+      ASCII[c] = LOWER_LETTER;
+    }
+    for (char c = 'A'; c <= 'Z'; c++) {
+      ASCII[c] = UPPER_LETTER;
+    }
+    for (char c = '0'; c <= '9'; c++) {
+      ASCII[c] = DIGIT;
+    }
+  }
+
+  private static boolean apostropheInWord(char[] s, int i, int n) {
+    return i + 1 < n && Character.isLetter(s[i + 1]);
+  }
+
+  private static boolean possessive(char[] s, int i, int n) {
+    char e = s[i + 1];
+    return (e == 's' || e == 'S') && (i + 2 >= n || !Character.isLetterOrDigit(s[i + 2]));
+  }
+
+  private static int closingQuote(char[] s, int from, int n) {
     int limit = Math.min(n, from + MAX_QUOTE);
     for (int j = from; j < limit; j++) {
-      char c = s.charAt(j);
+      char c = s[j];
       if (c == '"' || c == '\u201D') {
         return j;
       }
@@ -148,13 +200,6 @@ final class Tokens {
     count++;
   }
 
-  static char lower(char c) {
-    if (c < 128) {
-      return (c >= 'A' && c <= 'Z') ? (char) (c | 0x20) : c;
-    }
-    return Character.toLowerCase(c);
-  }
-
   /** True if tokens {@code [from, to)} contain no hard break between them. */
   boolean joined(int from, int to) {
     for (int t = from + 1; t < to; t++) {
@@ -175,7 +220,7 @@ final class Tokens {
   }
 
   /** Canonical key of a lexicon form: its tokens, lower-cased, joined by single spaces. */
-  static String key(CharSequence form) {
+  static String key(String form) {
     Tokens t = new Tokens();
     t.reset(form);
     return t.count == 0 ? "" : new String(t.canon, 0, t.cEnd[t.count - 1]);
