@@ -53,6 +53,7 @@ public final class Guardrail {
   public static final int DEFAULT_MAX_INPUT_CHARS = 1 << 24;
 
   private final List<Entry> entries;
+  private final String[] ids;
   private final Policy policy;
   private final GuardListener listener;
   private final Duration detectorTimeout;
@@ -81,6 +82,10 @@ public final class Guardrail {
 
   private Guardrail(Builder b) {
     this.entries = List.copyOf(b.entries.values());
+    this.ids = new String[entries.size()];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = entries.get(i).detector().id();
+    }
     this.policy = b.policy;
     this.listener = b.listener;
     this.detectorTimeout = b.detectorTimeout;
@@ -177,7 +182,7 @@ public final class Guardrail {
     if (text.length() > maxInputChars) {
       if (oversizeMode == OversizeMode.REJECT) {
         errors.add(new DetectorError(ENGINE_ID, "INPUT_TOO_LARGE", "", Action.BLOCK));
-        GuardResult r = new GuardResult(Verdict.BLOCK, List.of(), blockMessage, text.length(), Map.of(), errors);
+        GuardResult r = new GuardResult(Verdict.BLOCK, List.of(), blockMessage, text.length(), new String[0], new long[0], errors);
         notifyListener(r, "", errors);
         return r;
       }
@@ -189,24 +194,28 @@ public final class Guardrail {
       errors.add(new DetectorError(ENGINE_ID, "INPUT_TRUNCATED", "", Action.FLAG));
     }
     AnalyzedText at = AnalyzedText.of(scanned);
-    Map<String, Duration> timings = new LinkedHashMap<>();
+    long[] timings = new long[entries.size()];
+    java.util.Arrays.fill(timings, -1L);
     List<Decision> decisions = new ArrayList<>();
     Instant deadline = ctx.deadline().orElse(null);
     boolean async = executor != null && (detectorTimeout != null || deadline != null);
     if (async) {
       runAsync(at, ctx, deadline, timings, decisions, errors);
     } else {
-      for (Entry e : entries) {
+      List<Finding> found = new ArrayList<>();
+      FindingSink sink = found::add;
+      for (int i = 0; i < entries.size(); i++) {
+        Entry e = entries.get(i);
         long t0 = System.nanoTime();
-        List<Finding> found = new ArrayList<>();
         Throwable failure = null;
         try {
-          e.detector().detect(at, ctx, found::add);
+          e.detector().detect(at, ctx, sink);
         } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError ex) {
           failure = ex;
         }
-        timings.put(e.detector().id(), Duration.ofNanos(System.nanoTime() - t0));
+        timings[i] = System.nanoTime() - t0;
         collect(e, at, ctx, found, failure, decisions, errors);
+        found.clear();
       }
     }
     decisions.sort((a, b) -> {
@@ -224,7 +233,7 @@ public final class Guardrail {
     String safe = verdict == Verdict.BLOCK
         ? blockMessage
         : SafeText.apply(scanned, decisions, policy, new Redactor.Scope());
-    GuardResult r = new GuardResult(verdict, decisions, safe, text.length(), timings, errors);
+    GuardResult r = new GuardResult(verdict, decisions, safe, text.length(), ids, timings, errors);
     notifyListener(r, scanned, errors);
     return r;
   }
@@ -233,7 +242,7 @@ public final class Guardrail {
       AnalyzedText at,
       CheckContext ctx,
       Instant deadline,
-      Map<String, Duration> timings,
+      long[] timings,
       List<Decision> decisions,
       List<DetectorError> errors) {
     List<Future<List<Finding>>> futures = new ArrayList<>(entries.size());
@@ -260,7 +269,7 @@ public final class Guardrail {
         found = f.get(Math.max(0, left), TimeUnit.NANOSECONDS);
       } catch (TimeoutException ex) {
         f.cancel(true);
-        timings.put(e.detector().id(), Duration.ofNanos(System.nanoTime() - start));
+        timings[i] = System.nanoTime() - start;
         applyFailure(e, "TIMEOUT", "", errors);
         continue;
       } catch (ExecutionException ex) {
@@ -276,7 +285,7 @@ public final class Guardrail {
         }
         return;
       }
-      timings.put(e.detector().id(), Duration.ofNanos(System.nanoTime() - start));
+      timings[i] = System.nanoTime() - start;
       collect(e, at, ctx, found, failure, decisions, errors);
     }
   }
