@@ -1,0 +1,252 @@
+package dev.guardrails.detectors.bias;
+
+import dev.guardrails.Category;
+import dev.guardrails.FindingType;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.CharArrayMap;
+import org.apache.lucene.analysis.CharArraySet;
+
+/**
+ * The bias lexicon: parsed once from the resource files (format described in
+ * {@code package-info}), then compiled per configuration into Lucene {@link CharArrayMap}s keyed
+ * by canonical token n-grams, so the detector does one hash lookup per token.
+ *
+ * <p>Immutable after construction and thread-safe.
+ */
+final class BiasLexicon {
+
+  static final String[] FILES = {"lexicon-core.tsv", "lexicon-holistic.tsv", "lexicon-retext.tsv"};
+
+  /** One lexicon row (a set of surface forms sharing category, severity and advice). */
+  record Entry(List<String> forms, FindingType type, String severity, double score, List<String> suggestions,
+      String note, Set<String> conditions, String source) {
+
+    boolean allow() {
+      return conditions.contains("allow");
+    }
+
+    /** True if this entry is active in a configuration. */
+    boolean enabled(BiasDetector.Options o) {
+      if (conditions.contains("off")) {
+        return false;
+      }
+      if (conditions.contains("opt:roles")) {
+        return o.roles();
+      }
+      if (conditions.contains("opt:pronouns")) {
+        return o.pronouns();
+      }
+      if (conditions.contains("opt:coded")) {
+        return o.coded();
+      }
+      return true;
+    }
+
+    /** Forms normally written capitalized (ethnonyms, religions): capitals do not mean a name. */
+    boolean proper() {
+      return conditions.contains("proper");
+    }
+
+    /** "the blind": a noun phrase only when no noun follows ("the blind angel" is not). */
+    boolean nominal() {
+      return conditions.contains("nominal");
+    }
+
+    boolean pronoun() {
+      return conditions.contains("opt:pronouns");
+    }
+  }
+
+  /** Per first token: the entry for the single word (or null) and the longest phrase lengths. */
+  static final class Node {
+    Entry single;
+    int maxPhrase;   // tokens in the longest lexicon phrase starting with this word, 0 if none
+    String group;    // group kind if this single word is a group term
+    int maxGroup;    // tokens in the longest group phrase starting with this word
+  }
+
+  final CharArrayMap<Node> first;
+  final CharArrayMap<Entry> phrases;
+  final CharArrayMap<String> groups;
+  final CharArraySet traits;
+  final int maxTokens;
+
+  private BiasLexicon(BiasDetector.Options options) {
+    List<Entry> all = Parsed.ENTRIES;
+    first = new CharArrayMap<>(4096, false);
+    phrases = new CharArrayMap<>(4096, false);
+    groups = new CharArrayMap<>(256, false);
+    int longest = 1;
+    for (Entry e : all) {
+      if (!e.enabled(options)) {
+        continue;
+      }
+      for (String form : e.forms()) {
+        String key = Tokens.key(form);
+        if (key.isEmpty()) {
+          continue;
+        }
+        int tokens = tokenCount(key);
+        String head = tokens == 1 ? key : key.substring(0, key.indexOf(' '));
+        Node node = node(head);
+        if (tokens == 1) {
+          if (node.single == null) {
+            node.single = e;
+          }
+        } else if (!phrases.containsKey(key)) {
+          phrases.put(key, e);
+          node.maxPhrase = Math.max(node.maxPhrase, tokens);
+          longest = Math.max(longest, tokens);
+        }
+      }
+    }
+    if (options.generalizations()) {
+      for (Map.Entry<String, String> g : Parsed.GROUPS.entrySet()) {
+        String key = g.getKey();
+        int tokens = tokenCount(key);
+        String head = key.startsWith("@") || tokens == 1 ? key : key.substring(0, key.indexOf(' '));
+        groups.put(key, g.getValue());
+        if (key.startsWith("@")) {
+          continue; // singular nouns: looked up directly after a/every/any
+        }
+        Node node = node(head);
+        node.maxGroup = Math.max(node.maxGroup, tokens);
+        if (tokens == 1) {
+          node.group = g.getValue();
+        }
+      }
+    }
+    traits = Parsed.TRAITS;
+    maxTokens = longest;
+  }
+
+  private Node node(String head) {
+    Node node = first.get(head);
+    if (node == null) {
+      node = new Node();
+      first.put(head, node);
+    }
+    return node;
+  }
+
+  static int tokenCount(String key) {
+    int n = 1;
+    for (int i = 0; i < key.length(); i++) {
+      if (key.charAt(i) == ' ') {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** The compiled lexicon for a configuration; the default one is shared. */
+  static BiasLexicon of(BiasDetector.Options options) {
+    return options.equals(BiasDetector.Options.DEFAULT) ? DefaultHolder.INSTANCE : new BiasLexicon(options);
+  }
+
+  /** All parsed entries, enabled or not, in file order (for tests and tools). */
+  static List<Entry> entries() {
+    return Parsed.ENTRIES;
+  }
+
+  private static final class DefaultHolder {
+    static final BiasLexicon INSTANCE = new BiasLexicon(BiasDetector.Options.DEFAULT);
+  }
+
+  /** The resource files, parsed once per JVM on first use. */
+  private static final class Parsed {
+    static final List<Entry> ENTRIES = parseEntries();
+    static final Map<String, String> GROUPS = parseGroups();
+    static final CharArraySet TRAITS = parseTraits();
+  }
+
+  private static List<Entry> parseEntries() {
+    List<Entry> out = new ArrayList<>();
+    for (String file : FILES) {
+      int lineNo = 0;
+      for (String line : lines(file)) {
+        lineNo++;
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        String[] c = line.split("\t", -1);
+        if (c.length != 7) {
+          throw new IllegalStateException("bias lexicon " + file + " line " + lineNo + " must have 7 tab-separated columns: " + c.length);
+        }
+        List<String> forms = new ArrayList<>();
+        for (String f : c[0].split("\\|")) {
+          forms.addAll(Inflections.expand(f.trim()));
+        }
+        String severity = c[2].trim();
+        double score = switch (severity) {
+          case "low" -> 0.35;
+          case "medium" -> 0.6;
+          case "high" -> 0.85;
+          default -> throw new IllegalStateException("bias lexicon " + file + " line " + lineNo + " severity must be low, medium or high");
+        };
+        List<String> sugg = new ArrayList<>();
+        for (String s : c[3].split("\\|")) {
+          if (!s.isBlank() && sugg.size() < 3) {
+            sugg.add(s.trim());
+          }
+        }
+        Set<String> conds = c[5].isBlank() ? Set.of() : Set.copyOf(Arrays.asList(c[5].trim().split("\\s*,\\s*")));
+        FindingType type = FindingType.of(Category.BIAS, c[1].trim().toUpperCase(Locale.ROOT));
+        out.add(new Entry(List.copyOf(forms), type, severity, score, List.copyOf(sugg), c[4].trim(), conds, c[6].trim()));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static Map<String, String> parseGroups() {
+    Map<String, String> out = new HashMap<>();
+    for (String line : lines("groups.tsv")) {
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      String[] c = line.split("\t");
+      String phrase = c[0].trim();
+      String key = phrase.startsWith("@") ? "@" + Tokens.key(phrase.substring(1)) : Tokens.key(phrase);
+      out.putIfAbsent(key, c[1].trim());
+    }
+    return Map.copyOf(out);
+  }
+
+  private static CharArraySet parseTraits() {
+    CharArraySet out = new CharArraySet(256, false);
+    for (String line : lines("traits.txt")) {
+      if (!line.isBlank() && !line.startsWith("#")) {
+        out.add(Tokens.key(line.trim()));
+      }
+    }
+    return CharArraySet.unmodifiableSet(out);
+  }
+
+  private static List<String> lines(String file) {
+    try (InputStream in = BiasLexicon.class.getResourceAsStream(file)) {
+      if (in == null) {
+        throw new IllegalStateException("bias lexicon resource " + file + " is missing from the class path");
+      }
+      List<String> out = new ArrayList<>();
+      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        out.add(line);
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException("bias lexicon resource " + file + " could not be read", e);
+    }
+  }
+}

@@ -1,0 +1,190 @@
+package dev.guardrails.detectors.bias;
+
+import org.apache.lucene.analysis.CharArraySet;
+
+/**
+ * The group-generalization rule: a group term used generically (bare plural, or after
+ * all/most/every/a) followed by a copula, modal or absolute adverb and a trait ("women are bad
+ * at", "Muslims always", "old people can't", "all immigrants are criminals"). Suppressed when the
+ * sentence hedges, negates, reports, questions or quotes the claim ("some women", "the myth that",
+ * "he said", "...?").
+ *
+ * <p>Works on the token arrays of {@link Tokens}; every look-around is bounded, so the whole
+ * detector stays linear. Stateless and thread-safe.
+ */
+final class Generalizations {
+
+  private Generalizations() {}
+
+  private static final int BACK = 40;
+  private static final int FORWARD = 30;
+
+  private static CharArraySet set(String words) {
+    CharArraySet s = new CharArraySet(64, false);
+    for (String w : words.split("\\s+")) {
+      s.add(w);
+    }
+    return CharArraySet.unmodifiableSet(s);
+  }
+
+  static final CharArraySet QUANT = set("all most every typical any");
+  static final CharArraySet ARTICLE = set("a an every any");
+  /** Determiners that make the group specific or partial: "the women in the team", "some men". */
+  static final CharArraySet SPECIFIC = set("some many few several certain the these those this that two three four five six "
+      + "seven eight nine ten his her their our my your its no other both fewer more less million thousand hundred "
+      + "of with by among between for to from about against young");
+  static final CharArraySet ADVERB = set("always never all just naturally inherently simply genetically really "
+      + "typically generally basically obviously clearly only usually mostly tend");
+  static final CharArraySet ABSOLUTE = set("always never all naturally inherently genetically simply just obviously");
+  /** Function words and verbs that may follow a nominal adjective ("the blind are", "the poor and"). */
+  static final CharArraySet FUNCTION = set("are is were was be been and or but nor in of to who whom whose which that "
+      + "with have has had can could should would will shall may might must do does did don't for at on as from by "
+      + "than because so if when while into onto over under about among between through during without within "
+      + "against like unlike too also all alone themselves get got need needs deserve deserve often always never "
+      + "still just");
+  static final CharArraySet COPULA = set("are aren't 're is isn't");
+  static final CharArraySet FILLER = set("so too very really more less much far way extremely incredibly naturally "
+      + "inherently just all always genetically simply totally completely the a an by nature born generally "
+      + "typically usually basically obviously clearly");
+  static final CharArraySet MODAL = set("can't cannot shouldn't should won't don't doesn't never always belong belongs "
+      + "lack lacks tend tends can't ain't");
+  static final CharArraySet NEG = set("not never aren't isn't");
+  /** Capability traits whose negation is still a stereotype ("women are not good at math"). */
+  static final CharArraySet CAPABLE = set("good better capable smart intelligent able suited meant built fit equal "
+      + "qualified competent trustworthy clever strong rational logical");
+  /** Words that hedge, negate, report or debunk what follows or precedes them in the sentence. */
+  static final CharArraySet HEDGE = set("myth myths stereotype stereotypes stereotypical stereotyping misconception "
+      + "misconceptions claim claims claimed claiming believe believes believed belief beliefs think thinks thought "
+      + "assume assumes assumed assumption assumptions notion idea false untrue wrong wrongly not no isn't never deny "
+      + "denies denied prejudice prejudiced bias biased racist sexist ageist according accused allegedly supposedly "
+      + "said says say saying argue argued argues insisted joked wrote asked whether if why do does suggest suggests "
+      + "suggested rumor rumour trope tropes cliche cliché outdated debunk debunked fallacy shows show showed found "
+      + "finds study studies survey data percent research researchers report reported reports statistically "
+      + "average tweeted posted stated told believing portrayed depicted");
+  /** Words after a claim that debunk or attribute it ("... is a myth", "..., he said"). */
+  static final CharArraySet DEBUNK = set("myth myths stereotype stereotypes misconception false untrue wrong trope "
+      + "cliche cliché fallacy debunked said says claimed claims according argued insisted joked");
+
+  /**
+   * Checks a group term at tokens {@code [g, gEnd)}.
+   *
+   * @return the token index one past the end of the generalization, or -1 if none
+   */
+  static int match(Tokens t, int g, int gEnd, boolean singular, BiasLexicon lex) {
+    int start = g;
+    boolean absolute = false;
+    if (g > 0 && !t.is(g, Tokens.HARD_BEFORE)) {
+      int p = g - 1;
+      if (QUANT.contains(t.canon, t.cStart[p], t.len(p)) || (singular && ARTICLE.contains(t.canon, t.cStart[p], t.len(p)))) {
+        start = p;
+        absolute = true;
+      } else if (singular || SPECIFIC.contains(t.canon, t.cStart[p], t.len(p))) {
+        return -1;
+      }
+    } else if (singular) {
+      return -1;
+    }
+    int k = gEnd;
+    int adverbs = 0;
+    while (k < t.count && adverbs < 3 && !t.is(k, Tokens.HARD_BEFORE) && ADVERB.contains(t.canon, t.cStart[k], t.len(k))) {
+      absolute |= ABSOLUTE.contains(t.canon, t.cStart[k], t.len(k));
+      k++;
+      adverbs++;
+    }
+    if (k >= t.count || t.is(k, Tokens.HARD_BEFORE)) {
+      return -1;
+    }
+    int end = -1;
+    if (COPULA.contains(t.canon, t.cStart[k], t.len(k))) {
+      boolean neg = NEG.contains(t.canon, t.cStart[k], t.len(k));
+      k++;
+      for (int f = 0; f < 4 && k < t.count && !t.is(k, Tokens.HARD_BEFORE); f++, k++) {
+        boolean isNeg = NEG.contains(t.canon, t.cStart[k], t.len(k));
+        if (!isNeg && !FILLER.contains(t.canon, t.cStart[k], t.len(k))) {
+          break;
+        }
+        neg |= isNeg && !eq(t, k, "never");
+        absolute |= ABSOLUTE.contains(t.canon, t.cStart[k], t.len(k));
+      }
+      if (k < t.count && !t.is(k, Tokens.HARD_BEFORE)) {
+        boolean trait = lex.traits.contains(t.canon, t.cStart[k], t.len(k));
+        if (neg) {
+          end = CAPABLE.contains(t.canon, t.cStart[k], t.len(k)) ? k + 1 : -1;
+        } else if (trait || (absolute && adjectiveLike(t, k))) {
+          end = k + 1;
+        }
+      }
+    } else if (MODAL.contains(t.canon, t.cStart[k], t.len(k))) {
+      end = k + 1;
+    } else if (absolute && adverbs > 0 && !ends(t.canon, t.cStart[k], t.len(k), "ed")) {
+      end = k + 1; // "Muslims always lie", "men never listen"; past tense reports history
+    } else if (isCanNot(t, k)) {
+      end = k + 2;
+    }
+    if (end < 0 || end > t.count || hedged(t, start, end) || t.is(g, Tokens.QUOTED)) {
+      return -1;
+    }
+    for (int x = gEnd; x < end; x++) {
+      if (t.is(x, Tokens.CAP) && !t.is(x, Tokens.UPPER)) {
+        return -1; // "Americans All series": part of a title
+      }
+    }
+    return end;
+  }
+
+  private static boolean eq(Tokens t, int k, String w) {
+    if (t.len(k) != w.length()) {
+      return false;
+    }
+    for (int i = 0; i < w.length(); i++) {
+      if (t.canon[t.cStart[k] + i] != w.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isCanNot(Tokens t, int k) {
+    return k + 1 < t.count && t.len(k) == 3 && t.canon[t.cStart[k]] == 'c' && t.canon[t.cStart[k] + 1] == 'a'
+        && t.canon[t.cStart[k] + 2] == 'n' && NEG.contains(t.canon, t.cStart[k + 1], t.len(k + 1));
+  }
+
+  private static boolean adjectiveLike(Tokens t, int k) {
+    int s = t.cStart[k];
+    int n = t.len(k);
+    return n > 4 && (ends(t.canon, s, n, "ive") || ends(t.canon, s, n, "ous") || ends(t.canon, s, n, "ful")
+        || ends(t.canon, s, n, "less") || ends(t.canon, s, n, "ish") || ends(t.canon, s, n, "ic")
+        || ends(t.canon, s, n, "able") || ends(t.canon, s, n, "ible") || ends(t.canon, s, n, "y"));
+  }
+
+  private static boolean ends(char[] c, int s, int n, String suffix) {
+    int m = suffix.length();
+    if (n < m) {
+      return false;
+    }
+    for (int i = 0; i < m; i++) {
+      if (c[s + n - m + i] != suffix.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** True if the sentence around {@code [start, end)} hedges, reports, questions or debunks it. */
+  private static boolean hedged(Tokens t, int start, int end) {
+    if (t.is(start, Tokens.QUESTION) || t.is(start, Tokens.QUOTED)) {
+      return true;
+    }
+    for (int b = start - 1, seen = 0; b >= 0 && seen < BACK && !t.is(b + 1, Tokens.SENT_START); b--, seen++) {
+      if (HEDGE.contains(t.canon, t.cStart[b], t.len(b))) {
+        return true;
+      }
+    }
+    for (int f = end, seen = 0; f < t.count && seen < FORWARD && !t.is(f, Tokens.SENT_START); f++, seen++) {
+      if (DEBUNK.contains(t.canon, t.cStart[f], t.len(f))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
