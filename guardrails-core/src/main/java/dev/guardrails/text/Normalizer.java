@@ -39,6 +39,10 @@ final class Normalizer {
         plain = false;
         break;
       }
+      if (isMarkupTrigger(c) && Markup.foldsAt(s, i)) {
+        plain = false;
+        break;
+      }
       boolean ws = c == ' ' || c == '\n';
       if (ws && (prev == ' ' || prev == '\n')) {
         plain = false;
@@ -58,8 +62,38 @@ final class Normalizer {
     int i = 0;
     while (i < n) {
       int cp = s.codePointAt(i);
-      int cpLen = Character.charCount(cp);
-      int next = i + cpLen;
+      int next = i + Character.charCount(cp);
+      if (isMarkupTrigger(cp)) {
+        long m = Markup.match(s, i);
+        if (m != 0) {
+          int kind = (int) (m >>> 32);
+          int end = (int) m;
+          if (kind == Markup.DROP) {
+            i = end; // markup: dropped like an ignorable char
+            continue;
+          }
+          if (kind == Markup.ENTITY) {
+            cp = Markup.entityCodePoint(s, i, end);
+            next = end; // the decoded char then goes through the normal steps below
+          } else { // an obfuscated '@' or '.': absorbs the whitespace around it
+            int start = wsStart >= 0 ? wsStart : i;
+            wsStart = -1;
+            while (end < n && isWhitespace(s.charAt(end))) {
+              end++;
+            }
+            if (starts.length < len + 1) {
+              starts = grow(starts);
+              ends = grow(ends);
+            }
+            out.append(kind == Markup.AT ? '@' : '.');
+            starts[len] = start;
+            ends[len] = end;
+            len++;
+            i = end;
+            continue;
+          }
+        }
+      }
       if (isWhitespace(cp)) {
         if (wsStart < 0) {
           wsStart = i;
@@ -110,6 +144,10 @@ final class Normalizer {
       len++;
     }
     return AnalyzedText.create(s, out.toString(), OffsetMap.of(len, n, starts, ends));
+  }
+
+  private static boolean isMarkupTrigger(int c) {
+    return c == '&' || c == '[' || c == '(' || c == '{' || c == '*' || c == '`' || c == '~' || c == '_';
   }
 
   private static int[] grow(int[] a) {
