@@ -43,6 +43,10 @@ final class Normalizer {
         plain = false;
         break;
       }
+      if (c == '\n' && ((i > 0 && s.charAt(i - 1) == '@') || (i + 1 < n && s.charAt(i + 1) == '@'))) {
+        plain = false;
+        break;
+      }
       boolean ws = c == ' ' || c == '\n';
       if (ws && (prev == ' ' || prev == '\n')) {
         plain = false;
@@ -109,6 +113,9 @@ final class Normalizer {
         i = next;
         continue; // dropped; a whitespace run around it stays one run
       }
+      if (wsStart >= 0 && wsNewline && len > 0 && wrapsAddress(out.charAt(len - 1), cp, s, next)) {
+        wsStart = -1; // a line break inside an address ("jane@\nexample.com") is dropped
+      }
       if (wsStart >= 0) {
         if (starts.length < len + 1) {
           starts = grow(starts);
@@ -144,6 +151,19 @@ final class Normalizer {
       len++;
     }
     return AnalyzedText.create(s, out.toString(), OffsetMap.of(len, n, starts, ends));
+  }
+
+  /**
+   * True when a line-break run sits between {@code before} and {@code cp} inside an email-like
+   * token: right after an '@' followed by a letter or digit, or right before an '@' that follows a
+   * letter, digit or dot.
+   */
+  private static boolean wrapsAddress(char before, int cp, String s, int next) {
+    if (before == '@') {
+      return Character.isLetterOrDigit(cp);
+    }
+    return cp == '@' && (Character.isLetterOrDigit(before) || before == '.')
+        && next < s.length() && Character.isLetterOrDigit(s.charAt(next));
   }
 
   private static boolean isMarkupTrigger(int c) {

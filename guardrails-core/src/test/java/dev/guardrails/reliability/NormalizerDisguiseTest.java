@@ -68,6 +68,16 @@ class NormalizerDisguiseTest {
   }
 
   @Test
+  void lineBreakInsideAnAddressIsJoined() {
+    assertFolds("jane.doe@\nexample.com", "jane.doe@example.com", "jane.doe@example.com", "jane.doe@\nexample.com");
+    assertFolds("jane.doe \r\n@example.com", "jane.doe@example.com", "jane.doe@example.com",
+        "jane.doe \r\n@example.com");
+    // Only line breaks, and only inside a token: spaces and list items stay.
+    assertEquals("write to @ jane", AnalyzedText.of("write to @ jane").normalized());
+    assertEquals("Mentions:\n@john", AnalyzedText.of("Mentions:\n@john").normalized());
+  }
+
+  @Test
   void plainTextStillSharesTheOriginal() {
     String s = "Plain text with (parentheses), [links] and AT&T but no disguise.";
     AnalyzedText at = AnalyzedText.of(s);
