@@ -14,9 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -138,7 +140,16 @@ public final class Guardrail {
     if (cache == null) {
       return run(text, ctx);
     }
-    return cache.get(new CacheKey(text, ctx), k -> run(k.text(), k.ctx()));
+    CacheKey key = new CacheKey(text, ctx);
+    GuardResult hit = cache.getIfPresent(key);
+    if (hit != null) {
+      return hit;
+    }
+    GuardResult r = run(text, ctx);
+    if (r.errors().isEmpty()) { // a timeout or crash may be transient: never make it sticky
+      cache.put(key, r);
+    }
+    return r;
   }
 
   /**
@@ -210,7 +221,7 @@ public final class Guardrail {
         Throwable failure = null;
         try {
           e.detector().detect(at, ctx, sink);
-        } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError ex) {
+        } catch (Exception | StackOverflowError | LinkageError | AssertionError ex) { // Exception: also sneaky-thrown checked ones
           failure = ex;
         }
         timings[i] = System.nanoTime() - t0;
@@ -248,11 +259,15 @@ public final class Guardrail {
     List<Future<List<Finding>>> futures = new ArrayList<>(entries.size());
     long start = System.nanoTime();
     for (Entry e : entries) {
-      futures.add(executor.submit(() -> {
-        List<Finding> found = new ArrayList<>();
-        e.detector().detect(at, ctx, found::add);
-        return found;
-      }));
+      try {
+        futures.add(executor.submit(() -> {
+          List<Finding> found = new ArrayList<>();
+          e.detector().detect(at, ctx, found::add);
+          return found;
+        }));
+      } catch (RejectedExecutionException ex) { // e.g. the caller's executor was shut down
+        futures.add(CompletableFuture.failedFuture(ex));
+      }
     }
     long budgetNanos = detectorTimeout == null ? Long.MAX_VALUE : detectorTimeout.toNanos();
     if (deadline != null) {
@@ -546,7 +561,8 @@ public final class Guardrail {
 
     /**
      * Caches results of up to {@code maxEntries} distinct (text, context) pairs (Caffeine,
-     * size-bounded). Off by default.
+     * size-bounded). Results with errors (a timeout, a crash) are not cached, so a transient
+     * failure is retried on the next check. Off by default.
      *
      * @param maxEntries the maximum number of cached results, {@code >= 1}
      * @return this builder
