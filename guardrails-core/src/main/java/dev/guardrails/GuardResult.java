@@ -20,7 +20,9 @@ public final class GuardResult {
   private final List<Decision> decisions;
   private final String safeText;
   private final int textLength;
-  private final Map<String, Duration> timings;
+  private volatile Map<String, Duration> timings; // built on first use from the arrays below
+  private final String[] timingIds;
+  private final long[] timingNanos;
   private final List<DetectorError> errors;
 
   /**
@@ -46,6 +48,26 @@ public final class GuardResult {
     this.safeText = Objects.requireNonNull(safeText, "safeText");
     this.textLength = textLength;
     this.timings = Collections.unmodifiableMap(new LinkedHashMap<>(timings));
+    this.timingIds = null;
+    this.timingNanos = null;
+    this.errors = List.copyOf(errors);
+  }
+
+  /** Engine constructor: timings as parallel arrays (nanos < 0 = did not run), mapped on demand. */
+  GuardResult(
+      Verdict verdict,
+      List<Decision> decisions,
+      String safeText,
+      int textLength,
+      String[] timingIds,
+      long[] timingNanos,
+      List<DetectorError> errors) {
+    this.verdict = Objects.requireNonNull(verdict, "verdict");
+    this.decisions = List.copyOf(decisions);
+    this.safeText = Objects.requireNonNull(safeText, "safeText");
+    this.textLength = textLength;
+    this.timingIds = timingIds;
+    this.timingNanos = timingNanos;
     this.errors = List.copyOf(errors);
   }
 
@@ -83,7 +105,18 @@ public final class GuardResult {
 
   /** Returns time spent per detector id, in pipeline order. */
   public Map<String, Duration> timings() {
-    return timings;
+    Map<String, Duration> t = timings;
+    if (t == null) {
+      Map<String, Duration> m = new LinkedHashMap<>();
+      for (int i = 0; i < timingIds.length; i++) {
+        if (timingNanos[i] >= 0) {
+          m.put(timingIds[i], Duration.ofNanos(timingNanos[i]));
+        }
+      }
+      t = Collections.unmodifiableMap(m);
+      timings = t;
+    }
+    return t;
   }
 
   /** Returns the detector failures of this check; empty when all detectors ran cleanly. */

@@ -14,9 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -53,6 +55,7 @@ public final class Guardrail {
   public static final int DEFAULT_MAX_INPUT_CHARS = 1 << 24;
 
   private final List<Entry> entries;
+  private final String[] ids;
   private final Policy policy;
   private final GuardListener listener;
   private final Duration detectorTimeout;
@@ -81,6 +84,10 @@ public final class Guardrail {
 
   private Guardrail(Builder b) {
     this.entries = List.copyOf(b.entries.values());
+    this.ids = new String[entries.size()];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = entries.get(i).detector().id();
+    }
     this.policy = b.policy;
     this.listener = b.listener;
     this.detectorTimeout = b.detectorTimeout;
@@ -133,7 +140,16 @@ public final class Guardrail {
     if (cache == null) {
       return run(text, ctx);
     }
-    return cache.get(new CacheKey(text, ctx), k -> run(k.text(), k.ctx()));
+    CacheKey key = new CacheKey(text, ctx);
+    GuardResult hit = cache.getIfPresent(key);
+    if (hit != null) {
+      return hit;
+    }
+    GuardResult r = run(text, ctx);
+    if (r.errors().isEmpty()) { // a timeout or crash may be transient: never make it sticky
+      cache.put(key, r);
+    }
+    return r;
   }
 
   /**
@@ -177,7 +193,7 @@ public final class Guardrail {
     if (text.length() > maxInputChars) {
       if (oversizeMode == OversizeMode.REJECT) {
         errors.add(new DetectorError(ENGINE_ID, "INPUT_TOO_LARGE", "", Action.BLOCK));
-        GuardResult r = new GuardResult(Verdict.BLOCK, List.of(), blockMessage, text.length(), Map.of(), errors);
+        GuardResult r = new GuardResult(Verdict.BLOCK, List.of(), blockMessage, text.length(), new String[0], new long[0], errors);
         notifyListener(r, "", errors);
         return r;
       }
@@ -189,24 +205,28 @@ public final class Guardrail {
       errors.add(new DetectorError(ENGINE_ID, "INPUT_TRUNCATED", "", Action.FLAG));
     }
     AnalyzedText at = AnalyzedText.of(scanned);
-    Map<String, Duration> timings = new LinkedHashMap<>();
+    long[] timings = new long[entries.size()];
+    java.util.Arrays.fill(timings, -1L);
     List<Decision> decisions = new ArrayList<>();
     Instant deadline = ctx.deadline().orElse(null);
     boolean async = executor != null && (detectorTimeout != null || deadline != null);
     if (async) {
       runAsync(at, ctx, deadline, timings, decisions, errors);
     } else {
-      for (Entry e : entries) {
+      List<Finding> found = new ArrayList<>();
+      FindingSink sink = found::add;
+      for (int i = 0; i < entries.size(); i++) {
+        Entry e = entries.get(i);
         long t0 = System.nanoTime();
-        List<Finding> found = new ArrayList<>();
         Throwable failure = null;
         try {
-          e.detector().detect(at, ctx, found::add);
-        } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError ex) {
+          e.detector().detect(at, ctx, sink);
+        } catch (Exception | StackOverflowError | LinkageError | AssertionError ex) { // Exception: also sneaky-thrown checked ones
           failure = ex;
         }
-        timings.put(e.detector().id(), Duration.ofNanos(System.nanoTime() - t0));
+        timings[i] = System.nanoTime() - t0;
         collect(e, at, ctx, found, failure, decisions, errors);
+        found.clear();
       }
     }
     decisions.sort((a, b) -> {
@@ -224,7 +244,7 @@ public final class Guardrail {
     String safe = verdict == Verdict.BLOCK
         ? blockMessage
         : SafeText.apply(scanned, decisions, policy, new Redactor.Scope());
-    GuardResult r = new GuardResult(verdict, decisions, safe, text.length(), timings, errors);
+    GuardResult r = new GuardResult(verdict, decisions, safe, text.length(), ids, timings, errors);
     notifyListener(r, scanned, errors);
     return r;
   }
@@ -233,17 +253,21 @@ public final class Guardrail {
       AnalyzedText at,
       CheckContext ctx,
       Instant deadline,
-      Map<String, Duration> timings,
+      long[] timings,
       List<Decision> decisions,
       List<DetectorError> errors) {
     List<Future<List<Finding>>> futures = new ArrayList<>(entries.size());
     long start = System.nanoTime();
     for (Entry e : entries) {
-      futures.add(executor.submit(() -> {
-        List<Finding> found = new ArrayList<>();
-        e.detector().detect(at, ctx, found::add);
-        return found;
-      }));
+      try {
+        futures.add(executor.submit(() -> {
+          List<Finding> found = new ArrayList<>();
+          e.detector().detect(at, ctx, found::add);
+          return found;
+        }));
+      } catch (RejectedExecutionException ex) { // e.g. the caller's executor was shut down
+        futures.add(CompletableFuture.failedFuture(ex));
+      }
     }
     long budgetNanos = detectorTimeout == null ? Long.MAX_VALUE : detectorTimeout.toNanos();
     if (deadline != null) {
@@ -260,7 +284,7 @@ public final class Guardrail {
         found = f.get(Math.max(0, left), TimeUnit.NANOSECONDS);
       } catch (TimeoutException ex) {
         f.cancel(true);
-        timings.put(e.detector().id(), Duration.ofNanos(System.nanoTime() - start));
+        timings[i] = System.nanoTime() - start;
         applyFailure(e, "TIMEOUT", "", errors);
         continue;
       } catch (ExecutionException ex) {
@@ -276,7 +300,7 @@ public final class Guardrail {
         }
         return;
       }
-      timings.put(e.detector().id(), Duration.ofNanos(System.nanoTime() - start));
+      timings[i] = System.nanoTime() - start;
       collect(e, at, ctx, found, failure, decisions, errors);
     }
   }
@@ -537,7 +561,8 @@ public final class Guardrail {
 
     /**
      * Caches results of up to {@code maxEntries} distinct (text, context) pairs (Caffeine,
-     * size-bounded). Off by default.
+     * size-bounded). Results with errors (a timeout, a crash) are not cached, so a transient
+     * failure is retried on the next check. Off by default.
      *
      * @param maxEntries the maximum number of cached results, {@code >= 1}
      * @return this builder

@@ -35,7 +35,8 @@ import java.util.Objects;
  *     .build();
  * }</pre>
  *
- * <p><b>Policy files</b> ({@link #parse(Reader)}), one statement a line, {@code #} comments:
+ * <p><b>Policy files</b> ({@link #parse(Reader)}), one statement a line; {@code #} at the start of
+ * a line or after white space starts a comment:
  * <pre>
  * extends defaults            # optional first statement: defaults, strict, lenient, report-only
  * default = FLAG

@@ -19,8 +19,7 @@ final class PolicyParser {
       if (line.length() > 10_000) {
         throw error(no, "line is longer than 10000 characters");
       }
-      int hash = line.indexOf('#');
-      String s = (hash >= 0 ? line.substring(0, hash) : line).trim();
+      String s = stripComment(line).trim();
       if (s.isEmpty()) {
         continue;
       }
@@ -45,6 +44,16 @@ final class PolicyParser {
       }
     }
     return (b == null ? Policy.builder() : b).build();
+  }
+
+  /** A '#' starts a comment at the line start or after white space, so "mask:#:4" keeps its '#'. */
+  private static String stripComment(String line) {
+    for (int i = 0; i < line.length(); i++) {
+      if (line.charAt(i) == '#' && (i == 0 || Character.isWhitespace(line.charAt(i - 1)))) {
+        return line.substring(0, i);
+      }
+    }
+    return line;
   }
 
   private static void statement(Policy.Builder b, String s) {

@@ -124,6 +124,9 @@ public final class SafeText {
    * @return the redacted text (the original itself when nothing is redacted)
    */
   public static String apply(String original, List<Decision> decisions, Policy policy, Redactor.Scope scope) {
+    if (decisions.isEmpty()) {
+      return original;
+    }
     List<List<Finding>> clusters = redactionClusters(decisions);
     if (clusters.isEmpty()) {
       return original;

@@ -148,7 +148,7 @@ public interface Redactor {
    * result (or one stream). Not thread-safe.
    */
   final class Scope {
-    private final java.util.Map<String, java.util.Map<String, Integer>> numbers = new java.util.HashMap<>();
+    private java.util.Map<String, java.util.Map<String, Integer>> numbers; // created on first use
 
     /** Creates an empty scope. */
     public Scope() {}
@@ -162,6 +162,9 @@ public interface Redactor {
      * @return the number, from 1
      */
     public int number(String type, CharSequence value) {
+      if (numbers == null) {
+        numbers = new java.util.HashMap<>();
+      }
       java.util.Map<String, Integer> m = numbers.computeIfAbsent(type, k -> new java.util.HashMap<>());
       String key = value.toString().trim().toLowerCase(java.util.Locale.ROOT);
       Integer n = m.get(key);

@@ -12,7 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * compatibility forms), removal of zero-width and bidi control characters and soft hyphens,
  * folding of common Cyrillic and Greek look-alike letters to Latin, any Unicode decimal digit to
  * its ASCII digit, and collapsing each run of whitespace to one space (or one {@code '\n'} when the
- * run holds a line break). Case is kept. Text that needs none of this (plain ASCII with single
+ * run holds a line break). It also undoes common disguises: HTML character references
+ * ({@code &#64;}, {@code &#x40;}, {@code &commat;}) are decoded, bracketed stand-ins
+ * ({@code [at]}, {@code (dot)}, with the spaces around them) become {@code @} and {@code .}, and
+ * Markdown emphasis or code markers ({@code * ` ~}, {@code __}) at word edges are dropped, so
+ * {@code **jane**@example.com} reads as an address. Case is kept. Text that needs none of this (plain ASCII with single
  * spaces) shares the original string and an identity offset map: no copy is made.
  *
  * <p>Thread-safe: the text is immutable, and analyses may be requested from several threads at

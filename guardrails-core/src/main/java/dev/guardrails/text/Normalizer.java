@@ -39,6 +39,14 @@ final class Normalizer {
         plain = false;
         break;
       }
+      if (isMarkupTrigger(c) && Markup.foldsAt(s, i)) {
+        plain = false;
+        break;
+      }
+      if (c == '\n' && ((i > 0 && s.charAt(i - 1) == '@') || (i + 1 < n && s.charAt(i + 1) == '@'))) {
+        plain = false;
+        break;
+      }
       boolean ws = c == ' ' || c == '\n';
       if (ws && (prev == ' ' || prev == '\n')) {
         plain = false;
@@ -58,8 +66,38 @@ final class Normalizer {
     int i = 0;
     while (i < n) {
       int cp = s.codePointAt(i);
-      int cpLen = Character.charCount(cp);
-      int next = i + cpLen;
+      int next = i + Character.charCount(cp);
+      if (isMarkupTrigger(cp)) {
+        long m = Markup.match(s, i);
+        if (m != 0) {
+          int kind = (int) (m >>> 32);
+          int end = (int) m;
+          if (kind == Markup.DROP) {
+            i = end; // markup: dropped like an ignorable char
+            continue;
+          }
+          if (kind == Markup.ENTITY) {
+            cp = Markup.entityCodePoint(s, i, end);
+            next = end; // the decoded char then goes through the normal steps below
+          } else { // an obfuscated '@' or '.': absorbs the whitespace around it
+            int start = wsStart >= 0 ? wsStart : i;
+            wsStart = -1;
+            while (end < n && isWhitespace(s.charAt(end))) {
+              end++;
+            }
+            if (starts.length < len + 1) {
+              starts = grow(starts);
+              ends = grow(ends);
+            }
+            out.append(kind == Markup.AT ? '@' : '.');
+            starts[len] = start;
+            ends[len] = end;
+            len++;
+            i = end;
+            continue;
+          }
+        }
+      }
       if (isWhitespace(cp)) {
         if (wsStart < 0) {
           wsStart = i;
@@ -74,6 +112,9 @@ final class Normalizer {
       if (isIgnorable(cp)) {
         i = next;
         continue; // dropped; a whitespace run around it stays one run
+      }
+      if (wsStart >= 0 && wsNewline && len > 0 && wrapsAddress(out.charAt(len - 1), cp, s, next)) {
+        wsStart = -1; // a line break inside an address ("jane@\nexample.com") is dropped
       }
       if (wsStart >= 0) {
         if (starts.length < len + 1) {
@@ -110,6 +151,23 @@ final class Normalizer {
       len++;
     }
     return AnalyzedText.create(s, out.toString(), OffsetMap.of(len, n, starts, ends));
+  }
+
+  /**
+   * True when a line-break run sits between {@code before} and {@code cp} inside an email-like
+   * token: right after an '@' followed by a letter or digit, or right before an '@' that follows a
+   * letter, digit or dot.
+   */
+  private static boolean wrapsAddress(char before, int cp, String s, int next) {
+    if (before == '@') {
+      return Character.isLetterOrDigit(cp);
+    }
+    return cp == '@' && (Character.isLetterOrDigit(before) || before == '.')
+        && next < s.length() && Character.isLetterOrDigit(s.charAt(next));
+  }
+
+  private static boolean isMarkupTrigger(int c) {
+    return c == '&' || c == '[' || c == '(' || c == '{' || c == '*' || c == '`' || c == '~' || c == '_';
   }
 
   private static int[] grow(int[] a) {

@@ -1,0 +1,2 @@
+/** The {@code guardrails} command line. */
+package dev.guardrails.cli;

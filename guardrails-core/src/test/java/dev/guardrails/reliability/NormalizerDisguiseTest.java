@@ -1,0 +1,98 @@
+package dev.guardrails.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.guardrails.Span;
+import dev.guardrails.text.AnalyzedText;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The disguises the normalizer undoes (HTML character references, bracketed {@code [at]} /
+ * {@code [dot]}, Markdown markers at word edges), each with its offset mapping back to the original.
+ */
+class NormalizerDisguiseTest {
+
+  /** Asserts the normalized view, and that {@code value} in it maps back to {@code original}. */
+  private static void assertFolds(String text, String normalized, String value, String originalSpan) {
+    AnalyzedText at = AnalyzedText.of(text);
+    assertEquals(normalized, at.normalized(), "normalized view of a disguised text");
+    int k = at.normalized().indexOf(value);
+    assertTrue(k >= 0, "value not in normalized view");
+    Span sp = at.toOriginal(k, k + value.length());
+    assertEquals(originalSpan, text.substring(sp.start(), sp.end()), "span maps back to the original");
+  }
+
+  @Test
+  void htmlNumericAndNamedEntitiesAreDecoded() {
+    assertFolds("mail jane&#64;example&#46;com now", "mail jane@example.com now",
+        "jane@example.com", "jane&#64;example&#46;com");
+    assertFolds("jane&#x40;example.com", "jane@example.com", "jane@example.com", "jane&#x40;example.com");
+    assertFolds("jane&commat;example&period;com", "jane@example.com", "jane@example.com",
+        "jane&commat;example&period;com");
+    assertFolds("a&nbsp;&nbsp;b", "a b", "a b", "a&nbsp;&nbsp;b");
+    assertFolds("j&#8203;ane", "jane", "jane", "j&#8203;ane"); // zero-width space as an entity
+    assertFolds("4&#65297;11", "4111", "4111", "4&#65297;11"); // full-width digit as an entity
+  }
+
+  @Test
+  void invalidEntitiesStayAsTheyAre() {
+    for (String s : new String[] {"&#;", "&#0;", "&#xD800;", "&#1114112;", "&#12345678;", "&nosuch;",
+        "AT&T", "&#64", "&", "&#x;", "&#xG;", "&#\u0661\u0662;"}) {
+      String n = AnalyzedText.of(s).normalized();
+      assertTrue(!n.contains("@") && n.contains("&"), "kept: " + s.length() + " chars");
+    }
+  }
+
+  @Test
+  void bracketedAtAndDotBecomeSymbolsAndAbsorbSpaces() {
+    assertFolds("jane [at] example [dot] com", "jane@example.com", "jane@example.com",
+        "jane [at] example [dot] com");
+    assertFolds("jane(AT)example(Dot)com", "jane@example.com", "jane@example.com", "jane(AT)example(Dot)com");
+    assertFolds("jane { at } example{dot}com.", "jane@example.com.", "jane@example.com",
+        "jane { at } example{dot}com");
+    assertEquals("see [attic] (dotted) [a t]", AnalyzedText.of("see [attic] (dotted) [a t]").normalized());
+  }
+
+  @Test
+  void markdownMarkersAtWordEdgesAreDropped() {
+    assertFolds("**jane**@example.com", "jane@example.com", "jane@example.com", "jane**@example.com");
+    assertFolds("key `AKIAIOSFODNN7EXAMPLE` here", "key AKIAIOSFODNN7EXAMPLE here",
+        "AKIAIOSFODNN7EXAMPLE", "AKIAIOSFODNN7EXAMPLE");
+    assertFolds("the __chairman__ spoke", "the chairman spoke", "chairman", "chairman");
+    assertFolds("~~crazy~~ idea", "crazy idea", "crazy", "crazy");
+    // Inside words markers stay: arithmetic, snake_case, a single leading underscore.
+    assertEquals("2*3 snake_case f**k _private", AnalyzedText.of("2*3 snake_case f**k _private").normalized());
+  }
+
+  @Test
+  void lineBreakInsideAnAddressIsJoined() {
+    assertFolds("jane.doe@\nexample.com", "jane.doe@example.com", "jane.doe@example.com", "jane.doe@\nexample.com");
+    assertFolds("jane.doe \r\n@example.com", "jane.doe@example.com", "jane.doe@example.com",
+        "jane.doe \r\n@example.com");
+    // Only line breaks, and only inside a token: spaces and list items stay.
+    assertEquals("write to @ jane", AnalyzedText.of("write to @ jane").normalized());
+    assertEquals("Mentions:\n@john", AnalyzedText.of("Mentions:\n@john").normalized());
+  }
+
+  @Test
+  void plainTextStillSharesTheOriginal() {
+    String s = "Plain text with (parentheses), [links] and AT&T but no disguise.";
+    AnalyzedText at = AnalyzedText.of(s);
+    assertTrue(at.isIdentity());
+    assertTrue(at.normalized() == s, "plain text must not be copied");
+  }
+
+  @Test
+  void longMarkupRunsStayLinear() {
+    assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+      for (String unit : new String[] {"*", "_", "&", "&#", "[", "[at", "&#6", "(dot", "*a", "&amp;"}) {
+        String s = unit.repeat(1_000_000 / unit.length());
+        AnalyzedText at = AnalyzedText.of(s);
+        assertTrue(at.normalized().length() <= s.length() + 8);
+      }
+    });
+  }
+}

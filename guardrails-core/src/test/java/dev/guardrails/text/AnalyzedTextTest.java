@@ -1,0 +1,86 @@
+package dev.guardrails.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.guardrails.Span;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class AnalyzedTextTest {
+
+  @Test
+  void plainAsciiSharesTheOriginal() {
+    String s = "Plain text, one space.\nNew line.";
+    AnalyzedText t = AnalyzedText.of(s);
+    assertSame(s, t.normalized());
+    assertTrue(t.isIdentity());
+    assertEquals(new Span(6, 10), t.toOriginal(6, 10));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      // original (escapes via \\u in Java below) | expected normalized
+      "a\u200Bb|ab",
+      "\uFF14\uFF11\uFF11\uFF11|4111",
+      "\u0661\u0662\u0663|123",
+      "p\u0430ypal|paypal",
+      "x \t\u00A0 y|x y",
+      "\uFB01le|file",
+      "caf\u00E9|caf\u00E9",
+  })
+  void normalizes(String original, String expected) {
+    assertEquals(expected, AnalyzedText.of(original).normalized());
+  }
+
+  @Test
+  void dropsBidiControlsAndCollapsesLineBreaks() {
+    assertEquals("evil", AnalyzedText.of("\u202Eevil\u202C").normalized());
+    assertEquals("x\ny", AnalyzedText.of("x\r\n\r\ny").normalized());
+    assertEquals("x y", AnalyzedText.of("x\u2002\u2002y").normalized());
+  }
+
+  @Test
+  void offsetsMapBackToTheOriginal() {
+    String s = "mail: jo\u200Bhn@ex\uFF41mple.com end";
+    AnalyzedText t = AnalyzedText.of(s);
+    String n = t.normalized();
+    int start = n.indexOf("john");
+    int end = n.indexOf(".com") + 4;
+    Span sp = t.toOriginal(start, end);
+    assertEquals("jo\u200Bhn@ex\uFF41mple.com", s.substring(sp.start(), sp.end()));
+  }
+
+  @Test
+  void surrogatePairsAndLoneSurrogatesAreHandled() {
+    String s = "a\uD83D\uDE00b\uD800c";
+    AnalyzedText t = AnalyzedText.of(s);
+    assertEquals("a\uD83D\uDE00bc", t.normalized());
+    Span emoji = t.toOriginal(1, 3);
+    assertEquals(new Span(1, 3), emoji);
+    Span c = t.toOriginal(4, 5);
+    assertEquals("c", s.substring(c.start(), c.end()));
+  }
+
+  @Test
+  void analysesAreComputedOnceAndShared() {
+    AtomicInteger calls = new AtomicInteger();
+    AnalysisKey<Integer> key = AnalysisKey.of("len", t -> {
+      calls.incrementAndGet();
+      return t.length();
+    });
+    AnalysisKey<Integer> dependent = AnalysisKey.of("twice", t -> 2 * t.analysis(key));
+    AnalyzedText t = AnalyzedText.of("abc");
+    assertEquals(6, t.analysis(dependent));
+    assertEquals(3, t.analysis(key));
+    assertEquals(1, calls.get());
+  }
+
+  @Test
+  void toStringHasNoText() {
+    assertEquals("AnalyzedText[length=6, normalizedLength=6]", AnalyzedText.of("secret").toString());
+  }
+}

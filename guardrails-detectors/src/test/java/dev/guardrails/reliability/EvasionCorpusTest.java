@@ -1,0 +1,143 @@
+package dev.guardrails.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.guardrails.Detector;
+import dev.guardrails.Finding;
+import dev.guardrails.FindingType;
+import dev.guardrails.Guardrail;
+import dev.guardrails.Policy;
+import dev.guardrails.Span;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Measures how much of the evasion corpus ({@code evasion-corpus.jsonl}: PII, secrets and biased
+ * phrases disguised with zero-width and bidi characters, full-width and other Unicode digits,
+ * homoglyphs, spaced digits, {@code [at]}, line breaks, HTML entities, Markdown, base64) the
+ * default pipeline catches. A case is caught when a finding of its expected type (or, for cases with
+ * {@code accept}, of that category) overlaps the expected substring in the ORIGINAL text.
+ *
+ * <p>The rate is printed per disguise kind and per type. The >= 95% floor applies to cases whose
+ * expected type some discovered detector declares; the others are counted and printed as pending.
+ */
+class EvasionCorpusTest {
+
+  private static final double FLOOR = 0.95;
+
+  record Case(String id, String kind, FindingType type, String text, String expected, String accept) {}
+
+  static List<Case> load() throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    List<Case> cases = new ArrayList<>();
+    try (InputStream in = EvasionCorpusTest.class.getResourceAsStream("evasion-corpus.jsonl");
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        if (line.isBlank()) {
+          continue;
+        }
+        JsonNode n = json.readTree(line);
+        cases.add(new Case(n.get("id").asText(), n.get("kind").asText(), FindingType.parse(n.get("type").asText()),
+            n.get("text").asText(), n.get("expected").asText(), n.has("accept") ? n.get("accept").asText() : null));
+      }
+    }
+    return cases;
+  }
+
+  static boolean caught(Case c, List<Finding> findings) {
+    int at = c.text().indexOf(c.expected());
+    Span expected = new Span(at, at + c.expected().length());
+    for (Finding f : findings) {
+      boolean typeOk = f.type().equals(c.type())
+          || (c.accept() != null && f.category().name().equals(c.accept()));
+      if (typeOk && f.span().overlaps(expected)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Test
+  void corpusIsWellFormedAndLargeEnough() throws IOException {
+    List<Case> cases = load();
+    assertTrue(cases.size() >= 200, "corpus must hold >= 200 cases: " + cases.size());
+    Set<String> ids = new HashSet<>();
+    for (Case c : cases) {
+      assertTrue(ids.add(c.id()), "duplicate id " + c.id());
+      assertTrue(c.text().contains(c.expected()), "expected substring missing in " + c.id());
+      assertTrue(!c.text().equals(c.expected().strip()) || c.text().length() > 0);
+    }
+  }
+
+  @Test
+  void detectionRateOverPresentTypesIsAtLeast95Percent() throws IOException {
+    Guardrail guard = Guardrail.builder().discoverDetectors().policy(Policy.reportOnly()).build();
+    Set<FindingType> present = new HashSet<>();
+    for (Detector d : guard.detectors()) {
+      present.addAll(d.types());
+    }
+    List<Case> cases = load();
+    Map<String, int[]> byKind = new TreeMap<>(); // caught, scored, skipped
+    Map<String, int[]> byType = new TreeMap<>();
+    int caught = 0;
+    int scored = 0;
+    int skipped = 0;
+    List<String> missed = new ArrayList<>();
+    for (Case c : cases) {
+      int[] k = byKind.computeIfAbsent(c.kind(), x -> new int[3]);
+      int[] t = byType.computeIfAbsent(c.type().toString(), x -> new int[3]);
+      if (!present.contains(c.type())) {
+        k[2]++;
+        t[2]++;
+        skipped++;
+        continue;
+      }
+      List<Finding> found = guard.check(c.text()).findings();
+      for (Finding f : found) {
+        assertTrue(f.end() <= c.text().length(), "span outside the text in " + c.id());
+      }
+      boolean hit = caught(c, found);
+      k[1]++;
+      t[1]++;
+      scored++;
+      if (hit) {
+        k[0]++;
+        t[0]++;
+        caught++;
+      } else {
+        missed.add(c.id());
+      }
+    }
+    System.out.println("[evasion] " + cases.size() + " cases; scored " + scored + " (types on the class path), "
+        + "SKIPPED " + skipped + " (detector type not on the class path yet)");
+    print("kind", byKind);
+    print("type", byType);
+    double rate = scored == 0 ? 1.0 : (double) caught / scored;
+    System.out.printf("[evasion] overall: %d/%d caught = %.1f%%; missed: %s%n", caught, scored, 100 * rate, missed);
+    assertEquals(cases.size(), scored + skipped);
+    assertTrue(scored > 0, "no case is scored: is guardrails-detectors on the class path?");
+    assertTrue(rate >= FLOOR, String.format("detection rate %.3f below %.2f; missed %s", rate, FLOOR, missed));
+  }
+
+  private static void print(String label, Map<String, int[]> m) {
+    for (Map.Entry<String, int[]> e : m.entrySet()) {
+      int[] v = e.getValue();
+      System.out.printf("[evasion] %s %-32s caught %3d/%-3d %6s  skipped %d%n", label, e.getKey(), v[0], v[1],
+          v[1] == 0 ? "-" : String.format("%.1f%%", 100.0 * v[0] / v[1]), v[2]);
+    }
+  }
+}
