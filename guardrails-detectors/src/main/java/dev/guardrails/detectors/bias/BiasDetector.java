@@ -44,6 +44,8 @@ public final class BiasDetector implements Detector {
 
   private static final double GENERALIZATION_SCORE = 0.75;
   private static final int NAME_LOOKBACK = 40;
+  private static final int SEGMENT = 16_384;
+  private static final int SEGMENT_SLACK = 2_048;
   private static final ThreadLocal<Tokens> SCRATCH = ThreadLocal.withInitial(Tokens::new);
 
   private final Options options;
@@ -88,7 +90,40 @@ public final class BiasDetector implements Detector {
     Objects.requireNonNull(out, "out");
     BiasLexicon lex = lexicon();
     Tokens t = SCRATCH.get();
-    t.reset(text.normalized());
+    String s = text.normalized();
+    t.begin();
+    for (int from = 0; from < s.length(); ) {
+      int to = segmentEnd(s, from);
+      t.reset(s, from, to);
+      scan(text, t, lex, out);
+      from = to;
+    }
+  }
+
+  /**
+   * End of the segment starting at {@code from}: about {@value #SEGMENT} chars, cut after a
+   * sentence end or line break (phrases and generalizations never cross those), else at a space.
+   */
+  static int segmentEnd(String s, int from) {
+    int n = s.length();
+    if (n - from <= SEGMENT + SEGMENT_SLACK) {
+      return n;
+    }
+    int limit = from + SEGMENT + SEGMENT_SLACK;
+    int space = -1;
+    for (int i = from + SEGMENT; i < limit; i++) {
+      char c = s.charAt(i);
+      if (c == '\n' || ((c == '.' || c == '!' || c == '?') && i + 1 < n && s.charAt(i + 1) == ' ')) {
+        return i + 1;
+      }
+      if (space < 0 && c == ' ') {
+        space = i + 1;
+      }
+    }
+    return space > 0 ? space : limit;
+  }
+
+  private void scan(AnalyzedText text, Tokens t, BiasLexicon lex, FindingSink out) {
     int n = t.count;
     int lexiconEnd = 0; // tokens before this index are covered by a lexicon match
     for (int i = 0; i < n; i++) {

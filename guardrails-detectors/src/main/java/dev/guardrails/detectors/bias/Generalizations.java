@@ -34,7 +34,10 @@ final class Generalizations {
       + "seven eight nine ten his her their our my your its no other both fewer more less million thousand hundred "
       + "of with by among between for to from about against young");
   static final CharArraySet ADVERB = set("always never all just naturally inherently simply genetically really "
-      + "typically generally basically obviously clearly only usually mostly tend");
+      + "typically generally basically obviously clearly only usually mostly often sometimes");
+  /** Qualifiers inside the claim make it a hedged tendency, not a generalization ("are often"). */
+  static final CharArraySet QUALIFIER = set("typically generally usually mostly often sometimes occasionally "
+      + "frequently rarely statistically reportedly");
   static final CharArraySet ABSOLUTE = set("always never all naturally inherently genetically simply just obviously");
   /** Function words and verbs that may follow a nominal adjective ("the blind are", "the poor and"). */
   static final CharArraySet FUNCTION = set("are is were was be been and or but nor in of to who whom whose which that "
@@ -45,9 +48,12 @@ final class Generalizations {
   static final CharArraySet COPULA = set("are aren't 're is isn't");
   static final CharArraySet FILLER = set("so too very really more less much far way extremely incredibly naturally "
       + "inherently just all always genetically simply totally completely the a an by nature born generally "
-      + "typically usually basically obviously clearly");
-  static final CharArraySet MODAL = set("can't cannot shouldn't should won't don't doesn't never always belong belongs "
-      + "lack lacks tend tends can't ain't");
+      + "typically usually basically obviously clearly often sometimes mostly");
+  static final CharArraySet MODAL = set("can't cannot won't never always belong belongs lack lacks ain't");
+  /** "should" is advice ("older adults should get vaccinated") unless it assigns a place or role. */
+  static final CharArraySet SHOULD = set("should shouldn't");
+  static final CharArraySet ROLE_VERB = set("stay stick belong obey submit serve remain shut leave never only just "
+      + "not stop");
   static final CharArraySet NEG = set("not never aren't isn't");
   /** Capability traits whose negation is still a stereotype ("women are not good at math"). */
   static final CharArraySet CAPABLE = set("good better capable smart intelligent able suited meant built fit equal "
@@ -116,6 +122,9 @@ final class Generalizations {
       }
     } else if (MODAL.contains(t.canon, t.cStart[k], t.len(k))) {
       end = k + 1;
+    } else if (SHOULD.contains(t.canon, t.cStart[k], t.len(k)) && k + 1 < t.count && !t.is(k + 1, Tokens.HARD_BEFORE)
+        && ROLE_VERB.contains(t.canon, t.cStart[k + 1], t.len(k + 1))) {
+      end = k + 2;
     } else if (absolute && adverbs > 0 && !ends(t.canon, t.cStart[k], t.len(k), "ed")) {
       end = k + 1; // "Muslims always lie", "men never listen"; past tense reports history
     } else if (isCanNot(t, k)) {
@@ -127,6 +136,9 @@ final class Generalizations {
     for (int x = gEnd; x < end; x++) {
       if (t.is(x, Tokens.CAP) && !t.is(x, Tokens.UPPER)) {
         return -1; // "Americans All series": part of a title
+      }
+      if (QUALIFIER.contains(t.canon, t.cStart[x], t.len(x))) {
+        return -1;
       }
     }
     return end;

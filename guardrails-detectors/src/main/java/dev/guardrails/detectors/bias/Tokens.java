@@ -27,6 +27,8 @@ final class Tokens {
 
   char[] canon = new char[256];
   private char[] src = new char[256];
+  private int base;
+  private String text;
   int[] cStart = new int[64];
   int[] cEnd = new int[64];
   int[] oStart = new int[64];
@@ -34,19 +36,38 @@ final class Tokens {
   int[] flags = new int[64];
   int count;
 
-  /** Tokenizes {@code s}; earlier results are discarded. */
+  private int quoteEnd = -1;
+
+  /** Tokenizes all of {@code text}; earlier results are discarded. */
   void reset(String text) {
-    int n = text.length();
-    if (canon.length < n + 1) {
-      canon = new char[n + 16];
-      src = new char[n + 16];
+    begin();
+    reset(text, 0, text.length());
+  }
+
+  /** Starts a new text: forgets any open quotation of the previous one. */
+  void begin() {
+    quoteEnd = -1;
+  }
+
+  /**
+   * Tokenizes {@code text[from, to)}, with offsets into {@code text}; earlier tokens are discarded
+   * but an open quotation carries over, so a text can be scanned in consecutive segments that end
+   * at sentence boundaries (keeping the working set in cache).
+   */
+  void reset(String text, int from, int to) {
+    int len = to - from;
+    if (canon.length < len + 1) {
+      canon = new char[len + 16];
+      src = new char[len + 16];
     }
-    text.getChars(0, n, src, 0);
+    text.getChars(from, to, src, 0);
     char[] s = src;
+    int n = len;
+    base = from;
+    this.text = text;
     count = 0;
     int w = 0;
     int pendingFlags = SENT_START;
-    int quoteEnd = -1;
     int lastQuestionCheck = 0;
     int i = 0;
     while (i < n) {
@@ -112,19 +133,19 @@ final class Tokens {
         if (letters > 1 && uppers == letters) {
           f |= UPPER;
         }
-        if (start > 0 && count > 0 && oEnd[count - 1] == start - 1 && s[start - 1] == '-') {
+        if (start > 0 && count > 0 && oEnd[count - 1] == base + start - 1 && s[start - 1] == '-') {
           f |= HYPHEN_BEFORE;
         }
-        if (i - 1 < quoteEnd) {
+        if (base + i - 1 < quoteEnd) {
           f |= QUOTED;
         }
-        add(cs, w, start, i, f);
+        add(cs, w, base + start, base + i, f);
         pendingFlags = 0;
         continue;
       }
       if (c == '"' || c == '\u201C' || c == '\u201D') {
-        if (i != quoteEnd) {
-          quoteEnd = closingQuote(s, i + 1, n); // an opening quote: quoted only if it closes nearby
+        if (base + i != quoteEnd) {
+          quoteEnd = closingQuote(text, base + i + 1); // an opening quote: quoted only if it closes nearby
         }
         pendingFlags |= HARD_BEFORE;
       } else if (c == '.' || c == '!' || c == '?' || c == '\n') {
@@ -161,18 +182,29 @@ final class Tokens {
   }
 
   private static boolean apostropheInWord(char[] s, int i, int n) {
-    return i + 1 < n && Character.isLetter(s[i + 1]);
+    if (i + 1 >= n) {
+      return false;
+    }
+    char c = s[i + 1];
+    return c < 128 ? (ASCII[c] == LOWER_LETTER || ASCII[c] == UPPER_LETTER) : Character.isLetter(c);
   }
 
   private static boolean possessive(char[] s, int i, int n) {
     char e = s[i + 1];
-    return (e == 's' || e == 'S') && (i + 2 >= n || !Character.isLetterOrDigit(s[i + 2]));
+    if (e != 's' && e != 'S') {
+      return false;
+    }
+    if (i + 2 >= n) {
+      return true;
+    }
+    char c = s[i + 2];
+    return c < 128 ? ASCII[c] == 0 : !Character.isLetterOrDigit(c);
   }
 
-  private static int closingQuote(char[] s, int from, int n) {
-    int limit = Math.min(n, from + MAX_QUOTE);
+  private static int closingQuote(String s, int from) {
+    int limit = Math.min(s.length(), from + MAX_QUOTE);
     for (int j = from; j < limit; j++) {
-      char c = s[j];
+      char c = s.charAt(j);
       if (c == '"' || c == '\u201D') {
         return j;
       }

@@ -80,6 +80,10 @@ class BiasDetectorTest extends DetectorContract {
       "The women in the team were tired after the match.",
       "Indigenous Australians never developed pottery.",
       "The blind angel appears in the film.",
+      "Older adults should get a flu shot every year.",
+      "Women are often underrepresented in engineering.",
+      "Men are more likely to be colorblind than women.",
+      "In 1900 women could not vote in most countries.",
   })
   void neutralTextIsQuiet(String text) {
     assertEquals(List.of(), run(text).stream().map(f -> f.type() + "@" + f.start()).toList());
@@ -132,6 +136,26 @@ class BiasDetectorTest extends DetectorContract {
     double medium = run("We need manpower.").get(0).score();
     double high = run("What a retard.").get(0).score();
     assertTrue(low < 0.5 && medium >= 0.5 && high > medium, low + " " + medium + " " + high);
+  }
+
+  @Test
+  void longTextIsScannedInSegmentsWithoutLosingMatches() {
+    StringBuilder b = new StringBuilder();
+    List<Integer> starts = new ArrayList<>();
+    for (int i = 0; b.length() < 200_000; i++) {
+      b.append("The weather was fine and the team shipped the release on time. ");
+      if (i % 97 == 0) {
+        starts.add(b.length() + "We need more ".length());
+        b.append("We need more manpower on the night shift. ");
+      }
+      if (i % 13 == 0) {
+        b.append("A line without a full stop\n");
+      }
+    }
+    String text = b.toString();
+    List<Finding> found = run(text);
+    assertEquals(starts, found.stream().map(Finding::start).toList());
+    found.forEach(f -> assertEquals("manpower", text.substring(f.start(), f.end())));
   }
 
   private static List<Finding> findings(Detector d, String text) {
