@@ -86,6 +86,21 @@ class NormalizerDisguiseTest {
   }
 
   @Test
+  void memoizedFoldsEqualFreshOnesForEveryBmpCodePoint() {
+    StringBuilder b = new StringBuilder(0x20000);
+    for (int cp = 0; cp < 0x10000; cp++) {
+      if (!Character.isSurrogate((char) cp)) {
+        b.append((char) cp).append(' ');
+      }
+    }
+    String all = b.toString();
+    String first = AnalyzedText.of(all).normalized(); // fills the memo table
+    assertEquals(first, AnalyzedText.of(all).normalized());
+    assertEquals("\u0627", AnalyzedText.of("\uFE8D").normalized()); // an NFKC fold, memoized
+    assertEquals("\u0627", AnalyzedText.of("\uFE8D").normalized());
+  }
+
+  @Test
   void longMarkupRunsStayLinear() {
     assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
       for (String unit : new String[] {"*", "_", "&", "&#", "[", "[at", "&#6", "(dot", "*a", "&amp;"}) {
