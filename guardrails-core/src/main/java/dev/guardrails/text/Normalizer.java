@@ -43,6 +43,10 @@ final class Normalizer {
         plain = false;
         break;
       }
+      if (c >= '0' && c <= '9' && spacedDigitsEnd(s, i) > 0) {
+        plain = false;
+        break;
+      }
       if (c == '\n' && ((i > 0 && s.charAt(i - 1) == '@') || (i + 1 < n && s.charAt(i + 1) == '@'))) {
         plain = false;
         break;
@@ -62,11 +66,20 @@ final class Normalizer {
     int[] ends = new int[n + 8];
     int len = 0;
     int wsStart = -1; // start of a pending whitespace run
+    int spacedEnd = -1; // end of a letter-spaced digit run ("4 1 1 1 ..."), whose separators are dropped
     boolean wsNewline = false;
     int i = 0;
     while (i < n) {
       int cp = s.codePointAt(i);
       int next = i + Character.charCount(cp);
+      if (i < spacedEnd) {
+        if (!Character.isDigit(cp)) {
+          i = next; // a separator between spaced digits: dropped
+          continue;
+        }
+      } else if (Character.isDigit(cp)) {
+        spacedEnd = spacedDigitsEnd(s, i);
+      }
       if (isMarkupTrigger(cp)) {
         long m = Markup.match(s, i);
         if (m != 0) {
@@ -166,6 +179,50 @@ final class Normalizer {
         && next < s.length() && Character.isLetterOrDigit(s.charAt(next));
   }
 
+  /** Fewest and most single digits a letter-spaced value has: an SSN has 9, an IBAN up to 34. */
+  private static final int SPACED_MIN = 9;
+  private static final int SPACED_MAX = 40;
+
+  /**
+   * Returns the end of a run of single digits joined by one repeated separator (space, dot or
+   * dash) starting at {@code i}, such as {@code "4 1 1 1 1 1 1 1 1"}, when it holds
+   * {@value #SPACED_MIN} to {@value #SPACED_MAX} digits and starts a token; -1 otherwise. Bounded
+   * scan: the normalizer stays linear.
+   */
+  static int spacedDigitsEnd(String s, int i) {
+    int n = s.length();
+    if (i > 0 && (Character.isLetterOrDigit(s.charAt(i - 1))
+        || (i > 1 && Character.isDigit(s.charAt(i - 2)) && isDigitSeparator(s.charAt(i - 1))))) {
+      return -1; // not the start of a token, or mid-run
+    }
+    if (i + 2 >= n || !isDigitSeparator(s.charAt(i + 1))) {
+      return -1;
+    }
+    char sep = s.charAt(i + 1);
+    int digits = 0;
+    int j = i;
+    while (j < n && Character.isDigit(s.charAt(j))) {
+      digits++;
+      if (digits > SPACED_MAX) {
+        return -1;
+      }
+      if (j + 2 < n && s.charAt(j + 1) == sep && Character.isDigit(s.charAt(j + 2))) {
+        j += 2;
+      } else {
+        j++;
+        break;
+      }
+    }
+    if (j < n && Character.isLetterOrDigit(s.charAt(j))) {
+      return -1; // "1 2 3 ... 9x": the last digit is part of a longer token
+    }
+    return digits >= SPACED_MIN ? j : -1;
+  }
+
+  private static boolean isDigitSeparator(char c) {
+    return c == ' ' || c == '.' || c == '-';
+  }
+
   private static boolean isMarkupTrigger(int c) {
     return c == '&' || c == '[' || c == '(' || c == '{' || c == '*' || c == '`' || c == '~' || c == '_';
   }
@@ -193,10 +250,29 @@ final class Normalizer {
         || Character.getType(cp) == Character.SURROGATE; // lone surrogate
   }
 
+  /**
+   * Memoized folds of BMP code points: NFKC per code point is costly (9 ms/KB on runs of combining
+   * marks before this table). Filled lazily; a racy fill is benign since Strings are immutable and
+   * every thread computes the same value.
+   */
+  private static final String[] BMP_FOLD = new String[0x10000];
+
   private static String fold(int cp) {
     if (cp < 0x80) {
       return ASCII[cp];
     }
+    if (cp < 0x10000) {
+      String f = BMP_FOLD[cp];
+      if (f == null) {
+        f = computeFold(cp);
+        BMP_FOLD[cp] = f;
+      }
+      return f;
+    }
+    return computeFold(cp);
+  }
+
+  private static String computeFold(int cp) {
     if (cp < CONFUSABLE.length && CONFUSABLE[cp] != 0) {
       return ASCII[CONFUSABLE[cp]];
     }

@@ -78,11 +78,43 @@ class NormalizerDisguiseTest {
   }
 
   @Test
+  void letterSpacedDigitsAreJoined() {
+    assertFolds("card 4 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 ok", "card 4111111111111111 ok", "4111111111111111",
+        "4 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1");
+    assertFolds("ssn 5.3.6.2.2.8.1.4.5.", "ssn 536228145.", "536228145", "5.3.6.2.2.8.1.4.5");
+    assertFolds("\u0664 \u0661 \u0661 \u0661 \u0661 \u0661 \u0661 \u0661 \u0661", "411111111", "411111111",
+        "\u0664 \u0661 \u0661 \u0661 \u0661 \u0661 \u0661 \u0661 \u0661");
+    // Short lists, grouped numbers, mixed separators and runs inside tokens stay as they are.
+    for (String s : new String[] {"1 2 3 4 5", "4111 1111 1111 1111", "1 2 3 4-5 6 7 8 9", "x1 2 3 4 5 6 7 8 9",
+        "1 2 3 4 5 6 7 8 9x", "192.168.1.1", "1 2 3 4 5 6 7 8 9 10"}) {
+      assertEquals(s, AnalyzedText.of(s).normalized());
+    }
+    // Too long to be one value: left alone (and still linear).
+    String noise = "1 ".repeat(100_000);
+    assertEquals(noise.strip() + " ", AnalyzedText.of(noise).normalized());
+  }
+
+  @Test
   void plainTextStillSharesTheOriginal() {
     String s = "Plain text with (parentheses), [links] and AT&T but no disguise.";
     AnalyzedText at = AnalyzedText.of(s);
     assertTrue(at.isIdentity());
     assertTrue(at.normalized() == s, "plain text must not be copied");
+  }
+
+  @Test
+  void memoizedFoldsEqualFreshOnesForEveryBmpCodePoint() {
+    StringBuilder b = new StringBuilder(0x20000);
+    for (int cp = 0; cp < 0x10000; cp++) {
+      if (!Character.isSurrogate((char) cp)) {
+        b.append((char) cp).append(' ');
+      }
+    }
+    String all = b.toString();
+    String first = AnalyzedText.of(all).normalized(); // fills the memo table
+    assertEquals(first, AnalyzedText.of(all).normalized());
+    assertEquals("\u0627", AnalyzedText.of("\uFE8D").normalized()); // an NFKC fold, memoized
+    assertEquals("\u0627", AnalyzedText.of("\uFE8D").normalized());
   }
 
   @Test
