@@ -1,0 +1,74 @@
+package dev.guardrails.detectors.pii;
+
+/**
+ * Whole-word context cues around a candidate: a list of lower-case words or phrases is looked up in
+ * a bounded window before (and optionally after) the candidate. "card" matches "Card:" but not
+ * "discard". Only runs on candidates, never over the whole text.
+ *
+ * <p>Immutable and thread-safe.
+ */
+final class Context {
+
+  /** Characters looked at before a candidate. */
+  static final int BEFORE = 48;
+  /** Characters looked at after a candidate. */
+  static final int AFTER = 24;
+
+  private final String[] phrases;
+
+  private Context(String... phrases) {
+    this.phrases = phrases;
+  }
+
+  /** A cue list of lower-case words or phrases (ASCII). */
+  static Context of(String... phrases) {
+    return new Context(phrases);
+  }
+
+  /** Whether a cue occurs as a whole word in {@code s[max(0,start-BEFORE), min(n,end+AFTER))} outside the candidate. */
+  boolean near(String s, int start, int end) {
+    return in(s, Math.max(0, start - BEFORE), start) || in(s, end, Math.min(s.length(), end + AFTER));
+  }
+
+  /** Whether a cue occurs before the candidate within {@code before} characters. */
+  boolean before(String s, int start, int before) {
+    return in(s, Math.max(0, start - before), start);
+  }
+
+  /** Whether a cue occurs as a whole word inside {@code s[from, to)}. */
+  boolean in(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (i > 0 && isWordChar(s.charAt(i - 1))) {
+        continue;
+      }
+      char c = lower(s.charAt(i));
+      for (String p : phrases) {
+        int len = p.length();
+        if (p.charAt(0) == c && i + len <= to && matchesAt(s, i, p)
+            && (i + len == s.length() || !isWordChar(s.charAt(i + len)))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean matchesAt(String s, int at, String p) {
+    for (int k = 1; k < p.length(); k++) {
+      char c = lower(s.charAt(at + k));
+      char q = p.charAt(k);
+      if (c != q && !(q == ' ' && (c == '-' || c == '_'))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static char lower(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+  }
+
+  static boolean isWordChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  }
+}

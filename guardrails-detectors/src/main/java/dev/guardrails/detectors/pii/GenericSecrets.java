@@ -1,0 +1,130 @@
+package dev.guardrails.detectors.pii;
+
+import static dev.guardrails.detectors.pii.SecretDetector.GENERIC_SECRET;
+
+/**
+ * High-entropy values assigned to a key word: {@code password=...}, {@code DB_PASSWORD: "..."},
+ * {@code api_key = ...}, {@code secret=...}, {@code token: ...}. The key must be the whole token or
+ * its last {@code _}/{@code -} segments; the value must be 8-256 characters, not a placeholder, and
+ * have a Shannon entropy of at least 3 bits per character.
+ *
+ * <p>Stateless and thread-safe; reports through the caller's per-call {@link Hits}.
+ */
+final class GenericSecrets {
+
+  private GenericSecrets() {}
+
+  private static final String[] KEYS = {"password", "passwd", "pwd", "passphrase", "secret", "token",
+      "apikey", "api_key", "api-key", "secret_key", "secret-key", "access_key", "private_key",
+      "client_secret", "auth_token", "access_token", "refresh_token", "secretkey", "accesskey", "auth"};
+
+  /** If {@code s[i,we)} is a key word followed by '=' or ':', reports a high-entropy value; returns its end or -1. */
+  static int afterKey(Hits h, int i, int we) {
+    String s = h.s;
+    int n = s.length();
+    int p = we;
+    if (p < n && (s.charAt(p) == '"' || s.charAt(p) == '\'')) {
+      p++;
+    }
+    if (p < n && s.charAt(p) == ' ') {
+      p++;
+    }
+    if (p >= n || (s.charAt(p) != '=' && s.charAt(p) != ':')) {
+      return -1;
+    }
+    if (!isKey(s, i, we)) {
+      return -1;
+    }
+    p++;
+    if (p < n && s.charAt(p) == '=') {
+      p++; // ":="
+    }
+    if (p < n && s.charAt(p) == ' ') {
+      p++;
+    }
+    char quote = 0;
+    if (p < n && (s.charAt(p) == '"' || s.charAt(p) == '\'' || s.charAt(p) == '`')) {
+      quote = s.charAt(p++);
+    }
+    int start = p;
+    while (p < n && p - start < 256) {
+      char c = s.charAt(p);
+      if (c == quote || (quote == 0 && (Character.isWhitespace(c) || c == ',' || c == ';' || c == '"' || c == '\''))) {
+        break;
+      }
+      if (quote != 0 && (c == '\n')) {
+        break;
+      }
+      p++;
+    }
+    int end = p;
+    while (quote == 0 && end > start && (s.charAt(end - 1) == '.' || s.charAt(end - 1) == ')')) {
+      end--;
+    }
+    int len = end - start;
+    if (len < 8 || len >= 256 || placeholder(s, start, end)) {
+      return -1;
+    }
+    double bits = Checksums.entropy(s, start, end);
+    if (bits < 3.0 || !mixed(s, start, end)) {
+      return -1;
+    }
+    h.emit(GENERIC_SECRET, start, end, Math.min(0.95, 0.5 + bits / 10), "high-entropy value after a key word");
+    return end;
+  }
+
+  private static boolean isKey(String s, int i, int we) {
+    for (String k : KEYS) {
+      int st = we - k.length();
+      if (st >= i && s.regionMatches(true, st, k, 0, k.length())
+          && (st == i || s.charAt(st - 1) == '_' || s.charAt(st - 1) == '-')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** At least two of: lower case, upper case, digits, symbols; not a single dictionary-like word. */
+  private static boolean mixed(String s, int start, int end) {
+    int lower = 0;
+    int upper = 0;
+    int digit = 0;
+    int other = 0;
+    for (int p = start; p < end; p++) {
+      char c = s.charAt(p);
+      if (c >= 'a' && c <= 'z') {
+        lower = 1;
+      } else if (c >= 'A' && c <= 'Z') {
+        upper = 1;
+      } else if (c >= '0' && c <= '9') {
+        digit = 1;
+      } else {
+        other = 1;
+      }
+    }
+    return lower + upper + digit + other >= 2 && (digit + other > 0 || end - start >= 16);
+  }
+
+  private static boolean placeholder(String s, int start, int end) {
+    char c = s.charAt(start);
+    if (c == '<' || c == '$' || c == '{' || c == '%' || c == '[') {
+      return true;
+    }
+    String lower = s.substring(start, Math.min(end, start + 12)).toLowerCase(java.util.Locale.ROOT);
+    if (lower.startsWith("your") || lower.startsWith("xxx") || lower.startsWith("***") || lower.startsWith("example")
+        || lower.startsWith("changeme") || lower.startsWith("placeholder") || lower.startsWith("redacted")
+        || lower.startsWith("http")) {
+      return true;
+    }
+    return sameChar(s, start, end);
+  }
+
+  private static boolean sameChar(String s, int start, int end) {
+    for (int p = start + 1; p < end; p++) {
+      if (s.charAt(p) != s.charAt(start)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

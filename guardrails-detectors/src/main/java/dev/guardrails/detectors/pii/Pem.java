@@ -1,0 +1,53 @@
+package dev.guardrails.detectors.pii;
+
+import static dev.guardrails.detectors.pii.SecretDetector.PRIVATE_KEY;
+
+/**
+ * PEM private key blocks: {@code -----BEGIN [RSA |EC |OPENSSH |ENCRYPTED ]PRIVATE KEY-----} through
+ * the matching {@code -----END ...-----} line (or, when the end is cut off, through the base64 body),
+ * bounded by {@link SecretDetector#MAX_PEM} characters.
+ *
+ * <p>Stateless and thread-safe; reports through the caller's per-call {@link Hits}.
+ */
+final class Pem {
+
+  private Pem() {}
+
+  /** Reports the block starting at {@code i} ("-----BEGIN " known); returns its end or -1. */
+  static int block(Hits h, int i) {
+    String s = h.s;
+    int n = s.length();
+    int p = i + 11;
+    int limit = Math.min(n, i + 80);
+    while (p < limit && ((s.charAt(p) >= 'A' && s.charAt(p) <= 'Z') || s.charAt(p) == ' ')) {
+      p++;
+    }
+    if (!s.startsWith("-----", p) || p - i < 11 + 11 || !s.regionMatches(p - 11, "PRIVATE KEY", 0, 11)) {
+      return -1;
+    }
+    int bodyStart = p + 5;
+    int cap = Math.min(n, i + SecretDetector.MAX_PEM);
+    int end = s.indexOf("-----END ", bodyStart);
+    if (end >= 0 && end < cap) {
+      int close = s.indexOf("-----", end + 9);
+      if (close >= 0 && close + 5 <= cap) {
+        h.emit(PRIVATE_KEY, i, close + 5, 1.0, "PEM private key block");
+        return close + 5;
+      }
+    }
+    int q = bodyStart;
+    while (q < cap && (isBase64(s.charAt(q)) || Character.isWhitespace(s.charAt(q)))) {
+      q++;
+    }
+    while (q > bodyStart && Character.isWhitespace(s.charAt(q - 1))) {
+      q--;
+    }
+    h.emit(PRIVATE_KEY, i, q, 0.9, "PEM private key block (truncated)");
+    return q;
+  }
+
+  private static boolean isBase64(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/'
+        || c == '=';
+  }
+}

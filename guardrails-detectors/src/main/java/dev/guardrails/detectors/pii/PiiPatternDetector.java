@@ -1,0 +1,170 @@
+package dev.guardrails.detectors.pii;
+
+import dev.guardrails.Category;
+import dev.guardrails.CheckContext;
+import dev.guardrails.Detector;
+import dev.guardrails.FindingSink;
+import dev.guardrails.FindingType;
+import dev.guardrails.text.AnalyzedText;
+import java.util.Set;
+
+/**
+ * Finds personal data with a structure: phone numbers, payment cards, IBANs, national IDs, IP and
+ * MAC addresses, credentials in URLs, crypto wallet addresses and dates of birth. One hand-written
+ * pass over the normalized text dispatches on the class of the character at each word start: digit
+ * runs with separators go once through the numeric validators, alphanumeric tokens through the
+ * token shapes, and a few cue words (born, passport, driver) look ahead for their value. Validators
+ * (Luhn, mod 97, Verhoeff, mod 11, mod 23, 3-7-1, base58check, bech32, libphonenumber) run only on
+ * candidates; a failed check drops the candidate. Context words in a small window (whole words)
+ * raise the score; negative context (order, invoice, version...) drops a candidate that has no
+ * positive cue. No regular expressions run over the text.
+ *
+ * <p>Reports the {@code PII} types listed in {@link #types()}. Stateless and thread-safe: all
+ * per-call state lives in objects created by {@code detect}.
+ */
+public final class PiiPatternDetector implements Detector {
+
+  /** Phone numbers, validated by libphonenumber (US default, +CC international, common regions). */
+  public static final FindingType PHONE = pii("PHONE");
+  /** Payment card numbers (issuer prefix and length, Luhn). */
+  public static final FindingType CREDIT_CARD = pii("CREDIT_CARD");
+  /** International bank account numbers (country length, mod 97). */
+  public static final FindingType IBAN = pii("IBAN");
+  /** US social security numbers. */
+  public static final FindingType US_SSN = pii("US_SSN");
+  /** IPv4 and IPv6 addresses. */
+  public static final FindingType IP_ADDRESS = pii("IP_ADDRESS");
+  /** MAC addresses. */
+  public static final FindingType MAC_ADDRESS = pii("MAC_ADDRESS");
+  /** URLs that carry a user name and password. */
+  public static final FindingType URL_WITH_CREDENTIALS = pii("URL_WITH_CREDENTIALS");
+  /** Bitcoin (base58check, bech32) and Ethereum addresses. */
+  public static final FindingType CRYPTO = pii("CRYPTO");
+  /** A date next to a birth cue (born, DOB, date of birth, birthday). */
+  public static final FindingType DATE_OF_BIRTH = pii("DATE_OF_BIRTH");
+  /** UK national insurance numbers. */
+  public static final FindingType UK_NINO = pii("UK_NINO");
+  /** UK NHS numbers (mod 11), with context. */
+  public static final FindingType UK_NHS = pii("UK_NHS");
+  /** Canadian social insurance numbers (Luhn), with context. */
+  public static final FindingType CA_SIN = pii("CA_SIN");
+  /** Indian Aadhaar numbers (Verhoeff). */
+  public static final FindingType IN_AADHAAR = pii("IN_AADHAAR");
+  /** Spanish NIF and NIE (mod 23 control letter). */
+  public static final FindingType ES_NIF = pii("ES_NIF");
+  /** US ABA routing numbers (3-7-1 checksum), with context. */
+  public static final FindingType US_ABA_ROUTING = pii("US_ABA_ROUTING");
+  /** US passport numbers, only with context. */
+  public static final FindingType US_PASSPORT = pii("US_PASSPORT");
+  /** US driver's licence numbers, only with context. */
+  public static final FindingType US_DRIVER_LICENSE = pii("US_DRIVER_LICENSE");
+
+  private static final Set<FindingType> TYPES = Set.of(PHONE, CREDIT_CARD, IBAN, US_SSN, IP_ADDRESS,
+      MAC_ADDRESS, URL_WITH_CREDENTIALS, CRYPTO, DATE_OF_BIRTH, UK_NINO, UK_NHS, CA_SIN, IN_AADHAAR,
+      ES_NIF, US_ABA_ROUTING, US_PASSPORT, US_DRIVER_LICENSE);
+
+  static final Context NEGATIVE = Context.of("order", "orders", "invoice", "isbn", "issn", "tracking",
+      "build", "version", "ref", "reference", "ticket", "sku", "serial", "transaction", "confirmation",
+      "receipt", "patent", "doi", "model", "part", "item", "product", "case", "po", "batch", "lot");
+  static final Context CARD_CTX = Context.of("card", "credit", "debit", "visa", "mastercard", "amex",
+      "american express", "discover", "jcb", "diners", "maestro", "payment", "pay", "paid", "charged", "cc",
+      "cvv", "expiry", "expires");
+  static final Context SSN_CTX = Context.of("ssn", "ssns", "social security", "social", "ssa", "taxpayer");
+  static final Context SIN_CTX = Context.of("sin", "social insurance", "nas", "canadian", "canada");
+  static final Context ABA_CTX = Context.of("routing", "aba", "rtn", "transit", "bank");
+  static final Context PASSPORT_CTX = Context.of("passport");
+  static final Context AADHAAR_CTX = Context.of("aadhaar", "aadhar", "uidai", "uid");
+  static final Context NHS_CTX = Context.of("nhs", "health service", "patient", "health");
+  static final Context PHONE_CTX = Context.of("phone", "call", "calling", "called", "tel", "telephone",
+      "mobile", "cell", "fax", "contact", "reach", "text", "sms", "whatsapp", "number", "dial", "ring", "ph",
+      "hotline", "landline");
+
+  /** Creates the detector; used by {@link java.util.ServiceLoader}. */
+  public PiiPatternDetector() {}
+
+  private static FindingType pii(String name) {
+    return FindingType.of(Category.PII, name);
+  }
+
+  @Override
+  public String id() {
+    return "pii.patterns";
+  }
+
+  @Override
+  public Set<FindingType> types() {
+    return TYPES;
+  }
+
+  @Override
+  public int window() {
+    return 128;
+  }
+
+  @Override
+  public void detect(AnalyzedText text, CheckContext ctx, FindingSink out) {
+    Hits h = new Hits(text, id(), out);
+    scan(h);
+  }
+
+  /** The single pass; package-private so the benchmark-equivalent tests can drive it. */
+  static void scan(Hits h) {
+    String s = h.s;
+    int n = s.length();
+    NumericRun numeric = null;
+    int i = 0;
+    while (i < n) {
+      char c = s.charAt(i);
+      if (c >= 128 || !WORD[c]) {
+        if ((c == '+' || c == '(') && i + 1 < n && isDigit(s.charAt(i + 1))) {
+          if (numeric == null) {
+            numeric = new NumericRun(h);
+          }
+          i = Math.max(i + 1, numeric.scan(i));
+        } else if (c == ':' && i + 2 < n && s.charAt(i + 1) == ':' && IpAddresses.isHex(s.charAt(i + 2))) {
+          i = Math.max(i + 1, IpAddresses.v6(h, i));
+        } else {
+          i++;
+        }
+        continue;
+      }
+      int we = i + 1;
+      while (we < n && s.charAt(we) < 128 && WORD[s.charAt(we)]) {
+        we++;
+      }
+      int next;
+      if (isDigit(c)) {
+        next = Tokens.digitWord(h, i, we);
+        if (next < 0) {
+          if (numeric == null) {
+            numeric = new NumericRun(h);
+          }
+          next = numeric.scan(i);
+        }
+      } else {
+        next = Tokens.letterWord(h, i, we);
+      }
+      i = Math.max(we, next);
+    }
+  }
+
+  private static final boolean[] WORD = new boolean[128];
+
+  static {
+    for (char c = '0'; c <= '9'; c++) {
+      WORD[c] = true;
+    }
+    for (char c = 'a'; c <= 'z'; c++) {
+      WORD[c] = true;
+      WORD[c - 32] = true;
+    }
+  }
+
+  static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  static boolean isLetterOrDigit(char c) {
+    return c < 128 && WORD[c];
+  }
+}

@@ -1,0 +1,220 @@
+package dev.guardrails.detectors.pii;
+
+import dev.guardrails.Category;
+import dev.guardrails.CheckContext;
+import dev.guardrails.Detector;
+import dev.guardrails.FindingSink;
+import dev.guardrails.FindingType;
+import dev.guardrails.text.AnalyzedText;
+import java.util.Set;
+
+/**
+ * Finds credentials: cloud and SaaS tokens by their documented prefixes and lengths (AWS, GitHub,
+ * GitLab, Slack, Stripe, OpenAI), JSON Web Tokens whose header and payload decode to JSON objects,
+ * PEM private key blocks, and high-entropy values assigned to key words ({@code password=},
+ * {@code api_key:}, {@code secret=}, {@code token:}). One pass over the normalized text dispatches
+ * on the first character of each token; nothing else runs unless a prefix matches.
+ *
+ * <p>Reports {@code SECRET} types. Stateless and thread-safe.
+ */
+public final class SecretDetector implements Detector {
+
+  /** AWS access key ids (AKIA/ASIA + 16). */
+  public static final FindingType AWS_ACCESS_KEY = secret("AWS_ACCESS_KEY");
+  /** GitHub tokens (ghp_, gho_, ghs_, ghu_, ghr_, github_pat_). */
+  public static final FindingType GITHUB_TOKEN = secret("GITHUB_TOKEN");
+  /** GitLab personal access tokens (glpat-). */
+  public static final FindingType GITLAB_TOKEN = secret("GITLAB_TOKEN");
+  /** Slack tokens (xoxa-, xoxb-, xoxp-, xoxr-, xoxs-). */
+  public static final FindingType SLACK_TOKEN = secret("SLACK_TOKEN");
+  /** Stripe live keys (sk_live_, rk_live_, pk_live_). */
+  public static final FindingType STRIPE_KEY = secret("STRIPE_KEY");
+  /** OpenAI-style keys (sk-, sk-proj-). */
+  public static final FindingType OPENAI_KEY = secret("OPENAI_KEY");
+  /** JSON Web Tokens. */
+  public static final FindingType JWT = secret("JWT");
+  /** PEM private key blocks. */
+  public static final FindingType PRIVATE_KEY = secret("PRIVATE_KEY");
+  /** High-entropy values after a key word. */
+  public static final FindingType GENERIC_SECRET = secret("GENERIC_SECRET");
+
+  private static final Set<FindingType> TYPES = Set.of(AWS_ACCESS_KEY, GITHUB_TOKEN, GITLAB_TOKEN,
+      SLACK_TOKEN, STRIPE_KEY, OPENAI_KEY, JWT, PRIVATE_KEY, GENERIC_SECRET);
+
+  static final int MAX_PEM = 6000;
+
+  /** Creates the detector; used by {@link java.util.ServiceLoader}. */
+  public SecretDetector() {}
+
+  private static FindingType secret(String name) {
+    return FindingType.of(Category.SECRET, name);
+  }
+
+  @Override
+  public String id() {
+    return "secrets";
+  }
+
+  @Override
+  public Set<FindingType> types() {
+    return TYPES;
+  }
+
+  @Override
+  public int window() {
+    return MAX_PEM;
+  }
+
+  @Override
+  public void detect(AnalyzedText text, CheckContext ctx, FindingSink out) {
+    Hits h = new Hits(text, id(), out);
+    String s = h.s;
+    int n = s.length();
+    int i = 0;
+    while (i < n) {
+      char c = s.charAt(i);
+      if (c >= 128 || !TOKEN[c]) {
+        i++;
+        continue;
+      }
+      int we = i + 1;
+      while (we < n && s.charAt(we) < 128 && TOKEN[s.charAt(we)]) {
+        we++;
+      }
+      int next = we - i >= 3 ? token(h, i, we) : -1;
+      i = Math.max(we, next);
+    }
+  }
+
+  private static int token(Hits h, int i, int we) {
+    String s = h.s;
+    int len = we - i;
+    char c = s.charAt(i);
+    switch (c) {
+      case 'A':
+        if (len == 20 && (s.startsWith("AKIA", i) || s.startsWith("ASIA", i)) && upperAlnum(s, i + 4, we)) {
+          h.emit(AWS_ACCESS_KEY, i, we, 0.95, "AWS access key id");
+          return we;
+        }
+        break;
+      case 'g':
+        if (len == 40 && s.charAt(i + 1) == 'h' && "posur".indexOf(s.charAt(i + 2)) >= 0 && s.charAt(i + 3) == '_'
+            && alnum(s, i + 4, we)) {
+          h.emit(GITHUB_TOKEN, i, we, 0.95, "GitHub token");
+          return we;
+        }
+        if (len >= 50 && s.startsWith("github_pat_", i)) {
+          h.emit(GITHUB_TOKEN, i, we, 0.95, "GitHub fine-grained token");
+          return we;
+        }
+        if (len >= 26 && s.startsWith("glpat-", i)) {
+          h.emit(GITLAB_TOKEN, i, we, 0.95, "GitLab personal access token");
+          return we;
+        }
+        break;
+      case 'x':
+        if (len >= 15 && s.startsWith("xox", i) && "abprs".indexOf(s.charAt(i + 3)) >= 0 && s.charAt(i + 4) == '-'
+            && digits(s, i, we) >= 6) {
+          h.emit(SLACK_TOKEN, i, we, 0.95, "Slack token");
+          return we;
+        }
+        break;
+      case 's':
+      case 'r':
+      case 'p':
+        if (len >= 24 && s.startsWith("k_live_", i + 1) && alnum(s, i + 8, we)) {
+          h.emit(STRIPE_KEY, i, we, 0.95, "Stripe live key");
+          return we;
+        }
+        if (c == 's' && len >= 32 && s.charAt(i + 1) == 'k' && s.charAt(i + 2) == '-' && digits(s, i, we) >= 3
+            && Checksums.entropy(s, i + 3, we) >= 3.5) {
+          h.emit(OPENAI_KEY, i, we, 0.9, "OpenAI-style API key");
+          return we;
+        }
+        break;
+      case 'e':
+        if (len >= 10 && s.charAt(i + 1) == 'y' && s.charAt(i + 2) == 'J') {
+          return jwt(h, i, we);
+        }
+        break;
+      case '-':
+        if (s.startsWith("-----BEGIN ", i)) {
+          return Pem.block(h, i);
+        }
+        break;
+      default:
+        break;
+    }
+    return GenericSecrets.afterKey(h, i, we);
+  }
+
+  private static int jwt(Hits h, int i, int we) {
+    String s = h.s;
+    int n = s.length();
+    if (we >= n || s.charAt(we) != '.') {
+      return -1;
+    }
+    int p2 = we + 1;
+    int e2 = p2;
+    while (e2 < n && s.charAt(e2) < 128 && TOKEN[s.charAt(e2)]) {
+      e2++;
+    }
+    if (e2 - p2 < 4 || e2 >= n || s.charAt(e2) != '.') {
+      return -1;
+    }
+    int p3 = e2 + 1;
+    int e3 = p3;
+    while (e3 < n && s.charAt(e3) < 128 && TOKEN[s.charAt(e3)]) {
+      e3++;
+    }
+    if (Checksums.base64UrlJsonObject(s, i, we) && Checksums.base64UrlJsonObject(s, p2, e2)) {
+      h.emit(JWT, i, e3, e3 - p3 >= 16 ? 0.95 : 0.85, "JSON Web Token");
+      return e3;
+    }
+    return -1;
+  }
+
+  private static boolean upperAlnum(String s, int from, int to) {
+    for (int p = from; p < to; p++) {
+      char c = s.charAt(p);
+      if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean alnum(String s, int from, int to) {
+    for (int p = from; p < to; p++) {
+      if (!PiiPatternDetector.isLetterOrDigit(s.charAt(p))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int digits(String s, int from, int to) {
+    int d = 0;
+    for (int p = from; p < to; p++) {
+      if (s.charAt(p) >= '0' && s.charAt(p) <= '9') {
+        d++;
+      }
+    }
+    return d;
+  }
+
+  /** Token characters: letters, digits, '_' and '-'. */
+  static final boolean[] TOKEN = new boolean[128];
+
+  static {
+    for (char c = '0'; c <= '9'; c++) {
+      TOKEN[c] = true;
+    }
+    for (char c = 'a'; c <= 'z'; c++) {
+      TOKEN[c] = true;
+      TOKEN[c - 32] = true;
+    }
+    TOKEN['_'] = true;
+    TOKEN['-'] = true;
+  }
+}

@@ -1,0 +1,250 @@
+package dev.guardrails.detectors.pii;
+
+import static dev.guardrails.detectors.pii.PiiPatternDetector.*;
+
+/**
+ * The token half of the scanner: shapes that start at a word boundary and mix letters and digits
+ * (IBAN, UK NINO, Spanish NIF/NIE, crypto addresses, credentials in URLs, MAC and IPv6) and cue
+ * words that look ahead for their value ({@link Cues}). Each check first tests a few characters,
+ * so ordinary words cost a handful of comparisons.
+ *
+ * <p>Stateless and thread-safe; reports through the caller's per-call {@link Hits}.
+ */
+final class Tokens {
+
+  private Tokens() {}
+
+  private static final Context NINO_CTX = Context.of("national insurance", "nino", "ni", "insurance");
+
+  /** A word {@code s[i,we)} that starts with a digit: returns where to resume, or -1 for the numeric path. */
+  static int digitWord(Hits h, int i, int we) {
+    String s = h.s;
+    int n = s.length();
+    int len = we - i;
+    if (we < n) {
+      char after = s.charAt(we);
+      if (len == 2 && (after == ':' || after == '-') && IpAddresses.isHex(s.charAt(i + 1))) {
+        int e = IpAddresses.mac(h, i);
+        if (e > 0) {
+          return e;
+        }
+      }
+      if (after == ':' && len <= 4) {
+        int e = IpAddresses.v6(h, i);
+        if (e > 0) {
+          return e;
+        }
+      }
+    }
+    boolean letters = false;
+    for (int p = i; p < we && !letters; p++) {
+      letters = !isDigit(s.charAt(p));
+    }
+    if (len == 2 && !letters && we < n && (s.charAt(we) == '-')) {
+      // "00-1A-..." was tried as a MAC above; digits-and-dash runs continue on the numeric path
+      return -1;
+    }
+    if (!letters) {
+      return -1;
+    }
+    if (len == 9 && allDigits(s, i, i + 8) && isUpper(s.charAt(i + 8))) {
+      int num = Integer.parseInt(s, i, i + 8, 10);
+      if (Checksums.nifLetter(num) == s.charAt(i + 8)) {
+        h.emit(ES_NIF, i, we, 0.85, "Spanish NIF (control letter valid)");
+      }
+      return we;
+    }
+    if (len == 42 && s.charAt(i) == '0' && (s.charAt(i + 1) == 'x' || s.charAt(i + 1) == 'X')) {
+      for (int p = i + 2; p < we; p++) {
+        if (!IpAddresses.isHex(s.charAt(p))) {
+          return we;
+        }
+      }
+      h.emit(CRYPTO, i, we, 0.8, "Ethereum address");
+      return we;
+    }
+    if (len >= 26 && len <= 35 && (s.charAt(i) == '1' || s.charAt(i) == '3') && Checksums.base58check(s, i, we)) {
+      h.emit(CRYPTO, i, we, 0.95, "Bitcoin address (base58check valid)");
+    }
+    return we;
+  }
+
+  /** A word {@code s[i,we)} that starts with a letter: checks the token shapes; returns where to resume. */
+  static int letterWord(Hits h, int i, int we) {
+    String s = h.s;
+    int n = s.length();
+    int len = we - i;
+    char c = s.charAt(i);
+    if (we < n && s.charAt(we) == ':') {
+      if (we + 2 < n && s.charAt(we + 1) == '/' && s.charAt(we + 2) == '/') {
+        return Math.max(we, urlWithCredentials(h, i, we + 3));
+      }
+      if (len <= 4 && allHex(s, i, we)) {
+        int e = IpAddresses.v6(h, i);
+        if (e > 0) {
+          return e;
+        }
+      }
+    }
+    if (len == 2 && we < n && (s.charAt(we) == ':' || s.charAt(we) == '-') && allHex(s, i, we)) {
+      int e = IpAddresses.mac(h, i);
+      if (e > 0) {
+        return e;
+      }
+    }
+    if (len >= 2 && isLetter(s.charAt(i + 1))) {
+      if (len >= 4 && isDigit(s.charAt(i + 2)) && isDigit(s.charAt(i + 3))) {
+        int e = Iban.find(h, i);
+        if (e > 0) {
+          return e;
+        }
+      }
+      if (isUpper(c) && isUpper(s.charAt(i + 1)) && (len == 9 || len == 8 || len == 2)) {
+        int e = nino(h, i, we);
+        if (e > 0) {
+          return e;
+        }
+      }
+    }
+    if ((c == 'X' || c == 'Y' || c == 'Z') && len >= 2 && (isDigit(s.charAt(i + 1)) || s.charAt(i + 1) == '-')) {
+      nie(h, i);
+      return we;
+    }
+    if ((c == 'b' || c == 'B') && len >= 14 && len <= 74 && (s.charAt(i + 1) == 'c' || s.charAt(i + 1) == 'C')
+        && s.charAt(i + 2) == '1' && Checksums.bech32(s, i, we)) {
+      h.emit(CRYPTO, i, we, 0.95, "Bitcoin address (bech32 valid)");
+      return we;
+    }
+    if (len <= 9) {
+      return Math.max(we, Cues.cue(h, i, we));
+    }
+    return we;
+  }
+
+  private static int nino(Hits h, int i, int we) {
+    String s = h.s;
+    int n = s.length();
+    char a = s.charAt(i);
+    char b = s.charAt(i + 1);
+    if ("DFIQUV".indexOf(a) >= 0 || "DFIOQUV".indexOf(b) >= 0) {
+      return -1;
+    }
+    String pre = "" + a + b;
+    if (pre.equals("BG") || pre.equals("GB") || pre.equals("NK") || pre.equals("KN") || pre.equals("TN")
+        || pre.equals("NT") || pre.equals("ZZ")) {
+      return -1;
+    }
+    int p = i + 2;
+    int digits = 0;
+    while (p < n && digits < 6) {
+      char c = s.charAt(p);
+      if (isDigit(c)) {
+        digits++;
+        p++;
+      } else if (c == ' ' && digits % 2 == 0 && p + 1 < n && isDigit(s.charAt(p + 1))) {
+        p++;
+      } else {
+        break;
+      }
+    }
+    if (digits != 6) {
+      return -1;
+    }
+    if (p + 1 < n && s.charAt(p) == ' ' && s.charAt(p + 1) >= 'A' && s.charAt(p + 1) <= 'D') {
+      p++;
+    }
+    if (p < n && s.charAt(p) >= 'A' && s.charAt(p) <= 'D') {
+      p++;
+    } else if (!NINO_CTX.near(s, i, p)) {
+      return -1;
+    }
+    if (p < n && isLetterOrDigit(s.charAt(p))) {
+      return -1;
+    }
+    h.emit(UK_NINO, i, p, NINO_CTX.near(s, i, p) ? 0.95 : 0.8, "UK national insurance number");
+    return p;
+  }
+
+  private static void nie(Hits h, int i) {
+    String s = h.s;
+    int n = s.length();
+    int p = i + 1;
+    if (p < n && s.charAt(p) == '-') {
+      p++;
+    }
+    int start = p;
+    while (p < n && p - start < 8 && isDigit(s.charAt(p))) {
+      p++;
+    }
+    if (p - start != 7) {
+      return;
+    }
+    int num = (s.charAt(i) - 'X') * 10_000_000 + Integer.parseInt(s, start, p, 10);
+    if (p < n && s.charAt(p) == '-') {
+      p++;
+    }
+    if (p < n && s.charAt(p) == Checksums.nifLetter(num) && (p + 1 == n || !isLetterOrDigit(s.charAt(p + 1)))) {
+      h.emit(ES_NIF, i, p + 1, 0.85, "Spanish NIE (control letter valid)");
+    }
+  }
+
+  /** {@code scheme://user:password@host}: reports the URL up to the end of the host. */
+  private static int urlWithCredentials(Hits h, int schemeStart, int p) {
+    String s = h.s;
+    int n = s.length();
+    int colon = -1;
+    int q = p;
+    while (q < n && q - p < 256) {
+      char c = s.charAt(q);
+      if (c == '@' || c == '/' || c == ' ' || c == '\n' || c == '\t' || c == '"' || c == '\'' || c == '<' || c == '>') {
+        break;
+      }
+      if (c == ':' && colon < 0) {
+        colon = q;
+      }
+      q++;
+    }
+    if (q >= n || s.charAt(q) != '@' || colon <= p || colon + 1 >= q) {
+      return -1;
+    }
+    int host = q + 1;
+    int e = host;
+    while (e < n && (isLetterOrDigit(s.charAt(e)) || s.charAt(e) == '.' || s.charAt(e) == '-')) {
+      e++;
+    }
+    while (e > host && s.charAt(e - 1) == '.') {
+      e--;
+    }
+    if (e == host) {
+      return -1;
+    }
+    h.emit(URL_WITH_CREDENTIALS, schemeStart, e, 0.95, "URL with embedded credentials");
+    return e;
+  }
+
+  static boolean allDigits(String s, int from, int to) {
+    for (int p = from; p < to; p++) {
+      if (!isDigit(s.charAt(p))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean allHex(String s, int from, int to) {
+    for (int p = from; p < to; p++) {
+      if (!IpAddresses.isHex(s.charAt(p))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static boolean isUpper(char c) {
+    return c >= 'A' && c <= 'Z';
+  }
+
+  static boolean isLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+}
