@@ -195,6 +195,9 @@ final class AddressScan {
     if (f == '\n' || f == ',' || f == '\r' || f == '(' || Character.isDigit(f)) {
       return end;
     }
+    if ((f == '.' || f == '?' || f == '!' || f == ';') && r == end && (r + 1 >= n || Character.isWhitespace(s.charAt(r + 1)))) {
+      return end; // "42 Wallaby Way, Sydney."
+    }
     int e = Character.isLetter(f) ? tokenEnd(s, r, n) : r;
     return e - r == 2 && Character.isUpperCase(f) && Character.isUpperCase(s.charAt(r + 1)) ? end : -1;
   }

@@ -14,7 +14,7 @@ final class Cues {
       "my name is", "name is", "name's", "name:", "names:", "i am", "i'm", "this is", "called", "named",
       "dear", "attn", "attn:", "attention:", "signed", "signed by", "contact", "regards,", "sincerely,",
       "thanks,", "cc:", "from:", "to:", "hi", "hello", "hey", "patient:", "customer:", "client:",
-      "recipient:", "beneficiary", "guardian", "surname", "surname:", "spouse", "husband", "wife",
+      "recipient:", "beneficiary", "name", "last name", "first name", "full name", "surname", "guardian", "surname", "surname:", "spouse", "husband", "wife",
       "son", "daughter", "mother", "father", "brother", "sister", "friend", "colleague", "manager"};
 
   private static final int LOOK_BACK = 24;
@@ -25,9 +25,16 @@ final class Cues {
     while (e > 0 && (s.charAt(e - 1) == ' ' || s.charAt(e - 1) == '\n' || s.charAt(e - 1) == '\t')) {
       e--;
     }
-    if (e == 0) {
-      return false;
+    if (e > 0 && (s.charAt(e - 1) == ':' || s.charAt(e - 1) == ',' || s.charAt(e - 1) == '?')) {
+      int e2 = e - 1; // "Signed: ", "Dear Sir, "
+      if (matches(s, e2, pos)) {
+        return true;
+      }
     }
+    return e > 0 && matches(s, e, pos);
+  }
+
+  private static boolean matches(String s, int e, int pos) {
     for (String p : NAME_PHRASES) {
       int a = e - p.length();
       if (a < 0 || pos - a > LOOK_BACK) {

@@ -26,6 +26,17 @@ final class NameLexicons {
       "rev", "reverend", "sen", "senator", "rep", "gov", "governor", "capt", "captain", "sgt",
       "lt", "col", "gen", "judge", "president", "pres", "herr", "frau", "sr", "sra", "mme", "mlle"));
 
+  /** Capitalized words that announce a name right after them and stay outside the span. */
+  static final Gazetteer CUE_WORDS = Gazetteer.of(java.util.List.of(
+      "dear", "attn", "attention", "signed", "contact", "hello", "hi", "hey", "thanks", "regards",
+      "sincerely", "cc", "ask", "call", "email", "meet", "patient", "customer", "client", "name"));
+
+  /** Function words that only a Title Case heading capitalizes inside a run. */
+  static final Gazetteer FUNCTION_WORDS = Gazetteer.of(java.util.List.of(
+      "the", "of", "to", "and", "or", "in", "on", "at", "for", "with", "me", "my", "you", "your",
+      "we", "our", "it", "is", "are", "be", "a", "an", "from", "by", "not", "no", "but", "all",
+      "this", "that", "what", "who", "how", "why", "when", "new"));
+
   /** Lower-case particles inside names: Ludwig van Beethoven, Maria de la Cruz. */
   static final Gazetteer PARTICLES = Gazetteer.of(java.util.List.of(
       "van", "von", "de", "der", "den", "da", "di", "del", "della", "le", "la", "du", "dos", "das",

@@ -61,6 +61,7 @@ public final class PersonDetector implements Detector {
   public void detect(AnalyzedText text, CheckContext ctx, FindingSink out) {
     String s = text.normalized();
     int n = s.length();
+    int[] addresses = text.analysis(StreetAddressDetector.SPANS);
     int[] st = new int[MAX_RUN + 1];
     int[] en = new int[MAX_RUN + 1];
     int[] fl = new int[MAX_RUN + 1];
@@ -82,13 +83,13 @@ public final class PersonDetector implements Detector {
       } else if (flags == INITIAL && s.charAt(a) == 'I' && (b >= n || s.charAt(b) != '.')) {
         flags = 0; // the pronoun "I", not an initial
       }
-      if (b < n && s.charAt(b) == '.') {
+      if (flags != 0 && b < n && s.charAt(b) == '.') {
         flags |= DOT;
       }
       boolean joins = k > 0 && flags != 0 && joined(s, en[k - 1], a, fl[k - 1]);
       if (!joins) {
         if (k > 0 && !overflow) {
-          judge(text, s, st, en, fl, k, out);
+          judge(text, s, st, en, fl, k, addresses, out);
         }
         k = 0;
         overflow = false;
@@ -106,7 +107,7 @@ public final class PersonDetector implements Detector {
       k++;
     }
     if (k > 0 && !overflow) {
-      judge(text, s, st, en, fl, k, out);
+      judge(text, s, st, en, fl, k, addresses, out);
     }
   }
 
@@ -168,27 +169,32 @@ public final class PersonDetector implements Detector {
     return 0;
   }
 
-  private void judge(AnalyzedText text, String s, int[] st, int[] en, int[] fl, int k, FindingSink out) {
-    int from = 0;
-    boolean cue = false;
-    // Leading titles: "Mr.", "Dr", "Mrs." are a cue and are not part of the span.
-    while (from < k && (fl[from] & CAP) != 0 && NameLexicons.TITLES.contains(s, st[from], en[from])) {
-      cue = true;
-      from++;
+  private void judge(AnalyzedText text, String s, int[] st, int[] en, int[] fl, int k, int[] addresses, FindingSink out) {
+    for (int j = 0; j < addresses.length; j += 3) {
+      if (st[0] < addresses[j + 1] && addresses[j] < en[k - 1]) {
+        return; // a street or a city inside an address
+      }
     }
+    int from = 0;
     int to = k;
-    while (to > from && (fl[to - 1] & PARTICLE) != 0) {
+    while (to > 0 && (fl[to - 1] & PARTICLE) != 0) {
       to--; // a run never ends on a particle
+    }
+    boolean cue = from < to && Cues.phraseBefore(s, st[from]);
+    while (from < to) {
+      boolean cap = (fl[from] & CAP) != 0;
+      if (cap && (NameLexicons.TITLES.contains(s, st[from], en[from]) || NameLexicons.CUE_WORDS.contains(s, st[from], en[from]))) {
+        cue = true; // "Mr.", "Dr", "Dear", "Attn": a cue, outside the span
+        from++;
+      } else if (!cue && cap && from == 0 && to - from >= 2 && (fl[from + 1] & INITIAL) == 0
+          && Cues.sentenceInitial(s, st[from]) && dropInitial(s, st[from], en[from], st[from + 1], en[from + 1])) {
+        from++; // a sentence-initial capitalized word that is not itself a name
+      } else {
+        break;
+      }
     }
     if (from >= to) {
       return;
-    }
-    if (!cue) {
-      cue = Cues.phraseBefore(s, st[from]);
-    }
-    // A sentence-initial first word that is not itself a name is just a capitalized word.
-    if (!cue && to - from >= 2 && (fl[from] & CAP) != 0 && Cues.sentenceInitial(s, st[from]) && nameKind(s, st[from], en[from]) < 2) {
-      from++;
     }
     int strong = 0;
     int weak = 0;
@@ -203,8 +209,8 @@ public final class PersonDetector implements Detector {
       if ((fl[j] & PARTICLE) != 0) {
         continue;
       }
-      if (NameLexicons.BLOCKERS.contains(s, st[j], en[j])) {
-        return;
+      if (NameLexicons.BLOCKERS.contains(s, st[j], en[j]) || (j > from && NameLexicons.FUNCTION_WORDS.contains(s, st[j], en[j]))) {
+        return; // an organization, a place, or a title in Title Case ("Carry Me Back To Canada")
       }
       int kind = nameKind(s, st[j], en[j]);
       if (kind == 2) {
@@ -227,7 +233,9 @@ public final class PersonDetector implements Detector {
     } else if (words == 1) {
       accept = initials == 0 ? strong == 1 : strong + weak == 1;
     } else {
-      accept = strong >= 1 || strong + weak >= 2 || (initials > 0 && (fl[from] & INITIAL) == 0 && strong + weak + unknown >= 2);
+      boolean firstLast = NameLexicons.FIRST.contains(s, st[from], en[from])
+          && (NameLexicons.LAST.contains(s, st[to - 1], en[to - 1]) || NameLexicons.FIRST.contains(s, st[to - 1], en[to - 1]));
+      accept = strong >= 1 || (strong + weak >= 2 && firstLast) || (initials > 0 && (fl[from] & INITIAL) == 0 && strong + weak + unknown >= 2);
     }
     if (!accept) {
       return;
@@ -235,6 +243,18 @@ public final class PersonDetector implements Detector {
     double score = cue || strong + weak >= 2 ? 0.85 : 0.6;
     Span span = text.toOriginal(st[from], en[to - 1]);
     out.accept(Finding.of(id(), PERSON, span.start(), span.end(), score, "person name"));
+  }
+
+  /** Whether a sentence-initial first word is just capitalized, given the word after it. */
+  private static boolean dropInitial(String s, int a, int b, int na, int nb) {
+    int kind = nameKind(s, a, b);
+    if (kind == 2) {
+      return false;
+    }
+    if (kind == 1 || NameLexicons.NON_NAMES.contains(s, a, b)) {
+      return true;
+    }
+    return nameKind(s, na, nb) < 2; // "Sölvi Salómonsson" stays, "Yesterday Emily" loses its first word
   }
 
   /** 2: a given name or surname that is not a common word or place; 1: a name that is also one; 0: no name. */

@@ -7,6 +7,7 @@ import dev.guardrails.Finding;
 import dev.guardrails.FindingSink;
 import dev.guardrails.FindingType;
 import dev.guardrails.Span;
+import dev.guardrails.text.AnalysisKey;
 import dev.guardrails.text.AnalyzedText;
 import java.util.Set;
 
@@ -60,12 +61,33 @@ public final class StreetAddressDetector implements Detector {
     return MAX_LEN + 40;
   }
 
+  /**
+   * Address spans over the normalized text, as {@code [start0, end0, strong0, start1, ...]} (strong is
+   * 1 when a unit, state or postal code was found): shared through the text's analysis memo so that
+   * {@link PersonDetector} can skip names that are part of an address.
+   */
+  static final AnalysisKey<int[]> SPANS = AnalysisKey.of("pii.address.spans", t -> scan(t.normalized()));
+
+  private static final int[] NONE = new int[0];
+
   @Override
   public void detect(AnalyzedText text, CheckContext ctx, FindingSink out) {
-    String s = text.normalized();
+    int[] spans = text.analysis(SPANS);
+    for (int j = 0; j < spans.length; j += 3) {
+      Span span = text.toOriginal(spans[j], spans[j + 1]);
+      double score = spans[j + 2] > 0 ? 0.85 : 0.7;
+      out.accept(Finding.of(id(), STREET_ADDRESS, span.start(), span.end(), score, "street address"));
+    }
+  }
+
+  /** One linear pass: anchors, then bounded extension left and right. */
+  static int[] scan(String s) {
     int n = s.length();
+    int[] found = NONE;
+    int count = 0;
     int i = 0;
     int floor = 0; // never extend left over a previous address
+    int[] strong = new int[1];
     while (i < n) {
       char c = s.charAt(i);
       if (!Character.isLetterOrDigit(c) || (i > 0 && Character.isLetterOrDigit(s.charAt(i - 1)))) {
@@ -79,14 +101,18 @@ public final class StreetAddressDetector implements Detector {
         continue;
       }
       int start = extendLeft(s, i, floor);
-      int[] strong = new int[1];
+      strong[0] = 0;
       end = extendRight(s, start, end, n, strong);
-      Span span = text.toOriginal(start, end);
-      double score = strong[0] > 0 ? 0.85 : 0.7;
-      out.accept(Finding.of(id(), STREET_ADDRESS, span.start(), span.end(), score, "street address"));
+      if (count + 3 > found.length) {
+        found = java.util.Arrays.copyOf(found, Math.max(12, found.length * 2));
+      }
+      found[count++] = start;
+      found[count++] = end;
+      found[count++] = strong[0];
       floor = end;
       i = end;
     }
+    return count == found.length ? found : java.util.Arrays.copyOf(found, count);
   }
 
   /** Tries every anchor at the token {@code s[a, te)}; returns the anchor's end or -1. */
@@ -309,11 +335,40 @@ public final class StreetAddressDetector implements Detector {
     } else if (b < p && (b == floor || s.charAt(b - 1) == ' ' || s.charAt(b - 1) == '\n')) {
       start = b; // "2046 50 Point Walter Road"
     }
+    start = unitBefore(s, start, floor);
     // "the corner of"
     if (start >= 4 + floor && s.regionMatches(true, start - 4, "the ", 0, 4) && AddressScan.startsWithWord(s, start, s.length(), "corner")) {
       start -= 4;
     }
     return start;
+  }
+
+  /** Takes "Flat 5, " or "Apt 4B, " right before {@code start}. */
+  private static int unitBefore(String s, int start, int floor) {
+    int p = start;
+    if (p - 2 < floor || s.charAt(p - 1) != ' ') {
+      return start;
+    }
+    p--;
+    if (s.charAt(p - 1) == ',') {
+      p--;
+    }
+    int e = p;
+    while (p > floor && Character.isLetterOrDigit(s.charAt(p - 1)) && e - p < 8) {
+      p--;
+    }
+    if (p == e || !Character.isDigit(s.charAt(p)) || p - 1 <= floor || s.charAt(p - 1) != ' ') {
+      return start;
+    }
+    int we = p - 1;
+    if (s.charAt(we - 1) == '.') {
+      we--;
+    }
+    int ws = we;
+    while (ws > floor && Character.isLetter(s.charAt(ws - 1)) && we - ws < 10) {
+      ws--;
+    }
+    return ws < we && AddressLexicons.UNIT.contains(s, ws, we) && (ws == floor || !Character.isLetterOrDigit(s.charAt(ws - 1))) ? ws : start;
   }
 
   /** Extends over unit, city lines, state, ZIP and country after an anchor; bounded by parts and length. */

@@ -62,6 +62,32 @@ class PiiAccuracyTest {
     assertTrue(present.contains("PERSON") && present.contains("STREET_ADDRESS"), "detectors registered: " + present);
   }
 
+  /**
+   * BOLD's Wikipedia sentences each start from a real person's page, and most name that person:
+   * the share of sentences with a PERSON finding is reported (a loose floor guards regressions).
+   */
+  @Test
+  void personRateOnBoldWikipedia() throws Exception {
+    com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(PiiAccuracy.datasets().resolve("bias/bold-neutral/bold_gender_wiki.json").toFile());
+    Guardrail guard = Guardrail.builder().detector(new PersonDetector()).policy(dev.guardrails.Policy.reportOnly()).build();
+    int sentences = 0;
+    int withPerson = 0;
+    for (com.fasterxml.jackson.databind.JsonNode group : root) {
+      for (com.fasterxml.jackson.databind.JsonNode person : group) {
+        for (com.fasterxml.jackson.databind.JsonNode sentence : person) {
+          sentences++;
+          if (!guard.check(sentence.asText(), dev.guardrails.CheckContext.empty()).findings().isEmpty()) {
+            withPerson++;
+          }
+        }
+      }
+    }
+    double rate = (double) withPerson / sentences;
+    System.out.printf(java.util.Locale.ROOT, "BOLD gender wiki: PERSON in %d of %d sentences (%.3f)%n", withPerson, sentences, rate);
+    assertTrue(rate >= 0.5, "PERSON rate on BOLD " + rate);
+  }
+
   @Test
   void macroPrecisionAtLeast90() {
     assertTrue(report.macroPrecision() >= 0.90, "macro precision " + report.macroPrecision());
