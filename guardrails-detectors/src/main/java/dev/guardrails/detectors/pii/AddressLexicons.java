@@ -1,0 +1,97 @@
+package dev.guardrails.detectors.pii;
+
+import java.util.List;
+
+/**
+ * The word lists behind {@link StreetAddressDetector}: street suffixes (US/UK names and their
+ * postal abbreviations, plus the datafaker {@code en} street-suffix list), street-type words that
+ * precede the name in Romance and Slavic languages ({@code Via}, {@code Rue}, {@code ul.}), compound
+ * endings of Germanic and Nordic street names ({@code -straat}, {@code -vej}, {@code -gatan}), unit
+ * words, US states and words that disqualify a "word number" pair ({@code Chapter 5},
+ * {@code Windows 10}).
+ *
+ * <p>Built once per JVM (static), immutable, thread-safe.
+ */
+final class AddressLexicons {
+
+  private AddressLexicons() {}
+
+  /** Suffixes that end a street name written with a lower-case word too ("3911 fourth avenue"). */
+  static final Gazetteer CORE_SUFFIX = Gazetteer.of(List.of(
+      "street", "st", "str", "avenue", "ave", "av", "road", "rd", "boulevard", "blvd", "lane", "ln",
+      "drive", "dr", "court", "ct", "way", "place", "pl", "terrace", "ter", "parkway", "pkwy",
+      "highway", "hwy", "circle", "cir", "square", "sq", "trail", "trl", "crescent", "cres",
+      "close", "grove", "mews", "row", "walk", "alley", "loop", "plaza", "route", "rte", "pike",
+      "turnpike", "expressway", "expy", "freeway", "fwy", "motorway", "gardens", "gdns"));
+
+  /** Every suffix accepted after capitalized name words (core + the datafaker en list + abbreviations). */
+  static final Gazetteer SUFFIX = Gazetteer.load("/dev/guardrails/detectors/pii/street-suffixes.txt");
+
+  /** Street-type words written before the name: "Via Roma 131", "ul. Cicha 86", "33 avenue de Provence". */
+  static final Gazetteer PREFIX = Gazetteer.of(List.of(
+      "via", "viale", "vicolo", "piazza", "piazzale", "corso", "largo", "rue", "avenue", "av", "avda",
+      "avenida", "boulevard", "bd", "bld", "calle", "carrer", "paseo", "passeig", "plaza", "praça", "praca",
+      "rua", "travessa", "estrada", "alameda", "ul", "ulica", "aleja", "al", "strada", "str", "calea",
+      "bulevardul", "bulevar", "chemin", "impasse", "allée", "allee", "quai", "place", "cours",
+      "rambla", "ronda", "camino", "carretera", "ctra", "via", "viale", "piazzetta", "contrada"));
+
+  /** Street-type words written after the name and before the number: "Rákóczi út 13", "Stensås terrasse 38". */
+  static final Gazetteer SEPARATE_SUFFIX = Gazetteer.of(List.of(
+      "út", "utca", "u", "tér", "körút", "köz", "terrasse", "gate", "vej", "gade", "allé", "alle",
+      "straße", "strasse", "weg", "gasse", "platz", "allee", "ring", "ulica", "cesta", "ulice",
+      "náměstí", "namesti", "sokak", "sokağı", "caddesi", "cad", "sk", "katu", "tie", "vegen",
+      "veien", "gata", "gatan", "vägen", "laan", "straat", "kuja", "polku", "rinne", "plein", "kade"));
+
+  /** Endings of one-word street names: "Parijsstraat 8", "Vesterskovvej 79", "Harjukuja 54". */
+  private static final String[] COMPOUND = {
+      "straat", "strasse", "straße", "str", "gasse", "weg", "laan", "plein", "gracht", "kade", "dijk",
+      "vej", "vejen", "veien", "vegen", "gata", "gatan", "gate", "vägen", "väg", "katu", "kuja", "tie",
+      "polku", "gade", "allee", "platz", "markt", "ring", "damm", "ufer", "steig", "pfad", "gässli",
+      "brekka", "braut", "gata", "stígur", "vegur", "vegen", "tún", "ská", "ova", "ská", "ego",
+      "street", "road", "lane", "ulica"};
+
+  /** Unit words: "Apt. 5", "Suite 104", "Flat 5", "# 12". */
+  static final Gazetteer UNIT = Gazetteer.of(List.of(
+      "apt", "apartment", "suite", "ste", "unit", "flat", "floor", "fl", "room", "rm", "bldg",
+      "building", "lot", "box", "po", "dept", "door", "piso", "puerta", "app", "appt", "whg"));
+
+  /** US state and territory postal abbreviations, plus Canadian provinces. */
+  static final Gazetteer STATE_ABBR = Gazetteer.of(List.of(
+      "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
+      "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY",
+      "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV",
+      "WI", "WY", "DC", "PR", "GU", "VI", "AS", "MP", "AA", "AE", "AP", "ON", "QC", "BC", "AB",
+      "MB", "SK", "NS", "NB", "NL", "PE", "YT", "NT", "NU"));
+
+  /** First words of a "word number" pair that are not streets. */
+  static final Gazetteer NOT_STREET = Gazetteer.of(List.of(
+      "chapter", "version", "page", "pages", "release", "windows", "iphone", "ios", "android", "section",
+      "figure", "fig", "table", "level", "season", "episode", "day", "days", "week", "weeks", "year",
+      "years", "step", "part", "volume", "vol", "no", "number", "covid", "top", "grade", "class",
+      "gen", "series", "model", "type", "room", "gate", "terminal", "flight", "bus", "line", "route",
+      "platform", "exit", "item", "question", "rule", "article", "act", "verse", "psalm", "book",
+      "python", "java", "jdk", "php", "html", "css", "web", "node", "ubuntu", "debian", "fedora",
+      "mac", "macos", "office", "excel", "xbox", "playstation", "ps", "galaxy", "pixel", "apollo",
+      "phase", "stage", "round", "game", "match", "team", "player", "score", "hour", "hours",
+      "minute", "minutes", "age", "aged", "under", "over", "about", "around", "only", "just",
+      "and", "or", "the", "a", "an", "of", "in", "at", "on", "to", "for", "with", "by", "from",
+      "is", "are", "was", "were", "be", "i", "we", "you", "he", "she", "they", "it", "my", "our",
+      "your", "his", "her", "their", "its", "this", "that", "these", "those", "than", "then",
+      "card", "account", "order", "invoice", "ticket", "ref", "id", "code", "pin", "tel", "phone",
+      "fax", "ext", "mobile", "call", "dial", "password", "suite", "apt", "unit", "flat", "box",
+      "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+      "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+      "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "since",
+      "until", "till", "before", "after", "during", "by", "up", "down", "out", "off", "into", "per"));
+
+  /** Whether {@code s[a, b)} ends with a street-name ending and has at least three letters before it. */
+  static boolean compoundStreet(String s, int a, int b) {
+    for (String e : COMPOUND) {
+      int len = e.length();
+      if (b - a >= len + 3 && s.regionMatches(true, b - len, e, 0, len)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,210 @@
+package dev.guardrails.detectors.pii;
+
+/**
+ * Bounded scanning helpers for {@link StreetAddressDetector}: token ends, house numbers, address
+ * cues and the trailing parts of an address (unit, city line, state, postal code). Every method
+ * looks at most a fixed number of chars around an offset. Stateless and thread-safe.
+ */
+final class AddressScan {
+
+  private AddressScan() {}
+
+  private static final String[] CUES = {
+      "at", "on", "address is", "address:", "address", "addresses", "located at", "lives at", "live at",
+      "moved to", "to", "is in", "send it to", "deliver to", "ship to", "from"};
+
+  /** End of the token starting at {@code i}: a word (letters, inner - and ') or a number (digits, inner - or /, one letter). */
+  static int tokenEnd(String s, int i, int n) {
+    int b = i + 1;
+    if (Character.isDigit(s.charAt(i))) {
+      while (b < n && b - i < 12) {
+        char c = s.charAt(b);
+        if (Character.isDigit(c)) {
+          b++;
+        } else if ((c == '-' || c == '/') && b + 1 < n && Character.isDigit(s.charAt(b + 1))) {
+          b += 2;
+        } else {
+          break;
+        }
+      }
+      if (b < n && Character.isLetter(s.charAt(b)) && (b + 1 >= n || !Character.isLetter(s.charAt(b + 1)))) {
+        b++; // 12B
+      }
+      return b;
+    }
+    while (b < n && b - i < 40) {
+      char c = s.charAt(b);
+      if (Character.isLetter(c)) {
+        b++;
+      } else if ((c == '-' || c == '\'') && b + 1 < n && Character.isLetter(s.charAt(b + 1))) {
+        b += 2;
+      } else {
+        break;
+      }
+    }
+    return b;
+  }
+
+  /** Whether {@code s[a, b)} equals {@code word}, ignoring case. */
+  static boolean is(String s, int a, int b, String word) {
+    return b - a == word.length() && s.regionMatches(true, a, word, 0, word.length());
+  }
+
+  /** Whether a whole word {@code word} starts at {@code p}. */
+  static boolean startsWithWord(String s, int p, int n, String word) {
+    int e = p + word.length();
+    return e <= n && s.regionMatches(true, p, word, 0, word.length()) && (e == n || !Character.isLetterOrDigit(s.charAt(e)));
+  }
+
+  /** 1-6 digits, optionally with one letter or a -/ and digits: 12, 12B, 12-14. */
+  static boolean houseNumber(String s, int a, int b) {
+    int d = 0;
+    while (a + d < b && Character.isDigit(s.charAt(a + d))) {
+      d++;
+    }
+    return d >= 1 && d <= 6 && b - a <= 9 && (b >= s.length() || !Character.isLetterOrDigit(s.charAt(b)));
+  }
+
+  /** Whether the char before {@code a} does not glue it to a previous token (a decimal, a code). */
+  static boolean wordBoundaryBefore(String s, int a) {
+    if (a == 0) {
+      return true;
+    }
+    char c = s.charAt(a - 1);
+    return c == ' ' || c == '\n' || c == '\t' || c == ',' || c == '(' || c == '"' || c == ':' || c == '>';
+  }
+
+  /** Skips spaces and tabs (not line breaks). */
+  static int skipSpaces(String s, int p, int n) {
+    while (p < n && (s.charAt(p) == ' ' || s.charAt(p) == '\t')) {
+      p++;
+    }
+    return p;
+  }
+
+  /** Takes a dot after a short abbreviation ("St.", "Apt.", "ul."), else returns {@code we}. */
+  static int abbrevDot(String s, int we, int n) {
+    if (we < n && s.charAt(we) == '.') {
+      int a = we;
+      while (a > 0 && Character.isLetter(s.charAt(a - 1)) && we - a <= 5) {
+        a--;
+      }
+      if (we - a <= 4 && we - a >= 1) {
+        return we + 1;
+      }
+    }
+    return we;
+  }
+
+  /** A number token after optional spaces (and an optional '#'); returns its end or -1. */
+  static int numberAfter(String s, int p, int n) {
+    int q = skipSpaces(s, p, n);
+    if (q < n && s.charAt(q) == '#') {
+      q = skipSpaces(s, q + 1, n);
+    }
+    if (q == p || q >= n || !Character.isDigit(s.charAt(q))) {
+      return -1;
+    }
+    int e = tokenEnd(s, q, n);
+    return houseNumber(s, q, e) ? e : -1;
+  }
+
+  /** Whether an address cue ("lives at", "address is", "on") ends right before {@code a}. */
+  static boolean addressCueBefore(String s, int a) {
+    int e = a;
+    while (e > 0 && (s.charAt(e - 1) == ' ' || s.charAt(e - 1) == ':')) {
+      e--;
+    }
+    for (String cue : CUES) {
+      int b = e - cue.length();
+      if (b >= 0 && s.regionMatches(true, b, cue, 0, cue.length()) && (b == 0 || !Character.isLetter(s.charAt(b - 1)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * One trailing part of an address at {@code p}: a unit, a postal code, a state abbreviation, an
+   * APO/FPO/DPO line, or (after a comma or line break) a city or country line of up to four words.
+   *
+   * @return the part's end, or -1 when nothing address-like is there
+   */
+  static int part(String s, int p, int n, boolean separated, boolean afterDot) {
+    char c = s.charAt(p);
+    if (c == '#') {
+      return numberAfter(s, p + 1, n);
+    }
+    if (Character.isDigit(c)) {
+      int e = tokenEnd(s, p, n);
+      int digits = 0;
+      for (int i = p; i < e; i++) {
+        digits += Character.isDigit(s.charAt(i)) ? 1 : 0;
+      }
+      boolean glued = e < n && Character.isLetterOrDigit(s.charAt(e));
+      return !glued && digits >= 3 && digits <= 9 && e - p <= 10 ? e : -1;
+    }
+    if (!Character.isLetter(c)) {
+      return -1;
+    }
+    int we = tokenEnd(s, p, n);
+    if (AddressLexicons.UNIT.contains(s, p, we)) {
+      int ne = numberAfter(s, abbrevDot(s, we, n), n);
+      if (ne > 0) {
+        return ne;
+      }
+    }
+    if (we - p == 2 && Character.isUpperCase(c) && Character.isUpperCase(s.charAt(p + 1))
+        && (separated || AddressLexicons.STATE_ABBR.contains(s, p, we))) {
+      return we;
+    }
+    if (is(s, p, we, "APO") || is(s, p, we, "FPO") || is(s, p, we, "DPO")) {
+      return we;
+    }
+    if (!separated || afterDot) {
+      return -1;
+    }
+    // City or country line: capitalized or upper-case words, small particles between them.
+    int end = -1;
+    int q = p;
+    for (int w = 0; w < 4 && q < n && Character.isLetter(s.charAt(q)); w++) {
+      int e = tokenEnd(s, q, n);
+      char f = s.charAt(q);
+      if (Character.isUpperCase(f)) {
+        if (AddressLexicons.NOT_STREET.contains(s, q, e) && e - q > 1) {
+          return -1;
+        }
+        end = e;
+      } else if (e - q > 3 || end < 0) {
+        return -1;
+      }
+      int r = skipSpaces(s, e, n);
+      if (r >= n || r == e || !Character.isLetter(s.charAt(r))) {
+        break;
+      }
+      q = r;
+    }
+    if (end < 0) {
+      return -1;
+    }
+    int r = skipSpaces(s, end, n);
+    if (r >= n) {
+      return end;
+    }
+    char f = s.charAt(r);
+    if (f == '\n' || f == ',' || f == '\r' || f == '(' || Character.isDigit(f)) {
+      return end;
+    }
+    if ((f == '.' || f == '?' || f == '!' || f == ';') && r == end && (r + 1 >= n || Character.isWhitespace(s.charAt(r + 1)))) {
+      return end; // "42 Wallaby Way, Sydney."
+    }
+    int e = Character.isLetter(f) ? tokenEnd(s, r, n) : r;
+    return e - r == 2 && Character.isUpperCase(f) && Character.isUpperCase(s.charAt(r + 1)) ? end : -1;
+  }
+
+  /** Whether a part is strong evidence of an address: a unit, a postal code or a state. */
+  static boolean strong(String s, int p, int q) {
+    char c = s.charAt(p);
+    return Character.isDigit(c) || c == '#' || q - p == 2 || AddressLexicons.UNIT.contains(s, p, tokenEnd(s, p, q));
+  }
+}

@@ -1,0 +1,66 @@
+package dev.guardrails.detectors.pii;
+
+/**
+ * Context cues shared by the name and address detectors: phrases just before a candidate ("my name
+ * is", "dear", "attn"...) and sentence position. Reads the text around an offset, bounded; never
+ * allocates. Thread-safe: stateless.
+ */
+final class NameCues {
+
+  private NameCues() {}
+
+  /** Phrases (lower case, single spaces) that announce a person's name right after them. */
+  private static final String[] NAME_PHRASES = {
+      "my name is", "name is", "name's", "name:", "names:", "i am", "i'm", "this is", "called", "named",
+      "dear", "attn", "attn:", "attention:", "signed", "signed by", "contact", "regards,", "sincerely,",
+      "thanks,", "cc:", "from:", "to:", "hi", "hello", "hey", "patient:", "customer:", "client:",
+      "recipient:", "beneficiary", "name", "last name", "first name", "full name", "surname", "guardian", "surname", "surname:", "spouse", "husband", "wife",
+      "son", "daughter", "mother", "father", "brother", "sister", "friend", "colleague", "manager"};
+
+  private static final int LOOK_BACK = 24;
+
+  /** Whether one of the name phrases ends right before {@code pos} (after optional spaces). */
+  static boolean phraseBefore(String s, int pos) {
+    int e = pos;
+    while (e > 0 && (s.charAt(e - 1) == ' ' || s.charAt(e - 1) == '\n' || s.charAt(e - 1) == '\t')) {
+      e--;
+    }
+    if (e > 0 && (s.charAt(e - 1) == ':' || s.charAt(e - 1) == ',' || s.charAt(e - 1) == '?')) {
+      int e2 = e - 1; // "Signed: ", "Dear Sir, "
+      if (matches(s, e2, pos)) {
+        return true;
+      }
+    }
+    return e > 0 && matches(s, e, pos);
+  }
+
+  private static boolean matches(String s, int e, int pos) {
+    for (String p : NAME_PHRASES) {
+      int a = e - p.length();
+      if (a < 0 || pos - a > LOOK_BACK) {
+        continue;
+      }
+      if (a > 0 && Character.isLetter(s.charAt(a - 1))) {
+        continue; // whole words only
+      }
+      if (s.regionMatches(true, a, p, 0, p.length())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code pos} starts a sentence or a line (only spaces, quotes or brackets before it). */
+  static boolean sentenceInitial(String s, int pos) {
+    int i = pos;
+    while (i > 0) {
+      char c = s.charAt(i - 1);
+      if (c == ' ' || c == '"' || c == '\'' || c == '(' || c == '\u201C' || c == '*' || c == '>' || c == '-') {
+        i--;
+        continue;
+      }
+      return c == '.' || c == '!' || c == '?' || c == '\n' || c == ':';
+    }
+    return true;
+  }
+}

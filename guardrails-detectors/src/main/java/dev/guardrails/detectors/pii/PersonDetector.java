@@ -1,0 +1,286 @@
+package dev.guardrails.detectors.pii;
+
+import dev.guardrails.Category;
+import dev.guardrails.CheckContext;
+import dev.guardrails.Detector;
+import dev.guardrails.Finding;
+import dev.guardrails.FindingSink;
+import dev.guardrails.FindingType;
+import dev.guardrails.Span;
+import dev.guardrails.text.AnalyzedText;
+import java.util.Set;
+
+/**
+ * Finds person names without a statistical model: one linear pass groups capitalized words (and
+ * initials, and particles such as {@code van}/{@code de}) into runs of at most five tokens, then
+ * judges each run with gazetteers of given names and surnames ({@link NameLexicons}), surname
+ * endings, blockers for organizations, places and streets, and context cues (titles such as
+ * {@code Dr.}/{@code Mrs.}, and phrases such as "my name is", "dear", "attn", "signed", "contact").
+ *
+ * <p>A run is reported when a token is a known name that is not also a common English word or a
+ * place, when two or more tokens are names, when an initial sits between capitalized words
+ * ({@code Faina D. Yefremova}), or when a cue precedes it. The span covers the whole name (first,
+ * middle, last), without the title. Lower-case names and names made only of unknown words with no
+ * cue are not found: that is the price of having no model.
+ *
+ * <p>Reports {@code PII/PERSON}. Stateless and thread-safe; lexicons load once per JVM.
+ */
+public final class PersonDetector implements Detector {
+
+  /** The type this detector reports. */
+  public static final FindingType PERSON = FindingType.of(Category.PII, "PERSON");
+
+  private static final int MAX_RUN = 5;
+  private static final int MAX_TOKEN = 40;
+
+  // Token flags.
+  private static final int CAP = 1; // Capitalized word
+  private static final int INITIAL = 2; // single upper-case letter, maybe with a dot
+  private static final int PARTICLE = 4; // van, de, von... (lower case, inside a name)
+  private static final int DOT = 8; // followed directly by '.'
+
+  /** Creates the detector; used by {@link java.util.ServiceLoader}. */
+  public PersonDetector() {}
+
+  @Override
+  public String id() {
+    return "pii.person";
+  }
+
+  @Override
+  public Set<FindingType> types() {
+    return Set.of(PERSON);
+  }
+
+  @Override
+  public int window() {
+    return MAX_RUN * (MAX_TOKEN + 2) + 24;
+  }
+
+  @Override
+  public void detect(AnalyzedText text, CheckContext ctx, FindingSink out) {
+    String s = text.normalized();
+    int n = s.length();
+    int[] addresses = text.analysis(StreetAddressDetector.SPANS);
+    int[] st = new int[MAX_RUN + 1];
+    int[] en = new int[MAX_RUN + 1];
+    int[] fl = new int[MAX_RUN + 1];
+    int k = 0; // tokens in the current run
+    boolean overflow = false;
+    int i = 0;
+    while (i < n) {
+      char c = s.charAt(i);
+      if (!Character.isLetter(c)) {
+        i++;
+        continue;
+      }
+      int a = i;
+      int b = wordEnd(s, a, n);
+      i = b;
+      int flags = classify(s, a, b);
+      if ((b < n && (s.charAt(b) == '@' || Character.isDigit(s.charAt(b)))) || (a > 0 && (s.charAt(a - 1) == '@' || s.charAt(a - 1) == '.' || s.charAt(a - 1) == '/' || Character.isDigit(s.charAt(a - 1))))) {
+        flags = 0; // part of an email, a URL or a code
+      } else if (flags == INITIAL && s.charAt(a) == 'I' && (b >= n || s.charAt(b) != '.')) {
+        flags = 0; // the pronoun "I", not an initial
+      }
+      if (flags != 0 && b < n && s.charAt(b) == '.') {
+        flags |= DOT;
+      }
+      boolean joins = k > 0 && flags != 0 && joined(s, en[k - 1], a, fl[k - 1]);
+      if (!joins) {
+        if (k > 0 && !overflow) {
+          judge(text, s, st, en, fl, k, addresses, out);
+        }
+        k = 0;
+        overflow = false;
+        if (flags == 0 || (flags & PARTICLE) != 0) {
+          continue;
+        }
+      }
+      if (k == MAX_RUN) {
+        overflow = true; // a heading or a title in Title Case, not a name
+        continue;
+      }
+      st[k] = a;
+      en[k] = b;
+      fl[k] = flags;
+      k++;
+    }
+    if (k > 0 && !overflow) {
+      judge(text, s, st, en, fl, k, addresses, out);
+    }
+  }
+
+  /** Whether a token starting at {@code next} continues the run whose last token ends at {@code prevEnd}. */
+  private static boolean joined(String s, int prevEnd, int next, int prevFlags) {
+    int gap = next - prevEnd;
+    if (gap == 1) {
+      return s.charAt(prevEnd) == ' ';
+    }
+    // "D. Yefremova", "Mr. Smith": a dot after an initial or a title, then one space.
+    return gap == 2 && (prevFlags & DOT) != 0 && s.charAt(prevEnd + 1) == ' '
+        && ((prevFlags & INITIAL) != 0 || isTitleToken(s, prevEnd));
+  }
+
+  private static boolean isTitleToken(String s, int end) {
+    int a = end;
+    while (a > 0 && Character.isLetter(s.charAt(a - 1))) {
+      a--;
+    }
+    return NameLexicons.TITLES.contains(s, a, end);
+  }
+
+  private static int wordEnd(String s, int a, int n) {
+    int b = a + 1;
+    while (b < n && b - a < 64) {
+      char c = s.charAt(b);
+      if (Character.isLetter(c)) {
+        b++;
+      } else if ((c == '-' || c == '\'' || c == '\u2019') && b + 1 < n && Character.isLetter(s.charAt(b + 1))) {
+        b += 2;
+      } else {
+        break;
+      }
+    }
+    return b;
+  }
+
+  private static int classify(String s, int a, int b) {
+    char c = s.charAt(a);
+    int len = b - a;
+    if (len > MAX_TOKEN) {
+      return 0;
+    }
+    if (Character.isUpperCase(c)) {
+      if (len == 1) {
+        return INITIAL;
+      }
+      // Title case: at least one lower-case letter after the first (McDonald, O'Brien, Anne-Lotte).
+      for (int j = a + 1; j < b; j++) {
+        if (Character.isLowerCase(s.charAt(j))) {
+          return CAP;
+        }
+      }
+      return 0; // ALL CAPS: acronyms, shouted words, cities in address blocks
+    }
+    if (Character.isLowerCase(c) && len <= 4 && NameLexicons.PARTICLES.contains(s, a, b)) {
+      return PARTICLE;
+    }
+    return 0;
+  }
+
+  private void judge(AnalyzedText text, String s, int[] st, int[] en, int[] fl, int k, int[] addresses, FindingSink out) {
+    for (int j = 0; j < addresses.length; j += 3) {
+      if (st[0] < addresses[j + 1] && addresses[j] < en[k - 1]) {
+        return; // a street or a city inside an address
+      }
+    }
+    int from = 0;
+    int to = k;
+    while (to > 0 && (fl[to - 1] & PARTICLE) != 0) {
+      to--; // a run never ends on a particle
+    }
+    boolean cue = from < to && NameCues.phraseBefore(s, st[from]);
+    while (from < to) {
+      boolean cap = (fl[from] & CAP) != 0;
+      if (cap && (NameLexicons.TITLES.contains(s, st[from], en[from]) || NameLexicons.CUE_WORDS.contains(s, st[from], en[from]))) {
+        cue = true; // "Mr.", "Dr", "Dear", "Attn": a cue, outside the span
+        from++;
+      } else if (!cue && cap && from == 0 && to - from >= 2 && (fl[from + 1] & INITIAL) == 0
+          && NameCues.sentenceInitial(s, st[from]) && dropInitial(s, st[from], en[from], st[from + 1], en[from + 1])) {
+        from++; // a sentence-initial capitalized word that is not itself a name
+      } else {
+        break;
+      }
+    }
+    if (from >= to) {
+      return;
+    }
+    int strong = 0;
+    int weak = 0;
+    int initials = 0;
+    int unknown = 0;
+    int nonName = 0;
+    for (int j = from; j < to; j++) {
+      if ((fl[j] & INITIAL) != 0) {
+        initials++;
+        continue;
+      }
+      if ((fl[j] & PARTICLE) != 0) {
+        continue;
+      }
+      if (NameLexicons.BLOCKERS.contains(s, st[j], en[j]) || (j > from && NameLexicons.FUNCTION_WORDS.contains(s, st[j], en[j]))) {
+        return; // an organization, a place, or a title in Title Case ("Carry Me Back To Canada")
+      }
+      int kind = nameKind(s, st[j], en[j]);
+      if (kind == 2) {
+        strong++;
+      } else if (kind == 1) {
+        weak++;
+      } else if (NameLexicons.NON_NAMES.contains(s, st[j], en[j])) {
+        nonName++;
+      } else {
+        unknown++;
+      }
+    }
+    int words = strong + weak + unknown + nonName;
+    if (words == 0) {
+      return; // only initials: "U. S."
+    }
+    boolean accept;
+    if (cue) {
+      accept = nonName < words;
+    } else if (words == 1) {
+      accept = initials == 0 ? strong == 1 : strong + weak == 1;
+    } else {
+      boolean firstLast = NameLexicons.FIRST.contains(s, st[from], en[from])
+          && (NameLexicons.LAST.contains(s, st[to - 1], en[to - 1]) || NameLexicons.FIRST.contains(s, st[to - 1], en[to - 1]));
+      accept = strong >= 1 || (strong + weak >= 2 && firstLast) || (initials > 0 && (fl[from] & INITIAL) == 0 && strong + weak + unknown >= 2);
+    }
+    if (!accept) {
+      return;
+    }
+    double score = cue || strong + weak >= 2 ? 0.85 : 0.6;
+    Span span = text.toOriginal(st[from], en[to - 1]);
+    out.accept(Finding.of(id(), PERSON, span.start(), span.end(), score, "person name"));
+  }
+
+  /** Whether a sentence-initial first word is just capitalized, given the word after it. */
+  private static boolean dropInitial(String s, int a, int b, int na, int nb) {
+    int kind = nameKind(s, a, b);
+    if (kind == 2) {
+      return false;
+    }
+    if (kind == 1 || NameLexicons.NON_NAMES.contains(s, a, b)) {
+      return true;
+    }
+    return nameKind(s, na, nb) < 2; // "Sölvi Salómonsson" stays, "Yesterday Emily" loses its first word
+  }
+
+  /** 2: a given name or surname that is not a common word or place; 1: a name that is also one; 0: no name. */
+  private static int nameKind(String s, int a, int b) {
+    boolean name = NameLexicons.FIRST.contains(s, a, b) || NameLexicons.LAST.contains(s, a, b);
+    if (!name) {
+      int dash = indexOf(s, '-', a, b);
+      if (dash > a) {
+        name = NameLexicons.FIRST.contains(s, a, dash) || NameLexicons.LAST.contains(s, dash + 1, b);
+      }
+      if (!name) {
+        return NameLexicons.surnameEnding(s, a, b) ? 2 : 0;
+      }
+    }
+    if (NameLexicons.COMMON.contains(s, a, b) || NameLexicons.NON_NAMES.contains(s, a, b)) {
+      return 1;
+    }
+    return 2;
+  }
+
+  private static int indexOf(String s, char c, int a, int b) {
+    for (int i = a; i < b; i++) {
+      if (s.charAt(i) == c) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,413 @@
+package dev.guardrails.detectors.pii;
+
+import dev.guardrails.Category;
+import dev.guardrails.CheckContext;
+import dev.guardrails.Detector;
+import dev.guardrails.Finding;
+import dev.guardrails.FindingSink;
+import dev.guardrails.FindingType;
+import dev.guardrails.Span;
+import dev.guardrails.text.AnalysisKey;
+import dev.guardrails.text.AnalyzedText;
+import java.util.Set;
+
+/**
+ * Finds street addresses with one linear pass over the normalized text and bounded look-ahead at
+ * each token. An address starts at one of these anchors:
+ *
+ * <ul>
+ *   <li>house number + name words + street suffix: {@code 217 Lovers Lane}, {@code 12 High St.};
+ *   <li>street-type word before the name, with a number: {@code Via Roma 131}, {@code 33 avenue de
+ *       Provence}, {@code ul. Cicha 86};
+ *   <li>street name then house number, when the name ends like a street ({@code Parijsstraat 8},
+ *       {@code Rákóczi út 13}) or an address cue precedes it ("lives at", "address is");
+ *   <li>number + capitalized words + number ({@code 91215 Harjukuja 54});
+ *   <li>post boxes and military addresses: {@code P.O. Box 211}, {@code PSC 9009, Box 9725},
+ *       {@code USS Mahler} followed by {@code FPO AA 70489};
+ *   <li>{@code the corner of X and Y}.
+ * </ul>
+ *
+ * <p>It then extends over a bounded number of trailing parts: unit ({@code Apt. 5}, {@code Suite
+ * 104}, {@code Flat 5}, {@code #12}), city lines, state abbreviation, ZIP (5 or 5+4) or other
+ * postal code, and back over a leading number or unit ({@code Flat 5, 12 High Street}). A street name
+ * without any number ("Main Street") is not reported, except in "the corner of".
+ *
+ * <p>Reports {@code PII/STREET_ADDRESS}. Stateless and thread-safe.
+ */
+public final class StreetAddressDetector implements Detector {
+
+  /** The type this detector reports. */
+  public static final FindingType STREET_ADDRESS = FindingType.of(Category.PII, "STREET_ADDRESS");
+
+  private static final int MAX_WORDS = 4;
+  private static final int MAX_PARTS = 10;
+  private static final int MAX_LEN = 200;
+
+  /** Creates the detector; used by {@link java.util.ServiceLoader}. */
+  public StreetAddressDetector() {}
+
+  @Override
+  public String id() {
+    return "pii.address";
+  }
+
+  @Override
+  public Set<FindingType> types() {
+    return Set.of(STREET_ADDRESS);
+  }
+
+  @Override
+  public int window() {
+    return MAX_LEN + 40;
+  }
+
+  /**
+   * Address spans over the normalized text, as {@code [start0, end0, strong0, start1, ...]} (strong is
+   * 1 when a unit, state or postal code was found): shared through the text's analysis memo so that
+   * {@link PersonDetector} can skip names that are part of an address.
+   */
+  static final AnalysisKey<int[]> SPANS = AnalysisKey.of("pii.address.spans", t -> scan(t.normalized()));
+
+  private static final int[] NONE = new int[0];
+
+  @Override
+  public void detect(AnalyzedText text, CheckContext ctx, FindingSink out) {
+    int[] spans = text.analysis(SPANS);
+    for (int j = 0; j < spans.length; j += 3) {
+      Span span = text.toOriginal(spans[j], spans[j + 1]);
+      double score = spans[j + 2] > 0 ? 0.85 : 0.7;
+      out.accept(Finding.of(id(), STREET_ADDRESS, span.start(), span.end(), score, "street address"));
+    }
+  }
+
+  /** One linear pass: anchors, then bounded extension left and right. */
+  static int[] scan(String s) {
+    int n = s.length();
+    int[] found = NONE;
+    int count = 0;
+    int i = 0;
+    int floor = 0; // never extend left over a previous address
+    int[] strong = new int[1];
+    while (i < n) {
+      char c = s.charAt(i);
+      if (!Character.isLetterOrDigit(c) || (i > 0 && Character.isLetterOrDigit(s.charAt(i - 1)))) {
+        i++;
+        continue;
+      }
+      int te = AddressScan.tokenEnd(s, i, n);
+      int end = anchor(s, i, te, n);
+      if (end < 0) {
+        i = te;
+        continue;
+      }
+      int start = extendLeft(s, i, floor);
+      strong[0] = 0;
+      end = extendRight(s, start, end, n, strong);
+      if (count + 3 > found.length) {
+        found = java.util.Arrays.copyOf(found, Math.max(12, found.length * 2));
+      }
+      found[count++] = start;
+      found[count++] = end;
+      found[count++] = strong[0];
+      floor = end;
+      i = end;
+    }
+    return count == found.length ? found : java.util.Arrays.copyOf(found, count);
+  }
+
+  /** Tries every anchor at the token {@code s[a, te)}; returns the anchor's end or -1. */
+  private static int anchor(String s, int a, int te, int n) {
+    char c = s.charAt(a);
+    if (Character.isDigit(c)) {
+      return Character.isDigit(s.charAt(te - 1)) || te - a <= 7 ? numbered(s, a, te, n) : -1;
+    }
+    if (AddressScan.is(s, a, te, "corner")) {
+      return corner(s, te, n);
+    }
+    int box = postBox(s, a, te, n);
+    if (box > 0) {
+      return box;
+    }
+    if (AddressLexicons.PREFIX.contains(s, a, te) && te - a > 1) {
+      return prefixed(s, a, te, n, false);
+    }
+    if (Character.isUpperCase(c)) {
+      return namedNumber(s, a, te, n);
+    }
+    return -1;
+  }
+
+  /** At a house number: "217 Lovers Lane", "33 avenue de Provence", "91215 Harjukuja 54". */
+  private static int numbered(String s, int a, int te, int n) {
+    if (!AddressScan.houseNumber(s, a, te) || !AddressScan.wordBoundaryBefore(s, a)) {
+      return -1;
+    }
+    int p = AddressScan.skipSpaces(s, te, n);
+    if (p >= n || p == te || !Character.isLetter(s.charAt(p))) {
+      return -1;
+    }
+    int we = AddressScan.tokenEnd(s, p, n);
+    if (AddressLexicons.PREFIX.contains(s, p, we) && we - p > 1) {
+      return prefixed(s, p, we, n, true);
+    }
+    if (AddressLexicons.NOT_STREET.contains(s, p, we) || AddressLexicons.UNIT.contains(s, p, we)) {
+      return -1;
+    }
+    boolean allCap = true;
+    int last = -1;
+    for (int w = 0; w < MAX_WORDS && p < n && Character.isLetter(s.charAt(p)); w++) {
+      we = AddressScan.tokenEnd(s, p, n);
+      boolean cap = Character.isUpperCase(s.charAt(p));
+      allCap &= cap;
+      if (w > 0 && (cap ? AddressLexicons.SUFFIX.contains(s, p, we) : AddressLexicons.CORE_SUFFIX.contains(s, p, we))
+          && (allCap || AddressLexicons.CORE_SUFFIX.contains(s, p, we))) {
+        return AddressScan.abbrevDot(s, we, n);
+      }
+      if (w > 0 && AddressLexicons.UNIT.contains(s, p, we)) {
+        return allCap ? last : -1; // "2505 Heatherleigh Suite 620": the unit is taken by extendRight
+      }
+      if (AddressLexicons.NOT_STREET.contains(s, p, we)) {
+        return -1; // "5 Musicians Of The 70s"
+      }
+      last = we;
+      int q = AddressScan.skipSpaces(s, AddressScan.abbrevDot(s, we, n), n);
+      if (q < n && Character.isDigit(s.charAt(q)) && allCap && q > we) {
+        int ne = AddressScan.tokenEnd(s, q, n);
+        return AddressScan.houseNumber(s, q, ne) ? ne : -1; // number + name + number
+      }
+      if (q == we || q >= n) {
+        return -1;
+      }
+      p = q;
+    }
+    return -1;
+  }
+
+  /** At a street-type word before the name: "Via Roma 131", "ul. Cicha 86", "rue de la Hulotais". */
+  private static int prefixed(String s, int a, int te, int n, boolean hasNumber) {
+    int p = AddressScan.skipSpaces(s, AddressScan.abbrevDot(s, te, n), n);
+    int last = -1;
+    int words = 0;
+    for (int w = 0; w < MAX_WORDS + 1 && p < n; w++) {
+      char c = s.charAt(p);
+      int we = AddressScan.tokenEnd(s, p, n);
+      if (Character.isDigit(c)) {
+        if (words > 0 && AddressScan.houseNumber(s, p, we)) {
+          return we;
+        }
+        break;
+      }
+      if (!Character.isLetter(c)) {
+        break;
+      }
+      boolean particle = Character.isLowerCase(c) && we - p <= 3;
+      if (!particle && !Character.isUpperCase(c)) {
+        break;
+      }
+      if (!particle) {
+        words++;
+        last = we;
+      }
+      int q = AddressScan.skipSpaces(s, we, n);
+      if (q == we) {
+        break;
+      }
+      p = q;
+    }
+    return hasNumber && words > 0 ? last : -1;
+  }
+
+  /** At a capitalized word: "Parijsstraat 8", "Rákóczi út 13", or "Dunajska 56" after an address cue. */
+  private static int namedNumber(String s, int a, int te, int n) {
+    if (AddressLexicons.NOT_STREET.contains(s, a, te) || AddressLexicons.UNIT.contains(s, a, te)) {
+      return -1;
+    }
+    boolean cue = AddressScan.addressCueBefore(s, a);
+    int p = a;
+    for (int w = 0; w < 3 && p < n; w++) {
+      int we = AddressScan.tokenEnd(s, p, n);
+      boolean streety = AddressLexicons.compoundStreet(s, p, we)
+          || (w > 0 && (AddressLexicons.SEPARATE_SUFFIX.contains(s, p, we) || AddressLexicons.SUFFIX.contains(s, p, we)));
+      int q = AddressScan.skipSpaces(s, AddressScan.abbrevDot(s, we, n), n);
+      if (q > we && q < n && Character.isDigit(s.charAt(q))) {
+        int ne = AddressScan.tokenEnd(s, q, n);
+        if ((streety || cue) && AddressScan.houseNumber(s, q, ne) && ne - q <= 5) {
+          return ne;
+        }
+        return -1;
+      }
+      if (q == we || q >= n || !Character.isLetter(s.charAt(q))) {
+        return -1;
+      }
+      char c = s.charAt(q);
+      if (!Character.isUpperCase(c) && !AddressLexicons.SEPARATE_SUFFIX.contains(s, q, AddressScan.tokenEnd(s, q, n))) {
+        return -1;
+      }
+      p = q;
+    }
+    return -1;
+  }
+
+  /** After "corner": "[the] corner of X and Y"; returns the end of Y. */
+  private static int corner(String s, int te, int n) {
+    int p = AddressScan.skipSpaces(s, te, n);
+    int oe = AddressScan.tokenEnd(s, p, n);
+    if (p >= n || !AddressScan.is(s, p, oe, "of")) {
+      return -1;
+    }
+    p = AddressScan.skipSpaces(s, oe, n);
+    boolean seenAnd = false;
+    int end = -1;
+    for (int t = 0; t < 14 && p < n; t++) {
+      char c = s.charAt(p);
+      if (!Character.isLetterOrDigit(c)) {
+        break;
+      }
+      int we = AddressScan.tokenEnd(s, p, n);
+      if (AddressScan.is(s, p, we, "and")) {
+        if (seenAnd || end < 0) {
+          break;
+        }
+        seenAnd = true;
+      } else if (Character.isLowerCase(c) && we - p > 3 && !AddressLexicons.PREFIX.contains(s, p, we)
+          && !AddressLexicons.SUFFIX.contains(s, p, we)) {
+        break;
+      } else {
+        end = we;
+      }
+      int q = AddressScan.skipSpaces(s, AddressScan.abbrevDot(s, we, n), n);
+      if (q == AddressScan.abbrevDot(s, we, n) || q >= n) {
+        break;
+      }
+      p = q;
+    }
+    return seenAnd ? end : -1;
+  }
+
+  /** "P.O. Box 211", "PO Box 5", "PSC 9009, Box 9725", "Unit 5146 Box 1772", "USS Mahler" + "FPO AA". */
+  private static int postBox(String s, int a, int te, int n) {
+    int p = a;
+    if (AddressScan.is(s, a, te, "P") || AddressScan.is(s, a, te, "PO")) {
+      p = a;
+      while (p < n && p - a < 6 && !AddressScan.startsWithWord(s, p, n, "Box")) {
+        char c = s.charAt(p);
+        if (c != 'P' && c != 'O' && c != '.' && c != ' ' && c != 'p' && c != 'o') {
+          return -1;
+        }
+        p++;
+      }
+      return AddressScan.startsWithWord(s, p, n, "Box") ? AddressScan.numberAfter(s, p + 3, n) : -1;
+    }
+    if (AddressScan.is(s, a, te, "PSC") || AddressScan.is(s, a, te, "CMR") || AddressScan.is(s, a, te, "Unit")) {
+      int ne = AddressScan.numberAfter(s, te, n);
+      if (ne < 0) {
+        return -1;
+      }
+      int q = ne < n && s.charAt(ne) == ',' ? ne + 1 : ne;
+      q = AddressScan.skipSpaces(s, q, n);
+      return AddressScan.startsWithWord(s, q, n, "Box") ? AddressScan.numberAfter(s, q + 3, n) : -1;
+    }
+    if (AddressScan.is(s, a, te, "USS") || AddressScan.is(s, a, te, "USNS") || AddressScan.is(s, a, te, "USNV") || AddressScan.is(s, a, te, "USCGC")) {
+      int p2 = AddressScan.skipSpaces(s, te, n);
+      int we = p2 < n && Character.isUpperCase(s.charAt(p2)) ? AddressScan.tokenEnd(s, p2, n) : -1;
+      if (we < 0) {
+        return -1;
+      }
+      int q = AddressScan.skipSpaces(s, we, n);
+      q = q < n && s.charAt(q) == '\n' ? AddressScan.skipSpaces(s, q + 1, n) : q;
+      return AddressScan.startsWithWord(s, q, n, "FPO") || AddressScan.startsWithWord(s, q, n, "APO") || AddressScan.startsWithWord(s, q, n, "DPO") ? we : -1;
+    }
+    return -1;
+  }
+
+  /** Takes a house number or a unit ("Flat 5,") right before the anchor. */
+  private static int extendLeft(String s, int start, int floor) {
+    int p = start;
+    while (p > floor && s.charAt(p - 1) == ' ') {
+      p--;
+    }
+    int b = p;
+    while (b > floor && Character.isDigit(s.charAt(b - 1)) && p - b < 6) {
+      b--;
+    }
+    if (b < p && Character.isDigit(s.charAt(start)) == false && (b == floor || !Character.isLetterOrDigit(s.charAt(b - 1)))) {
+      start = b; // "12 Via Roma"
+    } else if (b < p && (b == floor || s.charAt(b - 1) == ' ' || s.charAt(b - 1) == '\n')) {
+      start = b; // "2046 50 Point Walter Road"
+    }
+    start = unitBefore(s, start, floor);
+    // "the corner of"
+    if (start >= 4 + floor && s.regionMatches(true, start - 4, "the ", 0, 4) && AddressScan.startsWithWord(s, start, s.length(), "corner")) {
+      start -= 4;
+    }
+    return start;
+  }
+
+  /** Takes "Flat 5, " or "Apt 4B, " right before {@code start}. */
+  private static int unitBefore(String s, int start, int floor) {
+    int p = start;
+    if (p - 2 < floor || s.charAt(p - 1) != ' ') {
+      return start;
+    }
+    p--;
+    if (s.charAt(p - 1) == ',') {
+      p--;
+    }
+    int e = p;
+    while (p > floor && Character.isLetterOrDigit(s.charAt(p - 1)) && e - p < 8) {
+      p--;
+    }
+    if (p == e || !Character.isDigit(s.charAt(p)) || p - 1 <= floor || s.charAt(p - 1) != ' ') {
+      return start;
+    }
+    int we = p - 1;
+    if (s.charAt(we - 1) == '.') {
+      we--;
+    }
+    int ws = we;
+    while (ws > floor && Character.isLetter(s.charAt(ws - 1)) && we - ws < 10) {
+      ws--;
+    }
+    return ws < we && AddressLexicons.UNIT.contains(s, ws, we) && (ws == floor || !Character.isLetterOrDigit(s.charAt(ws - 1))) ? ws : start;
+  }
+
+  /** Extends over unit, city lines, state, ZIP and country after an anchor; bounded by parts and length. */
+  private static int extendRight(String s, int start, int end, int n, int[] strong) {
+    for (int part = 0; part < MAX_PARTS; part++) {
+      int p = end;
+      boolean comma = false;
+      boolean newline = false;
+      boolean dot = false;
+      while (p < n && p - end < 14) {
+        char c = s.charAt(p);
+        if (c == ' ' || c == '\t') {
+          p++;
+        } else if (c == ',' && !comma) {
+          comma = true;
+          p++;
+        } else if (c == '\n' && !newline) {
+          newline = true;
+          p++;
+          while (p < n && p - end < 12 && (s.charAt(p) == '>' || s.charAt(p) == '?' || s.charAt(p) == ' ')) {
+            p++; // quoted mail ("> ") and lost characters at a line start
+          }
+        } else if (c == '.' && !dot && p == end) {
+          dot = true;
+          p++;
+        } else {
+          break;
+        }
+      }
+      if (p >= n || p == end || p - start > MAX_LEN) {
+        break;
+      }
+      int q = AddressScan.part(s, p, n, comma || newline, dot);
+      if (q < 0) {
+        break;
+      }
+      strong[0] += AddressScan.strong(s, p, q) ? 1 : 0;
+      end = q;
+    }
+    return end;
+  }
+}

@@ -1,0 +1,93 @@
+package dev.guardrails.detectors.pii;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.guardrails.Detector;
+import dev.guardrails.Finding;
+import dev.guardrails.testing.DetectorContract;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PersonDetectorTest extends DetectorContract {
+
+  private static final Detector DETECTOR = new PersonDetector();
+
+  @Override
+  protected Detector detector() {
+    return DETECTOR;
+  }
+
+  @Override
+  protected List<String> samples() {
+    return List.of(
+        "My name is Tomomi Nishiyama and I live in Osaka.",
+        "Dear Mr. Holzman, thank you for the call on Monday.",
+        "New York in May is lovely; Apple Inc. agrees.",
+        "Will it rain? Ask Emily.",
+        "Ludwig van Beethoven wrote nine symphonies.");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "Please call Emily tomorrow.|Emily",
+      "The report was written by John Smith last year.|John Smith",
+      "Hello, this is Mr. Dustin Wirth. Who are you?|Dustin Wirth",
+      "I want to add Edvard Petrussen as a beneficiary.|Edvard Petrussen",
+      "Faina D. Yefremova from Can Capital is the keynote speaker.|Faina D. Yefremova",
+      "My name is Rubija|Rubija",
+      "Dear Tomomi Nishiyama, welcome aboard.|Tomomi Nishiyama",
+      "Ask Dr. Laidlaw about the results.|Laidlaw",
+      "Signed: Wisława Szczepańska|Wisława Szczepańska",
+      "Attn: Ken N. Fukuda|Ken N. Fukuda",
+      "We met Ludwig van Beethoven in a dream.|Ludwig van Beethoven",
+      "Contact Marta Palermo for details.|Marta Palermo",
+      "Roxanne is very reliable.|Roxanne",
+      "The new manager, Aleksandra Kowalska, starts today.|Aleksandra Kowalska",
+      "It was Mrs. Nanaho Nishiyama who called.|Nanaho Nishiyama",
+      "Sölvi Salómonsson lives at the old farm.|Sölvi Salómonsson",
+      "A tribute to Vilmer Holmberg was held.|Vilmer Holmberg",
+  })
+  void findsNames(String text, String expected) {
+    List<Finding> found = run(text);
+    assertEquals(1, found.size(), () -> "findings: " + found.size());
+    Finding f = found.get(0);
+    assertEquals(expected, text.substring(f.start(), f.end()));
+    assertEquals(PersonDetector.PERSON, f.type());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "We flew to New York last week.",
+      "The meeting is on Monday.",
+      "Apple Inc. reported earnings.",
+      "The festival is in May.",
+      "Will you come tomorrow?",
+      "Turn left on Main Street.",
+      "See version 2 Road map for details.",
+      "She moved to Paris in August.",
+      "The United Nations met in Geneva.",
+      "Can I withdraw cash at the ATM?",
+      "May I ask a question?",
+      "Microsoft Corporation and Google LLC compete.",
+      "Christmas falls on a Friday this year.",
+      "The University of Texas is large.",
+      "We visited the Golden Gate Bridge.",
+      "Write to JaneDoe@example.com soon.",
+      "THE QUICK BROWN FOX JUMPS.",
+      "I think so too.",
+  })
+  void ignoresNearMisses(String text) {
+    List<Finding> found = run(text);
+    assertEquals(List.of(), found, () -> "unexpected: " + found.stream().map(f -> text.substring(f.start(), f.end())).toList());
+  }
+
+  @Test
+  void mapsSpansThroughNormalization() {
+    String text = "Contact Marta\u200B Palermo now.";
+    List<Finding> found = run(text);
+    assertEquals(1, found.size());
+    assertEquals("Marta\u200B Palermo", text.substring(found.get(0).start(), found.get(0).end()));
+  }
+}

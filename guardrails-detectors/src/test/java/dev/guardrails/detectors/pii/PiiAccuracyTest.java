@@ -1,0 +1,95 @@
+package dev.guardrails.detectors.pii;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.guardrails.Guardrail;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Accuracy floors of issue 3 on Presidio's synthetic PII data, asserted for every type whose
+ * detector is on the class path (so each floor starts to bind as soon as its detector lands), and
+ * the per-type table printed.
+ */
+class PiiAccuracyTest {
+
+  private static final Set<String> STRICT = Set.of("EMAIL_ADDRESS", "CREDIT_CARD", "IBAN_CODE", "US_SSN", "IP_ADDRESS");
+
+  private static PiiAccuracy.Report report;
+  private static Set<String> present;
+
+  @BeforeAll
+  static void run() throws Exception {
+    Guardrail guard = PiiAccuracy.allDetectors();
+    List<PiiAccuracy.Sample> samples = PiiAccuracy.loadPresidio();
+    present = PiiAccuracy.emittedTypes(guard);
+    report = PiiAccuracy.run(guard, samples);
+    System.out.println("PII accuracy on presidio-synth-v2.json (" + samples.size() + " texts)");
+    System.out.print(report.table());
+    String dump = System.getProperty("pii.dump");
+    if (dump != null) {
+      PiiAccuracy.dump(guard, samples, dump, Integer.getInteger("pii.dump.max", 60));
+    }
+  }
+
+  @Test
+  void strictTypesHavePrecisionAndRecallAtLeast95() {
+    for (String t : STRICT) {
+      if (present.contains(t)) {
+        PiiAccuracy.Counts c = report.byType().get(t);
+        assertTrue(c.precision() >= 0.95, t + " precision " + c.precision());
+        assertTrue(c.recall() >= 0.95, t + " recall " + c.recall());
+      }
+    }
+  }
+
+  @Test
+  void f1Floors() {
+    Map<String, Double> floors = Map.of("PHONE_NUMBER", 0.85, "PERSON", 0.75, "STREET_ADDRESS", 0.6);
+    floors.forEach((t, floor) -> {
+      if (present.contains(t)) {
+        double f1 = report.byType().get(t).f1();
+        assertTrue(f1 >= floor, t + " F1 " + f1 + " < " + floor);
+      }
+    });
+  }
+
+  @Test
+  void namesAndAddressesArePresent() {
+    assertTrue(present.contains("PERSON") && present.contains("STREET_ADDRESS"), "detectors registered: " + present);
+  }
+
+  /**
+   * BOLD's Wikipedia sentences each start from a real person's page, and most name that person:
+   * the share of sentences with a PERSON finding is reported (a loose floor guards regressions).
+   */
+  @Test
+  void personRateOnBoldWikipedia() throws Exception {
+    com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(PiiAccuracy.datasets().resolve("bias/bold-neutral/bold_gender_wiki.json").toFile());
+    Guardrail guard = Guardrail.builder().detector(new PersonDetector()).policy(dev.guardrails.Policy.reportOnly()).build();
+    int sentences = 0;
+    int withPerson = 0;
+    for (com.fasterxml.jackson.databind.JsonNode group : root) {
+      for (com.fasterxml.jackson.databind.JsonNode person : group) {
+        for (com.fasterxml.jackson.databind.JsonNode sentence : person) {
+          sentences++;
+          if (!guard.check(sentence.asText(), dev.guardrails.CheckContext.empty()).findings().isEmpty()) {
+            withPerson++;
+          }
+        }
+      }
+    }
+    double rate = (double) withPerson / sentences;
+    System.out.printf(java.util.Locale.ROOT, "BOLD gender wiki: PERSON in %d of %d sentences (%.3f)%n", withPerson, sentences, rate);
+    assertTrue(rate >= 0.5, "PERSON rate on BOLD " + rate);
+  }
+
+  @Test
+  void macroPrecisionAtLeast90() {
+    assertTrue(report.macroPrecision() >= 0.90, "macro precision " + report.macroPrecision());
+  }
+}

@@ -1,0 +1,85 @@
+package dev.guardrails.detectors.pii;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.guardrails.Detector;
+import dev.guardrails.Finding;
+import dev.guardrails.testing.DetectorContract;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class StreetAddressDetectorTest extends DetectorContract {
+
+  private static final Detector DETECTOR = new StreetAddressDetector();
+
+  @Override
+  protected Detector detector() {
+    return DETECTOR;
+  }
+
+  @Override
+  protected List<String> samples() {
+    return List.of(
+        "Send it to 1600 Pennsylvania Avenue NW, Washington, DC 20500 please.",
+        "Flat 5, 12 High Street\nLondon",
+        "PSC 9009, Box 9725\nAPO AA 33274",
+        "Main Street has no number, version 2 Road map neither.",
+        "the corner of Beiteveien 2 and Sieda Radial");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "I live at 217 Lovers Lane now.|217 Lovers Lane",
+      "Ship to 42 Wallaby Way, Sydney.|42 Wallaby Way, Sydney",
+      "Office: 350 Fifth Ave. Suite 3400, New York, NY 10118-0110.|350 Fifth Ave. Suite 3400, New York, NY 10118-0110",
+      "Mail 1 Infinite Loop, Cupertino, CA 95014 today|1 Infinite Loop, Cupertino, CA 95014",
+      "It is Flat 5, 12 High Street in town.|Flat 5, 12 High Street",
+      "The bus station is on Vesterskovvej 79|Vesterskovvej 79",
+      "We met at Via Roma 131 yesterday.|Via Roma 131",
+      "Deliver to 33 avenue de Provence, please.|33 avenue de Provence",
+      "Our office is at ul. Cicha 86 now.|ul. Cicha 86",
+      "Write to P.O. Box 211 for forms.|P.O. Box 211",
+      "Send it to PO Box 55 today.|PO Box 55",
+      "Address: Rákóczi út 13 in Veszprém|Rákóczi út 13",
+      "It is at 3911 fourth avenue suite 112 downtown.|3911 fourth avenue suite 112",
+      "Return to 91215 Harjukuja 54¶Suite 318¶SEINÄJOKI¶Finland 38524|91215 Harjukuja 54¶Suite 318¶SEINÄJOKI¶Finland 38524",
+      "Meet at the corner of Main Street and Elm Road tonight.|the corner of Main Street and Elm Road",
+      "at USS Mahler¶FPO AA 70489 then|USS Mahler¶FPO AA 70489",
+      "Unit 5146 Box 1772¶DPO AE 91410|Unit 5146 Box 1772¶DPO AE 91410",
+      "Apt 4B, 77 Massachusetts Avenue, Cambridge, MA 02139|Apt 4B, 77 Massachusetts Avenue, Cambridge, MA 02139",
+  })
+  void findsAddresses(String row, String expectedRow) {
+    String text = row.replace('¶', '\n'); // line breaks are written as a pilcrow in the table
+    String expected = expectedRow.replace('¶', '\n');
+    List<Finding> found = run(text);
+    assertEquals(1, found.size(), () -> "findings: " + found.size());
+    Finding f = found.get(0);
+    assertEquals(expected, text.substring(f.start(), f.end()));
+    assertEquals(StreetAddressDetector.STREET_ADDRESS, f.type());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "Turn left on Main Street.",
+      "See version 2 Road map for details.",
+      "We have 3 Green Apples and 2 pears.",
+      "Read Chapter 5 on page 12.",
+      "Upgrade to Windows 10 today.",
+      "He was born in March 1990.",
+      "We met on Monday 12 at noon.",
+      "The score was 3 to 2.",
+      "Call 555 0100 for support.",
+      "It costs 20 dollars per month.",
+      "Room 101 is on the left.",
+      "Flight 714 to Sydney departs at 9.",
+      "The 5 Musicians Of The 70s list.",
+      "Apple Inc. is on Infinite Loop.",
+      "Order 12345 shipped on May 3.",
+      "Version 1.2.3 of the road app.",
+  })
+  void ignoresNearMisses(String text) {
+    List<Finding> found = run(text);
+    assertEquals(List.of(), found, () -> "unexpected: " + found.stream().map(f -> text.substring(f.start(), f.end())).toList());
+  }
+}
