@@ -108,6 +108,22 @@ public final class ClaimChecker {
     return assess(text, claims, index);
   }
 
+  /**
+   * Builds the source index without the cache and grounds the answer against it: the cost of a
+   * first check over new sources. For benchmarks and cache-free callers.
+   *
+   * @param text the analyzed answer
+   * @param sources the sources, non-empty
+   * @return the assessment
+   */
+  public static Assessment assessUncached(AnalyzedText text, List<Source> sources) {
+    Objects.requireNonNull(text, "text");
+    if (sources.isEmpty()) {
+      throw new IllegalArgumentException("sources must not be empty: 0");
+    }
+    return assess(text, ClaimExtractor.extract(text), SourceIndex.build(sources));
+  }
+
   static Assessment assess(AnalyzedText text, List<ClaimExtractor.Claim> claims, SourceIndex index) {
     List<Verdict> out = new ArrayList<>(claims.size());
     double worst = 0;

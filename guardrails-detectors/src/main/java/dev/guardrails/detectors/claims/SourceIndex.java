@@ -32,6 +32,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
@@ -76,6 +77,7 @@ final class SourceIndex {
   private final IndexSearcher searcher;
 
   private SourceIndex(List<Source> sources) {
+    this.origin = null;
     this.sources = List.copyOf(sources);
     Map<String, Integer> v = new HashMap<>();
     List<String> termList = new ArrayList<>();
@@ -120,6 +122,7 @@ final class SourceIndex {
       DirectoryReader reader = DirectoryReader.open(dir);
       this.searcher = new IndexSearcher(reader);
       this.searcher.setSimilarity(new BM25Similarity());
+      this.searcher.setQueryCache(null); // every claim query is new: caching only costs
     } catch (IOException e) {
       throw new UncheckedIOException("in-memory source index could not be built", e);
     }
@@ -136,7 +139,42 @@ final class SourceIndex {
    * @return the index
    */
   static SourceIndex of(List<Source> sources) {
-    return CACHE.get(key(sources), k -> new SourceIndex(sources));
+    // Fast path: the same immutable list as last time (one CheckContext reused across turns) needs
+    // no hashing. Source is an immutable record, and CheckContext.sources() an immutable copy.
+    SourceIndex last = LAST.get();
+    if (last != null && last.origin == sources) {
+      return last;
+    }
+    SourceIndex idx = CACHE.get(key(sources), k -> new SourceIndex(sources));
+    if (isImmutable(sources)) {
+      LAST.set(idx.withOrigin(sources));
+    }
+    return idx;
+  }
+
+  private static final java.util.concurrent.atomic.AtomicReference<SourceIndex> LAST = new java.util.concurrent.atomic.AtomicReference<>();
+  private static final Class<?> IMMUTABLE_LIST_1 = List.of(1).getClass();
+  private static final Class<?> IMMUTABLE_LIST_N = List.of(1, 2, 3).getClass();
+
+  private static boolean isImmutable(List<Source> sources) {
+    return sources.getClass() == IMMUTABLE_LIST_1 || sources.getClass() == IMMUTABLE_LIST_N;
+  }
+
+  /** The list this view was looked up with (identity fast path); null for cached instances. */
+  private final List<Source> origin;
+
+  private SourceIndex(SourceIndex base, List<Source> origin) {
+    this.sources = base.sources;
+    this.passages = base.passages;
+    this.vocab = base.vocab;
+    this.terms = base.terms;
+    this.lowerText = base.lowerText;
+    this.searcher = base.searcher;
+    this.origin = origin;
+  }
+
+  private SourceIndex withOrigin(List<Source> list) {
+    return new SourceIndex(this, list);
   }
 
   /** Builds an index without the cache (benchmarks measure the build on its own). */
@@ -190,7 +228,7 @@ final class SourceIndex {
       b.add(new TermQuery(new Term(FIELD, t)), BooleanClause.Occur.SHOULD);
     }
     try {
-      TopDocs top = searcher.search(b.build(), k);
+      TopDocs top = searcher.search(b.build(), new TopScoreDocCollectorManager(k, null, k));
       int[] out = new int[top.scoreDocs.length];
       int i = 0;
       for (ScoreDoc sd : top.scoreDocs) {
