@@ -1,0 +1,132 @@
+package dev.guardrails.detectors.claims;
+
+import dev.guardrails.Finding;
+import dev.guardrails.FindingSink;
+import dev.guardrails.FindingType;
+import dev.guardrails.Span;
+import dev.guardrails.text.AnalyzedText;
+import java.util.Locale;
+
+/**
+ * Finds citations in an answer and reports those no source can vouch for: URLs and DOIs that
+ * appear in no source, malformed DOIs, and numbered references ("[12]") when there are no sources
+ * or the number exceeds their count. One linear pass with bounded look-ahead. Stateless and
+ * thread-safe.
+ */
+final class Citations {
+
+  private static final int MAX_URL = 512;
+
+  private Citations() {}
+
+  static void scan(AnalyzedText text, int sourceCount, String sourcesLower, String id, FindingType type, FindingSink out) {
+    String s = text.normalized();
+    int n = s.length();
+    int i = 0;
+    while (i < n) {
+      char c = s.charAt(i);
+      if ((c == 'h' || c == 'H') && (s.startsWith("http://", i) || s.startsWith("https://", i)) && boundary(s, i)) {
+        int e = tokenEnd(s, i);
+        report(text, i, e, urlKey(s, i, e), sourcesLower, id, type, out, "link that no source contains");
+        i = e;
+      } else if ((c == 'w' || c == 'W') && s.regionMatches(true, i, "www.", 0, 4) && boundary(s, i)) {
+        int e = tokenEnd(s, i);
+        report(text, i, e, urlKey(s, i, e), sourcesLower, id, type, out, "link that no source contains");
+        i = e;
+      } else if ((c == 'd' || c == 'D') && s.regionMatches(true, i, "doi:", 0, 4) && boundary(s, i)) {
+        int a = i + 4;
+        while (a < n && s.charAt(a) == ' ') {
+          a++;
+        }
+        int e = tokenEnd(s, a);
+        if (!validDoi(s, a, e)) {
+          Span sp = text.toOriginal(i, Math.max(e, i + 4));
+          out.accept(Finding.of(id, type, sp.start(), sp.end(), 0.9, "malformed DOI"));
+        } else {
+          report(text, i, e, s.substring(a, e).toLowerCase(Locale.ROOT), sourcesLower, id, type, out, "DOI that no source contains");
+        }
+        i = Math.max(e, i + 4);
+      } else if (c == '[' && i + 1 < n && Character.isDigit(s.charAt(i + 1))) {
+        int e = i + 1;
+        int num = 0;
+        while (e < n && e - i < 5 && Character.isDigit(s.charAt(e))) {
+          num = num * 10 + (s.charAt(e) - '0');
+          e++;
+        }
+        if (e < n && s.charAt(e) == ']') {
+          if (num > sourceCount) {
+            Span sp = text.toOriginal(i, e + 1);
+            out.accept(Finding.of(id, type, sp.start(), sp.end(), sourceCount == 0 ? 0.7 : 0.85,
+                "numbered reference with no matching source"));
+          }
+          i = e + 1;
+        } else {
+          i++;
+        }
+      } else {
+        i++;
+      }
+    }
+  }
+
+  private static void report(AnalyzedText text, int a, int e, String key, String sourcesLower, String id, FindingType type,
+      FindingSink out, String message) {
+    if (e <= a || (!sourcesLower.isEmpty() && !key.isEmpty() && sourcesLower.contains(key))) {
+      return;
+    }
+    Span sp = text.toOriginal(a, e);
+    out.accept(Finding.of(id, type, sp.start(), sp.end(), sourcesLower.isEmpty() ? 0.6 : 0.8, message));
+  }
+
+  /** A URL compared without scheme, "www." and trailing slash, lower-cased. */
+  private static String urlKey(String s, int a, int e) {
+    String u = s.substring(a, e).toLowerCase(Locale.ROOT);
+    if (u.startsWith("https://")) {
+      u = u.substring(8);
+    } else if (u.startsWith("http://")) {
+      u = u.substring(7);
+    }
+    if (u.startsWith("www.")) {
+      u = u.substring(4);
+    }
+    while (u.endsWith("/")) {
+      u = u.substring(0, u.length() - 1);
+    }
+    return u;
+  }
+
+  /** A DOI is "10." + 4 to 9 digits + "/" + a non-empty suffix. */
+  static boolean validDoi(String s, int a, int e) {
+    if (e - a < 7 || !s.startsWith("10.", a)) {
+      return false;
+    }
+    int i = a + 3;
+    int digits = 0;
+    while (i < e && Character.isDigit(s.charAt(i))) {
+      i++;
+      digits++;
+    }
+    return digits >= 4 && digits <= 9 && i < e - 1 && s.charAt(i) == '/';
+  }
+
+  private static boolean boundary(String s, int i) {
+    return i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1));
+  }
+
+  /** End of a URL-like token: stops at whitespace, closing brackets and quotes, trims final punctuation. */
+  private static int tokenEnd(String s, int a) {
+    int e = a;
+    int n = s.length();
+    while (e < n && e - a < MAX_URL) {
+      char c = s.charAt(e);
+      if (Character.isWhitespace(c) || c == '"' || c == '<' || c == '>' || c == ')' || c == ']' || c == '\u201D') {
+        break;
+      }
+      e++;
+    }
+    while (e > a && ".,;:!?'".indexOf(s.charAt(e - 1)) >= 0) {
+      e--;
+    }
+    return e;
+  }
+}

@@ -1,0 +1,140 @@
+package dev.guardrails.detectors.claims;
+
+import dev.guardrails.Span;
+import dev.guardrails.detectors.nlp.EnglishNlp;
+import dev.guardrails.detectors.nlp.RuleSentences;
+import dev.guardrails.text.AnalyzedText;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Picks the check-worthy sentences of an answer: declarative sentences with enough content words,
+ * minus questions, greetings, hedged advice and opinions, each with a check-worthiness score that
+ * rises with numbers, dates, money, named entities, comparatives, causal and absolute wording.
+ * Stateless and thread-safe.
+ */
+final class ClaimExtractor {
+
+  /** Sentences with fewer content words than this assert too little to check. */
+  static final int MIN_CONTENT_WORDS = 2;
+
+  private static final Set<String> MONTHS = Set.of("january", "february", "march", "april", "may", "june", "july",
+      "august", "september", "october", "november", "december");
+
+  private ClaimExtractor() {}
+
+  /** One check-worthy sentence: its span in the normalized text, its terms and worthiness. */
+  static final class Claim {
+    final int start;
+    final int end;
+    final Terms.Seq seq;
+    final double worthiness;
+    final boolean hasQuantity;
+
+    Claim(int start, int end, Terms.Seq seq, double worthiness, boolean hasQuantity) {
+      this.start = start;
+      this.end = end;
+      this.seq = seq;
+      this.worthiness = worthiness;
+      this.hasQuantity = hasQuantity;
+    }
+  }
+
+  /**
+   * Returns the sentence spans of the normalized text: OpenNLP's (the shared analysis), each split
+   * again by the rule splitter, which also ends sentences at a full stop followed by a lower-case
+   * word (the model, trained on cased text, runs lower-cased sentences together). Falls back to the
+   * rule splitter alone if the model is missing.
+   */
+  static List<Span> sentences(AnalyzedText text) {
+    String s = text.normalized();
+    List<Span> model;
+    try {
+      model = text.analysis(EnglishNlp.SENTENCES);
+    } catch (IllegalStateException | LinkageError e) {
+      return RuleSentences.split(s);
+    }
+    List<Span> out = new ArrayList<>(model.size() + 4);
+    for (Span m : model) {
+      List<Span> parts = RuleSentences.split(s.subSequence(m.start(), m.end()));
+      if (parts.size() == 1) {
+        out.add(m);
+        continue;
+      }
+      for (Span p : parts) {
+        out.add(new Span(m.start() + p.start(), m.start() + p.end()));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Returns the check-worthy claims of a text, in order.
+   *
+   * @param text the analyzed answer
+   * @return the claims, spans over {@link AnalyzedText#normalized()}
+   */
+  static List<Claim> extract(AnalyzedText text) {
+    String s = text.normalized();
+    List<Claim> out = new ArrayList<>();
+    for (Span sent : sentences(text)) {
+      Claim c = claim(s, sent.start(), sent.end());
+      if (c != null) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
+  /** Returns the claim of one sentence, or null when the sentence is not check-worthy. */
+  static Claim claim(String s, int a, int b) {
+    if (s.charAt(b - 1) == '?' || skipOpening(s, a, b)) {
+      return null;
+    }
+    Terms.Seq seq = Terms.tokenize(s, a, b);
+    int content = 0;
+    boolean quantity = false;
+    boolean entity = false;
+    boolean date = false;
+    boolean comparative = false;
+    boolean causal = false;
+    boolean absolute = false;
+    for (int i = 0; i < seq.size(); i++) {
+      String t = seq.terms[i];
+      if (seq.kinds[i] != Terms.WORD) {
+        quantity = true;
+        content++;
+        continue;
+      }
+      if (Lexicon.HEDGES.contains(t)) {
+        return null;
+      }
+      if (!Lexicon.STOP.contains(t)) {
+        content++;
+      }
+      entity |= i > 0 && seq.capitalized[i] && !Lexicon.STOP.contains(t);
+      date |= MONTHS.contains(t);
+      comparative |= Lexicon.COMPARATIVE.contains(t);
+      causal |= Lexicon.CAUSAL.contains(t);
+      absolute |= Lexicon.ABSOLUTE.contains(t);
+    }
+    if (content < MIN_CONTENT_WORDS) {
+      return null;
+    }
+    double w = 0.3 + (quantity ? 0.3 : 0) + (entity ? 0.2 : 0) + (date ? 0.1 : 0) + (comparative ? 0.1 : 0)
+        + (causal ? 0.1 : 0) + (absolute ? 0.1 : 0);
+    return new Claim(a, b, seq, Math.min(1.0, w), quantity);
+  }
+
+  private static boolean skipOpening(String s, int a, int b) {
+    int len = Math.min(b - a, 24);
+    String head = Terms.lower(s, a, a + len);
+    for (String o : Lexicon.SKIP_OPENINGS) {
+      if (head.startsWith(o) && (head.length() == o.length() || !Character.isLetter(head.charAt(o.length())) || o.endsWith(" "))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,215 @@
+package dev.guardrails.detectors.claims;
+
+import dev.guardrails.Category;
+import dev.guardrails.CheckContext;
+import dev.guardrails.Detector;
+import dev.guardrails.Finding;
+import dev.guardrails.FindingSink;
+import dev.guardrails.FindingType;
+import dev.guardrails.Source;
+import dev.guardrails.Span;
+import dev.guardrails.text.AnalyzedText;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Reports language that pretends to have support: vague attributions with no named source
+ * ("studies show", "experts agree"), citations, DOIs and URLs that appear in no source (and
+ * malformed DOIs, numbered references when there are no sources), precise statistics stated with
+ * no source, and absolute certainty on factual claims ("guaranteed", "100% safe").
+ *
+ * <p>Reports {@code CLAIM/UNSUPPORTED_ATTRIBUTION}, {@code CLAIM/UNVERIFIABLE_CITATION},
+ * {@code CLAIM/OVERCONFIDENT} and {@code CLAIM/UNSUPPORTED}. Attributions and statistics are only
+ * reported when the context has no sources (with sources, {@link ClaimGroundingDetector} checks the
+ * content itself); citations and certainty always. Stateless and thread-safe.
+ */
+public final class ClaimLanguageDetector implements Detector {
+
+  /** A vague appeal to unnamed authority. */
+  public static final FindingType UNSUPPORTED_ATTRIBUTION = FindingType.of(Category.CLAIM, "UNSUPPORTED_ATTRIBUTION");
+  /** A citation, DOI or URL no source contains, or a malformed one. */
+  public static final FindingType UNVERIFIABLE_CITATION = FindingType.of(Category.CLAIM, "UNVERIFIABLE_CITATION");
+  /** Absolute certainty about a factual claim. */
+  public static final FindingType OVERCONFIDENT = FindingType.of(Category.CLAIM, "OVERCONFIDENT");
+
+  private static final String[] SUBJECTS = {"studies", "study", "research", "experts", "scientists", "researchers",
+    "doctors", "science", "surveys", "data", "evidence", "statistics", "analysts", "specialists"};
+  private static final Set<String> VERBS = Set.of("show", "shows", "shown", "prove", "proves", "proven", "proved",
+      "agree", "agrees", "say", "says", "suggest", "suggests", "confirm", "confirms", "confirmed", "found", "find",
+      "finds", "indicate", "indicates", "believe", "recommend", "demonstrate", "demonstrates", "demonstrated");
+  private static final String[] CERTAINTY = {"guaranteed", "guarantee", "guarantees", "100% safe", "100% effective",
+    "100% accurate", "100% certain", "100% sure", "always works", "never fails", "without a doubt", "risk-free",
+    "completely safe", "proven fact", "absolutely certain", "cannot fail", "no risk", "zero risk", "always"};
+
+  /** Creates the detector; used by {@link java.util.ServiceLoader}. */
+  public ClaimLanguageDetector() {}
+
+  @Override
+  public String id() {
+    return "claims.language";
+  }
+
+  @Override
+  public Set<FindingType> types() {
+    return Set.of(UNSUPPORTED_ATTRIBUTION, UNVERIFIABLE_CITATION, OVERCONFIDENT, ClaimGroundingDetector.UNSUPPORTED);
+  }
+
+  @Override
+  public boolean sentenceScoped() {
+    return true;
+  }
+
+  @Override
+  public int window() {
+    return 1024;
+  }
+
+  @Override
+  public void detect(AnalyzedText text, CheckContext ctx, FindingSink out) {
+    String s = text.normalized();
+    if (s.isBlank()) {
+      return;
+    }
+    List<Source> sources = ctx.sources();
+    String sourceText = sources.isEmpty() ? "" : SourceIndex.of(sources).lowerText;
+    Citations.scan(text, sources.size(), sourceText, id(), UNVERIFIABLE_CITATION, out);
+    for (Span sent : ClaimExtractor.sentences(text)) {
+      String lower = s.substring(sent.start(), sent.end()).toLowerCase(Locale.ROOT);
+      boolean attributed = false;
+      if (sources.isEmpty()) {
+        long found = lower.endsWith("?") ? -1 : attribution(lower);
+        if (found >= 0 && !namesSource(s, sent.start(), sent.end())) {
+          int at = (int) (found >>> 32);
+          int end = (int) found;
+          Span sp = text.toOriginal(sent.start() + at, sent.start() + end);
+          out.accept(Finding.of(id(), UNSUPPORTED_ATTRIBUTION, sp.start(), sp.end(), 0.8, "appeal to unnamed authority"));
+          attributed = true;
+        }
+      }
+      ClaimExtractor.Claim c = ClaimExtractor.claim(s, sent.start(), sent.end());
+      if (c == null) {
+        continue;
+      }
+      long certainty = certainty(lower);
+      int certain = (int) (certainty >>> 32);
+      if (certainty >= 0 && certain > 0) { // a leading "Always ..." is an instruction, not a claim
+        int end = (int) certainty;
+        Span sp = text.toOriginal(sent.start() + certain, sent.start() + end);
+        out.accept(Finding.of(id(), OVERCONFIDENT, sp.start(), sp.end(), 0.7, "absolute certainty on a factual claim"));
+      }
+      if (sources.isEmpty() && !attributed && preciseStatistic(c)) {
+        Span sp = text.toOriginal(sent.start(), sent.end());
+        out.accept(Finding.of(id(), ClaimGroundingDetector.UNSUPPORTED, sp.start(), sp.end(), 0.6,
+            "precise statistic with no source"));
+      }
+    }
+  }
+
+  /** Returns start and end (packed {@code start << 32 | end}) of a "<subject> <verb>" or "according to <subject>" phrase, or -1. */
+  static long attribution(String lower) {
+    for (String subj : SUBJECTS) {
+      for (int i = lower.indexOf(subj); i >= 0; i = lower.indexOf(subj, i + 1)) {
+        if (i > 0 && Character.isLetter(lower.charAt(i - 1))) {
+          continue;
+        }
+        int e = i + subj.length();
+        if (e < lower.length() && Character.isLetter(lower.charAt(e))) {
+          continue;
+        }
+        int w = e;
+        while (w < lower.length() && lower.charAt(w) == ' ') {
+          w++;
+        }
+        if (lower.startsWith("have ", w) || lower.startsWith("has ", w)) {
+          w = lower.indexOf(' ', w) + 1;
+        }
+        int we = w;
+        while (we < lower.length() && Character.isLetter(lower.charAt(we))) {
+          we++;
+        }
+        if (we > w && VERBS.contains(lower.substring(w, we))) {
+          return ((long) i << 32) | we;
+        }
+        int acc = lower.lastIndexOf("according to", i);
+        if (acc >= 0 && i - acc <= "according to many ".length() + 2) {
+          return ((long) acc << 32) | e;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** True when the sentence names its source: a capitalized name after the attribution, a year in brackets, a link. */
+  private static boolean namesSource(String s, int a, int b) {
+    String sent = s.substring(a, b);
+    if (sent.contains("http") || sent.contains("doi") || bracketedYear(sent)) {
+      return true;
+    }
+    String lower = sent.toLowerCase(Locale.ROOT);
+    for (String cue : new String[] {"according to ", " by ", " from ", " at ", " in the journal ", " published in "}) {
+      int i = lower.indexOf(cue);
+      if (i >= 0) {
+        int j = i + cue.length();
+        if (lower.startsWith("the ", j)) {
+          j += 4;
+        }
+        if (j < sent.length() && Character.isUpperCase(sent.charAt(j))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** True for "(Smith et al., 2020)": a parenthesis holding a four-digit year within 60 chars. */
+  private static boolean bracketedYear(String sent) {
+    for (int i = sent.indexOf('('); i >= 0; i = sent.indexOf('(', i + 1)) {
+      int digits = 0;
+      for (int j = i + 1; j < sent.length() && j <= i + 60 && sent.charAt(j) != '('; j++) {
+        char ch = sent.charAt(j);
+        if (ch == ')') {
+          if (digits >= 4) {
+            return true;
+          }
+          break;
+        }
+        digits = Character.isDigit(ch) ? digits + 1 : 0;
+        if (digits == 4 && j + 1 < sent.length() && sent.charAt(j + 1) == ')') {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static long certainty(String lower) {
+    for (String w : CERTAINTY) {
+      int i = lower.indexOf(w);
+      while (i >= 0) {
+        boolean left = i == 0 || !Character.isLetterOrDigit(lower.charAt(i - 1));
+        int e = i + w.length();
+        boolean right = e >= lower.length() || !Character.isLetterOrDigit(lower.charAt(e));
+        if (left && right) {
+          return ((long) i << 32) | e;
+        }
+        i = lower.indexOf(w, i + 1);
+      }
+    }
+    return -1;
+  }
+
+  /** A decimal percentage, or a number with four or more significant digits beside a unit word. */
+  private static boolean preciseStatistic(ClaimExtractor.Claim c) {
+    for (int i = 0; i < c.seq.size(); i++) {
+      String t = c.seq.terms[i];
+      if (c.seq.kinds[i] == Terms.PERCENT && t.indexOf('.') >= 0) {
+        return true;
+      }
+      if (c.seq.kinds[i] == Terms.PERCENT || c.seq.kinds[i] == Terms.MONEY) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,251 @@
+package dev.guardrails.detectors.claims;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.guardrails.Source;
+import dev.guardrails.Span;
+import dev.guardrails.detectors.nlp.RuleSentences;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LogByteSizeMergePolicy;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+/**
+ * The grounding sources of one check, split into sentence passages and indexed in memory with
+ * Lucene (BM25), plus what claim scoring needs beside retrieval: each passage's term ids, the set
+ * of all terms and quantities in the sources, and their lower-cased text for citation lookup.
+ *
+ * <p>Built once per distinct set of sources and cached by a SHA-256 of their ids and texts
+ * (Caffeine, bounded), so a multi-turn chat over the same context does not re-index. Immutable
+ * after construction and thread-safe ({@link IndexSearcher} is).
+ */
+final class SourceIndex {
+
+  private static final String FIELD = "t";
+  private static final int MAX_QUERY_TERMS = 64;
+
+  private static final Cache<String, SourceIndex> CACHE = Caffeine.newBuilder().maximumSize(64).build();
+
+  /** One passage: a sentence of a source. */
+  static final class Passage {
+    final int source;
+    final int start;
+    final int end;
+    final int[] ids;
+    final byte[] kinds;
+
+    Passage(int source, int start, int end, int[] ids, byte[] kinds) {
+      this.source = source;
+      this.start = start;
+      this.end = end;
+      this.ids = ids;
+      this.kinds = kinds;
+    }
+  }
+
+  final List<Source> sources;
+  final Passage[] passages;
+  private final Map<String, Integer> vocab;
+  private final String[] terms;
+  final String lowerText;
+  private final IndexSearcher searcher;
+
+  private SourceIndex(List<Source> sources) {
+    this.origin = null;
+    this.sources = List.copyOf(sources);
+    Map<String, Integer> v = new HashMap<>();
+    List<String> termList = new ArrayList<>();
+    List<Passage> ps = new ArrayList<>();
+    StringBuilder lower = new StringBuilder();
+    ByteBuffersDirectory dir = new ByteBuffersDirectory();
+    IndexWriterConfig cfg = new IndexWriterConfig(new WhitespaceAnalyzer());
+    cfg.setSimilarity(new BM25Similarity());
+    cfg.setRAMBufferSizeMB(64);
+    cfg.setMergePolicy(new LogByteSizeMergePolicy()); // merges adjacent segments: doc order is kept
+    try (IndexWriter w = new IndexWriter(dir, cfg)) {
+      StringBuilder field = new StringBuilder();
+      for (int si = 0; si < sources.size(); si++) {
+        String text = sources.get(si).text();
+        lower.append(text.toLowerCase(Locale.ROOT)).append('\n');
+        for (Span sent : RuleSentences.split(text)) {
+          Terms.Seq seq = Terms.tokenize(text, sent.start(), sent.end());
+          if (seq.size() == 0) {
+            continue;
+          }
+          int[] ids = new int[seq.size()];
+          field.setLength(0);
+          for (int i = 0; i < ids.length; i++) {
+            String t = seq.terms[i];
+            Integer id = v.get(t);
+            if (id == null) {
+              id = termList.size();
+              v.put(t, id);
+              termList.add(t);
+            }
+            ids[i] = id;
+            field.append(t).append(' ');
+          }
+          ps.add(new Passage(si, sent.start(), sent.end(), ids, seq.kinds));
+          Document d = new Document();
+          d.add(new TextField(FIELD, field.toString(), Field.Store.NO));
+          w.addDocument(d);
+        }
+      }
+      w.forceMerge(1);
+      w.commit();
+      DirectoryReader reader = DirectoryReader.open(dir);
+      this.searcher = new IndexSearcher(reader);
+      this.searcher.setSimilarity(new BM25Similarity());
+      this.searcher.setQueryCache(null); // every claim query is new: caching only costs
+    } catch (IOException e) {
+      throw new UncheckedIOException("in-memory source index could not be built", e);
+    }
+    this.vocab = Map.copyOf(v);
+    this.terms = termList.toArray(new String[0]);
+    this.passages = ps.toArray(new Passage[0]);
+    this.lowerText = lower.toString();
+  }
+
+  /**
+   * Returns the index for these sources, from the cache when the same sources were indexed before.
+   *
+   * @param sources the grounding sources, non-empty
+   * @return the index
+   */
+  static SourceIndex of(List<Source> sources) {
+    // Fast path: the same immutable list as last time (one CheckContext reused across turns) needs
+    // no hashing. Source is an immutable record, and CheckContext.sources() an immutable copy.
+    SourceIndex last = LAST.get();
+    if (last != null && last.origin == sources) {
+      return last;
+    }
+    SourceIndex idx = CACHE.get(key(sources), k -> new SourceIndex(sources));
+    if (isImmutable(sources)) {
+      LAST.set(idx.withOrigin(sources));
+    }
+    return idx;
+  }
+
+  private static final java.util.concurrent.atomic.AtomicReference<SourceIndex> LAST = new java.util.concurrent.atomic.AtomicReference<>();
+  private static final Class<?> IMMUTABLE_LIST_1 = List.of(1).getClass();
+  private static final Class<?> IMMUTABLE_LIST_N = List.of(1, 2, 3).getClass();
+
+  private static boolean isImmutable(List<Source> sources) {
+    return sources.getClass() == IMMUTABLE_LIST_1 || sources.getClass() == IMMUTABLE_LIST_N;
+  }
+
+  /** The list this view was looked up with (identity fast path); null for cached instances. */
+  private final List<Source> origin;
+
+  private SourceIndex(SourceIndex base, List<Source> origin) {
+    this.sources = base.sources;
+    this.passages = base.passages;
+    this.vocab = base.vocab;
+    this.terms = base.terms;
+    this.lowerText = base.lowerText;
+    this.searcher = base.searcher;
+    this.origin = origin;
+  }
+
+  private SourceIndex withOrigin(List<Source> list) {
+    return new SourceIndex(this, list);
+  }
+
+  /** Builds an index without the cache (benchmarks measure the build on its own). */
+  static SourceIndex build(List<Source> sources) {
+    return new SourceIndex(sources);
+  }
+
+  static String key(List<Source> sources) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      for (Source s : sources) {
+        md.update(s.id().getBytes(StandardCharsets.UTF_8));
+        md.update((byte) 0);
+        md.update(s.text().getBytes(StandardCharsets.UTF_8));
+        md.update((byte) 1);
+      }
+      return java.util.HexFormat.of().formatHex(md.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is not available", e);
+    }
+  }
+
+  /** Returns the id of a term, or -1 when no source contains it. */
+  int id(String term) {
+    Integer id = vocab.get(term);
+    return id == null ? -1 : id;
+  }
+
+  /** Returns the term of an id. */
+  String term(int id) {
+    return terms[id];
+  }
+
+  /**
+   * Returns the indexes of the best passages for these query terms, best first (BM25).
+   *
+   * @param query terms of the claim's content words (known to the sources)
+   * @param k how many
+   * @return passage indexes
+   */
+  int[] search(Set<String> query, int k) {
+    if (query.isEmpty() || passages.length == 0) {
+      return new int[0];
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    int n = 0;
+    for (String t : query) {
+      if (n++ == MAX_QUERY_TERMS) {
+        break;
+      }
+      b.add(new TermQuery(new Term(FIELD, t)), BooleanClause.Occur.SHOULD);
+    }
+    try {
+      TopDocs top = searcher.search(b.build(), new TopScoreDocCollectorManager(k, null, k));
+      int[] out = new int[top.scoreDocs.length];
+      int i = 0;
+      for (ScoreDoc sd : top.scoreDocs) {
+        out[i++] = sd.doc; // one segment after forceMerge(1): doc ids are passage indexes
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException("in-memory source search failed", e);
+    }
+  }
+
+  /** Returns the set of all term ids (for quick "does any source contain it" checks). */
+  boolean contains(String term) {
+    return vocab.containsKey(term);
+  }
+
+  static Set<String> newQuery() {
+    return new HashSet<>();
+  }
+}

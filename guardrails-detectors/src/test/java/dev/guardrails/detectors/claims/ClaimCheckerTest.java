@@ -1,0 +1,92 @@
+package dev.guardrails.detectors.claims;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.guardrails.Source;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ClaimCheckerTest {
+
+  static final List<Source> SOURCES = List.of(
+      Source.of("report", "The 2023 annual report states that revenue grew by 18.4% to $2.3 billion, driven by subscriptions. "
+          + "The company was founded in 1998 in Austin, Texas, by three engineers. "
+          + "In 2020 the city's population reached 1.5 million, up from 1.2 million a decade earlier. "
+          + "The bridge, 2,737 meters long, opened to traffic in May 1937 after four years of construction."),
+      Source.of("memo", "The board approved the merger with Northwind Traders in March. Sales increased in every region."));
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', value = {
+      // number and date mismatches with a passage that otherwise matches
+      "Revenue grew by 21.5% to $2.3 billion in 2023, according to the annual report.|CONTRADICTED",
+      "The company was founded in 2004 in Austin, Texas, by three engineers.|CONTRADICTED",
+      "The bridge opened to traffic in May 1952 after four years of construction.|CONTRADICTED",
+      // antonym and negation against the source
+      "Sales decreased in every region.|CONTRADICTED",
+      "The board did not approve the merger with Northwind Traders.|CONTRADICTED",
+      // paraphrases and normalized numbers
+      "The city's population reached 1,500,000 in 2020.|SUPPORTED",
+      "Revenue grew by 18.4 percent to $2.3 billion, the 2023 annual report states.|SUPPORTED",
+      "The company was founded by three engineers in Austin, Texas, in 1998.|SUPPORTED",
+      // invented content
+      "The company was acquired by Globex Corporation for an undisclosed sum.|UNSUPPORTED",
+      "Professor Helena Vasquez designed the bridge with a team from Lisbon.|UNSUPPORTED",
+  })
+  void verdicts(String claim, ClaimChecker.Outcome expected) {
+    ClaimChecker.Assessment a = ClaimChecker.assess(claim, SOURCES);
+    assertEquals(1, a.claims().size(), "claims");
+    ClaimChecker.Verdict v = a.claims().get(0);
+    assertEquals(expected, v.outcome(), v.reason() + " score " + v.score());
+    if (expected == ClaimChecker.Outcome.SUPPORTED) {
+      assertTrue(v.score() < ClaimChecker.THRESHOLD);
+    } else {
+      assertTrue(v.score() >= ClaimChecker.THRESHOLD);
+    }
+  }
+
+  @Test
+  void responseScoreIsTheLeastSupportedClaim() {
+    ClaimChecker.Assessment a = ClaimChecker.assess(
+        "The company was founded in 1998 in Austin, Texas. The company was acquired by Globex Corporation last week.", SOURCES);
+    assertEquals(2, a.claims().size());
+    double max = Math.max(a.claims().get(0).score(), a.claims().get(1).score());
+    assertEquals(max, a.score());
+    assertEquals(ClaimChecker.Outcome.SUPPORTED, a.claims().get(0).outcome());
+    assertEquals(ClaimChecker.Outcome.UNSUPPORTED, a.claims().get(1).outcome());
+  }
+
+  @Test
+  void evidencePointsIntoTheSource() {
+    ClaimChecker.Verdict v = ClaimChecker.assess("The company was founded in 2004 in Austin, Texas.", SOURCES).claims().get(0);
+    assertTrue(v.evidence().isPresent());
+    assertEquals("report", v.evidence().get().sourceId());
+    String passage = SOURCES.get(0).text().substring(v.evidence().get().span().start(), v.evidence().get().span().end());
+    assertTrue(passage.startsWith("The company was founded in 1998"), passage);
+  }
+
+  @Test
+  void questionsGreetingsAndHedgedAdviceAreNotClaims() {
+    ClaimChecker.Assessment a = ClaimChecker.assess("Hello! Is revenue up this year? You might want to check the report. "
+        + "I think it is a great company.", SOURCES);
+    assertEquals(List.of(), a.claims());
+    assertEquals(0.0, a.score());
+  }
+
+  @Test
+  void numbersNormalize() {
+    Terms.Seq a = Terms.tokenize("1.5 million people, 18.4% and $2.3 billion", 0, 42);
+    assertEquals("1500000", a.terms[0]);
+    Terms.Seq b = Terms.tokenize("1,500,000 people, 18.4 percent and 2,300,000,000 dollars", 0, 56);
+    assertEquals("1500000", b.terms[0]);
+    assertEquals(a.terms[2], b.terms[2]);
+    assertEquals("18.4%", b.terms[2]);
+  }
+
+  @Test
+  void cachedIndexIsReused() {
+    assertTrue(SourceIndex.of(SOURCES).passages == SourceIndex.of(new java.util.ArrayList<>(SOURCES)).passages);
+  }
+}
