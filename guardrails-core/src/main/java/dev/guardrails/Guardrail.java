@@ -187,6 +187,71 @@ public final class Guardrail {
     return listener;
   }
 
+  // --- streaming and client wrapping (issue 6) ---
+
+  /**
+   * Opens a {@link dev.guardrails.stream.GuardedStream} for one streamed answer, with
+   * {@link dev.guardrails.stream.StreamOptions#defaults()}.
+   *
+   * @param ctx the context of the answer
+   * @return a new stream; one producer at a time
+   */
+  public dev.guardrails.stream.GuardedStream stream(CheckContext ctx) {
+    return stream(ctx, dev.guardrails.stream.StreamOptions.defaults());
+  }
+
+  /**
+   * Opens a {@link dev.guardrails.stream.GuardedStream} for one streamed answer. Partial scans
+   * bypass the cache and the listener; the listener gets one event for the whole answer.
+   *
+   * @param ctx the context of the answer
+   * @param options the hold-back limits
+   * @return a new stream; one producer at a time
+   */
+  public dev.guardrails.stream.GuardedStream stream(CheckContext ctx, dev.guardrails.stream.StreamOptions options) {
+    return dev.guardrails.stream.GuardedStream.open(new Guardrail(this), listener, ctx, options);
+  }
+
+  /**
+   * Guards a synchronous model call with {@link dev.guardrails.client.WrapOptions#defaults()}:
+   * the returned function calls {@code model} and returns the safe text, or throws
+   * {@link dev.guardrails.client.GuardrailViolationException} on BLOCK.
+   *
+   * @param model the model call
+   * @param <I> the model's input type
+   * @return the guarded function; thread-safe if {@code model} is
+   */
+  public <I> dev.guardrails.client.GuardedModel<I> wrap(java.util.function.Function<I, String> model) {
+    return wrap(model, dev.guardrails.client.WrapOptions.defaults());
+  }
+
+  /**
+   * Guards a synchronous model call.
+   *
+   * @param model the model call
+   * @param options what to do on BLOCK (fallback, re-ask, throw) and the context of each check
+   * @param <I> the model's input type
+   * @return the guarded function; thread-safe if {@code model} is
+   */
+  public <I> dev.guardrails.client.GuardedModel<I> wrap(
+      java.util.function.Function<I, String> model, dev.guardrails.client.WrapOptions<I> options) {
+    return dev.guardrails.client.GuardedModel.of(this, model, options);
+  }
+
+  /** A copy for partial scans of a stream: same pipeline and policy, no cache, no listener. */
+  private Guardrail(Guardrail g) {
+    this.entries = g.entries;
+    this.policy = g.policy;
+    this.listener = GuardListener.NONE;
+    this.detectorTimeout = g.detectorTimeout;
+    this.executor = g.executor;
+    this.blockMessage = g.blockMessage;
+    this.echoAction = g.echoAction;
+    this.maxInputChars = g.maxInputChars;
+    this.oversizeMode = g.oversizeMode;
+    this.cache = null;
+  }
+
   private GuardResult run(String text, CheckContext ctx) {
     List<DetectorError> errors = new ArrayList<>(0);
     String scanned = text;

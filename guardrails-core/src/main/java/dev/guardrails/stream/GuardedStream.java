@@ -1,0 +1,424 @@
+package dev.guardrails.stream;
+
+import dev.guardrails.Action;
+import dev.guardrails.CheckContext;
+import dev.guardrails.Decision;
+import dev.guardrails.Detector;
+import dev.guardrails.DetectorError;
+import dev.guardrails.Finding;
+import dev.guardrails.GuardListener;
+import dev.guardrails.GuardResult;
+import dev.guardrails.Guardrail;
+import dev.guardrails.Span;
+import dev.guardrails.Verdict;
+import dev.guardrails.internal.SafeText;
+import dev.guardrails.redact.Redactor;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Guards a streamed answer: feed the model's chunks to {@link #accept(CharSequence)}, show what it
+ * returns, and call {@link #complete()} at the end for the rest and the final {@link GuardResult}.
+ *
+ * <pre>{@code
+ * GuardedStream s = guard.stream(ctx);
+ * for (String chunk : modelChunks) ui.append(s.accept(chunk));
+ * GuardedStream.Completion c = s.complete();
+ * ui.append(c.rest());
+ * if (c.result().blocked()) ui.replaceWith(guard.blockMessage());
+ * }</pre>
+ *
+ * <p><b>What is held back.</b> Only a bounded tail: the largest {@link Detector#window()} of the
+ * pipeline, or (when a {@link Detector#sentenceScoped()} detector is present) up to the last
+ * sentence end, never more than {@link StreamOptions#maxHoldChars()}. To stay cheap the stream
+ * re-checks only when that maximum is pending, scanning the pending text plus one window of left
+ * context with the very engine {@code check} uses, and then emits everything no later text can
+ * change: up to the window before the end, and never into a redaction that is still open.
+ *
+ * <p><b>Equivalence.</b> When every detector honours its declared window (its findings depend only
+ * on the text within that many chars), the concatenation of everything this stream emits equals
+ * {@code guard.check(text, ctx).safeText()} for any chunking, redactions included (numbered tags
+ * are counted across the whole stream), and no char that check would redact is ever emitted.
+ *
+ * <p><b>BLOCK</b> stops emission at once: from then on {@link #accept} returns the empty string,
+ * and {@link #complete()} reports the BLOCK result and the text already shown.
+ *
+ * <p><b>Thread safety:</b> not thread-safe. One stream serves one producer (one answer being
+ * streamed); open one stream per answer. The {@link Guardrail} that opens streams is shared freely.
+ */
+public final class GuardedStream {
+
+  private static final Logger LOG = LoggerFactory.getLogger(GuardedStream.class);
+
+  /** What {@link #complete()} returns. */
+  public record Completion(String rest, GuardResult result, String shown) {
+    /**
+     * Creates a completion.
+     *
+     * @param rest the text to emit after everything {@link #accept} returned; empty when blocked
+     * @param result the result of the whole answer; {@code safeText()} is the whole emitted text,
+     *     or the block message when blocked
+     * @param shown everything this stream emitted, {@code rest} included
+     */
+    public Completion {
+      Objects.requireNonNull(rest, "rest");
+      Objects.requireNonNull(result, "result");
+      Objects.requireNonNull(shown, "shown");
+    }
+
+    @Override
+    public String toString() {
+      return "Completion[restLength=" + rest.length() + ", result=" + result + ", shownLength=" + shown.length() + "]";
+    }
+  }
+
+  private enum State { OPEN, BLOCKED, COMPLETED, CANCELLED }
+
+  private final Guardrail engine;
+  private final GuardListener listener;
+  private final String blockMessage;
+  private final CheckContext ctx;
+  private final int window;
+  private final int hold;
+  private final int maxHold;
+  private final int minStep;
+  private final boolean sentenceScoped;
+  private final long maxHoldNanos;
+
+  private final StringBuilder buf = new StringBuilder();
+  private final StringBuilder shown = new StringBuilder();
+  private final Redactor.Scope scope = new Redactor.Scope();
+  private final List<Decision> committed = new ArrayList<>();
+  private final List<DetectorError> errors = new ArrayList<>(0);
+  private final Map<String, Duration> timings = new LinkedHashMap<>();
+  private int emitted;
+  private int nextScanAt;
+  private long lastEmitNanos;
+  private int scans;
+  private long scannedChars;
+  private State state = State.OPEN;
+
+  private GuardedStream(Guardrail engine, GuardListener listener, String blockMessage, CheckContext ctx, StreamOptions options) {
+    this.engine = engine;
+    this.listener = listener;
+    this.blockMessage = blockMessage;
+    this.ctx = ctx;
+    int w = 1;
+    boolean sentences = false;
+    for (Detector d : engine.detectors()) {
+      w = Math.max(w, d.window());
+      sentences |= d.sentenceScoped();
+    }
+    this.window = w;
+    this.sentenceScoped = sentences;
+    this.maxHold = options.maxHoldChars();
+    this.minStep = Math.max(1, maxHold / 4);
+    this.hold = Math.min(window, maxHold - minStep);
+    this.maxHoldNanos = options.maxHoldTime().map(Duration::toNanos).orElse(0L);
+    this.nextScanAt = maxHold;
+    this.lastEmitNanos = maxHoldNanos > 0 ? System.nanoTime() : 0L;
+  }
+
+  /**
+   * Opens a stream that scans with {@code engine} and reports the final result to
+   * {@code listener}. Callers normally use {@link Guardrail#stream(CheckContext, StreamOptions)},
+   * which passes a copy of the guardrail without cache or listener (so partial scans are not
+   * reported) and its own listener.
+   *
+   * @param engine the guardrail whose detectors, policy and fail modes check the text
+   * @param listener receives one event for the whole answer at {@link #complete()}
+   * @param ctx the context of every check
+   * @param options the hold-back limits
+   * @return a new open stream
+   */
+  public static GuardedStream open(Guardrail engine, GuardListener listener, CheckContext ctx, StreamOptions options) {
+    Objects.requireNonNull(engine, "engine");
+    Objects.requireNonNull(listener, "listener");
+    Objects.requireNonNull(ctx, "ctx");
+    Objects.requireNonNull(options, "options");
+    return new GuardedStream(engine, listener, engine.blockMessage(), ctx, options);
+  }
+
+  /**
+   * Takes the next chunk of the answer and returns the text that is now safe to show (often empty:
+   * text is released in batches).
+   *
+   * @param chunk the next chunk, possibly empty
+   * @return the text to append to what was shown; empty once blocked
+   * @throws IllegalStateException after {@link #complete()} or {@link #cancel()}
+   */
+  public String accept(CharSequence chunk) {
+    Objects.requireNonNull(chunk, "chunk");
+    requireOpen("accept()");
+    if (state == State.BLOCKED) {
+      return "";
+    }
+    buf.append(chunk);
+    int end = buf.length();
+    if (end >= nextScanAt) {
+      return scan(false, false);
+    }
+    if (maxHoldNanos > 0 && end - emitted > hold && System.nanoTime() - lastEmitNanos >= maxHoldNanos) {
+      return scan(false, true);
+    }
+    return "";
+  }
+
+  /**
+   * Ends the answer: checks the held tail and returns it with the result of the whole answer.
+   *
+   * @return the rest to show, the result and everything shown
+   * @throws IllegalStateException if called twice or after {@link #cancel()}
+   */
+  public Completion complete() {
+    requireOpen("complete()");
+    String rest = state == State.OPEN ? scan(true, false) : "";
+    boolean blocked = state == State.BLOCKED;
+    state = State.COMPLETED;
+    List<Decision> decisions = new ArrayList<>(committed);
+    decisions.sort((a, b) -> {
+      int c = a.finding().span().compareTo(b.finding().span());
+      return c != 0 ? c : a.finding().detector().compareTo(b.finding().detector());
+    });
+    Action strongest = Action.ALLOW;
+    for (Decision d : decisions) {
+      strongest = strongest.max(d.action());
+    }
+    for (DetectorError e : errors) {
+      strongest = strongest.max(e.action());
+    }
+    Verdict verdict = blocked ? Verdict.BLOCK : Verdict.of(strongest);
+    String safe = verdict == Verdict.BLOCK ? blockMessage : shown.toString();
+    GuardResult result = new GuardResult(verdict, decisions, safe, buf.length(), timings, errors);
+    if (listener != GuardListener.NONE) {
+      try {
+        listener.checkCompleted(new GuardListener.CheckEvent(verdict, buf.length(), decisions,
+            SafeText.auditText(buf.toString(), decisions), timings, errors));
+      } catch (RuntimeException ex) {
+        LOG.warn("listener threw {} from checkCompleted; ignored", ex.getClass().getName());
+      }
+    }
+    return new Completion(rest, result, shown.toString());
+  }
+
+  /**
+   * Abandons the stream (the user went away, the model call failed). Idempotent; later
+   * {@link #accept} or {@link #complete()} calls throw.
+   */
+  public void cancel() {
+    if (state != State.COMPLETED) {
+      state = State.CANCELLED;
+    }
+  }
+
+  /**
+   * Returns true once a BLOCK decision (or a fail-closed detector error) stopped emission.
+   *
+   * @return whether the stream is blocked
+   */
+  public boolean isBlocked() {
+    return state == State.BLOCKED || (state == State.COMPLETED && blockedAtEnd());
+  }
+
+  private boolean blockedAtEnd() {
+    for (Decision d : committed) {
+      if (d.action() == Action.BLOCK) {
+        return true;
+      }
+    }
+    for (DetectorError e : errors) {
+      if (e.action() == Action.BLOCK) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Returns how many received chars are not yet emitted.
+   *
+   * @return the held-back length
+   */
+  public int pendingChars() {
+    return buf.length() - emitted;
+  }
+
+  /**
+   * Returns the look-back this stream keeps before the end of the received text, in chars: the
+   * pipeline's largest window, capped by the options.
+   *
+   * @return the hold-back
+   */
+  public int holdback() {
+    return hold;
+  }
+
+  /**
+   * Returns how many times the stream ran the detectors so far.
+   *
+   * @return the number of scans
+   */
+  public int scans() {
+    return scans;
+  }
+
+  /**
+   * Returns the total length of the text the detectors scanned so far, context included.
+   *
+   * @return chars scanned
+   */
+  public long scannedChars() {
+    return scannedChars;
+  }
+
+  @Override
+  public String toString() {
+    return "GuardedStream[state=" + state + ", received=" + buf.length() + ", emitted=" + emitted
+        + ", holdback=" + hold + ", scans=" + scans + "]";
+  }
+
+  private void requireOpen(String call) {
+    if (state == State.COMPLETED) {
+      throw new IllegalStateException(call + " after complete(); open a new stream with Guardrail.stream(ctx) for the next answer");
+    }
+    if (state == State.CANCELLED) {
+      throw new IllegalStateException(call + " after cancel(); open a new stream with Guardrail.stream(ctx) for the next answer");
+    }
+  }
+
+  /** Re-checks the unemitted text plus left context and emits what can no longer change. */
+  private String scan(boolean fin, boolean timeForced) {
+    int end = buf.length();
+    int from = leftContext();
+    String text = buf.substring(from, end);
+    GuardResult r = engine.check(text, ctx);
+    scans++;
+    scannedChars += text.length();
+    r.timings().forEach((id, t) -> timings.merge(id, t, Duration::plus));
+    for (DetectorError e : r.errors()) {
+      if (!errors.contains(e)) {
+        errors.add(e);
+      }
+      if (e.action() == Action.BLOCK) {
+        return block(r, from);
+      }
+    }
+    int limit = fin ? end : emissionLimit(end, timeForced);
+    int p = limit;
+    List<Decision> open = new ArrayList<>(r.decisions().size());
+    for (Decision d : r.decisions()) {
+      int gs = from + d.finding().start();
+      if (gs < emitted) {
+        continue; // committed by an earlier scan, or an artifact of the left cut
+      }
+      if (d.action() == Action.BLOCK) {
+        if (gs < limit) {
+          return block(r, from);
+        }
+        p = Math.min(p, gs); // may still change with more text: hold, do not block yet
+      }
+      open.add(d);
+    }
+    List<List<Finding>> clusters = SafeText.redactionClusters(open);
+    for (List<Finding> c : clusters) {
+      int cs = from + SafeText.start(c);
+      int ce = from + SafeText.end(c);
+      if (cs < p && ce > p) {
+        p = cs; // a redaction still open at the cut: hold it whole
+      }
+    }
+    if (p < end && p > emitted && Character.isHighSurrogate(buf.charAt(p - 1))) {
+      p--;
+    }
+    nextScanAt = end - p >= maxHold - minStep ? end + minStep : p + maxHold;
+    if (maxHoldNanos > 0) {
+      lastEmitNanos = System.nanoTime();
+    }
+    if (p <= emitted) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(p - emitted + 16);
+    int pos = emitted;
+    for (List<Finding> c : clusters) {
+      int cs = from + SafeText.start(c);
+      int ce = from + SafeText.end(c);
+      if (ce > p) {
+        break;
+      }
+      out.append(buf, pos, cs).append(SafeText.replacement(text, c, engine.policy(), scope));
+      pos = ce;
+    }
+    out.append(buf, pos, p);
+    for (Decision d : open) {
+      if (from + d.finding().start() < p) {
+        committed.add(shift(d, from));
+      }
+    }
+    emitted = p;
+    shown.append(out);
+    return out.toString();
+  }
+
+  private String block(GuardResult r, int from) {
+    for (Decision d : r.decisions()) {
+      if (from + d.finding().start() >= emitted) {
+        committed.add(shift(d, from));
+      }
+    }
+    state = State.BLOCKED;
+    return "";
+  }
+
+  /** Start of the text a scan reads: one window (and, for sentence detectors, one sentence) back. */
+  private int leftContext() {
+    int from = Math.max(0, emitted - window);
+    if (sentenceScoped && emitted > 0) {
+      int lo = Math.max(0, emitted - maxHold);
+      int b = lastSentenceEnd(lo, emitted + 1 <= buf.length() ? emitted + 1 : emitted);
+      from = Math.min(from, b > 0 ? b : lo);
+    }
+    return from;
+  }
+
+  /** The furthest point no later text can change, before clusters and BLOCK findings are considered. */
+  private int emissionLimit(int end, boolean timeForced) {
+    int limit = end - hold;
+    if (sentenceScoped && !timeForced) {
+      int b = lastSentenceEnd(emitted, end);
+      int s = b > 0 ? Math.min(limit, b) : emitted;
+      // the char maximum overrides waiting for a sentence end
+      limit = end - s > maxHold - minStep ? limit : s;
+    }
+    return Math.max(limit, emitted);
+  }
+
+  /**
+   * Returns the largest b in (from, to) such that a sentence ends just before b ('.', '!' or '?'
+   * followed by whitespace, or a line break), or -1.
+   */
+  private int lastSentenceEnd(int from, int to) {
+    for (int b = to - 1; b > from; b--) {
+      char c = buf.charAt(b - 1);
+      if (c == '\n' || ((c == '.' || c == '!' || c == '?') && Character.isWhitespace(buf.charAt(b)))) {
+        return b;
+      }
+    }
+    return -1;
+  }
+
+  private static Decision shift(Decision d, int by) {
+    if (by == 0) {
+      return d;
+    }
+    Finding f = d.finding();
+    Finding g = new Finding(f.detector(), f.type(), new Span(f.start() + by, f.end() + by), f.score(),
+        f.message(), f.suggestions(), f.evidence());
+    return new Decision(g, d.action());
+  }
+}
