@@ -241,6 +241,7 @@ public final class Guardrail {
   /** A copy for partial scans of a stream: same pipeline and policy, no cache, no listener. */
   private Guardrail(Guardrail g) {
     this.entries = g.entries;
+    this.ids = g.ids;
     this.policy = g.policy;
     this.listener = GuardListener.NONE;
     this.detectorTimeout = g.detectorTimeout;
