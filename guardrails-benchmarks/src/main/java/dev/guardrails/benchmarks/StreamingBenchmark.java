@@ -58,8 +58,8 @@ public class StreamingBenchmark {
     }
     chunks = c.toArray(new String[0]);
     GuardedStream probe = guard.stream(CheckContext.empty(), options);
-    for (String c : chunks) {
-      probe.accept(c);
+    for (String chunk : chunks) {
+      probe.accept(chunk);
     }
     String streamed = probe.complete().shown();
     // load-independent cost measure: chars the detectors scanned, relative to one whole check
