@@ -56,16 +56,16 @@ public final class GuardedStream {
 
   private static final Logger LOG = LoggerFactory.getLogger(GuardedStream.class);
 
-  /** What {@link #complete()} returns. */
+  /**
+   * What {@link #complete()} returns. Immutable; {@link #toString()} prints lengths, not text.
+   *
+   * @param rest the text to emit after everything {@link #accept} returned; empty when blocked
+   * @param result the result of the whole answer; {@code safeText()} is the whole emitted text, or
+   *     the block message when blocked
+   * @param shown everything this stream emitted, {@code rest} included
+   */
   public record Completion(String rest, GuardResult result, String shown) {
-    /**
-     * Creates a completion.
-     *
-     * @param rest the text to emit after everything {@link #accept} returned; empty when blocked
-     * @param result the result of the whole answer; {@code safeText()} is the whole emitted text,
-     *     or the block message when blocked
-     * @param shown everything this stream emitted, {@code rest} included
-     */
+    /** Creates a completion; all components are required. */
     public Completion {
       Objects.requireNonNull(rest, "rest");
       Objects.requireNonNull(result, "result");
@@ -336,7 +336,8 @@ public final class GuardedStream {
     if (p < end && p > emitted && Character.isHighSurrogate(buf.charAt(p - 1))) {
       p--;
     }
-    nextScanAt = end - p >= maxHold - minStep ? end + minStep : p + maxHold;
+    long next = end - p >= maxHold - minStep ? (long) end + minStep : (long) p + maxHold;
+    nextScanAt = (int) Math.min(Integer.MAX_VALUE, next);
     if (maxHoldNanos > 0) {
       lastEmitNanos = System.nanoTime();
     }

@@ -47,8 +47,8 @@ class StreamingEquivalenceTest {
       ids.add(d.id());
     }
     // the smallest maximum that keeps the stream exact is 4/3 of the largest window
-    int exact = (window * 4 + 2) / 3 + 1;
-    int[] holds = {exact, Math.max(exact, 1024), exact * 2};
+    int exact = (int) Math.min(1 << 20, (window * 4L + 2) / 3 + 1);
+    int[] holds = {exact, Math.max(exact, 1024), Math.min(1 << 21, exact * 2)};
     Random rnd = new Random(20261129L);
     int cases = 3000;
     int blocked = 0;
