@@ -54,7 +54,7 @@ class StreamEquivalencePropertyTest {
     "Returns are guaranteed", "Results are guaranteed.", "guaranteed", "launch code", "Launch Code",
   };
 
-  @Property(tries = 5000, seed = "20261129")
+  @Property(tries = 7500, seed = "20261129")
   void windowedDetectors(@ForAll("texts") String text, @ForAll("seeds") long seed) {
     Random rnd = new Random(seed);
     int maxHold = MAX_HOLDS[rnd.nextInt(MAX_HOLDS.length)];
