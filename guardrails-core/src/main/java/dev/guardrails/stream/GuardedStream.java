@@ -117,7 +117,7 @@ public final class GuardedStream {
     }
     this.window = w;
     this.sentenceScoped = sentences;
-    this.maxHold = options.maxHoldChars();
+    this.maxHold = options.effectiveMaxHoldChars(w);
     this.minStep = Math.max(1, maxHold / 4);
     this.hold = Math.min(window, maxHold - minStep);
     this.maxHoldNanos = options.maxHoldTime().map(Duration::toNanos).orElse(0L);

@@ -26,10 +26,12 @@ public final class StreamOptions {
   private static final StreamOptions DEFAULTS = builder().build();
 
   private final int maxHoldChars;
+  private final boolean maxHoldCharsSet;
   private final Duration maxHoldTime;
 
   private StreamOptions(Builder b) {
     this.maxHoldChars = b.maxHoldChars;
+    this.maxHoldCharsSet = b.maxHoldCharsSet;
     this.maxHoldTime = b.maxHoldTime;
   }
 
@@ -52,12 +54,24 @@ public final class StreamOptions {
   }
 
   /**
-   * Returns the maximum number of received chars held back.
+   * Returns the maximum number of received chars held back. When not set explicitly, a stream uses
+   * the larger of this default and 4/3 of its pipeline's largest {@link dev.guardrails.Detector#window()},
+   * so that streamed output always equals the whole-text check; an explicit smaller value trades
+   * that guarantee for lower latency.
    *
    * @return the maximum, {@code >= 4}
    */
   public int maxHoldChars() {
     return maxHoldChars;
+  }
+
+  /** Returns the hold-back a stream over a pipeline whose largest window is {@code window} uses. */
+  int effectiveMaxHoldChars(int window) {
+    if (maxHoldCharsSet) {
+      return maxHoldChars;
+    }
+    long needed = (window * 4L + 2) / 3 + 1;
+    return (int) Math.min(1 << 24, Math.max(maxHoldChars, needed));
   }
 
   /**
@@ -77,6 +91,7 @@ public final class StreamOptions {
   /** Builds {@link StreamOptions}. Not thread-safe. */
   public static final class Builder {
     private int maxHoldChars = DEFAULT_MAX_HOLD_CHARS;
+    private boolean maxHoldCharsSet;
     private Duration maxHoldTime;
 
     private Builder() {}
@@ -93,6 +108,7 @@ public final class StreamOptions {
         throw new IllegalArgumentException("max hold-back must be >= 4 chars: " + chars);
       }
       this.maxHoldChars = chars;
+      this.maxHoldCharsSet = true;
       return this;
     }
 
