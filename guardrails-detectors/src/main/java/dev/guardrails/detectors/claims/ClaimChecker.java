@@ -36,6 +36,7 @@ public final class ClaimChecker {
   static final double RAW_AT_THRESHOLD = 0.2;
 
   private static final int RETRIEVE = 10;
+
   private static final int KEEP = 3;
   private static final int MIN_FRAGMENT = 3;
   private static final double NEGATION_COVERAGE = 0.75;
@@ -149,7 +150,7 @@ public final class ClaimChecker {
         query.add(seq.terms[i]);
       }
     }
-    int[] hits = index.search(query, RETRIEVE);
+    int[] hits = index.candidates(ids, query, RETRIEVE);
     // Re-rank the retrieved passages by direct coverage; keep the best few.
     double[] rank = new double[hits.length];
     double[] cov = new double[hits.length];
