@@ -80,6 +80,8 @@ final class SourceIndex {
   private final Map<String, Integer> vocab;
   private final String[] terms;
   final String lowerText;
+  /** Per term id: a function word. */
+  private final boolean[] isStop;
   /** The Lucene BM25 index, or null when the sources are small enough to score exhaustively. */
   private final IndexSearcher searcher;
 
@@ -118,6 +120,10 @@ final class SourceIndex {
     this.passages = ps.toArray(new Passage[0]);
     this.lowerText = lower.toString();
     this.searcher = passages.length > EXHAUSTIVE ? lucene(passages, terms) : null;
+    this.isStop = new boolean[terms.length];
+    for (int i = 0; i < terms.length; i++) {
+      isStop[i] = Lexicon.STOP.contains(terms[i]);
+    }
   }
 
   /** Indexes the passages in memory, one document per passage, in passage order. */
@@ -187,6 +193,7 @@ final class SourceIndex {
     this.terms = base.terms;
     this.lowerText = base.lowerText;
     this.searcher = base.searcher;
+    this.isStop = base.isStop;
     this.origin = origin;
   }
 
@@ -218,6 +225,11 @@ final class SourceIndex {
   int id(String term) {
     Integer id = vocab.get(term);
     return id == null ? -1 : id;
+  }
+
+  /** Returns the number of distinct terms in the sources (term ids are below it). */
+  int vocabularySize() {
+    return terms.length;
   }
 
   /** Returns the term of an id. */
@@ -273,19 +285,24 @@ final class SourceIndex {
     if (searcher != null) {
       return search(query, k);
     }
+    boolean[] want = new boolean[terms.length];
+    boolean any = false;
+    for (int id : ids) {
+      if (id >= 0 && !isStop[id]) {
+        want[id] = true;
+        any = true;
+      }
+    }
+    if (!any) {
+      return new int[0];
+    }
     int[] out = new int[passages.length];
     int n = 0;
     for (int p = 0; p < passages.length; p++) {
-      int[] pi = passages[p].ids;
-      outer:
-      for (int id : ids) {
-        if (id >= 0 && !Lexicon.STOP.contains(terms[id])) {
-          for (int x : pi) {
-            if (x == id) {
-              out[n++] = p;
-              break outer;
-            }
-          }
+      for (int x : passages[p].ids) {
+        if (want[x]) {
+          out[n++] = p;
+          break;
         }
       }
     }
