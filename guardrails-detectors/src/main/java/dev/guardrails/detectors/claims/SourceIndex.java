@@ -258,8 +258,8 @@ final class SourceIndex {
       b.add(new TermQuery(new Term(FIELD, t)), BooleanClause.Occur.SHOULD);
     }
     try {
-      // Exhaustive scoring: on a few hundred short passages it beats the top-k pruning machinery.
-      TopDocs top = searcher.search(b.build(), new TopScoreDocCollectorManager(k, null, Integer.MAX_VALUE));
+      // Top-k pruning (block-max WAND): only the k best passages are needed, not a hit count.
+      TopDocs top = searcher.search(b.build(), new TopScoreDocCollectorManager(k, null, k));
       int[] out = new int[top.scoreDocs.length];
       int i = 0;
       for (ScoreDoc sd : top.scoreDocs) {
