@@ -36,6 +36,7 @@ public final class ClaimChecker {
   static final double RAW_AT_THRESHOLD = 0.2;
 
   private static final int RETRIEVE = 10;
+
   private static final int KEEP = 3;
   private static final int MIN_FRAGMENT = 3;
   private static final double NEGATION_COVERAGE = 0.75;
@@ -149,15 +150,18 @@ public final class ClaimChecker {
         query.add(seq.terms[i]);
       }
     }
-    int[] hits = index.search(query, RETRIEVE);
+    int[] hits = index.candidates(ids, query, RETRIEVE);
     // Re-rank the retrieved passages by direct coverage; keep the best few.
     double[] rank = new double[hits.length];
     double[] cov = new double[hits.length];
     double[] bi = new double[hits.length];
+    boolean[] unique = uniqueContent(seq);
+    Marks marks = Marks.get(index.vocabularySize());
     for (int h = 0; h < hits.length; h++) {
       int[] p = index.passages[hits[h]].ids;
-      cov[h] = contentCoverage(seq, ids, p);
-      bi[h] = bigramCoverage(ids, p);
+      int gen = marks.mark(p);
+      cov[h] = contentCoverage(unique, ids, marks.stamps, gen);
+      bi[h] = bigramCoverage(ids, p, marks.stamps, gen);
       rank[h] = cov[h] + bi[h];
     }
     int[] order = order(rank);
@@ -212,37 +216,78 @@ public final class ClaimChecker {
     return u;
   }
 
-  static double contentCoverage(Terms.Seq seq, int[] ids, int[] passage) {
-    int unique = 0;
+  /** Per-thread scratch: a stamp per term id, so "does this passage hold term x" is one array read. */
+  private static final class Marks {
+    private static final ThreadLocal<Marks> LOCAL = ThreadLocal.withInitial(Marks::new);
+    int[] stamps = new int[0];
+    int gen;
+
+    static Marks get(int vocabulary) {
+      Marks m = LOCAL.get();
+      if (m.stamps.length < vocabulary) {
+        m.stamps = new int[Math.max(vocabulary, m.stamps.length * 2)];
+        m.gen = 0;
+      }
+      return m;
+    }
+
+    /** Stamps the passage's terms with a new generation and returns it. */
+    int mark(int[] passage) {
+      if (++gen == Integer.MAX_VALUE) {
+        java.util.Arrays.fill(stamps, 0);
+        gen = 1;
+      }
+      for (int id : passage) {
+        stamps[id] = gen;
+      }
+      return gen;
+    }
+  }
+
+  /** Marks the first occurrence of each distinct content term of the claim. */
+  private static boolean[] uniqueContent(Terms.Seq seq) {
+    boolean[] u = new boolean[seq.size()];
+    for (int i = 0; i < u.length; i++) {
+      if (!seq.isContent(i)) {
+        continue;
+      }
+      u[i] = true;
+      for (int j = 0; j < i; j++) {
+        if (u[j] && seq.terms[j].equals(seq.terms[i])) {
+          u[i] = false;
+          break;
+        }
+      }
+    }
+    return u;
+  }
+
+  /** Share of the claim's distinct content terms that the stamped passage holds. */
+  static double contentCoverage(boolean[] unique, int[] ids, int[] stamps, int gen) {
+    int total = 0;
     int found = 0;
     for (int i = 0; i < ids.length; i++) {
-      if (seq.isContent(i) && firstTerm(seq, i) == i) {
-        unique++;
-        if (ids[i] >= 0 && contains(passage, ids[i])) {
+      if (unique[i]) {
+        total++;
+        if (ids[i] >= 0 && stamps[ids[i]] == gen) {
           found++;
         }
       }
     }
-    return unique == 0 ? 1 : (double) found / unique;
+    return total == 0 ? 1 : (double) found / total;
   }
 
-  private static int firstTerm(Terms.Seq seq, int i) {
-    for (int j = 0; j < i; j++) {
-      if (seq.terms[j].equals(seq.terms[i])) {
-        return j;
-      }
-    }
-    return i;
-  }
-
-  static double bigramCoverage(int[] ids, int[] passage) {
+  /** Share of the claim's adjacent term pairs that occur adjacent in the passage. */
+  static double bigramCoverage(int[] ids, int[] passage, int[] stamps, int gen) {
     int total = ids.length - 1;
     if (total <= 0) {
-      return ids.length == 1 && ids[0] >= 0 && contains(passage, ids[0]) ? 1 : 0;
+      return ids.length == 1 && ids[0] >= 0 && stamps[ids[0]] == gen ? 1 : 0;
     }
     int found = 0;
     for (int i = 0; i < total; i++) {
-      if (ids[i] >= 0 && ids[i + 1] >= 0 && containsPair(passage, ids[i], ids[i + 1])) {
+      int x = ids[i];
+      int y = ids[i + 1];
+      if (x >= 0 && y >= 0 && stamps[x] == gen && stamps[y] == gen && containsPair(passage, x, y)) {
         found++;
       }
     }

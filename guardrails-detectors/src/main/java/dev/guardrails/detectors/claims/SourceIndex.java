@@ -37,8 +37,8 @@ import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
- * The grounding sources of one check, split into sentence passages and indexed in memory with
- * Lucene (BM25), plus what claim scoring needs beside retrieval: each passage's term ids, the set
+ * The grounding sources of one check, split into sentence passages and (above {@value #EXHAUSTIVE}
+ * passages) indexed in memory with Lucene (BM25), plus what claim scoring needs beside retrieval: each passage's term ids, the set
  * of all terms and quantities in the sources, and their lower-cased text for citation lookup.
  *
  * <p>Built once per distinct set of sources and cached by a SHA-256 of their ids and texts
@@ -49,6 +49,12 @@ final class SourceIndex {
 
   private static final String FIELD = "t";
   private static final int MAX_QUERY_TERMS = 64;
+  /**
+   * Up to this many passages, every passage that shares a term with a claim is scored directly:
+   * exact, and cheaper than building a Lucene index and running a query per claim (tens of
+   * microseconds each). Larger sources are indexed with Lucene and BM25 retrieves the candidates.
+   */
+  static final int EXHAUSTIVE = 256;
 
   private static final Cache<String, SourceIndex> CACHE = Caffeine.newBuilder().maximumSize(64).build();
 
@@ -74,6 +80,9 @@ final class SourceIndex {
   private final Map<String, Integer> vocab;
   private final String[] terms;
   final String lowerText;
+  /** Per term id: a function word. */
+  private final boolean[] isStop;
+  /** The Lucene BM25 index, or null when the sources are small enough to score exhaustively. */
   private final IndexSearcher searcher;
 
   private SourceIndex(List<Source> sources) {
@@ -83,6 +92,42 @@ final class SourceIndex {
     List<String> termList = new ArrayList<>();
     List<Passage> ps = new ArrayList<>();
     StringBuilder lower = new StringBuilder();
+    StringBuilder field = new StringBuilder();
+    for (int si = 0; si < sources.size(); si++) {
+      String text = sources.get(si).text();
+      lower.append(text.toLowerCase(Locale.ROOT)).append('\n');
+      for (Span sent : RuleSentences.split(text)) {
+        Terms.Seq seq = Terms.tokenize(text, sent.start(), sent.end());
+        if (seq.size() == 0) {
+          continue;
+        }
+        int[] ids = new int[seq.size()];
+        for (int i = 0; i < ids.length; i++) {
+          String t = seq.terms[i];
+          Integer id = v.get(t);
+          if (id == null) {
+            id = termList.size();
+            v.put(t, id);
+            termList.add(t);
+          }
+          ids[i] = id;
+        }
+        ps.add(new Passage(si, sent.start(), sent.end(), ids, seq.kinds));
+      }
+    }
+    this.vocab = Map.copyOf(v);
+    this.terms = termList.toArray(new String[0]);
+    this.passages = ps.toArray(new Passage[0]);
+    this.lowerText = lower.toString();
+    this.searcher = passages.length > EXHAUSTIVE ? lucene(passages, terms) : null;
+    this.isStop = new boolean[terms.length];
+    for (int i = 0; i < terms.length; i++) {
+      isStop[i] = Lexicon.STOP.contains(terms[i]);
+    }
+  }
+
+  /** Indexes the passages in memory, one document per passage, in passage order. */
+  private static IndexSearcher lucene(Passage[] passages, String[] terms) {
     ByteBuffersDirectory dir = new ByteBuffersDirectory();
     IndexWriterConfig cfg = new IndexWriterConfig(new WhitespaceAnalyzer());
     cfg.setSimilarity(new BM25Similarity());
@@ -90,46 +135,24 @@ final class SourceIndex {
     cfg.setMergePolicy(new LogByteSizeMergePolicy()); // merges adjacent segments: doc order is kept
     try (IndexWriter w = new IndexWriter(dir, cfg)) {
       StringBuilder field = new StringBuilder();
-      for (int si = 0; si < sources.size(); si++) {
-        String text = sources.get(si).text();
-        lower.append(text.toLowerCase(Locale.ROOT)).append('\n');
-        for (Span sent : RuleSentences.split(text)) {
-          Terms.Seq seq = Terms.tokenize(text, sent.start(), sent.end());
-          if (seq.size() == 0) {
-            continue;
-          }
-          int[] ids = new int[seq.size()];
-          field.setLength(0);
-          for (int i = 0; i < ids.length; i++) {
-            String t = seq.terms[i];
-            Integer id = v.get(t);
-            if (id == null) {
-              id = termList.size();
-              v.put(t, id);
-              termList.add(t);
-            }
-            ids[i] = id;
-            field.append(t).append(' ');
-          }
-          ps.add(new Passage(si, sent.start(), sent.end(), ids, seq.kinds));
-          Document d = new Document();
-          d.add(new TextField(FIELD, field.toString(), Field.Store.NO));
-          w.addDocument(d);
+      for (Passage p : passages) {
+        field.setLength(0);
+        for (int id : p.ids) {
+          field.append(terms[id]).append(' ');
         }
+        Document d = new Document();
+        d.add(new TextField(FIELD, field.toString(), Field.Store.NO));
+        w.addDocument(d);
       }
       w.forceMerge(1);
       w.commit();
-      DirectoryReader reader = DirectoryReader.open(dir);
-      this.searcher = new IndexSearcher(reader);
-      this.searcher.setSimilarity(new BM25Similarity());
-      this.searcher.setQueryCache(null); // every claim query is new: caching only costs
+      IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(dir));
+      searcher.setSimilarity(new BM25Similarity());
+      searcher.setQueryCache(null); // every claim query is new: caching only costs
+      return searcher;
     } catch (IOException e) {
       throw new UncheckedIOException("in-memory source index could not be built", e);
     }
-    this.vocab = Map.copyOf(v);
-    this.terms = termList.toArray(new String[0]);
-    this.passages = ps.toArray(new Passage[0]);
-    this.lowerText = lower.toString();
   }
 
   /**
@@ -170,6 +193,7 @@ final class SourceIndex {
     this.terms = base.terms;
     this.lowerText = base.lowerText;
     this.searcher = base.searcher;
+    this.isStop = base.isStop;
     this.origin = origin;
   }
 
@@ -203,20 +227,26 @@ final class SourceIndex {
     return id == null ? -1 : id;
   }
 
+  /** Returns the number of distinct terms in the sources (term ids are below it). */
+  int vocabularySize() {
+    return terms.length;
+  }
+
   /** Returns the term of an id. */
   String term(int id) {
     return terms[id];
   }
 
   /**
-   * Returns the indexes of the best passages for these query terms, best first (BM25).
+   * Returns the indexes of the best passages for these query terms, best first (BM25); empty
+   * when the index has no Lucene part (see {@link #candidates}).
    *
    * @param query terms of the claim's content words (known to the sources)
    * @param k how many
    * @return passage indexes
    */
   int[] search(Set<String> query, int k) {
-    if (query.isEmpty() || passages.length == 0) {
+    if (query.isEmpty() || passages.length == 0 || searcher == null) {
       return new int[0];
     }
     BooleanQuery.Builder b = new BooleanQuery.Builder();
@@ -228,6 +258,7 @@ final class SourceIndex {
       b.add(new TermQuery(new Term(FIELD, t)), BooleanClause.Occur.SHOULD);
     }
     try {
+      // Top-k pruning (block-max WAND): only the k best passages are needed, not a hit count.
       TopDocs top = searcher.search(b.build(), new TopScoreDocCollectorManager(k, null, k));
       int[] out = new int[top.scoreDocs.length];
       int i = 0;
@@ -238,6 +269,44 @@ final class SourceIndex {
     } catch (IOException e) {
       throw new UncheckedIOException("in-memory source search failed", e);
     }
+  }
+
+  /**
+   * Returns the candidate passages for a claim: BM25's top {@code k} when the sources are large
+   * enough to have a Lucene index, otherwise every passage that shares a content term with the
+   * claim, in passage order (the caller ranks them by coverage).
+   *
+   * @param ids the claim's term ids, -1 for unknown terms
+   * @param query the claim's content terms that some source holds
+   * @param k how many BM25 hits
+   * @return passage indexes
+   */
+  int[] candidates(int[] ids, Set<String> query, int k) {
+    if (searcher != null) {
+      return search(query, k);
+    }
+    boolean[] want = new boolean[terms.length];
+    boolean any = false;
+    for (int id : ids) {
+      if (id >= 0 && !isStop[id]) {
+        want[id] = true;
+        any = true;
+      }
+    }
+    if (!any) {
+      return new int[0];
+    }
+    int[] out = new int[passages.length];
+    int n = 0;
+    for (int p = 0; p < passages.length; p++) {
+      for (int x : passages[p].ids) {
+        if (want[x]) {
+          out[n++] = p;
+          break;
+        }
+      }
+    }
+    return java.util.Arrays.copyOf(out, n);
   }
 
   /** Returns the set of all term ids (for quick "does any source contain it" checks). */

@@ -86,6 +86,22 @@ class ClaimCheckerTest {
   }
 
   @Test
+  void largeSourcesGoThroughLuceneRetrieval() {
+    StringBuilder filler = new StringBuilder();
+    for (int i = 0; i < SourceIndex.EXHAUSTIVE + 50; i++) {
+      filler.append("Filler sentence number ").append(i).append(" talks about weather patterns in region ").append(i % 17).append(". ");
+    }
+    List<Source> big = List.of(Source.of("filler", filler.toString()), SOURCES.get(0), SOURCES.get(1));
+    assertTrue(SourceIndex.of(big).passages.length > SourceIndex.EXHAUSTIVE);
+    assertEquals(ClaimChecker.Outcome.CONTRADICTED,
+        ClaimChecker.assess("The company was founded in 2004 in Austin, Texas, by three engineers.", big).claims().get(0).outcome());
+    assertEquals(ClaimChecker.Outcome.SUPPORTED,
+        ClaimChecker.assess("The city's population reached 1,500,000 in 2020.", big).claims().get(0).outcome());
+    assertEquals(ClaimChecker.Outcome.UNSUPPORTED,
+        ClaimChecker.assess("The company was acquired by Globex Corporation for an undisclosed sum.", big).claims().get(0).outcome());
+  }
+
+  @Test
   void cachedIndexIsReused() {
     assertTrue(SourceIndex.of(SOURCES).passages == SourceIndex.of(new java.util.ArrayList<>(SOURCES)).passages);
   }
