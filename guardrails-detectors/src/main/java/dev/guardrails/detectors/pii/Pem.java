@@ -4,8 +4,8 @@ import static dev.guardrails.detectors.pii.SecretDetector.PRIVATE_KEY;
 
 /**
  * PEM private key blocks: {@code -----BEGIN [RSA |EC |OPENSSH |ENCRYPTED ]PRIVATE KEY-----} through
- * the matching {@code -----END ...-----} line (or, when the end is cut off, through the base64 body),
- * bounded by {@link SecretDetector#MAX_PEM} characters.
+ * the {@code -----END ...-----} line that directly follows the body (or, when the end is cut off,
+ * through the body), bounded by {@link SecretDetector#MAX_PEM} characters.
  *
  * <p>Stateless and thread-safe; reports through the caller's per-call {@link Hits}.
  */
@@ -27,17 +27,28 @@ final class Pem {
     }
     int bodyStart = p + 5;
     int cap = Math.min(n, i + SecretDetector.MAX_PEM);
-    int end = s.indexOf("-----END ", bodyStart);
-    if (end >= 0 && end < cap) {
-      int close = s.indexOf("-----", end + 9);
-      if (close >= 0 && close + 5 <= cap) {
+    // The body is one contiguous run of base64, whitespace and RFC 1421 header lines
+    // ("Proc-Type: 4,ENCRYPTED"); the END line must follow it directly. Reading only contiguous text
+    // keeps the finding local: a stream holds a block that is still open at its cut whole, so the
+    // detector's window need not cover the whole block.
+    int q = bodyStart;
+    while (q < cap) {
+      char c = s.charAt(q);
+      if (c == '-' && s.startsWith("-----", q)) {
+        break;
+      }
+      if (!isBase64(c) && !Character.isWhitespace(c) && c != ':' && c != ',' && c != '-') {
+        break;
+      }
+      q++;
+    }
+    if (s.startsWith("-----END ", q)) {
+      int closeLimit = Math.min(cap, q + 80);
+      int close = s.indexOf("-----", q + 9);
+      if (close >= 0 && close + 5 <= closeLimit) {
         h.emit(PRIVATE_KEY, i, close + 5, 1.0, "PEM private key block");
         return close + 5;
       }
-    }
-    int q = bodyStart;
-    while (q < cap && (isBase64(s.charAt(q)) || Character.isWhitespace(s.charAt(q)))) {
-      q++;
     }
     while (q > bodyStart && Character.isWhitespace(s.charAt(q - 1))) {
       q--;

@@ -43,6 +43,9 @@ public final class SecretDetector implements Detector {
 
   static final int MAX_PEM = 6000;
 
+  /** Look-back a finding needs; see {@link #window()}. */
+  static final int WINDOW = 1024;
+
   /** Creates the detector; used by {@link java.util.ServiceLoader}. */
   public SecretDetector() {}
 
@@ -62,7 +65,11 @@ public final class SecretDetector implements Detector {
 
   @Override
   public int window() {
-    return MAX_PEM;
+    // A finding is decided within this look-back: a JWT's header and payload before its second
+    // dot (up to about 1,000 chars), a key word and its value (<= 256), a PEM BEGIN/END line
+    // (<= 80). A PEM block that is still open at a stream's cut is held whole, so the block itself
+    // (up to MAX_PEM) need not fit.
+    return WINDOW;
   }
 
   @Override

@@ -2,15 +2,19 @@ package dev.guardrails.detectors.stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.guardrails.CheckContext;
+import dev.guardrails.Detector;
+import dev.guardrails.GuardResult;
 import dev.guardrails.Guardrail;
 import dev.guardrails.stream.GuardedStream;
 import org.junit.jupiter.api.Test;
 
 /**
  * With default stream options the hold-back grows to the pipeline's largest window, so even a long
- * secret (a PEM private key block) never leaks while streaming the default pipeline.
+ * secret (a PEM private key block, longer than any window) never leaks while streaming the default
+ * pipeline, and a clean answer is never held back much more than that window.
  */
 class DefaultStreamOptionsTest {
 
@@ -33,5 +37,51 @@ class DefaultStreamOptionsTest {
     }
     shown.append(s.complete().rest());
     assertEquals(expected, shown.toString());
+  }
+
+  @Test
+  void encryptedKeyWithHeadersIsOneFindingAndLongKeyStreamsEquivalently() {
+    String text = "Key:\n-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,3F17F5316E2BAC89\n\n"
+        + "MIIEpAIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\n".repeat(60)
+        + "-----END RSA PRIVATE KEY-----\nDone.";
+    Guardrail guard = Guardrail.withDefaults();
+    GuardResult r = guard.check(text);
+    assertEquals("Key:\n<PRIVATE_KEY>\nDone.", r.safeText().replaceAll("<PRIVATE_KEY[^>]*>", "<PRIVATE_KEY>"));
+    for (int step : new int[] {1, 13, 500}) {
+      GuardedStream s = guard.stream(CheckContext.empty());
+      StringBuilder shown = new StringBuilder();
+      for (int i = 0; i < text.length(); i += step) {
+        shown.append(s.accept(text.substring(i, Math.min(text.length(), i + step))));
+        assertFalse(shown.toString().contains("MIIEpAIBAAKC"), "key material emitted while streaming");
+      }
+      shown.append(s.complete().rest());
+      assertEquals(r.safeText(), shown.toString(), "chunks of " + step);
+    }
+  }
+
+  @Test
+  void cleanAnswerIsHeldBackAtMostFourThirdsOfTheLargestWindow() {
+    Guardrail guard = Guardrail.withDefaults();
+    int window = 0;
+    for (Detector d : guard.detectors()) {
+      window = Math.max(window, d.window());
+    }
+    assertTrue(window <= 1024, "largest window " + window);
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; text.length() < 5000; i++) {
+      text.append("Step ").append(i).append(": open the settings page and choose the option you need. ");
+    }
+    GuardedStream s = guard.stream(CheckContext.empty());
+    int accepted = 0;
+    int emitted = 0;
+    int worst = 0;
+    for (int i = 0; i < text.length(); i += 5) {
+      String chunk = text.substring(i, Math.min(text.length(), i + 5));
+      accepted += chunk.length();
+      emitted += s.accept(chunk).length();
+      worst = Math.max(worst, accepted - emitted);
+    }
+    s.complete();
+    assertTrue(worst <= (window * 4 + 2) / 3 + 1, "held back " + worst + " chars; largest window " + window);
   }
 }

@@ -33,6 +33,9 @@ class StreamingEquivalenceTest {
     "4111 1111 1111 1111", "5500-0055-5555-5559", "4111 1111 1111 1112", "378282246310005",
     "+1 (415) 555-0132", "020 7946 0958", "192.168.1.23", "DE89 3704 0044 0532 0130 00", "123-45-6789",
     "old people", "the elderly", "chairman", "studies show", "experts agree", "always", "never",
+    "-----BEGIN RSA PRIVATE KEY-----\n", "MIIEpAIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\n",
+    "Proc-Type: 4,ENCRYPTED\n", "-----END RSA PRIVATE KEY-----", "-----", "AKIAZ3MSJ4QW7RXT5PLN", "password=",
+    "api_key: \"x9Qv2LmT7pWz4RkN8sYb\"", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
     "caf\u00e9", "\uD83D\uDE00", "\u200B", "\uFF21", "e\u0301", "\u0430",
   };
 
