@@ -62,9 +62,7 @@ final class Normalizer {
       return AnalyzedText.create(s, s, OffsetMap.identity(n));
     }
     StringBuilder out = new StringBuilder(n);
-    int[] starts = new int[n + 8];
-    int[] ends = new int[n + 8];
-    int len = 0;
+    OffsetMap.Recorder map = new OffsetMap.Recorder();
     int wsStart = -1; // start of a pending whitespace run
     int spacedEnd = -1; // end of a letter-spaced digit run ("4 1 1 1 ..."), whose separators are dropped
     boolean wsNewline = false;
@@ -98,14 +96,8 @@ final class Normalizer {
             while (end < n && isWhitespace(s.charAt(end))) {
               end++;
             }
-            if (starts.length < len + 1) {
-              starts = grow(starts);
-              ends = grow(ends);
-            }
             out.append(kind == Markup.AT ? '@' : '.');
-            starts[len] = start;
-            ends[len] = end;
-            len++;
+            map.add(start, end);
             i = end;
             continue;
           }
@@ -126,44 +118,26 @@ final class Normalizer {
         i = next;
         continue; // dropped; a whitespace run around it stays one run
       }
-      if (wsStart >= 0 && wsNewline && len > 0 && wrapsAddress(out.charAt(len - 1), cp, s, next)) {
+      if (wsStart >= 0 && wsNewline && map.length() > 0 && wrapsAddress(out.charAt(map.length() - 1), cp, s, next)) {
         wsStart = -1; // a line break inside an address ("jane@\nexample.com") is dropped
       }
       if (wsStart >= 0) {
-        if (starts.length < len + 1) {
-          starts = grow(starts);
-          ends = grow(ends);
-        }
         out.append(wsNewline ? '\n' : ' ');
-        starts[len] = wsStart;
-        ends[len] = i;
-        len++;
+        map.add(wsStart, i);
         wsStart = -1;
       }
       String folded = fold(cp);
-      if (starts.length < len + folded.length()) {
-        starts = grow(starts);
-        ends = grow(ends);
-      }
       for (int k = 0; k < folded.length(); k++) {
         out.append(folded.charAt(k));
-        starts[len] = i;
-        ends[len] = next;
-        len++;
+        map.add(i, next);
       }
       i = next;
     }
     if (wsStart >= 0) {
-      if (starts.length < len + 1) {
-        starts = grow(starts);
-        ends = grow(ends);
-      }
       out.append(wsNewline ? '\n' : ' ');
-      starts[len] = wsStart;
-      ends[len] = n;
-      len++;
+      map.add(wsStart, n);
     }
-    return AnalyzedText.create(s, out.toString(), OffsetMap.of(len, n, starts, ends));
+    return AnalyzedText.create(s, out.toString(), map.build(n));
   }
 
   /**
@@ -227,11 +201,6 @@ final class Normalizer {
     return c == '&' || c == '[' || c == '(' || c == '{' || c == '*' || c == '`' || c == '~' || c == '_';
   }
 
-  private static int[] grow(int[] a) {
-    int[] b = new int[a.length + (a.length >> 1) + 16];
-    System.arraycopy(a, 0, b, 0, a.length);
-    return b;
-  }
 
   static boolean isWhitespace(int cp) {
     return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x0B || cp == 0x0C

@@ -13,27 +13,76 @@ public final class OffsetMap {
 
   private final int length;
   private final int originalLength;
-  private final int[] starts; // null for identity
-  private final int[] ends;
+  // Only the chars that do not continue 1:1 from the previous one are stored ("exceptions": a
+  // collapsed whitespace run, a dropped or decoded sequence, a folded surrogate pair), as parallel
+  // arrays sorted by normalized index. Empty for identity. A char after exception k maps to
+  // excEnd[k] + (i - excIndex[k] - 1); a char before the first exception maps to itself.
+  private final int[] excIndex;
+  private final int[] excStart;
+  private final int[] excEnd;
+  private final int exceptions;
 
-  private OffsetMap(int length, int originalLength, int[] starts, int[] ends) {
+  private OffsetMap(int length, int originalLength, int[] excIndex, int[] excStart, int[] excEnd, int exceptions) {
     this.length = length;
     this.originalLength = originalLength;
-    this.starts = starts;
-    this.ends = ends;
+    this.excIndex = excIndex;
+    this.excStart = excStart;
+    this.excEnd = excEnd;
+    this.exceptions = exceptions;
   }
+
+  private static final int[] NONE = new int[0];
 
   static OffsetMap identity(int length) {
-    return new OffsetMap(length, length, null, null);
+    return new OffsetMap(length, length, NONE, NONE, NONE, 0);
   }
 
-  static OffsetMap of(int length, int originalLength, int[] starts, int[] ends) {
-    return new OffsetMap(length, originalLength, starts, ends);
+  /**
+   * Records the original range of each normalized char in order, storing only the chars that do not
+   * continue 1:1 from the previous one, so a mostly clean text costs a few ints instead of two ints
+   * per char. Not thread-safe; one per normalization.
+   */
+  static final class Recorder {
+    private int[] index = NONE;
+    private int[] start = NONE;
+    private int[] end = NONE;
+    private int count;
+    private int length;
+    private int lastEnd;
+
+    /** Appends the next normalized char, produced by original chars {@code [s, e)}. */
+    void add(int s, int e) {
+      if (s != lastEnd || e != s + 1) {
+        if (count == index.length) {
+          int cap = count + (count >> 1) + 8;
+          index = java.util.Arrays.copyOf(index, cap);
+          start = java.util.Arrays.copyOf(start, cap);
+          end = java.util.Arrays.copyOf(end, cap);
+        }
+        index[count] = length;
+        start[count] = s;
+        end[count] = e;
+        count++;
+      }
+      lastEnd = e;
+      length++;
+    }
+
+    /** Returns the number of normalized chars recorded. */
+    int length() {
+      return length;
+    }
+
+    OffsetMap build(int originalLength) {
+      return count == 0 && length == originalLength
+          ? identity(length)
+          : new OffsetMap(length, originalLength, index, start, end, count);
+    }
   }
 
   /** Returns true when every normalized index equals its original index. */
   public boolean isIdentity() {
-    return starts == null;
+    return exceptions == 0 && length == originalLength;
   }
 
   /** Returns the length of the normalized view. */
@@ -50,10 +99,14 @@ public final class OffsetMap {
    */
   public int sourceStart(int i) {
     check(i);
-    if (starts == null) {
+    if (i == length) {
+      return originalLength;
+    }
+    int k = exception(i);
+    if (k < 0) {
       return i;
     }
-    return i == length ? originalLength : starts[i];
+    return excIndex[k] == i ? excStart[k] : excEnd[k] + (i - excIndex[k] - 1);
   }
 
   /**
@@ -66,7 +119,11 @@ public final class OffsetMap {
     if (i < 0 || i >= length) {
       throw new IndexOutOfBoundsException("normalized index must be in [0, " + length + "): " + i);
     }
-    return starts == null ? i + 1 : ends[i];
+    int k = exception(i);
+    if (k < 0) {
+      return i + 1;
+    }
+    return excIndex[k] == i ? excEnd[k] : excEnd[k] + (i - excIndex[k]);
   }
 
   /**
@@ -86,6 +143,21 @@ public final class OffsetMap {
       return new Span(s, s);
     }
     return new Span(s, sourceEnd(normEnd - 1));
+  }
+
+  /** Index of the last exception at or before normalized index {@code i}, or -1. */
+  private int exception(int i) {
+    int lo = 0;
+    int hi = exceptions - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (excIndex[mid] <= i) {
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return hi;
   }
 
   private void check(int i) {

@@ -83,4 +83,43 @@ class AnalyzedTextTest {
   void toStringHasNoText() {
     assertEquals("AnalyzedText[length=6, normalizedLength=6]", AnalyzedText.of("secret").toString());
   }
+
+  @Test
+  void compactOffsetMapAgreesWithPerCharRanges() {
+    java.util.Random rnd = new java.util.Random(7);
+    for (int round = 0; round < 2000; round++) {
+      int n = rnd.nextInt(60);
+      int[] starts = new int[n];
+      int[] ends = new int[n];
+      OffsetMap.Recorder rec = new OffsetMap.Recorder();
+      int pos = 0;
+      for (int i = 0; i < n; i++) {
+        int kind = rnd.nextInt(6);
+        int s = kind == 0 ? pos + 1 + rnd.nextInt(3) : kind == 1 && i > 0 ? starts[i - 1] : pos; // skip, repeat (ligature), continue
+        int e = kind == 1 && i > 0 ? ends[i - 1] : s + (kind == 2 ? 2 + rnd.nextInt(4) : 1);
+        starts[i] = s;
+        ends[i] = e;
+        rec.add(s, e);
+        pos = Math.max(pos, e);
+      }
+      int originalLength = pos + rnd.nextInt(3);
+      OffsetMap m = rec.build(originalLength);
+      assertEquals(n, m.length());
+      for (int i = 0; i < n; i++) {
+        assertEquals(starts[i], m.sourceStart(i), "round " + round + " start " + i);
+        assertEquals(ends[i], m.sourceEnd(i), "round " + round + " end " + i);
+      }
+      assertEquals(originalLength, m.sourceStart(n));
+    }
+  }
+
+  @Test
+  void cleanTextWithParagraphsStoresOnlyItsCollapsedRuns() {
+    String text = "First paragraph.\n\nSecond   one, with    code:\n    x = 1;\n";
+    AnalyzedText t = AnalyzedText.of(text);
+    assertEquals("First paragraph.\nSecond one, with code:\nx = 1;\n", t.normalized());
+    assertEquals(new Span(16, 18), t.offsets().toOriginal(16, 17));
+    assertEquals(new Span(18, 24), t.offsets().toOriginal(17, 23));
+    assertEquals(new Span(50, 56), t.offsets().toOriginal(t.normalized().indexOf("x = 1;"), t.normalized().indexOf("x = 1;") + 6));
+  }
 }

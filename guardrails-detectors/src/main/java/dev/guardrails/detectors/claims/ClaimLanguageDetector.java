@@ -74,6 +74,9 @@ public final class ClaimLanguageDetector implements Detector {
     List<Source> sources = ctx.sources();
     String sourceText = sources.isEmpty() ? "" : SourceIndex.of(sources).lowerText;
     Citations.scan(text, sources.size(), sourceText, id(), UNVERIFIABLE_CITATION, out);
+    if (!mayFlag(s)) {
+      return; // no word or symbol any sentence-level rule needs: skip sentence analysis altogether
+    }
     for (Span sent : ClaimExtractor.sentences(text)) {
       String lower = s.substring(sent.start(), sent.end()).toLowerCase(Locale.ROOT);
       boolean attributed = false;
@@ -104,6 +107,69 @@ public final class ClaimLanguageDetector implements Detector {
             "precise statistic with no source"));
       }
     }
+  }
+
+  /**
+   * Words (lower case) without which no sentence-level rule can fire: attribution subjects, a
+   * distinctive word of every certainty phrase, and percent/currency words (a '%' or currency symbol
+   * also counts). A conservative pre-filter: answers without any skip sentence detection.
+   */
+  private static final String[][] TRIGGERS_BY_LETTER = new String[26][];
+
+  static {
+    java.util.List<java.util.List<String>> buckets = new java.util.ArrayList<>();
+    for (int i = 0; i < 26; i++) {
+      buckets.add(new java.util.ArrayList<>());
+    }
+    java.util.List<String> words = new java.util.ArrayList<>(java.util.List.of(SUBJECTS));
+    words.addAll(java.util.List.of("guaranteed", "guarantee", "guarantees", "safe", "effective", "accurate", "certain",
+        "sure", "always", "never", "fails", "fail", "doubt", "risk", "proven", "percent", "pct", "cent", "dollars",
+        "euros", "pounds", "usd", "eur", "gbp"));
+    for (String w : CERTAINTY) {
+      boolean covered = false;
+      for (String part : w.split("[ %-]")) {
+        covered |= words.contains(part);
+      }
+      if (!covered && !w.contains("%")) {
+        throw new AssertionError("certainty phrase without a trigger word: " + w);
+      }
+    }
+    for (String w : words) {
+      buckets.get(w.charAt(0) - 'a').add(w);
+    }
+    for (int i = 0; i < 26; i++) {
+      TRIGGERS_BY_LETTER[i] = buckets.get(i).toArray(new String[0]);
+    }
+  }
+
+  /** True when {@code s} holds a trigger word (whole word, any case), a '%' or a currency symbol. */
+  static boolean mayFlag(String s) {
+    int n = s.length();
+    int i = 0;
+    while (i < n) {
+      char c = s.charAt(i);
+      if (c == '%' || Character.getType(c) == Character.CURRENCY_SYMBOL) {
+        return true;
+      }
+      if (!Character.isLetter(c)) {
+        i++;
+        continue;
+      }
+      int e = i + 1;
+      while (e < n && Character.isLetter(s.charAt(e))) {
+        e++;
+      }
+      char f = Character.toLowerCase(c);
+      if (f >= 'a' && f <= 'z') {
+        for (String w : TRIGGERS_BY_LETTER[f - 'a']) {
+          if (w.length() == e - i && s.regionMatches(true, i, w, 0, w.length())) {
+            return true;
+          }
+        }
+      }
+      i = e;
+    }
+    return false;
   }
 
   /** Returns start and end (packed {@code start << 32 | end}) of a "<subject> <verb>" or "according to <subject>" phrase, or -1. */
