@@ -351,7 +351,7 @@ public final class ClaimChecker {
           }
         }
       }
-      if (longest >= MIN_FRAGMENT) {
+      if (longest >= Math.min(MIN_FRAGMENT, ids.length)) { // a claim shorter than a run counts when found whole
         covered += longest;
       }
       i += Math.max(1, longest);

@@ -115,6 +115,17 @@ class ClaimCheckerTest {
   }
 
   @Test
+  void negativeContractionsNormalize() {
+    String[] forms = {"he hasn't been seen", "he has n't been seen", "he has not been seen"};
+    for (String f : forms) {
+      Terms.Seq t = Terms.tokenize(f, 0, f.length());
+      assertEquals(List.of("he", "has", "not", "been", "seen"), List.of(t.terms), f);
+    }
+    String ca = "you can't and you ca n't";
+    assertEquals(List.of("you", "ca", "not", "and", "you", "ca", "not"), List.of(Terms.tokenize(ca, 0, ca.length()).terms));
+  }
+
+  @Test
   void largeSourcesGoThroughLuceneRetrieval() {
     StringBuilder filler = new StringBuilder();
     for (int i = 0; i < SourceIndex.EXHAUSTIVE + 50; i++) {
