@@ -177,10 +177,11 @@ public final class ClaimChecker {
     Terms.Seq seq = c.seq;
     int n = seq.size();
     int[] ids = new int[n];
-    Set<String> query = SourceIndex.newQuery();
+    // The BM25 query (content terms the sources hold) is only needed when the index has a Lucene part.
+    Set<String> query = index.retrieves() ? SourceIndex.newQuery() : Set.of();
     for (int i = 0; i < n; i++) {
       ids[i] = index.id(seq.terms[i]);
-      if (ids[i] >= 0 && seq.isContent(i)) {
+      if (ids[i] >= 0 && index.retrieves() && seq.isContent(i)) {
         query.add(seq.terms[i]);
       }
     }
