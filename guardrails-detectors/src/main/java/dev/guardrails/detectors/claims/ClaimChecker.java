@@ -16,12 +16,12 @@ import java.util.Set;
  * passages cover (content words, word pairs, and runs of three or more words in order), whether
  * its numbers, dates and amounts occur in the sources (after normalization: "1.5 million" =
  * "1,500,000"), whether the names it mentions occur, and whether the best passage says the opposite
- * (a negation or an antonym the claim lacks). The answer's score is that of its least supported
- * claim.
+ * (a negation or an antonym the claim lacks). The answer's score is the mean of its two least
+ * supported claims' scores, at least that of a contradicted claim.
  *
  * <pre>{@code
  * ClaimChecker.Assessment a = ClaimChecker.assess(answer, List.of(Source.of("doc-1", article)));
- * if (a.score() >= ClaimChecker.THRESHOLD) { ... }
+ * if (a.score() >= ClaimChecker.RESPONSE_THRESHOLD) { ... }
  * }</pre>
  *
  * <p>Source indexes are cached by content hash, so repeated checks over the same sources do not
@@ -29,8 +29,15 @@ import java.util.Set;
  */
 public final class ClaimChecker {
 
-  /** Claim scores at or above this are UNSUPPORTED; chosen on FRANK validation (see docs/claims.md). */
+  /** Claim scores at or above this are UNSUPPORTED (per claim; see docs/claims.md). */
   public static final double THRESHOLD = 0.5;
+
+  /**
+   * Answer scores ({@link Assessment#score()}) at or above this mean the answer is not supported:
+   * the cut with the best balanced accuracy on FRANK validation (see docs/claims.md). Lower than
+   * {@link #THRESHOLD} because the answer score averages the two least supported claims.
+   */
+  public static final double RESPONSE_THRESHOLD = 0.32;
 
   /** Raw unsupport (1 - weighted coverage) that maps to {@link #THRESHOLD}. */
   static final double RAW_AT_THRESHOLD = 0.2;
@@ -71,7 +78,9 @@ public final class ClaimChecker {
    * The verdicts on all claims of an answer and the answer's score.
    *
    * @param claims per-claim verdicts, in text order
-   * @param score the highest claim score (the least supported claim); 0 when there is no claim
+   * @param score the mean of the two highest claim scores (the least supported claims), at least
+   *     the score of any CONTRADICTED claim; 0 when there is no claim; compare with
+   *     {@link ClaimChecker#RESPONSE_THRESHOLD}
    */
   public record Assessment(List<Verdict> claims, double score) {
     /** Copies the list. */
@@ -127,15 +136,41 @@ public final class ClaimChecker {
 
   static Assessment assess(AnalyzedText text, List<ClaimExtractor.Claim> claims, SourceIndex index) {
     List<Verdict> out = new ArrayList<>(claims.size());
-    double worst = 0;
     for (ClaimExtractor.Claim c : claims) {
-      Verdict v = index == null
+      out.add(index == null
           ? new Verdict(text.toOriginal(c.start, c.end), Outcome.UNSUPPORTED, 1.0, c.worthiness, Optional.empty(), "no source given")
-          : check(text, c, index);
-      out.add(v);
-      worst = Math.max(worst, v.score());
+          : check(text, c, index));
     }
-    return new Assessment(out, worst);
+    return new Assessment(out, responseScore(out));
+  }
+
+  /**
+   * The answer's score: the mean of its two least supported claims' scores (the one claim's score
+   * when there is one), but never below the score of a CONTRADICTED claim. A single weak claim is
+   * often a lexical paraphrase the coverage measures miss, while two weak claims rarely are; a
+   * contradiction (another number, the opposite word) is decisive on its own. On FRANK validation
+   * this mean ranks answers a little better than the single least supported claim (ROC AUC 0.783
+   * vs 0.778, balanced accuracy 0.746 vs 0.730; see docs/claims.md); it does not grow with the
+   * number of claims, unlike a noisy-or.
+   */
+  static double responseScore(List<Verdict> verdicts) {
+    double first = 0;
+    double second = 0;
+    double contradicted = 0;
+    for (Verdict v : verdicts) {
+      double s = v.score();
+      if (s > first) {
+        second = first;
+        first = s;
+      } else if (s > second) {
+        second = s;
+      }
+      if (v.outcome() == Outcome.CONTRADICTED) {
+        contradicted = Math.max(contradicted, s);
+      }
+    }
+    double mean = verdicts.size() == 1 ? first : (first + second) / 2;
+    return Math.max(mean, contradicted);
   }
 
   /** Scores one claim against the index. */
@@ -143,10 +178,11 @@ public final class ClaimChecker {
     Terms.Seq seq = c.seq;
     int n = seq.size();
     int[] ids = new int[n];
-    Set<String> query = SourceIndex.newQuery();
+    // The BM25 query (content terms the sources hold) is only needed when the index has a Lucene part.
+    Set<String> query = index.retrieves() ? SourceIndex.newQuery() : Set.of();
     for (int i = 0; i < n; i++) {
       ids[i] = index.id(seq.terms[i]);
-      if (ids[i] >= 0 && seq.isContent(i)) {
+      if (ids[i] >= 0 && index.retrieves() && seq.isContent(i)) {
         query.add(seq.terms[i]);
       }
     }
@@ -317,7 +353,7 @@ public final class ClaimChecker {
           }
         }
       }
-      if (longest >= MIN_FRAGMENT) {
+      if (longest >= Math.min(MIN_FRAGMENT, ids.length)) { // a claim shorter than a run counts when found whole
         covered += longest;
       }
       i += Math.max(1, longest);

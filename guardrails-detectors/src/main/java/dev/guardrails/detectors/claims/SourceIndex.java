@@ -309,6 +309,11 @@ final class SourceIndex {
     return java.util.Arrays.copyOf(out, n);
   }
 
+  /** Whether candidates come from a Lucene BM25 query (large sources) rather than an exhaustive scan. */
+  boolean retrieves() {
+    return searcher != null;
+  }
+
   /** Returns the set of all term ids (for quick "does any source contain it" checks). */
   boolean contains(String term) {
     return vocab.containsKey(term);

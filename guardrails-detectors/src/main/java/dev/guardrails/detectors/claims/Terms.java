@@ -134,7 +134,13 @@ final class Terms {
         }
         String w = b.toString();
         if (w.equals("t") && !terms.isEmpty() && a >= 2 && isApostrophe(s.charAt(a - 1))) {
-          w = "not"; // "don't" -> "don", "not"
+          w = "not"; // "don't" -> "do", "not"
+        } else if (w.endsWith("n") && isNegativeContraction(s, i, to)) {
+          // "hasn't" and the tokenized "has n't" both become "has", "not" ("can't" and "ca n't": "ca").
+          if (w.length() == 1) {
+            continue;
+          }
+          w = w.substring(0, w.length() - 1);
         }
         add(terms, offs, kinds, caps, stem(w), a, i, WORD, Character.isUpperCase(c));
       } else {
@@ -225,6 +231,12 @@ final class Terms {
   private static boolean isCurrencyWord(String s, int a, int b) {
     return regionIs(s, a, b, "dollars") || regionIs(s, a, b, "euros") || regionIs(s, a, b, "pounds")
         || regionIs(s, a, b, "usd") || regionIs(s, a, b, "eur") || regionIs(s, a, b, "gbp");
+  }
+
+  /** Whether {@code s[i..]} is an apostrophe and a lone "t": the tail of a "n't" contraction. */
+  private static boolean isNegativeContraction(String s, int i, int to) {
+    return i + 1 < to && isApostrophe(s.charAt(i)) && (s.charAt(i + 1) == 't' || s.charAt(i + 1) == 'T')
+        && (i + 2 >= to || !Character.isLetterOrDigit(s.charAt(i + 2)));
   }
 
   private static boolean isApostrophe(char c) {

@@ -18,9 +18,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Response-level accuracy of {@link ClaimChecker} on FRANK validation (375 CNN/DM summaries
- * labelled supported/unsupported by humans): each summary is scored by its least supported
- * sentence. Prints balanced accuracy at the best threshold on this file and at the shipped
- * {@link ClaimChecker#THRESHOLD}, and ROC AUC; asserts the floors.
+ * labelled supported/unsupported by humans): each summary is scored by {@link
+ * ClaimChecker.Assessment#score()} (the mean of its two least supported sentences). Prints ROC AUC,
+ * balanced accuracy at the best threshold on this file and at the shipped {@link
+ * ClaimChecker#RESPONSE_THRESHOLD}, and a 2-fold split (threshold chosen on one half, measured on
+ * the other); asserts the floors.
  */
 class ClaimsAccuracyTest {
 
@@ -60,13 +62,33 @@ class ClaimsAccuracyTest {
     long ms = (System.nanoTime() - t0) / 1_000_000;
     double auc = auc(scores, unsupported);
     double[] best = bestThreshold(scores, unsupported);
-    double atShipped = balancedAccuracy(scores, unsupported, ClaimChecker.THRESHOLD);
+    double atShipped = balancedAccuracy(scores, unsupported, ClaimChecker.RESPONSE_THRESHOLD);
     System.out.printf("FRANK validation (n=%d, %d ms): ROC AUC %.3f; balanced accuracy %.3f at best threshold %.3f,"
-        + " %.3f at shipped threshold %.2f%n", scores.size(), ms, auc, best[0], best[1], atShipped, ClaimChecker.THRESHOLD);
-    // Target 0.78 (issue 5) is not reached yet: measured 0.771. The floor guards against regressions.
-    assertTrue(auc >= 0.76, "ROC AUC " + auc);
+        + " %.3f at shipped response threshold %.2f%n", scores.size(), ms, auc, best[0], best[1], atShipped,
+        ClaimChecker.RESPONSE_THRESHOLD);
+    // 2-fold check (even / odd rows): choose the threshold on one half, measure on the other.
+    for (int half = 0; half < 2; half++) {
+      List<Double> tuneS = new ArrayList<>();
+      List<Boolean> tuneY = new ArrayList<>();
+      List<Double> testS = new ArrayList<>();
+      List<Boolean> testY = new ArrayList<>();
+      for (int i = 0; i < scores.size(); i++) {
+        boolean tune = i % 2 == half;
+        (tune ? tuneS : testS).add(scores.get(i));
+        (tune ? tuneY : testY).add(unsupported.get(i));
+      }
+      double[] t = bestThreshold(tuneS, tuneY);
+      System.out.printf("  fold %s: threshold %.3f chosen on the tuning half (balanced accuracy there %.3f);"
+          + " held-out half: ROC AUC %.3f, balanced accuracy %.3f%n", half == 0 ? "even->odd" : "odd->even",
+          t[1], t[0], auc(testS, testY), balancedAccuracy(testS, testY, t[1]));
+    }
+    // Issue 5 target: AUC 0.78, balanced accuracy 0.72. Measured AUC 0.783 meets the target by less
+    // than its sampling noise (bootstrap 95% interval about 0.73-0.83), so the AUC floor guards the gain
+    // over the previous score (0.771) rather than asserting the target. Balanced accuracy 0.746 (best
+    // cut) and 0.741 (shipped cut) clear 0.72.
+    assertTrue(auc >= 0.775, "ROC AUC " + auc);
     assertTrue(best[0] >= 0.72, "balanced accuracy " + best[0]);
-    assertTrue(atShipped >= 0.70, "balanced accuracy at the shipped threshold " + atShipped);
+    assertTrue(atShipped >= 0.72, "balanced accuracy at the shipped response threshold " + atShipped);
   }
 
   /** AUC as the probability that an unsupported response scores above a supported one (ties 1/2). */
