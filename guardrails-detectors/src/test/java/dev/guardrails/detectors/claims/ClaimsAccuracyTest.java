@@ -82,11 +82,10 @@ class ClaimsAccuracyTest {
           + " held-out half: ROC AUC %.3f, balanced accuracy %.3f%n", half == 0 ? "even->odd" : "odd->even",
           t[1], t[0], auc(testS, testY), balancedAccuracy(testS, testY, t[1]));
     }
-    // Issue 5 target: AUC 0.78, balanced accuracy 0.72. Measured AUC 0.783 meets the target by less
-    // than its sampling noise (bootstrap 95% interval about 0.73-0.83), so the AUC floor guards the gain
-    // over the previous score (0.771) rather than asserting the target. Balanced accuracy 0.746 (best
-    // cut) and 0.741 (shipped cut) clear 0.72.
-    assertTrue(auc >= 0.775, "ROC AUC " + auc);
+    // Issue 5 floors: AUC 0.78, balanced accuracy 0.72. Measured (deterministic) AUC 0.783, balanced
+    // accuracy 0.746 (best cut) and 0.741 (shipped cut). The AUC margin is below the file's sampling
+    // noise (bootstrap 95% interval about 0.73-0.83): held-out data may land lower; see docs/claims.md.
+    assertTrue(auc >= 0.78, "ROC AUC " + auc);
     assertTrue(best[0] >= 0.72, "balanced accuracy " + best[0]);
     assertTrue(atShipped >= 0.72, "balanced accuracy at the shipped response threshold " + atShipped);
   }
