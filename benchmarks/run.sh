@@ -6,7 +6,7 @@
 #
 # --quick (default): 1 fork, 2 x 1 s warm-up, 3 x 1 s measurement; under 10 minutes on 2 cores.
 # --full:            2 forks, 5 x 1 s warm-up, 10 x 1 s measurement; about an hour.
-# Raw results: guardrails-benchmarks/target/results/{jmh.json,cold-start.json}.
+# Raw results: guardrails-benchmarks/target/results/{jmh.json,cold-start.json,breakdown.json}.
 # See docs/benchmarks.md for what each benchmark measures and how to read the ratios.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,9 +31,11 @@ mkdir -p "$OUT"
 if [ "$profile" = quick ]; then
   jmh_opts=(-f 1 -wi 2 -w 1s -i 3 -r 1s)
   cold_runs=5
+  breakdown_seconds=3
 else
   jmh_opts=(-f 2 -wi 5 -w 1s -i 10 -r 1s)
   cold_runs=10
+  breakdown_seconds=10
 fi
 
 echo "== JMH ($profile profile)" >&2
@@ -43,8 +45,11 @@ echo "== cold start ($cold_runs runs per case)" >&2
 java -cp "$JAR" dev.guardrails.benchmarks.ColdStart --runs "$cold_runs" \
   --cli-jar guardrails-cli/target/guardrails.jar --cli-input examples/answer.txt --out "$OUT/cold-start.json"
 
+echo "== default pipeline: time per detector" >&2
+java -cp "$JAR" dev.guardrails.benchmarks.PipelineBreakdown --seconds "$breakdown_seconds" --out "$OUT/breakdown.json"
+
 elapsed=$(( $(date +%s) - start ))
 run_time="$((elapsed / 60)) min $((elapsed % 60)) s ($profile profile, including the build)"
 java -cp "$JAR" dev.guardrails.benchmarks.ReportWriter --jmh "$OUT/jmh.json" --cold-start "$OUT/cold-start.json" \
-  --out benchmarks --profile "$profile" --run-time "$run_time"
+  --breakdown "$OUT/breakdown.json" --out benchmarks --profile "$profile" --run-time "$run_time"
 echo "== done in $run_time" >&2

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # CI smoke run, so the benchmarks never rot: every JMH benchmark once (1 fork, no warm-up, one
-# 200 ms iteration, 2 KB inputs and the small source size), one cold-start run per case, and the
+# 200 ms iteration, 2 KB inputs and the small source size), one cold-start run per case, a short per-detector
+# breakdown, and the
 # report written under guardrails-benchmarks/target/smoke/. Fails if any benchmark fails. The
 # figures mean nothing; never a full run in CI (that is benchmarks/run.sh).
 set -euo pipefail
@@ -28,6 +29,7 @@ java -jar "$JAR" -f 1 -wi 0 -i 1 -r 200ms -p size=2048 -p sourceSize=10240 -prof
   -rf json -rff "$OUT/jmh.json" > "$OUT/jmh.log" 2>&1 || { tail -50 "$OUT/jmh.log" >&2; exit 1; }
 java -cp "$JAR" dev.guardrails.benchmarks.ColdStart --runs 1 --cli-jar "$CLI" --cli-input examples/answer.txt \
   --out "$OUT/cold-start.json"
+java -cp "$JAR" dev.guardrails.benchmarks.PipelineBreakdown --seconds 0.2 --out "$OUT/breakdown.json"
 java -cp "$JAR" dev.guardrails.benchmarks.ReportWriter --jmh "$OUT/jmh.json" --cold-start "$OUT/cold-start.json" \
-  --out "$OUT" --profile smoke
+  --breakdown "$OUT/breakdown.json" --out "$OUT" --profile smoke
 echo "benchmark smoke run passed in $(( $(date +%s) - start )) s" >&2

@@ -35,7 +35,7 @@ import java.util.function.Predicate;
  * particular names ({@code Pii*}, {@code PipelineBenchmark}, {@code StreamingBenchmark}).
  *
  * <p>Usage: {@code java -cp benchmarks.jar dev.guardrails.benchmarks.ReportWriter --jmh jmh.json
- * [--cold-start cold-start.json] [--out benchmarks] [--profile quick] [--run-time "6 min"]}.
+ * [--jmh more.json] [--cold-start cold-start.json] [--out benchmarks] [--profile quick] [--run-time "6 min"]}.
  */
 public final class ReportWriter {
 
@@ -116,6 +116,9 @@ public final class ReportWriter {
     }
   }
 
+  /** Mean µs per detector (and in total) of the default pipeline on one 2 KB text; see {@link PipelineBreakdown}. */
+  record Breakdown(String density, long checks, double totalMicros, Map<String, Double> detectorMicros) {}
+
   /** Where the numbers were measured. */
   record Machine(String cpu, int cores, String jdk, String date, String load) {}
 
@@ -126,31 +129,37 @@ public final class ReportWriter {
    * @throws IOException if a file cannot be read or written
    */
   public static void main(String[] args) throws IOException {
-    Path jmh = null;
+    List<Path> jmh = new ArrayList<>();
     Path cold = null;
+    Path breakdown = null;
     Path out = Path.of("benchmarks");
     String profile = "";
     String runTime = "";
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
-        case "--jmh" -> jmh = Path.of(args[++i]);
+        case "--jmh" -> jmh.add(Path.of(args[++i]));
         case "--cold-start" -> cold = Path.of(args[++i]);
+        case "--breakdown" -> breakdown = Path.of(args[++i]);
         case "--out" -> out = Path.of(args[++i]);
         case "--profile" -> profile = args[++i];
         case "--run-time" -> runTime = args[++i];
         default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
       }
     }
-    if (jmh == null) {
+    if (jmh.isEmpty()) {
       throw new IllegalArgumentException("--jmh FILE is required");
     }
     ObjectMapper mapper = new ObjectMapper();
-    JsonNode jmhRoot = mapper.readTree(jmh.toFile());
+    com.fasterxml.jackson.databind.node.ArrayNode jmhRoot = mapper.createArrayNode();
+    for (Path p : jmh) {
+      mapper.readTree(p.toFile()).forEach(jmhRoot::add); // several runs (e.g. split by profile) make one report
+    }
     List<Row> rows = parseJmh(jmhRoot);
     List<ColdCase> coldCases = cold != null && Files.exists(cold) ? parseColdStart(mapper.readTree(cold.toFile())) : List.of();
+    List<Breakdown> parts = breakdown != null && Files.exists(breakdown) ? parseBreakdown(mapper.readTree(breakdown.toFile())) : List.of();
     Machine machine = machine(jmhRoot);
     Files.createDirectories(out);
-    Files.writeString(out.resolve("RESULTS.md"), markdown(rows, coldCases, machine, profile, runTime), StandardCharsets.UTF_8);
+    Files.writeString(out.resolve("RESULTS.md"), markdown(rows, coldCases, parts, machine, profile, runTime), StandardCharsets.UTF_8);
     Files.writeString(out.resolve("latency.svg"), svg(rows), StandardCharsets.UTF_8);
     System.out.println("wrote " + out.resolve("RESULTS.md") + " and " + out.resolve("latency.svg") + " (" + rows.size() + " results)");
   }
@@ -196,6 +205,20 @@ public final class ReportWriter {
       if (!ms.isEmpty()) {
         out.add(new ColdCase(c.path("name").asText(), c.path("description").asText(), ms));
       }
+    }
+    return out;
+  }
+
+  /** Reads {@link PipelineBreakdown}'s JSON. */
+  static List<Breakdown> parseBreakdown(JsonNode root) {
+    List<Breakdown> out = new ArrayList<>();
+    for (JsonNode c : root.path("cases")) {
+      Map<String, Double> m = new LinkedHashMap<>();
+      for (Iterator<Map.Entry<String, JsonNode>> it = c.path("detectorMicros").fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        m.put(e.getKey(), e.getValue().asDouble());
+      }
+      out.add(new Breakdown(c.path("density").asText(), c.path("checks").asLong(), c.path("totalMicros").asDouble(), m));
     }
     return out;
   }
@@ -266,7 +289,7 @@ public final class ReportWriter {
   // ---------------------------------------------------------------- Markdown
 
   /** Renders RESULTS.md. */
-  static String markdown(List<Row> rows, List<ColdCase> cold, Machine m, String profile, String runTime) {
+  static String markdown(List<Row> rows, List<ColdCase> cold, List<Breakdown> parts, Machine m, String profile, String runTime) {
     StringBuilder b = new StringBuilder();
     b.append("# Benchmark results\n\n");
     String script = "smoke".equals(profile) ? "benchmarks/smoke.sh" : "benchmarks/run.sh" + (profile.isEmpty() ? "" : " --" + profile);
@@ -290,6 +313,7 @@ public final class ReportWriter {
     percentileTable(b, rows);
     throughputTable(b, rows);
     threadsTable(b, rows);
+    breakdownTable(b, parts);
     coldTable(b, cold);
     b.append("## Chart\n\n![2 KB latency per detector and pipeline, ours vs baseline](latency.svg)\n");
     return b.toString();
@@ -383,6 +407,40 @@ public final class ReportWriter {
           .append(" |\n");
     }
     b.append('\n');
+  }
+
+  private static void breakdownTable(StringBuilder b, List<Breakdown> parts) {
+    if (parts.isEmpty()) {
+      return;
+    }
+    b.append("## Where the default pipeline's time goes (2 KB)\n\n");
+    b.append("`PipelineBreakdown`: mean of `GuardResult.timings()` per detector over repeated checks after a warm-up "
+        + "(outside JMH; `PipelineBenchmark` is the reference for totals). A detector that first asks for a shared "
+        + "analysis, such as OpenNLP sentences, pays for it; `other` is normalization, policy and redaction.\n\n");
+    Breakdown first = parts.get(0);
+    List<String> ids = new ArrayList<>(first.detectorMicros().keySet());
+    ids.sort(Comparator.comparing((String id) -> -first.detectorMicros().get(id)));
+    b.append("| Detector |");
+    parts.forEach(p -> b.append(' ').append(p.density()).append(" µs | share |"));
+    b.append("\n|---|");
+    parts.forEach(p -> b.append("---:|---:|"));
+    b.append('\n');
+    for (String id : ids) {
+      b.append("| ").append(id).append(" |");
+      for (Breakdown p : parts) {
+        double v = p.detectorMicros().getOrDefault(id, Double.NaN);
+        b.append(String.format(Locale.ROOT, " %.0f | %.0f%% |", v, 100 * v / p.totalMicros()));
+      }
+      b.append('\n');
+    }
+    b.append("| other |");
+    for (Breakdown p : parts) {
+      double other = p.totalMicros() - p.detectorMicros().values().stream().mapToDouble(Double::doubleValue).sum();
+      b.append(String.format(Locale.ROOT, " %.0f | %.0f%% |", other, 100 * other / p.totalMicros()));
+    }
+    b.append("\n| **total** |");
+    parts.forEach(p -> b.append(String.format(Locale.ROOT, " **%.0f** | 100%% |", p.totalMicros())));
+    b.append("\n\n");
   }
 
   private static void coldTable(StringBuilder b, List<ColdCase> cold) {
@@ -508,8 +566,10 @@ public final class ReportWriter {
       double naive = base.map(Row::micros).orElse(Double.NaN);
       StringBuilder label = new StringBuilder(r.cls().replace("Benchmark", "")).append('.').append(r.method());
       r.params().forEach((k, v) -> {
-        if (!(k.equals("size") && v.equals(String.valueOf(SIZE_2KB)))) {
+        if (k.equals("density")) {
           label.append(' ').append(v);
+        } else if (!(k.equals("size") && v.equals(String.valueOf(SIZE_2KB)))) {
+          label.append(' ').append(k).append('=').append(v);
         }
       });
       labels.add(label.toString());
@@ -553,7 +613,7 @@ public final class ReportWriter {
       double x = labelW + plotW * (Math.log10(t) - Math.log10(lo)) / span;
       s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#e2e8f0\"/>", x, top - 4, x, axisBottom));
       s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" fill=\"#4a5568\">%s</text>\n",
-          x, axisBottom + 14, escape(micros(t))));
+          x, axisBottom + 14, escape(tick(t))));
     }
     for (int i = 0; i < labels.size(); i++) {
       int y = top + i * rowH;
@@ -579,6 +639,20 @@ public final class ReportWriter {
     }
     s.append("</svg>\n");
     return s.toString();
+  }
+
+  /** A decade tick label: 10 ns, 1 µs, 100 ms, 1 s. */
+  private static String tick(double us) {
+    if (us >= 1e6) {
+      return String.format(Locale.ROOT, "%.0f s", us / 1e6);
+    }
+    if (us >= 1e3) {
+      return String.format(Locale.ROOT, "%.0f ms", us / 1e3);
+    }
+    if (us >= 1) {
+      return String.format(Locale.ROOT, "%.0f µs", us);
+    }
+    return String.format(Locale.ROOT, "%.0f ns", us * 1e3);
   }
 
   private static String escape(String s) {

@@ -60,7 +60,7 @@ class ReportWriterTest {
     Row base = ReportWriter.baselineOf(foo, rows).orElseThrow();
     assertEquals("naiveRegex", base.method());
     assertEquals(5.0, ReportWriter.speedup(foo, base), 1e-9); // 0.05 ms/op vs 10 us/op
-    String md = ReportWriter.markdown(rows, cold, MACHINE, "quick", "1 min 0 s");
+    String md = ReportWriter.markdown(rows, cold, List.of(), MACHINE, "quick", "1 min 0 s");
     String l = line(md, "| FooBenchmark.detector | size=2048 | avgt |");
     assertTrue(l.contains("5.00× faster"), l);
     assertTrue(l.contains("100 B"), l);
@@ -72,12 +72,12 @@ class ReportWriterTest {
     Row split = row("BarBenchmark.split", "avgt", null);
     Row base = ReportWriter.baselineOf(split, rows).orElseThrow();
     assertEquals("naiveSplit", base.method());
-    assertTrue(line(ReportWriter.markdown(rows, cold, MACHINE, "quick", ""), "| BarBenchmark.split |").contains("2.00× slower"));
+    assertTrue(line(ReportWriter.markdown(rows, cold, List.of(), MACHINE, "quick", ""), "| BarBenchmark.split |").contains("2.00× slower"));
   }
 
   @Test
   void throughputThreadsAndPercentileTables() {
-    String md = ReportWriter.markdown(rows, cold, MACHINE, "quick", "");
+    String md = ReportWriter.markdown(rows, cold, List.of(), MACHINE, "quick", "");
     // MB/s = ops/s x 1 MB; the baseline's 0.01 ops/ms is 10 ops/s
     assertTrue(md.contains("| PipelineThroughputBenchmark.pipeline | density=TYPICAL, size=1048576 | thrpt | 100 | 10.00 | 10.00× faster |"), md);
     String t = line(md, "| PipelineThreadsBenchmark.pipeline | density=TYPICAL, size=2048 | 2 |");
@@ -89,7 +89,7 @@ class ReportWriterTest {
 
   @Test
   void targetsAreJudgedOnTheMeasuredFigures() {
-    String md = ReportWriter.markdown(rows, cold, MACHINE, "quick", "");
+    String md = ReportWriter.markdown(rows, cold, List.of(), MACHINE, "quick", "");
     assertTrue(line(md, "| Default pipeline, 2 KB answer: p50 < 200 µs |").endsWith("| met |"));
     assertTrue(line(md, "| Default pipeline, 2 KB answer: p99 < 1 ms |").endsWith("| **not met** |"));
     assertTrue(line(md, "| With NLP analyses needed").endsWith("| met |"));
@@ -106,7 +106,7 @@ class ReportWriterTest {
     Map<String, String> mb = Map.of("size", "1048576");
     withPii.add(new Row("PiiBenchmark", "detector", "avgt", 1, mb, 2_000, 0, "us/op", Map.of(), 5_000.0));
     withPii.add(new Row("PiiBenchmark", "naiveRegex", "avgt", 1, mb, 30, 0, "ms/op", Map.of(), null));
-    String md = ReportWriter.markdown(withPii, cold, MACHINE, "quick", "");
+    String md = ReportWriter.markdown(withPii, cold, List.of(), MACHINE, "quick", "");
     String speed = line(md, "| PII scan of the pattern entities: ≥ 300 MB/s |");
     assertTrue(speed.contains("500 MB/s") && speed.endsWith("| met |"), speed);
     String ratio = line(md, "| PII scan: ≥ 20× the naive regex baseline");
@@ -115,11 +115,22 @@ class ReportWriterTest {
 
   @Test
   void coldStartMediansAndRatio() {
-    String md = ReportWriter.markdown(rows, cold, MACHINE, "quick", "");
+    String md = ReportWriter.markdown(rows, cold, List.of(), MACHINE, "quick", "");
     assertTrue(line(md, "| pipeline |").contains("| 800 ms | 700 ms | 900 ms | 3 |"));
     assertTrue(md.contains("2.00× the time"), md);
     assertTrue(md.contains("add 690 ms over a bare JVM start"), md);
     assertTrue(md.contains("Test CPU, 2 cores; OpenJDK 17; 2026-01-01 00:00 UTC"));
+  }
+
+  @Test
+  void breakdownSharesAndOtherTime() {
+    List<ReportWriter.Breakdown> parts = List.of(
+        new ReportWriter.Breakdown("TYPICAL", 100, 1000.0, Map.of("a", 100.0, "b", 600.0)),
+        new ReportWriter.Breakdown("CLEAN", 100, 500.0, Map.of("a", 50.0, "b", 250.0)));
+    String md = ReportWriter.markdown(rows, cold, parts, MACHINE, "quick", "");
+    String section = md.substring(md.indexOf("## Where the default pipeline's time goes"));
+    assertTrue(section.indexOf("| b | 600 | 60% | 250 | 50% |") < section.indexOf("| a | 100 | 10% | 50 | 10% |"), section);
+    assertTrue(section.contains("| other | 300 | 30% | 200 | 40% |"), section);
   }
 
   @Test
