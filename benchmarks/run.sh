@@ -39,7 +39,8 @@ else
 fi
 
 echo "== JMH ($profile profile)" >&2
-java -jar "$JAR" "${jmh_opts[@]}" -prof gc -foe true -rf json -rff "$OUT/jmh.json" "$@"
+# JMH_JAVA_OPTS=-Djmh.ignoreLock=true runs even while another JMH holds /tmp/jmh.lock (shared machines).
+java ${JMH_JAVA_OPTS:-} -jar "$JAR" "${jmh_opts[@]}" -prof gc -foe true -rf json -rff "$OUT/jmh.json" "$@"
 
 echo "== cold start ($cold_runs runs per case)" >&2
 java -cp "$JAR" dev.guardrails.benchmarks.ColdStart --runs "$cold_runs" \
