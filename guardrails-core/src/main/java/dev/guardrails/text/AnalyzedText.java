@@ -90,6 +90,36 @@ public final class AnalyzedText {
   }
 
   /**
+   * Returns true if normalized char {@code i} is a {@code '\n'} that stands for exactly one line
+   * break in the original (a wrapped line, {@code "\r\n"} counting as one), possibly with a few
+   * spaces around it; false for a paragraph break, which the normalized view collapses alike, and
+   * for any other char. Constant time: the original range is bounded.
+   *
+   * @param i an index in {@link #normalized()}
+   * @return whether it is a single line break
+   * @throws IndexOutOfBoundsException if {@code i} is outside the normalized view
+   */
+  public boolean singleLineBreak(int i) {
+    if (normalized.charAt(i) != '\n') {
+      return false;
+    }
+    int from = offsets.sourceStart(i);
+    int to = offsets.sourceEnd(i);
+    if (to - from > 16) {
+      return false;
+    }
+    int breaks = 0;
+    for (int k = from; k < to; k++) {
+      char c = original.charAt(k);
+      if (c == '\n' || (c == '\r' && (k + 1 >= to || original.charAt(k + 1) != '\n'))
+          || c == '\u2028' || c == '\u2029' || c == 0x0B || c == 0x0C || c == 0x85) {
+        breaks++;
+      }
+    }
+    return breaks == 1;
+  }
+
+  /**
    * Returns the analysis for {@code key}, computing it on first use.
    *
    * @param key which analysis
