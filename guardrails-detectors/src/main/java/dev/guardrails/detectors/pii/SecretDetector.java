@@ -93,13 +93,19 @@ public final class SecretDetector implements Detector {
         we++;
       }
       int next = we - i >= 3 ? token(h, i, we) : -1;
-      if (next < 0 && !h.decoded() && i >= base64Seen && Base64Secrets.startsRun(s, i)) {
+      if (next < 0 && !h.decoded() && i >= base64Seen && (we - i >= Base64Secrets.MIN_RUN || continuesRun(s, we))
+          && Base64Secrets.startsRun(s, i)) {
         int runEnd = Base64Secrets.runEnd(s, i);
         base64Seen = runEnd;
         next = Base64Secrets.scan(h, i, runEnd);
       }
       i = Math.max(we, next);
     }
+  }
+
+  /** True if a base64 run may go on past a token's end ('+' or '/'; '_' and '-' are token chars). */
+  private static boolean continuesRun(String s, int we) {
+    return we < s.length() && (s.charAt(we) == '+' || s.charAt(we) == '/');
   }
 
   private static int token(Hits h, int i, int we) {
