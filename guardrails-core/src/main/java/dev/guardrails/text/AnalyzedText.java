@@ -16,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@code &#64;}, {@code &#x40;}, {@code &commat;}) are decoded, bracketed stand-ins
  * ({@code [at]}, {@code (dot)}, with the spaces around them) become {@code @} and {@code .}, and
  * Markdown emphasis or code markers ({@code * ` ~}, {@code __}) at word edges are dropped, so
- * {@code **jane**@example.com} reads as an address. Case is kept. Text that needs none of this (plain ASCII with single
+ * {@code **jane**@example.com} reads as an address; letter-spaced values ({@code 4 1 1 1 ...},
+ * {@code D E 8 9 ...}, at least nine digits) are joined. Case is kept. Text that needs none of this (plain ASCII with single
  * spaces) shares the original string and an identity offset map: no copy is made.
  *
  * <p>Thread-safe: the text is immutable, and analyses may be requested from several threads at
@@ -87,6 +88,36 @@ public final class AnalyzedText {
    */
   public Span toOriginal(int normStart, int normEnd) {
     return offsets.toOriginal(normStart, normEnd);
+  }
+
+  /**
+   * Returns true if normalized char {@code i} is a {@code '\n'} that stands for exactly one line
+   * break in the original (a wrapped line, {@code "\r\n"} counting as one), possibly with a few
+   * spaces around it; false for a paragraph break, which the normalized view collapses alike, and
+   * for any other char. Constant time: the original range is bounded.
+   *
+   * @param i an index in {@link #normalized()}
+   * @return whether it is a single line break
+   * @throws IndexOutOfBoundsException if {@code i} is outside the normalized view
+   */
+  public boolean singleLineBreak(int i) {
+    if (normalized.charAt(i) != '\n') {
+      return false;
+    }
+    int from = offsets.sourceStart(i);
+    int to = offsets.sourceEnd(i);
+    if (to - from > 16) {
+      return false;
+    }
+    int breaks = 0;
+    for (int k = from; k < to; k++) {
+      char c = original.charAt(k);
+      if (c == '\n' || (c == '\r' && (k + 1 >= to || original.charAt(k + 1) != '\n'))
+          || c == '\u2028' || c == '\u2029' || c == 0x0B || c == 0x0C || c == 0x85) {
+        breaks++;
+      }
+    }
+    return breaks == 1;
   }
 
   /**

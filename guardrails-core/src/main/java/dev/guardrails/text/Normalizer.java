@@ -43,7 +43,8 @@ final class Normalizer {
         plain = false;
         break;
       }
-      if (c >= '0' && c <= '9' && spacedDigitsEnd(s, i) > 0) {
+      if (c < 0x80 && Character.isLetterOrDigit(c) && i + 1 < n && isDigitSeparator(s.charAt(i + 1))
+          && spacedDigitsEnd(s, i) > 0) {
         plain = false;
         break;
       }
@@ -71,11 +72,11 @@ final class Normalizer {
       int cp = s.codePointAt(i);
       int next = i + Character.charCount(cp);
       if (i < spacedEnd) {
-        if (!Character.isDigit(cp)) {
+        if (!Character.isLetterOrDigit(cp)) {
           i = next; // a separator between spaced digits: dropped
           continue;
         }
-      } else if (Character.isDigit(cp)) {
+      } else if (Character.isLetterOrDigit(cp) && next < n && isDigitSeparator(s.charAt(next))) {
         spacedEnd = spacedDigitsEnd(s, i);
       }
       if (isMarkupTrigger(cp)) {
@@ -153,34 +154,48 @@ final class Normalizer {
         && next < s.length() && Character.isLetterOrDigit(s.charAt(next));
   }
 
-  /** Fewest and most single digits a letter-spaced value has: an SSN has 9, an IBAN up to 34. */
+  /** Fewest digits and most characters a letter-spaced value has: an SSN has 9, an IBAN up to 34. */
   private static final int SPACED_MIN = 9;
   private static final int SPACED_MAX = 40;
 
   /**
-   * Returns the end of a run of single digits joined by one repeated separator (space, dot or
-   * dash) starting at {@code i}, such as {@code "4 1 1 1 1 1 1 1 1"}, when it holds
-   * {@value #SPACED_MIN} to {@value #SPACED_MAX} digits and starts a token; -1 otherwise. Bounded
-   * scan: the normalizer stays linear.
+   * Returns the end of a letter-spaced value starting at {@code i}: single letters or digits joined
+   * by one repeated separator (space, dot or dash), such as {@code "4 1 1 1 1 1 1 1 1"} or
+   * {@code "D E 8 9 3 7 ..."}, holding at least {@value #SPACED_MIN} digits and at most
+   * {@value #SPACED_MAX} characters, that starts a token; -1 otherwise. A value starting with a
+   * letter starts with two (a country or series prefix), so a lone "a" or "I" before spaced digits
+   * stays a word. Bounded scan: the normalizer stays linear.
    */
   static int spacedDigitsEnd(String s, int i) {
     int n = s.length();
-    if (i > 0 && (Character.isLetterOrDigit(s.charAt(i - 1))
-        || (i > 1 && Character.isDigit(s.charAt(i - 2)) && isDigitSeparator(s.charAt(i - 1))))) {
-      return -1; // not the start of a token, or mid-run
-    }
-    if (i + 2 >= n || !isDigitSeparator(s.charAt(i + 1))) {
+    if (i + 2 >= n || !isDigitSeparator(s.charAt(i + 1)) || !Character.isLetterOrDigit(s.charAt(i))) {
       return -1;
     }
+    if (i > 0 && Character.isLetterOrDigit(s.charAt(i - 1))) {
+      return -1; // not the start of a token
+    }
+    if (i > 1 && isDigitSeparator(s.charAt(i - 1)) && (Character.isDigit(s.charAt(i - 2))
+        || (singleBefore(s, i - 2) && i > 3 && isDigitSeparator(s.charAt(i - 3)) && singleBefore(s, i - 4)))) {
+      return -1; // mid-run: the value started earlier
+    }
     char sep = s.charAt(i + 1);
+    if (!Character.isDigit(s.charAt(i)) && !Character.isLetter(s.charAt(i + 2))) {
+      return -1; // "a 4 1 5 ...": a one-letter word, then the value
+    }
     int digits = 0;
+    int chars = 0;
     int j = i;
-    while (j < n && Character.isDigit(s.charAt(j))) {
-      digits++;
-      if (digits > SPACED_MAX) {
+    while (j < n && Character.isLetterOrDigit(s.charAt(j))) {
+      if (Character.isDigit(s.charAt(j))) {
+        digits++;
+      }
+      chars++;
+      if (chars > SPACED_MAX) {
         return -1;
       }
-      if (j + 2 < n && s.charAt(j + 1) == sep && Character.isDigit(s.charAt(j + 2))) {
+      if (j + 2 < n && s.charAt(j + 1) == sep && (Character.isDigit(s.charAt(j + 2))
+          || (Character.isLetter(s.charAt(j + 2)) && (j + 3 >= n || !Character.isLetterOrDigit(s.charAt(j + 3)))))) {
+        // the next single digit, or a single letter (a word after the value ends the run)
         j += 2;
       } else {
         j++;
@@ -191,6 +206,11 @@ final class Normalizer {
       return -1; // "1 2 3 ... 9x": the last digit is part of a longer token
     }
     return digits >= SPACED_MIN ? j : -1;
+  }
+
+  /** True if {@code s[k]} is a letter or digit standing alone (no letter or digit just before it). */
+  private static boolean singleBefore(String s, int k) {
+    return k >= 0 && Character.isLetterOrDigit(s.charAt(k)) && (k == 0 || !Character.isLetterOrDigit(s.charAt(k - 1)));
   }
 
   private static boolean isDigitSeparator(char c) {

@@ -95,6 +95,40 @@ class NormalizerDisguiseTest {
   }
 
   @Test
+  void letterSpacedValuesWithLettersAreJoined() {
+    assertFolds("iban D E 8 9 3 7 0 4 0 0 4 4 0 5 3 2 0 1 3 0 0 0.", "iban DE89370400440532013000.",
+        "DE89370400440532013000", "D E 8 9 3 7 0 4 0 0 4 4 0 5 3 2 0 1 3 0 0 0");
+    assertFolds("to G-B-8-2-W-E-S-T-1-2-3-4-5-6-9-8-7-6-5-4-3-2 ok", "to GB82WEST12345698765432 ok",
+        "GB82WEST12345698765432", "G-B-8-2-W-E-S-T-1-2-3-4-5-6-9-8-7-6-5-4-3-2");
+    // A one-letter word before spaced digits stays a word.
+    assertFolds("call a 4 1 5 5 5 5 0 1 3 4", "call a 4155550134", "4155550134", "4 1 5 5 5 5 0 1 3 4");
+    // Letter-spaced words, and runs with fewer than nine digits, stay as they are.
+    for (String s : new String[] {"c h a i r m a n", "A B C D E F G H I J K L", "x y z 1 2 3 4 5 6 7 8",
+        "e.g. U.S.A. 1 2 3", "I a m 1 2 3 4 5 6 7 8 9 10"}) {
+      assertEquals(s, AnalyzedText.of(s).normalized());
+    }
+    String noise = "a 1 ".repeat(100_000);
+    assertTimeoutPreemptively(Duration.ofSeconds(5), () -> AnalyzedText.of(noise));
+  }
+
+  @Test
+  void singleLineBreaksAreToldFromParagraphBreaks() {
+    AnalyzedText t = AnalyzedText.of("old\npeople and\r\n\r\nmore \n  text\r\nend");
+    String n = t.normalized();
+    assertEquals("old\npeople and\nmore\ntext\nend", n);
+    int first = n.indexOf('\n');
+    int second = n.indexOf('\n', first + 1);
+    int third = n.indexOf('\n', second + 1);
+    int fourth = n.indexOf('\n', third + 1);
+    assertTrue(t.singleLineBreak(first));
+    assertTrue(!t.singleLineBreak(second), "a blank line is a paragraph break");
+    assertTrue(t.singleLineBreak(third), "spaces around one line break");
+    assertTrue(t.singleLineBreak(fourth), "CRLF is one line break");
+    assertTrue(!t.singleLineBreak(0), "not a line break");
+    assertTrue(AnalyzedText.of("a\nb").singleLineBreak(1), "identity view");
+  }
+
+  @Test
   void plainTextStillSharesTheOriginal() {
     String s = "Plain text with (parentheses), [links] and AT&T but no disguise.";
     AnalyzedText at = AnalyzedText.of(s);

@@ -11,6 +11,7 @@ import dev.guardrails.FindingType;
 import dev.guardrails.Guardrail;
 import dev.guardrails.Policy;
 import dev.guardrails.Span;
+import dev.guardrails.detectors.bias.BiasDetector;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,12 +34,21 @@ import org.junit.jupiter.api.Test;
  *
  * <p>The rate is printed per disguise kind and per type. The >= 95% floor applies to cases whose
  * expected type some discovered detector declares; the others are counted and printed as pending.
+ *
+ * <p>A case may name detector {@code options} it needs beyond the defaults: gendered role nouns
+ * (chairman, policemen) are flagged only with {@link BiasDetector.Builder#genderedRoleNouns(boolean)},
+ * which is off by default on purpose (they are ordinary in biographies). Such cases run through a
+ * pipeline with that option on and are counted separately in the printout.
  */
 class EvasionCorpusTest {
 
   private static final double FLOOR = 0.95;
 
-  record Case(String id, String kind, FindingType type, String text, String expected, String accept) {}
+  /** The only detector option a case may require. */
+  static final String ROLE_NOUNS = "genderedRoleNouns";
+
+  record Case(String id, String kind, FindingType type, String text, String expected, String accept,
+      Set<String> options) {}
 
   static List<Case> load() throws IOException {
     ObjectMapper json = new ObjectMapper();
@@ -51,8 +61,13 @@ class EvasionCorpusTest {
           continue;
         }
         JsonNode n = json.readTree(line);
+        Set<String> options = new HashSet<>();
+        if (n.has("options")) {
+          n.get("options").forEach(o -> options.add(o.asText()));
+        }
         cases.add(new Case(n.get("id").asText(), n.get("kind").asText(), FindingType.parse(n.get("type").asText()),
-            n.get("text").asText(), n.get("expected").asText(), n.has("accept") ? n.get("accept").asText() : null));
+            n.get("text").asText(), n.get("expected").asText(), n.has("accept") ? n.get("accept").asText() : null,
+            Set.copyOf(options)));
       }
     }
     return cases;
@@ -80,12 +95,16 @@ class EvasionCorpusTest {
       assertTrue(ids.add(c.id()), "duplicate id " + c.id());
       assertTrue(c.text().contains(c.expected()), "expected substring missing in " + c.id());
       assertTrue(!c.text().equals(c.expected().strip()) || c.text().length() > 0);
+      assertTrue(Set.of(ROLE_NOUNS).containsAll(c.options()), "unknown option in " + c.id() + ": " + c.options());
     }
   }
 
   @Test
   void detectionRateOverPresentTypesIsAtLeast95Percent() throws IOException {
     Guardrail guard = Guardrail.builder().discoverDetectors().policy(Policy.reportOnly()).build();
+    // Same pipeline, but the bias detector also flags gendered role nouns (off by default).
+    Guardrail roleNouns = Guardrail.builder().detector(BiasDetector.builder().genderedRoleNouns(true).build())
+        .discoverDetectors().policy(Policy.reportOnly()).build();
     Set<FindingType> present = new HashSet<>();
     for (Detector d : guard.detectors()) {
       present.addAll(d.types());
@@ -96,6 +115,7 @@ class EvasionCorpusTest {
     int caught = 0;
     int scored = 0;
     int skipped = 0;
+    int withOption = 0;
     List<String> missed = new ArrayList<>();
     for (Case c : cases) {
       int[] k = byKind.computeIfAbsent(c.kind(), x -> new int[3]);
@@ -106,7 +126,9 @@ class EvasionCorpusTest {
         skipped++;
         continue;
       }
-      List<Finding> found = guard.check(c.text()).findings();
+      boolean needsRoles = c.options().contains(ROLE_NOUNS);
+      withOption += needsRoles ? 1 : 0;
+      List<Finding> found = (needsRoles ? roleNouns : guard).check(c.text()).findings();
       for (Finding f : found) {
         assertTrue(f.end() <= c.text().length(), "span outside the text in " + c.id());
       }
@@ -123,7 +145,8 @@ class EvasionCorpusTest {
       }
     }
     System.out.println("[evasion] " + cases.size() + " cases; scored " + scored + " (types on the class path), "
-        + "SKIPPED " + skipped + " (detector type not on the class path yet)");
+        + "SKIPPED " + skipped + " (detector type not on the class path yet); " + withOption
+        + " run with the non-default bias option " + ROLE_NOUNS);
     print("kind", byKind);
     print("type", byType);
     double rate = scored == 0 ? 1.0 : (double) caught / scored;

@@ -91,12 +91,16 @@ public final class BiasDetector implements Detector {
     BiasLexicon lex = lexicon();
     Tokens t = SCRATCH.get();
     String s = text.normalized();
-    t.begin();
-    for (int from = 0; from < s.length(); ) {
-      int to = segmentEnd(s, from);
-      t.reset(s, from, to);
-      scan(text, t, lex, out);
-      from = to;
+    t.begin(text);
+    try {
+      for (int from = 0; from < s.length(); ) {
+        int to = segmentEnd(s, from);
+        t.reset(s, from, to);
+        scan(text, t, lex, out);
+        from = to;
+      }
+    } finally {
+      t.end();
     }
   }
 

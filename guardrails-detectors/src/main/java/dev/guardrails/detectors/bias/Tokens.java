@@ -9,7 +9,9 @@ package dev.guardrails.detectors.bias;
  * <p>Letters and digits make words; an apostrophe between letters stays inside a word (don't),
  * a trailing possessive {@code 's} is dropped (chairman's = chairman). Hyphens, slashes,
  * commas and spaces are soft separators (wheelchair-bound = wheelchair bound); sentence and
- * clause punctuation are hard breaks that phrases never cross.
+ * clause punctuation are hard breaks that phrases never cross. A line break is a hard break too,
+ * except a soft wrap: a single line break after a word and before a lower-case letter ("old\npeople
+ * can't"), which is how hard-wrapped text and line-break disguises split a sentence.
  *
  * <p>Not thread-safe: one instance per thread, reused through {@link #reset(String)}.
  */
@@ -37,6 +39,7 @@ final class Tokens {
   int count;
 
   private int quoteEnd = -1;
+  private dev.guardrails.text.AnalyzedText source; // the text whose normalized view is scanned, or null
 
   /** Tokenizes all of {@code text}; earlier results are discarded. */
   void reset(String text) {
@@ -47,6 +50,22 @@ final class Tokens {
   /** Starts a new text: forgets any open quotation of the previous one. */
   void begin() {
     quoteEnd = -1;
+    source = null;
+  }
+
+  /**
+   * Starts a new text whose normalized view will be scanned; its original tells a single line
+   * break from a paragraph break, which the normalized view collapses alike. Call {@link #end()}
+   * after the last segment so this thread-local scratch does not keep the text.
+   */
+  void begin(dev.guardrails.text.AnalyzedText text) {
+    quoteEnd = -1;
+    source = text;
+  }
+
+  /** Forgets the text given to {@link #begin(dev.guardrails.text.AnalyzedText)}. */
+  void end() {
+    source = null;
   }
 
   /**
@@ -148,6 +167,8 @@ final class Tokens {
           quoteEnd = closingQuote(text, base + i + 1); // an opening quote: quoted only if it closes nearby
         }
         pendingFlags |= HARD_BEFORE;
+      } else if (c == '\n' && softWrap(s, i, n)) {
+        // a wrapped line: the sentence goes on
       } else if (c == '.' || c == '!' || c == '?' || c == '\n') {
         pendingFlags |= HARD_BEFORE | SENT_START;
         if (c == '?') {
@@ -179,6 +200,24 @@ final class Tokens {
     for (char c = '0'; c <= '9'; c++) {
       ASCII[c] = DIGIT;
     }
+  }
+
+  /**
+   * True if the line break at {@code s[i]} wraps a sentence: a letter, digit or comma before it, a
+   * lower-case letter after it, and exactly one line break (and at most a few spaces) in the
+   * original text it stands for.
+   */
+  private boolean softWrap(char[] s, int i, int n) {
+    if (i == 0 || i + 1 >= n) {
+      return false;
+    }
+    char b = s[i - 1];
+    char a = s[i + 1];
+    if (!(Character.isLetterOrDigit(b) || b == ',') || !Character.isLowerCase(a)) {
+      return false;
+    }
+    // Without a source the scanned text is the original: a second line break would follow directly.
+    return source == null || source.singleLineBreak(base + i);
   }
 
   private static boolean apostropheInWord(char[] s, int i, int n) {

@@ -6,7 +6,8 @@ import static dev.guardrails.detectors.pii.SecretDetector.GENERIC_SECRET;
  * High-entropy values assigned to a key word: {@code password=...}, {@code DB_PASSWORD: "..."},
  * {@code api_key = ...}, {@code secret=...}, {@code token: ...}. The key must be the whole token or
  * its last {@code _}/{@code -} segments; the value must be 8-256 characters, not a placeholder, and
- * have a Shannon entropy of at least 3 bits per character.
+ * have a Shannon entropy of at least 3 bits per character. A value that is itself a typed token
+ * (an AWS key, a GitHub token, a JWT) or a base64 run wrapping a secret is reported as that instead.
  *
  * <p>Stateless and thread-safe; reports through the caller's per-call {@link Hits}.
  */
@@ -47,6 +48,20 @@ final class GenericSecrets {
       quote = s.charAt(p++);
     }
     int start = p;
+    int te = p;
+    while (te < n && s.charAt(te) < 128 && SecretDetector.TOKEN[s.charAt(te)]) {
+      te++;
+    }
+    int typed = SecretDetector.typed(h, start, te);
+    if (typed >= 0) {
+      return typed; // "TOKEN=AKIA...": the value's own shape says what it is
+    }
+    if (!h.decoded() && Base64Secrets.startsRun(s, start)) {
+      int e = Base64Secrets.scan(h, start, Base64Secrets.runEnd(s, start));
+      if (e >= 0) {
+        return e;
+      }
+    }
     while (p < n && p - start < 256) {
       char c = s.charAt(p);
       if (c == quote || (quote == 0 && (Character.isWhitespace(c) || c == ',' || c == ';' || c == '"' || c == '\''))) {

@@ -18,14 +18,40 @@ final class Hits {
   final String s;
   private final String id;
   private final FindingSink out;
+  private final Span wrapper;
   int lastEnd;
   private int[] digits;
 
   Hits(AnalyzedText text, String id, FindingSink out) {
+    this(text, id, out, null);
+  }
+
+  /**
+   * An emitter for a decoded view (the payload of a base64 run): {@code text} is the decoded text,
+   * and the first finding in it is reported as {@code wrapper}, the encoded run's span in the
+   * original text; later ones are dropped (they would repeat the same span).
+   */
+  Hits(AnalyzedText text, String id, FindingSink out, Span wrapper) {
     this.text = text;
     this.s = text.normalized();
     this.id = id;
     this.out = out;
+    this.wrapper = wrapper;
+  }
+
+  /** The reporting detector's id. */
+  String id() {
+    return id;
+  }
+
+  /** Where findings go. */
+  FindingSink sink() {
+    return out;
+  }
+
+  /** True for an emitter over a decoded payload (see the four-argument constructor). */
+  boolean decoded() {
+    return wrapper != null;
   }
 
   /** Reports {@code s[start,end)} as a finding of the type; messages never hold the value. */
@@ -33,13 +59,28 @@ final class Hits {
     if (start < lastEnd || end <= start) {
       return;
     }
-    Span span = text.toOriginal(start, end);
+    Span span = wrapper != null ? wrapper : text.toOriginal(start, end);
     if (span.end() <= span.start()) {
       return;
     }
     double clamped = Math.max(0.05, Math.min(1.0, score));
-    out.accept(Finding.of(id, type, span.start(), span.end(), Math.round(clamped * 100) / 100.0, message));
-    lastEnd = end;
+    String why = wrapper != null ? message + " (base64-encoded)" : message;
+    out.accept(Finding.of(id, type, span.start(), span.end(), Math.round(clamped * 100) / 100.0, why));
+    lastEnd = wrapper != null ? Integer.MAX_VALUE : end;
+  }
+
+  /**
+   * True if the normalized range {@code s[start,end)}, which holds no separator, came from a longer
+   * original: characters inside the value were dropped (letter-spacing, zero-width or bidi
+   * characters, HTML entities). Such a disguise is deliberate, so it counts as evidence like a
+   * context word does.
+   */
+  boolean disguised(int start, int end) {
+    if (text.isIdentity() || wrapper != null) {
+      return false;
+    }
+    Span o = text.toOriginal(start, end);
+    return o.end() - o.start() > end - start;
   }
 
   /** A scratch digit buffer, allocated on first use within this call. */

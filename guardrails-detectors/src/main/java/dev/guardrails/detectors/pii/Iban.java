@@ -4,7 +4,8 @@ import static dev.guardrails.detectors.pii.PiiPatternDetector.IBAN;
 
 /**
  * IBANs: a two-letter country code with its registered length (SWIFT IBAN registry), two check
- * digits, the BBAN, compact or in space-separated groups, and the ISO 7064 mod-97 check.
+ * digits, the BBAN, compact or in groups of four separated by spaces, dashes or dots (a single line
+ * break may wrap between groups), and the ISO 7064 mod-97 check.
  *
  * <p>Stateless and thread-safe; reports through the caller's per-call {@link Hits}.
  */
@@ -58,7 +59,8 @@ final class Iban {
         }
         buf[got++] = c;
         p++;
-      } else if ((c == ' ' || c == '-') && got % 4 == 0 && got > 0 && p + 1 < n
+      } else if ((c == ' ' || c == '-' || c == '.' || (c == '\n' && h.text.singleLineBreak(p)))
+          && got % 4 == 0 && got > 0 && p + 1 < n
           && PiiPatternDetector.isLetterOrDigit(s.charAt(p + 1))) {
         p++;
       } else {

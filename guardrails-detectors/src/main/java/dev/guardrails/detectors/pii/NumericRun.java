@@ -9,6 +9,13 @@ import static dev.guardrails.detectors.pii.PiiPatternDetector.*;
  * IPv4, card (Luhn + issuer), SSN, SIN, Aadhaar (Verhoeff), NHS (mod 11), ABA (3-7-1), passport,
  * phone (libphonenumber).
  *
+ * <p>A single line break may wrap a run ({@code "4111 1111\n1111 1111"}): the whole run is then
+ * tried as a payment card only (issuer, length and Luhn must all agree across the break), else the
+ * two lines are classified as separate runs, as before. A single-group run whose original was
+ * disguised (letter-spaced, with zero-width characters or entities: {@link Hits#disguised}) counts
+ * as shaped: nine digits that pass the SSN rules are an SSN, and a number that is valid only
+ * with a leading '+' is an international phone number.
+ *
  * <p>One instance per {@code detect} call; not thread-safe.
  */
 final class NumericRun {
@@ -24,6 +31,8 @@ final class NumericRun {
   private int g;
   private int runStart;
   private boolean plus;
+  private int wrap; // index of the group after a wrapping line break, or 0
+  private boolean cardOnly;
 
   NumericRun(Hits h) {
     this.h = h;
@@ -44,6 +53,7 @@ final class NumericRun {
       p++;
     }
     g = 0;
+    wrap = 0;
     while (p < n && isDigit(s.charAt(p))) {
       int start = p;
       while (p < n && isDigit(s.charAt(p))) {
@@ -62,6 +72,12 @@ final class NumericRun {
       while (q < n && q - p < 3 && isSep(s.charAt(q))) {
         q++;
       }
+      if (q == p && wrap == 0 && g > 1 && p + 1 < n && isDigit(s.charAt(p + 1)) && h.text.singleLineBreak(p)) {
+        wrap = g; // "4111 1111\n1111 1111": a wrapped line inside the run
+        sep[g] = sep[g - 1];
+        p++;
+        continue;
+      }
       if (q == p || q >= n || !isDigit(s.charAt(q))) {
         break;
       }
@@ -78,6 +94,9 @@ final class NumericRun {
         return end; // the digits start an alphanumeric token; the token path handles it
       }
       g--; // drop the group glued to letters
+      if (wrap >= g) {
+        wrap = 0;
+      }
     }
     if (g > 0 && runStart >= h.lastEnd) {
       classifyRun();
@@ -86,14 +105,29 @@ final class NumericRun {
   }
 
   private void classifyRun() {
-    if (classify(0, g - 1) || g < 3) {
+    if (wrap > 0) {
+      cardOnly = true;
+      boolean card = classify(0, g - 1);
+      cardOnly = false;
+      if (!card) {
+        classifyRange(0, wrap - 1);
+        classifyRange(wrap, g - 1);
+      }
       return;
     }
-    int a = 0;
-    while (a < g) {
+    classifyRange(0, g - 1);
+  }
+
+  /** Classifies groups {@code [lo, hi]} as one run: the whole, else its longest valid sub-runs. */
+  private void classifyRange(int lo, int hi) {
+    if (classify(lo, hi) || hi - lo < 2) {
+      return;
+    }
+    int a = lo;
+    while (a <= hi) {
       boolean found = false;
-      for (int b = g - 1; b >= a && !found; b--) {
-        if (!(a == 0 && b == g - 1)) {
+      for (int b = hi; b >= a && !found; b--) {
+        if (!(a == lo && b == hi)) {
           found = classify(a, b);
           if (found) {
             a = b + 1;
@@ -146,6 +180,9 @@ final class NumericRun {
       }
       return false;
     }
+    if (cardOnly) {
+      return false;
+    }
     if (nd == 9 && !plusHere && nineDigits(d, a, b, uniform, start, end, neg)) {
       return true;
     }
@@ -168,9 +205,11 @@ final class NumericRun {
     int groups = b - a + 1;
     boolean ssnShape = groups == 3 && (uniform == '-' || uniform == ' ') && shape(a, b, 3, 2, 4);
     boolean ssnCtx = SSN_CTX.near(s, start, end);
-    if ((ssnShape && (!neg || ssnCtx)) || (groups == 1 && ssnCtx)) {
+    boolean disguised = groups == 1 && !neg && h.disguised(start, end);
+    if ((ssnShape && (!neg || ssnCtx)) || (groups == 1 && (ssnCtx || disguised))) {
       if (NumberRules.ssn(d)) {
-        h.emit(US_SSN, start, end, (ssnShape ? 0.85 : 0.6) + (ssnCtx ? 0.1 : 0), "US social security number");
+        h.emit(US_SSN, start, end, (ssnShape ? 0.85 : disguised ? 0.7 : 0.6) + (ssnCtx ? 0.1 : 0),
+            "US social security number");
         return true;
       }
       if (ssnShape) {
@@ -207,6 +246,10 @@ final class NumericRun {
       cand = "+" + s.substring(gs[a] + 2, end);
     }
     int v = Phones.validity(cand, plusHere || idd);
+    if (v < 2 && groups == 1 && !plusHere && !idd && h.disguised(start, end)) {
+      // a letter-spaced number ("4 4 2 0 ...") has usually lost its '+': valid with it is evidence enough
+      v = Math.max(v, Phones.validity("+" + cand, true));
+    }
     boolean shaped = groups >= 3 || s.charAt(start) == '0' || s.charAt(start) == '(' || plusHere || idd;
     double score;
     if (v >= 2) {

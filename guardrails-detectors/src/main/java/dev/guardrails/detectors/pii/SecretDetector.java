@@ -13,7 +13,10 @@ import java.util.Set;
  * GitLab, Slack, Stripe, OpenAI), JSON Web Tokens whose header and payload decode to JSON objects,
  * PEM private key blocks, and high-entropy values assigned to key words ({@code password=},
  * {@code api_key:}, {@code secret=}, {@code token:}). One pass over the normalized text dispatches
- * on the first character of each token; nothing else runs unless a prefix matches.
+ * on the first character of each token; nothing else runs unless a prefix matches. A value after
+ * a key word is first tried as a typed token ({@code TOKEN=AKIA...} is an AWS key, not a generic
+ * secret). Base64 runs of 16 to 4,096 characters that decode to printable ASCII are scanned once
+ * more, decoded; what is found there is reported over the whole encoded run ({@link Base64Secrets}).
  *
  * <p>Reports {@code SECRET} types. Stateless and thread-safe.
  */
@@ -74,9 +77,17 @@ public final class SecretDetector implements Detector {
 
   @Override
   public void detect(AnalyzedText text, CheckContext ctx, FindingSink out) {
-    Hits h = new Hits(text, id(), out);
+    scan(new Hits(text, id(), out));
+  }
+
+  /**
+   * The token pass over {@code h.s}. On a decoded payload ({@link Hits#decoded()}) base64 runs are
+   * not decoded again, so the work stays linear.
+   */
+  static void scan(Hits h) {
     String s = h.s;
     int n = s.length();
+    int base64Seen = 0; // base64 runs starting before this index were already examined
     int i = 0;
     while (i < n) {
       char c = s.charAt(i);
@@ -89,13 +100,36 @@ public final class SecretDetector implements Detector {
         we++;
       }
       int next = we - i >= 3 ? token(h, i, we) : -1;
+      if (next < 0 && !h.decoded() && i >= base64Seen && (we - i >= Base64Secrets.MIN_RUN || continuesRun(s, we))
+          && Base64Secrets.startsRun(s, i)) {
+        int runEnd = Base64Secrets.runEnd(s, i);
+        base64Seen = runEnd;
+        next = Base64Secrets.scan(h, i, runEnd);
+      }
       i = Math.max(we, next);
     }
   }
 
+  /** True if a base64 run may go on past a token's end ('+' or '/'; '_' and '-' are token chars). */
+  private static boolean continuesRun(String s, int we) {
+    return we < s.length() && (s.charAt(we) == '+' || s.charAt(we) == '/');
+  }
+
   private static int token(Hits h, int i, int we) {
+    int e = typed(h, i, we);
+    return e >= 0 ? e : GenericSecrets.afterKey(h, i, we);
+  }
+
+  /**
+   * Tries the typed shapes (cloud and SaaS tokens, JWT, PEM) on the token {@code s[i,we)};
+   * returns the end of what was reported, or -1.
+   */
+  static int typed(Hits h, int i, int we) {
     String s = h.s;
     int len = we - i;
+    if (len < 3) {
+      return -1;
+    }
     char c = s.charAt(i);
     switch (c) {
       case 'A':
@@ -152,7 +186,7 @@ public final class SecretDetector implements Detector {
       default:
         break;
     }
-    return GenericSecrets.afterKey(h, i, we);
+    return -1;
   }
 
   private static int jwt(Hits h, int i, int we) {
