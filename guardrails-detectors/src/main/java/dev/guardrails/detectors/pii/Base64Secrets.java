@@ -20,8 +20,12 @@ final class Base64Secrets {
 
   /** Shortest run decoded: 12 bytes, shorter than any token we look for. */
   static final int MIN_RUN = 16;
-  /** Longest run decoded: a PEM key of 2,048 bits fits, twice over. */
-  static final int MAX_RUN = 4096;
+  /**
+   * Longest run decoded: tokens, keys and JWTs fit; kept inside {@link SecretDetector#WINDOW} so a
+   * stream decides a run exactly as a whole-text check does (a longer run, such as a base64-wrapped
+   * PEM block, is not decoded).
+   */
+  static final int MAX_RUN = 1000;
 
   private static final byte[] VALUE = new byte[128];
 
