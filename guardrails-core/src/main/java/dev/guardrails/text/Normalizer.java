@@ -69,6 +69,14 @@ final class Normalizer {
     boolean wsNewline = false;
     int i = 0;
     while (i < n) {
+      char ch = s.charAt(i);
+      if (ch < 0x80 && PLAIN[ch] && wsStart < 0 && i >= spacedEnd
+          && (i + 1 >= n || !isDigitSeparator(s.charAt(i + 1)) || !Character.isLetterOrDigit(ch))) {
+        out.append(ch); // printable ASCII outside any rule below: kept as is (the common case)
+        map.add(i, i + 1);
+        i++;
+        continue;
+      }
       int cp = s.codePointAt(i);
       int next = i + Character.charCount(cp);
       if (i < spacedEnd) {
@@ -215,6 +223,15 @@ final class Normalizer {
 
   private static boolean isDigitSeparator(char c) {
     return c == ' ' || c == '.' || c == '-';
+  }
+
+  /** Printable ASCII that no rule of the slow path changes: not whitespace, markup or '@'. */
+  private static final boolean[] PLAIN = new boolean[128];
+
+  static {
+    for (char c = 0x21; c < 0x7f; c++) {
+      PLAIN[c] = !isMarkupTrigger(c) && c != '@';
+    }
   }
 
   private static boolean isMarkupTrigger(int c) {
