@@ -138,13 +138,20 @@ final class NumericRun {
       return false; // dates and fractions; a date of birth is found from its cue word
     }
     boolean neg = NEGATIVE.near(s, start, end);
-    if (!plusHere && nd >= 12 && nd <= 19 && cardShape(a, b, uniform, allLen1) && NumberRules.card(d, nd)) {
+    int issuer = !plusHere && nd >= 12 && nd <= 19 && cardShape(a, b, uniform, allLen1)
+        ? NumberRules.cardIssuer(d, nd) : NumberRules.NO_ISSUER;
+    if (issuer != NumberRules.NO_ISSUER) {
       boolean ctx = CARD_CTX.near(s, start, end);
-      if (!neg || ctx) {
-        h.emit(CREDIT_CARD, start, end, ctx ? 0.95 : 0.85, "payment card number (Luhn valid)");
+      // a registered issuer range stands on its own unless negative context speaks against it;
+      // a block or legacy range needs a card word nearby
+      if (issuer == NumberRules.REGISTERED ? !neg || ctx : ctx) {
+        double base = issuer == NumberRules.REGISTERED ? 0.85 : 0.75;
+        h.emit(CREDIT_CARD, start, end, base + (ctx ? 0.1 : 0), "payment card number (issuer range, Luhn valid)");
         return true;
       }
-      return false;
+      if (issuer == NumberRules.REGISTERED) {
+        return false;
+      }
     }
     if (nd == 9 && !plusHere && nineDigits(d, a, b, uniform, start, end, neg)) {
       return true;
