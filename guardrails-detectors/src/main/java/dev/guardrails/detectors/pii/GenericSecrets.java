@@ -65,6 +65,14 @@ final class GenericSecrets {
     if (len < 8 || len >= 256 || placeholder(s, start, end)) {
       return -1;
     }
+    int tokenEnd = start;
+    while (tokenEnd < end && s.charAt(tokenEnd) < 128 && SecretDetector.TOKEN[s.charAt(tokenEnd)]) {
+      tokenEnd++;
+    }
+    int specific = SecretDetector.specific(h, start, tokenEnd);
+    if (specific >= 0) {
+      return specific; // the value is a token of a known kind: its own type wins over the key word
+    }
     double bits = Checksums.entropy(s, start, end);
     if (bits < 3.0 || !mixed(s, start, end)) {
       return -1;

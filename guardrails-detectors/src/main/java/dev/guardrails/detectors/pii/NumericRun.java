@@ -134,8 +134,9 @@ final class NumericRun {
     if (groups == 4 && uniform == '.') {
       return IpAddresses.v4(h, gs, ge, a, start, end);
     }
-    if (uniform == '/' || uniform == '.' && groups == 3 && ge[b] - gs[b] == 4 && ge[a] - gs[a] <= 2) {
-      return false; // dates and fractions; a date of birth is found from its cue word
+    if (uniform == '/' || uniform == '.' && groups == 3 && ge[b] - gs[b] == 4 && ge[a] - gs[a] <= 2
+        || uniform == '.' && groups == 2 || groups == 3 && (uniform == '-' || uniform == '.') && isoDate(a)) {
+      return false; // dates, decimals and fractions; a date of birth is found from its cue word
     }
     boolean neg = NEGATIVE.near(s, start, end);
     int issuer = !plusHere && nd >= 12 && nd <= 19 && cardShape(a, b, uniform, allLen1)
@@ -229,6 +230,17 @@ final class NumericRun {
     int e = extensionEnd(end);
     h.emit(PHONE, start, e, score + (ctx ? 0.15 : 0), "phone number");
     return true;
+  }
+
+  /** Groups {@code a..a+2} read as an ISO date: a 4-digit year 1900-2099, month 1-12, day 1-31. */
+  private boolean isoDate(int a) {
+    if (ge[a] - gs[a] != 4 || ge[a + 1] - gs[a + 1] != 2 || ge[a + 2] - gs[a + 2] != 2) {
+      return false;
+    }
+    int y = Integer.parseInt(s, gs[a], ge[a], 10);
+    int m = Integer.parseInt(s, gs[a + 1], ge[a + 1], 10);
+    int d = Integer.parseInt(s, gs[a + 2], ge[a + 2], 10);
+    return y >= 1900 && y <= 2099 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
   }
 
   private boolean cardShape(int a, int b, char uniform, boolean allLen1) {

@@ -67,7 +67,7 @@ public final class PiiPatternDetector implements Detector {
       "build", "version", "ref", "reference", "ticket", "sku", "serial", "transaction", "confirmation",
       "receipt", "patent", "doi", "model", "part", "item", "product", "case", "po", "batch", "lot");
   static final Context CARD_CTX = Context.of("card", "credit", "debit", "visa", "mastercard", "amex",
-      "american express", "discover", "jcb", "diners", "maestro", "payment", "pay", "paid", "charged", "cc",
+      "american express", "discover", "jcb", "diners", "maestro", "payment", "pay", "paid", "charge", "charged", "cc",
       "cvv", "expiry", "expires");
   static final Context SSN_CTX = Context.of("ssn", "ssns", "social security", "social", "ssa", "taxpayer");
   static final Context SIN_CTX = Context.of("sin", "social insurance", "nas", "canadian", "canada");

@@ -87,6 +87,19 @@ public final class SecretDetector implements Detector {
   }
 
   private static int token(Hits h, int i, int we) {
+    int e = specific(h, i, we);
+    return e >= 0 ? e : GenericSecrets.afterKey(h, i, we);
+  }
+
+  /**
+   * Reports {@code s[i,we)} if it has the shape of a specific token type (AWS, GitHub, JWT...);
+   * returns where to resume, or -1. The generic key-word rule asks this first for its value, so
+   * {@code aws_access_key=AKIA...} is an {@link #AWS_ACCESS_KEY}, not a {@link #GENERIC_SECRET}.
+   */
+  static int specific(Hits h, int i, int we) {
+    if (we - i < 3) {
+      return -1;
+    }
     String s = h.s;
     int len = we - i;
     char c = s.charAt(i);
@@ -145,7 +158,7 @@ public final class SecretDetector implements Detector {
       default:
         break;
     }
-    return GenericSecrets.afterKey(h, i, we);
+    return -1;
   }
 
   private static int jwt(Hits h, int i, int we) {
