@@ -138,6 +138,9 @@ final class NumericRun {
         || uniform == '.' && groups == 2 || groups == 3 && (uniform == '-' || uniform == '.') && isoDate(a)) {
       return false; // dates, decimals and fractions; a date of birth is found from its cue word
     }
+    if (nd < 7) {
+      return false; // shorter than any phone number or ID: years, amounts, counts
+    }
     boolean neg = NEGATIVE.near(s, start, end);
     int issuer = !plusHere && nd >= 12 && nd <= 19 && cardShape(a, b, uniform, allLen1)
         ? NumberRules.cardIssuer(d, nd) : NumberRules.NO_ISSUER;
@@ -210,12 +213,15 @@ final class NumericRun {
       return false;
     }
     boolean idd = !plusHere && s.charAt(gs[a]) == '0' && s.charAt(gs[a] + 1) == '0' && ge[a] - gs[a] <= 5;
+    boolean shaped = groups >= 3 || s.charAt(start) == '0' || s.charAt(start) == '(' || plusHere || idd;
+    // a number valid only outside North America counts when shaped or announced, and never as a
+    // bare digit string without a cue: skip the per-region parses when that result could not count
+    boolean otherRegions = (shaped || ctx) && !(groups == 1 && !plusHere && !ctx);
     String cand = s.substring(start, end);
     if (idd) {
       cand = "+" + s.substring(gs[a] + 2, end);
     }
-    int v = Phones.validity(cand, plusHere || idd);
-    boolean shaped = groups >= 3 || s.charAt(start) == '0' || s.charAt(start) == '(' || plusHere || idd;
+    int v = Phones.validity(cand, plusHere || idd, otherRegions);
     double score;
     if (v >= 2) {
       score = v == 3 ? 0.8 : 0.7;

@@ -129,8 +129,20 @@ public final class PiiPatternDetector implements Detector {
         continue;
       }
       int we = i + 1;
-      while (we < n && s.charAt(we) < 128 && WORD[s.charAt(we)]) {
+      int rest = 0; // classes of the word's characters after the first
+      char w;
+      while (we < n && (w = s.charAt(we)) < 128 && CLASS[w] != 0) {
+        rest |= CLASS[w];
         we++;
+      }
+      if (!isDigit(c) && (rest & ~LOWER) == 0) {
+        // a plain word (no digits, at most a capital first letter): only a cue word or a word
+        // glued to ':' or '-' (URL scheme, IPv6/MAC hex, dashed NIE) can start a value
+        char lc = (char) (c | 0x20);
+        if (lc != 'b' && lc != 'd' && lc != 'p' && (we >= n || s.charAt(we) != ':' && s.charAt(we) != '-')) {
+          i = we;
+          continue;
+        }
       }
       int next;
       if (isDigit(c)) {
@@ -149,14 +161,22 @@ public final class PiiPatternDetector implements Detector {
   }
 
   private static final boolean[] WORD = new boolean[128];
+  private static final int LOWER = 1;
+  private static final int UPPER = 2;
+  private static final int DIGIT = 4;
+  /** Character classes of ASCII letters and digits (0 for everything else). */
+  private static final byte[] CLASS = new byte[128];
 
   static {
     for (char c = '0'; c <= '9'; c++) {
       WORD[c] = true;
+      CLASS[c] = DIGIT;
     }
     for (char c = 'a'; c <= 'z'; c++) {
       WORD[c] = true;
       WORD[c - 32] = true;
+      CLASS[c] = LOWER;
+      CLASS[c - 32] = UPPER;
     }
   }
 
