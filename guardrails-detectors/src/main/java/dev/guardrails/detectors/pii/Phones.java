@@ -68,7 +68,10 @@ final class Phones {
     return first == '0' && nd >= 3 && (mask & ((1 << (nd - 1)) | (1 << (nd - 2)))) != 0;
   }
 
-  /** Validity of a candidate: 0 none, 1 valid in another region, 2 valid US / NANP, 3 valid international (+CC). */
+  /**
+   * Validity of a candidate: 0 none, 1 valid in another region (or, with +CC, a possible length for
+   * a real country code), 2 valid US / NANP, 3 valid international (+CC).
+   */
   static int validity(String candidate, boolean international) {
     return validity(candidate, international, true);
   }
@@ -81,7 +84,9 @@ final class Phones {
     try {
       if (international) {
         PhoneNumber p = UTIL.parse(candidate, "ZZ");
-        return UTIL.isValidNumber(p) ? 3 : 0;
+        // +CC announces a phone number: one outside the plan's assigned ranges (fictional, new or
+        // mistyped) still counts when the country code exists and the length is possible there
+        return UTIL.isValidNumber(p) ? 3 : UTIL.isPossibleNumber(p) ? 1 : 0;
       }
       PhoneNumber us = UTIL.parse(candidate, "US");
       if (UTIL.isValidNumberForRegion(us, "US") || UTIL.isValidNumberForRegion(us, "CA")) {
