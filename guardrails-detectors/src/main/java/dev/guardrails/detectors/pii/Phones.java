@@ -86,7 +86,11 @@ final class Phones {
         PhoneNumber p = UTIL.parse(candidate, "ZZ");
         // +CC announces a phone number: one outside the plan's assigned ranges (fictional, new or
         // mistyped) still counts when the country code exists and the length is possible there
-        return UTIL.isValidNumber(p) ? 3 : UTIL.isPossibleNumber(p) ? 1 : 0;
+        boolean valid = p.getCountryCode() == 1
+            // +1: try the two big NANP members before isValidNumber's search over all 25
+            ? UTIL.isValidNumberForRegion(p, "US") || UTIL.isValidNumberForRegion(p, "CA") || UTIL.isValidNumber(p)
+            : UTIL.isValidNumber(p);
+        return valid ? 3 : UTIL.isPossibleNumber(p) ? 1 : 0;
       }
       PhoneNumber us = UTIL.parse(candidate, "US");
       if (UTIL.isValidNumberForRegion(us, "US") || UTIL.isValidNumberForRegion(us, "CA")) {
