@@ -15,6 +15,11 @@ final class NumericRun {
 
   private static final int MAX_GROUPS = 20;
   private static final int MAX_GROUP_DIGITS = 19;
+  /**
+   * libphonenumber checks allowed per run: the sub-run search is quadratic in the groups (at most
+   * 20), and a run of single spaced digits would otherwise cost thousands of parses.
+   */
+  private static final int PHONE_BUDGET = 8;
 
   private final Hits h;
   private final String s;
@@ -24,6 +29,7 @@ final class NumericRun {
   private int g;
   private int runStart;
   private boolean plus;
+  private int phoneBudget;
 
   NumericRun(Hits h) {
     this.h = h;
@@ -86,6 +92,7 @@ final class NumericRun {
   }
 
   private void classifyRun() {
+    phoneBudget = PHONE_BUDGET;
     if (classify(0, g - 1) || g < 3) {
       return;
     }
@@ -209,9 +216,10 @@ final class NumericRun {
       return false;
     }
     boolean ctx = PHONE_CTX.near(s, start, end);
-    if (neg && !ctx) {
+    if (neg && !ctx || phoneBudget <= 0) {
       return false;
     }
+    phoneBudget--;
     boolean idd = !plusHere && s.charAt(gs[a]) == '0' && s.charAt(gs[a] + 1) == '0' && ge[a] - gs[a] <= 5;
     boolean shaped = groups >= 3 || s.charAt(start) == '0' || s.charAt(start) == '(' || plusHere || idd;
     // a number valid only outside North America counts when shaped or announced, and never as a
