@@ -115,6 +115,9 @@ public final class PiiPatternDetector implements Detector {
     // one byte per char (chars above U+00FF become '?', never a word char): the word loop below
     // reads a byte array instead of String.charAt, which is most of the scan's time
     byte[] bytes = s.getBytes(StandardCharsets.ISO_8859_1);
+    if (bytes.length != n) {
+      bytes = latin1(s); // the encoder turned a surrogate pair into one '?': copy char by char
+    }
     NumericRun numeric = null;
     int i = 0;
     while (i < n) {
@@ -182,6 +185,16 @@ public final class PiiPatternDetector implements Detector {
       CLASS[c] = LOWER;
       CLASS[c - 32] = UPPER;
     }
+  }
+
+  /** One byte per char of {@code s}: the char itself up to U+00FF, '?' above. */
+  private static byte[] latin1(String s) {
+    byte[] out = new byte[s.length()];
+    for (int i = 0; i < out.length; i++) {
+      char c = s.charAt(i);
+      out[i] = (byte) (c <= 0xFF ? c : '?');
+    }
+    return out;
   }
 
   static boolean isDigit(char c) {
