@@ -114,10 +114,7 @@ public final class PiiPatternDetector implements Detector {
     int n = s.length();
     // one byte per char (chars above U+00FF become '?', never a word char): the word loop below
     // reads a byte array instead of String.charAt, which is most of the scan's time
-    byte[] bytes = s.getBytes(StandardCharsets.ISO_8859_1);
-    if (bytes.length != n) {
-      bytes = latin1(s); // the encoder turned a surrogate pair into one '?': copy char by char
-    }
+    byte[] bytes = latin1View(s);
     NumericRun numeric = null;
     int i = 0;
     while (i < n) {
@@ -187,7 +184,16 @@ public final class PiiPatternDetector implements Detector {
     }
   }
 
-  /** One byte per char of {@code s}: the char itself up to U+00FF, '?' above. */
+  /**
+   * One byte per char of {@code s}: the char itself up to U+00FF, '?' above (never a word char), so
+   * hot loops can read an array instead of calling {@code String.charAt}.
+   */
+  static byte[] latin1View(String s) {
+    byte[] bytes = s.getBytes(StandardCharsets.ISO_8859_1);
+    // the encoder turns a surrogate pair into one '?': then copy char by char
+    return bytes.length == s.length() ? bytes : latin1(s);
+  }
+
   private static byte[] latin1(String s) {
     byte[] out = new byte[s.length()];
     for (int i = 0; i < out.length; i++) {

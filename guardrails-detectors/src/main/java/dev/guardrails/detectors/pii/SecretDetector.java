@@ -70,18 +70,21 @@ public final class SecretDetector implements Detector {
     Hits h = new Hits(text, id(), out);
     String s = h.s;
     int n = s.length();
+    byte[] b = PiiPatternDetector.latin1View(s);
     int i = 0;
     while (i < n) {
-      char c = s.charAt(i);
+      int c = b[i] & 0xFF;
       if (c >= 128 || !TOKEN[c]) {
         i++;
         continue;
       }
       int we = i + 1;
-      while (we < n && s.charAt(we) < 128 && TOKEN[s.charAt(we)]) {
+      int k;
+      while (we < n && (k = b[we] & 0xFF) < 128 && TOKEN[k]) {
         we++;
       }
-      int next = we - i >= 3 ? token(h, i, we) : -1;
+      // only a known prefix's first letter or a word before '=' / ':' can start a secret
+      int next = we - i >= 3 && (PREFIX[c] || assignmentFollows(s, we)) ? token(h, i, we) : -1;
       i = Math.max(we, next);
     }
   }
@@ -214,6 +217,28 @@ public final class SecretDetector implements Detector {
       }
     }
     return d;
+  }
+
+  /** Whether '=' or ':' follows {@code s[we]}, after an optional quote and one space (as {@link GenericSecrets} reads it). */
+  private static boolean assignmentFollows(String s, int we) {
+    int n = s.length();
+    int p = we;
+    if (p < n && (s.charAt(p) == '"' || s.charAt(p) == '\'')) {
+      p++;
+    }
+    if (p < n && s.charAt(p) == ' ') {
+      p++;
+    }
+    return p < n && (s.charAt(p) == '=' || s.charAt(p) == ':');
+  }
+
+  /** First characters of the specific token shapes in {@link #specific}. */
+  private static final boolean[] PREFIX = new boolean[128];
+
+  static {
+    for (char c : "Agxsrpe-".toCharArray()) {
+      PREFIX[c] = true;
+    }
   }
 
   /** Token characters: letters, digits, '_' and '-'. */
