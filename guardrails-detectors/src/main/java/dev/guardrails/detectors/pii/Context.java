@@ -14,10 +14,17 @@ final class Context {
   /** Characters looked at after a candidate. */
   static final int AFTER = 24;
 
-  private final String[] phrases;
+  /** Phrases by their first (lower-case ASCII) character; null where none starts. */
+  private final String[][] byFirst = new String[128][];
 
   private Context(String... phrases) {
-    this.phrases = phrases;
+    for (String p : phrases) {
+      char f = p.charAt(0);
+      String[] old = byFirst[f];
+      String[] grown = old == null ? new String[1] : java.util.Arrays.copyOf(old, old.length + 1);
+      grown[grown.length - 1] = p;
+      byFirst[f] = grown;
+    }
   }
 
   /** A cue list of lower-case words or phrases (ASCII). */
@@ -42,9 +49,13 @@ final class Context {
         continue;
       }
       char c = lower(s.charAt(i));
-      for (String p : phrases) {
+      String[] starting = c < 128 ? byFirst[c] : null;
+      if (starting == null) {
+        continue;
+      }
+      for (String p : starting) {
         int len = p.length();
-        if (p.charAt(0) == c && i + len <= to && matchesAt(s, i, p)
+        if (i + len <= to && matchesAt(s, i, p)
             && (i + len == s.length() || !isWordChar(s.charAt(i + len)))) {
           return true;
         }

@@ -121,6 +121,9 @@ final class IpAddresses {
       }
     }
     int end = i + 17;
+    if (i > 0 && s.charAt(i - 1) == sep) {
+      return -1; // the tail of a longer hex chain (EUI-64, key fingerprint)
+    }
     if (end < n && (Context.isWordChar(s.charAt(end)) || s.charAt(end) == sep)) {
       return -1;
     }

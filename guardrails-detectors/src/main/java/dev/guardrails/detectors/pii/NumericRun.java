@@ -22,6 +22,11 @@ final class NumericRun {
 
   private static final int MAX_GROUPS = 20;
   private static final int MAX_GROUP_DIGITS = 19;
+  /**
+   * libphonenumber checks allowed per run: the sub-run search is quadratic in the groups (at most
+   * 20), and a run of single spaced digits would otherwise cost thousands of parses.
+   */
+  private static final int PHONE_BUDGET = 8;
 
   private final Hits h;
   private final String s;
@@ -33,6 +38,7 @@ final class NumericRun {
   private boolean plus;
   private int wrap; // index of the group after a wrapping line break, or 0
   private boolean cardOnly;
+  private int phoneBudget;
 
   NumericRun(Hits h) {
     this.h = h;
@@ -105,6 +111,7 @@ final class NumericRun {
   }
 
   private void classifyRun() {
+    phoneBudget = PHONE_BUDGET;
     if (wrap > 0) {
       cardOnly = true;
       boolean card = classify(0, g - 1);
@@ -168,17 +175,28 @@ final class NumericRun {
     if (groups == 4 && uniform == '.') {
       return IpAddresses.v4(h, gs, ge, a, start, end);
     }
-    if (uniform == '/' || uniform == '.' && groups == 3 && ge[b] - gs[b] == 4 && ge[a] - gs[a] <= 2) {
-      return false; // dates and fractions; a date of birth is found from its cue word
+    if (uniform == '/' || uniform == '.' && groups == 3 && ge[b] - gs[b] == 4 && ge[a] - gs[a] <= 2
+        || uniform == '.' && groups == 2 || groups == 3 && (uniform == '-' || uniform == '.') && isoDate(a)) {
+      return false; // dates, decimals and fractions; a date of birth is found from its cue word
+    }
+    if (nd < 7) {
+      return false; // shorter than any phone number or ID: years, amounts, counts
     }
     boolean neg = NEGATIVE.near(s, start, end);
-    if (!plusHere && nd >= 12 && nd <= 19 && cardShape(a, b, uniform, allLen1) && NumberRules.card(d, nd)) {
+    int issuer = !plusHere && nd >= 12 && nd <= 19 && cardShape(a, b, uniform, allLen1)
+        ? NumberRules.cardIssuer(d, nd) : NumberRules.NO_ISSUER;
+    if (issuer != NumberRules.NO_ISSUER) {
       boolean ctx = CARD_CTX.near(s, start, end);
-      if (!neg || ctx) {
-        h.emit(CREDIT_CARD, start, end, ctx ? 0.95 : 0.85, "payment card number (Luhn valid)");
+      // a registered issuer range stands on its own unless negative context speaks against it;
+      // a block or legacy range needs a card word nearby
+      if (issuer == NumberRules.REGISTERED ? !neg || ctx : ctx) {
+        double base = issuer == NumberRules.REGISTERED ? 0.85 : 0.75;
+        h.emit(CREDIT_CARD, start, end, base + (ctx ? 0.1 : 0), "payment card number (issuer range, Luhn valid)");
         return true;
       }
-      return false;
+      if (issuer == NumberRules.REGISTERED) {
+        return false;
+      }
     }
     if (cardOnly) {
       return false;
@@ -237,20 +255,24 @@ final class NumericRun {
       return false;
     }
     boolean ctx = PHONE_CTX.near(s, start, end);
-    if (neg && !ctx) {
+    if (neg && !ctx || phoneBudget <= 0) {
       return false;
     }
+    phoneBudget--;
     boolean idd = !plusHere && s.charAt(gs[a]) == '0' && s.charAt(gs[a] + 1) == '0' && ge[a] - gs[a] <= 5;
+    boolean shaped = groups >= 3 || s.charAt(start) == '0' || s.charAt(start) == '(' || plusHere || idd;
+    // a number valid only outside North America counts when shaped or announced, and never as a
+    // bare digit string without a cue: skip the per-region parses when that result could not count
+    boolean otherRegions = (shaped || ctx) && !(groups == 1 && !plusHere && !ctx);
     String cand = s.substring(start, end);
     if (idd) {
       cand = "+" + s.substring(gs[a] + 2, end);
     }
-    int v = Phones.validity(cand, plusHere || idd);
+    int v = Phones.validity(cand, plusHere || idd, otherRegions);
     if (v < 2 && groups == 1 && !plusHere && !idd && h.disguised(start, end)) {
       // a letter-spaced number ("4 4 2 0 ...") has usually lost its '+': valid with it is evidence enough
       v = Math.max(v, Phones.validity("+" + cand, true));
     }
-    boolean shaped = groups >= 3 || s.charAt(start) == '0' || s.charAt(start) == '(' || plusHere || idd;
     double score;
     if (v >= 2) {
       score = v == 3 ? 0.8 : 0.7;
@@ -265,6 +287,17 @@ final class NumericRun {
     int e = extensionEnd(end);
     h.emit(PHONE, start, e, score + (ctx ? 0.15 : 0), "phone number");
     return true;
+  }
+
+  /** Groups {@code a..a+2} read as an ISO date: a 4-digit year 1900-2099, month 1-12, day 1-31. */
+  private boolean isoDate(int a) {
+    if (ge[a] - gs[a] != 4 || ge[a + 1] - gs[a + 1] != 2 || ge[a + 2] - gs[a + 2] != 2) {
+      return false;
+    }
+    int y = Integer.parseInt(s, gs[a], ge[a], 10);
+    int m = Integer.parseInt(s, gs[a + 1], ge[a + 1], 10);
+    int d = Integer.parseInt(s, gs[a + 2], ge[a + 2], 10);
+    return y >= 1900 && y <= 2099 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
   }
 
   private boolean cardShape(int a, int b, char uniform, boolean allLen1) {

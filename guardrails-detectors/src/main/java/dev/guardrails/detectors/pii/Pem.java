@@ -45,7 +45,7 @@ final class Pem {
     if (s.startsWith("-----END ", q)) {
       int closeLimit = Math.min(cap, q + 80);
       int close = s.indexOf("-----", q + 9);
-      if (close >= 0 && close + 5 <= closeLimit) {
+      if (close >= 0 && close + 5 <= closeLimit && keyMaterial(s, bodyStart, q)) {
         h.emit(PRIVATE_KEY, i, close + 5, 1.0, "PEM private key block");
         return close + 5;
       }
@@ -53,9 +53,26 @@ final class Pem {
     while (q > bodyStart && Character.isWhitespace(s.charAt(q - 1))) {
       q--;
     }
+    if (!keyMaterial(s, bodyStart, q)) {
+      return -1; // a header quoted alone or an elided example: no key leaks
+    }
     h.emit(PRIVATE_KEY, i, q, 0.9, "PEM private key block (truncated)");
     return q;
   }
+
+  /** At least one PEM line's worth ({@value #MIN_BODY} characters) of base64 in {@code s[from,to)}. */
+  private static boolean keyMaterial(String s, int from, int to) {
+    int b64 = 0;
+    for (int p = from; p < to && b64 < MIN_BODY; p++) {
+      if (isBase64(s.charAt(p))) {
+        b64++;
+      }
+    }
+    return b64 >= MIN_BODY;
+  }
+
+  /** Base64 characters a block must hold to carry key material (a full PEM line is 64). */
+  static final int MIN_BODY = 40;
 
   private static boolean isBase64(char c) {
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/'

@@ -21,18 +21,103 @@ final class Phones {
     "GB", "CA", "AU", "IN", "DE", "FR", "IT", "ES", "NL", "BE", "CH", "AT", "SE", "NO", "DK", "FI",
     "PL", "IE", "NZ", "ZA", "BR", "MX", "IL", "SG", "JP", "PT", "CZ", "HU", "GR", "TR", "RU", "CN"};
 
-  /** Validity of a candidate: 0 none, 1 valid in another region, 2 valid US / NANP, 3 valid international (+CC). */
+  /** Per region: bit L set when libphonenumber deems a national significant number of L digits possible. */
+  private static final int[] LENGTHS = new int[REGIONS.length];
+  /** Per region: the national (trunk) prefix, or "" when the region dials none. */
+  private static final String[] TRUNK = new String[REGIONS.length];
+
+  static {
+    for (int r = 0; r < REGIONS.length; r++) {
+      int cc = UTIL.getCountryCodeForRegion(REGIONS[r]);
+      for (int len = 2; len <= 17; len++) {
+        PhoneNumber probe = new PhoneNumber().setCountryCode(cc).setNationalNumber(pow10(len - 1));
+        if (UTIL.isPossibleNumberWithReason(probe) == PhoneNumberUtil.ValidationResult.IS_POSSIBLE) {
+          LENGTHS[r] |= 1 << len;
+        }
+      }
+      String trunk = UTIL.getNddPrefixForRegion(REGIONS[r], true);
+      TRUNK[r] = trunk == null ? "" : trunk;
+    }
+  }
+
+  private static long pow10(int e) {
+    long v = 1;
+    for (int i = 0; i < e; i++) {
+      v *= 10;
+    }
+    return v;
+  }
+
+  /**
+   * Whether {@code nd} digits can be a national number of region {@code r}: as they stand, without
+   * the region's trunk prefix, or (numbers starting with 0, where carrier-select codes may precede
+   * the number) one or two digits shorter. A conservative length pre-check before the costly parse.
+   */
+  private static boolean lengthFits(int r, int nd, char first, char second) {
+    int mask = LENGTHS[r];
+    if (nd < 32 && (mask & (1 << nd)) != 0) {
+      return true;
+    }
+    String t = TRUNK[r];
+    if (!t.isEmpty() && first == t.charAt(0) && (t.length() == 1 || second == t.charAt(1))) {
+      int rest = nd - t.length();
+      if (rest > 0 && (mask & (1 << rest)) != 0) {
+        return true;
+      }
+    }
+    return first == '0' && nd >= 3 && (mask & ((1 << (nd - 1)) | (1 << (nd - 2)))) != 0;
+  }
+
+  /**
+   * Validity of a candidate: 0 none, 1 valid in another region (or, with +CC, a possible length for
+   * a real country code), 2 valid US / NANP, 3 valid international (+CC).
+   */
   static int validity(String candidate, boolean international) {
+    return validity(candidate, international, true);
+  }
+
+  /**
+   * As {@link #validity(String, boolean)}; with {@code otherRegions} false a national number is only
+   * tried as North American (the caller could not use a result of 1).
+   */
+  static int validity(String candidate, boolean international, boolean otherRegions) {
     try {
       if (international) {
         PhoneNumber p = UTIL.parse(candidate, "ZZ");
-        return UTIL.isValidNumber(p) ? 3 : 0;
+        // +CC announces a phone number: one outside the plan's assigned ranges (fictional, new or
+        // mistyped) still counts when the country code exists and the length is possible there
+        boolean valid = p.getCountryCode() == 1
+            // +1: try the two big NANP members before isValidNumber's search over all 25
+            ? UTIL.isValidNumberForRegion(p, "US") || UTIL.isValidNumberForRegion(p, "CA") || UTIL.isValidNumber(p)
+            : UTIL.isValidNumber(p);
+        return valid ? 3 : UTIL.isPossibleNumber(p) ? 1 : 0;
       }
       PhoneNumber us = UTIL.parse(candidate, "US");
       if (UTIL.isValidNumberForRegion(us, "US") || UTIL.isValidNumberForRegion(us, "CA")) {
         return 2;
       }
-      for (String region : REGIONS) {
+      if (!otherRegions) {
+        return 0;
+      }
+      int nd = 0;
+      char first = 0;
+      char second = 0;
+      for (int i = 0; i < candidate.length(); i++) {
+        char c = candidate.charAt(i);
+        if (c >= '0' && c <= '9') {
+          if (nd == 0) {
+            first = c;
+          } else if (nd == 1) {
+            second = c;
+          }
+          nd++;
+        }
+      }
+      for (int r = 0; r < REGIONS.length; r++) {
+        if (!lengthFits(r, nd, first, second)) {
+          continue; // no national number of this region has this many digits: skip the parse
+        }
+        String region = REGIONS[r];
         PhoneNumber p = UTIL.parse(candidate, region);
         if (UTIL.isValidNumberForRegion(p, region)) {
           return 1;

@@ -6,6 +6,7 @@ import dev.guardrails.Detector;
 import dev.guardrails.FindingSink;
 import dev.guardrails.FindingType;
 import dev.guardrails.text.AnalyzedText;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /**
@@ -67,7 +68,7 @@ public final class PiiPatternDetector implements Detector {
       "build", "version", "ref", "reference", "ticket", "sku", "serial", "transaction", "confirmation",
       "receipt", "patent", "doi", "model", "part", "item", "product", "case", "po", "batch", "lot");
   static final Context CARD_CTX = Context.of("card", "credit", "debit", "visa", "mastercard", "amex",
-      "american express", "discover", "jcb", "diners", "maestro", "payment", "pay", "paid", "charged", "cc",
+      "american express", "discover", "jcb", "diners", "maestro", "payment", "pay", "paid", "charge", "charged", "cc",
       "cvv", "expiry", "expires");
   static final Context SSN_CTX = Context.of("ssn", "ssns", "social security", "social", "ssa", "taxpayer");
   static final Context SIN_CTX = Context.of("sin", "social insurance", "nas", "canadian", "canada");
@@ -111,6 +112,9 @@ public final class PiiPatternDetector implements Detector {
   static void scan(Hits h) {
     String s = h.s;
     int n = s.length();
+    // one byte per char (chars above U+00FF become '?', never a word char): the word loop below
+    // reads a byte array instead of String.charAt, which is most of the scan's time
+    byte[] bytes = latin1View(s);
     NumericRun numeric = null;
     int i = 0;
     while (i < n) {
@@ -129,8 +133,20 @@ public final class PiiPatternDetector implements Detector {
         continue;
       }
       int we = i + 1;
-      while (we < n && s.charAt(we) < 128 && WORD[s.charAt(we)]) {
+      int rest = 0; // classes of the word's characters after the first
+      int k;
+      while (we < n && (k = CLASS[bytes[we] & 0xff]) != 0) {
+        rest |= k;
         we++;
+      }
+      if (!isDigit(c) && (rest & ~LOWER) == 0) {
+        // a plain word (no digits, at most a capital first letter): only a cue word or a word
+        // glued to ':' or '-' (URL scheme, IPv6/MAC hex, dashed NIE) can start a value
+        char lc = (char) (c | 0x20);
+        if (lc != 'b' && lc != 'd' && lc != 'p' && (we >= n || s.charAt(we) != ':' && s.charAt(we) != '-')) {
+          i = we;
+          continue;
+        }
       }
       int next;
       if (isDigit(c)) {
@@ -149,15 +165,42 @@ public final class PiiPatternDetector implements Detector {
   }
 
   private static final boolean[] WORD = new boolean[128];
+  private static final int LOWER = 1;
+  private static final int UPPER = 2;
+  private static final int DIGIT = 4;
+  /** Character classes of ASCII letters and digits by Latin-1 code (0 for everything else). */
+  private static final byte[] CLASS = new byte[256];
 
   static {
     for (char c = '0'; c <= '9'; c++) {
       WORD[c] = true;
+      CLASS[c] = DIGIT;
     }
     for (char c = 'a'; c <= 'z'; c++) {
       WORD[c] = true;
       WORD[c - 32] = true;
+      CLASS[c] = LOWER;
+      CLASS[c - 32] = UPPER;
     }
+  }
+
+  /**
+   * One byte per char of {@code s}: the char itself up to U+00FF, '?' above (never a word char), so
+   * hot loops can read an array instead of calling {@code String.charAt}.
+   */
+  static byte[] latin1View(String s) {
+    byte[] bytes = s.getBytes(StandardCharsets.ISO_8859_1);
+    // the encoder turns a surrogate pair into one '?': then copy char by char
+    return bytes.length == s.length() ? bytes : latin1(s);
+  }
+
+  private static byte[] latin1(String s) {
+    byte[] out = new byte[s.length()];
+    for (int i = 0; i < out.length; i++) {
+      char c = s.charAt(i);
+      out[i] = (byte) (c <= 0xFF ? c : '?');
+    }
+    return out;
   }
 
   static boolean isDigit(char c) {

@@ -88,18 +88,21 @@ public final class SecretDetector implements Detector {
     String s = h.s;
     int n = s.length();
     int base64Seen = 0; // base64 runs starting before this index were already examined
+    byte[] b = PiiPatternDetector.latin1View(s);
     int i = 0;
     while (i < n) {
-      char c = s.charAt(i);
+      int c = b[i] & 0xFF;
       if (c >= 128 || !TOKEN[c]) {
         i++;
         continue;
       }
       int we = i + 1;
-      while (we < n && s.charAt(we) < 128 && TOKEN[s.charAt(we)]) {
+      int k;
+      while (we < n && (k = b[we] & 0xFF) < 128 && TOKEN[k]) {
         we++;
       }
-      int next = we - i >= 3 ? token(h, i, we) : -1;
+      // only a known prefix's first letter or a word before '=' / ':' can start a typed secret
+      int next = we - i >= 3 && (PREFIX[c] || assignmentFollows(s, we)) ? token(h, i, we) : -1;
       if (next < 0 && !h.decoded() && i >= base64Seen && (we - i >= Base64Secrets.MIN_RUN || continuesRun(s, we))
           && Base64Secrets.startsRun(s, i)) {
         int runEnd = Base64Secrets.runEnd(s, i);
@@ -242,6 +245,28 @@ public final class SecretDetector implements Detector {
       }
     }
     return d;
+  }
+
+  /** Whether '=' or ':' follows {@code s[we]}, after an optional quote and one space (as {@link GenericSecrets} reads it). */
+  private static boolean assignmentFollows(String s, int we) {
+    int n = s.length();
+    int p = we;
+    if (p < n && (s.charAt(p) == '"' || s.charAt(p) == '\'')) {
+      p++;
+    }
+    if (p < n && s.charAt(p) == ' ') {
+      p++;
+    }
+    return p < n && (s.charAt(p) == '=' || s.charAt(p) == ':');
+  }
+
+  /** First characters of the typed token shapes in {@link #typed}. */
+  private static final boolean[] PREFIX = new boolean[128];
+
+  static {
+    for (char c : "Agxsrpe-".toCharArray()) {
+      PREFIX[c] = true;
+    }
   }
 
   /** Token characters: letters, digits, '_' and '-'. */

@@ -106,7 +106,7 @@ final class Tokens {
         }
       }
     }
-    if ((c == 'X' || c == 'Y' || c == 'Z') && len >= 2 && (isDigit(s.charAt(i + 1)) || s.charAt(i + 1) == '-')) {
+    if ((c == 'X' || c == 'Y' || c == 'Z') && (len >= 2 && isDigit(s.charAt(i + 1)) || len == 1 && we < n && s.charAt(we) == '-')) {
       nie(h, i);
       return we;
     }

@@ -88,6 +88,36 @@ class PiiAccuracyTest {
     assertTrue(rate >= 0.5, "PERSON rate on BOLD " + rate);
   }
 
+  /**
+   * Issue 3: no email, card, IBAN, SSN, IP or secret finding on any BOLD Wikipedia sentence (prose
+   * full of years, page numbers and figures, and no personal data of those kinds).
+   */
+  @Test
+  void patternEntitiesSilentOnBoldWikipedia() throws Exception {
+    com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(PiiAccuracy.datasets().resolve("bias/bold-neutral/bold_gender_wiki.json").toFile());
+    Guardrail guard = Guardrail.builder().detector(new PiiPatternDetector()).detector(new SecretDetector())
+        .detector(new EmailDetector()).policy(dev.guardrails.Policy.reportOnly()).build();
+    Set<String> strict = Set.of("EMAIL", "CREDIT_CARD", "IBAN", "US_SSN", "IP_ADDRESS");
+    java.util.List<String> hits = new java.util.ArrayList<>();
+    int sentences = 0;
+    for (com.fasterxml.jackson.databind.JsonNode group : root) {
+      for (com.fasterxml.jackson.databind.JsonNode person : group) {
+        for (com.fasterxml.jackson.databind.JsonNode sentence : person) {
+          sentences++;
+          String text = sentence.asText();
+          for (dev.guardrails.Finding f : guard.check(text, dev.guardrails.CheckContext.empty()).findings()) {
+            if (strict.contains(f.type().name()) || f.category() == dev.guardrails.Category.SECRET) {
+              hits.add(f.type() + " in: " + text);
+            }
+          }
+        }
+      }
+    }
+    System.out.printf(java.util.Locale.ROOT, "BOLD gender wiki: %d pattern-entity findings in %d sentences%n", hits.size(), sentences);
+    assertTrue(hits.isEmpty(), String.join("\n", hits));
+  }
+
   @Test
   void macroPrecisionAtLeast90() {
     assertTrue(report.macroPrecision() >= 0.90, "macro precision " + report.macroPrecision());

@@ -1,0 +1,37 @@
+package dev.guardrails.detectors.pii;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.guardrails.CheckContext;
+import dev.guardrails.Finding;
+import dev.guardrails.text.AnalyzedText;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The pattern scan's byte view of the text stays aligned with the chars around non-Latin-1 text. */
+class PiiPatternScanTest {
+
+  private static List<Finding> scan(String text) {
+    List<Finding> out = new ArrayList<>();
+    new PiiPatternDetector().detect(AnalyzedText.of(text), CheckContext.empty(), out::add);
+    return out;
+  }
+
+  @Test
+  void surrogatePairsBeforeAValueKeepSpansAligned() {
+    String value = "DE89 3704 0044 0532 0130 00";
+    for (String prefix : new String[] {"\uD83D\uDE00 IBAN ", "\uD83D\uDE00\uD83D\uDE00 x \u0141 IBAN ", "\uD800 IBAN "}) {
+      String text = prefix + value + " \uD83D\uDE00 ok";
+      List<Finding> found = scan(text);
+      assertEquals(1, found.size(), text);
+      assertEquals(value, text.substring(found.get(0).start(), found.get(0).end()));
+    }
+  }
+
+  @Test
+  void charsAboveLatin1AreNotLetters() {
+    // U+0141 has low byte 0x41 ('A'); it must not join a word
+    assertEquals(0, scan("\u0141\u0141123456C").size());
+  }
+}
