@@ -304,6 +304,7 @@ public final class GuardedStream {
     for (DetectorError e : r.errors()) {
       if (!errors.contains(e)) {
         errors.add(e);
+        notifyFailure(e); // the partial scans' engine has no listener: report each distinct failure once
       }
       if (e.action() == Action.BLOCK) {
         return block(r, from);
@@ -352,7 +353,18 @@ public final class GuardedStream {
       if (ce > p) {
         break;
       }
-      out.append(buf, pos, cs).append(SafeText.replacement(text, c, engine.policy(), scope));
+      String replacement;
+      try {
+        replacement = SafeText.replacement(text, c, engine.policy(), scope);
+      } catch (Exception | StackOverflowError | LinkageError | AssertionError ex) { // a custom Redactor failed
+        // Fail closed like Guardrail.check: nothing more is shown, the result is BLOCK.
+        DetectorError err = new DetectorError(Guardrail.ENGINE_ID, "REDACTION_FAILED", ex.getClass().getName(), Action.BLOCK);
+        errors.add(err);
+        LOG.warn("redactor failed ({} {}); stream blocked", err.kind(), err.errorClass());
+        notifyFailure(err);
+        return block(r, from);
+      }
+      out.append(buf, pos, cs).append(replacement);
       pos = ce;
     }
     out.append(buf, pos, p);
@@ -364,6 +376,17 @@ public final class GuardedStream {
     emitted = p;
     shown.append(out);
     return out.toString();
+  }
+
+  private void notifyFailure(DetectorError err) {
+    if (listener == GuardListener.NONE) {
+      return;
+    }
+    try {
+      listener.detectorFailed(err);
+    } catch (RuntimeException ex) {
+      LOG.warn("listener threw {} from detectorFailed; ignored", ex.getClass().getName());
+    }
   }
 
   private String block(GuardResult r, int from) {
