@@ -185,4 +185,69 @@ class EngineBadInputTest {
     assertThrows(IllegalArgumentException.class, () -> Policy.parse(new StringReader("PII = NOPE")));
     assertEquals(Policy.parse("").toString(), Policy.parse("# only a comment\n\n").toString());
   }
+
+  @Test
+  void policyFilesWithBomCrlfNanAndManyLines() {
+    // Windows line endings and a byte-order mark are read as the same policy
+    Policy unix = Policy.parse("default = FLAG\nPII = REDACT\nSECRET >= 0.8 = BLOCK\n");
+    assertEquals(unix.toString(), Policy.parse("\uFEFFdefault = FLAG\r\nPII = REDACT\r\nSECRET >= 0.8 = BLOCK\r\n").toString());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Policy.parse("PII >= NaN = REDACT"));
+    assertTrue(e.getMessage().startsWith("policy line 1:"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> Policy.parse("PII >= Infinity = REDACT"));
+    assertTrue(e.getMessage().startsWith("policy line 1:"), e.getMessage());
+    // 100,000 rule lines parse in linear time
+    StringBuilder many = new StringBuilder();
+    for (int i = 0; i < 100_000; i++) {
+      many.append("PII/T").append(i).append(" = REDACT\n");
+    }
+    assertTimeoutPreemptively(Duration.ofSeconds(10), () -> Policy.parse(many.toString()));
+    e = assertThrows(IllegalArgumentException.class, () -> Policy.parse("PII/T = REDACT\nPII/T = BLOCK"));
+    assertTrue(e.getMessage().startsWith("policy line 2:"), "a repeated rule names its line: " + e.getMessage());
+  }
+
+  /** Stands for a detector's lexicon that is malformed: its holder's static initializer throws. */
+  private static final class BrokenLexicon {
+    static final List<String> WORDS = load();
+
+    private static List<String> load() {
+      throw new IllegalStateException("lexicon words.txt line 3 must have 2 columns");
+    }
+  }
+
+  /**
+   * A detector whose lexicon fails to load throws ExceptionInInitializerError on its first check
+   * and NoClassDefFoundError on every later one: both are contained, its fail mode applies, and
+   * the other detectors keep working.
+   */
+  @Test
+  void detectorWithAMalformedLexiconFailsItsChecksNotTheCaller() {
+    Detector broken = new Detector() {
+      @Override
+      public String id() {
+        return "test.lexicon";
+      }
+
+      @Override
+      public void detect(AnalyzedText text, CheckContext ctx, dev.guardrails.FindingSink out) {
+        if (BrokenLexicon.WORDS.contains(text.normalized())) {
+          out.accept(Finding.of(id(), DIGITS, 0, 1, 0.9, "never"));
+        }
+      }
+    };
+    Guardrail closed = Guardrail.builder().detector(DIGIT_RUNS).detector(broken).build();
+    GuardResult first = closed.check("call 5550100");
+    assertEquals(Verdict.BLOCK, first.verdict());
+    assertEquals("java.lang.ExceptionInInitializerError", first.errors().get(0).errorClass());
+    GuardResult second = closed.check("call 5550100");
+    assertEquals("java.lang.NoClassDefFoundError", second.errors().get(0).errorClass());
+    Guardrail open = Guardrail.builder().detector(DIGIT_RUNS).detector(broken, dev.guardrails.FailMode.OPEN).build();
+    GuardResult r = open.check("call 5550100");
+    assertEquals(dev.guardrails.Action.FLAG, r.errors().get(0).action(), "fail-open flags");
+    assertTrue(r.verdict() != Verdict.BLOCK);
+    assertEquals(1, r.findings().size(), "the healthy detector's finding is kept");
+    // time-bounded checks run detectors on the executor: same containment
+    GuardResult async = Guardrail.builder().detector(broken).detectorTimeout(Duration.ofSeconds(5)).build().check("x");
+    assertEquals(Verdict.BLOCK, async.verdict());
+    assertEquals("EXCEPTION", async.errors().get(0).kind());
+  }
 }
