@@ -193,6 +193,24 @@ public final class Guardrail {
     return blockMessage;
   }
 
+  /**
+   * Returns the longest text checked, in chars (see {@link Builder#maxInput(int, OversizeMode)}).
+   *
+   * @return the limit
+   */
+  public int maxInputChars() {
+    return maxInputChars;
+  }
+
+  /**
+   * Returns what happens to a text longer than {@link #maxInputChars()}.
+   *
+   * @return the mode
+   */
+  public OversizeMode oversizeMode() {
+    return oversizeMode;
+  }
+
   /** Returns the listener. */
   public GuardListener listener() {
     return listener;
