@@ -74,7 +74,7 @@ class StreamFuzzTest {
     }
     if (!r.decisions().equals(whole.decisions())) {
       throw new AssertionError("stream decisions (" + r.decisions().size() + ") differ from check's ("
-          + whole.decisions().size() + ")");
+          + whole.decisions().size() + "): " + describe(r.decisions()) + " vs " + describe(whole.decisions()));
     }
   }
 
@@ -117,6 +117,16 @@ class StreamFuzzTest {
       return 1;
     }
     return (b & 0x3F) + 1;
+  }
+
+  /** Detector, type, span, score and action of each decision: no checked text. */
+  private static String describe(java.util.List<Decision> ds) {
+    StringBuilder b = new StringBuilder("[");
+    for (Decision d : ds) {
+      b.append(d.finding().detector()).append(' ').append(d.finding().type()).append(' ').append(d.finding().span())
+          .append(' ').append(d.finding().score()).append(' ').append(d.action()).append("; ");
+    }
+    return b.append(']').toString();
   }
 
   private static int firstDifference(String a, String b) {
