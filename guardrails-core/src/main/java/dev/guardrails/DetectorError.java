@@ -10,7 +10,9 @@ import java.util.Objects;
  *
  * @param detector the failing detector's id ({@code "guardrail"} for engine-level errors)
  * @param kind what went wrong: {@code EXCEPTION}, {@code TIMEOUT}, {@code INVALID_FINDING},
- *     {@code INPUT_TOO_LARGE}
+ *     {@code INTERRUPTED}; engine-level ({@code "guardrail"}): {@code INPUT_TOO_LARGE},
+ *     {@code INPUT_TRUNCATED}, {@code REDACTION_FAILED} (a {@link dev.guardrails.redact.Redactor}
+ *     threw; the answer is blocked)
  * @param errorClass the thrown exception's class name, or empty
  * @param action the action applied because of the failure (BLOCK for fail-closed, FLAG for
  *     fail-open)

@@ -18,7 +18,8 @@ public interface GuardListener {
   GuardListener NONE = new GuardListener() {};
 
   /**
-   * Called after each completed check.
+   * Called after each completed check, including checks answered from the result cache
+   * ({@link CheckEvent#cacheHit()}).
    *
    * @param event what happened, without raw text
    */
@@ -43,6 +44,8 @@ public interface GuardListener {
    *     ({@code <EMAIL>}), whatever the policy's action: safe to log
    * @param timings time spent per detector id
    * @param errors detector failures
+   * @param cacheHit true when the result was served from the guardrail's result cache (then no
+   *     detector ran and {@code timings} is empty); false for a computed check
    */
   record CheckEvent(
       Verdict verdict,
@@ -50,7 +53,8 @@ public interface GuardListener {
       List<Decision> decisions,
       String redactedText,
       Map<String, Duration> timings,
-      List<DetectorError> errors) {
+      List<DetectorError> errors,
+      boolean cacheHit) {
 
     /** Creates an event, copying the collections. */
     public CheckEvent {
@@ -59,10 +63,31 @@ public interface GuardListener {
       errors = List.copyOf(errors);
     }
 
+    /**
+     * Creates the event of a computed check ({@code cacheHit} false); kept for callers written
+     * before the cache-hit flag existed.
+     *
+     * @param verdict the verdict
+     * @param textLength the length of the checked text
+     * @param decisions the findings with their actions
+     * @param redactedText the checked text with every finding replaced by its type tag
+     * @param timings time spent per detector id
+     * @param errors detector failures
+     */
+    public CheckEvent(
+        Verdict verdict,
+        int textLength,
+        List<Decision> decisions,
+        String redactedText,
+        Map<String, Duration> timings,
+        List<DetectorError> errors) {
+      this(verdict, textLength, decisions, redactedText, timings, errors, false);
+    }
+
     @Override
     public String toString() {
       return "CheckEvent[verdict=" + verdict + ", textLength=" + textLength + ", findings="
-          + decisions.size() + ", errors=" + errors.size() + "]";
+          + decisions.size() + ", errors=" + errors.size() + (cacheHit ? ", cacheHit" : "") + "]";
     }
   }
 }

@@ -40,7 +40,17 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Failures.</b> {@code check} never throws for a detector's sake: a detector that throws,
  * reports a span outside the text, or runs past its time budget is recorded in
- * {@link GuardResult#errors()} and its {@link FailMode} applied (CLOSED blocks, OPEN flags).
+ * {@link GuardResult#errors()} and its {@link FailMode} applied (CLOSED blocks, OPEN flags). A
+ * {@link Redactor} that throws (or returns null) fails closed: the answer is blocked, the safe
+ * text is the block message, and a {@code REDACTION_FAILED} error is recorded under
+ * {@link #ENGINE_ID}.
+ *
+ * <p><b>Abandoned detectors.</b> With a time budget, a late detector is interrupted and its
+ * result dropped, but Java cannot stop a thread: a detector that ignores interrupts keeps running
+ * on its executor thread until it returns. The default executor is a bounded pool of daemon
+ * threads (see {@link Builder#executor(ExecutorService)}), so such work never keeps the JVM alive
+ * and never grows the thread count without bound; once every pool thread is stuck, further
+ * time-bounded checks time out or are rejected, and either way their fail mode applies.
  *
  * <p><b>Thread safety:</b> immutable once built; one instance serves any number of threads.
  */
@@ -143,6 +153,7 @@ public final class Guardrail {
     CacheKey key = new CacheKey(text, ctx);
     GuardResult hit = cache.getIfPresent(key);
     if (hit != null) {
+      notifyCacheHit(hit, text);
       return hit;
     }
     GuardResult r = run(text, ctx);
@@ -180,6 +191,24 @@ public final class Guardrail {
   /** Returns the message that replaces a blocked answer. */
   public String blockMessage() {
     return blockMessage;
+  }
+
+  /**
+   * Returns the longest text checked, in chars (see {@link Builder#maxInput(int, OversizeMode)}).
+   *
+   * @return the limit
+   */
+  public int maxInputChars() {
+    return maxInputChars;
+  }
+
+  /**
+   * Returns what happens to a text longer than {@link #maxInputChars()}.
+   *
+   * @return the mode
+   */
+  public OversizeMode oversizeMode() {
+    return oversizeMode;
   }
 
   /** Returns the listener. */
@@ -307,9 +336,18 @@ public final class Guardrail {
       strongest = strongest.max(err.action());
     }
     Verdict verdict = Verdict.of(strongest);
-    String safe = verdict == Verdict.BLOCK
-        ? blockMessage
-        : SafeText.apply(scanned, decisions, policy, new Redactor.Scope());
+    String safe = blockMessage;
+    if (verdict != Verdict.BLOCK) {
+      try {
+        safe = SafeText.apply(scanned, decisions, policy, new Redactor.Scope());
+      } catch (Exception | StackOverflowError | LinkageError | AssertionError ex) { // a custom Redactor failed
+        // Fail closed: the text cannot be shown unredacted, and there is no redacted form.
+        DetectorError err = new DetectorError(ENGINE_ID, "REDACTION_FAILED", ex.getClass().getName(), Action.BLOCK);
+        errors.add(err);
+        reportFailure(err, "redactor failed ({} {}); answer blocked", err.kind(), err.errorClass());
+        verdict = Verdict.BLOCK;
+      }
+    }
     GuardResult r = new GuardResult(verdict, decisions, safe, text.length(), ids, timings, errors);
     notifyListener(r, scanned, errors);
     return r;
@@ -407,10 +445,37 @@ public final class Guardrail {
     errors.add(err);
     LOG.warn("detector {} failed ({}{}); fail mode {} applied", err.detector(), kind,
         errorClass.isEmpty() ? "" : " " + errorClass, e.failMode());
+    notifyFailure(err);
+  }
+
+  private void reportFailure(DetectorError err, String format, Object... args) {
+    LOG.warn(format, args);
+    notifyFailure(err);
+  }
+
+  private void notifyFailure(DetectorError err) {
     try {
       listener.detectorFailed(err);
     } catch (RuntimeException ex) {
       LOG.warn("listener threw {} from detectorFailed; ignored", ex.getClass().getName());
+    }
+  }
+
+  /**
+   * Reports a result served from the cache: the same verdict, decisions and audit text as the
+   * computed check, no timings (no detector ran), and {@code cacheHit} set. Cached results never
+   * carry errors and are never truncated, so the audit text comes from the text itself.
+   */
+  private void notifyCacheHit(GuardResult hit, String text) {
+    if (listener == GuardListener.NONE) {
+      return;
+    }
+    try {
+      String audit = hit.blocked() && hit.decisions().isEmpty() ? "" : SafeText.auditText(text, hit.decisions());
+      listener.checkCompleted(new GuardListener.CheckEvent(
+          hit.verdict(), hit.textLength(), hit.decisions(), audit, Map.of(), hit.errors(), true));
+    } catch (RuntimeException ex) {
+      LOG.warn("listener threw {} from checkCompleted; ignored", ex.getClass().getName());
     }
   }
 
@@ -421,7 +486,7 @@ public final class Guardrail {
     try {
       String audit = r.blocked() && r.decisions().isEmpty() ? "" : SafeText.auditText(scanned, r.decisions());
       listener.checkCompleted(new GuardListener.CheckEvent(
-          r.verdict(), r.textLength(), r.decisions(), audit, r.timings(), errors));
+          r.verdict(), r.textLength(), r.decisions(), audit, r.timings(), errors, false));
     } catch (RuntimeException ex) {
       LOG.warn("listener threw {} from checkCompleted; ignored", ex.getClass().getName());
     }
@@ -574,8 +639,12 @@ public final class Guardrail {
 
     /**
      * Sets the executor that runs detectors when a timeout or a {@link CheckContext#deadline()}
-     * applies. Without one, a shared pool of daemon threads is used for that; checks without time
-     * bounds always run on the calling thread. The guardrail does not shut it down.
+     * applies. Without one, a shared, bounded pool of daemon threads is used for that
+     * ({@code max(8, 4 x cores)} threads, idle ones retire after 30 s, at most 4,096 queued tasks;
+     * a task it rejects is an {@code EXCEPTION} error of that detector, its fail mode applied).
+     * Checks without time bounds always run on the calling thread. The guardrail does not shut
+     * the executor down. An abandoned detector keeps its thread until it returns (Java cannot
+     * stop a thread that ignores interrupts): give untrusted detectors an executor of their own.
      *
      * @param executor the executor
      * @return this builder

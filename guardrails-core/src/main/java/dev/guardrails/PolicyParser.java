@@ -16,6 +16,9 @@ final class PolicyParser {
     int no = 0;
     while ((line = in.readLine()) != null) {
       no++;
+      if (no == 1 && line.startsWith("\uFEFF")) {
+        line = line.substring(1); // byte-order mark of a file saved by a Windows editor
+      }
       if (line.length() > 10_000) {
         throw error(no, "line is longer than 10000 characters");
       }

@@ -111,7 +111,11 @@ public final class SafeText {
   public static String replacement(String original, List<Finding> cluster, Policy policy, Redactor.Scope scope) {
     Finding best = cluster.get(0);
     Redactor r = policy.redactor(best.type());
-    return r.replace(best, original.subSequence(best.start(), best.end()), scope);
+    String out = r.replace(best, original.subSequence(best.start(), best.end()), scope);
+    if (out == null) {
+      throw new IllegalStateException("redactor " + r.getClass().getName() + " returned null for " + best.type());
+    }
+    return out;
   }
 
   /**

@@ -46,6 +46,11 @@ import org.slf4j.LoggerFactory;
  * {@code guard.check(text, ctx).safeText()} for any chunking, redactions included (numbered tags
  * are counted across the whole stream), and no char that check would redact is ever emitted.
  *
+ * <p><b>Input limit.</b> The guardrail's {@code maxInput} applies to the whole streamed answer as
+ * it does to {@code check}: past it, REJECT blocks the stream ({@code INPUT_TOO_LARGE}) and
+ * TRUNCATE_AND_FLAG stops reading (the rest of the answer is neither checked nor shown) and flags
+ * it ({@code INPUT_TRUNCATED}), so a runaway model cannot grow the stream's buffers without bound.
+ *
  * <p><b>BLOCK</b> stops emission at once: from then on {@link #accept} returns the empty string,
  * and {@link #complete()} reports the BLOCK result and the text already shown.
  *
@@ -97,6 +102,10 @@ public final class GuardedStream {
   private final List<Decision> committed = new ArrayList<>();
   private final List<DetectorError> errors = new ArrayList<>(0);
   private final Map<String, Duration> timings = new LinkedHashMap<>();
+  private final int maxInput;
+  private final Guardrail.OversizeMode oversizeMode;
+  private long received;
+  private boolean truncated;
   private int emitted;
   private int nextScanAt;
   private long lastEmitNanos;
@@ -109,6 +118,8 @@ public final class GuardedStream {
     this.listener = listener;
     this.blockMessage = blockMessage;
     this.ctx = ctx;
+    this.maxInput = engine.maxInputChars();
+    this.oversizeMode = engine.oversizeMode();
     int w = 1;
     boolean sentences = false;
     for (Detector d : engine.detectors()) {
@@ -156,10 +167,16 @@ public final class GuardedStream {
   public String accept(CharSequence chunk) {
     Objects.requireNonNull(chunk, "chunk");
     requireOpen("accept()");
-    if (state == State.BLOCKED) {
+    received += chunk.length();
+    if (state == State.BLOCKED || truncated) {
       return "";
     }
-    buf.append(chunk);
+    if (buf.length() + chunk.length() > maxInput && !admitOversize(chunk)) {
+      return "";
+    }
+    if (!truncated) {
+      buf.append(chunk);
+    }
     int end = buf.length();
     if (end >= nextScanAt) {
       return scan(false, false);
@@ -168,6 +185,34 @@ public final class GuardedStream {
       return scan(false, true);
     }
     return "";
+  }
+
+  /**
+   * Applies the guardrail's input limit ({@link Guardrail.OversizeMode}) to a chunk that would
+   * cross it, exactly as {@code check} treats a text that long: REJECT blocks the stream with an
+   * {@code INPUT_TOO_LARGE} error; TRUNCATE_AND_FLAG keeps the chars up to the limit (never
+   * splitting a surrogate pair), ignores everything after, and flags with {@code INPUT_TRUNCATED}.
+   *
+   * @return false when the stream was blocked
+   */
+  private boolean admitOversize(CharSequence chunk) {
+    if (oversizeMode == Guardrail.OversizeMode.REJECT) {
+      DetectorError err = new DetectorError(Guardrail.ENGINE_ID, "INPUT_TOO_LARGE", "", Action.BLOCK);
+      errors.add(err);
+      notifyFailure(err);
+      state = State.BLOCKED;
+      return false;
+    }
+    int cut = maxInput - buf.length();
+    if (cut > 0 && Character.isHighSurrogate(chunk.charAt(cut - 1))) {
+      cut--;
+    }
+    buf.append(chunk, 0, cut);
+    truncated = true;
+    DetectorError err = new DetectorError(Guardrail.ENGINE_ID, "INPUT_TRUNCATED", "", Action.FLAG);
+    errors.add(err);
+    notifyFailure(err);
+    return true;
   }
 
   /**
@@ -195,10 +240,11 @@ public final class GuardedStream {
     }
     Verdict verdict = blocked ? Verdict.BLOCK : Verdict.of(strongest);
     String safe = verdict == Verdict.BLOCK ? blockMessage : shown.toString();
-    GuardResult result = new GuardResult(verdict, decisions, safe, buf.length(), timings, errors);
+    int length = (int) Math.min(Integer.MAX_VALUE, received);
+    GuardResult result = new GuardResult(verdict, decisions, safe, length, timings, errors);
     if (listener != GuardListener.NONE) {
       try {
-        listener.checkCompleted(new GuardListener.CheckEvent(verdict, buf.length(), decisions,
+        listener.checkCompleted(new GuardListener.CheckEvent(verdict, length, decisions,
             SafeText.auditText(buf.toString(), decisions), timings, errors));
       } catch (RuntimeException ex) {
         LOG.warn("listener threw {} from checkCompleted; ignored", ex.getClass().getName());
@@ -304,6 +350,7 @@ public final class GuardedStream {
     for (DetectorError e : r.errors()) {
       if (!errors.contains(e)) {
         errors.add(e);
+        notifyFailure(e); // the partial scans' engine has no listener: report each distinct failure once
       }
       if (e.action() == Action.BLOCK) {
         return block(r, from);
@@ -352,7 +399,18 @@ public final class GuardedStream {
       if (ce > p) {
         break;
       }
-      out.append(buf, pos, cs).append(SafeText.replacement(text, c, engine.policy(), scope));
+      String replacement;
+      try {
+        replacement = SafeText.replacement(text, c, engine.policy(), scope);
+      } catch (Exception | StackOverflowError | LinkageError | AssertionError ex) { // a custom Redactor failed
+        // Fail closed like Guardrail.check: nothing more is shown, the result is BLOCK.
+        DetectorError err = new DetectorError(Guardrail.ENGINE_ID, "REDACTION_FAILED", ex.getClass().getName(), Action.BLOCK);
+        errors.add(err);
+        LOG.warn("redactor failed ({} {}); stream blocked", err.kind(), err.errorClass());
+        notifyFailure(err);
+        return block(r, from);
+      }
+      out.append(buf, pos, cs).append(replacement);
       pos = ce;
     }
     out.append(buf, pos, p);
@@ -364,6 +422,17 @@ public final class GuardedStream {
     emitted = p;
     shown.append(out);
     return out.toString();
+  }
+
+  private void notifyFailure(DetectorError err) {
+    if (listener == GuardListener.NONE) {
+      return;
+    }
+    try {
+      listener.detectorFailed(err);
+    } catch (RuntimeException ex) {
+      LOG.warn("listener threw {} from detectorFailed; ignored", ex.getClass().getName());
+    }
   }
 
   private String block(GuardResult r, int from) {

@@ -102,15 +102,24 @@ class CoreFuzzTest {
           .build())
       .build();
 
+  /** Touches every normalizer branch, each synthetic detector, every redactor (HMAC: JCE provider). */
+  static final String WARM_UP = "Warm-up: Jane wrote to jane.doe@example.com [at] &#64; &amp; **bold** `code` "
+      + "zero\u200Bwidth \u202Ebidi\u202C \uFF21\uFF22\uFF23 \uFF11\uFF12 \u0661\u0662\u0663 \u0967\u0968 "
+      + "\u0430\u0435\u043E caf\u00e9 e\u0301 4 1 1 1 1 1 1 1 1 1 1 1 \uD800 x \uDC00 \u0000 \n line@\nbreak "
+      + "4111 1111 1111 1111 and 5.3.6.2.2.8.1.4.5 @@ a@b";
+
+  static {
+    FuzzInput.warmUp(GUARD, WARM_UP, FuzzInput.context(WARM_UP + FuzzInput.SEPARATOR + "source 4111 text"
+        + FuzzInput.SEPARATOR + "jane.doe@example.com" + FuzzInput.SEPARATOR + "prompt"));
+    for (int i = 0; i < 20; i++) {
+      AnalyzedText.of(WARM_UP).toOriginal(0, 5);
+    }
+  }
+
   @FuzzTest(maxDuration = "10m")
   void analyzedText(byte[] data) {
     String s = FuzzInput.text(data);
-    long t0 = System.nanoTime();
-    AnalyzedText at = AnalyzedText.of(s);
-    long took = System.nanoTime() - t0;
-    if (took > FuzzInput.boundNanos(s.length())) {
-      throw new AssertionError("normalizing " + s.length() + " chars took " + took / 1_000_000 + " ms");
-    }
+    AnalyzedText at = FuzzInput.timed("normalizing", s.length(), () -> AnalyzedText.of(s));
     if (!at.original().equals(s)) {
       throw new AssertionError("original changed");
     }
@@ -155,12 +164,7 @@ class CoreFuzzTest {
   void engine(byte[] data) {
     String input = FuzzInput.text(data);
     String text = FuzzInput.answer(input);
-    long t0 = System.nanoTime();
-    GuardResult r = GUARD.check(text, FuzzInput.context(input));
-    long took = System.nanoTime() - t0;
-    if (took > FuzzInput.boundNanos(text.length())) {
-      throw new AssertionError("check of " + text.length() + " chars took " + took / 1_000_000 + " ms");
-    }
+    GuardResult r = FuzzInput.timed("check", text.length(), () -> GUARD.check(text, FuzzInput.context(input)));
     FuzzInput.assertWellFormed(text, r);
     if (!r.errors().isEmpty()) {
       throw new AssertionError("detector errors: " + r.errors());

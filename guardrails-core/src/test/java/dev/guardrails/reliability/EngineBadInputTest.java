@@ -15,6 +15,7 @@ import dev.guardrails.Guardrail;
 import dev.guardrails.Policy;
 import dev.guardrails.Span;
 import dev.guardrails.Verdict;
+import dev.guardrails.stream.GuardedStream;
 import dev.guardrails.text.AnalyzedText;
 import java.io.StringReader;
 import java.time.Duration;
@@ -184,5 +185,144 @@ class EngineBadInputTest {
     }
     assertThrows(IllegalArgumentException.class, () -> Policy.parse(new StringReader("PII = NOPE")));
     assertEquals(Policy.parse("").toString(), Policy.parse("# only a comment\n\n").toString());
+  }
+
+  @Test
+  void policyFilesWithBomCrlfNanAndManyLines() {
+    // Windows line endings and a byte-order mark are read as the same policy
+    Policy unix = Policy.parse("default = FLAG\nPII = REDACT\nSECRET >= 0.8 = BLOCK\n");
+    assertEquals(unix.toString(), Policy.parse("\uFEFFdefault = FLAG\r\nPII = REDACT\r\nSECRET >= 0.8 = BLOCK\r\n").toString());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Policy.parse("PII >= NaN = REDACT"));
+    assertTrue(e.getMessage().startsWith("policy line 1:"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> Policy.parse("PII >= Infinity = REDACT"));
+    assertTrue(e.getMessage().startsWith("policy line 1:"), e.getMessage());
+    // 100,000 rule lines parse in linear time
+    StringBuilder many = new StringBuilder();
+    for (int i = 0; i < 100_000; i++) {
+      many.append("PII/T").append(i).append(" = REDACT\n");
+    }
+    assertTimeoutPreemptively(Duration.ofSeconds(10), () -> Policy.parse(many.toString()));
+    e = assertThrows(IllegalArgumentException.class, () -> Policy.parse("PII/T = REDACT\nPII/T = BLOCK"));
+    assertTrue(e.getMessage().startsWith("policy line 2:"), "a repeated rule names its line: " + e.getMessage());
+  }
+
+  /** Stands for a detector's lexicon that is malformed: its holder's static initializer throws. */
+  private static final class BrokenLexicon {
+    static final List<String> WORDS = load();
+
+    private static List<String> load() {
+      throw new IllegalStateException("lexicon words.txt line 3 must have 2 columns");
+    }
+  }
+
+  /**
+   * A detector whose lexicon fails to load throws ExceptionInInitializerError on its first check
+   * and NoClassDefFoundError on every later one: both are contained, its fail mode applies, and
+   * the other detectors keep working.
+   */
+  @Test
+  void detectorWithAMalformedLexiconFailsItsChecksNotTheCaller() {
+    Detector broken = new Detector() {
+      @Override
+      public String id() {
+        return "test.lexicon";
+      }
+
+      @Override
+      public void detect(AnalyzedText text, CheckContext ctx, dev.guardrails.FindingSink out) {
+        if (BrokenLexicon.WORDS.contains(text.normalized())) {
+          out.accept(Finding.of(id(), DIGITS, 0, 1, 0.9, "never"));
+        }
+      }
+    };
+    Guardrail closed = Guardrail.builder().detector(DIGIT_RUNS).detector(broken).build();
+    GuardResult first = closed.check("call 5550100");
+    assertEquals(Verdict.BLOCK, first.verdict());
+    assertEquals("java.lang.ExceptionInInitializerError", first.errors().get(0).errorClass());
+    GuardResult second = closed.check("call 5550100");
+    assertEquals("java.lang.NoClassDefFoundError", second.errors().get(0).errorClass());
+    Guardrail open = Guardrail.builder().detector(DIGIT_RUNS).detector(broken, dev.guardrails.FailMode.OPEN).build();
+    GuardResult r = open.check("call 5550100");
+    assertEquals(dev.guardrails.Action.FLAG, r.errors().get(0).action(), "fail-open flags");
+    assertTrue(r.verdict() != Verdict.BLOCK);
+    assertEquals(1, r.findings().size(), "the healthy detector's finding is kept");
+    // time-bounded checks run detectors on the executor: same containment
+    GuardResult async = Guardrail.builder().detector(broken).detectorTimeout(Duration.ofSeconds(5)).build().check("x");
+    assertEquals(Verdict.BLOCK, async.verdict());
+    assertEquals("EXCEPTION", async.errors().get(0).kind());
+  }
+
+  /** Streams {@code text} in chunks of {@code size}; returns everything shown and the completion. */
+  private static Object[] stream(Guardrail g, String text, int size) {
+    GuardedStream s = g.stream(CheckContext.empty());
+    StringBuilder shown = new StringBuilder();
+    for (int i = 0; i < text.length(); i += size) {
+      shown.append(s.accept(text.subSequence(i, Math.min(text.length(), i + size))));
+    }
+    GuardedStream.Completion done = s.complete();
+    shown.append(done.rest());
+    return new Object[] {shown.toString(), done, s};
+  }
+
+  private static String digitsText(int length) {
+    String para = "Order 5550100 shipped to room 42; call back later.\n";
+    return para.repeat(length / para.length() + 1).substring(0, length);
+  }
+
+  @Test
+  void streamPastTheLimitIsRejected() {
+    Guardrail g = Guardrail.builder().detector(DIGIT_RUNS).maxInput(1_000, Guardrail.OversizeMode.REJECT).build();
+    String text = digitsText(3_000);
+    Object[] run = stream(g, text, 97);
+    GuardedStream.Completion done = (GuardedStream.Completion) run[1];
+    assertEquals(Verdict.BLOCK, done.result().verdict());
+    assertEquals(Verdict.BLOCK, g.check(text).verdict(), "same as check");
+    assertTrue(((GuardedStream) run[2]).isBlocked());
+    assertEquals("INPUT_TOO_LARGE", done.result().errors().get(0).kind());
+    assertEquals(3_000, done.result().textLength());
+    assertTrue(((String) run[0]).length() <= 1_000, "nothing past the limit is shown");
+  }
+
+  @Test
+  void streamPastTheLimitIsTruncatedAndFlaggedLikeCheck() {
+    Guardrail g = Guardrail.builder().detector(DIGIT_RUNS)
+        .maxInput(1_000, Guardrail.OversizeMode.TRUNCATE_AND_FLAG).build();
+    for (int size : new int[] {1, 7, 333, 5_000}) {
+      String text = digitsText(3_000);
+      GuardResult whole = g.check(text);
+      Object[] run = stream(g, text, size);
+      GuardedStream.Completion done = (GuardedStream.Completion) run[1];
+      assertEquals(whole.safeText(), run[0], "chunks of " + size + ": stream shows check's safe text of the prefix");
+      assertEquals(whole.verdict(), done.result().verdict());
+      assertEquals(whole.decisions(), done.result().decisions());
+      assertTrue(done.result().errors().stream().anyMatch(e -> e.kind().equals("INPUT_TRUNCATED")));
+      assertEquals(3_000, done.result().textLength());
+    }
+    // the cut never splits a surrogate pair, in a stream as in check
+    String pairs = "a" + "\uD83D\uDE00".repeat(1_000);
+    Object[] run = stream(g, pairs, 64);
+    String shown = (String) run[0];
+    assertEquals(g.check(pairs).safeText(), shown);
+    assertTrue(!Character.isHighSurrogate(shown.charAt(shown.length() - 1)));
+  }
+
+  @Test
+  void fiftyMegabytesStreamedStayWithinTheLimit() {
+    String big = fiftyMegabytes();
+    for (Guardrail.OversizeMode mode : Guardrail.OversizeMode.values()) {
+      Guardrail g = Guardrail.builder().detector(DIGIT_RUNS).maxInput(1 << 20, mode).build();
+      long t0 = System.nanoTime();
+      Object[] run = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> stream(g, big, 1 << 16));
+      System.out.printf("[bad-input] stream, %s at 1 Mi chars: 50 MB streamed in %d ms%n", mode,
+          (System.nanoTime() - t0) / 1_000_000);
+      GuardedStream.Completion done = (GuardedStream.Completion) run[1];
+      assertEquals(big.length(), done.result().textLength());
+      // bounded by the limit, not by the 50 MB (a redaction tag may be longer than its value)
+      assertTrue(((String) run[0]).length() <= 2 << 20, "shown " + ((String) run[0]).length());
+      if (mode == Guardrail.OversizeMode.TRUNCATE_AND_FLAG) {
+        assertEquals(g.check(big).safeText(), run[0]);
+      }
+      assertEquals(mode == Guardrail.OversizeMode.REJECT ? Verdict.BLOCK : Verdict.REDACT, done.result().verdict());
+    }
   }
 }

@@ -14,7 +14,7 @@ import java.util.List;
  * Fuzz targets over the default pipeline ({@code discoverDetectors()}): {@link Guardrail#check}
  * with fuzzed answer, source, user value and prompt, and each discovered detector on its own. No
  * exception escapes, no detector error, spans inside the text, deterministic results, bounded time
- * per KB. The stream API is not fuzzed yet: {@code Guardrail.stream} does not exist on this branch.
+ * per KB (measured after {@link PipelineWarmUp}; the stream API: {@link StreamFuzzTest}).
  *
  * <p>In the normal build Jazzer replays {@code PipelineFuzzTestInputs/<method>/}; with
  * {@code JAZZER_FUZZ=1} it fuzzes (see docs/reliability.md).
@@ -24,7 +24,7 @@ class PipelineFuzzTest {
   private static final Guardrail GUARD = Guardrail.builder().discoverDetectors().build();
 
   static {
-    GUARD.check("warm-up: jane@example.com said the chairman, 4111 1111 1111 1111."); // loads models once
+    PipelineWarmUp.warmUp(GUARD); // cold model/lexicon loading must not count against the time bound
   }
 
   @FuzzTest(maxDuration = "10m")
@@ -32,12 +32,7 @@ class PipelineFuzzTest {
     String input = FuzzInput.text(data);
     String text = FuzzInput.answer(input);
     CheckContext ctx = FuzzInput.context(input);
-    long t0 = System.nanoTime();
-    GuardResult r = GUARD.check(text, ctx);
-    long took = System.nanoTime() - t0;
-    if (took > FuzzInput.boundNanos(text.length())) {
-      throw new AssertionError("check of " + text.length() + " chars took " + took / 1_000_000 + " ms");
-    }
+    GuardResult r = FuzzInput.timed("check", text.length(), () -> GUARD.check(text, ctx));
     FuzzInput.assertWellFormed(text, r);
     if (!r.errors().isEmpty()) {
       throw new AssertionError("detector errors: " + r.errors());
@@ -50,14 +45,8 @@ class PipelineFuzzTest {
     String input = FuzzInput.text(data);
     String text = FuzzInput.answer(input);
     CheckContext ctx = FuzzInput.context(input);
-    AnalyzedText at = AnalyzedText.of(text);
     for (Detector d : GUARD.detectors()) {
-      long t0 = System.nanoTime();
-      List<Finding> found = run(d, at, ctx);
-      long took = System.nanoTime() - t0;
-      if (took > FuzzInput.boundNanos(text.length())) {
-        throw new AssertionError(d.id() + " took " + took / 1_000_000 + " ms on " + text.length() + " chars");
-      }
+      List<Finding> found = FuzzInput.timed(d.id(), text.length(), () -> run(d, AnalyzedText.of(text), ctx));
       for (Finding f : found) {
         FuzzInput.assertInside(text, f);
         if (!d.id().equals(f.detector())) {

@@ -186,56 +186,145 @@ final class BiasLexicon {
     static final CharArraySet TRAITS = parseTraits();
   }
 
+  /** Longest lexicon line accepted; longer ones are malformed (a lost line break, binary data). */
+  static final int MAX_LINE = 10_000;
+
+  /** Most surface forms one lexicon form may inflect into ({@code +n} doubles, {@code +v} quadruples). */
+  static final int MAX_EXPANSIONS = 256;
+
   private static List<Entry> parseEntries() {
     List<Entry> out = new ArrayList<>();
     for (String file : FILES) {
-      int lineNo = 0;
-      for (String line : lines(file)) {
-        lineNo++;
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        String[] c = line.split("\t", -1);
-        if (c.length != 7) {
-          throw new IllegalStateException("bias lexicon " + file + " line " + lineNo + " must have 7 tab-separated columns: " + c.length);
-        }
-        List<String> forms = new ArrayList<>();
-        for (String f : c[0].split("\\|")) {
-          forms.addAll(Inflections.expand(f.trim()));
-        }
-        String severity = c[2].trim();
-        double score = switch (severity) {
-          case "low" -> 0.35;
-          case "medium" -> 0.6;
-          case "high" -> 0.85;
-          default -> throw new IllegalStateException("bias lexicon " + file + " line " + lineNo + " severity must be low, medium or high");
-        };
-        List<String> sugg = new ArrayList<>();
-        for (String s : c[3].split("\\|")) {
-          if (!s.isBlank() && sugg.size() < 3) {
-            sugg.add(s.trim());
-          }
-        }
-        Set<String> conds = c[5].isBlank() ? Set.of() : Set.copyOf(Arrays.asList(c[5].trim().split("\\s*,\\s*")));
-        FindingType type = FindingType.of(Category.BIAS, c[1].trim().toUpperCase(Locale.ROOT));
-        out.add(new Entry(List.copyOf(forms), type, severity, score, List.copyOf(sugg), c[4].trim(), conds, c[6].trim()));
-      }
+      out.addAll(parseEntries(file, lines(file)));
     }
     return List.copyOf(out);
   }
 
+  /**
+   * Parses the rows of one lexicon file. Every malformed row is an {@link IllegalStateException}
+   * naming the file and line (never the JVM's memory: inflection blow-ups are refused before they
+   * are expanded).
+   *
+   * @param file the file name, for messages
+   * @param lines the file's lines
+   * @return the entries in file order
+   */
+  static List<Entry> parseEntries(String file, List<String> lines) {
+    List<Entry> out = new ArrayList<>();
+    int lineNo = 0;
+    for (String raw : lines) {
+      lineNo++;
+      String line = checkLine(file, lineNo, raw);
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      String[] c = line.split("\t", -1);
+      if (c.length != 7) {
+        throw malformed(file, lineNo, "must have 7 tab-separated columns: " + c.length);
+      }
+      List<String> forms = new ArrayList<>();
+      for (String f : c[0].split("\\|")) {
+        String form = f.trim();
+        if (form.isEmpty() || Tokens.key(form.replace("+n", "").replace("+v", "")).isEmpty()) {
+          throw malformed(file, lineNo, "has an empty form");
+        }
+        long expansions = 1;
+        for (String word : form.split(" ")) {
+          if (word.equals("+n") || word.equals("+v")) {
+            throw malformed(file, lineNo, "has an inflection marker without a word");
+          }
+          expansions *= word.endsWith("+v") ? 4 : word.endsWith("+n") ? 2 : 1;
+          if (expansions > MAX_EXPANSIONS) {
+            throw malformed(file, lineNo, "has a form with more than " + MAX_EXPANSIONS + " inflections");
+          }
+        }
+        forms.addAll(Inflections.expand(form));
+      }
+      String severity = c[2].trim();
+      double score = switch (severity) {
+        case "low" -> 0.35;
+        case "medium" -> 0.6;
+        case "high" -> 0.85;
+        default -> throw malformed(file, lineNo, "severity must be low, medium or high");
+      };
+      String typeName = c[1].trim().toUpperCase(Locale.ROOT);
+      if (!typeName.matches("[A-Z][A-Z0-9_]{0,63}")) {
+        throw malformed(file, lineNo, "category must be an upper-case name such as GENDERED");
+      }
+      List<String> sugg = new ArrayList<>();
+      for (String sg : c[3].split("\\|")) {
+        if (!sg.isBlank() && sugg.size() < 3) {
+          sugg.add(sg.trim());
+        }
+      }
+      Set<String> conds = c[5].isBlank() ? Set.of() : Set.copyOf(Arrays.asList(c[5].trim().split("\\s*,\\s*")));
+      FindingType type = FindingType.of(Category.BIAS, typeName);
+      out.add(new Entry(List.copyOf(forms), type, severity, score, List.copyOf(sugg), c[4].trim(), conds, c[6].trim()));
+    }
+    return out;
+  }
+
   private static Map<String, String> parseGroups() {
+    return parseGroups("groups.tsv", lines("groups.tsv"));
+  }
+
+  /**
+   * Parses the group table ({@code phrase TAB group}); malformed rows are an
+   * {@link IllegalStateException} naming the file and line.
+   *
+   * @param file the file name, for messages
+   * @param lines the file's lines
+   * @return phrase key to group
+   */
+  static Map<String, String> parseGroups(String file, List<String> lines) {
     Map<String, String> out = new HashMap<>();
-    for (String line : lines("groups.tsv")) {
+    int lineNo = 0;
+    for (String raw : lines) {
+      lineNo++;
+      String line = checkLine(file, lineNo, raw);
       if (line.isBlank() || line.startsWith("#")) {
         continue;
       }
       String[] c = line.split("\t");
+      if (c.length < 2 || c[0].isBlank() || c[1].isBlank()) {
+        throw malformed(file, lineNo, "must be a phrase and a group separated by a tab");
+      }
       String phrase = c[0].trim();
       String key = phrase.startsWith("@") ? "@" + Tokens.key(phrase.substring(1)) : Tokens.key(phrase);
+      if (key.isEmpty() || key.equals("@")) {
+        throw malformed(file, lineNo, "has an empty phrase");
+      }
       out.putIfAbsent(key, c[1].trim());
     }
     return Map.copyOf(out);
+  }
+
+  /** Strips a byte-order mark from the first line; refuses over-long lines, controls and lone surrogates. */
+  private static String checkLine(String file, int lineNo, String line) {
+    if (lineNo == 1 && line.startsWith("\uFEFF")) {
+      line = line.substring(1);
+    }
+    if (line.length() > MAX_LINE) {
+      throw malformed(file, lineNo, "is longer than " + MAX_LINE + " chars");
+    }
+    for (int i = 0; i < line.length(); i++) {
+      char ch = line.charAt(i);
+      if ((ch < 0x20 && ch != '\t') || ch == 0x7F) {
+        throw malformed(file, lineNo, "contains control character U+" + String.format("%04X", (int) ch));
+      }
+      if (Character.isSurrogate(ch)) {
+        boolean paired = Character.isHighSurrogate(ch) && i + 1 < line.length() && Character.isLowSurrogate(line.charAt(i + 1));
+        if (!paired) {
+          throw malformed(file, lineNo, "contains a lone surrogate");
+        }
+        i++;
+      }
+    }
+    return line;
+  }
+
+  private static IllegalStateException malformed(String file, int lineNo, String what) {
+    return new IllegalStateException("bias lexicon " + file + " line " + lineNo + " " + what);
   }
 
   private static CharArraySet parseTraits() {

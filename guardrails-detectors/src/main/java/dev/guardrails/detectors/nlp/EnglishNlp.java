@@ -87,7 +87,7 @@ public final class EnglishNlp {
       int nl = s.indexOf('\n', i);
       int end = nl < 0 ? n : nl;
       if (end > i) {
-        for (opennlp.tools.util.Span sp : SENT.get().sentPosDetect(s.substring(i, end))) {
+        for (opennlp.tools.util.Span sp : SENT.get().sentPosDetect(maskLongRuns(s.substring(i, end)))) {
           int a = i + sp.getStart();
           int b = i + sp.getEnd();
           while (a < b && Character.isWhitespace(s.charAt(a))) {
@@ -104,6 +104,45 @@ public final class EnglishNlp {
       i = end + 1;
     }
     return List.copyOf(out);
+  }
+
+  /** Whitespace-free runs longer than this are opaque to the sentence model (URLs, base64, "....."). */
+  static final int LONG_RUN = 100;
+
+  /**
+   * Returns the paragraph with every '.', '!' and '?' inside a whitespace-free run longer than
+   * {@link #LONG_RUN} replaced by '_', except the run's last char (so "see example.com/long-path."
+   * still ends a sentence). Same length, so offsets are unchanged. OpenNLP builds the context of
+   * each candidate sentence end by scanning its whole whitespace-delimited token, which made
+   * 100,000 dots (or "a.a.a....") take tens of seconds: quadratic in the run length.
+   */
+  static String maskLongRuns(String p) {
+    char[] cs = null;
+    int n = p.length();
+    int i = 0;
+    while (i < n) {
+      if (Character.isWhitespace(p.charAt(i))) {
+        i++;
+        continue;
+      }
+      int j = i;
+      while (j < n && !Character.isWhitespace(p.charAt(j))) {
+        j++;
+      }
+      if (j - i > LONG_RUN) {
+        for (int k = i; k < j - 1; k++) {
+          char c = p.charAt(k);
+          if (c == '.' || c == '!' || c == '?') {
+            if (cs == null) {
+              cs = p.toCharArray();
+            }
+            cs[k] = '_';
+          }
+        }
+      }
+      i = j;
+    }
+    return cs == null ? p : new String(cs);
   }
 
   private static List<List<Span>> tokens(AnalyzedText text) {

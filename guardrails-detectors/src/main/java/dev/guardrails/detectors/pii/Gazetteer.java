@@ -65,7 +65,7 @@ final class Gazetteer {
       BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       List<String> words = new ArrayList<>();
       for (String line = r.readLine(); line != null; line = r.readLine()) {
-        String t = line.strip();
+        String t = (words.isEmpty() && line.startsWith("\uFEFF") ? line.substring(1) : line).strip(); // byte-order mark
         if (!t.isEmpty() && t.charAt(0) != '#') {
           words.add(t);
         }

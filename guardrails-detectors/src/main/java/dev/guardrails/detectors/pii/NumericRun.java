@@ -122,6 +122,10 @@ final class NumericRun {
       }
       return;
     }
+    if (singleDigits()) {
+      classify(0, g - 1); // letter-spaced digits: the whole run or nothing (sub-runs would be quadratic)
+      return;
+    }
     classifyRange(0, g - 1);
   }
 
@@ -145,6 +149,20 @@ final class NumericRun {
         a++;
       }
     }
+  }
+
+  /**
+   * True when every group is one digit ({@code 1 1 1 1 ...}): letter-spaced digits are judged as
+   * a whole (the normalizer already joins runs of 9 to 40 of them), not searched for sub-runs,
+   * which cost O(groups^2) phone validations per run and made "1 1 1 ..." hundreds of ms per KB.
+   */
+  private boolean singleDigits() {
+    for (int k = 0; k < g; k++) {
+      if (ge[k] - gs[k] != 1) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Tries the validators on groups {@code [a, b]}; reports and returns true on the first that passes. */
