@@ -105,8 +105,19 @@ class CliTest {
     assertEquals(11, lines.length, r.out()); // 10 lines + trailing newline
     assertEquals("REDACT", JSON.readTree(lines[0]).get("verdict").asText());
     assertEquals("PASS", JSON.readTree(lines[1]).get("verdict").asText());
-    assertEquals("PASS", JSON.readTree(lines[2]).get("verdict").asText(), "user's own email is an echo");
-    assertEquals("ALLOW", JSON.readTree(lines[2]).get("findings").get(0).get("action").asText());
+    // the user's own email is an echo: found, allowed, kept; the sentence itself is an ungrounded
+    // claim against the given source, so the line's verdict is FLAG
+    JsonNode echo = JSON.readTree(lines[2]);
+    assertEquals("me: jane@example.com", echo.get("safeText").asText(), "user's own email is an echo");
+    boolean emailAllowed = false;
+    for (JsonNode f : echo.get("findings")) {
+      if (f.get("type").asText().equals("EMAIL")) {
+        emailAllowed = f.get("action").asText().equals("ALLOW");
+      }
+      assertFalse(f.get("category").asText().equals("PII") && !f.get("action").asText().equals("ALLOW"), lines[2]);
+    }
+    assertTrue(emailAllowed, lines[2]);
+    assertEquals("CLAIM", echo.get("findings").get(0).get("category").asText(), "claims grounded against the line's sources");
     for (int i : new int[] {3, 4, 5, 6, 7, 8}) {
       JsonNode e = JSON.readTree(lines[i]);
       assertTrue(e.has("error"), lines[i]);
