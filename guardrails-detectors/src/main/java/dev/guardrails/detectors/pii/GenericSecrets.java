@@ -23,14 +23,8 @@ final class GenericSecrets {
   static int afterKey(Hits h, int i, int we) {
     String s = h.s;
     int n = s.length();
-    int p = we;
-    if (p < n && (s.charAt(p) == '"' || s.charAt(p) == '\'')) {
-      p++;
-    }
-    if (p < n && s.charAt(p) == ' ') {
-      p++;
-    }
-    if (p >= n || (s.charAt(p) != '=' && s.charAt(p) != ':')) {
+    int p = assignment(s, we);
+    if (p < 0) {
       return -1;
     }
     if (!isKey(s, i, we)) {
@@ -86,6 +80,19 @@ final class GenericSecrets {
     }
     h.emit(GENERIC_SECRET, start, end, Math.min(0.95, 0.5 + bits / 10), "high-entropy value after a key word");
     return end;
+  }
+
+  /** Index of the '=' or ':' after a word ending at {@code we} (an optional quote and one space between), or -1. */
+  static int assignment(String s, int we) {
+    int n = s.length();
+    int p = we;
+    if (p < n && (s.charAt(p) == '"' || s.charAt(p) == '\'')) {
+      p++;
+    }
+    if (p < n && s.charAt(p) == ' ') {
+      p++;
+    }
+    return p < n && (s.charAt(p) == '=' || s.charAt(p) == ':') ? p : -1;
   }
 
   private static boolean isKey(String s, int i, int we) {

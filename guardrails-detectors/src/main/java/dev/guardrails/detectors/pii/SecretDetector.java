@@ -249,15 +249,7 @@ public final class SecretDetector implements Detector {
 
   /** Whether '=' or ':' follows {@code s[we]}, after an optional quote and one space (as {@link GenericSecrets} reads it). */
   private static boolean assignmentFollows(String s, int we) {
-    int n = s.length();
-    int p = we;
-    if (p < n && (s.charAt(p) == '"' || s.charAt(p) == '\'')) {
-      p++;
-    }
-    if (p < n && s.charAt(p) == ' ') {
-      p++;
-    }
-    return p < n && (s.charAt(p) == '=' || s.charAt(p) == ':');
+    return GenericSecrets.assignment(s, we) >= 0;
   }
 
   /** First characters of the typed token shapes in {@link #typed}. */
