@@ -31,10 +31,23 @@ final class BiasLexicon {
 
   /** One lexicon row (a set of surface forms sharing category, severity and advice). */
   record Entry(List<String> forms, FindingType type, String severity, double score, List<String> suggestions,
-      String note, Set<String> conditions, String source) {
+      String note, Set<String> conditions, String source, int flags) {
+
+    private static final int ALLOW = 1;
+    private static final int PROPER = 2;
+    private static final int NOMINAL = 4;
+    private static final int PRONOUN = 8;
+
+    /** An entry whose condition flags are derived from {@code conditions} (read once, not per match). */
+    Entry(List<String> forms, FindingType type, String severity, double score, List<String> suggestions,
+        String note, Set<String> conditions, String source) {
+      this(forms, type, severity, score, suggestions, note, conditions, source,
+          (conditions.contains("allow") ? ALLOW : 0) | (conditions.contains("proper") ? PROPER : 0)
+              | (conditions.contains("nominal") ? NOMINAL : 0) | (conditions.contains("opt:pronouns") ? PRONOUN : 0));
+    }
 
     boolean allow() {
-      return conditions.contains("allow");
+      return (flags & ALLOW) != 0;
     }
 
     /** True if this entry is active in a configuration. */
@@ -56,16 +69,16 @@ final class BiasLexicon {
 
     /** Forms normally written capitalized (ethnonyms, religions): capitals do not mean a name. */
     boolean proper() {
-      return conditions.contains("proper");
+      return (flags & PROPER) != 0;
     }
 
     /** "the blind": a noun phrase only when no noun follows ("the blind angel" is not). */
     boolean nominal() {
-      return conditions.contains("nominal");
+      return (flags & NOMINAL) != 0;
     }
 
     boolean pronoun() {
-      return conditions.contains("opt:pronouns");
+      return (flags & PRONOUN) != 0;
     }
   }
 
