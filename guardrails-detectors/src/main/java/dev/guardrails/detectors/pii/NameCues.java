@@ -34,8 +34,34 @@ final class NameCues {
     return e > 0 && matches(s, e, pos);
   }
 
-  private static boolean matches(String s, int e, int pos) {
+  /** {@link #NAME_PHRASES} indexed by their last char (lower case ASCII), so a lookup compares only candidates. */
+  private static final String[][] BY_LAST = byLast();
+
+  private static String[][] byLast() {
+    java.util.List<java.util.List<String>> b = new java.util.ArrayList<>();
+    for (int c = 0; c < 128; c++) {
+      b.add(new java.util.ArrayList<>());
+    }
     for (String p : NAME_PHRASES) {
+      char last = Character.toLowerCase(p.charAt(p.length() - 1));
+      if (last >= 128) {
+        throw new AssertionError("cue phrases end in ASCII: " + p);
+      }
+      b.get(last).add(p);
+    }
+    String[][] out = new String[128][];
+    for (int c = 0; c < 128; c++) {
+      out[c] = b.get(c).toArray(new String[0]);
+    }
+    return out;
+  }
+
+  private static boolean matches(String s, int e, int pos) {
+    char last = Character.toLowerCase(s.charAt(e - 1));
+    if (last >= 128) {
+      return false;
+    }
+    for (String p : BY_LAST[last]) {
       int a = e - p.length();
       if (a < 0 || pos - a > LOOK_BACK) {
         continue;
