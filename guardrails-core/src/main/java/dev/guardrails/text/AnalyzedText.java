@@ -76,7 +76,8 @@ public final class AnalyzedText {
 
   /** Returns true when the normalized view is the original string itself. */
   public boolean isIdentity() {
-    return offsets.isIdentity();
+    // 1:1 offsets alone are not enough: a folded homoglyph or full-width digit keeps its offset
+    return normalized == original || (offsets.isIdentity() && normalized.equals(original));
   }
 
   /**

@@ -80,7 +80,10 @@ public final class OffsetMap {
     }
   }
 
-  /** Returns true when every normalized index equals its original index. */
+  /**
+   * Returns true when every normalized index maps to the same original index (the chars themselves
+   * may still differ: see {@link AnalyzedText#isIdentity()}).
+   */
   public boolean isIdentity() {
     return exceptions == 0 && length == originalLength;
   }

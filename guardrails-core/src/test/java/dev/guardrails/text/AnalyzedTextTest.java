@@ -122,4 +122,12 @@ class AnalyzedTextTest {
     assertEquals(new Span(18, 24), t.offsets().toOriginal(17, 23));
     assertEquals(new Span(50, 56), t.offsets().toOriginal(t.normalized().indexOf("x = 1;"), t.normalized().indexOf("x = 1;") + 6));
   }
+
+  @Test
+  void foldedCharsWithOneToOneOffsetsAreNotIdentity() {
+    AnalyzedText t = AnalyzedText.of("p\u0430ypal and \uFF14\uFF12  ok"); // Cyrillic a, full-width digits
+    assertEquals("paypal and 42 ok", t.normalized());
+    assertTrue(!t.isIdentity(), "the normalized view differs from the original");
+    assertEquals(new Span(1, 2), t.toOriginal(1, 2));
+  }
 }
