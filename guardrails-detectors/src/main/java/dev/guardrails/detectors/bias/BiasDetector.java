@@ -131,6 +131,9 @@ public final class BiasDetector implements Detector {
     int n = t.count;
     int lexiconEnd = 0; // tokens before this index are covered by a lexicon match
     for (int i = 0; i < n; i++) {
+      if (!lex.mayBeHead(t.hash[i])) {
+        continue;
+      }
       BiasLexicon.Node node = lex.first.get(t.canon, t.cStart[i], t.len(i));
       if (node == null) {
         continue;

@@ -92,6 +92,7 @@ final class BiasLexicon {
   }
 
   final CharArrayMap<Node> first;
+  private final long[] headBloom = new long[1024];
   final CharArrayMap<Entry> phrases;
   final CharArrayMap<String> groups;
   /** Proper prefixes (two or more tokens) of lexicon and group phrases: lets a match grow token by token. */
@@ -164,8 +165,27 @@ final class BiasLexicon {
     if (node == null) {
       node = new Node();
       first.put(head, node);
+      int m = mix(Tokens.hash(head));
+      headBloom[(m & 0xFFFF) >>> 6] |= 1L << m;
+      headBloom[(m >>> 16) >>> 6] |= 1L << (m >>> 16);
     }
     return node;
+  }
+
+  /**
+   * False when no lexicon or group phrase can start with a token of this {@link Tokens#hash}: a
+   * 65,536-bit, two-probe Bloom filter over the heads of {@link #first} (about 2% false positives),
+   * so most tokens of a text skip the map lookup. Never false for a head.
+   */
+  boolean mayBeHead(int tokenHash) {
+    int m = mix(tokenHash);
+    return (headBloom[(m & 0xFFFF) >>> 6] & (1L << m)) != 0
+        && (headBloom[(m >>> 16) >>> 6] & (1L << (m >>> 16))) != 0;
+  }
+
+  private static int mix(int h) {
+    h *= 0x9E3779B9;
+    return h ^ (h >>> 15);
   }
 
   static int tokenCount(String key) {

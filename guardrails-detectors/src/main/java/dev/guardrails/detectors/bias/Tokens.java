@@ -36,6 +36,8 @@ final class Tokens {
   int[] oStart = new int[64];
   int[] oEnd = new int[64];
   int[] flags = new int[64];
+  /** Per token: {@link #hash(CharSequence)} of its canonical form, for the lexicon's head filter. */
+  int[] hash = new int[64];
   int count;
 
   private int quoteEnd = -1;
@@ -100,6 +102,7 @@ final class Tokens {
           canon[w++] = ' ';
         }
         int cs = w;
+        int h = 0; // hash of the canonical token, built as it is written (see hash(CharSequence))
         while (i < n) {
           char d = s[i];
           if (d < 128) {
@@ -110,7 +113,7 @@ final class Tokens {
                   i += 2;
                   break;
                 }
-                canon[w++] = '\'';
+                h = 31 * h + (canon[w++] = '\'');
                 i++;
                 continue;
               }
@@ -119,10 +122,10 @@ final class Tokens {
             if (k == UPPER_LETTER) {
               uppers++;
               letters++;
-              canon[w++] = (char) (d | 0x20);
+              h = 31 * h + (canon[w++] = (char) (d | 0x20));
             } else {
               letters += k == LOWER_LETTER ? 1 : 0;
-              canon[w++] = d;
+              h = 31 * h + (canon[w++] = d);
             }
             i++;
           } else if (Character.isLetterOrDigit(d)) {
@@ -132,14 +135,14 @@ final class Tokens {
                 uppers++;
               }
             }
-            canon[w++] = Character.toLowerCase(d);
+            h = 31 * h + (canon[w++] = Character.toLowerCase(d));
             i++;
           } else if (d == '\u2019' && apostropheInWord(s, i, n)) {
             if (possessive(s, i, n)) {
               i += 2;
               break;
             }
-            canon[w++] = '\'';
+            h = 31 * h + (canon[w++] = '\'');
             i++;
           } else {
             break;
@@ -158,7 +161,7 @@ final class Tokens {
         if (base + i - 1 < quoteEnd) {
           f |= QUOTED;
         }
-        add(cs, w, base + start, base + i, f);
+        add(cs, w, base + start, base + i, f, h);
         pendingFlags = 0;
         continue;
       }
@@ -254,9 +257,10 @@ final class Tokens {
     return -1;
   }
 
-  private void add(int cs, int ce, int os, int oe, int f) {
+  private void add(int cs, int ce, int os, int oe, int f, int h) {
     if (count == cStart.length) {
       int m = count * 2;
+      hash = java.util.Arrays.copyOf(hash, m);
       cStart = java.util.Arrays.copyOf(cStart, m);
       cEnd = java.util.Arrays.copyOf(cEnd, m);
       oStart = java.util.Arrays.copyOf(oStart, m);
@@ -268,6 +272,7 @@ final class Tokens {
     oStart[count] = os;
     oEnd[count] = oe;
     flags[count] = f;
+    hash[count] = h;
     count++;
   }
 
@@ -283,6 +288,15 @@ final class Tokens {
 
   boolean is(int t, int f) {
     return (flags[t] & f) != 0;
+  }
+
+  /** The hash {@link #reset} computes for each canonical token: {@code h = 31 * h + c} over its chars. */
+  static int hash(CharSequence key) {
+    int h = 0;
+    for (int i = 0; i < key.length(); i++) {
+      h = 31 * h + key.charAt(i);
+    }
+    return h;
   }
 
   /** Token {@code t} as a canon slice length. */
