@@ -20,15 +20,8 @@ class PatternDetectorsContractTest {
       "Version 1.2.3.4 of the app, order 123456789, GUID 123e4567-e89b-12d3-a456-426614174000.",
       "Disguised: 4\u200B111 1111 1111 1111 and \uFF14\uFF11\uFF11\uFF11 and 4 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1");
 
-  @Nested
-  class Patterns extends DetectorContract {
-    private final Detector detector = new PiiPatternDetector();
-
-    @Override
-    protected Detector detector() {
-      return detector;
-    }
-
+  /** The shared samples; each nested class names its detector. */
+  abstract static class WithSamples extends DetectorContract {
     @Override
     protected List<String> samples() {
       return SAMPLES;
@@ -36,17 +29,22 @@ class PatternDetectorsContractTest {
   }
 
   @Nested
-  class Secrets extends DetectorContract {
-    private final Detector detector = new SecretDetector();
+  class Patterns extends WithSamples {
+    private final Detector detector = new PiiPatternDetector();
 
     @Override
     protected Detector detector() {
       return detector;
     }
+  }
+
+  @Nested
+  class Secrets extends WithSamples {
+    private final Detector detector = new SecretDetector();
 
     @Override
-    protected List<String> samples() {
-      return SAMPLES;
+    protected Detector detector() {
+      return detector;
     }
   }
 }
