@@ -5,8 +5,6 @@ import dev.guardrails.GuardResult;
 import dev.guardrails.Guardrail;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -108,11 +106,7 @@ public final class ColdStart {
     }
     json.append("]}\n");
     if (out != null) {
-      Path parent = out.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      Files.writeString(out, json, StandardCharsets.UTF_8);
+      ReportWriter.writeFile(out, json);
     }
   }
 

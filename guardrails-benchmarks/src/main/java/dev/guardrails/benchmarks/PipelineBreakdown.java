@@ -4,8 +4,6 @@ import dev.guardrails.CheckContext;
 import dev.guardrails.GuardResult;
 import dev.guardrails.Guardrail;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -71,11 +69,7 @@ public final class PipelineBreakdown {
     }
     json.append("]}\n");
     if (out != null) {
-      Path parent = out.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      Files.writeString(out, json, StandardCharsets.UTF_8);
+      ReportWriter.writeFile(out, json);
     }
   }
 

@@ -276,6 +276,15 @@ public final class ReportWriter {
     return candidates.stream().min(Comparator.comparing(Row::method));
   }
 
+  /** Writes {@code content} as UTF-8 to {@code file}, creating its parent folders. */
+  static void writeFile(Path file, CharSequence content) throws IOException {
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    Files.writeString(file, content, StandardCharsets.UTF_8);
+  }
+
   /** How many times faster ours is than the baseline (below 1: slower). */
   static double speedup(Row ours, Row base) {
     return ours.timeMode() ? base.micros() / ours.micros() : ours.opsPerSecond() / base.opsPerSecond();
