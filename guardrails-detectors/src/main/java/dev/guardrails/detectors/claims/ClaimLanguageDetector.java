@@ -123,8 +123,8 @@ public final class ClaimLanguageDetector implements Detector {
     }
     java.util.List<String> words = new java.util.ArrayList<>(java.util.List.of(SUBJECTS));
     words.addAll(java.util.List.of("guaranteed", "guarantee", "guarantees", "safe", "effective", "accurate", "certain",
-        "sure", "always", "never", "fails", "fail", "doubt", "risk", "proven", "percent", "pct", "cent", "dollars",
-        "euros", "pounds", "usd", "eur", "gbp"));
+        "sure", "always", "never", "fails", "fail", "doubt", "risk", "proven", "percent", "pct", "cent"));
+    words.addAll(Terms.CURRENCY_WORDS);
     for (String w : CERTAINTY) {
       boolean covered = false;
       for (String part : w.split("[ %-]")) {

@@ -228,9 +228,16 @@ final class Terms {
     return c == '$' || c == '\u20AC' || c == '\u00A3' || c == '\u00A5';
   }
 
+  /** Words after a number that make it an amount of money (lower case). */
+  static final List<String> CURRENCY_WORDS = List.of("dollars", "euros", "pounds", "usd", "eur", "gbp");
+
   private static boolean isCurrencyWord(String s, int a, int b) {
-    return regionIs(s, a, b, "dollars") || regionIs(s, a, b, "euros") || regionIs(s, a, b, "pounds")
-        || regionIs(s, a, b, "usd") || regionIs(s, a, b, "eur") || regionIs(s, a, b, "gbp");
+    for (String w : CURRENCY_WORDS) {
+      if (regionIs(s, a, b, w)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether {@code s[i..]} is an apostrophe and a lone "t": the tail of a "n't" contraction. */
