@@ -43,8 +43,7 @@ final class Normalizer {
         plain = false;
         break;
       }
-      if (c < 0x80 && Character.isLetterOrDigit(c) && i + 1 < n && isDigitSeparator(s.charAt(i + 1))
-          && spacedDigitsEnd(s, i) > 0) {
+      if (c < 0x80 && mayStartSpacedRun(s, i, c) && spacedDigitsEnd(s, i) > 0) {
         plain = false;
         break;
       }
@@ -70,8 +69,7 @@ final class Normalizer {
     int i = 0;
     while (i < n) {
       char ch = s.charAt(i);
-      if (ch < 0x80 && PLAIN[ch] && wsStart < 0 && i >= spacedEnd
-          && (i + 1 >= n || !isDigitSeparator(s.charAt(i + 1)) || !Character.isLetterOrDigit(ch))) {
+      if (ch < 0x80 && PLAIN[ch] && wsStart < 0 && i >= spacedEnd && !mayStartSpacedRun(s, i, ch)) {
         out.append(ch); // printable ASCII outside any rule below: kept as is (the common case)
         map.add(i, i + 1);
         i++;
@@ -84,7 +82,7 @@ final class Normalizer {
           i = next; // a separator between spaced digits: dropped
           continue;
         }
-      } else if (Character.isLetterOrDigit(cp) && next < n && isDigitSeparator(s.charAt(next))) {
+      } else if (mayStartSpacedRun(s, i, cp)) {
         spacedEnd = spacedDigitsEnd(s, i);
       }
       if (isMarkupTrigger(cp)) {
@@ -127,7 +125,7 @@ final class Normalizer {
         i = next;
         continue; // dropped; a whitespace run around it stays one run
       }
-      if (wsStart >= 0 && wsNewline && map.length() > 0 && wrapsAddress(out.charAt(map.length() - 1), cp, s, next)) {
+      if (wsStart >= 0 && wsNewline && out.length() > 0 && wrapsAddress(out.charAt(out.length() - 1), cp, s, next)) {
         wsStart = -1; // a line break inside an address ("jane@\nexample.com") is dropped
       }
       if (wsStart >= 0) {
@@ -219,6 +217,15 @@ final class Normalizer {
   /** True if {@code s[k]} is a letter or digit standing alone (no letter or digit just before it). */
   private static boolean singleBefore(String s, int k) {
     return k >= 0 && Character.isLetterOrDigit(s.charAt(k)) && (k == 0 || !Character.isLetterOrDigit(s.charAt(k - 1)));
+  }
+
+  /**
+   * Whether the code point {@code cp} at {@code i} is a letter or digit followed by a digit
+   * separator: the only place a letter-spaced run ({@link #spacedDigitsEnd}) can start.
+   */
+  private static boolean mayStartSpacedRun(String s, int i, int cp) {
+    int next = i + Character.charCount(cp);
+    return Character.isLetterOrDigit(cp) && next < s.length() && isDigitSeparator(s.charAt(next));
   }
 
   private static boolean isDigitSeparator(char c) {
