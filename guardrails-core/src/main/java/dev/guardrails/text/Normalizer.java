@@ -69,11 +69,14 @@ final class Normalizer {
     int i = 0;
     while (i < n) {
       char ch = s.charAt(i);
-      if (ch < 0x80 && PLAIN[ch] && wsStart < 0 && i >= spacedEnd && !mayStartSpacedRun(s, i, ch)) {
-        out.append(ch); // printable ASCII outside any rule below: kept as is (the common case)
-        map.add(i, i + 1);
-        i++;
-        continue;
+      if (ch < 0x80 && wsStart < 0 && i >= spacedEnd) {
+        int j = plainRunEnd(s, i);
+        if (j > i) {
+          out.append(s, i, j); // printable ASCII outside any rule below: kept as is (the common case)
+          map.addRun(i, j);
+          i = j;
+          continue;
+        }
       }
       int cp = s.codePointAt(i);
       int next = i + Character.charCount(cp);
@@ -145,6 +148,34 @@ final class Normalizer {
       map.add(wsStart, n);
     }
     return AnalyzedText.create(s, out.toString(), map.build(n));
+  }
+
+  /**
+   * Returns the end of the run starting at {@code i} that the rule chain would copy unchanged, one
+   * char to one char: printable ASCII that is not whitespace, markup or '@' and cannot start a
+   * letter-spaced value, and single spaces before such a char (a lone space between two words maps
+   * to itself). Returns {@code i} when the char at {@code i} needs the rules.
+   */
+  private static int plainRunEnd(String s, int i) {
+    int n = s.length();
+    int j = i;
+    while (j < n) {
+      char c = s.charAt(j);
+      if (c >= 0x80) {
+        break;
+      }
+      if (PLAIN[c]) {
+        if (mayStartSpacedRun(s, j, c)) {
+          break;
+        }
+        j++;
+      } else if (c == ' ' && j + 1 < n && s.charAt(j + 1) < 0x80 && PLAIN[s.charAt(j + 1)]) {
+        j++;
+      } else {
+        break;
+      }
+    }
+    return j;
   }
 
   /**
@@ -220,12 +251,27 @@ final class Normalizer {
   }
 
   /**
-   * Whether the code point {@code cp} at {@code i} is a letter or digit followed by a digit
-   * separator: the only place a letter-spaced run ({@link #spacedDigitsEnd}) can start.
+   * Whether the code point {@code cp} at {@code i} starts a token (no letter or digit just before
+   * it) and is a letter or digit followed by a digit separator: the only place a letter-spaced run
+   * ({@link #spacedDigitsEnd}) can start.
    */
   private static boolean mayStartSpacedRun(String s, int i, int cp) {
     int next = i + Character.charCount(cp);
-    return Character.isLetterOrDigit(cp) && next < s.length() && isDigitSeparator(s.charAt(next));
+    return next < s.length() && isDigitSeparator(s.charAt(next)) && isLetterOrDigit(cp)
+        && (i == 0 || !isLetterOrDigit(s.charAt(i - 1)));
+  }
+
+  /** {@link Character#isLetterOrDigit(int)} with a table for ASCII. */
+  private static boolean isLetterOrDigit(int cp) {
+    return cp < 0x80 ? ASCII_LETTER_OR_DIGIT[cp] : Character.isLetterOrDigit(cp);
+  }
+
+  private static final boolean[] ASCII_LETTER_OR_DIGIT = new boolean[128];
+
+  static {
+    for (char c = 0; c < 0x80; c++) {
+      ASCII_LETTER_OR_DIGIT[c] = Character.isLetterOrDigit(c);
+    }
   }
 
   private static boolean isDigitSeparator(char c) {

@@ -68,6 +68,13 @@ public final class OffsetMap {
       length++;
     }
 
+    /** Appends normalized chars copied one to one from original chars {@code [s, e)}, {@code e > s}. */
+    void addRun(int s, int e) {
+      add(s, s + 1);
+      length += e - s - 1;
+      lastEnd = e;
+    }
+
     /** Returns the number of normalized chars recorded. */
     int length() {
       return length;
