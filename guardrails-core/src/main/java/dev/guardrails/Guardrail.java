@@ -75,6 +75,9 @@ public final class Guardrail {
   private final int maxInputChars;
   private final OversizeMode oversizeMode;
   private final Cache<CacheKey, GuardResult> cache;
+  private final long cacheSize;
+  /** True for a stream's partial-scan copy: its callers read the decisions, never the safe text. */
+  private final boolean decisionsOnly;
 
   /** What {@link Guardrail#check} does with a text longer than the configured maximum. */
   public enum OversizeMode {
@@ -106,6 +109,8 @@ public final class Guardrail {
     this.echoAction = b.echoAction;
     this.maxInputChars = b.maxInputChars;
     this.oversizeMode = b.oversizeMode;
+    this.cacheSize = b.cacheSize;
+    this.decisionsOnly = false;
     this.cache = b.cacheSize > 0 ? Caffeine.newBuilder().maximumSize(b.cacheSize).build() : null;
   }
 
@@ -148,7 +153,7 @@ public final class Guardrail {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(ctx, "ctx");
     if (cache == null) {
-      return run(text, ctx);
+      return run(text, null, ctx);
     }
     CacheKey key = new CacheKey(text, ctx);
     GuardResult hit = cache.getIfPresent(key);
@@ -156,11 +161,28 @@ public final class Guardrail {
       notifyCacheHit(hit, text);
       return hit;
     }
-    GuardResult r = run(text, ctx);
+    GuardResult r = run(text, null, ctx);
     if (r.errors().isEmpty()) { // a timeout or crash may be transient: never make it sticky
       cache.put(key, r);
     }
     return r;
+  }
+
+  /**
+   * Checks a text analyzed beforehand with {@link AnalyzedText#of(String)} (or cut from a larger
+   * analysis with {@link AnalyzedText#slice(int, int)}), so several checks can share one
+   * normalization. Same result as {@code check(text.original(), ctx)} for a text from
+   * {@code AnalyzedText.of}; never cached.
+   *
+   * @param text the analyzed answer
+   * @param ctx what the check may know
+   * @return the result; never throws for a detector's failure
+   * @throws NullPointerException if an argument is null
+   */
+  public GuardResult check(AnalyzedText text, CheckContext ctx) {
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(ctx, "ctx");
+    return run(text.original(), text, ctx);
   }
 
   /**
@@ -267,22 +289,62 @@ public final class Guardrail {
     return dev.guardrails.client.GuardedModel.of(this, model, options);
   }
 
-  /** A copy for partial scans of a stream: same pipeline and policy, no cache, no listener. */
+  /**
+   * Returns a guardrail that runs only the detectors {@code keep} accepts, in the same order, with
+   * this one's policy, fail modes, limits, executor, block message and listener. Useful to check a
+   * prompt for PII only, or to run cheap detectors first. When this guardrail caches results the
+   * copy has a cache of its own of the same size (results of different pipelines never mix).
+   *
+   * <pre>{@code
+   * Guardrail piiOnly = guard.only(d -> d.id().startsWith("pii.") || d.id().equals("secrets"));
+   * }</pre>
+   *
+   * @param keep selects the detectors to keep
+   * @return the new guardrail
+   * @throws IllegalArgumentException if {@code keep} accepts no detector
+   */
+  public Guardrail only(java.util.function.Predicate<? super Detector> keep) {
+    Objects.requireNonNull(keep, "keep");
+    List<Entry> kept = new ArrayList<>();
+    for (Entry e : entries) {
+      if (keep.test(e.detector())) {
+        kept.add(e);
+      }
+    }
+    if (kept.isEmpty()) {
+      throw new IllegalArgumentException("the predicate accepts none of the detectors " + List.of(ids));
+    }
+    return new Guardrail(this, kept, listener, cacheSize, decisionsOnly);
+  }
+
+  /**
+   * A copy for partial scans of a stream: same pipeline and policy, no cache, no listener, and no
+   * safe text (the stream redacts what it emits itself).
+   */
   private Guardrail(Guardrail g) {
-    this.entries = g.entries;
-    this.ids = g.ids;
+    this(g, g.entries, GuardListener.NONE, 0, true);
+  }
+
+  private Guardrail(Guardrail g, List<Entry> entries, GuardListener listener, long cacheSize, boolean decisionsOnly) {
+    this.entries = List.copyOf(entries);
+    this.ids = new String[this.entries.size()];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = this.entries.get(i).detector().id();
+    }
     this.policy = g.policy;
-    this.listener = GuardListener.NONE;
+    this.listener = listener;
     this.detectorTimeout = g.detectorTimeout;
     this.executor = g.executor;
     this.blockMessage = g.blockMessage;
     this.echoAction = g.echoAction;
     this.maxInputChars = g.maxInputChars;
     this.oversizeMode = g.oversizeMode;
-    this.cache = null;
+    this.cacheSize = cacheSize;
+    this.decisionsOnly = decisionsOnly;
+    this.cache = cacheSize > 0 ? Caffeine.newBuilder().maximumSize(cacheSize).build() : null;
   }
 
-  private GuardResult run(String text, CheckContext ctx) {
+  private GuardResult run(String text, AnalyzedText analyzed, CheckContext ctx) {
     List<DetectorError> errors = new ArrayList<>(0);
     String scanned = text;
     if (text.length() > maxInputChars) {
@@ -297,9 +359,10 @@ public final class Guardrail {
         cut--;
       }
       scanned = text.substring(0, cut);
+      analyzed = analyzed == null ? null : analyzed.slice(0, cut);
       errors.add(new DetectorError(ENGINE_ID, "INPUT_TRUNCATED", "", Action.FLAG));
     }
-    AnalyzedText at = AnalyzedText.of(scanned);
+    AnalyzedText at = analyzed != null ? analyzed : AnalyzedText.of(scanned);
     long[] timings = new long[entries.size()];
     java.util.Arrays.fill(timings, -1L);
     List<Decision> decisions = new ArrayList<>();
@@ -337,7 +400,9 @@ public final class Guardrail {
     }
     Verdict verdict = Verdict.of(strongest);
     String safe = blockMessage;
-    if (verdict != Verdict.BLOCK) {
+    if (verdict != Verdict.BLOCK && decisionsOnly) {
+      safe = ""; // a stream's partial scan: the stream redacts what it emits
+    } else if (verdict != Verdict.BLOCK) {
       try {
         safe = SafeText.apply(scanned, decisions, policy, new Redactor.Scope());
       } catch (Exception | StackOverflowError | LinkageError | AssertionError ex) { // a custom Redactor failed

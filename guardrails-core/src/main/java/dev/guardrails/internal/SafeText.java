@@ -108,7 +108,7 @@ public final class SafeText {
    * @param scope per-result redaction state
    * @return the replacement
    */
-  public static String replacement(String original, List<Finding> cluster, Policy policy, Redactor.Scope scope) {
+  public static String replacement(CharSequence original, List<Finding> cluster, Policy policy, Redactor.Scope scope) {
     Finding best = cluster.get(0);
     Redactor r = policy.redactor(best.type());
     String out = r.replace(best, original.subSequence(best.start(), best.end()), scope);

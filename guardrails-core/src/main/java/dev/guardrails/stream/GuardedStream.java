@@ -13,6 +13,7 @@ import dev.guardrails.Span;
 import dev.guardrails.Verdict;
 import dev.guardrails.internal.SafeText;
 import dev.guardrails.redact.Redactor;
+import dev.guardrails.text.AnalyzedText;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,9 +38,13 @@ import org.slf4j.LoggerFactory;
  * <p><b>What is held back.</b> Only a bounded tail: the largest {@link Detector#window()} of the
  * pipeline, or (when a {@link Detector#sentenceScoped()} detector is present) up to the last
  * sentence end, never more than {@link StreamOptions#maxHoldChars()}. To stay cheap the stream
- * re-checks only when that maximum is pending, scanning the pending text plus one window of left
- * context with the very engine {@code check} uses, and then emits everything no later text can
- * change: up to the window before the end, and never into a redaction that is still open.
+ * re-checks only when that maximum is pending, and each detector re-reads only what it needs: the
+ * detectors are grouped by window, and a group reads from one of its own windows before the point
+ * it has already settled to one of its windows past the new emission point (sentence-scoped
+ * detectors read back to a sentence start and up to the end). The findings come from the very
+ * engine {@code check} uses (same policy and fail modes); the stream then emits everything no
+ * later text can change: up to the largest window before the end, and never into a redaction that
+ * is still open.
  *
  * <p><b>Equivalence.</b> When every detector honours its declared window (its findings depend only
  * on the text within that many chars), the concatenation of everything this stream emits equals
@@ -85,6 +90,30 @@ public final class GuardedStream {
 
   private enum State { OPEN, BLOCKED, COMPLETED, CANCELLED }
 
+  /**
+   * Detectors scanned together over one range: those of a window class (windows rounded up to a
+   * power of two, at least {@value #MIN_GROUP_WINDOW}), or all sentence-scoped ones.
+   */
+  private static final class Part {
+    final Guardrail engine;
+    final int window;
+    final boolean sentences;
+    final int detectors;
+    /** Every finding of this part starting before it is final and in {@link #known} or committed. */
+    int settled;
+    /** Final decisions starting at or after the emission point, in stream coordinates. */
+    final List<Decision> known = new ArrayList<>();
+
+    Part(Guardrail engine, int window, boolean sentences, int detectors) {
+      this.engine = engine;
+      this.window = window;
+      this.sentences = sentences;
+      this.detectors = detectors;
+    }
+  }
+
+  private static final int MIN_GROUP_WINDOW = 256;
+
   private final Guardrail engine;
   private final GuardListener listener;
   private final String blockMessage;
@@ -96,6 +125,8 @@ public final class GuardedStream {
   private final boolean sentenceScoped;
   private final long maxHoldNanos;
 
+  private final List<Part> parts;
+  private final int detectorCount;
   private final StringBuilder buf = new StringBuilder();
   private final StringBuilder shown = new StringBuilder();
   private final Redactor.Scope scope = new Redactor.Scope();
@@ -128,12 +159,49 @@ public final class GuardedStream {
     }
     this.window = w;
     this.sentenceScoped = sentences;
+    this.parts = partition(engine);
+    this.detectorCount = engine.detectors().size();
     this.maxHold = options.effectiveMaxHoldChars(w);
     this.minStep = Math.max(1, maxHold / 4);
     this.hold = Math.min(window, maxHold - minStep);
     this.maxHoldNanos = options.maxHoldTime().map(Duration::toNanos).orElse(0L);
     this.nextScanAt = maxHold;
     this.lastEmitNanos = maxHoldNanos > 0 ? System.nanoTime() : 0L;
+  }
+
+  /** Groups the detectors by window class, so cheap narrow detectors do not re-read wide windows. */
+  private static List<Part> partition(Guardrail engine) {
+    Map<Integer, List<Detector>> classes = new java.util.TreeMap<>();
+    for (Detector d : engine.detectors()) {
+      int key = d.sentenceScoped() ? -1 : windowClass(d.window());
+      classes.computeIfAbsent(key, k -> new ArrayList<>()).add(d);
+    }
+    List<Part> parts = new ArrayList<>(classes.size());
+    for (Map.Entry<Integer, List<Detector>> c : classes.entrySet()) {
+      List<Detector> members = c.getValue();
+      int w = 1;
+      for (Detector d : members) {
+        w = Math.max(w, d.window());
+      }
+      Guardrail sub = classes.size() == 1 ? engine : engine.only(d -> containsSame(members, d));
+      parts.add(new Part(sub, w, c.getKey() < 0, members.size()));
+    }
+    return List.copyOf(parts);
+  }
+
+  private static int windowClass(int window) {
+    int w = Math.max(MIN_GROUP_WINDOW, window);
+    int p = Integer.highestOneBit(w);
+    return p == w ? w : p << 1 > 0 ? p << 1 : Integer.MAX_VALUE;
+  }
+
+  private static boolean containsSame(List<Detector> members, Detector d) {
+    for (Detector m : members) {
+      if (m == d) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -315,7 +383,9 @@ public final class GuardedStream {
   }
 
   /**
-   * Returns the total length of the text the detectors scanned so far, context included.
+   * Returns how many chars the detectors scanned so far, context included, averaged over the
+   * detectors (each scan of a range counts its length times the detectors that read it, divided by
+   * the pipeline's detector count), so one {@code check} of a text scores its length.
    *
    * @return chars scanned
    */
@@ -338,44 +408,100 @@ public final class GuardedStream {
     }
   }
 
-  /** Re-checks the unemitted text plus left context and emits what can no longer change. */
+  /** Re-checks what each group of detectors has not settled and emits what can no longer change. */
   private String scan(boolean fin, boolean timeForced) {
     int end = buf.length();
-    int from = leftContext();
-    String text = buf.substring(from, end);
-    GuardResult r = engine.check(text, ctx);
+    int limit = fin ? end : emissionLimit(end, timeForced);
     scans++;
-    scannedChars += text.length();
-    r.timings().forEach((id, t) -> timings.merge(id, t, Duration::plus));
-    for (DetectorError e : r.errors()) {
-      if (!errors.contains(e)) {
-        errors.add(e);
-        notifyFailure(e); // the partial scans' engine has no listener: report each distinct failure once
+    List<Decision> open = new ArrayList<>();
+    int p = limit;
+    double weighted = 0;
+    // What each group reads; the union is normalized once and each group gets its slice.
+    int[] froms = new int[parts.size()];
+    int[] tos = new int[parts.size()];
+    int unionFrom = end;
+    int unionTo = 0;
+    for (int i = 0; i < parts.size(); i++) {
+      Part part = parts.get(i);
+      if (part.sentences) {
+        froms[i] = leftContext(part.window);
+        tos[i] = end;
+      } else if (part.settled < limit || (fin && part.settled < end)) {
+        froms[i] = Math.max(0, part.settled - part.window);
+        tos[i] = fin ? end : (int) Math.min(end, (long) limit + part.window);
+      } else {
+        froms[i] = -1; // settled past the emission limit already
+        continue;
       }
-      if (e.action() == Action.BLOCK) {
-        return block(r, from);
+      unionFrom = Math.min(unionFrom, froms[i]);
+      unionTo = Math.max(unionTo, tos[i]);
+    }
+    AnalyzedText union = unionFrom < unionTo ? AnalyzedText.of(buf.substring(unionFrom, unionTo)) : null;
+    for (int i = 0; i < parts.size(); i++) {
+      Part part = parts.get(i);
+      int from = froms[i];
+      int to = tos[i];
+      if (from < 0) {
+        open.addAll(part.known);
+        continue;
+      }
+      AnalyzedText slice = union == null ? AnalyzedText.of("") : union.slice(from - unionFrom, to - unionFrom);
+      GuardResult r = part.engine.check(slice, ctx);
+      weighted += (double) (to - from) * part.detectors;
+      r.timings().forEach((id, t) -> timings.merge(id, t, Duration::plus));
+      // Kept: from where the last scan stopped (earlier ones were committed or kept then, or come
+      // from the left cut) to the new settled point (later ones may still change).
+      int keepFrom = part.sentences ? emitted : part.settled;
+      int keepTo = part.sentences || fin ? end : limit;
+      if (!part.sentences && !fin) {
+        for (Decision d : r.decisions()) {
+          int gs = from + d.finding().start();
+          if (gs >= keepFrom && gs < keepTo && from + d.finding().end() > limit) {
+            // runs past the point being settled (an open PEM block may still grow): found again next time
+            keepTo = gs;
+          }
+        }
+      }
+      List<Decision> fresh = part.sentences ? open : part.known;
+      for (Decision d : r.decisions()) {
+        int gs = from + d.finding().start();
+        if (gs >= keepFrom && (part.sentences || gs < keepTo)) {
+          fresh.add(shift(d, from));
+        }
+      }
+      if (!part.sentences) {
+        part.settled = keepTo;
+        open.addAll(part.known);
+      }
+      for (DetectorError e : r.errors()) {
+        if (!errors.contains(e)) {
+          errors.add(e);
+          notifyFailure(e); // the partial scans' engine has no listener: report each distinct failure once
+        }
+        if (e.action() == Action.BLOCK) {
+          scannedChars += Math.round(weighted / detectorCount);
+          return block(open);
+        }
       }
     }
-    int limit = fin ? end : emissionLimit(end, timeForced);
-    int p = limit;
-    List<Decision> open = new ArrayList<>(r.decisions().size());
-    for (Decision d : r.decisions()) {
-      int gs = from + d.finding().start();
-      if (gs < emitted) {
-        continue; // committed by an earlier scan, or an artifact of the left cut
+    scannedChars += Math.round(weighted / detectorCount);
+    for (Part part : parts) {
+      if (!part.sentences) {
+        p = Math.min(p, Math.max(part.settled, emitted)); // nothing past what every group has settled
       }
+    }
+    for (Decision d : open) {
       if (d.action() == Action.BLOCK) {
-        if (gs < limit) {
-          return block(r, from);
+        if (d.finding().start() < limit) {
+          return block(open);
         }
-        p = Math.min(p, gs); // may still change with more text: hold, do not block yet
+        p = Math.min(p, d.finding().start()); // may still change with more text: hold, do not block yet
       }
-      open.add(d);
     }
     List<List<Finding>> clusters = SafeText.redactionClusters(open);
     for (List<Finding> c : clusters) {
-      int cs = from + SafeText.start(c);
-      int ce = from + SafeText.end(c);
+      int cs = SafeText.start(c);
+      int ce = SafeText.end(c);
       if (cs < p && ce > p) {
         p = cs; // a redaction still open at the cut: hold it whole
       }
@@ -394,30 +520,34 @@ public final class GuardedStream {
     StringBuilder out = new StringBuilder(p - emitted + 16);
     int pos = emitted;
     for (List<Finding> c : clusters) {
-      int cs = from + SafeText.start(c);
-      int ce = from + SafeText.end(c);
+      int cs = SafeText.start(c);
+      int ce = SafeText.end(c);
       if (ce > p) {
         break;
       }
       String replacement;
       try {
-        replacement = SafeText.replacement(text, c, engine.policy(), scope);
+        replacement = SafeText.replacement(buf, c, engine.policy(), scope);
       } catch (Exception | StackOverflowError | LinkageError | AssertionError ex) { // a custom Redactor failed
         // Fail closed like Guardrail.check: nothing more is shown, the result is BLOCK.
         DetectorError err = new DetectorError(Guardrail.ENGINE_ID, "REDACTION_FAILED", ex.getClass().getName(), Action.BLOCK);
         errors.add(err);
         LOG.warn("redactor failed ({} {}); stream blocked", err.kind(), err.errorClass());
         notifyFailure(err);
-        return block(r, from);
+        return block(open);
       }
       out.append(buf, pos, cs).append(replacement);
       pos = ce;
     }
     out.append(buf, pos, p);
     for (Decision d : open) {
-      if (from + d.finding().start() < p) {
-        committed.add(shift(d, from));
+      if (d.finding().start() < p) {
+        committed.add(d);
       }
+    }
+    final int cut = p;
+    for (Part part : parts) {
+      part.known.removeIf(d -> d.finding().start() < cut);
     }
     emitted = p;
     shown.append(out);
@@ -435,25 +565,28 @@ public final class GuardedStream {
     }
   }
 
-  private String block(GuardResult r, int from) {
-    for (Decision d : r.decisions()) {
-      if (from + d.finding().start() >= emitted) {
-        committed.add(shift(d, from));
+  /** Stops emission; the decisions not yet committed (stream coordinates) join the result. */
+  private String block(List<Decision> open) {
+    for (Decision d : open) {
+      if (d.finding().start() >= emitted && !committed.contains(d)) {
+        committed.add(d);
       }
     }
     state = State.BLOCKED;
     return "";
   }
 
-  /** Start of the text a scan reads: one window (and, for sentence detectors, one sentence) back. */
-  private int leftContext() {
-    int from = Math.max(0, emitted - window);
-    if (sentenceScoped && emitted > 0) {
-      int lo = Math.max(0, emitted - maxHold);
-      int b = lastSentenceEnd(lo, emitted + 1 <= buf.length() ? emitted + 1 : emitted);
-      from = Math.min(from, b > 0 ? b : lo);
+  /**
+   * Start of the text a sentence-scoped group reads: the start of the sentence the emission point
+   * is in, or one window back when no sentence ends in that window.
+   */
+  private int leftContext(int window) {
+    if (emitted == 0) {
+      return 0;
     }
-    return from;
+    int lo = Math.max(0, emitted - window);
+    int b = lastSentenceEnd(lo, emitted + 1 <= buf.length() ? emitted + 1 : emitted);
+    return b > 0 ? b : lo;
   }
 
   /** The furthest point no later text can change, before clusters and BLOCK findings are considered. */

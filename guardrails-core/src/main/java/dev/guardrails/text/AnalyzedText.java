@@ -50,6 +50,34 @@ public final class AnalyzedText {
     return Normalizer.analyze(text);
   }
 
+  /**
+   * Returns the analysis of {@code original().substring(from, to)} cut out of this one, without
+   * normalizing again: the normalized view and offsets are this text's, restricted to the normalized
+   * chars produced wholly inside the range. Away from the two cuts it equals
+   * {@code AnalyzedText.of(original().substring(from, to))}; at a cut it may differ where a
+   * normalization rule reads across it (a whitespace run, a letter-spaced number, markup).
+   * Memoized analyses are not shared. Used by the streaming guard to normalize once per re-check
+   * for detectors that read different ranges.
+   *
+   * @param from start in the original text, inclusive
+   * @param to end in the original text, exclusive
+   * @return the analyzed range; this text itself for the whole range
+   * @throws IndexOutOfBoundsException if the range is not inside the original text
+   */
+  public AnalyzedText slice(int from, int to) {
+    Objects.checkFromToIndex(from, to, original.length());
+    if (from == 0 && to == original.length()) {
+      return this;
+    }
+    String sub = original.substring(from, to);
+    if (normalized == original) {
+      return new AnalyzedText(sub, sub, OffsetMap.identity(sub.length()));
+    }
+    int nf = offsets.firstStartingAtOrAfter(from);
+    int nt = Math.max(nf, offsets.firstEndingAfter(to, nf));
+    return new AnalyzedText(sub, normalized.substring(nf, nt), offsets.slice(nf, nt, from, to - from));
+  }
+
   static AnalyzedText create(String original, String normalized, OffsetMap offsets) {
     return new AnalyzedText(original, normalized, offsets);
   }

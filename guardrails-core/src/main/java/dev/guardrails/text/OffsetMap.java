@@ -155,6 +155,66 @@ public final class OffsetMap {
     return new Span(s, sourceEnd(normEnd - 1));
   }
 
+  /**
+   * Returns the first normalized index whose original range starts at or after {@code original},
+   * or {@link #length()} when none does.
+   */
+  int firstStartingAtOrAfter(int original) {
+    int lo = 0;
+    int hi = length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sourceStart(mid) >= original) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return lo;
+  }
+
+  /**
+   * Returns the first normalized index at or after {@code from} whose original range ends after
+   * {@code original}, or {@link #length()} when none does.
+   */
+  int firstEndingAfter(int original, int from) {
+    int lo = from;
+    int hi = length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sourceEnd(mid) > original) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return lo;
+  }
+
+  /**
+   * Returns the map of normalized chars {@code [normFrom, normTo)} as a text of its own whose
+   * original starts at {@code originalFrom}; every char of the range must map inside
+   * {@code [originalFrom, originalFrom + originalLength]}. Costs one entry per exception in the
+   * range, not one per char.
+   */
+  OffsetMap slice(int normFrom, int normTo, int originalFrom, int originalLength) {
+    Recorder r = new Recorder();
+    int i = normFrom;
+    int k = exception(normFrom) + 1; // the first exception after i
+    while (i < normTo) {
+      int segmentEnd = k < exceptions ? Math.min(excIndex[k], normTo) : normTo;
+      int s = sourceStart(i) - originalFrom;
+      int e = sourceEnd(i) - originalFrom;
+      r.add(s, e);
+      if (segmentEnd - i > 1) { // the rest of the segment continues 1:1
+        r.addRun(e, e + segmentEnd - i - 1);
+      }
+      i = segmentEnd;
+      k++;
+    }
+    return r.build(originalLength);
+  }
+
   /** Index of the last exception at or before normalized index {@code i}, or -1. */
   private int exception(int i) {
     int lo = 0;
