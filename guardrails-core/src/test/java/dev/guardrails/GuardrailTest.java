@@ -241,4 +241,29 @@ class GuardrailTest {
     assertEquals(0, f.get(0).start());
     assertEquals(5, f.get(1).start());
   }
+
+  @Test
+  void onlyKeepsTheChosenDetectorsAndTheirSettings() {
+    Guardrail g = Guardrail.builder().detector(TestDetectors.keyword("a", "alpha", 0.9))
+        .detector(TestDetectors.keyword("b", "beta", 0.9)).blockMessage("[no]").cache(10).build();
+    Guardrail onlyB = g.only(d -> d.id().equals("b"));
+    assertEquals(List.of("b"), onlyB.detectors().stream().map(Detector::id).toList());
+    GuardResult r = onlyB.check("alpha and beta");
+    assertEquals(1, r.findings().size());
+    assertEquals("b", r.findings().get(0).detector());
+    assertEquals("[no]", onlyB.blockMessage());
+    assertEquals(2, g.check("alpha and beta").findings().size(), "the original pipeline is unchanged");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> g.only(d -> false));
+    assertTrue(e.getMessage().contains("none of the detectors"));
+  }
+
+  @Test
+  void checkOfAnAnalyzedTextEqualsCheckOfTheString() {
+    Guardrail g = guard(TestDetectors.keyword("kw", "bob", 0.9));
+    String text = "ask  bob\u200B, or bob";
+    GuardResult a = g.check(text, CheckContext.empty());
+    GuardResult b = g.check(dev.guardrails.text.AnalyzedText.of(text), CheckContext.empty());
+    assertEquals(a.decisions(), b.decisions());
+    assertEquals(a.safeText(), b.safeText());
+  }
 }

@@ -130,4 +130,50 @@ class AnalyzedTextTest {
     assertTrue(!t.isIdentity(), "the normalized view differs from the original");
     assertEquals(new Span(1, 2), t.toOriginal(1, 2));
   }
+
+  @Test
+  void sliceMatchesAFreshAnalysisAwayFromTheCuts() {
+    String[] atoms = {"word", " ", "  ", "\n\n", "4 1 1 1 1 1 1 1 1 1", "a\u200Bb", "\uFF14\uFF12", "[at]", "(dot)",
+        "&amp;", "**bold**", "\u00A0", ".", ",", "x@y.io", "\uD83D\uDE00", "caf\u00E9"};
+    java.util.Random rnd = new java.util.Random(7);
+    for (int round = 0; round < 3000; round++) {
+      StringBuilder b = new StringBuilder();
+      int atomsInText = 1 + rnd.nextInt(30);
+      for (int i = 0; i < atomsInText; i++) {
+        b.append(atoms[rnd.nextInt(atoms.length)]);
+      }
+      String text = b.toString();
+      AnalyzedText whole = AnalyzedText.of(text);
+      int from = rnd.nextInt(text.length() + 1);
+      int to = from + rnd.nextInt(text.length() - from + 1);
+      AnalyzedText slice = whole.slice(from, to);
+      assertEquals(text.substring(from, to), slice.original());
+      String n = slice.normalized();
+      assertEquals(n.length(), slice.offsets().length());
+      // the slice is a run of the whole analysis: same chars, same original chars (shifted)
+      int nf = whole.offsets().firstStartingAtOrAfter(from);
+      assertEquals(whole.normalized().substring(nf, nf + n.length()), n, "round " + round);
+      for (int i = 0; i < n.length(); i++) {
+        Span o = slice.toOriginal(i, i + 1);
+        Span w = whole.toOriginal(nf + i, nf + i + 1);
+        assertEquals(new Span(w.start() - from, w.end() - from), o, "round " + round + " char " + i);
+        assertTrue(o.end() <= slice.original().length(), "round " + round + " char " + i);
+      }
+      // the slice of a plain middle part is exactly a fresh analysis of it
+      if (whole.isIdentity()) {
+        assertEquals(AnalyzedText.of(text.substring(from, to)).normalized(), n);
+      }
+    }
+  }
+
+  @Test
+  void sliceOfTheWholeTextIsTheTextAndBadRangesThrow() {
+    AnalyzedText t = AnalyzedText.of("call  me\u200B now");
+    assertSame(t, t.slice(0, t.original().length()));
+    assertEquals("me now", t.slice(6, t.original().length()).normalized());
+    assertEquals(new Span(0, 2), t.slice(6, t.original().length()).toOriginal(0, 2));
+    assertEquals(new Span(4, 7), t.slice(6, t.original().length()).toOriginal(3, 6));
+    org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class, () -> t.slice(3, 2));
+    org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class, () -> t.slice(0, 99));
+  }
 }
