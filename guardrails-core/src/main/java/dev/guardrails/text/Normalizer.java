@@ -33,8 +33,10 @@ final class Normalizer {
     // Fast path: printable ASCII (plus \n, \t) without runs of whitespace or tabs needs nothing.
     boolean plain = true;
     char prev = 'x';
+    int firstRule = n; // where the first rule applies: everything before it is copied as is
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
+      firstRule = i;
       if (c >= 0x80 || (c < 0x20 && c != '\n') || c == 0x7f) {
         plain = false;
         break;
@@ -66,7 +68,16 @@ final class Normalizer {
     int wsStart = -1; // start of a pending whitespace run
     int spacedEnd = -1; // end of a letter-spaced digit run ("4 1 1 1 ..."), whose separators are dropped
     boolean wsNewline = false;
-    int i = 0;
+    // The prefix the check above passed maps to itself; resume the rules before the whitespace run
+    // (if any) that leads to the first char a rule applies to, so that run is judged whole.
+    int i = firstRule;
+    while (i > 0 && (s.charAt(i - 1) == ' ' || s.charAt(i - 1) == '\n')) {
+      i--;
+    }
+    if (i > 0) {
+      out.append(s, 0, i);
+      map.addRun(0, i);
+    }
     while (i < n) {
       char ch = s.charAt(i);
       if (ch < 0x80 && wsStart < 0 && i >= spacedEnd) {
@@ -159,17 +170,20 @@ final class Normalizer {
   private static int plainRunEnd(String s, int i) {
     int n = s.length();
     int j = i;
+    // mayStartSpacedRun, unrolled: a letter or digit that starts a token, before a separator
+    boolean afterLetterOrDigit = i > 0 && isLetterOrDigit(s.charAt(i - 1));
     while (j < n) {
       char c = s.charAt(j);
-      if (c >= 0x80) {
-        break;
-      }
-      if (PLAIN[c]) {
-        if (mayStartSpacedRun(s, j, c)) {
+      int k = c < 0x80 ? ASCII_CLASS[c] : 0;
+      if ((k & C_PLAIN) != 0) {
+        boolean ld = (k & C_LETTER_OR_DIGIT) != 0;
+        if (ld && !afterLetterOrDigit && j + 1 < n && isDigitSeparator(s.charAt(j + 1))) {
           break;
         }
+        afterLetterOrDigit = ld;
         j++;
-      } else if (c == ' ' && j + 1 < n && s.charAt(j + 1) < 0x80 && PLAIN[s.charAt(j + 1)]) {
+      } else if (c == ' ' && j + 1 < n && s.charAt(j + 1) < 0x80 && (ASCII_CLASS[s.charAt(j + 1)] & C_PLAIN) != 0) {
+        afterLetterOrDigit = false;
         j++;
       } else {
         break;
@@ -177,6 +191,12 @@ final class Normalizer {
     }
     return j;
   }
+
+  private static final int C_PLAIN = 1;
+  private static final int C_LETTER_OR_DIGIT = 2;
+
+  /** {@link #PLAIN} and letter-or-digit flags of ASCII chars, for the copy loop. */
+  private static final int[] ASCII_CLASS = new int[128];
 
   /**
    * True when a line-break run sits between {@code before} and {@code cp} inside an email-like
@@ -284,6 +304,9 @@ final class Normalizer {
   static {
     for (char c = 0x21; c < 0x7f; c++) {
       PLAIN[c] = !isMarkupTrigger(c) && c != '@';
+    }
+    for (char c = 0; c < 0x80; c++) {
+      ASCII_CLASS[c] = (PLAIN[c] ? C_PLAIN : 0) | (Character.isLetterOrDigit(c) ? C_LETTER_OR_DIGIT : 0);
     }
   }
 
