@@ -118,8 +118,13 @@ public final class PiiPatternDetector implements Detector {
     NumericRun numeric = null;
     int i = 0;
     while (i < n) {
-      char c = s.charAt(i);
+      i = nextStart(bytes, i);
+      if (i >= n) {
+        break;
+      }
+      char c = (char) (bytes[i] & 0xFF);
       if (c >= 128 || !WORD[c]) {
+        // '+', '(' or ':'
         if ((c == '+' || c == '(') && i + 1 < n && isDigit(s.charAt(i + 1))) {
           if (numeric == null) {
             numeric = new NumericRun(h);
@@ -132,18 +137,28 @@ public final class PiiPatternDetector implements Detector {
         }
         continue;
       }
+      // the word's end, and whether any char after the first is a digit or a capital, 8 at a time
       int we = i + 1;
-      int rest = 0; // classes of the word's characters after the first
-      int k;
-      while (we < n && (k = CLASS[bytes[we] & 0xff]) != 0) {
-        rest |= k;
-        we++;
+      boolean lowerRest = true;
+      while (true) {
+        long w = Swar.load(bytes, we);
+        long word = Swar.alnum(w);
+        long other = word & ~Swar.between(w, 'a', 'z');
+        long end = ~word & Swar.HIGH;
+        if (end != 0) {
+          int k = Swar.first(end);
+          lowerRest &= (other & Swar.below(k)) == 0;
+          we += k;
+          break;
+        }
+        lowerRest &= other == 0;
+        we += 8;
       }
-      if (!isDigit(c) && (rest & ~LOWER) == 0) {
+      if (!isDigit(c) && lowerRest) {
         // a plain word (no digits, at most a capital first letter): only a cue word or a word
         // glued to ':' or '-' (URL scheme, IPv6/MAC hex, dashed NIE) can start a value
         char lc = (char) (c | 0x20);
-        if (lc != 'b' && lc != 'd' && lc != 'p' && (we >= n || s.charAt(we) != ':' && s.charAt(we) != '-')) {
+        if (lc != 'b' && lc != 'd' && lc != 'p' && (we >= n || bytes[we] != ':' && bytes[we] != '-')) {
           i = we;
           continue;
         }
@@ -165,23 +180,28 @@ public final class PiiPatternDetector implements Detector {
   }
 
   private static final boolean[] WORD = new boolean[128];
-  private static final int LOWER = 1;
-  private static final int UPPER = 2;
-  private static final int DIGIT = 4;
-  /** Character classes of ASCII letters and digits by Latin-1 code (0 for everything else). */
-  private static final byte[] CLASS = new byte[256];
 
   static {
     for (char c = '0'; c <= '9'; c++) {
       WORD[c] = true;
-      CLASS[c] = DIGIT;
     }
     for (char c = 'a'; c <= 'z'; c++) {
       WORD[c] = true;
       WORD[c - 32] = true;
-      CLASS[c] = LOWER;
-      CLASS[c - 32] = UPPER;
     }
+  }
+
+  /** Index of the first ASCII letter or digit, '+', '(' or ':' at or after {@code i}, or {@code b.length}. */
+  private static int nextStart(byte[] b, int i) {
+    while (i < b.length) {
+      long w = Swar.load(b, i);
+      long m = Swar.alnum(w) | Swar.eq(w, '+') | Swar.eq(w, '(') | Swar.eq(w, ':');
+      if (m != 0) {
+        return Math.min(b.length, i + Swar.first(m));
+      }
+      i += 8;
+    }
+    return b.length;
   }
 
   /**

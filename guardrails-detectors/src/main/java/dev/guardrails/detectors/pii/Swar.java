@@ -1,0 +1,79 @@
+package dev.guardrails.detectors.pii;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * Eight characters at a time over a one-byte-per-char view of the text ({@link
+ * PiiPatternDetector#latin1View}): a word scanner that tests each character and leaves its loop at
+ * every word end pays a mispredicted branch per word, which was most of the scanners' time on
+ * prose. These helpers read eight bytes as one little-endian {@code long} and return, per byte, the
+ * high bit ({@code 0x80}) set where the byte is in a class; the first such byte is {@code
+ * Long.numberOfTrailingZeros(mask) >>> 3}. Bytes from 0x80 up are in no class (a Latin-1 letter or
+ * the '?' that stands for a char above U+00FF), and bytes past the array's end read as 0.
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class Swar {
+
+  private Swar() {}
+
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  static final long ONES = 0x0101010101010101L;
+  static final long HIGH = 0x8080808080808080L;
+  private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+  private static final long CASE = 0x2020202020202020L;
+
+  /** Bytes {@code b[i, i+8)} as a little-endian long; bytes at or past {@code b.length} are 0. */
+  static long load(byte[] b, int i) {
+    if (i + 8 <= b.length) {
+      return (long) LONGS.get(b, i);
+    }
+    long w = 0;
+    for (int k = Math.min(b.length, i + 8) - 1; k >= i; k--) {
+      w = (w << 8) | (b[k] & 0xFF);
+    }
+    return w;
+  }
+
+  /** Bytes in {@code [lo, hi]} (both at most 0x7F). */
+  static long between(long w, int lo, int hi) {
+    long x = w & LOW7;
+    long ge = x + ONES * (0x80 - lo);
+    long gt = x + ONES * (0x7F - hi);
+    return ge & ~gt & ~w & HIGH;
+  }
+
+  /** Bytes equal to {@code c} (at most 0x7F). */
+  static long eq(long w, int c) {
+    long x = w ^ (ONES * c);
+    return ~(((x & LOW7) + LOW7) | x) & HIGH;
+  }
+
+  /** ASCII letters of either case. */
+  static long letters(long w) {
+    return between(w | CASE, 'a', 'z');
+  }
+
+  /** ASCII letters and digits. */
+  static long alnum(long w) {
+    return letters(w) | between(w, '0', '9');
+  }
+
+  /** The low {@code k} bytes (0 to 7) of a mask. */
+  static long below(int k) {
+    return (1L << (k << 3)) - 1;
+  }
+
+  /** Index of the last byte set in a non-zero mask. */
+  static int last(long mask) {
+    return (63 - Long.numberOfLeadingZeros(mask)) >>> 3;
+  }
+
+  /** Index of the first byte set in a non-zero mask. */
+  static int first(long mask) {
+    return Long.numberOfTrailingZeros(mask) >>> 3;
+  }
+}
