@@ -50,7 +50,7 @@ final class GenericSecrets {
     if (typed >= 0) {
       return typed; // "TOKEN=AKIA...": the value's own shape says what it is
     }
-    if (!h.decoded() && Base64Secrets.startsRun(s, start)) {
+    if (!h.decoded() && start < n && Base64Secrets.startsRun(s, start)) {
       int e = Base64Secrets.scan(h, start, Base64Secrets.runEnd(s, start));
       if (e >= 0) {
         return e;
