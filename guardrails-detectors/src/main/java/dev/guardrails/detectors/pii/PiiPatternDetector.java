@@ -118,13 +118,12 @@ public final class PiiPatternDetector implements Detector {
     NumericRun numeric = null;
     int i = 0;
     while (i < n) {
-      i = nextStart(bytes, i);
+      i = skipPlain(bytes, i);
       if (i >= n) {
         break;
       }
-      char c = (char) (bytes[i] & 0xFF);
+      char c = s.charAt(i);
       if (c >= 128 || !WORD[c]) {
-        // '+', '(' or ':'
         if ((c == '+' || c == '(') && i + 1 < n && isDigit(s.charAt(i + 1))) {
           if (numeric == null) {
             numeric = new NumericRun(h);
@@ -137,28 +136,18 @@ public final class PiiPatternDetector implements Detector {
         }
         continue;
       }
-      // the word's end, and whether any char after the first is a digit or a capital, 8 at a time
       int we = i + 1;
-      boolean lowerRest = true;
-      while (true) {
-        long w = Swar.load(bytes, we);
-        long word = Swar.alnum(w);
-        long other = word & ~Swar.between(w, 'a', 'z');
-        long end = ~word & Swar.HIGH;
-        if (end != 0) {
-          int k = Swar.first(end);
-          lowerRest &= (other & Swar.below(k)) == 0;
-          we += k;
-          break;
-        }
-        lowerRest &= other == 0;
-        we += 8;
+      int rest = 0; // classes of the word's characters after the first
+      int k;
+      while (we < n && (k = CLASS[bytes[we] & 0xff]) != 0) {
+        rest |= k;
+        we++;
       }
-      if (!isDigit(c) && lowerRest) {
+      if (!isDigit(c) && (rest & ~LOWER) == 0) {
         // a plain word (no digits, at most a capital first letter): only a cue word or a word
         // glued to ':' or '-' (URL scheme, IPv6/MAC hex, dashed NIE) can start a value
         char lc = (char) (c | 0x20);
-        if (lc != 'b' && lc != 'd' && lc != 'p' && (we >= n || bytes[we] != ':' && bytes[we] != '-')) {
+        if (lc != 'b' && lc != 'd' && lc != 'p' && (we >= n || s.charAt(we) != ':' && s.charAt(we) != '-')) {
           i = we;
           continue;
         }
@@ -180,28 +169,109 @@ public final class PiiPatternDetector implements Detector {
   }
 
   private static final boolean[] WORD = new boolean[128];
+  private static final int LOWER = 1;
+  private static final int UPPER = 2;
+  private static final int DIGIT = 4;
+  /** Character classes of ASCII letters and digits by Latin-1 code (0 for everything else). */
+  private static final byte[] CLASS = new byte[256];
 
   static {
     for (char c = '0'; c <= '9'; c++) {
       WORD[c] = true;
+      CLASS[c] = DIGIT;
     }
     for (char c = 'a'; c <= 'z'; c++) {
       WORD[c] = true;
       WORD[c - 32] = true;
+      CLASS[c] = LOWER;
+      CLASS[c - 32] = UPPER;
     }
   }
 
-  /** Index of the first ASCII letter or digit, '+', '(' or ':' at or after {@code i}, or {@code b.length}. */
-  private static int nextStart(byte[] b, int i) {
-    while (i < b.length) {
-      long w = Swar.load(b, i);
-      long m = Swar.alnum(w) | Swar.eq(w, '+') | Swar.eq(w, '(') | Swar.eq(w, ':');
-      if (m != 0) {
-        return Math.min(b.length, i + Swar.first(m));
+  private static final long CASE = 0x2020202020202020L;
+
+  /**
+   * Skips, eight chars at a time, what the loop in {@link #scan} would pass over without a look:
+   * returns a position at or after {@code i} ({@code i} itself, the start of a word, or {@code
+   * b.length}) such that every word starting in between is plain (letters only, lower case after
+   * the first, not starting with the initials of a cue word) and no '+', '(', ':' or '-' that
+   * could start a value or change how a word is read lies in between. The loop then goes on one
+   * word at a time from there.
+   */
+  static int skipPlain(byte[] b, int i) {
+    int n = b.length;
+    int p = i;
+    long carry = 0; // 0x80 when the byte before p is a letter or digit (and p > i)
+    int last = i; // start of the latest word before p (or i)
+    while (p < n) {
+      long w = Swar.load(b, p);
+      long x = Swar.low7(w);
+      long ascii = Swar.ascii(w);
+      long letter = Swar.letter(x);
+      long digit = Swar.digit(x);
+      long word = (letter | digit) & ascii;
+      long starts = word & ~((word << 8) | carry);
+      long folded = x | CASE;
+      long cue = starts & (Swar.is(folded, 'b') | Swar.is(folded, 'd') | Swar.is(folded, 'p'));
+      for (long m = cue; m != 0; m &= m - 1) {
+        int at = p + Swar.first(m);
+        if (!cueInitials(b, at)) {
+          cue &= ~(m & -m);
+        }
       }
-      i += 8;
+      long special = ascii & (Swar.is(x, '+') | Swar.is(x, '(') | Swar.is(x, ':') | Swar.is(x, '-'));
+      for (long m = special; m != 0; m &= m - 1) {
+        if (!specialMatters(b, i, p + Swar.first(m))) {
+          special &= ~(m & -m);
+        }
+      }
+      long feature = cue | special | ascii & (digit | Swar.capital(x, letter) & ~starts);
+      if (feature != 0) {
+        long before = starts & (((feature & -feature) << 1) - 1);
+        return before != 0 ? p + Swar.last(before) : last;
+      }
+      if (starts != 0) {
+        last = p + Swar.last(starts);
+      }
+      carry = (word >>> 56) & 0x80;
+      p += 8;
     }
-    return b.length;
+    return n;
+  }
+
+  /**
+   * Whether the '+', '(', ':' or '-' at {@code at} can matter to a plain word or as a value's
+   * start: '+' and '(' before a digit, ':' before '/' or ':' (a URL scheme, IPv6 "::"), and ':' or
+   * '-' right after a word of at most four chars (IPv6 and MAC hex groups, a dashed NIE), counting
+   * the word from {@code from} at the earliest, where the scan resumed.
+   */
+  private static boolean specialMatters(byte[] b, int from, int at) {
+    byte c = b[at];
+    byte next = at + 1 < b.length ? b[at + 1] : 0;
+    if (c == '+' || c == '(') {
+      return next >= '0' && next <= '9';
+    }
+    if (c == ':' && (next == '/' || next == ':')) {
+      return true;
+    }
+    int len = 0;
+    for (int k = at - 1; k >= from && len < 5 && isLetterOrDigit((char) (b[k] & 0xFF)); k--) {
+      len++;
+    }
+    return len >= 1 && len <= 4;
+  }
+
+  /**
+   * Whether the word at {@code at} may be one of the cue words {@link Cues#cue} knows, by its first
+   * two letters: bo(rn), bi(rth), do(b), dr(iver), dl, pa(ssport).
+   */
+  private static boolean cueInitials(byte[] b, int at) {
+    if (at + 1 >= b.length) {
+      return false;
+    }
+    int c = b[at] | 0x20;
+    int d = b[at + 1] | 0x20;
+    return c == 'b' ? d == 'o' || d == 'i' : c == 'd' ? d == 'o' || d == 'r' || d == 'l' : d == 'a';
   }
 
   /**

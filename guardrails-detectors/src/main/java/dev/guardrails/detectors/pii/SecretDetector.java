@@ -283,7 +283,9 @@ public final class SecretDetector implements Detector {
     int last = i; // start of the latest token run before p (or i)
     while (p < n) {
       long w = Swar.load(b, p);
-      long tok = tokenChars(w);
+      long x = Swar.low7(w);
+      long ascii = Swar.ascii(w);
+      long tok = ascii & (Swar.letter(x) | Swar.digit(x) | Swar.is(x, '_') | Swar.is(x, '-'));
       long starts = tok & ~((tok << 8) | (carry > 0 ? 0x80L : 0));
       long non = ~tok & Swar.HIGH;
       if (non == 0) {
@@ -295,7 +297,7 @@ public final class SecretDetector implements Detector {
         if (carry + Swar.first(non) >= 10) {
           return p - carry;
         }
-        long trig = Swar.eq(w, '=') | Swar.eq(w, ':') | Swar.eq(w, '+') | Swar.eq(w, '/');
+        long trig = ascii & (Swar.is(x, '=') | Swar.is(x, ':') | Swar.is(x, '+') | Swar.is(x, '/'));
         if (trig != 0) {
           long before = starts & Swar.below(Swar.first(trig));
           return before != 0 ? p + Swar.last(before) : last;
@@ -308,11 +310,6 @@ public final class SecretDetector implements Detector {
       p += 8;
     }
     return n;
-  }
-
-  /** {@link #TOKEN} chars, eight at a time. */
-  private static long tokenChars(long w) {
-    return Swar.alnum(w) | Swar.eq(w, '_') | Swar.eq(w, '-');
   }
 
   /** First characters of the typed token shapes in {@link #typed}. */

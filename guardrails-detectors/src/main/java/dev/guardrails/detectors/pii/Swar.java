@@ -38,28 +38,47 @@ final class Swar {
     return w;
   }
 
-  /** Bytes in {@code [lo, hi]} (both at most 0x7F). */
-  static long between(long w, int lo, int hi) {
-    long x = w & LOW7;
-    long ge = x + ONES * (0x80 - lo);
-    long gt = x + ONES * (0x7F - hi);
-    return ge & ~gt & ~w & HIGH;
+  /*
+   * The class tests below take x = w & LOW7 (each byte's low seven bits, so that adding a constant
+   * below 0x80 per byte never carries into the next byte) and leave junk in the low seven bits of
+   * each byte: combine them with &, | and ~, then keep only what is meaningful with
+   * {@code & ascii(w)}, which also drops bytes from 0x80 up.
+   */
+
+  /** The high bit of each byte below 0x80 (the only bits a class mask may keep). */
+  static long ascii(long w) {
+    return ~w & HIGH;
   }
 
-  /** Bytes equal to {@code c} (at most 0x7F). */
-  static long eq(long w, int c) {
-    long x = w ^ (ONES * c);
-    return ~(((x & LOW7) + LOW7) | x) & HIGH;
+  /** Seven-bit bytes at or above {@code c} (junk in the low bits). */
+  static long atLeast(long x, int c) {
+    return x + ONES * (0x80 - c);
   }
 
-  /** ASCII letters of either case. */
-  static long letters(long w) {
-    return between(w | CASE, 'a', 'z');
+  /** Seven-bit bytes equal to {@code c} (junk in the low bits). */
+  static long is(long x, int c) {
+    return ~((x ^ (ONES * c)) + LOW7);
   }
 
-  /** ASCII letters and digits. */
-  static long alnum(long w) {
-    return letters(w) | between(w, '0', '9');
+  /** Seven-bit letters of either case (junk in the low bits). */
+  static long letter(long x) {
+    long f = x | CASE;
+    return atLeast(f, 'a') & ~atLeast(f, 'z' + 1);
+  }
+
+  /** Seven-bit digits (junk in the low bits). */
+  static long digit(long x) {
+    return atLeast(x, '0') & ~atLeast(x, '9' + 1);
+  }
+
+  /** Of a letter mask, the capitals (bit 0x20 clear; junk in the low bits). */
+  static long capital(long x, long letters) {
+    return letters & ~(x << 2);
+  }
+
+  /** The low seven bits of each byte. */
+  static long low7(long w) {
+    return w & LOW7;
   }
 
   /** The low {@code k} bytes (0 to 7) of a mask. */
