@@ -14,7 +14,9 @@ import java.util.Set;
  * MAC addresses, credentials in URLs, crypto wallet addresses and dates of birth. One hand-written
  * pass over the normalized text dispatches on the class of the character at each word start: digit
  * runs with separators go once through the numeric validators, alphanumeric tokens through the
- * token shapes, and a few cue words (born, passport, driver) look ahead for their value. Validators
+ * token shapes, and a few cue words (born, passport, driver) look ahead for their value. Stretches
+ * of plain prose (lower-case words, no digits, no cue initials) are skipped eight chars at a time
+ * ({@link Swar}). Validators
  * (Luhn, mod 97, Verhoeff, mod 11, mod 23, 3-7-1, base58check, bech32, libphonenumber) run only on
  * candidates; a failed check drops the candidate. Context words in a small window (whole words)
  * raise the score; negative context (order, invoice, version...) drops a candidate that has no
@@ -110,6 +112,11 @@ public final class PiiPatternDetector implements Detector {
 
   /** The single pass; package-private so the benchmark-equivalent tests can drive it. */
   static void scan(Hits h) {
+    scan(h, true);
+  }
+
+  /** The pass; {@code skip} false visits every word (the reference the skipping is tested against). */
+  static void scan(Hits h, boolean skip) {
     String s = h.s;
     int n = s.length();
     // one byte per char (chars above U+00FF become '?', never a word char): the word loop below
@@ -118,7 +125,9 @@ public final class PiiPatternDetector implements Detector {
     NumericRun numeric = null;
     int i = 0;
     while (i < n) {
-      i = skipPlain(bytes, i);
+      if (skip) {
+        i = skipPlain(bytes, i);
+      }
       if (i >= n) {
         break;
       }

@@ -13,7 +13,8 @@ import java.util.Set;
  * GitLab, Slack, Stripe, OpenAI), JSON Web Tokens whose header and payload decode to JSON objects,
  * PEM private key blocks, and high-entropy values assigned to key words ({@code password=},
  * {@code api_key:}, {@code secret=}, {@code token:}). One pass over the normalized text dispatches
- * on the first character of each token; nothing else runs unless a prefix matches. A value after
+ * on the first character of each token; nothing else runs unless a prefix matches. Short tokens
+ * with no '=', ':', '+' or '/' after them are skipped eight chars at a time ({@link Swar}). A value after
  * a key word is first tried as a typed token ({@code TOKEN=AKIA...} is an AWS key, not a generic
  * secret). Base64 runs of 16 to 4,096 characters that decode to printable ASCII are scanned once
  * more, decoded; what is found there is reported over the whole encoded run ({@link Base64Secrets}).
@@ -85,13 +86,20 @@ public final class SecretDetector implements Detector {
    * not decoded again, so the work stays linear.
    */
   static void scan(Hits h) {
+    scan(h, true);
+  }
+
+  /** The pass; {@code skip} false visits every token (the reference the skipping is tested against). */
+  static void scan(Hits h, boolean skip) {
     String s = h.s;
     int n = s.length();
     int base64Seen = 0; // base64 runs starting before this index were already examined
     byte[] b = PiiPatternDetector.latin1View(s);
     int i = 0;
     while (i < n) {
-      i = skipPlain(b, i);
+      if (skip) {
+        i = skipPlain(b, i);
+      }
       while (i < n && !isToken(b[i])) {
         i++;
       }
