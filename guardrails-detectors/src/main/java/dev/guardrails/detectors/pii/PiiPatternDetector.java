@@ -197,8 +197,6 @@ public final class PiiPatternDetector implements Detector {
     }
   }
 
-  private static final long CASE = 0x2020202020202020L;
-
   /**
    * Skips, eight chars at a time, what the loop in {@link #scan} would pass over without a look:
    * returns a position at or after {@code i} ({@code i} itself, the start of a word, or {@code
@@ -220,7 +218,7 @@ public final class PiiPatternDetector implements Detector {
       long digit = Swar.digit(x);
       long word = (letter | digit) & ascii;
       long starts = word & ~((word << 8) | carry);
-      long folded = x | CASE;
+      long folded = x | Swar.CASE;
       long cue = starts & (Swar.is(folded, 'b') | Swar.is(folded, 'd') | Swar.is(folded, 'p'));
       for (long m = cue; m != 0; m &= m - 1) {
         int at = p + Swar.first(m);

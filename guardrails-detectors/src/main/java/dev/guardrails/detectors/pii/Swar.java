@@ -24,7 +24,8 @@ final class Swar {
   static final long ONES = 0x0101010101010101L;
   static final long HIGH = 0x8080808080808080L;
   private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
-  private static final long CASE = 0x2020202020202020L;
+  /** Bit 0x20 of each byte: OR-ing it folds ASCII capitals to lower case. */
+  static final long CASE = 0x2020202020202020L;
 
   /** Bytes {@code b[i, i+8)} as a little-endian long; bytes at or past {@code b.length} are 0. */
   static long load(byte[] b, int i) {
