@@ -128,4 +128,14 @@ class BadInputTest {
       assertTrue(r.errors().isEmpty());
     }
   }
+
+  @Test
+  void keyWordAssignmentAtTheEnd() {
+    // a key word and its '=' or ':' as the last chars (a stream chunk cut there): the value is empty
+    for (String s : new String[] {"password=", "token: ", "set api_key = '", "x password=\""}) {
+      GuardResult r = GUARD.check(s);
+      FuzzInput.assertWellFormed(s, r);
+      assertTrue(r.errors().isEmpty(), "errors for a key word at the end: " + r.errors().size());
+    }
+  }
 }

@@ -19,6 +19,20 @@ final class GenericSecrets {
       "apikey", "api_key", "api-key", "secret_key", "secret-key", "access_key", "private_key",
       "client_secret", "auth_token", "access_token", "refresh_token", "secretkey", "accesskey", "auth"};
 
+  /** The last letters of {@link #KEYS}, lower case. */
+  private static final String KEY_ENDS = lastLetters();
+
+  private static String lastLetters() {
+    StringBuilder b = new StringBuilder();
+    for (String k : KEYS) {
+      char c = k.charAt(k.length() - 1);
+      if (b.indexOf(String.valueOf(c)) < 0) {
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
   /** If {@code s[i,we)} is a key word followed by '=' or ':', reports a high-entropy value; returns its end or -1. */
   static int afterKey(Hits h, int i, int we) {
     String s = h.s;
@@ -50,7 +64,7 @@ final class GenericSecrets {
     if (typed >= 0) {
       return typed; // "TOKEN=AKIA...": the value's own shape says what it is
     }
-    if (!h.decoded() && Base64Secrets.startsRun(s, start)) {
+    if (!h.decoded() && start < n && Base64Secrets.startsRun(s, start)) {
       int e = Base64Secrets.scan(h, start, Base64Secrets.runEnd(s, start));
       if (e >= 0) {
         return e;
@@ -96,6 +110,10 @@ final class GenericSecrets {
   }
 
   private static boolean isKey(String s, int i, int we) {
+    char end = s.charAt(we - 1);
+    if (end < 128 && KEY_ENDS.indexOf(end | 0x20) < 0) {
+      return false; // no key word ends in this ASCII char: skip the case-insensitive compares
+    }
     for (String k : KEYS) {
       int st = we - k.length();
       if (st >= i && s.regionMatches(true, st, k, 0, k.length())

@@ -14,7 +14,9 @@ import java.util.Set;
  * MAC addresses, credentials in URLs, crypto wallet addresses and dates of birth. One hand-written
  * pass over the normalized text dispatches on the class of the character at each word start: digit
  * runs with separators go once through the numeric validators, alphanumeric tokens through the
- * token shapes, and a few cue words (born, passport, driver) look ahead for their value. Validators
+ * token shapes, and a few cue words (born, passport, driver) look ahead for their value. Stretches
+ * of plain prose (lower-case words, no digits, no cue initials) are skipped eight chars at a time
+ * ({@link Swar}). Validators
  * (Luhn, mod 97, Verhoeff, mod 11, mod 23, 3-7-1, base58check, bech32, libphonenumber) run only on
  * candidates; a failed check drops the candidate. Context words in a small window (whole words)
  * raise the score; negative context (order, invoice, version...) drops a candidate that has no
@@ -110,6 +112,11 @@ public final class PiiPatternDetector implements Detector {
 
   /** The single pass; package-private so the benchmark-equivalent tests can drive it. */
   static void scan(Hits h) {
+    scan(h, true);
+  }
+
+  /** The pass; {@code skip} false visits every word (the reference the skipping is tested against). */
+  static void scan(Hits h, boolean skip) {
     String s = h.s;
     int n = s.length();
     // one byte per char (chars above U+00FF become '?', never a word char): the word loop below
@@ -118,6 +125,12 @@ public final class PiiPatternDetector implements Detector {
     NumericRun numeric = null;
     int i = 0;
     while (i < n) {
+      if (skip) {
+        i = skipPlain(bytes, i);
+      }
+      if (i >= n) {
+        break;
+      }
       char c = s.charAt(i);
       if (c >= 128 || !WORD[c]) {
         if ((c == '+' || c == '(') && i + 1 < n && isDigit(s.charAt(i + 1))) {
@@ -182,6 +195,90 @@ public final class PiiPatternDetector implements Detector {
       CLASS[c] = LOWER;
       CLASS[c - 32] = UPPER;
     }
+  }
+
+  /**
+   * Skips, eight chars at a time, what the loop in {@link #scan} would pass over without a look:
+   * returns a position at or after {@code i} ({@code i} itself, the start of a word, or {@code
+   * b.length}) such that every word starting in between is plain (letters only, lower case after
+   * the first, not starting with the initials of a cue word) and no '+', '(', ':' or '-' that
+   * could start a value or change how a word is read lies in between. The loop then goes on one
+   * word at a time from there.
+   */
+  static int skipPlain(byte[] b, int i) {
+    int n = b.length;
+    int p = i;
+    long carry = 0; // 0x80 when the byte before p is a letter or digit (and p > i)
+    int last = i; // start of the latest word before p (or i)
+    while (p < n) {
+      long w = Swar.load(b, p);
+      long x = Swar.low7(w);
+      long ascii = Swar.ascii(w);
+      long letter = Swar.letter(x);
+      long digit = Swar.digit(x);
+      long word = (letter | digit) & ascii;
+      long starts = word & ~((word << 8) | carry);
+      long folded = x | Swar.CASE;
+      long cue = starts & (Swar.is(folded, 'b') | Swar.is(folded, 'd') | Swar.is(folded, 'p'));
+      for (long m = cue; m != 0; m &= m - 1) {
+        int at = p + Swar.first(m);
+        if (!cueInitials(b, at)) {
+          cue &= ~(m & -m);
+        }
+      }
+      long special = ascii & (Swar.is(x, '+') | Swar.is(x, '(') | Swar.is(x, ':') | Swar.is(x, '-'));
+      for (long m = special; m != 0; m &= m - 1) {
+        if (!specialMatters(b, i, p + Swar.first(m))) {
+          special &= ~(m & -m);
+        }
+      }
+      long feature = cue | special | ascii & (digit | Swar.capital(x, letter) & ~starts);
+      if (feature != 0) {
+        long before = starts & (((feature & -feature) << 1) - 1);
+        return before != 0 ? p + Swar.last(before) : last;
+      }
+      if (starts != 0) {
+        last = p + Swar.last(starts);
+      }
+      carry = (word >>> 56) & 0x80;
+      p += 8;
+    }
+    return n;
+  }
+
+  /**
+   * Whether the '+', '(', ':' or '-' at {@code at} can matter to a plain word or as a value's
+   * start: '+' and '(' before a digit, ':' before '/' or ':' (a URL scheme, IPv6 "::"), and ':' or
+   * '-' right after a word of at most four chars (IPv6 and MAC hex groups, a dashed NIE), counting
+   * the word from {@code from} at the earliest, where the scan resumed.
+   */
+  private static boolean specialMatters(byte[] b, int from, int at) {
+    byte c = b[at];
+    byte next = at + 1 < b.length ? b[at + 1] : 0;
+    if (c == '+' || c == '(') {
+      return next >= '0' && next <= '9';
+    }
+    if (c == ':' && (next == '/' || next == ':')) {
+      return true;
+    }
+    int len = 0;
+    for (int k = at - 1; k >= from && len < 5 && isLetterOrDigit((char) (b[k] & 0xFF)); k--) {
+      len++;
+    }
+    return len >= 1 && len <= 4;
+  }
+
+  /**
+   * Whether the word at {@code at} may be one of the cue words {@link Cues#cue} knows, by its first
+   * two letters: bo(rn), bi(rth), do(b), dr(iver), dl, pa(ssport).
+   */
+  private static boolean cueInitials(byte[] b, int at) {
+    if (at + 1 >= b.length) {
+      return false;
+    }
+    int c = b[at] | 0x20;
+    int d = b[at + 1] | 0x20;
+    return c == 'b' ? d == 'o' || d == 'i' : c == 'd' ? d == 'o' || d == 'r' || d == 'l' : d == 'a';
   }
 
   /**

@@ -13,7 +13,8 @@ import java.util.Set;
  * GitLab, Slack, Stripe, OpenAI), JSON Web Tokens whose header and payload decode to JSON objects,
  * PEM private key blocks, and high-entropy values assigned to key words ({@code password=},
  * {@code api_key:}, {@code secret=}, {@code token:}). One pass over the normalized text dispatches
- * on the first character of each token; nothing else runs unless a prefix matches. A value after
+ * on the first character of each token; nothing else runs unless a prefix matches. Short tokens
+ * with no '=', ':', '+' or '/' after them are skipped eight chars at a time ({@link Swar}). A value after
  * a key word is first tried as a typed token ({@code TOKEN=AKIA...} is an AWS key, not a generic
  * secret). Base64 runs of 16 to 4,096 characters that decode to printable ASCII are scanned once
  * more, decoded; what is found there is reported over the whole encoded run ({@link Base64Secrets}).
@@ -85,25 +86,34 @@ public final class SecretDetector implements Detector {
    * not decoded again, so the work stays linear.
    */
   static void scan(Hits h) {
+    scan(h, true);
+  }
+
+  /** The pass; {@code skip} false visits every token (the reference the skipping is tested against). */
+  static void scan(Hits h, boolean skip) {
     String s = h.s;
     int n = s.length();
     int base64Seen = 0; // base64 runs starting before this index were already examined
     byte[] b = PiiPatternDetector.latin1View(s);
     int i = 0;
     while (i < n) {
-      int c = b[i] & 0xFF;
-      if (c >= 128 || !TOKEN[c]) {
-        i++;
-        continue;
+      if (skip) {
+        i = skipPlain(b, i);
       }
+      while (i < n && !isToken(b[i])) {
+        i++;
+      }
+      if (i >= n) {
+        break;
+      }
+      int c = b[i] & 0xFF;
       int we = i + 1;
-      int k;
-      while (we < n && (k = b[we] & 0xFF) < 128 && TOKEN[k]) {
+      while (we < n && isToken(b[we])) {
         we++;
       }
       // only a known prefix's first letter or a word before '=' / ':' can start a typed secret
-      int next = we - i >= 3 && (PREFIX[c] || assignmentFollows(s, we)) ? token(h, i, we) : -1;
-      if (next < 0 && !h.decoded() && i >= base64Seen && (we - i >= Base64Secrets.MIN_RUN || continuesRun(s, we))
+      int next = we - i >= 3 && (PREFIX[c] || assignmentFollows(b, we)) ? token(h, i, we) : -1;
+      if (next < 0 && !h.decoded() && i >= base64Seen && (we - i >= Base64Secrets.MIN_RUN || continuesRun(b, we))
           && Base64Secrets.startsRun(s, i)) {
         int runEnd = Base64Secrets.runEnd(s, i);
         base64Seen = runEnd;
@@ -114,8 +124,8 @@ public final class SecretDetector implements Detector {
   }
 
   /** True if a base64 run may go on past a token's end ('+' or '/'; '_' and '-' are token chars). */
-  private static boolean continuesRun(String s, int we) {
-    return we < s.length() && (s.charAt(we) == '+' || s.charAt(we) == '/');
+  private static boolean continuesRun(byte[] b, int we) {
+    return we < b.length && (b[we] == '+' || b[we] == '/');
   }
 
   private static int token(Hits h, int i, int we) {
@@ -247,9 +257,67 @@ public final class SecretDetector implements Detector {
     return d;
   }
 
-  /** Whether '=' or ':' follows {@code s[we]}, after an optional quote and one space (as {@link GenericSecrets} reads it). */
-  private static boolean assignmentFollows(String s, int we) {
-    return GenericSecrets.assignment(s, we) >= 0;
+  /**
+   * Whether '=' or ':' follows {@code s[we]}, after an optional quote and one space (as {@link
+   * GenericSecrets#assignment} reads it), on the byte view.
+   */
+  private static boolean assignmentFollows(byte[] b, int we) {
+    int n = b.length;
+    int p = we;
+    if (p < n && (b[p] == '"' || b[p] == '\'')) {
+      p++;
+    }
+    if (p < n && b[p] == ' ') {
+      p++;
+    }
+    return p < n && (b[p] == '=' || b[p] == ':');
+  }
+
+  private static boolean isToken(byte c) {
+    return c >= 0 && TOKEN[c];
+  }
+
+  /**
+   * Skips, eight chars at a time, what the word loop in {@link #scan} would pass over without a
+   * look: returns a position at or after {@code i} (the start of a token run, {@code i} itself, or
+   * {@code b.length}) such that no token run starting in between is 10 or more chars long (every
+   * typed shape is) or is followed within three chars by '=', ':', '+' or '/' (a key word's
+   * assignment, a base64 run going on). The scan then goes on one word at a time from there.
+   */
+  static int skipPlain(byte[] b, int i) {
+    int n = b.length;
+    int p = i;
+    int carry = 0; // token chars just before p, counted from i
+    int last = i; // start of the latest token run before p (or i)
+    while (p < n) {
+      long w = Swar.load(b, p);
+      long x = Swar.low7(w);
+      long ascii = Swar.ascii(w);
+      long tok = ascii & (Swar.letter(x) | Swar.digit(x) | Swar.is(x, '_') | Swar.is(x, '-'));
+      long starts = tok & ~((tok << 8) | (carry > 0 ? 0x80L : 0));
+      long non = ~tok & Swar.HIGH;
+      if (non == 0) {
+        carry += 8;
+        if (carry >= 10) {
+          return p + 8 - carry;
+        }
+      } else {
+        if (carry + Swar.first(non) >= 10) {
+          return p - carry;
+        }
+        long trig = ascii & (Swar.is(x, '=') | Swar.is(x, ':') | Swar.is(x, '+') | Swar.is(x, '/'));
+        if (trig != 0) {
+          long before = starts & Swar.below(Swar.first(trig));
+          return before != 0 ? p + Swar.last(before) : last;
+        }
+        carry = Long.numberOfLeadingZeros(non) >>> 3;
+      }
+      if (starts != 0) {
+        last = p + Swar.last(starts);
+      }
+      p += 8;
+    }
+    return n;
   }
 
   /** First characters of the typed token shapes in {@link #typed}. */

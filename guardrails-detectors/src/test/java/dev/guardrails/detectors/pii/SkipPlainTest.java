@@ -1,0 +1,85 @@
+package dev.guardrails.detectors.pii;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.guardrails.text.AnalyzedText;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The eight-chars-at-a-time skipping in {@link PiiPatternDetector} and {@link SecretDetector} finds
+ * exactly what the word-by-word pass finds: random texts built from values, near misses, key words,
+ * separators and plain words (so that candidates land at every offset of the 8-byte blocks) give
+ * the same findings with and without the skip.
+ */
+class SkipPlainTest {
+
+  private static final String[] PIECES = {" ", " ", " ", "  ", "\n", "\n\n", "a", "b", "the ", "password",
+      "passwd", "token", "secret", "api_key", "auth", "PASSWORD", "AUTH_TOKEN", "\u017Fecret", "=", ":", ": ",
+      " = ", "\"", "'", "+", "/", "-", "_", "AKIA", "IOSFODNN7EXAMPLE", "ghp_", "sk-", "xoxb-", "eyJ",
+      "-----BEGIN ", "RSA PRIVATE KEY-----", "Z2hwX1I4", "QUtJQUlPU0ZPRE5ON0VYQU1QTEU=", "==", "abcdefghij",
+      "ABCDEFGHIJ", "0123456789", "4111", "1111", "555", "(", ")", "+1", "+44", "192.168.", "1", "9", ".",
+      ",", "DE89", "3704", "0044", "GB", "born", "born: ", "DOB:", "passport", "driver", "DL ", "birthday",
+      "12/05/1990", "1990-05-12", "::", "fe80::1", "aa:bb:cc:dd:ee:ff", "00:1A:2B", "ab:", "abcd:", "abcde:",
+      "ab-", "X-1234567-L", "Y1234567X", "bc1", "0x", "http://", "https://u:p@host.com", "ftp://a:b@c.d",
+      "@", "example.com", "call", "phone", "card", "ssn: ", "Müller", "\u0141", "\u200b", "\uD83D\uDE00",
+      "k_live_", "github_pat_", "glpat-", "Step 1:", "ext. 12", "abc123XYZ789qwe", "kR8#vP2!qL5@",
+      "(555) 123-4567", "+44 20 7946 0958", "123-45-6789", "AB123456C", "NI ", "dr", "pa", "bi", "do"};
+
+  private static List<String> run(String text, boolean skip) {
+    List<String> out = new ArrayList<>();
+    AnalyzedText t = AnalyzedText.of(text);
+    PiiPatternDetector.scan(new Hits(t, "pii.patterns", f -> out.add(f.toString())), skip);
+    SecretDetector.scan(new Hits(t, "secrets", f -> out.add(f.toString())), skip);
+    return out;
+  }
+
+  @Test
+  void skippingFindsWhatTheWordByWordPassFinds() {
+    Random r = new Random(7);
+    Set<String> types = new HashSet<>();
+    for (int it = 0; it < 4000; it++) {
+      StringBuilder b = new StringBuilder();
+      int len = 1 + r.nextInt(50);
+      for (int k = 0; k < len; k++) {
+        b.append(r.nextInt(8) == 0 ? String.valueOf((char) (32 + r.nextInt(95))) : PIECES[r.nextInt(PIECES.length)]);
+      }
+      String text = b.toString();
+      List<String> skipping = run(text, true);
+      assertEquals(run(text, false), skipping, "case " + it);
+      for (String f : skipping) {
+        types.add(f.replaceAll(".*type=([A-Z_/]+).*", "$1"));
+      }
+    }
+    // the texts must exercise both detectors' paths, else the comparison proves little
+    assertTrue(types.size() >= 12, "finding types seen: " + types);
+  }
+
+  @Test
+  void swarClassesMatchTheScalarOnes() {
+    byte[] b = new byte[256 + 8];
+    for (int c = 0; c < 256; c++) {
+      b[c] = (byte) c;
+    }
+    for (int c = 0; c < 256; c++) {
+      long w = Swar.load(b, c);
+      long x = Swar.low7(w);
+      long ascii = Swar.ascii(w);
+      int bit = 7; // byte 0 of the block is char c
+      boolean letter = (ascii & Swar.letter(x) & (1L << bit)) != 0;
+      boolean digit = (ascii & Swar.digit(x) & (1L << bit)) != 0;
+      boolean colon = (ascii & Swar.is(x, ':') & (1L << bit)) != 0;
+      assertEquals(c < 128 && Character.isLetter(c), letter, "letter " + c);
+      assertEquals(c >= '0' && c <= '9', digit, "digit " + c);
+      assertEquals(c == ':', colon, "':' " + c);
+      if (letter) {
+        assertEquals(Character.isUpperCase(c), (Swar.capital(x, Swar.letter(x)) & (1L << bit)) != 0, "capital " + c);
+      }
+    }
+  }
+}
