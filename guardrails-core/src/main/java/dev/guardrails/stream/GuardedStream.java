@@ -456,8 +456,10 @@ public final class GuardedStream {
       if (!part.sentences && !fin) {
         for (Decision d : r.decisions()) {
           int gs = from + d.finding().start();
-          if (gs >= keepFrom && gs < keepTo && from + d.finding().end() > limit) {
-            // runs past the point being settled (an open PEM block may still grow): found again next time
+          boolean holds = d.action() == Action.REDACT || d.action() == Action.BLOCK;
+          if (holds && gs >= keepFrom && gs < keepTo && from + d.finding().end() > limit) {
+            // a redaction running past the point being settled (an open PEM block may still grow):
+            // emission stops before it, and the next re-check finds it again, whole
             keepTo = gs;
           }
         }
