@@ -134,23 +134,25 @@ public final class BiasDetector implements Detector {
       if (!lex.mayBeHead(t.hash[i])) {
         continue;
       }
-      BiasLexicon.Node node = lex.first.get(t.canon, t.cStart[i], t.len(i));
+      BiasLexicon.Node node = lex.head(t.canon, t.cStart[i], t.len(i), t.hash[i]);
       if (node == null) {
         continue;
       }
+      // most heads are common words ("the", "in"): a phrase grows past one only if the next token may follow it
+      boolean pair = i + 1 < n && !t.is(i + 1, Tokens.HARD_BEFORE) && lex.mayBePair(t.hash[i], t.hash[i + 1]);
       if (node.singular && i > 0 && !t.is(i, Tokens.HARD_BEFORE)
           && Generalizations.ARTICLE.contains(t.canon, t.cStart[i - 1], t.len(i - 1))) {
         emitGeneralization(text, t, i, i + 1, true, lex, out);
       }
       if (node.maxGroup > 0) {
-        group(text, t, i, node, lex, out);
+        group(text, t, i, node, pair, lex, out);
       }
       if (i < lexiconEnd) {
         continue;
       }
       int end = -1;
       BiasLexicon.Entry entry = null;
-      for (int len = 2; len <= node.maxPhrase && i + len <= n && !t.is(i + len - 1, Tokens.HARD_BEFORE); len++) {
+      for (int len = 2; pair && len <= node.maxPhrase && i + len <= n && !t.is(i + len - 1, Tokens.HARD_BEFORE); len++) {
         int from = t.cStart[i];
         int keyLen = t.cEnd[i + len - 1] - from;
         BiasLexicon.Entry e = lex.phrases.get(t.canon, from, keyLen);
@@ -180,9 +182,9 @@ public final class BiasDetector implements Detector {
     }
   }
 
-  private void group(AnalyzedText text, Tokens t, int i, BiasLexicon.Node node, BiasLexicon lex, FindingSink out) {
+  private void group(AnalyzedText text, Tokens t, int i, BiasLexicon.Node node, boolean pair, BiasLexicon lex, FindingSink out) {
     int best = node.group != null ? i + 1 : -1;
-    for (int len = 2; len <= node.maxGroup && i + len <= t.count && !t.is(i + len - 1, Tokens.HARD_BEFORE); len++) {
+    for (int len = 2; pair && len <= node.maxGroup && i + len <= t.count && !t.is(i + len - 1, Tokens.HARD_BEFORE); len++) {
       int from = t.cStart[i];
       int keyLen = t.cEnd[i + len - 1] - from;
       if (lex.groups.containsKey(t.canon, from, keyLen)) {

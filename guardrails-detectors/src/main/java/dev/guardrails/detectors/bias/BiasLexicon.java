@@ -93,6 +93,12 @@ final class BiasLexicon {
 
   final CharArrayMap<Node> first;
   private final long[] headBloom = new long[1024];
+  /** Two-probe Bloom filter over the first two tokens of every lexicon and group phrase (see {@link #mayBePair}). */
+  private final long[] pairBloom = new long[1024];
+  /** Open-addressing table of {@link #first} keyed by {@link Tokens#hash}: (hash, index + 1) per slot, 0 if empty. */
+  private final long[] headSlots;
+  private final char[][] headKeys;
+  private final Node[] headNodes;
   final CharArrayMap<Entry> phrases;
   final CharArrayMap<String> groups;
   /** Proper prefixes (two or more tokens) of lexicon and group phrases: lets a match grow token by token. */
@@ -151,10 +157,35 @@ final class BiasLexicon {
     }
     traits = Parsed.TRAITS;
     maxTokens = longest;
+    int slots = Integer.highestOneBit(Math.max(16, first.size() * 2)) * 2;
+    headSlots = new long[slots];
+    headKeys = new char[first.size()][];
+    headNodes = new Node[first.size()];
+    int index = 0;
+    for (Map.Entry<Object, Node> e : first.entrySet()) {
+      char[] k = (char[]) e.getKey();
+      int h = Tokens.hash(new String(k));
+      headKeys[index] = k;
+      headNodes[index] = e.getValue();
+      int slot = mix(h) & (slots - 1);
+      while (headSlots[slot] != 0) {
+        slot = (slot + 1) & (slots - 1);
+      }
+      headSlots[slot] = ((long) h << 32) | (index + 1);
+      index++;
+    }
   }
 
   private void addPrefixes(String key) {
-    int first = key.indexOf(' ');
+    int sp1 = key.indexOf(' ');
+    if (sp1 < 0) {
+      return;
+    }
+    int sp2 = key.indexOf(' ', sp1 + 1);
+    int m = pairMix(Tokens.hash(key.substring(0, sp1)), Tokens.hash(sp2 < 0 ? key.substring(sp1 + 1) : key.substring(sp1 + 1, sp2)));
+    pairBloom[(m & 0xFFFF) >>> 6] |= 1L << m;
+    pairBloom[(m >>> 16) >>> 6] |= 1L << (m >>> 16);
+    int first = sp1;
     for (int sp = key.indexOf(' ', first + 1); sp > 0; sp = key.indexOf(' ', sp + 1)) {
       prefixes.add(key.substring(0, sp));
     }
@@ -181,6 +212,42 @@ final class BiasLexicon {
     int m = mix(tokenHash);
     return (headBloom[(m & 0xFFFF) >>> 6] & (1L << m)) != 0
         && (headBloom[(m >>> 16) >>> 6] & (1L << (m >>> 16))) != 0;
+  }
+
+  /**
+   * The node of the token {@code c[off, off + len)} whose {@link Tokens#hash} is {@code h}, or null
+   * if no lexicon or group phrase starts with it: {@code first.get} without rehashing the chars.
+   */
+  Node head(char[] c, int off, int len, int h) {
+    long[] slots = headSlots;
+    int mask = slots.length - 1;
+    for (int slot = mix(h) & mask; ; slot = (slot + 1) & mask) {
+      long e = slots[slot];
+      if (e == 0) {
+        return null;
+      }
+      if ((int) (e >>> 32) == h) {
+        char[] k = headKeys[(int) e - 1];
+        if (Arrays.equals(k, 0, k.length, c, off, off + len)) {
+          return headNodes[(int) e - 1];
+        }
+      }
+    }
+  }
+
+  /**
+   * False when no lexicon or group phrase of two or more tokens starts with tokens of these
+   * {@link Tokens#hash}es, so a phrase cannot grow past the head: a 65,536-bit, two-probe Bloom
+   * filter over the first two tokens of every such phrase. Never false for a phrase's first pair.
+   */
+  boolean mayBePair(int firstHash, int secondHash) {
+    int m = pairMix(firstHash, secondHash);
+    return (pairBloom[(m & 0xFFFF) >>> 6] & (1L << m)) != 0
+        && (pairBloom[(m >>> 16) >>> 6] & (1L << (m >>> 16))) != 0;
+  }
+
+  private static int pairMix(int a, int b) {
+    return mix(mix(a) * 31 + b);
   }
 
   private static int mix(int h) {
