@@ -97,7 +97,8 @@ final class BiasLexicon {
   private final long[] pairBloom = new long[1024];
   /** Open-addressing table of {@link #first} keyed by {@link Tokens#hash}: (hash, index + 1) per slot, 0 if empty. */
   private final long[] headSlots;
-  private final char[][] headKeys;
+  private final char[] headChars; // the heads' chars, one after another
+  private final int[] headStart;  // head k is headChars[headStart[k], headStart[k + 1])
   private final Node[] headNodes;
   final CharArrayMap<Entry> phrases;
   final CharArrayMap<String> groups;
@@ -159,13 +160,15 @@ final class BiasLexicon {
     maxTokens = longest;
     int slots = Integer.highestOneBit(Math.max(16, first.size() * 2)) * 2;
     headSlots = new long[slots];
-    headKeys = new char[first.size()][];
+    headStart = new int[first.size() + 1];
     headNodes = new Node[first.size()];
+    StringBuilder chars = new StringBuilder();
     int index = 0;
     for (Map.Entry<Object, Node> e : first.entrySet()) {
       char[] k = (char[]) e.getKey();
       int h = Tokens.hash(new String(k));
-      headKeys[index] = k;
+      chars.append(k);
+      headStart[index + 1] = chars.length();
       headNodes[index] = e.getValue();
       int slot = mix(h) & (slots - 1);
       while (headSlots[slot] != 0) {
@@ -174,6 +177,7 @@ final class BiasLexicon {
       headSlots[slot] = ((long) h << 32) | (index + 1);
       index++;
     }
+    headChars = chars.toString().toCharArray();
   }
 
   private void addPrefixes(String key) {
@@ -227,12 +231,23 @@ final class BiasLexicon {
         return null;
       }
       if ((int) (e >>> 32) == h) {
-        char[] k = headKeys[(int) e - 1];
-        if (Arrays.equals(k, 0, k.length, c, off, off + len)) {
-          return headNodes[(int) e - 1];
+        int k = (int) e - 1;
+        int from = headStart[k];
+        if (headStart[k + 1] - from == len && same(headChars, from, c, off, len)) {
+          return headNodes[k];
         }
       }
     }
+  }
+
+  /** A plain loop: heads are a few chars, too short for {@code Arrays.equals}' vectorized setup. */
+  private static boolean same(char[] a, int aOff, char[] b, int bOff, int len) {
+    for (int j = 0; j < len; j++) {
+      if (a[aOff + j] != b[bOff + j]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
