@@ -153,14 +153,13 @@ public final class BiasDetector implements Detector {
       int end = -1;
       BiasLexicon.Entry entry = null;
       for (int len = 2; pair && len <= node.maxPhrase && i + len <= n && !t.is(i + len - 1, Tokens.HARD_BEFORE); len++) {
-        int from = t.cStart[i];
-        int keyLen = t.cEnd[i + len - 1] - from;
-        BiasLexicon.Entry e = lex.phrases.get(t.canon, from, keyLen);
+        int keyLen = t.gram(i, i + len);
+        BiasLexicon.Entry e = lex.phrases.get(t.gram, 0, keyLen);
         if (e != null) {
           entry = e; // longest match wins: keep growing while a longer phrase may follow
           end = i + len;
         }
-        if (!lex.prefixes.contains(t.canon, from, keyLen)) {
+        if (!lex.prefixes.contains(t.gram, 0, keyLen)) {
           break;
         }
       }
@@ -185,12 +184,11 @@ public final class BiasDetector implements Detector {
   private void group(AnalyzedText text, Tokens t, int i, BiasLexicon.Node node, boolean pair, BiasLexicon lex, FindingSink out) {
     int best = node.group != null ? i + 1 : -1;
     for (int len = 2; pair && len <= node.maxGroup && i + len <= t.count && !t.is(i + len - 1, Tokens.HARD_BEFORE); len++) {
-      int from = t.cStart[i];
-      int keyLen = t.cEnd[i + len - 1] - from;
-      if (lex.groups.containsKey(t.canon, from, keyLen)) {
+      int keyLen = t.gram(i, i + len);
+      if (lex.groups.containsKey(t.gram, 0, keyLen)) {
         best = i + len;
       }
-      if (!lex.prefixes.contains(t.canon, from, keyLen)) {
+      if (!lex.prefixes.contains(t.gram, 0, keyLen)) {
         break;
       }
     }

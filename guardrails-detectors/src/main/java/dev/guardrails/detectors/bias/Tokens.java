@@ -1,10 +1,11 @@
 package dev.guardrails.detectors.bias;
 
 /**
- * Word tokens of one text in one linear pass: lower-cased token characters written into a
- * {@code canon} buffer separated by single spaces (so an n-gram of tokens is one contiguous
- * slice, ready for a {@code CharArrayMap} lookup), plus each token's offsets in the scanned
- * text and flags.
+ * Word tokens of one text in one linear pass: the segment is copied into a {@code canon} buffer
+ * and each token's characters are lower-cased there in place (so a token is a slice, ready for a
+ * {@code CharArrayMap} lookup, and the common lower-case letters are only read), plus each
+ * token's offsets in the scanned text, flags and hash; {@link #gram} joins n-grams of tokens with
+ * single spaces for phrase lookups.
  *
  * <p>Letters and digits make words; an apostrophe between letters stays inside a word (don't),
  * a trailing possessive {@code 's} is dropped (chairman's = chairman). Hyphens, slashes,
@@ -27,8 +28,10 @@ final class Tokens {
 
   private static final int MAX_QUOTE = 400;
 
+  /** The segment being tokenized, token characters lower-cased in place; token t is {@code canon[cStart[t], cEnd[t])}. */
   char[] canon = new char[256];
-  private char[] src = new char[256];
+  /** The last n-gram built by {@link #gram}. */
+  char[] gram = new char[64];
   private int base;
   private String text;
   int[] cStart = new int[64];
@@ -79,7 +82,6 @@ final class Tokens {
     int len = to - from;
     if (canon.length < len + 1) {
       canon = new char[len + 16];
-      src = new char[len + 16];
     }
     // Tokens are separated by at least one char, so a segment holds at most (len + 1) / 2 of them:
     // sized once here, the loop stores without capacity checks.
@@ -93,9 +95,8 @@ final class Tokens {
       flags = new int[m];
       hash = new int[m];
     }
-    text.getChars(from, to, src, 0);
-    final char[] s = src;
-    final char[] cb = canon;
+    text.getChars(from, to, canon, 0);
+    final char[] s = canon;
     final byte[] cls = CLASS;
     final int[] cSt = cStart;
     final int[] cEn = cEnd;
@@ -107,7 +108,6 @@ final class Tokens {
     base = from;
     this.text = text;
     int count = 0;
-    int w = 0;
     int pendingFlags = SENT_START;
     int lastQuestionCheck = 0;
     int prevEnd = -2; // end (in s) of the previous token
@@ -120,18 +120,14 @@ final class Tokens {
         int f = pendingFlags;
         int letters = 0;
         int uppers = 0;
-        if (w > 0) {
-          cb[w++] = ' ';
-        }
-        int cs = w;
-        int h = 0; // hash of the canonical token, built as it is written (see hash(CharSequence))
+        int ce = -1; // end of the canonical token if a possessive 's is dropped
+        int h = 0; // hash of the canonical token, built as it is lower-cased (see hash(CharSequence))
         while (true) {
           // the common case first: a run of lower-case ASCII letters
           int run = i;
           char d = 0;
           while (i < n && (d = s[i]) >= 'a' && d <= 'z') {
-            h = 31 * h + d;
-            cb[w++] = d;
+            h = 31 * h + d; // already canonical
             i++;
           }
           letters += i - run;
@@ -143,17 +139,18 @@ final class Tokens {
             if (kd == UPPER_LETTER) {
               uppers++;
               letters++;
-              h = 31 * h + (cb[w++] = (char) (d | 0x20));
+              h = 31 * h + (s[i] = (char) (d | 0x20));
               i++;
             } else if (kd == DIGIT) {
-              h = 31 * h + (cb[w++] = d);
+              h = 31 * h + d;
               i++;
             } else if (d == '\'' && apostropheInWord(s, i, n)) {
               if (possessive(s, i, n)) {
+                ce = i;
                 i += 2;
                 break;
               }
-              h = 31 * h + (cb[w++] = '\'');
+              h = 31 * h + '\'';
               i++;
             } else {
               break;
@@ -165,14 +162,15 @@ final class Tokens {
                 uppers++;
               }
             }
-            h = 31 * h + (cb[w++] = Character.toLowerCase(d));
+            h = 31 * h + (s[i] = Character.toLowerCase(d));
             i++;
           } else if (d == '\u2019' && apostropheInWord(s, i, n)) {
             if (possessive(s, i, n)) {
+              ce = i;
               i += 2;
               break;
             }
-            h = 31 * h + (cb[w++] = '\'');
+            h = 31 * h + (s[i] = '\'');
             i++;
           } else {
             break;
@@ -190,8 +188,8 @@ final class Tokens {
         if (base + i - 1 < quoteEnd) {
           f |= QUOTED;
         }
-        cSt[count] = cs;
-        cEn[count] = w;
+        cSt[count] = start;
+        cEn[count] = ce < 0 ? i : ce;
         oSt[count] = base + start;
         oEn[count] = base + i;
         fl[count] = f;
@@ -349,10 +347,35 @@ final class Tokens {
     return cEnd[t] - cStart[t];
   }
 
+  /**
+   * Writes tokens {@code [from, to)} into {@link #gram}, joined by single spaces: the canonical
+   * key of that n-gram.
+   *
+   * @return the key's length
+   */
+  int gram(int from, int to) {
+    int len = to - from - 1;
+    for (int t = from; t < to; t++) {
+      len += len(t);
+    }
+    if (gram.length < len) {
+      gram = new char[Math.max(len, gram.length * 2)];
+    }
+    int w = 0;
+    for (int t = from; t < to; t++) {
+      if (t > from) {
+        gram[w++] = ' ';
+      }
+      System.arraycopy(canon, cStart[t], gram, w, len(t));
+      w += len(t);
+    }
+    return w;
+  }
+
   /** Canonical key of a lexicon form: its tokens, lower-cased, joined by single spaces. */
   static String key(String form) {
     Tokens t = new Tokens();
     t.reset(form);
-    return t.count == 0 ? "" : new String(t.canon, 0, t.cEnd[t.count - 1]);
+    return t.count == 0 ? "" : new String(t.gram, 0, t.gram(0, t.count));
   }
 }
