@@ -376,6 +376,10 @@ final class Tokens {
   static String key(String form) {
     Tokens t = new Tokens();
     t.reset(form);
-    return t.count == 0 ? "" : new String(t.gram, 0, t.gram(0, t.count));
+    if (t.count == 0) {
+      return "";
+    }
+    int len = t.gram(0, t.count); // may replace t.gram: read the field after
+    return new String(t.gram, 0, len);
   }
 }
