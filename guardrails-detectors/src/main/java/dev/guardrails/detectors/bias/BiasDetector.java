@@ -130,16 +130,19 @@ public final class BiasDetector implements Detector {
   private void scan(AnalyzedText text, Tokens t, BiasLexicon lex, FindingSink out) {
     int n = t.count;
     int lexiconEnd = 0; // tokens before this index are covered by a lexicon match
+    int[] hash = t.hash;
     for (int i = 0; i < n; i++) {
-      if (!lex.mayBeHead(t.hash[i])) {
+      // A head matters alone (single-word entry, group term) or with the next token: a quarter of all
+      // tokens are phrase heads such as "the" or "in", and a phrase grows past them only if the next
+      // token may follow. Both filters say no for most tokens, so most skip the head lookup.
+      boolean pair = i + 1 < n && !t.is(i + 1, Tokens.HARD_BEFORE) && lex.mayBePair(hash[i], hash[i + 1]);
+      if (!pair && !lex.mayMatchAlone(hash[i])) {
         continue;
       }
-      BiasLexicon.Node node = lex.head(t.canon, t.cStart[i], t.len(i), t.hash[i]);
+      BiasLexicon.Node node = lex.head(t.canon, t.cStart[i], t.len(i), hash[i]);
       if (node == null) {
         continue;
       }
-      // most heads are common words ("the", "in"): a phrase grows past one only if the next token may follow it
-      boolean pair = i + 1 < n && !t.is(i + 1, Tokens.HARD_BEFORE) && lex.mayBePair(t.hash[i], t.hash[i + 1]);
       if (node.singular && i > 0 && !t.is(i, Tokens.HARD_BEFORE)
           && Generalizations.ARTICLE.contains(t.canon, t.cStart[i - 1], t.len(i - 1))) {
         emitGeneralization(text, t, i, i + 1, true, lex, out);

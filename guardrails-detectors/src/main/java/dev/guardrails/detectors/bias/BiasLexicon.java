@@ -92,7 +92,8 @@ final class BiasLexicon {
   }
 
   final CharArrayMap<Node> first;
-  private final long[] headBloom = new long[1024];
+  /** Two-probe Bloom filter over the heads that matter alone, without a next token (see {@link #mayMatchAlone}). */
+  private final long[] aloneBloom = new long[1024];
   /** Two-probe Bloom filter over the first two tokens of every lexicon and group phrase (see {@link #mayBePair}). */
   private final long[] pairBloom = new long[1024];
   /** Open-addressing table of {@link #first} keyed by {@link Tokens#hash}: (hash, index + 1) per slot, 0 if empty. */
@@ -167,6 +168,12 @@ final class BiasLexicon {
     for (Map.Entry<Object, Node> e : first.entrySet()) {
       char[] k = (char[]) e.getKey();
       int h = Tokens.hash(new String(k));
+      Node node = e.getValue();
+      if (node.single != null || node.group != null || node.singular) {
+        int m = mix(h);
+        aloneBloom[(m & 0xFFFF) >>> 6] |= 1L << m;
+        aloneBloom[(m >>> 16) >>> 6] |= 1L << (m >>> 16);
+      }
       chars.append(k);
       headStart[index + 1] = chars.length();
       headNodes[index] = e.getValue();
@@ -200,22 +207,20 @@ final class BiasLexicon {
     if (node == null) {
       node = new Node();
       first.put(head, node);
-      int m = mix(Tokens.hash(head));
-      headBloom[(m & 0xFFFF) >>> 6] |= 1L << m;
-      headBloom[(m >>> 16) >>> 6] |= 1L << (m >>> 16);
     }
     return node;
   }
 
   /**
-   * False when no lexicon or group phrase can start with a token of this {@link Tokens#hash}: a
-   * 65,536-bit, two-probe Bloom filter over the heads of {@link #first} (about 2% false positives),
-   * so most tokens of a text skip the map lookup. Never false for a head.
+   * False when no head that matters without its next token (a single-word entry, a one-word group
+   * term or a singular group noun) has this {@link Tokens#hash}: a 65,536-bit, two-probe Bloom
+   * filter, so most tokens, including common phrase heads such as "the", skip the head lookup
+   * unless {@link #mayBePair} passes for them and their next token. Never false for such a head.
    */
-  boolean mayBeHead(int tokenHash) {
+  boolean mayMatchAlone(int tokenHash) {
     int m = mix(tokenHash);
-    return (headBloom[(m & 0xFFFF) >>> 6] & (1L << m)) != 0
-        && (headBloom[(m >>> 16) >>> 6] & (1L << (m >>> 16))) != 0;
+    return (aloneBloom[(m & 0xFFFF) >>> 6] & (1L << m)) != 0
+        && (aloneBloom[(m >>> 16) >>> 6] & (1L << (m >>> 16))) != 0;
   }
 
   /**
