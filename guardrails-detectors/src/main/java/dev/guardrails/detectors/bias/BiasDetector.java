@@ -91,7 +91,7 @@ public final class BiasDetector implements Detector {
     BiasLexicon lex = lexicon();
     Tokens t = SCRATCH.get();
     String s = text.normalized();
-    t.begin(text);
+    t.begin(text, lex);
     try {
       for (int from = 0; from < s.length(); ) {
         int to = segmentEnd(s, from);
@@ -131,14 +131,16 @@ public final class BiasDetector implements Detector {
     int n = t.count;
     int lexiconEnd = 0; // tokens before this index are covered by a lexicon match
     int[] hash = t.hash;
+    int[] flags = t.flags;
     for (int i = 0; i < n; i++) {
       // A head matters alone (single-word entry, group term) or with the next token: a quarter of all
       // tokens are phrase heads such as "the" or "in", and a phrase grows past them only if the next
-      // token may follow. Both filters say no for most tokens, so most skip the head lookup.
-      boolean pair = i + 1 < n && !t.is(i + 1, Tokens.HARD_BEFORE) && lex.mayBePair(hash[i], hash[i + 1]);
-      if (!pair && !lex.mayMatchAlone(hash[i])) {
+      // token may follow. Both filters (run by the tokenizer) say no for most tokens: no lookup.
+      int f = flags[i];
+      if ((f & (Tokens.MAY_ALONE | Tokens.MAY_PAIR)) == 0) {
         continue;
       }
+      boolean pair = (f & Tokens.MAY_PAIR) != 0;
       BiasLexicon.Node node = lex.head(t.canon, t.cStart[i], t.len(i), hash[i]);
       if (node == null) {
         continue;

@@ -25,6 +25,8 @@ final class Tokens {
   static final int QUOTED = 16;      // inside a closed pair of double quotes
   static final int QUESTION = 32;    // the next hard break after this token is '?'
   static final int HYPHEN_BEFORE = 64; // joined to the previous token by a bare hyphen (bio-psycho)
+  static final int MAY_ALONE = 128;   // BiasLexicon.mayMatchAlone(hash) (only with a lexicon)
+  static final int MAY_PAIR = 256;    // next token in the same clause and BiasLexicon.mayBePair (only with a lexicon)
 
   private static final int MAX_QUOTE = 400;
 
@@ -42,6 +44,7 @@ final class Tokens {
   /** Per token: {@link #hash(CharSequence)} of its canonical form, for the lexicon's head filter. */
   int[] hash = new int[64];
   int count;
+  private BiasLexicon lex;
 
   private int quoteEnd = -1;
   private dev.guardrails.text.AnalyzedText source; // the text whose normalized view is scanned, or null
@@ -56,21 +59,26 @@ final class Tokens {
   void begin() {
     quoteEnd = -1;
     source = null;
+    lex = null;
   }
 
   /**
    * Starts a new text whose normalized view will be scanned; its original tells a single line
-   * break from a paragraph break, which the normalized view collapses alike. Call {@link #end()}
-   * after the last segment so this thread-local scratch does not keep the text.
+   * break from a paragraph break, which the normalized view collapses alike. With a lexicon, each
+   * token is also marked {@link #MAY_ALONE} and {@link #MAY_PAIR} by its filters while its hash is
+   * at hand. Call {@link #end()} after the last segment so this thread-local scratch does not keep
+   * the text.
    */
-  void begin(dev.guardrails.text.AnalyzedText text) {
+  void begin(dev.guardrails.text.AnalyzedText text, BiasLexicon lexicon) {
     quoteEnd = -1;
     source = text;
+    lex = lexicon;
   }
 
-  /** Forgets the text given to {@link #begin(dev.guardrails.text.AnalyzedText)}. */
+  /** Forgets the text and lexicon given to {@link #begin(dev.guardrails.text.AnalyzedText, BiasLexicon)}. */
   void end() {
     source = null;
+    lex = null;
   }
 
   /**
@@ -104,6 +112,7 @@ final class Tokens {
     final int[] oEn = oEnd;
     final int[] fl = flags;
     final int[] hs = hash;
+    final BiasLexicon lexicon = lex;
     final int n = len;
     base = from;
     this.text = text;
@@ -192,6 +201,14 @@ final class Tokens {
         cEn[count] = ce < 0 ? i : ce;
         oSt[count] = base + start;
         oEn[count] = base + i;
+        if (lexicon != null) {
+          if (lexicon.mayMatchAlone(h)) {
+            f |= MAY_ALONE;
+          }
+          if ((f & HARD_BEFORE) == 0 && count > 0 && lexicon.mayBePair(hs[count - 1], h)) {
+            fl[count - 1] |= MAY_PAIR;
+          }
+        }
         fl[count] = f;
         hs[count] = h;
         count++;
