@@ -176,7 +176,7 @@ final class BiasLexicon {
       }
       chars.append(k);
       headStart[index + 1] = chars.length();
-      headNodes[index] = e.getValue();
+      headNodes[index] = node;
       int slot = mix(h) & (slots - 1);
       while (headSlots[slot] != 0) {
         slot = (slot + 1) & (slots - 1);
@@ -193,11 +193,11 @@ final class BiasLexicon {
       return;
     }
     int sp2 = key.indexOf(' ', sp1 + 1);
-    int m = pairMix(Tokens.hash(key.substring(0, sp1)), Tokens.hash(sp2 < 0 ? key.substring(sp1 + 1) : key.substring(sp1 + 1, sp2)));
+    String second = sp2 < 0 ? key.substring(sp1 + 1) : key.substring(sp1 + 1, sp2);
+    int m = pairMix(Tokens.hash(key.substring(0, sp1)), Tokens.hash(second));
     pairBloom[(m & 0xFFFF) >>> 6] |= 1L << m;
     pairBloom[(m >>> 16) >>> 6] |= 1L << (m >>> 16);
-    int first = sp1;
-    for (int sp = key.indexOf(' ', first + 1); sp > 0; sp = key.indexOf(' ', sp + 1)) {
+    for (int sp = sp2; sp > 0; sp = key.indexOf(' ', sp + 1)) {
       prefixes.add(key.substring(0, sp));
     }
   }
