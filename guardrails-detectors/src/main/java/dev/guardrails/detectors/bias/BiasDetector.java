@@ -91,7 +91,7 @@ public final class BiasDetector implements Detector {
     BiasLexicon lex = lexicon();
     Tokens t = SCRATCH.get();
     String s = text.normalized();
-    t.begin(text);
+    t.begin(text, lex);
     try {
       for (int from = 0; from < s.length(); ) {
         int to = segmentEnd(s, from);
@@ -130,11 +130,18 @@ public final class BiasDetector implements Detector {
   private void scan(AnalyzedText text, Tokens t, BiasLexicon lex, FindingSink out) {
     int n = t.count;
     int lexiconEnd = 0; // tokens before this index are covered by a lexicon match
+    int[] hash = t.hash;
+    int[] flags = t.flags;
     for (int i = 0; i < n; i++) {
-      if (!lex.mayBeHead(t.hash[i])) {
+      // A head matters alone (single-word entry, group term) or with the next token: a quarter of all
+      // tokens are phrase heads such as "the" or "in", and a phrase grows past them only if the next
+      // token may follow. Both filters (run by the tokenizer) say no for most tokens: no lookup.
+      int f = flags[i];
+      if ((f & (Tokens.MAY_ALONE | Tokens.MAY_PAIR)) == 0) {
         continue;
       }
-      BiasLexicon.Node node = lex.first.get(t.canon, t.cStart[i], t.len(i));
+      boolean pair = (f & Tokens.MAY_PAIR) != 0;
+      BiasLexicon.Node node = lex.head(t.canon, t.cStart[i], t.len(i), hash[i]);
       if (node == null) {
         continue;
       }
@@ -143,22 +150,21 @@ public final class BiasDetector implements Detector {
         emitGeneralization(text, t, i, i + 1, true, lex, out);
       }
       if (node.maxGroup > 0) {
-        group(text, t, i, node, lex, out);
+        group(text, t, i, node, pair, lex, out);
       }
       if (i < lexiconEnd) {
         continue;
       }
       int end = -1;
       BiasLexicon.Entry entry = null;
-      for (int len = 2; len <= node.maxPhrase && i + len <= n && !t.is(i + len - 1, Tokens.HARD_BEFORE); len++) {
-        int from = t.cStart[i];
-        int keyLen = t.cEnd[i + len - 1] - from;
-        BiasLexicon.Entry e = lex.phrases.get(t.canon, from, keyLen);
+      for (int len = 2; pair && len <= node.maxPhrase && i + len <= n && !t.is(i + len - 1, Tokens.HARD_BEFORE); len++) {
+        int keyLen = t.gram(i, i + len);
+        BiasLexicon.Entry e = lex.phrases.get(t.gram, 0, keyLen);
         if (e != null) {
           entry = e; // longest match wins: keep growing while a longer phrase may follow
           end = i + len;
         }
-        if (!lex.prefixes.contains(t.canon, from, keyLen)) {
+        if (!lex.prefixes.contains(t.gram, 0, keyLen)) {
           break;
         }
       }
@@ -180,15 +186,14 @@ public final class BiasDetector implements Detector {
     }
   }
 
-  private void group(AnalyzedText text, Tokens t, int i, BiasLexicon.Node node, BiasLexicon lex, FindingSink out) {
+  private void group(AnalyzedText text, Tokens t, int i, BiasLexicon.Node node, boolean pair, BiasLexicon lex, FindingSink out) {
     int best = node.group != null ? i + 1 : -1;
-    for (int len = 2; len <= node.maxGroup && i + len <= t.count && !t.is(i + len - 1, Tokens.HARD_BEFORE); len++) {
-      int from = t.cStart[i];
-      int keyLen = t.cEnd[i + len - 1] - from;
-      if (lex.groups.containsKey(t.canon, from, keyLen)) {
+    for (int len = 2; pair && len <= node.maxGroup && i + len <= t.count && !t.is(i + len - 1, Tokens.HARD_BEFORE); len++) {
+      int keyLen = t.gram(i, i + len);
+      if (lex.groups.containsKey(t.gram, 0, keyLen)) {
         best = i + len;
       }
-      if (!lex.prefixes.contains(t.canon, from, keyLen)) {
+      if (!lex.prefixes.contains(t.gram, 0, keyLen)) {
         break;
       }
     }

@@ -92,7 +92,15 @@ final class BiasLexicon {
   }
 
   final CharArrayMap<Node> first;
-  private final long[] headBloom = new long[1024];
+  /** Two-probe Bloom filter over the heads that matter alone, without a next token (see {@link #mayMatchAlone}). */
+  private final long[] aloneBloom = new long[1024];
+  /** Two-probe Bloom filter over the first two tokens of every lexicon and group phrase (see {@link #mayBePair}). */
+  private final long[] pairBloom = new long[1024];
+  /** Open-addressing table of {@link #first} keyed by {@link Tokens#hash}: (hash, index + 1) per slot, 0 if empty. */
+  private final long[] headSlots;
+  private final char[] headChars; // the heads' chars, one after another
+  private final int[] headStart;  // head k is headChars[headStart[k], headStart[k + 1])
+  private final Node[] headNodes;
   final CharArrayMap<Entry> phrases;
   final CharArrayMap<String> groups;
   /** Proper prefixes (two or more tokens) of lexicon and group phrases: lets a match grow token by token. */
@@ -151,11 +159,45 @@ final class BiasLexicon {
     }
     traits = Parsed.TRAITS;
     maxTokens = longest;
+    int slots = Integer.highestOneBit(Math.max(16, first.size() * 2)) * 2;
+    headSlots = new long[slots];
+    headStart = new int[first.size() + 1];
+    headNodes = new Node[first.size()];
+    StringBuilder chars = new StringBuilder();
+    int index = 0;
+    for (Map.Entry<Object, Node> e : first.entrySet()) {
+      char[] k = (char[]) e.getKey();
+      int h = Tokens.hash(new String(k));
+      Node node = e.getValue();
+      if (node.single != null || node.group != null || node.singular) {
+        int m = mix(h);
+        aloneBloom[(m & 0xFFFF) >>> 6] |= 1L << m;
+        aloneBloom[(m >>> 16) >>> 6] |= 1L << (m >>> 16);
+      }
+      chars.append(k);
+      headStart[index + 1] = chars.length();
+      headNodes[index] = node;
+      int slot = mix(h) & (slots - 1);
+      while (headSlots[slot] != 0) {
+        slot = (slot + 1) & (slots - 1);
+      }
+      headSlots[slot] = ((long) h << 32) | (index + 1);
+      index++;
+    }
+    headChars = chars.toString().toCharArray();
   }
 
   private void addPrefixes(String key) {
-    int first = key.indexOf(' ');
-    for (int sp = key.indexOf(' ', first + 1); sp > 0; sp = key.indexOf(' ', sp + 1)) {
+    int sp1 = key.indexOf(' ');
+    if (sp1 < 0) {
+      return;
+    }
+    int sp2 = key.indexOf(' ', sp1 + 1);
+    String second = sp2 < 0 ? key.substring(sp1 + 1) : key.substring(sp1 + 1, sp2);
+    int m = pairMix(Tokens.hash(key.substring(0, sp1)), Tokens.hash(second));
+    pairBloom[(m & 0xFFFF) >>> 6] |= 1L << m;
+    pairBloom[(m >>> 16) >>> 6] |= 1L << (m >>> 16);
+    for (int sp = sp2; sp > 0; sp = key.indexOf(' ', sp + 1)) {
       prefixes.add(key.substring(0, sp));
     }
   }
@@ -165,22 +207,67 @@ final class BiasLexicon {
     if (node == null) {
       node = new Node();
       first.put(head, node);
-      int m = mix(Tokens.hash(head));
-      headBloom[(m & 0xFFFF) >>> 6] |= 1L << m;
-      headBloom[(m >>> 16) >>> 6] |= 1L << (m >>> 16);
     }
     return node;
   }
 
   /**
-   * False when no lexicon or group phrase can start with a token of this {@link Tokens#hash}: a
-   * 65,536-bit, two-probe Bloom filter over the heads of {@link #first} (about 2% false positives),
-   * so most tokens of a text skip the map lookup. Never false for a head.
+   * False when no head that matters without its next token (a single-word entry, a one-word group
+   * term or a singular group noun) has this {@link Tokens#hash}: a 65,536-bit, two-probe Bloom
+   * filter, so most tokens, including common phrase heads such as "the", skip the head lookup
+   * unless {@link #mayBePair} passes for them and their next token. Never false for such a head.
    */
-  boolean mayBeHead(int tokenHash) {
+  boolean mayMatchAlone(int tokenHash) {
     int m = mix(tokenHash);
-    return (headBloom[(m & 0xFFFF) >>> 6] & (1L << m)) != 0
-        && (headBloom[(m >>> 16) >>> 6] & (1L << (m >>> 16))) != 0;
+    return (aloneBloom[(m & 0xFFFF) >>> 6] & (1L << m)) != 0
+        && (aloneBloom[(m >>> 16) >>> 6] & (1L << (m >>> 16))) != 0;
+  }
+
+  /**
+   * The node of the token {@code c[off, off + len)} whose {@link Tokens#hash} is {@code h}, or null
+   * if no lexicon or group phrase starts with it: {@code first.get} without rehashing the chars.
+   */
+  Node head(char[] c, int off, int len, int h) {
+    long[] slots = headSlots;
+    int mask = slots.length - 1;
+    for (int slot = mix(h) & mask; ; slot = (slot + 1) & mask) {
+      long e = slots[slot];
+      if (e == 0) {
+        return null;
+      }
+      if ((int) (e >>> 32) == h) {
+        int k = (int) e - 1;
+        int from = headStart[k];
+        if (headStart[k + 1] - from == len && same(headChars, from, c, off, len)) {
+          return headNodes[k];
+        }
+      }
+    }
+  }
+
+  /** A plain loop: heads are a few chars, too short for {@code Arrays.equals}' vectorized setup. */
+  private static boolean same(char[] a, int aOff, char[] b, int bOff, int len) {
+    for (int j = 0; j < len; j++) {
+      if (a[aOff + j] != b[bOff + j]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * False when no lexicon or group phrase of two or more tokens starts with tokens of these
+   * {@link Tokens#hash}es, so a phrase cannot grow past the head: a 65,536-bit, two-probe Bloom
+   * filter over the first two tokens of every such phrase. Never false for a phrase's first pair.
+   */
+  boolean mayBePair(int firstHash, int secondHash) {
+    int m = pairMix(firstHash, secondHash);
+    return (pairBloom[(m & 0xFFFF) >>> 6] & (1L << m)) != 0
+        && (pairBloom[(m >>> 16) >>> 6] & (1L << (m >>> 16))) != 0;
+  }
+
+  private static int pairMix(int a, int b) {
+    return mix(mix(a) * 31 + b);
   }
 
   private static int mix(int h) {

@@ -1,10 +1,11 @@
 package dev.guardrails.detectors.bias;
 
 /**
- * Word tokens of one text in one linear pass: lower-cased token characters written into a
- * {@code canon} buffer separated by single spaces (so an n-gram of tokens is one contiguous
- * slice, ready for a {@code CharArrayMap} lookup), plus each token's offsets in the scanned
- * text and flags.
+ * Word tokens of one text in one linear pass: the segment is copied into a {@code canon} buffer
+ * and each token's characters are lower-cased there in place (so a token is a slice, ready for a
+ * {@code CharArrayMap} lookup, and the common lower-case letters are only read), plus each
+ * token's offsets in the scanned text, flags and hash; {@link #gram} joins n-grams of tokens with
+ * single spaces for phrase lookups.
  *
  * <p>Letters and digits make words; an apostrophe between letters stays inside a word (don't),
  * a trailing possessive {@code 's} is dropped (chairman's = chairman). Hyphens, slashes,
@@ -24,11 +25,15 @@ final class Tokens {
   static final int QUOTED = 16;      // inside a closed pair of double quotes
   static final int QUESTION = 32;    // the next hard break after this token is '?'
   static final int HYPHEN_BEFORE = 64; // joined to the previous token by a bare hyphen (bio-psycho)
+  static final int MAY_ALONE = 128;   // BiasLexicon.mayMatchAlone(hash) (only with a lexicon)
+  static final int MAY_PAIR = 256;    // next token in the same clause and BiasLexicon.mayBePair (only with a lexicon)
 
   private static final int MAX_QUOTE = 400;
 
+  /** The segment being tokenized, token characters lower-cased in place; token t is {@code canon[cStart[t], cEnd[t])}. */
   char[] canon = new char[256];
-  private char[] src = new char[256];
+  /** The last n-gram built by {@link #gram}. */
+  char[] gram = new char[64];
   private int base;
   private String text;
   int[] cStart = new int[64];
@@ -39,6 +44,7 @@ final class Tokens {
   /** Per token: {@link #hash(CharSequence)} of its canonical form, for the lexicon's head filter. */
   int[] hash = new int[64];
   int count;
+  private BiasLexicon lex;
 
   private int quoteEnd = -1;
   private dev.guardrails.text.AnalyzedText source; // the text whose normalized view is scanned, or null
@@ -53,21 +59,26 @@ final class Tokens {
   void begin() {
     quoteEnd = -1;
     source = null;
+    lex = null;
   }
 
   /**
    * Starts a new text whose normalized view will be scanned; its original tells a single line
-   * break from a paragraph break, which the normalized view collapses alike. Call {@link #end()}
-   * after the last segment so this thread-local scratch does not keep the text.
+   * break from a paragraph break, which the normalized view collapses alike. With a lexicon, each
+   * token is also marked {@link #MAY_ALONE} and {@link #MAY_PAIR} by its filters while its hash is
+   * at hand. Call {@link #end()} after the last segment so this thread-local scratch does not keep
+   * the text.
    */
-  void begin(dev.guardrails.text.AnalyzedText text) {
+  void begin(dev.guardrails.text.AnalyzedText text, BiasLexicon lexicon) {
     quoteEnd = -1;
     source = text;
+    lex = lexicon;
   }
 
-  /** Forgets the text given to {@link #begin(dev.guardrails.text.AnalyzedText)}. */
+  /** Forgets the text and lexicon given to {@link #begin(dev.guardrails.text.AnalyzedText, BiasLexicon)}. */
   void end() {
     source = null;
+    lex = null;
   }
 
   /**
@@ -79,55 +90,80 @@ final class Tokens {
     int len = to - from;
     if (canon.length < len + 1) {
       canon = new char[len + 16];
-      src = new char[len + 16];
     }
-    text.getChars(from, to, src, 0);
-    char[] s = src;
-    int n = len;
+    // Tokens are separated by at least one char, so a segment holds at most (len + 1) / 2 of them:
+    // sized once here, the loop stores without capacity checks.
+    int maxTokens = (len + 1) / 2 + 1;
+    if (cStart.length < maxTokens) {
+      int m = Math.max(maxTokens, cStart.length * 2);
+      cStart = new int[m];
+      cEnd = new int[m];
+      oStart = new int[m];
+      oEnd = new int[m];
+      flags = new int[m];
+      hash = new int[m];
+    }
+    text.getChars(from, to, canon, 0);
+    final char[] s = canon;
+    final byte[] cls = CLASS;
+    final int[] cSt = cStart;
+    final int[] cEn = cEnd;
+    final int[] oSt = oStart;
+    final int[] oEn = oEnd;
+    final int[] fl = flags;
+    final int[] hs = hash;
+    final BiasLexicon lexicon = lex;
+    final int n = len;
     base = from;
     this.text = text;
-    count = 0;
-    int w = 0;
+    int count = 0;
     int pendingFlags = SENT_START;
     int lastQuestionCheck = 0;
+    int prevEnd = -2; // end (in s) of the previous token
     int i = 0;
     while (i < n) {
       char c = s[i];
-      if (c < 128 ? ASCII[c] != 0 : Character.isLetterOrDigit(c)) {
+      int k = c < 128 ? cls[c] : nonAsciiClass(c);
+      if (k >= DIGIT) {
         int start = i;
         int f = pendingFlags;
         int letters = 0;
         int uppers = 0;
-        if (w > 0) {
-          canon[w++] = ' ';
-        }
-        int cs = w;
-        int h = 0; // hash of the canonical token, built as it is written (see hash(CharSequence))
-        while (i < n) {
-          char d = s[i];
+        int ce = -1; // end of the canonical token if a possessive 's is dropped
+        int h = 0; // hash of the canonical token, built as it is lower-cased (see hash(CharSequence))
+        while (true) {
+          // the common case first: a run of lower-case ASCII letters
+          int run = i;
+          char d = 0;
+          while (i < n && (d = s[i]) >= 'a' && d <= 'z') {
+            h = 31 * h + d; // already canonical
+            i++;
+          }
+          letters += i - run;
+          if (i >= n) {
+            break;
+          }
           if (d < 128) {
-            byte k = ASCII[d];
-            if (k == 0) {
-              if (d == '\'' && apostropheInWord(s, i, n)) {
-                if (possessive(s, i, n)) {
-                  i += 2;
-                  break;
-                }
-                h = 31 * h + (canon[w++] = '\'');
-                i++;
-                continue;
-              }
-              break;
-            }
-            if (k == UPPER_LETTER) {
+            int kd = cls[d];
+            if (kd == UPPER_LETTER) {
               uppers++;
               letters++;
-              h = 31 * h + (canon[w++] = (char) (d | 0x20));
+              h = 31 * h + (s[i] = (char) (d | 0x20));
+              i++;
+            } else if (kd == DIGIT) {
+              h = 31 * h + d;
+              i++;
+            } else if (d == '\'' && apostropheInWord(s, i, n)) {
+              if (possessive(s, i, n)) {
+                ce = i;
+                i += 2;
+                break;
+              }
+              h = 31 * h + '\'';
+              i++;
             } else {
-              letters += k == LOWER_LETTER ? 1 : 0;
-              h = 31 * h + (canon[w++] = d);
+              break;
             }
-            i++;
           } else if (Character.isLetterOrDigit(d)) {
             if (Character.isLetter(d)) {
               letters++;
@@ -135,74 +171,117 @@ final class Tokens {
                 uppers++;
               }
             }
-            h = 31 * h + (canon[w++] = Character.toLowerCase(d));
+            h = 31 * h + (s[i] = Character.toLowerCase(d));
             i++;
           } else if (d == '\u2019' && apostropheInWord(s, i, n)) {
             if (possessive(s, i, n)) {
+              ce = i;
               i += 2;
               break;
             }
-            h = 31 * h + (canon[w++] = '\'');
+            h = 31 * h + (s[i] = '\'');
             i++;
           } else {
             break;
           }
         }
-        char c0 = s[start];
-        if (c0 < 128 ? ASCII[c0] == UPPER_LETTER : Character.isUpperCase(c0)) {
+        if (k == UPPER_LETTER || (k == OTHER_LETTER && Character.isUpperCase(c))) {
           f |= CAP;
         }
         if (letters > 1 && uppers == letters) {
           f |= UPPER;
         }
-        if (start > 0 && count > 0 && oEnd[count - 1] == base + start - 1 && s[start - 1] == '-') {
+        if (prevEnd == start - 1 && s[start - 1] == '-') {
           f |= HYPHEN_BEFORE;
         }
         if (base + i - 1 < quoteEnd) {
           f |= QUOTED;
         }
-        add(cs, w, base + start, base + i, f, h);
+        cSt[count] = start;
+        cEn[count] = ce < 0 ? i : ce;
+        oSt[count] = base + start;
+        oEn[count] = base + i;
+        if (lexicon != null) {
+          if (lexicon.mayMatchAlone(h)) {
+            f |= MAY_ALONE;
+          }
+          if ((f & HARD_BEFORE) == 0 && count > 0 && lexicon.mayBePair(hs[count - 1], h)) {
+            fl[count - 1] |= MAY_PAIR;
+          }
+        }
+        fl[count] = f;
+        hs[count] = h;
+        count++;
+        prevEnd = i;
         pendingFlags = 0;
         continue;
       }
-      if (c == '"' || c == '\u201C' || c == '\u201D') {
-        if (base + i != quoteEnd) {
-          quoteEnd = closingQuote(text, base + i + 1); // an opening quote: quoted only if it closes nearby
-        }
-        pendingFlags |= HARD_BEFORE;
-      } else if (c == '\n' && softWrap(s, i, n)) {
-        // a wrapped line: the sentence goes on
-      } else if (c == '.' || c == '!' || c == '?' || c == '\n') {
-        pendingFlags |= HARD_BEFORE | SENT_START;
-        if (c == '?') {
-          for (int t = count - 1; t >= lastQuestionCheck; t--) {
-            flags[t] |= QUESTION;
+      if (k != SOFT) {
+        if (k == QUOTE) {
+          if (base + i != quoteEnd) {
+            quoteEnd = closingQuote(text, base + i + 1); // an opening quote: quoted only if it closes nearby
           }
+          pendingFlags |= HARD_BEFORE;
+        } else if (k == BREAK) {
+          if (c != '\n' || !softWrap(s, i, n)) { // a soft wrap: the sentence goes on
+            pendingFlags |= HARD_BEFORE | SENT_START;
+            if (c == '?') {
+              for (int t = count - 1; t >= lastQuestionCheck; t--) {
+                fl[t] |= QUESTION;
+              }
+            }
+            lastQuestionCheck = count;
+          }
+        } else if (k == CLAUSE) {
+          pendingFlags |= HARD_BEFORE;
         }
-        lastQuestionCheck = count;
-      } else if (c == ';' || c == ':' || c == '(' || c == ')' || c == '[' || c == ']' || c == '\u2014'
-          || c == '\u2013' || c == '\u2026' || c == '|' || c == '<' || c == '>') {
-        pendingFlags |= HARD_BEFORE;
       }
       i++;
     }
+    this.count = count;
   }
 
-  private static final byte LOWER_LETTER = 1;
-  private static final byte UPPER_LETTER = 2;
-  private static final byte DIGIT = 3;
-  private static final byte[] ASCII = new byte[128];
+  // Char classes: separators below DIGIT, word chars from DIGIT up.
+  private static final byte SOFT = 0;      // space, comma, hyphen, slash, apostrophe and anything else
+  private static final byte QUOTE = 1;     // a double quote
+  private static final byte BREAK = 2;     // sentence end or line break: . ! ? \n
+  private static final byte CLAUSE = 3;    // clause punctuation: ; : ( ) [ ] | < > and dashes, ellipsis
+  private static final byte DIGIT = 4;
+  private static final byte OTHER_LETTER = 5; // a non-ASCII letter or digit
+  private static final byte LOWER_LETTER = 6;
+  private static final byte UPPER_LETTER = 7;
+  private static final byte[] CLASS = new byte[128];
 
   static {
     for (char c = 'a'; c <= 'z'; c++) {
-      ASCII[c] = LOWER_LETTER;
+      CLASS[c] = LOWER_LETTER;
     }
     for (char c = 'A'; c <= 'Z'; c++) {
-      ASCII[c] = UPPER_LETTER;
+      CLASS[c] = UPPER_LETTER;
     }
     for (char c = '0'; c <= '9'; c++) {
-      ASCII[c] = DIGIT;
+      CLASS[c] = DIGIT;
     }
+    CLASS['"'] = QUOTE;
+    for (char c : ".!?\n".toCharArray()) {
+      CLASS[c] = BREAK;
+    }
+    for (char c : ";:()[]|<>".toCharArray()) {
+      CLASS[c] = CLAUSE;
+    }
+  }
+
+  private static int nonAsciiClass(char c) {
+    if (Character.isLetterOrDigit(c)) {
+      return OTHER_LETTER;
+    }
+    if (c == '\u201C' || c == '\u201D') {
+      return QUOTE;
+    }
+    if (c == '\u2014' || c == '\u2013' || c == '\u2026') {
+      return CLAUSE;
+    }
+    return SOFT;
   }
 
   /**
@@ -228,7 +307,7 @@ final class Tokens {
       return false;
     }
     char c = s[i + 1];
-    return c < 128 ? (ASCII[c] == LOWER_LETTER || ASCII[c] == UPPER_LETTER) : Character.isLetter(c);
+    return c < 128 ? CLASS[c] >= LOWER_LETTER : Character.isLetter(c);
   }
 
   private static boolean possessive(char[] s, int i, int n) {
@@ -240,7 +319,7 @@ final class Tokens {
       return true;
     }
     char c = s[i + 2];
-    return c < 128 ? ASCII[c] == 0 : !Character.isLetterOrDigit(c);
+    return c < 128 ? CLASS[c] < DIGIT : !Character.isLetterOrDigit(c);
   }
 
   private static int closingQuote(String s, int from) {
@@ -255,25 +334,6 @@ final class Tokens {
       }
     }
     return -1;
-  }
-
-  private void add(int cs, int ce, int os, int oe, int f, int h) {
-    if (count == cStart.length) {
-      int m = count * 2;
-      hash = java.util.Arrays.copyOf(hash, m);
-      cStart = java.util.Arrays.copyOf(cStart, m);
-      cEnd = java.util.Arrays.copyOf(cEnd, m);
-      oStart = java.util.Arrays.copyOf(oStart, m);
-      oEnd = java.util.Arrays.copyOf(oEnd, m);
-      flags = java.util.Arrays.copyOf(flags, m);
-    }
-    cStart[count] = cs;
-    cEnd[count] = ce;
-    oStart[count] = os;
-    oEnd[count] = oe;
-    flags[count] = f;
-    hash[count] = h;
-    count++;
   }
 
   /** True if tokens {@code [from, to)} contain no hard break between them. */
@@ -304,10 +364,39 @@ final class Tokens {
     return cEnd[t] - cStart[t];
   }
 
+  /**
+   * Writes tokens {@code [from, to)} into {@link #gram}, joined by single spaces: the canonical
+   * key of that n-gram.
+   *
+   * @return the key's length
+   */
+  int gram(int from, int to) {
+    int len = to - from - 1;
+    for (int t = from; t < to; t++) {
+      len += len(t);
+    }
+    if (gram.length < len) {
+      gram = new char[Math.max(len, gram.length * 2)];
+    }
+    int w = 0;
+    for (int t = from; t < to; t++) {
+      if (t > from) {
+        gram[w++] = ' ';
+      }
+      System.arraycopy(canon, cStart[t], gram, w, len(t));
+      w += len(t);
+    }
+    return w;
+  }
+
   /** Canonical key of a lexicon form: its tokens, lower-cased, joined by single spaces. */
   static String key(String form) {
     Tokens t = new Tokens();
     t.reset(form);
-    return t.count == 0 ? "" : new String(t.canon, 0, t.cEnd[t.count - 1]);
+    if (t.count == 0) {
+      return "";
+    }
+    int len = t.gram(0, t.count); // may replace t.gram: read the field after
+    return new String(t.gram, 0, len);
   }
 }
