@@ -165,7 +165,7 @@ public final class GuardedStream {
     this.minStep = Math.max(1, maxHold / 4);
     this.hold = Math.min(window, maxHold - minStep);
     this.maxHoldNanos = options.maxHoldTime().map(Duration::toNanos).orElse(0L);
-    this.nextScanAt = maxHold;
+    this.nextScanAt = options.effectiveFirstScanChars(w);
     this.lastEmitNanos = maxHoldNanos > 0 ? System.nanoTime() : 0L;
   }
 

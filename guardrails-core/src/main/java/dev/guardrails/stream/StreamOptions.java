@@ -14,7 +14,10 @@ import java.util.Optional;
  * fewer re-checks (cheaper) and a later first emission; see {@code docs/streaming.md} for numbers.
  * To keep the stream's output exactly equal to {@code check(text).safeText()}, the maximum must be
  * at least {@code 4/3} of the largest {@link dev.guardrails.Detector#window()} of the pipeline;
- * below that the look-back is cut short and a finding split across the cut can be missed.
+ * below that the look-back is cut short and a finding split across the cut can be missed. When no
+ * maximum is set, a stream derives one from its pipeline: twice the largest window (2,048 chars for
+ * the default pipeline), with the first re-check already at 4/3 of it (1,366), so the first text
+ * shows as early as exactness allows and later text comes in batches of about one window.
  *
  * <p>Immutable and thread-safe.
  */
@@ -55,9 +58,9 @@ public final class StreamOptions {
 
   /**
    * Returns the maximum number of received chars held back. When not set explicitly, a stream uses
-   * the larger of this default and 4/3 of its pipeline's largest {@link dev.guardrails.Detector#window()},
-   * so that streamed output always equals the whole-text check; an explicit smaller value trades
-   * that guarantee for lower latency.
+   * the larger of this default and twice its pipeline's largest {@link dev.guardrails.Detector#window()}
+   * (first re-check at 4/3 of that window), so that streamed output always equals the whole-text
+   * check; an explicit value (at least 4/3 of the window to stay exact) trades cost for latency.
    *
    * @return the maximum, {@code >= 4}
    */
@@ -65,13 +68,30 @@ public final class StreamOptions {
     return maxHoldChars;
   }
 
-  /** Returns the hold-back a stream over a pipeline whose largest window is {@code window} uses. */
+  /**
+   * Returns the hold-back a stream over a pipeline whose largest window is {@code window} uses: an
+   * explicit maximum, else the larger of the default and twice the window (the stream then emits
+   * in batches of about one window, so each re-check reads about twice what it releases).
+   */
   int effectiveMaxHoldChars(int window) {
     if (maxHoldCharsSet) {
       return maxHoldChars;
     }
-    long needed = (window * 4L + 2) / 3 + 1;
-    return (int) Math.min(1 << 24, Math.max(maxHoldChars, needed));
+    return (int) Math.min(1 << 24, Math.max(maxHoldChars, 2L * window));
+  }
+
+  /**
+   * Returns how many received chars trigger a stream's first re-check: an explicit maximum, else
+   * the least that still keeps the output exact (4/3 of the largest window, at least the default),
+   * so the first text shows early even though later batches are larger.
+   */
+  int effectiveFirstScanChars(int window) {
+    int max = effectiveMaxHoldChars(window);
+    if (maxHoldCharsSet) {
+      return max;
+    }
+    long exact = (window * 4L + 2) / 3 + 1;
+    return (int) Math.min(max, Math.max(Math.min(maxHoldChars, max), exact));
   }
 
   /**

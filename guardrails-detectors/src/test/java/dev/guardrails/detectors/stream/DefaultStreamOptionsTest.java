@@ -60,7 +60,7 @@ class DefaultStreamOptionsTest {
   }
 
   @Test
-  void cleanAnswerIsHeldBackAtMostFourThirdsOfTheLargestWindow() {
+  void cleanAnswerShowsAfterFourThirdsOfTheLargestWindowAndIsHeldBackAtMostTwice() {
     Guardrail guard = Guardrail.withDefaults();
     int window = 0;
     for (Detector d : guard.detectors()) {
@@ -75,13 +75,20 @@ class DefaultStreamOptionsTest {
     int accepted = 0;
     int emitted = 0;
     int worst = 0;
+    int firstShownAt = -1;
     for (int i = 0; i < text.length(); i += 5) {
       String chunk = text.substring(i, Math.min(text.length(), i + 5));
       accepted += chunk.length();
       emitted += s.accept(chunk).length();
       worst = Math.max(worst, accepted - emitted);
+      if (emitted > 0 && firstShownAt < 0) {
+        firstShownAt = accepted;
+      }
     }
-    s.complete();
-    assertTrue(worst <= (window * 4 + 2) / 3 + 1, "held back " + worst + " chars; largest window " + window);
+    String rest = s.complete().rest();
+    assertEquals(guard.check(text.toString()).safeText().length(), emitted + rest.length());
+    assertTrue(firstShownAt > 0 && firstShownAt <= (window * 4 + 2) / 3 + 1 + 5,
+        "first text shown after " + firstShownAt + " chars; largest window " + window);
+    assertTrue(worst <= 2 * window, "held back " + worst + " chars; largest window " + window);
   }
 }
