@@ -39,7 +39,8 @@ public final class StreamOptions {
   }
 
   /**
-   * Returns the defaults: {@value #DEFAULT_MAX_HOLD_CHARS} chars, no time limit.
+   * Returns the defaults: no time limit, and a char maximum derived from the pipeline (the larger of
+   * {@value #DEFAULT_MAX_HOLD_CHARS} and twice its largest window; see {@link #maxHoldChars()}).
    *
    * @return the default options
    */
