@@ -29,7 +29,9 @@ class SkipPlainTest {
       "ab-", "X-1234567-L", "Y1234567X", "bc1", "0x", "http://", "https://u:p@host.com", "ftp://a:b@c.d",
       "@", "example.com", "call", "phone", "card", "ssn: ", "Müller", "\u0141", "\u200b", "\uD83D\uDE00",
       "k_live_", "github_pat_", "glpat-", "Step 1:", "ext. 12", "abc123XYZ789qwe", "kR8#vP2!qL5@",
-      "(555) 123-4567", "+44 20 7946 0958", "123-45-6789", "AB123456C", "NI ", "dr", "pa", "bi", "do"};
+      "(555) 123-4567", "+44 20 7946 0958", "123-45-6789", "AB123456C", "NI ", "dr", "pa", "bi", "do",
+      "drivers", "Driving", "BIRTHDATE", "birth", "dl", "dl1", "Dobby", "dob", "borne", "BORN", "pass", "Passport",
+      "drive", "bir", "bor", "dri", "pas", "do", "passport#", "DL:", "dob1"};
 
   private static List<String> run(String text, boolean skip) {
     List<String> out = new ArrayList<>();
