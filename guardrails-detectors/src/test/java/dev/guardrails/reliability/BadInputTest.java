@@ -138,4 +138,14 @@ class BadInputTest {
       assertTrue(r.errors().isEmpty(), "errors for a key word at the end: " + r.errors().size());
     }
   }
+
+  @Test
+  void punctuationThenANameAtTheVeryStart() {
+    // found by the stream fuzzer (a re-check's text started at "? "): the name-cue look-back read index -1
+    for (String s : new String[] {"? Anna Berg called.", ": Maria Lopez wrote", ", John Smith said", "?\nAnna Berg"}) {
+      GuardResult r = GUARD.check(s);
+      FuzzInput.assertWellFormed(s, r);
+      assertTrue(r.errors().isEmpty(), "errors for punctuation before a name at the start: " + r.errors());
+    }
+  }
 }

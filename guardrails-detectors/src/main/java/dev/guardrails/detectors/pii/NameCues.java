@@ -25,7 +25,7 @@ final class NameCues {
     while (e > 0 && (s.charAt(e - 1) == ' ' || s.charAt(e - 1) == '\n' || s.charAt(e - 1) == '\t')) {
       e--;
     }
-    if (e > 0 && (s.charAt(e - 1) == ':' || s.charAt(e - 1) == ',' || s.charAt(e - 1) == '?')) {
+    if (e > 1 && (s.charAt(e - 1) == ':' || s.charAt(e - 1) == ',' || s.charAt(e - 1) == '?')) {
       int e2 = e - 1; // "Signed: ", "Dear Sir, "
       if (matches(s, e2, pos)) {
         return true;
