@@ -18,6 +18,13 @@ final class Generalizations {
 
   private static final int BACK = 40;
   private static final int FORWARD = 30;
+  /**
+   * The look-back and look-ahead also stop this many chars from the claim, so one very long token
+   * cannot carry them past the detector's declared window (512): what the rule reads stays within
+   * 200 + the claim + 160 chars.
+   */
+  private static final int BACK_CHARS = 200;
+  private static final int FORWARD_CHARS = 160;
 
   private static CharArraySet set(String words) {
     CharArraySet s = new CharArraySet(64, false);
@@ -187,12 +194,16 @@ final class Generalizations {
     if (t.is(start, Tokens.QUESTION) || t.is(start, Tokens.QUOTED)) {
       return true;
     }
-    for (int b = start - 1, seen = 0; b >= 0 && seen < BACK && !t.is(b + 1, Tokens.SENT_START); b--, seen++) {
+    int from = t.oStart[start] - BACK_CHARS;
+    for (int b = start - 1, seen = 0; b >= 0 && seen < BACK && !t.is(b + 1, Tokens.SENT_START) && t.oStart[b] >= from;
+        b--, seen++) {
       if (HEDGE.contains(t.canon, t.cStart[b], t.len(b))) {
         return true;
       }
     }
-    for (int f = end, seen = 0; f < t.count && seen < FORWARD && !t.is(f, Tokens.SENT_START); f++, seen++) {
+    int to = t.oEnd[end - 1] + FORWARD_CHARS;
+    for (int f = end, seen = 0; f < t.count && seen < FORWARD && !t.is(f, Tokens.SENT_START) && t.oEnd[f] <= to;
+        f++, seen++) {
       if (DEBUNK.contains(t.canon, t.cStart[f], t.len(f))) {
         return true;
       }

@@ -29,6 +29,8 @@ final class Tokens {
   static final int MAY_PAIR = 256;    // next token in the same clause and BiasLexicon.mayBePair (only with a lexicon)
 
   private static final int MAX_QUOTE = 400;
+  /** How far before a '?' a token still counts as part of the question, in chars. */
+  private static final int MAX_QUESTION = 300;
 
   /** The segment being tokenized, token characters lower-cased in place; token t is {@code canon[cStart[t], cEnd[t])}. */
   char[] canon = new char[256];
@@ -226,7 +228,8 @@ final class Tokens {
           if (c != '\n' || !softWrap(s, i, n)) { // a soft wrap: the sentence goes on
             pendingFlags |= HARD_BEFORE | SENT_START;
             if (c == '?') {
-              for (int t = count - 1; t >= lastQuestionCheck; t--) {
+              // bounded in chars too, so a runaway "sentence" cannot reach past the detector's window
+              for (int t = count - 1; t >= lastQuestionCheck && oSt[t] >= base + i - MAX_QUESTION; t--) {
                 fl[t] |= QUESTION;
               }
             }

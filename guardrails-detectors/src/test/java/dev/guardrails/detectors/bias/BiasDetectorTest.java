@@ -158,6 +158,29 @@ class BiasDetectorTest extends DetectorContract {
     found.forEach(f -> assertEquals("manpower", text.substring(f.start(), f.end())));
   }
 
+  @Test
+  void generalizationsReadNoFurtherThanTheWindow() {
+    // a hedge word or a '?' separated from the claim by one very long token, beyond the declared
+    // window: the whole text and the text cut one window before the claim must agree (streaming
+    // re-checks see only the window; found by the stream fuzzer)
+    String filler = "x".repeat(1500);
+    String[] texts = {
+        "Some claimed " + filler + " and women are bad at math.",
+        "Women are bad at math " + filler + " right?",
+        "Women are bad at math, " + filler + " a myth."};
+    for (String text : texts) {
+      int claim = text.toLowerCase(java.util.Locale.ROOT).indexOf("women");
+      int from = Math.max(0, claim - DETECTOR.window());
+      int to = Math.min(text.length(), claim + DETECTOR.window());
+      List<Finding> whole = findings(DETECTOR, text).stream()
+          .filter(f -> f.start() >= claim && f.start() < claim + 30).toList();
+      List<Finding> cut = findings(DETECTOR, text.substring(from, to)).stream()
+          .filter(f -> f.start() + from >= claim && f.start() + from < claim + 30).toList();
+      assertEquals(whole.size(), cut.size(), "findings at the claim differ between the text and its window: " + text.length());
+      assertEquals(1, whole.size(), "the claim is flagged: nothing within the window hedges it: " + text.substring(0, 25));
+    }
+  }
+
   private static List<Finding> findings(Detector d, String text) {
     return BiasAccuracyTest.findings(d, text);
   }
