@@ -130,9 +130,15 @@ public final class PersonDetector implements Detector {
     return NameLexicons.TITLES.contains(s, a, end);
   }
 
+  /**
+   * End of the word starting at {@code a}. Not capped: a word longer than {@value #MAX_TOKEN} is one
+   * token that {@link #classify} rejects; cutting it into fixed-size pieces made the last piece a
+   * possible name depending on where the text began (a streaming re-check found "Maria" in
+   * "aaa...aMaria" that the whole-text check did not). Linear: the scan resumes at the end.
+   */
   private static int wordEnd(String s, int a, int n) {
     int b = a + 1;
-    while (b < n && b - a < 64) {
+    while (b < n) {
       char c = s.charAt(b);
       if (Character.isLetter(c)) {
         b++;

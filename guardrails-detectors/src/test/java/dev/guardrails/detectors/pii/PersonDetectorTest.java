@@ -90,4 +90,17 @@ class PersonDetectorTest extends DetectorContract {
     assertEquals(1, found.size());
     assertEquals("Marta\u200B Palermo", text.substring(found.get(0).start(), found.get(0).end()));
   }
+
+  @Test
+  void aLongLetterRunIsOneTokenWhereverTheTextBegins() {
+    // found by the stream fuzzer: words were cut into 64-char pieces, so "Maria" glued to a run of
+    // letters became a name when the run's length from the text start was a multiple of 64
+    List<String> seen = new java.util.ArrayList<>();
+    for (int k = 40; k <= 140; k++) {
+      String text = "a".repeat(k) + "Maria Garcia lives at home.";
+      List<String> names = run(text).stream().map(f -> text.substring(f.start(), f.end())).toList();
+      seen.add(k + "=" + names);
+      assertEquals(List.of("Garcia"), names, "run of " + k + " letters before the name: " + seen);
+    }
+  }
 }
