@@ -1,0 +1,201 @@
+package dev.guardrails.detectors.pii;
+
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonemetadata.PhoneMetadata;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider;
+import com.google.i18n.phonenumbers.metadata.source.MetadataSource;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Two shortcuts around libphonenumber's slowest steps, each taken only where reading the library's
+ * own steps shows it gives the same answer, and checked against the library in {@code PhonesTest}.
+ *
+ * <p><b>Parsing.</b> {@link PhoneNumberUtil#parse} spends 6-14 us per call in regular expressions
+ * (viability, an extension search over the whole string) before it reduces a plain candidate to "the
+ * country code and the digits". For a candidate of ASCII digits and the separators the scanner lets
+ * into a number ({@code space - . / ( )}, and '+' first for an international one), no extension can
+ * match (every extension form needs a label, '#', ',' or ';'), so parse's result depends only on the
+ * digits and the region's metadata: {@link #parse} builds that result directly when
+ * <ul>
+ *   <li>international: the first one to three digits are a known country code (the first that is,
+ *       as parse reads them) whose main region is one of ours, and
+ *   <li>national: the digits start neither with the region's international prefix (its IDD
+ *       pattern) nor with its country code,
+ * </ul>
+ * and the national part is 3 to 15 digits, does not start with '0' and does not start with the
+ * region's national prefix for parsing (the pattern parse would strip or transform). Every other
+ * candidate returns null and goes through {@code parse} as before.
+ *
+ * <p><b>The NANP search.</b> For a +1 number that is valid in neither the US nor Canada,
+ * {@link PhoneNumberUtil#isValidNumber} walks the other 23 NANP members, and every one of them is
+ * chosen by its leading digits (area codes such as 242 or 8[024]9). {@link #mayBeOtherNanp} is false
+ * when no member's leading-digits pattern can match any number starting with the number's first three
+ * digits (precomputed for all 1,000 prefixes, using the matcher's {@code hitEnd} so that a pattern
+ * needing a fourth digit still counts): then that walk finds no region and the number is not valid.
+ *
+ * <p>Built once; immutable and thread-safe. If the metadata cannot be read (another libphonenumber
+ * layout), both shortcuts switch off and every call takes the library's full path.
+ */
+final class FastParse {
+
+  private FastParse() {}
+
+  /** One region's facts for the direct parse. */
+  private static final class Plan {
+    final int cc;
+    final String ccDigits;
+    final Pattern idd;
+    final Pattern npp;
+
+    Plan(PhoneMetadata m) {
+      cc = m.getCountryCode();
+      ccDigits = Integer.toString(cc);
+      idd = Pattern.compile(m.getInternationalPrefix());
+      String p = m.getNationalPrefixForParsing();
+      npp = p == null || p.isEmpty() ? null : Pattern.compile(p);
+    }
+  }
+
+  private static final boolean ENABLED;
+  private static final Map<String, Plan> BY_REGION = new HashMap<>();
+  /** Per country code: its main region's plan when that region is one of ours, else null. */
+  private static final Plan[] BY_CC = new Plan[1000];
+  /** Per country code: whether parse would accept it (it is in the library's code-to-region map). */
+  private static final boolean[] KNOWN_CC = new boolean[1000];
+  /** Per first three national digits of a +1 number: whether a NANP member other than US/CA may match. */
+  private static final boolean[] OTHER_NANP = new boolean[1000];
+
+  static {
+    boolean ok;
+    try {
+      PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+      MetadataSource source = DefaultMetadataDependenciesProvider.getInstance().getPhoneNumberMetadataSource();
+      for (String region : Phones.regions()) {
+        BY_REGION.put(region, new Plan(source.getMetadataForRegion(region)));
+      }
+      for (int cc = 1; cc < 1000; cc++) {
+        String main = util.getRegionCodeForCountryCode(cc);
+        KNOWN_CC[cc] = !"ZZ".equals(main);
+        BY_CC[cc] = BY_REGION.get(main);
+      }
+      boolean search = true;
+      List<String> nanp = util.getRegionCodesForCountryCode(1);
+      for (String region : nanp) {
+        if (region.equals("US") || region.equals("CA")) {
+          continue;
+        }
+        PhoneMetadata m = source.getMetadataForRegion(region);
+        if (!m.hasLeadingDigits()) {
+          search = false; // chosen by full validation: the walk cannot be predicted from a prefix
+          break;
+        }
+        Pattern lead = Pattern.compile(m.getLeadingDigits());
+        for (int p = 0; p < 1000; p++) {
+          Matcher x = lead.matcher(threeDigits(p));
+          if (x.lookingAt() || x.hitEnd()) {
+            OTHER_NANP[p] = true;
+          }
+        }
+      }
+      if (!search || !nanp.contains("US") || !nanp.contains("CA")) {
+        java.util.Arrays.fill(OTHER_NANP, true);
+      }
+      ok = true;
+    } catch (RuntimeException | LinkageError e) {
+      ok = false;
+      java.util.Arrays.fill(OTHER_NANP, true);
+    }
+    ENABLED = ok;
+  }
+
+  private static String threeDigits(int p) {
+    return new String(new char[] {(char) ('0' + p / 100), (char) ('0' + p / 10 % 10), (char) ('0' + p % 10)});
+  }
+
+  /**
+   * The ASCII digits of a candidate the direct parse can read, or null: international candidates
+   * must start with one '+', national ones have none, and everything else must be a digit or one of
+   * {@code space - . / ( )}.
+   */
+  static String digits(String candidate, boolean international) {
+    int n = candidate.length();
+    int i = 0;
+    if (international) {
+      if (n == 0 || candidate.charAt(0) != '+') {
+        return null;
+      }
+      i = 1;
+    }
+    char[] out = new char[n];
+    int k = 0;
+    for (; i < n; i++) {
+      char c = candidate.charAt(i);
+      if (c >= '0' && c <= '9') {
+        out[k++] = c;
+      } else if (c != ' ' && c != '-' && c != '.' && c != '/' && c != '(' && c != ')') {
+        return null;
+      }
+    }
+    return k >= 3 ? new String(out, 0, k) : null;
+  }
+
+  /**
+   * The number {@code PhoneNumberUtil.parse} would return for a candidate with these {@code digits}
+   * (from {@link #digits}) in {@code region} (null: international, the digits after '+'), or null
+   * when the shortcut does not apply.
+   */
+  static PhoneNumber parse(String digits, String region) {
+    if (!ENABLED) {
+      return null;
+    }
+    if (region == null) {
+      if (digits.charAt(0) == '0') {
+        return null;
+      }
+      for (int len = 1; len <= 3 && len < digits.length(); len++) {
+        int cc = Integer.parseInt(digits, 0, len, 10);
+        if (KNOWN_CC[cc]) {
+          Plan plan = BY_CC[cc];
+          return plan == null ? null : national(plan, digits.substring(len));
+        }
+      }
+      return null;
+    }
+    Plan plan = BY_REGION.get(region);
+    if (plan == null || plan.idd.matcher(digits).lookingAt() || digits.startsWith(plan.ccDigits)) {
+      return null;
+    }
+    return national(plan, digits);
+  }
+
+  private static PhoneNumber national(Plan plan, String nsn) {
+    if (nsn.length() < 3 || nsn.length() > 15 || nsn.charAt(0) == '0'
+        || plan.npp != null && plan.npp.matcher(nsn).lookingAt()) {
+      return null;
+    }
+    return new PhoneNumber().setCountryCode(plan.cc).setNationalNumber(Long.parseLong(nsn));
+  }
+
+  /**
+   * False only when {@code PhoneNumberUtil.isValidNumber} of this +1 number, already invalid in the
+   * US and Canada, is certainly false: no other NANP member's leading digits can match it.
+   */
+  static boolean mayBeOtherNanp(PhoneNumber p) {
+    if (p.getCountryCode() != 1 || p.isItalianLeadingZero()) {
+      return true;
+    }
+    long nn = p.getNationalNumber();
+    if (nn < 100) {
+      return true;
+    }
+    while (nn >= 1000) {
+      nn /= 10;
+    }
+    return OTHER_NANP[(int) nn];
+  }
+}

@@ -1,0 +1,161 @@
+package dev.guardrails.detectors.pii;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link FastParse}'s shortcuts give libphonenumber's own answers: the direct parse builds the number
+ * {@code PhoneNumberUtil.parse} returns, the skipped NANP search would have found nothing, and
+ * {@link Phones#validity} agrees with the plain library-only computation on random candidates whose
+ * leading digits are chosen to hit the tricky branches (IDD prefixes, country codes, national and
+ * trunk prefixes, leading zeros).
+ */
+class PhonesTest {
+
+  private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+
+  private static final String[] PREFIXES = {"", "", "", "0", "00", "01", "011", "0011", "1", "1", "2", "44", "61",
+      "7", "8", "810", "86", "91", "183", "33", "39", "49", "52", "55", "972", "242", "876", "809", "8001",
+      "555", "212", "415", "800"};
+  private static final String SEPARATORS = "  --./()";
+
+  private static String candidate(Random r, boolean plus) {
+    String digits = PREFIXES[r.nextInt(PREFIXES.length)];
+    int total = 7 + r.nextInt(9);
+    StringBuilder d = new StringBuilder(digits);
+    while (d.length() < total) {
+      d.append((char) ('0' + r.nextInt(10)));
+    }
+    StringBuilder c = new StringBuilder(plus ? "+" : "");
+    for (int i = 0; i < d.length(); i++) {
+      if (i > 0 && r.nextInt(4) == 0) {
+        c.append(SEPARATORS.charAt(r.nextInt(SEPARATORS.length())));
+      }
+      c.append(d.charAt(i));
+    }
+    if (r.nextInt(20) == 0) {
+      c.append(r.nextBoolean() ? " x12" : "#"); // shapes the shortcut must refuse
+    }
+    return c.toString();
+  }
+
+  @Test
+  void directParseBuildsWhatParseReturns() {
+    Random r = new Random(11);
+    int direct = 0;
+    int tried = 0;
+    for (int it = 0; it < 20_000; it++) {
+      boolean intl = r.nextInt(3) == 0;
+      String cand = candidate(r, intl);
+      String digits = FastParse.digits(cand, intl);
+      String[] regions = Phones.regions();
+      String region = intl ? null : regions[r.nextInt(4) == 0 ? 0 : r.nextInt(regions.length)];
+      if (digits == null) {
+        continue;
+      }
+      tried++;
+      PhoneNumber fast = FastParse.parse(digits, region);
+      if (fast == null) {
+        continue;
+      }
+      direct++;
+      PhoneNumber slow;
+      try {
+        slow = UTIL.parse(cand, region == null ? "ZZ" : region);
+      } catch (NumberParseException e) {
+        throw new AssertionError("parse throws where the shortcut built a number: " + cand + " in " + region, e);
+      }
+      assertTrue(slow.exactlySameAs(fast), cand + " in " + region + ": " + slow + " vs " + fast);
+    }
+    // the shortcut must keep covering most plain candidates (a silent switch-off would pass the above)
+    assertTrue(direct > tried / 3, "direct " + direct + " of " + tried);
+  }
+
+  @Test
+  void shortcutCoversTheCommonNorthAmericanShapes() {
+    assertNotNull(FastParse.parse(FastParse.digits("(212) 555-0123", false), "US"));
+    assertNotNull(FastParse.parse(FastParse.digits("+1 (212) 555-0123", true), null));
+    assertNotNull(FastParse.parse(FastParse.digits("+44 20 7946 0958", true), null));
+    assertEquals(null, FastParse.digits("212 555 0123 ext. 5", false));
+    assertEquals(null, FastParse.digits("212 555 0123\n", false));
+  }
+
+  @Test
+  void skippedNanpSearchWouldHaveFoundNothing() {
+    Random r = new Random(5);
+    int skipped = 0;
+    for (int prefix = 200; prefix < 1000; prefix++) {
+      for (int k = 0; k < 3; k++) {
+        PhoneNumber p = new PhoneNumber().setCountryCode(1).setNationalNumber(prefix * 10_000_000L + r.nextInt(10_000_000));
+        if (!FastParse.mayBeOtherNanp(p)) {
+          skipped++;
+          assertFalse(UTIL.isValidNumber(p) && !UTIL.isValidNumberForRegion(p, "US") && !UTIL.isValidNumberForRegion(p, "CA"),
+              "valid elsewhere in NANP: " + p);
+        }
+      }
+    }
+    assertTrue(skipped > 1500, "skipped " + skipped); // most area codes belong to the US and Canada
+  }
+
+  @Test
+  void validityAgreesWithTheLibraryOnlyComputation() {
+    Random r = new Random(3);
+    for (int it = 0; it < 3_000; it++) {
+      boolean intl = r.nextInt(2) == 0;
+      boolean other = r.nextBoolean();
+      String cand = candidate(r, intl);
+      assertEquals(reference(cand, intl, other), Phones.validity(cand, intl, other), cand + " intl=" + intl + " other=" + other);
+    }
+  }
+
+  /** The validity computation as it was before the shortcuts: parse every time, full isValidNumber. */
+  private static int reference(String candidate, boolean international, boolean otherRegions) {
+    try {
+      if (international) {
+        PhoneNumber p = UTIL.parse(candidate, "ZZ");
+        return UTIL.isValidNumber(p) ? 3 : UTIL.isPossibleNumber(p) ? 1 : 0;
+      }
+      PhoneNumber us = UTIL.parse(candidate, "US");
+      if (UTIL.isValidNumberForRegion(us, "US") || UTIL.isValidNumberForRegion(us, "CA")) {
+        return 2;
+      }
+      if (!otherRegions) {
+        return 0;
+      }
+      int nd = 0;
+      char first = 0;
+      char second = 0;
+      for (char c : candidate.toCharArray()) {
+        if (c >= '0' && c <= '9') {
+          first = nd == 0 ? c : first;
+          second = nd == 1 ? c : second;
+          nd++;
+        }
+      }
+      String[] regions = Phones.regions();
+      for (int r = 1; r < regions.length; r++) {
+        if (!Phones.lengthFits(r - 1, nd, first, second)) {
+          continue;
+        }
+        try {
+          if (UTIL.isValidNumberForRegion(UTIL.parse(candidate, regions[r]), regions[r])) {
+            return 1;
+          }
+        } catch (NumberParseException e) {
+          // next region
+        }
+      }
+      return 0;
+    } catch (NumberParseException e) {
+      return 0;
+    }
+  }
+}
