@@ -62,6 +62,34 @@ class SkipPlainTest {
     assertTrue(types.size() >= 12, "finding types seen: " + types);
   }
 
+  /**
+   * Cue words the skip passes by get their look when it stops: every cue, value shape and distance
+   * between them (plain filler of 0 to 90 chars, so past the cue's 48-char reach too, at every
+   * offset of the 8-byte blocks) gives what the word-by-word pass gives.
+   */
+  @Test
+  void cueWordsFindTheirValuesAtEveryDistance() {
+    String[] cues = {"born", "Born", "birth", "birthday", "Birthdate", "dob", "passport", "Passport", "driver",
+        "drivers", "driving", "dl", "borne", "pass", "drive"};
+    String[] values = {"12/05/1990", "May 1990", "September 5, 1990", "5th of May, 1990", "C03005988", "D1234567",
+        "123456789", "1990-05-12", "A12-345-678"};
+    String filler = "on the day it was a quiet one in the old town and we said so to all of them again and again, ";
+    int found = 0;
+    for (String cue : cues) {
+      for (String value : values) {
+        for (int gap = 0; gap <= 90; gap += 1 + gap / 16) {
+          for (String lead : new String[] {"", "x ", "see: "}) {
+            String text = lead + cue + " " + filler.substring(0, gap) + value + " end.";
+            List<String> skipping = run(text, true);
+            assertEquals(run(text, false), skipping, text);
+            found += skipping.size();
+          }
+        }
+      }
+    }
+    assertTrue(found > 500, "findings " + found);
+  }
+
   @Test
   void swarClassesMatchTheScalarOnes() {
     byte[] b = new byte[256 + 8];
