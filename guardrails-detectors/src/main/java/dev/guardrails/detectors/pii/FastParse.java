@@ -2,6 +2,7 @@ package dev.guardrails.detectors.pii;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonemetadata.PhoneMetadata;
+import com.google.i18n.phonenumbers.Phonemetadata.PhoneNumberDesc;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider;
 import com.google.i18n.phonenumbers.metadata.source.MetadataSource;
@@ -38,6 +39,11 @@ import java.util.regex.Pattern;
  * digits (precomputed for all 1,000 prefixes, using the matcher's {@code hitEnd} so that a pattern
  * needing a fourth digit still counts): then that walk finds no region and the number is not valid.
  *
+ * <p><b>Validity per region.</b> {@link #mayBeValid} rejects a number before the library's
+ * {@code isValidNumberForRegion} (3 to 5 us: a dozen number-type patterns) when the library's own
+ * first test, the region's general pattern, fails (about 0.2 us), and for the US and Canada when
+ * the area code can start no number of any type (a table built like the NANP one).
+ *
  * <p>Built once; immutable and thread-safe. If the metadata cannot be read (another libphonenumber
  * layout), both shortcuts switch off and every call takes the library's full path.
  */
@@ -51,6 +57,8 @@ final class FastParse {
     final String ccDigits;
     final Pattern idd;
     final Pattern npp;
+    /** The general description's pattern: every valid national number of the region matches it. */
+    final Pattern general;
 
     Plan(PhoneMetadata m) {
       cc = m.getCountryCode();
@@ -58,6 +66,8 @@ final class FastParse {
       idd = Pattern.compile(m.getInternationalPrefix());
       String p = m.getNationalPrefixForParsing();
       npp = p == null || p.isEmpty() ? null : Pattern.compile(p);
+      String g = m.getGeneralDesc().getNationalNumberPattern();
+      general = g == null || g.isEmpty() ? null : Pattern.compile(g);
     }
   }
 
@@ -69,6 +79,10 @@ final class FastParse {
   private static final boolean[] KNOWN_CC = new boolean[1000];
   /** Per first three national digits of a +1 number: whether a NANP member other than US/CA may match. */
   private static final boolean[] OTHER_NANP = new boolean[1000];
+  /** Per first three national digits: whether some US number type's pattern may match such a number. */
+  private static final boolean[] US_MAY = new boolean[1000];
+  /** The same for Canada. */
+  private static final boolean[] CA_MAY = new boolean[1000];
 
   static {
     boolean ok;
@@ -105,12 +119,41 @@ final class FastParse {
       if (!search || !nanp.contains("US") || !nanp.contains("CA")) {
         java.util.Arrays.fill(OTHER_NANP, true);
       }
+      mayMatch(source.getMetadataForRegion("US"), US_MAY);
+      mayMatch(source.getMetadataForRegion("CA"), CA_MAY);
       ok = true;
     } catch (RuntimeException | LinkageError e) {
       ok = false;
       java.util.Arrays.fill(OTHER_NANP, true);
+      java.util.Arrays.fill(US_MAY, true);
+      java.util.Arrays.fill(CA_MAY, true);
     }
     ENABLED = ok;
+  }
+
+  /**
+   * Marks the three-digit prefixes a number of one of the region's types (the ones {@code
+   * getNumberTypeHelper} tries) may start with: the type's pattern matches the prefix, or the
+   * matcher read to its end (so a longer number might match). A prefix left false cannot start a
+   * valid number: every match attempt failed before the end of the input, as it would on any longer
+   * input.
+   */
+  private static void mayMatch(PhoneMetadata m, boolean[] may) {
+    PhoneNumberDesc[] types = {m.getPremiumRate(), m.getTollFree(), m.getSharedCost(), m.getVoip(),
+        m.getPersonalNumber(), m.getPager(), m.getUan(), m.getVoicemail(), m.getFixedLine(), m.getMobile()};
+    for (PhoneNumberDesc d : types) {
+      String regex = d.getNationalNumberPattern();
+      if (regex == null || regex.isEmpty()) {
+        continue;
+      }
+      Pattern type = Pattern.compile(regex);
+      for (int p = 0; p < 1000; p++) {
+        Matcher x = type.matcher(threeDigits(p));
+        if (x.matches() || x.hitEnd()) {
+          may[p] = true;
+        }
+      }
+    }
   }
 
   private static String threeDigits(int p) {
@@ -179,6 +222,30 @@ final class FastParse {
       return null;
     }
     return new PhoneNumber().setCountryCode(plan.cc).setNationalNumber(Long.parseLong(nsn));
+  }
+
+  /**
+   * False only when {@code PhoneNumberUtil.isValidNumberForRegion(p, region)} is certainly false:
+   * the national number does not match the region's general pattern (the library's first test), or,
+   * for the US and Canada, no number type of the region can start with its first three digits.
+   */
+  static boolean mayBeValid(PhoneNumber p, String region) {
+    Plan plan = ENABLED ? BY_REGION.get(region) : null;
+    if (plan == null || p.isItalianLeadingZero() || p.getCountryCode() != plan.cc) {
+      return true;
+    }
+    long nn = p.getNationalNumber();
+    if (plan.general != null && !plan.general.matcher(Long.toString(nn)).matches()) {
+      return false;
+    }
+    boolean[] may = region.equals("US") ? US_MAY : region.equals("CA") ? CA_MAY : null;
+    if (may == null || nn < 100) {
+      return true;
+    }
+    while (nn >= 1000) {
+      nn /= 10;
+    }
+    return may[(int) nn];
   }
 
   /**

@@ -101,13 +101,13 @@ final class Phones {
         boolean valid = p.getCountryCode() == 1
             // +1: try the two big NANP members before isValidNumber's search over all 25, and skip
             // that search when no other member's leading digits can start this number
-            ? UTIL.isValidNumberForRegion(p, "US") || UTIL.isValidNumberForRegion(p, "CA")
+            ? validFor(p, "US") || validFor(p, "CA")
                 || FastParse.mayBeOtherNanp(p) && UTIL.isValidNumber(p)
             : UTIL.isValidNumber(p);
         return valid ? 3 : UTIL.isPossibleNumber(p) ? 1 : 0;
       }
       PhoneNumber us = parse(candidate, digits, "US");
-      if (UTIL.isValidNumberForRegion(us, "US") || UTIL.isValidNumberForRegion(us, "CA")) {
+      if (validFor(us, "US") || validFor(us, "CA")) {
         return 2;
       }
       if (!otherRegions) {
@@ -133,7 +133,7 @@ final class Phones {
         }
         String region = REGIONS[r];
         try {
-          if (UTIL.isValidNumberForRegion(parse(candidate, digits, region), region)) {
+          if (validFor(parse(candidate, digits, region), region)) {
             return 1;
           }
         } catch (NumberParseException e) {
@@ -144,6 +144,11 @@ final class Phones {
     } catch (NumberParseException e) {
       return 0;
     }
+  }
+
+  /** {@code UTIL.isValidNumberForRegion}, after {@link FastParse#mayBeValid}'s cheap rejections. */
+  private static boolean validFor(PhoneNumber p, String region) {
+    return FastParse.mayBeValid(p, region) && UTIL.isValidNumberForRegion(p, region);
   }
 
   /**
