@@ -38,11 +38,11 @@ import java.util.regex.Pattern;
  * when no member's leading-digits pattern can match any number starting with the number's first three
  * digits (precomputed for all 1,000 prefixes, using the matcher's {@code hitEnd} so that a pattern
  * needing a fourth digit still counts): then that walk finds no region and the number is not valid.
+ * That table is built on first use.
  *
  * <p><b>Validity per region.</b> {@link #mayBeValid} rejects a number before the library's
  * {@code isValidNumberForRegion} (3 to 5 us: a dozen number-type patterns) when the library's own
- * first test, the region's general pattern, fails (about 0.2 us), and for the US and Canada when
- * the area code can start no number of any type (a table built like the NANP one).
+ * first test, the region's general pattern, fails (about 0.2 us).
  *
  * <p>Built once; immutable and thread-safe. If the metadata cannot be read (another libphonenumber
  * layout), both shortcuts switch off and every call takes the library's full path.
@@ -77,12 +77,6 @@ final class FastParse {
   private static final Plan[] BY_CC = new Plan[1000];
   /** Per country code: whether parse would accept it (it is in the library's code-to-region map). */
   private static final boolean[] KNOWN_CC = new boolean[1000];
-  /** Per first three national digits of a +1 number: whether a NANP member other than US/CA may match. */
-  private static final boolean[] OTHER_NANP = new boolean[1000];
-  /** Per first three national digits: whether some US number type's pattern may match such a number. */
-  private static final boolean[] US_MAY = new boolean[1000];
-  /** The same for Canada. */
-  private static final boolean[] CA_MAY = new boolean[1000];
 
   static {
     boolean ok;
@@ -97,63 +91,11 @@ final class FastParse {
         KNOWN_CC[cc] = !"ZZ".equals(main);
         BY_CC[cc] = BY_REGION.get(main);
       }
-      boolean search = true;
-      List<String> nanp = util.getRegionCodesForCountryCode(1);
-      for (String region : nanp) {
-        if (region.equals("US") || region.equals("CA")) {
-          continue;
-        }
-        PhoneMetadata m = source.getMetadataForRegion(region);
-        if (!m.hasLeadingDigits()) {
-          search = false; // chosen by full validation: the walk cannot be predicted from a prefix
-          break;
-        }
-        Pattern lead = Pattern.compile(m.getLeadingDigits());
-        for (int p = 0; p < 1000; p++) {
-          Matcher x = lead.matcher(threeDigits(p));
-          if (x.lookingAt() || x.hitEnd()) {
-            OTHER_NANP[p] = true;
-          }
-        }
-      }
-      if (!search || !nanp.contains("US") || !nanp.contains("CA")) {
-        java.util.Arrays.fill(OTHER_NANP, true);
-      }
-      mayMatch(source.getMetadataForRegion("US"), US_MAY);
-      mayMatch(source.getMetadataForRegion("CA"), CA_MAY);
       ok = true;
     } catch (RuntimeException | LinkageError e) {
       ok = false;
-      java.util.Arrays.fill(OTHER_NANP, true);
-      java.util.Arrays.fill(US_MAY, true);
-      java.util.Arrays.fill(CA_MAY, true);
     }
     ENABLED = ok;
-  }
-
-  /**
-   * Marks the three-digit prefixes a number of one of the region's types (the ones {@code
-   * getNumberTypeHelper} tries) may start with: the type's pattern matches the prefix, or the
-   * matcher read to its end (so a longer number might match). A prefix left false cannot start a
-   * valid number: every match attempt failed before the end of the input, as it would on any longer
-   * input.
-   */
-  private static void mayMatch(PhoneMetadata m, boolean[] may) {
-    PhoneNumberDesc[] types = {m.getPremiumRate(), m.getTollFree(), m.getSharedCost(), m.getVoip(),
-        m.getPersonalNumber(), m.getPager(), m.getUan(), m.getVoicemail(), m.getFixedLine(), m.getMobile()};
-    for (PhoneNumberDesc d : types) {
-      String regex = d.getNationalNumberPattern();
-      if (regex == null || regex.isEmpty()) {
-        continue;
-      }
-      Pattern type = Pattern.compile(regex);
-      for (int p = 0; p < 1000; p++) {
-        Matcher x = type.matcher(threeDigits(p));
-        if (x.matches() || x.hitEnd()) {
-          may[p] = true;
-        }
-      }
-    }
   }
 
   private static String threeDigits(int p) {
@@ -226,26 +168,14 @@ final class FastParse {
 
   /**
    * False only when {@code PhoneNumberUtil.isValidNumberForRegion(p, region)} is certainly false:
-   * the national number does not match the region's general pattern (the library's first test), or,
-   * for the US and Canada, no number type of the region can start with its first three digits.
+   * the national number does not match the region's general pattern (the library's first test).
    */
   static boolean mayBeValid(PhoneNumber p, String region) {
     Plan plan = ENABLED ? BY_REGION.get(region) : null;
     if (plan == null || p.isItalianLeadingZero() || p.getCountryCode() != plan.cc) {
       return true;
     }
-    long nn = p.getNationalNumber();
-    if (plan.general != null && !plan.general.matcher(Long.toString(nn)).matches()) {
-      return false;
-    }
-    boolean[] may = region.equals("US") ? US_MAY : region.equals("CA") ? CA_MAY : null;
-    if (may == null || nn < 100) {
-      return true;
-    }
-    while (nn >= 1000) {
-      nn /= 10;
-    }
-    return may[(int) nn];
+    return plan.general == null || plan.general.matcher(Long.toString(p.getNationalNumber())).matches();
   }
 
   /**
@@ -263,6 +193,49 @@ final class FastParse {
     while (nn >= 1000) {
       nn /= 10;
     }
-    return OTHER_NANP[(int) nn];
+    return Nanp.OTHER[(int) nn];
+  }
+
+  /**
+   * The NANP table, built on first use (the first +1 number invalid in the US and Canada; the
+   * library's own walk would load the same 23 regions' metadata then).
+   */
+  private static final class Nanp {
+    /** Per first three national digits: whether a NANP member other than US/CA may match. */
+    static final boolean[] OTHER = build();
+
+    private static boolean[] build() {
+      boolean[] other = new boolean[1000];
+      try {
+        PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+        MetadataSource source = DefaultMetadataDependenciesProvider.getInstance().getPhoneNumberMetadataSource();
+        List<String> nanp = util.getRegionCodesForCountryCode(1);
+        if (!ENABLED || !nanp.contains("US") || !nanp.contains("CA")) {
+          java.util.Arrays.fill(other, true);
+          return other;
+        }
+        for (String region : nanp) {
+          if (region.equals("US") || region.equals("CA")) {
+            continue;
+          }
+          PhoneMetadata m = source.getMetadataForRegion(region);
+          if (!m.hasLeadingDigits()) {
+            // chosen by full validation: the walk cannot be predicted from a prefix
+            java.util.Arrays.fill(other, true);
+            return other;
+          }
+          Pattern lead = Pattern.compile(m.getLeadingDigits());
+          for (int p = 0; p < 1000; p++) {
+            Matcher x = lead.matcher(threeDigits(p));
+            if (x.lookingAt() || x.hitEnd()) {
+              other[p] = true;
+            }
+          }
+        }
+      } catch (RuntimeException | LinkageError e) {
+        java.util.Arrays.fill(other, true);
+      }
+      return other;
+    }
   }
 }

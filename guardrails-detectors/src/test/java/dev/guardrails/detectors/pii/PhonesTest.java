@@ -127,7 +127,7 @@ class PhonesTest {
       }
     }
     assertTrue(rejected > tried / 3, "rejected " + rejected + " of " + tried);
-    // every area code, for the two regions with an area-code table
+    // every area code in the two big NANP regions
     for (String region : new String[] {"US", "CA"}) {
       for (int area = 200; area < 1000; area++) {
         for (int k = 0; k < 4; k++) {
