@@ -31,6 +31,8 @@ public final class CheckContext {
   private final String prompt;
   private final List<Source> sources;
   private final Set<String> userValues;
+  /** The user values that hold at least {@value #MIN_DIGITS} digits, in {@link #numberKey} form. */
+  private final Set<String> userNumberKeys;
   private final Locale locale;
   private final Instant deadline;
 
@@ -38,6 +40,14 @@ public final class CheckContext {
     this.prompt = b.prompt;
     this.sources = List.copyOf(b.sources);
     this.userValues = Set.copyOf(b.userValues);
+    Set<String> keys = new java.util.HashSet<>();
+    for (String u : userValues) {
+      String k = numberKey(u);
+      if (k != null) {
+        keys.add(k);
+      }
+    }
+    this.userNumberKeys = Set.copyOf(keys);
     this.locale = b.locale;
     this.deadline = b.deadline;
   }
@@ -78,8 +88,12 @@ public final class CheckContext {
   }
 
   /**
-   * Returns true when {@code value}, compared after trimming and ignoring case, is one the user
-   * supplied.
+   * Returns true when {@code value} is one the user supplied: equal after trimming and ignoring
+   * case, or, for a value with at least six digits (a card, phone, account or ID number), equal once
+   * spaces and the separators {@code - . / ( )} are dropped, so {@code 4111 1111 1111 1111} echoes
+   * a user's {@code 4111111111111111} and {@code DE89 3704 ...} their unspaced IBAN. Digits, letters
+   * and a leading '+' must still match exactly: a number differing in one digit, or only sharing
+   * its last digits, is not an echo.
    *
    * @param value a candidate value
    * @return whether the user supplied it
@@ -94,7 +108,37 @@ public final class CheckContext {
         return true;
       }
     }
-    return false;
+    if (userNumberKeys.isEmpty()) {
+      return false;
+    }
+    String k = numberKey(v);
+    return k != null && userNumberKeys.contains(k);
+  }
+
+  private static final int MIN_DIGITS = 6;
+
+  /**
+   * The value without whitespace and {@code - . / ( )}, upper-cased, when it has at least
+   * {@value #MIN_DIGITS} ASCII digits and nothing but ASCII letters, digits, those separators and
+   * a leading '+'; else null.
+   */
+  private static String numberKey(String value) {
+    StringBuilder k = new StringBuilder(value.length());
+    int digits = 0;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits++;
+        k.append(c);
+      } else if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+        k.append(Character.toUpperCase(c));
+      } else if (c == '+' && k.length() == 0) {
+        k.append(c);
+      } else if (!(Character.isWhitespace(c) || c == '-' || c == '.' || c == '/' || c == '(' || c == ')')) {
+        return null;
+      }
+    }
+    return digits >= MIN_DIGITS ? k.toString() : null;
   }
 
   /** Returns a builder that starts from this context's values. */
