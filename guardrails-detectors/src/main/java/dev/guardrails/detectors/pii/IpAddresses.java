@@ -25,6 +25,23 @@ final class IpAddresses {
   /** Groups {@code [a, a+3]} of a run form the run: checks octets and context and reports. */
   static boolean v4(Hits h, int[] gs, int[] ge, int a, int start, int end) {
     String s = h.s;
+    if (!quad(s, gs, ge, a)) {
+      return false;
+    }
+    if (start > 0 && (s.charAt(start - 1) == '.' || s.charAt(start - 1) == '-' || s.charAt(start - 1) == '/')
+        || end < s.length() - 1 && s.charAt(end) == '.' && Character.isLetterOrDigit(s.charAt(end + 1))) {
+      return false; // part of a longer dotted name, path or range
+    }
+    boolean net = NETWORK.near(s, start, end);
+    if (SOFTWARE.near(s, start, end) && !net) {
+      return false;
+    }
+    h.emit(IP_ADDRESS, start, end, net ? 0.95 : 0.85, "IPv4 address");
+    return true;
+  }
+
+  /** Whether groups {@code a..a+3} are four bytes (0-255, no leading zero): an IPv4 address's shape. */
+  static boolean quad(String s, int[] gs, int[] ge, int a) {
     for (int k = a; k < a + 4; k++) {
       int len = ge[k] - gs[k];
       if (len > 3 || (len > 1 && s.charAt(gs[k]) == '0')) {
@@ -38,15 +55,6 @@ final class IpAddresses {
         return false;
       }
     }
-    if (start > 0 && (s.charAt(start - 1) == '.' || s.charAt(start - 1) == '-' || s.charAt(start - 1) == '/')
-        || end < s.length() - 1 && s.charAt(end) == '.' && Character.isLetterOrDigit(s.charAt(end + 1))) {
-      return false; // part of a longer dotted name, path or range
-    }
-    boolean net = NETWORK.near(s, start, end);
-    if (SOFTWARE.near(s, start, end) && !net) {
-      return false;
-    }
-    h.emit(IP_ADDRESS, start, end, net ? 0.95 : 0.85, "IPv4 address");
     return true;
   }
 

@@ -39,6 +39,13 @@ final class NumericRun {
   private int wrap; // index of the group after a wrapping line break, or 0
   private boolean cardOnly;
   private int phoneBudget;
+  /**
+   * Set by {@link #classify} when its groups form a whole value of a known structure (a dotted quad
+   * of bytes, a Luhn-valid number in a registered card range) that it did not report, for context:
+   * such a run is not searched for sub-runs ("1111 1111 1111" out of a card, "192.168.216" out of an
+   * address are not phone numbers).
+   */
+  private boolean explained;
 
   NumericRun(Hits h) {
     this.h = h;
@@ -131,7 +138,7 @@ final class NumericRun {
 
   /** Classifies groups {@code [lo, hi]} as one run: the whole, else its longest valid sub-runs. */
   private void classifyRange(int lo, int hi) {
-    if (classify(lo, hi) || hi - lo < 2) {
+    if (classify(lo, hi) || hi - lo < 2 || explained) {
       return;
     }
     int a = lo;
@@ -167,6 +174,7 @@ final class NumericRun {
 
   /** Tries the validators on groups {@code [a, b]}; reports and returns true on the first that passes. */
   private boolean classify(int a, int b) {
+    explained = false;
     int start = a == 0 ? runStart : gs[a];
     if (start < h.lastEnd) {
       return false;
@@ -191,7 +199,9 @@ final class NumericRun {
     }
     int groups = b - a + 1;
     if (groups == 4 && uniform == '.') {
-      return IpAddresses.v4(h, gs, ge, a, start, end);
+      boolean ip = IpAddresses.v4(h, gs, ge, a, start, end);
+      explained = !ip && IpAddresses.quad(s, gs, ge, a);
+      return ip;
     }
     if (uniform == '/' || uniform == '.' && groups == 3 && ge[b] - gs[b] == 4 && ge[a] - gs[a] <= 2
         || uniform == '.' && groups == 2 || groups == 3 && (uniform == '-' || uniform == '.') && isoDate(a)) {
@@ -213,6 +223,7 @@ final class NumericRun {
         return true;
       }
       if (issuer == NumberRules.REGISTERED) {
+        explained = true;
         return false;
       }
     }

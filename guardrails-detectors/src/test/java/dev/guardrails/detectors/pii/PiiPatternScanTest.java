@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The pattern scan's byte view of the text stays aligned with the chars around non-Latin-1 text. */
+/**
+ * The pattern scan's byte view of the text stays aligned with the chars around non-Latin-1 text;
+ * a structured number held back by its context is not split into smaller values.
+ */
 class PiiPatternScanTest {
 
   private static List<Finding> scan(String text) {
@@ -33,5 +36,23 @@ class PiiPatternScanTest {
   void charsAboveLatin1AreNotLetters() {
     // U+0141 has low byte 0x41 ('A'); it must not join a word
     assertEquals(0, scan("\u0141\u0141123456C").size());
+  }
+
+  @Test
+  void aCardOrAddressHeldBackByContextIsNotSplitIntoPhoneNumbers() {
+    // negative context (a reference, an update) keeps the card and the address from being
+    // reported; their pieces ("1111 1111 1111", "192.168.216") must not become phone numbers
+    String[] texts = {
+      "Quote the reference number. Your account 4111 1111 1111 1111 is linked to the phone number.",
+      "After the latest update the host 192.168.216.126 is linked to the phone number on file.",
+    };
+    for (String text : texts) {
+      for (Finding f : scan(text)) {
+        assertEquals(false, f.type().name().equals("PHONE"), text + ": " + text.substring(f.start(), f.end()));
+      }
+    }
+    // the same numbers with their own context are reported whole
+    assertEquals("CREDIT_CARD", scan("Your card 4111 1111 1111 1111 was charged.").get(0).type().name());
+    assertEquals("IP_ADDRESS", scan("The server at 192.168.216.126 rejected it.").get(0).type().name());
   }
 }
