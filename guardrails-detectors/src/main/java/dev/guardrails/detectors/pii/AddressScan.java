@@ -13,8 +13,14 @@ final class AddressScan {
       "at", "on", "address is", "address:", "address", "addresses", "located at", "lives at", "live at",
       "moved to", "to", "is in", "send it to", "deliver to", "ship to", "from"};
 
-  /** End of the token starting at {@code i}: a word (letters, inner - and ') or a number (digits, inner - or /, one letter). */
+  /**
+   * End of the token starting at {@code i}: a word (letters, inner - and ') or a number (digits,
+   * inner - or /, one letter); {@code n} when {@code i} is at or past the end.
+   */
   static int tokenEnd(String s, int i, int n) {
+    if (i >= n) {
+      return n; // no token at the end of the text
+    }
     int b = i + 1;
     if (Character.isDigit(s.charAt(i))) {
       while (b < n && b - i < 12) {

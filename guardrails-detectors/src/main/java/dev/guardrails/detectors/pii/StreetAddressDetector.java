@@ -251,8 +251,11 @@ public final class StreetAddressDetector implements Detector {
   /** After "corner": "[the] corner of X and Y"; returns the end of Y. */
   private static int corner(String s, int te, int n) {
     int p = AddressScan.skipSpaces(s, te, n);
+    if (p >= n) {
+      return -1; // "corner" ends the text
+    }
     int oe = AddressScan.tokenEnd(s, p, n);
-    if (p >= n || !AddressScan.is(s, p, oe, "of")) {
+    if (!AddressScan.is(s, p, oe, "of")) {
       return -1;
     }
     p = AddressScan.skipSpaces(s, oe, n);

@@ -77,6 +77,10 @@ class StreetAddressDetectorTest extends DetectorContract {
       "Apple Inc. is on Infinite Loop.",
       "Order 12345 shipped on May 3.",
       "Version 1.2.3 of the road app.",
+      // a text ending right after "corner" (found by PipelineFuzzTest; read past the end)
+      "Meet me at the corner",
+      "Meet me at the corner ",
+      "e .corner",
   })
   void ignoresNearMisses(String text) {
     List<Finding> found = run(text);
