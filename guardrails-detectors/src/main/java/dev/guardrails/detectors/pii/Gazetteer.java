@@ -23,6 +23,11 @@ final class Gazetteer {
   private final char[][] table;
   private final int mask;
   private final int size;
+  /**
+   * Per folded first char (low six bits): bit L set when an entry of length L (63 for longer) starts
+   * with such a char. Most words asked about a small list fail this test before any hashing.
+   */
+  private final long[] lengths = new long[64];
 
   private Gazetteer(List<String> words) {
     int cap = Integer.highestOneBit(Math.max(4, words.size() * 2 - 1)) << 1;
@@ -46,6 +51,9 @@ final class Gazetteer {
       if (!dup) {
         table[h] = k;
         n++;
+        if (k.length > 0) {
+          lengths[k[0] & 63] |= 1L << Math.min(k.length, 63);
+        }
       }
     }
     size = n;
@@ -84,7 +92,7 @@ final class Gazetteer {
   /** Whether {@code s[start, end)} (case-insensitive) is an entry. */
   boolean contains(CharSequence s, int start, int end) {
     int len = end - start;
-    if (len <= 0) {
+    if (len <= 0 || (lengths[fold(s.charAt(start)) & 63] & (1L << Math.min(len, 63))) == 0) {
       return false;
     }
     int h = 0;

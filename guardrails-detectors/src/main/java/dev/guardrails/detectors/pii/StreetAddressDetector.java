@@ -222,16 +222,16 @@ public final class StreetAddressDetector implements Detector {
     if (AddressLexicons.NOT_STREET.contains(s, a, te) || AddressLexicons.UNIT.contains(s, a, te)) {
       return -1;
     }
-    boolean cue = AddressScan.addressCueBefore(s, a);
     int p = a;
     for (int w = 0; w < 3 && p < n; w++) {
       int we = AddressScan.tokenEnd(s, p, n);
-      boolean streety = AddressLexicons.compoundStreet(s, p, we)
-          || (w > 0 && (AddressLexicons.SEPARATE_SUFFIX.contains(s, p, we) || AddressLexicons.SUFFIX.contains(s, p, we)));
       int q = AddressScan.skipSpaces(s, AddressScan.abbrevDot(s, we, n), n);
       if (q > we && q < n && Character.isDigit(s.charAt(q))) {
+        // only a number after the words makes the street words or an address cue matter
         int ne = AddressScan.tokenEnd(s, q, n);
-        if ((streety || cue) && AddressScan.houseNumber(s, q, ne) && ne - q <= 5) {
+        boolean streety = AddressLexicons.compoundStreet(s, p, we)
+            || (w > 0 && (AddressLexicons.SEPARATE_SUFFIX.contains(s, p, we) || AddressLexicons.SUFFIX.contains(s, p, we)));
+        if ((streety || AddressScan.addressCueBefore(s, a)) && AddressScan.houseNumber(s, q, ne) && ne - q <= 5) {
           return ne;
         }
         return -1;
@@ -289,6 +289,10 @@ public final class StreetAddressDetector implements Detector {
 
   /** "P.O. Box 211", "PO Box 5", "PSC 9009, Box 9725", "Unit 5146 Box 1772", "USS Mahler" + "FPO AA". */
   private static int postBox(String s, int a, int te, int n) {
+    char f = s.charAt(a);
+    if (f < 128 && f != 'P' && f != 'p' && f != 'C' && f != 'c' && f != 'U' && f != 'u') {
+      return -1; // every form below starts with P, C or U (compared ignoring case)
+    }
     int p = a;
     if (AddressScan.is(s, a, te, "P") || AddressScan.is(s, a, te, "PO")) {
       p = a;
