@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Two shortcuts around libphonenumber's slowest steps, each taken only where reading the library's
+ * Three shortcuts around libphonenumber's slowest steps, each taken only where reading the library's
  * own steps shows it gives the same answer, and checked against the library in {@code PhonesTest}.
  *
  * <p><b>Parsing.</b> {@link PhoneNumberUtil#parse} spends 6-14 us per call in regular expressions
@@ -25,10 +25,11 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>international: the first one to three digits are a known country code (the first that is,
  *       as parse reads them) whose main region is one of ours, and
- *   <li>national: the digits start neither with the region's international prefix (its IDD
- *       pattern) nor with its country code,
+ *   <li>national: the digits do not start with the region's international prefix (its IDD
+ *       pattern); a leading country code is dropped as parse drops it when the number is
+ *       valid-shaped (the region's general pattern) only without it,
  * </ul>
- * and the national part is 3 to 15 digits, does not start with '0' and does not start with the
+ * and the national number is 3 to 15 digits, does not start with '0' and does not start with the
  * region's national prefix for parsing (the pattern parse would strip or transform). Every other
  * candidate returns null and goes through {@code parse} as before.
  *
@@ -45,7 +46,7 @@ import java.util.regex.Pattern;
  * first test, the region's general pattern, fails (about 0.2 us).
  *
  * <p>Built once; immutable and thread-safe. If the metadata cannot be read (another libphonenumber
- * layout), both shortcuts switch off and every call takes the library's full path.
+ * layout), the shortcuts switch off and every call takes the library's full path.
  */
 final class FastParse {
 
@@ -59,6 +60,8 @@ final class FastParse {
     final Pattern npp;
     /** The general description's pattern: every valid national number of the region matches it. */
     final Pattern general;
+    /** Whether the region rewrites its national prefix (a transform rule) instead of dropping it. */
+    final boolean transform;
 
     Plan(PhoneMetadata m) {
       cc = m.getCountryCode();
@@ -68,6 +71,8 @@ final class FastParse {
       npp = p == null || p.isEmpty() ? null : Pattern.compile(p);
       String g = m.getGeneralDesc().getNationalNumberPattern();
       general = g == null || g.isEmpty() ? null : Pattern.compile(g);
+      String t = m.getNationalPrefixTransformRule();
+      transform = t != null && !t.isEmpty();
     }
   }
 
@@ -152,13 +157,54 @@ final class FastParse {
       return null;
     }
     Plan plan = BY_REGION.get(region);
-    if (plan == null || plan.idd.matcher(digits).lookingAt() || digits.startsWith(plan.ccDigits)) {
+    if (plan == null || plan.idd.matcher(digits).lookingAt()) {
       return null;
+    }
+    if (digits.startsWith(plan.ccDigits)) {
+      // parse drops a leading country code when the number is not valid-shaped with it and is
+      // without it (its other reason, a number too long for the region, is left to parse)
+      String rest = stripNationalPrefix(plan, digits.substring(plan.ccDigits.length()));
+      if (rest == null || plan.general == null || plan.general.matcher(digits).matches()
+          || !plan.general.matcher(rest).matches()) {
+        return null;
+      }
+      // with a country code read, parse goes on with the code's main region (Canada: the US)
+      Plan main = BY_CC[plan.cc];
+      return main == null ? null : national(main, rest);
     }
     return national(plan, digits);
   }
 
+  /**
+   * {@code number} with the region's national prefix for parsing removed where the library's
+   * {@code maybeStripNationalPrefixAndCarrierCode} removes it (the prefix matches at the start, and
+   * the number is not valid-shaped only with it), or null when it would transform the number instead
+   * (a transform rule with a captured group). Used where parse reads a leading country code.
+   */
+  private static String stripNationalPrefix(Plan plan, String number) {
+    if (plan.npp == null || number.isEmpty()) {
+      return number;
+    }
+    Matcher m = plan.npp.matcher(number);
+    if (!m.lookingAt()) {
+      return number;
+    }
+    if (plan.transform && m.group(m.groupCount()) != null) {
+      return null;
+    }
+    String rest = number.substring(m.end());
+    if (plan.general == null) {
+      return null;
+    }
+    if (plan.general.matcher(number).matches() && !plan.general.matcher(rest).matches()) {
+      return number;
+    }
+    return rest;
+  }
+
   private static PhoneNumber national(Plan plan, String nsn) {
+    // a national prefix that matches is left to parse: whether it keeps the stripped number depends
+    // on the number's possible lengths, read differently across library versions
     if (nsn.length() < 3 || nsn.length() > 15 || nsn.charAt(0) == '0'
         || plan.npp != null && plan.npp.matcher(nsn).lookingAt()) {
       return null;

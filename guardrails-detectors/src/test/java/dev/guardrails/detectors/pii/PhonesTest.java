@@ -80,10 +80,11 @@ class PhonesTest {
   }
 
   @Test
-  void shortcutCoversTheCommonNorthAmericanShapes() {
+  void shortcutCoversTheCommonShapes() {
     assertNotNull(FastParse.parse(FastParse.digits("(212) 555-0123", false), "US"));
     assertNotNull(FastParse.parse(FastParse.digits("+1 (212) 555-0123", true), null));
     assertNotNull(FastParse.parse(FastParse.digits("+44 20 7946 0958", true), null));
+    assertNotNull(FastParse.parse(FastParse.digits("1-800-555-0199", false), "US")); // country code dropped
     assertEquals(null, FastParse.digits("212 555 0123 ext. 5", false));
     assertEquals(null, FastParse.digits("212 555 0123\n", false));
   }
