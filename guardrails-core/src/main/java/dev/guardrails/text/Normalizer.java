@@ -165,9 +165,10 @@ final class Normalizer {
    * Returns the end of the run starting at {@code i} that the rule chain would copy unchanged, one
    * char to one char: printable ASCII that is not whitespace, markup or '@' and cannot start a
    * letter-spaced value, and single spaces before such a char (a lone space between two words maps
-   * to itself). Returns {@code i} when the char at {@code i} needs the rules.
+   * to itself). Returns {@code i} when the char at {@code i} needs the rules. Holds an unrolled
+   * copy of {@link #mayStartSpacedRun}; {@code PlainRunTest} checks the two agree.
    */
-  private static int plainRunEnd(String s, int i) {
+  static int plainRunEnd(String s, int i) {
     int n = s.length();
     int j = i;
     // mayStartSpacedRun, unrolled: a letter or digit that starts a token, before a separator
@@ -275,7 +276,7 @@ final class Normalizer {
    * it) and is a letter or digit followed by a digit separator: the only place a letter-spaced run
    * ({@link #spacedDigitsEnd}) can start.
    */
-  private static boolean mayStartSpacedRun(String s, int i, int cp) {
+  static boolean mayStartSpacedRun(String s, int i, int cp) {
     int next = i + Character.charCount(cp);
     return next < s.length() && isDigitSeparator(s.charAt(next)) && isLetterOrDigit(cp)
         && (i == 0 || !isLetterOrDigit(s.charAt(i - 1)));
