@@ -251,10 +251,7 @@ public final class StreetAddressDetector implements Detector {
   /** After "corner": "[the] corner of X and Y"; returns the end of Y. */
   private static int corner(String s, int te, int n) {
     int p = AddressScan.skipSpaces(s, te, n);
-    if (p >= n) {
-      return -1; // "corner" ends the text
-    }
-    int oe = AddressScan.tokenEnd(s, p, n);
+    int oe = AddressScan.tokenEnd(s, p, n); // n when "corner" ends the text: no "of" then
     if (!AddressScan.is(s, p, oe, "of")) {
       return -1;
     }
