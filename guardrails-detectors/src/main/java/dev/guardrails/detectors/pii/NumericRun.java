@@ -185,6 +185,9 @@ final class NumericRun {
     char uniform = 0;
     boolean allLen1 = true;
     for (int k = a; k <= b; k++) {
+      if (nd + ge[k] - gs[k] > d.length) {
+        return false; // more digits than any entity has (20 groups may hold 380)
+      }
       for (int p = gs[k]; p < ge[k]; p++) {
         d[nd++] = s.charAt(p) - '0';
       }
