@@ -218,8 +218,9 @@ final class Cues {
 
   private static int skipOrdinal(String s, int q) {
     if (q + 2 <= s.length()) {
-      String two = s.substring(q, q + 2).toLowerCase(java.util.Locale.ROOT);
-      if (two.equals("st") || two.equals("nd") || two.equals("rd") || two.equals("th")) {
+      int a = Context.lower(s.charAt(q));
+      int b = Context.lower(s.charAt(q + 1));
+      if (a == 's' && b == 't' || a == 'n' && b == 'd' || a == 'r' && b == 'd' || a == 't' && b == 'h') {
         return q + 2;
       }
     }
