@@ -110,6 +110,15 @@ final class NumericRun {
       if (wrap >= g) {
         wrap = 0;
       }
+    } else if (end + 1 < n && s.charAt(end) == ':' && isDigit(s.charAt(end + 1))) {
+      // "2000-04-16 11:34:35", "call 555 0199 10:30": the last group is a clock time's hour
+      if (g == 1) {
+        return end;
+      }
+      g--;
+      if (wrap >= g) {
+        wrap = 0;
+      }
     }
     if (g > 0 && runStart >= h.lastEnd) {
       classifyRun();
