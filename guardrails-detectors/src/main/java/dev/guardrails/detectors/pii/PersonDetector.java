@@ -82,6 +82,8 @@ public final class PersonDetector implements Detector {
         flags = 0; // part of an email, a URL or a code
       } else if (flags == INITIAL && s.charAt(a) == 'I' && (b >= n || s.charAt(b) != '.')) {
         flags = 0; // the pronoun "I", not an initial
+      } else if (s.charAt(a) == 'I' && b > a + 1 && (s.charAt(a + 1) == '\'' || s.charAt(a + 1) == '\u2019')) {
+        flags = 0; // "I'm", "I'd", "I've": the pronoun again
       }
       if (flags != 0 && b < n && s.charAt(b) == '.') {
         flags |= DOT;
@@ -142,13 +144,21 @@ public final class PersonDetector implements Detector {
       char c = s.charAt(b);
       if (Character.isLetter(c)) {
         b++;
-      } else if ((c == '-' || c == '\'' || c == '\u2019') && b + 1 < n && Character.isLetter(s.charAt(b + 1))) {
+      } else if ((c == '-' || c == '\'' || c == '\u2019') && b + 1 < n && Character.isLetter(s.charAt(b + 1))
+          && !possessive(s, b, n)) {
         b += 2;
       } else {
         break;
       }
     }
     return b;
+  }
+
+  /** An apostrophe at {@code p} that starts a possessive "'s" ("Amanda's daughter"): not part of the name. */
+  private static boolean possessive(String s, int p, int n) {
+    char c = s.charAt(p);
+    return (c == '\'' || c == '\u2019') && (s.charAt(p + 1) == 's' || s.charAt(p + 1) == 'S')
+        && (p + 2 >= n || !Character.isLetter(s.charAt(p + 2)));
   }
 
   private static int classify(String s, int a, int b) {

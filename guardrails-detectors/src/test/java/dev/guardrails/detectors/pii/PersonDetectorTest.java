@@ -48,6 +48,9 @@ class PersonDetectorTest extends DetectorContract {
       "It was Mrs. Nanaho Nishiyama who called.|Nanaho Nishiyama",
       "Sölvi Salómonsson lives at the old farm.|Sölvi Salómonsson",
       "A tribute to Vilmer Holmberg was held.|Vilmer Holmberg",
+      "I'm Amanda's daughter.|Amanda",
+      "This is Aleksandra Kowalska’s address.|Aleksandra Kowalska",
+      "We called O'Sullivan yesterday.|O'Sullivan",
   })
   void findsNames(String text, String expected) {
     List<Finding> found = run(text);
