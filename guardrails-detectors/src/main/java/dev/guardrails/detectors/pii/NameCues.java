@@ -15,7 +15,8 @@ final class NameCues {
       "dear", "attn", "attn:", "attention:", "signed", "signed by", "contact", "regards,", "sincerely,",
       "thanks,", "cc:", "from:", "to:", "hi", "hello", "hey", "patient:", "customer:", "client:",
       "recipient:", "beneficiary", "name", "last name", "first name", "full name", "surname", "guardian", "surname", "surname:", "spouse", "husband", "wife",
-      "son", "daughter", "mother", "father", "brother", "sister", "friend", "colleague", "manager"};
+      "son", "daughter", "mother", "father", "brother", "sister", "friend", "colleague", "manager",
+      "call me", "calls me", "named him", "named her"};
 
   private static final int LOOK_BACK = 24;
 

@@ -51,6 +51,8 @@ class PersonDetectorTest extends DetectorContract {
       "I'm Amanda's daughter.|Amanda",
       "This is Aleksandra Kowalska’s address.|Aleksandra Kowalska",
       "We called O'Sullivan yesterday.|O'Sullivan",
+      "Everyone calls me Aantje.|Aantje",
+      "She named him Frank.|Frank",
   })
   void findsNames(String text, String expected) {
     List<Finding> found = run(text);
