@@ -16,26 +16,14 @@ final class Context {
 
   /** Phrases by their first (lower-case ASCII) character; null where none starts. */
   private final String[][] byFirst = new String[128][];
-  /** Per phrase in {@link #byFirst}, the length of its first word (the whole phrase when one word). */
-  private final int[][] firstWordLength = new int[128][];
 
   private Context(String... phrases) {
     for (String p : phrases) {
-      for (int k = 0; k < p.length(); k++) {
-        char c = p.charAt(k);
-        if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == ' ' && k > 0 && k < p.length() - 1)) {
-          throw new IllegalArgumentException("cue phrases are lower-case ASCII words and single spaces: " + p);
-        }
-      }
       char f = p.charAt(0);
       String[] old = byFirst[f];
       String[] grown = old == null ? new String[1] : java.util.Arrays.copyOf(old, old.length + 1);
       grown[grown.length - 1] = p;
       byFirst[f] = grown;
-      int[] lengths = firstWordLength[f] == null ? new int[1] : java.util.Arrays.copyOf(firstWordLength[f], grown.length);
-      int space = p.indexOf(' ');
-      lengths[grown.length - 1] = space < 0 ? p.length() : space;
-      firstWordLength[f] = lengths;
     }
   }
 
@@ -65,21 +53,13 @@ final class Context {
       if (starting == null) {
         continue;
       }
-      // a phrase's first word matches only a word of its length: most words are ruled out here
-      int we = i + 1;
-      while (we < to && isLetterOrDigit(s.charAt(we))) {
-        we++;
-      }
-      int[] firstLength = firstWordLength[c];
-      for (int k = 0; k < starting.length; k++) {
-        String p = starting[k];
+      for (String p : starting) {
         int len = p.length();
-        if (firstLength[k] == we - i && i + len <= to && matchesAt(s, i, p)
+        if (i + len <= to && matchesAt(s, i, p)
             && (i + len == s.length() || !isWordChar(s.charAt(i + len)))) {
           return true;
         }
       }
-      i = we - 1; // no word starts inside this one
     }
     return false;
   }
@@ -97,10 +77,6 @@ final class Context {
 
   static char lower(char c) {
     return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
-  }
-
-  private static boolean isLetterOrDigit(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
 
   static boolean isWordChar(char c) {
