@@ -65,4 +65,31 @@ class PiiPatternScanTest {
     List<Finding> found = scan("Card: " + run + " end");
     assertEquals(true, found.stream().anyMatch(f -> f.type().name().equals("CREDIT_CARD")), found.toString());
   }
+
+  @Test
+  void longStructuredDigitRunsAreScannedWithoutError() {
+    // the fuzzers' mutations rarely build 20 digit groups in a row: generate them (1-19 digits
+    // per group, the separators a run accepts, '+', '(' and letters glued at the ends)
+    java.util.Random r = new java.util.Random(11);
+    String[] seps = {" ", "-", ".", "/", " - ", "\n", ") ", " (", ""};
+    PiiPatternDetector detector = new PiiPatternDetector();
+    for (int it = 0; it < 3000; it++) {
+      StringBuilder b = new StringBuilder(r.nextBoolean() ? "Card: " : r.nextBoolean() ? "+" : "(");
+      int groups = 1 + r.nextInt(45);
+      for (int g = 0; g < groups; g++) {
+        int len = 1 + r.nextInt(r.nextInt(4) == 0 ? 19 : 5);
+        for (int k = 0; k < len; k++) {
+          b.append((char) ('0' + r.nextInt(10)));
+        }
+        b.append(seps[r.nextInt(seps.length)]);
+      }
+      b.append(r.nextBoolean() ? "x12 ok" : "abc");
+      String text = b.toString();
+      List<Finding> out = new ArrayList<>();
+      detector.detect(AnalyzedText.of(text), CheckContext.empty(), out::add);
+      for (Finding f : out) {
+        assertEquals(true, f.start() >= 0 && f.end() <= text.length() && f.start() < f.end(), text);
+      }
+    }
+  }
 }
