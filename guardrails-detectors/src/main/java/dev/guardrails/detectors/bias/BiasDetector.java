@@ -175,9 +175,11 @@ public final class BiasDetector implements Detector {
       if (entry == null) {
         continue;
       }
+      if (entry.nominal() && nounFollows(t, end)) {
+        continue; // "the elderly people": an adjective here, so the phrases inside it are still read
+      }
       lexiconEnd = end;
-      if (entry.allow() || suppressed(t, i, end, entry) || (entry.pronoun() && namedBefore(t, i))
-          || (entry.nominal() && nounFollows(t, end))) {
+      if (entry.allow() || suppressed(t, i, end, entry) || (entry.pronoun() && namedBefore(t, i))) {
         continue;
       }
       Span span = text.toOriginal(t.oStart[i], t.oEnd[end - 1]);

@@ -50,6 +50,8 @@ class BiasDetectorTest extends DetectorContract {
       "Women are bad at math.|Women are bad|STEREOTYPE_GENERALIZATION|",
       "All immigrants are criminals.|All immigrants are criminals|STEREOTYPE_GENERALIZATION|",
       "Old people can't use phones.|Old people can't|STEREOTYPE_GENERALIZATION|",
+      "The elderly people in the home need care.|elderly people|AGEIST|older people",
+      "We hired the elderly man last week.|elderly man|AGEIST|older people",
   })
   void findsBiasWithSpanAndSuggestion(String text, String span, String type, String suggestion) {
     List<Finding> found = run(text);
