@@ -554,6 +554,10 @@ for v, t in [("1.2.3.4", "Upgrade to version {}"), ("20240115", "build {} passed
              ("0.5551234", "p = {}"), ("4815162342", "invoice {}"), ("12:30", "at {}"), ("100-200", "pages {}"),
              ("555", "room {}"), ("1234", "PIN {}"), ("2021-05-04", "released {}"), ("3.14159265", "pi is {}")]:
     add("PHONE", "neg", v, t)
+# a date and a clock time are not a phone number; a time after a phone number is not part of it
+add("PHONE", "neg", "2000-04-16 11", "When: {}:34:35 at the club.")
+add("PHONE", "neg", "1978-04-13 12", "Date: {}:20:39 (server time)")
+add("PHONE", "pos", "(212) 555-0143", "Call {} 10:30 tomorrow")
 
 out = "guardrails-detectors/src/test/resources/dev/guardrails/detectors/pii/pii-cases.tsv"
 with open(out, "w") as f:
