@@ -102,16 +102,10 @@ final class NumericRun {
       p = q;
     }
     int end = ge[g - 1];
-    if (end < n && isLetterOrDigit(s.charAt(end)) && !isExtension(end)) {
-      if (g == 1) {
-        return end; // the digits start an alphanumeric token; the token path handles it
-      }
-      g--; // drop the group glued to letters
-      if (wrap >= g) {
-        wrap = 0;
-      }
-    } else if (end + 1 < n && s.charAt(end) == ':' && isDigit(s.charAt(end + 1))) {
-      // "2000-04-16 11:34:35", "call 555 0199 10:30": the last group is a clock time's hour
+    // the last group is dropped when glued to letters (an alphanumeric token, which the token path
+    // handles) or when it is a clock time's hour ("2000-04-16 11:34:35", "call 555 0199 10:30")
+    if (end < n && isLetterOrDigit(s.charAt(end)) && !isExtension(end)
+        || end + 1 < n && s.charAt(end) == ':' && isDigit(s.charAt(end + 1))) {
       if (g == 1) {
         return end;
       }
