@@ -22,12 +22,12 @@ final class IpAddresses {
       "gateway", "dns", "router", "ping", "ssh", "connect", "connected", "connection", "request",
       "requests", "client", "proxy", "firewall", "network", "from", "blocked", "login");
 
-  /** Groups {@code [a, a+3]} of a run form the run: checks octets and context and reports. */
+  /**
+   * Groups {@code [a, a+3]} of a run form the run and are four bytes ({@link #quad}, checked by the
+   * caller): checks what surrounds them and the context, and reports.
+   */
   static boolean v4(Hits h, int[] gs, int[] ge, int a, int start, int end) {
     String s = h.s;
-    if (!quad(s, gs, ge, a)) {
-      return false;
-    }
     if (start > 0 && (s.charAt(start - 1) == '.' || s.charAt(start - 1) == '-' || s.charAt(start - 1) == '/')
         || end < s.length() - 1 && s.charAt(end) == '.' && Character.isLetterOrDigit(s.charAt(end + 1))) {
       return false; // part of a longer dotted name, path or range

@@ -205,8 +205,9 @@ final class NumericRun {
     }
     int groups = b - a + 1;
     if (groups == 4 && uniform == '.') {
-      boolean ip = IpAddresses.v4(h, gs, ge, a, start, end);
-      explained = !ip && IpAddresses.quad(s, gs, ge, a);
+      boolean quad = IpAddresses.quad(s, gs, ge, a);
+      boolean ip = quad && IpAddresses.v4(h, gs, ge, a, start, end);
+      explained = quad && !ip;
       return ip;
     }
     if (uniform == '/' || uniform == '.' && groups == 3 && ge[b] - gs[b] == 4 && ge[a] - gs[a] <= 2
