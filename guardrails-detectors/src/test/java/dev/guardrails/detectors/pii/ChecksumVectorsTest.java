@@ -46,6 +46,50 @@ class ChecksumVectorsTest {
   }
 
   /**
+   * The published guarantee of the scheme (Verhoeff 1969; Wikipedia, "Verhoeff algorithm": it
+   * "detects all single-digit errors, and all transposition errors involving two adjacent
+   * digits"): for 12-digit numbers (Aadhaar length) with exactly one valid check digit, every
+   * single-digit change and every swap of two different adjacent digits is rejected. The vectors
+   * above happen not to touch row 4 of the permutation table at digits 6-8; this property does
+   * (the wrong row 9,4,5,3,1,2,7,6,8,0 let hundreds of swaps through).
+   */
+  @Test
+  void verhoeffDetectsEverySingleErrorAndAdjacentTransposition() {
+    java.util.Random r = new java.util.Random(20261205);
+    for (int t = 0; t < 400; t++) {
+      StringBuilder base = new StringBuilder();
+      for (int k = 0; k < 11; k++) {
+        base.append((char) ('0' + r.nextInt(10)));
+      }
+      String valid = null;
+      for (int c = 0; c <= 9; c++) {
+        if (verhoeff(base.toString() + c)) {
+          assertEquals(null, valid, "two check digits for " + base);
+          valid = base.toString() + c;
+        }
+      }
+      assertTrue(valid != null, "no check digit for " + base);
+      char[] v = valid.toCharArray();
+      for (int i = 0; i < v.length; i++) {
+        char keep = v[i];
+        for (char x = '0'; x <= '9'; x++) {
+          if (x != keep) {
+            v[i] = x;
+            assertFalse(verhoeff(new String(v)), "single error undetected: " + new String(v));
+          }
+        }
+        v[i] = keep;
+        if (i + 1 < v.length && v[i] != v[i + 1]) {
+          char[] w = v.clone();
+          w[i] = v[i + 1];
+          w[i + 1] = v[i];
+          assertFalse(verhoeff(new String(w)), "transposition undetected: " + new String(w));
+        }
+      }
+    }
+  }
+
+  /**
    * Wikipedia, "Luhn algorithm" (79927398713 is valid: 7992739871 has check digit 3); Rosetta Code,
    * "Luhn test of credit card numbers" (49927398716 valid, 49927398717 invalid, 1234567812345678
    * invalid, 1234567812345670 valid); the test card numbers that Stripe and PayPal publish for
