@@ -104,8 +104,10 @@ public final class EmailDetector implements Detector {
     if (labels < 2) {
       return -1;
     }
+    boolean punycode = s.regionMatches(true, labelStart, "xn--", 0, 4); // an IDN TLD (xn--p1ai is .рф)
     for (int i = labelStart; i < end; i++) {
-      if (!isAsciiLetter(s.charAt(i))) {
+      char c = s.charAt(i);
+      if (!isAsciiLetter(c) && !(punycode && (c >= '0' && c <= '9' || c == '-'))) {
         return -1;
       }
     }

@@ -86,7 +86,7 @@ final class NumberRules {
         if (p4 == 1800 || p4 == 1946) { // JCB 1800 (15), GPN 1946 (16-19)
           return p4 == 1800 ? (n == 15 ? REGISTERED : NO_ISSUER) : (len16to19 ? REGISTERED : NO_ISSUER);
         }
-        return n == 15 ? BLOCK : NO_ISSUER; // UATP airline cards
+        return n == 15 ? REGISTERED : NO_ISSUER; // UATP airline cards (ISO/IEC 7812 major industry 1)
       case 0: // Maestro's retired 0604 range
         return p4 == 604 ? BLOCK : NO_ISSUER;
       default:
@@ -108,6 +108,16 @@ final class NumberRules {
     }
     // 078-05-1120 (the Woolworth wallet card) and 219-09-9999 (an advertised sample) were never valid.
     return !sequential && !(area == 78 && group == 5 && serial == 1120) && !(area == 219 && group == 9 && serial == 9999);
+  }
+
+  /**
+   * A US ITIN (IRS): nine digits starting with 9, the fourth and fifth digits in 50-65, 70-88,
+   * 90-92 or 94-99.
+   */
+  static boolean itin(int[] d) {
+    int group = d[3] * 10 + d[4];
+    return d[0] == 9 && (group >= 50 && group <= 65 || group >= 70 && group <= 88 || group >= 90 && group <= 92
+        || group >= 94);
   }
 
   static boolean allSame(int[] d, int n) {

@@ -28,6 +28,9 @@ final class NumericRun {
    */
   private static final int PHONE_BUDGET = 8;
 
+  /** Words that make a grouped number a code rather than an ID (a coupon or promo code, a PIN). */
+  private static final Context CODE_CTX = Context.of("code", "codes", "promo", "coupon", "voucher", "pin");
+
   private final Hits h;
   private final String s;
   private final int[] gs = new int[MAX_GROUPS];
@@ -94,6 +97,10 @@ final class NumericRun {
       if (q == p || q >= n || !isDigit(s.charAt(q))) {
         break;
       }
+      if (g == 4 && (s.charAt(p) == '/' || s.charAt(p) == '.') && sep[1] == '.' && sep[2] == '.' && sep[3] == '.'
+          && IpAddresses.quad(s, gs, ge, 0)) {
+        break; // a dotted quad, then a CIDR prefix or a fifth number: the quad is judged on its own
+      }
       char kind = sepKind(p, q);
       if (kind == 0) {
         break;
@@ -148,7 +155,7 @@ final class NumericRun {
     while (a <= hi) {
       boolean found = false;
       for (int b = hi; b >= a && !found; b--) {
-        if (!(a == lo && b == hi)) {
+        if (!(a == lo && b == hi) && !cutsToken(a, b, lo, hi)) {
           found = classify(a, b);
           if (found) {
             a = b + 1;
@@ -159,6 +166,23 @@ final class NumericRun {
         a++;
       }
     }
+  }
+
+  /**
+   * True when sub-run {@code [a, b]} of {@code [lo, hi]} holds a space and cuts a token that '-' or
+   * '.' joins on either side ("078-051121 07805-1121" is two tokens, not "078-051121 07805").
+   */
+  private boolean cutsToken(int a, int b, int lo, int hi) {
+    boolean tightCut = (a > lo && (sep[a] == '-' || sep[a] == '.')) || (b < hi && (sep[b + 1] == '-' || sep[b + 1] == '.'));
+    if (!tightCut) {
+      return false;
+    }
+    for (int k = a + 1; k <= b; k++) {
+      if (sep[k] == ' ') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -211,7 +235,7 @@ final class NumericRun {
       return ip;
     }
     if (uniform == '/' || uniform == '.' && groups == 3 && ge[b] - gs[b] == 4 && ge[a] - gs[a] <= 2
-        || uniform == '.' && groups == 2 || groups == 3 && (uniform == '-' || uniform == '.') && isoDate(a)) {
+        || uniform == '.' && groups == 2 || groups == 3 && (uniform == '-' || uniform == '.') && (isoDate(a) || dayMonthYear(a))) {
       return false; // dates, decimals and fractions; a date of birth is found from its cue word
     }
     if (nd < 7) {
@@ -237,8 +261,13 @@ final class NumericRun {
     if (cardOnly) {
       return false;
     }
-    if (nd == 9 && !plusHere && nineDigits(d, a, b, uniform, start, end, neg)) {
-      return true;
+    if (nd == 9 && !plusHere) {
+      if (nineDigits(d, a, b, uniform, start, end, neg)) {
+        return true;
+      }
+      if (groups == 3 && uniform != 'm' && shape(a, b, 3, 2, 4)) {
+        return false; // SSN-shaped but not valid ("078-05-1120"): no phone number has this shape
+      }
     }
     if (nd == 12 && !plusHere && (groups == 1 || shape(a, b, 4, 4, 4)) && d[0] >= 2 && Checksums.verhoeff(d, 12)) {
       boolean ctx = AADHAAR_CTX.near(s, start, end);
@@ -257,22 +286,38 @@ final class NumericRun {
 
   private boolean nineDigits(int[] d, int a, int b, char uniform, int start, int end, boolean neg) {
     int groups = b - a + 1;
-    boolean ssnShape = groups == 3 && (uniform == '-' || uniform == ' ') && shape(a, b, 3, 2, 4);
+    boolean ssnShape = groups == 3 && (uniform == '-' || uniform == ' ' || uniform == '.') && shape(a, b, 3, 2, 4);
+    // one dash in the wrong place ("078-051121", "07805-1121"): an SSN typed carelessly, not a phone shape
+    boolean oddShape = groups == 2 && uniform == '-' && (ge[a] - gs[a] == 3 || ge[a] - gs[a] == 5);
     boolean ssnCtx = SSN_CTX.near(s, start, end);
     boolean disguised = groups == 1 && !neg && h.disguised(start, end);
-    if ((ssnShape && (!neg || ssnCtx)) || (groups == 1 && (ssnCtx || disguised))) {
+    if (d[0] == 9 && (ssnShape || oddShape || groups == 1 && ITIN_CTX.near(s, start, end)) && NumberRules.itin(d)) {
+      h.emit(US_ITIN, start, end, (ssnShape ? 0.8 : 0.6) + (ITIN_CTX.near(s, start, end) ? 0.15 : 0),
+          "US individual taxpayer identification number");
+      return true;
+    }
+    if ((ssnShape && (!neg || ssnCtx)) || (groups == 1 && (ssnCtx || disguised)) || (oddShape && !neg)) {
       if (NumberRules.ssn(d)) {
         h.emit(US_SSN, start, end, (ssnShape ? 0.85 : disguised ? 0.7 : 0.6) + (ssnCtx ? 0.1 : 0),
             "US social security number");
         return true;
       }
-      if (ssnShape) {
+      if (ssnShape || oddShape) {
         return false;
       }
     }
-    if ((groups == 1 || shape(a, b, 3, 3, 3)) && d[0] != 0 && d[0] != 8 && Checksums.luhn(d, 9)
-        && SIN_CTX.near(s, start, end)) {
-      h.emit(CA_SIN, start, end, 0.9, "Canadian social insurance number (Luhn valid)");
+    boolean sinShape = shape(a, b, 3, 3, 3) && (uniform == ' ' || uniform == '-');
+    if ((groups == 1 || shape(a, b, 3, 3, 3)) && d[0] != 0 && d[0] != 8 && Checksums.luhn(d, 9) && !NumberRules.allSame(d, 9)) {
+      boolean ctx = SIN_CTX.near(s, start, end);
+      // SIN's printed form (3-3-3, Luhn valid) stands on its own unless the text speaks of a phone
+      if (ctx || sinShape && !neg && !PHONE_CTX.near(s, start, end) && !CODE_CTX.near(s, start, end)) {
+        h.emit(CA_SIN, start, end, ctx ? 0.9 : 0.6, "Canadian social insurance number (Luhn valid)");
+        return true;
+      }
+    }
+    if (shape(a, b, 4, 4, 1) && uniform == '-' && Checksums.aba(d, 9)) {
+      // the routing number as printed in a check's fraction form "XXXX-YYYY-C"
+      h.emit(US_ABA_ROUTING, start, end, ABA_CTX.near(s, start, end) ? 0.9 : 0.6, "US bank routing number (ABA checksum valid)");
       return true;
     }
     if (groups == 1 && Checksums.aba(d, 9) && ABA_CTX.near(s, start, end)) {
@@ -323,6 +368,24 @@ final class NumericRun {
     int e = extensionEnd(end);
     h.emit(PHONE, start, e, score + (ctx ? 0.15 : 0), "phone number");
     return true;
+  }
+
+  /**
+   * Groups {@code a..a+2} read as a date with the year last ({@code 5-20-2021}, {@code 20-05-2021}):
+   * day and month of one or two digits (month 1-12 in either place, day 1-31), year 1900-2099.
+   */
+  private boolean dayMonthYear(int a) {
+    int l1 = ge[a] - gs[a];
+    int l2 = ge[a + 1] - gs[a + 1];
+    if (l1 > 2 || l2 > 2 || ge[a + 2] - gs[a + 2] != 4) {
+      return false;
+    }
+    int x = Integer.parseInt(s, gs[a], ge[a], 10);
+    int y = Integer.parseInt(s, gs[a + 1], ge[a + 1], 10);
+    int year = Integer.parseInt(s, gs[a + 2], ge[a + 2], 10);
+    boolean md = x >= 1 && x <= 12 && y >= 1 && y <= 31;
+    boolean dm = y >= 1 && y <= 12 && x >= 1 && x <= 31;
+    return (md || dm) && year >= 1900 && year <= 2099;
   }
 
   /** Groups {@code a..a+2} read as an ISO date: a 4-digit year 1900-2099, month 1-12, day 1-31. */

@@ -49,6 +49,8 @@ public final class PiiPatternDetector implements Detector {
   public static final FindingType UK_NINO = pii("UK_NINO");
   /** UK NHS numbers (mod 11), with context. */
   public static final FindingType UK_NHS = pii("UK_NHS");
+  /** US individual taxpayer identification numbers (IRS ranges), shaped like an SSN or with context. */
+  public static final FindingType US_ITIN = pii("US_ITIN");
   /** Canadian social insurance numbers (Luhn), with context. */
   public static final FindingType CA_SIN = pii("CA_SIN");
   /** Indian Aadhaar numbers (Verhoeff). */
@@ -64,7 +66,7 @@ public final class PiiPatternDetector implements Detector {
 
   private static final Set<FindingType> TYPES = Set.of(PHONE, CREDIT_CARD, IBAN, US_SSN, IP_ADDRESS,
       MAC_ADDRESS, URL_WITH_CREDENTIALS, CRYPTO, DATE_OF_BIRTH, UK_NINO, UK_NHS, CA_SIN, IN_AADHAAR,
-      ES_NIF, US_ABA_ROUTING, US_PASSPORT, US_DRIVER_LICENSE);
+      ES_NIF, US_ABA_ROUTING, US_PASSPORT, US_DRIVER_LICENSE, US_ITIN);
 
   static final Context NEGATIVE = Context.of("order", "orders", "invoice", "isbn", "issn", "tracking",
       "build", "version", "ref", "reference", "ticket", "sku", "serial", "transaction", "confirmation",
@@ -73,6 +75,7 @@ public final class PiiPatternDetector implements Detector {
       "american express", "discover", "jcb", "diners", "maestro", "payment", "pay", "paid", "charge", "charged", "cc",
       "cvv", "expiry", "expires");
   static final Context SSN_CTX = Context.of("ssn", "ssns", "social security", "social", "ssa", "taxpayer");
+  static final Context ITIN_CTX = Context.of("itin", "itins", "taxpayer", "tax id", "tin");
   static final Context SIN_CTX = Context.of("sin", "social insurance", "nas", "canadian", "canada");
   static final Context ABA_CTX = Context.of("routing", "aba", "rtn", "transit", "bank");
   static final Context PASSPORT_CTX = Context.of("passport");
@@ -138,7 +141,7 @@ public final class PiiPatternDetector implements Detector {
             numeric = new NumericRun(h);
           }
           i = Math.max(i + 1, numeric.scan(i));
-        } else if (c == ':' && i + 2 < n && s.charAt(i + 1) == ':' && IpAddresses.isHex(s.charAt(i + 2))) {
+        } else if (c == ':' && i + 1 < n && s.charAt(i + 1) == ':') {
           i = Math.max(i + 1, IpAddresses.v6(h, i));
         } else {
           i++;

@@ -36,9 +36,29 @@ final class Tokens {
         }
       }
     }
+    if (len == 4 && we < n && s.charAt(we) == '.' && we + 1 < n && IpAddresses.isHex(s.charAt(we + 1))) {
+      int e = IpAddresses.ciscoMac(h, i);
+      if (e > 0) {
+        return e;
+      }
+    }
+    if (len == 4 && we + 10 <= n && s.charAt(we) == ':') {
+      int e = colonAadhaar(h, i);
+      if (e > 0) {
+        return e;
+      }
+    }
     boolean letters = false;
     for (int p = i; p < we && !letters; p++) {
       letters = !isDigit(s.charAt(p));
+    }
+    if (!letters && (len == 8 || len == 7) && we + 1 < n && s.charAt(we) == '-' && isLetter(s.charAt(we + 1))
+        && (we + 2 == n || !isLetterOrDigit(s.charAt(we + 2)))) {
+      int num = Integer.parseInt(s, i, we, 10); // "55555555-K"; seven digits: a leading zero left out
+      if (Checksums.nifLetter(num) == Character.toUpperCase(s.charAt(we + 1))) {
+        h.emit(ES_NIF, i, we + 2, len == 8 ? 0.8 : 0.6, "Spanish NIF (control letter valid)");
+        return we + 2;
+      }
     }
     if (len == 2 && !letters && we < n && (s.charAt(we) == '-')) {
       // "00-1A-..." was tried as a MAC above; digits-and-dash runs continue on the numeric path
@@ -47,10 +67,12 @@ final class Tokens {
     if (!letters) {
       return -1;
     }
-    if (len == 9 && allDigits(s, i, i + 8) && isUpper(s.charAt(i + 8))) {
-      int num = Integer.parseInt(s, i, i + 8, 10);
-      if (Checksums.nifLetter(num) == s.charAt(i + 8)) {
-        h.emit(ES_NIF, i, we, 0.85, "Spanish NIF (control letter valid)");
+    if ((len == 9 || len == 8) && allDigits(s, i, we - 1) && isLetter(s.charAt(we - 1))) {
+      // eight digits and the control letter; seven when a leading zero is left out; either case
+      int num = Integer.parseInt(s, i, we - 1, 10);
+      char letter = s.charAt(we - 1);
+      if (Checksums.nifLetter(num) == Character.toUpperCase(letter)) {
+        h.emit(ES_NIF, i, we, len == 9 && isUpper(letter) ? 0.85 : 0.6, "Spanish NIF (control letter valid)");
       }
       return we;
     }
@@ -99,14 +121,22 @@ final class Tokens {
           return e;
         }
       }
-      if (isUpper(c) && isUpper(s.charAt(i + 1)) && (len == 9 || len == 8 || len == 2)) {
+      if ((isUpper(c) && isUpper(s.charAt(i + 1)) || isLower(c) && isLower(s.charAt(i + 1)))
+          && (len == 9 || len == 8 || len == 2)) {
         int e = nino(h, i, we);
         if (e > 0) {
           return e;
         }
       }
     }
-    if ((c == 'X' || c == 'Y' || c == 'Z') && (len >= 2 && isDigit(s.charAt(i + 1)) || len == 1 && we < n && s.charAt(we) == '-')) {
+    if ((len == 4 && we + 1 < n && s.charAt(we) == '.' && IpAddresses.isHex(s.charAt(we + 1)))) {
+      int e = IpAddresses.ciscoMac(h, i);
+      if (e > 0) {
+        return e;
+      }
+    }
+    char cu = Character.toUpperCase(c);
+    if ((cu == 'X' || cu == 'Y' || cu == 'Z') && (len >= 2 && isDigit(s.charAt(i + 1)) || len == 1 && we < n && s.charAt(we) == '-')) {
       nie(h, i);
       return we;
     }
@@ -124,8 +154,9 @@ final class Tokens {
   private static int nino(Hits h, int i, int we) {
     String s = h.s;
     int n = s.length();
-    char a = s.charAt(i);
-    char b = s.charAt(i + 1);
+    char a = Character.toUpperCase(s.charAt(i));
+    char b = Character.toUpperCase(s.charAt(i + 1));
+    boolean lower = isLower(s.charAt(i));
     if ("DFIQUV".indexOf(a) >= 0 || "DFIOQUV".indexOf(b) >= 0) {
       return -1;
     }
@@ -150,12 +181,16 @@ final class Tokens {
     if (digits != 6) {
       return -1;
     }
-    if (p + 1 < n && s.charAt(p) == ' ' && s.charAt(p + 1) >= 'A' && s.charAt(p + 1) <= 'D') {
+    char lo = lower ? 'a' : 'A';
+    if (p + 1 < n && s.charAt(p) == ' ' && s.charAt(p + 1) >= lo && s.charAt(p + 1) <= lo + 3) {
       p++;
     }
-    if (p < n && s.charAt(p) >= 'A' && s.charAt(p) <= 'D') {
+    if (p < n && s.charAt(p) >= lo && s.charAt(p) <= lo + 3) {
       p++;
-    } else if (!NINO_CTX.near(s, i, p)) {
+    } else if (p + 1 < n && s.charAt(p) == ' ' && isLetterOrDigit(s.charAt(p + 1))
+        && (p + 2 == n || !isLetterOrDigit(s.charAt(p + 2)))) {
+      return -1; // "AB 12 34 56 H": a suffix, but not one of A-D
+    } else if (lower || !NINO_CTX.near(s, i, p)) {
       return -1;
     }
     if (p < n && isLetterOrDigit(s.charAt(p))) {
@@ -179,11 +214,13 @@ final class Tokens {
     if (p - start != 7) {
       return;
     }
-    int num = (s.charAt(i) - 'X') * 10_000_000 + Integer.parseInt(s, start, p, 10);
+    int num = (Character.toUpperCase(s.charAt(i)) - 'X') * 10_000_000 + Integer.parseInt(s, start, p, 10);
     if (p < n && s.charAt(p) == '-') {
       p++;
     }
-    if (p < n && s.charAt(p) == Checksums.nifLetter(num) && (p + 1 == n || !isLetterOrDigit(s.charAt(p + 1)))) {
+    if (p < n && Character.toUpperCase(s.charAt(p)) == Checksums.nifLetter(num)
+        && Character.isUpperCase(s.charAt(p)) == Character.isUpperCase(s.charAt(i))
+        && (p + 1 == n || !isLetterOrDigit(s.charAt(p + 1)))) {
       h.emit(ES_NIF, i, p + 1, 0.85, "Spanish NIE (control letter valid)");
     }
   }
@@ -238,6 +275,42 @@ final class Tokens {
       }
     }
     return true;
+  }
+
+  static boolean isLower(char c) {
+    return c >= 'a' && c <= 'z';
+  }
+
+  /**
+   * An Aadhaar number written with colons ({@code 3123:4567:8909}) at {@code i}: three groups of
+   * four digits, Verhoeff valid, first digit 2-9; returns its end if reported, else -1.
+   */
+  private static int colonAadhaar(Hits h, int i) {
+    String s = h.s;
+    int n = s.length();
+    int end = i + 14;
+    if (end > n || s.charAt(i) < '2' || s.charAt(i + 9) != ':') {
+      return -1;
+    }
+    int[] d = h.digits();
+    int nd = 0;
+    for (int k = 0; k < 14; k++) {
+      char c = s.charAt(i + k);
+      if (k == 4 || k == 9) {
+        continue;
+      }
+      if (!isDigit(c)) {
+        return -1;
+      }
+      d[nd++] = c - '0';
+    }
+    if (end < n && (isLetterOrDigit(s.charAt(end)) || s.charAt(end) == ':') || i > 0 && s.charAt(i - 1) == ':'
+        || !Checksums.verhoeff(d, 12)) {
+      return -1;
+    }
+    boolean ctx = PiiPatternDetector.AADHAAR_CTX.near(s, i, end);
+    h.emit(IN_AADHAAR, i, end, ctx ? 0.9 : 0.6, "Aadhaar number (Verhoeff valid)");
+    return end;
   }
 
   static boolean isUpper(char c) {
