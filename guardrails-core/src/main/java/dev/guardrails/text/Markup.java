@@ -45,6 +45,14 @@ final class Markup {
       end = entityEnd(s, i);
       return end > 0 ? pack(ENTITY, end) : 0;
     }
+    if (c == '\\') {
+      end = jsonEscapeEnd(s, i);
+      return end > 0 ? pack(ENTITY, end) : 0;
+    }
+    if (c == '%') {
+      end = percentEnd(s, i);
+      return end > 0 ? pack(ENTITY, end) : 0;
+    }
     if (c == '[' || c == '(' || c == '{') {
       return bracket(s, i, c == '[' ? ']' : c == '(' ? ')' : '}');
     }
@@ -139,8 +147,59 @@ final class Markup {
     return v > 0 && v <= Character.MAX_CODE_POINT && !(v >= 0xD800 && v <= 0xDFFF);
   }
 
+  /**
+   * A JSON escape {@code \\uXXXX} at {@code i} of a printable ASCII char other than a quote or
+   * backslash ({@code john\\u0040example.com}); returns its end or -1.
+   */
+  private static int jsonEscapeEnd(String s, int i) {
+    if (i + 6 > s.length() || s.charAt(i + 1) != 'u') {
+      return -1;
+    }
+    int v = hex(s, i + 2, i + 6);
+    return v > 0x20 && v < 0x7f && v != '"' && v != '\\' ? i + 6 : -1;
+  }
+
+  /**
+   * URL percent-encoding {@code %XX} at {@code i} of a char that holds a value together
+   * ({@code @ . : + -} or a digit) between a letter or digit and a letter, digit or another escape
+   * ({@code john%40example.com}); returns its end or -1. "50%" and "%20" stay as they are.
+   */
+  private static int percentEnd(String s, int i) {
+    int n = s.length();
+    if (i == 0 || i + 3 > n || !Character.isLetterOrDigit(s.charAt(i - 1)) && s.charAt(i - 1) != '%'
+        && !(i >= 3 && s.charAt(i - 3) == '%')) {
+      return -1;
+    }
+    int v = hex(s, i + 1, i + 3);
+    boolean kept = v == '@' || v == '.' || v == ':' || v == '+' || v == '-' || (v >= '0' && v <= '9');
+    if (!kept || i + 3 >= n) {
+      return -1;
+    }
+    char after = s.charAt(i + 3);
+    return Character.isLetterOrDigit(after) || after == '%' ? i + 3 : -1;
+  }
+
+  /** The hex number {@code s[from, to)}, or -1. */
+  private static int hex(String s, int from, int to) {
+    int v = 0;
+    for (int k = from; k < to; k++) {
+      int d = Character.digit(s.charAt(k), 16);
+      if (d < 0 || s.charAt(k) >= 0x80) {
+        return -1;
+      }
+      v = v * 16 + d;
+    }
+    return v;
+  }
+
   /** Decodes the character reference {@code s[i, end)} that {@link #match} accepted. */
   static int entityCodePoint(String s, int i, int end) {
+    if (s.charAt(i) == '\\') {
+      return hex(s, i + 2, end);
+    }
+    if (s.charAt(i) == '%') {
+      return hex(s, i + 1, end);
+    }
     if (s.charAt(i + 1) == '#') {
       boolean hex = s.charAt(i + 2) == 'x' || s.charAt(i + 2) == 'X';
       return Integer.parseInt(s.substring(i + (hex ? 3 : 2), end - 1), hex ? 16 : 10);

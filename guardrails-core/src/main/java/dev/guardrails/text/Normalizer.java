@@ -28,6 +28,19 @@ final class Normalizer {
     }
   }
 
+  /**
+   * ASCII chars where {@link Markup} may apply: entities, brackets, emphasis markers, JSON
+   * {@code \\u} escapes and URL {@code %XX} escapes. A table, so the plain-text check costs one
+   * load per char however many triggers there are.
+   */
+  private static final boolean[] MARKUP_TRIGGER = new boolean[0x80];
+
+  static {
+    for (char c : "&[({*`~_\\%".toCharArray()) {
+      MARKUP_TRIGGER[c] = true;
+    }
+  }
+
   static AnalyzedText analyze(String s) {
     int n = s.length();
     // Fast path: printable ASCII (plus \n, \t) without runs of whitespace or tabs needs nothing.
@@ -147,7 +160,9 @@ final class Normalizer {
         map.add(wsStart, i);
         wsStart = -1;
       }
-      String folded = fold(cp);
+      String folded = isDash(cp) && out.length() > 0 && isAsciiDigit(out.charAt(out.length() - 1)) && next < n
+          && isAsciiDigit(s.charAt(next)) ? "-" : fold(cp); // "4111‒1111": a dash inside a number
+
       for (int k = 0; k < folded.length(); k++) {
         out.append(folded.charAt(k));
         map.add(i, next);
@@ -312,9 +327,18 @@ final class Normalizer {
   }
 
   private static boolean isMarkupTrigger(int c) {
-    return c == '&' || c == '[' || c == '(' || c == '{' || c == '*' || c == '`' || c == '~' || c == '_';
+    return c < 0x80 && MARKUP_TRIGGER[c];
   }
 
+
+  /** Unicode dashes and minus signs that stand for '-' inside a number run. */
+  private static boolean isDash(int cp) {
+    return (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212 || cp == 0xFE58 || cp == 0xFE63 || cp == 0xFF0D;
+  }
+
+  private static boolean isAsciiDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
 
   static boolean isWhitespace(int cp) {
     return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x0B || cp == 0x0C

@@ -163,4 +163,32 @@ class EvasionCorpusTest {
           v[1] == 0 ? "-" : String.format("%.1f%%", 100.0 * v[0] / v[1]), v[2]);
     }
   }
+
+  /**
+   * Issue 14's escape classes: a finding on a JSON {@code \\u0040} or URL {@code %40} escaped value
+   * covers the whole escaped form in the original; near misses (a percent sign, escapes of other
+   * characters, a dash in a range of small numbers) report no PII.
+   */
+  @Test
+  void escapedValuesMapToTheWholeEscapeAndNearMissesStayClean() {
+    Guardrail guard = Guardrail.builder().discoverDetectors().policy(Policy.reportOnly()).build();
+    String[][] spans = {
+      {"{\"contact\": \"john\\u0040example.com\"}", "john\\u0040example.com"},
+      {"see john%40example.com now", "john%40example.com"},
+      {"Card 4111\u20121111\u20121111\u20121111 on file", "4111\u20121111\u20121111\u20121111"},
+    };
+    for (String[] c : spans) {
+      int at = c[0].indexOf(c[1]);
+      List<Finding> found = guard.check(c[0]).findings();
+      assertTrue(found.stream().anyMatch(f -> f.start() == at && f.end() == at + c[1].length()),
+          "whole escaped value in " + c[0] + ": " + found);
+    }
+    String[] clean = {"We got 50% off today", "100%25 sure of it", "a path C:\\u005cdir\\u005cfile",
+        "takes 1\u20132 weeks", "pages 10\u201320 of the report", "rate went up 5%2 times", "x%2Fy%3Fz",
+        "the \\u0041BC news"};
+    for (String t : clean) {
+      List<Finding> found = guard.check(t).findings();
+      assertTrue(found.stream().noneMatch(f -> f.category().name().equals("PII")), t + ": " + found);
+    }
+  }
 }
