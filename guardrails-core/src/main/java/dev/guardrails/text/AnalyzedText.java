@@ -17,7 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@code [at]}, {@code (dot)}, with the spaces around them) become {@code @} and {@code .}, and
  * Markdown emphasis or code markers ({@code * ` ~}, {@code __}) at word edges are dropped, so
  * {@code **jane**@example.com} reads as an address; letter-spaced values ({@code 4 1 1 1 ...},
- * {@code D E 8 9 ...}, at least nine digits) are joined. Case is kept. Text that needs none of this (plain ASCII with single
+ * {@code D E 8 9 ...}, at least nine digits) are joined; JSON {@code \\u0040} and URL {@code %40}
+ * escapes of the characters that hold a value together ({@code @ . : + -}, digits) are decoded inside
+ * a would-be value, and Unicode dashes and minus signs between digits read as {@code -}. Case is kept. Text that needs none of this (plain ASCII with single
  * spaces) shares the original string and an identity offset map: no copy is made.
  *
  * <p>Thread-safe: the text is immutable, and analyses may be requested from several threads at
