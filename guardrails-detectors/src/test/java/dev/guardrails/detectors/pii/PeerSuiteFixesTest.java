@@ -61,6 +61,10 @@ class PeerSuiteFixesTest {
     "code 750 994 485 applied|!CA_SIN",
     "122000000000003|CREDIT_CARD|122000000000003",
     "a@xn--d1acufc.xn--p1ai|EMAIL|a@xn--d1acufc.xn--p1ai",
+    // a local number without area code after a phone cue (issue 14, "real answers"): already found (regression guard)
+    "you can call me at 785 8949 tonight|PHONE|785 8949",
+    "my cell is 785-8949.|PHONE|785-8949",
+    "we sold 785 8949 units|!PHONE",
   };
 
   private static Guardrail guard;
