@@ -5,7 +5,7 @@ import dev.guardrails.Finding;
 import dev.guardrails.detectors.pii.EmailDetector;
 import dev.guardrails.detectors.pii.PersonDetector;
 import dev.guardrails.detectors.pii.PiiPatternDetector;
-import dev.guardrails.detectors.pii.SecretDetector;
+import dev.guardrails.detectors.secrets.SecretDetector;
 import dev.guardrails.detectors.pii.StreetAddressDetector;
 import dev.guardrails.text.AnalyzedText;
 import java.util.ArrayList;

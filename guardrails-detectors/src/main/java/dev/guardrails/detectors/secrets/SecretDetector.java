@@ -1,4 +1,4 @@
-package dev.guardrails.detectors.pii;
+package dev.guardrails.detectors.secrets;
 
 import dev.guardrails.Category;
 import dev.guardrails.CheckContext;
@@ -94,7 +94,7 @@ public final class SecretDetector implements Detector {
     String s = h.s;
     int n = s.length();
     int base64Seen = 0; // base64 runs starting before this index were already examined
-    byte[] b = PiiPatternDetector.latin1View(s);
+    byte[] b = SecretText.latin1View(s);
     int i = 0;
     while (i < n) {
       if (skip) {
@@ -181,7 +181,7 @@ public final class SecretDetector implements Detector {
           return we;
         }
         if (c == 's' && len >= 32 && s.charAt(i + 1) == 'k' && s.charAt(i + 2) == '-' && digits(s, i, we) >= 3
-            && Checksums.entropy(s, i + 3, we) >= 3.5) {
+            && SecretText.entropy(s, i + 3, we) >= 3.5) {
           h.emit(OPENAI_KEY, i, we, 0.9, "OpenAI-style API key");
           return we;
         }
@@ -221,7 +221,7 @@ public final class SecretDetector implements Detector {
     while (e3 < n && s.charAt(e3) < 128 && TOKEN[s.charAt(e3)]) {
       e3++;
     }
-    if (Checksums.base64UrlJsonObject(s, i, we) && Checksums.base64UrlJsonObject(s, p2, e2)) {
+    if (SecretText.base64UrlJsonObject(s, i, we) && SecretText.base64UrlJsonObject(s, p2, e2)) {
       h.emit(JWT, i, e3, e3 - p3 >= 16 ? 0.95 : 0.85, "JSON Web Token");
       return e3;
     }
@@ -240,7 +240,7 @@ public final class SecretDetector implements Detector {
 
   private static boolean alnum(String s, int from, int to) {
     for (int p = from; p < to; p++) {
-      if (!PiiPatternDetector.isLetterOrDigit(s.charAt(p))) {
+      if (!SecretText.isLetterOrDigit(s.charAt(p))) {
         return false;
       }
     }

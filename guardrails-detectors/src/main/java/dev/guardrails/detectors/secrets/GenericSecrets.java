@@ -1,6 +1,6 @@
-package dev.guardrails.detectors.pii;
+package dev.guardrails.detectors.secrets;
 
-import static dev.guardrails.detectors.pii.SecretDetector.GENERIC_SECRET;
+import static dev.guardrails.detectors.secrets.SecretDetector.GENERIC_SECRET;
 
 /**
  * High-entropy values assigned to a key word: {@code password=...}, {@code DB_PASSWORD: "..."},
@@ -88,7 +88,7 @@ final class GenericSecrets {
     if (len < 8 || len >= 256 || placeholder(s, start, end)) {
       return -1;
     }
-    double bits = Checksums.entropy(s, start, end);
+    double bits = SecretText.entropy(s, start, end);
     if (bits < 3.0 || !mixed(s, start, end)) {
       return -1;
     }
