@@ -89,7 +89,7 @@ final class GenericSecrets {
       return -1;
     }
     double bits = SecretText.entropy(s, start, end);
-    if (bits < 3.0 || !mixed(s, start, end)) {
+    if (bits < 3.0 || !mixed(s, start, end) || GitleaksRules.defaults().genericAllows(s, i, start, end)) {
       return -1;
     }
     h.emit(GENERIC_SECRET, start, end, Math.min(0.95, 0.5 + bits / 10), "high-entropy value after a key word");

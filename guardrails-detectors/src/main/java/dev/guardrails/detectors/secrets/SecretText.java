@@ -71,4 +71,90 @@ final class SecretText {
     return json.length() >= 2 && json.charAt(0) == '{' && json.charAt(json.length() - 1) == '}'
         && json.indexOf('"') > 0;
   }
+
+  /**
+   * True if the token body {@code s[from,to)} is a documentation placeholder rather than a key:
+   * it spells {@code EXAMPLE}, {@code SAMPLE} or {@code xxxx}; its letters and digits take three
+   * values or fewer ({@code XXXX-XXXX}, {@code 0000}); it holds an ascending run of five or more
+   * ({@code 12345}, {@code abcde}, {@code klmno}: one in 10^7 in a random token); or one
+   * dash-separated group repeats ({@code 1234-1234-1234}).
+   */
+  static boolean placeholder(CharSequence s, int from, int to) {
+    int distinct = 0;
+    long seen0 = 0;
+    long seen1 = 0;
+    int run = 1;
+    char prev = 0;
+    for (int p = from; p < to; p++) {
+      char c = s.charAt(p);
+      if (!isLetterOrDigit(c)) {
+        run = 1;
+        prev = 0;
+        continue;
+      }
+      int bit = c - '0';
+      if (bit < 64) {
+        if ((seen0 & (1L << bit)) == 0) {
+          seen0 |= 1L << bit;
+          distinct++;
+        }
+      } else if ((seen1 & (1L << (bit - 64))) == 0) {
+        seen1 |= 1L << (bit - 64);
+        distinct++;
+      }
+      run = prev != 0 && c == prev + 1 ? run + 1 : 1;
+      if (run >= 5) {
+        return true;
+      }
+      prev = c;
+    }
+    if (distinct <= 3) {
+      return true;
+    }
+    if (containsIgnoreCase(s, from, to, "example") || containsIgnoreCase(s, from, to, "sample")
+        || containsIgnoreCase(s, from, to, "xxxx")) {
+      return true;
+    }
+    return repeatedGroup(s, from, to);
+  }
+
+  private static boolean containsIgnoreCase(CharSequence s, int from, int to, String w) {
+    int m = w.length();
+    outer:
+    for (int p = from; p + m <= to; p++) {
+      for (int k = 0; k < m; k++) {
+        if ((s.charAt(p + k) | 0x20) != w.charAt(k)) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /** Two equal dash-separated groups of three or more chars, next to each other. */
+  private static boolean repeatedGroup(CharSequence s, int from, int to) {
+    int prevStart = -1;
+    int prevEnd = -1;
+    int start = from;
+    for (int p = from; p <= to; p++) {
+      if (p < to && s.charAt(p) != '-') {
+        continue;
+      }
+      int len = p - start;
+      if (prevStart >= 0 && len >= 3 && prevEnd - prevStart == len) {
+        boolean same = true;
+        for (int k = 0; k < len && same; k++) {
+          same = s.charAt(prevStart + k) == s.charAt(start + k);
+        }
+        if (same) {
+          return true;
+        }
+      }
+      prevStart = start;
+      prevEnd = p;
+      start = p + 1;
+    }
+    return false;
+  }
 }
