@@ -117,7 +117,12 @@ public final class SecretDetector implements Detector {
     cands.sort(Comparator.comparingInt((GitleaksRules.Candidate c) -> c.rule().type == GENERIC_SECRET ? 1 : 0)
         .thenComparingInt(GitleaksRules.Candidate::start).thenComparingInt(c -> -c.end()));
     int hand = found.size();
+    String s = text.normalized();
     for (GitleaksRules.Candidate c : cands) {
+      FindingType t = c.rule().type;
+      if (t != GENERIC_SECRET && t != JWT && t != PRIVATE_KEY && HAND_TYPES.contains(t) && glued(s, c.start(), c.end())) {
+        continue; // a typed token glued to letters or digits is not that token (as the hand scanners hold)
+      }
       Span sp = text.toOriginal(c.start(), c.end());
       if (sp.end() <= sp.start()) {
         continue;
@@ -180,6 +185,11 @@ public final class SecretDetector implements Detector {
       i = Math.max(we, next);
     }
     return b;
+  }
+
+  private static boolean glued(String s, int start, int end) {
+    return (start > 0 && SecretText.isLetterOrDigit(s.charAt(start - 1)))
+        || (end < s.length() && SecretText.isLetterOrDigit(s.charAt(end)));
   }
 
   /** True if a base64 run may go on past a token's end ('+' or '/'; '_' and '-' are token chars). */
@@ -331,7 +341,7 @@ public final class SecretDetector implements Detector {
     if (p < n && b[p] == ' ') {
       p++;
     }
-    return p < n && (b[p] == '=' || b[p] == ':');
+    return p < n && (b[p] == '=' || b[p] == ':' || (p == we && b[p] == '>'));
   }
 
   private static boolean isToken(byte c) {
@@ -343,7 +353,8 @@ public final class SecretDetector implements Detector {
    * look: returns a position at or after {@code i} ({@code i} itself, the start of a run of chars
    * from '0' up and '-', which holds the next token run, or {@code b.length}) such that no token
    * run starting in between is 10 or more chars long (every typed shape is) or is followed within
-   * three chars by '=', ':', '+' or '/' (a key word's assignment, a base64 run going on). The scan
+   * three chars by '=', ':', '+', '/' or '>' (a key word's assignment or XML element, a base64 run
+   * going on). The scan
    * then goes on one word at a time from there.
    */
   static int skipPlain(byte[] b, int i) {
@@ -373,7 +384,7 @@ public final class SecretDetector implements Detector {
         carry = Long.numberOfLeadingZeros(non) >>> 3;
       }
       // '=' and ':' are inside the runs above: a block of run chars only may hold them too
-      long trig = ascii & (Swar.is(x, '=') | Swar.is(x, ':') | Swar.is(x, '+') | Swar.is(x, '/'));
+      long trig = ascii & (Swar.is(x, '=') | Swar.is(x, ':') | Swar.is(x, '+') | Swar.is(x, '/') | Swar.is(x, '>'));
       if (trig != 0) {
         long before = starts & Swar.below(Swar.first(trig));
         return before != 0 ? p + Swar.last(before) : last;
