@@ -188,9 +188,24 @@ final class GitleaksRules {
       boolean longValue = regex.matches(".*\\{[0-9]{3,},?[0-9]*}.*") || regex.contains("[\\s\\S")
           || regex.contains("(?s") || regex.matches(".*\\{[0-9]+,}.*");
       rules.add(new Rule(id, typeOf(id), p, group, r.path("entropy").asDouble(0), kws, allow, generic,
-          longValue ? AFTER_LONG : AFTER, widen));
+          longValue ? AFTER_LONG : AFTER, widen, generic ? minValue(regex) : 0));
     }
     return new GitleaksRules(rules, global, skipped);
+  }
+
+  private static final java.util.regex.Pattern VALUE_CLASS =
+      java.util.regex.Pattern.compile("^\\[\\\\x60'\"\\\\s=\\]\\{0,5\\}\\(\\[[^\\]]*\\]\\{(\\d+)");
+
+  /**
+   * For a generic-shaped rule, how many value chars ({@code [\w.=+/~%-]}) must follow the operator
+   * and up to five quotes, spaces or '=': the count of the value group's leading char class when
+   * the group starts with one ({@code ([a-z0-9]{32})} needs 32), else 5 (no such rule's value
+   * starts with fewer).
+   */
+  static int minValue(String regex) {
+    String tail = regex.substring(regex.indexOf(OPERATORS) + OPERATORS.length());
+    java.util.regex.Matcher m = VALUE_CLASS.matcher(tail);
+    return m.find() ? Math.max(1, Math.min(64, Integer.parseInt(m.group(1)))) : 5;
   }
 
   private static boolean javaAccepts(String regex) {
@@ -358,9 +373,11 @@ final class GitleaksRules {
     final int after;
     /** The regex's leading {@code [\w.-]{0,50}?} was dropped; see {@link #matchStart}. */
     final boolean widen;
+    /** For the generic shape, value chars that must follow the operator ({@link GitleaksRules#minValue}). */
+    final int minValue;
 
     Rule(String id, FindingType type, Pattern regex, int group, double entropy, List<String> keywords,
-        List<Allowlist> allowlists, boolean generic, int after, boolean widen) {
+        List<Allowlist> allowlists, boolean generic, int after, boolean widen, int minValue) {
       this.id = id;
       this.type = type;
       this.regex = regex;
@@ -371,6 +388,7 @@ final class GitleaksRules {
       this.generic = generic;
       this.after = after;
       this.widen = widen;
+      this.minValue = minValue;
     }
 
     /** Where gitleaks' match would start: widened over up to 50 of [\w.-] when the prefix was dropped. */
@@ -400,7 +418,21 @@ final class GitleaksRules {
         while (p < lim && GAP[b[p] & 0xFF]) {
           p++;
         }
-        return p < n && OP[b[p] & 0xFF];
+        if (p >= n || !OP[b[p] & 0xFF]) {
+          return false;
+        }
+        // the operator (":::=", "=>", "||" at most four chars), up to five of [`'"\s=], the value
+        for (int k = 0; k < 4 && p < n && OP[b[p] & 0xFF]; k++) {
+          p++;
+        }
+        for (int k = 0; k < 5 && p < n && QUOTE[b[p] & 0xFF]; k++) {
+          p++;
+        }
+        int v = p;
+        while (p < n && p - v < minValue && VALUE[b[p] & 0xFF]) {
+          p++;
+        }
+        return p - v >= minValue;
       }
       if (kwEnd - hit <= 3) {
         int st = hit;
@@ -522,6 +554,11 @@ final class GitleaksRules {
   private static final boolean[] GAP = new boolean[256];
   /** The operators' first chars. */
   private static final boolean[] OP = new boolean[256];
+  /** What may sit between a generic rule's operator and its value: {@code [`'"\s=]}. */
+  private static final boolean[] QUOTE = new boolean[256];
+  /** Chars a generic rule's value starts with: {@code [\w.=+/~%-]}. */
+  private static final boolean[] VALUE = new boolean[256];
+
   /** {@code [\w.-]} for chars up to U+FFFF (ASCII only: RE2's \w is ASCII). */
   private static final boolean[] WIDE = new boolean[65536];
 
@@ -535,6 +572,9 @@ final class GitleaksRules {
           || c == 0x0B || c == '\'' || c == '"';
       RUN[c] = word || c == '.' || c == '-' || c == '~' || c == '+' || c == '/' || c == '=';
       WIDE[c] = word || c == '.' || c == '-';
+      QUOTE[c] = c == '`' || c == '\'' || c == '"' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
+          || c == 0x0B || c == '=';
+      VALUE[c] = word || c == '.' || c == '=' || c == '+' || c == '/' || c == '~' || c == '%' || c == '-';
     }
     for (char c : "=>:|?,".toCharArray()) {
       OP[c] = true;

@@ -6,11 +6,19 @@ import java.util.List;
 
 /**
  * The keyword prefilter of {@link GitleaksRules}: finds every occurrence of every rule keyword
- * (case-insensitive, ASCII folding) in one pass over a one-byte-per-char view of the text. A table
- * indexed by the first two lower-cased bytes says whether any keyword starts so (a 64 Kbit bitset,
- * 8 KB, stays in L1); only then are the keywords with that start compared. Keywords are at least two
- * chars long (gitleaks' shortest). Chosen over an Aho-Corasick automaton: on clean text nearly every
- * position is rejected by one bit test, which no automaton step beats (see docs/secrets.md).
+ * (case-insensitive, ASCII folding) in one pass over a one-byte-per-char view of the text.
+ *
+ * <p>The pass keeps the last three bytes, folded to six bits each ({@code (c | 0x20) & 0x3F}: a
+ * letter's cases fold together), as an 18-bit index, and tests one bit of a 256 Kbit table (32 KB)
+ * that holds the first three chars of every keyword. Only on a set bit (a keyword's start, or a
+ * rare fold collision) are the keywords with that start compared. A first-two-chars table would
+ * stop at one position in five on English prose ({@code se}, {@code to}, {@code pa}...); three chars
+ * stop at about one in a hundred. A two-char keyword ({@code sk}, {@code ey}, {@code s.}, {@code q~}:
+ * each begins a token in its rule) counts when a token char ({@code [\w.~+/=-]}) follows it, which
+ * makes it three chars long for the pass.
+ *
+ * <p>Chosen over an Aho-Corasick automaton ({@code org.ahocorasick:ahocorasick} 0.6.3 took 10 ms on
+ * 1 MB of clean text where this pass takes about 1 ms; see docs/secrets.md).
  *
  * <p>Immutable and thread-safe; {@link Cursor} is per call.
  */
@@ -24,20 +32,26 @@ final class Keywords {
     }
   }
 
-  private final byte[][] words;
+  /** Chars that may follow a two-char keyword: {@code [\w.~+/=-]} (lower case; the table adds capitals). */
+  private static final String TOKEN_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789_.~+/=-";
+
+  /** Patterns compared on a hit, lower case, each at least three bytes. */
+  private final byte[][] patterns;
+  /** For each pattern, the keyword it stands for. */
+  private final int[] patternKeyword;
+  private final int[] keywordLength;
   /** For each keyword, the rules (indexes) it belongs to. */
   final int[][] owners;
-  private final long[] bigrams = new long[1 << 10];
-  /** Keyword indexes by their first two lower-cased bytes. */
-  private final int[][] byBigram = new int[1 << 16][];
+  /** One bit per folded three-byte index. */
+  private final long[] bits = new long[1 << 12];
+  /** Patterns by the folded index of their first three bytes. */
+  private final int[][] byIndex = new int[1 << 18][];
 
   Keywords(List<String> keywords, List<int[]> owners) {
-    this.words = new byte[keywords.size()][];
     this.owners = owners.toArray(new int[0][]);
-    List<List<Integer>> lists = new ArrayList<>();
-    for (int i = 0; i < (1 << 16); i++) {
-      lists.add(null);
-    }
+    this.keywordLength = new int[keywords.size()];
+    List<byte[]> pats = new ArrayList<>();
+    List<Integer> patKw = new ArrayList<>();
     for (int k = 0; k < keywords.size(); k++) {
       byte[] w = keywords.get(k).getBytes(StandardCharsets.ISO_8859_1);
       if (w.length < 2) {
@@ -46,35 +60,47 @@ final class Keywords {
       for (int j = 0; j < w.length; j++) {
         w[j] = LOWER[w[j] & 0xFF];
       }
-      words[k] = w;
-      int bg = ((w[0] & 0xFF) << 8) | (w[1] & 0xFF);
-      bigrams[bg >>> 6] |= 1L << bg;
-      if (lists.get(bg) == null) {
-        lists.set(bg, new ArrayList<>());
+      keywordLength[k] = w.length;
+      if (w.length >= 3) {
+        pats.add(w);
+        patKw.add(k);
+      } else {
+        for (int j = 0; j < TOKEN_CHARS.length(); j++) {
+          pats.add(new byte[] {w[0], w[1], (byte) TOKEN_CHARS.charAt(j)});
+          patKw.add(k);
+        }
       }
-      lists.get(bg).add(k);
     }
-    for (int bg = 0; bg < (1 << 16); bg++) {
-      if (lists.get(bg) != null) {
-        byBigram[bg] = lists.get(bg).stream().mapToInt(Integer::intValue).toArray();
-      }
+    this.patterns = pats.toArray(new byte[0][]);
+    this.patternKeyword = patKw.stream().mapToInt(Integer::intValue).toArray();
+    java.util.Map<Integer, List<Integer>> lists = new java.util.HashMap<>();
+    for (int p = 0; p < patterns.length; p++) {
+      byte[] w = patterns[p];
+      int idx = (fold(w[0]) << 12) | (fold(w[1]) << 6) | fold(w[2]);
+      bits[idx >>> 6] |= 1L << idx;
+      lists.computeIfAbsent(idx, x -> new ArrayList<>()).add(p);
+    }
+    for (java.util.Map.Entry<Integer, List<Integer>> e : lists.entrySet()) {
+      byIndex[e.getKey()] = e.getValue().stream().mapToInt(Integer::intValue).toArray();
     }
   }
 
-  int size() {
-    return words.length;
+  /** Six bits per byte; ASCII letters fold to one value per letter. */
+  private static int fold(byte c) {
+    return ((c & 0xFF) | 0x20) & 0x3F;
   }
 
   Cursor cursor(byte[] text) {
     return new Cursor(text);
   }
 
-  /** Iterates keyword hits in order of their start (then keyword order); not thread-safe. */
+  /** Iterates keyword hits in order of their start; not thread-safe. */
   final class Cursor {
     private final byte[] b;
+    /** The start of the three bytes being verified, or where the scan goes on. */
     private int pos;
-    private int[] pending;
-    private int pendingAt;
+    private int[] cands;
+    private int candAt;
     private int hitStart;
     private int hitKeyword;
 
@@ -85,39 +111,38 @@ final class Keywords {
     /** Advances to the next hit; false at the end. */
     boolean next() {
       byte[] t = b;
-      int n = t.length - 1;
       while (true) {
-        if (pending != null) {
-          while (pendingAt < pending.length) {
-            int k = pending[pendingAt++];
-            if (matches(words[k], pos)) {
+        if (cands != null) {
+          while (candAt < cands.length) {
+            int p = cands[candAt++];
+            if (matches(patterns[p], pos)) {
               hitStart = pos;
-              hitKeyword = k;
+              hitKeyword = patternKeyword[p];
               return true;
             }
           }
-          pending = null;
+          cands = null;
           pos++;
         }
-        int p = pos;
-        long[] bits = bigrams;
-        int prev = LOWER[t.length > 0 && p < t.length ? t[p] & 0xFF : 0] & 0xFF;
-        while (p < n) {
-          int cur = LOWER[t[p + 1] & 0xFF] & 0xFF;
-          int bg = (prev << 8) | cur;
-          if ((bits[bg >>> 6] & (1L << bg)) != 0) {
-            break;
-          }
-          prev = cur;
-          p++;
-        }
+        int n = t.length;
+        int p = pos + 2; // the last byte of the three
         if (p >= n) {
-          pos = t.length;
+          pos = n;
           return false;
         }
-        pos = p;
-        pending = byBigram[((LOWER[t[p] & 0xFF] & 0xFF) << 8) | (LOWER[t[p + 1] & 0xFF] & 0xFF)];
-        pendingAt = 0;
+        long[] table = bits;
+        // the hot loop: a rolling 18-bit index of the last three folded bytes, one table bit each
+        int idx = (fold(t[p - 2]) << 12) | (fold(t[p - 1]) << 6) | fold(t[p]);
+        while ((table[idx >>> 6] & (1L << idx)) == 0) {
+          if (++p >= n) {
+            pos = n;
+            return false;
+          }
+          idx = ((idx << 6) | ((t[p] | 0x20) & 0x3F)) & 0x3FFFF;
+        }
+        pos = p - 2;
+        cands = byIndex[idx];
+        candAt = 0;
       }
     }
 
@@ -125,7 +150,7 @@ final class Keywords {
       if (at + w.length > b.length) {
         return false;
       }
-      for (int j = 2; j < w.length; j++) {
+      for (int j = 0; j < w.length; j++) {
         if (LOWER[b[at + j] & 0xFF] != w[j]) {
           return false;
         }
@@ -138,7 +163,7 @@ final class Keywords {
     }
 
     int end() {
-      return hitStart + words[hitKeyword].length;
+      return hitStart + keywordLength[hitKeyword];
     }
 
     int keyword() {

@@ -83,6 +83,57 @@ class GitleaksRulesTest {
     assertTrue(secs < 10, "took " + secs + " s (generous: 8 builds share 2 cores; backtracking would take minutes)");
   }
 
+  /**
+   * The prefilter finds exactly the keyword occurrences a naive search finds (a two-char keyword
+   * only when a token char follows), on random texts built from keywords, their case variants and
+   * fragments, at every offset.
+   */
+  @Test
+  void prefilterFindsWhatANaiveSearchFinds() {
+    GitleaksRules g = GitleaksRules.defaults();
+    List<String> kws = new ArrayList<>();
+    for (GitleaksRules.Rule r : g.rules) {
+      for (String k : r.keywords) {
+        if (!kws.contains(k)) {
+          kws.add(k);
+        }
+      }
+    }
+    Keywords index = new Keywords(kws, kws.stream().map(k -> new int[0]).toList());
+    Random rnd = new Random(3);
+    String tokenChars = "abcdefghijklmnopqrstuvwxyz0123456789_.~+/=-";
+    for (int it = 0; it < 2000; it++) {
+      StringBuilder b = new StringBuilder();
+      for (int k = 0; k < 12; k++) {
+        String w = kws.get(rnd.nextInt(kws.size()));
+        int cut = rnd.nextInt(4) == 0 ? rnd.nextInt(w.length()) : w.length();
+        String piece = w.substring(0, cut);
+        b.append(rnd.nextBoolean() ? piece.toUpperCase(java.util.Locale.ROOT) : piece);
+        b.append(" .xK9_-Aé".charAt(rnd.nextInt(9)));
+      }
+      String text = b.toString();
+      String lower = text.toLowerCase(java.util.Locale.ROOT);
+      List<String> expected = new ArrayList<>();
+      for (int i = 0; i < text.length(); i++) {
+        for (int k = 0; k < kws.size(); k++) {
+          String w = kws.get(k);
+          boolean twoCharOk = w.length() > 2 || (i + 2 < text.length() && tokenChars.indexOf(lower.charAt(i + 2)) >= 0);
+          if (lower.startsWith(w, i) && twoCharOk) {
+            expected.add(i + ":" + w);
+          }
+        }
+      }
+      List<String> actual = new ArrayList<>();
+      Keywords.Cursor c = index.cursor(SecretText.latin1View(text));
+      while (c.next()) {
+        actual.add(c.start() + ":" + kws.get(c.keyword()));
+      }
+      java.util.Collections.sort(expected);
+      java.util.Collections.sort(actual);
+      assertEquals(expected, actual, "case " + it);
+    }
+  }
+
   /** Clean prose: the prefilter pass alone, a few windows at most (smoke check of the fast path). */
   @Test
   void cleanTextIsCheap() {
