@@ -184,7 +184,9 @@ final class GitleaksRules {
           allow.add(al);
         }
       }
-      boolean generic = regex.contains(OPERATORS);
+      // the generic gate reads the key name before the operator: only when every keyword sits there
+      // (lob-api-key's keyword "live_" is in the value, after the operator)
+      boolean generic = regex.contains(OPERATORS) && keywordsBefore(regex, kws);
       boolean longValue = regex.matches(".*\\{[0-9]{3,},?[0-9]*}.*") || regex.contains("[\\s\\S")
           || regex.contains("(?s") || regex.matches(".*\\{[0-9]+,}.*");
       rules.add(new Rule(id, typeOf(id), p, group, r.path("entropy").asDouble(0), kws, allow, generic,
@@ -206,6 +208,17 @@ final class GitleaksRules {
     String tail = regex.substring(regex.indexOf(OPERATORS) + OPERATORS.length());
     java.util.regex.Matcher m = VALUE_CLASS.matcher(tail);
     return m.find() ? Math.max(1, Math.min(64, Integer.parseInt(m.group(1)))) : 5;
+  }
+
+  /** True unless a keyword is spelled in the value part, after the operator. */
+  private static boolean keywordsBefore(String regex, List<String> kws) {
+    String tail = regex.substring(regex.indexOf(OPERATORS) + OPERATORS.length()).toLowerCase(Locale.ROOT);
+    for (String k : kws) {
+      if (tail.contains(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean javaAccepts(String regex) {

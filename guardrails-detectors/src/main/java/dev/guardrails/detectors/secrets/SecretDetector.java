@@ -187,6 +187,17 @@ public final class SecretDetector implements Detector {
     return b;
   }
 
+  /** The longest run between dashes in {@code s[from,to)} (Slack ids are 8+ chars; fillers are not). */
+  private static int longestSegment(String s, int from, int to) {
+    int best = 0;
+    int run = 0;
+    for (int p = from; p < to; p++) {
+      run = s.charAt(p) == '-' ? 0 : run + 1;
+      best = Math.max(best, run);
+    }
+    return best;
+  }
+
   private static boolean glued(String s, int start, int end) {
     return (start > 0 && SecretText.isLetterOrDigit(s.charAt(start - 1)))
         || (end < s.length() && SecretText.isLetterOrDigit(s.charAt(end)));
@@ -238,7 +249,8 @@ public final class SecretDetector implements Detector {
         break;
       case 'x':
         if (len >= 15 && s.startsWith("xox", i) && "abprs".indexOf(s.charAt(i + 3)) >= 0 && s.charAt(i + 4) == '-'
-            && digits(s, i, we) >= 6 && s.charAt(we - 1) != '-' && !SecretText.placeholder(s, i + 5, we)) {
+            && digits(s, i, we) >= 6 && s.charAt(we - 1) != '-' && !SecretText.placeholder(s, i + 5, we)
+            && longestSegment(s, i + 5, we) >= 8) {
           h.emit(SLACK_TOKEN, i, we, 0.95, "Slack token");
           return we;
         }

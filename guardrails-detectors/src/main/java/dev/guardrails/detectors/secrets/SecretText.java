@@ -76,7 +76,8 @@ final class SecretText {
    * True if the token body {@code s[from,to)} is a documentation placeholder rather than a key:
    * it spells {@code EXAMPLE}, {@code SAMPLE} or {@code xxxx}; its letters and digits take three
    * values or fewer ({@code XXXX-XXXX}, {@code 0000}); it holds an ascending run of five or more
-   * ({@code 12345}, {@code abcde}, {@code klmno}: one in 10^7 in a random token); or one
+   * ({@code 12345}, {@code abcde}, {@code klmno}: one in 10^7 in a random token); a run of eight
+   * or more equal ones filling more than half of it ({@code dor_v1_00000000...}); or one
    * dash-separated group repeats ({@code 1234-1234-1234}).
    */
   static boolean placeholder(CharSequence s, int from, int to) {
@@ -84,6 +85,8 @@ final class SecretText {
     long seen0 = 0;
     long seen1 = 0;
     int run = 1;
+    int same = 1;
+    int longestSame = 0;
     char prev = 0;
     for (int p = from; p < to; p++) {
       char c = s.charAt(p);
@@ -103,12 +106,14 @@ final class SecretText {
         distinct++;
       }
       run = prev != 0 && c == prev + 1 ? run + 1 : 1;
+      same = prev != 0 && c == prev ? same + 1 : 1;
+      longestSame = Math.max(longestSame, same);
       if (run >= 5) {
         return true;
       }
       prev = c;
     }
-    if (distinct <= 3) {
+    if (distinct <= 3 || (longestSame >= 8 && longestSame * 2 > to - from)) {
       return true;
     }
     if (containsIgnoreCase(s, from, to, "example") || containsIgnoreCase(s, from, to, "sample")
