@@ -80,7 +80,7 @@ class GitleaksRulesTest {
     d.detect(text, CheckContext.empty(), f -> n[0]++);
     double secs = (System.nanoTime() - t0) / 1e9;
     System.out.printf("1 MB of keyword near-matches: %.2f s, %d findings%n", secs, n[0]);
-    assertTrue(secs < 10, "took " + secs + " s (generous: 8 builds share 2 cores; backtracking would take minutes)");
+    assertTrue(secs < 20, "took " + secs + " s (generous: 8 builds share 2 cores; backtracking would take hours)");
   }
 
   /**
