@@ -514,9 +514,25 @@ final class GitleaksRules {
     private final String target;
     private final boolean and;
 
+    /** Stopwords by their first char (ASCII); a stopword starting above ASCII goes under 0 and is checked everywhere. */
+    private final String[][] byFirst = new String[128][];
+
     Allowlist(List<Pattern> regexes, List<String> stopwords, String target, boolean and) {
       this.regexes = regexes;
       this.stopwords = stopwords;
+      java.util.Map<Integer, List<String>> m = new java.util.HashMap<>();
+      for (String w : stopwords) {
+        if (!w.isEmpty()) {
+          char f = w.charAt(0);
+          m.computeIfAbsent(f < 128 ? (int) f : -1, x -> new ArrayList<>()).add(w);
+        }
+      }
+      for (java.util.Map.Entry<Integer, List<String>> e : m.entrySet()) {
+        if (e.getKey() >= 0) {
+          byFirst[e.getKey()] = e.getValue().toArray(new String[0]);
+        }
+      }
+      this.wideStopwords = m.getOrDefault(-1, List.of());
       this.target = target;
       this.and = and;
     }
@@ -552,11 +568,28 @@ final class GitleaksRules {
       return false;
     }
 
+    /** Whether a stopword occurs in {@code s[ss,se)}, case-insensitively; stopwords indexed by first char. */
+    private final List<String> wideStopwords;
+
     private boolean stopHit(String s, int ss, int se) {
-      String lower = s.substring(ss, se).toLowerCase(Locale.ROOT);
-      for (String w : stopwords) {
-        if (lower.contains(w)) {
-          return true;
+      if (!wideStopwords.isEmpty()) {
+        String lower = s.substring(ss, se).toLowerCase(Locale.ROOT);
+        for (String w : wideStopwords) {
+          if (lower.contains(w)) {
+            return true;
+          }
+        }
+      }
+      for (int p = ss; p < se; p++) {
+        char c = Character.toLowerCase(s.charAt(p));
+        String[] cands = c < 128 ? byFirst[c] : null;
+        if (cands == null) {
+          continue;
+        }
+        for (String w : cands) {
+          if (p + w.length() <= se && s.regionMatches(true, p, w, 0, w.length())) {
+            return true;
+          }
         }
       }
       return false;
