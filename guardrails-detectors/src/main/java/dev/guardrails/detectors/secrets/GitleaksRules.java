@@ -333,13 +333,29 @@ final class GitleaksRules {
    * Windows of one rule that overlap are merged, so each char is matched at most once per rule.
    */
   void scan(String s, byte[] b, List<Candidate> out) {
+    scan(s, b, new int[0], 0, out);
+  }
+
+  /**
+   * As {@link #scan(String, byte[], List)}, skipping keyword hits inside the {@code count} spans
+   * (start/end pairs, in order) the hand scanners already reported: their windows could only add
+   * a candidate over the same secret, which the merge drops.
+   */
+  void scan(String s, byte[] b, int[] spans, int count, List<Candidate> out) {
     int nr = rules.size();
     int[] winStart = null;
     int[] winEnd = null;
+    int sp = 0;
     Keywords.Cursor c = keywords.cursor(b);
     while (c.next()) {
       int hit = c.start();
       int kwEnd = c.end();
+      while (sp < count && spans[2 * sp + 1] <= hit) {
+        sp++;
+      }
+      if (sp < count && spans[2 * sp] <= hit && kwEnd <= spans[2 * sp + 1]) {
+        continue;
+      }
       for (int r : keywords.owners[c.keyword()]) {
         Rule rule = rules.get(r);
         if (!rule.gate(b, hit, kwEnd)) {

@@ -21,6 +21,9 @@ final class Hits {
   private final FindingSink out;
   private final Span wrapper;
   int lastEnd;
+  /** Normalized spans reported, as start/end pairs in order (the rules skip keyword hits inside). */
+  int[] spans = new int[0];
+  int spanCount;
 
   Hits(AnalyzedText text, String id, FindingSink out) {
     this(text, id, out, null);
@@ -66,6 +69,14 @@ final class Hits {
     double clamped = Math.max(0.05, Math.min(1.0, score));
     String why = wrapper != null ? message + " (base64-encoded)" : message;
     out.accept(Finding.of(id, type, span.start(), span.end(), Math.round(clamped * 100) / 100.0, why));
+    if (wrapper == null) {
+      if (2 * spanCount + 2 > spans.length) {
+        spans = java.util.Arrays.copyOf(spans, Math.max(8, spans.length * 2));
+      }
+      spans[2 * spanCount] = start;
+      spans[2 * spanCount + 1] = end;
+      spanCount++;
+    }
     lastEnd = wrapper != null ? Integer.MAX_VALUE : end;
   }
 

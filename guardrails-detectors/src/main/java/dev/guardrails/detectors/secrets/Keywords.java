@@ -10,8 +10,9 @@ import java.util.List;
  *
  * <p>The pass keeps the last three bytes, folded to six bits each ({@code (c | 0x20) & 0x3F}: a
  * letter's cases fold together), as an 18-bit index, and tests one bit of a 256 Kbit table (32 KB)
- * that holds the first three chars of every keyword. Only on a set bit (a keyword's start, or a
- * rare fold collision) are the keywords with that start compared. A first-two-chars table would
+ * that holds the first three chars of every keyword; on a set bit, a second table (hashed, 128 KB,
+ * touched on about 3% of positions) checks the fourth char of keywords longer than three. Only
+ * then (a keyword's start, or a rare collision) are the keywords with that start compared. A first-two-chars table would
  * stop at one position in five on English prose ({@code se}, {@code to}, {@code pa}...); three chars
  * stop at about one in a hundred. A two-char keyword ({@code sk}, {@code ey}, {@code s.}, {@code q~}:
  * each begins a token in its rule) counts when a token char ({@code [\w.~+/=-]}) follows it, which
@@ -44,6 +45,10 @@ final class Keywords {
   final int[][] owners;
   /** One bit per folded three-byte index. */
   private final long[] bits = new long[1 << 12];
+  /** Three-byte indexes that some three-byte pattern has (no fourth byte to check). */
+  private final long[] short3 = new long[1 << 12];
+  /** One bit per hashed folded four-byte index of the patterns of four or more bytes. */
+  private final long[] bits4 = new long[1 << 14];
   /** Patterns by the folded index of their first three bytes. */
   private final int[][] byIndex = new int[1 << 18][];
 
@@ -78,11 +83,38 @@ final class Keywords {
       byte[] w = patterns[p];
       int idx = (fold(w[0]) << 12) | (fold(w[1]) << 6) | fold(w[2]);
       bits[idx >>> 6] |= 1L << idx;
+      if (w.length == 3) {
+        short3[idx >>> 6] |= 1L << idx;
+      } else {
+        int h = hash4(idx, fold(w[3]));
+        bits4[h >>> 6] |= 1L << h;
+      }
       lists.computeIfAbsent(idx, x -> new ArrayList<>()).add(p);
     }
     for (java.util.Map.Entry<Integer, List<Integer>> e : lists.entrySet()) {
       byIndex[e.getKey()] = e.getValue().stream().mapToInt(Integer::intValue).toArray();
     }
+  }
+
+  /** A 20-bit hash of a three-byte index and a fourth folded byte. */
+  private static int hash4(int idx3, int f4) {
+    int x = (idx3 << 6) | f4; // 24 bits
+    return (x ^ (x >>> 9)) & 0xFFFFF;
+  }
+
+  /**
+   * Whether the three bytes ending at {@code p} (folded index {@code idx}) may start a keyword:
+   * some three-byte pattern has them, or the fourth byte makes a known four-byte start.
+   */
+  private boolean fourth(byte[] t, int p, int idx) {
+    if ((short3[idx >>> 6] & (1L << idx)) != 0) {
+      return true;
+    }
+    if (p + 1 >= t.length) {
+      return false;
+    }
+    int h = hash4(idx, fold(t[p + 1]));
+    return (bits4[h >>> 6] & (1L << h)) != 0;
   }
 
   /** Six bits per byte; ASCII letters fold to one value per letter. */
@@ -133,7 +165,7 @@ final class Keywords {
         long[] table = bits;
         // the hot loop: a rolling 18-bit index of the last three folded bytes, one table bit each
         int idx = (fold(t[p - 2]) << 12) | (fold(t[p - 1]) << 6) | fold(t[p]);
-        while ((table[idx >>> 6] & (1L << idx)) == 0) {
+        while ((table[idx >>> 6] & (1L << idx)) == 0 || !fourth(t, p, idx)) {
           if (++p >= n) {
             pos = n;
             return false;

@@ -100,7 +100,7 @@ public final class SecretDetector implements Detector {
     Hits h = new Hits(text, id(), found::add);
     byte[] b = scan(h);
     List<GitleaksRules.Candidate> cands = new ArrayList<>();
-    GitleaksRules.defaults().scan(h.s, b, cands);
+    GitleaksRules.defaults().scan(h.s, b, h.spans, h.spanCount, cands);
     if (!cands.isEmpty()) {
       merge(text, found, cands);
     }
