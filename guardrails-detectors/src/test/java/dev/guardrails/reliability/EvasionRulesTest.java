@@ -9,7 +9,7 @@ import dev.guardrails.Guardrail;
 import dev.guardrails.Policy;
 import dev.guardrails.detectors.bias.BiasDetector;
 import dev.guardrails.detectors.pii.PiiPatternDetector;
-import dev.guardrails.detectors.pii.SecretDetector;
+import dev.guardrails.detectors.secrets.SecretDetector;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;

@@ -1,5 +1,5 @@
 /**
- * PII and secrets detectors: linear candidate scans over the normalized text, validators, context
- * scoring.
+ * PII detectors: linear candidate scans over the normalized text, validators, context scoring.
+ * Secrets live in {@code dev.guardrails.detectors.secrets}.
  */
 package dev.guardrails.detectors.pii;

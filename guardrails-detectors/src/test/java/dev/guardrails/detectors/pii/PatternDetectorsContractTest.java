@@ -1,6 +1,7 @@
 package dev.guardrails.detectors.pii;
 
 import dev.guardrails.Detector;
+import dev.guardrails.detectors.secrets.SecretDetector;
 import dev.guardrails.testing.DetectorContract;
 import java.util.List;
 import org.junit.jupiter.api.Nested;

@@ -3,6 +3,7 @@ package dev.guardrails.detectors.pii;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.guardrails.Guardrail;
+import dev.guardrails.detectors.secrets.SecretDetector;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -12,7 +12,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The eight-chars-at-a-time skipping in {@link PiiPatternDetector} and {@link SecretDetector} finds
+ * The eight-chars-at-a-time skipping in {@link PiiPatternDetector} (the secrets scanner has its own
+ * test in its package) finds
  * exactly what the word-by-word pass finds: random texts built from values, near misses, key words,
  * separators and plain words (so that candidates land at every offset of the 8-byte blocks) give
  * the same findings with and without the skip.
@@ -37,7 +38,6 @@ class SkipPlainTest {
     List<String> out = new ArrayList<>();
     AnalyzedText t = AnalyzedText.of(text);
     PiiPatternDetector.scan(new Hits(t, "pii.patterns", f -> out.add(f.toString())), skip);
-    SecretDetector.scan(new Hits(t, "secrets", f -> out.add(f.toString())), skip);
     return out;
   }
 
@@ -59,7 +59,7 @@ class SkipPlainTest {
       }
     }
     // the texts must exercise both detectors' paths, else the comparison proves little
-    assertTrue(types.size() >= 12, "finding types seen: " + types);
+    assertTrue(types.size() >= 8, "finding types seen: " + types);
   }
 
   /**

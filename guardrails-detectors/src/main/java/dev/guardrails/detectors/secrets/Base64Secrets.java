@@ -1,4 +1,4 @@
-package dev.guardrails.detectors.pii;
+package dev.guardrails.detectors.secrets;
 
 import dev.guardrails.Span;
 import dev.guardrails.text.AnalyzedText;

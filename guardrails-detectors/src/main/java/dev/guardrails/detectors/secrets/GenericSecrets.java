@@ -1,6 +1,6 @@
-package dev.guardrails.detectors.pii;
+package dev.guardrails.detectors.secrets;
 
-import static dev.guardrails.detectors.pii.SecretDetector.GENERIC_SECRET;
+import static dev.guardrails.detectors.secrets.SecretDetector.GENERIC_SECRET;
 
 /**
  * High-entropy values assigned to a key word: {@code password=...}, {@code DB_PASSWORD: "..."},
@@ -38,6 +38,14 @@ final class GenericSecrets {
     String s = h.s;
     int n = s.length();
     int p = assignment(s, we);
+    // "<password>value</password>" and "--password value" (a flag of 10+ chars, which the
+    // eight-at-a-time skip always stops at) have no '=' or ':'
+    boolean xml = p < 0 && i > 0 && s.charAt(i - 1) == '<' && we < n && s.charAt(we) == '>';
+    boolean flag = p < 0 && we - i >= 10 && s.charAt(i) == '-' && s.charAt(i + 1) == '-' && we + 1 < n
+        && s.charAt(we) == ' ' && s.charAt(we + 1) != '-';
+    if (xml || flag) {
+      p = we;
+    }
     if (p < 0) {
       return -1;
     }
@@ -45,13 +53,13 @@ final class GenericSecrets {
       return -1;
     }
     p++;
-    if (p < n && s.charAt(p) == '=') {
+    if (!xml && !flag && p < n && s.charAt(p) == '=') {
       p++; // ":="
     }
-    if (p < n && s.charAt(p) == ' ') {
+    if (!xml && !flag && p < n && s.charAt(p) == ' ') {
       p++;
     }
-    char quote = 0;
+    char quote = xml ? '<' : 0;
     if (p < n && (s.charAt(p) == '"' || s.charAt(p) == '\'' || s.charAt(p) == '`')) {
       quote = s.charAt(p++);
     }
@@ -88,8 +96,9 @@ final class GenericSecrets {
     if (len < 8 || len >= 256 || placeholder(s, start, end)) {
       return -1;
     }
-    double bits = Checksums.entropy(s, start, end);
-    if (bits < 3.0 || !mixed(s, start, end)) {
+    double bits = SecretText.entropy(s, start, end);
+    if (bits < 3.0 || !mixed(s, start, end) || SecretText.placeholder(s, start, end)
+        || GitleaksRules.defaults().genericAllows(s, i, start, end)) {
       return -1;
     }
     h.emit(GENERIC_SECRET, start, end, Math.min(0.95, 0.5 + bits / 10), "high-entropy value after a key word");

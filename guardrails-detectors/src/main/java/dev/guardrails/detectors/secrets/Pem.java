@@ -1,6 +1,6 @@
-package dev.guardrails.detectors.pii;
+package dev.guardrails.detectors.secrets;
 
-import static dev.guardrails.detectors.pii.SecretDetector.PRIVATE_KEY;
+import static dev.guardrails.detectors.secrets.SecretDetector.PRIVATE_KEY;
 
 /**
  * PEM private key blocks: {@code -----BEGIN [RSA |EC |OPENSSH |ENCRYPTED ]PRIVATE KEY-----} through

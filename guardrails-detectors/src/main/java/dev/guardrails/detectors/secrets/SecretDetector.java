@@ -1,11 +1,18 @@
-package dev.guardrails.detectors.pii;
+package dev.guardrails.detectors.secrets;
 
 import dev.guardrails.Category;
 import dev.guardrails.CheckContext;
 import dev.guardrails.Detector;
 import dev.guardrails.FindingSink;
+import dev.guardrails.Finding;
 import dev.guardrails.FindingType;
+import dev.guardrails.Span;
 import dev.guardrails.text.AnalyzedText;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -42,7 +49,7 @@ public final class SecretDetector implements Detector {
   /** High-entropy values after a key word. */
   public static final FindingType GENERIC_SECRET = secret("GENERIC_SECRET");
 
-  private static final Set<FindingType> TYPES = Set.of(AWS_ACCESS_KEY, GITHUB_TOKEN, GITLAB_TOKEN,
+  private static final Set<FindingType> HAND_TYPES = Set.of(AWS_ACCESS_KEY, GITHUB_TOKEN, GITLAB_TOKEN,
       SLACK_TOKEN, STRIPE_KEY, OPENAI_KEY, JWT, PRIVATE_KEY, GENERIC_SECRET);
 
   static final int MAX_PEM = 6000;
@@ -64,7 +71,18 @@ public final class SecretDetector implements Detector {
 
   @Override
   public Set<FindingType> types() {
-    return TYPES;
+    return Types.ALL;
+  }
+
+  /** The hand scanners' types and those of the gitleaks rules, built once on first use. */
+  private static final class Types {
+    static final Set<FindingType> ALL = all();
+
+    private static Set<FindingType> all() {
+      Set<FindingType> t = new LinkedHashSet<>(HAND_TYPES);
+      t.addAll(GitleaksRules.defaults().types());
+      return Collections.unmodifiableSet(t);
+    }
   }
 
   @Override
@@ -78,23 +96,68 @@ public final class SecretDetector implements Detector {
 
   @Override
   public void detect(AnalyzedText text, CheckContext ctx, FindingSink out) {
-    scan(new Hits(text, id(), out));
+    List<Finding> found = new ArrayList<>();
+    Hits h = new Hits(text, id(), found::add);
+    byte[] b = scan(h);
+    List<GitleaksRules.Candidate> cands = new ArrayList<>();
+    GitleaksRules.defaults().scan(h.s, b, h.spans, h.spanCount, cands);
+    if (!cands.isEmpty()) {
+      merge(text, found, cands);
+    }
+    for (Finding f : found) {
+      out.accept(f);
+    }
+  }
+
+  /**
+   * Adds the rules' candidates that overlap nothing reported yet: the hand scanners' findings
+   * first, then specific rules, then the generic rule, each in text order. The result is sorted.
+   */
+  private void merge(AnalyzedText text, List<Finding> found, List<GitleaksRules.Candidate> cands) {
+    cands.sort(Comparator.comparingInt((GitleaksRules.Candidate c) -> c.rule().type == GENERIC_SECRET ? 1 : 0)
+        .thenComparingInt(GitleaksRules.Candidate::start).thenComparingInt(c -> -c.end()));
+    int hand = found.size();
+    String s = text.normalized();
+    for (GitleaksRules.Candidate c : cands) {
+      FindingType t = c.rule().type;
+      if (t != GENERIC_SECRET && t != JWT && t != PRIVATE_KEY && HAND_TYPES.contains(t) && glued(s, c.start(), c.end())) {
+        continue; // a typed token glued to letters or digits is not that token (as the hand scanners hold)
+      }
+      Span sp = text.toOriginal(c.start(), c.end());
+      if (sp.end() <= sp.start()) {
+        continue;
+      }
+      boolean overlaps = false;
+      for (Finding f : found) {
+        if (f.start() < sp.end() && sp.start() < f.end()) {
+          overlaps = true;
+          break;
+        }
+      }
+      if (!overlaps) {
+        double score = c.rule().type == GENERIC_SECRET ? 0.8 : 0.9;
+        found.add(Finding.of(id(), c.rule().type, sp.start(), sp.end(), score, "gitleaks rule " + c.rule().id));
+      }
+    }
+    if (found.size() > hand) {
+      found.sort(Comparator.comparingInt(Finding::start));
+    }
   }
 
   /**
    * The token pass over {@code h.s}. On a decoded payload ({@link Hits#decoded()}) base64 runs are
    * not decoded again, so the work stays linear.
    */
-  static void scan(Hits h) {
-    scan(h, true);
+  static byte[] scan(Hits h) {
+    return scan(h, true);
   }
 
   /** The pass; {@code skip} false visits every token (the reference the skipping is tested against). */
-  static void scan(Hits h, boolean skip) {
+  static byte[] scan(Hits h, boolean skip) {
     String s = h.s;
     int n = s.length();
     int base64Seen = 0; // base64 runs starting before this index were already examined
-    byte[] b = PiiPatternDetector.latin1View(s);
+    byte[] b = SecretText.latin1View(s);
     int i = 0;
     while (i < n) {
       if (skip) {
@@ -121,6 +184,23 @@ public final class SecretDetector implements Detector {
       }
       i = Math.max(we, next);
     }
+    return b;
+  }
+
+  /** The longest run between dashes in {@code s[from,to)} (Slack ids are 8+ chars; fillers are not). */
+  private static int longestSegment(String s, int from, int to) {
+    int best = 0;
+    int run = 0;
+    for (int p = from; p < to; p++) {
+      run = s.charAt(p) == '-' ? 0 : run + 1;
+      best = Math.max(best, run);
+    }
+    return best;
+  }
+
+  private static boolean glued(String s, int start, int end) {
+    return (start > 0 && SecretText.isLetterOrDigit(s.charAt(start - 1)))
+        || (end < s.length() && SecretText.isLetterOrDigit(s.charAt(end)));
   }
 
   /** True if a base64 run may go on past a token's end ('+' or '/'; '_' and '-' are token chars). */
@@ -146,29 +226,31 @@ public final class SecretDetector implements Detector {
     char c = s.charAt(i);
     switch (c) {
       case 'A':
-        if (len == 20 && (s.startsWith("AKIA", i) || s.startsWith("ASIA", i)) && upperAlnum(s, i + 4, we)) {
+        if (len == 20 && (s.startsWith("AKIA", i) || s.startsWith("ASIA", i)) && upperAlnum(s, i + 4, we)
+            && !SecretText.placeholder(s, i + 4, we)) {
           h.emit(AWS_ACCESS_KEY, i, we, 0.95, "AWS access key id");
           return we;
         }
         break;
       case 'g':
         if (len == 40 && s.charAt(i + 1) == 'h' && "posur".indexOf(s.charAt(i + 2)) >= 0 && s.charAt(i + 3) == '_'
-            && alnum(s, i + 4, we)) {
+            && alnum(s, i + 4, we) && !SecretText.placeholder(s, i + 4, we)) {
           h.emit(GITHUB_TOKEN, i, we, 0.95, "GitHub token");
           return we;
         }
-        if (len >= 50 && s.startsWith("github_pat_", i)) {
+        if (len >= 50 && s.startsWith("github_pat_", i) && !SecretText.placeholder(s, i + 11, we)) {
           h.emit(GITHUB_TOKEN, i, we, 0.95, "GitHub fine-grained token");
           return we;
         }
-        if (len >= 26 && s.startsWith("glpat-", i)) {
+        if (len >= 26 && s.startsWith("glpat-", i) && !SecretText.placeholder(s, i + 6, we)) {
           h.emit(GITLAB_TOKEN, i, we, 0.95, "GitLab personal access token");
           return we;
         }
         break;
       case 'x':
         if (len >= 15 && s.startsWith("xox", i) && "abprs".indexOf(s.charAt(i + 3)) >= 0 && s.charAt(i + 4) == '-'
-            && digits(s, i, we) >= 6) {
+            && digits(s, i, we) >= 6 && s.charAt(we - 1) != '-' && !SecretText.placeholder(s, i + 5, we)
+            && longestSegment(s, i + 5, we) >= 8) {
           h.emit(SLACK_TOKEN, i, we, 0.95, "Slack token");
           return we;
         }
@@ -176,12 +258,13 @@ public final class SecretDetector implements Detector {
       case 's':
       case 'r':
       case 'p':
-        if (len >= 24 && s.startsWith("k_live_", i + 1) && alnum(s, i + 8, we)) {
+        if (len >= 24 && s.startsWith("k_live_", i + 1) && alnum(s, i + 8, we) && !SecretText.placeholder(s, i + 8, we)) {
           h.emit(STRIPE_KEY, i, we, 0.95, "Stripe live key");
           return we;
         }
         if (c == 's' && len >= 32 && s.charAt(i + 1) == 'k' && s.charAt(i + 2) == '-' && digits(s, i, we) >= 3
-            && Checksums.entropy(s, i + 3, we) >= 3.5) {
+            && !s.startsWith("sk-ant-", i) // Anthropic's keys: the gitleaks rules report them by name
+            && SecretText.entropy(s, i + 3, we) >= 3.5 && !SecretText.placeholder(s, i + 3, we)) {
           h.emit(OPENAI_KEY, i, we, 0.9, "OpenAI-style API key");
           return we;
         }
@@ -221,7 +304,7 @@ public final class SecretDetector implements Detector {
     while (e3 < n && s.charAt(e3) < 128 && TOKEN[s.charAt(e3)]) {
       e3++;
     }
-    if (Checksums.base64UrlJsonObject(s, i, we) && Checksums.base64UrlJsonObject(s, p2, e2)) {
+    if (SecretText.base64UrlJsonObject(s, i, we) && SecretText.base64UrlJsonObject(s, p2, e2)) {
       h.emit(JWT, i, e3, e3 - p3 >= 16 ? 0.95 : 0.85, "JSON Web Token");
       return e3;
     }
@@ -240,7 +323,7 @@ public final class SecretDetector implements Detector {
 
   private static boolean alnum(String s, int from, int to) {
     for (int p = from; p < to; p++) {
-      if (!PiiPatternDetector.isLetterOrDigit(s.charAt(p))) {
+      if (!SecretText.isLetterOrDigit(s.charAt(p))) {
         return false;
       }
     }
@@ -270,7 +353,7 @@ public final class SecretDetector implements Detector {
     if (p < n && b[p] == ' ') {
       p++;
     }
-    return p < n && (b[p] == '=' || b[p] == ':');
+    return p < n && (b[p] == '=' || b[p] == ':' || (p == we && b[p] == '>'));
   }
 
   private static boolean isToken(byte c) {
@@ -282,7 +365,8 @@ public final class SecretDetector implements Detector {
    * look: returns a position at or after {@code i} ({@code i} itself, the start of a run of chars
    * from '0' up and '-', which holds the next token run, or {@code b.length}) such that no token
    * run starting in between is 10 or more chars long (every typed shape is) or is followed within
-   * three chars by '=', ':', '+' or '/' (a key word's assignment, a base64 run going on). The scan
+   * three chars by '=', ':', '+', '/' or '>' (a key word's assignment or XML element, a base64 run
+   * going on). The scan
    * then goes on one word at a time from there.
    */
   static int skipPlain(byte[] b, int i) {
@@ -312,7 +396,7 @@ public final class SecretDetector implements Detector {
         carry = Long.numberOfLeadingZeros(non) >>> 3;
       }
       // '=' and ':' are inside the runs above: a block of run chars only may hold them too
-      long trig = ascii & (Swar.is(x, '=') | Swar.is(x, ':') | Swar.is(x, '+') | Swar.is(x, '/'));
+      long trig = ascii & (Swar.is(x, '=') | Swar.is(x, ':') | Swar.is(x, '+') | Swar.is(x, '/') | Swar.is(x, '>'));
       if (trig != 0) {
         long before = starts & Swar.below(Swar.first(trig));
         return before != 0 ? p + Swar.last(before) : last;

@@ -1,0 +1,205 @@
+package dev.guardrails.detectors.secrets;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The keyword prefilter of {@link GitleaksRules}: finds every occurrence of every rule keyword
+ * (case-insensitive, ASCII folding) in one pass over a one-byte-per-char view of the text.
+ *
+ * <p>The pass keeps the last three bytes, folded to six bits each ({@code (c | 0x20) & 0x3F}: a
+ * letter's cases fold together), as an 18-bit index, and tests one bit of a 256 Kbit table (32 KB)
+ * that holds the first three chars of every keyword; on a set bit, a second table (hashed, 128 KB,
+ * touched on about 3% of positions) checks the fourth char of keywords longer than three. Only
+ * then (a keyword's start, or a rare collision) are the keywords with that start compared. A first-two-chars table would
+ * stop at one position in five on English prose ({@code se}, {@code to}, {@code pa}...); three chars
+ * stop at about one in a hundred. A two-char keyword ({@code sk}, {@code ey}, {@code s.}, {@code q~}:
+ * each begins a token in its rule) counts when a token char ({@code [\w.~+/=-]}) follows it, which
+ * makes it three chars long for the pass.
+ *
+ * <p>Chosen over an Aho-Corasick automaton ({@code org.ahocorasick:ahocorasick} 0.6.3 took 10 ms on
+ * 1 MB of clean text where this pass takes about 1 ms; see docs/secrets.md).
+ *
+ * <p>Immutable and thread-safe; {@link Cursor} is per call.
+ */
+final class Keywords {
+
+  private static final byte[] LOWER = new byte[256];
+
+  static {
+    for (int c = 0; c < 256; c++) {
+      LOWER[c] = (byte) (c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+  }
+
+  /** Chars that may follow a two-char keyword: {@code [\w.~+/=-]} (lower case; the table adds capitals). */
+  private static final String TOKEN_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789_.~+/=-";
+
+  /** Patterns compared on a hit, lower case, each at least three bytes. */
+  private final byte[][] patterns;
+  /** For each pattern, the keyword it stands for. */
+  private final int[] patternKeyword;
+  private final int[] keywordLength;
+  /** For each keyword, the rules (indexes) it belongs to. */
+  final int[][] owners;
+  /** One bit per folded three-byte index. */
+  private final long[] bits = new long[1 << 12];
+  /** Three-byte indexes that some three-byte pattern has (no fourth byte to check). */
+  private final long[] short3 = new long[1 << 12];
+  /** One bit per hashed folded four-byte index of the patterns of four or more bytes. */
+  private final long[] bits4 = new long[1 << 14];
+  /** Patterns by the folded index of their first three bytes. */
+  private final int[][] byIndex = new int[1 << 18][];
+
+  Keywords(List<String> keywords, List<int[]> owners) {
+    this.owners = owners.toArray(new int[0][]);
+    this.keywordLength = new int[keywords.size()];
+    List<byte[]> pats = new ArrayList<>();
+    List<Integer> patKw = new ArrayList<>();
+    for (int k = 0; k < keywords.size(); k++) {
+      byte[] w = keywords.get(k).getBytes(StandardCharsets.ISO_8859_1);
+      if (w.length < 2) {
+        throw new IllegalArgumentException("keyword must be at least 2 chars: length " + w.length);
+      }
+      for (int j = 0; j < w.length; j++) {
+        w[j] = LOWER[w[j] & 0xFF];
+      }
+      keywordLength[k] = w.length;
+      if (w.length >= 3) {
+        pats.add(w);
+        patKw.add(k);
+      } else {
+        for (int j = 0; j < TOKEN_CHARS.length(); j++) {
+          pats.add(new byte[] {w[0], w[1], (byte) TOKEN_CHARS.charAt(j)});
+          patKw.add(k);
+        }
+      }
+    }
+    this.patterns = pats.toArray(new byte[0][]);
+    this.patternKeyword = patKw.stream().mapToInt(Integer::intValue).toArray();
+    java.util.Map<Integer, List<Integer>> lists = new java.util.HashMap<>();
+    for (int p = 0; p < patterns.length; p++) {
+      byte[] w = patterns[p];
+      int idx = (fold(w[0]) << 12) | (fold(w[1]) << 6) | fold(w[2]);
+      bits[idx >>> 6] |= 1L << idx;
+      if (w.length == 3) {
+        short3[idx >>> 6] |= 1L << idx;
+      } else {
+        int h = hash4(idx, fold(w[3]));
+        bits4[h >>> 6] |= 1L << h;
+      }
+      lists.computeIfAbsent(idx, x -> new ArrayList<>()).add(p);
+    }
+    for (java.util.Map.Entry<Integer, List<Integer>> e : lists.entrySet()) {
+      byIndex[e.getKey()] = e.getValue().stream().mapToInt(Integer::intValue).toArray();
+    }
+  }
+
+  /** A 20-bit hash of a three-byte index and a fourth folded byte. */
+  private static int hash4(int idx3, int f4) {
+    int x = (idx3 << 6) | f4; // 24 bits
+    return (x ^ (x >>> 9)) & 0xFFFFF;
+  }
+
+  /**
+   * Whether the three bytes ending at {@code p} (folded index {@code idx}) may start a keyword:
+   * some three-byte pattern has them, or the fourth byte makes a known four-byte start.
+   */
+  private boolean fourth(byte[] t, int p, int idx) {
+    if ((short3[idx >>> 6] & (1L << idx)) != 0) {
+      return true;
+    }
+    if (p + 1 >= t.length) {
+      return false;
+    }
+    int h = hash4(idx, fold(t[p + 1]));
+    return (bits4[h >>> 6] & (1L << h)) != 0;
+  }
+
+  /** Six bits per byte; ASCII letters fold to one value per letter. */
+  private static int fold(byte c) {
+    return ((c & 0xFF) | 0x20) & 0x3F;
+  }
+
+  Cursor cursor(byte[] text) {
+    return new Cursor(text);
+  }
+
+  /** Iterates keyword hits in order of their start; not thread-safe. */
+  final class Cursor {
+    private final byte[] b;
+    /** The start of the three bytes being verified, or where the scan goes on. */
+    private int pos;
+    private int[] cands;
+    private int candAt;
+    private int hitStart;
+    private int hitKeyword;
+
+    Cursor(byte[] b) {
+      this.b = b;
+    }
+
+    /** Advances to the next hit; false at the end. */
+    boolean next() {
+      byte[] t = b;
+      while (true) {
+        if (cands != null) {
+          while (candAt < cands.length) {
+            int p = cands[candAt++];
+            if (matches(patterns[p], pos)) {
+              hitStart = pos;
+              hitKeyword = patternKeyword[p];
+              return true;
+            }
+          }
+          cands = null;
+          pos++;
+        }
+        int n = t.length;
+        int p = pos + 2; // the last byte of the three
+        if (p >= n) {
+          pos = n;
+          return false;
+        }
+        long[] table = bits;
+        // the hot loop: a rolling 18-bit index of the last three folded bytes, one table bit each
+        int idx = (fold(t[p - 2]) << 12) | (fold(t[p - 1]) << 6) | fold(t[p]);
+        while ((table[idx >>> 6] & (1L << idx)) == 0 || !fourth(t, p, idx)) {
+          if (++p >= n) {
+            pos = n;
+            return false;
+          }
+          idx = ((idx << 6) | ((t[p] | 0x20) & 0x3F)) & 0x3FFFF;
+        }
+        pos = p - 2;
+        cands = byIndex[idx];
+        candAt = 0;
+      }
+    }
+
+    private boolean matches(byte[] w, int at) {
+      if (at + w.length > b.length) {
+        return false;
+      }
+      for (int j = 0; j < w.length; j++) {
+        if (LOWER[b[at + j] & 0xFF] != w[j]) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    int start() {
+      return hitStart;
+    }
+
+    int end() {
+      return hitStart + keywordLength[hitKeyword];
+    }
+
+    int keyword() {
+      return hitKeyword;
+    }
+  }
+}

@@ -1,0 +1,165 @@
+package dev.guardrails.detectors.secrets;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Small text helpers the secret scanners share: a one-byte-per-char view for the eight-at-a-time
+ * skips, Shannon entropy, and the JWT segment check. (The PII package has its own; the two
+ * packages keep their internals apart.)
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class SecretText {
+
+  private SecretText() {}
+
+  /** The text as one byte per char: chars up to U+00FF as themselves, others as '?'. */
+  static byte[] latin1View(String s) {
+    byte[] bytes = s.getBytes(StandardCharsets.ISO_8859_1);
+    // the encoder turns a surrogate pair into one '?': then copy char by char
+    if (bytes.length == s.length()) {
+      return bytes;
+    }
+    byte[] out = new byte[s.length()];
+    for (int i = 0; i < out.length; i++) {
+      char c = s.charAt(i);
+      out[i] = (byte) (c <= 0xFF ? c : '?');
+    }
+    return out;
+  }
+
+  /** ASCII letter or digit. */
+  static boolean isLetterOrDigit(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  }
+
+  /** Shannon entropy of {@code s[start,end)} in bits per character (chars above 127 count as one). */
+  static double entropy(CharSequence s, int start, int end) {
+    int[] counts = new int[128];
+    for (int i = start; i < end; i++) {
+      char c = s.charAt(i);
+      counts[c < 128 ? c : 0]++;
+    }
+    double n = end - start;
+    double h = 0;
+    for (int c : counts) {
+      if (c > 0) {
+        double p = c / n;
+        h -= p * (Math.log(p) / Math.log(2));
+      }
+    }
+    return h;
+  }
+
+  /** Whether a base64url slice decodes to a JSON object (starts with '{' and ends with '}' after trimming). */
+  static boolean base64UrlJsonObject(CharSequence s, int start, int end) {
+    int len = end - start;
+    if (len < 4 || len > 8192) {
+      return false;
+    }
+    byte[] in = new byte[len];
+    for (int i = 0; i < len; i++) {
+      in[i] = (byte) s.charAt(start + i);
+    }
+    byte[] dec;
+    try {
+      dec = java.util.Base64.getUrlDecoder().decode(in);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    String json = new String(dec, StandardCharsets.UTF_8).trim();
+    return json.length() >= 2 && json.charAt(0) == '{' && json.charAt(json.length() - 1) == '}'
+        && json.indexOf('"') > 0;
+  }
+
+  /**
+   * True if the token body {@code s[from,to)} is a documentation placeholder rather than a key:
+   * it spells {@code EXAMPLE}, {@code SAMPLE} or {@code xxxx}; its letters and digits take three
+   * values or fewer ({@code XXXX-XXXX}, {@code 0000}); it holds an ascending run of five or more
+   * ({@code 12345}, {@code abcde}, {@code klmno}: one in 10^7 in a random token); a run of eight
+   * or more equal ones filling more than half of it ({@code dor_v1_00000000...}); or one
+   * dash-separated group repeats ({@code 1234-1234-1234}).
+   */
+  static boolean placeholder(CharSequence s, int from, int to) {
+    int distinct = 0;
+    long seen0 = 0;
+    long seen1 = 0;
+    int run = 1;
+    int same = 1;
+    int longestSame = 0;
+    char prev = 0;
+    for (int p = from; p < to; p++) {
+      char c = s.charAt(p);
+      if (!isLetterOrDigit(c)) {
+        run = 1;
+        prev = 0;
+        continue;
+      }
+      int bit = c - '0';
+      if (bit < 64) {
+        if ((seen0 & (1L << bit)) == 0) {
+          seen0 |= 1L << bit;
+          distinct++;
+        }
+      } else if ((seen1 & (1L << (bit - 64))) == 0) {
+        seen1 |= 1L << (bit - 64);
+        distinct++;
+      }
+      run = prev != 0 && c == prev + 1 ? run + 1 : 1;
+      same = prev != 0 && c == prev ? same + 1 : 1;
+      longestSame = Math.max(longestSame, same);
+      if (run >= 5) {
+        return true;
+      }
+      prev = c;
+    }
+    if (distinct <= 3 || (longestSame >= 8 && longestSame * 2 > to - from)) {
+      return true;
+    }
+    if (containsIgnoreCase(s, from, to, "example") || containsIgnoreCase(s, from, to, "sample")
+        || containsIgnoreCase(s, from, to, "xxxx")) {
+      return true;
+    }
+    return repeatedGroup(s, from, to);
+  }
+
+  private static boolean containsIgnoreCase(CharSequence s, int from, int to, String w) {
+    int m = w.length();
+    outer:
+    for (int p = from; p + m <= to; p++) {
+      for (int k = 0; k < m; k++) {
+        if ((s.charAt(p + k) | 0x20) != w.charAt(k)) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /** Two equal dash-separated groups of three or more chars, next to each other. */
+  private static boolean repeatedGroup(CharSequence s, int from, int to) {
+    int prevStart = -1;
+    int prevEnd = -1;
+    int start = from;
+    for (int p = from; p <= to; p++) {
+      if (p < to && s.charAt(p) != '-') {
+        continue;
+      }
+      int len = p - start;
+      if (prevStart >= 0 && len >= 3 && prevEnd - prevStart == len) {
+        boolean same = true;
+        for (int k = 0; k < len && same; k++) {
+          same = s.charAt(prevStart + k) == s.charAt(start + k);
+        }
+        if (same) {
+          return true;
+        }
+      }
+      prevStart = start;
+      prevEnd = p;
+      start = p + 1;
+    }
+    return false;
+  }
+}

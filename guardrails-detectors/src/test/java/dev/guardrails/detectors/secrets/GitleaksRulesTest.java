@@ -1,0 +1,157 @@
+package dev.guardrails.detectors.secrets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.guardrails.CheckContext;
+import dev.guardrails.text.AnalyzedText;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Loading the vendored rules, malformed rule files, and linear time on hostile text. */
+class GitleaksRulesTest {
+
+  @Test
+  void vendoredRulesLoadAndOnlyThePathOnlyRuleIsSkipped() {
+    GitleaksRules g = GitleaksRules.defaults();
+    System.out.println("gitleaks rules loaded: " + g.rules.size() + ", skipped: " + g.skipped());
+    assertEquals(222, g.rules.size() + g.skipped().size());
+    assertEquals(List.of("pkcs12-file (path-only rule)"), g.skipped());
+    assertTrue(new SecretDetector().types().contains(GitleaksRules.typeOf("gcp-api-key")));
+  }
+
+  @Test
+  void malformedTomlNamesTheRule() {
+    String toml = "[[rules]]\nid = \"good-rule\"\nregex = '''abc[0-9]{8}'''\nkeywords = [\"abc\"]\n\n"
+        + "[[rules]]\nid = \"broken-rule\"\nregex = '''abc\nkeywords = [\"x\"\n";
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GitleaksRules.parse(toml, "t.toml"));
+    assertTrue(e.getMessage().contains("broken-rule") || e.getMessage().contains("good-rule"), e.getMessage());
+  }
+
+  @Test
+  void badRegexFailsAtLoadNamingTheRule() {
+    String toml = "[[rules]]\nid = \"bad-regex\"\nregex = '''abc[0-9'''\nkeywords = [\"abc\"]\n";
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GitleaksRules.parse(toml, "t.toml"));
+    assertTrue(e.getMessage().contains("bad-regex"), e.getMessage());
+  }
+
+  @Test
+  void regexRe2CannotRunIsSkippedNotFatal() {
+    String toml = "[[rules]]\nid = \"lookahead\"\nregex = '''abc(?=def)[0-9]{8}'''\nkeywords = [\"abc\"]\n"
+        + "[[rules]]\nid = \"fine\"\nregex = '''abc[0-9]{8}'''\nkeywords = [\"abc\"]\n";
+    GitleaksRules g = GitleaksRules.parse(toml, "t.toml");
+    assertEquals(1, g.rules.size());
+    assertEquals(List.of("lookahead (RE2/J cannot compile its regex)"), g.skipped());
+  }
+
+  /**
+   * About 1 MB of near-matches for every keyword of every rule (the keyword, then a value that
+   * almost fits: an operator, a run of token chars one short or broken, no terminator) runs in
+   * bounded time: RE2/J is linear and each rule's windows are merged, so no char is matched twice
+   * per rule.
+   */
+  @Test
+  void nearMatchesForEveryKeywordTakeLinearTime() {
+    GitleaksRules g = GitleaksRules.defaults();
+    List<String> kws = new ArrayList<>();
+    for (GitleaksRules.Rule r : g.rules) {
+      kws.addAll(r.keywords);
+    }
+    Random rnd = new Random(15);
+    StringBuilder b = new StringBuilder();
+    String alnum = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    while (b.length() < 1_000_000) {
+      String kw = kws.get(rnd.nextInt(kws.size()));
+      b.append(kw).append(rnd.nextBoolean() ? "_key = \"" : "");
+      int len = 8 + rnd.nextInt(60);
+      for (int k = 0; k < len; k++) {
+        b.append(alnum.charAt(rnd.nextInt(alnum.length())));
+      }
+      b.append(rnd.nextInt(3) == 0 ? "~" : "").append(kw);
+    }
+    AnalyzedText text = AnalyzedText.of(b.toString());
+    SecretDetector d = new SecretDetector();
+    d.detect(AnalyzedText.of("warm up"), CheckContext.empty(), f -> { });
+    long t0 = System.nanoTime();
+    int[] n = {0};
+    d.detect(text, CheckContext.empty(), f -> n[0]++);
+    double secs = (System.nanoTime() - t0) / 1e9;
+    System.out.printf("1 MB of keyword near-matches: %.2f s, %d findings%n", secs, n[0]);
+    assertTrue(secs < 20, "took " + secs + " s (generous: 8 builds share 2 cores; backtracking would take hours)");
+  }
+
+  /**
+   * The prefilter finds exactly the keyword occurrences a naive search finds (a two-char keyword
+   * only when a token char follows), on random texts built from keywords, their case variants and
+   * fragments, at every offset.
+   */
+  @Test
+  void prefilterFindsWhatANaiveSearchFinds() {
+    GitleaksRules g = GitleaksRules.defaults();
+    List<String> kws = new ArrayList<>();
+    for (GitleaksRules.Rule r : g.rules) {
+      for (String k : r.keywords) {
+        if (!kws.contains(k)) {
+          kws.add(k);
+        }
+      }
+    }
+    Keywords index = new Keywords(kws, kws.stream().map(k -> new int[0]).toList());
+    Random rnd = new Random(3);
+    String tokenChars = "abcdefghijklmnopqrstuvwxyz0123456789_.~+/=-";
+    for (int it = 0; it < 2000; it++) {
+      StringBuilder b = new StringBuilder();
+      for (int k = 0; k < 12; k++) {
+        String w = kws.get(rnd.nextInt(kws.size()));
+        int cut = rnd.nextInt(4) == 0 ? rnd.nextInt(w.length()) : w.length();
+        String piece = w.substring(0, cut);
+        b.append(rnd.nextBoolean() ? piece.toUpperCase(java.util.Locale.ROOT) : piece);
+        b.append(" .xK9_-Aé".charAt(rnd.nextInt(9)));
+      }
+      String text = b.toString();
+      String lower = text.toLowerCase(java.util.Locale.ROOT);
+      List<String> expected = new ArrayList<>();
+      for (int i = 0; i < text.length(); i++) {
+        for (int k = 0; k < kws.size(); k++) {
+          String w = kws.get(k);
+          boolean twoCharOk = w.length() > 2 || (i + 2 < text.length() && tokenChars.indexOf(lower.charAt(i + 2)) >= 0);
+          if (lower.startsWith(w, i) && twoCharOk) {
+            expected.add(i + ":" + w);
+          }
+        }
+      }
+      List<String> actual = new ArrayList<>();
+      Keywords.Cursor c = index.cursor(SecretText.latin1View(text));
+      while (c.next()) {
+        actual.add(c.start() + ":" + kws.get(c.keyword()));
+      }
+      java.util.Collections.sort(expected);
+      java.util.Collections.sort(actual);
+      assertEquals(expected, actual, "case " + it);
+    }
+  }
+
+  /** Clean prose: the prefilter pass alone, a few windows at most (smoke check of the fast path). */
+  @Test
+  void cleanTextIsCheap() {
+    String para = "The committee met on Tuesday to review the plan. They asked whether the task was done, "
+        + "and the answer was yes: the key points were agreed and the survey results looked fine. ";
+    StringBuilder b = new StringBuilder();
+    while (b.length() < 1_000_000) {
+      b.append(para);
+    }
+    AnalyzedText text = AnalyzedText.of(b.toString());
+    SecretDetector d = new SecretDetector();
+    List<Object> out = new ArrayList<>();
+    d.detect(text, CheckContext.empty(), out::add);
+    long t0 = System.nanoTime();
+    d.detect(text, CheckContext.empty(), out::add);
+    double secs = (System.nanoTime() - t0) / 1e9;
+    System.out.printf("1 MB clean prose: %.3f s%n", secs);
+    assertEquals(List.of(), out);
+    assertTrue(secs < 2, "took " + secs + " s");
+  }
+}
