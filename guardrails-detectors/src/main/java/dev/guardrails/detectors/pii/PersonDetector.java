@@ -294,6 +294,7 @@ public final class PersonDetector implements Detector {
     int unknown = 0;
     int foreign = 0; // unknown words that are no English word either
     int nonName = 0;
+    int places = 0;
     for (int j = from; j < to; j++) {
       if ((fl[j] & INITIAL) != 0) {
         initials++;
@@ -302,10 +303,14 @@ public final class PersonDetector implements Detector {
       if ((fl[j] & PARTICLE) != 0) {
         continue;
       }
-      if (NameLexicons.BLOCKERS.contains(s, st[j], en[j]) || (j > from && NameLexicons.FUNCTION_WORDS.contains(s, st[j], en[j]))) {
+      if (NameLexicons.BLOCKERS.contains(s, st[j], en[j]) || (j > from && NameLexicons.FUNCTION_WORDS.contains(s, st[j], en[j])
+          && !(j == to - 1 && to - from == 2 && (NameLexicons.isFirst(s, st[j], en[j]) || NameLexicons.isLast(s, st[j], en[j]))))) {
         return; // an organization, a place, or a title in Title Case ("Carry Me Back To Canada")
       }
       int kind = nameKind(s, st[j], en[j]);
+      if (kind == 1 && NameLexicons.NON_NAMES.contains(s, st[j], en[j])) {
+        places++; // "York" in "New York": a name too, but not evidence for the rules below
+      }
       if (kind == 2) {
         strong++;
       } else if (kind == 1) {
@@ -355,9 +360,11 @@ public final class PersonDetector implements Detector {
           accept = false; // "moved to Vaduz": a surname-like word after a place preposition
         }
       } else {
-        boolean firstLast = NameLexicons.isFirst(s, st[from], en[from])
-            && (NameLexicons.isLast(s, st[to - 1], en[to - 1]) || NameLexicons.isFirst(s, st[to - 1], en[to - 1]));
-        accept = strong >= 1 || (strong + weak >= 2 && firstLast) || (initials > 0 && (fl[from] & INITIAL) == 0 && strong + weak + unknown >= 2);
+        boolean firstLast = (NameLexicons.isFirst(s, st[from], en[from])
+            && (NameLexicons.isLast(s, st[to - 1], en[to - 1]) || NameLexicons.isFirst(s, st[to - 1], en[to - 1])))
+            || (places == 0 && NameLexicons.isLast(s, st[from], en[from]) && NameLexicons.isFirst(s, st[to - 1], en[to - 1])); // "Shimizu Ren"
+        accept = strong >= 1 || (strong + weak >= 2 && firstLast) || (places == 0 && strong + weak == words && notEnglish(s, st, en, fl, from, to))
+            || (places == 0 && words == 2 && weak == 1 && foreign == 1) || (initials > 0 && (fl[from] & INITIAL) == 0 && strong + weak + unknown >= 2);
       }
       score = cue || strong + weak >= 2 ? 0.85 : 0.6;
     }
@@ -410,6 +417,13 @@ public final class PersonDetector implements Detector {
    */
   private static int nameKind(String s, int a, int b) {
     boolean name = NameLexicons.FIRST.contains(s, a, b) || NameLexicons.LAST.contains(s, a, b);
+    if (!name && LongVowels.has(s, a, b)) {
+      CharSequence plain = new LongVowels(s); // "Yūna", "Saitō": the lists spell them "Yuna", "Saito"
+      if (NameLexicons.FIRST.contains(plain, a, b) || NameLexicons.LAST.contains(plain, a, b)
+          || NameLexicons.FIRST_US.contains(plain, a, b) || NameLexicons.LAST_US.contains(plain, a, b)) {
+        return 1;
+      }
+    }
     if (!name) {
       if (NameLexicons.FIRST_US.contains(s, a, b) || NameLexicons.LAST_US.contains(s, a, b)) {
         return 1;
@@ -419,7 +433,7 @@ public final class PersonDetector implements Detector {
         if (NameLexicons.NON_NAMES.contains(s, a, dash) || NameLexicons.NON_NAMES.contains(s, dash + 1, b)) {
           return 0; // "Chinese-American", "Austria-Hungary"
         }
-        if (NameLexicons.isFirst(s, a, dash) || NameLexicons.isLast(s, dash + 1, b)) {
+        if (NameLexicons.isFirst(s, a, dash) || NameLexicons.isLast(s, dash + 1, b) || syllables(s, a, dash, b)) {
           return 1;
         }
       }
@@ -429,6 +443,24 @@ public final class PersonDetector implements Detector {
       return 1;
     }
     return 2;
+  }
+
+  /** Whether some word of the run (not an initial) is no lower-case English word. */
+  private static boolean notEnglish(String s, int[] st, int[] en, int[] fl, int from, int to) {
+    for (int j = from; j < to; j++) {
+      if ((fl[j] & (INITIAL | PARTICLE)) == 0 && !NameLexicons.ENGLISH.contains(s, st[j], en[j]) && !NameLexicons.COMMON.contains(s, st[j], en[j])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "Min-jun", "Shu-hui", "Chih-wei": two short romanized syllables, the second in lower case. */
+  private static boolean syllables(String s, int a, int dash, int b) {
+    if (dash - a > 4 || b - dash - 1 > 4 || b - dash - 1 < 1 || !Character.isLowerCase(s.charAt(dash + 1))) {
+      return false;
+    }
+    return !NameLexicons.ENGLISH.contains(s, a, dash) || !NameLexicons.ENGLISH.contains(s, dash + 1, b);
   }
 
   private static int indexOf(String s, char c, int a, int b) {
