@@ -13,14 +13,21 @@ import java.util.List;
  * An immutable, case-insensitive set of words (names, places, suffixes) looked up by a range of a
  * {@link CharSequence} without allocating, in the spirit of Lucene's {@code CharArraySet}.
  *
- * <p>Open addressing over lower-cased {@code char[]} entries; case folding is per char with
- * {@link Character#toLowerCase(char)} and ASCII apostrophe look-alikes fold to {@code '}. Entries
- * load once from a UTF-8 resource (one entry per line, {@code #} comments). Thread-safe: immutable
- * after construction.
+ * <p>Memory-compact: every entry lives in one shared {@code char[]} pool as a length char followed
+ * by its lower-cased chars, and an open-addressing {@code int[]} table holds pool offsets (about
+ * 2 bytes per char plus 8 bytes per entry, instead of an array object per entry). Case folding is
+ * per char with {@link Character#toLowerCase(char)} and ASCII apostrophe look-alikes fold to
+ * {@code '}. Entries load once from UTF-8 resources (one entry per line, {@code #} comments).
+ * Thread-safe: immutable after construction.
  */
 final class Gazetteer {
 
-  private final char[][] table;
+  /** Longest entry kept: its length is stored in one char of the pool. */
+  private static final int MAX_ENTRY = Character.MAX_VALUE;
+
+  private final char[] pool;
+  /** Pool offset + 1 of the entry in each slot; 0 for an empty slot. */
+  private final int[] table;
   private final int mask;
   private final int size;
   /**
@@ -31,31 +38,46 @@ final class Gazetteer {
 
   private Gazetteer(List<String> words) {
     int cap = Integer.highestOneBit(Math.max(4, words.size() * 2 - 1)) << 1;
-    table = new char[cap][];
+    table = new int[cap];
     mask = cap - 1;
+    long chars = 0;
+    for (String w : words) {
+      chars += w.length() <= MAX_ENTRY ? w.length() + 1 : 0;
+    }
+    char[] p = new char[(int) Math.min(Integer.MAX_VALUE - 8, chars)];
+    int used = 0;
     int n = 0;
     for (String w : words) {
-      char[] k = new char[w.length()];
-      for (int i = 0; i < k.length; i++) {
-        k[i] = fold(w.charAt(i));
+      int len = w.length();
+      if (len > MAX_ENTRY) {
+        continue;
       }
-      int h = hash(k, 0, k.length) & mask;
+      p[used] = (char) len;
+      int h = 0;
+      for (int i = 0; i < len; i++) {
+        char c = fold(w.charAt(i));
+        p[used + 1 + i] = c;
+        h = 31 * h + c;
+      }
+      int slot = mix(h) & mask;
       boolean dup = false;
-      while (table[h] != null) {
-        if (java.util.Arrays.equals(table[h], k)) {
+      for (int t = table[slot]; t != 0; t = table[slot]) {
+        if (p[t - 1] == len && java.util.Arrays.equals(p, t, t + len, p, used + 1, used + 1 + len)) {
           dup = true;
           break;
         }
-        h = (h + 1) & mask;
+        slot = (slot + 1) & mask;
       }
       if (!dup) {
-        table[h] = k;
+        table[slot] = used + 1;
+        used += len + 1;
         n++;
-        if (k.length > 0) {
-          lengths[k[0] & 63] |= 1L << Math.min(k.length, 63);
+        if (len > 0) {
+          lengths[p[table[slot]] & 63] |= 1L << Math.min(len, 63);
         }
       }
     }
+    pool = used == p.length ? p : java.util.Arrays.copyOf(p, used);
     size = n;
   }
 
@@ -64,21 +86,32 @@ final class Gazetteer {
     return new Gazetteer(words);
   }
 
-  /** Loads a gazetteer from a class-path resource next to this class; fails fast if it is missing. */
-  static Gazetteer load(String resource) {
+  /**
+   * Loads one gazetteer from class-path resources next to this class (their union); fails fast if
+   * one is missing.
+   */
+  static Gazetteer load(String... resources) {
+    List<String> words = new ArrayList<>();
+    for (String resource : resources) {
+      read(resource, words);
+    }
+    return new Gazetteer(words);
+  }
+
+  private static void read(String resource, List<String> words) {
     try (InputStream in = Gazetteer.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("lexicon resource " + resource + " is not on the class path");
       }
       BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      List<String> words = new ArrayList<>();
+      boolean firstLine = true;
       for (String line = r.readLine(); line != null; line = r.readLine()) {
-        String t = (words.isEmpty() && line.startsWith("\uFEFF") ? line.substring(1) : line).strip(); // byte-order mark
+        String t = (firstLine && line.startsWith("\uFEFF") ? line.substring(1) : line).strip(); // byte-order mark
+        firstLine = false;
         if (!t.isEmpty() && t.charAt(0) != '#') {
           words.add(t);
         }
       }
-      return new Gazetteer(words);
     } catch (IOException e) {
       throw new UncheckedIOException("lexicon resource " + resource + " could not be read", e);
     }
@@ -100,8 +133,8 @@ final class Gazetteer {
       h = 31 * h + fold(s.charAt(i));
     }
     int slot = mix(h) & mask;
-    for (char[] k = table[slot]; k != null; k = table[slot]) {
-      if (k.length == len && same(k, s, start)) {
+    for (int t = table[slot]; t != 0; t = table[slot]) {
+      if (pool[t - 1] == len && same(t, s, start, len)) {
         return true;
       }
       slot = (slot + 1) & mask;
@@ -114,21 +147,13 @@ final class Gazetteer {
     return contains(s, 0, s.length());
   }
 
-  private static boolean same(char[] k, CharSequence s, int start) {
-    for (int i = 0; i < k.length; i++) {
-      if (k[i] != fold(s.charAt(start + i))) {
+  private boolean same(int at, CharSequence s, int start, int len) {
+    for (int i = 0; i < len; i++) {
+      if (pool[at + i] != fold(s.charAt(start + i))) {
         return false;
       }
     }
     return true;
-  }
-
-  private static int hash(char[] k, int start, int end) {
-    int h = 0;
-    for (int i = start; i < end; i++) {
-      h = 31 * h + k[i];
-    }
-    return mix(h);
   }
 
   private static int mix(int h) {

@@ -16,7 +16,11 @@ final class NameCues {
       "thanks,", "cc:", "from:", "to:", "hi", "hello", "hey", "patient:", "customer:", "client:",
       "recipient:", "beneficiary", "name", "last name", "first name", "full name", "surname", "guardian", "surname", "surname:", "spouse", "husband", "wife",
       "son", "daughter", "mother", "father", "brother", "sister", "friend", "colleague", "manager",
-      "call me", "calls me", "named him", "named her"};
+      "call me", "calls me", "named him", "named her", "ceo", "cto", "cfo", "coo", "founder", "co-founder",
+      "director", "lawyer", "attorney", "doctor", "nurse", "teacher", "boss", "assistant", "partner", "neighbor",
+      "neighbour", "cousin", "uncle", "aunt", "nephew", "niece", "roommate", "landlord", "tenant", "author",
+      "professor", "engineer", "supervisor", "coworker", "co-worker", "fiance", "girlfriend",
+      "boyfriend", "grandmother", "grandfather", "client", "customer", "patient"};
 
   private static final int LOOK_BACK = 24;
 

@@ -2,8 +2,10 @@ package dev.guardrails.detectors.pii;
 
 /**
  * The word lists behind {@link PersonDetector}, loaded once per JVM on first use (lazy holder) and
- * shared: given names and surnames derived from the datafaker name lists, the subset that are also
- * common English words, capitalized non-names (places, months, titles, nationalities), blockers
+ * shared: given names and surnames derived from the datafaker name lists plus the US Social
+ * Security given names and US Census surnames that those lists lack ({@code *-us.txt}, built by
+ * {@code tools/pii/gen_name_lexicons.py}), the subset that are also common English words, lower-case
+ * English words, capitalized non-names (places, months, titles, nationalities), blockers
  * (organization, place and street words), titles and name particles.
  *
  * <p>Thread-safe: every list is an immutable {@link Gazetteer}.
@@ -16,7 +18,28 @@ final class NameLexicons {
 
   static final Gazetteer FIRST = Gazetteer.load(DIR + "names-first.txt");
   static final Gazetteer LAST = Gazetteer.load(DIR + "names-last.txt");
-  static final Gazetteer COMMON = Gazetteer.load(DIR + "names-common.txt");
+  /**
+   * Given names and surnames of the second source (US Social Security and Census lists) that the
+   * lists above lack: a word found only here is weak evidence alone (many are also place or brand
+   * names), full evidence inside a given name + surname pair.
+   */
+  static final Gazetteer FIRST_US = Gazetteer.load(DIR + "names-first-us.txt");
+  static final Gazetteer LAST_US = Gazetteer.load(DIR + "names-last-us.txt");
+  static final Gazetteer COMMON = Gazetteer.load(DIR + "names-common.txt", DIR + "names-common-us.txt");
+  /** Frequent names that are also English words ("john", "grace"): names even without a capital. */
+  static final Gazetteer FREQUENT = Gazetteer.load(DIR + "names-frequent.txt");
+
+  /** Whether {@code s[a, b)} is a given name in either source. */
+  static boolean isFirst(CharSequence s, int a, int b) {
+    return FIRST.contains(s, a, b) || FIRST_US.contains(s, a, b);
+  }
+
+  /** Whether {@code s[a, b)} is a surname in either source. */
+  static boolean isLast(CharSequence s, int a, int b) {
+    return LAST.contains(s, a, b) || LAST_US.contains(s, a, b);
+  }
+  /** Lower-case English words (SCOWL): a capitalized one is no evidence of an unknown name. */
+  static final Gazetteer ENGLISH = Gazetteer.load(DIR + "english-words.txt");
   static final Gazetteer NON_NAMES = Gazetteer.load(DIR + "person-nonnames.txt");
   static final Gazetteer BLOCKERS = Gazetteer.load(DIR + "person-blockers.txt");
 

@@ -38,6 +38,14 @@ public final class PersonDetector implements Detector {
   private static final int INITIAL = 2; // single upper-case letter, maybe with a dot
   private static final int PARTICLE = 4; // van, de, von... (lower case, inside a name)
   private static final int DOT = 8; // followed directly by '.'
+  private static final int LOWER = 16; // a lower-case name, title or cue word in a stretch written without capitals
+  private static final int LOWER_EN = 32; // such a name that is also an English word: only continues a run
+
+  /**
+   * A lower-case word is read as a possible name when no capital precedes it in its sentence (or
+   * within twice this many chars) and none follows within this many chars before its sentence ends.
+   */
+  private static final int LOWER_CTX = 64;
 
   /** Creates the detector; used by {@link java.util.ServiceLoader}. */
   public PersonDetector() {}
@@ -54,7 +62,7 @@ public final class PersonDetector implements Detector {
 
   @Override
   public int window() {
-    return MAX_RUN * (MAX_TOKEN + 2) + 24;
+    return MAX_RUN * (MAX_TOKEN + 2) + 24 + 3 * LOWER_CTX + NameContext.AFTER + 16;
   }
 
   @Override
@@ -68,9 +76,16 @@ public final class PersonDetector implements Detector {
     int k = 0; // tokens in the current run
     boolean overflow = false;
     int i = 0;
+    int sentStart = 0; // just after the last sentence or line end
+    int lastCap = -1; // start of the last word written with a capital
+    int fwd = -1; // first capital or sentence end at or after the last word asked about (a cache)
+    int lastLower = -1; // end of the last lower-case word
     while (i < n) {
       char c = s.charAt(i);
       if (!Character.isLetter(c)) {
+        if (c == '.' || c == '!' || c == '?' || c == '\n') {
+          sentStart = i + 1;
+        }
         i++;
         continue;
       }
@@ -78,6 +93,23 @@ public final class PersonDetector implements Detector {
       int b = wordEnd(s, a, n);
       i = b;
       int flags = classify(s, a, b);
+      if (Character.isUpperCase(c)) {
+        lastCap = a;
+      } else if ((flags & PARTICLE) == 0 && b - a >= 2 && b - a <= MAX_TOKEN && (lastCap < sentStart || lastCap < a - 2 * LOWER_CTX)) {
+        if (fwd < b) {
+          fwd = capitalOrSentenceEnd(s, b, n);
+        }
+        if (fwd >= n || fwd - b > LOWER_CTX || !Character.isUpperCase(s.charAt(fwd))) {
+          flags = prose(s, a, b, n, lastLower, sentStart) ? LowerNames.flags(s, a, b, LOWER, LOWER_EN) : 0;
+          if ((flags & LOWER_EN) != 0 && !(k > 0 && (fl[k - 1] & LOWER) != 0 && joined(s, en[k - 1], a, fl[k - 1]))
+              && !(LowerNames.cueBefore(s, a) && LowerNames.nameFollows(s, b, n)) && NameContext.givenNameMates(s, a, b, false) < 2) {
+            flags = 0; // an English word ("miller", "will") is a name only after a name or a cue ("with"), or in a list of names
+          }
+        }
+      }
+      if (!Character.isUpperCase(c)) {
+        lastLower = b;
+      }
       if ((b < n && (s.charAt(b) == '@' || Character.isDigit(s.charAt(b)))) || (a > 0 && (s.charAt(a - 1) == '@' || s.charAt(a - 1) == '.' || s.charAt(a - 1) == '/' || Character.isDigit(s.charAt(a - 1))))) {
         flags = 0; // part of an email, a URL or a code
       } else if (flags == INITIAL && s.charAt(a) == 'I' && (b >= n || s.charAt(b) != '.')) {
@@ -111,6 +143,41 @@ public final class PersonDetector implements Detector {
     if (k > 0 && !overflow) {
       judge(text, s, st, en, fl, k, addresses, out);
     }
+  }
+
+  /**
+   * Whether the lower-case word {@code [a, b)} sits in prose: another lower-case word precedes it in
+   * its sentence, or the next word of its line is lower-case (not a lone word in a form or a table).
+   */
+  private static boolean prose(String s, int a, int b, int n, int lastLower, int sentStart) {
+    if (lastLower > sentStart && lastLower > a - LOWER_CTX && lastLower < a) {
+      return true;
+    }
+    for (int j = b; j < n && j < b + 16; j++) {
+      char c = s.charAt(j);
+      if (Character.isLetter(c)) {
+        return Character.isLowerCase(c);
+      }
+      if (c == '\n' || c == '.' || c == '!' || c == '?' || c == '|') {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** First capital letter or sentence end at or after {@code from}, or {@code n}. */
+  private static int capitalOrSentenceEnd(String s, int from, int n) {
+    for (int j = from; j < n; j++) {
+      char c = s.charAt(j);
+      if (c == '.' || c == '!' || c == '?' || c == '\n' || Character.isUpperCase(c)) {
+        return j;
+      }
+    }
+    return n;
+  }
+
+  private static boolean isTitleOrCue(String s, int a, int b) {
+    return NameLexicons.TITLES.contains(s, a, b) || NameLexicons.CUE_WORDS.contains(s, a, b);
   }
 
   /** Whether a token starting at {@code next} continues the run whose last token ends at {@code prevEnd}. */
@@ -196,14 +263,23 @@ public final class PersonDetector implements Detector {
     while (to > 0 && (fl[to - 1] & PARTICLE) != 0) {
       to--; // a run never ends on a particle
     }
+    boolean lower = (fl[0] & LOWER) != 0;
     boolean cue = from < to && NameCues.phraseBefore(s, st[from]);
+    int after = -1; // what follows the run, read only when needed
     while (from < to) {
-      boolean cap = (fl[from] & CAP) != 0;
-      if (cap && (NameLexicons.TITLES.contains(s, st[from], en[from]) || NameLexicons.CUE_WORDS.contains(s, st[from], en[from]))) {
+      boolean word = (fl[from] & (CAP | LOWER)) != 0;
+      if (word && isTitleOrCue(s, st[from], en[from])) {
         cue = true; // "Mr.", "Dr", "Dear", "Attn": a cue, outside the span
         from++;
-      } else if (!cue && cap && from == 0 && to - from >= 2 && (fl[from + 1] & INITIAL) == 0
+      } else if (!cue && !lower && (fl[from] & CAP) != 0 && from == 0 && to - from >= 2 && (fl[from + 1] & INITIAL) == 0
           && NameCues.sentenceInitial(s, st[from]) && dropInitial(s, st[from], en[from], st[from + 1], en[from + 1])) {
+        if (after < 0) {
+          after = NameContext.after(s, en[to - 1]);
+        }
+        if (after != NameContext.NONE && !NameLexicons.ENGLISH.contains(s, st[from], en[from])
+            && !NameLexicons.NON_NAMES.contains(s, st[from], en[from])) {
+          break; // "Nijito Asano said": the first word is no English word, keep it
+        }
         from++; // a sentence-initial capitalized word that is not itself a name
       } else {
         break;
@@ -216,7 +292,9 @@ public final class PersonDetector implements Detector {
     int weak = 0;
     int initials = 0;
     int unknown = 0;
+    int foreign = 0; // unknown words that are no English word either
     int nonName = 0;
+    int places = 0;
     for (int j = from; j < to; j++) {
       if ((fl[j] & INITIAL) != 0) {
         initials++;
@@ -225,10 +303,14 @@ public final class PersonDetector implements Detector {
       if ((fl[j] & PARTICLE) != 0) {
         continue;
       }
-      if (NameLexicons.BLOCKERS.contains(s, st[j], en[j]) || (j > from && NameLexicons.FUNCTION_WORDS.contains(s, st[j], en[j]))) {
+      if (NameLexicons.BLOCKERS.contains(s, st[j], en[j]) || (j > from && NameLexicons.FUNCTION_WORDS.contains(s, st[j], en[j])
+          && !(j == to - 1 && to - from == 2 && (NameLexicons.isFirst(s, st[j], en[j]) || NameLexicons.isLast(s, st[j], en[j]))))) {
         return; // an organization, a place, or a title in Title Case ("Carry Me Back To Canada")
       }
       int kind = nameKind(s, st[j], en[j]);
+      if (kind == 1 && NameLexicons.NON_NAMES.contains(s, st[j], en[j])) {
+        places++; // "York" in "New York": a name too, but not evidence for the rules below
+      }
       if (kind == 2) {
         strong++;
       } else if (kind == 1) {
@@ -237,26 +319,81 @@ public final class PersonDetector implements Detector {
         nonName++;
       } else {
         unknown++;
+        if (!NameLexicons.ENGLISH.contains(s, st[j], en[j])) {
+          foreign++;
+        }
       }
     }
     int words = strong + weak + unknown + nonName;
     if (words == 0) {
       return; // only initials: "U. S."
     }
+    if (NameContext.listIsOrganization(s, en[to - 1])) {
+      return; // "Jones, Mitchell and Williams law firm", "Smith & Wesson", "Miller LLC"
+    }
+    if (words == 1 && initials == 0 && to - from == 1
+        && (NameContext.surnameFirm(s, st[from], en[from]) || NameContext.inSurnameFirm(s, st[from], en[from]))) {
+      return; // "Hawkins, Richardson and Santana": three surnames named like a firm
+    }
+    if (!cue && strong == 0 && NameContext.articleBefore(s, st[from])) {
+      return; // "the Princess Royal", "a Porto Alegre office": no strong name, and an article before it
+    }
+    boolean evidence = strong + weak + foreign > 0; // some word that is a name, or at least no English word
     boolean accept;
-    if (cue) {
-      accept = nonName < words;
-    } else if (words == 1) {
-      accept = initials == 0 ? strong == 1 : strong + weak == 1;
+    double score;
+    if (lower) {
+      if (cue) {
+        accept = strong > 0 || (words >= 2 && NameLexicons.isFirst(s, st[from], en[from]) && NameLexicons.isLast(s, st[to - 1], en[to - 1]));
+      } else if (words == 1) {
+        accept = strong == 1 && en[to - 1] - st[from] >= 3;
+      } else {
+        accept = strong >= 1 || (LowerNames.cueBefore(s, st[from]) && NameLexicons.isFirst(s, st[from], en[from])
+            && NameLexicons.isLast(s, st[to - 1], en[to - 1])); // "i spoke with john miller"
+      }
+      score = cue || words >= 2 ? 0.7 : 0.5; // without capitals a name is less certain than a capitalized one
     } else {
-      boolean firstLast = NameLexicons.FIRST.contains(s, st[from], en[from])
-          && (NameLexicons.LAST.contains(s, st[to - 1], en[to - 1]) || NameLexicons.FIRST.contains(s, st[to - 1], en[to - 1]));
-      accept = strong >= 1 || (strong + weak >= 2 && firstLast) || (initials > 0 && (fl[from] & INITIAL) == 0 && strong + weak + unknown >= 2);
+      if (cue) {
+        accept = nonName < words && evidence;
+      } else if (words == 1) {
+        accept = initials == 0 ? strong == 1 : strong + weak == 1;
+        if (accept && initials == 0 && NameContext.placeBefore(s, st[from]) && !NameLexicons.isFirst(s, st[from], en[from])) {
+          accept = false; // "moved to Vaduz": a surname-like word after a place preposition
+        }
+      } else {
+        boolean firstLast = (NameLexicons.isFirst(s, st[from], en[from])
+            && (NameLexicons.isLast(s, st[to - 1], en[to - 1]) || NameLexicons.isFirst(s, st[to - 1], en[to - 1])))
+            || (places == 0 && NameLexicons.isLast(s, st[from], en[from]) && NameLexicons.isFirst(s, st[to - 1], en[to - 1])); // "Shimizu Ren"
+        accept = strong >= 1 || (strong + weak >= 2 && firstLast) || (places == 0 && strong + weak == words && notEnglish(s, st, en, fl, from, to))
+            || (places == 0 && words == 2 && weak == 1 && foreign == 1) || (initials > 0 && (fl[from] & INITIAL) == 0 && strong + weak + unknown >= 2);
+      }
+      score = cue || strong + weak >= 2 ? 0.85 : 0.6;
+    }
+    if (!accept && nonName == 0) {
+      if (after < 0) {
+        after = NameContext.after(s, en[to - 1]);
+      }
+      if (lower) {
+        if (words == 1 && initials == 0 && weak == 1 && NameLexicons.isFirst(s, st[from], en[from])
+            && NameContext.givenNameMates(s, st[from], en[from], false) >= 2) {
+          accept = true; // "silvana, adam, chad and caleb"
+          score = 0.5;
+        }
+      } else if (after == NameContext.PERSON && (strong + foreign > 0 || weak >= 2)) {
+        accept = true; // "X was a Korean-American philosopher", "X, who", "Sarah Connor: ..."
+        score = Math.min(score, 0.75);
+      } else if (after == NameContext.REPORTING && (words >= 2 ? strong + weak + foreign == words
+          : strong + weak == 1 && !NameLexicons.FUNCTION_WORDS.contains(s, st[from], en[from]))) {
+        accept = true; // "Nkechi Obi said", "Rose says"
+        score = Math.min(score, 0.7);
+      } else if (words == 1 && initials == 0 && weak == 1 && NameLexicons.isFirst(s, st[from], en[from])
+          && NameContext.givenNameMates(s, st[from], en[from], !lower) >= 2) {
+        accept = true; // one of several given names in a list: "Grace, Will and Chad"
+        score = lower ? 0.5 : 0.6;
+      }
     }
     if (!accept) {
       return;
     }
-    double score = cue || strong + weak >= 2 ? 0.85 : 0.6;
     Span span = text.toOriginal(st[from], en[to - 1]);
     out.accept(Finding.of(id(), PERSON, span.start(), span.end(), score, "person name"));
   }
@@ -273,22 +410,57 @@ public final class PersonDetector implements Detector {
     return nameKind(s, na, nb) < 2; // "Sölvi Salómonsson" stays, "Yesterday Emily" loses its first word
   }
 
-  /** 2: a given name or surname that is not a common word or place; 1: a name that is also one; 0: no name. */
+  /**
+   * 2: a given name or surname that is not a common word or place; 1: a name that is also one, a name
+   * of the second source only, or a hyphenated pair of surnames ("Weeks-Rivas": a firm as often as a
+   * person); 0: no name.
+   */
   private static int nameKind(String s, int a, int b) {
     boolean name = NameLexicons.FIRST.contains(s, a, b) || NameLexicons.LAST.contains(s, a, b);
+    if (!name && LongVowels.has(s, a, b)) {
+      CharSequence plain = new LongVowels(s); // "Yūna", "Saitō": the lists spell them "Yuna", "Saito"
+      if (NameLexicons.FIRST.contains(plain, a, b) || NameLexicons.LAST.contains(plain, a, b)
+          || NameLexicons.FIRST_US.contains(plain, a, b) || NameLexicons.LAST_US.contains(plain, a, b)) {
+        return 1;
+      }
+    }
     if (!name) {
+      if (NameLexicons.FIRST_US.contains(s, a, b) || NameLexicons.LAST_US.contains(s, a, b)) {
+        return 1;
+      }
       int dash = indexOf(s, '-', a, b);
       if (dash > a) {
-        name = NameLexicons.FIRST.contains(s, a, dash) || NameLexicons.LAST.contains(s, dash + 1, b);
+        if (NameLexicons.NON_NAMES.contains(s, a, dash) || NameLexicons.NON_NAMES.contains(s, dash + 1, b)) {
+          return 0; // "Chinese-American", "Austria-Hungary"
+        }
+        if (NameLexicons.isFirst(s, a, dash) || NameLexicons.isLast(s, dash + 1, b) || syllables(s, a, dash, b)) {
+          return 1;
+        }
       }
-      if (!name) {
-        return NameLexicons.surnameEnding(s, a, b) ? 2 : 0;
-      }
+      return NameLexicons.surnameEnding(s, a, b) ? 2 : 0;
     }
     if (NameLexicons.COMMON.contains(s, a, b) || NameLexicons.NON_NAMES.contains(s, a, b)) {
       return 1;
     }
     return 2;
+  }
+
+  /** Whether some word of the run (not an initial) is no lower-case English word. */
+  private static boolean notEnglish(String s, int[] st, int[] en, int[] fl, int from, int to) {
+    for (int j = from; j < to; j++) {
+      if ((fl[j] & (INITIAL | PARTICLE)) == 0 && !NameLexicons.ENGLISH.contains(s, st[j], en[j]) && !NameLexicons.COMMON.contains(s, st[j], en[j])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "Min-jun", "Shu-hui", "Chih-wei": two short romanized syllables, the second in lower case. */
+  private static boolean syllables(String s, int a, int dash, int b) {
+    if (dash - a > 4 || b - dash - 1 > 4 || b - dash - 1 < 1 || !Character.isLowerCase(s.charAt(dash + 1))) {
+      return false;
+    }
+    return !NameLexicons.ENGLISH.contains(s, a, dash) || !NameLexicons.ENGLISH.contains(s, dash + 1, b);
   }
 
   private static int indexOf(String s, char c, int a, int b) {

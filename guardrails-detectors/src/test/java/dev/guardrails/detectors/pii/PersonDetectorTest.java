@@ -53,6 +53,15 @@ class PersonDetectorTest extends DetectorContract {
       "We called O'Sullivan yesterday.|O'Sullivan",
       "Everyone calls me Aantje.|Aantje",
       "She named him Frank.|Frank",
+      "i spoke with john miller yesterday|john miller",
+      "my name is vitoria|vitoria",
+      "Zhang Wei was a Korean-American philosopher.|Zhang Wei",
+      "Our CEO, Nkechi Obi, said hello.|Nkechi Obi",
+      "Sarah Connor: I will be back.|Sarah Connor",
+      "Nijito Asano said the shipment was late.|Nijito Asano",
+      "Please remind Shimizu Ren about the invoice.|Shimizu Ren",
+      "I can draft an email to Kang Min-jun now.|Kang Min-jun",
+      "Sure, Mr. Saitō will call you back.|Saitō",
   })
   void findsNames(String text, String expected) {
     List<Finding> found = run(text);
@@ -82,10 +91,30 @@ class PersonDetectorTest extends DetectorContract {
       "Write to JaneDoe@example.com soon.",
       "THE QUICK BROWN FOX JUMPS.",
       "I think so too.",
+      "Aristotle spent a year at Jones, Mitchell and Williams law firm.",
+      "She moved to Liechtenstein last year.",
+      "He works at Hawkins, Richardson and Santana now.",
+      "Phone Number: 555 0100",
+      "Bot: What is the name on the account?",
+      "The Princess Royal arrived this morning.",
+      "we are trying to take over the market",
   })
   void ignoresNearMisses(String text) {
     List<Finding> found = run(text);
     assertEquals(List.of(), found, () -> "unexpected: " + found.stream().map(f -> text.substring(f.start(), f.end())).toList());
+  }
+
+  @Test
+  void givenNamesInAListAreEachFound() {
+    String text = "They had four children: Grace, Chad, Will and Rose.";
+    assertEquals(List.of("Grace", "Chad", "Will", "Rose"), run(text).stream().map(f -> text.substring(f.start(), f.end())).toList());
+  }
+
+  @Test
+  void lowerCaseNamesScoreBelowCapitalizedOnes() {
+    double lower = run("i spoke with john miller yesterday").get(0).score();
+    double upper = run("I spoke with John Miller yesterday").get(0).score();
+    org.junit.jupiter.api.Assertions.assertTrue(lower < upper, lower + " vs " + upper);
   }
 
   @Test

@@ -1,0 +1,425 @@
+package dev.guardrails.detectors.pii;
+
+import java.util.List;
+
+/**
+ * Context that tells a person from an organization or a place without the name gazetteers, read
+ * around a candidate run of {@link PersonDetector}: what follows it ("said", ", who", "was born",
+ * "was a Korean-American philosopher", a speaker label's colon), what lists it sits in ("Silvana,
+ * Adam and Caleb" against "Jones, Mitchell &amp; Williams LLP"), and place prepositions ("moved to
+ * Liechtenstein"). Every read is bounded ({@link #AFTER} chars after, {@link #LIST_ITEMS} list
+ * items either side) and allocation-free. Thread-safe: stateless.
+ */
+final class NameContext {
+
+  private NameContext() {}
+
+  /** Chars read after a run for a following cue. */
+  static final int AFTER = 64;
+  /** List items read on either side of a run. */
+  static final int LIST_ITEMS = 6;
+
+  /** No cue after the run. */
+  static final int NONE = 0;
+  /** A verb that people and organizations share ("said", "announced"): evidence for a name-like run only. */
+  static final int REPORTING = 1;
+  /** A cue only a person takes (", who", "was born", "was a ... philosopher", a speaker label). */
+  static final int PERSON = 2;
+
+  private static final Gazetteer REPORTING_VERBS = Gazetteer.of(List.of(
+      "said", "says", "told", "tells", "wrote", "writes", "explained", "explains", "asked", "asks", "replied",
+      "replies", "added", "adds", "noted", "notes", "argued", "argues", "recalled", "recalls", "admitted",
+      "insisted", "confirmed", "mentioned", "mentions", "suggested", "suggests", "thinks", "thought",
+      "believes", "believed", "answered", "responded", "commented", "warned", "agreed", "claimed"));
+
+  /** Verbs after which the subject is a person, not a company ("laughed", "smiled"). */
+  private static final Gazetteer PERSON_VERBS = Gazetteer.of(List.of(
+      "who", "whose", "laughed", "smiled", "whispered", "shouted", "sighed", "nodded", "cried", "married",
+      "died", "retired", "graduated", "himself", "herself", "texted", "emailed", "called", "phoned"));
+
+  /** Nouns that make "X was a/an/the ... NOUN" a person. */
+  private static final Gazetteer PERSON_NOUNS = Gazetteer.of(List.of(
+      "philosopher", "writer", "author", "poet", "novelist", "playwright", "journalist", "actor", "actress",
+      "singer", "songwriter", "musician", "composer", "pianist", "guitarist", "rapper", "painter", "artist",
+      "sculptor", "photographer", "architect", "politician", "diplomat", "statesman", "lawyer", "attorney",
+      "judge", "scientist", "physicist", "chemist", "biologist", "mathematician", "economist", "historian",
+      "sociologist", "psychologist", "linguist", "engineer", "inventor", "entrepreneur", "businessman",
+      "businesswoman", "athlete", "footballer", "cricketer", "player", "boxer", "wrestler", "swimmer",
+      "runner", "cyclist", "coach", "director", "filmmaker", "screenwriter", "producer", "comedian",
+      "dancer", "model", "teacher", "professor", "lecturer", "physician", "surgeon", "doctor", "nurse",
+      "soldier", "officer", "priest", "bishop", "monk", "nun", "rabbi", "imam", "activist", "scholar",
+      "researcher", "student", "man", "woman", "boy", "girl", "person", "child", "son", "daughter", "wife",
+      "husband", "mother", "father", "citizen", "resident", "founder", "chef", "pilot", "astronaut",
+      "explorer", "designer", "theologian", "missionary", "philanthropist", "socialite", "illustrator",
+      "cartoonist", "broadcaster", "presenter", "editor", "critic", "translator", "educator", "astronomer",
+      "geologist", "botanist", "zoologist", "anthropologist", "archaeologist", "neuroscientist", "chess",
+      "grandmaster", "jurist", "merchant", "banker", "farmer", "customer", "patient", "employee",
+      "volunteer", "candidate", "friend", "colleague", "neighbor", "neighbour", "mentor", "classmate"));
+
+  /** Words after a run that make it an organization or a place ("Jones, Mitchell and Williams law firm"). */
+  private static final Gazetteer ORG_AFTER = Gazetteer.of(List.of(
+      "law", "firm", "llp", "llc", "inc", "ltd", "plc", "gmbh", "corp", "co", "company", "office", "offices",
+      "group", "partners", "associates", "attorneys", "lawyers", "solicitors", "accountants", "architects",
+      "consulting", "capital", "holdings", "foundation", "institute", "university", "college", "school",
+      "hospital", "clinic", "bank", "store", "stores", "restaurant", "hotel", "brand", "label", "agency",
+      "district", "county", "province", "region", "river", "lake", "mountains", "valley", "airport",
+      "station", "street", "avenue", "road", "building", "tower", "center", "centre", "headquarters",
+      "branch", "team", "club", "ag", "sa", "bv", "nv", "pty", "pvt", "limited", "incorporated", "lp"));
+
+  /** Prepositions of place before a single capitalized word ("moved to Liechtenstein"). */
+  private static final Gazetteer PLACE_BEFORE = Gazetteer.of(List.of(
+      "in", "to", "from", "near", "across", "throughout", "towards", "toward", "into", "outside", "inside",
+      "via", "visit", "visited", "visiting", "born", "based", "capital", "downtown", "around"));
+
+  /** What follows a run ending at {@code end}: {@link #NONE}, {@link #REPORTING} or {@link #PERSON}. */
+  static int after(String s, int end) {
+    int n = s.length();
+    int p = end;
+    if (p < n && s.charAt(p) == ':' && (p + 1 >= n || s.charAt(p + 1) == ' ' || s.charAt(p + 1) == '\n')
+        && lineStartBefore(s, end)) {
+      return PERSON; // a speaker label at a line start: "Sarah Connor: I'll be back"
+    }
+    boolean comma = false;
+    if (p < n && s.charAt(p) == ',') {
+      comma = true;
+      p++;
+    }
+    if (p < n && s.charAt(p) == ' ') {
+      p++;
+    }
+    if (p + 1 < n && s.charAt(p) == '(') {
+      int a = p + 1;
+      int b = letters(s, a, n);
+      return b - a == 4 && s.regionMatches(true, a, "born", 0, 4) ? PERSON : NONE; // "X (born 1952)"
+    }
+    int a = p;
+    int b = letters(s, a, n);
+    if (b == a || b - a > 14) {
+      return NONE;
+    }
+    if (PERSON_VERBS.contains(s, a, b)) {
+      return PERSON;
+    }
+    if (!comma && REPORTING_VERBS.contains(s, a, b)) {
+      return REPORTING;
+    }
+    if (is(s, a, b, "was") || is(s, a, b, "is") || is(s, a, b, "became")) {
+      // "was born", "was a Korean-American philosopher", "is an engineer at", "became the first woman"
+      int limit = Math.min(n, end + AFTER);
+      int q = skipSpace(s, b, limit);
+      int c = letters(s, q, limit);
+      if (is(s, q, c, "born")) {
+        return PERSON;
+      }
+      if (!(is(s, q, c, "a") || is(s, q, c, "an") || is(s, q, c, "the") || is(s, q, c, "our") || is(s, q, c, "my"))) {
+        return NONE;
+      }
+      for (int w = 0; w < 5; w++) {
+        q = skipSpace(s, c, limit);
+        c = wordEnd(s, q, limit);
+        if (c == q) {
+          return NONE;
+        }
+        if (PERSON_NOUNS.contains(s, q, c) || personNounInCompound(s, q, c)) {
+          return PERSON;
+        }
+      }
+    }
+    return NONE;
+  }
+
+  /** "Korean-American": the last part of a hyphenated word may be the noun ("singer-songwriter"). */
+  private static boolean personNounInCompound(String s, int a, int b) {
+    for (int i = b - 1; i > a; i--) {
+      if (s.charAt(i) == '-') {
+        return PERSON_NOUNS.contains(s, i + 1, b);
+      }
+    }
+    return false;
+  }
+
+  /** Whether the word before {@code start} is a place preposition ("in", "to", "from"...). */
+  static boolean placeBefore(String s, int start) {
+    int e = start;
+    if (e == 0 || s.charAt(e - 1) != ' ') {
+      return false;
+    }
+    e--;
+    int a = e;
+    while (a > 0 && a > start - 16 && Character.isLetter(s.charAt(a - 1))) {
+      a--;
+    }
+    return a < e && PLACE_BEFORE.contains(s, a, e);
+  }
+
+  /**
+   * Whether a run ending at {@code end} is (part of) an organization: an organization word follows it
+   * ("Miller LLC", "Williams law firm"), or it is an item of a list of capitalized words joined by
+   * "and" or {@code &} that ends in one ("Jones, Mitchell and Williams law firm"), or joined by
+   * {@code &} ("Smith &amp; Wesson"). Reads at most {@link #LIST_ITEMS} items forward.
+   */
+  static boolean listIsOrganization(String s, int end) {
+    int n = s.length();
+    int p = end;
+    boolean joined = false;
+    boolean amp = false;
+    for (int item = 0; item <= LIST_ITEMS; item++) {
+      int q = p;
+      boolean sep = false;
+      if (q < n && s.charAt(q) == ',') {
+        q++;
+        sep = true;
+      }
+      q = skipSpace(s, q, n);
+      if (q < n && s.charAt(q) == '&') {
+        amp = joined = sep = true;
+        q = skipSpace(s, q + 1, n);
+      } else {
+        int c = letters(s, q, n);
+        if (c > q && is(s, q, c, "and")) {
+          joined = sep = true;
+          q = skipSpace(s, c, n);
+        }
+      }
+      if (q == p) {
+        return amp;
+      }
+      int c = wordEnd(s, q, n);
+      if (c == q) {
+        return amp;
+      }
+      if (ORG_AFTER.contains(s, q, c) || NameLexicons.BLOCKERS.contains(s, q, c)) {
+        return item == 0 || joined;
+      }
+      if (!Character.isUpperCase(s.charAt(q)) || (!sep && item > 0 && !joined)) {
+        return amp;
+      }
+      p = c;
+    }
+    return amp;
+  }
+
+  /**
+   * Whether the single word {@code s[a, b)} is the first of three capitalized surnames written like
+   * a firm's name, "A, B and C" or "A, B &amp; C", none of them a given name only ("Hawkins,
+   * Richardson and Santana"); people listed by surname alone are rarely listed so.
+   */
+  static boolean surnameFirm(String s, int a, int b) {
+    int n = s.length();
+    int[] items = {a, b, -1, -1, -1, -1};
+    int p = b;
+    for (int item = 1; item < 3; item++) {
+      int q = p;
+      if (item == 1) {
+        if (q >= n || s.charAt(q) != ',') {
+          return false;
+        }
+        q = skipSpace(s, q + 1, n);
+      } else {
+        q = skipSpace(s, q, n);
+        if (q < n && s.charAt(q) == '&') {
+          q = skipSpace(s, q + 1, n);
+        } else {
+          int c = letters(s, q, n);
+          if (!is(s, q, c, "and")) {
+            return false;
+          }
+          q = skipSpace(s, c, n);
+        }
+      }
+      int c = wordEnd(s, q, n);
+      if (c == q || !Character.isUpperCase(s.charAt(q)) || (c < n && (s.charAt(c) == ' ' && c + 1 < n && Character.isUpperCase(s.charAt(c + 1))))) {
+        return false;
+      }
+      items[2 * item] = q;
+      items[2 * item + 1] = c;
+      p = c;
+    }
+    for (int i = 0; i < 6; i += 2) {
+      if (!NameLexicons.isLast(s, items[i], items[i + 1])) {
+        return false;
+      }
+    }
+    // where a firm stands: "at"/"from" before it, or a line of its own (a letterhead, an address block)
+    int q = a;
+    while (q > 0 && (s.charAt(q - 1) == ' ' || s.charAt(q - 1) == '>' || s.charAt(q - 1) == '\t')) {
+      q--;
+    }
+    if (q == 0 || s.charAt(q - 1) == '\n' || s.charAt(q - 1) == '|') {
+      int e = skipSpace(s, items[5], n);
+      return e >= n || s.charAt(e) == '\n' || s.charAt(e) == '|' || s.charAt(e) == ',';
+    }
+    if (NameCues.sentenceInitial(s, a)) {
+      return true; // "Lopez, Santos and Coleman is a design agency"
+    }
+    int w = wordStart(s, q);
+    return is(s, w, q, "at") || is(s, w, q, "from") || is(s, w, q, "of");
+  }
+
+  /** Whether the word right before {@code start} is an article ("the Princess Royal", "a Porto Alegre office"). */
+  static boolean articleBefore(String s, int start) {
+    int e = start;
+    if (e < 2 || s.charAt(e - 1) != ' ') {
+      return false;
+    }
+    e--;
+    int w = wordStart(s, e);
+    return is(s, w, e, "the") || is(s, w, e, "a") || is(s, w, e, "an");
+  }
+
+  /** Whether the word {@code [a, b)} is the second or third item of a {@link #surnameFirm}. */
+  static boolean inSurnameFirm(String s, int a, int b) {
+    int p = a;
+    for (int back = 0; back < 2; back++) {
+      int q = p;
+      while (q > 0 && s.charAt(q - 1) == ' ') {
+        q--;
+      }
+      if (q > 0 && (s.charAt(q - 1) == ',' || s.charAt(q - 1) == '&')) {
+        q--;
+      } else {
+        int w = wordStart(s, q);
+        if (w < q && is(s, w, q, "and")) {
+          q = w;
+        } else {
+          return false;
+        }
+      }
+      while (q > 0 && s.charAt(q - 1) == ' ') {
+        q--;
+      }
+      int w = wordStart(s, q);
+      if (w == q) {
+        return false;
+      }
+      if (surnameFirm(s, w, q)) {
+        return true;
+      }
+      p = w;
+    }
+    return false;
+  }
+
+  /**
+   * How many given names sit next to the word {@code [a, b)} in a list ("Silvana, Adam, Chad and
+   * Caleb"): items joined by a comma, "and" or "or", each one word that is a given name and written
+   * like this one (capitalized or not), at most {@link #LIST_ITEMS} each side.
+   */
+  static int givenNameMates(String s, int a, int b, boolean capital) {
+    int n = s.length();
+    int mates = 0;
+    int p = b;
+    for (int i = 0; i < LIST_ITEMS; i++) {
+      int q = p;
+      boolean sep = false;
+      if (q < n && s.charAt(q) == ',') {
+        q++;
+        sep = true;
+      }
+      q = skipSpace(s, q, n);
+      int c = letters(s, q, n);
+      if (is(s, q, c, "and") || is(s, q, c, "or")) {
+        q = skipSpace(s, c, n);
+        c = wordEnd(s, q, n);
+        sep = true;
+      } else {
+        c = wordEnd(s, q, n);
+      }
+      if (!sep || !givenName(s, q, c, capital) || (c < n && Character.isLetter(s.charAt(c)))) {
+        break;
+      }
+      mates++;
+      p = c;
+    }
+    p = a;
+    for (int i = 0; i < LIST_ITEMS; i++) {
+      int q = p;
+      while (q > 0 && s.charAt(q - 1) == ' ') {
+        q--;
+      }
+      boolean sep = false;
+      if (q > 0 && s.charAt(q - 1) == ',') {
+        q--;
+        sep = true;
+      } else {
+        int w = wordStart(s, q);
+        if (w < q && (is(s, w, q, "and") || is(s, w, q, "or"))) {
+          q = w;
+          while (q > 0 && s.charAt(q - 1) == ' ') {
+            q--;
+          }
+          if (q > 0 && s.charAt(q - 1) == ',') {
+            q--;
+          }
+          sep = true;
+        }
+      }
+      int w = wordStart(s, q);
+      if (!sep || w == q || !givenName(s, w, q, capital)) {
+        break;
+      }
+      mates++;
+      p = w;
+    }
+    return mates;
+  }
+
+  private static boolean givenName(String s, int a, int b, boolean capital) {
+    if (b - a < 2 || Character.isUpperCase(s.charAt(a)) != capital) {
+      return false;
+    }
+    return NameLexicons.isFirst(s, a, b) && !NameLexicons.FUNCTION_WORDS.contains(s, a, b);
+  }
+
+  /** Whether only spaces or tabs separate the line start (or the text start) from the run's first word. */
+  private static boolean lineStartBefore(String s, int end) {
+    int i = end;
+    while (i > 0 && s.charAt(i - 1) != '\n') {
+      char c = s.charAt(i - 1);
+      if (!(Character.isLetter(c) || c == ' ' || c == '.' || c == '-' || c == '\'' || c == '\u2019')) {
+        return false;
+      }
+      i--;
+      if (end - i > 240) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean is(String s, int a, int b, String w) {
+    return b - a == w.length() && s.regionMatches(true, a, w, 0, w.length());
+  }
+
+  private static int skipSpace(String s, int p, int limit) {
+    while (p < limit && s.charAt(p) == ' ') {
+      p++;
+    }
+    return p;
+  }
+
+  private static int letters(String s, int p, int limit) {
+    while (p < limit && Character.isLetter(s.charAt(p))) {
+      p++;
+    }
+    return p;
+  }
+
+  /** Letters with inner hyphens or apostrophes ("Korean-American", "O'Brien"). */
+  private static int wordEnd(String s, int p, int limit) {
+    int b = letters(s, p, limit);
+    while (b + 1 < limit && b > p && (s.charAt(b) == '-' || s.charAt(b) == '\'') && Character.isLetter(s.charAt(b + 1))) {
+      b = letters(s, b + 1, limit);
+    }
+    return b;
+  }
+
+  private static int wordStart(String s, int e) {
+    int a = e;
+    while (a > 0 && e - a < 40 && (Character.isLetter(s.charAt(a - 1)) || ((s.charAt(a - 1) == '-' || s.charAt(a - 1) == '\'')
+        && a - 1 > 0 && Character.isLetter(s.charAt(a - 2))))) {
+      a--;
+    }
+    return a;
+  }
+}
