@@ -499,7 +499,7 @@ public final class GuardedStream {
         settledAll = Math.min(settledAll, part.settled);
       }
     }
-    p = Math.min(p, link(open, fin ? end : settledAll));
+    p = Math.min(p, link(open, fin ? Integer.MAX_VALUE : settledAll));
     for (Decision d : open) {
       if (d.action() == Action.BLOCK) {
         if (d.finding().start() < limit) {
@@ -617,7 +617,7 @@ public final class GuardedStream {
       if (!Linker.isPerson(f)) {
         continue;
       }
-      if ((long) f.end() + linkWindow > settled) {
+      if ((long) f.end() + linkWindow >= settled) { // data starting at f.end() + linkWindow still links
         p = Math.min(p, f.start()); // data that links it may still arrive: hold the name
       }
       Finding g = Linker.link(f, spans, maxLen, buf, ctx, linkWindow);
