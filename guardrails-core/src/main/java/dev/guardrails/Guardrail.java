@@ -779,8 +779,7 @@ public final class Guardrail {
      * Sets how far, in chars, other personal data (an email, a phone or card number, an ID, an
      * address, a date of birth: any other PII finding) may be from a PERSON finding to make it
      * {@link Finding#LINKED}: an identifiable person rather than a bare name. The engine links
-     * once, after every detector ran and before the policy decides; a blank line between the two
-     * breaks the link. {@value dev.guardrails.internal.Linker#DEFAULT_WINDOW} by default; 0 turns
+     * once, after every detector ran and before the policy decides. {@value dev.guardrails.internal.Linker#DEFAULT_WINDOW} by default; 0 turns
      * linking off. A streaming guard holds a name back until this much text after it settled.
      *
      * @param chars the window, {@code 0..4096}

@@ -13,7 +13,8 @@ import java.util.List;
  * The engine's linking step, run once after every detector has reported and before the policy
  * decides: a PERSON finding with other personal data near it (any other PII finding, such as an
  * email, a phone or card number, an ID, an address or a date of birth, whose span is at most
- * {@code window} chars away and not across a blank line) becomes {@link Finding#LINKED}, its score
+ * {@code window} chars away, even across a blank line: contact cards and address blocks put the
+ * name on a line of its own) becomes {@link Finding#LINKED}, its score
  * raised to at least {@value #LINKED_SCORE}; a PERSON whose text the user supplied
  * ({@link CheckContext#isUserValue}) becomes {@link Finding#ECHO}.
  *
@@ -26,7 +27,7 @@ import java.util.List;
 public final class Linker {
 
   /** The default distance, in chars, between a name and the personal data that links it. */
-  public static final int DEFAULT_WINDOW = 160;
+  public static final int DEFAULT_WINDOW = 200;
 
   /** The lowest score of a linked name. */
   public static final double LINKED_SCORE = 0.9;
@@ -119,11 +120,7 @@ public final class Linker {
       if (e < f.start() - window || (s < f.end() && e > f.start())) {
         continue; // too far before, or overlapping the name itself
       }
-      int gapFrom = e <= f.start() ? e : f.end();
-      int gapTo = e <= f.start() ? f.start() : s;
-      if (!blankLine(text, gapFrom, gapTo)) {
-        return true;
-      }
+      return true; // a blank line does not break it: a contact card or an address block follows its name
     }
     return false;
   }
@@ -140,23 +137,6 @@ public final class Linker {
       }
     }
     return lo;
-  }
-
-  /** Whether a line with nothing but white space separates {@code [from, to)}: another paragraph. */
-  private static boolean blankLine(CharSequence text, int from, int to) {
-    boolean newline = false;
-    for (int i = Math.max(0, from); i < to && i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\n') {
-        if (newline) {
-          return true;
-        }
-        newline = true;
-      } else if (!Character.isWhitespace(c)) {
-        newline = false;
-      }
-    }
-    return false;
   }
 
   /**

@@ -54,7 +54,7 @@ public final class PersonDetector implements Detector {
 
   @Override
   public int window() {
-    return MAX_RUN * (MAX_TOKEN + 2) + 24;
+    return MAX_RUN * (MAX_TOKEN + 2) + 24 + PersonRisk.BEFORE + PersonRisk.AFTER; // + the risk context
   }
 
   @Override
@@ -258,7 +258,7 @@ public final class PersonDetector implements Detector {
     }
     double score = cue || strong + weak >= 2 ? 0.85 : 0.6;
     Span span = text.toOriginal(st[from], en[to - 1]);
-    out.accept(Finding.of(id(), PERSON, span.start(), span.end(), score, "person name"));
+    out.accept(PersonRisk.annotate(s, st[from], en[to - 1], Finding.of(id(), PERSON, span.start(), span.end(), score, "person name")));
   }
 
   /** Whether a sentence-initial first word is just capitalized, given the word after it. */
