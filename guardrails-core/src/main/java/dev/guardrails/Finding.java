@@ -1,8 +1,11 @@
 package dev.guardrails;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One thing a detector found: what it is, where it is in the original text, how sure the detector
@@ -19,6 +22,9 @@ import java.util.Optional;
  * @param message a short explanation that names no raw sensitive value
  * @param suggestions replacement wordings, best first (bias findings); empty when none
  * @param evidence where in a source the judgement comes from (claim findings)
+ * @param attributes what the context says about the finding, for policies to address (see
+ *     {@link #LINKED}, {@link #PRIVATE}, {@link #PUBLIC_FIGURE}, {@link #ECHO}); empty for most
+ *     findings; iterated in sorted order
  */
 public record Finding(
     String detector,
@@ -27,7 +33,27 @@ public record Finding(
     double score,
     String message,
     List<String> suggestions,
-    Optional<Evidence> evidence) {
+    Optional<Evidence> evidence,
+    Set<String> attributes) {
+
+  /**
+   * Attribute of a PERSON finding: other personal data (an email, a phone or card number, an ID,
+   * an address, a date of birth, health or financial details) sits next to the name, so the name
+   * identifies someone. Set by the engine's linking step and by the person detector.
+   */
+  public static final String LINKED = "linked";
+
+  /** Attribute of a PERSON finding: a private role ("the customer", "patient", "my neighbour"). */
+  public static final String PRIVATE = "private";
+
+  /**
+   * Attribute of a PERSON finding: a well-known public figure (on the public-figures list) or a
+   * name in a public role ("President", "CEO of", "was an American actor").
+   */
+  public static final String PUBLIC_FIGURE = "publicFigure";
+
+  /** Attribute of a PII finding: the user supplied this value in the check's context. */
+  public static final String ECHO = "echo";
 
   /**
    * Creates a finding.
@@ -48,7 +74,31 @@ public record Finding(
       throw new IllegalArgumentException("finding score must be in [0, 1]: " + score);
     }
     suggestions = List.copyOf(suggestions);
+    Objects.requireNonNull(attributes, "attributes");
+    if (attributes.isEmpty()) {
+      attributes = Set.of();
+    } else {
+      for (String a : attributes) {
+        if (a == null || a.isBlank()) {
+          throw new IllegalArgumentException("finding attributes must not be blank");
+        }
+      }
+      attributes = Collections.unmodifiableSortedSet(new TreeSet<>(attributes));
+    }
   }
+
+  /**
+   * Creates a finding without attributes (the shape every finding had before attributes).
+   *
+   * @throws NullPointerException if a component is null
+   * @throws IllegalArgumentException if the span is empty or the score outside {@code [0, 1]}
+   */
+  public Finding(
+      String detector, FindingType type, Span span, double score, String message, List<String> suggestions,
+      Optional<Evidence> evidence) {
+    this(detector, type, span, score, message, suggestions, evidence, Set.of());
+  }
+
 
   /**
    * Returns a finding with no suggestions and no evidence.
@@ -72,7 +122,7 @@ public record Finding(
    * @return the copy
    */
   public Finding withSuggestions(List<String> newSuggestions) {
-    return new Finding(detector, type, span, score, message, newSuggestions, evidence);
+    return new Finding(detector, type, span, score, message, newSuggestions, evidence, attributes);
   }
 
   /**
@@ -82,7 +132,7 @@ public record Finding(
    * @return the copy
    */
   public Finding withEvidence(Evidence newEvidence) {
-    return new Finding(detector, type, span, score, message, suggestions, Optional.of(newEvidence));
+    return new Finding(detector, type, span, score, message, suggestions, Optional.of(newEvidence), attributes);
   }
 
   /**
@@ -92,7 +142,57 @@ public record Finding(
    * @return the copy
    */
   public Finding withScore(double newScore) {
-    return new Finding(detector, type, span, newScore, message, suggestions, evidence);
+    return new Finding(detector, type, span, newScore, message, suggestions, evidence, attributes);
+  }
+
+  /**
+   * Returns a copy with these attributes (replacing the current ones).
+   *
+   * @param newAttributes the attributes, such as {@link #LINKED}
+   * @return the copy
+   */
+  public Finding withAttributes(Set<String> newAttributes) {
+    return new Finding(detector, type, span, score, message, suggestions, evidence, newAttributes);
+  }
+
+  /**
+   * Returns a copy with one more attribute, or this finding if it has it already.
+   *
+   * @param attribute the attribute, such as {@link #LINKED}
+   * @return the copy
+   */
+  public Finding withAttribute(String attribute) {
+    Objects.requireNonNull(attribute, "attribute");
+    if (attributes.contains(attribute)) {
+      return this;
+    }
+    TreeSet<String> s = new TreeSet<>(attributes);
+    s.add(attribute);
+    return new Finding(detector, type, span, score, message, suggestions, evidence, s);
+  }
+
+  /**
+   * Returns a copy moved by {@code by} chars (a finding of a slice placed in the whole text).
+   *
+   * @param by the offset to add to both ends of the span
+   * @return the copy, or this finding when {@code by} is 0
+   */
+  public Finding shifted(int by) {
+    if (by == 0) {
+      return this;
+    }
+    return new Finding(detector, type, new Span(span.start() + by, span.end() + by), score, message, suggestions,
+        evidence, attributes);
+  }
+
+  /**
+   * Returns whether this finding has an attribute.
+   *
+   * @param attribute the attribute, such as {@link #LINKED}
+   * @return whether it is set
+   */
+  public boolean has(String attribute) {
+    return attributes.contains(attribute);
   }
 
   /** Returns the category of {@link #type()}. */

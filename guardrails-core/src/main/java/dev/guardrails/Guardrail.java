@@ -2,6 +2,7 @@ package dev.guardrails;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.guardrails.internal.Linker;
 import dev.guardrails.internal.SafeText;
 import dev.guardrails.redact.Redactor;
 import dev.guardrails.text.AnalyzedText;
@@ -72,6 +73,9 @@ public final class Guardrail {
   private final ExecutorService executor;
   private final String blockMessage;
   private final Action echoAction;
+  private final int linkWindow;
+  /** False for a stream's partial scans: the stream links the findings of all its scans itself. */
+  private final boolean link;
   private final int maxInputChars;
   private final OversizeMode oversizeMode;
   private final Cache<CacheKey, GuardResult> cache;
@@ -107,6 +111,8 @@ public final class Guardrail {
     this.executor = b.executor;
     this.blockMessage = b.blockMessage;
     this.echoAction = b.echoAction;
+    this.linkWindow = b.linkWindow;
+    this.link = true;
     this.maxInputChars = b.maxInputChars;
     this.oversizeMode = b.oversizeMode;
     this.cacheSize = b.cacheSize;
@@ -233,6 +239,26 @@ public final class Guardrail {
     return oversizeMode;
   }
 
+  /**
+   * Returns the action for PII findings whose value the user supplied (see
+   * {@link Builder#echoAction(Action)}).
+   *
+   * @return the echo action
+   */
+  public Action echoAction() {
+    return echoAction;
+  }
+
+  /**
+   * Returns the largest distance, in chars, between a PERSON finding and other personal data that
+   * makes it {@link Finding#LINKED} (see {@link Builder#linkWindow(int)}); 0 when linking is off.
+   *
+   * @return the link window
+   */
+  public int linkWindow() {
+    return linkWindow;
+  }
+
   /** Returns the listener. */
   public GuardListener listener() {
     return listener;
@@ -337,6 +363,8 @@ public final class Guardrail {
     this.executor = g.executor;
     this.blockMessage = g.blockMessage;
     this.echoAction = g.echoAction;
+    this.linkWindow = g.linkWindow;
+    this.link = !decisionsOnly;
     this.maxInputChars = g.maxInputChars;
     this.oversizeMode = g.oversizeMode;
     this.cacheSize = cacheSize;
@@ -365,11 +393,11 @@ public final class Guardrail {
     AnalyzedText at = analyzed != null ? analyzed : AnalyzedText.of(scanned);
     long[] timings = new long[entries.size()];
     java.util.Arrays.fill(timings, -1L);
-    List<Decision> decisions = new ArrayList<>();
+    List<Finding> valid = new ArrayList<>();
     Instant deadline = ctx.deadline().orElse(null);
     boolean async = executor != null && (detectorTimeout != null || deadline != null);
     if (async) {
-      runAsync(at, ctx, deadline, timings, decisions, errors);
+      runAsync(at, ctx, deadline, timings, valid, errors);
     } else {
       List<Finding> found = new ArrayList<>();
       FindingSink sink = found::add;
@@ -383,9 +411,16 @@ public final class Guardrail {
           failure = ex;
         }
         timings[i] = System.nanoTime() - t0;
-        collect(e, at, ctx, found, failure, decisions, errors);
+        collect(e, at, found, failure, valid, errors);
         found.clear();
       }
+    }
+    if (link) {
+      Linker.linkAll(valid, scanned, ctx, linkWindow); // after every detector, before the policy
+    }
+    List<Decision> decisions = new ArrayList<>(valid.size());
+    for (Finding f : valid) {
+      decisions.add(new Decision(f, Linker.decide(policy, echoAction, f, scanned, ctx)));
     }
     decisions.sort((a, b) -> {
       int c = a.finding().span().compareTo(b.finding().span());
@@ -423,7 +458,7 @@ public final class Guardrail {
       CheckContext ctx,
       Instant deadline,
       long[] timings,
-      List<Decision> decisions,
+      List<Finding> valid,
       List<DetectorError> errors) {
     List<Future<List<Finding>>> futures = new ArrayList<>(entries.size());
     long start = System.nanoTime();
@@ -470,17 +505,17 @@ public final class Guardrail {
         return;
       }
       timings[i] = System.nanoTime() - start;
-      collect(e, at, ctx, found, failure, decisions, errors);
+      collect(e, at, found, failure, valid, errors);
     }
   }
 
+  /** Keeps a detector's findings whose spans fit the text (into {@code valid}), or records its failure. */
   private void collect(
       Entry e,
       AnalyzedText at,
-      CheckContext ctx,
       List<Finding> found,
       Throwable failure,
-      List<Decision> decisions,
+      List<Finding> valid,
       List<DetectorError> errors) {
     if (failure != null) {
       applyFailure(e, "EXCEPTION", failure.getClass().getName(), errors);
@@ -493,11 +528,7 @@ public final class Guardrail {
         invalid = true;
         continue;
       }
-      Action a = policy.decide(f);
-      if (a != Action.ALLOW && f.category() == Category.PII && ctx.isUserValue(text.subSequence(f.start(), f.end()))) {
-        a = echoAction;
-      }
-      decisions.add(new Decision(f, a));
+      valid.add(f);
     }
     if (invalid) {
       applyFailure(e, "INVALID_FINDING", "", errors);
@@ -580,6 +611,7 @@ public final class Guardrail {
     private ExecutorService executor;
     private String blockMessage = "";
     private Action echoAction = Action.ALLOW;
+    private int linkWindow = Linker.DEFAULT_WINDOW;
     private int maxInputChars = DEFAULT_MAX_INPUT_CHARS;
     private OversizeMode oversizeMode = OversizeMode.REJECT;
     private long cacheSize;
@@ -740,6 +772,24 @@ public final class Guardrail {
      */
     public Builder echoAction(Action action) {
       this.echoAction = Objects.requireNonNull(action, "action");
+      return this;
+    }
+
+    /**
+     * Sets how far, in chars, other personal data (an email, a phone or card number, an ID, an
+     * address, a date of birth: any other PII finding) may be from a PERSON finding to make it
+     * {@link Finding#LINKED}: an identifiable person rather than a bare name. The engine links
+     * once, after every detector ran and before the policy decides. {@value dev.guardrails.internal.Linker#DEFAULT_WINDOW} by default; 0 turns
+     * linking off. A streaming guard holds a name back until this much text after it settled.
+     *
+     * @param chars the window, {@code 0..4096}
+     * @return this builder
+     */
+    public Builder linkWindow(int chars) {
+      if (chars < 0 || chars > 4096) {
+        throw new IllegalArgumentException("link window must be in [0, 4096]: " + chars);
+      }
+      this.linkWindow = chars;
       return this;
     }
 

@@ -35,6 +35,14 @@ import java.util.Objects;
  *     .build();
  * }</pre>
  *
+ * <p><b>Attributes.</b> Rules may also name a finding attribute (see {@link Finding#attributes()}):
+ * {@code PII/PERSON linked = REDACT}. When a finding has attributes that rules of its type address,
+ * those rules decide and the strongest action among the matching attributes wins (a public figure
+ * named next to a phone number is {@code linked} and {@code publicFigure}: REDACT beats ALLOW);
+ * otherwise the type and category rules apply as above. The defaults redact a PERSON that is
+ * {@code linked} or {@code private}, allow a {@code publicFigure}, and flag any other name;
+ * {@link #strict()} has no attribute rules and redacts every name.
+ *
  * <p><b>Policy files</b> ({@link #parse(Reader)}), one statement a line; {@code #} at the start of
  * a line or after white space starts a comment:
  * <pre>
@@ -42,6 +50,8 @@ import java.util.Objects;
  * default = FLAG
  * PII &gt;= 0.5 = REDACT
  * PII/EMAIL = BLOCK
+ * PII/PERSON linked = REDACT   # attribute rules: linked, private, publicFigure (or public), echo
+ * PII/PERSON public = ALLOW
  * redact PII = numbered        # tag, numbered, mask[:CHAR:KEEP], hash, rewrite, fixed:TEXT
  * redact default = tag
  * </pre>
@@ -53,6 +63,7 @@ public final class Policy {
   private final Action defaultAction;
   private final Map<Category, List<Rule>> categoryRules;
   private final Map<FindingType, List<Rule>> typeRules;
+  private final Map<FindingType, Map<String, List<Rule>>> attributeRules;
   private final Map<Category, Redactor> categoryRedactors;
   private final Map<FindingType, Redactor> typeRedactors;
   private final Redactor defaultRedactor;
@@ -64,6 +75,9 @@ public final class Policy {
     this.defaultAction = b.defaultAction;
     this.categoryRules = freeze(b.categoryRules);
     this.typeRules = freeze(b.typeRules);
+    Map<FindingType, Map<String, List<Rule>>> attrs = new HashMap<>();
+    b.attributeRules.forEach((t, m) -> attrs.put(t, freeze(m)));
+    this.attributeRules = Map.copyOf(attrs);
     this.categoryRedactors = Collections.unmodifiableMap(new EnumMap<>(b.categoryRedactors));
     this.typeRedactors = Map.copyOf(b.typeRedactors);
     this.defaultRedactor = b.defaultRedactor;
@@ -148,6 +162,11 @@ public final class Policy {
     b.defaultAction = defaultAction;
     categoryRules.forEach((k, v) -> b.categoryRules.put(k, new ArrayList<>(v)));
     typeRules.forEach((k, v) -> b.typeRules.put(k, new ArrayList<>(v)));
+    attributeRules.forEach((t, m) -> {
+      Map<String, List<Rule>> copy = new HashMap<>();
+      m.forEach((a, v) -> copy.put(a, new ArrayList<>(v)));
+      b.attributeRules.put(t, copy);
+    });
     b.categoryRedactors.putAll(categoryRedactors);
     b.typeRedactors.putAll(typeRedactors);
     b.defaultRedactor = defaultRedactor;
@@ -162,6 +181,22 @@ public final class Policy {
    * @return the action
    */
   public Action decide(Finding finding) {
+    if (!finding.attributes().isEmpty() && !attributeRules.isEmpty()) {
+      Map<String, List<Rule>> byAttribute = attributeRules.get(finding.type());
+      if (byAttribute != null) {
+        Action best = null;
+        for (String a : finding.attributes()) {
+          List<Rule> rs = byAttribute.get(a);
+          if (rs != null) {
+            Action x = resolve(rs, finding.score());
+            best = best == null ? x : best.max(x);
+          }
+        }
+        if (best != null) {
+          return best;
+        }
+      }
+    }
     List<Rule> rules = typeRules.get(finding.type());
     if (rules == null) {
       rules = categoryRules.get(finding.category());
@@ -169,8 +204,12 @@ public final class Policy {
     if (rules == null) {
       return defaultAction;
     }
+    return resolve(rules, finding.score());
+  }
+
+  private static Action resolve(List<Rule> rules, double score) {
     for (Rule r : rules) {
-      if (finding.score() >= r.minScore) {
+      if (score >= r.minScore) {
         return r.action;
       }
     }
@@ -236,7 +275,7 @@ public final class Policy {
   @Override
   public String toString() {
     return "Policy[" + name + ", default=" + defaultAction + ", categoryRules=" + categoryRules.size()
-        + ", typeRules=" + typeRules.size() + "]";
+        + ", typeRules=" + typeRules.size() + ", attributeRules=" + attributeRules.size() + "]";
   }
 
   /**
@@ -247,6 +286,7 @@ public final class Policy {
     private Action defaultAction = Action.FLAG;
     private final Map<Category, List<Rule>> categoryRules = new EnumMap<>(Category.class);
     private final Map<FindingType, List<Rule>> typeRules = new HashMap<>();
+    private final Map<FindingType, Map<String, List<Rule>>> attributeRules = new HashMap<>();
     private final Map<Category, Redactor> categoryRedactors = new EnumMap<>(Category.class);
     private final Map<FindingType, Redactor> typeRedactors = new HashMap<>();
     private Redactor defaultRedactor = Redactor.typeTag();
@@ -315,6 +355,47 @@ public final class Policy {
     public Builder rule(FindingType type, double minScore, Action action) {
       Objects.requireNonNull(type, "type");
       add(typeRules.computeIfAbsent(type, k -> new ArrayList<>()), type.toString(), minScore, action);
+      return this;
+    }
+
+    /**
+     * Adds a rule for findings of a type that carry an attribute (see {@link Finding#attributes()}),
+     * whatever their score. See {@link #rule(FindingType, String, double, Action)}.
+     *
+     * @param type the type, such as {@code PII/PERSON}
+     * @param attribute the attribute, such as {@link Finding#LINKED}
+     * @param action the action
+     * @return this builder
+     */
+    public Builder rule(FindingType type, String attribute, Action action) {
+      return rule(type, attribute, 0.0, action);
+    }
+
+    /**
+     * Adds a rule for findings of a type that carry an attribute and score at least
+     * {@code minScore}. Attribute rules take precedence over the type's and category's rules for
+     * the findings they match; among several matching attributes the strongest action wins. A
+     * rule for the same type, attribute and minimum score replaces the earlier one, so a policy
+     * that extends a preset can change the preset's attribute rules.
+     *
+     * @param type the type, such as {@code PII/PERSON}
+     * @param attribute the attribute, such as {@link Finding#LINKED}
+     * @param minScore the minimum score in {@code [0, 1]}
+     * @param action the action
+     * @return this builder
+     * @throws IllegalArgumentException if the attribute is blank or the score out of range
+     */
+    public Builder rule(FindingType type, String attribute, double minScore, Action action) {
+      Objects.requireNonNull(type, "type");
+      Objects.requireNonNull(attribute, "attribute");
+      Objects.requireNonNull(action, "action");
+      if (attribute.isBlank()) {
+        throw new IllegalArgumentException("rule attribute must not be blank");
+      }
+      List<Rule> rules = attributeRules.computeIfAbsent(type, k -> new HashMap<>())
+          .computeIfAbsent(attribute, k -> new ArrayList<>());
+      rules.removeIf(r -> r.minScore == minScore);
+      add(rules, type + " " + attribute, minScore, action);
       return this;
     }
 

@@ -62,7 +62,7 @@ final class PolicyParser {
   private static void statement(Policy.Builder b, String s) {
     int eq = s.lastIndexOf('=');
     if (eq <= 0 || eq == s.length() - 1) {
-      throw new IllegalArgumentException("expected 'TARGET [>= SCORE] = ACTION' or 'redact TARGET = OPERATOR'");
+      throw new IllegalArgumentException("expected 'TARGET [ATTRIBUTE] [>= SCORE] = ACTION' or 'redact TARGET = OPERATOR'");
     }
     String left = s.substring(0, eq).trim();
     String right = s.substring(eq + 1).trim();
@@ -94,7 +94,18 @@ final class PolicyParser {
         throw new IllegalArgumentException("score must be a number in [0, 1]: " + score);
       }
     }
-    if (target.equals("default")) {
+    String attribute = null;
+    int sp = indexOfWhitespace(target);
+    if (sp > 0) {
+      attribute = attribute(target.substring(sp).trim());
+      target = target.substring(0, sp);
+      if (target.indexOf('/') < 0) {
+        throw new IllegalArgumentException("an attribute rule needs a CATEGORY/TYPE target, such as PII/PERSON: " + target);
+      }
+    }
+    if (attribute != null) {
+      b.rule(FindingType.parse(target), attribute, min, action);
+    } else if (target.equals("default")) {
       if (ge >= 0) {
         throw new IllegalArgumentException("'default' takes no score");
       }
@@ -103,6 +114,33 @@ final class PolicyParser {
       b.rule(FindingType.parse(target), min, action);
     } else {
       b.rule(category(target), min, action);
+    }
+  }
+
+  private static int indexOfWhitespace(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isWhitespace(s.charAt(i))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The attributes a policy file may name; "public" and "public-figure" stand for publicFigure. */
+  private static String attribute(String s) {
+    switch (s) {
+      case "linked":
+        return Finding.LINKED;
+      case "private":
+        return Finding.PRIVATE;
+      case "publicFigure":
+      case "public":
+      case "public-figure":
+        return Finding.PUBLIC_FIGURE;
+      case "echo":
+        return Finding.ECHO;
+      default:
+        throw new IllegalArgumentException("attribute must be linked, private, publicFigure (or public) or echo: " + s);
     }
   }
 

@@ -7,12 +7,19 @@ final class Presets {
 
   private Presets() {}
 
+  /** Names: the risk model of docs/pii.md (identifiable or private: redact; public: allow; else flag). */
+  static final FindingType PERSON = FindingType.of(Category.PII, "PERSON");
+
   static final Policy DEFAULTS = Policy.builder()
       .name("defaults")
       .defaultAction(Action.FLAG)
       .rule(Category.SECRET, Action.REDACT)
       .rule(Category.PII, 0.0, Action.FLAG)
       .rule(Category.PII, 0.5, Action.REDACT)
+      .rule(PERSON, 0.0, Action.FLAG)
+      .rule(PERSON, Finding.LINKED, Action.REDACT)
+      .rule(PERSON, Finding.PRIVATE, Action.REDACT)
+      .rule(PERSON, Finding.PUBLIC_FIGURE, Action.ALLOW)
       .rule(Category.BIAS, Action.FLAG)
       .rule(Category.CLAIM, 0.5, Action.FLAG)
       .redactor(Category.PII, Redactor.numberedTag())
@@ -40,6 +47,10 @@ final class Presets {
       .rule(Category.SECRET, 0.5, Action.REDACT)
       .rule(Category.PII, 0.5, Action.FLAG)
       .rule(Category.PII, 0.8, Action.REDACT)
+      .rule(PERSON, 0.5, Action.FLAG)
+      .rule(PERSON, Finding.LINKED, 0.8, Action.REDACT)
+      .rule(PERSON, Finding.PRIVATE, 0.8, Action.REDACT)
+      .rule(PERSON, Finding.PUBLIC_FIGURE, Action.ALLOW)
       .rule(Category.BIAS, 0.7, Action.FLAG)
       .rule(Category.CLAIM, 0.8, Action.FLAG)
       .redactor(Category.PII, Redactor.numberedTag())

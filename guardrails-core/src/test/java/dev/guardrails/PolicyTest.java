@@ -64,7 +64,7 @@ class PolicyTest {
       "PIIX = FLAG|policy line 1: target must be default, a category (PII, SECRET, BIAS, CLAIM, OTHER) or CATEGORY/TYPE: PIIX",
       "PII >= high = FLAG|policy line 1: score must be a number in [0, 1]: high",
       "PII >= 1.5 = FLAG|policy line 1: rule minimum score must be in [0, 1]: 1.5",
-      "just words|policy line 1: expected 'TARGET [>= SCORE] = ACTION' or 'redact TARGET = OPERATOR'",
+      "just words|policy line 1: expected 'TARGET [ATTRIBUTE] [>= SCORE] = ACTION' or 'redact TARGET = OPERATOR'",
       "redact PII = scramble|policy line 1: redaction operator must be one of tag, numbered, mask[:CHAR:KEEP], hash, rewrite, fixed:TEXT: scramble",
       "PII/email = FLAG|policy line 1: type name must match [A-Z0-9_]+: email",
       "extends nothing|policy line 1: policy preset must be defaults, strict, lenient or report-only: nothing",

@@ -172,6 +172,10 @@ final class JsonlScanner {
         eo.put("start", ev.span().start());
         eo.put("end", ev.span().end());
       });
+      if (!f.attributes().isEmpty()) { // optional: what the context says about a name (linked, private, publicFigure, echo)
+        ArrayNode attrs = fo.putArray("attributes");
+        f.attributes().forEach(attrs::add);
+      }
     }
     ObjectNode timings = o.putObject("timingsMicros");
     for (Map.Entry<String, Duration> e : r.timings().entrySet()) {

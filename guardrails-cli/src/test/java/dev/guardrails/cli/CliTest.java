@@ -61,6 +61,21 @@ class CliTest {
   }
 
   @Test
+  void jsonlCarriesAttributesOfALinkedName() throws Exception {
+    Run r = run("{\"text\": \"Please call Maria Gonzalez at maria.gonzalez@example.com today.\"}\n", "scan", "--jsonl");
+    com.fasterxml.jackson.databind.JsonNode line = JSON.readTree(r.out().strip());
+    boolean linked = false;
+    for (com.fasterxml.jackson.databind.JsonNode f : line.get("findings")) {
+      if (f.get("type").asText().equals("PERSON")) {
+        linked = f.path("attributes").toString().contains("\"linked\"");
+        assertEquals("REDACT", f.get("action").asText());
+      }
+    }
+    assertTrue(linked, r.out());
+    assertFalse(line.get("safeText").asText().contains("Maria"), r.out());
+  }
+
+  @Test
   void cleanTextExitsZero() {
     Run r = run("Nothing sensitive here.", "scan", "-");
     assertEquals(0, r.code());

@@ -11,6 +11,7 @@ import dev.guardrails.GuardResult;
 import dev.guardrails.Guardrail;
 import dev.guardrails.Span;
 import dev.guardrails.Verdict;
+import dev.guardrails.internal.Linker;
 import dev.guardrails.internal.SafeText;
 import dev.guardrails.redact.Redactor;
 import dev.guardrails.text.AnalyzedText;
@@ -131,6 +132,9 @@ public final class GuardedStream {
   private final StringBuilder shown = new StringBuilder();
   private final Redactor.Scope scope = new Redactor.Scope();
   private final List<Decision> committed = new ArrayList<>();
+  /** Committed findings that may still link a name not yet emitted (see {@link Linker}). */
+  private final List<Finding> recentLinkers = new ArrayList<>();
+  private final int linkWindow;
   private final List<DetectorError> errors = new ArrayList<>(0);
   private final Map<String, Duration> timings = new LinkedHashMap<>();
   private final int maxInput;
@@ -164,6 +168,7 @@ public final class GuardedStream {
     this.maxHold = options.effectiveMaxHoldChars(w);
     this.minStep = Math.max(1, maxHold / 4);
     this.hold = Math.min(window, maxHold - minStep);
+    this.linkWindow = engine.linkWindow();
     this.maxHoldNanos = options.maxHoldTime().map(Duration::toNanos).orElse(0L);
     this.nextScanAt = options.effectiveFirstScanChars(w);
     this.lastEmitNanos = maxHoldNanos > 0 ? System.nanoTime() : 0L;
@@ -487,11 +492,14 @@ public final class GuardedStream {
       }
     }
     scannedChars += Math.round(weighted / detectorCount);
+    int settledAll = limit;
     for (Part part : parts) {
       if (!part.sentences) {
         p = Math.min(p, Math.max(part.settled, emitted)); // nothing past what every group has settled
+        settledAll = Math.min(settledAll, part.settled);
       }
     }
+    p = Math.min(p, link(open, fin ? Integer.MAX_VALUE : settledAll));
     for (Decision d : open) {
       if (d.action() == Action.BLOCK) {
         if (d.finding().start() < limit) {
@@ -545,15 +553,77 @@ public final class GuardedStream {
     for (Decision d : open) {
       if (d.finding().start() < p) {
         committed.add(d);
+        if (linkWindow > 0 && Linker.links(d.finding())) {
+          recentLinkers.add(d.finding());
+        }
       }
     }
     final int cut = p;
+    recentLinkers.removeIf(f -> f.end() < cut - linkWindow); // too far back to link any name still held
     for (Part part : parts) {
       part.known.removeIf(d -> d.finding().start() < cut);
     }
     emitted = p;
     shown.append(out);
     return out.toString();
+  }
+
+  /**
+   * The engine's linking step ({@link Linker}) over the findings of every group: each PERSON
+   * decision in {@code open} is replaced by the decision on its linked finding, exactly as
+   * {@code check} decides it. A name is final only once every finding that could link it has
+   * settled (up to {@code linkWindow} chars after it); until then emission stops before it.
+   *
+   * @param open the decisions at or after the emission point, in stream coordinates; PERSON
+   *     entries are replaced
+   * @param settled the point before which every group's findings are final
+   * @return the furthest emission point the names allow
+   */
+  private int link(List<Decision> open, int settled) {
+    int p = Integer.MAX_VALUE;
+    boolean any = false;
+    for (Decision d : open) {
+      if (Linker.isPerson(d.finding())) {
+        any = true;
+        break;
+      }
+    }
+    if (!any) {
+      return p;
+    }
+    int n = recentLinkers.size();
+    for (Decision d : open) {
+      if (Linker.links(d.finding())) {
+        n++;
+      }
+    }
+    long[] spans = new long[n];
+    int maxLen = 0;
+    int k = 0;
+    for (Finding f : recentLinkers) {
+      spans[k++] = ((long) f.start() << 32) | f.end();
+      maxLen = Math.max(maxLen, f.end() - f.start());
+    }
+    for (Decision d : open) {
+      Finding f = d.finding();
+      if (Linker.links(f)) {
+        spans[k++] = ((long) f.start() << 32) | f.end();
+        maxLen = Math.max(maxLen, f.end() - f.start());
+      }
+    }
+    java.util.Arrays.sort(spans);
+    for (int i = 0; i < open.size(); i++) {
+      Finding f = open.get(i).finding();
+      if (!Linker.isPerson(f)) {
+        continue;
+      }
+      if ((long) f.end() + linkWindow >= settled) { // data starting at f.end() + linkWindow still links
+        p = Math.min(p, f.start()); // data that links it may still arrive: hold the name
+      }
+      Finding g = Linker.link(f, spans, maxLen, buf, ctx, linkWindow);
+      open.set(i, new Decision(g, Linker.decide(engine.policy(), engine.echoAction(), g, buf, ctx)));
+    }
+    return p;
   }
 
   private void notifyFailure(DetectorError err) {
@@ -621,9 +691,6 @@ public final class GuardedStream {
     if (by == 0) {
       return d;
     }
-    Finding f = d.finding();
-    Finding g = new Finding(f.detector(), f.type(), new Span(f.start() + by, f.end() + by), f.score(),
-        f.message(), f.suggestions(), f.evidence());
-    return new Decision(g, d.action());
+    return new Decision(d.finding().shifted(by), d.action());
   }
 }

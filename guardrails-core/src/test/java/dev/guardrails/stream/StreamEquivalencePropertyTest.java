@@ -26,13 +26,17 @@ import net.jqwik.api.lifecycle.AfterContainer;
  * The streaming equivalence property: for any text and any chunking, the concatenation of what a
  * {@link GuardedStream} emits equals {@code check(text).safeText()}, every emitted prefix is a
  * prefix of it (so no char the check redacts is ever shown), and the final result has the same
- * verdict and decisions. 7,500 generated (text, chunking) cases over test detectors here; the
+ * verdict and decisions. 12,500 generated (text, chunking) cases over test detectors here (2,500 of
+ * them with names whose decision depends on an email or card number up to the link window after
+ * them); the
  * detectors module runs the same property over the real detectors.
  */
 class StreamEquivalencePropertyTest {
 
   static final Guardrail WINDOWED = TestDetectors.windowed();
   static final Guardrail FULL = TestDetectors.full();
+  /** Names whose decision depends on data after them: link windows of 40 chars and the default. */
+  static final Guardrail[] LINKED = {TestDetectors.linked(40), TestDetectors.linked(dev.guardrails.internal.Linker.DEFAULT_WINDOW)};
   static final int[] MAX_HOLDS = {86, 128, 256, 1024};
   // FULL's largest window is 210: the smallest exact hold-back is 4/3 of it
   static final int[] MAX_HOLDS_FULL = {281, 350, 1024};
@@ -66,6 +70,28 @@ class StreamEquivalencePropertyTest {
     Random rnd = new Random(seed);
     int maxHold = MAX_HOLDS_FULL[rnd.nextInt(MAX_HOLDS_FULL.length)];
     assertEquivalent(FULL, text, chunking(text, rnd), maxHold);
+  }
+
+  static final String[] NAME_FRAGMENTS = {
+    "Ann Lee", "ann lee", "Bob Stone", "George Washington", "George Washington was president",
+    "the answer is", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "\n\n", "\n",
+  };
+
+  @Property(tries = 2500, seed = "22")
+  void linkedNames(@ForAll("nameTexts") String text, @ForAll("seeds") long seed) {
+    Random rnd = new Random(seed);
+    int maxHold = MAX_HOLDS[rnd.nextInt(MAX_HOLDS.length)];
+    Guardrail g = LINKED[rnd.nextInt(LINKED.length)];
+    assertEquivalent(g, text, chunking(text, rnd), maxHold);
+  }
+
+  @Provide
+  Arbitrary<String> nameTexts() {
+    List<String> all = new ArrayList<>(List.of(FRAGMENTS));
+    for (int i = 0; i < 4; i++) {
+      all.addAll(List.of(NAME_FRAGMENTS)); // a name, then an email or a card some fragments later
+    }
+    return Arbitraries.of(all).list().ofMaxSize(40).map(l -> joinSometimesSpaced(l));
   }
 
   @AfterContainer

@@ -25,6 +25,7 @@ final class TestDetectors {
   static final FindingType AGEIST = FindingType.of(Category.BIAS, "AGEIST");
   static final FindingType LAUNCH = FindingType.of(Category.SECRET, "LAUNCH_CODE");
   static final FindingType ABSOLUTE = FindingType.of(Category.CLAIM, "ABSOLUTE");
+  static final FindingType PERSON = FindingType.of(Category.PII, "PERSON");
 
   static final int RUN = 30;
 
@@ -177,6 +178,8 @@ final class TestDetectors {
   }
 
   static final Detector AGE_PHRASES = phrases("test.bias", AGEIST, List.of("old people", "the elderly", "senior citizens"), "older adults");
+  /** Fixed names as PERSON findings (score 0.8, no attributes): the engine links them. */
+  static final Detector NAMES = phrases("test.person", PERSON, List.of("ann lee", "bob stone", "george washington"), null);
   static final Detector LAUNCH_CODES = phrases("test.secret", LAUNCH, List.of("launch code"), null);
 
   /**
@@ -246,6 +249,19 @@ final class TestDetectors {
   static Guardrail windowed() {
     return Guardrail.builder().detector(EMAIL_LIKE).detector(CARD_LIKE).detector(AGE_PHRASES)
         .policy(policy()).blockMessage("[blocked]").build();
+  }
+
+  /**
+   * Names, emails, cards and bias phrases under a policy that redacts a linked name and flags a
+   * bare one, with a link window of {@code linkWindow} chars.
+   */
+  static Guardrail linked(int linkWindow) {
+    Policy p = policy().toBuilder()
+        .rule(PERSON, Action.FLAG)
+        .rule(PERSON, Finding.LINKED, Action.REDACT)
+        .build();
+    return Guardrail.builder().detector(EMAIL_LIKE).detector(CARD_LIKE).detector(AGE_PHRASES).detector(NAMES)
+        .policy(p).linkWindow(linkWindow).blockMessage("[blocked]").build();
   }
 
   /** The windowed pipeline plus the launch-code BLOCK phrase and the sentence-scoped detector. */

@@ -62,7 +62,9 @@ public final class PersonDetector implements Detector {
 
   @Override
   public int window() {
-    return MAX_RUN * (MAX_TOKEN + 2) + 24 + 3 * LOWER_CTX + NameContext.AFTER + 16;
+    // names and their context, plus the context the risk annotation reads (PersonRisk)
+    return MAX_RUN * (MAX_TOKEN + 2) + 24 + 3 * LOWER_CTX + NameContext.AFTER + 16
+        + PersonRisk.BEFORE + PersonRisk.AFTER;
   }
 
   @Override
@@ -395,7 +397,7 @@ public final class PersonDetector implements Detector {
       return;
     }
     Span span = text.toOriginal(st[from], en[to - 1]);
-    out.accept(Finding.of(id(), PERSON, span.start(), span.end(), score, "person name"));
+    out.accept(PersonRisk.annotate(s, st[from], en[to - 1], Finding.of(id(), PERSON, span.start(), span.end(), score, "person name")));
   }
 
   /** Whether a sentence-initial first word is just capitalized, given the word after it. */

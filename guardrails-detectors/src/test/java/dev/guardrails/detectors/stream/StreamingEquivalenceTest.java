@@ -36,6 +36,8 @@ class StreamingEquivalenceTest {
     "-----BEGIN RSA PRIVATE KEY-----\n", "MIIEpAIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\n",
     "Proc-Type: 4,ENCRYPTED\n", "-----END RSA PRIVATE KEY-----", "-----", "AKIAZ3MSJ4QW7RXT5PLN", "password=",
     "api_key: \"x9Qv2LmT7pWz4RkN8sYb\"", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
+    "Maria Gonzalez", "George Washington", "the customer", "Dr. Sarah Miller", "was an American actor",
+    "President", "diagnosed with", "Maria Gonzalez", "Jennifer Lopez", "can be reached at",
     "caf\u00e9", "\uD83D\uDE00", "\u200B", "\uFF21", "e\u0301", "\u0430",
   };
 
