@@ -479,7 +479,21 @@ final class GitleaksRules {
 
     void run(GitleaksRules all, String s, int from, int to, List<Candidate> out) {
       Matcher m = regex.matcher(CharBuffer.wrap(s, from, to));
-      while (m.find()) {
+      boolean pem = id.equals("private-key");
+      int next = 0;
+      while (next <= to - from && m.find(next)) {
+        next = m.end() > m.start() ? m.end() : m.end() + 1;
+        if (pem) {
+          // gitleaks' lazy body runs to the first "KEY-----", which may be the next block's BEGIN
+          // header: such a match spans two headers and is no key. Each BEGIN is judged on its own
+          // (search again from the inner header), so what is found does not depend on where the
+          // scan started (a stream rescans from a later point than a whole check).
+          int inner = innerBegin(s, from + m.start() + 10, from + m.end());
+          if (inner >= 0) {
+            next = inner - from;
+            continue;
+          }
+        }
         int g = group;
         if (g == 0) {
           for (int k = 1; k <= m.groupCount(); k++) {
@@ -513,6 +527,16 @@ final class GitleaksRules {
           out.add(new Candidate(ss, se, this));
         }
       }
+    }
+
+    /** The first {@code -----BEGIN} (any case) in {@code s[from, to)}, or -1. */
+    private static int innerBegin(String s, int from, int to) {
+      for (int p = s.indexOf("-----", from); p >= 0 && p + 10 <= to; p = s.indexOf("-----", p + 1)) {
+        if (s.regionMatches(true, p + 5, "BEGIN", 0, 5)) {
+          return p;
+        }
+      }
+      return -1;
     }
 
     @Override

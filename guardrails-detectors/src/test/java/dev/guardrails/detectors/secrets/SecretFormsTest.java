@@ -48,6 +48,19 @@ class SecretFormsTest {
   }
 
   @Test
+  void aMatchDoesNotRunFromOneBeginHeaderIntoTheNext() {
+    // gitleaks' lazy body ends at the first "KEY-----": here the next block's header. Whole text and
+    // the same text from its second header on must agree (a stream rescans from a later point).
+    String second = "-----BEGIN RSA PRIVATE KEY-----\n(elided) see the docs.";
+    String text = "-----BEGIN RSA PRIVATE KEY-----\n 4111 1111 1111 1111 caf\u00e9 and some words to pass sixty-four characters "
+        + second;
+    for (Finding f : detect(text)) {
+      assertTrue(f.type() != SecretDetector.PRIVATE_KEY, "two headers taken as one key: " + f);
+    }
+    assertTrue(detect(second).stream().noneMatch(f -> f.type() == SecretDetector.PRIVATE_KEY));
+  }
+
+  @Test
   void pgpPrivateKeyBlock() {
     String block = "-----BEGIN PGP PRIVATE KEY BLOCK-----\n\n"
         + "lQWGBGSVV4YBDAClvRnxezIRy2Yv7SFlzC0iFiRF/O/jePSw+XYhvcrTaqSYTGic\n"
