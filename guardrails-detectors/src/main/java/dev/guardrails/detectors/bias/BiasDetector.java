@@ -3,7 +3,6 @@ package dev.guardrails.detectors.bias;
 import dev.guardrails.Category;
 import dev.guardrails.CheckContext;
 import dev.guardrails.Detector;
-import dev.guardrails.Evidence;
 import dev.guardrails.Finding;
 import dev.guardrails.FindingSink;
 import dev.guardrails.FindingType;
@@ -110,6 +109,12 @@ public final class BiasDetector implements Detector {
     return Types.ALL;
   }
 
+  /** With the stereotype model on, findings depend on the whole sentence. */
+  @Override
+  public boolean sentenceScoped() {
+    return scorer != null;
+  }
+
   @Override
   public int window() {
     return 512;
@@ -167,38 +172,36 @@ public final class BiasDetector implements Detector {
   /**
    * Runs the stereotype model on each sentence of the segment that mentions a group and merges
    * its verdict with the rule's generalizations there: a sentence yields one finding, the rule's
-   * (span and type kept, score raised to the model's when higher, sentence span as evidence) or,
-   * if only the model fires, a {@link #STEREOTYPE} finding on the group mention.
+   * if it fired, else, if the model fires, a {@link #STEREOTYPE} finding on the group mention. (No
+   * sentence span as evidence and no score mixing: a streaming check sees other context and must
+   * report the same findings.)
    */
   private void stereotypes(AnalyzedText text, Tokens t, List<Finding> rules, FindingSink out) {
     StereotypeScorer.Scratch sc = MODEL_SCRATCH.get();
-    boolean[] done = rules.isEmpty() ? null : new boolean[rules.size()];
     for (int from = 0; from < t.count; ) {
       int to = StereotypeScorer.sentenceEnd(t, from);
       if (scorer.extract(t, from, to, sc)) {
         double p = scorer.model.probability(scorer.margin(sc));
+        if (p < scorer.model.threshold) {
+          from = to;
+          continue;
+        }
         Span sentence = text.toOriginal(t.oStart[from], t.oEnd[to - 1]);
-        Evidence where = new Evidence("sentence", sentence);
         boolean merged = false;
-        for (int r = 0; done != null && r < rules.size(); r++) {
-          Finding f = rules.get(r);
-          if (!done[r] && f.start() >= sentence.start() && f.start() < sentence.end()) {
-            done[r] = true;
-            merged = true;
-            out.accept(f.withScore(Math.max(f.score(), p)).withEvidence(where));
+        for (Finding f : rules) {
+          if (f.start() >= sentence.start() && f.start() < sentence.end()) {
+            merged = true; // the rule's finding stands for the sentence
           }
         }
-        if (!merged && p >= scorer.model.threshold && !qualified(t, from, to, sc.spans[0], sc.spans[1])) {
+        if (!merged && !qualified(t, from, to, sc.spans[0], sc.spans[1])) {
           Span g = text.toOriginal(t.oStart[sc.spans[0]], t.oEnd[sc.spans[1] - 1]);
-          out.accept(Finding.of(id(), STEREOTYPE, g.start(), g.end(), p, STEREOTYPE_NOTE).withEvidence(where));
+          out.accept(Finding.of(id(), STEREOTYPE, g.start(), g.end(), p, STEREOTYPE_NOTE));
         }
       }
       from = to;
     }
-    for (int r = 0; done != null && r < rules.size(); r++) {
-      if (!done[r]) {
-        out.accept(rules.get(r));
-      }
+    for (Finding f : rules) {
+      out.accept(f);
     }
   }
 

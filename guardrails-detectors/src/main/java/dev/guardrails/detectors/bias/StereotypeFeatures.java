@@ -253,7 +253,7 @@ final class StereotypeFeatures {
     sym[len++] = SYM_START;
     int flags = 0;
     int m = 0;
-    int[] gPos = new int[mentions];
+    int[] gPos = new int[mentions]; // at most MAX_TOKENS ints, only for sentences that mention a group
     for (int k = from; k < to; ) {
       if (m < mentions && spans[2 * m] == k) {
         gPos[m] = len;
