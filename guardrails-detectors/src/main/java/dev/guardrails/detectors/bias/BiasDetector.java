@@ -37,18 +37,27 @@ public final class BiasDetector implements Detector {
 
   /** Type names this detector reports, each under {@link Category#BIAS}. */
   public static final List<String> TYPE_NAMES = List.of("GENDERED", "ABLEIST", "AGEIST", "RACIAL_ETHNIC", "LGBTQ",
-      "RELIGION", "DISABILITY", "SOCIOECONOMIC", "CONDESCENDING", "EXCLUSIONARY_TECH_TERM", "STEREOTYPE_GENERALIZATION");
+      "RELIGION", "DISABILITY", "SOCIOECONOMIC", "CONDESCENDING", "EXCLUSIONARY_TECH_TERM", "STEREOTYPE_GENERALIZATION",
+      "STEREOTYPE");
 
   /** The type of group generalizations. */
   public static final FindingType STEREOTYPE_GENERALIZATION = FindingType.of(Category.BIAS, "STEREOTYPE_GENERALIZATION");
 
+  /** The type of stereotypes found by the sentence model alone (no generalization rule fired in the sentence). */
+  public static final FindingType STEREOTYPE = FindingType.of(Category.BIAS, "STEREOTYPE");
+
   private static final double GENERALIZATION_SCORE = 0.75;
+  private static final String STEREOTYPE_NOTE =
+      "Generalizes a trait to a whole group; qualify it, attribute it or cite evidence.";
+  private static final ThreadLocal<StereotypeScorer.Scratch> MODEL_SCRATCH =
+      ThreadLocal.withInitial(StereotypeScorer.Scratch::new);
   private static final int NAME_LOOKBACK = 40;
   private static final int SEGMENT = 16_384;
   private static final int SEGMENT_SLACK = 2_048;
   private static final ThreadLocal<Tokens> SCRATCH = ThreadLocal.withInitial(Tokens::new);
 
   private final Options options;
+  private final StereotypeScorer scorer; // null: rules only
   private volatile BiasLexicon lexicon;
 
   /** Creates the detector with the default configuration; used by {@link java.util.ServiceLoader}. */
@@ -58,6 +67,27 @@ public final class BiasDetector implements Detector {
 
   private BiasDetector(Options options) {
     this.options = options;
+    this.scorer = options.model() ? sharedScorer() : null;
+  }
+
+  private static volatile StereotypeScorer sharedScorer;
+
+  /**
+   * The stereotype model, loaded once per JVM when the first detector that uses it is built; a
+   * failed load is not cached, so every build names the missing or corrupt file.
+   */
+  private static StereotypeScorer sharedScorer() {
+    StereotypeScorer s = sharedScorer;
+    if (s == null) {
+      synchronized (BiasDetector.class) {
+        s = sharedScorer;
+        if (s == null) {
+          s = new StereotypeScorer(StereotypeModel.load(), StereotypeFeatures.INSTANCE);
+          sharedScorer = s;
+        }
+      }
+    }
+    return s;
   }
 
   /**
@@ -79,6 +109,12 @@ public final class BiasDetector implements Detector {
     return Types.ALL;
   }
 
+  /** With the stereotype model on, findings depend on the whole sentence. */
+  @Override
+  public boolean sentenceScoped() {
+    return scorer != null;
+  }
+
   @Override
   public int window() {
     return 512;
@@ -96,7 +132,13 @@ public final class BiasDetector implements Detector {
       for (int from = 0; from < s.length(); ) {
         int to = segmentEnd(s, from);
         t.reset(s, from, to);
-        scan(text, t, lex, out);
+        if (scorer == null) {
+          scan(text, t, lex, out, out);
+        } else {
+          java.util.ArrayList<Finding> rules = new java.util.ArrayList<>(0);
+          scan(text, t, lex, out, rules::add);
+          stereotypes(text, t, rules, out);
+        }
         from = to;
       }
     } finally {
@@ -127,7 +169,68 @@ public final class BiasDetector implements Detector {
     return space > 0 ? space : limit;
   }
 
-  private void scan(AnalyzedText text, Tokens t, BiasLexicon lex, FindingSink out) {
+  /**
+   * Runs the stereotype model on each sentence of the segment that mentions a group and merges
+   * its verdict with the rule's generalizations there: a sentence yields one finding, the rule's
+   * if it fired, else, if the model fires, a {@link #STEREOTYPE} finding on the group mention. (No
+   * sentence span as evidence and no score mixing: a streaming check sees other context and must
+   * report the same findings.)
+   */
+  private void stereotypes(AnalyzedText text, Tokens t, List<Finding> rules, FindingSink out) {
+    StereotypeScorer.Scratch sc = MODEL_SCRATCH.get();
+    for (int from = 0; from < t.count; ) {
+      int to = StereotypeScorer.sentenceEnd(t, from);
+      if (scorer.extract(t, from, to, sc)) {
+        double p = scorer.model.probability(scorer.margin(sc));
+        if (p < scorer.model.threshold) {
+          from = to;
+          continue;
+        }
+        Span sentence = text.toOriginal(t.oStart[from], t.oEnd[to - 1]);
+        boolean merged = false;
+        for (Finding f : rules) {
+          if (f.start() >= sentence.start() && f.start() < sentence.end()) {
+            merged = true; // the rule's finding stands for the sentence
+          }
+        }
+        if (!merged && !qualified(t, from, to, sc.spans[0], sc.spans[1])) {
+          Span g = text.toOriginal(t.oStart[sc.spans[0]], t.oEnd[sc.spans[1] - 1]);
+          out.accept(Finding.of(id(), STEREOTYPE, g.start(), g.end(), p, STEREOTYPE_NOTE));
+        }
+      }
+      from = to;
+    }
+    for (Finding f : rules) {
+      out.accept(f);
+    }
+  }
+
+  /**
+   * True if the sentence {@code [from, to)} asks, quotes, qualifies or debunks what it says about
+   * the group at {@code [g, gEnd)}, as the generalization rule reads it: a question or quotation; a
+   * hedge, negation or report before the group ("not all", "the myth that", "she said");
+   * a qualifier anywhere ("often", "more likely", "should"); a debunking word after it.
+   */
+  private static boolean qualified(Tokens t, int from, int to, int g, int gEnd) {
+    if (t.is(g, Tokens.QUESTION) || t.is(g, Tokens.QUOTED)) {
+      return true;
+    }
+    for (int k = from; k < to; k++) {
+      int c = t.cStart[k];
+      int n = t.len(k);
+      if ((k < g && Generalizations.HEDGE.contains(t.canon, c, n)) || Generalizations.QUALIFIER.contains(t.canon, c, n)
+          || Generalizations.SHOULD.contains(t.canon, c, n) || QUALIFIED.contains(t.canon, c, n)
+          || (k >= gEnd && Generalizations.DEBUNK.contains(t.canon, c, n))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final org.apache.lucene.analysis.CharArraySet QUALIFIED = new org.apache.lucene.analysis.CharArraySet(
+      List.of("likely", "likelier", "unlikely", "some", "many", "percent", "%", "average", "historically"), false);
+
+  private void scan(AnalyzedText text, Tokens t, BiasLexicon lex, FindingSink out, FindingSink generalizations) {
     int n = t.count;
     int lexiconEnd = 0; // tokens before this index are covered by a lexicon match
     int[] hash = t.hash;
@@ -147,10 +250,10 @@ public final class BiasDetector implements Detector {
       }
       if (node.singular && i > 0 && !t.is(i, Tokens.HARD_BEFORE)
           && Generalizations.ARTICLE.contains(t.canon, t.cStart[i - 1], t.len(i - 1))) {
-        emitGeneralization(text, t, i, i + 1, true, lex, out);
+        emitGeneralization(text, t, i, i + 1, true, lex, generalizations);
       }
       if (node.maxGroup > 0) {
-        group(text, t, i, node, pair, lex, out);
+        group(text, t, i, node, pair, lex, generalizations);
       }
       if (i < lexiconEnd) {
         continue;
@@ -293,8 +396,8 @@ public final class BiasDetector implements Detector {
   }
 
   /** Configuration switches; {@link #DEFAULT} is what the no-arg constructor uses. */
-  record Options(boolean roles, boolean pronouns, boolean coded, boolean generalizations) {
-    static final Options DEFAULT = new Options(false, false, false, true);
+  record Options(boolean roles, boolean pronouns, boolean coded, boolean generalizations, boolean model) {
+    static final Options DEFAULT = new Options(false, false, false, true, true);
   }
 
   /**
@@ -306,8 +409,22 @@ public final class BiasDetector implements Detector {
     private boolean pronouns;
     private boolean coded;
     private boolean generalizations = true;
+    private boolean model = true;
 
     private Builder() {}
+
+    /**
+     * Enables or disables the sentence-level stereotype model (on by default). With it off the
+     * detector runs the lexicon and generalization rules only; with it on, a missing or corrupt
+     * {@code stereotype-model.bin} fails {@link #build()} with a message naming the file.
+     *
+     * @param on whether to run the model
+     * @return this builder
+     */
+    public Builder stereotypeModel(boolean on) {
+      this.model = on;
+      return this;
+    }
 
     /**
      * Also flags gendered role nouns and word pairs (chairman, actress, waitress, mankind pairs).
@@ -345,7 +462,7 @@ public final class BiasDetector implements Detector {
     }
 
     /**
-     * Enables or disables the group-generalization rule (on by default).
+     * Enables or disables the group-generalization rule and the stereotype model (on by default).
      *
      * @param on whether to report STEREOTYPE_GENERALIZATION findings
      * @return this builder
@@ -361,7 +478,7 @@ public final class BiasDetector implements Detector {
      * @return an immutable, thread-safe detector
      */
     public BiasDetector build() {
-      return new BiasDetector(new Options(roles, pronouns, coded, generalizations));
+      return new BiasDetector(new Options(roles, pronouns, coded, generalizations, generalizations && model));
     }
   }
 }

@@ -300,7 +300,7 @@ final class BiasLexicon {
   }
 
   /** The resource files, parsed once per JVM on first use. */
-  private static final class Parsed {
+  static final class Parsed {
     static final List<Entry> ENTRIES = parseEntries();
     static final Map<String, String> GROUPS = parseGroups();
     static final CharArraySet TRAITS = parseTraits();

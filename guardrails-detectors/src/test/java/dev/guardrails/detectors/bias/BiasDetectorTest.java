@@ -69,7 +69,7 @@ class BiasDetectorTest extends DetectorContract {
       "Each user should update his or her password.",
       "She starred in The Kids Are Alright and Bad Girls.",
       "He played in the series Mad Men for four seasons.",
-      "The actress and the waitress met the chairman.",
+      "The actress and the waitress met the chair.",
       "Some women are bad at chess, like some men.",
       "It is a myth that women are bad at math.",
       "He said that immigrants are lazy, which is false.",
@@ -92,12 +92,22 @@ class BiasDetectorTest extends DetectorContract {
   }
 
   @Test
+  void genderedJobTitlesWithANeutralTitleAreFlaggedLow() {
+    String text = "Ask the stewardess for water and tell the policeman.";
+    List<Finding> found = run(text);
+    assertTrue(found.stream().anyMatch(f -> text.substring(f.start(), f.end()).equals("stewardess")
+        && f.suggestions().get(0).equals("flight attendant") && f.score() < 0.5), "stewardess");
+    assertTrue(found.stream().anyMatch(f -> text.substring(f.start(), f.end()).equals("policeman")
+        && f.suggestions().get(0).equals("police officer")), "policeman");
+  }
+
+  @Test
   void genderedRoleNounsAndPronounsAreOptIn() {
     Detector on = BiasDetector.builder().genderedRoleNouns(true).genderedPronouns(true).build();
-    String text = "Ask the chairman; every developer should know his tools.";
+    String text = "Ask the actress; every developer should know his tools.";
     assertTrue(run(text).isEmpty());
     List<Finding> found = findings(on, text);
-    assertTrue(found.stream().anyMatch(f -> text.substring(f.start(), f.end()).equals("chairman")), "chairman");
+    assertTrue(found.stream().anyMatch(f -> text.substring(f.start(), f.end()).equals("actress")), "actress");
     assertTrue(found.stream().anyMatch(f -> text.substring(f.start(), f.end()).equals("his")), "his");
     assertTrue(findings(on, "Each user should update his or her password.").isEmpty(), "he or she pairs stay quiet");
     assertTrue(findings(on, "Marie Curie said she loved her lab.").isEmpty(), "pronoun of a named person");

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class BiasLexiconFiltersTest {
 
   private static final List<BiasDetector.Options> CONFIGS = List.of(BiasDetector.Options.DEFAULT,
-      new BiasDetector.Options(true, true, true, true), new BiasDetector.Options(false, false, false, false));
+      new BiasDetector.Options(true, true, true, true, true), new BiasDetector.Options(false, false, false, false, false));
 
   @Test
   void everyPhraseStartPassesThePairFilter() {

@@ -1,0 +1,422 @@
+package dev.guardrails.detectors.bias;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.apache.lucene.analysis.CharArrayMap;
+import org.apache.lucene.analysis.CharArraySet;
+
+/**
+ * Group mentions and hashed features of one sentence for {@link StereotypeModel}.
+ *
+ * <p>A <em>mention</em> is a group term of {@code stereotype-groups.tsv}: a group on its own
+ * ("Muslims", "Yemeni", "nurses"), a descriptor followed by a person noun ("old people", "poor
+ * families"), or a singular person noun after a quantifier or article ("every woman", "a nurse").
+ * The features abstract every mention to one symbol, so what the model learns is the frame around
+ * a group (quantifier or bare plural, copula, absolute adverb, "tend to", modal, trait word,
+ * negation, hedge, question) rather than which group it is: word unigrams, bigrams and trigrams
+ * over the abstracted sentence, the words just before and after a mention, word suffixes, frame
+ * flags and their pairwise conjunctions. Each feature is a hash of token hashes (no strings), so
+ * scoring a sentence allocates nothing.
+ *
+ * <p>Group-list and feature changes must bump {@link #VERSION}: the model file records it.
+ * Immutable and thread-safe (callers pass their own scratch arrays).
+ */
+final class StereotypeFeatures {
+
+  /** Feature-extraction version; a model trained with another version is rejected at load. */
+  static final int VERSION = 1;
+  /** Sentences longer than this are scored on their first {@value} tokens. */
+  static final int MAX_TOKENS = 48;
+  /** An upper bound on the features of one sentence. */
+  static final int MAX_FEATURES = 64 + MAX_TOKENS * 20;
+  static final String GROUPS_FILE = "stereotype-groups.tsv";
+
+  static final StereotypeFeatures INSTANCE = new StereotypeFeatures();
+
+  private static final byte GROUP = 1;
+  private static final byte DESCRIPTOR = 2;
+  private static final byte PERSON = 3;
+
+  private final CharArrayMap<Byte> terms = new CharArrayMap<>(2048, false);
+  private final long[] heads; // open-addressing set of head-token hashes (0 = empty, stored as h | 1L << 32)
+  private final int headMask;
+
+  private static CharArraySet set(String words) {
+    CharArraySet s = new CharArraySet(64, false);
+    for (String w : words.split("\\s+")) {
+      s.add(w);
+    }
+    return CharArraySet.unmodifiableSet(s);
+  }
+
+  static final CharArraySet QUANT = set("all most every typical any each");
+  static final CharArraySet ARTICLE = set("a an");
+  static final CharArraySet DET = set("the some many few several certain these those this that his her their our "
+      + "my your its no other both two three four five");
+  static final CharArraySet PREP = set("of for to with about from by in on at against among between like than");
+  static final CharArraySet COPULA = set("are is were was 're be aren't isn't");
+  static final CharArraySet ABS_ADV = set("always never naturally inherently genetically simply just all obviously "
+      + "clearly only");
+  static final CharArraySet TEND = set("tend tends usually typically generally often known likely prone");
+  static final CharArraySet MODAL = set("can't cannot won't can will would should shouldn't must don't do "
+      + "never lack belong");
+  static final CharArraySet NEG = set("not never no isn't aren't don't doesn't can't cannot won't wasn't weren't");
+  static final CharArraySet FIRST = set("i i'm me my we our i've i'd");
+  static final CharArraySet SECOND = set("you your you're");
+  static final CharArraySet PLURAL_IRREGULAR = set("men women people children folks police");
+
+  private StereotypeFeatures() {
+    int slots = 0;
+    java.util.List<String[]> rows = new java.util.ArrayList<>();
+    for (String line : lines()) {
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      String[] c = line.split("\t");
+      if (c.length != 3 || c[2].length() != 1 || "gdp".indexOf(c[2].charAt(0)) < 0) {
+        throw new IllegalStateException("bias resource " + GROUPS_FILE + " has a malformed row (expected term, kind, g|d|p)");
+      }
+      rows.add(c);
+    }
+    slots = Integer.highestOneBit(Math.max(16, rows.size() * 4)) * 2;
+    heads = new long[slots];
+    headMask = slots - 1;
+    for (String[] c : rows) {
+      String key = Tokens.key(c[0]);
+      if (key.isEmpty()) {
+        continue;
+      }
+      byte mode = c[2].charAt(0) == 'g' ? GROUP : c[2].charAt(0) == 'd' ? DESCRIPTOR : PERSON;
+      terms.put(key, mode);
+      int sp = key.indexOf(' ');
+      addHead(Tokens.hash(sp < 0 ? key : key.substring(0, sp)));
+    }
+  }
+
+  private void addHead(int h) {
+    long v = (h & 0xffffffffL) | (1L << 32);
+    int i = mix(h) & headMask;
+    while (heads[i] != 0 && heads[i] != v) {
+      i = (i + 1) & headMask;
+    }
+    heads[i] = v;
+  }
+
+  private boolean isHead(int h) {
+    long v = (h & 0xffffffffL) | (1L << 32);
+    for (int i = mix(h) & headMask; heads[i] != 0; i = (i + 1) & headMask) {
+      if (heads[i] == v) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The longest group term starting at token {@code k} (at most 3 tokens, before {@code to}):
+   * its mode in the high int and its end token in the low int; 0 if none.
+   */
+  private long term(Tokens t, int k, int to) {
+    if (!isHead(t.hash[k])) {
+      return 0;
+    }
+    for (int len = Math.min(3, to - k); len >= 1; len--) {
+      if (len > 1 && !t.joined(k, k + len)) {
+        continue;
+      }
+      int keyLen = t.gram(k, k + len);
+      Byte m = terms.get(t.gram, 0, keyLen);
+      if (m != null) {
+        return ((long) m << 32) | (k + len);
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * Finds the group mentions in tokens {@code [from, to)}.
+   *
+   * @param spans receives start/end token pairs; room for {@code to - from} pairs
+   * @return the number of mentions
+   */
+  int mentions(Tokens t, int from, int to, int[] spans) {
+    int n = 0;
+    for (int k = from; k < to; ) {
+      long term = term(t, k, to);
+      if (term == 0) {
+        k++;
+        continue;
+      }
+      byte m = (byte) (term >>> 32);
+      int e = (int) term;
+      boolean mention = m == GROUP;
+      // a run of descriptors and groups ending in a person noun or group: "old poor people", "gay Muslim men"
+      for (int hop = 0, e2 = e; hop < 2 && e2 < to && !t.is(e2, Tokens.HARD_BEFORE); hop++) {
+        long next = term(t, e2, to);
+        if (next == 0) {
+          break;
+        }
+        e2 = (int) next;
+        if ((byte) (next >>> 32) != DESCRIPTOR) {
+          mention = true;
+          e = e2;
+        }
+      }
+      if (!mention && m == PERSON && k > from && !t.is(k, Tokens.HARD_BEFORE)
+          && QUANT.contains(t.canon, t.cStart[k - 1], t.len(k - 1))) {
+        mention = true; // "every woman", "a typical nurse"
+      }
+      if (mention && generic(t, from, k, e)) { // not one person ("an American actor")
+        spans[2 * n] = k;
+        spans[2 * n + 1] = e;
+        n++;
+      }
+      k = e;
+    }
+    return n;
+  }
+
+  /**
+   * A generic reference to a group: a plural ("Mexicans", "gay men", "the poor families") or a
+   * singular after a generalizing quantifier ("every woman", "a typical nurse").
+   */
+  private static boolean generic(Tokens t, int from, int k, int e) {
+    if (plural(t, e - 1)) {
+      return true;
+    }
+    return k > from && !t.is(k, Tokens.HARD_BEFORE) && QUANT.contains(t.canon, t.cStart[k - 1], t.len(k - 1));
+  }
+
+  private static boolean plural(Tokens t, int k) {
+    int len = t.len(k);
+    char last = t.canon[t.cEnd[k] - 1];
+    return (len > 3 && last == 's' && t.canon[t.cEnd[k] - 2] != 's') || PLURAL_IRREGULAR.contains(t.canon, t.cStart[k], len);
+  }
+
+  // Feature families (first argument of the hash).
+  private static final int F_UNI = 1;
+  private static final int F_BI = 2;
+  private static final int F_TRI = 3;
+  private static final int F_SUF3 = 4;
+  private static final int F_SUF4 = 5;
+  private static final int F_AFTER = 6;
+  private static final int F_AFTER_AT = 7;
+  private static final int F_BEFORE = 8;
+  private static final int F_FLAG = 9;
+  private static final int F_PAIR = 10;
+  private static final int F_LEN = 11;
+  private static final int F_BIAS = 12;
+
+  private static final int SYM_G = 0x5f6c7d01;
+  private static final int SYM_NUM = 0x5f6c7d02;
+  private static final int SYM_START = 0x5f6c7d03;
+  private static final int SYM_END = 0x5f6c7d04;
+
+  // Frame flags.
+  static final int QUANT_BEFORE = 0;
+  static final int DET_BEFORE = 1;
+  static final int BARE = 2;
+  static final int COP_AFTER = 3;
+  static final int ABS_AFTER = 4;
+  static final int TEND_AFTER = 5;
+  static final int MODAL_AFTER = 6;
+  static final int TRAIT_AFTER = 7;
+  static final int TRAIT_ANY = 8;
+  static final int NEGATED = 9;
+  static final int HEDGED = 10;
+  static final int QUESTION = 11;
+  static final int QUOTED = 12;
+  static final int FIRST_PERSON = 13;
+  static final int SECOND_PERSON = 14;
+  static final int MULTI = 15;
+  static final int PLURAL = 16;
+  static final int AT_START = 17;
+  static final int PREP_BEFORE = 18;
+  static final int FLAGS = 19;
+
+  /**
+   * Writes the hashed features of tokens {@code [from, to)} with the given mentions into
+   * {@code out} (masked by {@code mask}).
+   *
+   * @param sym scratch of at least {@code to - from + 2} ints
+   * @return the number of features written
+   */
+  int features(Tokens t, int from, int to, int[] spans, int mentions, int mask, int[] sym, int[] out) {
+    int n = 0;
+    out[n++] = hash(F_BIAS, 0) & mask;
+    // the abstracted sequence: START, tokens with every mention collapsed to SYM_G, END
+    int len = 0;
+    sym[len++] = SYM_START;
+    int flags = 0;
+    int m = 0;
+    int[] gPos = new int[mentions]; // at most MAX_TOKENS ints, only for sentences that mention a group
+    for (int k = from; k < to; ) {
+      if (m < mentions && spans[2 * m] == k) {
+        gPos[m] = len;
+        sym[len++] = SYM_G;
+        k = spans[2 * m + 1];
+        m++;
+        continue;
+      }
+      char c0 = t.canon[t.cStart[k]];
+      sym[len++] = c0 >= '0' && c0 <= '9' ? SYM_NUM : t.hash[k];
+      int wl = t.len(k);
+      out[n++] = hash(F_UNI, sym[len - 1]) & mask;
+      if (wl >= 5) {
+        out[n++] = hash(F_SUF3, suffix(t, k, 3)) & mask;
+        out[n++] = hash(F_SUF4, suffix(t, k, 4)) & mask;
+      }
+      if (NEG.contains(t.canon, t.cStart[k], wl)) {
+        flags |= 1 << NEGATED;
+      }
+      if (Generalizations.HEDGE.contains(t.canon, t.cStart[k], wl)) {
+        flags |= 1 << HEDGED;
+      }
+      if (BiasLexicon.Parsed.TRAITS.contains(t.canon, t.cStart[k], wl)) {
+        flags |= 1 << TRAIT_ANY;
+      }
+      if (SECOND.contains(t.canon, t.cStart[k], wl)) {
+        flags |= 1 << SECOND_PERSON;
+      }
+      if (t.is(k, Tokens.QUESTION)) {
+        flags |= 1 << QUESTION;
+      }
+      if (t.is(k, Tokens.QUOTED)) {
+        flags |= 1 << QUOTED;
+      }
+      k++;
+    }
+    sym[len++] = SYM_END;
+    for (int i = 0; i + 1 < len; i++) {
+      out[n++] = hash(F_BI, sym[i], sym[i + 1]) & mask;
+      if (i + 2 < len) {
+        out[n++] = hash(F_TRI, sym[i], sym[i + 1], sym[i + 2]) & mask;
+      }
+    }
+    if (mentions > 1) {
+      flags |= 1 << MULTI;
+    }
+    for (int g = 0; g < mentions; g++) {
+      int s = spans[2 * g];
+      int e = spans[2 * g + 1];
+      int p = gPos[g];
+      for (int j = 1; j <= 5 && p + j < len; j++) {
+        out[n++] = hash(F_AFTER, sym[p + j]) & mask;
+        if (j <= 2) {
+          out[n++] = hash(F_AFTER_AT, j, sym[p + j]) & mask;
+        }
+      }
+      for (int j = 1; j <= 3 && p - j >= 0; j++) {
+        out[n++] = hash(F_BEFORE, sym[p - j]) & mask;
+      }
+      boolean clauseStart = s == from || t.is(s, Tokens.HARD_BEFORE);
+      if (s == from) {
+        flags |= 1 << AT_START;
+      }
+      if (!clauseStart) {
+        int b = s - 1;
+        if (QUANT.contains(t.canon, t.cStart[b], t.len(b))) {
+          flags |= 1 << QUANT_BEFORE;
+        } else if (DET.contains(t.canon, t.cStart[b], t.len(b)) || ARTICLE.contains(t.canon, t.cStart[b], t.len(b))) {
+          flags |= 1 << DET_BEFORE;
+        } else if (PREP.contains(t.canon, t.cStart[b], t.len(b))) {
+          flags |= 1 << PREP_BEFORE;
+        } else {
+          flags |= 1 << BARE;
+        }
+        for (int b2 = b; b2 >= from && s - b2 <= 8; b2--) {
+          if (FIRST.contains(t.canon, t.cStart[b2], t.len(b2))) {
+            flags |= 1 << FIRST_PERSON;
+          }
+        }
+      } else {
+        flags |= 1 << BARE;
+      }
+      if (plural(t, e - 1)) {
+        flags |= 1 << PLURAL;
+      }
+      for (int k = e, j = 0; k < to && j < 8; k++, j++) {
+        int wl = t.len(k);
+        int cs = t.cStart[k];
+        if (j < 3 && COPULA.contains(t.canon, cs, wl)) {
+          flags |= 1 << COP_AFTER;
+        }
+        if (j < 4 && ABS_ADV.contains(t.canon, cs, wl)) {
+          flags |= 1 << ABS_AFTER;
+        }
+        if (j < 4 && TEND.contains(t.canon, cs, wl)) {
+          flags |= 1 << TEND_AFTER;
+        }
+        if (j < 3 && MODAL.contains(t.canon, cs, wl)) {
+          flags |= 1 << MODAL_AFTER;
+        }
+        if (BiasLexicon.Parsed.TRAITS.contains(t.canon, cs, wl)) {
+          flags |= 1 << TRAIT_AFTER;
+        }
+      }
+    }
+    for (int a = 0; a < FLAGS; a++) {
+      if ((flags & (1 << a)) == 0) {
+        continue;
+      }
+      out[n++] = hash(F_FLAG, a) & mask;
+      for (int b = a + 1; b < FLAGS; b++) {
+        if ((flags & (1 << b)) != 0) {
+          out[n++] = hash(F_PAIR, a, b) & mask;
+        }
+      }
+    }
+    int words = to - from;
+    out[n++] = hash(F_LEN, words <= 5 ? 0 : words <= 10 ? 1 : words <= 20 ? 2 : words <= 40 ? 3 : 4) & mask;
+    return n;
+  }
+
+  private static int suffix(Tokens t, int k, int n) {
+    int h = 0;
+    for (int i = t.cEnd[k] - n; i < t.cEnd[k]; i++) {
+      h = 31 * h + t.canon[i];
+    }
+    return h;
+  }
+
+  static int mix(int h) {
+    h ^= h >>> 16;
+    h *= 0x85ebca6b;
+    h ^= h >>> 13;
+    h *= 0xc2b2ae35;
+    h ^= h >>> 16;
+    return h;
+  }
+
+  private static int hash(int family, int a) {
+    return mix(family * 0x9E3779B1 + mix(a));
+  }
+
+  private static int hash(int family, int a, int b) {
+    return mix(hash(family, a) * 31 + mix(b + 0x27d4eb2d));
+  }
+
+  private static int hash(int family, int a, int b, int c) {
+    return mix(hash(family, a, b) * 31 + mix(c + 0x165667b1));
+  }
+
+  private static java.util.List<String> lines() {
+    try (InputStream in = StereotypeFeatures.class.getResourceAsStream(GROUPS_FILE)) {
+      if (in == null) {
+        throw new IllegalStateException("bias resource " + GROUPS_FILE + " is missing from the class path");
+      }
+      java.util.List<String> out = new java.util.ArrayList<>();
+      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        out.add(line);
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException("bias resource " + GROUPS_FILE + " could not be read", e);
+    }
+  }
+}

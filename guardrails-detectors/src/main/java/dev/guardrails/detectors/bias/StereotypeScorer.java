@@ -1,0 +1,55 @@
+package dev.guardrails.detectors.bias;
+
+/**
+ * Runs {@link StereotypeModel} on the sentences of a tokenized segment: a sentence is scored only
+ * if it mentions a group (the cheap pre-filter: one hash probe per token), and only on its first
+ * {@link StereotypeFeatures#MAX_TOKENS} tokens. Thread-safe; per-thread scratch arrays are passed in.
+ */
+final class StereotypeScorer {
+
+  final StereotypeModel model;
+  final StereotypeFeatures features;
+
+  StereotypeScorer(StereotypeModel model, StereotypeFeatures features) {
+    this.model = model;
+    this.features = features;
+  }
+
+  /** Per-thread working arrays. */
+  static final class Scratch {
+    final int[] spans = new int[2 * StereotypeFeatures.MAX_TOKENS];
+    final int[] sym = new int[StereotypeFeatures.MAX_TOKENS + 2];
+    final int[] feats = new int[StereotypeFeatures.MAX_FEATURES];
+    int mentions;
+    int featureCount;
+  }
+
+  /** The token index one past the sentence that starts at {@code from}. */
+  static int sentenceEnd(Tokens t, int from) {
+    int k = from + 1;
+    while (k < t.count && !t.is(k, Tokens.SENT_START)) {
+      k++;
+    }
+    return k;
+  }
+
+  /**
+   * Extracts the features of sentence {@code [from, to)} (capped) into {@code s}.
+   *
+   * @return false if it mentions no group (then nothing is to be scored)
+   */
+  boolean extract(Tokens t, int from, int to, Scratch s) {
+    int end = Math.min(to, from + StereotypeFeatures.MAX_TOKENS);
+    s.mentions = features.mentions(t, from, end, s.spans);
+    if (s.mentions == 0) {
+      return false;
+    }
+    s.featureCount = features.features(t, from, end, s.spans, s.mentions, model.mask, s.sym, s.feats);
+    return true;
+  }
+
+  /** The margin of the features last extracted into {@code s}. */
+  double margin(Scratch s) {
+    return model.margin(s.feats, s.featureCount);
+  }
+}

@@ -1,0 +1,85 @@
+package dev.guardrails.detectors.bias;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The stereotype training and evaluation rows of {@code datasets/bias/training/} and their split.
+ *
+ * <p>The split is by source and template, never by random row, so near-duplicates do not leak:
+ * a row's unit is its dataset plus its target group (for HolisticBias: its sentence template), and
+ * a hash of that unit puts the whole unit in {@link Split#TEST} (2 in 10), {@link Split#DEV} (1 in
+ * 10, calibration and threshold) or {@link Split#TRAIN}. RedditBias (5 groups, no templates, exact
+ * duplicates removed) and the Wikipedia-style neutral sets are split by row id. So the test rows are about groups (and
+ * templates) the model never saw in training.
+ */
+final class StereotypeData {
+
+  private StereotypeData() {}
+
+  enum Split { TRAIN, DEV, TEST }
+
+  /** Files read: dataset name, path under datasets/bias/training. Neutral-only sets are negatives. */
+  static final String[][] FILES = {
+      {"toxigen", "toxigen/toxigen-prompt-sentences.jsonl"},
+      {"hearts_seegull", "hearts_gpt_augmented/seegull_gpt_aug.jsonl"},
+      {"hearts_winoqueer", "hearts_gpt_augmented/winoqueer_gpt_aug.jsonl"},
+      {"stereoset", "stereoset_intrasentence_partial/stereoset_intrasentence_dev_partial.jsonl"},
+      {"redditbias", "redditbias/redditbias_annotated.jsonl"},
+      {"holisticbias", "holisticbias_neutral/holisticbias_neutral_sample.jsonl"},
+      {"wice", "wiki_neutral/wice_claims_neutral.jsonl"},
+      {"wow", "wiki_neutral/wow_knowledge_neutral.jsonl"},
+  };
+
+  /** One row: label 1 stereotype, 0 not (neutral, unrelated), -1 anti-stereotype (kept out of training). */
+  record Row(String dataset, String text, int label, String group, String unit, Split split) {}
+
+  static List<Row> load(Path datasets) throws IOException {
+    ObjectMapper mapper = new ObjectMapper();
+    List<Row> rows = new ArrayList<>();
+    for (String[] f : FILES) {
+      Path p = datasets.resolve("bias/training").resolve(f[1]);
+      try (BufferedReader r = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
+        for (String line = r.readLine(); line != null; line = r.readLine()) {
+          if (line.isBlank()) {
+            continue;
+          }
+          JsonNode n = mapper.readTree(line);
+          String label = n.path("label").asText();
+          int y = switch (label) {
+            case "stereotype", "hateful_or_stereotype" -> 1;
+            case "neutral", "unrelated" -> 0;
+            case "anti_stereotype" -> -1;
+            default -> Integer.MIN_VALUE;
+          };
+          if (y == Integer.MIN_VALUE) {
+            continue;
+          }
+          String group = n.path("group").isNull() ? "" : n.path("group").asText().toLowerCase(Locale.ROOT);
+          String unit = f[0].equals("holisticbias") ? n.path("meta").path("template").asText()
+              : group.isEmpty() || f[0].equals("redditbias") ? n.path("id").asText() : group;
+          rows.add(new Row(f[0], n.path("text").asText(), y, f[0].equals("holisticbias")
+              ? n.path("meta").path("axis").asText() : group, unit, split(f[0], unit)));
+        }
+      }
+    }
+    return rows;
+  }
+
+  static Split split(String dataset, String unit) {
+    int h = 0x811c9dc5;
+    for (byte b : (dataset + "|" + unit).getBytes(StandardCharsets.UTF_8)) {
+      h = (h ^ (b & 0xff)) * 0x01000193;
+    }
+    int bucket = Integer.remainderUnsigned(h, 10);
+    return bucket < 2 ? Split.TEST : bucket == 2 ? Split.DEV : Split.TRAIN;
+  }
+}

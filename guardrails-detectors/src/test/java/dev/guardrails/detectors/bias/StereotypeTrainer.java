@@ -1,0 +1,232 @@
+package dev.guardrails.detectors.bias;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Trains the stereotype model and writes {@code stereotype-model.bin}. Run by
+ * {@code tools/bias/train.sh} (one command, fixed seed, byte-identical output); not part of the
+ * test suite.
+ *
+ * <p>Training units are the sentences of the TRAIN rows that mention a group, labelled with their
+ * row's label; a row scores as its highest-scoring sentence. Platt scaling and the decision
+ * threshold are fitted on the DEV rows; TEST rows are only reported (and re-measured end to end by
+ * {@code BiasAccuracyTest}).
+ */
+public final class StereotypeTrainer {
+
+  static final int BITS = Integer.getInteger("bias.train.bits", 18);
+  static final int EPOCHS = Integer.getInteger("bias.train.epochs", 6);
+  static final double RATE = Double.parseDouble(System.getProperty("bias.train.rate", "0.05"));
+  static final double L2 = Double.parseDouble(System.getProperty("bias.train.l2", "0.0001"));
+  static final long SEED = 20261205L;
+  /** The threshold keeps dev precision at least this high. */
+  static final double MIN_DEV_PRECISION = Double.parseDouble(System.getProperty("bias.train.precision", "0.85"));
+  static final String EXCLUDE = System.getProperty("bias.train.exclude", "");
+
+  /** Set by main: the datasets folder, for the report on BOLD neutral sentences (reported only, never tuned on). */
+  static Path BOLD;
+
+  private StereotypeTrainer() {}
+
+  static void boldReport(StereotypeScorer s, java.io.PrintStream log) {
+    try (var files = Files.list(BOLD.resolve("bias/bold-neutral"))) {
+      for (Path f : files.sorted().toList()) {
+        com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(f.toFile());
+        int n = 0;
+        int flagged = 0;
+        for (var cats = root.elements(); cats.hasNext(); ) {
+          for (var people = cats.next().elements(); people.hasNext(); ) {
+            for (var sentence : people.next()) {
+              n++;
+              double z = rowMargin(s, sentence.asText());
+              if (!Double.isNaN(z) && s.model.probability(z) >= s.model.threshold) {
+                flagged++;
+                if (System.getProperty("bias.train.debug") != null) {
+                  log.println("BOLD FP " + sentence.asText());
+                }
+              }
+            }
+          }
+        }
+        log.printf("%s: model flags %d of %d (%.4f)%n", f.getFileName(), flagged, n, flagged / (double) n);
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Trains and writes the model.
+   *
+   * @param args [datasets folder, output file]
+   */
+  public static void main(String[] args) throws IOException {
+    Path datasets = Paths.get(args.length > 0 ? args[0] : "datasets");
+    Path out = Paths.get(args.length > 1 ? args[1]
+        : "guardrails-detectors/src/main/resources/dev/guardrails/detectors/bias/" + StereotypeModel.RESOURCE);
+    List<StereotypeData.Row> rows = StereotypeData.load(datasets);
+    BOLD = Files.isDirectory(datasets.resolve("bias/bold-neutral")) ? datasets : null;
+    StereotypeModel model = train(rows, System.out);
+    byte[] bytes = model.write();
+    Files.write(out, bytes);
+    System.out.printf("wrote %s (%,d bytes)%n", out, bytes.length);
+  }
+
+  /** Trains on TRAIN rows, calibrates on DEV rows, reports all splits to {@code log}. */
+  static StereotypeModel train(List<StereotypeData.Row> rows, java.io.PrintStream log) {
+    StereotypeScorer feats = new StereotypeScorer(
+        new StereotypeModel(BITS, new float[1 << BITS], 0, 1, 0, 0.5f), StereotypeFeatures.INSTANCE);
+    List<int[]> x = new ArrayList<>();
+    List<Byte> y = new ArrayList<>();
+    int noMention = 0;
+    for (StereotypeData.Row r : rows) {
+      if (r.split() != StereotypeData.Split.TRAIN || r.label() < 0 || EXCLUDE.contains(r.dataset())) {
+        continue;
+      }
+      List<int[]> units = units(feats, r.text());
+      if (units.isEmpty()) {
+        noMention++;
+      }
+      for (int[] u : units) {
+        x.add(u);
+        y.add((byte) r.label());
+      }
+    }
+    byte[] ya = new byte[y.size()];
+    for (int i = 0; i < ya.length; i++) {
+      ya[i] = y.get(i);
+    }
+    log.printf("training units %d (positive %d), train rows without a group mention %d%n", ya.length, count(ya), noMention);
+    HashedLogisticRegression lr = HashedLogisticRegression.train(x, ya, BITS, EPOCHS, RATE, L2, SEED);
+    StereotypeScorer raw = new StereotypeScorer(lr.toModel(1, 0, 0.5), StereotypeFeatures.INSTANCE);
+
+    // calibration and threshold on DEV rows that mention a group
+    List<Double> dz = new ArrayList<>();
+    List<Byte> dy = new ArrayList<>();
+    for (StereotypeData.Row r : rows) {
+      if (r.split() == StereotypeData.Split.DEV && r.label() >= 0 && !EXCLUDE.contains(r.dataset())) {
+        double z = rowMargin(raw, r.text());
+        if (!Double.isNaN(z)) {
+          dz.add(z);
+          dy.add((byte) r.label());
+        }
+      }
+    }
+    double[] z = dz.stream().mapToDouble(Double::doubleValue).toArray();
+    byte[] zy = new byte[dy.size()];
+    for (int i = 0; i < zy.length; i++) {
+      zy[i] = dy.get(i);
+    }
+    double[] ab = HashedLogisticRegression.platt(z, zy);
+    double threshold = pickThreshold(z, zy, ab, log);
+    StereotypeModel model = lr.toModel(ab[0], ab[1], threshold);
+    log.printf("platt a=%.4f b=%.4f threshold=%.4f%n", ab[0], ab[1], threshold);
+    report(new StereotypeScorer(model, StereotypeFeatures.INSTANCE), rows, log);
+    if (BOLD != null) {
+      boldReport(new StereotypeScorer(model, StereotypeFeatures.INSTANCE), log);
+    }
+    return model;
+  }
+
+  /** The features of each sentence of {@code text} that mentions a group. */
+  static List<int[]> units(StereotypeScorer s, String text) {
+    Tokens t = new Tokens();
+    t.reset(text);
+    StereotypeScorer.Scratch sc = new StereotypeScorer.Scratch();
+    List<int[]> out = new ArrayList<>();
+    for (int from = 0; from < t.count; ) {
+      int to = StereotypeScorer.sentenceEnd(t, from);
+      if (s.extract(t, from, to, sc)) {
+        out.add(Arrays.copyOf(sc.feats, sc.featureCount));
+      }
+      from = to;
+    }
+    return out;
+  }
+
+  /** The highest margin over the sentences of {@code text} that mention a group, or NaN. */
+  static double rowMargin(StereotypeScorer s, String text) {
+    double best = Double.NaN;
+    for (int[] u : units(s, text)) {
+      double z = s.model.margin(u, u.length);
+      if (Double.isNaN(best) || z > best) {
+        best = z;
+      }
+    }
+    return best;
+  }
+
+  private static double pickThreshold(double[] z, byte[] y, double[] ab, java.io.PrintStream log) {
+    double best = 0.5;
+    int bestTp = -1;
+    for (int step = 20; step <= 95; step++) {
+      double th = step / 100.0;
+      int tp = 0;
+      int fp = 0;
+      for (int i = 0; i < z.length; i++) {
+        if (HashedLogisticRegression.sigmoid(ab[0] * z[i] + ab[1]) >= th) {
+          if (y[i] == 1) {
+            tp++;
+          } else {
+            fp++;
+          }
+        }
+      }
+      double p = tp + fp == 0 ? 1 : tp / (double) (tp + fp);
+      if (p >= MIN_DEV_PRECISION && tp > bestTp) {
+        bestTp = tp;
+        best = th;
+      }
+    }
+    return best;
+  }
+
+  private static int count(byte[] y) {
+    int n = 0;
+    for (byte v : y) {
+      n += v;
+    }
+    return n;
+  }
+
+  /** Prints precision, recall and negative flag rate per split and dataset, and per group on TEST. */
+  static void report(StereotypeScorer s, List<StereotypeData.Row> rows, java.io.PrintStream log) {
+    Map<String, int[]> c = new TreeMap<>();
+    for (StereotypeData.Row r : rows) {
+      double z = rowMargin(s, r.text());
+      boolean flagged = !Double.isNaN(z) && s.model.probability(z) >= s.model.threshold;
+      for (String key : new String[] {r.split() + " ALL", r.split() + " " + r.dataset(),
+          r.split() == StereotypeData.Split.TEST ? "group " + r.dataset() + ":" + r.group() : null}) {
+        if (key == null) {
+          continue;
+        }
+        int[] k = c.computeIfAbsent(key, q -> new int[6]); // tp fn fp tn antiFlagged antiN
+        if (r.label() == 1) {
+          k[flagged ? 0 : 1]++;
+        } else if (r.label() == 0) {
+          k[flagged ? 2 : 3]++;
+        } else {
+          k[5]++;
+          k[4] += flagged ? 1 : 0;
+        }
+      }
+    }
+    log.printf("%-44s %6s %6s %6s %6s %7s %7s%n", "rows", "pos", "neg", "prec", "recall", "negFP", "anti");
+    for (Map.Entry<String, int[]> e : c.entrySet()) {
+      int[] k = e.getValue();
+      log.printf("%-44s %6d %6d %6.3f %6.3f %7.4f %7s%n", e.getKey(), k[0] + k[1], k[2] + k[3],
+          k[0] + k[2] == 0 ? Double.NaN : k[0] / (double) (k[0] + k[2]),
+          k[0] + k[1] == 0 ? Double.NaN : k[0] / (double) (k[0] + k[1]),
+          k[2] + k[3] == 0 ? Double.NaN : k[2] / (double) (k[2] + k[3]),
+          k[5] == 0 ? "" : String.format("%.3f", k[4] / (double) k[5]));
+    }
+  }
+}

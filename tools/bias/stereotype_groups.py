@@ -1,0 +1,129 @@
+#!/usr/bin/env python3
+"""Writes stereotype-groups.tsv: the group mentions that gate the stereotype model.
+
+Sources: the HolisticBias descriptors (datasets/bias/holisticbias-descriptors.json, CC BY-SA 4.0;
+single terms, the nonce axis dropped), the identities of SeeGULL (CC BY 4.0; demonyms), the
+generalization rule's groups.tsv and our own lists of person nouns and occupations below.
+Columns: term (lower-case, hyphens as spaces) TAB kind TAB mode, where mode is
+  g = a group on its own ("muslims", "immigrants", "nurses"),
+  d = a descriptor that needs a person noun after it ("old people", "poor families"); descriptors of
+      nationality, race, religion, orientation, gender, politics and culture that are not ordinary
+      adjectives as well (white, straight, moderate) are groups on their own ("Muslim", "Yemeni"),
+  p = a person noun (the head a 'd' descriptor needs; a group on its own when plural).
+Deterministic: sorted output. Usage: python3 tools/bias/stereotype_groups.py > \
+  guardrails-detectors/src/main/resources/dev/guardrails/detectors/bias/stereotype-groups.tsv
+"""
+import csv, json, os, re, sys
+
+ROOT = os.path.join(os.path.dirname(__file__), '..', '..')
+RES = os.path.join(ROOT, 'guardrails-detectors/src/main/resources/dev/guardrails/detectors/bias')
+
+PERSON = """people person persons man men woman women guy guys girl girls boy boys kid kids child children folks folk
+individuals individual family families parent parents mother mothers father fathers mom moms dad dads wife wives
+husband husbands student students worker workers immigrant immigrants community communities population populations
+teenager teenagers adult adults citizen citizens neighbor neighbors neighbour neighbours employee employees
+friend friends couple couples lady ladies gentleman gentlemen youth youths elders members member voters voter
+patients patient users user americans""".split()
+# person nouns that are a (gender or age) group on their own when plural; the others need a descriptor
+PLURAL_PERSON = set("""men women girls boys guys ladies gentlemen mothers fathers moms dads wives husbands teenagers
+elders""".split())
+OCCUPATIONS = """nurse doctor engineer lawyer teacher scientist politician cop police officer policeman policemen
+programmer nerd banker ceo manager mathematician musician artist athlete soldier plumber mechanic chef cook waiter
+waitress secretary librarian accountant salesman salesmen salesperson driver farmer firefighter pilot model actor
+actress rapper priest nun pastor rabbi imam professor researcher journalist reporter judge surgeon dentist pharmacist
+architect designer developer coder gamer cashier janitor maid nanny babysitter housekeeper construction worker
+truck driver taxi driver businessman businessmen businesswoman entrepreneur broker trader economist psychologist
+therapist social worker guard bodybuilder football player basketball player dancer singer poet writer author
+comedian butcher baker carpenter electrician tailor clerk""".split('\n')
+OCC = []
+for line in OCCUPATIONS:
+    OCC += [w for w in re.split(r'\s+', line.strip()) if w]
+# two-word occupations
+OCC_MULTI = ["construction worker", "truck driver", "taxi driver", "social worker", "football player",
+             "basketball player", "police officer"]
+STANDALONE_AXES = {"nationality", "race_ethnicity", "religion", "sexual_orientation", "political_ideologies",
+                   "gender_and_sex", "cultural"}
+AMBIGUOUS = set("""white black brown red yellow straight independent moderate radical progressive liberal conservative
+poly pan ace bi fit cis native""".split())
+
+
+def plural(w):
+    if w.endswith('man'):
+        return w[:-3] + 'men'
+    if w.endswith(('s', 'x', 'ch', 'sh')):
+        return w + 'es'
+    if w.endswith('y') and len(w) > 2 and w[-2] not in 'aeiou':
+        return w[:-1] + 'ies'
+    return w + 's'
+
+
+def norm(s):
+    return re.sub(r'\s+', ' ', s.lower().replace('-', ' ').replace('\u2019', "'")).strip()
+
+
+def descriptors():
+    d = json.load(open(os.path.join(ROOT, 'datasets/bias/holisticbias-descriptors.json')))
+    for axis, buckets in d.items():
+        if axis == 'nonce':
+            continue
+        items = buckets.values() if isinstance(buckets, dict) else [buckets]
+        for lst in items:
+            for x in lst:
+                yield axis, (x['descriptor'] if isinstance(x, dict) else x)
+
+
+def main():
+    out = {}
+
+    def put(term, kind, mode):
+        term = norm(term)
+        if not term or len(term.split()) > 3:
+            return
+        old = out.get(term)
+        # g beats p beats d: a term that is a group on its own stays one
+        rank = {'g': 0, 'p': 1, 'd': 2}
+        if old is None or rank[mode] < rank[old[1]]:
+            out[term] = (kind, mode)
+
+    for axis, desc in descriptors():
+        t = norm(desc)
+        standalone = axis in STANDALONE_AXES and t not in AMBIGUOUS
+        put(t, axis, 'g' if standalone else 'd')
+        if standalone and len(t.split()) == 1:
+            put(plural(t), axis, 'g')
+    seegull = os.path.join(ROOT, 'datasets/bias/training/seegull/stereotypes_global_v2.csv')
+    if not os.path.exists(seegull):
+        seegull = os.path.join(ROOT, '..', 'shared/data/bias/training/seegull/stereotypes_global_v2.csv')
+    with open(seegull, newline='', encoding='utf-8') as f:
+        for row in csv.DictReader(f):
+            ident = norm(row['identity'])
+            put(ident, 'nationality', 'g' if ident not in AMBIGUOUS else 'd')
+            if len(ident.split()) == 1:
+                put(ident if ident.endswith('s') else plural(ident), 'nationality', 'g')
+    with open(os.path.join(RES, 'groups.tsv'), encoding='utf-8') as f:
+        for line in f:
+            if line.startswith('#') or not line.strip():
+                continue
+            term, kind = line.rstrip('\n').split('\t')[:2]
+            if term.startswith('@'):
+                put(term[1:], kind, 'd')
+                put(plural(term[1:]), kind, 'g')
+            else:
+                put(term, kind, 'g')
+    for p in PERSON:
+        put(p, 'person', 'g' if p in PLURAL_PERSON else 'p')
+    # occupations are heads for descriptors ("female engineers"), not groups on their own: generic
+    # statements about a job ("pharmacists must be registered") are ordinary in neutral text and the
+    # training data has no stereotypes about occupations to learn them from
+    for o in OCC + OCC_MULTI:
+        put(o, 'occupation', 'p')
+        put(plural(o) if not o.endswith('men') and o != 'police' else o, 'occupation', 'p')
+    print('# guardrails stereotype-model group mentions, format 1: term<TAB>kind<TAB>mode (g group, d descriptor,'
+          ' p person noun). Generated by tools/bias/stereotype_groups.py.')
+    for term in sorted(out):
+        kind, mode = out[term]
+        print(f'{term}\t{kind}\t{mode}')
+
+
+if __name__ == '__main__':
+    main()
