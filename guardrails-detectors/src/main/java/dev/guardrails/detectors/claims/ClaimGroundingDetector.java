@@ -24,8 +24,20 @@ public final class ClaimGroundingDetector implements Detector {
   /** A claim the sources contradict. */
   public static final FindingType CONTRADICTED = FindingType.of(Category.CLAIM, "CONTRADICTED");
 
-  /** Creates the detector; used by {@link java.util.ServiceLoader}. */
-  public ClaimGroundingDetector() {}
+  /**
+   * Creates the detector; used by {@link java.util.ServiceLoader}. Loads the claims model now, so a
+   * missing model resource fails when the {@code Guardrail} is built, not at the first check.
+   *
+   * @throws IllegalStateException when the model resource is missing or malformed
+   */
+  public ClaimGroundingDetector() {
+    ClaimModel.shipped();
+  }
+
+  /** For tests: fails like the public constructor when this model resource is missing. */
+  ClaimGroundingDetector(String modelResource) {
+    ClaimModel.load(modelResource);
+  }
 
   @Override
   public String id() {

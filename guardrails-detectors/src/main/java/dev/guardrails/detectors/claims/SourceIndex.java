@@ -82,6 +82,12 @@ final class SourceIndex {
   final String lowerText;
   /** Per term id: a function word. */
   private final boolean[] isStop;
+  /** Per term id: a negation word ({@link Lexicon#NEGATIONS}). */
+  private final boolean[] isNegation;
+  /** Per term id: a first-person pronoun. */
+  private final boolean[] isFirstPerson;
+  /** Per term id: mostly capitalized inside source sentences (a name), so a lower-cased claim still shows it. */
+  private final boolean[] isName;
   /** The Lucene BM25 index, or null when the sources are small enough to score exhaustively. */
   private final IndexSearcher searcher;
 
@@ -91,6 +97,8 @@ final class SourceIndex {
     Map<String, Integer> v = new HashMap<>();
     List<String> termList = new ArrayList<>();
     List<Passage> ps = new ArrayList<>();
+    // Per term id: capitalized (+1) or lower-case (-1) occurrences not at a sentence start.
+    List<int[]> caps = new ArrayList<>();
     StringBuilder lower = new StringBuilder();
     StringBuilder field = new StringBuilder();
     for (int si = 0; si < sources.size(); si++) {
@@ -109,8 +117,12 @@ final class SourceIndex {
             id = termList.size();
             v.put(t, id);
             termList.add(t);
+            caps.add(new int[1]);
           }
           ids[i] = id;
+          if (i > 0 && seq.kinds[i] == Terms.WORD) {
+            caps.get(id)[0] += seq.capitalized[i] ? 1 : -1;
+          }
         }
         ps.add(new Passage(si, sent.start(), sent.end(), ids, seq.kinds));
       }
@@ -121,8 +133,14 @@ final class SourceIndex {
     this.lowerText = lower.toString();
     this.searcher = passages.length > EXHAUSTIVE ? lucene(passages, terms) : null;
     this.isStop = new boolean[terms.length];
+    this.isNegation = new boolean[terms.length];
+    this.isFirstPerson = new boolean[terms.length];
+    this.isName = new boolean[terms.length];
     for (int i = 0; i < terms.length; i++) {
+      isName[i] = caps.get(i)[0] > 0 && !Lexicon.STOP.contains(terms[i]);
       isStop[i] = Lexicon.STOP.contains(terms[i]);
+      isNegation[i] = Lexicon.NEGATIONS.contains(terms[i]);
+      isFirstPerson[i] = ClaimFeatures.isFirstPerson(terms[i]);
     }
   }
 
@@ -194,6 +212,9 @@ final class SourceIndex {
     this.lowerText = base.lowerText;
     this.searcher = base.searcher;
     this.isStop = base.isStop;
+    this.isNegation = base.isNegation;
+    this.isFirstPerson = base.isFirstPerson;
+    this.isName = base.isName;
     this.origin = origin;
   }
 
@@ -230,6 +251,31 @@ final class SourceIndex {
   /** Returns the number of distinct terms in the sources (term ids are below it). */
   int vocabularySize() {
     return terms.length;
+  }
+
+  /** Whether the term of this id is a negation word. */
+  boolean isNegation(int id) {
+    return isNegation[id];
+  }
+
+  /** Whether the term of this id is written capitalized inside source sentences (a name). */
+  boolean isName(int id) {
+    return id >= 0 && isName[id];
+  }
+
+  /** Number of passages. */
+  int passageCount() {
+    return passages.length;
+  }
+
+  /** Whether the passage holds a first-person pronoun ("I", "my", "we" ...). */
+  boolean hasFirstPerson(Passage p) {
+    for (int id : p.ids) {
+      if (isFirstPerson[id]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Returns the term of an id. */

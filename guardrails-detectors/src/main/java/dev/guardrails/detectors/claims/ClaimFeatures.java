@@ -1,0 +1,501 @@
+package dev.guardrails.detectors.claims;
+
+import java.util.Arrays;
+
+/**
+ * The per-claim features the learned support score reads (see docs/claims.md): the lexical
+ * alignment of the claim with its best source passages (content, bigram and run coverage, rank
+ * gap), where the claim's entities, numbers and predicate words are found (the best passage,
+ * elsewhere in the sources, nowhere), polarity flips (negation, antonyms), a subject-object swap
+ * around an aligned word, first-person talk the source lacks, and the claim's length and position.
+ *
+ * <p>One pass over the claim per candidate passage plus one over the kept passages: linear in
+ * claim and candidate length, scratch arrays per thread. Stateless and thread-safe.
+ */
+final class ClaimFeatures {
+
+  /** Feature names, in vector order; the model file lists the same names in the same order. */
+  static final String[] NAMES = {
+    "run_coverage", "content_coverage", "bigram_coverage", "longest_run", "union_coverage", "source_coverage",
+    "rank_gap", "candidates", "entity_best", "entity_elsewhere", "entity_nowhere", "number_best",
+    "number_elsewhere", "number_nowhere", "number_clash", "predicate_best", "predicate_elsewhere",
+    "predicate_nowhere", "negation_claim_only", "negation_passage_only", "antonym_flip", "swap",
+    "first_person", "length", "position", "repetition", "unknown_count", "missing_union_count", "source_size",
+    "claim_count",
+  };
+
+  static final int RUN_COVERAGE = 0;
+  static final int CONTENT_COVERAGE = 1;
+  static final int BIGRAM_COVERAGE = 2;
+  static final int LONGEST_RUN = 3;
+  static final int UNION_COVERAGE = 4;
+  static final int SOURCE_COVERAGE = 5;
+  static final int RANK_GAP = 6;
+  static final int CANDIDATES = 7;
+  static final int ENTITY_BEST = 8;
+  static final int ENTITY_ELSEWHERE = 9;
+  static final int ENTITY_NOWHERE = 10;
+  static final int NUMBER_BEST = 11;
+  static final int NUMBER_ELSEWHERE = 12;
+  static final int NUMBER_NOWHERE = 13;
+  static final int NUMBER_CLASH = 14;
+  static final int PREDICATE_BEST = 15;
+  static final int PREDICATE_ELSEWHERE = 16;
+  static final int PREDICATE_NOWHERE = 17;
+  static final int NEGATION_CLAIM_ONLY = 18;
+  static final int NEGATION_PASSAGE_ONLY = 19;
+  static final int ANTONYM_FLIP = 20;
+  static final int SWAP = 21;
+  static final int FIRST_PERSON = 22;
+  static final int LENGTH = 23;
+  static final int POSITION = 24;
+  static final int REPETITION = 25;
+  static final int UNKNOWN_COUNT = 26;
+  static final int MISSING_UNION_COUNT = 27;
+  static final int SOURCE_SIZE = 28;
+  static final int CLAIM_COUNT = 29;
+
+  static final int COUNT = NAMES.length;
+  /**
+   * Whether a claim word the sources write capitalized counts as a name even when the claim is
+   * lower-cased. Off: on FRANK it moved names out of the predicate words and cost AUC (0.790 to 0.751,
+   * FRANK-only 5-fold); kept for the swap check only.
+   */
+  static final boolean SOURCE_NAMES = false;
+
+  private static final int RETRIEVE = 10;
+  private static final int KEEP = 3;
+  private static final int MIN_FRAGMENT = 3;
+
+  private ClaimFeatures() {}
+
+  /** The alignment of one claim: its feature vector, best passage and the token behind each flag. */
+  static final class Aligned {
+    final double[] x = new double[COUNT];
+    /** Index of the best passage in the index, or -1. */
+    int best = -1;
+    /** Per feature, the claim token that raised it (for the reason), or -1. */
+    final int[] cue = new int[COUNT];
+
+    Aligned() {
+      Arrays.fill(cue, -1);
+    }
+  }
+
+  /** Per-thread scratch: a stamp per term id, so "does this passage hold term x" is one array read. */
+  static final class Marks {
+    private static final ThreadLocal<Marks> LOCAL = ThreadLocal.withInitial(Marks::new);
+    int[] stamps = new int[0];
+    int gen;
+
+    static Marks get(int vocabulary) {
+      Marks m = LOCAL.get();
+      if (m.stamps.length < vocabulary) {
+        m.stamps = new int[Math.max(vocabulary, m.stamps.length * 2)];
+        m.gen = 0;
+      }
+      return m;
+    }
+
+    int next() {
+      if (++gen == Integer.MAX_VALUE) {
+        Arrays.fill(stamps, 0);
+        gen = 1;
+      }
+      return gen;
+    }
+
+    void mark(int[] passage, int g) {
+      for (int id : passage) {
+        stamps[id] = g;
+      }
+    }
+  }
+
+  /**
+   * Aligns a claim with the index and computes its features.
+   *
+   * @param seq the claim's terms
+   * @param position the claim's index among the answer's claims
+   * @param claims how many claims the answer has
+   * @param index the sources
+   * @return the alignment
+   */
+  static Aligned compute(Terms.Seq seq, int position, int claims, SourceIndex index) {
+    Aligned a = new Aligned();
+    double[] x = a.x;
+    int n = seq.size();
+    x[LENGTH] = Math.log1p(n);
+    x[POSITION] = claims <= 1 ? 0 : (double) position / (claims - 1);
+    x[SOURCE_SIZE] = Math.log1p(index.passageCount());
+    x[CLAIM_COUNT] = Math.log1p(claims);
+    int[] ids = new int[n];
+    java.util.Set<String> query = index.retrieves() ? SourceIndex.newQuery() : java.util.Set.of();
+    for (int i = 0; i < n; i++) {
+      ids[i] = index.id(seq.terms[i]);
+      if (ids[i] >= 0 && index.retrieves() && seq.isContent(i)) {
+        query.add(seq.terms[i]);
+      }
+    }
+    boolean[] unique = uniqueContent(seq);
+    int contentTotal = 0;
+    int contentKnown = 0;
+    for (int i = 0; i < n; i++) {
+      if (unique[i]) {
+        contentTotal++;
+        if (ids[i] >= 0) {
+          contentKnown++;
+        }
+      }
+    }
+    x[SOURCE_COVERAGE] = contentTotal == 0 ? 1 : (double) contentKnown / contentTotal;
+    x[UNKNOWN_COUNT] = Math.min(3, contentTotal - contentKnown);
+    int contentTokens = 0;
+    for (int i = 0; i < n; i++) {
+      if (seq.isContent(i)) {
+        contentTokens++;
+      }
+    }
+    x[REPETITION] = contentTokens == 0 ? 0 : (double) (contentTokens - contentTotal) / contentTokens;
+    int[] hits = index.candidates(ids, query, RETRIEVE);
+    x[CANDIDATES] = Math.log1p(hits.length);
+    Marks marks = Marks.get(index.vocabularySize());
+    int[] stamps = marks.stamps;
+    double bestRank = -1;
+    double secondRank = 0;
+    double bestCov = 0;
+    double bestBi = 0;
+    // Top KEEP by rank (content + bigram coverage), ties to the earlier passage.
+    int[] top = new int[KEEP];
+    double[] topRank = new double[KEEP];
+    int kept = 0;
+    for (int h = 0; h < hits.length; h++) {
+      int[] p = index.passages[hits[h]].ids;
+      int g = marks.next();
+      marks.mark(p, g);
+      double cov = contentCoverage(unique, ids, stamps, g);
+      double bi = bigramCoverage(ids, p, stamps, g);
+      double rank = cov + bi;
+      if (rank > bestRank) {
+        secondRank = Math.max(bestRank, 0);
+        bestRank = rank;
+        bestCov = cov;
+        bestBi = bi;
+      } else if (rank > secondRank) {
+        secondRank = rank;
+      }
+      int at = kept;
+      while (at > 0 && topRank[at - 1] < rank) {
+        at--;
+      }
+      if (at < KEEP) {
+        int last = Math.min(kept, KEEP - 1);
+        for (int k = last; k > at; k--) {
+          top[k] = top[k - 1];
+          topRank[k] = topRank[k - 1];
+        }
+        top[at] = hits[h];
+        topRank[at] = rank;
+        kept = Math.min(KEEP, kept + 1);
+      }
+    }
+    x[CONTENT_COVERAGE] = bestCov;
+    x[BIGRAM_COVERAGE] = bestBi;
+    x[RANK_GAP] = kept == 0 ? 0 : bestRank - (hits.length > 1 ? secondRank : 0);
+    x[RUN_COVERAGE] = fragmentCoverage(ids, index, top, kept);
+    if (kept == 0) {
+      // Nothing in the sources shares a content word: every entity, number and predicate is nowhere
+      // or only elsewhere.
+      whereabouts(seq, ids, index, null, stamps, -1, x, a.cue);
+      x[MISSING_UNION_COUNT] = Math.min(4, contentTotal);
+      return a;
+    }
+    a.best = top[0];
+    SourceIndex.Passage bp = index.passages[top[0]];
+    // Union of the kept passages: multi-passage support (sentence fusion).
+    int gu = marks.next();
+    for (int k = 0; k < kept; k++) {
+      marks.mark(index.passages[top[k]].ids, gu);
+    }
+    x[UNION_COVERAGE] = contentCoverage(unique, ids, stamps, gu);
+    int missing = 0;
+    for (int i = 0; i < n; i++) {
+      if (unique[i] && (ids[i] < 0 || stamps[ids[i]] != gu)) {
+        missing++;
+      }
+    }
+    x[MISSING_UNION_COUNT] = Math.min(4, missing);
+    int g = marks.next();
+    marks.mark(bp.ids, g);
+    x[LONGEST_RUN] = n == 0 ? 0 : (double) longestRun(ids, bp.ids) / n;
+    whereabouts(seq, ids, index, bp, stamps, g, x, a.cue);
+    polarity(seq, ids, bp, index, stamps, g, bestCov, x, a.cue);
+    x[SWAP] = swap(seq, ids, index, bp, stamps, g, a.cue);
+    return a;
+  }
+
+  /** Where the claim's entities, numbers and predicate words are: best passage, elsewhere, nowhere. */
+  private static void whereabouts(Terms.Seq seq, int[] ids, SourceIndex index, SourceIndex.Passage bp, int[] stamps,
+      int g, double[] x, int[] cue) {
+    int[] ent = new int[3];
+    int[] num = new int[3];
+    int[] pred = new int[3];
+    boolean clash = false;
+    boolean firstPerson = false;
+    for (int i = 0; i < ids.length; i++) {
+      String t = seq.terms[i];
+      if (seq.kinds[i] == Terms.WORD && isFirstPerson(t)) {
+        firstPerson = true;
+      }
+      if (!seq.isContent(i)) {
+        continue;
+      }
+      int where = ids[i] < 0 ? 2 : bp != null && stamps[ids[i]] == g ? 0 : 1;
+      int feature;
+      if (seq.kinds[i] != Terms.WORD) {
+        num[where]++;
+        feature = NUMBER_BEST + where;
+        if (where != 0 && bp != null && hasKind(bp, seq.kinds[i]) && !clash) {
+          clash = true;
+          cue[NUMBER_CLASH] = i;
+        }
+      } else if (isEntity(seq, i) || (SOURCE_NAMES && index.isName(ids[i]))) {
+        ent[where]++;
+        feature = ENTITY_BEST + where;
+      } else {
+        pred[where]++;
+        feature = PREDICATE_BEST + where;
+      }
+      if (cue[feature] < 0) {
+        cue[feature] = i;
+      }
+    }
+    share(ent, x, ENTITY_BEST);
+    share(num, x, NUMBER_BEST);
+    share(pred, x, PREDICATE_BEST);
+    x[NUMBER_CLASH] = clash ? 1 : 0;
+    if (firstPerson && (bp == null || !index.hasFirstPerson(bp))) {
+      x[FIRST_PERSON] = 1;
+    }
+  }
+
+  static boolean isFirstPerson(String t) {
+    return t.equals("i") || t.equals("my") || t.equals("me") || t.equals("we") || t.equals("our") || t.equals("mine");
+  }
+
+  /** A capitalized word that is not the claim's first word and not a function word: a name. */
+  static boolean isEntity(Terms.Seq seq, int i) {
+    return i > 0 && seq.kinds[i] == Terms.WORD && seq.capitalized[i] && !Lexicon.STOP.contains(seq.terms[i]);
+  }
+
+  private static void share(int[] c, double[] x, int at) {
+    int total = c[0] + c[1] + c[2];
+    for (int k = 0; k < 3; k++) {
+      x[at + k] = total == 0 ? 0 : (double) c[k] / total;
+    }
+  }
+
+  /** Negation present on one side only, and an antonym of a claim word in the passage instead. */
+  private static void polarity(Terms.Seq seq, int[] ids, SourceIndex.Passage p, SourceIndex index, int[] stamps, int g,
+      double coverage, double[] x, int[] cue) {
+    int claimNeg = -1;
+    for (int i = 0; i < seq.size(); i++) {
+      if (Lexicon.NEGATIONS.contains(seq.terms[i])) {
+        if (claimNeg < 0) {
+          claimNeg = i;
+        }
+        continue;
+      }
+      String anti = Lexicon.ANTONYMS.get(seq.terms[i]);
+      if (anti != null && x[ANTONYM_FLIP] == 0) {
+        int antiId = index.id(anti);
+        if (antiId >= 0 && stamps[antiId] == g && (ids[i] < 0 || stamps[ids[i]] != g)) {
+          x[ANTONYM_FLIP] = coverage;
+          cue[ANTONYM_FLIP] = i;
+        }
+      }
+    }
+    boolean passageNeg = false;
+    for (int id : p.ids) {
+      if (index.isNegation(id)) {
+        passageNeg = true;
+        break;
+      }
+    }
+    if (claimNeg >= 0 && !passageNeg) {
+      x[NEGATION_CLAIM_ONLY] = coverage;
+      cue[NEGATION_CLAIM_ONLY] = claimNeg;
+    } else if (claimNeg < 0 && passageNeg) {
+      x[NEGATION_PASSAGE_ONLY] = coverage;
+    }
+  }
+
+  /**
+   * A subject-object swap around an aligned word: a claim word w found in the passage with a name
+   * before it in the claim that the passage has only after w, and a name after it that the passage
+   * has only before w ("Smith beat Jones" against "Jones beat Smith").
+   */
+  private static double swap(Terms.Seq seq, int[] ids, SourceIndex index, SourceIndex.Passage p, int[] stamps, int g,
+      int[] cue) {
+    int n = ids.length;
+    for (int v = 1; v + 1 < n; v++) {
+      if (ids[v] < 0 || stamps[ids[v]] != g || !seq.isContent(v) || isEntity(seq, v) || index.isName(ids[v])
+          || seq.kinds[v] != Terms.WORD) {
+        continue;
+      }
+      int pv = indexOf(p.ids, ids[v]);
+      boolean before = false;
+      for (int i = 0; i < v && !before; i++) {
+        if ((isEntity(seq, i) || index.isName(ids[i])) && ids[i] >= 0 && stamps[ids[i]] == g) {
+          int pi = indexOf(p.ids, ids[i]);
+          before = pi > pv && indexOf(p.ids, ids[i], 0, pv) < 0;
+        }
+      }
+      if (!before) {
+        continue;
+      }
+      for (int j = v + 1; j < n; j++) {
+        if ((isEntity(seq, j) || index.isName(ids[j])) && ids[j] >= 0 && stamps[ids[j]] == g && ids[j] != ids[v]) {
+          int pj = indexOf(p.ids, ids[j]);
+          if (pj < pv && indexOf(p.ids, ids[j], pv + 1, p.ids.length) < 0) {
+            cue[SWAP] = v;
+            return 1;
+          }
+        }
+      }
+    }
+    return 0;
+  }
+
+  private static int indexOf(int[] a, int v) {
+    return indexOf(a, v, 0, a.length);
+  }
+
+  private static int indexOf(int[] a, int v, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (a[i] == v) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Marks the first occurrence of each distinct content term of the claim. */
+  static boolean[] uniqueContent(Terms.Seq seq) {
+    boolean[] u = new boolean[seq.size()];
+    for (int i = 0; i < u.length; i++) {
+      if (!seq.isContent(i)) {
+        continue;
+      }
+      u[i] = true;
+      for (int j = 0; j < i; j++) {
+        if (u[j] && seq.terms[j].equals(seq.terms[i])) {
+          u[i] = false;
+          break;
+        }
+      }
+    }
+    return u;
+  }
+
+  /** Share of the claim's distinct content terms that the stamped passage holds. */
+  static double contentCoverage(boolean[] unique, int[] ids, int[] stamps, int gen) {
+    int total = 0;
+    int found = 0;
+    for (int i = 0; i < ids.length; i++) {
+      if (unique[i]) {
+        total++;
+        if (ids[i] >= 0 && stamps[ids[i]] == gen) {
+          found++;
+        }
+      }
+    }
+    return total == 0 ? 1 : (double) found / total;
+  }
+
+  /** Share of the claim's adjacent term pairs that occur adjacent in the passage. */
+  static double bigramCoverage(int[] ids, int[] passage, int[] stamps, int gen) {
+    int total = ids.length - 1;
+    if (total <= 0) {
+      return ids.length == 1 && ids[0] >= 0 && stamps[ids[0]] == gen ? 1 : 0;
+    }
+    int found = 0;
+    for (int i = 0; i < total; i++) {
+      int x = ids[i];
+      int y = ids[i + 1];
+      if (x >= 0 && y >= 0 && stamps[x] == gen && stamps[y] == gen && containsPair(passage, x, y)) {
+        found++;
+      }
+    }
+    return (double) found / total;
+  }
+
+  /** Longest run of claim terms found contiguous and in order in the passage. */
+  static int longestRun(int[] ids, int[] p) {
+    int longest = 0;
+    for (int i = 0; i < ids.length; i++) {
+      if (ids[i] < 0) {
+        continue;
+      }
+      for (int j = 0; j < p.length; j++) {
+        if (p[j] == ids[i]) {
+          int l = 1;
+          while (i + l < ids.length && j + l < p.length && p[j + l] == ids[i + l]) {
+            l++;
+          }
+          longest = Math.max(longest, l);
+        }
+      }
+    }
+    return longest;
+  }
+
+  /** Share of claim tokens inside runs of {@value #MIN_FRAGMENT}+ tokens found in order in a kept passage. */
+  static double fragmentCoverage(int[] ids, SourceIndex index, int[] top, int keep) {
+    if (ids.length == 0) {
+      return 0;
+    }
+    int covered = 0;
+    int i = 0;
+    while (i < ids.length) {
+      int longest = 0;
+      if (ids[i] >= 0) {
+        for (int k = 0; k < keep; k++) {
+          int[] p = index.passages[top[k]].ids;
+          for (int j = 0; j < p.length; j++) {
+            if (p[j] == ids[i]) {
+              int l = 1;
+              while (i + l < ids.length && j + l < p.length && p[j + l] == ids[i + l]) {
+                l++;
+              }
+              longest = Math.max(longest, l);
+            }
+          }
+        }
+      }
+      if (longest >= Math.min(MIN_FRAGMENT, ids.length)) { // a claim shorter than a run counts when found whole
+        covered += longest;
+      }
+      i += Math.max(1, longest);
+    }
+    return (double) covered / ids.length;
+  }
+
+  static boolean hasKind(SourceIndex.Passage p, byte kind) {
+    for (byte k : p.kinds) {
+      if (k == kind) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean containsPair(int[] a, int x, int y) {
+    for (int j = 0; j + 1 < a.length; j++) {
+      if (a[j] == x && a[j + 1] == y) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,173 @@
+package dev.guardrails.detectors.claims;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * The learned support score: a logistic regression over {@link ClaimFeatures} (standardized) that
+ * gives each claim the probability that it is not supported, and a response-level logistic
+ * calibration over the claims' logits (the highest, and the mean of the two highest) that gives the
+ * answer's probability of being unsupported. Trained by {@code tools/claims/train.sh}
+ * ({@code ClaimModelTrainer}, deterministic) into the resource {@value #RESOURCE}; see
+ * docs/claims.md.
+ *
+ * <p>Immutable and thread-safe; the shipped model loads once, lazily.
+ */
+final class ClaimModel {
+
+  /** The shipped model's resource, next to this class. */
+  static final String RESOURCE = "claims-model.tsv";
+
+  final double[] mean;
+  final double[] sd;
+  final double[] weight;
+  final double intercept;
+  /** Response calibration: intercept, weight of the highest claim logit, weight of the mean of the two highest. */
+  final double[] response;
+  /** The response threshold the trainer chose on its training data (balanced accuracy). */
+  final double threshold;
+
+  ClaimModel(double[] mean, double[] sd, double[] weight, double intercept, double[] response, double threshold) {
+    if (mean.length != ClaimFeatures.COUNT || sd.length != ClaimFeatures.COUNT || weight.length != ClaimFeatures.COUNT) {
+      throw new IllegalArgumentException("claims model must have " + ClaimFeatures.COUNT + " features: " + weight.length);
+    }
+    this.mean = mean.clone();
+    this.sd = sd.clone();
+    this.weight = weight.clone();
+    this.intercept = intercept;
+    this.response = response.clone();
+    this.threshold = threshold;
+  }
+
+  private static final class Shipped {
+    static final ClaimModel MODEL = load(RESOURCE);
+  }
+
+  /**
+   * Returns the shipped model, loading it on first use.
+   *
+   * @return the model
+   * @throws IllegalStateException when the resource is missing or malformed
+   */
+  static ClaimModel shipped() {
+    return Shipped.MODEL;
+  }
+
+  /**
+   * Loads a model resource next to this class.
+   *
+   * @param resource the resource name
+   * @return the model
+   * @throws IllegalStateException when the resource is missing, malformed or lists other features
+   */
+  static ClaimModel load(String resource) {
+    try (InputStream in = ClaimModel.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("claims model resource dev/guardrails/detectors/claims/" + resource
+            + " is missing from the class path; rebuild guardrails-detectors (tools/claims/train.sh writes it)");
+      }
+      return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), resource);
+    } catch (IOException e) {
+      throw new UncheckedIOException("claims model resource " + resource + " could not be read", e);
+    }
+  }
+
+  private static ClaimModel parse(BufferedReader r, String resource) throws IOException {
+    double[] mean = new double[ClaimFeatures.COUNT];
+    double[] sd = new double[ClaimFeatures.COUNT];
+    double[] w = new double[ClaimFeatures.COUNT];
+    double[] resp = null;
+    double intercept = Double.NaN;
+    double threshold = Double.NaN;
+    int f = 0;
+    int lineNo = 0;
+    for (String line = r.readLine(); line != null; line = r.readLine()) {
+      lineNo++;
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      String[] c = line.split("\t");
+      try {
+        switch (c[0]) {
+          case "threshold" -> threshold = Double.parseDouble(c[1]);
+          case "intercept" -> intercept = Double.parseDouble(c[1]);
+          case "response" -> resp = new double[] {Double.parseDouble(c[1]), Double.parseDouble(c[2]), Double.parseDouble(c[3])};
+          case "feature" -> {
+            if (f >= ClaimFeatures.COUNT || !ClaimFeatures.NAMES[f].equals(c[1])) {
+              throw new IllegalStateException("claims model " + resource + " line " + lineNo
+                  + " lists a feature the code does not compute in this place; retrain with tools/claims/train.sh");
+            }
+            mean[f] = Double.parseDouble(c[2]);
+            sd[f] = Double.parseDouble(c[3]);
+            w[f] = Double.parseDouble(c[4]);
+            f++;
+          }
+          default -> throw new IllegalStateException("claims model " + resource + " line " + lineNo + ": unknown entry");
+        }
+      } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+        throw new IllegalStateException("claims model " + resource + " line " + lineNo + " is malformed", e);
+      }
+    }
+    if (f != ClaimFeatures.COUNT || resp == null || Double.isNaN(intercept) || Double.isNaN(threshold)) {
+      throw new IllegalStateException("claims model " + resource + " is incomplete (" + f + " of "
+          + ClaimFeatures.COUNT + " features); retrain with tools/claims/train.sh");
+    }
+    return new ClaimModel(mean, sd, w, intercept, resp, threshold);
+  }
+
+  /** The log-odds that a claim with these features is unsupported. */
+  double logit(double[] x) {
+    double z = intercept;
+    for (int k = 0; k < weight.length; k++) {
+      z += weight[k] * (x[k] - mean[k]) / sd[k];
+    }
+    return z;
+  }
+
+  /** The contribution of feature k to the logit (positive = towards unsupported). */
+  double contribution(double[] x, int k) {
+    return weight[k] * (x[k] - mean[k]) / sd[k];
+  }
+
+  /**
+   * The response probability of being unsupported from its claims' logits.
+   *
+   * @param max the highest claim logit
+   * @param meanTop2 the mean of the two highest claim logits (the one logit for a single claim)
+   * @return the probability
+   */
+  double responseScore(double max, double meanTop2) {
+    return sigmoid(response[0] + response[1] * max + response[2] * meanTop2);
+  }
+
+  static double sigmoid(double z) {
+    return 1.0 / (1.0 + Math.exp(-z));
+  }
+
+  /** Writes the model in the resource format (fixed 17-digit precision: byte-identical for equal doubles). */
+  String format(String header) {
+    StringBuilder b = new StringBuilder();
+    for (String h : header.split("\n")) {
+      b.append("# ").append(h).append('\n');
+    }
+    b.append("threshold\t").append(num(threshold)).append('\n');
+    b.append("intercept\t").append(num(intercept)).append('\n');
+    b.append("response\t").append(num(response[0])).append('\t').append(num(response[1])).append('\t')
+        .append(num(response[2])).append('\n');
+    b.append("# feature\tname\tmean\tsd\tweight (per standard deviation)\n");
+    for (int k = 0; k < weight.length; k++) {
+      b.append("feature\t").append(ClaimFeatures.NAMES[k]).append('\t').append(num(mean[k])).append('\t')
+          .append(num(sd[k])).append('\t').append(num(weight[k])).append('\n');
+    }
+    return b.toString();
+  }
+
+  private static String num(double v) {
+    return String.format(Locale.ROOT, "%.10g", v);
+  }
+}

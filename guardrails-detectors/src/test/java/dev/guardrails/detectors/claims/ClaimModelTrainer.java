@@ -1,0 +1,204 @@
+package dev.guardrails.detectors.claims;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Trains {@link ClaimModel} from labelled responses: a claim-level logistic regression on the
+ * claims' features, each claim labelled with its response's label and weighted so that every
+ * response and every data set weighs the same; then a response-level logistic calibration over the
+ * claims' logits (highest, mean of the two highest); then the response threshold with the best mean
+ * balanced accuracy over the training sets. Deterministic: equal rows in equal order give the same
+ * model, bit for bit (no random numbers are drawn).
+ */
+final class ClaimModelTrainer {
+
+  /** L2 penalty (per standard deviation, times the total weight): strong, for transfer across sets. */
+  static final double L2 = 0.2;
+
+  /** Whether HaluEval rows train the model (its length artifact: see docs/claims.md). */
+  static final boolean TRAIN_ON_HALUEVAL = false;
+
+  private ClaimModelTrainer() {}
+
+  /** Relative weight of each set in training (a set not listed weighs 1). */
+  static final Map<String, Double> SET_WEIGHT = Map.of("frank", 3.0);
+  /** Features left out (weight forced to 0 by zeroing the column), for ablations. */
+  static final java.util.Set<Integer> DROP = java.util.Set.of();
+  /** Multiple-instance rounds: positive claims reweighted by their share of the response's unsupport. */
+  static final int MIL_ROUNDS = 0;
+  /** Whether each set's supported and unsupported responses weigh the same (an even prior per set). */
+  static final boolean BALANCE = true;
+  static final double LAMBDA = L2;
+
+  static ClaimModel train(List<ClaimsData.Row> rows) {
+    Map<String, Integer> perSet = new HashMap<>();
+    for (ClaimsData.Row r : rows) {
+      if (!r.claims().isEmpty()) {
+        perSet.merge(key(r), 1, Integer::sum);
+      }
+    }
+    List<double[]> x = new ArrayList<>();
+    List<Double> y = new ArrayList<>();
+    List<Double> w = new ArrayList<>();
+    for (ClaimsData.Row r : rows) {
+      int n = r.claims().size();
+      for (double[] c : r.claims()) {
+        double[] cc = c;
+        if (!DROP.isEmpty()) {
+          cc = c.clone();
+          for (int k : DROP) {
+            cc[k] = 0;
+          }
+        }
+        x.add(cc);
+        y.add(r.unsupported() ? 1.0 : 0.0);
+        w.add(SET_WEIGHT.getOrDefault(r.set(), 1.0) / perSet.get(key(r)) / n);
+      }
+    }
+    double[][] xa = x.toArray(new double[0][]);
+    double[] wa = unbox(w);
+    LogisticRegression.Fit claim = LogisticRegression.fit(xa, unbox(y), wa, LAMBDA);
+    for (int round = 0; round < MIL_ROUNDS; round++) {
+      int i = 0;
+      for (ClaimsData.Row r : rows) {
+        int n = r.claims().size();
+        double base = SET_WEIGHT.getOrDefault(r.set(), 1.0) / Math.max(1, perSet.getOrDefault(key(r), 1));
+        if (r.unsupported() && n > 1) {
+          double[] p = new double[n];
+          double sum = 0;
+          for (int c = 0; c < n; c++) {
+            p[c] = 1 / (1 + Math.exp(-claim.logit(xa[i + c])));
+            sum += p[c];
+          }
+          for (int c = 0; c < n; c++) {
+            wa[i + c] = base * p[c] / sum;
+          }
+        }
+        i += n;
+      }
+      claim = LogisticRegression.fit(xa, unbox(y), wa, LAMBDA);
+    }
+    ClaimModel claimOnly = new ClaimModel(claim.mean(), claim.sd(), claim.weight(), claim.intercept(),
+        new double[] {0, 1, 0}, 0.5);
+    // Response calibration over (max logit, mean of the two highest).
+    List<double[]> rx = new ArrayList<>();
+    List<Double> ry = new ArrayList<>();
+    List<Double> rw = new ArrayList<>();
+    for (ClaimsData.Row r : rows) {
+      if (r.claims().isEmpty()) {
+        continue;
+      }
+      rx.add(aggregate(logits(claimOnly, r)));
+      ry.add(r.unsupported() ? 1.0 : 0.0);
+      rw.add(SET_WEIGHT.getOrDefault(r.set(), 1.0) / perSet.get(key(r)));
+    }
+    LogisticRegression.Fit resp = LogisticRegression.fit(rx.toArray(new double[0][]), unbox(ry), unbox(rw), L2);
+    double a = resp.intercept();
+    double[] b = new double[2];
+    for (int k = 0; k < 2; k++) {
+      b[k] = resp.weight()[k] / resp.sd()[k];
+      a -= b[k] * resp.mean()[k];
+    }
+    ClaimModel untuned = new ClaimModel(claim.mean(), claim.sd(), claim.weight(), claim.intercept(),
+        new double[] {a, b[0], b[1]}, 0.5);
+    double threshold = chooseThreshold(rows, untuned);
+    return new ClaimModel(claim.mean(), claim.sd(), claim.weight(), claim.intercept(), new double[] {a, b[0], b[1]},
+        threshold);
+  }
+
+  /** The model file text, with a header that says how it was made. */
+  static String format(ClaimModel m) {
+    return m.format("Claims support model (issue 17): logistic regression over ClaimFeatures, see docs/claims.md.\n"
+        + "Written by tools/claims/train.sh (TrainClaimsModel); do not edit. Trained on FRANK validation, BEGIN,\n"
+        + "FaithDial audit, WiCE and DialFact" + (TRAIN_ON_HALUEVAL ? ", HaluEval" : " (not HaluEval: length artifact)")
+        + "; L2 " + L2 + ";\nsupported and unsupported weigh the same within each set; FRANK weighs 3, every other set 1.");
+  }
+
+  private static String key(ClaimsData.Row r) {
+    return BALANCE ? r.set() + (r.unsupported() ? "/1" : "/0") : r.set();
+  }
+
+  static double[] logits(ClaimModel m, ClaimsData.Row r) {
+    double[] l = new double[r.claims().size()];
+    for (int i = 0; i < l.length; i++) {
+      l[i] = m.logit(r.claims().get(i));
+    }
+    return l;
+  }
+
+  static double[] aggregate(double[] logits) {
+    double first = Double.NEGATIVE_INFINITY;
+    double second = Double.NEGATIVE_INFINITY;
+    for (double s : logits) {
+      if (s > first) {
+        second = first;
+        first = s;
+      } else if (s > second) {
+        second = s;
+      }
+    }
+    return new double[] {first, logits.length == 1 ? first : (first + second) / 2};
+  }
+
+  /** The response score of a row under a model (0 when the response has no claim). */
+  static double score(ClaimModel m, ClaimsData.Row r) {
+    return ClaimChecker.responseScore(logits(m, r), m);
+  }
+
+  /** The cut (rounded to 0.01) with the best mean balanced accuracy over the sets in {@code rows}. */
+  static double chooseThreshold(List<ClaimsData.Row> rows, ClaimModel m) {
+    Map<String, List<double[]>> bySet = new HashMap<>();
+    for (ClaimsData.Row r : rows) {
+      bySet.computeIfAbsent(r.set(), k -> new ArrayList<>()).add(new double[] {score(m, r), r.unsupported() ? 1 : 0});
+    }
+    double best = -1;
+    double bestT = 0.5;
+    for (int t100 = 1; t100 < 100; t100++) {
+      double t = t100 / 100.0;
+      double sum = 0;
+      for (List<double[]> set : bySet.values()) {
+        sum += balancedAccuracy(set, t);
+      }
+      double ba = sum / bySet.size();
+      if (ba > best + 1e-12) {
+        best = ba;
+        bestT = t;
+      }
+    }
+    return bestT;
+  }
+
+  /** Balanced accuracy of (score, label) pairs at a cut (score >= t = unsupported). */
+  static double balancedAccuracy(List<double[]> rows, double t) {
+    int tp = 0;
+    int fn = 0;
+    int tn = 0;
+    int fp = 0;
+    for (double[] r : rows) {
+      boolean flagged = r[0] >= t;
+      if (r[1] == 1) {
+        if (flagged) {
+          tp++;
+        } else {
+          fn++;
+        }
+      } else if (flagged) {
+        fp++;
+      } else {
+        tn++;
+      }
+    }
+    return ((double) tp / Math.max(1, tp + fn) + (double) tn / Math.max(1, tn + fp)) / 2;
+  }
+
+  private static double[] unbox(List<Double> l) {
+    double[] a = new double[l.size()];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = l.get(i);
+    }
+    return a;
+  }
+}
