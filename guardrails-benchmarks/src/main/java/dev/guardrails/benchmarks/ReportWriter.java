@@ -318,6 +318,7 @@ public final class ReportWriter {
         .append("quick".equals(profile) ? " This is the quick profile (1 fork, short warm-up): treat figures as indicative.\n\n" : "\n\n");
 
     targets(b, rows, cold);
+    shortAnswersTable(b, rows);
     mainTable(b, rows);
     percentileTable(b, rows);
     throughputTable(b, rows);
@@ -348,6 +349,49 @@ public final class ReportWriter {
           .append(" | ").append(bytes(r.alloc()))
           .append(" | ").append(base.map(x -> bytes(x.alloc())).orElse("—")).append(" |\n");
     }
+    b.append('\n');
+  }
+
+  /**
+   * The short-answer table ({@link ShortAnswersBenchmark}): ns and MB/s per answer, the ratio to the
+   * fast-regex baseline, allocation per answer, and the per-check targets of issue 19.
+   */
+  private static void shortAnswersTable(StringBuilder b, List<Row> rows) {
+    List<Row> sa = rows.stream().filter(r -> r.cls().equals("ShortAnswersBenchmark") && r.mode().equals("avgt")).toList();
+    if (sa.isEmpty()) {
+      return;
+    }
+    double meanChars = ShortCorpus.meanChars();
+    Optional<Row> base = find(sa, r -> r.method().equals("baselineFastRegex"));
+    b.append("## Short answers: what a user pays per answer\n\n");
+    b.append(String.format(Locale.ROOT, "%,d short answers (Presidio's sentences plus generated replies, %.0f chars on average), "
+        + "checked one after another. MB/s = mean chars / mean time per answer. The fast-regex baseline is five "
+        + "precompiled `java.util.regex` patterns (email, phone, card, SSN, IPv4): what a minimal regex redactor does.%n%n",
+        ShortCorpus.answers().size(), meanChars));
+    b.append("| Benchmark | Time per answer | MB/s | vs fast regex (MB/s ratio) | Alloc per answer |\n|---|---:|---:|---:|---:|\n");
+    for (Row r : sa) {
+      double ns = r.micros() * 1e3;
+      double mbs = meanChars / ns * 1e3 / 1.048576;
+      b.append("| ").append(r.method()).append(" | ").append(String.format(Locale.ROOT, "%,.0f ns", ns))
+          .append(" | ").append(num(mbs))
+          .append(" | ").append(base.filter(x -> x != r).map(x -> String.format(Locale.ROOT, "%.2fx", x.micros() / r.micros())).orElse("—"))
+          .append(" | ").append(bytes(r.alloc())).append(" |\n");
+    }
+    b.append('\n');
+    Optional<Row> pii = find(sa, r -> r.method().equals("piiSecrets"));
+    Optional<Row> all = find(sa, r -> r.method().equals("defaultPipeline"));
+    Optional<Row> empty = find(sa, r -> r.method().equals("emptyPipeline"));
+    b.append("| Target (short answers) | Measured | Met? |\n|---|---|---|\n");
+    if (base.isPresent()) {
+      pii.ifPresent(r -> target(b, "PII+secrets pipeline ≥ 5× the fast-regex baseline's MB/s",
+          String.format(Locale.ROOT, "%.2fx", base.get().micros() / r.micros()), base.get().micros() / r.micros() >= 5));
+      all.ifPresent(r -> target(b, "Default pipeline ≥ 3× the fast-regex baseline's MB/s",
+          String.format(Locale.ROOT, "%.2fx", base.get().micros() / r.micros()), base.get().micros() / r.micros() >= 3));
+    }
+    empty.ifPresent(r -> target(b, "Empty pipeline (fixed cost of a check) ≤ 250 ns per answer",
+        String.format(Locale.ROOT, "%,.0f ns", r.micros() * 1e3), r.micros() * 1e3 <= 250));
+    empty.filter(r -> r.alloc() != null).ifPresent(r -> target(b, "Allocation of the fixed cost ≤ 1 KB per answer",
+        bytes(r.alloc()), r.alloc() <= 1_024));
     b.append('\n');
   }
 

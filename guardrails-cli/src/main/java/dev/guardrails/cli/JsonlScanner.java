@@ -86,6 +86,23 @@ final class JsonlScanner {
   }
 
   private GuardResult scanLine(String s, int lineNo) {
+    Answer a = parse(mapper, s, lineNo);
+    return guard.check(a.text(), a.context());
+  }
+
+  /** One input line: the answer's text and what the check may know. */
+  record Answer(String text, CheckContext context) {}
+
+  /**
+   * Parses one input line of the JSONL contract (also used by {@code guardrails bench}).
+   *
+   * @param mapper the JSON mapper
+   * @param s the line, without its line break
+   * @param lineNo the 1-based line number, for messages
+   * @return the answer
+   * @throws LineException if the line is malformed (the message names the line, never its text)
+   */
+  static Answer parse(ObjectMapper mapper, String s, int lineNo) {
     JsonNode node;
     try {
       node = mapper.readTree(s);
@@ -96,7 +113,7 @@ final class JsonlScanner {
       throw new LineException("line " + lineNo + ": empty line; expected a JSON object or string");
     }
     if (node.isTextual()) {
-      return guard.check(node.textValue());
+      return new Answer(node.textValue(), CheckContext.empty());
     }
     if (!node.isObject()) {
       throw new LineException("line " + lineNo + ": expected a JSON object or string, got " + node.getNodeType());
@@ -126,7 +143,7 @@ final class JsonlScanner {
         ctx.userValue(v.textValue());
       }
     }
-    return guard.check(text.textValue(), ctx.build());
+    return new Answer(text.textValue(), ctx.build());
   }
 
   private static Iterable<JsonNode> strings(JsonNode arr, String field, int lineNo) {
@@ -194,7 +211,7 @@ final class JsonlScanner {
   }
 
   /** A malformed input line; the message names the line, never its content. */
-  private static final class LineException extends RuntimeException {
+  static final class LineException extends RuntimeException {
     LineException(String message) {
       super(message, null, false, false);
     }
