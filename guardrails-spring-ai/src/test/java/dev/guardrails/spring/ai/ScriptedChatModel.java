@@ -23,6 +23,7 @@ final class ScriptedChatModel implements ChatModel {
   final List<String> prompts = Collections.synchronizedList(new ArrayList<>());
   private volatile Function<String, List<String>> chunker = a -> List.of(a);
   private volatile RuntimeException failAfterChunks;
+  private volatile boolean record = true;
 
   ScriptedChatModel(String... answers) {
     this.answers = List.of(answers);
@@ -39,11 +40,20 @@ final class ScriptedChatModel implements ChatModel {
     return this;
   }
 
+  /** Stops recording prompts and counting calls (for benchmarks). */
+  ScriptedChatModel quiet() {
+    this.record = false;
+    return this;
+  }
+
   int calls() {
     return calls.get();
   }
 
   private String next(Prompt prompt) {
+    if (!record) {
+      return answers.get(0);
+    }
     prompts.add(prompt.getUserMessage().getText());
     int i = calls.getAndIncrement();
     return answers.get(Math.min(i, answers.size() - 1));
