@@ -138,6 +138,31 @@ class GuardrailsSparkTest {
     assertNotNull(nul.getAs("error"));
   }
 
+  /**
+   * The gitleaks rules are parsed with jackson-dataformat-toml, while Spark pins an older Jackson
+   * line on the classpath: a kind only those rules know (gitleaks' own example for npm-access-token,
+   * secret hand-checked) must still be found and redacted on Spark.
+   */
+  @Test
+  void gitleaksRuleKindsWorkOnSparksJacksonLine() {
+    String secret = "npm_ytmu8ufsjod5tbk5w86taopxcuoedxrkunxf";
+    String text = "Use this: npmAccessTokenToken=\"" + secret + "\" in .npmrc";
+    StructType schema = new StructType().add("id", DataTypes.IntegerType).add("text", DataTypes.StringType);
+    Dataset<Row> df = spark.createDataFrame(List.of(RowFactory.create(1, text)), schema);
+    for (ScanSpec.Method m : ScanSpec.Method.values()) {
+      Row r = GuardrailsSpark.scan(df, ScanSpec.builder("text").method(m).build()).collectAsList().get(0);
+      assertNull(r.getAs("error"), m.name());
+      assertTrue(!r.<String>getAs("safe_text").contains(secret), m + ": " + r.getAs("safe_text"));
+      boolean found = false;
+      for (Object o : r.getList(r.fieldIndex("findings"))) {
+        Row f = (Row) o;
+        found |= "secrets".equals(f.getAs("detector")) && f.<Integer>getAs("start") == text.indexOf(secret)
+            && f.<Integer>getAs("end") == text.indexOf(secret) + secret.length();
+      }
+      assertTrue(found, m.name());
+    }
+  }
+
   @Test
   void nonStringTextAndBadSourcesAreRowErrors() {
     StructType schema = new StructType().add("id", DataTypes.IntegerType).add("text", DataTypes.IntegerType)
