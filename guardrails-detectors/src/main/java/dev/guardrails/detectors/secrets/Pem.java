@@ -60,16 +60,32 @@ final class Pem {
     return q;
   }
 
-  /** At least one PEM line's worth ({@value #MIN_BODY} characters) of base64 in {@code s[from,to)}. */
+  /**
+   * At least one PEM line's worth ({@value #MIN_BODY} characters) of base64 in {@code s[from,to)},
+   * counting only runs of {@value #MIN_RUN} or more base64 characters: key lines are unbroken runs
+   * (64 characters in PEM), while prose after a lone header ("paste your key here and keep it
+   * safe...") is letters too, but in words far shorter than a key line.
+   */
   private static boolean keyMaterial(String s, int from, int to) {
     int b64 = 0;
+    int run = 0;
     for (int p = from; p < to && b64 < MIN_BODY; p++) {
       if (isBase64(s.charAt(p))) {
-        b64++;
+        run++;
+        if (run == MIN_RUN) {
+          b64 += MIN_RUN;
+        } else if (run > MIN_RUN) {
+          b64++;
+        }
+      } else {
+        run = 0;
       }
     }
     return b64 >= MIN_BODY;
   }
+
+  /** Shortest unbroken base64 run counted as key material; longer than nearly every English word. */
+  static final int MIN_RUN = 16;
 
   /** Base64 characters a block must hold to carry key material (a full PEM line is 64). */
   static final int MIN_BODY = 40;

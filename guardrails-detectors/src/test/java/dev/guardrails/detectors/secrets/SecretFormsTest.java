@@ -61,6 +61,22 @@ class SecretFormsTest {
   }
 
   @Test
+  void proseAfterALoneHeaderIsNotAKey() {
+    // Letters are base64 characters: 40+ of them in words used to pass for a truncated key body.
+    String header = "-----BEGIN RSA PRIVATE KEY-----\n";
+    for (String prose : List.of("Paste your own key here and keep the file readable only by you",
+        "then your key lines follow here and end with the matching END line",
+        "Never share this file with anyone because it grants full access to the server")) {
+      List<Finding> fs = detect(header + prose);
+      assertTrue(fs.stream().noneMatch(f -> f.type() == SecretDetector.PRIVATE_KEY), prose + " " + fs);
+    }
+    // a cut-off body (first two lines of the PGP block below) is still a key
+    String cut = header + "lQWGBGSVV4YBDAClvRnxezIRy2Yv7SFlzC0iFiRF/O/jePSw+XYhvcrTaqSYTGic\n"
+        + "ZmVnZXRpb24gaXMgbm90IGEga2V5IGJ1dCBpdCBsb29rcyBsaWtlIG9uZSB0b28K\n";
+    assertTrue(detect(cut).stream().anyMatch(f -> f.type() == SecretDetector.PRIVATE_KEY), "truncated key");
+  }
+
+  @Test
   void pgpPrivateKeyBlock() {
     String block = "-----BEGIN PGP PRIVATE KEY BLOCK-----\n\n"
         + "lQWGBGSVV4YBDAClvRnxezIRy2Yv7SFlzC0iFiRF/O/jePSw+XYhvcrTaqSYTGic\n"
