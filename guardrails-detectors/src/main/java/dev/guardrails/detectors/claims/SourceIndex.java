@@ -14,9 +14,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -139,7 +139,7 @@ final class SourceIndex {
   /** Indexes the passages in memory, one document per passage, in passage order. */
   private static IndexSearcher lucene(Passage[] passages, String[] terms) {
     ByteBuffersDirectory dir = new ByteBuffersDirectory();
-    IndexWriterConfig cfg = new IndexWriterConfig(new WhitespaceAnalyzer());
+    IndexWriterConfig cfg = new IndexWriterConfig(); // its analyzer is unused: fields come pre-tokenized
     cfg.setSimilarity(new BM25Similarity());
     cfg.setRAMBufferSizeMB(64);
     cfg.setMergePolicy(new LogByteSizeMergePolicy()); // merges adjacent segments: doc order is kept
@@ -151,7 +151,7 @@ final class SourceIndex {
           field.append(terms[id]).append(' ');
         }
         Document d = new Document();
-        d.add(new TextField(FIELD, field.toString(), Field.Store.NO));
+        d.add(new TextField(FIELD, new WhitespaceTokens(field.toString())));
         w.addDocument(d);
       }
       w.forceMerge(1);
@@ -183,6 +183,50 @@ final class SourceIndex {
 
   SourceIndex withOrigin(List<Source> list) {
     return new SourceIndex(this, list);
+  }
+
+  /**
+   * The tokens Lucene's {@code WhitespaceAnalyzer} would make of a string (runs of non-whitespace
+   * code points, cut at {@value #MAX_TOKEN} chars), without pulling in lucene-analysis-common for
+   * that one class.
+   */
+  static final class WhitespaceTokens extends TokenStream {
+    static final int MAX_TOKEN = 255;
+    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+    private final String s;
+    private int at;
+
+    WhitespaceTokens(String s) {
+      this.s = s;
+    }
+
+    @Override
+    public boolean incrementToken() {
+      clearAttributes();
+      int n = s.length();
+      while (at < n && Character.isWhitespace(s.codePointAt(at))) {
+        at += Character.charCount(s.codePointAt(at));
+      }
+      if (at >= n) {
+        return false;
+      }
+      int start = at;
+      while (at < n && at - start < MAX_TOKEN) {
+        int c = s.codePointAt(at);
+        if (Character.isWhitespace(c)) {
+          break;
+        }
+        at += Character.charCount(c);
+      }
+      term.setEmpty().append(s, start, at);
+      return true;
+    }
+
+    @Override
+    public void reset() throws IOException {
+      super.reset();
+      at = 0;
+    }
   }
 
   /** Builds an index without a cache (benchmarks measure the build on its own). */
