@@ -1,7 +1,5 @@
 package dev.guardrails;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.guardrails.internal.Linker;
 import dev.guardrails.internal.SafeText;
 import dev.guardrails.redact.Redactor;
@@ -65,6 +63,9 @@ public final class Guardrail {
   /** Default upper bound on the input length, in chars: 16 Mi. */
   public static final int DEFAULT_MAX_INPUT_CHARS = 1 << 24;
 
+  /** Default char budget of the result cache (see {@link Builder#cache(long, long)}): 16 Mi chars. */
+  public static final long DEFAULT_CACHE_BUDGET_CHARS = ResultCache.DEFAULT_BUDGET_CHARS;
+
   private final List<Entry> entries;
   private final String[] ids;
   private final Policy policy;
@@ -78,8 +79,8 @@ public final class Guardrail {
   private final boolean link;
   private final int maxInputChars;
   private final OversizeMode oversizeMode;
-  private final Cache<CacheKey, GuardResult> cache;
-  private final long cacheSize;
+  /** Null when results are not cached. */
+  private final ResultCache cache;
   /** True for a stream's partial-scan copy: its callers read the decisions, never the safe text. */
   private final boolean decisionsOnly;
 
@@ -97,8 +98,6 @@ public final class Guardrail {
 
   private record Entry(Detector detector, FailMode failMode) {}
 
-  private record CacheKey(String text, CheckContext ctx) {}
-
   private Guardrail(Builder b) {
     this.entries = List.copyOf(b.entries.values());
     this.ids = new String[entries.size()];
@@ -115,9 +114,8 @@ public final class Guardrail {
     this.link = true;
     this.maxInputChars = b.maxInputChars;
     this.oversizeMode = b.oversizeMode;
-    this.cacheSize = b.cacheSize;
     this.decisionsOnly = false;
-    this.cache = b.cacheSize > 0 ? Caffeine.newBuilder().maximumSize(b.cacheSize).build() : null;
+    this.cache = ResultCache.create(b.cacheSize, b.cacheBudgetChars);
   }
 
   /** Returns a new builder. */
@@ -161,16 +159,13 @@ public final class Guardrail {
     if (cache == null) {
       return run(text, null, ctx);
     }
-    CacheKey key = new CacheKey(text, ctx);
-    GuardResult hit = cache.getIfPresent(key);
+    GuardResult hit = cache.get(text, ctx);
     if (hit != null) {
       notifyCacheHit(hit, text);
       return hit;
     }
     GuardResult r = run(text, null, ctx);
-    if (r.errors().isEmpty()) { // a timeout or crash may be transient: never make it sticky
-      cache.put(key, r);
-    }
+    cache.put(text, ctx, r); // skips results with errors: a timeout or crash may be transient
     return r;
   }
 
@@ -340,7 +335,7 @@ public final class Guardrail {
     if (kept.isEmpty()) {
       throw new IllegalArgumentException("the predicate accepts none of the detectors " + List.of(ids));
     }
-    return new Guardrail(this, kept, listener, cacheSize, decisionsOnly);
+    return new Guardrail(this, kept, listener, cache == null ? null : cache.copy(), decisionsOnly);
   }
 
   /**
@@ -348,10 +343,10 @@ public final class Guardrail {
    * safe text (the stream redacts what it emits itself).
    */
   private Guardrail(Guardrail g) {
-    this(g, g.entries, GuardListener.NONE, 0, true);
+    this(g, g.entries, GuardListener.NONE, null, true);
   }
 
-  private Guardrail(Guardrail g, List<Entry> entries, GuardListener listener, long cacheSize, boolean decisionsOnly) {
+  private Guardrail(Guardrail g, List<Entry> entries, GuardListener listener, ResultCache cache, boolean decisionsOnly) {
     this.entries = List.copyOf(entries);
     this.ids = new String[this.entries.size()];
     for (int i = 0; i < ids.length; i++) {
@@ -367,9 +362,8 @@ public final class Guardrail {
     this.link = !decisionsOnly;
     this.maxInputChars = g.maxInputChars;
     this.oversizeMode = g.oversizeMode;
-    this.cacheSize = cacheSize;
     this.decisionsOnly = decisionsOnly;
-    this.cache = cacheSize > 0 ? Caffeine.newBuilder().maximumSize(cacheSize).build() : null;
+    this.cache = cache;
   }
 
   private GuardResult run(String text, AnalyzedText analyzed, CheckContext ctx) {
@@ -615,6 +609,7 @@ public final class Guardrail {
     private int maxInputChars = DEFAULT_MAX_INPUT_CHARS;
     private OversizeMode oversizeMode = OversizeMode.REJECT;
     private long cacheSize;
+    private long cacheBudgetChars = ResultCache.DEFAULT_BUDGET_CHARS;
 
     private Builder() {}
 
@@ -810,18 +805,41 @@ public final class Guardrail {
     }
 
     /**
-     * Caches results of up to {@code maxEntries} distinct (text, context) pairs (Caffeine,
-     * size-bounded). Results with errors (a timeout, a crash) are not cached, so a transient
-     * failure is retried on the next check. Off by default.
+     * Caches results of up to about {@code maxEntries} distinct (text, context) pairs, holding at
+     * most {@value #DEFAULT_CACHE_BUDGET_CHARS} chars (16 Mi, at most 32 MB of UTF-16 text)
+     * together; same as {@code cache(maxEntries, DEFAULT_CACHE_BUDGET_CHARS)}. Off by default.
      *
      * @param maxEntries the maximum number of cached results, {@code >= 1}
      * @return this builder
+     * @see #cache(long, long)
      */
     public Builder cache(long maxEntries) {
+      return cache(maxEntries, DEFAULT_CACHE_BUDGET_CHARS);
+    }
+
+    /**
+     * Caches results (Caffeine, weighted): up to about {@code maxEntries} distinct (text, context)
+     * pairs whose texts, safe texts, prompts, sources and user values hold at most
+     * {@code budgetChars} chars together. A result heavier than the whole budget is not cached, so
+     * one huge text never pushes out many small ones. The key ignores
+     * {@link CheckContext#deadline()}: checks of the same text and context with different deadlines
+     * share one entry. Results with errors (a timeout, a crash) are not cached, so a transient
+     * failure is retried on the next check. Each copy made by {@link Guardrail#only} has a cache of
+     * its own with the same bounds. Off by default.
+     *
+     * @param maxEntries the maximum number of cached results, {@code >= 1}
+     * @param budgetChars the maximum number of chars the cached entries hold, {@code >= 1}
+     * @return this builder
+     */
+    public Builder cache(long maxEntries, long budgetChars) {
       if (maxEntries < 1) {
         throw new IllegalArgumentException("cache size must be >= 1: " + maxEntries);
       }
+      if (budgetChars < 1) {
+        throw new IllegalArgumentException("cache budget must be >= 1 char: " + budgetChars);
+      }
       this.cacheSize = maxEntries;
+      this.cacheBudgetChars = budgetChars;
       return this;
     }
 

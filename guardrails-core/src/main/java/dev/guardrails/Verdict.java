@@ -33,7 +33,14 @@ public enum Verdict {
     }
   }
 
-  /** Returns the CLI exit code for this verdict: 0 pass, 1 flag or redact, 2 block. */
+  /**
+   * Returns the CLI exit code for this verdict: 0 pass, 1 flag or redact, 2 block.
+   *
+   * @return the exit code
+   * @deprecated exit codes are the command-line tool's contract, not the library's; the CLI maps
+   *     verdicts itself. Scheduled for removal in the next major version.
+   */
+  @Deprecated(since = "0.1.0", forRemoval = true)
   public int exitCode() {
     switch (this) {
       case PASS:

@@ -70,7 +70,7 @@ final class JsonlScanner {
       String outLine;
       try {
         GuardResult r = scanLine(Utf8.decode(bytes, 0, len), lineNo);
-        worst = Math.max(worst, r.verdict().exitCode());
+        worst = Math.max(worst, ExitCodes.of(r.verdict()));
         outLine = toJson(mapper, r);
       } catch (CharacterCodingException e) {
         malformed = true;

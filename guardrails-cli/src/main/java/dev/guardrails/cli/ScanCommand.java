@@ -134,7 +134,7 @@ final class ScanCommand implements Callable<Integer> {
     } else {
       HumanReport.write(r, out);
     }
-    return r.verdict().exitCode();
+    return ExitCodes.of(r.verdict());
   }
 
   private static Policy resolvePolicy(String spec) throws IOException {

@@ -18,10 +18,17 @@ import org.slf4j.spi.SLF4JServiceProvider;
 /**
  * A tiny SLF4J provider for tests that records every log line (all levels, formatted, with any
  * throwable's messages) while {@link #start()} is in effect, so the privacy test can search the log
- * output for sentinel values. Selected for this module's tests by the surefire system property
- * {@code slf4j.provider}; outside a capture it drops everything, like slf4j-nop. Thread-safe.
+ * output for sentinel values. It is the only SLF4J provider on this module's test class path
+ * (registered in {@code META-INF/services/org.slf4j.spi.SLF4JServiceProvider} of the test
+ * resources, and named by the surefire system property {@code slf4j.provider}), so it is bound in
+ * Maven and in an IDE alike; outside a capture it drops everything, like slf4j-nop. Thread-safe.
  */
 public final class CapturingLogs implements SLF4JServiceProvider {
+
+  /** Why the privacy test fails when another provider was bound. */
+  static final String NOT_INSTALLED = "CapturingLogs is not SLF4J's provider, so log lines cannot be searched for "
+      + "sentinels; remove other SLF4J providers (slf4j-nop, logback...) from the test class path or set "
+      + "-Dslf4j.provider=dev.guardrails.reliability.CapturingLogs";
 
   private static final List<String> LINES = new ArrayList<>();
   private static volatile boolean capturing;

@@ -93,8 +93,14 @@ class EvasionCorpusTest {
     Set<String> ids = new HashSet<>();
     for (Case c : cases) {
       assertTrue(ids.add(c.id()), "duplicate id " + c.id());
-      assertTrue(c.text().contains(c.expected()), "expected substring missing in " + c.id());
-      assertTrue(!c.text().equals(c.expected().strip()) || c.text().length() > 0);
+      // caught() locates the value with indexOf: it must be a non-blank, trimmed value that occurs
+      // exactly once, inside a longer text (a disguised value in context, not the bare value)
+      assertTrue(!c.expected().isBlank() && c.expected().equals(c.expected().strip()),
+          "expected value must be non-blank and trimmed in " + c.id());
+      int at = c.text().indexOf(c.expected());
+      assertTrue(at >= 0, "expected substring missing in " + c.id());
+      assertEquals(-1, c.text().indexOf(c.expected(), at + 1), "expected value occurs twice in " + c.id());
+      assertTrue(c.text().length() > c.expected().length(), "text is only the bare value in " + c.id());
       assertTrue(Set.of(ROLE_NOUNS).containsAll(c.options()), "unknown option in " + c.id() + ": " + c.options());
     }
   }

@@ -2,12 +2,7 @@ package dev.guardrails.detectors.bias;
 
 import dev.guardrails.Category;
 import dev.guardrails.FindingType;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.guardrails.detectors.internal.WordLists;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -458,18 +453,6 @@ final class BiasLexicon {
   }
 
   private static List<String> lines(String file) {
-    try (InputStream in = BiasLexicon.class.getResourceAsStream(file)) {
-      if (in == null) {
-        throw new IllegalStateException("bias lexicon resource " + file + " is missing from the class path");
-      }
-      List<String> out = new ArrayList<>();
-      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      for (String line = r.readLine(); line != null; line = r.readLine()) {
-        out.add(line);
-      }
-      return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException("bias lexicon resource " + file + " could not be read", e);
-    }
+    return WordLists.lines(BiasLexicon.class, file, "bias lexicon");
   }
 }

@@ -1,11 +1,6 @@
 package dev.guardrails.detectors.bias;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.guardrails.detectors.internal.WordLists;
 import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.CharArraySet;
 
@@ -405,18 +400,6 @@ final class StereotypeFeatures {
   }
 
   private static java.util.List<String> lines() {
-    try (InputStream in = StereotypeFeatures.class.getResourceAsStream(GROUPS_FILE)) {
-      if (in == null) {
-        throw new IllegalStateException("bias resource " + GROUPS_FILE + " is missing from the class path");
-      }
-      java.util.List<String> out = new java.util.ArrayList<>();
-      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      for (String line = r.readLine(); line != null; line = r.readLine()) {
-        out.add(line);
-      }
-      return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException("bias resource " + GROUPS_FILE + " could not be read", e);
-    }
+    return WordLists.lines(StereotypeFeatures.class, GROUPS_FILE, "bias");
   }
 }

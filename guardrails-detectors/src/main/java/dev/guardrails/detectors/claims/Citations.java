@@ -3,8 +3,10 @@ package dev.guardrails.detectors.claims;
 import dev.guardrails.Finding;
 import dev.guardrails.FindingSink;
 import dev.guardrails.FindingType;
+import dev.guardrails.Source;
 import dev.guardrails.Span;
 import dev.guardrails.text.AnalyzedText;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -19,7 +21,37 @@ final class Citations {
 
   private Citations() {}
 
-  static void scan(AnalyzedText text, int sourceCount, String sourcesLower, String id, FindingType type, FindingSink out) {
+  /**
+   * The sources' texts lower-cased, one per line, built on first use: only an answer with a link or
+   * DOI needs them.
+   */
+  private static final class SourcesLower {
+    private final List<Source> sources;
+    private String joined;
+
+    SourcesLower(List<Source> sources) {
+      this.sources = sources;
+    }
+
+    boolean isEmpty() {
+      return sources.isEmpty();
+    }
+
+    boolean contains(String key) {
+      if (joined == null) {
+        StringBuilder b = new StringBuilder();
+        for (Source src : sources) {
+          b.append(src.text().toLowerCase(Locale.ROOT)).append('\n');
+        }
+        joined = b.toString();
+      }
+      return joined.contains(key);
+    }
+  }
+
+  static void scan(AnalyzedText text, List<Source> sources, String id, FindingType type, FindingSink out) {
+    int sourceCount = sources.size();
+    SourcesLower sourcesLower = new SourcesLower(sources);
     String s = text.normalized();
     int n = s.length();
     int i = 0;
@@ -69,7 +101,7 @@ final class Citations {
     }
   }
 
-  private static void report(AnalyzedText text, int a, int e, String key, String sourcesLower, String id, FindingType type,
+  private static void report(AnalyzedText text, int a, int e, String key, SourcesLower sourcesLower, String id, FindingType type,
       FindingSink out, String message) {
     if (e <= a || (!sourcesLower.isEmpty() && !key.isEmpty() && sourcesLower.contains(key))) {
       return;

@@ -25,8 +25,9 @@ import java.util.Optional;
  * if (a.score() >= ClaimChecker.RESPONSE_THRESHOLD) { ... }
  * }</pre>
  *
- * <p>Source indexes are cached by content hash, so repeated checks over the same sources do not
- * re-index. Stateless and thread-safe.
+ * <p>These static methods index the sources on every call; {@link ClaimGroundingDetector} keeps
+ * a bounded cache of indexes of its own, so repeated checks over the same sources through a
+ * {@code Guardrail} do not re-index. Stateless and thread-safe.
  */
 public final class ClaimChecker {
 
@@ -105,19 +106,24 @@ public final class ClaimChecker {
    * @throws IllegalStateException when the model resource is missing
    */
   public static Assessment assess(AnalyzedText text, List<Source> sources) {
+    return assess(text, sources, null);
+  }
+
+  /** Grounds an answer, taking the source index from {@code indexes} (null: build it). */
+  static Assessment assess(AnalyzedText text, List<Source> sources, SourceIndexCache indexes) {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(sources, "sources");
     List<ClaimExtractor.Claim> claims = ClaimExtractor.extract(text);
     if (claims.isEmpty()) {
       return new Assessment(List.of(), 0.0);
     }
-    SourceIndex index = sources.isEmpty() ? null : SourceIndex.of(sources);
+    SourceIndex index = sources.isEmpty() ? null : indexes == null ? SourceIndex.build(sources) : indexes.of(sources);
     return assess(text, claims, index, ClaimModel.shipped());
   }
 
   /**
-   * Builds the source index without the cache and grounds the answer against it: the cost of a
-   * first check over new sources. For benchmarks and cache-free callers.
+   * Builds the source index and grounds the answer against it: the cost of a first check over new
+   * sources. For benchmarks; the same as {@link #assess(AnalyzedText, List)} for non-empty sources.
    *
    * @param text the analyzed answer
    * @param sources the sources, non-empty

@@ -15,9 +15,13 @@ import java.util.Set;
  * sentence, with the best matching source passage as evidence. Does nothing when the context has no
  * sources (see {@link ClaimLanguageDetector} for that case). Wraps {@link ClaimChecker}.
  *
- * <p>Stateless and thread-safe; source indexes are cached by content hash.
+ * <p>Thread-safe. Each instance caches the indexes of the sources it has seen, by content hash,
+ * bounded by the chars those sources hold (4 Mi chars together, about 64 indexes); the cache lives
+ * and dies with the instance (so with its {@code Guardrail}), never JVM-wide.
  */
 public final class ClaimGroundingDetector implements Detector {
+
+  private final SourceIndexCache indexes = new SourceIndexCache(SourceIndexCache.DEFAULT_BUDGET_CHARS);
 
   /** A claim the sources do not support. */
   public static final FindingType UNSUPPORTED = FindingType.of(Category.CLAIM, "UNSUPPORTED");
@@ -64,7 +68,7 @@ public final class ClaimGroundingDetector implements Detector {
     if (ctx.sources().isEmpty() || text.normalized().isBlank()) {
       return;
     }
-    for (ClaimChecker.Verdict v : ClaimChecker.assess(text, ctx.sources()).claims()) {
+    for (ClaimChecker.Verdict v : ClaimChecker.assess(text, ctx.sources(), indexes).claims()) {
       if (v.outcome() == ClaimChecker.Outcome.SUPPORTED) {
         continue;
       }

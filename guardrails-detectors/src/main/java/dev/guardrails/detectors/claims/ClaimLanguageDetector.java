@@ -72,8 +72,7 @@ public final class ClaimLanguageDetector implements Detector {
       return;
     }
     List<Source> sources = ctx.sources();
-    String sourceText = sources.isEmpty() ? "" : SourceIndex.of(sources).lowerText;
-    Citations.scan(text, sources.size(), sourceText, id(), UNVERIFIABLE_CITATION, out);
+    Citations.scan(text, sources, id(), UNVERIFIABLE_CITATION, out);
     if (!mayFlag(s)) {
       return; // no word or symbol any sentence-level rule needs: skip sentence analysis altogether
     }

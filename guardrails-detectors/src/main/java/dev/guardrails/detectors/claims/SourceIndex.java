@@ -1,7 +1,5 @@
 package dev.guardrails.detectors.claims;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.guardrails.Source;
 import dev.guardrails.Span;
 import dev.guardrails.detectors.nlp.RuleSentences;
@@ -14,12 +12,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -39,11 +36,12 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 /**
  * The grounding sources of one check, split into sentence passages and (above {@value #EXHAUSTIVE}
  * passages) indexed in memory with Lucene (BM25), plus what claim scoring needs beside retrieval: each passage's term ids, the set
- * of all terms and quantities in the sources, and their lower-cased text for citation lookup.
+ * of all terms and quantities in the sources.
  *
- * <p>Built once per distinct set of sources and cached by a SHA-256 of their ids and texts
- * (Caffeine, bounded), so a multi-turn chat over the same context does not re-index. Immutable
- * after construction and thread-safe ({@link IndexSearcher} is).
+ * <p>Built once per distinct set of sources and cached by a SHA-256 of their ids and texts in the
+ * {@link SourceIndexCache} of the detector that uses it (bounded by the chars it holds), so a
+ * multi-turn chat over the same context does not re-index. Immutable after construction and
+ * thread-safe ({@link IndexSearcher} is).
  */
 final class SourceIndex {
 
@@ -55,8 +53,6 @@ final class SourceIndex {
    * microseconds each). Larger sources are indexed with Lucene and BM25 retrieves the candidates.
    */
   static final int EXHAUSTIVE = 256;
-
-  private static final Cache<String, SourceIndex> CACHE = Caffeine.newBuilder().maximumSize(64).build();
 
   /** One passage: a sentence of a source. */
   static final class Passage {
@@ -79,7 +75,6 @@ final class SourceIndex {
   final Passage[] passages;
   private final Map<String, Integer> vocab;
   private final String[] terms;
-  final String lowerText;
   /** Per term id: a function word. */
   private final boolean[] isStop;
   /** Per term id: a negation word ({@link Lexicon#NEGATIONS}). */
@@ -99,11 +94,9 @@ final class SourceIndex {
     List<Passage> ps = new ArrayList<>();
     // Per term id: capitalized (+1) or lower-case (-1) occurrences not at a sentence start.
     List<int[]> caps = new ArrayList<>();
-    StringBuilder lower = new StringBuilder();
     StringBuilder field = new StringBuilder();
     for (int si = 0; si < sources.size(); si++) {
       String text = sources.get(si).text();
-      lower.append(text.toLowerCase(Locale.ROOT)).append('\n');
       for (Span sent : RuleSentences.split(text)) {
         Terms.Seq seq = Terms.tokenize(text, sent.start(), sent.end());
         if (seq.size() == 0) {
@@ -130,7 +123,6 @@ final class SourceIndex {
     this.vocab = Map.copyOf(v);
     this.terms = termList.toArray(new String[0]);
     this.passages = ps.toArray(new Passage[0]);
-    this.lowerText = lower.toString();
     this.searcher = passages.length > EXHAUSTIVE ? lucene(passages, terms) : null;
     this.isStop = new boolean[terms.length];
     this.isNegation = new boolean[terms.length];
@@ -147,7 +139,7 @@ final class SourceIndex {
   /** Indexes the passages in memory, one document per passage, in passage order. */
   private static IndexSearcher lucene(Passage[] passages, String[] terms) {
     ByteBuffersDirectory dir = new ByteBuffersDirectory();
-    IndexWriterConfig cfg = new IndexWriterConfig(new WhitespaceAnalyzer());
+    IndexWriterConfig cfg = new IndexWriterConfig(); // its analyzer is unused: fields come pre-tokenized
     cfg.setSimilarity(new BM25Similarity());
     cfg.setRAMBufferSizeMB(64);
     cfg.setMergePolicy(new LogByteSizeMergePolicy()); // merges adjacent segments: doc order is kept
@@ -159,7 +151,7 @@ final class SourceIndex {
           field.append(terms[id]).append(' ');
         }
         Document d = new Document();
-        d.add(new TextField(FIELD, field.toString(), Field.Store.NO));
+        d.add(new TextField(FIELD, new WhitespaceTokens(field.toString())));
         w.addDocument(d);
       }
       w.forceMerge(1);
@@ -173,43 +165,14 @@ final class SourceIndex {
     }
   }
 
-  /**
-   * Returns the index for these sources, from the cache when the same sources were indexed before.
-   *
-   * @param sources the grounding sources, non-empty
-   * @return the index
-   */
-  static SourceIndex of(List<Source> sources) {
-    // Fast path: the same immutable list as last time (one CheckContext reused across turns) needs
-    // no hashing. Source is an immutable record, and CheckContext.sources() an immutable copy.
-    SourceIndex last = LAST.get();
-    if (last != null && last.origin == sources) {
-      return last;
-    }
-    SourceIndex idx = CACHE.get(key(sources), k -> new SourceIndex(sources));
-    if (isImmutable(sources)) {
-      LAST.set(idx.withOrigin(sources));
-    }
-    return idx;
-  }
-
-  private static final java.util.concurrent.atomic.AtomicReference<SourceIndex> LAST = new java.util.concurrent.atomic.AtomicReference<>();
-  private static final Class<?> IMMUTABLE_LIST_1 = List.of(1).getClass();
-  private static final Class<?> IMMUTABLE_LIST_N = List.of(1, 2, 3).getClass();
-
-  private static boolean isImmutable(List<Source> sources) {
-    return sources.getClass() == IMMUTABLE_LIST_1 || sources.getClass() == IMMUTABLE_LIST_N;
-  }
-
   /** The list this view was looked up with (identity fast path); null for cached instances. */
-  private final List<Source> origin;
+  final List<Source> origin;
 
   private SourceIndex(SourceIndex base, List<Source> origin) {
     this.sources = base.sources;
     this.passages = base.passages;
     this.vocab = base.vocab;
     this.terms = base.terms;
-    this.lowerText = base.lowerText;
     this.searcher = base.searcher;
     this.isStop = base.isStop;
     this.isNegation = base.isNegation;
@@ -218,13 +181,69 @@ final class SourceIndex {
     this.origin = origin;
   }
 
-  private SourceIndex withOrigin(List<Source> list) {
+  SourceIndex withOrigin(List<Source> list) {
     return new SourceIndex(this, list);
   }
 
-  /** Builds an index without the cache (benchmarks measure the build on its own). */
+  /**
+   * The tokens Lucene's {@code WhitespaceAnalyzer} would make of a string (runs of non-whitespace
+   * code points, cut at {@value #MAX_TOKEN} chars), without pulling in lucene-analysis-common for
+   * that one class.
+   */
+  static final class WhitespaceTokens extends TokenStream {
+    static final int MAX_TOKEN = 255;
+    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+    private final String s;
+    private int at;
+
+    WhitespaceTokens(String s) {
+      this.s = s;
+    }
+
+    @Override
+    public boolean incrementToken() {
+      clearAttributes();
+      int n = s.length();
+      while (at < n && Character.isWhitespace(s.codePointAt(at))) {
+        at += Character.charCount(s.codePointAt(at));
+      }
+      if (at >= n) {
+        return false;
+      }
+      int start = at;
+      while (at < n && at - start < MAX_TOKEN) {
+        int c = s.codePointAt(at);
+        if (Character.isWhitespace(c)) {
+          break;
+        }
+        at += Character.charCount(c);
+      }
+      term.setEmpty().append(s, start, at);
+      return true;
+    }
+
+    @Override
+    public void reset() throws IOException {
+      super.reset();
+      at = 0;
+    }
+  }
+
+  /** Builds an index without a cache (benchmarks measure the build on its own). */
   static SourceIndex build(List<Source> sources) {
     return new SourceIndex(sources);
+  }
+
+  /**
+   * The chars these sources hold (ids and texts): the index keeps the texts and a lower-cased copy
+   * alive, and its term ids grow with them, so cache weights are a multiple of this.
+   */
+  static long chars(List<Source> sources) {
+    long n = 0;
+    for (Source s : sources) {
+      n += s.id().length() + s.text().length();
+    }
+    return n;
   }
 
   static String key(List<Source> sources) {

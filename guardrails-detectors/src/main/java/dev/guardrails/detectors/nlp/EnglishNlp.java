@@ -7,21 +7,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import opennlp.tools.postag.POSModel;
-import opennlp.tools.postag.POSTaggerME;
 import opennlp.tools.sentdetect.SentenceDetectorME;
 import opennlp.tools.sentdetect.SentenceModel;
-import opennlp.tools.tokenize.TokenizerME;
-import opennlp.tools.tokenize.TokenizerModel;
 
 /**
- * Shared English NLP analyses over the normalized view of an {@link AnalyzedText}, backed by the
- * Apache OpenNLP English UD-EWT models from Maven Central. Each analysis is an {@link AnalysisKey}:
- * it runs at most once per text, and only when a detector asks.
+ * Shared English sentence analysis over the normalized view of an {@link AnalyzedText}, backed by
+ * the Apache OpenNLP English UD-EWT sentence model from Maven Central. The analysis is an
+ * {@link AnalysisKey}: it runs at most once per text, and only when a detector asks. (Token and POS
+ * analyses were dropped: no detector used them; detectors tokenize with their own linear scanners.)
  *
- * <p>Models load once per JVM, lazily, on first use (about 350 ms for all three). OpenNLP's
- * {@code *ME} classes are not thread-safe, so each thread gets its own instance over the shared,
- * immutable model. Spans returned by these analyses index the NORMALIZED text; map them with
+ * <p>The model loads once per JVM, lazily, on first use. OpenNLP's {@code SentenceDetectorME} is
+ * not thread-safe, so each thread gets its own instance over the shared, immutable model. Spans
+ * returned by the analysis index the NORMALIZED text; map them with
  * {@link AnalyzedText#toOriginal(int, int)}.
  *
  * <p>Thread-safe.
@@ -33,22 +30,8 @@ public final class EnglishNlp {
   /** Sentence spans over {@link AnalyzedText#normalized()}, in order, never empty unless the text is blank. */
   public static final AnalysisKey<List<Span>> SENTENCES = AnalysisKey.of("en.sentences", EnglishNlp::sentences);
 
-  /**
-   * Token spans over {@link AnalyzedText#normalized()}, per sentence of {@link #SENTENCES}:
-   * {@code tokens.get(i)} are the tokens of sentence {@code i}.
-   */
-  public static final AnalysisKey<List<List<Span>>> TOKENS = AnalysisKey.of("en.tokens", EnglishNlp::tokens);
-
-  /** Universal POS tags per token of {@link #TOKENS}, per sentence. */
-  public static final AnalysisKey<List<List<String>>> POS = AnalysisKey.of("en.pos", EnglishNlp::pos);
-
   private static final class Models {
     static final SentenceModel SENT = load("/opennlp-en-ud-ewt-sentence-1.3-2.5.4.bin", SentenceModel::new);
-    static final TokenizerModel TOK = load("/opennlp-en-ud-ewt-tokens-1.3-2.5.4.bin", TokenizerModel::new);
-  }
-
-  private static final class PosModel {
-    static final POSModel POS = load("/opennlp-en-ud-ewt-pos-1.3-2.5.4.bin", POSModel::new);
   }
 
   private interface Loader<T> {
@@ -67,14 +50,10 @@ public final class EnglishNlp {
   }
 
   private static final ThreadLocal<SentenceDetectorME> SENT = ThreadLocal.withInitial(() -> new SentenceDetectorME(Models.SENT));
-  private static final ThreadLocal<TokenizerME> TOK = ThreadLocal.withInitial(() -> new TokenizerME(Models.TOK));
-  private static final ThreadLocal<POSTaggerME> TAG = ThreadLocal.withInitial(() -> new POSTaggerME(PosModel.POS));
 
-  /** Loads the models now instead of on first use (e.g. at application start). */
+  /** Loads the model now instead of on first use (e.g. at application start). */
   public static void preload() {
     SENT.get();
-    TOK.get();
-    TAG.get();
   }
 
   private static List<Span> sentences(AnalyzedText text) {
@@ -143,31 +122,5 @@ public final class EnglishNlp {
       i = j;
     }
     return cs == null ? p : new String(cs);
-  }
-
-  private static List<List<Span>> tokens(AnalyzedText text) {
-    String s = text.normalized();
-    List<List<Span>> out = new ArrayList<>();
-    for (Span sent : text.analysis(SENTENCES)) {
-      List<Span> toks = new ArrayList<>();
-      for (opennlp.tools.util.Span sp : TOK.get().tokenizePos(s.substring(sent.start(), sent.end()))) {
-        toks.add(new Span(sent.start() + sp.getStart(), sent.start() + sp.getEnd()));
-      }
-      out.add(List.copyOf(toks));
-    }
-    return List.copyOf(out);
-  }
-
-  private static List<List<String>> pos(AnalyzedText text) {
-    String s = text.normalized();
-    List<List<String>> out = new ArrayList<>();
-    for (List<Span> toks : text.analysis(TOKENS)) {
-      String[] words = new String[toks.size()];
-      for (int i = 0; i < words.length; i++) {
-        words[i] = s.substring(toks.get(i).start(), toks.get(i).end());
-      }
-      out.add(List.of(TAG.get().tag(words)));
-    }
-    return List.copyOf(out);
   }
 }

@@ -1,5 +1,5 @@
 /**
- * Shared English NLP analyses (sentences, tokens, POS) computed once per text with the Apache
- * OpenNLP English models, for every detector that needs them.
+ * Shared English sentence analysis computed once per text with the Apache OpenNLP English sentence
+ * model (and a rule splitter for long sources), for every detector that needs it.
  */
 package dev.guardrails.detectors.nlp;

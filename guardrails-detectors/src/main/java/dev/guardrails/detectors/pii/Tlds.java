@@ -1,12 +1,6 @@
 package dev.guardrails.detectors.pii;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
+import dev.guardrails.detectors.internal.WordLists;
 import java.util.Locale;
 import java.util.Set;
 
@@ -24,23 +18,7 @@ final class Tlds {
   private static final int MAX_LENGTH = TLDS.stream().mapToInt(String::length).max().orElse(0);
 
   private static Set<String> load() {
-    Set<String> out = new HashSet<>();
-    try (InputStream in = Tlds.class.getResourceAsStream("tlds.txt")) {
-      if (in == null) {
-        throw new IllegalStateException("resource dev/guardrails/detectors/pii/tlds.txt is missing");
-      }
-      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      String line;
-      while ((line = r.readLine()) != null) {
-        line = line.trim();
-        if (!line.isEmpty() && line.charAt(0) != '#') {
-          out.add(line.toLowerCase(Locale.ROOT));
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return Set.copyOf(out);
+    return WordLists.lowerCaseWords(Tlds.class, "tlds.txt", "pii");
   }
 
   /**

@@ -111,7 +111,7 @@ class ClaimCheckerTest {
       filler.append("Filler sentence number ").append(i).append(" talks about weather patterns in region ").append(i % 17).append(". ");
     }
     List<Source> big = List.of(Source.of("filler", filler.toString()), SOURCES.get(0), SOURCES.get(1));
-    assertTrue(SourceIndex.of(big).passages.length > SourceIndex.EXHAUSTIVE);
+    assertTrue(SourceIndex.build(big).passages.length > SourceIndex.EXHAUSTIVE);
     assertEquals(ClaimChecker.Outcome.CONTRADICTED,
         ClaimChecker.assess("The company was founded in 2004 in Austin, Texas, by three engineers.", big).claims().get(0).outcome());
     assertEquals(ClaimChecker.Outcome.SUPPORTED,
@@ -122,6 +122,24 @@ class ClaimCheckerTest {
 
   @Test
   void cachedIndexIsReused() {
-    assertTrue(SourceIndex.of(SOURCES).passages == SourceIndex.of(new java.util.ArrayList<>(SOURCES)).passages);
+    SourceIndexCache cache = new SourceIndexCache(SourceIndexCache.DEFAULT_BUDGET_CHARS);
+    assertTrue(cache.of(SOURCES).passages == cache.of(new java.util.ArrayList<>(SOURCES)).passages);
+  }
+
+  /** Issue 18: the index cache belongs to a detector instance and is bounded by the chars it holds. */
+  @Test
+  void indexCacheIsPerInstanceAndWeighted() {
+    SourceIndexCache a = new SourceIndexCache(SourceIndexCache.DEFAULT_BUDGET_CHARS);
+    SourceIndexCache b = new SourceIndexCache(SourceIndexCache.DEFAULT_BUDGET_CHARS);
+    assertTrue(a.of(SOURCES) != null && b.size() == 0, "instances share nothing");
+    SourceIndexCache small = new SourceIndexCache(10_000);
+    for (int i = 0; i < 200; i++) {
+      small.of(List.of(Source.of("s" + i, "Source number " + i + " says the plant opened in " + (1900 + i) + ".")));
+    }
+    assertTrue(small.size() <= SourceIndexCache.MAX_ENTRIES + 1, "entries " + small.size());
+    assertTrue(small.weightedChars() <= 10_000, "weight " + small.weightedChars());
+    long before = small.size();
+    small.of(List.of(Source.of("huge", "word ".repeat(5_000)))); // 25,000 chars: over the budget
+    assertTrue(small.size() <= before && small.weightedChars() <= 10_000);
   }
 }
