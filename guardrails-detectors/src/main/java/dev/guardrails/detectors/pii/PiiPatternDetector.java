@@ -64,9 +64,16 @@ public final class PiiPatternDetector implements Detector {
   /** US driver's licence numbers, only with context. */
   public static final FindingType US_DRIVER_LICENSE = pii("US_DRIVER_LICENSE");
 
-  private static final Set<FindingType> TYPES = Set.of(PHONE, CREDIT_CARD, IBAN, US_SSN, IP_ADDRESS,
-      MAC_ADDRESS, URL_WITH_CREDENTIALS, CRYPTO, DATE_OF_BIRTH, UK_NINO, UK_NHS, CA_SIN, IN_AADHAAR,
-      ES_NIF, US_ABA_ROUTING, US_PASSPORT, US_DRIVER_LICENSE, US_ITIN);
+  private static final Set<FindingType> TYPES = allTypes();
+
+  private static Set<FindingType> allTypes() {
+    Set<FindingType> t = new java.util.LinkedHashSet<>(Set.of(PHONE, CREDIT_CARD, IBAN, US_SSN, IP_ADDRESS,
+        MAC_ADDRESS, URL_WITH_CREDENTIALS, CRYPTO, DATE_OF_BIRTH, UK_NINO, UK_NHS, CA_SIN, IN_AADHAAR,
+        ES_NIF, US_ABA_ROUTING, US_PASSPORT, US_DRIVER_LICENSE, US_ITIN));
+    t.addAll(NationalId.TYPES); // country-specific IDs from digit runs, one table row each
+    t.addAll(IdTokens.TYPES); // country-specific IDs mixing letters and digits
+    return Set.copyOf(t);
+  }
 
   static final Context NEGATIVE = Context.of("order", "orders", "invoice", "isbn", "issn", "tracking",
       "build", "version", "ref", "reference", "ticket", "sku", "serial", "transaction", "confirmation",
