@@ -12,15 +12,21 @@ final class IdChecks {
 
   private IdChecks() {}
 
+  private static final int[] W_ABN = {10, 1, 3, 5, 7, 9, 11, 13, 15, 17, 19};
+  private static final int[] W_TFN = {1, 4, 3, 7, 5, 8, 6, 9, 10};
+  private static final int[] W_MEDICARE = {1, 3, 7, 9, 1, 3, 7, 9};
+  private static final int[] W_PESEL = {1, 3, 7, 9, 1, 3, 7, 9, 1, 3};
+  private static final int[] W_RRN = {2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5};
+  private static final int[] W_NRIC = {2, 7, 6, 5, 4, 3, 2};
+
   /** ABN (Australian Taxation Office): subtract 1 from the first digit, weights 10 1 3 5 ... 19, sum mod 89 = 0. */
   static boolean auAbn(int[] d, int n) {
     if (n != 11 || d[0] == 0) {
       return false;
     }
-    int[] w = {10, 1, 3, 5, 7, 9, 11, 13, 15, 17, 19};
-    int sum = (d[0] - 1) * w[0];
+    int sum = (d[0] - 1) * W_ABN[0];
     for (int i = 1; i < 11; i++) {
-      sum += d[i] * w[i];
+      sum += d[i] * W_ABN[i];
     }
     return sum % 89 == 0;
   }
@@ -42,10 +48,9 @@ final class IdChecks {
     if (n != 9) {
       return false;
     }
-    int[] w = {1, 4, 3, 7, 5, 8, 6, 9, 10};
     int sum = 0;
     for (int i = 0; i < 9; i++) {
-      sum += d[i] * w[i];
+      sum += d[i] * W_TFN[i];
     }
     return sum % 11 == 0 && !NumberRules.allSame(d, 9);
   }
@@ -55,10 +60,9 @@ final class IdChecks {
     if (n != 10 || d[0] < 2 || d[0] > 6) {
       return false;
     }
-    int[] w = {1, 3, 7, 9, 1, 3, 7, 9};
     int sum = 0;
     for (int i = 0; i < 8; i++) {
-      sum += d[i] * w[i];
+      sum += d[i] * W_MEDICARE[i];
     }
     return sum % 10 == d[8];
   }
@@ -78,10 +82,9 @@ final class IdChecks {
     if (!date(century + d[0] * 10 + d[1], month, d[4] * 10 + d[5])) {
       return false;
     }
-    int[] w = {1, 3, 7, 9, 1, 3, 7, 9, 1, 3};
     int sum = 0;
     for (int i = 0; i < 10; i++) {
-      sum += d[i] * w[i];
+      sum += d[i] * W_PESEL[i];
     }
     return (10 - sum % 10) % 10 == d[10];
   }
@@ -113,12 +116,12 @@ final class IdChecks {
     if (n != 11 || d[0] == 0) {
       return false;
     }
-    int[] count = new int[10];
-    for (int i = 0; i < 10; i++) {
-      count[d[i]]++;
-    }
     int repeated = 0;
-    for (int c : count) {
+    for (int digit = 0; digit <= 9; digit++) {
+      int c = 0;
+      for (int i = 0; i < 10; i++) {
+        c += d[i] == digit ? 1 : 0;
+      }
       if (c > 3) {
         return false;
       }
@@ -162,9 +165,9 @@ final class IdChecks {
     if (century < 18 || century > 20) {
       return false;
     }
-    int[] rest = new int[10];
-    System.arraycopy(d, 2, rest, 0, 10);
-    return sePersonnummer(rest, 10);
+    int day = d[6] * 10 + d[7];
+    return date(century * 100 + d[2] * 10 + d[3], d[4] * 10 + d[5], day > 60 ? day - 60 : day)
+        && luhnFrom(d, 2, 12);
   }
 
   /**
@@ -179,10 +182,9 @@ final class IdChecks {
     if (!date(century + d[0] * 10 + d[1], d[2] * 10 + d[3], d[4] * 10 + d[5])) {
       return false;
     }
-    int[] w = {2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5};
     int sum = 0;
     for (int i = 0; i < 12; i++) {
-      sum += d[i] * w[i];
+      sum += d[i] * W_RRN[i];
     }
     return (11 - sum % 11) % 10 == d[12];
   }
@@ -212,6 +214,21 @@ final class IdChecks {
     return n == 9 && !(d[0] == 9 && NumberRules.itin(d)) && !NumberRules.allSame(d, 9);
   }
 
+  /** Luhn over {@code d[from, to)}. */
+  private static boolean luhnFrom(int[] d, int from, int to) {
+    int sum = 0;
+    boolean dbl = false;
+    for (int i = to - 1; i >= from; i--) {
+      int v = d[i];
+      if (dbl) {
+        v = v * 2 > 9 ? v * 2 - 9 : v * 2;
+      }
+      sum += v;
+      dbl = !dbl;
+    }
+    return sum % 10 == 0;
+  }
+
   /** A calendar date; February 29 only in leap years (Gregorian). */
   static boolean date(int year, int month, int day) {
     if (month < 1 || month > 12 || day < 1) {
@@ -237,14 +254,13 @@ final class IdChecks {
     if (p != 'S' && p != 'T' && p != 'F' && p != 'G') {
       return false;
     }
-    int[] w = {2, 7, 6, 5, 4, 3, 2};
     int sum = p == 'T' || p == 'G' ? 4 : 0;
     for (int k = 0; k < 7; k++) {
       char c = s.charAt(i + 1 + k);
       if (c < '0' || c > '9') {
         return false;
       }
-      sum += (c - '0') * w[k];
+      sum += (c - '0') * W_NRIC[k];
     }
     char check = (p == 'S' || p == 'T' ? SG_ST : SG_FG).charAt(sum % 11);
     return Character.toUpperCase(s.charAt(i + 8)) == check;
