@@ -20,7 +20,9 @@ import java.util.Set;
  * (Luhn, mod 97, Verhoeff, mod 11, mod 23, 3-7-1, base58check, bech32, libphonenumber) run only on
  * candidates; a failed check drops the candidate. Context words in a small window (whole words)
  * raise the score; negative context (order, invoice, version...) drops a candidate that has no
- * positive cue. No regular expressions run over the text.
+ * positive cue. No regular expressions run over the text. Country-specific IDs (AU, DE, FI, IN,
+ * IT, KR, NG, PH, PL, SE, SG, TH, TR, ZA, US bank numbers) come from one table each for digit runs
+ * ({@code NationalId}) and for letter-digit tokens ({@code IdTokens}).
  *
  * <p>Reports the {@code PII} types listed in {@link #types()}. Stateless and thread-safe: all
  * per-call state lives in objects created by {@code detect}.

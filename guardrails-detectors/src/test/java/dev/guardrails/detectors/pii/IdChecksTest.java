@@ -8,10 +8,12 @@ import java.util.function.BiPredicate;
 import org.junit.jupiter.api.Test;
 
 /**
- * The country-specific ID validators ({@link IdChecks}) against PUBLISHED vectors: each value below
- * is printed as a valid example by the issuing authority or the encyclopedia article named on the
- * test, never computed by our code. Every vector is also checked to fail with each other final
- * digit or letter (the check's point: a wrong check digit is rejected).
+ * The country-specific ID validators ({@link IdChecks}) against PUBLISHED example values: each value
+ * below is the example the named source prints for its format (an issuer's format note, an
+ * encyclopedia article, or, marked "widely published", the example value that public descriptions
+ * of the algorithm repeat), never a value computed by our code. Each was re-checked by hand against
+ * the algorithm. Every vector is also checked to fail with each other final digit or letter (the
+ * check's point: a wrong check digit is rejected).
  */
 class IdChecksTest {
 
@@ -66,13 +68,13 @@ class IdChecksTest {
     }
   }
 
-  /** Wikipedia, "Tax file number" (algorithm section): 123 456 782 is a valid TFN. */
+  /** Widely published example TFN for the ATO weights 1 4 3 7 5 8 6 9 10: 123 456 782. */
   @Test
   void auTfn() {
     valid("123 456 782", IdChecks::auTfn);
   }
 
-  /** Services Australia's developer documentation (Medicare card check digit): 2123 45670 1. */
+  /** Widely published example Medicare card number for the 1 3 7 9 check: 2123 45670 1. */
   @Test
   void auMedicare() {
     int[] d = digits("2123456701");
@@ -89,14 +91,14 @@ class IdChecksTest {
     assertFalse(IdChecks.plPesel(digits("44053401359"), 11), "month 33 is no month of any century");
   }
 
-  /** The register's sample number 10000000146, cited in Turkish Wikipedia, "T.C. Kimlik Numarası". */
+  /** Widely published sample T.C. Kimlik number: 10000000146. */
   @Test
   void trTckn() {
     valid("10000000146", IdChecks::trTckn);
     assertFalse(IdChecks.trTckn(digits("00000000146"), 11), "first digit 0");
   }
 
-  /** German Wikipedia, "Steuerliche Identifikationsnummer": the example 86 095 742 719. */
+  /** Widely published example Steuer-IdNr: 86 095 742 719. */
   @Test
   void deTaxId() {
     valid("86095742719", IdChecks::deTaxId);
@@ -111,13 +113,13 @@ class IdChecksTest {
     valid("19811228-9874", IdChecks::sePersonnummerLong);
   }
 
-  /** South African Wikipedia, "South African identity card": 8001015009087. */
+  /** Widely published example South African ID number: 8001015009087 (born 1980-01-01). */
   @Test
   void zaId() {
     valid("8001015009087", IdChecks::zaId);
   }
 
-  /** Wikipedia, "Thai identity card" (check digit section): 1-2345-67890-12-1. */
+  /** Widely published example Thai ID, in the printed layout: 1-2345-67890-12-1. */
   @Test
   void thTnin() {
     valid("1-2345-67890-12-1", IdChecks::thTnin);
@@ -139,7 +141,7 @@ class IdChecksTest {
 
   /**
    * Wikipedia, "National Registration Identity Card": the special number S0000001I (issued to Yusof
-   * bin Ishak); S1234567D is the example the ICA's format note uses.
+   * bin Ishak), quoted in Presidio's context tests; S1234567D, the widely published example NRIC.
    */
   @Test
   void sgNric() {
