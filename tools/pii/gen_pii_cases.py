@@ -563,6 +563,333 @@ add("PHONE", "neg", "2000-04-16 11", "When: {}:34:35 at the club.")
 add("PHONE", "neg", "1978-04-13 12", "Date: {}:20:39 (server time)")
 add("PHONE", "pos", "(212) 555-0143", "Call {} 10:30 tomorrow")
 
+# ================================================================ country-specific IDs (issue 15)
+# Own generator so the rows above stay byte-identical. Each check below is written from the
+# format's published description (see IdChecks' Javadoc for the sources).
+R2 = random.Random(20261205)
+
+def d2(n):
+    return "".join(R2.choice(string.digits) for _ in range(n))
+
+def wrong_last(v, alphabet=string.digits):
+    return v[:-1] + R2.choice([c for c in alphabet if c != v[-1]])
+
+def rand_date(y0=1940, y1=2005):
+    y = R2.randint(y0, y1); m = R2.randint(1, 12); d = R2.randint(1, 28)
+    return y, m, d
+
+def luhn_ok(v):
+    return luhn_digit(v[:-1]) == v[-1]
+
+def neg_plain(t, vals):
+    """Plausible numbers of the same length without any cue of the type."""
+    tmpl = ["Order {} shipped today.", "Call us on {} anytime.", "The invoice total was {} cents.",
+            "Tracking number {} is on its way.", "We sold {} units last year."]
+    for i, v in enumerate(vals):
+        add(t, "neg", v, tmpl[i % len(tmpl)])
+
+# -- AU_ABN: weights 10 1 3 ... 19 after subtracting 1 from the first digit, mod 89
+def abn_ok(v):
+    d = [int(c) for c in v]; d[0] -= 1
+    return d[0] >= 0 and sum(x * w for x, w in zip(d, [10, 1, 3, 5, 7, 9, 11, 13, 15, 17, 19])) % 89 == 0
+def abn():
+    while True:
+        v = str(R2.randint(1, 9)) + d2(10)
+        if abn_ok(v):
+            return v
+for i in range(16):
+    v = abn()
+    v = group(v, [2, 3, 3, 3], " ") if i % 2 == 0 else v
+    add("AU_ABN", "pos", v, ["ABN: {}", "Our ABN is {}.", "Australian Business Number {}", "invoice from ABN {}"][i % 4])
+for i in range(10):
+    v = abn()
+    while True:
+        b = wrong_last(v)
+        if not abn_ok(b):
+            break
+    add("AU_ABN", "neg", group(b, [2, 3, 3, 3], " "), "ABN: {}")
+neg_plain("AU_ABN", [abn() for _ in range(5)])
+
+# -- AU_ACN: weights 8..1, check (10 - sum mod 10) mod 10
+def acn():
+    b = d2(8)
+    return b + str((10 - sum(int(c) * (8 - k) for k, c in enumerate(b)) % 10) % 10)
+for i in range(16):
+    v = acn()
+    v = group(v, [3, 3, 3], " ") if i % 2 == 0 else v
+    add("AU_ACN", "pos", v, ["ACN: {}", "Australian Company Number {}", "company ACN {} registered"][i % 3])
+for i in range(10):
+    add("AU_ACN", "neg", group(wrong_last(acn()), [3, 3, 3], " "), "ACN: {}")
+neg_plain("AU_ACN", [group(acn(), [3, 3, 3], " ") for _ in range(5)])
+
+# -- AU_TFN: weights 1 4 3 7 5 8 6 9 10, sum mod 11 = 0
+def tfn_ok(v):
+    return sum(int(c) * w for c, w in zip(v, [1, 4, 3, 7, 5, 8, 6, 9, 10])) % 11 == 0
+def tfn():
+    while True:
+        v = d2(9)
+        if tfn_ok(v) and len(set(v)) > 1:
+            return v
+for i in range(16):
+    v = tfn()
+    v = group(v, [3, 3, 3], " ") if i % 2 == 0 else v
+    add("AU_TFN", "pos", v, ["TFN: {}", "my tax file number is {}", "Tax File Number {} on file"][i % 3])
+for i in range(10):
+    v = tfn()
+    while True:
+        b = wrong_last(v)
+        if not tfn_ok(b):
+            break
+    add("AU_TFN", "neg", group(b, [3, 3, 3], " "), "TFN: {}")
+neg_plain("AU_TFN", [group(tfn(), [3, 3, 3], " ") for _ in range(5)])
+
+# -- AU_MEDICARE: first 2-6, weights 1 3 7 9 1 3 7 9, ninth = sum mod 10, tenth issue number
+def medicare():
+    b = str(R2.randint(2, 6)) + d2(7)
+    return b + str(sum(int(c) * w for c, w in zip(b, [1, 3, 7, 9, 1, 3, 7, 9])) % 10) + str(R2.randint(1, 9))
+for i in range(16):
+    v = medicare()
+    v = group(v, [4, 5, 1], " ") if i % 2 == 0 else v
+    add("AU_MEDICARE", "pos", v, ["Medicare number {}", "my Medicare card: {}", "Medicare {} expires 2027"][i % 3])
+for i in range(10):
+    v = medicare()
+    b = v[:8] + str((int(v[8]) + 1 + i % 8) % 10) + v[9]
+    add("AU_MEDICARE", "neg", group(b, [4, 5, 1], " "), "Medicare number {}")
+neg_plain("AU_MEDICARE", [medicare() for _ in range(5)])
+
+# -- PL_PESEL: YYMMDD (+20 month for 2000s), weights 1 3 7 9 1 3 7 9 1 3
+def pesel(y=None):
+    y, m, d = rand_date() if y is None else (y, R2.randint(1, 12), R2.randint(1, 28))
+    mm = m + (20 if y >= 2000 else 0)
+    b = "%02d%02d%02d" % (y % 100, mm, d) + d2(4)
+    return b + str((10 - sum(int(c) * w for c, w in zip(b, [1, 3, 7, 9, 1, 3, 7, 9, 1, 3])) % 10) % 10)
+for i in range(16):
+    add("PL_PESEL", "pos", pesel(2003 if i % 5 == 0 else None), ["PESEL: {}", "numer PESEL {}", "my PESEL is {}", "PESEL {} (Poland)"][i % 4])
+for i in range(8):
+    add("PL_PESEL", "neg", wrong_last(pesel()), "PESEL: {}")
+for i in range(2):
+    v = pesel(); add("PL_PESEL", "neg", v[:2] + "13" + v[4:], "PESEL: {}")  # month 13: no century
+neg_plain("PL_PESEL", [pesel() for _ in range(5)])
+
+# -- TR_TCKN: tenth = (7*odd - even) mod 10, eleventh = sum of first ten mod 10
+def tckn():
+    b = str(R2.randint(1, 9)) + d2(8)
+    odd = sum(int(b[k]) for k in (0, 2, 4, 6, 8)); even = sum(int(b[k]) for k in (1, 3, 5, 7))
+    b += str((odd * 7 - even) % 10)
+    return b + str(sum(int(c) for c in b) % 10)
+for i in range(16):
+    add("TR_TCKN", "pos", tckn(), ["TC Kimlik No: {}", "T.C. kimlik numarası {}", "my Turkish identity number is {}", "TCKN {}"][i % 4])
+for i in range(8):
+    add("TR_TCKN", "neg", wrong_last(tckn()), "TC Kimlik No: {}")
+for i in range(2):
+    add("TR_TCKN", "neg", "0" + tckn()[1:], "TCKN {}")
+neg_plain("TR_TCKN", [tckn() for _ in range(5)])
+
+# -- DE_TAX_ID: one digit twice among the first ten, ISO 7064 MOD 11,10
+def de_check(b):
+    prod = 10
+    for c in b:
+        sm = (int(c) + prod) % 10 or 10
+        prod = sm * 2 % 11
+    c = 11 - prod
+    return "0" if c == 10 else str(c)
+def detax():
+    ds = R2.sample(string.digits, 9)
+    if ds[0] == "0":
+        ds[0], ds[1] = ds[1], ds[0]
+    rep = R2.choice(ds[1:])
+    b = ds + [rep]
+    first, rest = b[0], b[1:]
+    R2.shuffle(rest)
+    b = "".join([first] + rest)
+    return b + de_check(b)
+for i in range(16):
+    v = detax()
+    v = group(v, [2, 3, 3, 3], " ") if i % 3 == 0 else v
+    add("DE_TAX_ID", "pos", v, ["Steuer-ID: {}", "Steueridentifikationsnummer {}", "meine IdNr ist {}", "tax ID {} (Germany)"][i % 4])
+for i in range(8):
+    add("DE_TAX_ID", "neg", wrong_last(detax()), "Steuer-ID: {}")
+add("DE_TAX_ID", "neg", "12345678903", "Steuer-ID: {}")  # no repeated digit
+add("DE_TAX_ID", "neg", "01234567899", "Steuer-ID: {}")  # leading zero
+neg_plain("DE_TAX_ID", [detax() for _ in range(5)])
+
+# -- SE_PERSONNUMMER: YYMMDD-NNNC, Luhn over the ten digits
+def pnr():
+    y, m, d = rand_date()
+    b = "%02d%02d%02d" % (y % 100, m, d) + d2(3)
+    return b + luhn_digit(b), y
+for i in range(16):
+    v, y = pnr()
+    v = (str(y // 100) + v[:6] + "-" + v[6:]) if i % 4 == 3 else (v[:6] + "-" + v[6:] if i % 2 == 0 else v)
+    add("SE_PERSONNUMMER", "pos", v, ["personnummer {}", "Personnummer: {}", "my Swedish personal identity number is {}", "personnr {}"][i % 4])
+for i in range(10):
+    v, _ = pnr()
+    add("SE_PERSONNUMMER", "neg", wrong_last(v[:6] + "-" + v[6:]), "personnummer {}")
+neg_plain("SE_PERSONNUMMER", [pnr()[0] for _ in range(5)])
+
+# -- KR_RRN: YYMMDD-SNNNNNC, weights 2..9 2..5, check (11 - sum mod 11) mod 10
+def rrn():
+    y, m, d = rand_date()
+    s = R2.choice("12") if y < 2000 else R2.choice("34")
+    b = "%02d%02d%02d" % (y % 100, m, d) + s + d2(5)
+    return b + str((11 - sum(int(c) * w for c, w in zip(b, [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5])) % 11) % 10)
+for i in range(16):
+    v = rrn()
+    v = v[:6] + "-" + v[6:] if i % 2 == 0 else v
+    add("KR_RRN", "pos", v, ["RRN {}", "resident registration number: {}", "Korean RRN {}", "{}"][i % 4] if i % 2 == 0
+        else ["RRN {}", "resident registration number: {}", "Korean RRN {}", "my RRN is {}"][i % 4])
+for i in range(10):
+    v = rrn()
+    add("KR_RRN", "neg", wrong_last(v[:6] + "-" + v[6:]), "RRN {}")
+neg_plain("KR_RRN", [rrn() for _ in range(5)])
+
+# -- TH_TNIN: first 1-8, weights 13..2, check (11 - sum mod 11) mod 10
+def tnin():
+    b = str(R2.randint(1, 8)) + d2(11)
+    return b + str((11 - sum(int(c) * (13 - k) for k, c in enumerate(b)) % 11) % 10)
+for i in range(16):
+    v = tnin()
+    v = group(v, [1, 4, 5, 2, 1], "-") if i % 2 == 0 else v
+    add("TH_TNIN", "pos", v, ["Thai national ID {}", "เลขประจำตัวประชาชน (Thai ID card) {}", "citizen ID {}", "{}"][i % 4] if i % 2 == 0
+        else ["Thai national ID {}", "Thai ID card no. {}", "citizen ID {}", "TNIN {}"][i % 4])
+for i in range(10):
+    add("TH_TNIN", "neg", group(wrong_last(tnin()), [1, 4, 5, 2, 1], "-"), "Thai national ID {}")
+neg_plain("TH_TNIN", [tnin() for _ in range(5)])
+
+# -- ZA_ID: YYMMDD SSSS C A Z, citizenship 0-2, Luhn
+def zaid():
+    y, m, d = rand_date()
+    b = "%02d%02d%02d" % (y % 100, m, d) + d2(4) + R2.choice("01") + "8"
+    return b + luhn_digit(b)
+for i in range(16):
+    add("ZA_ID", "pos", zaid(), ["South African ID number {}", "SA ID: {}", "my RSA ID is {}", "ID number {} (South Africa)"][i % 4])
+for i in range(8):
+    add("ZA_ID", "neg", wrong_last(zaid()), "South African ID number {}")
+for i in range(2):
+    v = zaid(); b = v[:10] + "5" + v[11:-1]; add("ZA_ID", "neg", b + luhn_digit(b), "SA ID: {}")  # citizenship 5
+neg_plain("ZA_ID", [zaid() for _ in range(5)])
+
+# -- NG_NIN: 11 digits, no published check digit: only with a cue
+for i in range(16):
+    add("NG_NIN", "pos", str(R2.randint(1, 9)) + d2(10), ["NIN: {}", "my National Identification Number is {}", "NIMC NIN {}", "Nigerian NIN {}"][i % 4])
+for i in range(10):
+    add("NG_NIN", "neg", str(R2.randint(1, 9)) + d2(R2.choice([9, 12])), "NIN: {}")  # wrong length
+neg_plain("NG_NIN", [str(R2.randint(1, 9)) + d2(10) for _ in range(5)])
+
+# -- PH_TIN: 9 digits or 12 with the branch code, only with a cue
+for i in range(16):
+    v = str(R2.randint(1, 8)) + d2(8)
+    v = group(v + "000", [3, 3, 3, 3], "-") if i % 3 == 0 else (group(v, [3, 3, 3], "-") if i % 3 == 1 else v)
+    add("PH_TIN", "pos", v, ["TIN: {}", "my BIR TIN is {}", "taxpayer identification number {} (Philippines)"][i % 3])
+for i in range(10):
+    add("PH_TIN", "neg", str(R2.randint(1, 8)) + d2(R2.choice([7, 10])), "TIN: {}")  # wrong length
+neg_plain("PH_TIN", [group(str(R2.randint(1, 8)) + d2(8), [3, 3, 3], "-") for _ in range(5)])
+
+# -- US_ITIN: 9XX-GG-SSSS, group 50-65, 70-88, 90-92, 94-99
+def itin():
+    g = R2.choice(list(range(50, 66)) + list(range(70, 89)) + [90, 91, 92] + list(range(94, 100)))
+    return "9%s-%02d-%s" % (d2(2), g, d2(4))
+for i in range(16):
+    add("US_ITIN", "pos", itin(), ["ITIN: {}", "my ITIN is {}", "taxpayer ID {}", "{}"][i % 4])
+for g in [0, 10, 20, 30, 40, 49, 66, 67, 69, 89, 93]:
+    add("US_ITIN", "neg", "9%s-%02d-%s" % (d2(2), g, d2(4)), "ITIN: {}")
+for i in range(4):
+    add("US_ITIN", "neg", "8%s-%s-%s" % (d2(2), R2.randint(70, 88), d2(4)), "ITIN: {}")
+
+# -- US_BANK_NUMBER: 8-17 digits after a bank-account cue, no check digit
+def not_card(v):
+    return not luhn_ok(v) or len(v) < 12
+for i in range(16):
+    while True:
+        v = str(R2.randint(1, 9)) + d2(R2.choice([7, 9, 10, 11, 13, 15, 16]))
+        if not_card(v):
+            break
+    add("US_BANK_NUMBER", "pos", v, ["bank account number {}", "Account number: {}", "my checking account {}", "acct {}"][i % 4])
+for i in range(10):
+    add("US_BANK_NUMBER", "neg", str(R2.randint(1, 9)) + d2(R2.choice([4, 5, 6])), "bank account number {}")  # too short
+neg_plain("US_BANK_NUMBER", ["4" + d2(10), "8" + d2(12), "5" + d2(9), "7" + d2(7), "3" + d2(11)])
+
+# -- SG_NRIC_FIN: S/T/F/G + 7 digits + check letter
+def nric():
+    p = R2.choice("STFG"); b = d2(7)
+    t = sum(int(c) * w for c, w in zip(b, [2, 7, 6, 5, 4, 3, 2])) + (4 if p in "TG" else 0)
+    return p + b + ("JZIHGFEDCBA" if p in "ST" else "XWUTRQPNMLK")[t % 11]
+for i in range(16):
+    add("SG_NRIC_FIN", "pos", nric(), ["NRIC: {}", "my FIN is {}", "{}", "Singapore IC {}"][i % 4])
+for i in range(10):
+    add("SG_NRIC_FIN", "neg", wrong_last(nric(), string.ascii_uppercase), "NRIC: {}")
+for i in range(5):
+    v = nric(); add("SG_NRIC_FIN", "neg", R2.choice("ABCDEHJKL") + v[1:], "NRIC: {}")  # no such prefix
+
+# -- IN_PAN: five letters (fourth = holder kind), four digits, a letter
+def pan(kind=None):
+    L = string.ascii_uppercase
+    return "".join(R2.choice(L) for _ in range(3)) + (kind or R2.choice("PCHFATBLJG")) + R2.choice(L) + d2(4) + R2.choice(L)
+for i in range(16):
+    add("IN_PAN", "pos", pan(), ["PAN: {}", "my PAN card number is {}", "{}", "Permanent Account Number {}"][i % 4])
+for i in range(10):
+    add("IN_PAN", "neg", pan(R2.choice("DEIKMNOQRSUVWXYZ")), "reference {} attached")  # no holder kind, no cue
+for i in range(5):
+    v = pan(); add("IN_PAN", "neg", v[:5] + d2(5), "PAN {}")  # digit where the last letter goes
+
+# -- IN_VOTER: EPIC, three letters and seven digits, only with a cue
+for i in range(16):
+    v = "".join(R2.choice(string.ascii_uppercase) for _ in range(3)) + d2(7)
+    add("IN_VOTER", "pos", v, ["voter ID {}", "EPIC number: {}", "my voter card {}", "Election Commission EPIC {}"][i % 4])
+for i in range(10):
+    v = "".join(R2.choice(string.ascii_uppercase) for _ in range(3)) + d2(7)
+    add("IN_VOTER", "neg", v, ["part {} in stock", "flight {} boards", "model {}", "see {}", "SKU {}"][i % 5])
+for i in range(5):
+    add("IN_VOTER", "neg", "".join(R2.choice(string.ascii_uppercase) for _ in range(3)) + d2(6), "voter ID {}")
+
+# -- IN_PASSPORT: a letter and seven digits after "passport"
+for i in range(16):
+    add("IN_PASSPORT", "pos", R2.choice("ABCJKLMNPRSTUVWZ") + d2(7), ["passport number {}", "my passport is {}", "Indian passport no. {}"][i % 3])
+for i in range(10):
+    add("IN_PASSPORT", "neg", R2.choice("ABCJKLMNPRSTUVWZ") + d2(7), ["part {} in stock", "flight {} boards", "model {}", "see {}", "SKU {}"][i % 5])
+for i in range(5):
+    add("IN_PASSPORT", "neg", R2.choice("ABCJKLMNPRSTUVWZ") + d2(8), "passport number {}")  # nine chars: the US layout
+
+# -- IT_FISCAL_CODE: 16 chars, check letter from the odd/even tables mod 26
+ODD = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23]
+def cf_check(b):
+    t = 0
+    for k, c in enumerate(b):
+        v = int(c) if c.isdigit() else ord(c) - 65
+        t += ODD[v] if k % 2 == 0 else v
+    return chr(65 + t % 26)
+def cf():
+    L = string.ascii_uppercase
+    y, m, d = rand_date()
+    d += R2.choice([0, 40])
+    b = "".join(R2.choice(L) for _ in range(6)) + "%02d" % (y % 100) + "ABCDEHLMPRST"[m - 1] + "%02d" % d + R2.choice(L) + d2(3)
+    return b + cf_check(b)
+for i in range(16):
+    v = cf()
+    add("IT_FISCAL_CODE", "pos", v.lower() if i == 7 else v, ["codice fiscale: {}", "CF {}", "{}", "my Italian fiscal code is {}"][i % 4])
+for i in range(10):
+    add("IT_FISCAL_CODE", "neg", wrong_last(cf(), string.ascii_uppercase), "codice fiscale: {}")
+for i in range(5):
+    v = cf(); b = v[:8] + "Z" + v[9:15]; add("IT_FISCAL_CODE", "neg", b + cf_check(b), "codice fiscale: {}")  # Z: no month
+
+# -- FI_HETU: DDMMYY, century sign, serial 002-899, check char mod 31
+HC = "0123456789ABCDEFHJKLMNPRSTUVWXY"
+def hetu(bad_date=False):
+    y, m, d = rand_date(1930, 2015)
+    if bad_date:
+        m = 2; d = 30
+    sign = "-" if y < 2000 else "A"
+    n = "%02d%02d%02d%03d" % (d, m, y % 100, R2.randint(2, 899))
+    return n[:6] + sign + n[6:] + HC[int(n) % 31]
+for i in range(16):
+    add("FI_HETU", "pos", hetu(), ["henkilötunnus {}", "HETU: {}", "{}", "my Finnish personal identity code is {}"][i % 4])
+for i in range(10):
+    add("FI_HETU", "neg", wrong_last(hetu(), HC), "HETU: {}")
+for i in range(3):
+    v = hetu(True); add("FI_HETU", "neg", v, "HETU: {}")  # 30 February
+for i in range(2):
+    v = hetu(); add("FI_HETU", "neg", v[:6] + "Q" + v[7:], "HETU: {}")  # no century sign
+
 out = "guardrails-detectors/src/test/resources/dev/guardrails/detectors/pii/pii-cases.tsv"
 with open(out, "w") as f:
     f.write("# Generated by tools/pii/gen_pii_cases.py (synthetic, checksummed values; no real data).\n")

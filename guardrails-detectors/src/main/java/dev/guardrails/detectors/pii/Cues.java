@@ -73,6 +73,11 @@ final class Cues {
         p++;
       }
       if (digits > 0) {
+        if (type == US_PASSPORT && p - start == 8 && Tokens.isUpper(s.charAt(start)) && digits == 7) {
+          // one letter and seven digits: the Indian passport's layout (a US passport has nine chars)
+          h.emit(IdTokens.IN_PASSPORT, start, p, 0.75, "IN_PASSPORT (context)");
+          return p;
+        }
         if (chars >= minLen && chars <= maxLen && digits >= minDigits && !(digits == 4 && chars == 4)) {
           h.emit(type, start, p, 0.75, message);
           return p;

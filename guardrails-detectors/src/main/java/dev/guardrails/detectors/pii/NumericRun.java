@@ -36,6 +36,7 @@ final class NumericRun {
   private final int[] gs = new int[MAX_GROUPS];
   private final int[] ge = new int[MAX_GROUPS];
   private final char[] sep = new char[MAX_GROUPS];
+  private final int[] lens = new int[MAX_GROUPS];
   private int g;
   private int runStart;
   private boolean plus;
@@ -242,6 +243,14 @@ final class NumericRun {
       return false; // shorter than any phone number or ID: years, amounts, counts
     }
     boolean neg = NEGATIVE.near(s, start, end);
+    if (nd >= NationalId.MIN_DIGITS && nd <= NationalId.MAX_DIGITS && !plusHere) {
+      for (int k = a; k <= b; k++) {
+        lens[k - a] = ge[k] - gs[k];
+      }
+      if (NationalId.find(h, d, nd, lens, groups, uniform, start, end)) {
+        return true;
+      }
+    }
     int issuer = !plusHere && nd >= 12 && nd <= 19 && cardShape(a, b, uniform, allLen1)
         ? NumberRules.cardIssuer(d, nd) : NumberRules.NO_ISSUER;
     if (issuer != NumberRules.NO_ISSUER) {
@@ -279,6 +288,9 @@ final class NumericRun {
     if (nd == 10 && !plusHere && (groups == 1 || shape(a, b, 3, 3, 4)) && Checksums.nhs(d, 10)
         && NHS_CTX.near(s, start, end)) {
       h.emit(UK_NHS, start, end, 0.9, "NHS number (mod 11 valid)");
+      return true;
+    }
+    if (!plusHere && NationalId.bank(h, nd, groups, start, end)) {
       return true;
     }
     return phone(a, b, nd, groups, start, end, plusHere, neg);

@@ -20,7 +20,9 @@ import java.util.Set;
  * (Luhn, mod 97, Verhoeff, mod 11, mod 23, 3-7-1, base58check, bech32, libphonenumber) run only on
  * candidates; a failed check drops the candidate. Context words in a small window (whole words)
  * raise the score; negative context (order, invoice, version...) drops a candidate that has no
- * positive cue. No regular expressions run over the text.
+ * positive cue. No regular expressions run over the text. Country-specific IDs (AU, DE, FI, IN,
+ * IT, KR, NG, PH, PL, SE, SG, TH, TR, ZA, US bank numbers) come from one table each for digit runs
+ * ({@code NationalId}) and for letter-digit tokens ({@code IdTokens}).
  *
  * <p>Reports the {@code PII} types listed in {@link #types()}. Stateless and thread-safe: all
  * per-call state lives in objects created by {@code detect}.
@@ -64,9 +66,16 @@ public final class PiiPatternDetector implements Detector {
   /** US driver's licence numbers, only with context. */
   public static final FindingType US_DRIVER_LICENSE = pii("US_DRIVER_LICENSE");
 
-  private static final Set<FindingType> TYPES = Set.of(PHONE, CREDIT_CARD, IBAN, US_SSN, IP_ADDRESS,
-      MAC_ADDRESS, URL_WITH_CREDENTIALS, CRYPTO, DATE_OF_BIRTH, UK_NINO, UK_NHS, CA_SIN, IN_AADHAAR,
-      ES_NIF, US_ABA_ROUTING, US_PASSPORT, US_DRIVER_LICENSE, US_ITIN);
+  private static final Set<FindingType> TYPES = allTypes();
+
+  private static Set<FindingType> allTypes() {
+    Set<FindingType> t = new java.util.LinkedHashSet<>(Set.of(PHONE, CREDIT_CARD, IBAN, US_SSN, IP_ADDRESS,
+        MAC_ADDRESS, URL_WITH_CREDENTIALS, CRYPTO, DATE_OF_BIRTH, UK_NINO, UK_NHS, CA_SIN, IN_AADHAAR,
+        ES_NIF, US_ABA_ROUTING, US_PASSPORT, US_DRIVER_LICENSE, US_ITIN));
+    t.addAll(NationalId.TYPES); // country-specific IDs from digit runs, one table row each
+    t.addAll(IdTokens.TYPES); // country-specific IDs mixing letters and digits
+    return Set.copyOf(t);
+  }
 
   static final Context NEGATIVE = Context.of("order", "orders", "invoice", "isbn", "issn", "tracking",
       "build", "version", "ref", "reference", "ticket", "sku", "serial", "transaction", "confirmation",

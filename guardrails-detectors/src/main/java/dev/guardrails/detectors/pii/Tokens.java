@@ -21,6 +21,12 @@ final class Tokens {
     String s = h.s;
     int n = s.length();
     int len = we - i;
+    if (len == 6 || len == 11) {
+      int e = IdTokens.digitWord(h, i, we);
+      if (e > 0) {
+        return e;
+      }
+    }
     if (we < n) {
       char after = s.charAt(we);
       if (len == 2 && (after == ':' || after == '-') && IpAddresses.isHex(s.charAt(i + 1))) {
@@ -131,6 +137,12 @@ final class Tokens {
     }
     if ((len == 4 && we + 1 < n && s.charAt(we) == '.' && IpAddresses.isHex(s.charAt(we + 1)))) {
       int e = IpAddresses.ciscoMac(h, i);
+      if (e > 0) {
+        return e;
+      }
+    }
+    if (len == 9 || len == 10 || len == 16) {
+      int e = IdTokens.letterWord(h, i, we);
       if (e > 0) {
         return e;
       }

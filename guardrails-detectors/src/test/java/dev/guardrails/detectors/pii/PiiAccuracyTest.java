@@ -99,7 +99,8 @@ class PiiAccuracyTest {
         .readTree(PiiAccuracy.datasets().resolve("bias/bold-neutral/bold_gender_wiki.json").toFile());
     Guardrail guard = Guardrail.builder().detector(new PiiPatternDetector()).detector(new SecretDetector())
         .detector(new EmailDetector()).policy(dev.guardrails.Policy.reportOnly()).build();
-    Set<String> strict = Set.of("EMAIL", "CREDIT_CARD", "IBAN", "US_SSN", "IP_ADDRESS");
+    Set<String> strict = new java.util.HashSet<>(Set.of("EMAIL", "CREDIT_CARD", "IBAN", "US_SSN", "IP_ADDRESS"));
+    countryIds().forEach(strict::add); // issue 15: no country-specific ID in prose without one
     java.util.List<String> hits = new java.util.ArrayList<>();
     int sentences = 0;
     for (com.fasterxml.jackson.databind.JsonNode group : root) {
@@ -116,6 +117,34 @@ class PiiAccuracyTest {
       }
     }
     System.out.printf(java.util.Locale.ROOT, "BOLD gender wiki: %d pattern-entity findings in %d sentences%n", hits.size(), sentences);
+    assertTrue(hits.isEmpty(), String.join("\n", hits));
+  }
+
+  /** Names of the country-specific ID types (issue 15). */
+  static Set<String> countryIds() {
+    Set<String> out = new java.util.TreeSet<>();
+    NationalId.TYPES.forEach(t -> out.add(t.name()));
+    IdTokens.TYPES.forEach(t -> out.add(t.name()));
+    return out;
+  }
+
+  /**
+   * Issue 15: presidio-synth's 1,500 texts hold phones, cards, dates, street numbers, order and
+   * account numbers but none of the country-specific IDs: none may be reported.
+   */
+  @Test
+  void countryIdsSilentOnPresidioSynth() throws Exception {
+    Guardrail guard = PiiAccuracy.allDetectors();
+    Set<String> ids = countryIds();
+    java.util.List<String> hits = new java.util.ArrayList<>();
+    for (PiiAccuracy.Sample s : PiiAccuracy.loadPresidio()) {
+      for (dev.guardrails.Finding f : guard.check(s.text(), dev.guardrails.CheckContext.empty()).findings()) {
+        if (ids.contains(f.type().name())) {
+          hits.add(f.type().name() + " in: " + s.text());
+        }
+      }
+    }
+    System.out.printf(java.util.Locale.ROOT, "presidio-synth: %d country-specific ID findings%n", hits.size());
     assertTrue(hits.isEmpty(), String.join("\n", hits));
   }
 

@@ -34,7 +34,11 @@ class PiiCasesTest {
   private static final Set<String> TYPES = Set.of("EMAIL", "PHONE", "CREDIT_CARD", "IBAN", "US_SSN", "IP_ADDRESS",
       "MAC_ADDRESS", "URL_WITH_CREDENTIALS", "CRYPTO", "DATE_OF_BIRTH", "UK_NINO", "UK_NHS", "CA_SIN", "IN_AADHAAR",
       "ES_NIF", "US_ABA_ROUTING", "US_PASSPORT", "US_DRIVER_LICENSE", "AWS_ACCESS_KEY", "GITHUB_TOKEN",
-      "GITLAB_TOKEN", "SLACK_TOKEN", "STRIPE_KEY", "OPENAI_KEY", "JWT", "PRIVATE_KEY", "GENERIC_SECRET");
+      "GITLAB_TOKEN", "SLACK_TOKEN", "STRIPE_KEY", "OPENAI_KEY", "JWT", "PRIVATE_KEY", "GENERIC_SECRET",
+      // country-specific IDs (issue 15)
+      "US_ITIN", "US_BANK_NUMBER", "AU_ABN", "AU_ACN", "AU_TFN", "AU_MEDICARE", "PL_PESEL", "TR_TCKN", "DE_TAX_ID",
+      "SE_PERSONNUMMER", "KR_RRN", "TH_TNIN", "ZA_ID", "NG_NIN", "PH_TIN", "SG_NRIC_FIN", "IN_PAN", "IN_VOTER",
+      "IN_PASSPORT", "IT_FISCAL_CODE", "FI_HETU");
 
   record Case(int line, String type, boolean positive, String value, String text) {}
 

@@ -42,7 +42,8 @@ import org.junit.jupiter.api.Test;
  * judge Presidio's expectation wrong are listed, each with its reason, in
  * {@code presidio-exceptions.tsv} and not scored.
  *
- * <p>Asserted: rows of the types we claim other than PERSON pass at >= 97% after the exceptions;
+ * <p>Asserted: rows of every entity Presidio tests except PERSON, DATE_TIME and URL (the file's claimed
+ * ones and {@link #ADDED}) pass at >= 97% after the exceptions;
  * PERSON rows are measured and printed (the names work owns them). And no claimed non-PERSON row,
  * excepted or not, may have a redaction that leaves part of an expected value visible (for example
  * {@code 2001:db8::192.168.1.1} redacted to {@code <IP_ADDRESS_1>.168.1.1}). Rows of entities we do
@@ -51,6 +52,14 @@ import org.junit.jupiter.api.Test;
 class PresidioSuiteTest {
 
   private static final double FLOOR = 0.97;
+
+  /**
+   * Our type for Presidio entities the suite file marks unclaimed (it was cut before these types
+   * existed); every entity Presidio has a test for is scored except DATE_TIME and URL (not personal
+   * data on their own).
+   */
+  static final Map<String, String> ADDED = Map.of("US_ITIN", "US_ITIN", "US_BANK_NUMBER", "US_BANK_NUMBER", "FIN",
+      "SG_NRIC_FIN", "IN_PAN", "IN_PAN", "IN_PASSPORT", "IN_PASSPORT", "PH_TIN", "PH_TIN");
 
   record Row(String id, String text, int expectedLen, List<int[]> positions, String entity, String ourType,
       boolean claimed, int leniency) {}
@@ -305,9 +314,10 @@ class PresidioSuiteTest {
         for (JsonNode p : n.path("positions")) {
           pos.add(new int[] {p.get(0).asInt(), p.get(1).asInt()});
         }
+        String entity = n.get("presidio_entity").asText();
+        String ours = n.get("our_type").isNull() ? ADDED.get(entity) : n.get("our_type").asText();
         out.add(new Row(n.get("id").asText(), n.get("text").asText(), n.get("expected_len").asInt(), pos,
-            n.get("presidio_entity").asText(), n.get("our_type").isNull() ? null : n.get("our_type").asText(),
-            n.get("claimed").asBoolean(), n.has("leniency") ? n.get("leniency").asInt() : -1));
+            entity, ours, ours != null, n.has("leniency") ? n.get("leniency").asInt() : -1));
       }
     }
     return out;
