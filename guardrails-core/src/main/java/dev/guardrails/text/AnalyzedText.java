@@ -31,7 +31,19 @@ public final class AnalyzedText {
   private final String original;
   private final String normalized;
   private final OffsetMap offsets;
-  private final ConcurrentHashMap<AnalysisKey<?>, Object> analyses = new ConcurrentHashMap<>(4);
+  // Created on the first analysis asked for: most checks of short answers never ask for one.
+  private volatile ConcurrentHashMap<AnalysisKey<?>, Object> analyses;
+
+  private static final java.lang.invoke.VarHandle ANALYSES;
+
+  static {
+    try {
+      ANALYSES = java.lang.invoke.MethodHandles.lookup()
+          .findVarHandle(AnalyzedText.class, "analyses", ConcurrentHashMap.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   private AnalyzedText(String original, String normalized, OffsetMap offsets) {
     this.original = original;
@@ -161,11 +173,16 @@ public final class AnalyzedText {
   @SuppressWarnings("unchecked")
   public <T> T analysis(AnalysisKey<T> key) {
     Objects.requireNonNull(key, "key");
-    Object v = analyses.get(key);
+    ConcurrentHashMap<AnalysisKey<?>, Object> memo = analyses;
+    if (memo == null) {
+      ANALYSES.compareAndSet(this, null, new ConcurrentHashMap<AnalysisKey<?>, Object>(4));
+      memo = analyses;
+    }
+    Object v = memo.get(key);
     if (v == null) {
       // Computed outside the map's lock: analyses may depend on other analyses.
       Object computed = key.compute(this);
-      v = analyses.putIfAbsent(key, computed);
+      v = memo.putIfAbsent(key, computed);
       if (v == null) {
         v = computed;
       }
