@@ -414,7 +414,7 @@ public final class Guardrail {
         found.clear();
       }
     }
-    if (link) {
+    if (link && !valid.isEmpty()) {
       Linker.linkAll(valid, scanned, ctx, linkWindow); // after every detector, before the policy
     }
     // A clean check (no finding, no error) shares the immutable empty lists: its only
