@@ -20,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code D E 8 9 ...}, at least nine digits) are joined; JSON {@code \\u0040} and URL {@code %40}
  * escapes of the characters that hold a value together ({@code @ . : + -}, digits) are decoded inside
  * a would-be value, and Unicode dashes and minus signs between digits read as {@code -}. Case is kept. Text that needs none of this (plain ASCII with single
- * spaces) shares the original string and an identity offset map: no copy is made.
+ * spaces, or prose whose only non-ASCII chars fold to themselves, such as accented letters and
+ * curly quotes) shares the original string and an identity offset map: no copy is made.
  *
  * <p>Thread-safe: the text is immutable, and analyses may be requested from several threads at
  * once (an analysis may then be computed twice, and one result wins). {@link #toString()} prints
