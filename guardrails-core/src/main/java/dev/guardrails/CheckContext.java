@@ -87,6 +87,11 @@ public final class CheckContext {
     return Optional.ofNullable(deadline);
   }
 
+  /** The deadline or null: for the engine's hot path, which should not allocate an Optional. */
+  Instant deadlineOrNull() {
+    return deadline;
+  }
+
   /**
    * Returns true when {@code value} is one the user supplied: equal after trimming and ignoring
    * case, or, for a value with at least six digits (a card, phone, account or ID number), equal once

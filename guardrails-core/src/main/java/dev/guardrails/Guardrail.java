@@ -388,19 +388,18 @@ public final class Guardrail {
     long[] timings = new long[entries.size()];
     java.util.Arrays.fill(timings, -1L);
     List<Finding> valid = new ArrayList<>();
-    Instant deadline = ctx.deadline().orElse(null);
+    Instant deadline = ctx.deadlineOrNull();
     boolean async = executor != null && (detectorTimeout != null || deadline != null);
     if (async) {
       runAsync(at, ctx, deadline, timings, valid, errors);
     } else {
-      List<Finding> found = new ArrayList<>();
-      FindingSink sink = found::add;
+      Found found = new Found(); // the list is its own sink: no lambda per check
       for (int i = 0; i < entries.size(); i++) {
         Entry e = entries.get(i);
         long t0 = System.nanoTime();
         Throwable failure = null;
         try {
-          e.detector().detect(at, ctx, sink);
+          e.detector().detect(at, ctx, found);
         } catch (Exception | StackOverflowError | LinkageError | AssertionError ex) { // Exception: also sneaky-thrown checked ones
           failure = ex;
         }
@@ -409,28 +408,32 @@ public final class Guardrail {
         found.clear();
       }
     }
-    if (link) {
+    if (link && !valid.isEmpty()) {
       Linker.linkAll(valid, scanned, ctx, linkWindow); // after every detector, before the policy
     }
-    List<Decision> decisions = new ArrayList<>(valid.size());
-    for (Finding f : valid) {
+    // A clean check (no finding, no error) shares the immutable empty lists: its only
+    // allocations are the analyzed text, the timings and the result.
+    List<Decision> decisions = valid.isEmpty() ? List.of() : new ArrayList<>(valid.size());
+    for (int i = 0; i < valid.size(); i++) {
+      Finding f = valid.get(i);
       decisions.add(new Decision(f, Linker.decide(policy, echoAction, f, scanned, ctx)));
     }
-    decisions.sort((a, b) -> {
-      int c = a.finding().span().compareTo(b.finding().span());
-      return c != 0 ? c : a.finding().detector().compareTo(b.finding().detector());
-    });
-    Action strongest = Action.ALLOW;
-    for (Decision d : decisions) {
-      strongest = strongest.max(d.action());
+    if (decisions.size() > 1) {
+      decisions.sort(DECISION_ORDER);
     }
-    for (DetectorError err : errors) {
-      strongest = strongest.max(err.action());
+    Action strongest = Action.ALLOW;
+    for (int i = 0; i < decisions.size(); i++) {
+      strongest = strongest.max(decisions.get(i).action());
+    }
+    for (int i = 0; i < errors.size(); i++) {
+      strongest = strongest.max(errors.get(i).action());
     }
     Verdict verdict = Verdict.of(strongest);
     String safe = blockMessage;
     if (verdict != Verdict.BLOCK && decisionsOnly) {
       safe = ""; // a stream's partial scan: the stream redacts what it emits
+    } else if (verdict != Verdict.BLOCK && decisions.isEmpty()) {
+      safe = scanned; // nothing to redact (SafeText.apply would return it as well)
     } else if (verdict != Verdict.BLOCK) {
       try {
         safe = SafeText.apply(scanned, decisions, policy, new Redactor.Scope());
@@ -442,9 +445,26 @@ public final class Guardrail {
         verdict = Verdict.BLOCK;
       }
     }
-    GuardResult r = new GuardResult(verdict, decisions, safe, text.length(), ids, timings, errors);
+    GuardResult r = new GuardResult(verdict, decisions, safe, text.length(), ids, timings,
+        errors.isEmpty() ? List.of() : errors);
     notifyListener(r, scanned, errors);
     return r;
+  }
+
+  /** Span order, then detector id: the order of {@link GuardResult#decisions()}. */
+  private static final java.util.Comparator<Decision> DECISION_ORDER = (a, b) -> {
+    int c = a.finding().span().compareTo(b.finding().span());
+    return c != 0 ? c : a.finding().detector().compareTo(b.finding().detector());
+  };
+
+  /** The findings of one detector run: a list that is its own sink. */
+  private static final class Found extends ArrayList<Finding> implements FindingSink {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void accept(Finding finding) {
+      add(finding);
+    }
   }
 
   private void runAsync(
@@ -517,7 +537,8 @@ public final class Guardrail {
     }
     boolean invalid = false;
     String text = at.original();
-    for (Finding f : found) {
+    for (int i = 0; i < found.size(); i++) {
+      Finding f = found.get(i);
       if (f == null || !f.span().fitsIn(text.length())) {
         invalid = true;
         continue;

@@ -20,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code D E 8 9 ...}, at least nine digits) are joined; JSON {@code \\u0040} and URL {@code %40}
  * escapes of the characters that hold a value together ({@code @ . : + -}, digits) are decoded inside
  * a would-be value, and Unicode dashes and minus signs between digits read as {@code -}. Case is kept. Text that needs none of this (plain ASCII with single
- * spaces) shares the original string and an identity offset map: no copy is made.
+ * spaces, or prose whose only non-ASCII chars fold to themselves, such as accented letters and
+ * curly quotes) shares the original string and an identity offset map: no copy is made.
  *
  * <p>Thread-safe: the text is immutable, and analyses may be requested from several threads at
  * once (an analysis may then be computed twice, and one result wins). {@link #toString()} prints
@@ -31,7 +32,19 @@ public final class AnalyzedText {
   private final String original;
   private final String normalized;
   private final OffsetMap offsets;
-  private final ConcurrentHashMap<AnalysisKey<?>, Object> analyses = new ConcurrentHashMap<>(4);
+  // Created on the first analysis asked for: most checks of short answers never ask for one.
+  private volatile ConcurrentHashMap<AnalysisKey<?>, Object> analyses;
+
+  private static final java.lang.invoke.VarHandle ANALYSES;
+
+  static {
+    try {
+      ANALYSES = java.lang.invoke.MethodHandles.lookup()
+          .findVarHandle(AnalyzedText.class, "analyses", ConcurrentHashMap.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   private AnalyzedText(String original, String normalized, OffsetMap offsets) {
     this.original = original;
@@ -161,11 +174,16 @@ public final class AnalyzedText {
   @SuppressWarnings("unchecked")
   public <T> T analysis(AnalysisKey<T> key) {
     Objects.requireNonNull(key, "key");
-    Object v = analyses.get(key);
+    ConcurrentHashMap<AnalysisKey<?>, Object> memo = analyses;
+    if (memo == null) {
+      ANALYSES.compareAndSet(this, null, new ConcurrentHashMap<AnalysisKey<?>, Object>(4));
+      memo = analyses;
+    }
+    Object v = memo.get(key);
     if (v == null) {
       // Computed outside the map's lock: analyses may depend on other analyses.
       Object computed = key.compute(this);
-      v = analyses.putIfAbsent(key, computed);
+      v = memo.putIfAbsent(key, computed);
       if (v == null) {
         v = computed;
       }

@@ -44,13 +44,29 @@ final class Normalizer {
   static AnalyzedText analyze(String s) {
     int n = s.length();
     // Fast path: printable ASCII (plus \n, \t) without runs of whitespace or tabs needs nothing.
+    // Runs of chars that no rule can touch are skipped with the table-driven plainRunEnd (the
+    // common case: words and single spaces); the char after each run gets the checks below.
     boolean plain = true;
     char prev = 'x';
     int firstRule = n; // where the first rule applies: everything before it is copied as is
     for (int i = 0; i < n; i++) {
+      if (prev != ' ' && prev != '\n') { // a run may start with a space: never right after whitespace
+        int j = plainRunEnd(s, i);
+        if (j > i) {
+          if (j == n) {
+            break;
+          }
+          prev = s.charAt(j - 1);
+          i = j;
+        }
+      }
       char c = s.charAt(i);
       firstRule = i;
-      if (c >= 0x80 || (c < 0x20 && c != '\n') || c == 0x7f) {
+      if (c >= 0x80 && !keptAsIs(s, i, c)) {
+        plain = false;
+        break;
+      }
+      if ((c < 0x20 && c != '\n') || c == 0x7f) {
         plain = false;
         break;
       }
@@ -58,7 +74,7 @@ final class Normalizer {
         plain = false;
         break;
       }
-      if (c < 0x80 && mayStartSpacedRun(s, i, c) && spacedDigitsEnd(s, i) > 0) {
+      if (mayStartSpacedRun(s, i, c) && spacedDigitsEnd(s, i) > 0) {
         plain = false;
         break;
       }
@@ -76,6 +92,16 @@ final class Normalizer {
     if (plain) {
       return AnalyzedText.create(s, s, OffsetMap.identity(n));
     }
+    return applyRules(s, firstRule);
+  }
+
+  /**
+   * Runs the rule chain over {@code s}, whose chars before {@code firstRule} passed the plain check
+   * of {@link #analyze}; {@code applyRules(s, 0)} is the whole chain without that shortcut, which
+   * tests compare {@code analyze} against.
+   */
+  static AnalyzedText applyRules(String s, int firstRule) {
+    int n = s.length();
     StringBuilder out = new StringBuilder(n);
     OffsetMap.Recorder map = new OffsetMap.Recorder();
     int wsStart = -1; // start of a pending whitespace run
@@ -173,7 +199,24 @@ final class Normalizer {
       out.append(wsNewline ? '\n' : ' ');
       map.add(wsStart, n);
     }
-    return AnalyzedText.create(s, out.toString(), map.build(n));
+    OffsetMap offsets = map.build(n);
+    if (offsets.isIdentity() && out.length() == n && s.contentEquals(out)) {
+      return AnalyzedText.create(s, s, offsets); // the rules ran but changed nothing: share the original
+    }
+    return AnalyzedText.create(s, out.toString(), offsets);
+  }
+
+  /**
+   * True if the non-ASCII char {@code c} at {@code i} comes out of the rule chain as itself, one to
+   * one: a BMP char that is not whitespace, ignorable, a dash or a surrogate and that folds to
+   * itself (an accented letter, a curly quote). Lets already-normalized text skip the copy.
+   */
+  private static boolean keptAsIs(String s, int i, char c) {
+    if (Character.isSurrogate(c) || isWhitespace(c) || isIgnorable(c) || isDash(c)) {
+      return false;
+    }
+    String f = fold(c);
+    return f.length() == 1 && f.charAt(0) == c;
   }
 
   /**

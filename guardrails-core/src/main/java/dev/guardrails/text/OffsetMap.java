@@ -34,8 +34,19 @@ public final class OffsetMap {
   private static final int[] NONE = new int[0];
 
   static OffsetMap identity(int length) {
+    if (length < IDENTITIES.length) { // short texts share one immutable map per length
+      OffsetMap m = IDENTITIES[length];
+      if (m == null) {
+        m = new OffsetMap(length, length, NONE, NONE, NONE, 0);
+        IDENTITIES[length] = m; // a racy fill is benign: final fields, equal maps
+      }
+      return m;
+    }
     return new OffsetMap(length, length, NONE, NONE, NONE, 0);
   }
+
+  /** Identity maps of texts under 1,024 chars, created on first use. */
+  private static final OffsetMap[] IDENTITIES = new OffsetMap[1024];
 
   /**
    * Records the original range of each normalized char in order, storing only the chars that do not
