@@ -274,7 +274,8 @@ public final class PersonDetector implements Detector {
         cue = true; // "Mr.", "Dr", "Dear", "Attn": a cue, outside the span
         from++;
       } else if (!cue && !lower && (fl[from] & CAP) != 0 && from == 0 && to - from >= 2 && (fl[from + 1] & INITIAL) == 0
-          && NameCues.sentenceInitial(s, st[from]) && dropInitial(s, st[from], en[from], st[from + 1], en[from + 1])) {
+          && NameCues.sentenceInitial(s, st[from]) && dropInitial(s, st[from], en[from], st[from + 1], en[from + 1])
+          && !romanizedName(s, st, en, fl, from, to)) {
         if (after < 0) {
           after = NameContext.after(s, en[to - 1]);
         }
@@ -288,6 +289,14 @@ public final class PersonDetector implements Detector {
       }
     }
     if (from >= to) {
+      return;
+    }
+    if (!lower && romanizedName(s, st, en, fl, from, to) && !NameContext.listIsOrganization(s, en[to - 1])
+        && (cue || !NameContext.articleBefore(s, st[from]))) {
+      // "Park Min-jun", "Haruto Yamasaki", "Sun Mingze": the surname may be a common word, place or blocker
+      Span span = text.toOriginal(st[from], en[to - 1]);
+      out.accept(PersonRisk.annotate(s, st[from], en[to - 1],
+          Finding.of(id(), PERSON, span.start(), span.end(), cue ? 0.85 : 0.7, "person name")));
       return;
     }
     int strong = 0;
@@ -409,7 +418,12 @@ public final class PersonDetector implements Detector {
     if (kind == 1 || NameLexicons.NON_NAMES.contains(s, a, b)) {
       return true;
     }
-    return nameKind(s, na, nb) < 2; // "Sölvi Salómonsson" stays, "Yesterday Emily" loses its first word
+    int next = nameKind(s, na, nb);
+    if (next == 1 && kind == 0 && !NameLexicons.ENGLISH.contains(s, a, b) && !NameLexicons.ENGLISH.contains(s, na, nb)
+        && !NameLexicons.COMMON.contains(s, na, nb) && !NameLexicons.NON_NAMES.contains(s, na, nb)) {
+      return false; // "Hossein Roghayyeh": no English word before a known name that is no English word either
+    }
+    return next < 2; // "Sölvi Salómonsson" stays, "Yesterday Emily" loses its first word
   }
 
   /**
@@ -445,6 +459,119 @@ public final class PersonDetector implements Detector {
       return 1;
     }
     return 2;
+  }
+
+  /**
+   * Whether the run is a surname and a given name romanized in one system ({@link Romanized}): two
+   * or three capitalized words that all split into syllables of Korean, Chinese or Japanese
+   * romanization, one of them a given name of that shape that is no English word, place or blocker:
+   * one syllable each side of a hyphen ("Seo-yeon", "Wen-Hsiung"), two or three syllables of
+   * Revised Romanization or Pinyin proper ("Jihoon", "Xiaoming"), or two Hepburn morae or more
+   * ("Haruto"). The other word is a Korean or Chinese surname of the same system, one short
+   * syllable ("Kim", "Park", "Wong"), or a Japanese one of two morae or more ("Tanaka"), and must be
+   * a listed name (English-word surnames only from the first source, places only before the given
+   * name), or, beside a hyphenated given name, any word of that system that is no English word
+   * ("Eom Seo-jun"). Long-vowel marks count as a mora ("Sō", "Yūma"). Allocation-free except for
+   * the long-vowel view.
+   */
+  private static boolean romanizedName(String s, int[] st, int[] en, int[] fl, int from, int to) {
+    int words = to - from;
+    if (words < 2 || words > 3) {
+      return false;
+    }
+    int shared = Romanized.KOREAN | Romanized.CHINESE | Romanized.JAPANESE;
+    for (int j = from; j < to; j++) {
+      if ((fl[j] & CAP) == 0 || (fl[j] & (INITIAL | PARTICLE | LOWER)) != 0) {
+        return false;
+      }
+      shared &= systemsOf(s, st[j], en[j], 1);
+      if (shared == 0) {
+        return false;
+      }
+    }
+    for (int g = from; g < to; g++) {
+      int a = st[g];
+      int b = en[g];
+      if (NameLexicons.ENGLISH.contains(s, a, b) || NameLexicons.NON_NAMES.contains(s, a, b)
+          || NameLexicons.BLOCKERS.contains(s, a, b)) {
+        continue;
+      }
+      int dash = indexOf(s, '-', a, b);
+      int given; // Korean or Chinese given-name shape
+      int japanese = 0;
+      if (dash > 0) {
+        // one syllable each side ("Seo-yeon", "Wen-Hsiung"), not two words ("Coca-Cola")
+        boolean parts = dash - a <= 6 && b - dash - 1 <= 6 && indexOf(s, '-', dash + 1, b) < 0
+            && nuclei(s, a, dash) == 1 && nuclei(s, dash + 1, b) == 1;
+        given = parts ? systemsOf(s, a, b, 2) & shared & (Romanized.KOREAN | Romanized.CHINESE) : 0;
+      } else {
+        given = Romanized.strict(s, a, b) & shared;
+        japanese = systemsOf(s, a, b, 2) & shared & Romanized.JAPANESE;
+      }
+      if (given == 0 && japanese == 0) {
+        continue;
+      }
+      for (int o = from; o < to; o++) {
+        int oa = st[o];
+        int ob = en[o];
+        if (o == g || indexOf(s, '-', oa, ob) > 0 || NameLexicons.FUNCTION_WORDS.contains(s, oa, ob)) {
+          continue;
+        }
+        boolean english = NameLexicons.ENGLISH.contains(s, oa, ob) || NameLexicons.COMMON.contains(s, oa, ob);
+        boolean foreign = !english && !NameLexicons.NON_NAMES.contains(s, oa, ob) && !NameLexicons.BLOCKERS.contains(s, oa, ob);
+        // beside a one-word given name, a name that is also a word counts when the first source lists it ("Park",
+        // "Young"), not the census alone ("Bay"), and a place or a weekday only before it ("Sun Mingze", not "Repo
+        // Man"); a hyphenated given name ("Seo-jun Hong") is shape enough
+        boolean known = listed(s, oa, ob)
+            && (!english || dash > 0 || NameLexicons.LAST.contains(s, oa, ob) || NameLexicons.FIRST.contains(s, oa, ob))
+            && (o < g || dash > 0 || !NameLexicons.NON_NAMES.contains(s, oa, ob));
+        // a Korean or Chinese surname: one short syllable of the same system ("Kim", "Park", "Wong"); an
+        // unknown one only beside a hyphenated given name ("Eom Seo-jun")
+        if (given != 0 && ob - oa <= 6 && (systemsOf(s, oa, ob, 1) & given) != 0 && (known || (foreign && dash > 0))) {
+          return true;
+        }
+        // Japanese: both words two morae or more, neither an English word, one of them a known name
+        if (japanese != 0 && foreign && (systemsOf(s, oa, ob, 2) & Romanized.JAPANESE) != 0
+            && (known || listed(s, a, b))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Whether a word is a listed given name or surname, read also without long-vowel marks ("Kōno"). */
+  private static boolean listed(String s, int a, int b) {
+    if (NameLexicons.isLast(s, a, b) || NameLexicons.isFirst(s, a, b)) {
+      return true;
+    }
+    if (!LongVowels.has(s, a, b)) {
+      return false;
+    }
+    CharSequence plain = new LongVowels(s);
+    return NameLexicons.isLast(plain, a, b) || NameLexicons.isFirst(plain, a, b);
+  }
+
+  /** Vowel groups in {@code s[a, b)} ("Seo": 1, "Coca": 2): a syllable has one. */
+  private static int nuclei(String s, int a, int b) {
+    int groups = 0;
+    boolean inVowel = false;
+    for (int i = a; i < b; i++) {
+      boolean v = "aeiouy".indexOf(Gazetteer.fold(s.charAt(i))) >= 0;
+      if (v && !inVowel) {
+        groups++;
+      }
+      inVowel = v;
+    }
+    return groups;
+  }
+
+  /** {@link Romanized#systems} of a word, reading long-vowel marks as plain vowels plus a mora ("Sō"). */
+  private static int systemsOf(String s, int a, int b, int min) {
+    if (LongVowels.has(s, a, b)) {
+      return Romanized.systems(new LongVowels(s), a, b, Math.max(1, min - 1)) & Romanized.JAPANESE;
+    }
+    return Romanized.systems(s, a, b, min);
   }
 
   /** Whether some word of the run (not an initial) is no lower-case English word. */

@@ -52,8 +52,9 @@ class NameOriginTest {
     table.append(String.format(Locale.ROOT, "  best %.3f worst %.3f gap %.3f%n", best, worst, best - worst));
     System.out.print(table);
     assertTrue(byOrigin.size() >= 12, "origins " + byOrigin.keySet());
-    assertTrue(worst >= 0.85, "an origin below 0.85:\n" + table);
-    // the target is a gap of 0.05; today's gap (Korean, Japanese) is larger: guard it from growing
-    assertTrue(best - worst <= 0.16, "gap between origins:\n" + table);
+    // before the romanization grammars: Korean 0.850, Japanese 0.910, gap 0.150; now every origin 0.945 or more
+    assertTrue(worst >= 0.94, "an origin below 0.94:\n" + table);
+    // the target is a gap of 0.05; today's is 0.055 (Persian/Turkic: two unlisted names, no cue)
+    assertTrue(best - worst <= 0.06, "gap between origins:\n" + table);
   }
 }

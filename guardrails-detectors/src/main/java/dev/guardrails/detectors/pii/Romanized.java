@@ -1,0 +1,238 @@
+package dev.guardrails.detectors.pii;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Syllable grammars of the romanizations most East Asian names reach English text in: Korean
+ * (Revised Romanization, McCune-Reischauer without diacritics, and the spellings names keep, such
+ * as "oo", "ee", "ou"), Chinese (Hanyu Pinyin, Wade-Giles, and the Cantonese and Hokkien spellings
+ * of Hong Kong, Taiwan and Southeast Asia) and Japanese (Hepburn morae). A word that splits wholly
+ * into syllables of one system ("Jihoon", "Seo-yeon", "Xiaoming", "Chih-wei", "Haruto") has the
+ * shape of a name of that origin even when no list holds it; {@link PersonDetector} takes the shape
+ * as evidence only next to a surname that is itself one syllable of the same system ("Kim", "Li",
+ * "Wong"), or with a person cue, and never for an English word ("human" splits as hu-man).
+ *
+ * <p>The inventories are small public facts (initials x vowels x finals), generated once. Parsing
+ * is a bounded dynamic programme over at most {@value #MAX_LEN} chars kept in a {@code long}
+ * bitmask: allocation-free. Thread-safe: immutable.
+ */
+final class Romanized {
+
+  private Romanized() {}
+
+  /** Longest word parsed. */
+  static final int MAX_LEN = 24;
+  /** Longest syllable of any system (Korean "kkwaeng", Pinyin "zhuang"). */
+  private static final int MAX_SYLLABLE = 8;
+
+  /** Systems, as bits of {@link #systems}. */
+  static final int KOREAN = 1;
+  static final int CHINESE = 2;
+  static final int JAPANESE = 4;
+
+  private static final Gazetteer KO = Gazetteer.of(korean());
+  private static final Gazetteer ZH = Gazetteer.of(chinese());
+  private static final Gazetteer JA = Gazetteer.of(japanese());
+
+  /** Revised Romanization proper (plus the "oo"/"ee" that given names keep): for words without a hyphen. */
+  private static final Gazetteer KO_STRICT = Gazetteer.of(combine(
+      new String[] {"", "g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "j", "jj", "ch", "k", "t", "p", "h"},
+      new String[] {"a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we", "wi",
+          "yu", "eu", "ui", "i", "oo", "ee"},
+      new String[] {"", "k", "n", "t", "l", "m", "p", "ng"}));
+  /** Hanyu Pinyin proper: for words without a hyphen. */
+  private static final Gazetteer ZH_STRICT = Gazetteer.of(combine(
+      new String[] {"", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "zh", "ch", "sh", "r", "z",
+          "c", "s", "y", "w"},
+      new String[] {"a", "o", "e", "i", "u", "ai", "ei", "ui", "ao", "ou", "iu", "ie", "ue", "er", "an", "en",
+          "in", "un", "ang", "eng", "ing", "ong", "ia", "iao", "ian", "iang", "iong", "ua", "uo", "uai", "uan", "uang"},
+      new String[] {""}));
+
+  private static List<String> combine(String[] initials, String[] vowels, String[] finals) {
+    List<String> out = new ArrayList<>();
+    for (String i : initials) {
+      for (String v : vowels) {
+        for (String f : finals) {
+          out.add(i + v + f);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Systems ({@link #KOREAN}, {@link #CHINESE}) in which the hyphen-free word {@code s[a, b)} is
+   * two or three syllables of Revised Romanization or Hanyu Pinyin proper ("Jihoon", "Xiaoming",
+   * "Mingze"): the shape of a given name written as one word. 0 for none.
+   */
+  static int strict(CharSequence s, int a, int b) {
+    if (b - a > 12 || b - a < 3) {
+      return 0;
+    }
+    int out = 0;
+    if ((counts(KO_STRICT, s, a, b, false, true) & (4 | 8)) != 0) {
+      out |= KOREAN;
+    }
+    if ((counts(ZH_STRICT, s, a, b, false, true) & (4 | 8)) != 0) {
+      out |= CHINESE;
+    }
+    return out;
+  }
+
+  private static List<String> korean() {
+    String[] initials = {"", "g", "k", "kk", "gh", "kh", "n", "d", "t", "tt", "r", "l", "rh", "m", "b", "p", "pp",
+        "bh", "ph", "s", "ss", "sh", "j", "jj", "ch", "h", "y"};
+    String[] vowels = {"a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we",
+        "wi", "yu", "eu", "ui", "i", "oo", "ee", "ou", "yoo", "you", "ah", "oh", "uh", "eh", "ai", "ay", "ea", "eu",
+        "yoe", "yuh", "ei", "ie", "eui", "weo", "oi", "oy"};
+    String[] finals = {"", "k", "g", "n", "nn", "t", "l", "m", "p", "b", "ng", "hn", "hm", "hng", "c", "ck", "r", "rk"};
+    List<String> out = new ArrayList<>();
+    for (String i : initials) {
+      for (String v : vowels) {
+        if (i.equals("y") && v.startsWith("y")) {
+          continue;
+        }
+        for (String f : finals) {
+          out.add(i + v + f);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<String> chinese() {
+    String[] initials = {"", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "zh", "ch", "sh",
+        "r", "z", "c", "s", "y", "w",
+        // Wade-Giles, Cantonese, Hokkien
+        "hs", "ts", "tz", "tsz", "kw", "gw", "ng", "sz", "chh", "ch'", "k'", "p'", "t'", "ts'", "tz'", "hw"};
+    String[] finals = {"a", "o", "e", "i", "u", "ai", "ei", "ui", "ao", "ou", "iu", "ie", "ue", "er",
+        "an", "en", "in", "un", "ang", "eng", "ing", "ong", "ia", "iao", "ian", "iang", "iong", "ua", "uo",
+        "uai", "uan", "uang", "ueng",
+        // Wade-Giles and Yale-like spellings
+        "ih", "ieh", "ien", "ung", "iung", "uei", "ueh", "eh", "uen",
+        // Cantonese and Hokkien spellings ("Cheung", "Yeung", "Kwok", "Tsui", "Choi", "Lau", "Chua", "Goh")
+        "eung", "eong", "oi", "oy", "au", "ow", "ok", "ak", "ik", "uk", "ek", "ap", "at", "it", "ut", "am", "im",
+        "um", "om", "on", "oh", "ah", "ee", "oo", "oon", "ooi", "oey", "oei", "uah", "ua", "oa", "oan", "iap",
+        "iat", "ew", "eow", "eu", "ay", "yu", "ye"};
+    List<String> out = new ArrayList<>();
+    for (String i : initials) {
+      for (String f : finals) {
+        out.add(i + f);
+      }
+    }
+    return out;
+  }
+
+  private static List<String> japanese() {
+    List<String> out = new ArrayList<>();
+    String[] vowels = {"a", "i", "u", "e", "o"};
+    for (String v : vowels) {
+      out.add(v);
+    }
+    for (String c : new String[] {"k", "s", "t", "n", "h", "m", "r", "g", "z", "d", "b", "p"}) {
+      for (String v : vowels) {
+        out.add(c + v);
+      }
+    }
+    for (String m : new String[] {"ya", "yu", "yo", "wa", "wo", "shi", "chi", "tsu", "fu", "ji", "sha", "shu", "sho",
+        "cha", "chu", "cho", "ja", "ju", "jo", "kya", "kyu", "kyo", "nya", "nyu", "nyo", "hya", "hyu", "hyo", "mya",
+        "myu", "myo", "rya", "ryu", "ryo", "gya", "gyu", "gyo", "bya", "byu", "byo", "pya", "pyu", "pyo"}) {
+      out.add(m);
+    }
+    // Hepburn never writes these with the plain consonant: si, ti, tu, hu, zi, di, du, wi, we, yi, ye
+    out.removeAll(List.of("si", "ti", "tu", "hu", "zi", "di", "du"));
+    return out;
+  }
+
+  /**
+   * Systems (bits {@link #KOREAN}, {@link #CHINESE}, {@link #JAPANESE}) in which {@code s[a, b)}
+   * splits wholly into at least {@code min} syllables; a hyphen or apostrophe-free inner hyphen
+   * marks a syllable boundary ("Seo-yeon": each part one or two syllables). 0 for none.
+   */
+  static int systems(CharSequence s, int a, int b, int min) {
+    if (b - a > MAX_LEN || b - a < 2) {
+      return 0;
+    }
+    int out = 0;
+    if (b - a == 2 && Gazetteer.fold(s.charAt(a)) == 'n' && Gazetteer.fold(s.charAt(a + 1)) == 'g') {
+      return min <= 1 ? CHINESE : 0; // Cantonese "Ng", a syllable without a vowel
+    }
+    if (parses(KO, s, a, b, min, false)) {
+      out |= KOREAN;
+    }
+    if (parses(ZH, s, a, b, min, false)) {
+      out |= CHINESE;
+    }
+    if (parses(JA, s, a, b, min, true)) {
+      out |= JAPANESE;
+    }
+    return out;
+  }
+
+  /**
+   * Whether {@code s[a, b)} is a sequence of at least {@code min} syllables of {@code inv}.
+   */
+  private static boolean parses(Gazetteer inv, CharSequence s, int a, int b, int min, boolean japanese) {
+    int counts = counts(inv, s, a, b, japanese, false);
+    return counts != 0 && Integer.highestOneBit(counts) >= 1 << Math.min(min, 4);
+  }
+
+  /**
+   * How many syllables of {@code inv} {@code s[a, b)} splits into: bit k set for a split into k
+   * syllables (k = 4: four or more); 0 when it does not split. Bit p of {@code rk} marks that the
+   * first p chars split into k syllables. With {@code onset}, a syllable after the first must start
+   * with a consonant, as Pinyin and Revised Romanization write one-word names ("Xi'an" takes an
+   * apostrophe; "Jihoon", not "Oakie" read as o-a-ki-e).
+   */
+  private static int counts(Gazetteer inv, CharSequence s, int a, int b, boolean japanese, boolean onset) {
+    int len = b - a;
+    long r0 = 1L;
+    long r1 = 0;
+    long r2 = 0;
+    long r3 = 0;
+    long r4 = 0;
+    for (int p = 0; p < len; p++) {
+      long bit = 1L << p;
+      if (((r0 | r1 | r2 | r3 | r4) & bit) == 0) {
+        continue;
+      }
+      int start = a + p;
+      char c = s.charAt(start);
+      if (c == '-') {
+        if (p == 0 || p == len - 1) {
+          return 0;
+        }
+        r1 |= (r1 & bit) << 1; // a boundary: carry every count over the hyphen
+        r2 |= (r2 & bit) << 1;
+        r3 |= (r3 & bit) << 1;
+        r4 |= (r4 & bit) << 1;
+        continue;
+      }
+      if (onset && p > 0 && "aeiouy".indexOf(Gazetteer.fold(c)) >= 0 && s.charAt(start - 1) != '-') {
+        continue;
+      }
+      for (int l = 1; l <= MAX_SYLLABLE && p + l <= len; l++) {
+        if (s.charAt(start + l - 1) == '-') {
+          break;
+        }
+        boolean ok = inv.contains(s, start, start + l);
+        if (!ok && japanese && l == 1) {
+          char f = Gazetteer.fold(c);
+          char nx = p + 1 < len ? Gazetteer.fold(s.charAt(start + 1)) : 0;
+          // syllabic n before a consonant or at the end; a doubled consonant (Hattori, Nakka, Kotchi)
+          ok = (f == 'n' && p > 0 && (p + 1 == len || "aiueoy".indexOf(nx) < 0))
+              || (p > 0 && (f == 'k' || f == 's' || f == 'p' || f == 't') && (nx == f || (f == 't' && nx == 'c')));
+        }
+        if (ok) {
+          r4 |= ((r3 | r4) & bit) << l;
+          r3 |= (r2 & bit) << l;
+          r2 |= (r1 & bit) << l;
+          r1 |= (r0 & bit) << l;
+        }
+      }
+    }
+    long end = 1L << len;
+    return ((r1 & end) != 0 ? 2 : 0) | ((r2 & end) != 0 ? 4 : 0) | ((r3 & end) != 0 ? 8 : 0) | ((r4 & end) != 0 ? 16 : 0);
+  }
+}
