@@ -100,11 +100,16 @@ class PersonRiskTest {
   @Test
   void handWrittenTable() throws Exception {
     List<String[]> rows = new ArrayList<>();
+    int heldOutFrom = -1; // rows after the "held out" comment were written before the cues were tried on them
     try (BufferedReader r = new BufferedReader(new InputStreamReader(
         PersonRiskTest.class.getResourceAsStream("person-risk.tsv"), StandardCharsets.UTF_8))) {
       for (String line = r.readLine(); line != null; line = r.readLine()) {
-        if (!line.isBlank() && !line.startsWith("#")) {
-          rows.add(line.split("\t", 2));
+        if (line.startsWith("#") && line.contains("held out") && heldOutFrom < 0) {
+          heldOutFrom = rows.size();
+        } else if (!line.isBlank() && !line.startsWith("#")) {
+          String[] row = line.split("\t", 2);
+          row[1] = row[1].replace("\\n", "\n"); // a literal \n in a row is a line break
+          rows.add(row);
         }
       }
     }
@@ -114,6 +119,9 @@ class PersonRiskTest {
     int keepRows = 0;
     int keepPublic = 0;
     List<String> wrong = new ArrayList<>();
+    int heldOk = 0;
+    int heldRedact = 0;
+    int heldRedactOk = 0;
     for (String[] row : rows) {
       GuardResult r = DEFAULTS.check(row[1], CheckContext.empty());
       boolean red = nameRedacted(r);
@@ -132,10 +140,18 @@ class PersonRiskTest {
       }
       if (red != row[0].equals("REDACT")) {
         wrong.add(row[0] + " row " + (rows.indexOf(row) + 1));
+      } else if (heldOutFrom >= 0 && rows.indexOf(row) >= heldOutFrom) {
+        heldOk++;
+      }
+      if (heldOutFrom >= 0 && rows.indexOf(row) >= heldOutFrom && row[0].equals("REDACT")) {
+        heldRedact++;
+        heldRedactOk += red ? 1 : 0;
       }
     }
+    int held = heldOutFrom < 0 ? 0 : rows.size() - heldOutFrom;
     System.out.printf("person-risk table: %d rows; private names redacted %d/%d; public names kept %d/%d (marked publicFigure %d); wrong: %s%n",
         rows.size(), redactOk, redactRows, keepOk, keepRows, keepPublic, wrong);
+    System.out.printf("person-risk held-out rows: %d, right %d; private names redacted %d/%d%n", held, heldOk, heldRedactOk, heldRedact);
     assertTrue(rows.size() >= 60);
     assertTrue(redactOk >= 0.9 * redactRows, "private names not redacted: " + wrong);
     assertTrue(keepOk >= 0.95 * keepRows, "public names redacted: " + wrong);
