@@ -94,7 +94,7 @@ final class PersonRisk {
     // ("Dear Barack" is no way to address a public figure; "Dear John is a 2010 film" has a role cue)
     priv |= !roleCue && (addressed(s, a) || signature(s, a, b));
     boolean sensitive = !pub && (SENSITIVE.matcher(before).find() || SENSITIVE.matcher(after).find());
-    sensitive |= contactBlock(s, a, b);
+    sensitive |= contactBlock(s, a, b, true);
     if (!pub && !priv && !sensitive) {
       return f;
     }
@@ -162,7 +162,7 @@ final class PersonRisk {
    * before it, and nothing but the name on its own line.
    */
   static boolean signature(String s, int a, int b) {
-    int lineStart = lineStart(s, a);
+    int lineStart = lineStart(s, a, PREFIX);
     if (lineStart <= 0 || !blank(s, lineStart, a) || !blank(s, b, lineEnd(s, b))) {
       return false;
     }
@@ -182,11 +182,14 @@ final class PersonRisk {
    * quote marks such as {@code >}) and one of the next {@value #BLOCK_LINES} lines, within
    * {@value #AFTER} chars, starts with a house number, {@code Apt}/{@code Suite}/{@code Unit}, a
    * street or a contact field ("Phone:", "E-mail:", "Address:").
+   *
+   * @param given whether up to two words may precede the span on its line (a found surname whose
+   *     given name the detector left out: "Alberico Rizzo" reported as "Rizzo")
    */
-  static boolean contactBlock(String s, int a, int b) {
-    int lineStart = lineStart(s, a);
+  static boolean contactBlock(String s, int a, int b, boolean given) {
+    int lineStart = lineStart(s, a, given ? 2 * PREFIX + 24 : PREFIX);
     int end = lineEnd(s, b);
-    if (lineStart < 0 || !prefixOnly(s, lineStart, a) || !blank(s, b, end)) {
+    if (lineStart < 0 || !prefixOnly(s, lineStart, a, given) || !blank(s, b, end)) {
       return false;
     }
     int hi = Math.min(s.length(), b + AFTER);
@@ -238,7 +241,7 @@ final class PersonRisk {
     if (endsWith(s, Math.max(0, e - 12), e, GIVE) && startsWord(s, i, Math.min(n, i + 24), DATA_AFTER)) {
       return true; // "... had given Belle his address"
     }
-    return !plain && (addressed(s, a) || (words >= 2 && contactBlock(s, a, b))); // one word heading a block is a firm as often
+    return !plain && (addressed(s, a) || (words >= 2 && contactBlock(s, a, b, false))); // one word heading a block is a firm as often
   }
 
   private static final String[] SUBJECT_FRAMES = {"lives at", "lives on", "resides at", "had given", "has given",
@@ -272,11 +275,11 @@ final class PersonRisk {
   /** Most chars before a name on its line for it to count as alone there ("> ", "??? "). */
   private static final int PREFIX = 8;
 
-  /** Start of the line of {@code a} if at most {@value #PREFIX} chars before it, else -1. */
-  private static int lineStart(String s, int a) {
+  /** Start of the line of {@code a} if at most {@code max} chars before it, else -1. */
+  private static int lineStart(String s, int a, int max) {
     int i = a;
     while (i > 0 && s.charAt(i - 1) != '\n') {
-      if (a - i >= PREFIX) {
+      if (a - i >= max) {
         return -1;
       }
       i--;
@@ -303,14 +306,22 @@ final class PersonRisk {
     return true;
   }
 
-  /** Only quote marks, bullets and spaces in {@code [from, to)}: "> ", "??? ", "* ". */
-  private static boolean prefixOnly(String s, int from, int to) {
+  /**
+   * Only quote marks, bullets and spaces in {@code [from, to)} ("> ", "??? ", "* "), or with
+   * {@code words}, up to two words without digits as well.
+   */
+  private static boolean prefixOnly(String s, int from, int to, boolean words) {
+    int count = 0;
     for (int i = from; i < to; i++) {
-      if (Character.isLetterOrDigit(s.charAt(i))) {
+      char c = s.charAt(i);
+      if (Character.isDigit(c) || (Character.isLetter(c) && !words)) {
         return false;
       }
+      if (Character.isLetter(c) && (i == from || !Character.isLetter(s.charAt(i - 1)))) {
+        count++;
+      }
     }
-    return true;
+    return count <= 2;
   }
 
   /** A '.', '!' or '?' followed by white space, or a line break, at {@code i}. */
