@@ -402,6 +402,11 @@ public final class PersonDetector implements Detector {
         score = lower ? 0.5 : 0.6;
       }
     }
+    if (!accept && nonName == 0 && words <= 3 && PersonRisk.frame(s, st[from], en[to - 1],
+        strong + weak == 0 && !notEnglish(s, st, en, fl, from, to), words)) {
+      accept = true; // "Ciset lives on Rua Mina 50", "Name: Hyuuma T. Maida", a contact card's first line
+      score = Math.min(score, 0.6);
+    }
     if (!accept) {
       return;
     }

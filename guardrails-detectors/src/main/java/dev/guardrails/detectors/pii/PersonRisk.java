@@ -43,7 +43,11 @@ final class PersonRisk {
       + "medical (?:record|history|condition)|blood type|hiv|chemotherapy|medication|"
       + "salary|account balance|bank account|credit score|overdue|owes|outstanding balance|"
       + "date of birth|dob|home address|lives at|social security|passport (?:number|no)|"
-      + "sort code|routing number|pin|password)" + E);
+      + "sort code|routing number|pin|password|"
+      // contact data named next to the person: "lives on Via dei Fiorentini", "her phone number is"
+      + "lives (?:at|on)|resides (?:at|on|in)|(?:my|his|her|their|your) (?:address|phone|number|email|e-mail)|"
+      + "(?:billing|mailing|postal|postcode|shipping|delivery|email|e-mail|street) address|address:|"
+      + "(?:phone|mobile|cell|telephone|fax|account|card|license|licence) number|phone:|mobile:|tel:|e-?mail:)" + E);
 
   private static final Pattern PUBLIC_ROLE = Pattern.compile(W + "(?:president|vice president|prime minister|"
       + "senator|congress(?:man|woman)|governor|mayor|minister|chancellor|ambassador|king|queen|"
@@ -81,11 +85,16 @@ final class PersonRisk {
     }
     String before = s.substring(from, a).toLowerCase(java.util.Locale.ROOT);
     String after = s.substring(b, to).toLowerCase(java.util.Locale.ROOT);
-    boolean pub = LIST.contains(s, a, b) || PUBLIC_ROLE.matcher(before).find() || PUBLIC_ROLE.matcher(after).find();
+    boolean roleCue = PUBLIC_ROLE.matcher(before).find() || PUBLIC_ROLE.matcher(after).find();
+    boolean pub = roleCue || LIST.contains(s, a, b);
     // the name's own first word too: "Employee Robert Chen" may reach the detector as one run
     boolean priv = PRIVATE_ROLE.matcher(before).find() || PRIVATE_ROLE.matcher(after).find()
         || PRIVATE_ROLE.matcher(s.substring(a, b).toLowerCase(java.util.Locale.ROOT)).lookingAt();
+    // greeted, signing, introducing oneself, a form's name field: a private person by position
+    // ("Dear Barack" is no way to address a public figure; "Dear John is a 2010 film" has a role cue)
+    priv |= !roleCue && (addressed(s, a) || signature(s, a, b));
     boolean sensitive = !pub && (SENSITIVE.matcher(before).find() || SENSITIVE.matcher(after).find());
+    sensitive |= contactBlock(s, a, b, true);
     if (!pub && !priv && !sensitive) {
       return f;
     }
@@ -103,6 +112,216 @@ final class PersonRisk {
       score = Math.max(score, 0.9);
     }
     return f.withAttributes(attrs).withScore(score);
+  }
+
+  /**
+   * Phrases that put a name in a private position when they end right before it (lower case):
+   * greetings and self-introductions. Field labels ({@link #FIELDS}) need a colon as well.
+   */
+  private static final String[] GREETINGS = {"my name is", "my name's", "i am", "i'm", "call me", "dear",
+      "hi", "hello", "hey", "signed", "signed by", "regards,", "sincerely,", "sincerely", "yours truly,",
+      "cheers,", "thanks,", "thank you,", "best,", "attn", "attn:"};
+
+  /** Form and letter fields that hold a person's name: "Name: Aisha Bello", "To: ...". */
+  private static final String[] FIELDS = {"name", "full name", "first name", "last name", "surname",
+      "given name", "family name", "from", "to", "cc", "attention", "contact", "recipient", "addressee",
+      "sender", "customer", "client", "patient", "bill to", "ship to", "deliver to", "account name",
+      "cardholder", "card holder", "account holder", "emergency contact", "next of kin", "applicant"};
+
+  /**
+   * Whether a greeting, a self-introduction or a name field ends right before {@code a}: "Dear X",
+   * "Hi X", "my name is X", "Name: X", "To: X". Reads at most {@value #BEFORE} chars back.
+   */
+  static boolean addressed(String s, int a) {
+    int e = a;
+    int lo = Math.max(0, a - BEFORE);
+    while (e > lo && (s.charAt(e - 1) == ' ' || s.charAt(e - 1) == '\t')) {
+      e--;
+    }
+    boolean colon = e > lo && s.charAt(e - 1) == ':';
+    if (colon) {
+      int f = e - 1;
+      while (f > lo && s.charAt(f - 1) == ' ') {
+        f--;
+      }
+      if (endsWith(s, lo, f, FIELDS) || endsWith(s, lo, f, GREETINGS)) {
+        return true;
+      }
+    }
+    if (e > lo && s.charAt(e - 1) == ',') {
+      e--; // "Dear Sir, " is no cue, but "Hi, " before a name is
+      while (e > lo && s.charAt(e - 1) == ' ') {
+        e--;
+      }
+    }
+    return endsWith(s, lo, e, GREETINGS);
+  }
+
+  /**
+   * Whether the name closes a letter: a sign-off ("Regards,", "Thanks,", "Sincerely") on the line
+   * before it, and nothing but the name on its own line.
+   */
+  static boolean signature(String s, int a, int b) {
+    int lineStart = lineStart(s, a, PREFIX);
+    if (lineStart <= 0 || !blank(s, lineStart, a) || !blank(s, b, lineEnd(s, b))) {
+      return false;
+    }
+    int e = lineStart - 1; // the '\n' before the name's line
+    int lo = Math.max(0, a - BEFORE);
+    while (e > lo && Character.isWhitespace(s.charAt(e - 1))) {
+      e--;
+    }
+    return endsWith(s, lo, e, GREETINGS);
+  }
+
+  /** Most lines looked at after a name for the rest of a contact or address block. */
+  private static final int BLOCK_LINES = 4;
+
+  /**
+   * Whether the name heads a contact card or an address block: it stands alone on its line (after
+   * quote marks such as {@code >}) and one of the next {@value #BLOCK_LINES} lines, within
+   * {@value #AFTER} chars, starts with a house number, {@code Apt}/{@code Suite}/{@code Unit}, a
+   * street or a contact field ("Phone:", "E-mail:", "Address:").
+   *
+   * @param given whether up to two words may precede the span on its line (a found surname whose
+   *     given name the detector left out: "Alberico Rizzo" reported as "Rizzo")
+   */
+  static boolean contactBlock(String s, int a, int b, boolean given) {
+    int lineStart = lineStart(s, a, given ? 2 * PREFIX + 24 : PREFIX);
+    int end = lineEnd(s, b);
+    if (lineStart < 0 || !prefixOnly(s, lineStart, a, given) || !blank(s, b, end)) {
+      return false;
+    }
+    int hi = Math.min(s.length(), b + AFTER);
+    int line = end + 1;
+    for (int k = 0; k < BLOCK_LINES && line < hi; k++) {
+      int le = Math.min(lineEnd(s, line), hi);
+      int i = line;
+      while (i < le && !Character.isLetterOrDigit(s.charAt(i))) {
+        i++;
+      }
+      if (i < le && (Character.isDigit(s.charAt(i)) || startsWord(s, i, le, BLOCK_WORDS))) {
+        return true;
+      }
+      line = le + 1;
+    }
+    return false;
+  }
+
+  private static final String[] BLOCK_WORDS = {"apt", "apartment", "suite", "unit", "flat", "box", "po box",
+      "p.o. box", "phone", "mobile", "tel", "fax", "e-mail", "email", "address", "personal info"};
+
+  /**
+   * Whether a name-shaped run that the detector did not accept sits in a frame that names a
+   * person and their personal data: "X lives at", "X had given Y his address", "Name: X", or the
+   * first line of a contact or address block ({@link #contactBlock}, two words or more). {@code plain}:
+   * every word of the run is a common English word and none a known name; only the verb frames
+   * accept such a run.
+   *
+   * @param s the normalized text
+   * @param a the run's start
+   * @param b the run's end
+   * @param plain whether the run is made of English words only
+   * @param words the run's words (not initials)
+   * @return whether the frame makes it a person
+   */
+  static boolean frame(String s, int a, int b, boolean plain, int words) {
+    int i = b;
+    int n = s.length();
+    while (i < n && s.charAt(i) == ' ') {
+      i++;
+    }
+    if (startsWord(s, i, Math.min(n, i + 24), SUBJECT_FRAMES)) {
+      return true; // "Ciset lives on Rua Mina 50", "Hakuba had given ..."
+    }
+    int e = a;
+    while (e > 0 && s.charAt(e - 1) == ' ') {
+      e--;
+    }
+    if (endsWith(s, Math.max(0, e - 12), e, GIVE) && startsWord(s, i, Math.min(n, i + 24), DATA_AFTER)) {
+      return true; // "... had given Belle his address"
+    }
+    return !plain && (addressed(s, a) || (words >= 2 && contactBlock(s, a, b, false))); // one word heading a block is a firm as often
+  }
+
+  private static final String[] SUBJECT_FRAMES = {"lives at", "lives on", "resides at", "had given", "has given",
+      "gave his address", "gave her address"};
+  private static final String[] GIVE = {"given", "gave", "sent", "send", "give"};
+  private static final String[] DATA_AFTER = {"his address", "her address", "their address", "his phone",
+      "her phone", "his number", "her number", "his email", "her email"};
+
+  /** Whether {@code [from, to)} ends with one of {@code words} (lower case) after a non-letter. */
+  private static boolean endsWith(String s, int from, int to, String[] words) {
+    for (String w : words) {
+      int st = to - w.length();
+      if (st >= from && s.regionMatches(true, st, w, 0, w.length()) && (st == 0 || !Character.isLetter(s.charAt(st - 1)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether one of {@code words} (lower case) starts at {@code i}, ending before a non-letter. */
+  private static boolean startsWord(String s, int i, int to, String[] words) {
+    for (String w : words) {
+      int e = i + w.length();
+      if (e <= s.length() && s.regionMatches(true, i, w, 0, w.length()) && (e == s.length() || !Character.isLetter(s.charAt(e)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Most chars before a name on its line for it to count as alone there ("> ", "??? "). */
+  private static final int PREFIX = 8;
+
+  /** Start of the line of {@code a} if at most {@code max} chars before it, else -1. */
+  private static int lineStart(String s, int a, int max) {
+    int i = a;
+    while (i > 0 && s.charAt(i - 1) != '\n') {
+      if (a - i >= max) {
+        return -1;
+      }
+      i--;
+    }
+    return i;
+  }
+
+  /** End of the line of {@code i}, at most {@value #AFTER} chars on. */
+  private static int lineEnd(String s, int i) {
+    int e = i;
+    int hi = Math.min(s.length(), i + AFTER);
+    while (e < hi && s.charAt(e) != '\n') {
+      e++;
+    }
+    return e;
+  }
+
+  private static boolean blank(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (!Character.isWhitespace(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Only quote marks, bullets and spaces in {@code [from, to)} ("> ", "??? ", "* "), or with
+   * {@code words}, up to two words without digits as well.
+   */
+  private static boolean prefixOnly(String s, int from, int to, boolean words) {
+    int count = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (Character.isDigit(c) || (Character.isLetter(c) && !words)) {
+        return false;
+      }
+      if (Character.isLetter(c) && (i == from || !Character.isLetter(s.charAt(i - 1)))) {
+        count++;
+      }
+    }
+    return count <= 2;
   }
 
   /** A '.', '!' or '?' followed by white space, or a line break, at {@code i}. */

@@ -65,6 +65,7 @@ class PersonRiskTest {
     int names = 0;
     int redacted = 0;
     int found = 0;
+    int hidden = 0; // the name redacted, or inside another redacted span (an address block that took the name in)
     for (PiiAccuracy.Sample s : PiiAccuracy.loadPresidio()) {
       boolean other = s.labels().stream().anyMatch(l -> personal.contains(l.type()));
       if (!other || s.labels().stream().noneMatch(l -> l.type().equals("PERSON"))) {
@@ -78,8 +79,10 @@ class PersonRiskTest {
         names++;
         boolean any = false;
         boolean red = false;
+        boolean covered = false;
         for (Decision d : r.decisions()) {
           Finding f = d.finding();
+          covered |= f.start() <= l.start() && l.end() <= f.end() && d.action().compareTo(Action.REDACT) >= 0;
           if (f.start() < l.end() && l.start() < f.end() && f.type().equals(PersonDetector.PERSON)) {
             any = true;
             red |= d.action().compareTo(Action.REDACT) >= 0;
@@ -87,24 +90,32 @@ class PersonRiskTest {
         }
         found += any ? 1 : 0;
         redacted += red ? 1 : 0;
+        hidden += red || covered ? 1 : 0;
       }
     }
     double rate = (double) redacted / names;
     System.out.printf("presidio-synth names next to other personal data: %d names, found %d (%.1f%%), redacted by defaults %d (%.1f%%)%n",
         names, found, 100.0 * found / names, redacted, 100 * rate);
-    // 80.0% measured: every name found but 3 is redacted; what is left is detection recall (81.7%)
-    assertTrue(rate >= 0.75, "too few linked names redacted");
-    assertTrue(redacted >= 0.95 * found, "a found, linked name was not redacted");
+    System.out.printf("  names hidden in the safe text (redacted as PERSON or inside another redacted span): %d (%.1f%%)%n",
+        hidden, 100.0 * hidden / names);
+    // 92.2% measured (166 of 180): every found name is redacted; the 14 left are not found at all
+    assertTrue(rate >= 0.90, "too few linked names redacted");
+    assertTrue(redacted >= 0.98 * found, "a found, linked name was not redacted");
   }
 
   @Test
   void handWrittenTable() throws Exception {
     List<String[]> rows = new ArrayList<>();
+    int heldOutFrom = -1; // rows after the "held out" comment were written before the cues were tried on them
     try (BufferedReader r = new BufferedReader(new InputStreamReader(
         PersonRiskTest.class.getResourceAsStream("person-risk.tsv"), StandardCharsets.UTF_8))) {
       for (String line = r.readLine(); line != null; line = r.readLine()) {
-        if (!line.isBlank() && !line.startsWith("#")) {
-          rows.add(line.split("\t", 2));
+        if (line.startsWith("#") && line.contains("held out") && heldOutFrom < 0) {
+          heldOutFrom = rows.size();
+        } else if (!line.isBlank() && !line.startsWith("#")) {
+          String[] row = line.split("\t", 2);
+          row[1] = row[1].replace("\\n", "\n"); // a literal \n in a row is a line break
+          rows.add(row);
         }
       }
     }
@@ -114,6 +125,9 @@ class PersonRiskTest {
     int keepRows = 0;
     int keepPublic = 0;
     List<String> wrong = new ArrayList<>();
+    int heldOk = 0;
+    int heldRedact = 0;
+    int heldRedactOk = 0;
     for (String[] row : rows) {
       GuardResult r = DEFAULTS.check(row[1], CheckContext.empty());
       boolean red = nameRedacted(r);
@@ -132,11 +146,20 @@ class PersonRiskTest {
       }
       if (red != row[0].equals("REDACT")) {
         wrong.add(row[0] + " row " + (rows.indexOf(row) + 1));
+      } else if (heldOutFrom >= 0 && rows.indexOf(row) >= heldOutFrom) {
+        heldOk++;
+      }
+      if (heldOutFrom >= 0 && rows.indexOf(row) >= heldOutFrom && row[0].equals("REDACT")) {
+        heldRedact++;
+        heldRedactOk += red ? 1 : 0;
       }
     }
+    int held = heldOutFrom < 0 ? 0 : rows.size() - heldOutFrom;
     System.out.printf("person-risk table: %d rows; private names redacted %d/%d; public names kept %d/%d (marked publicFigure %d); wrong: %s%n",
         rows.size(), redactOk, redactRows, keepOk, keepRows, keepPublic, wrong);
-    assertTrue(rows.size() >= 60);
+    System.out.printf("person-risk held-out rows: %d, right %d; private names redacted %d/%d%n", held, heldOk, heldRedactOk, heldRedact);
+    assertTrue(rows.size() >= 85);
+    assertTrue(held >= 25 && heldOk >= 0.9 * held, "held-out rows wrong: " + wrong);
     assertTrue(redactOk >= 0.9 * redactRows, "private names not redacted: " + wrong);
     assertTrue(keepOk >= 0.95 * keepRows, "public names redacted: " + wrong);
     assertTrue(keepPublic >= 0.8 * keepRows, "public figures not recognised as public");
