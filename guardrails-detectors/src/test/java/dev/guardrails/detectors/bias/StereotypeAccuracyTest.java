@@ -129,7 +129,7 @@ class StereotypeAccuracyTest {
     assertTrue(worstRate <= WORST_GROUP_FLOOR, "neutral group " + worst + " " + worstRate);
   }
 
-  /** The issue asks for 0.6; the shipped model with the rules reaches 0.29 (docs/bias.md says why): a floor, not the goal. */
-  static final double RECALL_FLOOR = 0.25;
+  /** The issue asks for 0.6; the shipped model with the rules reaches 0.36 (docs/bias.md says why): a floor, not the goal. */
+  static final double RECALL_FLOOR = 0.35;
   static final double WORST_GROUP_FLOOR = 0.10;
 }
