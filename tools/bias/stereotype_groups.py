@@ -77,7 +77,9 @@ whites""".split('\n')
 STANDALONE_AXES = {"nationality", "race_ethnicity", "religion", "sexual_orientation", "political_ideologies",
                    "gender_and_sex", "cultural"}
 AMBIGUOUS = set("""white black brown red yellow straight independent moderate radical progressive liberal conservative
-poly pan ace bi fit cis native""".split())
+poly pan ace bi fit cis native
+urban rural country elite entitled privileged underprivileged underserved marginalized cosmopolitan bougie
+stud fruitcake fruity femme feminine masculine manly womanly macho butch effeminate androgynous""".split()) | {'at risk'}
 
 
 def plural(w):
