@@ -42,6 +42,7 @@ final class StereotypeFeatures {
   private static final byte PERSON = 3;
   private static final byte COLLECTIVE = 4;
   private static final byte NAME = 5;
+  private static final byte OCCUPATION = 6;
 
   private final CharArrayMap<Byte> terms = new CharArrayMap<>(2048, false);
   /** Person nouns that are not occupations (kind "person"): the heads of a singular subject mention. */
@@ -81,8 +82,8 @@ final class StereotypeFeatures {
         continue;
       }
       String[] c = line.split("\t");
-      if (c.length != 3 || c[2].length() != 1 || "gdpcn".indexOf(c[2].charAt(0)) < 0) {
-        throw new IllegalStateException("bias resource " + GROUPS_FILE + " has a malformed row (expected term, kind, g|d|p|c|n)");
+      if (c.length != 3 || c[2].length() != 1 || "gdpcno".indexOf(c[2].charAt(0)) < 0) {
+        throw new IllegalStateException("bias resource " + GROUPS_FILE + " has a malformed row (expected term, kind, g|d|p|c|n|o)");
       }
       rows.add(c);
     }
@@ -99,6 +100,7 @@ final class StereotypeFeatures {
         case 'd' -> DESCRIPTOR;
         case 'c' -> COLLECTIVE;
         case 'n' -> NAME;
+        case 'o' -> OCCUPATION;
         default -> PERSON;
       };
       terms.put(key, mode);
@@ -168,6 +170,7 @@ final class StereotypeFeatures {
       int e = (int) term;
       boolean mention = m == GROUP || m == NAME;
       byte last = m;
+      byte prev = m;
       // a run of descriptors and groups ending in a person noun or group: "old poor people", "gay Muslim men"
       for (int hop = 0, e2 = e; hop < 2 && e2 < to && !t.is(e2, Tokens.HARD_BEFORE); hop++) {
         long next = term(t, e2, to);
@@ -176,13 +179,17 @@ final class StereotypeFeatures {
         }
         e2 = (int) next;
         byte nm = (byte) (next >>> 32);
+        if (nm == OCCUPATION && prev != GROUP) {
+          break; // "professional dancers": a job, not a group; "female engineers": a group
+        }
+        prev = nm;
         if (nm != DESCRIPTOR) {
           mention = true;
           e = e2;
           last = nm;
         }
       }
-      if (!mention && m == PERSON && k > from && !t.is(k, Tokens.HARD_BEFORE)
+      if (!mention && (m == PERSON || m == OCCUPATION) && k > from && !t.is(k, Tokens.HARD_BEFORE)
           && QUANT.contains(t.canon, t.cStart[k - 1], t.len(k - 1))) {
         mention = true; // "every woman", "a typical nurse"
       }
@@ -226,10 +233,15 @@ final class StereotypeFeatures {
   }
 
   static final CharArraySet BEING = set("being");
+  static final CharArraySet COUNTRY_S = set("states philippines netherlands bahamas maldives emirates islands comoros "
+      + "seychelles");
   static final CharArraySet SUBJECT_DET = set("the a an");
 
   private static boolean plural(Tokens t, int k) {
     int len = t.len(k);
+    if (COUNTRY_S.contains(t.canon, t.cStart[k], len)) {
+      return false; // "the United States", "the Philippines": one country
+    }
     char last = t.canon[t.cEnd[k] - 1];
     return (len > 3 && last == 's' && t.canon[t.cEnd[k] - 2] != 's') || PLURAL_IRREGULAR.contains(t.canon, t.cStart[k], len);
   }
