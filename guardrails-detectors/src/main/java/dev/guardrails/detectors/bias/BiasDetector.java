@@ -209,9 +209,10 @@ public final class BiasDetector implements Detector {
    * True if the sentence {@code [from, to)} asks, quotes, qualifies or debunks what it says about
    * the group at {@code [g, gEnd)}, as the generalization rule reads it: a question or quotation; a
    * hedge, negation or report before the group ("not all", "the myth that", "she said");
-   * a qualifier anywhere ("often", "more likely", "should"); a debunking word after it.
+   * a qualifier anywhere ("often", "more likely", "some"); advice ("should get a flu shot", but not
+   * "should not be allowed", which denies the group something); a debunking word after it.
    */
-  private static boolean qualified(Tokens t, int from, int to, int g, int gEnd) {
+  static boolean qualified(Tokens t, int from, int to, int g, int gEnd) {
     if (t.is(g, Tokens.QUESTION) || t.is(g, Tokens.QUOTED)) {
       return true;
     }
@@ -219,14 +220,27 @@ public final class BiasDetector implements Detector {
       int c = t.cStart[k];
       int n = t.len(k);
       if ((k < g && Generalizations.HEDGE.contains(t.canon, c, n)) || Generalizations.QUALIFIER.contains(t.canon, c, n)
-          || Generalizations.SHOULD.contains(t.canon, c, n) || QUALIFIED.contains(t.canon, c, n)
-          || (k >= gEnd && Generalizations.DEBUNK.contains(t.canon, c, n))) {
+          || QUALIFIED.contains(t.canon, c, n) || (k >= gEnd && Generalizations.DEBUNK.contains(t.canon, c, n))) {
+        return true;
+      }
+      if (Generalizations.SHOULD.contains(t.canon, c, n) && !denied(t, k, to)) {
         return true;
       }
     }
     return false;
   }
 
+  /** "should not", "shouldn't", "should never": the sentence denies the group something, not advice. */
+  private static boolean denied(Tokens t, int should, int to) {
+    if (t.canon[t.cEnd[should] - 1] == 't') {
+      return true; // shouldn't
+    }
+    int k = should + 1;
+    return k < to && NOT.contains(t.canon, t.cStart[k], t.len(k));
+  }
+
+  private static final org.apache.lucene.analysis.CharArraySet NOT = new org.apache.lucene.analysis.CharArraySet(
+      List.of("not", "never"), false);
   private static final org.apache.lucene.analysis.CharArraySet QUALIFIED = new org.apache.lucene.analysis.CharArraySet(
       List.of("likely", "likelier", "unlikely", "some", "many", "percent", "%", "average", "historically"), false);
 

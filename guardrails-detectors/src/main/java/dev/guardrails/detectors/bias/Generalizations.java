@@ -73,7 +73,7 @@ final class Generalizations {
       + "said says say saying argue argued argues insisted joked wrote asked whether if why do does suggest suggests "
       + "suggested rumor rumour trope tropes cliche cliché outdated debunk debunked fallacy shows show showed found "
       + "finds study studies survey data percent research researchers report reported reports statistically "
-      + "average tweeted posted stated told believing portrayed depicted");
+      + "average tweeted posted stated told believing portrayed depicted concern concerns argument arguments");
   /** Words after a claim that debunk or attribute it ("... is a myth", "..., he said"). */
   static final CharArraySet DEBUNK = set("myth myths stereotype stereotypes misconception false untrue wrong trope "
       + "cliche cliché fallacy debunked said says claimed claims according argued insisted joked");

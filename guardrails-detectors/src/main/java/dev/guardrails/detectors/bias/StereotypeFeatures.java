@@ -23,7 +23,7 @@ import org.apache.lucene.analysis.CharArraySet;
 final class StereotypeFeatures {
 
   /** Feature-extraction version; a model trained with another version is rejected at load. */
-  static final int VERSION = 1;
+  static final int VERSION = 2;
   /** Sentences longer than this are scored on their first {@value} tokens. */
   static final int MAX_TOKENS = 48;
   /** An upper bound on the features of one sentence. */
@@ -35,8 +35,13 @@ final class StereotypeFeatures {
   private static final byte GROUP = 1;
   private static final byte DESCRIPTOR = 2;
   private static final byte PERSON = 3;
+  private static final byte COLLECTIVE = 4;
+  private static final byte NAME = 5;
+  private static final byte OCCUPATION = 6;
 
   private final CharArrayMap<Byte> terms = new CharArrayMap<>(2048, false);
+  /** Person nouns that are not occupations (kind "person"): the heads of a singular subject mention. */
+  private final CharArraySet people = new CharArraySet(128, false);
   private final long[] heads; // open-addressing set of head-token hashes (0 = empty, stored as h | 1L << 32)
   private final int headMask;
 
@@ -72,8 +77,8 @@ final class StereotypeFeatures {
         continue;
       }
       String[] c = line.split("\t");
-      if (c.length != 3 || c[2].length() != 1 || "gdp".indexOf(c[2].charAt(0)) < 0) {
-        throw new IllegalStateException("bias resource " + GROUPS_FILE + " has a malformed row (expected term, kind, g|d|p)");
+      if (c.length != 3 || c[2].length() != 1 || "gdpcno".indexOf(c[2].charAt(0)) < 0) {
+        throw new IllegalStateException("bias resource " + GROUPS_FILE + " has a malformed row (expected term, kind, g|d|p|c|n|o)");
       }
       rows.add(c);
     }
@@ -85,8 +90,18 @@ final class StereotypeFeatures {
       if (key.isEmpty()) {
         continue;
       }
-      byte mode = c[2].charAt(0) == 'g' ? GROUP : c[2].charAt(0) == 'd' ? DESCRIPTOR : PERSON;
+      byte mode = switch (c[2].charAt(0)) {
+        case 'g' -> GROUP;
+        case 'd' -> DESCRIPTOR;
+        case 'c' -> COLLECTIVE;
+        case 'n' -> NAME;
+        case 'o' -> OCCUPATION;
+        default -> PERSON;
+      };
       terms.put(key, mode);
+      if (mode == PERSON && c[1].equals("person")) {
+        people.add(key);
+      }
       int sp = key.indexOf(' ');
       addHead(Tokens.hash(sp < 0 ? key : key.substring(0, sp)));
     }
@@ -148,7 +163,9 @@ final class StereotypeFeatures {
       }
       byte m = (byte) (term >>> 32);
       int e = (int) term;
-      boolean mention = m == GROUP;
+      boolean mention = m == GROUP || m == NAME;
+      byte last = m;
+      byte prev = m;
       // a run of descriptors and groups ending in a person noun or group: "old poor people", "gay Muslim men"
       for (int hop = 0, e2 = e; hop < 2 && e2 < to && !t.is(e2, Tokens.HARD_BEFORE); hop++) {
         long next = term(t, e2, to);
@@ -156,16 +173,22 @@ final class StereotypeFeatures {
           break;
         }
         e2 = (int) next;
-        if ((byte) (next >>> 32) != DESCRIPTOR) {
+        byte nm = (byte) (next >>> 32);
+        if (nm == OCCUPATION && prev != GROUP) {
+          break; // "professional dancers": a job, not a group; "female engineers": a group
+        }
+        prev = nm;
+        if (nm != DESCRIPTOR) {
           mention = true;
           e = e2;
+          last = nm;
         }
       }
-      if (!mention && m == PERSON && k > from && !t.is(k, Tokens.HARD_BEFORE)
+      if (!mention && (m == PERSON || m == OCCUPATION) && k > from && !t.is(k, Tokens.HARD_BEFORE)
           && QUANT.contains(t.canon, t.cStart[k - 1], t.len(k - 1))) {
         mention = true; // "every woman", "a typical nurse"
       }
-      if (mention && generic(t, from, k, e)) { // not one person ("an American actor")
+      if (mention && generic(t, from, k, e, last)) { // not one person ("an American actor")
         spans[2 * n] = k;
         spans[2 * n + 1] = e;
         n++;
@@ -176,18 +199,44 @@ final class StereotypeFeatures {
   }
 
   /**
-   * A generic reference to a group: a plural ("Mexicans", "gay men", "the poor families") or a
-   * singular after a generalizing quantifier ("every woman", "a typical nurse").
+   * A generic reference to a group: a plural ("Mexicans", "gay men", "the poor families"); a
+   * singular after a generalizing quantifier ("every woman", "a typical nurse"); a collective noun
+   * or a group's name ("the black community", "Islam"); "being" and a group ("being gay is ...");
+   * or, in the singular, a group member as the subject that opens a sentence or clause, bare or after
+   * an article, ending in a person noun ("The German man was strict", "A black person is more likely
+   * to ..."): the sentence says something about a member as such. A singular elsewhere ("X is an
+   * American actor", "she met a Ghanaian"), a group word before a thing ("Latin dance is ...",
+   * "American Institute of ...") or an occupation ("A taxi dancer is ...") is not a group mention.
    */
-  private static boolean generic(Tokens t, int from, int k, int e) {
-    if (plural(t, e - 1)) {
+  private boolean generic(Tokens t, int from, int k, int e, byte last) {
+    if (plural(t, e - 1) || last == COLLECTIVE || last == NAME) {
       return true;
     }
-    return k > from && !t.is(k, Tokens.HARD_BEFORE) && QUANT.contains(t.canon, t.cStart[k - 1], t.len(k - 1));
+    int b = k - 1;
+    if (k > from && !t.is(k, Tokens.HARD_BEFORE)) {
+      int bs = t.cStart[b];
+      int bl = t.len(b);
+      if (QUANT.contains(t.canon, bs, bl) || BEING.contains(t.canon, bs, bl)) {
+        return true;
+      }
+    }
+    if (last != PERSON || e - k < 2 || !people.contains(t.canon, t.cStart[e - 1], t.len(e - 1))) {
+      return false;
+    }
+    return k == from || t.is(k, Tokens.HARD_BEFORE) || ((b == from || t.is(b, Tokens.HARD_BEFORE))
+        && SUBJECT_DET.contains(t.canon, t.cStart[b], t.len(b)));
   }
+
+  static final CharArraySet BEING = set("being");
+  static final CharArraySet COUNTRY_S = set("states philippines netherlands bahamas maldives emirates islands comoros "
+      + "seychelles");
+  static final CharArraySet SUBJECT_DET = set("the a an");
 
   private static boolean plural(Tokens t, int k) {
     int len = t.len(k);
+    if (COUNTRY_S.contains(t.canon, t.cStart[k], len)) {
+      return false; // "the United States", "the Philippines": one country
+    }
     char last = t.canon[t.cEnd[k] - 1];
     return (len > 3 && last == 's' && t.canon[t.cEnd[k] - 2] != 's') || PLURAL_IRREGULAR.contains(t.canon, t.cStart[k], len);
   }
@@ -231,7 +280,9 @@ final class StereotypeFeatures {
   static final int PLURAL = 16;
   static final int AT_START = 17;
   static final int PREP_BEFORE = 18;
-  static final int FLAGS = 19;
+  /** The mention is a predicate: right after a copula ("who are gay men", "is an American actor"). */
+  static final int PRED_BEFORE = 19;
+  static final int FLAGS = 20;
 
   /**
    * Writes the hashed features of tokens {@code [from, to)} with the given mentions into
@@ -320,6 +371,8 @@ final class StereotypeFeatures {
           flags |= 1 << DET_BEFORE;
         } else if (PREP.contains(t.canon, t.cStart[b], t.len(b))) {
           flags |= 1 << PREP_BEFORE;
+        } else if (COPULA.contains(t.canon, t.cStart[b], t.len(b))) {
+          flags |= 1 << PRED_BEFORE;
         } else {
           flags |= 1 << BARE;
         }

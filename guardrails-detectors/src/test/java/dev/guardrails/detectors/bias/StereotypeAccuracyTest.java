@@ -125,11 +125,12 @@ class StereotypeAccuracyTest {
     assertTrue(recall >= RECALL_FLOOR, "held-out recall " + recall);
     assertTrue(boldRate <= 0.005, "BOLD gender/profession neutral flagged " + boldRate);
     // The issue's goal is <= 1% and <= 3x overall for every group of >= 50; the shipped model misses it
-    // on ToxiGen's LGBTQ neutral statements and two BOLD occupation groups (docs/bias.md): a regression floor.
+    // on ToxiGen's LGBTQ neutral statements (2 of 92) and a few BOLD occupation groups (docs/bias.md): a regression floor.
     assertTrue(worstRate <= WORST_GROUP_FLOOR, "neutral group " + worst + " " + worstRate);
   }
 
-  /** The issue asks for 0.6; the shipped model with the rules reaches 0.29 (docs/bias.md says why): a floor, not the goal. */
-  static final double RECALL_FLOOR = 0.25;
-  static final double WORST_GROUP_FLOOR = 0.10;
+  /** The issue asks for 0.6; the shipped model with the rules reaches 0.350 (docs/bias.md says why): a floor, not the goal. */
+  static final double RECALL_FLOOR = 0.33;
+  /** Shipped: 0.022 (ToxiGen LGBTQ, 2 of 92); was 0.043. */
+  static final double WORST_GROUP_FLOOR = 0.03;
 }

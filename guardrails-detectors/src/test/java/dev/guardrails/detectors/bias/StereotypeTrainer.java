@@ -23,7 +23,7 @@ import java.util.TreeMap;
 public final class StereotypeTrainer {
 
   static final int BITS = Integer.getInteger("bias.train.bits", 18);
-  static final int EPOCHS = Integer.getInteger("bias.train.epochs", 6);
+  static final int EPOCHS = Integer.getInteger("bias.train.epochs", 12);
   static final double RATE = Double.parseDouble(System.getProperty("bias.train.rate", "0.05"));
   static final double L2 = Double.parseDouble(System.getProperty("bias.train.l2", "0.0001"));
   static final long SEED = 20261205L;
@@ -130,6 +130,9 @@ public final class StereotypeTrainer {
     StereotypeModel model = lr.toModel(ab[0], ab[1], threshold);
     log.printf("platt a=%.4f b=%.4f threshold=%.4f%n", ab[0], ab[1], threshold);
     report(new StereotypeScorer(model, StereotypeFeatures.INSTANCE), rows, log);
+    if (System.getProperty("bias.train.diag") != null) {
+      diag(new StereotypeScorer(model, StereotypeFeatures.INSTANCE), rows, log, Integer.getInteger("bias.train.diag", 20));
+    }
     if (BOLD != null) {
       boldReport(new StereotypeScorer(model, StereotypeFeatures.INSTANCE), log);
     }
@@ -162,6 +165,71 @@ public final class StereotypeTrainer {
       }
     }
     return best;
+  }
+
+  /**
+   * Where recall is lost on the TEST positives (and what fires on TEST negatives): rows without a
+   * group mention, rows whose best sentence is below the threshold, rows the detector's qualifier
+   * check drops. Prints counts per dataset and {@code samples} random rows of each bucket.
+   */
+  static void diag(StereotypeScorer s, List<StereotypeData.Row> rows, java.io.PrintStream log, int samples) {
+    Map<String, List<String>> buckets = new TreeMap<>();
+    for (StereotypeData.Row r : rows) {
+      if (r.split() != StereotypeData.Split.TEST || r.label() < 0) {
+        continue;
+      }
+      String bucket;
+      Tokens t = new Tokens();
+      t.reset(r.text());
+      StereotypeScorer.Scratch sc = new StereotypeScorer.Scratch();
+      double best = Double.NaN;
+      boolean bestQualified = false;
+      for (int from = 0; from < t.count; ) {
+        int to = StereotypeScorer.sentenceEnd(t, from);
+        if (s.extract(t, from, to, sc)) {
+          double p = s.model.probability(s.margin(sc));
+          boolean q = BiasDetector.qualified(t, from, to, sc.spans[0], sc.spans[1]);
+          if (Double.isNaN(best) || (p >= s.model.threshold && !q) || (p > best && bestQualified)) {
+            best = p;
+            bestQualified = q;
+          }
+        }
+        from = to;
+      }
+      if (Double.isNaN(best)) {
+        bucket = "nomention";
+      } else if (best < s.model.threshold) {
+        bucket = "below";
+      } else if (bestQualified) {
+        bucket = "qualified";
+      } else {
+        bucket = "hit";
+      }
+      buckets.computeIfAbsent((r.label() == 1 ? "POS " : "NEG ") + bucket + " " + r.dataset(), k -> new ArrayList<>())
+          .add(String.format("%.2f %s | %s", Double.isNaN(best) ? -1 : best, r.group(), r.text().replace('\n', ' ')));
+    }
+    java.util.Random random = new java.util.Random(1);
+    int tp = 0;
+    int fp = 0;
+    int pos = 0;
+    for (Map.Entry<String, List<String>> e : buckets.entrySet()) {
+      log.printf("DIAG %s: %d%n", e.getKey(), e.getValue().size());
+      pos += e.getKey().startsWith("POS") ? e.getValue().size() : 0;
+      tp += e.getKey().startsWith("POS hit") ? e.getValue().size() : 0;
+      fp += e.getKey().startsWith("NEG hit") ? e.getValue().size() : 0;
+    }
+    log.printf("DIAG after the detector's qualifier check: precision %.3f recall %.3f%n", tp / (double) (tp + fp),
+        tp / (double) pos);
+    for (Map.Entry<String, List<String>> e : buckets.entrySet()) {
+      if (e.getKey().contains(" hit ") && e.getKey().startsWith("POS")) {
+        continue;
+      }
+      List<String> l = new ArrayList<>(e.getValue());
+      java.util.Collections.shuffle(l, random);
+      for (String x : l.subList(0, Math.min(samples, l.size()))) {
+        log.println("  " + e.getKey() + " :: " + (x.length() > 220 ? x.substring(0, 220) : x));
+      }
+    }
   }
 
   private static double pickThreshold(double[] z, byte[] y, double[] ab, java.io.PrintStream log) {

@@ -1,0 +1,46 @@
+package dev.guardrails.detectors.bias;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The group-mention gate of the stereotype model on hand-checked sentences: which words of a
+ * sentence are a generic mention of a group (the model scores the sentence), or none (it does not).
+ */
+class StereotypeMentionsTest {
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      // generic mentions
+      "Mexicans are lazy.|Mexicans",
+      "I don't trust Mexicans.|Mexicans",
+      "Female engineers are rare.|Female engineers",
+      "Asian drivers are bad.|Asian drivers",
+      "Black kids don't have the best education.|Black kids",
+      "Every woman wants children.|woman",
+      "The German man was strict and humourless.|German man",
+      "A black person is more likely to steal.|black person",
+      "Being gay is a choice.|gay",
+      "Islam is a violent religion.|Islam",
+      "The gay community is loud.|gay community",
+      "Middle easterners are primitive.|Middle easterners",
+      // no generic mention: one person, a thing, a job, a country
+      "Jane Doe is an American actress.|",
+      "She met a Ghanaian at the market.|",
+      "Latin dance is a general label.|",
+      "Professional dancers must possess athleticism.|",
+      "Taxi dancers are hired to dance.|",
+      "He returned to the United States in 1980.|",
+      "In the majority of countries, it is legal.|",
+  })
+  void genericMentions(String sentence, String expected) {
+    Tokens t = new Tokens();
+    t.reset(sentence);
+    int[] spans = new int[2 * t.count];
+    int n = StereotypeFeatures.INSTANCE.mentions(t, 0, t.count, spans);
+    String found = n == 0 ? null : sentence.substring(t.oStart[spans[0]], t.oEnd[spans[1] - 1]);
+    assertEquals(expected, found, sentence);
+  }
+}
