@@ -17,8 +17,8 @@ import java.util.Optional;
  * occur (the best passage, elsewhere, nowhere), negation and antonym flips and subject-object swaps.
  * A logistic regression trained on six public faithfulness sets ({@link ClaimModel}) turns the
  * features into the probability that the claim is not supported; the answer's score is a learned
- * calibration of its claims' log-odds (the highest and the mean of the two highest), at least the
- * score of a contradicted claim.
+ * calibration of its claims' log-odds (the highest, the mean of the two highest, the mean of all,
+ * the share above 0), at least the score of a contradicted claim.
  *
  * <pre>{@code
  * ClaimChecker.Assessment a = ClaimChecker.assess(answer, List.of(Source.of("doc-1", article)));
@@ -36,7 +36,7 @@ public final class ClaimChecker {
    * for the best balanced accuracy over its training sets (see docs/claims.md); the model file
    * records the same number.
    */
-  public static final double THRESHOLD = 0.49;
+  public static final double THRESHOLD = 0.46;
 
   /** Answer scores ({@link Assessment#score()}) at or above this mean the answer is not supported. */
   public static final double RESPONSE_THRESHOLD = THRESHOLD;
@@ -170,10 +170,10 @@ public final class ClaimChecker {
   }
 
   /**
-   * The answer's score: the model's response calibration over the claims' log-odds (the highest,
-   * and the mean of the two highest; the one claim's for a single claim), never below the score of a
-   * CONTRADICTED claim or of a claim with a quantity no source holds. With no source every claim
-   * scores 1.
+   * The answer's score: the model's response calibration over the claims' log-odds (the highest, the
+   * mean of the two highest, the mean of all and the share above 0; see {@link ClaimModel#aggregate}),
+   * never below the score of a CONTRADICTED claim or of a claim with a quantity no source holds. With
+   * no source every claim scores 1.
    */
   static double responseScore(List<Verdict> verdicts, ClaimModel model) {
     if (verdicts.isEmpty()) {
@@ -181,6 +181,8 @@ public final class ClaimChecker {
     }
     double first = Double.NEGATIVE_INFINITY;
     double second = Double.NEGATIVE_INFINITY;
+    double sum = 0;
+    int positive = 0;
     double floor = 0;
     for (Verdict v : verdicts) {
       double s = v.logit();
@@ -190,6 +192,8 @@ public final class ClaimChecker {
       } else if (s > second) {
         second = s;
       }
+      sum += s;
+      positive += s > 0 ? 1 : 0;
       if (v.outcome() != Outcome.SUPPORTED && v.score() >= ClaimChecker.NUMBER_FLOOR) {
         floor = Math.max(floor, v.score());
       }
@@ -197,8 +201,9 @@ public final class ClaimChecker {
     if (first == Double.POSITIVE_INFINITY) {
       return 1.0;
     }
-    double mean = verdicts.size() == 1 ? first : (first + second) / 2;
-    return Math.max(model.responseScore(first, mean), floor);
+    int n = verdicts.size();
+    double mean = n == 1 ? first : (first + second) / 2;
+    return Math.max(model.responseScore(first, mean, sum / n, (double) positive / n), floor);
   }
 
   /** Response score from claim logits alone (training and the accuracy test). */
@@ -206,18 +211,8 @@ public final class ClaimChecker {
     if (logits.length == 0) {
       return 0;
     }
-    double first = Double.NEGATIVE_INFINITY;
-    double second = Double.NEGATIVE_INFINITY;
-    for (double s : logits) {
-      if (s > first) {
-        second = first;
-        first = s;
-      } else if (s > second) {
-        second = s;
-      }
-    }
-    double mean = logits.length == 1 ? first : (first + second) / 2;
-    return model.responseScore(first, mean);
+    double[] a = ClaimModel.aggregate(logits);
+    return model.responseScore(a[0], a[1], a[2], a[3]);
   }
 
   /** Scores one claim against the index with the model. */

@@ -11,8 +11,8 @@ import java.util.Locale;
 /**
  * The learned support score: a logistic regression over {@link ClaimFeatures} (standardized) that
  * gives each claim the probability that it is not supported, and a response-level logistic
- * calibration over the claims' logits (the highest, and the mean of the two highest) that gives the
- * answer's probability of being unsupported. Trained by {@code tools/claims/train.sh}
+ * calibration over the claims' logits (the highest, the mean of the two highest, the mean of all, and
+ * the share of claims with a positive logit) that gives the answer's probability of being unsupported. Trained by {@code tools/claims/train.sh}
  * ({@code ClaimModelTrainer}, deterministic) into the resource {@value #RESOURCE}; see
  * docs/claims.md.
  *
@@ -27,7 +27,13 @@ final class ClaimModel {
   final double[] sd;
   final double[] weight;
   final double intercept;
-  /** Response calibration: intercept, weight of the highest claim logit, weight of the mean of the two highest. */
+  /** How many response-level inputs the calibration reads (see {@link #responseScore}). */
+  static final int RESPONSE_INPUTS = 4;
+
+  /**
+   * Response calibration: intercept, then the weights of the highest claim logit, the mean of the two
+   * highest, the mean of all claims' logits and the share of claims with a positive logit.
+   */
   final double[] response;
   /** The response threshold the trainer chose on its training data (balanced accuracy). */
   final double threshold;
@@ -40,6 +46,10 @@ final class ClaimModel {
     this.sd = sd.clone();
     this.weight = weight.clone();
     this.intercept = intercept;
+    if (response.length != RESPONSE_INPUTS + 1) {
+      throw new IllegalArgumentException("claims model response calibration must have " + (RESPONSE_INPUTS + 1)
+          + " numbers: " + response.length);
+    }
     this.response = response.clone();
     this.threshold = threshold;
   }
@@ -96,7 +106,16 @@ final class ClaimModel {
         switch (c[0]) {
           case "threshold" -> threshold = Double.parseDouble(c[1]);
           case "intercept" -> intercept = Double.parseDouble(c[1]);
-          case "response" -> resp = new double[] {Double.parseDouble(c[1]), Double.parseDouble(c[2]), Double.parseDouble(c[3])};
+          case "response" -> {
+            if (c.length != RESPONSE_INPUTS + 2) {
+              throw new IllegalStateException("claims model " + resource + " line " + lineNo + ": the response line needs "
+                  + (RESPONSE_INPUTS + 1) + " numbers; retrain with tools/claims/train.sh");
+            }
+            resp = new double[RESPONSE_INPUTS + 1];
+            for (int k = 0; k <= RESPONSE_INPUTS; k++) {
+              resp[k] = Double.parseDouble(c[k + 1]);
+            }
+          }
           case "feature" -> {
             if (f >= ClaimFeatures.COUNT || !ClaimFeatures.NAMES[f].equals(c[1])) {
               throw new IllegalStateException("claims model " + resource + " line " + lineNo
@@ -139,10 +158,39 @@ final class ClaimModel {
    *
    * @param max the highest claim logit
    * @param meanTop2 the mean of the two highest claim logits (the one logit for a single claim)
+   * @param meanAll the mean of all claims' logits
+   * @param positiveShare the share of claims whose logit is above 0 (unsupported at even odds)
    * @return the probability
    */
-  double responseScore(double max, double meanTop2) {
-    return sigmoid(response[0] + response[1] * max + response[2] * meanTop2);
+  double responseScore(double max, double meanTop2, double meanAll, double positiveShare) {
+    return sigmoid(response[0] + response[1] * max + response[2] * meanTop2 + response[3] * meanAll
+        + response[4] * positiveShare);
+  }
+
+  /**
+   * The response-level inputs of the calibration from the claims' logits, in the order of
+   * {@link #responseScore}: highest, mean of the two highest, mean of all, share above 0.
+   *
+   * @param logits the claims' logits, at least one, all finite
+   * @return the inputs
+   */
+  static double[] aggregate(double[] logits) {
+    double first = Double.NEGATIVE_INFINITY;
+    double second = Double.NEGATIVE_INFINITY;
+    double sum = 0;
+    int positive = 0;
+    for (double s : logits) {
+      if (s > first) {
+        second = first;
+        first = s;
+      } else if (s > second) {
+        second = s;
+      }
+      sum += s;
+      positive += s > 0 ? 1 : 0;
+    }
+    return new double[] {first, logits.length == 1 ? first : (first + second) / 2, sum / logits.length,
+        (double) positive / logits.length};
   }
 
   static double sigmoid(double z) {
@@ -157,8 +205,11 @@ final class ClaimModel {
     }
     b.append("threshold\t").append(num(threshold)).append('\n');
     b.append("intercept\t").append(num(intercept)).append('\n');
-    b.append("response\t").append(num(response[0])).append('\t').append(num(response[1])).append('\t')
-        .append(num(response[2])).append('\n');
+    b.append("response");
+    for (double v : response) {
+      b.append('\t').append(num(v));
+    }
+    b.append('\n');
     b.append("# feature\tname\tmean\tsd\tweight (per standard deviation)\n");
     for (int k = 0; k < weight.length; k++) {
       b.append("feature\t").append(ClaimFeatures.NAMES[k]).append('\t').append(num(mean[k])).append('\t')

@@ -9,7 +9,8 @@ import java.util.Map;
  * Trains {@link ClaimModel} from labelled responses: a claim-level logistic regression on the
  * claims' features, each claim labelled with its response's label and weighted so that every
  * response and every data set weighs the same; then a response-level logistic calibration over the
- * claims' logits (highest, mean of the two highest); then the response threshold with the best mean
+ * claims' logits (highest, mean of the two highest, mean of all, share above 0:
+ * {@link ClaimModel#aggregate}); then the response threshold with the best mean
  * balanced accuracy over the training sets. Deterministic: equal rows in equal order give the same
  * model, bit for bit (no random numbers are drawn).
  */
@@ -81,9 +82,10 @@ final class ClaimModelTrainer {
       }
       claim = LogisticRegression.fit(xa, unbox(y), wa, LAMBDA);
     }
-    ClaimModel claimOnly = new ClaimModel(claim.mean(), claim.sd(), claim.weight(), claim.intercept(),
-        new double[] {0, 1, 0}, 0.5);
-    // Response calibration over (max logit, mean of the two highest).
+    double[] maxOnly = new double[ClaimModel.RESPONSE_INPUTS + 1];
+    maxOnly[1] = 1;
+    ClaimModel claimOnly = new ClaimModel(claim.mean(), claim.sd(), claim.weight(), claim.intercept(), maxOnly, 0.5);
+    // Response calibration over ClaimModel.aggregate of the claims' logits.
     List<double[]> rx = new ArrayList<>();
     List<Double> ry = new ArrayList<>();
     List<Double> rw = new ArrayList<>();
@@ -91,22 +93,20 @@ final class ClaimModelTrainer {
       if (r.claims().isEmpty()) {
         continue;
       }
-      rx.add(aggregate(logits(claimOnly, r)));
+      rx.add(ClaimModel.aggregate(logits(claimOnly, r)));
       ry.add(r.unsupported() ? 1.0 : 0.0);
       rw.add(SET_WEIGHT.getOrDefault(r.set(), 1.0) / perSet.get(key(r)));
     }
     LogisticRegression.Fit resp = LogisticRegression.fit(rx.toArray(new double[0][]), unbox(ry), unbox(rw), L2);
-    double a = resp.intercept();
-    double[] b = new double[2];
-    for (int k = 0; k < 2; k++) {
-      b[k] = resp.weight()[k] / resp.sd()[k];
-      a -= b[k] * resp.mean()[k];
+    double[] calib = new double[ClaimModel.RESPONSE_INPUTS + 1];
+    calib[0] = resp.intercept();
+    for (int k = 0; k < ClaimModel.RESPONSE_INPUTS; k++) {
+      calib[k + 1] = resp.weight()[k] / resp.sd()[k];
+      calib[0] -= calib[k + 1] * resp.mean()[k];
     }
-    ClaimModel untuned = new ClaimModel(claim.mean(), claim.sd(), claim.weight(), claim.intercept(),
-        new double[] {a, b[0], b[1]}, 0.5);
+    ClaimModel untuned = new ClaimModel(claim.mean(), claim.sd(), claim.weight(), claim.intercept(), calib, 0.5);
     double threshold = chooseThreshold(rows, untuned);
-    return new ClaimModel(claim.mean(), claim.sd(), claim.weight(), claim.intercept(), new double[] {a, b[0], b[1]},
-        threshold);
+    return new ClaimModel(claim.mean(), claim.sd(), claim.weight(), claim.intercept(), calib, threshold);
   }
 
   /** The model file text, with a header that says how it was made. */
@@ -127,20 +127,6 @@ final class ClaimModelTrainer {
       l[i] = m.logit(r.claims().get(i));
     }
     return l;
-  }
-
-  static double[] aggregate(double[] logits) {
-    double first = Double.NEGATIVE_INFINITY;
-    double second = Double.NEGATIVE_INFINITY;
-    for (double s : logits) {
-      if (s > first) {
-        second = first;
-        first = s;
-      } else if (s > second) {
-        second = s;
-      }
-    }
-    return new double[] {first, logits.length == 1 ? first : (first + second) / 2};
   }
 
   /** The response score of a row under a model (0 when the response has no claim). */
