@@ -179,31 +179,20 @@ public final class ClaimChecker {
     if (verdicts.isEmpty()) {
       return 0;
     }
-    double first = Double.NEGATIVE_INFINITY;
-    double second = Double.NEGATIVE_INFINITY;
-    double sum = 0;
-    int positive = 0;
+    double[] logits = new double[verdicts.size()];
     double floor = 0;
-    for (Verdict v : verdicts) {
-      double s = v.logit();
-      if (s > first) {
-        second = first;
-        first = s;
-      } else if (s > second) {
-        second = s;
-      }
-      sum += s;
-      positive += s > 0 ? 1 : 0;
+    for (int i = 0; i < logits.length; i++) {
+      Verdict v = verdicts.get(i);
+      logits[i] = v.logit();
       if (v.outcome() != Outcome.SUPPORTED && v.score() >= ClaimChecker.NUMBER_FLOOR) {
         floor = Math.max(floor, v.score());
       }
     }
-    if (first == Double.POSITIVE_INFINITY) {
+    double[] a = ClaimModel.aggregate(logits);
+    if (a[0] == Double.POSITIVE_INFINITY) {
       return 1.0;
     }
-    int n = verdicts.size();
-    double mean = n == 1 ? first : (first + second) / 2;
-    return Math.max(model.responseScore(first, mean, sum / n, (double) positive / n), floor);
+    return Math.max(model.responseScore(a[0], a[1], a[2], a[3]), floor);
   }
 
   /** Response score from claim logits alone (training and the accuracy test). */
