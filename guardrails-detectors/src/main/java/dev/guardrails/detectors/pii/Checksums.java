@@ -16,9 +16,14 @@ final class Checksums {
 
   /** Luhn (mod 10) over digit values {@code d[0, n)}. */
   static boolean luhn(int[] d, int n) {
+    return luhn(d, 0, n);
+  }
+
+  /** Luhn (mod 10) over digit values {@code d[from, to)}, check digit at {@code to - 1}. */
+  static boolean luhn(int[] d, int from, int to) {
     int sum = 0;
     boolean dbl = false;
-    for (int i = n - 1; i >= 0; i--) {
+    for (int i = to - 1; i >= from; i--) {
       int v = d[i];
       if (dbl) {
         v *= 2;
@@ -29,7 +34,7 @@ final class Checksums {
       sum += v;
       dbl = !dbl;
     }
-    return n > 0 && sum % 10 == 0;
+    return to > from && sum % 10 == 0;
   }
 
   private static final int[][] VERHOEFF_D = {

@@ -167,7 +167,7 @@ final class IdChecks {
     }
     int day = d[6] * 10 + d[7];
     return date(century * 100 + d[2] * 10 + d[3], d[4] * 10 + d[5], day > 60 ? day - 60 : day)
-        && luhnFrom(d, 2, 12);
+        && Checksums.luhn(d, 2, 12);
   }
 
   /**
@@ -212,21 +212,6 @@ final class IdChecks {
   /** Philippine TIN: nine digits (no check digit); a valid US ITIN is left to the ITIN rule, which shares the cue "TIN". */
   static boolean phTin(int[] d, int n) {
     return n == 9 && !(d[0] == 9 && NumberRules.itin(d)) && !NumberRules.allSame(d, 9);
-  }
-
-  /** Luhn over {@code d[from, to)}. */
-  private static boolean luhnFrom(int[] d, int from, int to) {
-    int sum = 0;
-    boolean dbl = false;
-    for (int i = to - 1; i >= from; i--) {
-      int v = d[i];
-      if (dbl) {
-        v = v * 2 > 9 ? v * 2 - 9 : v * 2;
-      }
-      sum += v;
-      dbl = !dbl;
-    }
-    return sum % 10 == 0;
   }
 
   /** A calendar date; February 29 only in leap years (Gregorian). */
