@@ -588,7 +588,45 @@ public final class ReportWriter {
     } else {
       b.append("| Allocation: < 2 KB per scan of a 2 KB text with no findings | not measured (run with `-prof gc`) | — |\n");
     }
+    detectorTargets(b, rows);
     b.append('\n');
+  }
+
+  /** Per-detector speed targets: one row each, or "not measured" when the run did not include it. */
+  private static void detectorTargets(StringBuilder b, List<Row> rows) {
+    mbsTarget(b, rows, "Secrets scan, all rules, 1 MB clean text: ≥ 300 MB/s", "PiiBenchmark.secretsClean", 300);
+    mbsTarget(b, rows, "PERSON at 1 MB: ≥ 150 MB/s", "PiiBenchmark.person", 150);
+    mbsTarget(b, rows, "Bias detector (with the stereotype model) at 1 MB typical text: ≥ 50 MB/s", "BiasBenchmark.detector", 50);
+    Optional<Row> pa = find(rows, r -> r.name().equals("ShortAnswersBenchmark.personAddress") && r.mode().equals("avgt"));
+    if (pa.isPresent()) {
+      double ns = pa.get().micros() * 1e3;
+      target(b, "PERSON + STREET_ADDRESS: ≤ 1 µs per short answer", String.format(Locale.ROOT, "%,.0f ns", ns), ns <= 1_000);
+    } else {
+      b.append("| PERSON + STREET_ADDRESS: ≤ 1 µs per short answer | not measured | — |\n");
+    }
+    Optional<Row> claims = find(rows, r -> r.name().equals("ClaimsBenchmark.cachedIndex") && r.mode().equals("sample")
+        && "10240".equals(r.params().get("sourceSize")));
+    if (claims.isPresent()) {
+      double p50 = claims.get().percentileMicros("50.0");
+      target(b, "Claims: 2 KB answer against cached 10 KB sources, p50 ≤ 1 ms", "p50 " + micros(p50), p50 <= 1_000);
+    } else {
+      b.append("| Claims: 2 KB answer against cached 10 KB sources, p50 ≤ 1 ms | not measured | — |\n");
+    }
+    Optional<Row> p = find(rows, r -> r.name().equals("PipelineBenchmark.pipeline") && r.mode().equals("sample")
+        && "TYPICAL".equals(r.params().get("density")));
+    p.ifPresent(r -> target(b, "Default pipeline, 2 KB answer: p50 < 100 µs (short-answer work must not cost the long ones)",
+        "p50 " + micros(r.percentileMicros("50.0")), r.percentileMicros("50.0") < 100));
+  }
+
+  private static void mbsTarget(StringBuilder b, List<Row> rows, String target, String name, double floor) {
+    Optional<Row> r = find(rows, x -> x.name().equals(name) && x.threads() == 1 && Integer.valueOf(SIZE_1MB).equals(x.size())
+        && !"CLEAN".equals(x.params().get("density")));
+    if (r.isPresent()) {
+      double mbs = r.get().mbPerSecond();
+      target(b, target, num(mbs) + " MB/s", mbs >= floor);
+    } else {
+      b.append("| ").append(target).append(" | not measured | — |\n");
+    }
   }
 
   private static Optional<Row> find(List<Row> rows, Predicate<Row> p) {
