@@ -210,12 +210,31 @@ final class GitleaksRules {
     return m.find() ? Math.max(1, Math.min(64, Integer.parseInt(m.group(1)))) : 5;
   }
 
-  /** True unless a keyword is spelled in the value part, after the operator. */
-  private static boolean keywordsBefore(String regex, List<String> kws) {
+  /** A group of plain alternatives, {@code (live|test)} or {@code (?:live|test)}. */
+  private static final java.util.regex.Pattern LITERAL_GROUP =
+      java.util.regex.Pattern.compile("\\((?:\\?:)?([\\w|-]+)\\)");
+
+  /**
+   * True unless a keyword is spelled in the value part, after the operator: literally, or with
+   * one group of plain alternatives in its place (lob-api-key's {@code live_}, {@code test_} are
+   * spelled {@code (live|test)_}). The gate reads the operator after the keyword hit, which a
+   * keyword inside the value has before it.
+   */
+  static boolean keywordsBefore(String regex, List<String> kws) {
     String tail = regex.substring(regex.indexOf(OPERATORS) + OPERATORS.length()).toLowerCase(Locale.ROOT);
+    List<String> variants = new ArrayList<>();
+    variants.add(tail);
+    java.util.regex.Matcher m = LITERAL_GROUP.matcher(tail);
+    while (m.find()) {
+      for (String alt : m.group(1).split("\\|")) {
+        variants.add(tail.substring(0, m.start()) + alt + tail.substring(m.end()));
+      }
+    }
     for (String k : kws) {
-      if (tail.contains(k)) {
-        return false;
+      for (String v : variants) {
+        if (v.contains(k)) {
+          return false;
+        }
       }
     }
     return true;
