@@ -41,6 +41,10 @@ class EveryRuleTest {
           pos = ex;
         }
       }
+      if (pos == null && HAND_BUILT.containsKey(r.id) && isKey(r, HAND_BUILT.get(r.id))) {
+        pos = HAND_BUILT.get(r.id);
+        report.add("HAND " + r.id + ": the generator cannot spell its regex; a hand-built key is used");
+      }
       if (pos == null) {
         report.add("GEN  " + r.id + ": no example built matches the regex");
         continue;
@@ -73,11 +77,19 @@ class EveryRuleTest {
         + " (no placeholder for a literal regex: %s)%n",
         rules, g.skipped().size(), generated, found, placeholders, spared, literal);
     report.forEach(System.out::println);
-    // jwt-base64's regex asks for a base64-encoded JWT header the generator cannot spell by chance
-    assertTrue(generated >= rules - 1, "examples built for " + generated + " of " + rules);
+    assertEquals(rules, generated, "examples built");
     assertEquals(generated, found, "generated keys found");
     assertEquals(placeholders, spared, "placeholders not reported");
   }
+
+  /**
+   * Keys for rules whose regex the generator cannot spell: jwt-base64 wants a base64-encoded JWT,
+   * here jwt.io's published example token (HS256, "John Doe") encoded.
+   */
+  private static final java.util.Map<String, String> HAND_BUILT = java.util.Map.of("jwt-base64",
+      java.util.Base64.getEncoder().encodeToString(("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6"
+          + "IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c")
+          .getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
 
   /**
    * Whether {@code ex} is a key gitleaks would report: its regex matches it, the secret passes the
