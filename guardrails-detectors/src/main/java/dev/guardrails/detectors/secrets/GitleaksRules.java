@@ -210,12 +210,31 @@ final class GitleaksRules {
     return m.find() ? Math.max(1, Math.min(64, Integer.parseInt(m.group(1)))) : 5;
   }
 
-  /** True unless a keyword is spelled in the value part, after the operator. */
-  private static boolean keywordsBefore(String regex, List<String> kws) {
+  /** A group of plain alternatives, {@code (live|test)} or {@code (?:live|test)}. */
+  private static final java.util.regex.Pattern LITERAL_GROUP =
+      java.util.regex.Pattern.compile("\\((?:\\?:)?([\\w|-]+)\\)");
+
+  /**
+   * True unless a keyword is spelled in the value part, after the operator: literally, or with
+   * one group of plain alternatives in its place (lob-api-key's {@code live_}, {@code test_} are
+   * spelled {@code (live|test)_}). The gate reads the operator after the keyword hit, which a
+   * keyword inside the value has before it.
+   */
+  static boolean keywordsBefore(String regex, List<String> kws) {
     String tail = regex.substring(regex.indexOf(OPERATORS) + OPERATORS.length()).toLowerCase(Locale.ROOT);
+    List<String> variants = new ArrayList<>();
+    variants.add(tail);
+    java.util.regex.Matcher m = LITERAL_GROUP.matcher(tail);
+    while (m.find()) {
+      for (String alt : m.group(1).split("\\|")) {
+        variants.add(tail.substring(0, m.start()) + alt + tail.substring(m.end()));
+      }
+    }
     for (String k : kws) {
-      if (tail.contains(k)) {
-        return false;
+      for (String v : variants) {
+        if (v.contains(k)) {
+          return false;
+        }
       }
     }
     return true;
@@ -531,8 +550,9 @@ final class GitleaksRules {
 
     /** The first {@code -----BEGIN} (any case) in {@code s[from, to)}, or -1. */
     private static int innerBegin(String s, int from, int to) {
-      for (int p = s.indexOf("-----", from); p >= 0 && p + 10 <= to; p = s.indexOf("-----", p + 1)) {
-        if (s.regionMatches(true, p + 5, "BEGIN", 0, 5)) {
+      // bounded by to: String.indexOf would read on to the end of the text on every call
+      for (int p = from; p + 10 <= to; p++) {
+        if (s.charAt(p) == '-' && s.startsWith("-----", p) && s.regionMatches(true, p + 5, "BEGIN", 0, 5)) {
           return p;
         }
       }
@@ -548,6 +568,9 @@ final class GitleaksRules {
   /** An allowlist: regexes on the secret, the match or the line, and stopwords in the secret. */
   static final class Allowlist {
     static final Allowlist NONE = new Allowlist(List.of(), List.of(), "secret", false);
+
+    /** How far a line-target allowlist reads on each side of a match when the line is longer. */
+    static final int LINE_REACH = 512;
 
     private final List<Pattern> regexes;
     private final List<String> stopwords;
@@ -594,9 +617,7 @@ final class GitleaksRules {
       if (target.equals("match")) {
         t = CharBuffer.wrap(s, ms, me);
       } else if (target.equals("line")) {
-        int ls = s.lastIndexOf('\n', ms - 1) + 1;
-        int le = s.indexOf('\n', me);
-        t = CharBuffer.wrap(s, ls, le < 0 ? s.length() : le);
+        t = CharBuffer.wrap(s, lineStart(s, ms), lineEnd(s, me));
       } else {
         t = CharBuffer.wrap(s, ss, se);
       }
@@ -606,6 +627,33 @@ final class GitleaksRules {
         }
       }
       return false;
+    }
+
+    /**
+     * The start of the line holding {@code ms}, at most {@link #LINE_REACH} chars back: chat text
+     * may be one 1 MB "line", and a line-target allowlist regex read over all of it for each
+     * candidate would make the scan quadratic (the allowlists' line regexes, an import statement or
+     * a {@code --mount=type=secret,} flag, sit near the secret).
+     */
+    static int lineStart(String s, int ms) {
+      int lim = Math.max(0, ms - LINE_REACH);
+      for (int p = ms - 1; p >= lim; p--) {
+        if (s.charAt(p) == '\n') {
+          return p + 1;
+        }
+      }
+      return lim;
+    }
+
+    /** The end of the line holding {@code me}, at most {@link #LINE_REACH} chars on (see {@link #lineStart}). */
+    static int lineEnd(String s, int me) {
+      int lim = Math.min(s.length(), me + LINE_REACH);
+      for (int p = me; p < lim; p++) {
+        if (s.charAt(p) == '\n') {
+          return p;
+        }
+      }
+      return lim;
     }
 
     /** Whether a stopword occurs in {@code s[ss,se)}, case-insensitively; stopwords indexed by first char. */

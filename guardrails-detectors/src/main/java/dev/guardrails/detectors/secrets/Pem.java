@@ -44,8 +44,11 @@ final class Pem {
     }
     if (s.startsWith("-----END ", q)) {
       int closeLimit = Math.min(cap, q + 80);
-      int close = s.indexOf("-----", q + 9);
-      if (close >= 0 && close + 5 <= closeLimit && keyMaterial(s, bodyStart, q)) {
+      int close = q + 9;
+      while (close + 5 <= closeLimit && !s.startsWith("-----", close)) {
+        close++; // bounded: indexOf would read to the end of the text when no dashes follow
+      }
+      if (close + 5 <= closeLimit && keyMaterial(s, bodyStart, q)) {
         h.emit(PRIVATE_KEY, i, close + 5, 1.0, "PEM private key block");
         return close + 5;
       }

@@ -118,6 +118,12 @@ public final class SecretDetector implements Detector {
         .thenComparingInt(GitleaksRules.Candidate::start).thenComparingInt(c -> -c.end()));
     int hand = found.size();
     String s = text.normalized();
+    // reported spans by start; they never overlap, so the one starting last before a candidate's
+    // end is the only one that can overlap it (a scan of all findings per candidate is quadratic)
+    java.util.TreeMap<Integer, Integer> taken = new java.util.TreeMap<>();
+    for (Finding f : found) {
+      taken.merge(f.start(), f.end(), Math::max);
+    }
     for (GitleaksRules.Candidate c : cands) {
       FindingType t = c.rule().type;
       if (t != GENERIC_SECRET && t != JWT && t != PRIVATE_KEY && HAND_TYPES.contains(t) && glued(s, c.start(), c.end())) {
@@ -127,14 +133,9 @@ public final class SecretDetector implements Detector {
       if (sp.end() <= sp.start()) {
         continue;
       }
-      boolean overlaps = false;
-      for (Finding f : found) {
-        if (f.start() < sp.end() && sp.start() < f.end()) {
-          overlaps = true;
-          break;
-        }
-      }
-      if (!overlaps) {
+      java.util.Map.Entry<Integer, Integer> before = taken.lowerEntry(sp.end());
+      if (before == null || before.getValue() <= sp.start()) {
+        taken.put(sp.start(), sp.end());
         double score = c.rule().type == GENERIC_SECRET ? 0.8 : 0.9;
         found.add(Finding.of(id(), c.rule().type, sp.start(), sp.end(), score, "gitleaks rule " + c.rule().id));
       }

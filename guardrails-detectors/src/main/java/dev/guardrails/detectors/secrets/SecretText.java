@@ -120,7 +120,43 @@ final class SecretText {
         || containsIgnoreCase(s, from, to, "xxxx")) {
       return true;
     }
-    return repeatedGroup(s, from, to);
+    return repeatedGroup(s, from, to) || filledGroups(s, from, to);
+  }
+
+  /**
+   * Groups split at chars other than letters and digits, after the first (a token's prefix such as
+   * {@code xoxo}, {@code FLWSECK}): true if each of them is one char repeated ({@code xapp-8-0-3333-xx}),
+   * or the last one is, six or more long ({@code FLWSECK_TEST-000000000000}). A random group of six
+   * equal chars is one in 10^7 even in hex; a filled template is what documentation shows.
+   */
+  static boolean filledGroups(CharSequence s, int from, int to) {
+    int groups = 0;
+    int filled = 0;
+    boolean lastFilled = false;
+    int lastLen = 0;
+    int p = from;
+    while (p < to) {
+      while (p < to && !isLetterOrDigit(s.charAt(p))) {
+        p++;
+      }
+      if (p >= to) {
+        break;
+      }
+      int st = p;
+      char c = s.charAt(p);
+      boolean one = true;
+      while (p < to && isLetterOrDigit(s.charAt(p))) {
+        one &= s.charAt(p) == c;
+        p++;
+      }
+      groups++;
+      if (groups > 1 && one) {
+        filled++;
+      }
+      lastFilled = one;
+      lastLen = p - st;
+    }
+    return groups >= 3 && filled == groups - 1 || groups >= 2 && lastFilled && lastLen >= 6;
   }
 
   private static boolean containsIgnoreCase(CharSequence s, int from, int to, String w) {

@@ -1,5 +1,6 @@
 package dev.guardrails.detectors.secrets;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.guardrails.CheckContext;
@@ -28,16 +29,21 @@ class EveryRuleTest {
     int placeholders = 0;
     int spared = 0;
     List<String> report = new ArrayList<>();
+    List<String> literal = new ArrayList<>();
     for (int k = 0; k < g.rules.size(); k++) {
       GitleaksRules.Rule r = g.rules.get(k);
       rules++;
       String regex = r.regex.pattern();
       String pos = null;
-      for (long seed = 15L * k; seed < 15L * k + 5 && pos == null; seed++) {
+      for (long seed = 15L * k; seed < 15L * k + 15 && pos == null; seed++) {
         String ex = Re2Examples.example(regex, seed, false);
-        if (r.regex.matcher(ex).find()) {
+        if (isKey(r, ex)) {
           pos = ex;
         }
+      }
+      if (pos == null && HAND_BUILT.containsKey(r.id) && isKey(r, HAND_BUILT.get(r.id))) {
+        pos = HAND_BUILT.get(r.id);
+        report.add("HAND " + r.id + ": the generator cannot spell its regex; a hand-built key is used");
       }
       if (pos == null) {
         report.add("GEN  " + r.id + ": no example built matches the regex");
@@ -55,6 +61,10 @@ class EveryRuleTest {
         report.add("MISS " + r.id + " [" + pos.replace("\n", "\\n") + "]" + (fs.isEmpty() ? "" : " reported as " + fs.get(0).type()));
       }
       String filler = Re2Examples.example(regex, 15L * k, true);
+      if (filler.equals(pos)) {
+        literal.add(r.id); // the regex is one literal (the bedrock short-lived prefix): no placeholder exists
+        continue;
+      }
       placeholders++;
       List<Finding> ph = detect(d, (hasKeyword(filler, r) ? "" : r.keywords.get(0) + " ") + filler + "\n");
       if (ph.isEmpty()) {
@@ -63,12 +73,54 @@ class EveryRuleTest {
         report.add("FLAG " + r.id + " [" + filler.replace("\n", "\\n") + "] reported as " + ph.get(0).type());
       }
     }
-    System.out.printf("vendored rules %d (+%d skipped): example built %d, found %d; placeholders %d, not reported %d%n",
-        rules, g.skipped().size(), generated, found, placeholders, spared);
+    System.out.printf("vendored rules %d (+%d skipped): example built %d, found %d; placeholders %d, not reported %d"
+        + " (no placeholder for a literal regex: %s)%n",
+        rules, g.skipped().size(), generated, found, placeholders, spared, literal);
     report.forEach(System.out::println);
-    assertTrue(generated >= rules * 0.97, "examples built for " + generated + " of " + rules);
-    assertTrue(found >= generated * 0.95, "found " + found + " of " + generated);
-    assertTrue(spared >= placeholders * 0.97, "placeholders spared " + spared + " of " + placeholders);
+    assertEquals(rules, generated, "examples built");
+    assertEquals(generated, found, "generated keys found");
+    assertEquals(placeholders, spared, "placeholders not reported");
+  }
+
+  /**
+   * Keys for rules whose regex the generator cannot spell: jwt-base64 wants a base64-encoded JWT,
+   * here jwt.io's published example token (HS256, "John Doe") encoded.
+   */
+  private static final java.util.Map<String, String> HAND_BUILT = java.util.Map.of("jwt-base64",
+      java.util.Base64.getEncoder().encodeToString(("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6"
+          + "IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c")
+          .getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+
+  /**
+   * Whether {@code ex} is a key gitleaks would report: its regex matches it, the secret passes the
+   * rule's entropy and the rule's allowlists, and it survives the text normalization every check runs first (markdown code
+   * ticks, emphasis and strike-through marks are dropped; a random {@code ~~} or {@code `} inside
+   * a generated value is not a key a chat answer could hold as written).
+   */
+  private static boolean isKey(GitleaksRules.Rule r, String ex) {
+    String norm = AnalyzedText.of(ex + "\n").normalized();
+    com.google.re2j.Matcher m = r.regex.matcher(norm);
+    if (!m.find()) {
+      return false;
+    }
+    int g = r.group;
+    for (int k = 1; g == 0 && k <= m.groupCount(); k++) {
+      if (m.start(k) >= 0 && m.end(k) > m.start(k)) {
+        g = k;
+      }
+    }
+    if (r.entropy > 0 && SecretText.entropy(norm, m.start(g), m.end(g)) <= r.entropy) {
+      return false;
+    }
+    if (norm.substring(m.start(g), m.end(g)).chars().filter(Character::isLetterOrDigit).distinct().count() < 4) {
+      return false; // curl-auth-user's ":K}L": three letters or digits are a placeholder by our policy (docs/secrets.md)
+    }
+    for (GitleaksRules.Allowlist a : r.allowlists) {
+      if (a.allows(norm, m.start(g), m.end(g), m.start(), m.end())) {
+        return false; // kubernetes-secret-yaml's empty value ''
+      }
+    }
+    return true;
   }
 
   private static boolean hasKeyword(String text, GitleaksRules.Rule r) {

@@ -97,6 +97,8 @@ final class Re2Examples {
       int count = rep[0] + (rep[1] > rep[0] ? rnd.nextInt(Math.min(rep[1] - rep[0], 3) + 1) : 0);
       int after = pos;
       String first = null;
+      boolean outer = repeated;
+      repeated = rep[1] > 1;
       for (int k = 0; k < count; k++) {
         pos = save;
         int before = out.length();
@@ -108,9 +110,13 @@ final class Re2Examples {
           first = out.substring(before);
         }
       }
+      repeated = outer;
       pos = after;
     }
   }
+
+  /** True while an atom is emitted under a quantifier that repeats it ({@code .{8,}}). */
+  private boolean repeated;
 
   /** Emits one atom at pos and advances past it. */
   private void atom(StringBuilder out) {
@@ -162,7 +168,9 @@ final class Re2Examples {
       return;
     }
     if (c == '.') {
-      out.append('.'); // a dot matches the wildcard, and keeps "hooks.slack.com" a keyword
+      // a dot matches the wildcard, and keeps "hooks.slack.com" a keyword; a repeated wildcard
+      // (nuget's value=\"(.{8,})\") is a value: word chars, else it never passes an entropy bar
+      out.append(repeated ? pick(named("w")) : '.');
       return;
     }
     out.append(c);
