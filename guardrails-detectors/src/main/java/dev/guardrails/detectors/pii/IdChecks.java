@@ -292,7 +292,7 @@ final class IdChecks {
   /**
    * Henkilötunnus (Finnish personal identity code, Digital and Population Data Services Agency):
    * DDMMYY, a century sign ({@code +} 1800s; {@code -} or {@code Y X W V U} 1900s; {@code A B C D
-   * E F} 2000s), a serial 002-899 and a check char: the nine digits as a number mod 31 looked up
+   * E F} 2000s), a serial 002-899 (900-999: temporary codes, also personal) and a check char: the nine digits as a number mod 31 looked up
    * in {@code 0123456789ABCDEFHJKLMNPRSTUVWXY}. {@code s[i, i+11)}, upper case.
    */
   static boolean fiHetu(CharSequence s, int i) {
@@ -312,7 +312,7 @@ final class IdChecks {
         : sign >= 'A' && sign <= 'F' ? 2000 : -1;
     int serial = num % 1000;
     int dmy = num / 1000;
-    if (century < 0 || serial < 2 || serial > 899
+    if (century < 0 || serial < 2
         || !date(century + dmy % 100, dmy / 100 % 100, dmy / 10000)) {
       return false;
     }
