@@ -740,7 +740,10 @@ for i in range(16):
         else ["RRN {}", "resident registration number: {}", "Korean RRN {}", "my RRN is {}"][i % 4])
 for i in range(10):
     v = rrn()
-    add("KR_RRN", "neg", wrong_last(v[:6] + "-" + v[6:]), "RRN {}")
+    # numbers issued since October 2020 have random last digits (no check digit), so a near miss
+    # breaks the sex/century digit (1-8) instead of only the check digit
+    w = wrong_last(v[:6] + "-" + v[6:])
+    add("KR_RRN", "neg", w[:7] + "9" + w[8:], "RRN {}")
 neg_plain("KR_RRN", [rrn() for _ in range(5)])
 
 # -- TH_TNIN: first 1-8, weights 13..2, check (11 - sum mod 11) mod 10

@@ -175,11 +175,7 @@ final class IdChecks {
    * five digits and a check = (11 - sum of digits x 2 3 4 5 6 7 8 9 2 3 4 5 mod 11) mod 10.
    */
   static boolean krRrn(int[] d, int n) {
-    if (n != 13 || d[6] < 1 || d[6] > 8) {
-      return false;
-    }
-    int century = d[6] <= 2 || d[6] == 5 || d[6] == 6 ? 1900 : 2000;
-    if (!date(century + d[0] * 10 + d[1], d[2] * 10 + d[3], d[4] * 10 + d[5])) {
+    if (n != 13 || !krRrnBirth(d)) {
       return false;
     }
     int sum = 0;
@@ -187,6 +183,24 @@ final class IdChecks {
       sum += d[i] * W_RRN[i];
     }
     return (11 - sum % 11) % 10 == d[12];
+  }
+
+  /**
+   * The part of a resident registration number that numbers issued since October 2020 keep: YYMMDD
+   * and a sex/century digit 1-8 (the Ministry of the Interior and Safety made the last six digits
+   * random then, so no check digit). Citizens only (1-4): 5-8 are foreign residents' numbers.
+   */
+  static boolean krRrnDate(int[] d, int n) {
+    return n == 13 && d[6] >= 1 && d[6] <= 4 && krRrnBirth(d);
+  }
+
+  /** YYMMDD a valid date in the century that the sex/century digit {@code d[6]} (1-8) names. */
+  private static boolean krRrnBirth(int[] d) {
+    if (d[6] < 1 || d[6] > 8) {
+      return false;
+    }
+    int century = d[6] <= 2 || d[6] == 5 || d[6] == 6 ? 1900 : 2000;
+    return date(century + d[0] * 10 + d[1], d[2] * 10 + d[3], d[4] * 10 + d[5]);
   }
 
   /** Thai national ID: first digit 1-8, check = (11 - sum of digits x 13 12 ... 2 mod 11) mod 10. */
