@@ -58,7 +58,8 @@ enum NationalId {
       Context.of("rrn", "resident registration", "korean", "korea", "jumin")),
   /** Thai national ID (TNIN): 13 digits, weights 13..2 mod 11; printed {@code 1-2345-67890-12-1}. */
   TH_TNIN("TH_TNIN", 13, new int[][] {{1, 4, 5, 2, 1}}, true, 0.8, 0.95, IdChecks::thTnin,
-      Context.of("thai", "thailand", "tnin", "national id", "id card", "citizen id")),
+      Context.of("thai", "thailand", "tnin", "national id", "id card", "citizen id",
+          "เลขประจำตัวประชาชน", "เลขบัตรประชาชน", "บัตรประชาชน")),
   /** South African ID number: YYMMDD SSSS C A Z, birth date, citizenship 0-2, Luhn. */
   ZA_ID("ZA_ID", 13, null, false, 0, 0.9, IdChecks::zaId,
       Context.of("south african", "south africa", "rsa id", "sa id", "id number", "identity number")),

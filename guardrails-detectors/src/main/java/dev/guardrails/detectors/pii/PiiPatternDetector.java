@@ -319,7 +319,7 @@ public final class PiiPatternDetector implements Detector {
 
   /**
    * Whether the word at {@code at} may be one of the cue words {@link Cues#cue} knows, by its first
-   * letters: born, birt(h...), dob, driv(er...), dl, pass(port). Conservative: any word that could
+   * letters: born, birt(h...), dob, docu(ment), driv(er...), dl, pass(port). Conservative: any word that could
    * be a cue passes ({@code b | 0x20} is a lower-case letter only for an ASCII letter, the only
    * chars {@link Context#lower} folds). Checking four letters instead of two stops the skip at far
    * fewer common words (page, part, do, does, both, body).
@@ -337,7 +337,7 @@ public final class PiiPatternDetector implements Detector {
       case 'b':
         return d == 'o' ? e == 'r' && f == 'n' : d == 'i' && e == 'r' && f == 't';
       case 'd':
-        return d == 'o' ? e == 'b' && !isLower(f) : d == 'r' ? e == 'i' && f == 'v' : d == 'l' && !isLower(e);
+        return d == 'o' ? e == 'b' && !isLower(f) || e == 'c' && f == 'u' : d == 'r' ? e == 'i' && f == 'v' : d == 'l' && !isLower(e);
       case 'p':
         return d == 'a' && e == 's' && f == 's';
       default:
