@@ -62,7 +62,8 @@ enum NationalId {
           "เลขประจำตัวประชาชน", "เลขบัตรประชาชน", "บัตรประชาชน")),
   /** South African ID number: YYMMDD SSSS C A Z, birth date, citizenship 0-2, Luhn. */
   ZA_ID("ZA_ID", 13, null, false, 0, 0.9, IdChecks::zaId,
-      Context.of("south african", "south africa", "rsa id", "sa id", "id number", "identity number")),
+      Context.of("south african", "south africa", "rsa id", "sa id", "id number", "identity number",
+          "permanent resident")),
   /** Nigerian National Identification Number: 11 digits, no published check digit. */
   NG_NIN("NG_NIN", 11, null, false, 0, 0.75, null,
       Context.of("nin", "nimc", "national identification number", "nigerian", "nigeria")),
