@@ -203,6 +203,15 @@ final class IdChecks {
     return date(century + d[0] * 10 + d[1], d[2] * 10 + d[3], d[4] * 10 + d[5]);
   }
 
+  /**
+   * US National Provider Identifier (CMS, "Requirements for National Provider Identifier (NPI) and
+   * NPI Enumerator Check Digit"): 10 digits, first 1 or 2, Luhn over the number prefixed by the
+   * card issuer prefix 80840, whose Luhn contribution is the constant 24.
+   */
+  static boolean usNpi(int[] d, int n) {
+    return n == 10 && (d[0] == 1 || d[0] == 2) && (24 + Checksums.luhnSum(d, 0, 10)) % 10 == 0;
+  }
+
   /** Thai national ID: first digit 1-8, check = (11 - sum of digits x 13 12 ... 2 mod 11) mod 10. */
   static boolean thTnin(int[] d, int n) {
     if (n != 13 || d[0] == 0 || d[0] == 9) {

@@ -67,6 +67,10 @@ enum NationalId {
   /** Nigerian National Identification Number: 11 digits, no published check digit. */
   NG_NIN("NG_NIN", 11, null, false, 0, 0.75, null,
       Context.of("nin", "nimc", "national identification number", "nigerian", "nigeria")),
+  /** US National Provider Identifier (health-care providers): 10 digits, first 1-2, Luhn with the 80840 prefix. */
+  US_NPI("US_NPI", 10, new int[][] {{4, 3, 3}}, false, 0, 0.85, IdChecks::usNpi,
+      Context.of("npi", "national provider identifier", "national provider id", "provider identifier", "provider number",
+          "provider id", "prescriber")),
   /** Philippine taxpayer identification number: 9 digits, or 12 with the branch code, no check digit. */
   PH_TIN("PH_TIN", 9, new int[][] {{3, 3, 3}}, false, 0, 0.8, IdChecks::phTin,
       Context.of("tin", "bir", "taxpayer identification", "philippine", "philippines")),

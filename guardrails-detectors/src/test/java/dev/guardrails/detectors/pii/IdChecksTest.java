@@ -147,6 +147,16 @@ class IdChecksTest {
   }
 
   /**
+   * CMS, "Requirements for National Provider Identifier (NPI) and NPI Enumerator Check Digit"
+   * (2007): the worked example 123456789 gets check digit 3 (the 80840 prefix adds 24), NPI 1234567893.
+   */
+  @Test
+  void usNpi() {
+    valid("1234567893", IdChecks::usNpi);
+    assertFalse(IdChecks.usNpi(digits("3234567893"), 10), "first digit 1 or 2");
+  }
+
+  /**
    * Korean RRNs issued since October 2020 (Ministry of the Interior and Safety reform) keep the birth
    * date and sex/century digit but end in random digits: 960121-1234567 (Presidio's
    * test_kr_rrn_recognizer.py, expected with a lower score) fails the old check digit and passes the

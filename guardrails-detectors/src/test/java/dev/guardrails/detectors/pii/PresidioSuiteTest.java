@@ -59,7 +59,7 @@ class PresidioSuiteTest {
    * data on their own).
    */
   static final Map<String, String> ADDED = Map.of("US_ITIN", "US_ITIN", "US_BANK_NUMBER", "US_BANK_NUMBER", "FIN",
-      "SG_NRIC_FIN", "IN_PAN", "IN_PAN", "IN_PASSPORT", "IN_PASSPORT", "PH_TIN", "PH_TIN");
+      "SG_NRIC_FIN", "IN_PAN", "IN_PAN", "IN_PASSPORT", "IN_PASSPORT", "PH_TIN", "PH_TIN", "US_NPI", "US_NPI");
 
   record Row(String id, String text, int expectedLen, List<int[]> positions, String entity, String ourType,
       boolean claimed, int leniency, boolean country) {}
