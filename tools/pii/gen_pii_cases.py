@@ -740,7 +740,10 @@ for i in range(16):
         else ["RRN {}", "resident registration number: {}", "Korean RRN {}", "my RRN is {}"][i % 4])
 for i in range(10):
     v = rrn()
-    add("KR_RRN", "neg", wrong_last(v[:6] + "-" + v[6:]), "RRN {}")
+    # numbers issued since October 2020 have random last digits (no check digit), so a near miss
+    # breaks the sex/century digit (1-8) instead of only the check digit
+    w = wrong_last(v[:6] + "-" + v[6:])
+    add("KR_RRN", "neg", w[:7] + "9" + w[8:], "RRN {}")
 neg_plain("KR_RRN", [rrn() for _ in range(5)])
 
 # -- TH_TNIN: first 1-8, weights 13..2, check (11 - sum mod 11) mod 10
@@ -889,6 +892,29 @@ for i in range(3):
     v = hetu(True); add("FI_HETU", "neg", v, "HETU: {}")  # 30 February
 for i in range(2):
     v = hetu(); add("FI_HETU", "neg", v[:6] + "Q" + v[7:], "HETU: {}")  # no century sign
+
+# -- US_NPI: 10 digits, first 1-2, Luhn over "80840" + the number (CMS NPI check-digit spec); own RNG
+R15 = random.Random(15)
+def npi_check(b):
+    s = 24
+    for i, c in enumerate(reversed(b)):
+        v = int(c) * (2 if i % 2 == 0 else 1)
+        s += v - 9 if v > 9 else v
+    return str((10 - s % 10) % 10)
+def npi():
+    b = R15.choice("12") + "".join(R15.choice(string.digits) for _ in range(8))
+    return b + npi_check(b)
+for i in range(16):
+    add("US_NPI", "pos", npi(), ["NPI {}", "National Provider Identifier: {}", "provider NPI number {}",
+                                 "the prescriber's NPI is {}"][i % 4])
+for i in range(10):
+    v = npi()
+    add("US_NPI", "neg", v[:9] + str((int(v[9]) + 1 + R15.randrange(9)) % 10), "NPI {}")  # wrong check digit
+for i in range(3):
+    v = npi()
+    w = "3" + v[1:9]
+    add("US_NPI", "neg", w + npi_check(w), "NPI {}")  # first digit not 1 or 2
+neg_plain("US_NPI", [npi() for _ in range(5)])
 
 out = "guardrails-detectors/src/test/resources/dev/guardrails/detectors/pii/pii-cases.tsv"
 with open(out, "w") as f:

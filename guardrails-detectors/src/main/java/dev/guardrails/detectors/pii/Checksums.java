@@ -21,6 +21,14 @@ final class Checksums {
 
   /** Luhn (mod 10) over digit values {@code d[from, to)}, check digit at {@code to - 1}. */
   static boolean luhn(int[] d, int from, int to) {
+    return to > from && luhnSum(d, from, to) % 10 == 0;
+  }
+
+  /**
+   * The Luhn sum of {@code d[from, to)} (every second digit from the right doubled, digits of
+   * products added), for checks that add a constant for an implied prefix (the NPI's 80840).
+   */
+  static int luhnSum(int[] d, int from, int to) {
     int sum = 0;
     boolean dbl = false;
     for (int i = to - 1; i >= from; i--) {
@@ -34,7 +42,7 @@ final class Checksums {
       sum += v;
       dbl = !dbl;
     }
-    return to > from && sum % 10 == 0;
+    return sum;
   }
 
   private static final int[][] VERHOEFF_D = {

@@ -14,12 +14,14 @@ final class Context {
   /** Characters looked at after a candidate. */
   static final int AFTER = 24;
 
-  /** Phrases by their first (lower-case ASCII) character; null where none starts. */
+  /** Phrases by their first (lower-case ASCII) character, those starting above ASCII at 0; null where none starts. */
   private final String[][] byFirst = new String[128][];
 
   private Context(String... phrases) {
-    for (String p : phrases) {
-      char f = p.charAt(0);
+    for (String phrase : phrases) {
+      // the scan reads the NFKC-normalized view (Thai SARA AM becomes NIKHAHIT + SARA AA there)
+      String p = java.text.Normalizer.normalize(phrase, java.text.Normalizer.Form.NFKC);
+      char f = p.charAt(0) < 128 ? p.charAt(0) : 0;
       String[] old = byFirst[f];
       String[] grown = old == null ? new String[1] : java.util.Arrays.copyOf(old, old.length + 1);
       grown[grown.length - 1] = p;
@@ -27,7 +29,7 @@ final class Context {
     }
   }
 
-  /** A cue list of lower-case words or phrases (ASCII). */
+  /** A cue list of lower-case words or phrases (ASCII, or in a script without case such as Thai). */
   static Context of(String... phrases) {
     return new Context(phrases);
   }
@@ -49,7 +51,7 @@ final class Context {
         continue;
       }
       char c = lower(s.charAt(i));
-      String[] starting = c < 128 ? byFirst[c] : null;
+      String[] starting = byFirst[c < 128 ? c : 0];
       if (starting == null) {
         continue;
       }

@@ -27,7 +27,9 @@ final class Cues {
         || eq(s, i, len, "birthdate")) || c == 'd' && eq(s, i, len, "dob")) {
       return birthDate(h, we);
     }
-    if (c == 'p' && eq(s, i, len, "passport")) {
+    if (c == 'p' && len >= 8 && len <= 16 && eq(s, i, 8, "passport")
+        || c == 'd' && eq(s, i, len, "document") && i >= 7 && eq(s, i - 7, 6, "travel") && s.charAt(i - 1) == ' ') {
+      // "passport", "passports", "passportnumber", "passportno"; "travel document" 
       return value(h, we, US_PASSPORT, 6, 9, 6, "passport number (context)");
     }
     if (c == 'd' && (eq(s, i, len, "driver") || eq(s, i, len, "drivers") || eq(s, i, len, "driving")

@@ -175,11 +175,7 @@ final class IdChecks {
    * five digits and a check = (11 - sum of digits x 2 3 4 5 6 7 8 9 2 3 4 5 mod 11) mod 10.
    */
   static boolean krRrn(int[] d, int n) {
-    if (n != 13 || d[6] < 1 || d[6] > 8) {
-      return false;
-    }
-    int century = d[6] <= 2 || d[6] == 5 || d[6] == 6 ? 1900 : 2000;
-    if (!date(century + d[0] * 10 + d[1], d[2] * 10 + d[3], d[4] * 10 + d[5])) {
+    if (n != 13 || !krRrnBirth(d)) {
       return false;
     }
     int sum = 0;
@@ -187,6 +183,33 @@ final class IdChecks {
       sum += d[i] * W_RRN[i];
     }
     return (11 - sum % 11) % 10 == d[12];
+  }
+
+  /**
+   * The part of a resident registration number that numbers issued since October 2020 keep: YYMMDD
+   * and a sex/century digit 1-8 (the Ministry of the Interior and Safety made the last six digits
+   * random then, so no check digit). Citizens only (1-4): 5-8 are foreign residents' numbers.
+   */
+  static boolean krRrnDate(int[] d, int n) {
+    return n == 13 && d[6] >= 1 && d[6] <= 4 && krRrnBirth(d);
+  }
+
+  /** YYMMDD a valid date in the century that the sex/century digit {@code d[6]} (1-8) names. */
+  private static boolean krRrnBirth(int[] d) {
+    if (d[6] < 1 || d[6] > 8) {
+      return false;
+    }
+    int century = d[6] <= 2 || d[6] == 5 || d[6] == 6 ? 1900 : 2000;
+    return date(century + d[0] * 10 + d[1], d[2] * 10 + d[3], d[4] * 10 + d[5]);
+  }
+
+  /**
+   * US National Provider Identifier (CMS, "Requirements for National Provider Identifier (NPI) and
+   * NPI Enumerator Check Digit"): 10 digits, first 1 or 2, Luhn over the number prefixed by the
+   * card issuer prefix 80840, whose Luhn contribution is the constant 24.
+   */
+  static boolean usNpi(int[] d, int n) {
+    return n == 10 && (d[0] == 1 || d[0] == 2) && (24 + Checksums.luhnSum(d, 0, 10)) % 10 == 0;
   }
 
   /** Thai national ID: first digit 1-8, check = (11 - sum of digits x 13 12 ... 2 mod 11) mod 10. */
@@ -292,7 +315,7 @@ final class IdChecks {
   /**
    * Henkilötunnus (Finnish personal identity code, Digital and Population Data Services Agency):
    * DDMMYY, a century sign ({@code +} 1800s; {@code -} or {@code Y X W V U} 1900s; {@code A B C D
-   * E F} 2000s), a serial 002-899 and a check char: the nine digits as a number mod 31 looked up
+   * E F} 2000s), a serial 002-899 (900-999: temporary codes, also personal) and a check char: the nine digits as a number mod 31 looked up
    * in {@code 0123456789ABCDEFHJKLMNPRSTUVWXY}. {@code s[i, i+11)}, upper case.
    */
   static boolean fiHetu(CharSequence s, int i) {
@@ -312,7 +335,7 @@ final class IdChecks {
         : sign >= 'A' && sign <= 'F' ? 2000 : -1;
     int serial = num % 1000;
     int dmy = num / 1000;
-    if (century < 0 || serial < 2 || serial > 899
+    if (century < 0 || serial < 2
         || !date(century + dmy % 100, dmy / 100 % 100, dmy / 10000)) {
       return false;
     }

@@ -30,7 +30,7 @@ final class IdTokens {
 
   static final Context SG_CTX = Context.of("nric", "fin", "singapore", "ic", "identity card");
   static final Context PAN_CTX = Context.of("pan", "permanent account number", "income tax");
-  static final Context VOTER_CTX = Context.of("voter", "voters", "epic", "election", "electoral");
+  static final Context VOTER_CTX = Context.of("voter", "voters", "vote", "epic", "election", "electoral");
   static final Context CF_CTX = Context.of("codice fiscale", "fiscal code", "cf", "tax code", "codice");
   static final Context HETU_CTX = Context.of("henkilötunnus", "hetu", "personal identity code", "finnish", "finland",
       "sotu");

@@ -41,23 +41,36 @@ enum NationalId {
       Context.of("steuer", "steuerid", "steuer id", "steuernummer", "steueridentifikationsnummer", "idnr",
           "identifikationsnummer", "tax id", "tin")),
   /** Swedish personal identity number: YYMMDD-NNNC (or with the century), birth date, Luhn over 10 digits. */
-  SE_PERSONNUMMER("SE_PERSONNUMMER", 10, new int[][] {{6, 4}, {8, 4}}, false, 0, 0.9, IdChecks::sePersonnummer,
-      Context.of("personnummer", "personnr", "samordningsnummer", "swedish", "sweden", "personal identity number")),
+  SE_PERSONNUMMER("SE_PERSONNUMMER", 10, new int[][] {{6, 4}, {8, 4}}, true, 0.7, 0.9, IdChecks::sePersonnummer,
+      Context.of("personnummer", "personnr", "pnr", "samordningsnummer", "swedish", "sweden", "personal identity")),
   /** The 12-digit form of {@link #SE_PERSONNUMMER} with the century: {@code 19811228-9874}. */
-  SE_PERSONNUMMER_LONG("SE_PERSONNUMMER", 12, new int[][] {{8, 4}}, false, 0, 0.9, IdChecks::sePersonnummerLong,
-      Context.of("personnummer", "personnr", "samordningsnummer", "swedish", "sweden", "personal identity number")),
+  SE_PERSONNUMMER_LONG("SE_PERSONNUMMER", 12, new int[][] {{8, 4}}, true, 0.75, 0.9, IdChecks::sePersonnummerLong,
+      Context.of("personnummer", "personnr", "pnr", "samordningsnummer", "swedish", "sweden", "personal identity")),
   /** Korean resident registration number: YYMMDD-SNNNNNC, birth date, weights 2..9 mod 11. */
   KR_RRN("KR_RRN", 13, new int[][] {{6, 7}}, true, 0.75, 0.95, IdChecks::krRrn,
       Context.of("rrn", "resident registration", "korean", "korea", "jumin")),
+  /**
+   * A resident registration number issued since October 2020 (random last six digits, no check
+   * digit): the birth date and sex/century digit in the printed {@code 960121-1234567} form, or next
+   * to a cue; scored below the check-digit row.
+   */
+  KR_RRN_2020("KR_RRN", 13, new int[][] {{6, 7}}, true, 0.6, 0.85, IdChecks::krRrnDate,
+      Context.of("rrn", "resident registration", "korean", "korea", "jumin")),
   /** Thai national ID (TNIN): 13 digits, weights 13..2 mod 11; printed {@code 1-2345-67890-12-1}. */
   TH_TNIN("TH_TNIN", 13, new int[][] {{1, 4, 5, 2, 1}}, true, 0.8, 0.95, IdChecks::thTnin,
-      Context.of("thai", "thailand", "tnin", "national id", "id card", "citizen id")),
+      Context.of("thai", "thailand", "tnin", "national id", "id card", "citizen id",
+          "เลขประจำตัวประชาชน", "เลขบัตรประชาชน", "บัตรประชาชน")),
   /** South African ID number: YYMMDD SSSS C A Z, birth date, citizenship 0-2, Luhn. */
   ZA_ID("ZA_ID", 13, null, false, 0, 0.9, IdChecks::zaId,
-      Context.of("south african", "south africa", "rsa id", "sa id", "id number", "identity number")),
+      Context.of("south african", "south africa", "rsa id", "sa id", "id number", "identity number",
+          "permanent resident")),
   /** Nigerian National Identification Number: 11 digits, no published check digit. */
   NG_NIN("NG_NIN", 11, null, false, 0, 0.75, null,
       Context.of("nin", "nimc", "national identification number", "nigerian", "nigeria")),
+  /** US National Provider Identifier (health-care providers): 10 digits, first 1-2, Luhn with the 80840 prefix. */
+  US_NPI("US_NPI", 10, new int[][] {{4, 3, 3}}, false, 0, 0.85, IdChecks::usNpi,
+      Context.of("npi", "national provider identifier", "national provider id", "provider identifier", "provider number",
+          "provider id", "prescriber")),
   /** Philippine taxpayer identification number: 9 digits, or 12 with the branch code, no check digit. */
   PH_TIN("PH_TIN", 9, new int[][] {{3, 3, 3}}, false, 0, 0.8, IdChecks::phTin,
       Context.of("tin", "bir", "taxpayer identification", "philippine", "philippines")),

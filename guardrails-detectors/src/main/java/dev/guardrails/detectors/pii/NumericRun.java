@@ -170,20 +170,13 @@ final class NumericRun {
   }
 
   /**
-   * True when sub-run {@code [a, b]} of {@code [lo, hi]} holds a space and cuts a token that '-' or
-   * '.' joins on either side ("078-051121 07805-1121" is two tokens, not "078-051121 07805").
+   * True when sub-run {@code [a, b]} of {@code [lo, hi]} cuts a token that '-' or '.' joins on
+   * either side: "078-051121 07805-1121" is two tokens, not "078-051121 07805", and a piece of
+   * one token ("123-456-001" of "000-123-456-001", "532.123.45" of "532.123.45.67") is never
+   * reported alone, since redacting it would leave the rest of the value visible.
    */
   private boolean cutsToken(int a, int b, int lo, int hi) {
-    boolean tightCut = (a > lo && (sep[a] == '-' || sep[a] == '.')) || (b < hi && (sep[b + 1] == '-' || sep[b + 1] == '.'));
-    if (!tightCut) {
-      return false;
-    }
-    for (int k = a + 1; k <= b; k++) {
-      if (sep[k] == ' ') {
-        return true;
-      }
-    }
-    return false;
+    return (a > lo && (sep[a] == '-' || sep[a] == '.')) || (b < hi && (sep[b + 1] == '-' || sep[b + 1] == '.'));
   }
 
   /**

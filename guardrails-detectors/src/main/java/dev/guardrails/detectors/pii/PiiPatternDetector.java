@@ -165,10 +165,15 @@ public final class PiiPatternDetector implements Detector {
         we++;
       }
       if (!isDigit(c) && (rest & ~LOWER) == 0) {
-        // a plain word (no digits, at most a capital first letter): only a cue word or a word
-        // glued to ':' or '-' (URL scheme, IPv6/MAC hex, dashed NIE) can start a value
+        // a plain word (no digits, at most a capital first letter): only a cue word, a word glued
+        // to ':' or '-' (URL scheme, IPv6/MAC hex, dashed NIE), four letters glued to '.' (Cisco
+        // MAC "aabb.ccdd.eeff") or two letters before a spaced digit pair (NINO "hh 01 02 03 d")
+        // can start a value
         char lc = (char) (c | 0x20);
-        if (lc != 'b' && lc != 'd' && lc != 'p' && (we >= n || s.charAt(we) != ':' && s.charAt(we) != '-')) {
+        int wl = we - i;
+        if (lc != 'b' && lc != 'd' && lc != 'p' && (we >= n || s.charAt(we) != ':' && s.charAt(we) != '-'
+            && !(wl == 4 && s.charAt(we) == '.') && !(wl == 2 && s.charAt(we) == ' ' && we + 1 < n
+            && isDigit(s.charAt(we + 1))))) {
           i = we;
           continue;
         }
@@ -238,7 +243,7 @@ public final class PiiPatternDetector implements Detector {
           cue &= ~(m & -m);
         }
       }
-      long special = ascii & (Swar.is(x, '+') | Swar.is(x, '(') | Swar.is(x, ':') | Swar.is(x, '-'));
+      long special = ascii & (Swar.is(x, '+') | Swar.is(x, '(') | Swar.is(x, ':') | Swar.is(x, '-') | Swar.is(x, '.'));
       for (long m = special; m != 0; m &= m - 1) {
         if (!specialMatters(b, i, p + Swar.first(m))) {
           special &= ~(m & -m);
@@ -247,7 +252,7 @@ public final class PiiPatternDetector implements Detector {
       long feature = cue | special | ascii & (digit | Swar.capital(x, letter) & ~starts);
       if (feature != 0) {
         long before = starts & (((feature & -feature) << 1) - 1);
-        return before != 0 ? p + Swar.last(before) : last;
+        return ninoPrefix(b, i, before != 0 ? p + Swar.last(before) : last);
       }
       if (starts != 0) {
         last = p + Swar.last(starts);
@@ -256,6 +261,25 @@ public final class PiiPatternDetector implements Detector {
       p += 8;
     }
     return n;
+  }
+
+  /**
+   * Where the scan resumes for a word start {@code r} found by {@link #skipPlain}: two lower-case or
+   * upper-case letters and a space before a digit ({@code hh 01 02 03 d}, a spaced UK NINO) move it
+   * back to the letters, which the digit alone would skip; else {@code r}. Never before {@code from}.
+   */
+  private static int ninoPrefix(byte[] b, int from, int r) {
+    if (r - 3 < from || r >= b.length || b[r] < '0' || b[r] > '9' || b[r - 1] != ' '
+        || !isAsciiLetter(b[r - 2]) || !isAsciiLetter(b[r - 3])
+        || r - 4 >= 0 && isLetterOrDigit((char) (b[r - 4] & 0xFF))) {
+      return r;
+    }
+    return r - 3;
+  }
+
+  private static boolean isAsciiLetter(byte c) {
+    int l = c | 0x20;
+    return l >= 'a' && l <= 'z';
   }
 
   /**
@@ -273,6 +297,19 @@ public final class PiiPatternDetector implements Detector {
     if (c == ':' && (next == '/' || next == ':')) {
       return true;
     }
+    if (c == '.') {
+      // only a four-hex group before '.' and a hex digit after (Cisco MAC "aabb.ccdd.eeff")
+      if (!IpAddresses.isHex((char) (next & 0xFF)) || at - 4 < from || at - 5 >= 0
+          && isLetterOrDigit((char) (b[at - 5] & 0xFF))) {
+        return false;
+      }
+      for (int k = at - 4; k < at; k++) {
+        if (!IpAddresses.isHex((char) (b[k] & 0xFF))) {
+          return false;
+        }
+      }
+      return true;
+    }
     int len = 0;
     for (int k = at - 1; k >= from && len < 5 && isLetterOrDigit((char) (b[k] & 0xFF)); k--) {
       len++;
@@ -282,7 +319,7 @@ public final class PiiPatternDetector implements Detector {
 
   /**
    * Whether the word at {@code at} may be one of the cue words {@link Cues#cue} knows, by its first
-   * letters: born, birt(h...), dob, driv(er...), dl, pass(port). Conservative: any word that could
+   * letters: born, birt(h...), dob, docu(ment), driv(er...), dl, pass(port). Conservative: any word that could
    * be a cue passes ({@code b | 0x20} is a lower-case letter only for an ASCII letter, the only
    * chars {@link Context#lower} folds). Checking four letters instead of two stops the skip at far
    * fewer common words (page, part, do, does, both, body).
@@ -300,7 +337,7 @@ public final class PiiPatternDetector implements Detector {
       case 'b':
         return d == 'o' ? e == 'r' && f == 'n' : d == 'i' && e == 'r' && f == 't';
       case 'd':
-        return d == 'o' ? e == 'b' && !isLower(f) : d == 'r' ? e == 'i' && f == 'v' : d == 'l' && !isLower(e);
+        return d == 'o' ? e == 'b' && !isLower(f) || e == 'c' && f == 'u' : d == 'r' ? e == 'i' && f == 'v' : d == 'l' && !isLower(e);
       case 'p':
         return d == 'a' && e == 's' && f == 's';
       default:

@@ -157,7 +157,7 @@ final class Tokens {
       h.emit(CRYPTO, i, we, 0.95, "Bitcoin address (bech32 valid)");
       return we;
     }
-    if (len <= 9) {
+    if (len <= 16) {
       return Math.max(we, Cues.cue(h, i, we));
     }
     return we;

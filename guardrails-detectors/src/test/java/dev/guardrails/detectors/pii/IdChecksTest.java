@@ -132,6 +132,45 @@ class IdChecksTest {
     assertFalse(IdChecks.fiHetu("131052Q308T", 0), "Q is no century sign");
   }
 
+  /**
+   * DVV (Digital and Population Data Services Agency), "Reform of the personal identity code" (2023):
+   * the new century signs Y and A, and serials 900-999 for temporary codes; examples 010594Y9021 and
+   * 020594X903P as quoted in Presidio's test_fi_personal_identity_code_recognizer.py. A temporary code
+   * (serial 900-999) is a personal code too, so it is reported; serials 000 and 001 are never issued.
+   */
+  @Test
+  void fiHetuNewSignsAndTemporarySerials() {
+    assertTrue(IdChecks.fiHetu("010594Y9021", 0));
+    assertTrue(IdChecks.fiHetu("020594X903P", 0));
+    assertTrue(IdChecks.fiHetu("010516B903X", 0));
+    assertFalse(IdChecks.fiHetu("010594Y001Y", 0), "serial 001 is never issued (check char right)");
+  }
+
+  /**
+   * CMS, "Requirements for National Provider Identifier (NPI) and NPI Enumerator Check Digit"
+   * (2007): the worked example 123456789 gets check digit 3 (the 80840 prefix adds 24), NPI 1234567893.
+   */
+  @Test
+  void usNpi() {
+    valid("1234567893", IdChecks::usNpi);
+    assertFalse(IdChecks.usNpi(digits("3234567893"), 10), "first digit 1 or 2");
+  }
+
+  /**
+   * Korean RRNs issued since October 2020 (Ministry of the Interior and Safety reform) keep the birth
+   * date and sex/century digit but end in random digits: 960121-1234567 (Presidio's
+   * test_kr_rrn_recognizer.py, expected with a lower score) fails the old check digit and passes the
+   * date rule; sex digit 5-8 (foreign residents) and 9 are not a citizen's RRN without the check digit.
+   */
+  @Test
+  void krRrnSince2020() {
+    assertFalse(IdChecks.krRrn(digits("9601211234567"), 13), "old check digit fails");
+    assertTrue(IdChecks.krRrnDate(digits("9601211234567"), 13));
+    assertFalse(IdChecks.krRrnDate(digits("7604135212134"), 13), "5: a foreign resident's number");
+    assertFalse(IdChecks.krRrnDate(digits("9613211234567"), 13), "month 13");
+    assertFalse(IdChecks.krRrnDate(digits("9601219234567"), 13), "9 is no sex/century digit");
+  }
+
   /** Wikipedia, "Italian fiscal code": RSSMRA85T10A562S (Mario Rossi). */
   @Test
   void itFiscalCode() {

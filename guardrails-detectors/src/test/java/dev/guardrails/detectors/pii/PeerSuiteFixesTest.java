@@ -65,6 +65,19 @@ class PeerSuiteFixesTest {
     "you can call me at 785 8949 tonight|PHONE|785 8949",
     "my cell is 785-8949.|PHONE|785-8949",
     "we sold 785 8949 units|!PHONE",
+    // Presidio suite rows fixed with the country IDs (issue 15): Cisco MAC of letters only, a spaced
+    // lower-case NINO, glued and "travel document" passport cues, a piece of a dash/dot-joined token
+    // never reported alone (it left the rest visible), RRNs since 2020, Thai cues, HETU temporary serials
+    "Physical address is aabb.ccdd.eeff|MAC_ADDRESS|aabb.ccdd.eeff",
+    "hh 01 02 03 d|UK_NINO|hh 01 02 03 d",
+    "my passportnumber is 912803456|US_PASSPORT|912803456",
+    "my travel document is A12803456|US_PASSPORT|A12803456",
+    "Tax ID: 000-123-456-001|!PHONE",
+    "532.123.45.67|!PHONE",
+    "RRN 960121-1234567|KR_RRN|960121-1234567",
+    "\u0e40\u0e25\u0e02\u0e1a\u0e31\u0e15\u0e23\u0e1b\u0e23\u0e30\u0e0a\u0e32\u0e0a\u0e19 2345678901234|TH_TNIN|2345678901234",
+    "My hetu is 010594Y9032|FI_HETU|010594Y9032",
+    "19910924-2397 \u00e4r mitt pnr.|SE_PERSONNUMMER|19910924-2397",
   };
 
   private static Guardrail guard;
