@@ -458,7 +458,7 @@ public final class PersonDetector implements Detector {
           return 1;
         }
       }
-      return NameLexicons.surnameEnding(s, a, b) ? 2 : 0;
+      return NameLexicons.surnameEnding(s, a, b) || NameLexicons.originShape(s, a, b) ? 2 : 0;
     }
     if (NameLexicons.COMMON.contains(s, a, b) || NameLexicons.NON_NAMES.contains(s, a, b)) {
       return 1;
