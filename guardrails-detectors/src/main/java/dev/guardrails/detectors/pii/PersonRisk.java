@@ -42,7 +42,7 @@ final class PersonRisk {
   private static final Pattern SENSITIVE = Pattern.compile(W + "(?:diagnosed|diagnosis|prescri(?:bed|ption)|"
       + "medical (?:record|history|condition)|blood type|hiv|chemotherapy|medication|"
       + "salary|account balance|bank account|credit score|overdue|owes|outstanding balance|"
-      + "date of birth|dob|home address|lives at|social security|passport (?:number|no)|"
+      + "date of birth|dob|home address|lives at|social security|ssn|passport (?:number|no)|"
       + "sort code|routing number|pin|password|"
       // contact data named next to the person: "lives on Via dei Fiorentini", "her phone number is"
       + "lives (?:at|on)|resides (?:at|on|in)|(?:my|his|her|their|your) (?:address|phone|number|email|e-mail)|"
@@ -122,6 +122,10 @@ final class PersonRisk {
       "hi", "hello", "hey", "signed", "signed by", "regards,", "sincerely,", "sincerely", "yours truly,",
       "cheers,", "thanks,", "thank you,", "best,", "attn", "attn:"};
 
+  /** Closings that sign a letter with the name after them on the same line. */
+  private static final String[] SIGN_OFFS = {"regards,", "sincerely,", "yours truly,", "yours,", "cheers,",
+      "best wishes,", "best,", "warmly,", "respectfully,"};
+
   /** Form and letter fields that hold a person's name: "Name: Aisha Bello", "To: ...". */
   private static final String[] FIELDS = {"name", "full name", "first name", "last name", "surname",
       "given name", "family name", "from", "to", "cc", "attention", "contact", "recipient", "addressee",
@@ -162,6 +166,16 @@ final class PersonRisk {
    * before it, and nothing but the name on its own line.
    */
   static boolean signature(String s, int a, int b) {
+    int end = lineEnd(s, b);
+    if (blank(s, b < end && s.charAt(b) == '.' ? b + 1 : b, end)) {
+      int e = a; // a sign-off on the name's own line: "Kind regards, Amara Nwosu"
+      while (e > 0 && e > a - 3 && s.charAt(e - 1) == ' ') {
+        e--;
+      }
+      if (endsWith(s, Math.max(0, a - BEFORE), e, SIGN_OFFS)) {
+        return true;
+      }
+    }
     int lineStart = lineStart(s, a, PREFIX);
     if (lineStart <= 0 || !blank(s, lineStart, a) || !blank(s, b, lineEnd(s, b))) {
       return false;
