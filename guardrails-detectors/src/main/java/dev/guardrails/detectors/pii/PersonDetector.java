@@ -283,6 +283,9 @@ public final class PersonDetector implements Detector {
             && !NameLexicons.NON_NAMES.contains(s, st[from], en[from])) {
           break; // "Nijito Asano said": the first word is no English word, keep it
         }
+        if (to - from == 2 && (fl[from + 1] & CAP) != 0 && givenBeforeSurname(s, st[from], en[from], st[from + 1], en[from + 1])) {
+          break; // "Will Smith", "Rose Martin": a listed given name before a surname, not left visible beside it
+        }
         from++; // a sentence-initial capitalized word that is not itself a name
       } else {
         break;
@@ -412,6 +415,23 @@ public final class PersonDetector implements Detector {
     }
     Span span = text.toOriginal(st[from], en[to - 1]);
     out.accept(PersonRisk.annotate(s, st[from], en[to - 1], Finding.of(id(), PERSON, span.start(), span.end(), score, "person name")));
+  }
+
+  /**
+   * Whether {@code s[a, b)} is a listed given name (no function word or place) and {@code s[na, nb)}
+   * a surname: a listed one that no English word or place shadows, or one of the name shapes
+   * {@link NameLexicons#surnameEnding}/{@link NameLexicons#originShape}. Then a sentence-initial
+   * given name belongs to the name and must not be left visible beside a redacted surname.
+   */
+  private static boolean givenBeforeSurname(String s, int a, int b, int na, int nb) {
+    if (!NameLexicons.isFirst(s, a, b) || NameLexicons.FUNCTION_WORDS.contains(s, a, b) || NameLexicons.NON_NAMES.contains(s, a, b)
+        || NameLexicons.TITLES.contains(s, a, b) || NameLexicons.CUE_WORDS.contains(s, a, b)) {
+      return false;
+    }
+    if (NameLexicons.isLast(s, na, nb)) {
+      return !NameLexicons.NON_NAMES.contains(s, na, nb) && !NameLexicons.ENGLISH.contains(s, na, nb);
+    }
+    return NameLexicons.surnameEnding(s, na, nb) || NameLexicons.originShape(s, na, nb);
   }
 
   /** Whether a sentence-initial first word is just capitalized, given the word after it. */

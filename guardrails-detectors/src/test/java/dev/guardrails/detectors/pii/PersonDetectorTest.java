@@ -62,6 +62,9 @@ class PersonDetectorTest extends DetectorContract {
       "Please remind Shimizu Ren about the invoice.|Shimizu Ren",
       "I can draft an email to Kang Min-jun now.|Kang Min-jun",
       "Sure, Mr. Saitō will call you back.|Saitō",
+      // a sentence-initial given name that is also a word stays with its surname (not left visible beside it)
+      "Will Sullivan called about the invoice.|Will Sullivan",
+      "Rose Kowalczyk is on leave this week.|Rose Kowalczyk",
       // name morphology without a list (issue 14): Persian, Turkic, Arabic and Slavic suffixes and prefixes
       "The report by Ghasemzadeh arrived late.|Ghasemzadeh",
       "I met Tahmasbpour at the station.|Tahmasbpour",
