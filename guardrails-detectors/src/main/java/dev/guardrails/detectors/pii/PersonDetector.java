@@ -47,6 +47,12 @@ public final class PersonDetector implements Detector {
    */
   private static final int LOWER_CTX = 64;
 
+  /**
+   * Per-thread starts, ends and flags of the current run's tokens: {@link #detect} allocates only
+   * the findings it reports. Safe because a run never outlives one call and calls do not nest.
+   */
+  private static final ThreadLocal<int[][]> RUNS = ThreadLocal.withInitial(() -> new int[3][MAX_RUN + 1]);
+
   /** Creates the detector; used by {@link java.util.ServiceLoader}. */
   public PersonDetector() {}
 
@@ -72,9 +78,10 @@ public final class PersonDetector implements Detector {
     String s = text.normalized();
     int n = s.length();
     int[] addresses = text.analysis(StreetAddressDetector.SPANS);
-    int[] st = new int[MAX_RUN + 1];
-    int[] en = new int[MAX_RUN + 1];
-    int[] fl = new int[MAX_RUN + 1];
+    int[][] runs = RUNS.get();
+    int[] st = runs[0];
+    int[] en = runs[1];
+    int[] fl = runs[2];
     int k = 0; // tokens in the current run
     boolean overflow = false;
     int i = 0;
