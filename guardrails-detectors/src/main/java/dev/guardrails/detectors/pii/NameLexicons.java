@@ -76,6 +76,47 @@ final class NameLexicons {
   private static final Gazetteer ENDINGS_LONG = Gazetteer.of(java.util.List.of(SURNAME_ENDINGS));
 
   /**
+   * Name-building suffixes of Persian, Turkic, Central Asian and Arabic names, and Slavic endings
+   * the list above lacks (Belarusian "-oŭ", Slovene "-ič"): "Hosseinzadeh", "Rahimpour",
+   * "Alikhan", "Nurlanuly", "Abdullo", "Ivanoŭ".
+   */
+  private static final Gazetteer ORIGIN_ENDINGS = Gazetteer.of(java.util.List.of(
+      "zadeh", "zade", "pour", "nejad", "nezhad", "khan", "ullah", "ulla", "ullo", "uddin", "iddin", "bek",
+      "ogly", "uly", "kyzy", "qizi", "oŭ", "aŭ", "eŭ", "ič"));
+  /** The Arabic "servant of" element that opens many given names and surnames: "Abdullah", "Abdelkader", "Abdurahmon". */
+  private static final Gazetteer ORIGIN_PREFIXES = Gazetteer.of(java.util.List.of(
+      "abdul", "abdel", "abdol", "abdal", "abdur", "abdu", "abde", "abdo"));
+  /** Short Slavic surname endings, read in words of five letters ("Popov", "Isaev"). */
+  private static final Gazetteer SLAVIC_SHORT = Gazetteer.of(java.util.List.of("ov", "ev", "ova", "eva"));
+
+  /**
+   * Whether a capitalized word has the morphology of a Persian, Turkic, Arabic or Slavic name that no
+   * list holds: a name-building suffix or prefix ({@link #ORIGIN_ENDINGS}, {@link #ORIGIN_PREFIXES})
+   * on a stem of three letters or more, or a five-letter word in -ov/-ev ("Popov"); never an
+   * English word or a place. ("Al-Hashimi" is left weak: "Al-" also opens organization names.) Allocation-free.
+   */
+  static boolean originShape(CharSequence s, int a, int b) {
+    int len = b - a;
+    if (len < 5 || ENGLISH.contains(s, a, b) || NON_NAMES.contains(s, a, b) || BLOCKERS.contains(s, a, b)) {
+      return false;
+    }
+    for (int p = 4; p <= 5 && p <= len - 3; p++) {
+      if (ORIGIN_PREFIXES.contains(s, a, a + p)) {
+        return true;
+      }
+    }
+    if (len == 5) {
+      return SLAVIC_SHORT.contains(s, b - 2, b) || SLAVIC_SHORT.contains(s, b - 3, b);
+    }
+    for (int e = 2; e <= 5 && e <= len - 3; e++) {
+      if (ORIGIN_ENDINGS.contains(s, b - e, b)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Whether a capitalized word of at least six letters ends like a surname in many European
    * languages (-ová, -ović, -sson, -dóttir, -shvili, -enko...).
    */

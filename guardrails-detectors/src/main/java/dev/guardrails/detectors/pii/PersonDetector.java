@@ -47,6 +47,12 @@ public final class PersonDetector implements Detector {
    */
   private static final int LOWER_CTX = 64;
 
+  /**
+   * Per-thread starts, ends and flags of the current run's tokens: {@link #detect} allocates only
+   * the findings it reports. Safe because a run never outlives one call and calls do not nest.
+   */
+  private static final ThreadLocal<int[][]> RUNS = ThreadLocal.withInitial(() -> new int[3][MAX_RUN + 1]);
+
   /** Creates the detector; used by {@link java.util.ServiceLoader}. */
   public PersonDetector() {}
 
@@ -72,9 +78,10 @@ public final class PersonDetector implements Detector {
     String s = text.normalized();
     int n = s.length();
     int[] addresses = text.analysis(StreetAddressDetector.SPANS);
-    int[] st = new int[MAX_RUN + 1];
-    int[] en = new int[MAX_RUN + 1];
-    int[] fl = new int[MAX_RUN + 1];
+    int[][] runs = RUNS.get();
+    int[] st = runs[0];
+    int[] en = runs[1];
+    int[] fl = runs[2];
     int k = 0; // tokens in the current run
     boolean overflow = false;
     int i = 0;
@@ -283,6 +290,9 @@ public final class PersonDetector implements Detector {
             && !NameLexicons.NON_NAMES.contains(s, st[from], en[from])) {
           break; // "Nijito Asano said": the first word is no English word, keep it
         }
+        if (to - from == 2 && (fl[from + 1] & CAP) != 0 && givenBeforeSurname(s, st[from], en[from], st[from + 1], en[from + 1])) {
+          break; // "Will Smith", "Rose Martin": a listed given name before a surname, not left visible beside it
+        }
         from++; // a sentence-initial capitalized word that is not itself a name
       } else {
         break;
@@ -414,6 +424,23 @@ public final class PersonDetector implements Detector {
     out.accept(PersonRisk.annotate(s, st[from], en[to - 1], Finding.of(id(), PERSON, span.start(), span.end(), score, "person name")));
   }
 
+  /**
+   * Whether {@code s[a, b)} is a listed given name (no function word or place) and {@code s[na, nb)}
+   * a surname: a listed one that no English word or place shadows, or one of the name shapes
+   * {@link NameLexicons#surnameEnding}/{@link NameLexicons#originShape}. Then a sentence-initial
+   * given name belongs to the name and must not be left visible beside a redacted surname.
+   */
+  private static boolean givenBeforeSurname(String s, int a, int b, int na, int nb) {
+    if (!NameLexicons.isFirst(s, a, b) || NameLexicons.FUNCTION_WORDS.contains(s, a, b) || NameLexicons.NON_NAMES.contains(s, a, b)
+        || NameLexicons.TITLES.contains(s, a, b) || NameLexicons.CUE_WORDS.contains(s, a, b)) {
+      return false;
+    }
+    if (NameLexicons.isLast(s, na, nb)) {
+      return !NameLexicons.NON_NAMES.contains(s, na, nb) && !NameLexicons.ENGLISH.contains(s, na, nb);
+    }
+    return NameLexicons.surnameEnding(s, na, nb) || NameLexicons.originShape(s, na, nb);
+  }
+
   /** Whether a sentence-initial first word is just capitalized, given the word after it. */
   private static boolean dropInitial(String s, int a, int b, int na, int nb) {
     int kind = nameKind(s, a, b);
@@ -458,7 +485,7 @@ public final class PersonDetector implements Detector {
           return 1;
         }
       }
-      return NameLexicons.surnameEnding(s, a, b) ? 2 : 0;
+      return NameLexicons.surnameEnding(s, a, b) || NameLexicons.originShape(s, a, b) ? 2 : 0;
     }
     if (NameLexicons.COMMON.contains(s, a, b) || NameLexicons.NON_NAMES.contains(s, a, b)) {
       return 1;

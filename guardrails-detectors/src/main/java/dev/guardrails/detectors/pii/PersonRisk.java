@@ -3,6 +3,7 @@ package dev.guardrails.detectors.pii;
 import dev.guardrails.Finding;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -37,17 +38,17 @@ final class PersonRisk {
       + "(?:my|our|your|his|her|their) (?:neighbou?r|cowork(?:er)?|colleague|friend|boss|landlord|"
       + "roommate|flatmate|ex|partner|cousin|aunt|uncle|classmate|tenant|nanny|babysitter)s?|"
       + "case (?:number|no)|record (?:for|of)|file (?:for|of)|ticket (?:for|from)|"
-      + "staff member|student id|the user|our user|contact person)" + E);
+      + "staff member|student id|the user|our user|contact person)" + E, Pattern.CASE_INSENSITIVE);
 
   private static final Pattern SENSITIVE = Pattern.compile(W + "(?:diagnosed|diagnosis|prescri(?:bed|ption)|"
       + "medical (?:record|history|condition)|blood type|hiv|chemotherapy|medication|"
       + "salary|account balance|bank account|credit score|overdue|owes|outstanding balance|"
-      + "date of birth|dob|home address|lives at|social security|passport (?:number|no)|"
+      + "date of birth|dob|home address|lives at|social security|ssn|passport (?:number|no)|"
       + "sort code|routing number|pin|password|"
       // contact data named next to the person: "lives on Via dei Fiorentini", "her phone number is"
       + "lives (?:at|on)|resides (?:at|on|in)|(?:my|his|her|their|your) (?:address|phone|number|email|e-mail)|"
       + "(?:billing|mailing|postal|postcode|shipping|delivery|email|e-mail|street) address|address:|"
-      + "(?:phone|mobile|cell|telephone|fax|account|card|license|licence) number|phone:|mobile:|tel:|e-?mail:)" + E);
+      + "(?:phone|mobile|cell|telephone|fax|account|card|license|licence) number|phone:|mobile:|tel:|e-?mail:)" + E, Pattern.CASE_INSENSITIVE);
 
   private static final Pattern PUBLIC_ROLE = Pattern.compile(W + "(?:president|vice president|prime minister|"
       + "senator|congress(?:man|woman)|governor|mayor|minister|chancellor|ambassador|king|queen|"
@@ -61,7 +62,20 @@ final class PersonRisk {
       + "painter|sculptor|artist|architect|photographer|designer|model|dancer|ballerina|"
       + "astronaut|admiral|general|activist|celebrity|nobel|oscar|grammy|emmy|award-winning|"
       + "best known|known for|famous|starred|starring|album|novel|films?|directed|elected|"
-      + "won the|inaugurated|reign(?:ed)?|administration|cabinet|campaign)" + E);
+      + "won the|inaugurated|reign(?:ed)?|administration|cabinet|campaign)" + E, Pattern.CASE_INSENSITIVE);
+
+  /**
+   * Per-thread matchers of {@link #PUBLIC_ROLE}, {@link #PRIVATE_ROLE} and {@link #SENSITIVE}, reset
+   * over a region of the text: no substring, lower-case copy or matcher per name. The patterns are
+   * ASCII and case-insensitive, so a region matches as its lower-cased copy did; bounds are opaque,
+   * so look-arounds see the region only, as they saw the copy only.
+   */
+  private static final ThreadLocal<Matcher[]> MATCHERS = ThreadLocal.withInitial(
+      () -> new Matcher[] {PUBLIC_ROLE.matcher(""), PRIVATE_ROLE.matcher(""), SENSITIVE.matcher("")});
+
+  private static boolean find(Matcher m, String s, int from, int to) {
+    return from < to && m.reset(s).region(from, to).find();
+  }
 
   /**
    * Returns {@code f} with the attributes its context gives.
@@ -83,17 +97,25 @@ final class PersonRisk {
     while (to < hi && !sentenceEnd(s, to)) {
       to++;
     }
-    String before = s.substring(from, a).toLowerCase(java.util.Locale.ROOT);
-    String after = s.substring(b, to).toLowerCase(java.util.Locale.ROOT);
-    boolean roleCue = PUBLIC_ROLE.matcher(before).find() || PUBLIC_ROLE.matcher(after).find();
-    boolean pub = roleCue || LIST.contains(s, a, b);
-    // the name's own first word too: "Employee Robert Chen" may reach the detector as one run
-    boolean priv = PRIVATE_ROLE.matcher(before).find() || PRIVATE_ROLE.matcher(after).find()
-        || PRIVATE_ROLE.matcher(s.substring(a, b).toLowerCase(java.util.Locale.ROOT)).lookingAt();
+    Matcher[] m = MATCHERS.get();
+    boolean roleCue;
+    boolean pub;
+    boolean priv;
+    boolean sensitive;
+    try {
+      roleCue = find(m[0], s, from, a) || find(m[0], s, b, to);
+      pub = roleCue || LIST.contains(s, a, b);
+      // the name's own first word too: "Employee Robert Chen" may reach the detector as one run
+      priv = find(m[1], s, from, a) || find(m[1], s, b, to) || m[1].reset(s).region(a, b).lookingAt();
+      sensitive = !pub && (find(m[2], s, from, a) || find(m[2], s, b, to));
+    } finally {
+      for (Matcher x : m) {
+        x.reset(""); // keep no text alive in the thread's matchers
+      }
+    }
     // greeted, signing, introducing oneself, a form's name field: a private person by position
     // ("Dear Barack" is no way to address a public figure; "Dear John is a 2010 film" has a role cue)
     priv |= !roleCue && (addressed(s, a) || signature(s, a, b));
-    boolean sensitive = !pub && (SENSITIVE.matcher(before).find() || SENSITIVE.matcher(after).find());
     sensitive |= contactBlock(s, a, b, true);
     if (!pub && !priv && !sensitive) {
       return f;
@@ -121,6 +143,10 @@ final class PersonRisk {
   private static final String[] GREETINGS = {"my name is", "my name's", "i am", "i'm", "call me", "dear",
       "hi", "hello", "hey", "signed", "signed by", "regards,", "sincerely,", "sincerely", "yours truly,",
       "cheers,", "thanks,", "thank you,", "best,", "attn", "attn:"};
+
+  /** Closings that sign a letter with the name after them on the same line. */
+  private static final String[] SIGN_OFFS = {"regards,", "sincerely,", "yours truly,", "yours,", "cheers,",
+      "best wishes,", "best,", "warmly,", "respectfully,"};
 
   /** Form and letter fields that hold a person's name: "Name: Aisha Bello", "To: ...". */
   private static final String[] FIELDS = {"name", "full name", "first name", "last name", "surname",
@@ -162,6 +188,16 @@ final class PersonRisk {
    * before it, and nothing but the name on its own line.
    */
   static boolean signature(String s, int a, int b) {
+    int end = lineEnd(s, b);
+    if (blank(s, b < end && s.charAt(b) == '.' ? b + 1 : b, end)) {
+      int e = a; // a sign-off on the name's own line: "Kind regards, Amara Nwosu"
+      while (e > 0 && e > a - 3 && s.charAt(e - 1) == ' ') {
+        e--;
+      }
+      if (endsWith(s, Math.max(0, a - BEFORE), e, SIGN_OFFS)) {
+        return true;
+      }
+    }
     int lineStart = lineStart(s, a, PREFIX);
     if (lineStart <= 0 || !blank(s, lineStart, a) || !blank(s, b, lineEnd(s, b))) {
       return false;

@@ -33,11 +33,16 @@ class NameOriginTest {
       int end = r.get("end").asInt();
       int[] c = byOrigin.computeIfAbsent(r.get("origin").asText(), k -> new int[2]);
       c[0]++;
+      boolean hit = false;
       for (Finding f : guard.check(r.get("text").asText(), CheckContext.empty()).findings()) {
         if (f.start() < end && start < f.end()) {
           c[1]++;
+          hit = true;
           break;
         }
+      }
+      if (!hit && System.getProperty("origin.misses") != null) {
+        System.out.println("MISS " + r.get("origin").asText() + " | " + r.get("text").asText());
       }
     }
     double best = 0;
@@ -52,9 +57,10 @@ class NameOriginTest {
     table.append(String.format(Locale.ROOT, "  best %.3f worst %.3f gap %.3f%n", best, worst, best - worst));
     System.out.print(table);
     assertTrue(byOrigin.size() >= 12, "origins " + byOrigin.keySet());
-    // before the romanization grammars: Korean 0.850, Japanese 0.910, gap 0.150; now every origin 0.945 or more
-    assertTrue(worst >= 0.94, "an origin below 0.94:\n" + table);
-    // the target is a gap of 0.05; today's is 0.055 (Persian/Turkic: two unlisted names, no cue)
-    assertTrue(best - worst <= 0.06, "gap between origins:\n" + table);
+    // before the romanization grammars: Korean 0.850, Japanese 0.910, gap 0.150; before the Persian/Turkic/Arabic/
+    // Slavic morphology (NameLexicons.originShape): Persian/Turkic 0.945, gap 0.055; now 0.960 worst, gap 0.040
+    assertTrue(worst >= 0.95, "an origin below 0.95:\n" + table);
+    // the target: every origin within 0.05 of the best (the epsilon absorbs 1.000 - 0.950 in doubles)
+    assertTrue(best - worst <= 0.05 + 1e-9, "gap between origins above 0.05:\n" + table);
   }
 }
