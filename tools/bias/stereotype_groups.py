@@ -23,7 +23,7 @@ import csv, json, os, re, sys
 ROOT = os.path.join(os.path.dirname(__file__), '..', '..')
 RES = os.path.join(ROOT, 'guardrails-detectors/src/main/resources/dev/guardrails/detectors/bias')
 
-PERSON = """people person persons man men woman women guy guys girl girls boy boys kid kids child children folks folk
+PERSON = """residents inhabitants people person persons man men woman women guy guys girl girls boy boys kid kids child children folks folk
 individuals individual family families parent parents mother mothers father fathers mom moms dad dads wife wives
 husband husbands student students worker workers immigrant immigrants community communities population populations
 teenager teenagers adult adults citizen citizens neighbor neighbors neighbour neighbours employee employees

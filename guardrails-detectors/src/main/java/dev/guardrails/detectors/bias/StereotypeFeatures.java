@@ -23,7 +23,7 @@ import org.apache.lucene.analysis.CharArraySet;
 final class StereotypeFeatures {
 
   /** Feature-extraction version; a model trained with another version is rejected at load. */
-  static final int VERSION = 2;
+  static final int VERSION = 3;
   /** Sentences longer than this are scored on their first {@value} tokens. */
   static final int MAX_TOKENS = 48;
   /** An upper bound on the features of one sentence. */
@@ -188,6 +188,23 @@ final class StereotypeFeatures {
           && QUANT.contains(t.canon, t.cStart[k - 1], t.len(k - 1))) {
         mention = true; // "every woman", "a typical nurse"
       }
+      if (!mention && (m == PERSON || m == COLLECTIVE) && e == k + 1 && e + 1 < to && OF_PLACE.contains(t.canon, t.cStart[k], t.len(k))
+          && !t.is(e, Tokens.HARD_BEFORE) && !t.is(e + 1, Tokens.HARD_BEFORE)
+          && FROM.contains(t.canon, t.cStart[e], t.len(e))) {
+        // "the people of Syria", "people from Cameroon", "citizens in the United States": the inhabitants of a place
+        int p = e + 1;
+        if (p + 1 < to && SUBJECT_DET.contains(t.canon, t.cStart[p], t.len(p)) && !t.is(p + 1, Tokens.HARD_BEFORE)) {
+          p++;
+        }
+        char c0 = t.canon[t.cStart[p]];
+        if (c0 < '0' || c0 > '9') {
+          spans[2 * n] = k;
+          spans[2 * n + 1] = p + 1;
+          n++;
+          k = p + 1;
+          continue;
+        }
+      }
       if (mention && generic(t, from, k, e, last)) { // not one person ("an American actor")
         spans[2 * n] = k;
         spans[2 * n + 1] = e;
@@ -220,6 +237,18 @@ final class StereotypeFeatures {
         return true;
       }
     }
+    if (last == GROUP || (last == PERSON && e - k >= 2)) {
+      // the subject opening a sentence with an article and up to two words before the group:
+      // "The Liberian criminal was ...", "The unattractive Angolan struggled ...", "The arrogant South African woman ..."
+      for (int a = k - 1; a >= from && k - a <= 3 && !t.is(a + 1, Tokens.HARD_BEFORE); a--) {
+        if (a == from || t.is(a, Tokens.HARD_BEFORE)) {
+          return SUBJECT_DET.contains(t.canon, t.cStart[a], t.len(a));
+        }
+        if (!adjectiveLike(t, a)) {
+          return false; // "the word lesbian", "the history of ...": a noun phrase about something else
+        }
+      }
+    }
     if (last != PERSON || e - k < 2 || !people.contains(t.canon, t.cStart[e - 1], t.len(e - 1))) {
       return false;
     }
@@ -228,6 +257,32 @@ final class StereotypeFeatures {
   }
 
   static final CharArraySet BEING = set("being");
+  static final CharArraySet DEGREE = set("very more less most so too poorly highly");
+  private static final char[][] ADJ_SUFFIXES = java.util.Arrays.stream(("ous ive ful ant ent ic al ed ing ish less "
+      + "able ible y").split(" ")).map(String::toCharArray).toArray(char[][]::new);
+
+  /** An adjective or degree word by its ending, no tagger: "arrogant", "unattractive", "lazy", "poorly". */
+  private static boolean adjectiveLike(Tokens t, int k) {
+    int s = t.cStart[k];
+    int len = t.len(k);
+    if (DEGREE.contains(t.canon, s, len) || BiasLexicon.Parsed.TRAITS.contains(t.canon, s, len)) {
+      return true;
+    }
+    if (len < 4) {
+      return false;
+    }
+    for (char[] suf : ADJ_SUFFIXES) {
+      int sl = suf.length;
+      if (len > sl + 2 && java.util.Arrays.equals(t.canon, t.cEnd[k] - sl, t.cEnd[k], suf, 0, sl)) {
+        return true;
+      }
+    }
+    return false;
+  }
+  /** Person nouns that, before "of/from/in" and a place, name its inhabitants as a group. */
+  static final CharArraySet OF_PLACE = set("people person citizens citizen population populations "
+      + "residents inhabitants");
+  static final CharArraySet FROM = set("of from in");
   static final CharArraySet COUNTRY_S = set("states philippines netherlands bahamas maldives emirates islands comoros "
       + "seychelles");
   static final CharArraySet SUBJECT_DET = set("the a an");
@@ -259,6 +314,7 @@ final class StereotypeFeatures {
   private static final int SYM_NUM = 0x5f6c7d02;
   private static final int SYM_START = 0x5f6c7d03;
   private static final int SYM_END = 0x5f6c7d04;
+  private static final int SYM_GW = 0x5f6c7d05;
 
   // Frame flags.
   static final int QUANT_BEFORE = 0;
@@ -306,6 +362,15 @@ final class StereotypeFeatures {
         sym[len++] = SYM_G;
         k = spans[2 * m + 1];
         m++;
+        continue;
+      }
+      long other = term(t, k, to);
+      if (other != 0 && (byte) (other >>> 32) != OCCUPATION) {
+        // a group word that is not a generic mention ("truly a lesbian", "the word lesbian"): one symbol too, so
+        // the model cannot learn which groups are talked about, only how
+        sym[len++] = SYM_GW;
+        out[n++] = hash(F_UNI, SYM_GW) & mask;
+        k = (int) other;
         continue;
       }
       char c0 = t.canon[t.cStart[k]];
