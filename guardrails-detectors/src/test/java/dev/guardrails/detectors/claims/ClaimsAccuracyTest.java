@@ -28,8 +28,11 @@ import org.junit.jupiter.api.Test;
  */
 class ClaimsAccuracyTest {
 
-  /** Seed of the article-to-fold assignment. */
-  static final long FOLD_SEED = 17;
+  /**
+   * Seed of the article-to-fold assignment; {@code -Dclaims.foldSeed=N} re-runs the CV under other
+   * splits (docs/claims.md compares choices over seeds 17, 1, 2 and 3: one split's gain is often luck).
+   */
+  static final long FOLD_SEED = Long.getLong("claims.foldSeed", 17);
 
   static Path datasets() {
     String prop = System.getProperty("guardrails.datasets");
