@@ -366,6 +366,18 @@ public final class Guardrail {
     this.cache = cache;
   }
 
+  /** The verdict rule: the strongest action among the decisions and the detector errors. */
+  private static Verdict verdictOf(List<Decision> decisions, List<DetectorError> errors) {
+    Action strongest = Action.ALLOW;
+    for (int i = 0; i < decisions.size(); i++) {
+      strongest = strongest.max(decisions.get(i).action());
+    }
+    for (int i = 0; i < errors.size(); i++) {
+      strongest = strongest.max(errors.get(i).action());
+    }
+    return Verdict.of(strongest);
+  }
+
   private GuardResult run(String text, AnalyzedText analyzed, CheckContext ctx) {
     List<DetectorError> errors = new ArrayList<>(0);
     String scanned = text;
@@ -421,14 +433,7 @@ public final class Guardrail {
     if (decisions.size() > 1) {
       decisions.sort(DECISION_ORDER);
     }
-    Action strongest = Action.ALLOW;
-    for (int i = 0; i < decisions.size(); i++) {
-      strongest = strongest.max(decisions.get(i).action());
-    }
-    for (int i = 0; i < errors.size(); i++) {
-      strongest = strongest.max(errors.get(i).action());
-    }
-    Verdict verdict = Verdict.of(strongest);
+    Verdict verdict = verdictOf(decisions, errors);
     String safe = blockMessage;
     if (verdict != Verdict.BLOCK && decisionsOnly) {
       safe = ""; // a stream's partial scan: the stream redacts what it emits
