@@ -84,18 +84,6 @@ public final class Guardrail {
   /** True for a stream's partial-scan copy: its callers read the decisions, never the safe text. */
   private final boolean decisionsOnly;
 
-  /** What {@link Guardrail#check} does with a text longer than the configured maximum. */
-  public enum OversizeMode {
-    /** BLOCK without scanning, with an {@code INPUT_TOO_LARGE} error. The default. */
-    REJECT,
-    /**
-     * Scan only the first {@code maxInputChars} chars; the safe text is their safe text (the
-     * unchecked rest is dropped) and the verdict at least FLAG, with an {@code INPUT_TRUNCATED}
-     * error.
-     */
-    TRUNCATE_AND_FLAG
-  }
-
   private record Entry(Detector detector, FailMode failMode) {}
 
   private Guardrail(Builder b) {
