@@ -77,7 +77,13 @@ public final class CheckContext {
     return userValues;
   }
 
-  /** Returns the locale of the text; {@link Locale#ENGLISH} by default. */
+  /**
+   * Returns the locale of the text; {@link Locale#ENGLISH} by default.
+   *
+   * @deprecated no built-in detector reads it (they detect what they detect in any language); it
+   *     only splits the result cache. Kept for custom detectors that read it; to be removed.
+   */
+  @Deprecated
   public Locale locale() {
     return locale;
   }
@@ -270,7 +276,9 @@ public final class CheckContext {
      *
      * @param locale the locale
      * @return this builder
+     * @deprecated no built-in detector reads the locale; see {@link CheckContext#locale()}
      */
+    @Deprecated
     public Builder locale(Locale locale) {
       this.locale = Objects.requireNonNull(locale, "locale");
       return this;

@@ -84,18 +84,6 @@ public final class Guardrail {
   /** True for a stream's partial-scan copy: its callers read the decisions, never the safe text. */
   private final boolean decisionsOnly;
 
-  /** What {@link Guardrail#check} does with a text longer than the configured maximum. */
-  public enum OversizeMode {
-    /** BLOCK without scanning, with an {@code INPUT_TOO_LARGE} error. The default. */
-    REJECT,
-    /**
-     * Scan only the first {@code maxInputChars} chars; the safe text is their safe text (the
-     * unchecked rest is dropped) and the verdict at least FLAG, with an {@code INPUT_TRUNCATED}
-     * error.
-     */
-    TRUNCATE_AND_FLAG
-  }
-
   private record Entry(Detector detector, FailMode failMode) {}
 
   private Guardrail(Builder b) {
@@ -366,6 +354,18 @@ public final class Guardrail {
     this.cache = cache;
   }
 
+  /** The verdict rule: the strongest action among the decisions and the detector errors. */
+  private static Verdict verdictOf(List<Decision> decisions, List<DetectorError> errors) {
+    Action strongest = Action.ALLOW;
+    for (int i = 0; i < decisions.size(); i++) {
+      strongest = strongest.max(decisions.get(i).action());
+    }
+    for (int i = 0; i < errors.size(); i++) {
+      strongest = strongest.max(errors.get(i).action());
+    }
+    return Verdict.of(strongest);
+  }
+
   private GuardResult run(String text, AnalyzedText analyzed, CheckContext ctx) {
     List<DetectorError> errors = new ArrayList<>(0);
     String scanned = text;
@@ -421,14 +421,7 @@ public final class Guardrail {
     if (decisions.size() > 1) {
       decisions.sort(DECISION_ORDER);
     }
-    Action strongest = Action.ALLOW;
-    for (int i = 0; i < decisions.size(); i++) {
-      strongest = strongest.max(decisions.get(i).action());
-    }
-    for (int i = 0; i < errors.size(); i++) {
-      strongest = strongest.max(errors.get(i).action());
-    }
-    Verdict verdict = Verdict.of(strongest);
+    Verdict verdict = verdictOf(decisions, errors);
     String safe = blockMessage;
     if (verdict != Verdict.BLOCK && decisionsOnly) {
       safe = ""; // a stream's partial scan: the stream redacts what it emits

@@ -40,6 +40,7 @@ final class ResultCache {
    * deadline. {@code toString} prints sizes only.
    */
   private record Key(String text, String prompt, List<Source> sources, Set<String> userValues, Locale locale) {
+    @SuppressWarnings("deprecation") // the locale stays in the key while custom detectors may read it
     static Key of(String text, CheckContext ctx) {
       return new Key(text, ctx.prompt().orElse(null), ctx.sources(), ctx.userValues(), ctx.locale());
     }

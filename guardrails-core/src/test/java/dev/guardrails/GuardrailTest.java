@@ -167,13 +167,13 @@ class GuardrailTest {
   @Test
   void oversizeInputIsRejectedOrTruncatedAsConfigured() {
     Guardrail reject = Guardrail.builder().detector(TestDetectors.keyword("kw", "bob", 0.9))
-        .maxInput(10, Guardrail.OversizeMode.REJECT).build();
+        .maxInput(10, OversizeMode.REJECT).build();
     GuardResult r = reject.check("this text is far too long");
     assertEquals(Verdict.BLOCK, r.verdict());
     assertEquals("INPUT_TOO_LARGE", r.errors().get(0).kind());
 
     Guardrail truncate = Guardrail.builder().detector(TestDetectors.keyword("kw", "bob", 0.9))
-        .maxInput(10, Guardrail.OversizeMode.TRUNCATE_AND_FLAG).build();
+        .maxInput(10, OversizeMode.TRUNCATE_AND_FLAG).build();
     GuardResult t = truncate.check("hi bob and the rest is unchecked");
     assertEquals(Verdict.REDACT, t.verdict());
     assertEquals("hi <WORD_1> and", t.safeText(), "the unchecked rest is dropped");
@@ -187,7 +187,7 @@ class GuardrailTest {
     assertEquals("detector 'kw' was already added", dup.getMessage());
     assertThrows(IllegalStateException.class, () -> Guardrail.builder().build());
     assertThrows(IllegalArgumentException.class, () -> Guardrail.builder().detectorTimeout(Duration.ZERO));
-    assertThrows(IllegalArgumentException.class, () -> Guardrail.builder().maxInput(0, Guardrail.OversizeMode.REJECT));
+    assertThrows(IllegalArgumentException.class, () -> Guardrail.builder().maxInput(0, OversizeMode.REJECT));
     assertThrows(IllegalArgumentException.class, () -> Guardrail.builder().cache(0));
   }
 

@@ -1,6 +1,7 @@
 package dev.guardrails.stream;
 
 import dev.guardrails.Action;
+import dev.guardrails.OversizeMode;
 import dev.guardrails.CheckContext;
 import dev.guardrails.Decision;
 import dev.guardrails.Detector;
@@ -138,7 +139,7 @@ public final class GuardedStream {
   private final List<DetectorError> errors = new ArrayList<>(0);
   private final Map<String, Duration> timings = new LinkedHashMap<>();
   private final int maxInput;
-  private final Guardrail.OversizeMode oversizeMode;
+  private final OversizeMode oversizeMode;
   private long received;
   private boolean truncated;
   private int emitted;
@@ -261,7 +262,7 @@ public final class GuardedStream {
   }
 
   /**
-   * Applies the guardrail's input limit ({@link Guardrail.OversizeMode}) to a chunk that would
+   * Applies the guardrail's input limit ({@link OversizeMode}) to a chunk that would
    * cross it, exactly as {@code check} treats a text that long: REJECT blocks the stream with an
    * {@code INPUT_TOO_LARGE} error; TRUNCATE_AND_FLAG keeps the chars up to the limit (never
    * splitting a surrogate pair), ignores everything after, and flags with {@code INPUT_TRUNCATED}.
@@ -269,7 +270,7 @@ public final class GuardedStream {
    * @return false when the stream was blocked
    */
   private boolean admitOversize(CharSequence chunk) {
-    if (oversizeMode == Guardrail.OversizeMode.REJECT) {
+    if (oversizeMode == OversizeMode.REJECT) {
       DetectorError err = new DetectorError(Guardrail.ENGINE_ID, "INPUT_TOO_LARGE", "", Action.BLOCK);
       errors.add(err);
       notifyFailure(err);

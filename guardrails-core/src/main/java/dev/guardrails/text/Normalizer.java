@@ -99,6 +99,10 @@ final class Normalizer {
    * Runs the rule chain over {@code s}, whose chars before {@code firstRule} passed the plain check
    * of {@link #analyze}; {@code applyRules(s, 0)} is the whole chain without that shortcut, which
    * tests compare {@code analyze} against.
+   *
+   * <p>Hot loop (exempt from the 80-line method limit, see ArchitectureTest): one pass over every
+   * char of every checked text that needs normalizing; the rule state (pending whitespace run,
+   * spaced-digit run) lives in locals of this one method rather than in fields of a helper object.
    */
   static AnalyzedText applyRules(String s, int firstRule) {
     int n = s.length();

@@ -1,6 +1,7 @@
 package dev.guardrails.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import dev.guardrails.OversizeMode;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -68,7 +69,7 @@ class EngineBadInputTest {
     assertEquals("ctx", e.getMessage());
     e = assertThrows(NullPointerException.class, () -> AnalyzedText.of(null));
     assertEquals("text", e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> Guardrail.builder().maxInput(0, Guardrail.OversizeMode.REJECT));
+    assertThrows(IllegalArgumentException.class, () -> Guardrail.builder().maxInput(0, OversizeMode.REJECT));
     assertThrows(IllegalStateException.class, () -> Guardrail.builder().build());
   }
 
@@ -96,7 +97,7 @@ class EngineBadInputTest {
   void fiftyMegabytesAreTruncatedAndFlaggedWithinTheBound() {
     String big = fiftyMegabytes();
     Guardrail g = Guardrail.builder().detector(DIGIT_RUNS)
-        .maxInput(Guardrail.DEFAULT_MAX_INPUT_CHARS, Guardrail.OversizeMode.TRUNCATE_AND_FLAG)
+        .maxInput(Guardrail.DEFAULT_MAX_INPUT_CHARS, OversizeMode.TRUNCATE_AND_FLAG)
         .policy(Policy.reportOnly())
         .build();
     long t0 = System.nanoTime();
@@ -116,7 +117,7 @@ class EngineBadInputTest {
   void truncationNeverSplitsASurrogatePair() {
     String s = "ab\uD83D\uDE00cd"; // the emoji's high surrogate at index 2
     Guardrail g = Guardrail.builder().detector(DIGIT_RUNS)
-        .maxInput(3, Guardrail.OversizeMode.TRUNCATE_AND_FLAG).build();
+        .maxInput(3, OversizeMode.TRUNCATE_AND_FLAG).build();
     GuardResult r = g.check(s);
     assertEquals("ab", r.safeText());
     assertEquals(Verdict.FLAG, r.verdict());
@@ -271,7 +272,7 @@ class EngineBadInputTest {
 
   @Test
   void streamPastTheLimitIsRejected() {
-    Guardrail g = Guardrail.builder().detector(DIGIT_RUNS).maxInput(1_000, Guardrail.OversizeMode.REJECT).build();
+    Guardrail g = Guardrail.builder().detector(DIGIT_RUNS).maxInput(1_000, OversizeMode.REJECT).build();
     String text = digitsText(3_000);
     Object[] run = stream(g, text, 97);
     GuardedStream.Completion done = (GuardedStream.Completion) run[1];
@@ -286,7 +287,7 @@ class EngineBadInputTest {
   @Test
   void streamPastTheLimitIsTruncatedAndFlaggedLikeCheck() {
     Guardrail g = Guardrail.builder().detector(DIGIT_RUNS)
-        .maxInput(1_000, Guardrail.OversizeMode.TRUNCATE_AND_FLAG).build();
+        .maxInput(1_000, OversizeMode.TRUNCATE_AND_FLAG).build();
     for (int size : new int[] {1, 7, 333, 5_000}) {
       String text = digitsText(3_000);
       GuardResult whole = g.check(text);
@@ -309,7 +310,7 @@ class EngineBadInputTest {
   @Test
   void fiftyMegabytesStreamedStayWithinTheLimit() {
     String big = fiftyMegabytes();
-    for (Guardrail.OversizeMode mode : Guardrail.OversizeMode.values()) {
+    for (OversizeMode mode : OversizeMode.values()) {
       Guardrail g = Guardrail.builder().detector(DIGIT_RUNS).maxInput(1 << 20, mode).build();
       long t0 = System.nanoTime();
       Object[] run = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> stream(g, big, 1 << 16));
@@ -319,10 +320,10 @@ class EngineBadInputTest {
       assertEquals(big.length(), done.result().textLength());
       // bounded by the limit, not by the 50 MB (a redaction tag may be longer than its value)
       assertTrue(((String) run[0]).length() <= 2 << 20, "shown " + ((String) run[0]).length());
-      if (mode == Guardrail.OversizeMode.TRUNCATE_AND_FLAG) {
+      if (mode == OversizeMode.TRUNCATE_AND_FLAG) {
         assertEquals(g.check(big).safeText(), run[0]);
       }
-      assertEquals(mode == Guardrail.OversizeMode.REJECT ? Verdict.BLOCK : Verdict.REDACT, done.result().verdict());
+      assertEquals(mode == OversizeMode.REJECT ? Verdict.BLOCK : Verdict.REDACT, done.result().verdict());
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.guardrails.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import dev.guardrails.OversizeMode;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,7 +63,7 @@ class BadInputTest {
     String big = fiftyMegabytes();
     int limit = 1 << 20;
     Guardrail g = Guardrail.builder().discoverDetectors()
-        .maxInput(limit, Guardrail.OversizeMode.TRUNCATE_AND_FLAG).build();
+        .maxInput(limit, OversizeMode.TRUNCATE_AND_FLAG).build();
     long t0 = System.nanoTime();
     GuardResult r = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> g.check(big));
     System.out.printf("[bad-input] pipeline: 50 MB truncated to %d chars, checked in %d ms%n",

@@ -1,6 +1,7 @@
 package dev.guardrails.spring.boot;
 
 import dev.guardrails.Detector;
+import dev.guardrails.OversizeMode;
 import dev.guardrails.GuardListener;
 import dev.guardrails.Guardrail;
 import dev.guardrails.Policy;
@@ -84,7 +85,7 @@ public class GuardrailsAutoConfiguration {
       if (props.getMaxInput() < 1) {
         throw new GuardrailsConfigurationException("guardrails.max-input must be >= 1: " + props.getMaxInput(), null);
       }
-      b.maxInput(props.getMaxInput(), Guardrail.OversizeMode.REJECT);
+      b.maxInput(props.getMaxInput(), OversizeMode.REJECT);
     }
     if (props.getCacheSize() < 0) {
       throw new GuardrailsConfigurationException("guardrails.cache-size must be >= 0: " + props.getCacheSize(), null);
