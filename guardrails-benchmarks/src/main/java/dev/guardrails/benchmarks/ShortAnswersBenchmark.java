@@ -1,14 +1,10 @@
 package dev.guardrails.benchmarks;
 
-
 import dev.guardrails.CheckContext;
 import dev.guardrails.Detector;
 import dev.guardrails.FindingType;
 import dev.guardrails.GuardResult;
 import dev.guardrails.Guardrail;
-import dev.guardrails.detectors.pii.PersonDetector;
-import dev.guardrails.detectors.pii.StreetAddressDetector;
-import dev.guardrails.text.AnalyzedText;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -37,11 +33,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code emptyPipeline}: a pipeline whose one detector finds nothing: the fixed cost of a
  *       check (normalization, analyzed text, policy, result);
  *   <li>{@code piiSecrets}: the PII and secrets detectors with the default policy;
- *   <li>{@code defaultPipeline}: every detector on the class path (what {@code guardrails scan} runs);
- *   <li>{@code personAddress}: the PERSON and STREET_ADDRESS detectors alone on a fresh
- *       {@link AnalyzedText} of the answer (its plain-ASCII fast path makes no copy), the part of
- *       the PII pipeline that reads words rather than digits and symbols.
+ *   <li>{@code defaultPipeline}: every detector on the class path (what {@code guardrails scan} runs).
  * </ul>
+ *
+ * PERSON and STREET_ADDRESS alone on the same answers are {@link PersonBenchmark}.
  *
  * MB/s = mean answer chars ({@link ShortCorpus#meanChars()}) / mean time per answer; the report
  * ({@link ReportWriter}) prints both and the ratios to the baseline.
@@ -74,9 +69,6 @@ public class ShortAnswersBenchmark {
   private Guardrail piiSecrets;
   private Guardrail all;
   private final int[] spans = new int[512];
-  private final PersonDetector person = new PersonDetector();
-  private final StreetAddressDetector address = new StreetAddressDetector();
-  private int personFindings;
 
   @Setup
   public void setUp() {
@@ -127,15 +119,6 @@ public class ShortAnswersBenchmark {
   @Benchmark
   public GuardResult defaultPipeline() {
     return all.check(nextAnswer(), CheckContext.empty());
-  }
-
-  @Benchmark
-  public int personAddress() {
-    AnalyzedText t = AnalyzedText.of(nextAnswer());
-    personFindings = 0;
-    person.detect(t, CheckContext.empty(), f -> personFindings++);
-    address.detect(t, CheckContext.empty(), f -> personFindings++);
-    return personFindings;
   }
 
   /** A detector that finds nothing: a pipeline of it costs only the check's fixed cost. */
