@@ -28,6 +28,11 @@ final class IdTokens {
   static final java.util.Set<FindingType> TYPES = java.util.Set.of(SG_NRIC_FIN, IN_PAN, IN_VOTER, IN_PASSPORT,
       IT_FISCAL_CODE, FI_HETU);
 
+  /** Cues of the Swedish personnummer, its 10- and 12-digit rows alike. */
+  static final Context SE_CTX = Context.of("personnummer", "personnr", "pnr", "samordningsnummer", "swedish", "sweden",
+      "personal identity");
+  /** Cues of the Korean RRN, the check-digit row and the post-2020 row alike. */
+  static final Context KR_CTX = Context.of("rrn", "resident registration", "korean", "korea", "jumin");
   static final Context SG_CTX = Context.of("nric", "fin", "singapore", "ic", "identity card");
   static final Context PAN_CTX = Context.of("pan", "permanent account number", "income tax");
   static final Context VOTER_CTX = Context.of("voter", "voters", "vote", "epic", "election", "electoral");

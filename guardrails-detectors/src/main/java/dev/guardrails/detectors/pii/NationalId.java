@@ -42,20 +42,20 @@ enum NationalId {
           "identifikationsnummer", "tax id", "tin")),
   /** Swedish personal identity number: YYMMDD-NNNC (or with the century), birth date, Luhn over 10 digits. */
   SE_PERSONNUMMER("SE_PERSONNUMMER", 10, new int[][] {{6, 4}, {8, 4}}, true, 0.7, 0.9, IdChecks::sePersonnummer,
-      Context.of("personnummer", "personnr", "pnr", "samordningsnummer", "swedish", "sweden", "personal identity")),
+      IdTokens.SE_CTX),
   /** The 12-digit form of {@link #SE_PERSONNUMMER} with the century: {@code 19811228-9874}. */
   SE_PERSONNUMMER_LONG("SE_PERSONNUMMER", 12, new int[][] {{8, 4}}, true, 0.75, 0.9, IdChecks::sePersonnummerLong,
-      Context.of("personnummer", "personnr", "pnr", "samordningsnummer", "swedish", "sweden", "personal identity")),
+      IdTokens.SE_CTX),
   /** Korean resident registration number: YYMMDD-SNNNNNC, birth date, weights 2..9 mod 11. */
   KR_RRN("KR_RRN", 13, new int[][] {{6, 7}}, true, 0.75, 0.95, IdChecks::krRrn,
-      Context.of("rrn", "resident registration", "korean", "korea", "jumin")),
+      IdTokens.KR_CTX),
   /**
    * A resident registration number issued since October 2020 (random last six digits, no check
    * digit): the birth date and sex/century digit in the printed {@code 960121-1234567} form, or next
    * to a cue; scored below the check-digit row.
    */
   KR_RRN_2020("KR_RRN", 13, new int[][] {{6, 7}}, true, 0.6, 0.85, IdChecks::krRrnDate,
-      Context.of("rrn", "resident registration", "korean", "korea", "jumin")),
+      IdTokens.KR_CTX),
   /** Thai national ID (TNIN): 13 digits, weights 13..2 mod 11; printed {@code 1-2345-67890-12-1}. */
   TH_TNIN("TH_TNIN", 13, new int[][] {{1, 4, 5, 2, 1}}, true, 0.8, 0.95, IdChecks::thTnin,
       Context.of("thai", "thailand", "tnin", "national id", "id card", "citizen id",

@@ -199,7 +199,7 @@ final class PersonRisk {
       }
     }
     int lineStart = lineStart(s, a, PREFIX);
-    if (lineStart <= 0 || !blank(s, lineStart, a) || !blank(s, b, lineEnd(s, b))) {
+    if (lineStart <= 0 || !blank(s, lineStart, a) || !blank(s, b, end)) {
       return false;
     }
     int e = lineStart - 1; // the '\n' before the name's line
