@@ -62,7 +62,7 @@ public class StreamingBenchmark {
       c.add(text.substring(i, Math.min(text.length(), i + CHUNK_CHARS)));
     }
     chunks = c.toArray(new String[0]);
-    GuardedStream probe = guard.stream(CheckContext.empty(), options);
+    GuardedStream probe = GuardedStream.open(guard, CheckContext.empty(), options);
     for (String chunk : chunks) {
       probe.accept(chunk);
     }
@@ -83,7 +83,7 @@ public class StreamingBenchmark {
 
   @Benchmark
   public GuardedStream.Completion stream() {
-    GuardedStream s = guard.stream(CheckContext.empty(), options);
+    GuardedStream s = GuardedStream.open(guard, CheckContext.empty(), options);
     for (String c : chunks) {
       s.accept(c);
     }

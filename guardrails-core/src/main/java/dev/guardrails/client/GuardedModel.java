@@ -21,10 +21,15 @@ import java.util.function.Function;
  * as {@link WrapOptions} say. Static factories give the asynchronous and streaming forms.
  *
  * <pre>{@code
- * GuardedModel<String> chat = guard.wrap(model::chat,
+ * GuardedModel<String> chat = GuardedModel.of(guard, model::chat,
  *     WrapOptions.<String>builder().reask(WrapOptions.appendInstruction(), 1).fallback("Sorry.").build());
  * String answer = chat.apply("What is Ann's email?");
  * }</pre>
+ *
+ * <p>{@code of} is the one way to wrap a synchronous call ({@code Guardrail.wrap} is gone, so the
+ * root package does not depend on this one). Each answer goes through {@link Guardrail#check}, so
+ * the guardrail's result cache and listener apply; the streaming form runs a
+ * {@link dev.guardrails.stream.GuardedStream} on the guardrail's pipeline.
  *
  * <p>Thread-safe if the wrapped model call is.
  *
@@ -63,7 +68,20 @@ public final class GuardedModel<I> implements Function<I, String> {
   }
 
   /**
-   * Wraps a synchronous model call; same as {@link Guardrail#wrap(Function, WrapOptions)}.
+   * Wraps a synchronous model call with {@link WrapOptions#defaults()}: {@link #apply} returns the
+   * safe text, or throws {@link GuardrailViolationException} on BLOCK.
+   *
+   * @param guard the guardrail
+   * @param model the model call
+   * @param <I> the model's input type
+   * @return the guarded call
+   */
+  public static <I> GuardedModel<I> of(Guardrail guard, Function<I, String> model) {
+    return of(guard, model, WrapOptions.defaults());
+  }
+
+  /**
+   * Wraps a synchronous model call.
    *
    * @param guard the guardrail
    * @param model the model call

@@ -43,7 +43,7 @@ final class GuardedPublisher implements Flow.Publisher<String> {
       subscriber.onError(new IllegalStateException("guarded publisher subscribed twice; call the wrapped model again for a new answer"));
       return;
     }
-    Relay relay = new Relay(subscriber, guard.stream(ctx, streamOptions));
+    Relay relay = new Relay(subscriber, GuardedStream.open(guard, ctx, streamOptions));
     subscriber.onSubscribe(relay);
     upstream.subscribe(relay);
   }

@@ -1,5 +1,5 @@
 /**
- * Guards a model client: {@link dev.guardrails.Guardrail#wrap(java.util.function.Function)} turns
+ * Guards a model client: {@link dev.guardrails.client.GuardedModel#of(dev.guardrails.Guardrail, java.util.function.Function)} turns
  * a model call into one that returns only safe text, with a synchronous, an asynchronous
  * ({@link java.util.concurrent.CompletableFuture}) and a streaming
  * ({@link java.util.concurrent.Flow.Publisher}) form. {@link dev.guardrails.client.WrapOptions} (one

@@ -10,9 +10,10 @@ import dev.guardrails.Finding;
 import dev.guardrails.GuardListener;
 import dev.guardrails.GuardResult;
 import dev.guardrails.Guardrail;
-import dev.guardrails.Span;
 import dev.guardrails.Verdict;
+import dev.guardrails.internal.EngineAccess;
 import dev.guardrails.internal.Linker;
+import dev.guardrails.internal.Pipeline;
 import dev.guardrails.internal.SafeText;
 import dev.guardrails.redact.Redactor;
 import dev.guardrails.text.AnalyzedText;
@@ -22,15 +23,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Guards a streamed answer: feed the model's chunks to {@link #accept(CharSequence)}, show what it
  * returns, and call {@link #complete()} at the end for the rest and the final {@link GuardResult}.
  *
  * <pre>{@code
- * GuardedStream s = guard.stream(ctx);
+ * GuardedStream s = GuardedStream.open(guard, ctx);
  * for (String chunk : modelChunks) ui.append(s.accept(chunk));
  * GuardedStream.Completion c = s.complete();
  * ui.append(c.rest());
@@ -44,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * detectors are grouped by window, and a group reads from one of its own windows before the point
  * it has already settled to one of its windows past the new emission point (sentence-scoped
  * detectors read back to a sentence start and up to the end). The findings come from the very
- * engine {@code check} uses (same policy and fail modes); the stream then emits everything no
+ * engine {@code check} uses (the guardrail's pipeline: same policy, fail modes, linking, verdict
+ * rule and redaction); the stream then emits everything no
  * later text can change: up to the largest window before the end, and never into a redaction that
  * is still open.
  *
@@ -65,8 +65,6 @@ import org.slf4j.LoggerFactory;
  * streamed); open one stream per answer. The {@link Guardrail} that opens streams is shared freely.
  */
 public final class GuardedStream {
-
-  private static final Logger LOG = LoggerFactory.getLogger(GuardedStream.class);
 
   /**
    * What {@link #complete()} returns. Immutable; {@link #toString()} prints lengths, not text.
@@ -97,7 +95,7 @@ public final class GuardedStream {
    * power of two, at least {@value #MIN_GROUP_WINDOW}), or all sentence-scoped ones.
    */
   private static final class Part {
-    final Guardrail engine;
+    final Pipeline engine;
     final int window;
     final boolean sentences;
     final int detectors;
@@ -106,7 +104,7 @@ public final class GuardedStream {
     /** Final decisions starting at or after the emission point, in stream coordinates. */
     final List<Decision> known = new ArrayList<>();
 
-    Part(Guardrail engine, int window, boolean sentences, int detectors) {
+    Part(Pipeline engine, int window, boolean sentences, int detectors) {
       this.engine = engine;
       this.window = window;
       this.sentences = sentences;
@@ -116,7 +114,10 @@ public final class GuardedStream {
 
   private static final int MIN_GROUP_WINDOW = 256;
 
-  private final Guardrail engine;
+  /** The guardrail's pipeline: its listener gets the stream's events, and it redacts. */
+  private final Pipeline pipeline;
+  /** Its partial-scan form (no listener, no linking, no safe text). */
+  private final Pipeline engine;
   private final GuardListener listener;
   private final String blockMessage;
   private final CheckContext ctx;
@@ -149,10 +150,11 @@ public final class GuardedStream {
   private long scannedChars;
   private State state = State.OPEN;
 
-  private GuardedStream(Guardrail engine, GuardListener listener, String blockMessage, CheckContext ctx, StreamOptions options) {
-    this.engine = engine;
-    this.listener = listener;
-    this.blockMessage = blockMessage;
+  private GuardedStream(Pipeline pipeline, CheckContext ctx, StreamOptions options) {
+    this.pipeline = pipeline;
+    this.engine = pipeline.partialScans();
+    this.listener = pipeline.listener();
+    this.blockMessage = pipeline.blockMessage();
     this.ctx = ctx;
     this.maxInput = engine.maxInputChars();
     this.oversizeMode = engine.oversizeMode();
@@ -176,7 +178,7 @@ public final class GuardedStream {
   }
 
   /** Groups the detectors by window class, so cheap narrow detectors do not re-read wide windows. */
-  private static List<Part> partition(Guardrail engine) {
+  private static List<Part> partition(Pipeline engine) {
     Map<Integer, List<Detector>> classes = new java.util.TreeMap<>();
     for (Detector d : engine.detectors()) {
       int key = d.sentenceScoped() ? -1 : windowClass(d.window());
@@ -189,7 +191,7 @@ public final class GuardedStream {
       for (Detector d : members) {
         w = Math.max(w, d.window());
       }
-      Guardrail sub = classes.size() == 1 ? engine : engine.only(d -> containsSame(members, d));
+      Pipeline sub = classes.size() == 1 ? engine : engine.only(d -> containsSame(members, d));
       parts.add(new Part(sub, w, c.getKey() < 0, members.size()));
     }
     return List.copyOf(parts);
@@ -211,23 +213,34 @@ public final class GuardedStream {
   }
 
   /**
-   * Opens a stream that scans with {@code engine} and reports the final result to
-   * {@code listener}. Callers normally use {@link Guardrail#stream(CheckContext, StreamOptions)},
-   * which passes a copy of the guardrail without cache or listener (so partial scans are not
-   * reported) and its own listener.
+   * Opens a stream for one streamed answer with {@link StreamOptions#defaults()}.
    *
-   * @param engine the guardrail whose detectors, policy and fail modes check the text
-   * @param listener receives one event for the whole answer at {@link #complete()}
-   * @param ctx the context of every check
-   * @param options the hold-back limits
-   * @return a new open stream
+   * @param guard the guardrail whose pipeline checks the text
+   * @param ctx the context of the answer
+   * @return a new open stream; one producer at a time
+   * @throws NullPointerException if an argument is null
    */
-  public static GuardedStream open(Guardrail engine, GuardListener listener, CheckContext ctx, StreamOptions options) {
-    Objects.requireNonNull(engine, "engine");
-    Objects.requireNonNull(listener, "listener");
+  public static GuardedStream open(Guardrail guard, CheckContext ctx) {
+    return open(guard, ctx, StreamOptions.defaults());
+  }
+
+  /**
+   * Opens a stream for one streamed answer. The stream runs on the guardrail's pipeline (its
+   * detectors, policy, fail modes, limits and redaction); partial scans bypass the result cache
+   * and the listener, which gets one event for the whole answer at {@link #complete()} (and each
+   * distinct detector failure once).
+   *
+   * @param guard the guardrail whose pipeline checks the text
+   * @param ctx the context of the answer
+   * @param options the hold-back limits
+   * @return a new open stream; one producer at a time
+   * @throws NullPointerException if an argument is null
+   */
+  public static GuardedStream open(Guardrail guard, CheckContext ctx, StreamOptions options) {
+    Objects.requireNonNull(guard, "guard");
     Objects.requireNonNull(ctx, "ctx");
     Objects.requireNonNull(options, "options");
-    return new GuardedStream(engine, listener, engine.blockMessage(), ctx, options);
+    return new GuardedStream(EngineAccess.get().pipeline(guard), ctx, options);
   }
 
   /**
@@ -273,7 +286,7 @@ public final class GuardedStream {
     if (oversizeMode == OversizeMode.REJECT) {
       DetectorError err = new DetectorError(Guardrail.ENGINE_ID, "INPUT_TOO_LARGE", "", Action.BLOCK);
       errors.add(err);
-      notifyFailure(err);
+      listener.detectorFailed(err);
       state = State.BLOCKED;
       return false;
     }
@@ -285,7 +298,7 @@ public final class GuardedStream {
     truncated = true;
     DetectorError err = new DetectorError(Guardrail.ENGINE_ID, "INPUT_TRUNCATED", "", Action.FLAG);
     errors.add(err);
-    notifyFailure(err);
+    listener.detectorFailed(err);
     return true;
   }
 
@@ -301,28 +314,14 @@ public final class GuardedStream {
     boolean blocked = state == State.BLOCKED;
     state = State.COMPLETED;
     List<Decision> decisions = new ArrayList<>(committed);
-    decisions.sort((a, b) -> {
-      int c = a.finding().span().compareTo(b.finding().span());
-      return c != 0 ? c : a.finding().detector().compareTo(b.finding().detector());
-    });
-    Action strongest = Action.ALLOW;
-    for (Decision d : decisions) {
-      strongest = strongest.max(d.action());
-    }
-    for (DetectorError e : errors) {
-      strongest = strongest.max(e.action());
-    }
-    Verdict verdict = blocked ? Verdict.BLOCK : Verdict.of(strongest);
+    decisions.sort(Pipeline.DECISION_ORDER);
+    Verdict verdict = blocked ? Verdict.BLOCK : Pipeline.verdictOf(decisions, errors);
     String safe = verdict == Verdict.BLOCK ? blockMessage : shown.toString();
     int length = (int) Math.min(Integer.MAX_VALUE, received);
     GuardResult result = new GuardResult(verdict, decisions, safe, length, timings, errors);
     if (listener != GuardListener.NONE) {
-      try {
-        listener.checkCompleted(new GuardListener.CheckEvent(verdict, length, decisions,
-            SafeText.auditText(buf.toString(), decisions), timings, errors));
-      } catch (RuntimeException ex) {
-        LOG.warn("listener threw {} from checkCompleted; ignored", ex.getClass().getName());
-      }
+      listener.checkCompleted(new GuardListener.CheckEvent(verdict, length, decisions,
+          SafeText.auditText(buf.toString(), decisions), timings, errors));
     }
     return new Completion(rest, result, shown.toString());
   }
@@ -407,10 +406,10 @@ public final class GuardedStream {
 
   private void requireOpen(String call) {
     if (state == State.COMPLETED) {
-      throw new IllegalStateException(call + " after complete(); open a new stream with Guardrail.stream(ctx) for the next answer");
+      throw new IllegalStateException(call + " after complete(); open a new stream with GuardedStream.open(guard, ctx) for the next answer");
     }
     if (state == State.CANCELLED) {
-      throw new IllegalStateException(call + " after cancel(); open a new stream with Guardrail.stream(ctx) for the next answer");
+      throw new IllegalStateException(call + " after cancel(); open a new stream with GuardedStream.open(guard, ctx) for the next answer");
     }
   }
 
@@ -420,79 +419,10 @@ public final class GuardedStream {
     int limit = fin ? end : emissionLimit(end, timeForced);
     scans++;
     List<Decision> open = new ArrayList<>();
+    if (!rescan(fin, end, limit, open)) {
+      return block(open);
+    }
     int p = limit;
-    double weighted = 0;
-    // What each group reads; the union is normalized once and each group gets its slice.
-    int[] froms = new int[parts.size()];
-    int[] tos = new int[parts.size()];
-    int unionFrom = end;
-    int unionTo = 0;
-    for (int i = 0; i < parts.size(); i++) {
-      Part part = parts.get(i);
-      if (part.sentences) {
-        froms[i] = leftContext(part.window);
-        tos[i] = end;
-      } else if (part.settled < limit || (fin && part.settled < end)) {
-        froms[i] = Math.max(0, part.settled - part.window);
-        tos[i] = fin ? end : (int) Math.min(end, (long) limit + part.window);
-      } else {
-        froms[i] = -1; // settled past the emission limit already
-        continue;
-      }
-      unionFrom = Math.min(unionFrom, froms[i]);
-      unionTo = Math.max(unionTo, tos[i]);
-    }
-    AnalyzedText union = unionFrom < unionTo ? AnalyzedText.of(buf.substring(unionFrom, unionTo)) : null;
-    for (int i = 0; i < parts.size(); i++) {
-      Part part = parts.get(i);
-      int from = froms[i];
-      int to = tos[i];
-      if (from < 0) {
-        open.addAll(part.known);
-        continue;
-      }
-      AnalyzedText slice = union == null ? AnalyzedText.of("") : union.slice(from - unionFrom, to - unionFrom);
-      GuardResult r = part.engine.check(slice, ctx);
-      weighted += (double) (to - from) * part.detectors;
-      r.timings().forEach((id, t) -> timings.merge(id, t, Duration::plus));
-      // Kept: from where the last scan stopped (earlier ones were committed or kept then, or come
-      // from the left cut) to the new settled point (later ones may still change).
-      int keepFrom = part.sentences ? emitted : part.settled;
-      int keepTo = part.sentences || fin ? end : limit;
-      if (!part.sentences && !fin) {
-        for (Decision d : r.decisions()) {
-          int gs = from + d.finding().start();
-          boolean holds = d.action() == Action.REDACT || d.action() == Action.BLOCK;
-          if (holds && gs >= keepFrom && gs < keepTo && from + d.finding().end() > limit) {
-            // a redaction running past the point being settled (an open PEM block may still grow):
-            // emission stops before it, and the next re-check finds it again, whole
-            keepTo = gs;
-          }
-        }
-      }
-      List<Decision> fresh = part.sentences ? open : part.known;
-      for (Decision d : r.decisions()) {
-        int gs = from + d.finding().start();
-        if (gs >= keepFrom && (part.sentences || gs < keepTo)) {
-          fresh.add(shift(d, from));
-        }
-      }
-      if (!part.sentences) {
-        part.settled = keepTo;
-        open.addAll(part.known);
-      }
-      for (DetectorError e : r.errors()) {
-        if (!errors.contains(e)) {
-          errors.add(e);
-          notifyFailure(e); // the partial scans' engine has no listener: report each distinct failure once
-        }
-        if (e.action() == Action.BLOCK) {
-          scannedChars += Math.round(weighted / detectorCount);
-          return block(open);
-        }
-      }
-    }
-    scannedChars += Math.round(weighted / detectorCount);
     int settledAll = limit;
     for (Part part : parts) {
       if (!part.sentences) {
@@ -528,6 +458,107 @@ public final class GuardedStream {
     if (p <= emitted) {
       return "";
     }
+    return emit(p, open, clusters);
+  }
+
+  /**
+   * Runs each group over what it has not settled (the union of their ranges is normalized once and
+   * each group gets its slice), collecting the decisions at or after the emission point into
+   * {@code open}.
+   *
+   * @return false when a fail-closed error must block the stream
+   */
+  private boolean rescan(boolean fin, int end, int limit, List<Decision> open) {
+    int[] froms = new int[parts.size()];
+    int[] tos = new int[parts.size()];
+    int unionFrom = end;
+    int unionTo = 0;
+    for (int i = 0; i < parts.size(); i++) {
+      Part part = parts.get(i);
+      if (part.sentences) {
+        froms[i] = leftContext(part.window);
+        tos[i] = end;
+      } else if (part.settled < limit || (fin && part.settled < end)) {
+        froms[i] = Math.max(0, part.settled - part.window);
+        tos[i] = fin ? end : (int) Math.min(end, (long) limit + part.window);
+      } else {
+        froms[i] = -1; // settled past the emission limit already
+        continue;
+      }
+      unionFrom = Math.min(unionFrom, froms[i]);
+      unionTo = Math.max(unionTo, tos[i]);
+    }
+    AnalyzedText union = unionFrom < unionTo ? AnalyzedText.of(buf.substring(unionFrom, unionTo)) : null;
+    double weighted = 0;
+    try {
+      for (int i = 0; i < parts.size(); i++) {
+        Part part = parts.get(i);
+        int from = froms[i];
+        int to = tos[i];
+        if (from < 0) {
+          open.addAll(part.known);
+          continue;
+        }
+        AnalyzedText slice = union == null ? AnalyzedText.of("") : union.slice(from - unionFrom, to - unionFrom);
+        weighted += (double) (to - from) * part.detectors;
+        if (!rescanPart(part, slice, from, fin, end, limit, open)) {
+          return false;
+        }
+      }
+      return true;
+    } finally {
+      scannedChars += Math.round(weighted / detectorCount);
+    }
+  }
+
+  /**
+   * Checks one group's slice (starting at {@code from} in the stream) on the partial-scan pipeline
+   * and keeps its final decisions.
+   *
+   * @return false when a fail-closed error must block the stream
+   */
+  private boolean rescanPart(Part part, AnalyzedText slice, int from, boolean fin, int end, int limit, List<Decision> open) {
+    GuardResult r = part.engine.run(slice.original(), slice, ctx);
+    r.timings().forEach((id, t) -> timings.merge(id, t, Duration::plus));
+    // Kept: from where the last scan stopped (earlier ones were committed or kept then, or come
+    // from the left cut) to the new settled point (later ones may still change).
+    int keepFrom = part.sentences ? emitted : part.settled;
+    int keepTo = part.sentences || fin ? end : limit;
+    if (!part.sentences && !fin) {
+      for (Decision d : r.decisions()) {
+        int gs = from + d.finding().start();
+        if ((d.action() == Action.REDACT || d.action() == Action.BLOCK) && gs >= keepFrom && gs < keepTo && from + d.finding().end() > limit) {
+          // a redaction running past the point being settled (an open PEM block may still grow):
+          // emission stops before it, and the next re-check finds it again, whole
+          keepTo = gs;
+        }
+      }
+    }
+    List<Decision> fresh = part.sentences ? open : part.known;
+    for (Decision d : r.decisions()) {
+      int gs = from + d.finding().start();
+      if (gs >= keepFrom && (part.sentences || gs < keepTo)) {
+        fresh.add(shift(d, from));
+      }
+    }
+    if (!part.sentences) {
+      part.settled = keepTo;
+      open.addAll(part.known);
+    }
+    for (DetectorError e : r.errors()) {
+      if (!errors.contains(e)) {
+        errors.add(e);
+        listener.detectorFailed(e); // the partial scans' engine has no listener: report each distinct failure once
+      }
+      if (e.action() == Action.BLOCK) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Emits up to {@code p}, redactions applied, and commits the decisions before it. */
+  private String emit(int p, List<Decision> open, List<List<Finding>> clusters) {
     StringBuilder out = new StringBuilder(p - emitted + 16);
     int pos = emitted;
     for (List<Finding> c : clusters) {
@@ -536,16 +567,9 @@ public final class GuardedStream {
       if (ce > p) {
         break;
       }
-      String replacement;
-      try {
-        replacement = SafeText.replacement(buf, c, engine.policy(), scope);
-      } catch (Exception | StackOverflowError | LinkageError | AssertionError ex) { // a custom Redactor failed
-        // Fail closed like Guardrail.check: nothing more is shown, the result is BLOCK.
-        DetectorError err = new DetectorError(Guardrail.ENGINE_ID, "REDACTION_FAILED", ex.getClass().getName(), Action.BLOCK);
-        errors.add(err);
-        LOG.warn("redactor failed ({} {}); stream blocked", err.kind(), err.errorClass());
-        notifyFailure(err);
-        return block(open);
+      String replacement = pipeline.redact(buf, c, scope, errors); // the one redaction step, as in check
+      if (replacement == null) {
+        return block(open); // a redactor failed: fail closed like check, nothing more is shown
       }
       out.append(buf, pos, cs).append(replacement);
       pos = ce;
@@ -559,10 +583,9 @@ public final class GuardedStream {
         }
       }
     }
-    final int cut = p;
-    recentLinkers.removeIf(f -> f.end() < cut - linkWindow); // too far back to link any name still held
+    recentLinkers.removeIf(f -> f.end() < p - linkWindow); // too far back to link any name still held
     for (Part part : parts) {
-      part.known.removeIf(d -> d.finding().start() < cut);
+      part.known.removeIf(d -> d.finding().start() < p);
     }
     emitted = p;
     shown.append(out);
@@ -625,17 +648,6 @@ public final class GuardedStream {
       open.set(i, new Decision(g, Linker.decide(engine.policy(), engine.echoAction(), g, buf, ctx)));
     }
     return p;
-  }
-
-  private void notifyFailure(DetectorError err) {
-    if (listener == GuardListener.NONE) {
-      return;
-    }
-    try {
-      listener.detectorFailed(err);
-    } catch (RuntimeException ex) {
-      LOG.warn("listener threw {} from detectorFailed; ignored", ex.getClass().getName());
-    }
   }
 
   /** Stops emission; the decisions not yet committed (stream coordinates) join the result. */

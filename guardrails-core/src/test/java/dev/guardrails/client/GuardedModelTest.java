@@ -65,14 +65,14 @@ class GuardedModelTest {
 
   @Test
   void redactsAndPassesThrough() {
-    GuardedModel<String> m = GUARD.wrap(q -> "write to ann@example.com");
+    GuardedModel<String> m = GuardedModel.of(GUARD, q -> "write to ann@example.com");
     assertEquals("write to <EMAIL>", m.apply("q"));
-    assertEquals("fine", GUARD.wrap((String q) -> "fine").apply("q"));
+    assertEquals("fine", GuardedModel.of(GUARD, (String q) -> "fine").apply("q"));
   }
 
   @Test
   void throwsTypedExceptionWithoutRawText() {
-    GuardedModel<String> m = GUARD.wrap(q -> "the key is sk-abcdef123456");
+    GuardedModel<String> m = GuardedModel.of(GUARD, q -> "the key is sk-abcdef123456");
     GuardrailViolationException e = assertThrows(GuardrailViolationException.class, () -> m.apply("q"));
     assertEquals(Verdict.BLOCK, e.result().verdict());
     assertEquals(1, e.attempts());
@@ -82,7 +82,7 @@ class GuardedModelTest {
 
   @Test
   void fallbackMessage() {
-    GuardedModel<String> m = GUARD.wrap(q -> "sk-abcdef123456", WrapOptions.<String>builder().fallback("Sorry.").build());
+    GuardedModel<String> m = GuardedModel.of(GUARD, q -> "sk-abcdef123456", WrapOptions.<String>builder().fallback("Sorry.").build());
     GuardedModel.Reply r = m.reply("q");
     assertEquals("Sorry.", r.text());
     assertTrue(r.result().blocked());
@@ -95,7 +95,7 @@ class GuardedModelTest {
       prompts.add(p);
       return prompts.size() == 1 ? "use sk-abcdef123456" : "use the key from your dashboard";
     };
-    GuardedModel<String> m = GUARD.wrap(model, WrapOptions.<String>builder().reask(WrapOptions.appendInstruction(), 2).build());
+    GuardedModel<String> m = GuardedModel.of(GUARD, model, WrapOptions.<String>builder().reask(WrapOptions.appendInstruction(), 2).build());
     GuardedModel.Reply r = m.reply("How do I call the API?");
     assertEquals("use the key from your dashboard", r.text());
     assertEquals(2, r.attempts());
@@ -111,7 +111,7 @@ class GuardedModelTest {
       prompts.add(p);
       return "sk-abcdef123456";
     };
-    GuardedModel<String> m = GUARD.wrap(model, WrapOptions.<String>builder().reask(WrapOptions.appendInstruction(), 2).build());
+    GuardedModel<String> m = GuardedModel.of(GUARD, model, WrapOptions.<String>builder().reask(WrapOptions.appendInstruction(), 2).build());
     GuardrailViolationException e = assertThrows(GuardrailViolationException.class, () -> m.apply("q"));
     assertEquals(3, e.attempts());
     assertEquals(3, prompts.size());

@@ -255,7 +255,7 @@ class EngineBadInputTest {
 
   /** Streams {@code text} in chunks of {@code size}; returns everything shown and the completion. */
   private static Object[] stream(Guardrail g, String text, int size) {
-    GuardedStream s = g.stream(CheckContext.empty());
+    GuardedStream s = GuardedStream.open(g, CheckContext.empty());
     StringBuilder shown = new StringBuilder();
     for (int i = 0; i < text.length(); i += size) {
       shown.append(s.accept(text.subSequence(i, Math.min(text.length(), i + size))));

@@ -209,7 +209,7 @@ class EngineFailureTest {
   void throwingRedactorBlocksAStream() {
     Recorder rec = new Recorder();
     Guardrail g = redactingWith(THROWING, rec);
-    GuardedStream s = g.stream(CheckContext.empty());
+    GuardedStream s = GuardedStream.open(g, CheckContext.empty());
     StringBuilder shown = new StringBuilder();
     String text = "words ".repeat(400) + "card 4111111111111111 and more words. ".repeat(60);
     for (int i = 0; i < text.length(); i += 37) {

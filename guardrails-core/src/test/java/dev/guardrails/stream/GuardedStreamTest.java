@@ -43,7 +43,7 @@ class GuardedStreamTest {
     splits.add(ones);
     for (List<String> chunks : splits) {
       for (int maxHold : new int[] {86, 1024}) {
-        GuardedStream s = guard.stream(CheckContext.empty(), StreamOptions.builder().maxHoldChars(maxHold).build());
+        GuardedStream s = GuardedStream.open(guard, CheckContext.empty(), StreamOptions.builder().maxHoldChars(maxHold).build());
         StringBuilder shown = new StringBuilder();
         for (String c : chunks) {
           shown.append(s.accept(c));
@@ -78,7 +78,7 @@ class GuardedStreamTest {
       b.append(tok);
     }
     for (int maxHold : new int[] {128, 256, 1024}) {
-      GuardedStream s = guard.stream(CheckContext.empty(), StreamOptions.builder().maxHoldChars(maxHold).build());
+      GuardedStream s = GuardedStream.open(guard, CheckContext.empty(), StreamOptions.builder().maxHoldChars(maxHold).build());
       int worst = 0;
       int firstEmitAt = -1;
       int received = 0;
@@ -103,7 +103,7 @@ class GuardedStreamTest {
 
   @Test
   void timeLimitReleasesTextBeforeTheCharLimit() throws InterruptedException {
-    GuardedStream s = guard.stream(CheckContext.empty(),
+    GuardedStream s = GuardedStream.open(guard, CheckContext.empty(),
         StreamOptions.builder().maxHoldChars(1024).maxHoldTime(Duration.ofMillis(20)).build());
     String text = "a calm sentence about rivers that goes on for a while, longer than the window of sixty-four. ";
     assertEquals("", s.accept(text));
@@ -116,7 +116,7 @@ class GuardedStreamTest {
   @Test
   void blockStopsEmissionAndReportsWhatWasShown() {
     Guardrail g = TestDetectors.full();
-    GuardedStream s = g.stream(CheckContext.empty(), StreamOptions.builder().maxHoldChars(300).build());
+    GuardedStream s = GuardedStream.open(g, CheckContext.empty(), StreamOptions.builder().maxHoldChars(300).build());
     StringBuilder shown = new StringBuilder();
     String clean = "Rivers run to the sea and that is how it works. ".repeat(10);
     for (char c : clean.toCharArray()) {
@@ -138,18 +138,18 @@ class GuardedStreamTest {
 
   @Test
   void lifecycleMisuseSaysHowToFix() {
-    GuardedStream s = guard.stream(CheckContext.empty());
+    GuardedStream s = GuardedStream.open(guard, CheckContext.empty());
     s.accept("hello");
     s.complete();
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> s.accept("x"));
     assertTrue(e.getMessage().startsWith("accept() after complete(); open a new stream"), e.getMessage());
     assertThrows(IllegalStateException.class, s::complete);
-    GuardedStream c = guard.stream(CheckContext.empty());
+    GuardedStream c = GuardedStream.open(guard, CheckContext.empty());
     c.cancel();
     c.cancel();
     IllegalStateException e2 = assertThrows(IllegalStateException.class, () -> c.accept("x"));
     assertTrue(e2.getMessage().contains("after cancel(); open a new stream"));
-    assertThrows(NullPointerException.class, () -> guard.stream(CheckContext.empty()).accept(null));
+    assertThrows(NullPointerException.class, () -> GuardedStream.open(guard, CheckContext.empty()).accept(null));
   }
 
   @Test
@@ -164,7 +164,7 @@ class GuardedStreamTest {
             audits.add(event.redactedText());
           }
         }).build();
-    GuardedStream s = g.stream(CheckContext.empty(), StreamOptions.builder().maxHoldChars(90).build());
+    GuardedStream s = GuardedStream.open(g, CheckContext.empty(), StreamOptions.builder().maxHoldChars(90).build());
     String text = "write to ann@example.com today. ".repeat(20);
     for (int i = 0; i < text.length(); i += 3) {
       s.accept(text.substring(i, Math.min(text.length(), i + 3)));
@@ -181,7 +181,7 @@ class GuardedStreamTest {
   @Test
   void numberedTagsStayConsistentAcrossTheStream() {
     String text = ("mail bob@x.io and ann@y.io; again bob@x.io. ").repeat(12);
-    GuardedStream s = guard.stream(CheckContext.empty(), StreamOptions.builder().maxHoldChars(86).build());
+    GuardedStream s = GuardedStream.open(guard, CheckContext.empty(), StreamOptions.builder().maxHoldChars(86).build());
     StringBuilder shown = new StringBuilder();
     for (char c : text.toCharArray()) {
       shown.append(s.accept(String.valueOf(c)));

@@ -89,7 +89,7 @@ class LinkedNamesTest {
   void streamHoldsTheNameUntilItsWindowSettles() {
     String text = "Ann Lee wrote to us about her order, which shipped late twice. You can reach her at ann.lee@example.com.";
     GuardResult whole = G.check(text);
-    GuardedStream s = G.stream(CheckContext.empty(), StreamOptions.builder().maxHoldChars(86).build());
+    GuardedStream s = GuardedStream.open(G, CheckContext.empty(), StreamOptions.builder().maxHoldChars(86).build());
     StringBuilder shown = new StringBuilder();
     for (int i = 0; i < text.length(); i++) {
       String piece = s.accept(text.substring(i, i + 1));

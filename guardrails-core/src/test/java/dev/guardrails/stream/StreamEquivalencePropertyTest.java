@@ -161,7 +161,7 @@ class StreamEquivalencePropertyTest {
   static void assertEquivalent(Guardrail guard, String text, List<String> chunks, int maxHold) {
     long t0 = System.nanoTime();
     GuardResult whole = guard.check(text, CheckContext.empty());
-    GuardedStream s = guard.stream(CheckContext.empty(), StreamOptions.builder().maxHoldChars(maxHold).build());
+    GuardedStream s = GuardedStream.open(guard, CheckContext.empty(), StreamOptions.builder().maxHoldChars(maxHold).build());
     StringBuilder shown = new StringBuilder();
     String expected = whole.safeText();
     for (String c : chunks) {

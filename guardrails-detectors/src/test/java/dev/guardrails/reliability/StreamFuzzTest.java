@@ -8,7 +8,7 @@ import dev.guardrails.Guardrail;
 import dev.guardrails.stream.GuardedStream;
 
 /**
- * Fuzz target over the stream API ({@link Guardrail#stream(CheckContext)}, {@link GuardedStream})
+ * Fuzz target over the stream API ({@link GuardedStream#open(Guardrail, CheckContext)})
  * on the default pipeline, with a fuzzed answer, context and chunking: no exception escapes, the
  * concatenation of everything emitted equals {@code check(text, ctx).safeText()} and every emitted
  * piece continues a prefix of it, decisions and verdict match the whole check, spans lie inside the
@@ -81,7 +81,7 @@ class StreamFuzzTest {
   private record Run(GuardedStream.Completion done, String shown, boolean blocked, long scanned) {}
 
   private static Run stream(String text, CheckContext ctx, byte[] data, GuardResult whole) {
-    GuardedStream s = GUARD.stream(ctx);
+    GuardedStream s = GuardedStream.open(GUARD, ctx);
     StringBuilder shown = new StringBuilder();
     String expected = whole.blocked() ? null : whole.safeText();
     int pos = 0;

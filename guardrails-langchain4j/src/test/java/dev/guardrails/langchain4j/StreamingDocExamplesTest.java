@@ -29,7 +29,7 @@ class StreamingDocExamplesTest {
     StringBuilder ui = new StringBuilder();
     // --- docs/streaming.md: GuardedStream ---
     Guardrail guard = Guardrail.withDefaults();
-    GuardedStream stream = guard.stream(CheckContext.empty(),
+    GuardedStream stream = GuardedStream.open(guard, CheckContext.empty(),
         StreamOptions.builder().maxHoldChars(1024).maxHoldTime(Duration.ofMillis(500)).build());
     for (String chunk : modelChunks) {
       ui.append(stream.accept(chunk));          // only text that is already safe
@@ -48,7 +48,7 @@ class StreamingDocExamplesTest {
     Function<String, String> llm = prompt -> "Ask ann.lee@example.com.";
     // --- docs/streaming.md: wrap ---
     Guardrail guard = Guardrail.withDefaults();
-    GuardedModel<String> chat = guard.wrap(llm, WrapOptions.<String>builder()
+    GuardedModel<String> chat = GuardedModel.of(guard, llm, WrapOptions.<String>builder()
         .context(prompt -> CheckContext.builder().prompt(prompt).build())
         .reask(WrapOptions.appendInstruction(), 2)   // on BLOCK: ask again, at most twice
         .fallback("Sorry, I can't share that.")      // then fall back (default: throw)

@@ -29,7 +29,7 @@ class DefaultStreamOptionsTest {
     Guardrail guard = Guardrail.withDefaults();
     String expected = guard.check(text).safeText();
     assertFalse(expected.contains("MIIEpAIBAAKCAQEA"), "the whole-text check redacts the key");
-    GuardedStream s = guard.stream(CheckContext.empty());
+    GuardedStream s = GuardedStream.open(guard, CheckContext.empty());
     StringBuilder shown = new StringBuilder();
     for (int i = 0; i < text.length(); i += 7) {
       shown.append(s.accept(text.substring(i, Math.min(text.length(), i + 7))));
@@ -48,7 +48,7 @@ class DefaultStreamOptionsTest {
     GuardResult r = guard.check(text);
     assertEquals("Key:\n<PRIVATE_KEY>\nDone.", r.safeText().replaceAll("<PRIVATE_KEY[^>]*>", "<PRIVATE_KEY>"));
     for (int step : new int[] {1, 13, 500}) {
-      GuardedStream s = guard.stream(CheckContext.empty());
+      GuardedStream s = GuardedStream.open(guard, CheckContext.empty());
       StringBuilder shown = new StringBuilder();
       for (int i = 0; i < text.length(); i += step) {
         shown.append(s.accept(text.substring(i, Math.min(text.length(), i + step))));
@@ -71,7 +71,7 @@ class DefaultStreamOptionsTest {
     for (int i = 0; text.length() < 5000; i++) {
       text.append("Step ").append(i).append(": open the settings page and choose the option you need. ");
     }
-    GuardedStream s = guard.stream(CheckContext.empty());
+    GuardedStream s = GuardedStream.open(guard, CheckContext.empty());
     int accepted = 0;
     int emitted = 0;
     int worst = 0;

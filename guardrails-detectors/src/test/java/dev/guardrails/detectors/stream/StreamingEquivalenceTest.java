@@ -72,7 +72,7 @@ class StreamingEquivalenceTest {
 
   private static boolean check(Guardrail g, String text, List<String> chunks, int maxHold, int n) {
     GuardResult whole = g.check(text, CheckContext.empty());
-    GuardedStream s = g.stream(CheckContext.empty(), StreamOptions.builder().maxHoldChars(maxHold).build());
+    GuardedStream s = GuardedStream.open(g, CheckContext.empty(), StreamOptions.builder().maxHoldChars(maxHold).build());
     StringBuilder shown = new StringBuilder();
     String expected = whole.safeText();
     for (String c : chunks) {

@@ -217,7 +217,7 @@ public final class GuardrailAdvisor implements CallAdvisor, StreamAdvisor {
             String text = cr == null || cr.getResult() == null || cr.getResult().getOutput() == null
                 ? null : cr.getResult().getOutput().getText();
             if (st.stream == null) {
-              st.stream = guard.stream(context(in, response.context()), streamOptions);
+              st.stream = GuardedStream.open(guard, context(in, response.context()), streamOptions);
             }
             if (text == null || text.isEmpty()) {
               return; // metadata-only chunk: its metadata rides on the last chunk
