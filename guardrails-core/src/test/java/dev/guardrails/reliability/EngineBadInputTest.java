@@ -1,6 +1,7 @@
 package dev.guardrails.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import dev.guardrails.testing.FuzzInput;
 import dev.guardrails.OversizeMode;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;

@@ -1,5 +1,6 @@
 package dev.guardrails.reliability;
 
+import dev.guardrails.testing.FuzzInput;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.guardrails.CheckContext;
 import dev.guardrails.Detector;

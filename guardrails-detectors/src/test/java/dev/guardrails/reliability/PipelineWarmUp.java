@@ -1,5 +1,6 @@
 package dev.guardrails.reliability;
 
+import dev.guardrails.testing.FuzzInput;
 import dev.guardrails.CheckContext;
 import dev.guardrails.Detector;
 import dev.guardrails.Guardrail;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.guardrails.testing.FuzzInput;
 import dev.guardrails.CheckContext;
 import dev.guardrails.GuardResult;
 import dev.guardrails.Guardrail;

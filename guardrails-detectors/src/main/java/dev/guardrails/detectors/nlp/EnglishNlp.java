@@ -39,7 +39,10 @@ public final class EnglishNlp {
   }
 
   private static <T> T load(String resource, Loader<T> loader) {
-    try (InputStream in = EnglishNlp.class.getResourceAsStream(resource)) {
+    // Through the class loader, not Class.getResourceAsStream: in a named module the latter looks in
+    // this module only, and the model sits at the top of its own jar (the same lookup on the class path).
+    ClassLoader cl = EnglishNlp.class.getClassLoader();
+    try (InputStream in = cl == null ? null : cl.getResourceAsStream(resource.substring(1))) {
       if (in == null) {
         throw new IllegalStateException("OpenNLP model " + resource + " is not on the class path; add the opennlp-models-*-en artifacts");
       }

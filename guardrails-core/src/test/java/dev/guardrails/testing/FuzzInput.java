@@ -1,4 +1,4 @@
-package dev.guardrails.reliability;
+package dev.guardrails.testing;
 
 import dev.guardrails.CheckContext;
 import dev.guardrails.Decision;
@@ -49,7 +49,7 @@ public final class FuzzInput {
     for (int round = 0; round < 3; round++) {
       guard.check(text, ctx);
       guard.check(text, CheckContext.empty());
-      GuardedStream s = guard.stream(ctx);
+      GuardedStream s = GuardedStream.open(guard, ctx);
       for (int i = 0; i < text.length(); i += 7) {
         s.accept(text.substring(i, Math.min(text.length(), i + 7)));
       }
