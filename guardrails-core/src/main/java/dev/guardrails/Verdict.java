@@ -21,16 +21,7 @@ public enum Verdict {
    * @return the verdict
    */
   public static Verdict of(Action action) {
-    switch (action) {
-      case ALLOW:
-        return PASS;
-      case FLAG:
-        return FLAG;
-      case REDACT:
-        return REDACT;
-      default:
-        return BLOCK;
-    }
+    return action.verdict(); // the table lives in Action
   }
 
   /**

@@ -194,14 +194,14 @@ public final class GuardedModel<I> implements Function<I, String> {
   public static String correctiveInstruction(GuardResult result) {
     Set<String> kinds = new TreeSet<>();
     for (Decision d : result.decisions()) {
-      if (d.action() == Action.BLOCK || d.action() == Action.REDACT) {
+      if (d.action().hidesSpan()) {
         FindingType t = d.finding().type();
         kinds.add(t.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " (" + t.category() + ")");
       }
     }
     boolean failed = false;
     for (DetectorError e : result.errors()) {
-      failed |= e.action() == Action.BLOCK;
+      failed |= e.action().effect() == Action.Effect.WITHHOLD_ANSWER;
     }
     StringBuilder b = new StringBuilder("Your previous answer was withheld by a content check");
     if (!kinds.isEmpty()) {

@@ -30,7 +30,7 @@ public final class SafeText {
   public static List<List<Finding>> redactionClusters(List<Decision> decisions) {
     List<Finding> redact = new ArrayList<>();
     for (Decision d : decisions) {
-      if (d.action() == Action.REDACT) {
+      if (d.action().effect() == Action.Effect.REPLACE_SPAN) {
         redact.add(d.finding());
       }
     }

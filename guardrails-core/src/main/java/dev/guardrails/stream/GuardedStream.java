@@ -347,12 +347,12 @@ public final class GuardedStream {
 
   private boolean blockedAtEnd() {
     for (Decision d : committed) {
-      if (d.action() == Action.BLOCK) {
+      if (d.action().effect() == Action.Effect.WITHHOLD_ANSWER) {
         return true;
       }
     }
     for (DetectorError e : errors) {
-      if (e.action() == Action.BLOCK) {
+      if (e.action().effect() == Action.Effect.WITHHOLD_ANSWER) {
         return true;
       }
     }
@@ -432,7 +432,7 @@ public final class GuardedStream {
     }
     p = Math.min(p, link(open, fin ? Integer.MAX_VALUE : settledAll));
     for (Decision d : open) {
-      if (d.action() == Action.BLOCK) {
+      if (d.action().effect() == Action.Effect.WITHHOLD_ANSWER) {
         if (d.finding().start() < limit) {
           return block(open);
         }
@@ -527,7 +527,7 @@ public final class GuardedStream {
     if (!part.sentences && !fin) {
       for (Decision d : r.decisions()) {
         int gs = from + d.finding().start();
-        if ((d.action() == Action.REDACT || d.action() == Action.BLOCK) && gs >= keepFrom && gs < keepTo && from + d.finding().end() > limit) {
+        if (d.action().hidesSpan() && gs >= keepFrom && gs < keepTo && from + d.finding().end() > limit) {
           // a redaction running past the point being settled (an open PEM block may still grow):
           // emission stops before it, and the next re-check finds it again, whole
           keepTo = gs;
@@ -550,7 +550,7 @@ public final class GuardedStream {
         errors.add(e);
         listener.detectorFailed(e); // the partial scans' engine has no listener: report each distinct failure once
       }
-      if (e.action() == Action.BLOCK) {
+      if (e.action().effect() == Action.Effect.WITHHOLD_ANSWER) {
         return false;
       }
     }
