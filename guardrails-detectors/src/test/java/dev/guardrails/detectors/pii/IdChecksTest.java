@@ -196,6 +196,87 @@ class IdChecksTest {
     assertFalse(IdChecks.inPan("AAAPL12345", 0));
   }
 
+  /**
+   * GSTIN, Luhn mod 36: 27AAPFU0939F1ZV, the widely published example GSTIN (Maharashtra, GST
+   * help pages), and 29AAGCB7383J1Z4 (Karnataka), re-checked by hand: for 27AAPFU0939F1Z the
+   * products are 2 14 10 20 25 30 30 0 9 6 9 30 1 70, base-36 digit sums 221, 221 mod 36 = 5,
+   * 36 - 5 = 31 = V. Presidio's rows 27ABCDE1234F1Z5 etc. fail this check.
+   */
+  @Test
+  void inGstin() {
+    validChars("27AAPFU0939F1ZV", IdChecks::inGstin, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+    validChars("29AAGCB7383J1Z4", IdChecks::inGstin, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+    assertFalse(IdChecks.inGstin("27ABCDE1234F1Z5", 0), "Presidio's synthetic row: check char 0, not 5");
+    assertFalse(IdChecks.inGstin("00AAPFU0939F1ZV", 0), "state code 00");
+    assertFalse(IdChecks.inGstin("27AAPFU0939F1YV", 0), "14th char not Z");
+  }
+
+  /**
+   * Singapore UEN, one vector per ACRA format, from python-stdnum's and stdnum-js's test suites
+   * (sg/uen): 00192200M (business), 197401143C (local company), S16FC0121D and T01FC6132D (other
+   * entities).
+   */
+  @Test
+  void sgUen() {
+    for (String v : new String[] {"00192200M", "197401143C", "S16FC0121D", "T01FC6132D"}) {
+      validChars(v, (s, i) -> IdChecks.sgUen(s, i, s.length()), "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+    }
+    assertFalse(IdChecks.sgUen("S16QQ0121D", 0, 10), "QQ is no entity type");
+    assertFalse(IdChecks.sgUen("179901143C", 0, 10), "year 1799");
+  }
+
+  /** CMS, "Understanding the MBI": the example 1EG4-TE5-MK73; each position's class. */
+  @Test
+  void usMbi() {
+    assertTrue(IdChecks.usMbi("1EG4TE5MK73".toCharArray()));
+    assertFalse(IdChecks.usMbi("0EG4TE5MK73".toCharArray()), "first digit 0");
+    assertFalse(IdChecks.usMbi("1SG4TE5MK73".toCharArray()), "S is never used");
+    assertFalse(IdChecks.usMbi("1EG4TE5MI73".toCharArray()), "I is never used");
+    assertTrue(IdChecks.usMbi("1E14TE5MK73".toCharArray()), "position 3 may be a digit");
+    assertFalse(IdChecks.usMbi("12G4TE5MK73".toCharArray()), "position 2 is a letter");
+  }
+
+  /**
+   * DVLA: the specimen licence's driver number MORGA753116SM9IJ (surname MORGAN; decade 7, month
+   * 53 = March for a woman, day 11, year 6: 11 March 1976; initials SM); no published check.
+   */
+  @Test
+  void ukDrivingLicence() {
+    assertTrue(IdChecks.ukDrivingLicence("MORGA753116SM9IJ", 0));
+    assertTrue(IdChecks.ukDrivingLicence("morga753116sm9ij", 0), "one case throughout");
+    assertFalse(IdChecks.ukDrivingLicence("MORGA763116SM9IJ", 0), "month 63");
+    assertFalse(IdChecks.ukDrivingLicence("MORGA753326SM9IJ", 0), "day 32");
+    assertFalse(IdChecks.ukDrivingLicence("MO9GA753116SM9IJ", 0), "a letter after the 9 padding");
+    assertFalse(IdChecks.ukDrivingLicence("MORGa753116SM9IJ", 0), "mixed case");
+  }
+
+  /**
+   * BMI specimen Personalausweis (Erika Mustermann): document number T22000129, check digit 3
+   * (ICAO 9303: T=29 x 7 + 2 x 3 + 2 x 1 + 0 + 0 + 0 + 1 x 7 + 2 x 3 + 9 x 1 = 233); the 2010
+   * specimen L01X00T47 with 1. Presidio's T220001290 has a wrong check digit.
+   */
+  @Test
+  void deIdCard() {
+    validChars("T220001293", (s, i) -> IdChecks.deIdCard(s, i, s.length()), "0123456789");
+    validChars("L01X00T471", (s, i) -> IdChecks.deIdCard(s, i, s.length()), "0123456789");
+    assertTrue(IdChecks.deIdCard("T22000129", 0, 9), "without the check digit");
+    assertFalse(IdChecks.deIdCard("A22000129", 0, 9), "A is no document letter");
+    assertFalse(IdChecks.deIdCard("T2200E129", 0, 9), "E is no document letter");
+  }
+
+  /** Royal Mail / Wikipedia "Postcodes in the United Kingdom" examples, and its letter rules. */
+  @Test
+  void ukPostcode() {
+    for (String v : new String[] {"SW1A 1AA", "EC1A 1BB", "W1A 0AX", "M1 1AE", "B33 8TH", "CR2 6XH", "DN55 1PT"}) {
+      int sp = v.indexOf(' ');
+      assertTrue(IdChecks.ukOutward(v, 0, sp) && IdChecks.ukInward(v, sp + 1), v);
+    }
+    assertFalse(IdChecks.ukOutward("QA1", 0, 3), "Q never starts an area");
+    assertFalse(IdChecks.ukOutward("W1I", 0, 3), "I is no district letter after a one-letter area");
+    assertFalse(IdChecks.ukInward("1CA", 0), "C is never an inward letter");
+    assertFalse(IdChecks.ukInward("1AV", 0), "V is never an inward letter");
+  }
+
   @Test
   void calendarDates() {
     assertTrue(IdChecks.date(2000, 2, 29));
