@@ -171,6 +171,15 @@ final class IdChecks {
   }
 
   /**
+   * Organisationsnummer (Swedish legal entities, Skatteverket SKV 709): ten digits, the third 2 or
+   * more so that it never reads as a personnummer's month, the first (the legal-form group) not 0,
+   * Luhn check digit over the ten.
+   */
+  static boolean seOrgNr(int[] d, int n) {
+    return n == 10 && d[0] != 0 && d[2] >= 2 && Checksums.luhn(d, 10);
+  }
+
+  /**
    * Resident registration number (Korea, 주민등록번호): YYMMDD, a sex/century digit 1-8, then
    * five digits and a check = (11 - sum of digits x 2 3 4 5 6 7 8 9 2 3 4 5 mod 11) mod 10.
    */

@@ -251,6 +251,18 @@ class IdChecksTest {
   }
 
   /**
+   * Swedish organisationsnummer: Presidio's rows 212000-0142 and 556703-7485 (another project's
+   * suite), Luhn re-checked by hand (2 1 2 0 0 0 0 1 4 2: doubled from the left 4 1 4 0 0 0 0 1 8 2
+   * = 20); a third digit below 2 is a personnummer's month.
+   */
+  @Test
+  void seOrgNr() {
+    valid("212000-0142", IdChecks::seOrgNr);
+    valid("556703-7485", IdChecks::seOrgNr);
+    assertFalse(IdChecks.seOrgNr(digits("811228-9874"), 10), "a personnummer (Luhn valid, month 12)");
+  }
+
+  /**
    * BMI specimen Personalausweis (Erika Mustermann): document number T22000129, check digit 3
    * (ICAO 9303: T=29 x 7 + 2 x 3 + 2 x 1 + 0 + 0 + 0 + 1 x 7 + 2 x 3 + 9 x 1 = 233); the 2010
    * specimen L01X00T47 with 1. Presidio's T220001290 has a wrong check digit.

@@ -40,7 +40,8 @@ class PiiCasesTest {
       "SE_PERSONNUMMER", "KR_RRN", "TH_TNIN", "ZA_ID", "NG_NIN", "PH_TIN", "SG_NRIC_FIN", "IN_PAN", "IN_VOTER",
       "IN_PASSPORT", "IT_FISCAL_CODE", "FI_HETU",
       // issue 15, second round
-      "UK_PASSPORT", "UK_DRIVING_LICENCE", "UK_POSTCODE", "US_MBI", "SG_UEN", "IN_GSTIN", "DE_ID_CARD");
+      "UK_PASSPORT", "UK_DRIVING_LICENCE", "UK_POSTCODE", "US_MBI", "SG_UEN", "IN_GSTIN", "DE_ID_CARD",
+      "SE_ORGANISATIONSNUMMER");
 
   record Case(int line, String type, boolean positive, String value, String text) {}
 
