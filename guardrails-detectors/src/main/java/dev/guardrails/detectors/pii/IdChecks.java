@@ -132,8 +132,13 @@ final class IdChecks {
     if (repeated != 1) {
       return false;
     }
+    return mod1110(d, 10) == d[10];
+  }
+
+  /** The ISO/IEC 7064 MOD 11,10 check digit of {@code d[0, len)}. */
+  private static int mod1110(int[] d, int len) {
     int product = 10;
-    for (int i = 0; i < 10; i++) {
+    for (int i = 0; i < len; i++) {
       int sum = (d[i] + product) % 10;
       if (sum == 0) {
         sum = 10;
@@ -141,7 +146,16 @@ final class IdChecks {
       product = (sum * 2) % 11;
     }
     int check = 11 - product;
-    return (check == 10 ? 0 : check) == d[10];
+    return check == 10 ? 0 : check;
+  }
+
+  /**
+   * USt-IdNr (German VAT identification number, Bundeszentralamt für Steuern): {@code DE} and nine
+   * digits, the first not 0, the ninth an ISO/IEC 7064 MOD 11,10 check digit over the eight before
+   * it (as the tax ID's). {@code d[0, 9)}: the digits after {@code DE}.
+   */
+  static boolean deVat(int[] d, int n) {
+    return n == 9 && d[0] != 0 && mod1110(d, 8) == d[8];
   }
 
   /**

@@ -8,7 +8,7 @@ import dev.guardrails.FindingType;
 /**
  * Country-specific identifiers that mix letters and digits, reached from the token half of the
  * scanner ({@link Tokens}) by word length: Singapore NRIC/FIN (9), UK passport (9, after a cue),
- * German ID card (9 or 10 with its check digit, after a cue),
+ * German ID card (9 or 10 with its check digit, after a cue), German VAT ID (DE + 9 digits),
  * Indian PAN and voter ID (10), Singapore UEN (9, 10), US Medicare Beneficiary Identifier (11, or
  * 4-3-4 with dashes), Indian GSTIN (15), Italian fiscal code and UK driving licence (16), UK
  * postcode (outward code of 2-4, inward code of 3), Finnish personal identity code (6 digits +
@@ -34,11 +34,12 @@ final class IdTokens {
   static final FindingType SG_UEN = pii("SG_UEN");
   static final FindingType IN_GSTIN = pii("IN_GSTIN");
   static final FindingType DE_ID_CARD = pii("DE_ID_CARD");
+  static final FindingType DE_VAT_ID = pii("DE_VAT_ID");
 
   /** Every type reported here. */
   static final java.util.Set<FindingType> TYPES = java.util.Set.of(SG_NRIC_FIN, IN_PAN, IN_VOTER, IN_PASSPORT,
       IT_FISCAL_CODE, FI_HETU, UK_PASSPORT, UK_DRIVING_LICENCE, UK_POSTCODE, US_MBI, SG_UEN, IN_GSTIN,
-      DE_ID_CARD);
+      DE_ID_CARD, DE_VAT_ID);
 
   /** Cues of the Swedish personnummer, its 10- and 12-digit rows alike. */
   static final Context SE_CTX = Context.of("personnummer", "personnr", "pnr", "samordningsnummer", "swedish", "sweden",
@@ -63,6 +64,8 @@ final class IdTokens {
   /** Cues of a Personalausweis number (nine chars of digits and consonants are reported only next to one). */
   static final Context DE_ID_CTX = Context.of("personalausweis", "personalausweisnummer", "ausweis", "ausweisnummer",
       "ausweis nr", "german id", "german identity card", "identity card", "id card", "dokumentennummer");
+  static final Context DE_VAT_CTX = Context.of("ust-idnr", "ust idnr", "ustidnr", "ust-id", "ust id", "umsatzsteuer",
+      "umsatzsteuer-identifikationsnummer", "vat", "vat id", "vat number", "vat no");
   static final Context GSTIN_CTX = Context.of("gstin", "gstins", "gst", "gst number", "goods and services tax");
 
   private static FindingType pii(String name) {
@@ -183,6 +186,52 @@ final class IdTokens {
     }
     h.emit(US_MBI, i, end, cue ? 0.95 : 0.8, "US_MBI (layout)");
     return end;
+  }
+
+  /**
+   * A German VAT ID starting at {@code s[i]} ({@code DE} or {@code de}), the word {@code s[i, we)}
+   * being {@code DE136695976} or {@code DE} before a separator and nine digits ({@code DE 136 695
+   * 976}, {@code DE-136695976}, groups of three joined by space, dash or dot): returns its end if
+   * reported, else -1.
+   */
+  static int deVat(Hits h, int i, int we) {
+    String s = h.s;
+    int n = s.length();
+    char a = s.charAt(i);
+    char b = s.charAt(i + 1);
+    if (!(a == 'D' && b == 'E' || a == 'd' && b == 'e')) {
+      return -1;
+    }
+    int[] d = h.digits();
+    int p = i + 2;
+    if (we - i == 2) {
+      if (p + 10 > n || s.charAt(p) != ' ' && s.charAt(p) != '-' && s.charAt(p) != '.') {
+        return -1;
+      }
+      p++;
+    } else if (we - i != 11) {
+      return -1;
+    }
+    int nd = 0;
+    int groupLen = 0;
+    while (p < n && nd < 9) {
+      char c = s.charAt(p);
+      if (PiiPatternDetector.isDigit(c)) {
+        d[nd++] = c - '0';
+        groupLen++;
+        p++;
+      } else if ((c == ' ' || c == '-' || c == '.') && groupLen == 3 && (nd == 3 || nd == 6) && we - i == 2) {
+        groupLen = 0;
+        p++;
+      } else {
+        break;
+      }
+    }
+    if (nd != 9 || p < n && isLetterOrDigit(s.charAt(p)) || !IdChecks.deVat(d, 9)) {
+      return -1;
+    }
+    h.emit(DE_VAT_ID, i, p, DE_VAT_CTX.near(s, i, p) ? 0.95 : 0.85, "DE_VAT_ID (check digit valid)");
+    return p;
   }
 
   /**

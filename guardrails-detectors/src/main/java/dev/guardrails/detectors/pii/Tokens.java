@@ -142,6 +142,12 @@ final class Tokens {
         }
       }
     }
+    if ((c == 'D' || c == 'd') && (len == 11 || len == 2 && we + 1 < n && isDigit(s.charAt(we + 1)))) {
+      int e = IdTokens.deVat(h, i, we);
+      if (e > 0) {
+        return e;
+      }
+    }
     if ((len == 4 && we + 1 < n && s.charAt(we) == '.' && IpAddresses.isHex(s.charAt(we + 1)))) {
       int e = IpAddresses.ciscoMac(h, i);
       if (e > 0) {

@@ -251,6 +251,19 @@ class IdChecksTest {
   }
 
   /**
+   * USt-IdNr: DE136695976, the example of python-stdnum's de.vat (also Presidio's row), and
+   * DE129273398 from Presidio's rows, both re-checked by hand with MOD 11,10 (as the tax ID);
+   * Presidio's DE123456789 fails (its own validated rows expect no match).
+   */
+  @Test
+  void deVat() {
+    valid("136695976", IdChecks::deVat);
+    valid("129273398", IdChecks::deVat);
+    assertFalse(IdChecks.deVat(digits("123456789"), 9));
+    assertFalse(IdChecks.deVat(digits("036695976"), 9), "first digit 0");
+  }
+
+  /**
    * Swedish organisationsnummer: Presidio's rows 212000-0142 and 556703-7485 (another project's
    * suite), Luhn re-checked by hand (2 1 2 0 0 0 0 1 4 2: doubled from the left 4 1 4 0 0 0 0 1 8 2
    * = 20); a third digit below 2 is a personnummer's month.
