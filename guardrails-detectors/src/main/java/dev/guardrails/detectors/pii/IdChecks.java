@@ -515,6 +515,34 @@ final class IdChecks {
     return len == 9 || s.charAt(i + 9) == (char) ('0' + sum % 10);
   }
 
+  /**
+   * Krankenversichertennummer (German health-insurance number, the fixed ten-char part: GKV-
+   * Spitzenverband "Richtlinien ... Krankenversichertennummer"): a letter and nine digits, the last
+   * a check digit. The letter as two digits (A=01 ... Z=26) and the next eight digits, times 1 2 1
+   * 2 ..., the products' digits added, sum mod 10. Either case; {@code s[i, i+10)}.
+   */
+  static boolean deKvnr(CharSequence s, int i) {
+    char l = s.charAt(i);
+    l = l >= 'a' && l <= 'z' ? (char) (l - 32) : l;
+    if (l < 'A' || l > 'Z') {
+      return false;
+    }
+    int v = l - 'A' + 1;
+    int sum = v / 10 + digitSum(v % 10 * 2);
+    for (int k = 1; k < 9; k++) {
+      int d = digit(s.charAt(i + k));
+      if (d > 9) {
+        return false;
+      }
+      sum += k % 2 == 1 ? d : digitSum(d * 2);
+    }
+    return digit(s.charAt(i + 9)) == sum % 10;
+  }
+
+  private static int digitSum(int p) {
+    return p > 9 ? p - 9 : p;
+  }
+
   // ------------------------------------------------------------------ character IDs
 
   private static final String SG_ST = "JZIHGFEDCBA";

@@ -9,6 +9,7 @@ import dev.guardrails.FindingType;
  * Country-specific identifiers that mix letters and digits, reached from the token half of the
  * scanner ({@link Tokens}) by word length: Singapore NRIC/FIN (9), UK passport (9, after a cue),
  * German ID card (9 or 10 with its check digit, after a cue), German VAT ID (DE + 9 digits),
+ * German health-insurance number (10),
  * Indian PAN and voter ID (10), Singapore UEN (9, 10), US Medicare Beneficiary Identifier (11, or
  * 4-3-4 with dashes), Indian GSTIN (15), Italian fiscal code and UK driving licence (16), UK
  * postcode (outward code of 2-4, inward code of 3), Finnish personal identity code (6 digits +
@@ -35,11 +36,12 @@ final class IdTokens {
   static final FindingType IN_GSTIN = pii("IN_GSTIN");
   static final FindingType DE_ID_CARD = pii("DE_ID_CARD");
   static final FindingType DE_VAT_ID = pii("DE_VAT_ID");
+  static final FindingType DE_HEALTH_INSURANCE = pii("DE_HEALTH_INSURANCE");
 
   /** Every type reported here. */
   static final java.util.Set<FindingType> TYPES = java.util.Set.of(SG_NRIC_FIN, IN_PAN, IN_VOTER, IN_PASSPORT,
       IT_FISCAL_CODE, FI_HETU, UK_PASSPORT, UK_DRIVING_LICENCE, UK_POSTCODE, US_MBI, SG_UEN, IN_GSTIN,
-      DE_ID_CARD, DE_VAT_ID);
+      DE_ID_CARD, DE_VAT_ID, DE_HEALTH_INSURANCE);
 
   /** Cues of the Swedish personnummer, its 10- and 12-digit rows alike. */
   static final Context SE_CTX = Context.of("personnummer", "personnr", "pnr", "samordningsnummer", "swedish", "sweden",
@@ -66,6 +68,8 @@ final class IdTokens {
       "ausweis nr", "german id", "german identity card", "identity card", "id card", "dokumentennummer");
   static final Context DE_VAT_CTX = Context.of("ust-idnr", "ust idnr", "ustidnr", "ust-id", "ust id", "umsatzsteuer",
       "umsatzsteuer-identifikationsnummer", "vat", "vat id", "vat number", "vat no");
+  static final Context KVNR_CTX = Context.of("kvnr", "krankenversichertennummer", "versichertennummer", "krankenkasse",
+      "egk", "egk-nummer", "health insurance", "versicherungsnummer");
   static final Context GSTIN_CTX = Context.of("gstin", "gstins", "gst", "gst number", "goods and services tax");
 
   private static FindingType pii(String name) {
@@ -103,7 +107,8 @@ final class IdTokens {
         return we;
       }
       int e = uen(h, i, we);
-      return e > 0 ? e : deIdCard(h, i, we);
+      e = e > 0 ? e : deIdCard(h, i, we);
+      return e > 0 ? e : kvnr(h, i, we);
     }
     if (len == 16 && IdChecks.itFiscalCode(s, i)) {
       h.emit(IT_FISCAL_CODE, i, we, CF_CTX.near(s, i, we) ? 1.0 : 0.9, "IT_FISCAL_CODE (check letter valid)");
@@ -232,6 +237,24 @@ final class IdTokens {
     }
     h.emit(DE_VAT_ID, i, p, DE_VAT_CTX.near(s, i, p) ? 0.95 : 0.85, "DE_VAT_ID (check digit valid)");
     return p;
+  }
+
+  /**
+   * A German health-insurance number {@code s[i, we)} (a letter and nine digits, check digit
+   * valid): upper case alone, lower case next to a cue. Returns its end if reported, else -1.
+   */
+  private static int kvnr(Hits h, int i, int we) {
+    String s = h.s;
+    boolean upper = Tokens.isUpper(s.charAt(i));
+    if (!IdChecks.deKvnr(s, i)) {
+      return -1;
+    }
+    boolean cue = KVNR_CTX.near(s, i, we);
+    if (!cue && !upper) {
+      return -1;
+    }
+    h.emit(DE_HEALTH_INSURANCE, i, we, cue ? 0.95 : 0.75, "DE_HEALTH_INSURANCE (check digit valid)");
+    return we;
   }
 
   /**

@@ -264,6 +264,18 @@ class IdChecksTest {
   }
 
   /**
+   * Krankenversichertennummer: Presidio's rows A123456780 and M123456785 (another project's suite),
+   * re-checked by hand: A = 01, digits 0 1 1 2 3 4 5 6 7 8 times 1 2 1 2 ... with digit sums = 40,
+   * check 0; M = 13: 45, check 5.
+   */
+  @Test
+  void deKvnr() {
+    validChars("A123456780", IdChecks::deKvnr, "0123456789");
+    validChars("M123456785", IdChecks::deKvnr, "0123456789");
+    assertFalse(IdChecks.deKvnr("1123456780", 0), "a digit where the letter goes");
+  }
+
+  /**
    * Swedish organisationsnummer: Presidio's rows 212000-0142 and 556703-7485 (another project's
    * suite), Luhn re-checked by hand (2 1 2 0 0 0 0 1 4 2: doubled from the left 4 1 4 0 0 0 0 1 8 2
    * = 20); a third digit below 2 is a personnummer's month.
