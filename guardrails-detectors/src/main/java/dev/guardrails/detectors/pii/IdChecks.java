@@ -543,6 +543,53 @@ final class IdChecks {
     return p > 9 ? p - 9 : p;
   }
 
+  private static final int[] W_RVNR = {2, 1, 2, 5, 7, 1, 2, 1, 2, 1, 2, 1};
+
+  /**
+   * Versicherungsnummer (German pension/social insurance number, Deutsche Rentenversicherung,
+   * VKVV): two digits of the area, the birth date DDMMYY (day + 50 when a date's serials run out),
+   * the surname's initial, a two-digit serial, a check digit: the letter as two digits (A=01 ...
+   * Z=26), the twelve digits times 2 1 2 5 7 1 2 1 2 1 2 1, the products' digits added, sum mod
+   * 10. Either case for the letter; {@code s[i, i+12)}.
+   */
+  static boolean deRvnr(CharSequence s, int i) {
+    char l = s.charAt(i + 8);
+    l = l >= 'a' && l <= 'z' ? (char) (l - 32) : l;
+    if (l < 'A' || l > 'Z') {
+      return false;
+    }
+    int[] d = new int[12];
+    for (int k = 0; k < 8; k++) {
+      d[k] = digit(s.charAt(i + k));
+    }
+    d[8] = (l - 'A' + 1) / 10;
+    d[9] = (l - 'A' + 1) % 10;
+    d[10] = digit(s.charAt(i + 9));
+    d[11] = digit(s.charAt(i + 10));
+    for (int x : d) {
+      if (x > 9) {
+        return false;
+      }
+    }
+    int day = d[2] * 10 + d[3];
+    int month = d[4] * 10 + d[5];
+    int year = d[6] * 10 + d[7];
+    day = day > 50 ? day - 50 : day;
+    if (!date(1900 + year, month, day) && !date(2000 + year, month, day)) {
+      return false;
+    }
+    int sum = 0;
+    for (int k = 0; k < 12; k++) {
+      sum += digitSum2(d[k] * W_RVNR[k]);
+    }
+    return digit(s.charAt(i + 11)) == sum % 10;
+  }
+
+  /** The sum of the decimal digits of a product below 100. */
+  private static int digitSum2(int p) {
+    return p / 10 + p % 10;
+  }
+
   // ------------------------------------------------------------------ character IDs
 
   private static final String SG_ST = "JZIHGFEDCBA";

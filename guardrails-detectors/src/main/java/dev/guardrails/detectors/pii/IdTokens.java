@@ -9,7 +9,7 @@ import dev.guardrails.FindingType;
  * Country-specific identifiers that mix letters and digits, reached from the token half of the
  * scanner ({@link Tokens}) by word length: Singapore NRIC/FIN (9), UK passport (9, after a cue),
  * German ID card (9 or 10 with its check digit, after a cue), German VAT ID (DE + 9 digits),
- * German health-insurance number (10),
+ * German health-insurance number (10), German pension insurance number (12),
  * Indian PAN and voter ID (10), Singapore UEN (9, 10), US Medicare Beneficiary Identifier (11, or
  * 4-3-4 with dashes), Indian GSTIN (15), Italian fiscal code and UK driving licence (16), UK
  * postcode (outward code of 2-4, inward code of 3), Finnish personal identity code (6 digits +
@@ -37,11 +37,12 @@ final class IdTokens {
   static final FindingType DE_ID_CARD = pii("DE_ID_CARD");
   static final FindingType DE_VAT_ID = pii("DE_VAT_ID");
   static final FindingType DE_HEALTH_INSURANCE = pii("DE_HEALTH_INSURANCE");
+  static final FindingType DE_SOCIAL_SECURITY = pii("DE_SOCIAL_SECURITY");
 
   /** Every type reported here. */
   static final java.util.Set<FindingType> TYPES = java.util.Set.of(SG_NRIC_FIN, IN_PAN, IN_VOTER, IN_PASSPORT,
       IT_FISCAL_CODE, FI_HETU, UK_PASSPORT, UK_DRIVING_LICENCE, UK_POSTCODE, US_MBI, SG_UEN, IN_GSTIN,
-      DE_ID_CARD, DE_VAT_ID, DE_HEALTH_INSURANCE);
+      DE_ID_CARD, DE_VAT_ID, DE_HEALTH_INSURANCE, DE_SOCIAL_SECURITY);
 
   /** Cues of the Swedish personnummer, its 10- and 12-digit rows alike. */
   static final Context SE_CTX = Context.of("personnummer", "personnr", "pnr", "samordningsnummer", "swedish", "sweden",
@@ -70,6 +71,8 @@ final class IdTokens {
       "umsatzsteuer-identifikationsnummer", "vat", "vat id", "vat number", "vat no");
   static final Context KVNR_CTX = Context.of("kvnr", "krankenversichertennummer", "versichertennummer", "krankenkasse",
       "egk", "egk-nummer", "health insurance", "versicherungsnummer");
+  static final Context RVNR_CTX = Context.of("rvnr", "versicherungsnummer", "rentenversicherungsnummer",
+      "sozialversicherungsnummer", "sozialversicherungsausweis", "svnr", "social security", "rentenversicherung");
   static final Context GSTIN_CTX = Context.of("gstin", "gstins", "gst", "gst number", "goods and services tax");
 
   private static FindingType pii(String name) {
@@ -134,6 +137,10 @@ final class IdTokens {
     }
     if (len == 11 || len == 4 && we < h.s.length() && h.s.charAt(we) == '-') {
       return mbi(h, i, we);
+    }
+    if (len == 12 && IdChecks.deRvnr(h.s, i)) {
+      h.emit(DE_SOCIAL_SECURITY, i, we, RVNR_CTX.near(h.s, i, we) ? 0.95 : 0.85, "DE_SOCIAL_SECURITY (birth date, check digit)");
+      return we;
     }
     if (len == 15 && IdChecks.inGstin(h.s, i)) {
       h.emit(IN_GSTIN, i, we, GSTIN_CTX.near(h.s, i, we) ? 0.95 : 0.9, "IN_GSTIN (check char valid)");

@@ -83,7 +83,7 @@ final class Tokens {
       }
       // not a NIF: a Singapore business UEN has the same layout (below)
     }
-    if (len == 9 || len == 10 || len == 11 || len == 15 || len == 4 && we < n && s.charAt(we) == '-') {
+    if (len >= 9 && len <= 12 || len == 15 || len == 4 && we < n && s.charAt(we) == '-') {
       int e = IdTokens.mixedDigitWord(h, i, we);
       if (e > 0) {
         return e;

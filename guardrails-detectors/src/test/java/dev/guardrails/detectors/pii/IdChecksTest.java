@@ -276,6 +276,19 @@ class IdChecksTest {
   }
 
   /**
+   * Versicherungsnummer: Presidio's rows 15070649C103 and 65070803A019 (another project's suite),
+   * re-checked by hand: 1 5 0 7 0 6 4 9 0 3 (C = 03) 1 0 times 2 1 2 5 7 1 2 1 2 1 2 1, digit sums
+   * 2+5+0+8+0+6+8+9+0+3+2+0 = 43, check 3.
+   */
+  @Test
+  void deRvnr() {
+    validChars("15070649C103", IdChecks::deRvnr, "0123456789");
+    validChars("65070803A019", IdChecks::deRvnr, "0123456789");
+    assertTrue(IdChecks.deRvnr("38551285K051", 0), "day + 50");
+    assertFalse(IdChecks.deRvnr("15071349C103", 0), "month 13");
+  }
+
+  /**
    * Swedish organisationsnummer: Presidio's rows 212000-0142 and 556703-7485 (another project's
    * suite), Luhn re-checked by hand (2 1 2 0 0 0 0 1 4 2: doubled from the left 4 1 4 0 0 0 0 1 8 2
    * = 20); a third digit below 2 is a personnummer's month.

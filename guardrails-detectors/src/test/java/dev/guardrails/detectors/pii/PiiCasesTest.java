@@ -41,7 +41,8 @@ class PiiCasesTest {
       "IN_PASSPORT", "IT_FISCAL_CODE", "FI_HETU",
       // issue 15, second round
       "UK_PASSPORT", "UK_DRIVING_LICENCE", "UK_POSTCODE", "US_MBI", "SG_UEN", "IN_GSTIN", "DE_ID_CARD",
-      "SE_ORGANISATIONSNUMMER", "DE_VAT_ID", "DE_HEALTH_INSURANCE");
+      "SE_ORGANISATIONSNUMMER", "DE_VAT_ID", "DE_HEALTH_INSURANCE",
+      "DE_SOCIAL_SECURITY");
 
   record Case(int line, String type, boolean positive, String value, String text) {}
 

@@ -65,7 +65,8 @@ class PresidioSuiteTest {
       Map.entry("UK_POSTCODE", "UK_POSTCODE"), Map.entry("US_MBI", "US_MBI"), Map.entry("SG_UEN", "SG_UEN"),
       Map.entry("IN_GSTIN", "IN_GSTIN"), Map.entry("DE_ID_CARD", "DE_ID_CARD"),
       Map.entry("SE_ORGANISATIONSNUMMER", "SE_ORGANISATIONSNUMMER"), Map.entry("DE_VAT_ID", "DE_VAT_ID"),
-      Map.entry("DE_HEALTH_INSURANCE", "DE_HEALTH_INSURANCE"));
+      Map.entry("DE_HEALTH_INSURANCE", "DE_HEALTH_INSURANCE"),
+      Map.entry("DE_SOCIAL_SECURITY", "DE_SOCIAL_SECURITY"));
 
   record Row(String id, String text, int expectedLen, List<int[]> positions, String entity, String ourType,
       boolean claimed, int leniency, boolean country) {}
