@@ -77,7 +77,7 @@ class PresidioSuiteTest {
    * regression guard at the level measured when the file was added, not the 97% target (the table
    * printed says which entities are short of it).
    */
-  private static final double COUNTRY_FLOOR = 0.80;
+  private static final double COUNTRY_FLOOR = 0.85;
 
   /** Counts per Presidio entity. */
   static final class Tally {
