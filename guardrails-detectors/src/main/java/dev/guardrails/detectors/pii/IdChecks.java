@@ -590,6 +590,33 @@ final class IdChecks {
     return p / 10 + p % 10;
   }
 
+  /** Two-digit year of the clock when the class loads, plus one: age identifiers above are not issued yet. */
+  private static final int UK_PLATE_YEAR = java.time.Year.now(java.time.ZoneOffset.UTC).getValue() % 100 + 1;
+
+  /**
+   * A UK vehicle registration mark in the current format (DVLA, since September 2001): a memory tag
+   * of two letters (the region, {@code A-H K-P R S V W Y}; then any letter but I, Q, Z), a two-digit
+   * age identifier (March: the year's last two digits, 02 on; September: + 50, 51 on; none beyond
+   * next year) and three random letters without I and Q. {@code v} holds the seven chars (the
+   * separator removed), upper case.
+   */
+  static boolean ukPlate(char[] v) {
+    char a = v[0];
+    if (a < 'A' || a > 'Z' || "IJQTUXZ".indexOf(a) >= 0 || v[1] < 'A' || v[1] > 'Z' || "IQZ".indexOf(v[1]) >= 0) {
+      return false;
+    }
+    int age = digit(v[2]) * 10 + digit(v[3]);
+    if (!(age >= 2 && age <= UK_PLATE_YEAR || age >= 51 && age <= UK_PLATE_YEAR + 50)) {
+      return false;
+    }
+    for (int k = 4; k < 7; k++) {
+      if (v[k] < 'A' || v[k] > 'Z' || v[k] == 'I' || v[k] == 'Q') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   // ------------------------------------------------------------------ character IDs
 
   private static final String SG_ST = "JZIHGFEDCBA";

@@ -9,7 +9,8 @@ import dev.guardrails.FindingType;
  * Country-specific identifiers that mix letters and digits, reached from the token half of the
  * scanner ({@link Tokens}) by word length: Singapore NRIC/FIN (9), UK passport (9, after a cue),
  * German ID card (9 or 10 with its check digit, after a cue), German VAT ID (DE + 9 digits),
- * German health-insurance number (10), German pension insurance number (12),
+ * German health-insurance number (10), German pension insurance number (12), UK vehicle
+ * registration (4 + 3 or 7),
  * Indian PAN and voter ID (10), Singapore UEN (9, 10), US Medicare Beneficiary Identifier (11, or
  * 4-3-4 with dashes), Indian GSTIN (15), Italian fiscal code and UK driving licence (16), UK
  * postcode (outward code of 2-4, inward code of 3), Finnish personal identity code (6 digits +
@@ -38,11 +39,12 @@ final class IdTokens {
   static final FindingType DE_VAT_ID = pii("DE_VAT_ID");
   static final FindingType DE_HEALTH_INSURANCE = pii("DE_HEALTH_INSURANCE");
   static final FindingType DE_SOCIAL_SECURITY = pii("DE_SOCIAL_SECURITY");
+  static final FindingType UK_VEHICLE_REGISTRATION = pii("UK_VEHICLE_REGISTRATION");
 
   /** Every type reported here. */
   static final java.util.Set<FindingType> TYPES = java.util.Set.of(SG_NRIC_FIN, IN_PAN, IN_VOTER, IN_PASSPORT,
       IT_FISCAL_CODE, FI_HETU, UK_PASSPORT, UK_DRIVING_LICENCE, UK_POSTCODE, US_MBI, SG_UEN, IN_GSTIN,
-      DE_ID_CARD, DE_VAT_ID, DE_HEALTH_INSURANCE, DE_SOCIAL_SECURITY);
+      DE_ID_CARD, DE_VAT_ID, DE_HEALTH_INSURANCE, DE_SOCIAL_SECURITY, UK_VEHICLE_REGISTRATION);
 
   /** Cues of the Swedish personnummer, its 10- and 12-digit rows alike. */
   static final Context SE_CTX = Context.of("personnummer", "personnr", "pnr", "samordningsnummer", "swedish", "sweden",
@@ -73,6 +75,8 @@ final class IdTokens {
       "egk", "egk-nummer", "health insurance", "versicherungsnummer");
   static final Context RVNR_CTX = Context.of("rvnr", "versicherungsnummer", "rentenversicherungsnummer",
       "sozialversicherungsnummer", "sozialversicherungsausweis", "svnr", "social security", "rentenversicherung");
+  static final Context PLATE_CTX = Context.of("reg", "registration", "number plate", "plate", "plates", "vehicle",
+      "vehicles", "car", "vrm", "registration number");
   static final Context GSTIN_CTX = Context.of("gstin", "gstins", "gst", "gst number", "goods and services tax");
 
   private static FindingType pii(String name) {
@@ -287,6 +291,43 @@ final class IdTokens {
     }
     h.emit(UK_PASSPORT, i, we, 0.85, "UK_PASSPORT (context)");
     return we;
+  }
+
+  /**
+   * A UK vehicle registration in the current format whose first half is the word {@code s[i, we)}:
+   * {@code AB51 ABC}, {@code AB51-ABC} or compact {@code AB51ABC}; one case. Returns its end if
+   * reported, else -1.
+   */
+  static int ukPlate(Hits h, int i, int we) {
+    String s = h.s;
+    int n = s.length();
+    int len = we - i;
+    int end;
+    if (len == 7) {
+      end = we;
+    } else if (len == 4 && we + 4 <= n && (s.charAt(we) == ' ' || s.charAt(we) == '-')
+        && (we + 4 == n || !isLetterOrDigit(s.charAt(we + 4)) && s.charAt(we + 4) != '-')) {
+      end = we + 4;
+    } else {
+      return -1;
+    }
+    char[] v = new char[7];
+    boolean upper = Tokens.isUpper(s.charAt(i));
+    for (int p = i, k = 0; p < end; p++) {
+      if (p == we && len == 4) {
+        continue;
+      }
+      char c = s.charAt(p);
+      if (!upper && Tokens.isUpper(c) || upper && Tokens.isLower(c)) {
+        return -1;
+      }
+      v[k++] = Tokens.isLower(c) ? (char) (c - 32) : c;
+    }
+    if (!IdChecks.ukPlate(v)) {
+      return -1;
+    }
+    h.emit(UK_VEHICLE_REGISTRATION, i, end, PLATE_CTX.near(s, i, end) ? 0.9 : 0.7, "UK_VEHICLE_REGISTRATION (layout)");
+    return end;
   }
 
   /**

@@ -167,6 +167,12 @@ final class Tokens {
         return e;
       }
     }
+    if ((len == 4 || len == 7) && isLetter(s.charAt(i + 1)) && isDigit(s.charAt(i + 2)) && isDigit(s.charAt(i + 3))) {
+      int e = IdTokens.ukPlate(h, i, we);
+      if (e > 0) {
+        return e;
+      }
+    }
     char cu = Character.toUpperCase(c);
     if ((cu == 'X' || cu == 'Y' || cu == 'Z') && (len >= 2 && isDigit(s.charAt(i + 1)) || len == 1 && we < n && s.charAt(we) == '-')) {
       nie(h, i);

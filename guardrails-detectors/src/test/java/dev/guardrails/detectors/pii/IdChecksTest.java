@@ -289,6 +289,21 @@ class IdChecksTest {
   }
 
   /**
+   * DVLA current-format registration (no check character): the examples DVLA's "Vehicle
+   * registration numbers and number plates" (INF104) gives, BD51 SMR and LN14 HGT (as Presidio's row).
+   */
+  @Test
+  void ukPlate() {
+    assertTrue(IdChecks.ukPlate("BD51SMR".toCharArray()));
+    assertTrue(IdChecks.ukPlate("LN14HGT".toCharArray()));
+    assertFalse(IdChecks.ukPlate("IB51ABC".toCharArray()), "I is no region letter");
+    assertFalse(IdChecks.ukPlate("AQ51ABC".toCharArray()), "Q is no office letter");
+    assertFalse(IdChecks.ukPlate("AB00ABC".toCharArray()), "age identifier 00");
+    assertFalse(IdChecks.ukPlate("AB49ABC".toCharArray()), "age identifier 49 (March 2049)");
+    assertFalse(IdChecks.ukPlate("AB51AIB".toCharArray()), "I in the random letters");
+  }
+
+  /**
    * Swedish organisationsnummer: Presidio's rows 212000-0142 and 556703-7485 (another project's
    * suite), Luhn re-checked by hand (2 1 2 0 0 0 0 1 4 2: doubled from the left 4 1 4 0 0 0 0 1 8 2
    * = 20); a third digit below 2 is a personnummer's month.

@@ -42,7 +42,7 @@ class PiiCasesTest {
       // issue 15, second round
       "UK_PASSPORT", "UK_DRIVING_LICENCE", "UK_POSTCODE", "US_MBI", "SG_UEN", "IN_GSTIN", "DE_ID_CARD",
       "SE_ORGANISATIONSNUMMER", "DE_VAT_ID", "DE_HEALTH_INSURANCE",
-      "DE_SOCIAL_SECURITY");
+      "DE_SOCIAL_SECURITY", "UK_VEHICLE_REGISTRATION");
 
   record Case(int line, String type, boolean positive, String value, String text) {}
 

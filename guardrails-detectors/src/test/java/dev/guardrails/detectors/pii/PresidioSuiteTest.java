@@ -66,7 +66,8 @@ class PresidioSuiteTest {
       Map.entry("IN_GSTIN", "IN_GSTIN"), Map.entry("DE_ID_CARD", "DE_ID_CARD"),
       Map.entry("SE_ORGANISATIONSNUMMER", "SE_ORGANISATIONSNUMMER"), Map.entry("DE_VAT_ID", "DE_VAT_ID"),
       Map.entry("DE_HEALTH_INSURANCE", "DE_HEALTH_INSURANCE"),
-      Map.entry("DE_SOCIAL_SECURITY", "DE_SOCIAL_SECURITY"));
+      Map.entry("DE_SOCIAL_SECURITY", "DE_SOCIAL_SECURITY"),
+      Map.entry("UK_VEHICLE_REGISTRATION", "UK_VEHICLE_REGISTRATION"));
 
   record Row(String id, String text, int expectedLen, List<int[]> positions, String entity, String ourType,
       boolean claimed, int leniency, boolean country) {}
