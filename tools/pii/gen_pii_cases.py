@@ -916,6 +916,278 @@ for i in range(3):
     add("US_NPI", "neg", w + npi_check(w), "NPI {}")  # first digit not 1 or 2
 neg_plain("US_NPI", [npi() for _ in range(5)])
 
+# ================================================================ issue 15, second round (helper ids)
+# Own RNG again (earlier rows unchanged). Each check is written here from the format's public
+# description, not from the Java validators; a few positives are the examples the issuers or
+# encyclopedias print (marked "published").
+R16 = random.Random(16)
+UP = string.ascii_uppercase
+def r16d(n):
+    return "".join(R16.choice(string.digits) for _ in range(n))
+def r16l(n, alphabet=UP):
+    return "".join(R16.choice(alphabet) for _ in range(n))
+
+# -- IN_GSTIN: state code, PAN, entity number, 'Z', Luhn mod 36 check char (GSTN)
+B36 = string.digits + UP
+def gst_check(b):
+    t = 0
+    for k, c in enumerate(b):
+        p = B36.index(c) * (2 if k % 2 else 1)
+        t += p // 36 + p % 36
+    return B36[(36 - t % 36) % 36]
+def gstin(state=None):
+    b = "%02d" % (state or R16.randint(1, 37)) + r16l(3) + R16.choice("PCHFATBLJG") + r16l(1) + r16d(4) + r16l(1) \
+        + R16.choice("123456789ABC") + "Z"
+    return b + gst_check(b)
+for v in ["27AAPFU0939F1ZV", "29AAGCB7383J1Z4"]:  # published examples (GST portal help, GSTN)
+    add("IN_GSTIN", "pos", v, "GSTIN: {}")
+for i in range(14):
+    add("IN_GSTIN", "pos", gstin(), ["GSTIN {}", "our GST number is {}", "{}", "Invoice from supplier, GSTIN: {}",
+                                     "Goods and Services Tax ID {}", "Please update GSTIN to {} in the ledger."][i % 6])
+for i in range(8):
+    v = gstin(); add("IN_GSTIN", "neg", v[:-1] + R16.choice([c for c in B36 if c != v[-1]]), "GSTIN: {}")  # check char
+for st in [0, 39, 50, 96]:
+    b = "%02d" % st + gstin()[2:14]; add("IN_GSTIN", "neg", b + gst_check(b), "GSTIN: {}")  # no such state code
+for i in range(3):
+    v = gstin(); b = v[:13] + "Y"; add("IN_GSTIN", "neg", b + gst_check(b), "GSTIN: {}")  # 14th char not Z
+v = gstin(); add("IN_GSTIN", "neg", v.lower(), "gstin {}")  # issued upper case
+
+# -- SG_UEN: three ACRA formats with their check letters
+def uen_business():
+    b = r16d(8)
+    return b + "XMKECAWLJDB"[sum(int(c) * w for c, w in zip(b, [10, 4, 9, 3, 8, 2, 7, 1])) % 11]
+def uen_local(year=None):
+    b = str(year or R16.randint(1975, 2024)) + r16d(5)
+    return b + "ZKCMDNERGWH"[sum(int(c) * w for c, w in zip(b, [10, 8, 6, 4, 9, 7, 5, 3, 1])) % 11]
+UEN_A = "ABCDEFGHJKLMNPQRSTUVWX0123456789"
+def uen_other(kind=None):
+    b = R16.choice("TSR") + r16d(2) + (kind or R16.choice(["LL", "LP", "FC", "RF", "CS", "MM", "TU", "SS"])) + r16d(4)
+    return b + UEN_A[(sum(UEN_A.index(c) * w for c, w in zip(b, [4, 3, 5, 3, 10, 2, 2, 5, 7])) - 5) % 11]
+def not_nif(v):
+    return "TRWAGMYFPDXBNJZSQVHLCKE"[int(v[:8]) % 23] != v[8]
+for v in ["00192200M", "197401143C", "S16FC0121D", "T01FC6132D"]:  # published examples (ACRA-format test vectors)
+    add("SG_UEN", "pos", v, "UEN {}")
+i = 0
+while i < 12:
+    v = [uen_business, uen_local, uen_other][i % 3]()
+    if len(v) == 9 and not not_nif(v):
+        continue
+    add("SG_UEN", "pos", v, ["UEN: {}", "the company's UEN is {}", "{}", "ACRA registration number {}"][i % 4]); i += 1
+for f in [uen_business, uen_local, uen_other] * 3:
+    v = f()
+    w = v[:-1] + R16.choice([c for c in "ABCDEFGHJKLMNPRWXZ" if c != v[-1]])
+    add("SG_UEN", "neg", w, "UEN: {}")  # check letter
+for i in range(3):
+    b = "1799" + r16d(5); add("SG_UEN", "neg", b + "ZKCMDNERGWH"[sum(int(c) * w for c, w in zip(b, [10, 8, 6, 4, 9, 7, 5, 3, 1])) % 11], "UEN: {}")  # year
+for k in ["QQ", "AB", "XQ"]:
+    add("SG_UEN", "neg", uen_other(k), "UEN: {}")  # no such entity type
+
+# -- US_MBI: CMS layout C A AN N A AN N A A N N, letters without S L O I B Z
+MBI_L = [c for c in UP if c not in "SLOIBZ"]
+def mbi(dashed=False):
+    v = (R16.choice("123456789") + R16.choice(MBI_L) + R16.choice(MBI_L + list(string.digits)) + r16d(1)
+         + R16.choice(MBI_L) + R16.choice(MBI_L + list(string.digits)) + r16d(1) + R16.choice(MBI_L) + R16.choice(MBI_L)
+         + r16d(2))
+    return v[:4] + "-" + v[4:7] + "-" + v[7:] if dashed else v
+add("US_MBI", "pos", "1EG4-TE5-MK73", "MBI {}")  # published: CMS's example MBI
+add("US_MBI", "pos", "1EG4TE5MK73", "Medicare number {}")
+for i in range(14):
+    add("US_MBI", "pos", mbi(i % 2 == 0), ["Medicare Beneficiary Identifier: {}", "MBI {}", "{}", "new Medicare card, ID {}",
+                                           "patient's MBI is {} per the card"][i % 5])
+def mbi_bad(pos, ch):
+    v = mbi(); return v[:pos] + ch + v[pos + 1:]
+for pos, ch in [(1, "S"), (1, "L"), (4, "O"), (7, "I"), (8, "B"), (4, "Z"), (0, "0"), (1, "7"), (3, "K"), (9, "Q")]:
+    add("US_MBI", "neg", mbi_bad(pos, ch), "MBI: {}")
+add("US_MBI", "neg", mbi()[:10], "MBI: {}")  # ten chars
+add("US_MBI", "neg", mbi() + r16d(1), "MBI: {}")  # twelve chars
+for i in range(3):
+    add("US_MBI", "neg", mbi().lower(), "build {} passed")  # lower-case compact without a cue
+
+# -- UK_DRIVING_LICENCE: DVLA driver number, surname(5, 9-padded) decade MM(+50) DD year initials 9 check(2)
+def dl(month=None, day=None, surname=None):
+    sur = surname or r16l(R16.randint(2, 5))
+    sur = (sur + "99999")[:5]
+    y = R16.randint(40, 99)
+    m = month if month is not None else R16.randint(1, 12)
+    d = day if day is not None else R16.randint(1, 28)
+    if R16.random() < 0.5 and month is None:
+        m += 50
+    init = r16l(R16.randint(1, 2)); init = (init + "9")[:2]
+    return sur + str(y // 10) + "%02d%02d" % (m, d) + str(y % 10) + init + "9" + r16l(2)
+add("UK_DRIVING_LICENCE", "pos", "MORGA753116SM9IJ", "driving licence number {}")  # published: DVLA specimen
+for i in range(15):
+    add("UK_DRIVING_LICENCE", "pos", dl(), ["driving licence {}", "DVLA driver number: {}", "{}", "my licence is {}",
+                                            "UK driving license no. {} (full)"][i % 5])
+for m in [13, 0, 49, 63, 50]:
+    add("UK_DRIVING_LICENCE", "neg", dl(month=m), "driving licence {}")  # no such month
+for m, d in [(2, 30), (4, 31), (9, 31), (1, 32), (6, 0)]:
+    add("UK_DRIVING_LICENCE", "neg", dl(month=m, day=d), "driving licence {}")  # no such day
+for i in range(3):
+    v = dl(); add("UK_DRIVING_LICENCE", "neg", v[:2] + "7" + v[3:], "driving licence {}")  # digit in the surname not 9
+for i in range(2):
+    v = dl(); add("UK_DRIVING_LICENCE", "neg", v[:-1], "driving licence {}")  # fifteen chars
+
+# -- UK_POSTCODE: known area, district, inward digit + two letters without C I K M O V (Royal Mail)
+AREAS = ("AB AL B BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY E EC EH EN EX "
+         "FK FY G GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW KY L LA LD LE LL LN LS LU M ME MK ML N NE NG "
+         "NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM S SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS "
+         "TW UB W WA WC WD WF WN WR WS WV YO ZE").split()
+INW = [c for c in UP if c not in "CIKMOV"]
+def postcode(space=True):
+    a = R16.choice(AREAS)
+    dist = str(R16.randint(1, 9)) + R16.choice(["", str(R16.randint(0, 9))])
+    return a + dist + (" " if space else "") + str(R16.randint(0, 9)) + R16.choice(INW) + R16.choice(INW)
+for i, v in enumerate(["SW1A 1AA", "EC1A 1BB", "W1A 1AA", "M1 1AE", "B33 8TH", "CR2 6XH", "DN55 1PT"]):  # published examples
+    add("UK_POSTCODE", "pos", v, ["London {}", "{}", "postcode {}", "send it to {}"][i % 4])
+for i in range(10):
+    add("UK_POSTCODE", "pos", postcode(i % 4 != 3), ["my postcode is {}", "12 High Street, Leeds {}", "{}",
+                                                     "Address: Flat 2, 9 Mill Lane, {}, United Kingdom", "post code: {}"][i % 5])
+for v in ["QA1 1AA", "XY1 2AB", "PS5 1TB", "MP3 4AB", "ZZ9 9ZZ"]:
+    add("UK_POSTCODE", "neg", v, "code {} on the box")  # no such postcode area
+for v in ["M1 1CA", "SW1A 1AI", "EC1A 1BK", "LS6 2MO", "B33 8VH"]:
+    add("UK_POSTCODE", "neg", v, "postcode {}")  # inward letter C I K M O V
+for v in ["SW1A 1A", "SW1AA 1AA", "M1 11A", "EC1A1BBX", "W1I 1AA"]:
+    add("UK_POSTCODE", "neg", v, "postcode {}")  # layout or district letter wrong
+
+# -- UK_PASSPORT: two letters and seven digits, only next to a passport cue
+for i in range(16):
+    add("UK_PASSPORT", "pos", r16l(2) + r16d(7), ["passport number {}", "my UK passport is {}", "Passport: {} (expires 2031)",
+                                                  "HM Passport Office issued {}"][i % 4])
+for i in range(8):
+    add("UK_PASSPORT", "neg", r16l(2) + r16d(7), ["order {} shipped", "part {} in stock", "see {}", "SKU {}"][i % 4])  # no cue
+for i in range(4):
+    add("UK_PASSPORT", "neg", r16l(2) + r16d(6), "passport number {}")  # six digits
+for i in range(3):
+    add("UK_PASSPORT", "neg", r16l(3) + r16d(7), "passport number {}")  # three letters
+
+# -- DE_ID_CARD: Personalausweis number, 9 chars (consonants CFGHJKLMNPRTVWXYZ and digits) + ICAO 7-3-1 check digit
+DE_L = "CFGHJKLMNPRTVWXYZ"
+def icao(v):
+    return str(sum((int(c) if c.isdigit() else ord(c) - 55) * [7, 3, 1][k % 3] for k, c in enumerate(v)) % 10)
+def de_id(check=True):
+    v = R16.choice(DE_L) + "".join(R16.choice(DE_L + string.digits) for _ in range(8))
+    return v + icao(v) if check else v
+add("DE_ID_CARD", "pos", "T220001293", "Personalausweis Nr. {}")  # published: the specimen card (Erika Mustermann)
+add("DE_ID_CARD", "pos", "L01X00T471", "Ausweisnummer: {}")  # published: the 2010 specimen's number and check digit
+for i in range(14):
+    add("DE_ID_CARD", "pos", de_id(i % 3 != 2), ["Personalausweisnummer {}", "meine Ausweisnummer ist {}",
+                                                 "German ID card number: {}", "Ausweis: {}"][i % 4])
+for i in range(7):
+    v = de_id(); add("DE_ID_CARD", "neg", v[:-1] + str((int(v[-1]) + 1 + R16.randrange(9)) % 10), "Ausweisnummer: {}")  # check digit
+for i in range(4):
+    v = de_id(False); add("DE_ID_CARD", "neg", R16.choice("AEIOUBDQS") + v[1:], "Ausweisnummer: {}")  # no such first letter
+for i in range(4):
+    add("DE_ID_CARD", "neg", de_id(False), ["order {} shipped", "part {} in stock", "see {}", "SKU {}"][i % 4])  # no cue
+
+# -- SE_ORGANISATIONSNUMMER: NNNNNN-NNNC, third digit >= 2, Luhn (own RNG: rows above unchanged)
+R17 = random.Random(17)
+def orgnr(third=None):
+    b = str(R17.choice([1, 2, 3, 5, 7, 8, 9])) + str(R17.randint(0, 9)) + str(third if third is not None else R17.randint(2, 9)) \
+        + "".join(R17.choice(string.digits) for _ in range(6))
+    v = b + luhn_digit(b)
+    return v[:6] + "-" + v[6:]
+add("SE_ORGANISATIONSNUMMER", "pos", "212000-0142", "organisationsnummer {}")  # Presidio's row, Luhn checked by hand
+add("SE_ORGANISATIONSNUMMER", "pos", "556703-7485", "{} är vårt orgnummer")  # Presidio's row, Luhn checked by hand
+for i in range(14):
+    v = orgnr()
+    add("SE_ORGANISATIONSNUMMER", "pos", v.replace("-", "") if i % 4 == 3 else v,
+        ["Organisationsnummer: {}", "{}", "företagets orgnr {}", "Swedish organisation number {}"][i % 4])
+for i in range(8):
+    v = orgnr(); add("SE_ORGANISATIONSNUMMER", "neg", v[:-1] + str((int(v[-1]) + 1 + R17.randrange(9)) % 10), "orgnr {}")  # Luhn
+for i in range(4):
+    b = str(R17.randint(1, 9)) + str(R17.randint(0, 9)) + "1" + "".join(R17.choice(string.digits) for _ in range(6))
+    v = b + luhn_digit(b); add("SE_ORGANISATIONSNUMMER", "neg", v[:6] + "-" + v[6:], "orgnr {}")  # third digit 1: a month
+for i in range(3):
+    add("SE_ORGANISATIONSNUMMER", "neg", orgnr().replace("-", ""), ["Order {} shipped today.", "Call us on {} anytime.", "Tracking number {} is on its way."][i])  # bare compact
+
+# -- DE_VAT_ID: DE + 9 digits, first not 0, ISO 7064 MOD 11,10 over the first eight (own RNG)
+R18 = random.Random(18)
+def de_vat():
+    b = str(R18.randint(1, 9)) + "".join(R18.choice(string.digits) for _ in range(7))
+    return b + de_check(b)
+add("DE_VAT_ID", "pos", "DE136695976", "USt-IdNr.: {}")  # published example (python-stdnum de.vat; Presidio's rows)
+add("DE_VAT_ID", "pos", "DE 129 273 398", "{}")  # Presidio's row, MOD 11,10 checked by hand
+for i in range(14):
+    v = de_vat()
+    form = ["DE" + v, "DE " + v[:3] + " " + v[3:6] + " " + v[6:], "DE-" + v, "de" + v][i % 4]
+    add("DE_VAT_ID", "pos", form, ["USt-IdNr. {}", "VAT ID: {}", "{}", "Rechnung von Beispiel GmbH, {}", "our VAT number is {}"][i % 5])
+for i in range(8):
+    v = de_vat(); add("DE_VAT_ID", "neg", "DE" + v[:8] + str((int(v[8]) + 1 + R18.randrange(9)) % 10), "USt-IdNr. {}")  # check
+for i in range(3):
+    b = "0" + "".join(R18.choice(string.digits) for _ in range(7)); add("DE_VAT_ID", "neg", "DE" + b + de_check(b), "USt-IdNr. {}")  # first digit 0
+for v in ["DE" + de_vat()[:8], "DE" + de_vat() + "1", "AT" + de_vat(), "Wilmington, DE 19801"]:
+    add("DE_VAT_ID", "neg", v, "VAT {}" if not v.startswith("Wil") else "{}")  # length, country, a US state + ZIP
+
+# -- DE_HEALTH_INSURANCE: KVNR, letter (as 01-26) + 8 digits, weights 1 2 1 2 ..., digit sums, mod 10 (own RNG)
+R19 = random.Random(19)
+def kvnr_check(letter, body):
+    ds = "%02d" % (ord(letter) - 64) + body
+    t = 0
+    for k, c in enumerate(ds):
+        p = int(c) * (1 if k % 2 == 0 else 2)
+        t += p - 9 if p > 9 else p
+    return str(t % 10)
+def kvnr():
+    l = R19.choice(UP); b = "".join(R19.choice(string.digits) for _ in range(8))
+    return l + b + kvnr_check(l, b)
+for v in ["A123456780", "M123456785"]:  # Presidio's rows, checked by hand (sums 40 and 45)
+    add("DE_HEALTH_INSURANCE", "pos", v, "KVNR: {}")
+for i in range(14):
+    v = kvnr()
+    add("DE_HEALTH_INSURANCE", "pos", v.lower() if i == 5 else v,
+        ["Krankenversichertennummer {}", "{}", "meine KVNR ist {}", "eGK-Nummer {} bitte angeben", "health insurance number {}"][i % 5])
+for i in range(10):
+    v = kvnr(); add("DE_HEALTH_INSURANCE", "neg", v[:9] + str((int(v[9]) + 1 + R19.randrange(9)) % 10), "KVNR: {}")  # check digit
+for i in range(3):
+    v = kvnr(); add("DE_HEALTH_INSURANCE", "neg", v.lower(), "ref {}")  # lower case without a cue
+for i in range(2):
+    v = kvnr(); add("DE_HEALTH_INSURANCE", "neg", v[:9], "KVNR: {}")  # nine chars
+
+# -- DE_SOCIAL_SECURITY: Versicherungsnummer, area + DDMMYY (+50 day) + initial + serial + check (own RNG)
+R20 = random.Random(20)
+W_RV = [2, 1, 2, 5, 7, 1, 2, 1, 2, 1, 2, 1]
+def rv_check(body):  # body: 8 digits + letter + 2 digits
+    n = ord(body[8]) - 64
+    d = [int(c) for c in body[:8]] + [n // 10, n % 10, int(body[9]), int(body[10])]
+    return str(sum((x * w) // 10 + (x * w) % 10 for x, w in zip(d, W_RV)) % 10)
+def rvnr(month=None, day=None):
+    y, m, dd = rand_date()
+    m = month if month is not None else m
+    dd = day if day is not None else dd
+    b = "%02d%02d%02d%02d" % (R20.choice([2, 4, 8, 10, 12, 13, 15, 16, 17, 18, 19, 20, 38, 65]), dd, m, y % 100) \
+        + R20.choice(UP) + "%02d" % R20.randint(0, 99)
+    return b + rv_check(b)
+for v in ["15070649C103", "65070803A019"]:  # Presidio's rows, checked by hand (sums 43 and 29)
+    add("DE_SOCIAL_SECURITY", "pos", v, "RVNR: {}")
+for i in range(14):
+    add("DE_SOCIAL_SECURITY", "pos", rvnr(), ["Versicherungsnummer {}", "{}", "meine Rentenversicherungsnummer ist {}",
+                                              "Sozialversicherungsausweis: {}", "social security number {}"][i % 5])
+for i in range(9):
+    v = rvnr(); add("DE_SOCIAL_SECURITY", "neg", v[:11] + str((int(v[11]) + 1 + R20.randrange(9)) % 10), "RVNR: {}")  # check
+for m, d in [(13, 10), (0, 10), (2, 30), (4, 31), (6, 0), (6, 82)]:
+    add("DE_SOCIAL_SECURITY", "neg", rvnr(m, d), "RVNR: {}")  # no such birth date
+
+# -- UK_VEHICLE_REGISTRATION: current format AB51 ABC (region letter, DVLA office letter, age 02-25/51-75, 3 letters)
+R21 = random.Random(21)
+PL_RANDOM = [c for c in UP if c not in "IQ"]
+def plate(sep=" ", age=None, first=None):
+    a = first or R21.choice("ABCDEFGHKLMNOPRSVWY")
+    b = R21.choice([c for c in UP if c not in "IQZ"])
+    g = age if age is not None else R21.choice(list(range(2, 26)) + list(range(51, 76)))
+    return a + b + "%02d" % g + sep + "".join(R21.choice(PL_RANDOM) for _ in range(3))
+for v in ["AB51 ABC", "LN14-HGT"]:  # Presidio's rows (published format examples)
+    add("UK_VEHICLE_REGISTRATION", "pos", v, "car reg {}")
+for i in range(14):
+    v = plate([" ", "", "-", " "][i % 4])
+    add("UK_VEHICLE_REGISTRATION", "pos", v.lower() if i == 6 else v,
+        ["my car reg is {}", "{}", "Vehicle registration: {}", "the van ({}) was parked outside", "number plate {}"][i % 5])
+for age in [0, 1, 30, 49, 50, 80, 99]:
+    add("UK_VEHICLE_REGISTRATION", "neg", plate(age=age), "car reg {}")  # no such age identifier (as of 2026-2028)
+for f in ["I", "Q", "Z", "X"]:
+    add("UK_VEHICLE_REGISTRATION", "neg", plate(first=f), "car reg {}")  # no such region letter
+for i in range(4):
+    v = plate(); add("UK_VEHICLE_REGISTRATION", "neg", v[:5] + R21.choice("IQ") + v[6:], "car reg {}")  # I or Q in the random letters
+
 out = "guardrails-detectors/src/test/resources/dev/guardrails/detectors/pii/pii-cases.tsv"
 with open(out, "w") as f:
     f.write("# Generated by tools/pii/gen_pii_cases.py (synthetic, checksummed values; no real data).\n")

@@ -75,6 +75,13 @@ final class Cues {
         p++;
       }
       if (digits > 0) {
+        if (type == US_PASSPORT && p - start == 9 && Tokens.allDigits(s, start + 2, p)
+            && (Tokens.isUpper(s.charAt(start)) && Tokens.isUpper(s.charAt(start + 1))
+            || Tokens.isLower(s.charAt(start)) && Tokens.isLower(s.charAt(start + 1)))
+            || type == US_DRIVER_LICENSE && p - start == 16 && IdChecks.ukDrivingLicence(s, start)) {
+          // two letters and seven digits: a UK passport; a DVLA driver number: IdTokens reports them
+          return -1;
+        }
         if (type == US_PASSPORT && p - start == 8 && Tokens.isUpper(s.charAt(start)) && digits == 7) {
           // one letter and seven digits: the Indian passport's layout (a US passport has nine chars)
           h.emit(IdTokens.IN_PASSPORT, start, p, 0.75, "IN_PASSPORT (context)");

@@ -132,8 +132,13 @@ final class IdChecks {
     if (repeated != 1) {
       return false;
     }
+    return mod1110(d, 10) == d[10];
+  }
+
+  /** The ISO/IEC 7064 MOD 11,10 check digit of {@code d[0, len)}. */
+  private static int mod1110(int[] d, int len) {
     int product = 10;
-    for (int i = 0; i < 10; i++) {
+    for (int i = 0; i < len; i++) {
       int sum = (d[i] + product) % 10;
       if (sum == 0) {
         sum = 10;
@@ -141,7 +146,16 @@ final class IdChecks {
       product = (sum * 2) % 11;
     }
     int check = 11 - product;
-    return (check == 10 ? 0 : check) == d[10];
+    return check == 10 ? 0 : check;
+  }
+
+  /**
+   * USt-IdNr (German VAT identification number, Bundeszentralamt für Steuern): {@code DE} and nine
+   * digits, the first not 0, the ninth an ISO/IEC 7064 MOD 11,10 check digit over the eight before
+   * it (as the tax ID's). {@code d[0, 9)}: the digits after {@code DE}.
+   */
+  static boolean deVat(int[] d, int n) {
+    return n == 9 && d[0] != 0 && mod1110(d, 8) == d[8];
   }
 
   /**
@@ -168,6 +182,15 @@ final class IdChecks {
     int day = d[6] * 10 + d[7];
     return date(century * 100 + d[2] * 10 + d[3], d[4] * 10 + d[5], day > 60 ? day - 60 : day)
         && Checksums.luhn(d, 2, 12);
+  }
+
+  /**
+   * Organisationsnummer (Swedish legal entities, Skatteverket SKV 709): ten digits, the third 2 or
+   * more so that it never reads as a personnummer's month, the first (the legal-form group) not 0,
+   * Luhn check digit over the ten.
+   */
+  static boolean seOrgNr(int[] d, int n) {
+    return n == 10 && d[0] != 0 && d[2] >= 2 && Checksums.luhn(d, 10);
   }
 
   /**
@@ -245,6 +268,353 @@ final class IdChecks {
     int max = month == 2 ? (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28)
         : month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
     return day <= max;
+  }
+
+  // ------------------------------------------------------------------ issue 15, second round
+
+  private static final String B36 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+  /**
+   * GSTIN (Indian Goods and Services Tax identification number, GSTN): two digits of the state
+   * code (01-38, 97 other territory), the holder's PAN (five letters, four digits, a letter), an
+   * entity number ({@code 1-9}, then {@code A-Z}), {@code Z}, and a check char: the first 14 chars
+   * as 0-35 ({@code 0-9A-Z}) times 1 2 1 2 ..., each product's base-36 digits added (Luhn mod 36),
+   * check = (36 - sum mod 36) mod 36. Upper case; {@code s[i, i+15)}.
+   */
+  static boolean inGstin(CharSequence s, int i) {
+    int state = digit(s.charAt(i)) * 10 + digit(s.charAt(i + 1));
+    if (state < 1 || state > 38 && state != 97 || !inPanShape(s, i + 2) || s.charAt(i + 13) != 'Z') {
+      return false;
+    }
+    char entity = s.charAt(i + 12);
+    if (!(entity >= '1' && entity <= '9' || entity >= 'A' && entity <= 'Z')) {
+      return false;
+    }
+    int sum = 0;
+    for (int k = 0; k < 14; k++) {
+      int v = B36.indexOf(s.charAt(i + k));
+      int p = v * (k % 2 == 0 ? 1 : 2);
+      sum += p / 36 + p % 36;
+    }
+    return s.charAt(i + 14) == B36.charAt((36 - sum % 36) % 36);
+  }
+
+  /** 0-9 for an ASCII digit, else 100 (out of every range the callers test). */
+  private static int digit(char c) {
+    return c >= '0' && c <= '9' ? c - '0' : 100;
+  }
+
+  private static final int[] W_UEN_BUSINESS = {10, 4, 9, 3, 8, 2, 7, 1};
+  private static final int[] W_UEN_LOCAL = {10, 8, 6, 4, 9, 7, 5, 3, 1};
+  private static final int[] W_UEN_OTHER = {4, 3, 5, 3, 10, 2, 2, 5, 7};
+  private static final String UEN_OTHER_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWX0123456789";
+  /** ACRA's entity-type codes of the third UEN format (positions 4-5 of {@code T08LL0001A}). */
+  private static final java.util.Set<String> UEN_ENTITY_TYPES = java.util.Set.of("LP", "LL", "FC", "PF", "RF", "MQ",
+      "MM", "NB", "CC", "CS", "MB", "FM", "GS", "GA", "GB", "DP", "CP", "NR", "CM", "CD", "MD", "HS", "VH", "CH", "MH",
+      "CL", "XL", "CX", "RP", "TU", "TC", "FB", "FN", "PA", "PB", "SS", "MC", "SM");
+
+  /**
+   * Singapore Unique Entity Number (ACRA, uen.gov.sg "About UEN"; IRAS/OECD TIN sheet), one of
+   * three formats, each with a check letter: businesses {@code nnnnnnnnX} (weights 10 4 9 3 8 2 7
+   * 1, sum mod 11 into {@code XMKECAWLJDB}); local companies {@code yyyynnnnnX} (year 1800-2099,
+   * weights 10 8 6 4 9 7 5 3 1, mod 11 into {@code ZKCMDNERGWH}); other entities {@code
+   * TyyPQnnnnX} (T 20xx, S 19xx, R 18xx, an entity-type code PQ, the chars as their index in
+   * {@code ABCDEFGHJKLMNPQRSTUVWX0123456789} times 4 3 5 3 10 2 2 5 7, (sum - 5) mod 11 into the
+   * same alphabet). Upper case; {@code s[i, i+len)}, {@code len} 9 or 10.
+   */
+  static boolean sgUen(CharSequence s, int i, int len) {
+    char last = s.charAt(i + len - 1);
+    if (len == 9) {
+      int sum = 0;
+      for (int k = 0; k < 8; k++) {
+        int d = digit(s.charAt(i + k));
+        if (d > 9) {
+          return false;
+        }
+        sum += d * W_UEN_BUSINESS[k];
+      }
+      return last == "XMKECAWLJDB".charAt(sum % 11);
+    }
+    if (len != 10) {
+      return false;
+    }
+    char c = s.charAt(i);
+    if (c >= '0' && c <= '9') {
+      int sum = 0;
+      for (int k = 0; k < 9; k++) {
+        int d = digit(s.charAt(i + k));
+        if (d > 9) {
+          return false;
+        }
+        sum += d * W_UEN_LOCAL[k];
+      }
+      int year = digit(c) * 1000 + digit(s.charAt(i + 1)) * 100 + digit(s.charAt(i + 2)) * 10 + digit(s.charAt(i + 3));
+      return year >= 1800 && year <= 2099 && last == "ZKCMDNERGWH".charAt(sum % 11);
+    }
+    if (c != 'T' && c != 'S' && c != 'R' || digit(s.charAt(i + 1)) > 9 || digit(s.charAt(i + 2)) > 9
+        || !UEN_ENTITY_TYPES.contains(s.subSequence(i + 3, i + 5).toString())) {
+      return false;
+    }
+    int sum = 0;
+    for (int k = 0; k < 9; k++) {
+      char ch = s.charAt(i + k);
+      if (k >= 5 && digit(ch) > 9) {
+        return false;
+      }
+      sum += UEN_OTHER_ALPHABET.indexOf(ch) * W_UEN_OTHER[k];
+    }
+    return last == UEN_OTHER_ALPHABET.charAt(((sum - 5) % 11 + 11) % 11);
+  }
+
+  /** Letters a Medicare Beneficiary Identifier never uses (CMS: S L O I B Z, read as digits). */
+  private static boolean mbiLetter(char u) {
+    return u >= 'A' && u <= 'Z' && "SLOIBZ".indexOf(u) < 0;
+  }
+
+  /**
+   * Medicare Beneficiary Identifier (CMS, "Understanding the MBI format"): 11 chars, by position
+   * 1 a digit 1-9; 2, 5, 8, 9 a letter; 3 and 6 a letter or digit; 4, 7, 10, 11 a digit; letters
+   * A-Z without S L O I B Z. No check digit. {@code v} holds the 11 chars (dashes removed), folded
+   * to upper case.
+   */
+  static boolean usMbi(char[] v) {
+    if (v[0] < '1' || v[0] > '9') {
+      return false;
+    }
+    for (int k = 1; k < 11; k++) {
+      char c = v[k];
+      boolean ok = switch (k) {
+        case 1, 4, 7, 8 -> mbiLetter(c);
+        case 2, 5 -> mbiLetter(c) || c >= '0' && c <= '9';
+        default -> c >= '0' && c <= '9';
+      };
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * UK driving licence number (DVLA, the 16-char "driver number"): the first five letters of the
+   * surname padded with 9, the decade digit of the birth year, the birth month (+50 for women),
+   * the day, the year digit, two initials padded with 9, a digit, two check chars. Checked here:
+   * the layout and the birth date; the check chars' algorithm is not published. One case; {@code
+   * s[i, i+16)}.
+   */
+  static boolean ukDrivingLicence(CharSequence s, int i) {
+    boolean upper = s.charAt(i) < 'a';
+    boolean padded = false;
+    for (int k = 0; k < 16; k++) {
+      char c = s.charAt(i + k);
+      char u = upper ? c : c >= 'a' && c <= 'z' ? (char) (c - 32) : c >= 'A' && c <= 'Z' ? '#' : c;
+      boolean letter = u >= 'A' && u <= 'Z';
+      boolean dig = u >= '0' && u <= '9';
+      boolean ok;
+      if (k < 5) {
+        // surname letters, then only 9s
+        ok = k == 0 ? letter : padded ? u == '9' : letter || u == '9';
+        padded |= u == '9';
+      } else if (k <= 10 || k == 13) {
+        ok = dig;
+      } else if (k == 11) {
+        ok = letter;
+      } else if (k == 12) {
+        ok = letter || u == '9';
+      } else {
+        ok = letter || dig;
+      }
+      if (!ok) {
+        return false;
+      }
+    }
+    int year = (s.charAt(i + 5) - '0') * 10 + s.charAt(i + 10) - '0';
+    int month = (s.charAt(i + 6) - '0') * 10 + s.charAt(i + 7) - '0';
+    int day = (s.charAt(i + 8) - '0') * 10 + s.charAt(i + 9) - '0';
+    if (month > 50) {
+      month -= 50;
+    }
+    return date(1900 + year, month, day) || date(2000 + year, month, day);
+  }
+
+  /** The 124 postcode areas (Royal Mail: 121 in the UK, and GY, JE, IM), one- and two-letter. */
+  private static final java.util.Set<String> UK_AREAS = java.util.Set.of("AB", "AL", "B", "BA", "BB", "BD", "BH",
+      "BL", "BN", "BR", "BS", "BT", "CA", "CB", "CF", "CH", "CM", "CO", "CR", "CT", "CV", "CW", "DA", "DD", "DE", "DG",
+      "DH", "DL", "DN", "DT", "DY", "E", "EC", "EH", "EN", "EX", "FK", "FY", "G", "GL", "GU", "GY", "HA", "HD", "HG",
+      "HP", "HR", "HS", "HU", "HX", "IG", "IM", "IP", "IV", "JE", "KA", "KT", "KW", "KY", "L", "LA", "LD", "LE", "LL",
+      "LN", "LS", "LU", "M", "ME", "MK", "ML", "N", "NE", "NG", "NN", "NP", "NR", "NW", "OL", "OX", "PA", "PE", "PH",
+      "PL", "PO", "PR", "RG", "RH", "RM", "S", "SA", "SE", "SG", "SK", "SL", "SM", "SN", "SO", "SP", "SR", "SS", "ST",
+      "SW", "SY", "TA", "TD", "TF", "TN", "TQ", "TR", "TS", "TW", "UB", "W", "WA", "WC", "WD", "WF", "WN", "WR", "WS",
+      "WV", "YO", "ZE");
+  /** {@link #UK_AREAS} by first letter x 27 + second letter (1-26, 0 for none): no string per candidate. */
+  private static final boolean[] UK_AREA = new boolean[26 * 27];
+
+  static {
+    for (String a : UK_AREAS) {
+      UK_AREA[(a.charAt(0) - 'A') * 27 + (a.length() == 2 ? a.charAt(1) - 'A' + 1 : 0)] = true;
+    }
+  }
+
+  /**
+   * A UK postcode's outward code {@code s[i, e)} (Royal Mail PAF: area + district, {@code A9 A9A
+   * A99 AA9 AA9A AA99}): a known area, a district digit, then a digit or a letter ({@code
+   * ABCDEFGHJKPSTUW} after a one-letter area, {@code ABEHMNPRVWXY} after two). Upper case.
+   */
+  static boolean ukOutward(CharSequence s, int i, int e) {
+    int len = e - i;
+    if (len < 2 || len > 4) {
+      return false;
+    }
+    int a = Tokens.isUpper(s.charAt(i + 1)) ? 2 : 1;
+    char first = s.charAt(i);
+    if (len - a < 1 || first < 'A' || first > 'Z'
+        || !UK_AREA[(first - 'A') * 27 + (a == 2 ? s.charAt(i + 1) - 'A' + 1 : 0)] || digit(s.charAt(i + a)) > 9) {
+      return false;
+    }
+    if (len - a == 1) {
+      return true;
+    }
+    if (len - a > 2) {
+      return false;
+    }
+    char c = s.charAt(i + a + 1);
+    return c >= '0' && c <= '9' || (a == 1 ? "ABCDEFGHJKPSTUW" : "ABEHMNPRVWXY").indexOf(c) >= 0;
+  }
+
+  /** A UK postcode's inward code at {@code s[i, i+3)}: a digit and two letters other than C I K M O V. Upper case. */
+  static boolean ukInward(CharSequence s, int i) {
+    return digit(s.charAt(i)) <= 9 && ukInwardLetter(s.charAt(i + 1)) && ukInwardLetter(s.charAt(i + 2));
+  }
+
+  private static boolean ukInwardLetter(char c) {
+    return c >= 'A' && c <= 'Z' && "CIKMOV".indexOf(c) < 0;
+  }
+
+  /** Letters of German ID document numbers (no vowels, no B D Q S: they read as digits or other letters). */
+  private static final String DE_DOC_LETTERS = "CFGHJKLMNPRTVWXYZ";
+
+  /**
+   * Personalausweis document number (German ID card since November 2010, BSI TR-03127 / PAuswV):
+   * nine chars, the first a letter of {@code CFGHJKLMNPRTVWXYZ}, the others digits or those
+   * letters; written with its ICAO 9303 check digit as a tenth char (weights 7 3 1, letters
+   * A=10 ... Z=35, sum mod 10). Upper case; {@code s[i, i+len)}, {@code len} 9 or 10.
+   */
+  static boolean deIdCard(CharSequence s, int i, int len) {
+    if (len != 9 && len != 10 || DE_DOC_LETTERS.indexOf(s.charAt(i)) < 0) {
+      return false;
+    }
+    int sum = 0;
+    for (int k = 0; k < 9; k++) {
+      char c = s.charAt(i + k);
+      boolean dig = c >= '0' && c <= '9';
+      if (!dig && DE_DOC_LETTERS.indexOf(c) < 0) {
+        return false;
+      }
+      sum += (dig ? c - '0' : c - 'A' + 10) * (k % 3 == 0 ? 7 : k % 3 == 1 ? 3 : 1);
+    }
+    return len == 9 || s.charAt(i + 9) == (char) ('0' + sum % 10);
+  }
+
+  /**
+   * Krankenversichertennummer (German health-insurance number, the fixed ten-char part: GKV-
+   * Spitzenverband "Richtlinien ... Krankenversichertennummer"): a letter and nine digits, the last
+   * a check digit. The letter as two digits (A=01 ... Z=26) and the next eight digits, times 1 2 1
+   * 2 ..., the products' digits added, sum mod 10. Either case; {@code s[i, i+10)}.
+   */
+  static boolean deKvnr(CharSequence s, int i) {
+    char l = s.charAt(i);
+    l = l >= 'a' && l <= 'z' ? (char) (l - 32) : l;
+    if (l < 'A' || l > 'Z') {
+      return false;
+    }
+    int v = l - 'A' + 1;
+    int sum = v / 10 + digitSum(v % 10 * 2);
+    for (int k = 1; k < 9; k++) {
+      int d = digit(s.charAt(i + k));
+      if (d > 9) {
+        return false;
+      }
+      sum += k % 2 == 1 ? d : digitSum(d * 2);
+    }
+    return digit(s.charAt(i + 9)) == sum % 10;
+  }
+
+  private static int digitSum(int p) {
+    return p > 9 ? p - 9 : p;
+  }
+
+  private static final int[] W_RVNR = {2, 1, 2, 5, 7, 1, 2, 1, 2, 1, 2, 1};
+
+  /**
+   * Versicherungsnummer (German pension/social insurance number, Deutsche Rentenversicherung,
+   * VKVV): two digits of the area, the birth date DDMMYY (day + 50 when a date's serials run out),
+   * the surname's initial, a two-digit serial, a check digit: the letter as two digits (A=01 ...
+   * Z=26), the twelve digits times 2 1 2 5 7 1 2 1 2 1 2 1, the products' digits added, sum mod
+   * 10. Either case for the letter; {@code s[i, i+12)}.
+   */
+  static boolean deRvnr(CharSequence s, int i) {
+    char l = s.charAt(i + 8);
+    l = l >= 'a' && l <= 'z' ? (char) (l - 32) : l;
+    if (l < 'A' || l > 'Z') {
+      return false;
+    }
+    int[] d = new int[12];
+    for (int k = 0; k < 8; k++) {
+      d[k] = digit(s.charAt(i + k));
+    }
+    d[8] = (l - 'A' + 1) / 10;
+    d[9] = (l - 'A' + 1) % 10;
+    d[10] = digit(s.charAt(i + 9));
+    d[11] = digit(s.charAt(i + 10));
+    for (int x : d) {
+      if (x > 9) {
+        return false;
+      }
+    }
+    int day = d[2] * 10 + d[3];
+    int month = d[4] * 10 + d[5];
+    int year = d[6] * 10 + d[7];
+    day = day > 50 ? day - 50 : day;
+    if (!date(1900 + year, month, day) && !date(2000 + year, month, day)) {
+      return false;
+    }
+    int sum = 0;
+    for (int k = 0; k < 12; k++) {
+      sum += digitSum2(d[k] * W_RVNR[k]);
+    }
+    return digit(s.charAt(i + 11)) == sum % 10;
+  }
+
+  /** The sum of the decimal digits of a product below 100. */
+  private static int digitSum2(int p) {
+    return p / 10 + p % 10;
+  }
+
+  /** Two-digit year of the clock when the class loads, plus one: age identifiers above are not issued yet. */
+  private static final int UK_PLATE_YEAR = java.time.Year.now(java.time.ZoneOffset.UTC).getValue() % 100 + 1;
+
+  /**
+   * A UK vehicle registration mark in the current format (DVLA, since September 2001): a memory tag
+   * of two letters (the region, {@code A-H K-P R S V W Y}; then any letter but I, Q, Z), a two-digit
+   * age identifier (March: the year's last two digits, 02 on; September: + 50, 51 on; none beyond
+   * next year) and three random letters without I and Q. {@code v} holds the seven chars (the
+   * separator removed), upper case.
+   */
+  static boolean ukPlate(char[] v) {
+    char a = v[0];
+    if (a < 'A' || a > 'Z' || "IJQTUXZ".indexOf(a) >= 0 || v[1] < 'A' || v[1] > 'Z' || "IQZ".indexOf(v[1]) >= 0) {
+      return false;
+    }
+    int age = digit(v[2]) * 10 + digit(v[3]);
+    if (!(age >= 2 && age <= UK_PLATE_YEAR || age >= 51 && age <= UK_PLATE_YEAR + 50)) {
+      return false;
+    }
+    for (int k = 4; k < 7; k++) {
+      if (v[k] < 'A' || v[k] > 'Z' || v[k] == 'I' || v[k] == 'Q') {
+        return false;
+      }
+    }
+    return true;
   }
 
   // ------------------------------------------------------------------ character IDs

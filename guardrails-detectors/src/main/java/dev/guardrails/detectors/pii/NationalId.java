@@ -46,6 +46,13 @@ enum NationalId {
   /** The 12-digit form of {@link #SE_PERSONNUMMER} with the century: {@code 19811228-9874}. */
   SE_PERSONNUMMER_LONG("SE_PERSONNUMMER", 12, new int[][] {{8, 4}}, true, 0.75, 0.9, IdChecks::sePersonnummerLong,
       IdTokens.SE_CTX),
+  /**
+   * Swedish organisation number (organisationsnummer, Bolagsverket/Skatteverket): NNNNNN-NNNC, the
+   * third digit 2 or more (a personnummer's month digit is 0 or 1), Luhn over the 10 digits.
+   */
+  SE_ORGANISATIONSNUMMER("SE_ORGANISATIONSNUMMER", 10, new int[][] {{6, 4}}, true, 0.7, 0.9, IdChecks::seOrgNr,
+      Context.of("organisationsnummer", "orgnummer", "orgnr", "org nr", "organisation number", "organization number",
+          "company identity", "företag")),
   /** Korean resident registration number: YYMMDD-SNNNNNC, birth date, weights 2..9 mod 11. */
   KR_RRN("KR_RRN", 13, new int[][] {{6, 7}}, true, 0.75, 0.95, IdChecks::krRrn,
       IdTokens.KR_CTX),

@@ -21,7 +21,7 @@ import java.util.Set;
  * candidates; a failed check drops the candidate. Context words in a small window (whole words)
  * raise the score; negative context (order, invoice, version...) drops a candidate that has no
  * positive cue. No regular expressions run over the text. Country-specific IDs (AU, DE, FI, IN,
- * IT, KR, NG, PH, PL, SE, SG, TH, TR, ZA, US bank numbers) come from one table each for digit runs
+ * IT, KR, NG, PH, PL, SE, SG, TH, TR, UK, ZA, US bank numbers, MBI and NPI; UK postcodes and plates) come from one table each for digit runs
  * ({@code NationalId}) and for letter-digit tokens ({@code IdTokens}).
  *
  * <p>Reports the {@code PII} types listed in {@link #types()}. Stateless and thread-safe: all

@@ -79,8 +79,15 @@ final class Tokens {
       char letter = s.charAt(we - 1);
       if (Checksums.nifLetter(num) == Character.toUpperCase(letter)) {
         h.emit(ES_NIF, i, we, len == 9 && isUpper(letter) ? 0.85 : 0.6, "Spanish NIF (control letter valid)");
+        return we;
       }
-      return we;
+      // not a NIF: a Singapore business UEN has the same layout (below)
+    }
+    if (len >= 9 && len <= 12 || len == 15 || len == 4 && we < n && s.charAt(we) == '-') {
+      int e = IdTokens.mixedDigitWord(h, i, we);
+      if (e > 0) {
+        return e;
+      }
     }
     if (len == 42 && s.charAt(i) == '0' && (s.charAt(i + 1) == 'x' || s.charAt(i + 1) == 'X')) {
       for (int p = i + 2; p < we; p++) {
@@ -135,6 +142,12 @@ final class Tokens {
         }
       }
     }
+    if ((c == 'D' || c == 'd') && (len == 11 || len == 2 && we + 1 < n && isDigit(s.charAt(we + 1)))) {
+      int e = IdTokens.deVat(h, i, we);
+      if (e > 0) {
+        return e;
+      }
+    }
     if ((len == 4 && we + 1 < n && s.charAt(we) == '.' && IpAddresses.isHex(s.charAt(we + 1)))) {
       int e = IpAddresses.ciscoMac(h, i);
       if (e > 0) {
@@ -143,6 +156,19 @@ final class Tokens {
     }
     if (len == 9 || len == 10 || len == 16) {
       int e = IdTokens.letterWord(h, i, we);
+      if (e > 0) {
+        return e;
+      }
+    }
+    if (len <= 7 && isUpper(c) && (len >= 2 && isDigit(s.charAt(i + 1)) || len >= 3 && isDigit(s.charAt(i + 2))
+        || c == 'G' && (len == 3 || len == 6))) {
+      int e = IdTokens.postcode(h, i, we);
+      if (e > 0) {
+        return e;
+      }
+    }
+    if ((len == 4 || len == 7) && isLetter(s.charAt(i + 1)) && isDigit(s.charAt(i + 2)) && isDigit(s.charAt(i + 3))) {
+      int e = IdTokens.ukPlate(h, i, we);
       if (e > 0) {
         return e;
       }

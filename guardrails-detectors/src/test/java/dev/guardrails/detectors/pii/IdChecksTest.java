@@ -196,6 +196,152 @@ class IdChecksTest {
     assertFalse(IdChecks.inPan("AAAPL12345", 0));
   }
 
+  /**
+   * GSTIN, Luhn mod 36: 27AAPFU0939F1ZV, the widely published example GSTIN (Maharashtra, GST
+   * help pages), and 29AAGCB7383J1Z4 (Karnataka), re-checked by hand: for 27AAPFU0939F1Z the
+   * products are 2 14 10 20 25 30 30 0 9 6 9 30 1 70, base-36 digit sums 221, 221 mod 36 = 5,
+   * 36 - 5 = 31 = V. Presidio's rows 27ABCDE1234F1Z5 etc. fail this check.
+   */
+  @Test
+  void inGstin() {
+    validChars("27AAPFU0939F1ZV", IdChecks::inGstin, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+    validChars("29AAGCB7383J1Z4", IdChecks::inGstin, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+    assertFalse(IdChecks.inGstin("27ABCDE1234F1Z5", 0), "Presidio's synthetic row: check char 0, not 5");
+    assertFalse(IdChecks.inGstin("00AAPFU0939F1ZV", 0), "state code 00");
+    assertFalse(IdChecks.inGstin("27AAPFU0939F1YV", 0), "14th char not Z");
+  }
+
+  /**
+   * Singapore UEN, one vector per ACRA format, from python-stdnum's and stdnum-js's test suites
+   * (sg/uen): 00192200M (business), 197401143C (local company), S16FC0121D and T01FC6132D (other
+   * entities).
+   */
+  @Test
+  void sgUen() {
+    for (String v : new String[] {"00192200M", "197401143C", "S16FC0121D", "T01FC6132D"}) {
+      validChars(v, (s, i) -> IdChecks.sgUen(s, i, s.length()), "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+    }
+    assertFalse(IdChecks.sgUen("S16QQ0121D", 0, 10), "QQ is no entity type");
+    assertFalse(IdChecks.sgUen("179901143C", 0, 10), "year 1799");
+  }
+
+  /** CMS, "Understanding the MBI": the example 1EG4-TE5-MK73; each position's class. */
+  @Test
+  void usMbi() {
+    assertTrue(IdChecks.usMbi("1EG4TE5MK73".toCharArray()));
+    assertFalse(IdChecks.usMbi("0EG4TE5MK73".toCharArray()), "first digit 0");
+    assertFalse(IdChecks.usMbi("1SG4TE5MK73".toCharArray()), "S is never used");
+    assertFalse(IdChecks.usMbi("1EG4TE5MI73".toCharArray()), "I is never used");
+    assertTrue(IdChecks.usMbi("1E14TE5MK73".toCharArray()), "position 3 may be a digit");
+    assertFalse(IdChecks.usMbi("12G4TE5MK73".toCharArray()), "position 2 is a letter");
+  }
+
+  /**
+   * DVLA: the specimen licence's driver number MORGA753116SM9IJ (surname MORGAN; decade 7, month
+   * 53 = March for a woman, day 11, year 6: 11 March 1976; initials SM); no published check.
+   */
+  @Test
+  void ukDrivingLicence() {
+    assertTrue(IdChecks.ukDrivingLicence("MORGA753116SM9IJ", 0));
+    assertTrue(IdChecks.ukDrivingLicence("morga753116sm9ij", 0), "one case throughout");
+    assertFalse(IdChecks.ukDrivingLicence("MORGA763116SM9IJ", 0), "month 63");
+    assertFalse(IdChecks.ukDrivingLicence("MORGA753326SM9IJ", 0), "day 32");
+    assertFalse(IdChecks.ukDrivingLicence("MO9GA753116SM9IJ", 0), "a letter after the 9 padding");
+    assertFalse(IdChecks.ukDrivingLicence("MORGa753116SM9IJ", 0), "mixed case");
+  }
+
+  /**
+   * USt-IdNr: DE136695976, the example of python-stdnum's de.vat (also Presidio's row), and
+   * DE129273398 from Presidio's rows, both re-checked by hand with MOD 11,10 (as the tax ID);
+   * Presidio's DE123456789 fails (its own validated rows expect no match).
+   */
+  @Test
+  void deVat() {
+    valid("136695976", IdChecks::deVat);
+    valid("129273398", IdChecks::deVat);
+    assertFalse(IdChecks.deVat(digits("123456789"), 9));
+    assertFalse(IdChecks.deVat(digits("036695976"), 9), "first digit 0");
+  }
+
+  /**
+   * Krankenversichertennummer: Presidio's rows A123456780 and M123456785 (another project's suite),
+   * re-checked by hand: A = 01, digits 0 1 1 2 3 4 5 6 7 8 times 1 2 1 2 ... with digit sums = 40,
+   * check 0; M = 13: 45, check 5.
+   */
+  @Test
+  void deKvnr() {
+    validChars("A123456780", IdChecks::deKvnr, "0123456789");
+    validChars("M123456785", IdChecks::deKvnr, "0123456789");
+    assertFalse(IdChecks.deKvnr("1123456780", 0), "a digit where the letter goes");
+  }
+
+  /**
+   * Versicherungsnummer: Presidio's rows 15070649C103 and 65070803A019 (another project's suite),
+   * re-checked by hand: 1 5 0 7 0 6 4 9 0 3 (C = 03) 1 0 times 2 1 2 5 7 1 2 1 2 1 2 1, digit sums
+   * 2+5+0+8+0+6+8+9+0+3+2+0 = 43, check 3.
+   */
+  @Test
+  void deRvnr() {
+    validChars("15070649C103", IdChecks::deRvnr, "0123456789");
+    validChars("65070803A019", IdChecks::deRvnr, "0123456789");
+    assertTrue(IdChecks.deRvnr("38551285K051", 0), "day + 50");
+    assertFalse(IdChecks.deRvnr("15071349C103", 0), "month 13");
+  }
+
+  /**
+   * DVLA current-format registration (no check character): the examples DVLA's "Vehicle
+   * registration numbers and number plates" (INF104) gives, BD51 SMR and LN14 HGT (as Presidio's row).
+   */
+  @Test
+  void ukPlate() {
+    assertTrue(IdChecks.ukPlate("BD51SMR".toCharArray()));
+    assertTrue(IdChecks.ukPlate("LN14HGT".toCharArray()));
+    assertFalse(IdChecks.ukPlate("IB51ABC".toCharArray()), "I is no region letter");
+    assertFalse(IdChecks.ukPlate("AQ51ABC".toCharArray()), "Q is no office letter");
+    assertFalse(IdChecks.ukPlate("AB00ABC".toCharArray()), "age identifier 00");
+    assertFalse(IdChecks.ukPlate("AB49ABC".toCharArray()), "age identifier 49 (March 2049)");
+    assertFalse(IdChecks.ukPlate("AB51AIB".toCharArray()), "I in the random letters");
+  }
+
+  /**
+   * Swedish organisationsnummer: Presidio's rows 212000-0142 and 556703-7485 (another project's
+   * suite), Luhn re-checked by hand (2 1 2 0 0 0 0 1 4 2: doubled from the left 4 1 4 0 0 0 0 1 8 2
+   * = 20); a third digit below 2 is a personnummer's month.
+   */
+  @Test
+  void seOrgNr() {
+    valid("212000-0142", IdChecks::seOrgNr);
+    valid("556703-7485", IdChecks::seOrgNr);
+    assertFalse(IdChecks.seOrgNr(digits("811228-9874"), 10), "a personnummer (Luhn valid, month 12)");
+  }
+
+  /**
+   * BMI specimen Personalausweis (Erika Mustermann): document number T22000129, check digit 3
+   * (ICAO 9303: T=29 x 7 + 2 x 3 + 2 x 1 + 0 + 0 + 0 + 1 x 7 + 2 x 3 + 9 x 1 = 233); the 2010
+   * specimen L01X00T47 with 1. Presidio's T220001290 has a wrong check digit.
+   */
+  @Test
+  void deIdCard() {
+    validChars("T220001293", (s, i) -> IdChecks.deIdCard(s, i, s.length()), "0123456789");
+    validChars("L01X00T471", (s, i) -> IdChecks.deIdCard(s, i, s.length()), "0123456789");
+    assertTrue(IdChecks.deIdCard("T22000129", 0, 9), "without the check digit");
+    assertFalse(IdChecks.deIdCard("A22000129", 0, 9), "A is no document letter");
+    assertFalse(IdChecks.deIdCard("T2200E129", 0, 9), "E is no document letter");
+  }
+
+  /** Royal Mail / Wikipedia "Postcodes in the United Kingdom" examples, and its letter rules. */
+  @Test
+  void ukPostcode() {
+    for (String v : new String[] {"SW1A 1AA", "EC1A 1BB", "W1A 0AX", "M1 1AE", "B33 8TH", "CR2 6XH", "DN55 1PT"}) {
+      int sp = v.indexOf(' ');
+      assertTrue(IdChecks.ukOutward(v, 0, sp) && IdChecks.ukInward(v, sp + 1), v);
+    }
+    assertFalse(IdChecks.ukOutward("QA1", 0, 3), "Q never starts an area");
+    assertFalse(IdChecks.ukOutward("W1I", 0, 3), "I is no district letter after a one-letter area");
+    assertFalse(IdChecks.ukInward("1CA", 0), "C is never an inward letter");
+    assertFalse(IdChecks.ukInward("1AV", 0), "V is never an inward letter");
+  }
+
   @Test
   void calendarDates() {
     assertTrue(IdChecks.date(2000, 2, 29));

@@ -38,7 +38,11 @@ class PiiCasesTest {
       // country-specific IDs (issue 15)
       "US_ITIN", "US_BANK_NUMBER", "AU_ABN", "AU_ACN", "AU_TFN", "AU_MEDICARE", "PL_PESEL", "TR_TCKN", "DE_TAX_ID",
       "SE_PERSONNUMMER", "KR_RRN", "TH_TNIN", "ZA_ID", "NG_NIN", "PH_TIN", "SG_NRIC_FIN", "IN_PAN", "IN_VOTER",
-      "IN_PASSPORT", "IT_FISCAL_CODE", "FI_HETU");
+      "IN_PASSPORT", "IT_FISCAL_CODE", "FI_HETU",
+      // issue 15, second round
+      "UK_PASSPORT", "UK_DRIVING_LICENCE", "UK_POSTCODE", "US_MBI", "SG_UEN", "IN_GSTIN", "DE_ID_CARD",
+      "SE_ORGANISATIONSNUMMER", "DE_VAT_ID", "DE_HEALTH_INSURANCE",
+      "DE_SOCIAL_SECURITY", "UK_VEHICLE_REGISTRATION");
 
   record Case(int line, String type, boolean positive, String value, String text) {}
 

@@ -58,8 +58,16 @@ class PresidioSuiteTest {
    * existed); every entity Presidio has a test for is scored except DATE_TIME and URL (not personal
    * data on their own).
    */
-  static final Map<String, String> ADDED = Map.of("US_ITIN", "US_ITIN", "US_BANK_NUMBER", "US_BANK_NUMBER", "FIN",
-      "SG_NRIC_FIN", "IN_PAN", "IN_PAN", "IN_PASSPORT", "IN_PASSPORT", "PH_TIN", "PH_TIN", "US_NPI", "US_NPI");
+  static final Map<String, String> ADDED = Map.ofEntries(Map.entry("US_ITIN", "US_ITIN"),
+      Map.entry("US_BANK_NUMBER", "US_BANK_NUMBER"), Map.entry("FIN", "SG_NRIC_FIN"), Map.entry("IN_PAN", "IN_PAN"),
+      Map.entry("IN_PASSPORT", "IN_PASSPORT"), Map.entry("PH_TIN", "PH_TIN"), Map.entry("US_NPI", "US_NPI"),
+      Map.entry("UK_PASSPORT", "UK_PASSPORT"), Map.entry("UK_DRIVING_LICENCE", "UK_DRIVING_LICENCE"),
+      Map.entry("UK_POSTCODE", "UK_POSTCODE"), Map.entry("US_MBI", "US_MBI"), Map.entry("SG_UEN", "SG_UEN"),
+      Map.entry("IN_GSTIN", "IN_GSTIN"), Map.entry("DE_ID_CARD", "DE_ID_CARD"),
+      Map.entry("SE_ORGANISATIONSNUMMER", "SE_ORGANISATIONSNUMMER"), Map.entry("DE_VAT_ID", "DE_VAT_ID"),
+      Map.entry("DE_HEALTH_INSURANCE", "DE_HEALTH_INSURANCE"),
+      Map.entry("DE_SOCIAL_SECURITY", "DE_SOCIAL_SECURITY"),
+      Map.entry("UK_VEHICLE_REGISTRATION", "UK_VEHICLE_REGISTRATION"));
 
   record Row(String id, String text, int expectedLen, List<int[]> positions, String entity, String ourType,
       boolean claimed, int leniency, boolean country) {}
@@ -70,7 +78,7 @@ class PresidioSuiteTest {
    * regression guard at the level measured when the file was added, not the 97% target (the table
    * printed says which entities are short of it).
    */
-  private static final double COUNTRY_FLOOR = 0.80;
+  private static final double COUNTRY_FLOOR = 0.85;
 
   /** Counts per Presidio entity. */
   static final class Tally {
