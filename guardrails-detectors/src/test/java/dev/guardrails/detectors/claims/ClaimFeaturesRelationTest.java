@@ -47,4 +47,33 @@ class ClaimFeaturesRelationTest {
     // Consecutive content pairs: 6, of which "goal real" occurs nowhere.
     assertEquals(5.0 / 6, x[ClaimFeatures.CONTENT_PAIRS_ANY], 1e-9);
   }
+
+  static double[] features(String source, String claim) {
+    return ClaimFeatures.compute(Terms.tokenize(claim, 0, claim.length()), 0, 1,
+        SourceIndex.build(List.of(Source.of("s", source)))).x;
+  }
+
+  /** A "not" in the passage that negates something the claim does not say is no flip. */
+  @Test
+  void aNegationCountsOnlyWhereItScopesAnAlignedWord() {
+    String source = "The merger with Northwind Traders was approved in March, although the chairman did not attend the vote.";
+    assertEquals(0.0, features(source, "The merger with Northwind Traders was approved in March.")
+        [ClaimFeatures.NEGATION_PASSAGE_ONLY], 1e-9);
+    // "not attend": attend is in the claim, so the passage negates what the claim says.
+    double[] x = features(source, "The chairman attended the vote.");
+    assertEquals(x[ClaimFeatures.CONTENT_COVERAGE], x[ClaimFeatures.NEGATION_PASSAGE_ONLY], 1e-9);
+    assertEquals(1.0, x[ClaimFeatures.CONTENT_COVERAGE], 1e-9);
+  }
+
+  @Test
+  void aClaimNegationCountsOnlyWhereItScopesAnAlignedWord() {
+    String source = "The chairman attended the vote in March.";
+    double[] x = features(source, "The chairman did not attend the vote.");
+    // The flag carries the best passage's coverage: chairman, attend, vote of chairman, not, attend,
+    // vote ("not" is no stop word).
+    assertEquals(0.75, x[ClaimFeatures.NEGATION_CLAIM_ONLY], 1e-9);
+    // "not include Globex": neither word is in the passage; the negation is about something else.
+    assertEquals(0.0, features(source, "The chairman attended the vote, which did not include Globex.")
+        [ClaimFeatures.NEGATION_CLAIM_ONLY], 1e-9);
+  }
 }
