@@ -6,8 +6,10 @@ import java.util.Arrays;
  * The per-claim features the learned support score reads (see docs/claims.md): the lexical
  * alignment of the claim with its best source passages (content, bigram and run coverage, rank
  * gap), where the claim's entities, numbers and predicate words are found (the best passage,
- * elsewhere in the sources, nowhere), polarity flips (negation, antonyms), a subject-object swap
- * around an aligned word, first-person talk the source lacks, and the claim's length and position.
+ * elsewhere in the sources, nowhere), relation evidence (whether the claim's words, and its names and
+ * numbers, share one source sentence rather than being scattered over several), polarity flips
+ * (negation scoping an aligned word, antonyms), a subject-object swap around an aligned word,
+ * first-person talk the source lacks, and the claim's length and position.
  *
  * <p>One pass over the claim per candidate passage plus one over the kept passages: linear in
  * claim and candidate length, scratch arrays per thread. Stateless and thread-safe.
@@ -21,7 +23,7 @@ final class ClaimFeatures {
     "number_elsewhere", "number_nowhere", "number_clash", "predicate_best", "predicate_elsewhere",
     "predicate_nowhere", "negation_claim_only", "negation_passage_only", "antonym_flip", "swap",
     "first_person", "length", "position", "repetition", "unknown_count", "missing_union_count", "source_size",
-    "claim_count",
+    "claim_count", "pair_support", "weakest_link", "anchors_together", "anchor_predicate", "content_pairs_any",
   };
 
   static final int RUN_COVERAGE = 0;
@@ -54,6 +56,11 @@ final class ClaimFeatures {
   static final int MISSING_UNION_COUNT = 27;
   static final int SOURCE_SIZE = 28;
   static final int CLAIM_COUNT = 29;
+  static final int PAIR_SUPPORT = 30;
+  static final int WEAKEST_LINK = 31;
+  static final int ANCHORS_TOGETHER = 32;
+  static final int ANCHOR_PREDICATE = 33;
+  static final int CONTENT_PAIRS_ANY = 34;
 
   static final int COUNT = NAMES.length;
   /**
@@ -86,12 +93,16 @@ final class ClaimFeatures {
   static final class Marks {
     private static final ThreadLocal<Marks> LOCAL = ThreadLocal.withInitial(Marks::new);
     int[] stamps = new int[0];
+    /** Claim-side stamps: which term ids the current claim holds (same generations as {@link #stamps}). */
+    int[] claimStamps = new int[0];
     int gen;
 
     static Marks get(int vocabulary) {
       Marks m = LOCAL.get();
       if (m.stamps.length < vocabulary) {
-        m.stamps = new int[Math.max(vocabulary, m.stamps.length * 2)];
+        int size = Math.max(vocabulary, m.stamps.length * 2);
+        m.stamps = new int[size];
+        m.claimStamps = new int[size];
         m.gen = 0;
       }
       return m;
@@ -100,6 +111,7 @@ final class ClaimFeatures {
     int next() {
       if (++gen == Integer.MAX_VALUE) {
         Arrays.fill(stamps, 0);
+        Arrays.fill(claimStamps, 0);
         gen = 1;
       }
       return gen;
@@ -161,6 +173,7 @@ final class ClaimFeatures {
     x[CANDIDATES] = Math.log1p(hits.length);
     Marks marks = Marks.get(index.vocabularySize());
     int[] stamps = marks.stamps;
+    Relations rel = new Relations(seq, ids, index, unique, marks);
     double bestRank = -1;
     double secondRank = 0;
     double bestCov = 0;
@@ -175,6 +188,7 @@ final class ClaimFeatures {
       marks.mark(p, g);
       double cov = contentCoverage(unique, ids, stamps, g);
       double bi = bigramCoverage(ids, p, stamps, g);
+      rel.add(p, stamps, g);
       double rank = cov + bi;
       if (rank > bestRank) {
         secondRank = Math.max(bestRank, 0);
@@ -203,6 +217,7 @@ final class ClaimFeatures {
     x[BIGRAM_COVERAGE] = bestBi;
     x[RANK_GAP] = kept == 0 ? 0 : bestRank - (hits.length > 1 ? secondRank : 0);
     x[RUN_COVERAGE] = fragmentCoverage(ids, index, top, kept);
+    rel.finish(x, a.cue);
     if (kept == 0) {
       // Nothing in the sources shares a content word: every entity, number and predicate is nowhere
       // or only elsewhere.
@@ -232,6 +247,168 @@ final class ClaimFeatures {
     polarity(seq, ids, bp, index, stamps, g, bestCov, x, a.cue);
     x[SWAP] = swap(seq, ids, index, bp, stamps, g, a.cue);
     return a;
+  }
+
+  /**
+   * Relation evidence over the candidate passages, from one bit mask per passage of which of the
+   * claim's known content terms it holds (the first 64): whether the claim's words share a source
+   * sentence pairwise (scattered words that each exist somewhere are not a supported relation), its
+   * least connected word, whether its anchors (names, numbers) stand together in one sentence and
+   * with how many of its other words, and whether its consecutive content words follow each other
+   * (stop words skipped) in some passage. Linear in candidate length; a few small arrays per claim.
+   */
+  static final class Relations {
+    private final int[] slot;
+    private final int known;
+    private final long anchorMask;
+    private final long predicateMask;
+    private final long[] together;
+    private int maxAnchors;
+    private double anchorPredicate;
+    private final long[] pairs;
+    private final boolean[] pairFound;
+    private final int[] claimStamps;
+    private final int claimGen;
+    private final SourceIndex index;
+    private final int[] ids;
+
+    Relations(Terms.Seq seq, int[] ids, SourceIndex index, boolean[] unique, Marks marks) {
+      this.index = index;
+      this.ids = ids;
+      int n = ids.length;
+      slot = new int[Math.min(64, n)];
+      int k = 0;
+      long anchors = 0;
+      long preds = 0;
+      for (int i = 0; i < n && k < 64; i++) {
+        if (unique[i] && ids[i] >= 0) {
+          slot[k] = i;
+          boolean anchor = seq.kinds[i] != Terms.WORD || isEntity(seq, i) || index.isName(ids[i]);
+          if (anchor) {
+            anchors |= 1L << k;
+          } else {
+            preds |= 1L << k;
+          }
+          k++;
+        }
+      }
+      known = k;
+      anchorMask = anchors;
+      predicateMask = preds;
+      together = new long[k];
+      anchorPredicate = Long.bitCount(anchors) == 0 || preds == 0 ? 1 : 0;
+      // Consecutive content terms of the claim (stop words skipped), both known to the sources.
+      long[] pr = new long[n];
+      int np = 0;
+      int prev = -1;
+      claimGen = marks.next();
+      claimStamps = marks.claimStamps;
+      for (int i = 0; i < n; i++) {
+        if (!seq.isContent(i)) {
+          continue;
+        }
+        if (ids[i] >= 0) {
+          claimStamps[ids[i]] = claimGen;
+        }
+        if (prev >= 0 && ids[prev] >= 0 && ids[i] >= 0 && ids[prev] != ids[i]) {
+          long key = ((long) ids[prev] << 32) | ids[i];
+          boolean dup = false;
+          for (int q = 0; q < np && !dup; q++) {
+            dup = pr[q] == key;
+          }
+          if (!dup) {
+            pr[np++] = key;
+          }
+        }
+        prev = i;
+      }
+      pairs = Arrays.copyOf(pr, np);
+      pairFound = new boolean[np];
+    }
+
+    /** Adds one candidate passage, whose terms carry stamp {@code g}. */
+    void add(int[] p, int[] stamps, int g) {
+      long m = 0;
+      for (int k = 0; k < known; k++) {
+        int id = indexId(k);
+        if (stamps[id] == g) {
+          m |= 1L << k;
+        }
+      }
+      if (m == 0) {
+        return;
+      }
+      for (int k = 0; k < known; k++) {
+        if ((m & (1L << k)) != 0) {
+          together[k] |= m;
+        }
+      }
+      int a = Long.bitCount(m & anchorMask);
+      int totalAnchors = Long.bitCount(anchorMask);
+      maxAnchors = Math.max(maxAnchors, a);
+      if (totalAnchors > 0 && predicateMask != 0 && a >= Math.min(2, totalAnchors)) {
+        anchorPredicate = Math.max(anchorPredicate,
+            (double) Long.bitCount(m & predicateMask) / Long.bitCount(predicateMask));
+      }
+      if (pairs.length > 0 && Long.bitCount(m) >= 2) {
+        int prev = -1;
+        for (int id : p) {
+          if (index.isStop(id)) {
+            continue;
+          }
+          if (claimStamps[id] != claimGen) {
+            prev = -1;
+            continue;
+          }
+          if (prev >= 0) {
+            long key = ((long) prev << 32) | id;
+            for (int q = 0; q < pairs.length; q++) {
+              if (pairs[q] == key) {
+                pairFound[q] = true;
+              }
+            }
+          }
+          prev = id;
+        }
+      }
+    }
+
+    private int indexId(int k) {
+      return ids[slot[k]];
+    }
+
+    /** Writes the relation features, and the claim token behind the weakest link and the anchors. */
+    void finish(double[] x, int[] cue) {
+      if (known < 2) {
+        x[PAIR_SUPPORT] = 1;
+        x[WEAKEST_LINK] = 1;
+      } else {
+        int linked = 0;
+        double weakest = 1;
+        for (int k = 0; k < known; k++) {
+          int others = Long.bitCount(together[k] & ~(1L << k));
+          linked += others;
+          double share = (double) others / (known - 1);
+          if (share < weakest) {
+            weakest = share;
+            cue[WEAKEST_LINK] = slot[k];
+          }
+        }
+        x[PAIR_SUPPORT] = (double) linked / (known * (known - 1));
+        x[WEAKEST_LINK] = weakest;
+      }
+      int anchors = Long.bitCount(anchorMask);
+      if (anchors > 0) {
+        cue[ANCHORS_TOGETHER] = slot[Long.numberOfTrailingZeros(anchorMask)];
+      }
+      x[ANCHORS_TOGETHER] = anchors == 0 ? 1 : (double) maxAnchors / anchors;
+      x[ANCHOR_PREDICATE] = anchorPredicate;
+      int found = 0;
+      for (boolean f : pairFound) {
+        found += f ? 1 : 0;
+      }
+      x[CONTENT_PAIRS_ANY] = pairs.length == 0 ? 1 : (double) found / pairs.length;
+    }
   }
 
   /** Where the claim's entities, numbers and predicate words are: best passage, elsewhere, nowhere. */
@@ -295,13 +472,21 @@ final class ClaimFeatures {
     }
   }
 
-  /** Negation present on one side only, and an antonym of a claim word in the passage instead. */
+  /** How far (in tokens) a negation reaches: "not" in "did not approve the merger" scopes "approve". */
+  static final int NEGATION_SCOPE = 3;
+
+  /**
+   * Negation present on one side only, and an antonym of a claim word in the passage instead. A
+   * negation counts only where it scopes an aligned word (one of the next {@value #NEGATION_SCOPE}
+   * tokens is a content word both the claim and the passage hold): a "not" elsewhere in a long
+   * passage says nothing about the claim.
+   */
   private static void polarity(Terms.Seq seq, int[] ids, SourceIndex.Passage p, SourceIndex index, int[] stamps, int g,
       double coverage, double[] x, int[] cue) {
     int claimNeg = -1;
     for (int i = 0; i < seq.size(); i++) {
       if (Lexicon.NEGATIONS.contains(seq.terms[i])) {
-        if (claimNeg < 0) {
+        if (claimNeg < 0 && scopesAligned(seq, ids, stamps, g, i)) {
           claimNeg = i;
         }
         continue;
@@ -315,19 +500,46 @@ final class ClaimFeatures {
         }
       }
     }
+    boolean claimHasNeg = false;
+    for (int i = 0; i < seq.size() && !claimHasNeg; i++) {
+      claimHasNeg = Lexicon.NEGATIONS.contains(seq.terms[i]);
+    }
     boolean passageNeg = false;
-    for (int id : p.ids) {
-      if (index.isNegation(id)) {
+    boolean passageNegScoped = false;
+    int[] pi = p.ids;
+    for (int j = 0; j < pi.length && !passageNegScoped; j++) {
+      if (index.isNegation(pi[j])) {
         passageNeg = true;
-        break;
+        for (int k = j + 1; k < pi.length && k <= j + NEGATION_SCOPE && !passageNegScoped; k++) {
+          passageNegScoped = !index.isStop(pi[k]) && contains(ids, pi[k]);
+        }
       }
     }
     if (claimNeg >= 0 && !passageNeg) {
       x[NEGATION_CLAIM_ONLY] = coverage;
       cue[NEGATION_CLAIM_ONLY] = claimNeg;
-    } else if (claimNeg < 0 && passageNeg) {
+    } else if (!claimHasNeg && passageNegScoped) {
       x[NEGATION_PASSAGE_ONLY] = coverage;
     }
+  }
+
+  /** Whether a claim negation at {@code i} scopes a content word the stamped passage also holds. */
+  private static boolean scopesAligned(Terms.Seq seq, int[] ids, int[] stamps, int g, int i) {
+    for (int k = i + 1; k < ids.length && k <= i + NEGATION_SCOPE; k++) {
+      if (seq.isContent(k) && ids[k] >= 0 && stamps[ids[k]] == g) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean contains(int[] a, int v) {
+    for (int x : a) {
+      if (x == v) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

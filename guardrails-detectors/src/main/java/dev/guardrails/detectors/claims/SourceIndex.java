@@ -272,6 +272,11 @@ final class SourceIndex {
     return terms.length;
   }
 
+  /** Whether the term of this id is a function word ({@link Lexicon#STOP}). */
+  boolean isStop(int id) {
+    return isStop[id];
+  }
+
   /** Whether the term of this id is a negation word. */
   boolean isNegation(int id) {
     return isNegation[id];

@@ -1,0 +1,79 @@
+package dev.guardrails.detectors.claims;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.guardrails.Source;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Relation features of {@link ClaimFeatures} on hand-checked rows: the expected values below were
+ * worked out by hand from the feature definitions (terms, which source sentence holds which), not
+ * read back from the code.
+ */
+class ClaimFeaturesRelationTest {
+
+  static final SourceIndex INDEX = SourceIndex.build(List.of(Source.of("s",
+      "Alberto Bueno has scored 17 goals for Rayo Vallecano this season. "
+          + "Real Madrid are ready to sign Jones at the end of the season.")));
+
+  static double[] features(String claim) {
+    return ClaimFeatures.compute(Terms.tokenize(claim, 0, claim.length()), 0, 1, INDEX).x;
+  }
+
+  @Test
+  void aCopiedRelationIsConnected() {
+    double[] x = features("Alberto Bueno has scored 17 goals for Rayo Vallecano.");
+    assertEquals(1.0, x[ClaimFeatures.PAIR_SUPPORT], 1e-9);
+    assertEquals(1.0, x[ClaimFeatures.WEAKEST_LINK], 1e-9);
+    assertEquals(1.0, x[ClaimFeatures.ANCHORS_TOGETHER], 1e-9);
+    assertEquals(1.0, x[ClaimFeatures.ANCHOR_PREDICATE], 1e-9);
+    assertEquals(1.0, x[ClaimFeatures.CONTENT_PAIRS_ANY], 1e-9);
+  }
+
+  /**
+   * Every word is in the source, but "Real Madrid" stands in another sentence than the goals: the
+   * club is attached to a predicate the source never gives it.
+   */
+  @Test
+  void anEntityMovedToAnotherPredicateIsScattered() {
+    double[] x = features("Alberto Bueno has scored 17 goals for Real Madrid.");
+    // Known content terms: alberto bueno scor 17 goal real madrid (7); sentence 1 holds the first 5,
+    // sentence 2 "real madrid": linked pairs 5*4 + 2*1 = 22 of 7*6 = 42.
+    assertEquals(22.0 / 42, x[ClaimFeatures.PAIR_SUPPORT], 1e-9);
+    assertEquals(1.0 / 6, x[ClaimFeatures.WEAKEST_LINK], 1e-9);
+    // Anchors: Bueno, 17, Real, Madrid; at most two share a sentence.
+    assertEquals(0.5, x[ClaimFeatures.ANCHORS_TOGETHER], 1e-9);
+    // Consecutive content pairs: 6, of which "goal real" occurs nowhere.
+    assertEquals(5.0 / 6, x[ClaimFeatures.CONTENT_PAIRS_ANY], 1e-9);
+  }
+
+  static double[] features(String source, String claim) {
+    return ClaimFeatures.compute(Terms.tokenize(claim, 0, claim.length()), 0, 1,
+        SourceIndex.build(List.of(Source.of("s", source)))).x;
+  }
+
+  /** A "not" in the passage that negates something the claim does not say is no flip. */
+  @Test
+  void aNegationCountsOnlyWhereItScopesAnAlignedWord() {
+    String source = "The merger with Northwind Traders was approved in March, although the chairman did not attend the vote.";
+    assertEquals(0.0, features(source, "The merger with Northwind Traders was approved in March.")
+        [ClaimFeatures.NEGATION_PASSAGE_ONLY], 1e-9);
+    // "not attend": attend is in the claim, so the passage negates what the claim says.
+    double[] x = features(source, "The chairman attended the vote.");
+    assertEquals(x[ClaimFeatures.CONTENT_COVERAGE], x[ClaimFeatures.NEGATION_PASSAGE_ONLY], 1e-9);
+    assertEquals(1.0, x[ClaimFeatures.CONTENT_COVERAGE], 1e-9);
+  }
+
+  @Test
+  void aClaimNegationCountsOnlyWhereItScopesAnAlignedWord() {
+    String source = "The chairman attended the vote in March.";
+    double[] x = features(source, "The chairman did not attend the vote.");
+    // The flag carries the best passage's coverage: chairman, attend, vote of chairman, not, attend,
+    // vote ("not" is no stop word).
+    assertEquals(0.75, x[ClaimFeatures.NEGATION_CLAIM_ONLY], 1e-9);
+    // "not include Globex": neither word is in the passage; the negation is about something else.
+    assertEquals(0.0, features(source, "The chairman attended the vote, which did not include Globex.")
+        [ClaimFeatures.NEGATION_CLAIM_ONLY], 1e-9);
+  }
+}

@@ -1,0 +1,118 @@
+package dev.guardrails.detectors.claims;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Feature ablations over several fold seeds in one run (a developer tool, not a test): computes the
+ * features with the current code (or reads them from {@code claims.features} when that file exists),
+ * then for each variant ({@code claims.variants}: {@code label=feature,feature;label=...}, the listed
+ * features zeroed) prints FRANK 5-fold CV by article for each seed in {@code claims.seeds} (AUC, balanced
+ * accuracy at each fold's training threshold) and the leave-one-dataset-out AUCs. A gain counts only
+ * when it holds over the seeds' mean, not on one split.
+ */
+final class ClaimsExperiment {
+
+  private ClaimsExperiment() {}
+
+  public static void main(String[] args) throws Exception {
+    Path datasets = ClaimsAccuracyTest.datasets();
+    String cached = System.getProperty("claims.features", "");
+    Map<String, List<ClaimsData.Row>> sets;
+    long t0 = System.nanoTime();
+    if (!cached.isEmpty() && Files.exists(Paths.get(cached))) {
+      sets = ClaimsData.readFeatures(Paths.get(cached));
+    } else {
+      Path out = cached.isEmpty() ? Files.createTempFile("claims-features", ".tsv.gz") : Paths.get(cached);
+      ClaimsData.writeFeatures(ClaimsData.load(datasets.resolve("claims")), out);
+      sets = ClaimsData.readFeatures(out);
+    }
+    System.out.printf("features ready in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+    long[] seeds = java.util.Arrays.stream(System.getProperty("claims.seeds", "17,1,2,3,4,5").split(","))
+        .mapToLong(Long::parseLong).toArray();
+    for (String v : System.getProperty("claims.variants", "all=").split(";")) {
+      String label = v.substring(0, v.indexOf('='));
+      Set<Integer> drop = ClaimModelTrainer.features(v.substring(v.indexOf('=') + 1));
+      double aucSum = 0;
+      double baSum = 0;
+      double shipSum = 0;
+      StringBuilder per = new StringBuilder();
+      for (long seed : seeds) {
+        double[] r = crossValidate(sets, seed, drop);
+        aucSum += r[0];
+        baSum += r[1];
+        shipSum += r[2];
+        per.append(String.format(" %d:%.3f/%.3f", seed, r[0], r[1]));
+      }
+      double lodoSum = 0;
+      double lodoMin = 1;
+      StringBuilder lodo = new StringBuilder();
+      for (String s : ClaimsData.SETS) {
+        ClaimModel m = ClaimModelTrainer.train(ClaimsAccuracyTest.allExcept(sets, s), drop);
+        List<double[]> scored = new ArrayList<>();
+        for (ClaimsData.Row r : sets.get(s)) {
+          scored.add(new double[] {ClaimModelTrainer.score(m, r), r.unsupported() ? 1 : 0});
+        }
+        double auc = ClaimsAccuracyTest.auc(scored);
+        lodoSum += auc;
+        lodoMin = Math.min(lodoMin, auc);
+        lodo.append(String.format(" %s %.3f/%.3f", s, auc, ClaimModelTrainer.balancedAccuracy(scored, m.threshold)));
+      }
+      ClaimModel full = ClaimModelTrainer.train(ClaimsAccuracyTest.allExcept(sets, ""), drop);
+      System.out.printf("%-14s CV mean AUC %.4f BA %.4f (at shipped: %.4f) | LODO mean %.4f min %.4f | thr %.2f |%s |%s%n",
+          label, aucSum / seeds.length, baSum / seeds.length, shipSum / seeds.length, lodoSum / ClaimsData.SETS.size(),
+          lodoMin, full.threshold, per, lodo);
+    }
+  }
+
+  /** FRANK 5-fold CV by article: pooled AUC, balanced accuracy at each fold's threshold, at the shipped one. */
+  static double[] crossValidate(Map<String, List<ClaimsData.Row>> sets, long seed, Set<Integer> drop) {
+    List<ClaimsData.Row> frank = sets.get("frank");
+    List<String> articles = new ArrayList<>(new TreeSet<>(frank.stream().map(ClaimsData.Row::group).toList()));
+    Collections.shuffle(articles, new Random(seed));
+    Map<String, Integer> fold = new HashMap<>();
+    for (int i = 0; i < articles.size(); i++) {
+      fold.put(articles.get(i), i % 5);
+    }
+    List<double[]> pooled = new ArrayList<>();
+    List<double[]> decided = new ArrayList<>();
+    double[] byRow = new double[frank.size()];
+    for (int f = 0; f < 5; f++) {
+      List<ClaimsData.Row> train = ClaimsAccuracyTest.allExcept(sets, "frank");
+      List<ClaimsData.Row> test = new ArrayList<>();
+      for (ClaimsData.Row r : frank) {
+        (fold.get(r.group()) == f ? test : train).add(r);
+      }
+      ClaimModel m = ClaimModelTrainer.train(train, drop);
+      for (ClaimsData.Row r : test) {
+        double score = ClaimModelTrainer.score(m, r);
+        byRow[frank.indexOf(r)] = score;
+        pooled.add(new double[] {score, r.unsupported() ? 1 : 0});
+        decided.add(new double[] {score >= m.threshold ? 1 : 0, r.unsupported() ? 1 : 0});
+      }
+    }
+    String dump = System.getProperty("claims.dump", "");
+    if (!dump.isEmpty()) {
+      StringBuilder b = new StringBuilder();
+      for (double v : byRow) {
+        b.append(v).append('\n');
+      }
+      try {
+        Files.writeString(Paths.get(dump + "-" + seed + ".txt"), b);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    return new double[] {ClaimsAccuracyTest.auc(pooled), ClaimModelTrainer.balancedAccuracy(decided, 0.5),
+        ClaimModelTrainer.balancedAccuracy(pooled, ClaimChecker.RESPONSE_THRESHOLD)};
+  }
+}
