@@ -251,18 +251,22 @@ final class IdChecks {
 
   private static final String SG_ST = "JZIHGFEDCBA";
   private static final String SG_FG = "XWUTRQPNMLK";
+  /** The M series' letters by remainder: ICA's table {@code KLJNPQRTUWX} read from the end (P = 11 - R). */
+  private static final String SG_M = "XWUTRQPNJLK";
 
   /**
-   * Singapore NRIC/FIN ({@code S1234567D}): prefix S, T (citizens, PR), F, G (foreigners), seven
-   * digits, a check letter: digits x 2 7 6 5 4 3 2, plus 4 for T and G, mod 11, looked up in
-   * {@code JZIHGFEDCBA} (S, T) or {@code XWUTRQPNMLK} (F, G). Case-insensitive; {@code s[i, i+9)}.
+   * Singapore NRIC/FIN ({@code S1234567D}): prefix S, T (citizens, PR), F, G (foreigners, to 2021)
+   * or M (foreigners, FINs issued from 1 January 2022), seven digits, a check letter: digits x 2 7 6
+   * 5 4 3 2, plus 4 for T and G, plus 3 for M, remainder R mod 11, looked up in {@code JZIHGFEDCBA}
+   * (S, T) or {@code XWUTRQPNMLK} (F, G); the M series has its own table: P = 11 - R, letter P of
+   * {@code KLJNPQRTUWX} (ICA). Case-insensitive; {@code s[i, i+9)}.
    */
   static boolean sgNric(CharSequence s, int i) {
     char p = Character.toUpperCase(s.charAt(i));
-    if (p != 'S' && p != 'T' && p != 'F' && p != 'G') {
+    if (p != 'S' && p != 'T' && p != 'F' && p != 'G' && p != 'M') {
       return false;
     }
-    int sum = p == 'T' || p == 'G' ? 4 : 0;
+    int sum = p == 'T' || p == 'G' ? 4 : p == 'M' ? 3 : 0;
     for (int k = 0; k < 7; k++) {
       char c = s.charAt(i + 1 + k);
       if (c < '0' || c > '9') {
@@ -270,7 +274,7 @@ final class IdChecks {
       }
       sum += (c - '0') * W_NRIC[k];
     }
-    char check = (p == 'S' || p == 'T' ? SG_ST : SG_FG).charAt(sum % 11);
+    char check = (p == 'S' || p == 'T' ? SG_ST : p == 'M' ? SG_M : SG_FG).charAt(sum % 11);
     return Character.toUpperCase(s.charAt(i + 8)) == check;
   }
 
