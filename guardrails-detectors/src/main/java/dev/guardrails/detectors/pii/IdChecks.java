@@ -232,9 +232,19 @@ final class IdChecks {
     return date(2000 + d[0] * 10 + d[1], d[2] * 10 + d[3], d[4] * 10 + d[5]) && Checksums.luhn(d, 13);
   }
 
-  /** Philippine TIN: nine digits (no check digit); a valid US ITIN is left to the ITIN rule, which shares the cue "TIN". */
+  /**
+   * Philippine TIN (BIR): nine digits, the first 0 for a company and 1-9 for an individual. The
+   * ninth is a check digit, but the BIR does not publish its formula (it declined a Freedom of
+   * Information request for it in 2022), so none is tested. A valid US ITIN is left to the ITIN rule,
+   * which shares the cue "TIN"; one digit repeated and the counting sequence are placeholders.
+   */
   static boolean phTin(int[] d, int n) {
-    return n == 9 && !(d[0] == 9 && NumberRules.itin(d)) && !NumberRules.allSame(d, 9);
+    return n == 9 && !(d[0] == 9 && NumberRules.itin(d)) && !NumberRules.allSame(d, 9) && !NumberRules.counting(d, 9);
+  }
+
+  /** The 12-digit Philippine TIN: the nine of {@link #phTin} and a three-digit branch code (000 for the head office). */
+  static boolean phTinBranch(int[] d, int n) {
+    return n == 12 && phTin(d, 9);
   }
 
   /** A calendar date; February 29 only in leap years (Gregorian). */
