@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
  * skips, Shannon entropy, and the JWT segment check. (The PII package has its own; the two
  * packages keep their internals apart.)
  *
- * <p>Stateless and thread-safe.
+ * <p>Thread-safe: the only state is each thread's own scratch view ({@link #latin1Scratch}).
  */
 final class SecretText {
 
