@@ -255,9 +255,19 @@ final class IdChecks {
     return date(2000 + d[0] * 10 + d[1], d[2] * 10 + d[3], d[4] * 10 + d[5]) && Checksums.luhn(d, 13);
   }
 
-  /** Philippine TIN: nine digits (no check digit); a valid US ITIN is left to the ITIN rule, which shares the cue "TIN". */
+  /**
+   * Philippine TIN (BIR): nine digits, the first 0 for a company and 1-9 for an individual. The
+   * ninth is a check digit, but the BIR does not publish its formula (it declined a Freedom of
+   * Information request for it in 2022), so none is tested. A valid US ITIN is left to the ITIN rule,
+   * which shares the cue "TIN"; one digit repeated and the counting sequence are placeholders.
+   */
   static boolean phTin(int[] d, int n) {
-    return n == 9 && !(d[0] == 9 && NumberRules.itin(d)) && !NumberRules.allSame(d, 9);
+    return n == 9 && !(d[0] == 9 && NumberRules.itin(d)) && !NumberRules.allSame(d, 9) && !NumberRules.counting(d, 9);
+  }
+
+  /** The 12-digit Philippine TIN: the nine of {@link #phTin} and a three-digit branch code (000 for the head office). */
+  static boolean phTinBranch(int[] d, int n) {
+    return n == 12 && phTin(d, 9);
   }
 
   /** A calendar date; February 29 only in leap years (Gregorian). */
@@ -621,18 +631,22 @@ final class IdChecks {
 
   private static final String SG_ST = "JZIHGFEDCBA";
   private static final String SG_FG = "XWUTRQPNMLK";
+  /** The M series' letters by remainder: ICA's table {@code KLJNPQRTUWX} read from the end (P = 11 - R). */
+  private static final String SG_M = "XWUTRQPNJLK";
 
   /**
-   * Singapore NRIC/FIN ({@code S1234567D}): prefix S, T (citizens, PR), F, G (foreigners), seven
-   * digits, a check letter: digits x 2 7 6 5 4 3 2, plus 4 for T and G, mod 11, looked up in
-   * {@code JZIHGFEDCBA} (S, T) or {@code XWUTRQPNMLK} (F, G). Case-insensitive; {@code s[i, i+9)}.
+   * Singapore NRIC/FIN ({@code S1234567D}): prefix S, T (citizens, PR), F, G (foreigners, to 2021)
+   * or M (foreigners, FINs issued from 1 January 2022), seven digits, a check letter: digits x 2 7 6
+   * 5 4 3 2, plus 4 for T and G, plus 3 for M, remainder R mod 11, looked up in {@code JZIHGFEDCBA}
+   * (S, T) or {@code XWUTRQPNMLK} (F, G); the M series has its own table: P = 11 - R, letter P of
+   * {@code KLJNPQRTUWX} (ICA). Case-insensitive; {@code s[i, i+9)}.
    */
   static boolean sgNric(CharSequence s, int i) {
     char p = Character.toUpperCase(s.charAt(i));
-    if (p != 'S' && p != 'T' && p != 'F' && p != 'G') {
+    if (p != 'S' && p != 'T' && p != 'F' && p != 'G' && p != 'M') {
       return false;
     }
-    int sum = p == 'T' || p == 'G' ? 4 : 0;
+    int sum = p == 'T' || p == 'G' ? 4 : p == 'M' ? 3 : 0;
     for (int k = 0; k < 7; k++) {
       char c = s.charAt(i + 1 + k);
       if (c < '0' || c > '9') {
@@ -640,7 +654,7 @@ final class IdChecks {
       }
       sum += (c - '0') * W_NRIC[k];
     }
-    char check = (p == 'S' || p == 'T' ? SG_ST : SG_FG).charAt(sum % 11);
+    char check = (p == 'S' || p == 'T' ? SG_ST : p == 'M' ? SG_M : SG_FG).charAt(sum % 11);
     return Character.toUpperCase(s.charAt(i + 8)) == check;
   }
 

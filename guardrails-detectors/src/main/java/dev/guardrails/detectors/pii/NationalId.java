@@ -81,9 +81,13 @@ enum NationalId {
   /** Philippine taxpayer identification number: 9 digits, or 12 with the branch code, no check digit. */
   PH_TIN("PH_TIN", 9, new int[][] {{3, 3, 3}}, false, 0, 0.8, IdChecks::phTin,
       Context.of("tin", "bir", "taxpayer identification", "philippine", "philippines")),
-  /** The 12-digit form of {@link #PH_TIN} (branch code appended): {@code 000-123-456-000}. */
-  PH_TIN_BRANCH("PH_TIN", 12, new int[][] {{3, 3, 3, 3}}, false, 0, 0.8, null,
-      Context.of("tin", "bir", "taxpayer identification", "philippine", "philippines"));
+  /**
+   * The 12-digit form of {@link #PH_TIN} (branch code appended): {@code 000-123-456-000}. A generic
+   * "tax ID" cue names it too: no other tax number of the table has twelve digits, while nine-digit
+   * tax IDs are also US SSNs, ITINs and EINs.
+   */
+  PH_TIN_BRANCH("PH_TIN", 12, new int[][] {{3, 3, 3, 3}}, false, 0, 0.8, IdChecks::phTinBranch,
+      Context.of("tin", "bir", "taxpayer identification", "philippine", "philippines", "tax id", "taxpayer id"));
 
   /** US bank account numbers: 8 to 17 digits, compact, no check digit; only with a cue ({@link #bank}). */
   static final FindingType US_BANK_NUMBER = FindingType.of(Category.PII, "US_BANK_NUMBER");

@@ -128,4 +128,17 @@ final class NumberRules {
     }
     return true;
   }
+
+  /**
+   * The counting sequence {@code 123456789} (then {@code 0}, {@code 1}...) over {@code d[0, n)}: the
+   * value forms and documentation fill in, never an issued number of a scheme without a check digit.
+   */
+  static boolean counting(int[] d, int n) {
+    for (int i = 0; i < n; i++) {
+      if (d[i] != (i + 1) % 10) {
+        return false;
+      }
+    }
+    return true;
+  }
 }

@@ -226,7 +226,10 @@ final class NumericRun {
       boolean quad = IpAddresses.quad(s, gs, ge, a);
       boolean ip = quad && IpAddresses.v4(h, gs, ge, a, start, end);
       explained = quad && !ip;
-      return ip;
+      if (quad || !phoneGroups(a, b)) {
+        return ip;
+      }
+      // not a byte quad, and grouped as phone numbers are ("532.123.45.67"): tried as a phone below
     }
     if (uniform == '/' || uniform == '.' && groups == 3 && ge[b] - gs[b] == 4 && ge[a] - gs[a] <= 2
         || uniform == '.' && groups == 2 || groups == 3 && (uniform == '-' || uniform == '.') && (isoDate(a) || dayMonthYear(a))) {
@@ -285,6 +288,9 @@ final class NumericRun {
     }
     if (!plusHere && NationalId.bank(h, nd, groups, start, end)) {
       return true;
+    }
+    if (NumberRules.counting(d, nd)) {
+      return false; // 1234567890, 12345678901: the number forms fill in, whatever plan it fits (+1 234 567 8901)
     }
     return phone(a, b, nd, groups, start, end, plusHere, neg);
   }
@@ -359,6 +365,12 @@ final class NumericRun {
       // a letter-spaced number ("4 4 2 0 ...") has usually lost its '+': valid with it is evidence enough
       v = Math.max(v, Phones.validity("+" + cand, true));
     }
+    // a compact number with its trunk prefix that is a mobile number at home ("09171234567")
+    boolean trunkMobile = v < 2 && groups == 1 && !plusHere && !idd && !ctx && s.charAt(start) == '0'
+        && Phones.trunkMobile(cand);
+    if (trunkMobile) {
+      v = 1;
+    }
     double score;
     if (v >= 2) {
       score = v == 3 ? 0.8 : 0.7;
@@ -367,7 +379,7 @@ final class NumericRun {
     } else {
       return false;
     }
-    if (groups == 1 && !plusHere && !ctx && v < 2) {
+    if (groups == 1 && !plusHere && !ctx && v < 2 && !trunkMobile) {
       return false;
     }
     int e = extensionEnd(end);
@@ -423,6 +435,20 @@ final class NumericRun {
       }
     }
     return ge[b] - gs[b] <= 4;
+  }
+
+  /**
+   * Groups {@code [a, b]} of two to four digits each, as phone numbers are grouped; version numbers
+   * and object identifiers ({@code 10.0.19041.1}) have parts of one digit or of five and more.
+   */
+  private boolean phoneGroups(int a, int b) {
+    for (int k = a; k <= b; k++) {
+      int len = ge[k] - gs[k];
+      if (len < 2 || len > 4) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean shape(int a, int b, int l1, int l2, int l3) {

@@ -2,7 +2,11 @@ package dev.guardrails.detectors.pii;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonemetadata.PhoneMetadata;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider;
+import com.google.i18n.phonenumbers.metadata.source.MetadataSource;
+import java.util.regex.Pattern;
 
 /**
  * Phone number validation through Google's libphonenumber (per-region number plans): the scanner
@@ -22,16 +26,24 @@ final class Phones {
   /** Regions tried, after the default US, for national formats; the most common in English text. */
   private static final String[] REGIONS = {
     "GB", "CA", "AU", "IN", "DE", "FR", "IT", "ES", "NL", "BE", "CH", "AT", "SE", "NO", "DK", "FI",
-    "PL", "IE", "NZ", "ZA", "BR", "MX", "IL", "SG", "JP", "PT", "CZ", "HU", "GR", "TR", "RU", "CN"};
+    "PL", "IE", "NZ", "ZA", "BR", "MX", "IL", "SG", "PH", "JP", "PT", "CZ", "HU", "GR", "TR", "RU", "CN"};
 
   /** Per region: bit L set when libphonenumber deems a national significant number of L digits possible. */
   private static final int[] LENGTHS = new int[REGIONS.length];
   /** Per region: the national (trunk) prefix, or "" when the region dials none. */
   private static final String[] TRUNK = new String[REGIONS.length];
+  /**
+   * Per region whose trunk prefix is 0: its mobile numbers' national pattern (a cheap first test
+   * for {@link #trunkMobile}); null for the other regions, or when the metadata cannot be read.
+   */
+  private static final Pattern[] MOBILE = new Pattern[REGIONS.length];
+  /** Per region: its country calling code. */
+  private static final int[] CC = new int[REGIONS.length];
 
   static {
     for (int r = 0; r < REGIONS.length; r++) {
       int cc = UTIL.getCountryCodeForRegion(REGIONS[r]);
+      CC[r] = cc;
       for (int len = 2; len <= 17; len++) {
         PhoneNumber probe = new PhoneNumber().setCountryCode(cc).setNationalNumber(pow10(len - 1));
         if (UTIL.isPossibleNumberWithReason(probe) == PhoneNumberUtil.ValidationResult.IS_POSSIBLE) {
@@ -40,6 +52,18 @@ final class Phones {
       }
       String trunk = UTIL.getNddPrefixForRegion(REGIONS[r], true);
       TRUNK[r] = trunk == null ? "" : trunk;
+    }
+    try {
+      MetadataSource source = DefaultMetadataDependenciesProvider.getInstance().getPhoneNumberMetadataSource();
+      for (int r = 0; r < REGIONS.length; r++) {
+        PhoneMetadata m = source.getMetadataForRegion(REGIONS[r]);
+        String mobile = m != null && m.hasMobile() ? m.getMobile().getNationalNumberPattern() : "";
+        if (TRUNK[r].equals("0") && !mobile.isEmpty()) {
+          MOBILE[r] = Pattern.compile(mobile);
+        }
+      }
+    } catch (RuntimeException | LinkageError e) {
+      java.util.Arrays.fill(MOBILE, null); // another metadata layout: no bare number stands alone
     }
   }
 
@@ -144,6 +168,34 @@ final class Phones {
     } catch (NumberParseException e) {
       return 0;
     }
+  }
+
+  /**
+   * Whether a compact national candidate of ASCII digits that starts with the trunk prefix 0
+   * ({@code 09171234567}, {@code 05321234567}, {@code 07700900123}) is a mobile number of one of the
+   * regions that dial 0 before national numbers: the way people write their own mobile number at
+   * home. Mobile ranges only: the geographic ranges of Germany, Britain or France take most strings
+   * of 0 and 9 to 11 digits, mobile ranges a small part. The region's mobile pattern runs on the
+   * digits after the 0 first (a fraction of a microsecond); a match is confirmed by libphonenumber's
+   * number type and validity of those digits as the region's national number (what its parse
+   * makes of them once it strips the trunk 0).
+   */
+  static boolean trunkMobile(String digits) {
+    int nd = digits.length();
+    if (nd < 8 || digits.charAt(0) != '0' || digits.charAt(1) == '0') {
+      return false;
+    }
+    String rest = digits.substring(1);
+    for (int r = 0; r < REGIONS.length; r++) {
+      if (MOBILE[r] == null || (LENGTHS[r] & (1 << (nd - 1))) == 0 || !MOBILE[r].matcher(rest).matches()) {
+        continue;
+      }
+      PhoneNumber p = new PhoneNumber().setCountryCode(CC[r]).setNationalNumber(Long.parseLong(rest));
+      if (UTIL.getNumberType(p) == PhoneNumberUtil.PhoneNumberType.MOBILE && UTIL.isValidNumberForRegion(p, REGIONS[r])) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code UTIL.isValidNumberForRegion}, after {@link FastParse#mayBeValid}'s cheap rejections. */

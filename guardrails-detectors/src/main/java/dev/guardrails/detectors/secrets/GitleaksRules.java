@@ -365,7 +365,8 @@ final class GitleaksRules {
     int[] winStart = null;
     int[] winEnd = null;
     int sp = 0;
-    Keywords.Cursor c = keywords.cursor(b);
+    int n = s.length();
+    Keywords.Cursor c = keywords.cursor(b, n);
     while (c.next()) {
       int hit = c.start();
       int kwEnd = c.end();
@@ -377,7 +378,7 @@ final class GitleaksRules {
       }
       for (int r : keywords.owners[c.keyword()]) {
         Rule rule = rules.get(r);
-        if (!rule.gate(b, hit, kwEnd)) {
+        if (!rule.gate(b, n, hit, kwEnd)) {
           continue;
         }
         if (winStart == null) {
@@ -458,8 +459,7 @@ final class GitleaksRules {
      * hold: "they", "ask"), that it sits in a run of at least 12 token chars, as every such rule's
      * token does.
      */
-    boolean gate(byte[] b, int hit, int kwEnd) {
-      int n = b.length;
+    boolean gate(byte[] b, int n, int hit, int kwEnd) {
       if (generic) {
         int p = kwEnd;
         int lim = Math.min(n, kwEnd + 24);

@@ -106,15 +106,37 @@ final class Keywords {
    * Whether the three bytes ending at {@code p} (folded index {@code idx}) may start a keyword:
    * some three-byte pattern has them, or the fourth byte makes a known four-byte start.
    */
-  private boolean fourth(byte[] t, int p, int idx) {
+  private boolean fourth(byte[] t, int n, int p, int idx) {
     if ((short3[idx >>> 6] & (1L << idx)) != 0) {
       return true;
     }
-    if (p + 1 >= t.length) {
+    if (p + 1 >= n) {
       return false;
     }
     int h = hash4(idx, fold(t[p + 1]));
     return (bits4[h >>> 6] & (1L << h)) != 0;
+  }
+
+  /**
+   * The hot loop, a static method of its own so the JIT compiles it as a tight counted loop (inlined
+   * into the cursor's larger {@code next}, the same loop ran at half the speed): from {@code p}, the
+   * last byte of a three-byte window, the first position whose window has its bit set in
+   * {@code table}, or {@code n}.
+   */
+  private static int seek(long[] table, byte[] t, int n, int p) {
+    for (; p < n; p++) {
+      // the folded index of the three bytes ending at p, read afresh: no chain from byte to byte
+      int idx = (((t[p - 2] | 0x20) & 0x3F) << 12) | (((t[p - 1] | 0x20) & 0x3F) << 6) | ((t[p] | 0x20) & 0x3F);
+      if ((table[idx >>> 6] & (1L << idx)) != 0) {
+        return p;
+      }
+    }
+    return n;
+  }
+
+  /** The folded index of the three bytes ending at {@code p}. */
+  private static int index(byte[] t, int p) {
+    return (fold(t[p - 2]) << 12) | (fold(t[p - 1]) << 6) | fold(t[p]);
   }
 
   /** Six bits per byte; ASCII letters fold to one value per letter. */
@@ -123,12 +145,19 @@ final class Keywords {
   }
 
   Cursor cursor(byte[] text) {
-    return new Cursor(text);
+    return new Cursor(text, text.length);
+  }
+
+  /** A cursor over the first {@code n} bytes of {@code text} (a reused buffer may be longer). */
+  Cursor cursor(byte[] text, int n) {
+    return new Cursor(text, n);
   }
 
   /** Iterates keyword hits in order of their start; not thread-safe. */
   final class Cursor {
     private final byte[] b;
+    /** The text's length: bytes from here on are not text. */
+    private final int n;
     /** The start of the three bytes being verified, or where the scan goes on. */
     private int pos;
     private int[] cands;
@@ -136,8 +165,9 @@ final class Keywords {
     private int hitStart;
     private int hitKeyword;
 
-    Cursor(byte[] b) {
+    Cursor(byte[] b, int n) {
       this.b = b;
+      this.n = n;
     }
 
     /** Advances to the next hit; false at the end. */
@@ -156,30 +186,28 @@ final class Keywords {
           cands = null;
           pos++;
         }
-        int n = t.length;
+        int n = this.n;
         int p = pos + 2; // the last byte of the three
         if (p >= n) {
           pos = n;
           return false;
         }
-        long[] table = bits;
-        // the hot loop: a rolling 18-bit index of the last three folded bytes, one table bit each
-        int idx = (fold(t[p - 2]) << 12) | (fold(t[p - 1]) << 6) | fold(t[p]);
-        while ((table[idx >>> 6] & (1L << idx)) == 0 || !fourth(t, p, idx)) {
-          if (++p >= n) {
-            pos = n;
-            return false;
-          }
-          idx = ((idx << 6) | ((t[p] | 0x20) & 0x3F)) & 0x3FFFF;
+        p = seek(bits, t, n, p);
+        while (p < n && !fourth(t, n, p, index(t, p))) {
+          p = seek(bits, t, n, p + 1);
+        }
+        if (p >= n) {
+          pos = n;
+          return false;
         }
         pos = p - 2;
-        cands = byIndex[idx];
+        cands = byIndex[index(t, p)];
         candAt = 0;
       }
     }
 
     private boolean matches(byte[] w, int at) {
-      if (at + w.length > b.length) {
+      if (at + w.length > n) {
         return false;
       }
       for (int j = 0; j < w.length; j++) {

@@ -98,7 +98,10 @@ public final class SecretDetector implements Detector {
   public void detect(AnalyzedText text, CheckContext ctx, FindingSink out) {
     List<Finding> found = new ArrayList<>();
     Hits h = new Hits(text, id(), found::add);
-    byte[] b = scan(h);
+    // this thread's scratch view: nothing below calls out of the detector before the rules are done
+    // with it (findings go to a local list; a decoded base64 payload is scanned on a view of its own)
+    byte[] b = SecretText.latin1Scratch(h.s);
+    scan(h, b, true);
     List<GitleaksRules.Candidate> cands = new ArrayList<>();
     GitleaksRules.defaults().scan(h.s, b, h.spans, h.spanCount, cands);
     if (!cands.isEmpty()) {
@@ -155,14 +158,23 @@ public final class SecretDetector implements Detector {
 
   /** The pass; {@code skip} false visits every token (the reference the skipping is tested against). */
   static byte[] scan(Hits h, boolean skip) {
+    byte[] b = SecretText.latin1View(h.s);
+    scan(h, b, skip);
+    return b;
+  }
+
+  /**
+   * The pass over {@code h.s} with its one-byte view {@code b} (at least {@code h.s.length()} bytes
+   * and {@link SecretText#PAD} zero bytes after them, or exactly the text's length).
+   */
+  static void scan(Hits h, byte[] b, boolean skip) {
     String s = h.s;
     int n = s.length();
     int base64Seen = 0; // base64 runs starting before this index were already examined
-    byte[] b = SecretText.latin1View(s);
     int i = 0;
     while (i < n) {
       if (skip) {
-        i = skipPlain(b, i);
+        i = skipPlain(b, i, n);
       }
       while (i < n && !isToken(b[i])) {
         i++;
@@ -176,8 +188,8 @@ public final class SecretDetector implements Detector {
         we++;
       }
       // only a known prefix's first letter or a word before '=' / ':' can start a typed secret
-      int next = we - i >= 3 && (PREFIX[c] || assignmentFollows(b, we)) ? token(h, i, we) : -1;
-      if (next < 0 && !h.decoded() && i >= base64Seen && (we - i >= Base64Secrets.MIN_RUN || continuesRun(b, we))
+      int next = we - i >= 3 && (PREFIX[c] || assignmentFollows(b, we, n)) ? token(h, i, we) : -1;
+      if (next < 0 && !h.decoded() && i >= base64Seen && (we - i >= Base64Secrets.MIN_RUN || continuesRun(b, we, n))
           && Base64Secrets.startsRun(s, i)) {
         int runEnd = Base64Secrets.runEnd(s, i);
         base64Seen = runEnd;
@@ -185,7 +197,6 @@ public final class SecretDetector implements Detector {
       }
       i = Math.max(we, next);
     }
-    return b;
   }
 
   /** The longest run between dashes in {@code s[from,to)} (Slack ids are 8+ chars; fillers are not). */
@@ -205,8 +216,8 @@ public final class SecretDetector implements Detector {
   }
 
   /** True if a base64 run may go on past a token's end ('+' or '/'; '_' and '-' are token chars). */
-  private static boolean continuesRun(byte[] b, int we) {
-    return we < b.length && (b[we] == '+' || b[we] == '/');
+  private static boolean continuesRun(byte[] b, int we, int n) {
+    return we < n && (b[we] == '+' || b[we] == '/');
   }
 
   private static int token(Hits h, int i, int we) {
@@ -345,8 +356,7 @@ public final class SecretDetector implements Detector {
    * Whether '=' or ':' follows {@code s[we]}, after an optional quote and one space (as {@link
    * GenericSecrets#assignment} reads it), on the byte view.
    */
-  private static boolean assignmentFollows(byte[] b, int we) {
-    int n = b.length;
+  private static boolean assignmentFollows(byte[] b, int we, int n) {
     int p = we;
     if (p < n && (b[p] == '"' || b[p] == '\'')) {
       p++;
@@ -364,14 +374,13 @@ public final class SecretDetector implements Detector {
   /**
    * Skips, eight chars at a time, what the word loop in {@link #scan} would pass over without a
    * look: returns a position at or after {@code i} ({@code i} itself, the start of a run of chars
-   * from '0' up and '-', which holds the next token run, or {@code b.length}) such that no token
+   * from '0' up and '-', which holds the next token run, or {@code n}, the text's length) such that no token
    * run starting in between is 10 or more chars long (every typed shape is) or is followed within
    * three chars by '=', ':', '+', '/' or '>' (a key word's assignment or XML element, a base64 run
    * going on). The scan
    * then goes on one word at a time from there.
    */
-  static int skipPlain(byte[] b, int i) {
-    int n = b.length;
+  static int skipPlain(byte[] b, int i, int n) {
     int p = i;
     int carry = 0; // token chars just before p, counted from i
     int last = i; // start of the latest token run before p (or i)

@@ -188,6 +188,18 @@ class IdChecksTest {
     validChars("S1234567D", IdChecks::sgNric, "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
   }
 
+  /**
+   * The M series of FIN (issued from 1 January 2022), its own check table: M4332674T from Presidio's
+   * {@code test_sg_fin_recognizer.py}. By hand: 4x2 + 3x7 + 3x6 + 2x5 + 6x4 + 7x3 + 4x2 = 110, plus
+   * 3 = 113, R = 113 mod 11 = 3, P = 11 - 3 = 8, the 8th letter of KLJNPQRTUWX is T. The F/G table
+   * would give N for the same digits.
+   */
+  @Test
+  void sgFinMSeries() {
+    validChars("M4332674T", IdChecks::sgNric, "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+    assertFalse(IdChecks.sgNric("A4332674T", 0), "A is no NRIC/FIN series");
+  }
+
   /** Income Tax Department, "Permanent Account Number" format: AAAPL1234C (P: a person). */
   @Test
   void inPan() {

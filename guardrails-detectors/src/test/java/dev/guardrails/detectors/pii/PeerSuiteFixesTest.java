@@ -73,11 +73,25 @@ class PeerSuiteFixesTest {
     "my passportnumber is 912803456|US_PASSPORT|912803456",
     "my travel document is A12803456|US_PASSPORT|A12803456",
     "Tax ID: 000-123-456-001|!PHONE",
-    "532.123.45.67|!PHONE",
+    "532.123.45.67|PHONE|532.123.45.67",
     "RRN 960121-1234567|KR_RRN|960121-1234567",
     "\u0e40\u0e25\u0e02\u0e1a\u0e31\u0e15\u0e23\u0e1b\u0e23\u0e30\u0e0a\u0e32\u0e0a\u0e19 2345678901234|TH_TNIN|2345678901234",
     "My hetu is 010594Y9032|FI_HETU|010594Y9032",
     "19910924-2397 \u00e4r mitt pnr.|SE_PERSONNUMMER|19910924-2397",
+    // country rows of issue 15 (helper fix): a compact number with its trunk 0 that is a mobile number
+    // at home (PH 0917, TR 0532, GB 07400) stands alone; a geographic one, an invoice number or the
+    // counting sequence does not; a dotted number in phone groups is one phone; the M series of FIN;
+    // a 12-digit TIN after "tax ID"; the counting sequence is no TIN
+    "09171234567|PHONE|09171234567",
+    "Cep no: 05321234567|PHONE|05321234567",
+    "text me on 07400123456 later|PHONE|07400123456",
+    "03121234567|!PHONE",
+    "Invoice 09171234567 is paid|!PHONE",
+    "12345678901|!PHONE",
+    "Windows 10.0.19041.1 is installed|!PHONE",
+    "M4332674T|SG_NRIC_FIN|M4332674T",
+    "Tax ID: 000-123-456-001|PH_TIN|000-123-456-001",
+    "Not a TIN 123456789|!PH_TIN",
   };
 
   private static Guardrail guard;

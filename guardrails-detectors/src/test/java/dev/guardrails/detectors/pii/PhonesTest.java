@@ -194,4 +194,49 @@ class PhonesTest {
       return 0;
     }
   }
+
+  /**
+   * {@link Phones#trunkMobile} says yes only where libphonenumber's own parse, with the trunk 0, finds
+   * a valid MOBILE number of one of our regions that dial 0, and finds every such number among random
+   * compact candidates; plus hand-checked rows (PH Globe 0917, TR Turkcell 0532, GB 07400 mobiles; TR
+   * Ankara 0312, Manchester 0161 and Paris 01 are geographic).
+   */
+  @Test
+  void trunkMobileIsTheLibrarysMobileAnswer() {
+    assertTrue(Phones.trunkMobile("09171234567"));
+    assertTrue(Phones.trunkMobile("05321234567"));
+    assertTrue(Phones.trunkMobile("07400123456"));
+    assertFalse(Phones.trunkMobile("03121234567"));
+    assertFalse(Phones.trunkMobile("01612345678"));
+    assertFalse(Phones.trunkMobile("0123456789"));
+    assertFalse(Phones.trunkMobile("9171234567"));
+    Random r = new Random(13);
+    int yes = 0;
+    for (int it = 0; it < 4_000; it++) {
+      StringBuilder d = new StringBuilder("0");
+      d.append((char) ('1' + r.nextInt(9)));
+      int len = 9 + r.nextInt(4);
+      while (d.length() < len) {
+        d.append((char) ('0' + r.nextInt(10)));
+      }
+      String cand = d.toString();
+      boolean library = false;
+      for (String region : Phones.regions()) {
+        if (!"0".equals(UTIL.getNddPrefixForRegion(region, true))) {
+          continue;
+        }
+        try {
+          PhoneNumber p = UTIL.parse(cand, region);
+          library |= UTIL.isValidNumberForRegion(p, region)
+              && UTIL.getNumberType(p) == PhoneNumberUtil.PhoneNumberType.MOBILE
+              && Long.toString(p.getNationalNumber()).equals(cand.substring(1));
+        } catch (NumberParseException e) {
+          // not a number there
+        }
+      }
+      assertEquals(library, Phones.trunkMobile(cand), cand);
+      yes += library ? 1 : 0;
+    }
+    assertTrue(yes > 40, "mobile candidates seen: " + yes); // the comparison must see both answers
+  }
 }
