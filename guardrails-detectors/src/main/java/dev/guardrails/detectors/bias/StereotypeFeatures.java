@@ -42,7 +42,13 @@ final class StereotypeFeatures {
   private final CharArrayMap<Byte> terms = new CharArrayMap<>(2048, false);
   /** Person nouns that are not occupations (kind "person"): the heads of a singular subject mention. */
   private final CharArraySet people = new CharArraySet(128, false);
-  private final long[] heads; // open-addressing set of head-token hashes (0 = empty, stored as h | 1L << 32)
+  /**
+   * Open-addressing set (0 = empty) of token-hash keys that say whether a lookup can match: a term's
+   * first token ({@link #HEAD}), a one-token term ({@link #SINGLE}), a term's first two tokens
+   * ({@link #PAIR}). Common words that start some term ("the", "in") then cost one probe per
+   * candidate length instead of building and looking up the n-gram.
+   */
+  private final long[] heads;
   private final int headMask;
 
   private static CharArraySet set(String words) {
@@ -82,7 +88,7 @@ final class StereotypeFeatures {
       }
       rows.add(c);
     }
-    slots = Integer.highestOneBit(Math.max(16, rows.size() * 4)) * 2;
+    slots = Integer.highestOneBit(Math.max(16, rows.size() * 8)) * 2;
     heads = new long[slots];
     headMask = slots - 1;
     for (String[] c : rows) {
@@ -102,23 +108,33 @@ final class StereotypeFeatures {
       if (mode == PERSON && c[1].equals("person")) {
         people.add(key);
       }
-      int sp = key.indexOf(' ');
-      addHead(Tokens.hash(sp < 0 ? key : key.substring(0, sp)));
+      String[] words = key.split(" ");
+      int h0 = Tokens.hash(words[0]);
+      add(HEAD, h0);
+      add(words.length == 1 ? SINGLE : PAIR, words.length == 1 ? h0 : pair(h0, Tokens.hash(words[1])));
     }
   }
 
-  private void addHead(int h) {
-    long v = (h & 0xffffffffL) | (1L << 32);
-    int i = mix(h) & headMask;
+  private static final long HEAD = 1L << 32;
+  private static final long SINGLE = 2L << 32;
+  private static final long PAIR = 3L << 32;
+
+  private static int pair(int h0, int h1) {
+    return mix(h0 * 31 + mix(h1));
+  }
+
+  private void add(long tag, int h) {
+    long v = (h & 0xffffffffL) | tag;
+    int i = mix(h ^ (int) (tag >>> 32)) & headMask;
     while (heads[i] != 0 && heads[i] != v) {
       i = (i + 1) & headMask;
     }
     heads[i] = v;
   }
 
-  private boolean isHead(int h) {
-    long v = (h & 0xffffffffL) | (1L << 32);
-    for (int i = mix(h) & headMask; heads[i] != 0; i = (i + 1) & headMask) {
+  private boolean has(long tag, int h) {
+    long v = (h & 0xffffffffL) | tag;
+    for (int i = mix(h ^ (int) (tag >>> 32)) & headMask; heads[i] != 0; i = (i + 1) & headMask) {
       if (heads[i] == v) {
         return true;
       }
@@ -131,11 +147,11 @@ final class StereotypeFeatures {
    * its mode in the high int and its end token in the low int; 0 if none.
    */
   private long term(Tokens t, int k, int to) {
-    if (!isHead(t.hash[k])) {
+    if (!has(HEAD, t.hash[k])) {
       return 0;
     }
     for (int len = Math.min(3, to - k); len >= 1; len--) {
-      if (len > 1 && !t.joined(k, k + len)) {
+      if (len > 1 ? !has(PAIR, pair(t.hash[k], t.hash[k + 1])) || !t.joined(k, k + len) : !has(SINGLE, t.hash[k])) {
         continue;
       }
       int keyLen = t.gram(k, k + len);
