@@ -55,6 +55,7 @@ COLLECTIVE = "community communities population populations society societies".sp
 # names that stand for a whole group in the singular; and group terms none of the sources has
 NAMES = ["islam", "judaism", "christianity", "hinduism", "buddhism", "sikhism", "middle east"]
 EXTRA_GROUPS = """middle easterners
+lgb
 persian
 persians
 brahmin

@@ -135,9 +135,14 @@ public final class BiasDetector implements Detector {
         if (scorer == null) {
           scan(text, t, lex, out, out);
         } else {
-          java.util.ArrayList<Finding> rules = new java.util.ArrayList<>(0);
-          scan(text, t, lex, out, rules::add);
-          stereotypes(text, t, rules, out);
+          StereotypeScorer.Scratch sc = MODEL_SCRATCH.get();
+          sc.rules.clear();
+          try {
+            scan(text, t, lex, out, sc.ruleSink);
+            stereotypes(text, t, sc, out);
+          } finally {
+            sc.rules.clear();
+          }
         }
         from = to;
       }
@@ -176,8 +181,8 @@ public final class BiasDetector implements Detector {
    * sentence span as evidence and no score mixing: a streaming check sees other context and must
    * report the same findings.)
    */
-  private void stereotypes(AnalyzedText text, Tokens t, List<Finding> rules, FindingSink out) {
-    StereotypeScorer.Scratch sc = MODEL_SCRATCH.get();
+  private void stereotypes(AnalyzedText text, Tokens t, StereotypeScorer.Scratch sc, FindingSink out) {
+    List<Finding> rules = sc.rules;
     for (int from = 0; from < t.count; ) {
       int to = StereotypeScorer.sentenceEnd(t, from);
       if (scorer.extract(t, from, to, sc)) {
@@ -193,7 +198,7 @@ public final class BiasDetector implements Detector {
             merged = true; // the rule's finding stands for the sentence
           }
         }
-        if (!merged && !qualified(t, from, to, sc.spans[0], sc.spans[1])) {
+        if (!merged && !qualified(t, from, to, sc.spans, sc.mentions)) {
           Span g = text.toOriginal(t.oStart[sc.spans[0]], t.oEnd[sc.spans[1] - 1]);
           out.accept(Finding.of(id(), STEREOTYPE, g.start(), g.end(), p, STEREOTYPE_NOTE));
         }
@@ -207,19 +212,24 @@ public final class BiasDetector implements Detector {
 
   /**
    * True if the sentence {@code [from, to)} asks, quotes, qualifies or debunks what it says about
-   * the group at {@code [g, gEnd)}, as the generalization rule reads it: a question or quotation; a
-   * hedge, negation or report before the group ("not all", "the myth that", "she said");
-   * a qualifier anywhere ("often", "more likely", "some"); advice ("should get a flu shot", but not
-   * "should not be allowed", which denies the group something); a debunking word after it.
+   * its group mentions ({@code mentions} token spans in {@code spans}), as the generalization rule
+   * reads it: a question or quotation; a hedge, negation or report before a mention ("not all",
+   * "the myth that", "she said", "whether lgb parents are ..."; with several mentions the claim may be
+   * about any of them, so before the last); a qualifier anywhere ("often", "more likely", "some");
+   * advice ("should get a flu shot", but not "should not be allowed", which denies the group
+   * something); a debunking word after the first mention.
    */
-  static boolean qualified(Tokens t, int from, int to, int g, int gEnd) {
+  static boolean qualified(Tokens t, int from, int to, int[] spans, int mentions) {
+    int g = spans[0];
+    int gEnd = spans[1];
+    int lastG = spans[2 * (mentions - 1)];
     if (t.is(g, Tokens.QUESTION) || t.is(g, Tokens.QUOTED)) {
       return true;
     }
     for (int k = from; k < to; k++) {
       int c = t.cStart[k];
       int n = t.len(k);
-      if ((k < g && Generalizations.HEDGE.contains(t.canon, c, n)) || Generalizations.QUALIFIER.contains(t.canon, c, n)
+      if ((k < lastG && Generalizations.HEDGE.contains(t.canon, c, n)) || Generalizations.QUALIFIER.contains(t.canon, c, n)
           || QUALIFIED.contains(t.canon, c, n) || (k >= gEnd && Generalizations.DEBUNK.contains(t.canon, c, n))) {
         return true;
       }

@@ -23,7 +23,7 @@ import org.apache.lucene.analysis.CharArraySet;
 final class StereotypeFeatures {
 
   /** Feature-extraction version; a model trained with another version is rejected at load. */
-  static final int VERSION = 3;
+  static final int VERSION = 4;
   /** Sentences longer than this are scored on their first {@value} tokens. */
   static final int MAX_TOKENS = 48;
   /** An upper bound on the features of one sentence. */
@@ -42,7 +42,13 @@ final class StereotypeFeatures {
   private final CharArrayMap<Byte> terms = new CharArrayMap<>(2048, false);
   /** Person nouns that are not occupations (kind "person"): the heads of a singular subject mention. */
   private final CharArraySet people = new CharArraySet(128, false);
-  private final long[] heads; // open-addressing set of head-token hashes (0 = empty, stored as h | 1L << 32)
+  /**
+   * Open-addressing set (0 = empty) of token-hash keys that say whether a lookup can match: a term's
+   * first token ({@link #HEAD}), a one-token term ({@link #SINGLE}), a term's first two tokens
+   * ({@link #PAIR}). Common words that start some term ("the", "in") then cost one probe per
+   * candidate length instead of building and looking up the n-gram.
+   */
+  private final long[] heads;
   private final int headMask;
 
   private static CharArraySet set(String words) {
@@ -82,7 +88,7 @@ final class StereotypeFeatures {
       }
       rows.add(c);
     }
-    slots = Integer.highestOneBit(Math.max(16, rows.size() * 4)) * 2;
+    slots = Integer.highestOneBit(Math.max(16, rows.size() * 8)) * 2;
     heads = new long[slots];
     headMask = slots - 1;
     for (String[] c : rows) {
@@ -102,23 +108,33 @@ final class StereotypeFeatures {
       if (mode == PERSON && c[1].equals("person")) {
         people.add(key);
       }
-      int sp = key.indexOf(' ');
-      addHead(Tokens.hash(sp < 0 ? key : key.substring(0, sp)));
+      String[] words = key.split(" ");
+      int h0 = Tokens.hash(words[0]);
+      add(HEAD, h0);
+      add(words.length == 1 ? SINGLE : PAIR, words.length == 1 ? h0 : pair(h0, Tokens.hash(words[1])));
     }
   }
 
-  private void addHead(int h) {
-    long v = (h & 0xffffffffL) | (1L << 32);
-    int i = mix(h) & headMask;
+  private static final long HEAD = 1L << 32;
+  private static final long SINGLE = 2L << 32;
+  private static final long PAIR = 3L << 32;
+
+  private static int pair(int h0, int h1) {
+    return mix(h0 * 31 + mix(h1));
+  }
+
+  private void add(long tag, int h) {
+    long v = (h & 0xffffffffL) | tag;
+    int i = mix(h ^ (int) (tag >>> 32)) & headMask;
     while (heads[i] != 0 && heads[i] != v) {
       i = (i + 1) & headMask;
     }
     heads[i] = v;
   }
 
-  private boolean isHead(int h) {
-    long v = (h & 0xffffffffL) | (1L << 32);
-    for (int i = mix(h) & headMask; heads[i] != 0; i = (i + 1) & headMask) {
+  private boolean has(long tag, int h) {
+    long v = (h & 0xffffffffL) | tag;
+    for (int i = mix(h ^ (int) (tag >>> 32)) & headMask; heads[i] != 0; i = (i + 1) & headMask) {
       if (heads[i] == v) {
         return true;
       }
@@ -131,11 +147,11 @@ final class StereotypeFeatures {
    * its mode in the high int and its end token in the low int; 0 if none.
    */
   private long term(Tokens t, int k, int to) {
-    if (!isHead(t.hash[k])) {
+    if (!has(HEAD, t.hash[k])) {
       return 0;
     }
     for (int len = Math.min(3, to - k); len >= 1; len--) {
-      if (len > 1 && !t.joined(k, k + len)) {
+      if (len > 1 ? !has(PAIR, pair(t.hash[k], t.hash[k + 1])) || !t.joined(k, k + len) : !has(SINGLE, t.hash[k])) {
         continue;
       }
       int keyLen = t.gram(k, k + len);
@@ -188,16 +204,22 @@ final class StereotypeFeatures {
           && QUANT.contains(t.canon, t.cStart[k - 1], t.len(k - 1))) {
         mention = true; // "every woman", "a typical nurse"
       }
-      if (!mention && (m == PERSON || m == COLLECTIVE) && e == k + 1 && e + 1 < to && OF_PLACE.contains(t.canon, t.cStart[k], t.len(k))
+      if (!mention && (m == PERSON || m == COLLECTIVE) && e == k + 1 && e + 1 < to
+          && (OF_PLACE.contains(t.canon, t.cStart[k], t.len(k)) || (people.contains(t.canon, t.cStart[k], t.len(k))
+              && (plural(t, k) || opensClause(t, from, k))))
           && !t.is(e, Tokens.HARD_BEFORE) && !t.is(e + 1, Tokens.HARD_BEFORE)
           && FROM.contains(t.canon, t.cStart[e], t.len(e))) {
-        // "the people of Syria", "people from Cameroon", "citizens in the United States": the inhabitants of a place
+        // "the people of Syria", "people from Cameroon", "citizens in the United States": the inhabitants of a place;
+        // other person nouns as a plural ("children of Ethiopia", "immigrants from Italy") or as the subject that
+        // opens the sentence ("The man from Spain was ..."), not one person elsewhere ("she met a man from Spain")
         int p = e + 1;
         if (p + 1 < to && SUBJECT_DET.contains(t.canon, t.cStart[p], t.len(p)) && !t.is(p + 1, Tokens.HARD_BEFORE)) {
           p++;
         }
         char c0 = t.canon[t.cStart[p]];
-        if (c0 < '0' || c0 > '9') {
+        // a place is neither a number ("the people of 1990") nor a group or person word ("children of lgb parents",
+        // "people of the children"): those are one group's relation to another, not its home
+        if ((c0 < '0' || c0 > '9') && term(t, p, to) == 0) {
           spans[2 * n] = k;
           spans[2 * n + 1] = p + 1;
           n++;
@@ -252,6 +274,12 @@ final class StereotypeFeatures {
     if (last != PERSON || e - k < 2 || !people.contains(t.canon, t.cStart[e - 1], t.len(e - 1))) {
       return false;
     }
+    return opensClause(t, from, k);
+  }
+
+  /** Token {@code k} opens the sentence or a clause, bare or after the/a/an: a subject position. */
+  private static boolean opensClause(Tokens t, int from, int k) {
+    int b = k - 1;
     return k == from || t.is(k, Tokens.HARD_BEFORE) || ((b == from || t.is(b, Tokens.HARD_BEFORE))
         && SUBJECT_DET.contains(t.canon, t.cStart[b], t.len(b)));
   }
@@ -338,16 +366,22 @@ final class StereotypeFeatures {
   static final int PREP_BEFORE = 18;
   /** The mention is a predicate: right after a copula ("who are gay men", "is an American actor"). */
   static final int PRED_BEFORE = 19;
-  static final int FLAGS = 20;
+  /**
+   * The mention is bare but not at the start of a clause: after a verb or another word ("started dating
+   * women", "different from other women"), mostly an object, not the subject a generalization is about.
+   */
+  static final int AFTER_WORD = 20;
+  static final int FLAGS = 21;
 
   /**
    * Writes the hashed features of tokens {@code [from, to)} with the given mentions into
    * {@code out} (masked by {@code mask}).
    *
    * @param sym scratch of at least {@code to - from + 2} ints
+   * @param gPos scratch of at least {@code mentions} ints
    * @return the number of features written
    */
-  int features(Tokens t, int from, int to, int[] spans, int mentions, int mask, int[] sym, int[] out) {
+  int features(Tokens t, int from, int to, int[] spans, int mentions, int mask, int[] sym, int[] gPos, int[] out) {
     int n = 0;
     out[n++] = hash(F_BIAS, 0) & mask;
     // the abstracted sequence: START, tokens with every mention collapsed to SYM_G, END
@@ -355,7 +389,6 @@ final class StereotypeFeatures {
     sym[len++] = SYM_START;
     int flags = 0;
     int m = 0;
-    int[] gPos = new int[mentions]; // at most MAX_TOKENS ints, only for sentences that mention a group
     for (int k = from; k < to; ) {
       if (m < mentions && spans[2 * m] == k) {
         gPos[m] = len;
@@ -439,7 +472,7 @@ final class StereotypeFeatures {
         } else if (COPULA.contains(t.canon, t.cStart[b], t.len(b))) {
           flags |= 1 << PRED_BEFORE;
         } else {
-          flags |= 1 << BARE;
+          flags |= 1 << AFTER_WORD;
         }
         for (int b2 = b; b2 >= from && s - b2 <= 8; b2--) {
           if (FIRST.contains(t.canon, t.cStart[b2], t.len(b2))) {

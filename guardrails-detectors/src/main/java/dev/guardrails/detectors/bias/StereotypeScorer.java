@@ -19,7 +19,12 @@ final class StereotypeScorer {
   static final class Scratch {
     final int[] spans = new int[2 * StereotypeFeatures.MAX_TOKENS];
     final int[] sym = new int[StereotypeFeatures.MAX_TOKENS + 2];
+    /** Where each mention sits in {@link #sym}. */
+    final int[] gPos = new int[StereotypeFeatures.MAX_TOKENS];
     final int[] feats = new int[StereotypeFeatures.MAX_FEATURES];
+    /** The rule's findings of the current segment, held until the model has read its sentences (cleared after each). */
+    final java.util.ArrayList<dev.guardrails.Finding> rules = new java.util.ArrayList<>();
+    final dev.guardrails.FindingSink ruleSink = rules::add;
     int mentions;
     int featureCount;
   }
@@ -44,7 +49,7 @@ final class StereotypeScorer {
     if (s.mentions == 0) {
       return false;
     }
-    s.featureCount = features.features(t, from, end, s.spans, s.mentions, model.mask, s.sym, s.feats);
+    s.featureCount = features.features(t, from, end, s.spans, s.mentions, model.mask, s.sym, s.gPos, s.feats);
     return true;
   }
 

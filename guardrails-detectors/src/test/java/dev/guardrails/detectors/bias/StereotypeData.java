@@ -39,8 +39,14 @@ final class StereotypeData {
       {"wow", "wiki_neutral/wow_knowledge_neutral.jsonl"},
   };
 
-  /** One row: label 1 stereotype, 0 not (neutral, unrelated), -1 anti-stereotype (kept out of training). */
-  record Row(String dataset, String text, int label, String group, String unit, Split split) {}
+  /**
+   * One row: label 1 stereotype, 0 not (neutral, unrelated), -1 anti-stereotype (kept out of training).
+   * RedditBias rows also carry the annotated window of the comment around its group and attribute
+   * terms ({@code phrase}, empty if none) and that window's own label ({@code phraseLabel}: 1 biased,
+   * 0 not, -1 unknown); other rows have an empty phrase and -1.
+   */
+  record Row(String dataset, String text, int label, String group, String unit, Split split, String phrase,
+      int phraseLabel) {}
 
   static List<Row> load(Path datasets) throws IOException {
     ObjectMapper mapper = new ObjectMapper();
@@ -66,8 +72,10 @@ final class StereotypeData {
           String group = n.path("group").isNull() ? "" : n.path("group").asText().toLowerCase(Locale.ROOT);
           String unit = f[0].equals("holisticbias") ? n.path("meta").path("template").asText()
               : group.isEmpty() || f[0].equals("redditbias") ? n.path("id").asText() : group;
+          String bp = n.path("meta").path("bias_phrase").asText("");
           rows.add(new Row(f[0], n.path("text").asText(), y, f[0].equals("holisticbias")
-              ? n.path("meta").path("axis").asText() : group, unit, split(f[0], unit)));
+              ? n.path("meta").path("axis").asText() : group, unit, split(f[0], unit),
+              n.path("meta").path("phrase").asText("").strip(), bp.equals("1") ? 1 : bp.equals("0") ? 0 : -1));
         }
       }
     }

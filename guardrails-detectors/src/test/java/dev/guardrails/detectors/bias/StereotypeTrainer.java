@@ -30,6 +30,18 @@ public final class StereotypeTrainer {
   /** The threshold keeps dev precision at least this high. */
   static final double MIN_DEV_PRECISION = Double.parseDouble(System.getProperty("bias.train.precision", "0.85"));
   static final String EXCLUDE = System.getProperty("bias.train.exclude", "");
+  /**
+   * The threshold is chosen on DEV rows as the detector reads them: a sentence it drops as asked,
+   * quoted, hedged or debunked does not count as flagged.
+   */
+  static final boolean PICK_AS_DETECTOR = !"off".equals(System.getProperty("bias.train.pickAsDetector", "on"));
+  /**
+   * RedditBias labels whole comments; its annotators also labelled the window around the group and
+   * attribute terms. With this on, a biased comment trains only on the sentences of that window (the
+   * other sentences of a long comment are mostly not the biased part), and comments whose two labels
+   * disagree are left out of training.
+   */
+  static final boolean PHRASE = !"off".equals(System.getProperty("bias.train.phrase", "on"));
 
   /** Set by main: the datasets folder, for the report on BOLD neutral sentences (reported only, never tuned on). */
   static Path BOLD;
@@ -91,7 +103,12 @@ public final class StereotypeTrainer {
       if (r.split() != StereotypeData.Split.TRAIN || r.label() < 0 || EXCLUDE.contains(r.dataset())) {
         continue;
       }
-      List<int[]> units = units(feats, r.text());
+      List<int[]> units;
+      if (PHRASE && r.phraseLabel() >= 0 && r.phraseLabel() != r.label()) {
+        continue; // the comment's and its window's labels disagree
+      }
+      int at = PHRASE && r.label() == 1 && !r.phrase().isEmpty() ? r.text().indexOf(r.phrase()) : -1;
+      units = at < 0 ? units(feats, r.text()) : units(feats, r.text(), at, at + r.phrase().length());
       if (units.isEmpty()) {
         noMention++;
       }
@@ -110,23 +127,26 @@ public final class StereotypeTrainer {
 
     // calibration and threshold on DEV rows that mention a group
     List<Double> dz = new ArrayList<>();
+    List<Double> dq = new ArrayList<>();
     List<Byte> dy = new ArrayList<>();
     for (StereotypeData.Row r : rows) {
       if (r.split() == StereotypeData.Split.DEV && r.label() >= 0 && !EXCLUDE.contains(r.dataset())) {
         double z = rowMargin(raw, r.text());
         if (!Double.isNaN(z)) {
           dz.add(z);
+          dq.add(PICK_AS_DETECTOR ? unqualifiedMargin(raw, r.text()) : z);
           dy.add((byte) r.label());
         }
       }
     }
     double[] z = dz.stream().mapToDouble(Double::doubleValue).toArray();
+    double[] zq = dq.stream().mapToDouble(Double::doubleValue).toArray();
     byte[] zy = new byte[dy.size()];
     for (int i = 0; i < zy.length; i++) {
       zy[i] = dy.get(i);
     }
     double[] ab = HashedLogisticRegression.platt(z, zy);
-    double threshold = pickThreshold(z, zy, ab, log);
+    double threshold = pickThreshold(zq, zy, ab, log);
     StereotypeModel model = lr.toModel(ab[0], ab[1], threshold);
     log.printf("platt a=%.4f b=%.4f threshold=%.4f%n", ab[0], ab[1], threshold);
     report(new StereotypeScorer(model, StereotypeFeatures.INSTANCE), rows, log);
@@ -141,18 +161,45 @@ public final class StereotypeTrainer {
 
   /** The features of each sentence of {@code text} that mentions a group. */
   static List<int[]> units(StereotypeScorer s, String text) {
+    return units(s, text, 0, text.length());
+  }
+
+  /** The features of each sentence of {@code text} that mentions a group and overlaps chars {@code [lo, hi)}. */
+  static List<int[]> units(StereotypeScorer s, String text, int lo, int hi) {
     Tokens t = new Tokens();
     t.reset(text);
     StereotypeScorer.Scratch sc = new StereotypeScorer.Scratch();
     List<int[]> out = new ArrayList<>();
     for (int from = 0; from < t.count; ) {
       int to = StereotypeScorer.sentenceEnd(t, from);
-      if (s.extract(t, from, to, sc)) {
+      if (t.oEnd[to - 1] > lo && t.oStart[from] < hi && s.extract(t, from, to, sc)) {
         out.add(Arrays.copyOf(sc.feats, sc.featureCount));
       }
       from = to;
     }
     return out;
+  }
+
+  /**
+   * The highest margin over the sentences of {@code text} that mention a group and that the
+   * detector does not drop as asked, quoted, hedged or debunked ({@link BiasDetector#qualified}), or NaN.
+   */
+  static double unqualifiedMargin(StereotypeScorer s, String text) {
+    Tokens t = new Tokens();
+    t.reset(text);
+    StereotypeScorer.Scratch sc = new StereotypeScorer.Scratch();
+    double best = Double.NaN;
+    for (int from = 0; from < t.count; ) {
+      int to = StereotypeScorer.sentenceEnd(t, from);
+      if (s.extract(t, from, to, sc) && !BiasDetector.qualified(t, from, to, sc.spans, sc.mentions)) {
+        double z = s.margin(sc);
+        if (Double.isNaN(best) || z > best) {
+          best = z;
+        }
+      }
+      from = to;
+    }
+    return best;
   }
 
   /** The highest margin over the sentences of {@code text} that mention a group, or NaN. */
@@ -174,8 +221,9 @@ public final class StereotypeTrainer {
    */
   static void diag(StereotypeScorer s, List<StereotypeData.Row> rows, java.io.PrintStream log, int samples) {
     Map<String, List<String>> buckets = new TreeMap<>();
+    StereotypeData.Split which = StereotypeData.Split.valueOf(System.getProperty("bias.train.diagSplit", "TEST"));
     for (StereotypeData.Row r : rows) {
-      if (r.split() != StereotypeData.Split.TEST || r.label() < 0) {
+      if (r.split() != which || r.label() < 0) {
         continue;
       }
       String bucket;
@@ -188,7 +236,7 @@ public final class StereotypeTrainer {
         int to = StereotypeScorer.sentenceEnd(t, from);
         if (s.extract(t, from, to, sc)) {
           double p = s.model.probability(s.margin(sc));
-          boolean q = BiasDetector.qualified(t, from, to, sc.spans[0], sc.spans[1]);
+          boolean q = BiasDetector.qualified(t, from, to, sc.spans, sc.mentions);
           if (Double.isNaN(best) || (p >= s.model.threshold && !q) || (p > best && bestQualified)) {
             best = p;
             bestQualified = q;
@@ -218,7 +266,7 @@ public final class StereotypeTrainer {
       tp += e.getKey().startsWith("POS hit") ? e.getValue().size() : 0;
       fp += e.getKey().startsWith("NEG hit") ? e.getValue().size() : 0;
     }
-    log.printf("DIAG after the detector's qualifier check: precision %.3f recall %.3f%n", tp / (double) (tp + fp),
+    log.printf("DIAG " + which + " after the detector's qualifier check: precision %.3f recall %.3f%n", tp / (double) (tp + fp),
         tp / (double) pos);
     for (Map.Entry<String, List<String>> e : buckets.entrySet()) {
       if (e.getKey().contains(" hit ") && e.getKey().startsWith("POS")) {
@@ -252,6 +300,8 @@ public final class StereotypeTrainer {
       if (p >= MIN_DEV_PRECISION && tp > bestTp) {
         bestTp = tp;
         best = th;
+        log.printf("DEV threshold %.2f: tp %d fp %d precision %.3f (of %d positives with a mention)%n", th, tp, fp, p,
+            count(y));
       }
     }
     return best;
