@@ -236,12 +236,12 @@ public final class Pipeline {
    * @return the result; never throws for a detector's failure
    */
   public GuardResult run(String text, AnalyzedText analyzed, CheckContext ctx) {
-    List<DetectorError> errors = new ArrayList<>(0);
+    Found found = new Found(); // the check's findings and (created on the first) errors
     String scanned = text;
     if (text.length() > maxInputChars) {
       if (oversizeMode == OversizeMode.REJECT) {
-        errors.add(new DetectorError(Guardrail.ENGINE_ID, "INPUT_TOO_LARGE", "", Action.BLOCK));
-        return completed(Verdict.BLOCK, List.of(), blockMessage, text.length(), new long[0], errors, "");
+        found.errors().add(new DetectorError(Guardrail.ENGINE_ID, "INPUT_TOO_LARGE", "", Action.BLOCK));
+        return completed(Verdict.BLOCK, List.of(), blockMessage, text.length(), new long[0], found.errorsOrEmpty(), "");
       }
       int cut = maxInputChars;
       if (cut > 0 && Character.isHighSurrogate(text.charAt(cut - 1))) {
@@ -249,49 +249,48 @@ public final class Pipeline {
       }
       scanned = text.substring(0, cut);
       analyzed = analyzed == null ? null : analyzed.slice(0, cut);
-      errors.add(new DetectorError(Guardrail.ENGINE_ID, "INPUT_TRUNCATED", "", Action.FLAG));
+      found.errors().add(new DetectorError(Guardrail.ENGINE_ID, "INPUT_TRUNCATED", "", Action.FLAG));
     }
     AnalyzedText at = analyzed != null ? analyzed : AnalyzedText.of(scanned);
     long[] timings = new long[stages.size()];
     Arrays.fill(timings, -1L);
-    List<Finding> valid = new ArrayList<>();
-    EngineAccess access = EngineAccess.get();
-    Instant deadline = access.deadline(ctx);
+    Instant deadline = executor == null ? null : EngineAccess.get().deadline(ctx);
     if (executor != null && (detectorTimeout != null || deadline != null)) {
-      runAsync(at, ctx, deadline, timings, valid, errors);
+      runAsync(at, ctx, deadline, timings, found);
     } else {
-      runHere(at, ctx, timings, valid, errors);
+      runHere(at, ctx, timings, found);
     }
-    if (!partial && !valid.isEmpty()) {
-      Linker.linkAll(valid, scanned, ctx, linkWindow); // after every detector, before the policy
+    if (!partial && !found.isEmpty()) {
+      Linker.linkAll(found, scanned, ctx, linkWindow); // after every detector, before the policy
     }
     // A clean check (no finding, no error) shares the immutable empty lists: its only
-    // allocations are the analyzed text, the timings and the result.
-    List<Decision> decisions = valid.isEmpty() ? List.of() : new ArrayList<>(valid.size());
-    for (int i = 0; i < valid.size(); i++) {
-      Finding f = valid.get(i);
+    // allocations are the analyzed text, the sink, the timings and the result.
+    List<Decision> decisions = found.isEmpty() ? List.of() : new ArrayList<>(found.size());
+    for (int i = 0; i < found.size(); i++) {
+      Finding f = found.get(i);
       decisions.add(new Decision(f, Linker.decide(policy, echoAction, f, scanned, ctx)));
     }
     if (decisions.size() > 1) {
       decisions.sort(DECISION_ORDER);
     }
-    Verdict verdict = verdictOf(decisions, errors);
+    Verdict verdict = verdictOf(decisions, found.errorsOrEmpty());
     String safe = blockMessage;
     if (verdict != Verdict.BLOCK && partial) {
       safe = ""; // a stream's partial scan: the stream redacts what it emits
-    } else if (verdict != Verdict.BLOCK) {
-      safe = redactAll(scanned, decisions, errors);
+    } else if (verdict != Verdict.BLOCK && !decisions.isEmpty()) {
+      safe = redactAll(scanned, decisions, found.errors());
       verdict = safe == null ? Verdict.BLOCK : verdict;
       safe = safe == null ? blockMessage : safe;
+    } else if (verdict != Verdict.BLOCK) {
+      safe = scanned; // nothing to redact
     }
-    return completed(verdict, decisions, safe, text.length(), timings, errors, scanned);
+    return completed(verdict, decisions, safe, text.length(), timings, found.errorsOrEmpty(), scanned);
   }
 
   private GuardResult completed(Verdict verdict, List<Decision> decisions, String safe, int length, long[] timings,
       List<DetectorError> errors, String scanned) {
     String[] names = timings.length == 0 ? new String[0] : ids;
-    GuardResult r = EngineAccess.get().result(verdict, decisions, safe, length, names, timings,
-        errors.isEmpty() ? List.of() : errors);
+    GuardResult r = EngineAccess.get().result(verdict, decisions, safe, length, names, timings, errors);
     report(r, scanned, errors, false);
     return r;
   }
@@ -373,41 +372,71 @@ public final class Pipeline {
     }
   }
 
-  /** Runs every detector on the calling thread. */
-  private void runHere(AnalyzedText at, CheckContext ctx, long[] timings, List<Finding> valid, List<DetectorError> errors) {
-    Found found = new Found(); // the list is its own sink: no lambda per check
+  /**
+   * Runs every detector on the calling thread, each appending to {@code found}. One clock read per
+   * detector while all goes well: each one's end is the next one's start (the few nanoseconds of
+   * checking a detector's findings count to the next detector).
+   */
+  private void runHere(AnalyzedText at, CheckContext ctx, long[] timings, Found found) {
+    long t0 = System.nanoTime();
     for (int i = 0; i < stages.size(); i++) {
       Stage s = stages.get(i);
-      long t0 = System.nanoTime();
+      int mark = found.size();
       Throwable failure = null;
       try {
         s.detector().detect(at, ctx, found);
       } catch (Exception | StackOverflowError | LinkageError | AssertionError ex) { // Exception: also sneaky-thrown checked ones
         failure = ex;
       }
-      timings[i] = System.nanoTime() - t0;
-      collect(s, at, found, failure, valid, errors);
-      found.clear();
+      long t1 = System.nanoTime();
+      timings[i] = t1 - t0;
+      t0 = t1;
+      collect(s, at, found, mark, failure);
+      if (found.errors != null) {
+        t0 = System.nanoTime(); // a failure was logged and reported: not the next detector's time
+      }
     }
   }
 
-  /** The findings of one detector run: a list that is its own sink. */
+  /**
+   * The findings of one check, in detector order: a list that is its own sink (no lambda, no
+   * second list per check), and the check's errors, created on the first one so a clean check
+   * allocates no error list.
+   */
   private static final class Found extends ArrayList<Finding> implements FindingSink {
     private static final long serialVersionUID = 1L;
+    private List<DetectorError> errors;
+
+    Found() {
+      super(0); // shares the JDK's empty array until the first finding
+    }
 
     @Override
     public void accept(Finding finding) {
       add(finding);
     }
+
+    /** Drops the findings from {@code from} on. */
+    void truncate(int from) {
+      removeRange(from, size());
+    }
+
+    /** Returns the error list, created on first use. */
+    List<DetectorError> errors() {
+      if (errors == null) {
+        errors = new ArrayList<>(2);
+      }
+      return errors;
+    }
+
+    /** Returns the errors, or the shared empty list when there are none. */
+    List<DetectorError> errorsOrEmpty() {
+      return errors == null || errors.isEmpty() ? List.of() : errors;
+    }
   }
 
-  private void runAsync(
-      AnalyzedText at,
-      CheckContext ctx,
-      Instant deadline,
-      long[] timings,
-      List<Finding> valid,
-      List<DetectorError> errors) {
+  private void runAsync(AnalyzedText at, CheckContext ctx, Instant deadline, long[] timings, Found all) {
+    List<DetectorError> errors = all.errors(); // the time-bounded path: allocation is not its concern
     List<Future<List<Finding>>> futures = new ArrayList<>(stages.size());
     long start = System.nanoTime();
     for (Stage s : stages) {
@@ -453,34 +482,35 @@ public final class Pipeline {
         return;
       }
       timings[i] = System.nanoTime() - start;
-      collect(s, at, found, failure, valid, errors);
+      int mark = all.size();
+      if (failure == null) {
+        all.addAll(found);
+      }
+      collect(s, at, all, mark, failure);
     }
   }
 
-  /** Keeps a detector's findings whose spans fit the text (into {@code valid}), or records its failure. */
-  private void collect(
-      Stage s,
-      AnalyzedText at,
-      List<Finding> found,
-      Throwable failure,
-      List<Finding> valid,
-      List<DetectorError> errors) {
+  /**
+   * Keeps the findings one detector appended to {@code found} from {@code mark} on whose spans fit
+   * the text, in order; drops them all and records the failure when the detector threw.
+   */
+  private void collect(Stage s, AnalyzedText at, Found found, int mark, Throwable failure) {
     if (failure != null) {
-      applyFailure(s, "EXCEPTION", failure.getClass().getName(), errors);
+      found.truncate(mark);
+      applyFailure(s, "EXCEPTION", failure.getClass().getName(), found.errors());
       return;
     }
-    boolean invalid = false;
-    String text = at.original();
-    for (int i = 0; i < found.size(); i++) {
+    int length = at.original().length();
+    int kept = mark;
+    for (int i = mark; i < found.size(); i++) {
       Finding f = found.get(i);
-      if (f == null || !f.span().fitsIn(text.length())) {
-        invalid = true;
-        continue;
+      if (f != null && f.span().fitsIn(length)) {
+        found.set(kept++, f);
       }
-      valid.add(f);
     }
-    if (invalid) {
-      applyFailure(s, "INVALID_FINDING", "", errors);
+    if (kept < found.size()) {
+      found.truncate(kept);
+      applyFailure(s, "INVALID_FINDING", "", found.errors());
     }
   }
 

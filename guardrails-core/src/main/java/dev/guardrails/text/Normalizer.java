@@ -106,8 +106,8 @@ final class Normalizer {
    */
   static AnalyzedText applyRules(String s, int firstRule) {
     int n = s.length();
-    StringBuilder out = new StringBuilder(n);
-    OffsetMap.Recorder map = new OffsetMap.Recorder();
+    Scratch out = Scratch.get(); // per-thread: the text allocates only the string and map it keeps
+    OffsetMap.Recorder map = out.map;
     int wsStart = -1; // start of a pending whitespace run
     int spacedEnd = -1; // end of a letter-spaced digit run ("4 1 1 1 ..."), whose separators are dropped
     boolean wsNewline = false;
@@ -182,7 +182,7 @@ final class Normalizer {
         i = next;
         continue; // dropped; a whitespace run around it stays one run
       }
-      if (wsStart >= 0 && wsNewline && out.length() > 0 && wrapsAddress(out.charAt(out.length() - 1), cp, s, next)) {
+      if (wsStart >= 0 && wsNewline && out.length() > 0 && wrapsAddress(out.last(), cp, s, next)) {
         wsStart = -1; // a line break inside an address ("jane@\nexample.com") is dropped
       }
       if (wsStart >= 0) {
@@ -190,7 +190,7 @@ final class Normalizer {
         map.add(wsStart, i);
         wsStart = -1;
       }
-      String folded = isDash(cp) && out.length() > 0 && isAsciiDigit(out.charAt(out.length() - 1)) && next < n
+      String folded = isDash(cp) && out.length() > 0 && isAsciiDigit(out.last()) && next < n
           && isAsciiDigit(s.charAt(next)) ? "-" : fold(cp); // "4111‒1111": a dash inside a number
 
       for (int k = 0; k < folded.length(); k++) {
@@ -204,10 +204,11 @@ final class Normalizer {
       map.add(wsStart, n);
     }
     OffsetMap offsets = map.build(n);
-    if (offsets.isIdentity() && out.length() == n && s.contentEquals(out)) {
-      return AnalyzedText.create(s, s, offsets); // the rules ran but changed nothing: share the original
-    }
-    return AnalyzedText.create(s, out.toString(), offsets);
+    String normalized = offsets.isIdentity() && out.length() == n && out.contentEquals(s)
+        ? s // the rules ran but changed nothing: share the original
+        : out.text();
+    out.release();
+    return AnalyzedText.create(s, normalized, offsets);
   }
 
   /**

@@ -91,10 +91,31 @@ public final class OffsetMap {
       return length;
     }
 
+    /**
+     * Returns the map of what was recorded. The map gets exact-size copies of the exception arrays,
+     * so a recorder can be {@linkplain #reset() reset} and reused as a per-thread scratch.
+     */
     OffsetMap build(int originalLength) {
-      return count == 0 && length == originalLength
-          ? identity(length)
-          : new OffsetMap(length, originalLength, index, start, end, count);
+      if (count == 0 && length == originalLength) {
+        return identity(length);
+      }
+      return new OffsetMap(length, originalLength, java.util.Arrays.copyOf(index, count),
+          java.util.Arrays.copyOf(start, count), java.util.Arrays.copyOf(end, count), count);
+    }
+
+    /**
+     * Forgets what was recorded, for the next normalization on this thread; arrays grown past
+     * {@code maxKept} exceptions are dropped so a long text does not pin memory to the thread.
+     */
+    void reset(int maxKept) {
+      count = 0;
+      length = 0;
+      lastEnd = 0;
+      if (index.length > maxKept) {
+        index = NONE;
+        start = NONE;
+        end = NONE;
+      }
     }
   }
 

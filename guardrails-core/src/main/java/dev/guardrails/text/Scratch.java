@@ -1,0 +1,93 @@
+package dev.guardrails.text;
+
+import java.util.Arrays;
+
+/**
+ * Per-thread working memory of {@link Normalizer#applyRules}: the normalized chars being written
+ * and the offset recorder. A text that needs normalizing then allocates only what it keeps (the
+ * normalized string and the exact-size offset map), not a growing builder, its copy in
+ * {@code toString()} and the recorder's grown arrays.
+ *
+ * <p>Not thread-safe: each thread has its own ({@link #get()}); {@link #release()} drops buffers
+ * grown past {@link #MAX_KEPT_CHARS} so a long text does not pin memory to a thread.
+ */
+final class Scratch {
+
+  /** Largest char buffer kept between normalizations of one thread (128 KiB). */
+  static final int MAX_KEPT_CHARS = 1 << 16;
+
+  /** Largest number of offset exceptions whose arrays are kept between normalizations. */
+  static final int MAX_KEPT_EXCEPTIONS = 1 << 12;
+
+  private static final ThreadLocal<Scratch> LOCAL = ThreadLocal.withInitial(Scratch::new);
+
+  private char[] buf = new char[512];
+  private int len;
+  /** The offset recorder, reset by {@link #get()}. */
+  final OffsetMap.Recorder map = new OffsetMap.Recorder();
+
+  private Scratch() {}
+
+  /** Returns this thread's scratch, emptied. */
+  static Scratch get() {
+    Scratch s = LOCAL.get();
+    s.len = 0;
+    s.map.reset(MAX_KEPT_EXCEPTIONS);
+    return s;
+  }
+
+  /** Drops buffers grown past the kept sizes; call when done with the scratch. */
+  void release() {
+    if (buf.length > MAX_KEPT_CHARS) {
+      buf = new char[512];
+    }
+    map.reset(MAX_KEPT_EXCEPTIONS);
+  }
+
+  private void ensure(int extra) {
+    if (len + extra > buf.length) {
+      buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + extra));
+    }
+  }
+
+  /** Appends one char. */
+  void append(char c) {
+    ensure(1);
+    buf[len++] = c;
+  }
+
+  /** Appends {@code s[from, to)}. */
+  void append(String s, int from, int to) {
+    ensure(to - from);
+    s.getChars(from, to, buf, len);
+    len += to - from;
+  }
+
+  /** Returns the number of chars written. */
+  int length() {
+    return len;
+  }
+
+  /** Returns the last char written; {@link #length()} must be positive. */
+  char last() {
+    return buf[len - 1];
+  }
+
+  /** Returns true when the chars written equal {@code s}. */
+  boolean contentEquals(String s) {
+    if (s.length() != len) {
+      return false;
+    }
+    for (int i = 0; i < len; i++) {
+      if (buf[i] != s.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Returns the chars written as a new string. */
+  String text() {
+    return new String(buf, 0, len);
+  }
+}
