@@ -32,19 +32,27 @@ public final class AnalyzedText {
   private final String original;
   private final String normalized;
   private final OffsetMap offsets;
-  // Created on the first analysis asked for: most checks of short answers never ask for one.
+  // The first analysis asked for: most checks ask for none or one (the address spans that the name
+  // and address detectors share), and then need no map.
+  private volatile Memo first;
+  // Created on the second analysis asked for.
   private volatile ConcurrentHashMap<AnalysisKey<?>, Object> analyses;
 
+  private static final java.lang.invoke.VarHandle FIRST;
   private static final java.lang.invoke.VarHandle ANALYSES;
 
   static {
     try {
-      ANALYSES = java.lang.invoke.MethodHandles.lookup()
-          .findVarHandle(AnalyzedText.class, "analyses", ConcurrentHashMap.class);
+      java.lang.invoke.MethodHandles.Lookup lookup = java.lang.invoke.MethodHandles.lookup();
+      FIRST = lookup.findVarHandle(AnalyzedText.class, "first", Memo.class);
+      ANALYSES = lookup.findVarHandle(AnalyzedText.class, "analyses", ConcurrentHashMap.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
   }
+
+  /** One memoized analysis. */
+  private record Memo(AnalysisKey<?> key, Object value) {}
 
   private AnalyzedText(String original, String normalized, OffsetMap offsets) {
     this.original = original;
@@ -174,6 +182,23 @@ public final class AnalyzedText {
   @SuppressWarnings("unchecked")
   public <T> T analysis(AnalysisKey<T> key) {
     Objects.requireNonNull(key, "key");
+    Memo m = first;
+    if (m != null && m.key() == key) {
+      return (T) m.value();
+    }
+    Object computed = null;
+    if (m == null) {
+      // Computed outside any lock: analyses may depend on other analyses (which may then take the slot).
+      computed = key.compute(this);
+      if (FIRST.compareAndSet(this, null, new Memo(key, computed))) {
+        return (T) computed;
+      }
+      m = first;
+      if (m.key() == key) {
+        return (T) m.value(); // another thread's result won
+      }
+    }
+    // A key that is not in the slot now never will be: the map decides for it.
     ConcurrentHashMap<AnalysisKey<?>, Object> memo = analyses;
     if (memo == null) {
       ANALYSES.compareAndSet(this, null, new ConcurrentHashMap<AnalysisKey<?>, Object>(4));
@@ -181,8 +206,9 @@ public final class AnalyzedText {
     }
     Object v = memo.get(key);
     if (v == null) {
-      // Computed outside the map's lock: analyses may depend on other analyses.
-      Object computed = key.compute(this);
+      if (computed == null) {
+        computed = key.compute(this);
+      }
       v = memo.putIfAbsent(key, computed);
       if (v == null) {
         v = computed;

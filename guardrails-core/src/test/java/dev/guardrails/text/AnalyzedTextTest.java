@@ -80,6 +80,45 @@ class AnalyzedTextTest {
   }
 
   @Test
+  void concurrentRequestsSeeOneResultPerKey() throws Exception {
+    // three keys asked in different orders by four threads at once: the first one memoized goes to
+    // a single slot, the others to the map; every thread must see the same object per key
+    @SuppressWarnings("unchecked")
+    AnalysisKey<Object>[] keys = new AnalysisKey[] {
+        AnalysisKey.of("a", t -> new Object()), AnalysisKey.of("b", t -> new Object()), AnalysisKey.of("c", t -> new Object())};
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      for (int round = 0; round < 300; round++) {
+        AnalyzedText t = AnalyzedText.of("text " + round);
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(4);
+        java.util.List<java.util.concurrent.Future<Object[]>> seen = new java.util.ArrayList<>();
+        for (int th = 0; th < 4; th++) {
+          int offset = th;
+          seen.add(pool.submit(() -> {
+            start.await();
+            Object[] got = new Object[3];
+            for (int k = 0; k < 3; k++) {
+              int key = (k + offset) % 3;
+              got[key] = t.analysis(keys[key]);
+            }
+            return got;
+          }));
+        }
+        Object[] first = seen.get(0).get();
+        for (java.util.concurrent.Future<Object[]> f : seen) {
+          Object[] got = f.get();
+          for (int k = 0; k < 3; k++) {
+            assertSame(first[k], got[k], "key " + k + " round " + round);
+            assertSame(first[k], t.analysis(keys[k]));
+          }
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void toStringHasNoText() {
     assertEquals("AnalyzedText[length=6, normalizedLength=6]", AnalyzedText.of("secret").toString());
   }

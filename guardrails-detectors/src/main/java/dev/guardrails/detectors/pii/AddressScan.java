@@ -22,27 +22,27 @@ final class AddressScan {
       return n; // no token at the end of the text
     }
     int b = i + 1;
-    if (Character.isDigit(s.charAt(i))) {
+    if (Chars.digit(s.charAt(i))) {
       while (b < n && b - i < 12) {
         char c = s.charAt(b);
-        if (Character.isDigit(c)) {
+        if (Chars.digit(c)) {
           b++;
-        } else if ((c == '-' || c == '/') && b + 1 < n && Character.isDigit(s.charAt(b + 1))) {
+        } else if ((c == '-' || c == '/') && b + 1 < n && Chars.digit(s.charAt(b + 1))) {
           b += 2;
         } else {
           break;
         }
       }
-      if (b < n && Character.isLetter(s.charAt(b)) && (b + 1 >= n || !Character.isLetter(s.charAt(b + 1)))) {
+      if (b < n && Chars.letter(s.charAt(b)) && (b + 1 >= n || !Chars.letter(s.charAt(b + 1)))) {
         b++; // 12B
       }
       return b;
     }
     while (b < n && b - i < 40) {
       char c = s.charAt(b);
-      if (Character.isLetter(c)) {
+      if (Chars.letter(c)) {
         b++;
-      } else if ((c == '-' || c == '\'') && b + 1 < n && Character.isLetter(s.charAt(b + 1))) {
+      } else if ((c == '-' || c == '\'') && b + 1 < n && Chars.letter(s.charAt(b + 1))) {
         b += 2;
       } else {
         break;
@@ -59,16 +59,16 @@ final class AddressScan {
   /** Whether a whole word {@code word} starts at {@code p}. */
   static boolean startsWithWord(String s, int p, int n, String word) {
     int e = p + word.length();
-    return e <= n && s.regionMatches(true, p, word, 0, word.length()) && (e == n || !Character.isLetterOrDigit(s.charAt(e)));
+    return e <= n && s.regionMatches(true, p, word, 0, word.length()) && (e == n || !Chars.letterOrDigit(s.charAt(e)));
   }
 
   /** 1-6 digits, optionally with one letter or a -/ and digits: 12, 12B, 12-14. */
   static boolean houseNumber(String s, int a, int b) {
     int d = 0;
-    while (a + d < b && Character.isDigit(s.charAt(a + d))) {
+    while (a + d < b && Chars.digit(s.charAt(a + d))) {
       d++;
     }
-    return d >= 1 && d <= 6 && b - a <= 9 && (b >= s.length() || !Character.isLetterOrDigit(s.charAt(b)));
+    return d >= 1 && d <= 6 && b - a <= 9 && (b >= s.length() || !Chars.letterOrDigit(s.charAt(b)));
   }
 
   /** Whether the char before {@code a} does not glue it to a previous token (a decimal, a code). */
@@ -92,7 +92,7 @@ final class AddressScan {
   static int abbrevDot(String s, int we, int n) {
     if (we < n && s.charAt(we) == '.') {
       int a = we;
-      while (a > 0 && Character.isLetter(s.charAt(a - 1)) && we - a <= 5) {
+      while (a > 0 && Chars.letter(s.charAt(a - 1)) && we - a <= 5) {
         a--;
       }
       if (we - a <= 4 && we - a >= 1) {
@@ -108,7 +108,7 @@ final class AddressScan {
     if (q < n && s.charAt(q) == '#') {
       q = skipSpaces(s, q + 1, n);
     }
-    if (q == p || q >= n || !Character.isDigit(s.charAt(q))) {
+    if (q == p || q >= n || !Chars.digit(s.charAt(q))) {
       return -1;
     }
     int e = tokenEnd(s, q, n);
@@ -123,7 +123,7 @@ final class AddressScan {
     }
     for (String cue : CUES) {
       int b = e - cue.length();
-      if (b >= 0 && s.regionMatches(true, b, cue, 0, cue.length()) && (b == 0 || !Character.isLetter(s.charAt(b - 1)))) {
+      if (b >= 0 && s.regionMatches(true, b, cue, 0, cue.length()) && (b == 0 || !Chars.letter(s.charAt(b - 1)))) {
         return true;
       }
     }
@@ -141,16 +141,16 @@ final class AddressScan {
     if (c == '#') {
       return numberAfter(s, p + 1, n);
     }
-    if (Character.isDigit(c)) {
+    if (Chars.digit(c)) {
       int e = tokenEnd(s, p, n);
       int digits = 0;
       for (int i = p; i < e; i++) {
-        digits += Character.isDigit(s.charAt(i)) ? 1 : 0;
+        digits += Chars.digit(s.charAt(i)) ? 1 : 0;
       }
-      boolean glued = e < n && Character.isLetterOrDigit(s.charAt(e));
+      boolean glued = e < n && Chars.letterOrDigit(s.charAt(e));
       return !glued && digits >= 3 && digits <= 9 && e - p <= 10 ? e : -1;
     }
-    if (!Character.isLetter(c)) {
+    if (!Chars.letter(c)) {
       return -1;
     }
     int we = tokenEnd(s, p, n);
@@ -160,7 +160,7 @@ final class AddressScan {
         return ne;
       }
     }
-    if (we - p == 2 && Character.isUpperCase(c) && Character.isUpperCase(s.charAt(p + 1))
+    if (we - p == 2 && Chars.upper(c) && Chars.upper(s.charAt(p + 1))
         && (separated || AddressLexicons.STATE_ABBR.contains(s, p, we))) {
       return we;
     }
@@ -173,10 +173,10 @@ final class AddressScan {
     // City or country line: capitalized or upper-case words, small particles between them.
     int end = -1;
     int q = p;
-    for (int w = 0; w < 4 && q < n && Character.isLetter(s.charAt(q)); w++) {
+    for (int w = 0; w < 4 && q < n && Chars.letter(s.charAt(q)); w++) {
       int e = tokenEnd(s, q, n);
       char f = s.charAt(q);
-      if (Character.isUpperCase(f)) {
+      if (Chars.upper(f)) {
         if (AddressLexicons.NOT_STREET.contains(s, q, e) && e - q > 1) {
           return -1;
         }
@@ -185,7 +185,7 @@ final class AddressScan {
         return -1;
       }
       int r = skipSpaces(s, e, n);
-      if (r >= n || r == e || !Character.isLetter(s.charAt(r))) {
+      if (r >= n || r == e || !Chars.letter(s.charAt(r))) {
         break;
       }
       q = r;
@@ -198,19 +198,19 @@ final class AddressScan {
       return end;
     }
     char f = s.charAt(r);
-    if (f == '\n' || f == ',' || f == '\r' || f == '(' || Character.isDigit(f)) {
+    if (f == '\n' || f == ',' || f == '\r' || f == '(' || Chars.digit(f)) {
       return end;
     }
     if ((f == '.' || f == '?' || f == '!' || f == ';') && r == end && (r + 1 >= n || Character.isWhitespace(s.charAt(r + 1)))) {
       return end; // "42 Wallaby Way, Sydney."
     }
-    int e = Character.isLetter(f) ? tokenEnd(s, r, n) : r;
-    return e - r == 2 && Character.isUpperCase(f) && Character.isUpperCase(s.charAt(r + 1)) ? end : -1;
+    int e = Chars.letter(f) ? tokenEnd(s, r, n) : r;
+    return e - r == 2 && Chars.upper(f) && Chars.upper(s.charAt(r + 1)) ? end : -1;
   }
 
   /** Whether a part is strong evidence of an address: a unit, a postal code or a state. */
   static boolean strong(String s, int p, int q) {
     char c = s.charAt(p);
-    return Character.isDigit(c) || c == '#' || q - p == 2 || AddressLexicons.UNIT.contains(s, p, tokenEnd(s, p, q));
+    return Chars.digit(c) || c == '#' || q - p == 2 || AddressLexicons.UNIT.contains(s, p, tokenEnd(s, p, q));
   }
 }

@@ -14,8 +14,10 @@ import java.util.List;
  * {@link CharSequence} without allocating, in the spirit of Lucene's {@code CharArraySet}.
  *
  * <p>Memory-compact: every entry lives in one shared {@code char[]} pool as a length char followed
- * by its lower-cased chars, and an open-addressing {@code int[]} table holds pool offsets (about
- * 2 bytes per char plus 8 bytes per entry, instead of an array object per entry). Case folding is
+ * by its lower-cased chars, and an open-addressing {@code int[]} table holds pool offsets and hash
+ * bits (about 2 bytes per char plus 16-32 bytes per entry, instead of an array object per entry).
+ * Several lists can share one table ({@link #union}): a word is then hashed once to learn every list
+ * that holds it ({@link #tags}), one cache miss instead of one per list. Case folding is
  * per char with {@link Character#toLowerCase(char)} and ASCII apostrophe look-alikes fold to
  * {@code '}. Entries load once from UTF-8 resources (one entry per line, {@code #} comments).
  * Thread-safe: immutable after construction.
@@ -26,64 +28,138 @@ final class Gazetteer {
   private static final int MAX_ENTRY = Character.MAX_VALUE;
 
   private final char[] pool;
-  /** Pool offset + 1 of the entry in each slot; 0 for an empty slot. */
+  /**
+   * Two ints per slot: the pool offset + 1 of the entry (0 for an empty slot), then the high 16 bits
+   * of its mixed hash with, in the low 16 bits, its tags (bit i set when the entry belongs to list i
+   * of a {@link #union}; bit 0 for a single list). A probe compares the hash bits before it reads the
+   * pool, so a word that is no entry mostly costs one read of this array.
+   */
   private final int[] table;
   private final int mask;
+  /** The list this instance answers {@link #contains} for (one bit of {@link #tags}). */
+  private final int bit;
   private final int size;
   /**
    * Per folded first char (low six bits): bit L set when an entry of length L (63 for longer) starts
    * with such a char. Most words asked about a small list fail this test before any hashing.
    */
-  private final long[] lengths = new long[64];
+  private final long[] lengths;
+  /** {@link #lengths} of all the lists of a union together, for {@link #tags}. */
+  private final long[] anyLengths;
 
   private Gazetteer(List<String> words) {
-    int cap = Integer.highestOneBit(Math.max(4, words.size() * 2 - 1)) << 1;
-    table = new int[cap];
-    mask = cap - 1;
+    this(List.of(words), 0);
+  }
+
+  /** Builds one table of several lists; this instance answers for list {@code which}. */
+  private Gazetteer(List<List<String>> lists, int which) {
+    int total = 0;
     long chars = 0;
-    for (String w : words) {
-      chars += w.length() <= MAX_ENTRY ? w.length() + 1 : 0;
+    for (List<String> words : lists) {
+      total += words.size();
+      for (String w : words) {
+        chars += w.length() <= MAX_ENTRY ? w.length() + 1 : 0;
+      }
     }
+    int cap = Integer.highestOneBit(Math.max(4, total * 2 - 1)) << 1;
+    table = new int[2 * cap];
+    mask = cap - 1;
     char[] p = new char[(int) Math.min(Integer.MAX_VALUE - 8, chars)];
+    long[][] perList = new long[lists.size()][64];
+    int[] sizes = new int[lists.size()];
+    anyLengths = new long[64];
     int used = 0;
-    int n = 0;
-    for (String w : words) {
-      int len = w.length();
-      if (len > MAX_ENTRY) {
-        continue;
-      }
-      p[used] = (char) len;
-      int h = 0;
-      for (int i = 0; i < len; i++) {
-        char c = fold(w.charAt(i));
-        p[used + 1 + i] = c;
-        h = 31 * h + c;
-      }
-      int slot = mix(h) & mask;
-      boolean dup = false;
-      for (int t = table[slot]; t != 0; t = table[slot]) {
-        if (p[t - 1] == len && java.util.Arrays.equals(p, t, t + len, p, used + 1, used + 1 + len)) {
-          dup = true;
-          break;
+    for (int l = 0; l < lists.size(); l++) {
+      for (String w : lists.get(l)) {
+        int len = w.length();
+        if (len > MAX_ENTRY) {
+          continue;
         }
-        slot = (slot + 1) & mask;
-      }
-      if (!dup) {
-        table[slot] = used + 1;
-        used += len + 1;
-        n++;
-        if (len > 0) {
-          lengths[p[table[slot]] & 63] |= 1L << Math.min(len, 63);
+        p[used] = (char) len;
+        int h = 0;
+        for (int i = 0; i < len; i++) {
+          char c = fold(w.charAt(i));
+          p[used + 1 + i] = c;
+          h = 31 * h + c;
+        }
+        int m = mix(h);
+        int slot = m & mask;
+        int at = -1;
+        for (int t = table[2 * slot]; t != 0; t = table[2 * slot]) {
+          if (p[t - 1] == len && java.util.Arrays.equals(p, t, t + len, p, used + 1, used + 1 + len)) {
+            at = t;
+            break;
+          }
+          slot = (slot + 1) & mask;
+        }
+        if (at < 0) {
+          table[2 * slot] = used + 1;
+          table[2 * slot + 1] = m & 0xFFFF0000;
+          at = used + 1;
+          used += len + 1;
+        }
+        if ((table[2 * slot + 1] & (1 << l)) == 0) {
+          table[2 * slot + 1] |= 1 << l;
+          sizes[l]++;
+          if (len > 0) {
+            perList[l][p[at] & 63] |= 1L << Math.min(len, 63);
+            anyLengths[p[at] & 63] |= 1L << Math.min(len, 63);
+          }
         }
       }
     }
     pool = used == p.length ? p : java.util.Arrays.copyOf(p, used);
-    size = n;
+    bit = 1 << which;
+    size = sizes[which];
+    lengths = perList[which];
+    views = new Gazetteer[lists.size()];
+    views[which] = this;
+    for (int l = 0; l < lists.size(); l++) {
+      if (l != which) {
+        views[l] = new Gazetteer(this, l, perList[l], sizes[l]);
+      }
+    }
   }
+
+  /** A view of list {@code which} over the table of {@code shared}. */
+  private Gazetteer(Gazetteer shared, int which, long[] lengths, int size) {
+    pool = shared.pool;
+    table = shared.table;
+    mask = shared.mask;
+    anyLengths = shared.anyLengths;
+    bit = 1 << which;
+    this.size = size;
+    this.lengths = lengths;
+    views = null;
+  }
+
+  /** The lists of the union this table was built for (the first is this instance); null in a view. */
+  private final Gazetteer[] views;
 
   /** Builds a gazetteer from the given words (tests and small built-in lists). */
   static Gazetteer of(List<String> words) {
     return new Gazetteer(words);
+  }
+
+  /**
+   * Builds one table for several lists (at most 16): element {@code i} of the result answers
+   * {@link #contains} for list {@code i} exactly as {@link #of} of that list would, and {@link #tags}
+   * on any of them tells with one hash which lists hold a word (bit {@code i}).
+   */
+  static Gazetteer[] union(List<List<String>> lists) {
+    if (lists.isEmpty() || lists.size() > 16) {
+      throw new IllegalArgumentException("lists must number 1 to 16: " + lists.size());
+    }
+    return new Gazetteer(lists, 0).views.clone();
+  }
+
+  /** Reads the words of class-path resources next to this class (their union), for {@link #union}. */
+  static List<String> words(String... resources) {
+    List<String> words = new ArrayList<>();
+    for (String resource : resources) {
+      read(resource, words);
+    }
+    return words;
   }
 
   /**
@@ -132,14 +208,37 @@ final class Gazetteer {
     for (int i = start; i < end; i++) {
       h = 31 * h + fold(s.charAt(i));
     }
-    int slot = mix(h) & mask;
-    for (int t = table[slot]; t != 0; t = table[slot]) {
-      if (pool[t - 1] == len && same(t, s, start, len)) {
-        return true;
+    return (find(h, s, start, len) & bit) != 0;
+  }
+
+  /**
+   * Which lists of the {@link #union} hold {@code s[start, end)} (case-insensitive): bit {@code i}
+   * for list {@code i}; 0 when none. One hash, whatever the number of lists.
+   */
+  int tags(CharSequence s, int start, int end) {
+    int len = end - start;
+    if (len <= 0 || (anyLengths[fold(s.charAt(start)) & 63] & (1L << Math.min(len, 63))) == 0) {
+      return 0;
+    }
+    int h = 0;
+    for (int i = start; i < end; i++) {
+      h = 31 * h + fold(s.charAt(i));
+    }
+    return find(h, s, start, len);
+  }
+
+  private int find(int h, CharSequence s, int start, int len) {
+    int m = mix(h);
+    int check = m & 0xFFFF0000;
+    int slot = m & mask;
+    for (int t = table[2 * slot]; t != 0; t = table[2 * slot]) {
+      int meta = table[2 * slot + 1];
+      if ((meta & 0xFFFF0000) == check && pool[t - 1] == len && same(t, s, start, len)) {
+        return meta & 0xFFFF;
       }
       slot = (slot + 1) & mask;
     }
-    return false;
+    return 0;
   }
 
   /** Whether the whole string is an entry. */

@@ -17,7 +17,8 @@ final class LongVowels implements CharSequence {
   /** Whether {@code s[a, b)} holds a long-vowel mark. */
   static boolean has(String s, int a, int b) {
     for (int i = a; i < b; i++) {
-      if (plain(s.charAt(i)) != s.charAt(i)) {
+      char c = s.charAt(i);
+      if (c >= '\u00C2' && plain(c) != c) { // every mark is at or above U+00C2
         return true;
       }
     }

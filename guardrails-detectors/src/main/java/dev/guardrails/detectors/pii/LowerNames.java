@@ -24,7 +24,7 @@ final class LowerNames {
     }
     int a = end + 1;
     int b = a;
-    while (b < n && b - a <= 40 && Character.isLetter(s.charAt(b))) {
+    while (b < n && b - a <= 40 && Chars.letter(s.charAt(b))) {
       b++;
     }
     return b > a + 1 && (NameLexicons.isFirst(s, a, b) || NameLexicons.isLast(s, a, b));
@@ -37,7 +37,7 @@ final class LowerNames {
       return false;
     }
     int a = e;
-    while (a > 0 && e - a < 10 && Character.isLetter(s.charAt(a - 1))) {
+    while (a > 0 && e - a < 10 && Chars.letter(s.charAt(a - 1))) {
       a--;
     }
     return a < e && CUES.contains(s, a, e);
@@ -48,20 +48,21 @@ final class LowerNames {
    * {@code english} when it is also an English word; 0 when it is neither.
    */
   static int flags(String s, int a, int b, int lower, int english) {
-    if (NameLexicons.TITLES.contains(s, a, b) || NameLexicons.CUE_WORDS.contains(s, a, b)) {
+    int w = NameLexicons.tags(s, a, b); // one lookup for every list below
+    if ((w & (NameLexicons.T_TITLE | NameLexicons.T_CUE_WORD)) != 0) {
       return lower;
     }
-    if (NameLexicons.FUNCTION_WORDS.contains(s, a, b) || NameLexicons.NON_NAMES.contains(s, a, b)
-        || NameLexicons.BLOCKERS.contains(s, a, b)) {
+    if ((w & (NameLexicons.T_FUNCTION | NameLexicons.T_NON_NAME | NameLexicons.T_BLOCKER)) != 0) {
       return 0;
     }
-    boolean core = NameLexicons.FIRST.contains(s, a, b) || NameLexicons.LAST.contains(s, a, b);
-    if (!core && !NameLexicons.FIRST_US.contains(s, a, b) && !NameLexicons.LAST_US.contains(s, a, b)) {
+    boolean core = (w & (NameLexicons.T_FIRST | NameLexicons.T_LAST)) != 0;
+    if (!core && (w & (NameLexicons.T_FIRST_US | NameLexicons.T_LAST_US)) == 0) {
       return 0;
     }
-    if (NameLexicons.ENGLISH.contains(s, a, b) || NameLexicons.COMMON.contains(s, a, b)) {
-      return NameLexicons.FREQUENT.contains(s, a, b) ? lower | english : 0; // "john" yes, "take" no
+    if ((w & (NameLexicons.T_ENGLISH | NameLexicons.T_COMMON)) != 0) {
+      return (w & NameLexicons.T_FREQUENT) != 0 ? lower | english : 0; // "john" yes, "take" no
     }
     return core ? lower : lower | english;
   }
+
 }

@@ -146,7 +146,7 @@ final class NameContext {
     }
     e--;
     int a = e;
-    while (a > 0 && a > start - 16 && Character.isLetter(s.charAt(a - 1))) {
+    while (a > 0 && a > start - 16 && Chars.letter(s.charAt(a - 1))) {
       a--;
     }
     return a < e && PLACE_BEFORE.contains(s, a, e);
@@ -191,7 +191,7 @@ final class NameContext {
       if (ORG_AFTER.contains(s, q, c) || NameLexicons.BLOCKERS.contains(s, q, c)) {
         return item == 0 || joined;
       }
-      if (!Character.isUpperCase(s.charAt(q)) || (!sep && item > 0 && !joined)) {
+      if (!Chars.upper(s.charAt(q)) || (!sep && item > 0 && !joined)) {
         return amp;
       }
       p = c;
@@ -228,7 +228,7 @@ final class NameContext {
         }
       }
       int c = wordEnd(s, q, n);
-      if (c == q || !Character.isUpperCase(s.charAt(q)) || (c < n && (s.charAt(c) == ' ' && c + 1 < n && Character.isUpperCase(s.charAt(c + 1))))) {
+      if (c == q || !Chars.upper(s.charAt(q)) || (c < n && (s.charAt(c) == ' ' && c + 1 < n && Chars.upper(s.charAt(c + 1))))) {
         return false;
       }
       items[2 * item] = q;
@@ -325,7 +325,7 @@ final class NameContext {
       } else {
         c = wordEnd(s, q, n);
       }
-      if (!sep || !givenName(s, q, c, capital) || (c < n && Character.isLetter(s.charAt(c)))) {
+      if (!sep || !givenName(s, q, c, capital) || (c < n && Chars.letter(s.charAt(c)))) {
         break;
       }
       mates++;
@@ -365,7 +365,7 @@ final class NameContext {
   }
 
   private static boolean givenName(String s, int a, int b, boolean capital) {
-    if (b - a < 2 || Character.isUpperCase(s.charAt(a)) != capital) {
+    if (b - a < 2 || Chars.upper(s.charAt(a)) != capital) {
       return false;
     }
     return NameLexicons.isFirst(s, a, b) && !NameLexicons.FUNCTION_WORDS.contains(s, a, b);
@@ -376,7 +376,7 @@ final class NameContext {
     int i = end;
     while (i > 0 && s.charAt(i - 1) != '\n') {
       char c = s.charAt(i - 1);
-      if (!(Character.isLetter(c) || c == ' ' || c == '.' || c == '-' || c == '\'' || c == '\u2019')) {
+      if (!(Chars.letter(c) || c == ' ' || c == '.' || c == '-' || c == '\'' || c == '\u2019')) {
         return false;
       }
       i--;
@@ -399,7 +399,7 @@ final class NameContext {
   }
 
   private static int letters(String s, int p, int limit) {
-    while (p < limit && Character.isLetter(s.charAt(p))) {
+    while (p < limit && Chars.letter(s.charAt(p))) {
       p++;
     }
     return p;
@@ -408,7 +408,7 @@ final class NameContext {
   /** Letters with inner hyphens or apostrophes ("Korean-American", "O'Brien"). */
   private static int wordEnd(String s, int p, int limit) {
     int b = letters(s, p, limit);
-    while (b + 1 < limit && b > p && (s.charAt(b) == '-' || s.charAt(b) == '\'') && Character.isLetter(s.charAt(b + 1))) {
+    while (b + 1 < limit && b > p && (s.charAt(b) == '-' || s.charAt(b) == '\'') && Chars.letter(s.charAt(b + 1))) {
       b = letters(s, b + 1, limit);
     }
     return b;
@@ -416,8 +416,8 @@ final class NameContext {
 
   private static int wordStart(String s, int e) {
     int a = e;
-    while (a > 0 && e - a < 40 && (Character.isLetter(s.charAt(a - 1)) || ((s.charAt(a - 1) == '-' || s.charAt(a - 1) == '\'')
-        && a - 1 > 0 && Character.isLetter(s.charAt(a - 2))))) {
+    while (a > 0 && e - a < 40 && (Chars.letter(s.charAt(a - 1)) || ((s.charAt(a - 1) == '-' || s.charAt(a - 1) == '\'')
+        && a - 1 > 0 && Chars.letter(s.charAt(a - 2))))) {
       a--;
     }
     return a;

@@ -71,7 +71,7 @@ final class NameCues {
       if (a < 0 || pos - a > LOOK_BACK) {
         continue;
       }
-      if (a > 0 && Character.isLetter(s.charAt(a - 1))) {
+      if (a > 0 && Chars.letter(s.charAt(a - 1))) {
         continue; // whole words only
       }
       if (s.regionMatches(true, a, p, 0, p.length())) {

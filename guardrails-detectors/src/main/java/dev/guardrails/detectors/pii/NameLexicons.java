@@ -16,18 +16,77 @@ final class NameLexicons {
 
   private static final String DIR = "/dev/guardrails/detectors/pii/";
 
-  static final Gazetteer FIRST = Gazetteer.load(DIR + "names-first.txt");
-  static final Gazetteer LAST = Gazetteer.load(DIR + "names-last.txt");
+  /** Tag bits of {@link #tags}: which lists hold a word. */
+  static final int T_FIRST = 1;
+  static final int T_LAST = 1 << 1;
+  static final int T_FIRST_US = 1 << 2;
+  static final int T_LAST_US = 1 << 3;
+  static final int T_COMMON = 1 << 4;
+  static final int T_FREQUENT = 1 << 5;
+  static final int T_ENGLISH = 1 << 6;
+  static final int T_NON_NAME = 1 << 7;
+  static final int T_BLOCKER = 1 << 8;
+  static final int T_TITLE = 1 << 9;
+  static final int T_CUE_WORD = 1 << 10;
+  static final int T_FUNCTION = 1 << 11;
+  static final int T_PARTICLE = 1 << 12;
+
+  /** Given name or surname in either source. */
+  static final int T_NAME = T_FIRST | T_LAST | T_FIRST_US | T_LAST_US;
+
+  private static final java.util.List<String> TITLE_WORDS = java.util.List.of(
+      "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "madam", "dame", "mister",
+      "rev", "reverend", "sen", "senator", "rep", "gov", "governor", "capt", "captain", "sgt",
+      "lt", "col", "gen", "judge", "president", "pres", "herr", "frau", "sr", "sra", "mme", "mlle");
+  private static final java.util.List<String> CUE_WORD_LIST = java.util.List.of(
+      "dear", "attn", "attention", "signed", "contact", "hello", "hi", "hey", "thanks", "regards",
+      "sincerely", "cc", "ask", "call", "email", "meet", "patient", "customer", "client", "name");
+  private static final java.util.List<String> FUNCTION_WORD_LIST = java.util.List.of(
+      "the", "of", "to", "and", "or", "in", "on", "at", "for", "with", "me", "my", "you", "your",
+      "we", "our", "it", "is", "are", "be", "a", "an", "from", "by", "not", "no", "but", "all",
+      "this", "that", "what", "who", "how", "why", "when", "new");
+  private static final java.util.List<String> PARTICLE_WORDS = java.util.List.of(
+      "van", "von", "de", "der", "den", "da", "di", "del", "della", "le", "la", "du", "dos", "das",
+      "ten", "ter", "bin", "ibn", "al", "el", "af", "zu", "y");
+
+  /**
+   * Every list below in one table (in the order of the tag bits), so that a scanner can ask once per
+   * word which lists hold it ({@link #tags}); each list still answers {@code contains} alone. The
+   * four short lists also have tables of their own (a few hundred bytes that stay in cache) for
+   * the lookups that ask only them.
+   */
+  private static final Gazetteer[] LISTS = Gazetteer.union(java.util.List.of(
+      Gazetteer.words(DIR + "names-first.txt"),
+      Gazetteer.words(DIR + "names-last.txt"),
+      Gazetteer.words(DIR + "names-first-us.txt"),
+      Gazetteer.words(DIR + "names-last-us.txt"),
+      Gazetteer.words(DIR + "names-common.txt", DIR + "names-common-us.txt"),
+      Gazetteer.words(DIR + "names-frequent.txt"),
+      Gazetteer.words(DIR + "english-words.txt"),
+      Gazetteer.words(DIR + "person-nonnames.txt"),
+      Gazetteer.words(DIR + "person-blockers.txt"),
+      TITLE_WORDS, CUE_WORD_LIST, FUNCTION_WORD_LIST, PARTICLE_WORDS));
+
+  /**
+   * Which of the lists of this class hold {@code s[a, b)} (case-insensitive), as {@code T_*} bits;
+   * 0 when none. One hash: scanners ask this once per word instead of each list in turn.
+   */
+  static int tags(CharSequence s, int a, int b) {
+    return FIRST.tags(s, a, b);
+  }
+
+  static final Gazetteer FIRST = LISTS[0];
+  static final Gazetteer LAST = LISTS[1];
   /**
    * Given names and surnames of the second source (US Social Security and Census lists) that the
    * lists above lack: a word found only here is weak evidence alone (many are also place or brand
    * names), full evidence inside a given name + surname pair.
    */
-  static final Gazetteer FIRST_US = Gazetteer.load(DIR + "names-first-us.txt");
-  static final Gazetteer LAST_US = Gazetteer.load(DIR + "names-last-us.txt");
-  static final Gazetteer COMMON = Gazetteer.load(DIR + "names-common.txt", DIR + "names-common-us.txt");
+  static final Gazetteer FIRST_US = LISTS[2];
+  static final Gazetteer LAST_US = LISTS[3];
+  static final Gazetteer COMMON = LISTS[4];
   /** Frequent names that are also English words ("john", "grace"): names even without a capital. */
-  static final Gazetteer FREQUENT = Gazetteer.load(DIR + "names-frequent.txt");
+  static final Gazetteer FREQUENT = LISTS[5];
 
   /** Whether {@code s[a, b)} is a given name in either source. */
   static boolean isFirst(CharSequence s, int a, int b) {
@@ -39,31 +98,21 @@ final class NameLexicons {
     return LAST.contains(s, a, b) || LAST_US.contains(s, a, b);
   }
   /** Lower-case English words (SCOWL): a capitalized one is no evidence of an unknown name. */
-  static final Gazetteer ENGLISH = Gazetteer.load(DIR + "english-words.txt");
-  static final Gazetteer NON_NAMES = Gazetteer.load(DIR + "person-nonnames.txt");
-  static final Gazetteer BLOCKERS = Gazetteer.load(DIR + "person-blockers.txt");
+  static final Gazetteer ENGLISH = LISTS[6];
+  static final Gazetteer NON_NAMES = LISTS[7];
+  static final Gazetteer BLOCKERS = LISTS[8];
 
   /** Titles that precede a name; they are a cue and stay outside the span. */
-  static final Gazetteer TITLES = Gazetteer.of(java.util.List.of(
-      "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "madam", "dame", "mister",
-      "rev", "reverend", "sen", "senator", "rep", "gov", "governor", "capt", "captain", "sgt",
-      "lt", "col", "gen", "judge", "president", "pres", "herr", "frau", "sr", "sra", "mme", "mlle"));
+  static final Gazetteer TITLES = Gazetteer.of(TITLE_WORDS);
 
   /** Capitalized words that announce a name right after them and stay outside the span. */
-  static final Gazetteer CUE_WORDS = Gazetteer.of(java.util.List.of(
-      "dear", "attn", "attention", "signed", "contact", "hello", "hi", "hey", "thanks", "regards",
-      "sincerely", "cc", "ask", "call", "email", "meet", "patient", "customer", "client", "name"));
+  static final Gazetteer CUE_WORDS = Gazetteer.of(CUE_WORD_LIST);
 
   /** Function words that only a Title Case heading capitalizes inside a run. */
-  static final Gazetteer FUNCTION_WORDS = Gazetteer.of(java.util.List.of(
-      "the", "of", "to", "and", "or", "in", "on", "at", "for", "with", "me", "my", "you", "your",
-      "we", "our", "it", "is", "are", "be", "a", "an", "from", "by", "not", "no", "but", "all",
-      "this", "that", "what", "who", "how", "why", "when", "new"));
+  static final Gazetteer FUNCTION_WORDS = Gazetteer.of(FUNCTION_WORD_LIST);
 
   /** Lower-case particles inside names: Ludwig van Beethoven, Maria de la Cruz. */
-  static final Gazetteer PARTICLES = Gazetteer.of(java.util.List.of(
-      "van", "von", "de", "der", "den", "da", "di", "del", "della", "le", "la", "du", "dos", "das",
-      "ten", "ter", "bin", "ibn", "al", "el", "af", "zu", "y"));
+  static final Gazetteer PARTICLES = Gazetteer.of(PARTICLE_WORDS);
 
   private static final String[] SURNAME_ENDINGS = {
       "ová", "ova", "ovа", "ovich", "evich", "ovič", "ović", "ević", "vić", "ski", "ska", "sky", "skaya",
@@ -96,8 +145,13 @@ final class NameLexicons {
    * English word or a place. ("Al-Hashimi" is left weak: "Al-" also opens organization names.) Allocation-free.
    */
   static boolean originShape(CharSequence s, int a, int b) {
+    return originShape(s, a, b, tags(s, a, b));
+  }
+
+  /** {@link #originShape(CharSequence, int, int)} given the word's {@link #tags}. */
+  static boolean originShape(CharSequence s, int a, int b, int tags) {
     int len = b - a;
-    if (len < 5 || ENGLISH.contains(s, a, b) || NON_NAMES.contains(s, a, b) || BLOCKERS.contains(s, a, b)) {
+    if (len < 5 || (tags & (T_ENGLISH | T_NON_NAME | T_BLOCKER)) != 0) {
       return false;
     }
     for (int p = 4; p <= 5 && p <= len - 3; p++) {

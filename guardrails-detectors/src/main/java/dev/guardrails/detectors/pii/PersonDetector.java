@@ -51,7 +51,7 @@ public final class PersonDetector implements Detector {
    * Per-thread starts, ends and flags of the current run's tokens: {@link #detect} allocates only
    * the findings it reports. Safe because a run never outlives one call and calls do not nest.
    */
-  private static final ThreadLocal<int[][]> RUNS = ThreadLocal.withInitial(() -> new int[3][MAX_RUN + 1]);
+  private static final ThreadLocal<int[][]> RUNS = ThreadLocal.withInitial(() -> new int[4][MAX_RUN + 1]);
 
   /** Creates the detector; used by {@link java.util.ServiceLoader}. */
   public PersonDetector() {}
@@ -82,7 +82,9 @@ public final class PersonDetector implements Detector {
     int[] st = runs[0];
     int[] en = runs[1];
     int[] fl = runs[2];
+    int[] tg = runs[3]; // NameLexicons.tags of the run's words, filled by judge
     int k = 0; // tokens in the current run
+    int ai = 0; // the first address span that may overlap a run (addressFrom)
     boolean overflow = false;
     int i = 0;
     int sentStart = 0; // just after the last sentence or line end
@@ -90,8 +92,30 @@ public final class PersonDetector implements Detector {
     int fwd = -1; // first capital or sentence end at or after the last word asked about (a cache)
     int lastLower = -1; // end of the last lower-case word
     while (i < n) {
+      if (k == 0) {
+        // No run open: a word that starts in lower case while a capital stands in its sentence
+        // (within 2 * LOWER_CTX chars) can neither start a run nor be a lower-case name; only its
+        // end is kept (lastLower). Stop at a capital or where the lower-case path may apply.
+        while (i < n) {
+          char c = s.charAt(i);
+          if (!Chars.letter(c)) {
+            if (c == '.' || c == '!' || c == '?' || c == '\n') {
+              sentStart = i + 1;
+            }
+            i++;
+          } else if (Chars.upper(c) || lastCap < sentStart || lastCap < i - 2 * LOWER_CTX) {
+            break;
+          } else {
+            i = wordEnd(s, i, n);
+            lastLower = i;
+          }
+        }
+        if (i >= n) {
+          break;
+        }
+      }
       char c = s.charAt(i);
-      if (!Character.isLetter(c)) {
+      if (!Chars.letter(c)) {
         if (c == '.' || c == '!' || c == '?' || c == '\n') {
           sentStart = i + 1;
         }
@@ -102,13 +126,13 @@ public final class PersonDetector implements Detector {
       int b = wordEnd(s, a, n);
       i = b;
       int flags = classify(s, a, b);
-      if (Character.isUpperCase(c)) {
+      if (Chars.upper(c)) {
         lastCap = a;
       } else if ((flags & PARTICLE) == 0 && b - a >= 2 && b - a <= MAX_TOKEN && (lastCap < sentStart || lastCap < a - 2 * LOWER_CTX)) {
         if (fwd < b) {
           fwd = capitalOrSentenceEnd(s, b, n);
         }
-        if (fwd >= n || fwd - b > LOWER_CTX || !Character.isUpperCase(s.charAt(fwd))) {
+        if (fwd >= n || fwd - b > LOWER_CTX || !Chars.upper(s.charAt(fwd))) {
           flags = prose(s, a, b, n, lastLower, sentStart) ? LowerNames.flags(s, a, b, LOWER, LOWER_EN) : 0;
           if ((flags & LOWER_EN) != 0 && !(k > 0 && (fl[k - 1] & LOWER) != 0 && joined(s, en[k - 1], a, fl[k - 1]))
               && !(LowerNames.cueBefore(s, a) && LowerNames.nameFollows(s, b, n)) && NameContext.givenNameMates(s, a, b, false) < 2) {
@@ -116,10 +140,10 @@ public final class PersonDetector implements Detector {
           }
         }
       }
-      if (!Character.isUpperCase(c)) {
+      if (!Chars.upper(c)) {
         lastLower = b;
       }
-      if ((b < n && (s.charAt(b) == '@' || Character.isDigit(s.charAt(b)))) || (a > 0 && (s.charAt(a - 1) == '@' || s.charAt(a - 1) == '.' || s.charAt(a - 1) == '/' || Character.isDigit(s.charAt(a - 1))))) {
+      if ((b < n && (s.charAt(b) == '@' || Chars.digit(s.charAt(b)))) || (a > 0 && (s.charAt(a - 1) == '@' || s.charAt(a - 1) == '.' || s.charAt(a - 1) == '/' || Chars.digit(s.charAt(a - 1))))) {
         flags = 0; // part of an email, a URL or a code
       } else if (flags == INITIAL && s.charAt(a) == 'I' && (b >= n || s.charAt(b) != '.')) {
         flags = 0; // the pronoun "I", not an initial
@@ -132,7 +156,10 @@ public final class PersonDetector implements Detector {
       boolean joins = k > 0 && flags != 0 && joined(s, en[k - 1], a, fl[k - 1]);
       if (!joins) {
         if (k > 0 && !overflow) {
-          judge(text, s, st, en, fl, k, addresses, out);
+          ai = addressFrom(addresses, ai, st[0]);
+          if (ai >= addresses.length || addresses[ai] >= en[k - 1]) { // else a street or a city inside an address
+            judge(text, s, st, en, fl, tg, k, out);
+          }
         }
         k = 0;
         overflow = false;
@@ -150,7 +177,10 @@ public final class PersonDetector implements Detector {
       k++;
     }
     if (k > 0 && !overflow) {
-      judge(text, s, st, en, fl, k, addresses, out);
+      ai = addressFrom(addresses, ai, st[0]);
+      if (ai >= addresses.length || addresses[ai] >= en[k - 1]) {
+        judge(text, s, st, en, fl, tg, k, out);
+      }
     }
   }
 
@@ -164,8 +194,8 @@ public final class PersonDetector implements Detector {
     }
     for (int j = b; j < n && j < b + 16; j++) {
       char c = s.charAt(j);
-      if (Character.isLetter(c)) {
-        return Character.isLowerCase(c);
+      if (Chars.letter(c)) {
+        return Chars.lower(c);
       }
       if (c == '\n' || c == '.' || c == '!' || c == '?' || c == '|') {
         return false;
@@ -178,7 +208,7 @@ public final class PersonDetector implements Detector {
   private static int capitalOrSentenceEnd(String s, int from, int n) {
     for (int j = from; j < n; j++) {
       char c = s.charAt(j);
-      if (c == '.' || c == '!' || c == '?' || c == '\n' || Character.isUpperCase(c)) {
+      if (c == '.' || c == '!' || c == '?' || c == '\n' || Chars.upper(c)) {
         return j;
       }
     }
@@ -202,7 +232,7 @@ public final class PersonDetector implements Detector {
 
   private static boolean isTitleToken(String s, int end) {
     int a = end;
-    while (a > 0 && Character.isLetter(s.charAt(a - 1))) {
+    while (a > 0 && Chars.letter(s.charAt(a - 1))) {
       a--;
     }
     return NameLexicons.TITLES.contains(s, a, end);
@@ -218,9 +248,9 @@ public final class PersonDetector implements Detector {
     int b = a + 1;
     while (b < n) {
       char c = s.charAt(b);
-      if (Character.isLetter(c)) {
+      if (Chars.letter(c)) {
         b++;
-      } else if ((c == '-' || c == '\'' || c == '\u2019') && b + 1 < n && Character.isLetter(s.charAt(b + 1))
+      } else if ((c == '-' || c == '\'' || c == '\u2019') && b + 1 < n && Chars.letter(s.charAt(b + 1))
           && !possessive(s, b, n)) {
         b += 2;
       } else {
@@ -234,7 +264,7 @@ public final class PersonDetector implements Detector {
   private static boolean possessive(String s, int p, int n) {
     char c = s.charAt(p);
     return (c == '\'' || c == '\u2019') && (s.charAt(p + 1) == 's' || s.charAt(p + 1) == 'S')
-        && (p + 2 >= n || !Character.isLetter(s.charAt(p + 2)));
+        && (p + 2 >= n || !Chars.letter(s.charAt(p + 2)));
   }
 
   private static int classify(String s, int a, int b) {
@@ -243,30 +273,38 @@ public final class PersonDetector implements Detector {
     if (len > MAX_TOKEN) {
       return 0;
     }
-    if (Character.isUpperCase(c)) {
+    if (Chars.upper(c)) {
       if (len == 1) {
         return INITIAL;
       }
       // Title case: at least one lower-case letter after the first (McDonald, O'Brien, Anne-Lotte).
       for (int j = a + 1; j < b; j++) {
-        if (Character.isLowerCase(s.charAt(j))) {
+        if (Chars.lower(s.charAt(j))) {
           return CAP;
         }
       }
       return 0; // ALL CAPS: acronyms, shouted words, cities in address blocks
     }
-    if (Character.isLowerCase(c) && len <= 4 && NameLexicons.PARTICLES.contains(s, a, b)) {
+    if (Chars.lower(c) && len <= 4 && NameLexicons.PARTICLES.contains(s, a, b)) {
       return PARTICLE;
     }
     return 0;
   }
 
-  private void judge(AnalyzedText text, String s, int[] st, int[] en, int[] fl, int k, int[] addresses, FindingSink out) {
-    for (int j = 0; j < addresses.length; j += 3) {
-      if (st[0] < addresses[j + 1] && addresses[j] < en[k - 1]) {
-        return; // a street or a city inside an address
-      }
+  /**
+   * Index in {@code addresses} of the first span that ends after {@code start}, from {@code from}
+   * on: the spans are in text order and do not overlap, and runs come in text order, so the index
+   * only moves forward (linear over the text, not runs times addresses).
+   */
+  private static int addressFrom(int[] addresses, int from, int start) {
+    int j = from;
+    while (j < addresses.length && addresses[j + 1] <= start) {
+      j += 3;
     }
+    return j;
+  }
+
+  private void judge(AnalyzedText text, String s, int[] st, int[] en, int[] fl, int[] tg, int k, FindingSink out) {
     int from = 0;
     int to = k;
     while (to > 0 && (fl[to - 1] & PARTICLE) != 0) {
@@ -275,6 +313,7 @@ public final class PersonDetector implements Detector {
     boolean lower = (fl[0] & LOWER) != 0;
     boolean cue = from < to && NameCues.phraseBefore(s, st[from]);
     int after = -1; // what follows the run, read only when needed
+    int romanized = -1; // romanizedName(from = 0): -1 not asked yet, else 0 or 1 (it parses every word: ask once)
     while (from < to) {
       boolean word = (fl[from] & (CAP | LOWER)) != 0;
       if (word && isTitleOrCue(s, st[from], en[from])) {
@@ -282,7 +321,7 @@ public final class PersonDetector implements Detector {
         from++;
       } else if (!cue && !lower && (fl[from] & CAP) != 0 && from == 0 && to - from >= 2 && (fl[from + 1] & INITIAL) == 0
           && NameCues.sentenceInitial(s, st[from]) && dropInitial(s, st[from], en[from], st[from + 1], en[from + 1])
-          && !romanizedName(s, st, en, fl, from, to)) {
+          && (romanized = romanizedName(s, st, en, fl, from, to) ? 1 : 0) == 0) {
         if (after < 0) {
           after = NameContext.after(s, en[to - 1]);
         }
@@ -301,7 +340,11 @@ public final class PersonDetector implements Detector {
     if (from >= to) {
       return;
     }
-    if (!lower && romanizedName(s, st, en, fl, from, to) && !NameContext.listIsOrganization(s, en[to - 1])
+    if (to - from == 1 && !lower && !cue && (fl[from] & CAP) != 0 && plainWord(s, st[from], en[from])) {
+      return; // "The", "Thanks", "Settings": most capitalized words, settled before the context reads below
+    }
+    if (!lower && (from == 0 && romanized >= 0 ? romanized == 1 : romanizedName(s, st, en, fl, from, to))
+        && !NameContext.listIsOrganization(s, en[to - 1])
         && (cue || !NameContext.articleBefore(s, st[from]))) {
       // "Park Min-jun", "Haruto Yamasaki", "Sun Mingze": the surname may be a common word, place or blocker
       Span span = text.toOriginal(st[from], en[to - 1]);
@@ -317,6 +360,8 @@ public final class PersonDetector implements Detector {
     int nonName = 0;
     int places = 0;
     for (int j = from; j < to; j++) {
+      int w = NameLexicons.tags(s, st[j], en[j]); // one lookup per word for every list asked below
+      tg[j] = w;
       if ((fl[j] & INITIAL) != 0) {
         initials++;
         continue;
@@ -324,23 +369,23 @@ public final class PersonDetector implements Detector {
       if ((fl[j] & PARTICLE) != 0) {
         continue;
       }
-      if (NameLexicons.BLOCKERS.contains(s, st[j], en[j]) || (j > from && NameLexicons.FUNCTION_WORDS.contains(s, st[j], en[j])
-          && !(j == to - 1 && to - from == 2 && (NameLexicons.isFirst(s, st[j], en[j]) || NameLexicons.isLast(s, st[j], en[j]))))) {
+      if ((w & NameLexicons.T_BLOCKER) != 0 || (j > from && (w & NameLexicons.T_FUNCTION) != 0
+          && !(j == to - 1 && to - from == 2 && (w & NameLexicons.T_NAME) != 0))) {
         return; // an organization, a place, or a title in Title Case ("Carry Me Back To Canada")
       }
-      int kind = nameKind(s, st[j], en[j]);
-      if (kind == 1 && NameLexicons.NON_NAMES.contains(s, st[j], en[j])) {
+      int kind = nameKind(s, st[j], en[j], w);
+      if (kind == 1 && (w & NameLexicons.T_NON_NAME) != 0) {
         places++; // "York" in "New York": a name too, but not evidence for the rules below
       }
       if (kind == 2) {
         strong++;
       } else if (kind == 1) {
         weak++;
-      } else if (NameLexicons.NON_NAMES.contains(s, st[j], en[j])) {
+      } else if ((w & NameLexicons.T_NON_NAME) != 0) {
         nonName++;
       } else {
         unknown++;
-        if (!NameLexicons.ENGLISH.contains(s, st[j], en[j])) {
+        if ((w & NameLexicons.T_ENGLISH) == 0) {
           foreign++;
         }
       }
@@ -349,27 +394,17 @@ public final class PersonDetector implements Detector {
     if (words == 0) {
       return; // only initials: "U. S."
     }
-    if (NameContext.listIsOrganization(s, en[to - 1])) {
-      return; // "Jones, Mitchell and Williams law firm", "Smith & Wesson", "Miller LLC"
-    }
-    if (words == 1 && initials == 0 && to - from == 1
-        && (NameContext.surnameFirm(s, st[from], en[from]) || NameContext.inSurnameFirm(s, st[from], en[from]))) {
-      return; // "Hawkins, Richardson and Santana": three surnames named like a firm
-    }
-    if (!cue && strong == 0 && NameContext.articleBefore(s, st[from])) {
-      return; // "the Princess Royal", "a Porto Alegre office": no strong name, and an article before it
-    }
     boolean evidence = strong + weak + foreign > 0; // some word that is a name, or at least no English word
     boolean accept;
     double score;
     if (lower) {
       if (cue) {
-        accept = strong > 0 || (words >= 2 && NameLexicons.isFirst(s, st[from], en[from]) && NameLexicons.isLast(s, st[to - 1], en[to - 1]));
+        accept = strong > 0 || (words >= 2 && first(tg[from]) && last(tg[to - 1]));
       } else if (words == 1) {
         accept = strong == 1 && en[to - 1] - st[from] >= 3;
       } else {
-        accept = strong >= 1 || (LowerNames.cueBefore(s, st[from]) && NameLexicons.isFirst(s, st[from], en[from])
-            && NameLexicons.isLast(s, st[to - 1], en[to - 1])); // "i spoke with john miller"
+        accept = strong >= 1 || (LowerNames.cueBefore(s, st[from]) && first(tg[from])
+            && last(tg[to - 1])); // "i spoke with john miller"
       }
       score = cue || words >= 2 ? 0.7 : 0.5; // without capitals a name is less certain than a capitalized one
     } else {
@@ -377,14 +412,14 @@ public final class PersonDetector implements Detector {
         accept = nonName < words && evidence;
       } else if (words == 1) {
         accept = initials == 0 ? strong == 1 : strong + weak == 1;
-        if (accept && initials == 0 && NameContext.placeBefore(s, st[from]) && !NameLexicons.isFirst(s, st[from], en[from])) {
+        if (accept && initials == 0 && NameContext.placeBefore(s, st[from]) && !first(tg[from])) {
           accept = false; // "moved to Vaduz": a surname-like word after a place preposition
         }
       } else {
-        boolean firstLast = (NameLexicons.isFirst(s, st[from], en[from])
-            && (NameLexicons.isLast(s, st[to - 1], en[to - 1]) || NameLexicons.isFirst(s, st[to - 1], en[to - 1])))
-            || (places == 0 && NameLexicons.isLast(s, st[from], en[from]) && NameLexicons.isFirst(s, st[to - 1], en[to - 1])); // "Shimizu Ren"
-        accept = strong >= 1 || (strong + weak >= 2 && firstLast) || (places == 0 && strong + weak == words && notEnglish(s, st, en, fl, from, to))
+        boolean firstLast = (first(tg[from])
+            && (last(tg[to - 1]) || first(tg[to - 1])))
+            || (places == 0 && last(tg[from]) && first(tg[to - 1])); // "Shimizu Ren"
+        accept = strong >= 1 || (strong + weak >= 2 && firstLast) || (places == 0 && strong + weak == words && notEnglish(tg, fl, from, to))
             || (places == 0 && words == 2 && weak == 1 && foreign == 1) || (initials > 0 && (fl[from] & INITIAL) == 0 && strong + weak + unknown >= 2);
       }
       score = cue || strong + weak >= 2 ? 0.85 : 0.6;
@@ -394,7 +429,7 @@ public final class PersonDetector implements Detector {
         after = NameContext.after(s, en[to - 1]);
       }
       if (lower) {
-        if (words == 1 && initials == 0 && weak == 1 && NameLexicons.isFirst(s, st[from], en[from])
+        if (words == 1 && initials == 0 && weak == 1 && first(tg[from])
             && NameContext.givenNameMates(s, st[from], en[from], false) >= 2) {
           accept = true; // "silvana, adam, chad and caleb"
           score = 0.5;
@@ -406,22 +441,51 @@ public final class PersonDetector implements Detector {
           : strong + weak == 1 && !NameLexicons.FUNCTION_WORDS.contains(s, st[from], en[from]))) {
         accept = true; // "Nkechi Obi said", "Rose says"
         score = Math.min(score, 0.7);
-      } else if (words == 1 && initials == 0 && weak == 1 && NameLexicons.isFirst(s, st[from], en[from])
+      } else if (words == 1 && initials == 0 && weak == 1 && first(tg[from])
           && NameContext.givenNameMates(s, st[from], en[from], !lower) >= 2) {
         accept = true; // one of several given names in a list: "Grace, Will and Chad"
         score = lower ? 0.5 : 0.6;
       }
     }
     if (!accept && nonName == 0 && words <= 3 && PersonRisk.frame(s, st[from], en[to - 1],
-        strong + weak == 0 && !notEnglish(s, st, en, fl, from, to), words)) {
+        strong + weak == 0 && !notEnglish(tg, fl, from, to), words)) {
       accept = true; // "Ciset lives on Rua Mina 50", "Name: Hyuuma T. Maida", a contact card's first line
       score = Math.min(score, 0.6);
     }
     if (!accept) {
       return;
     }
+    // Vetoes that read more context, asked only of a run the rules above accept (they only reject).
+    if (NameContext.listIsOrganization(s, en[to - 1])) {
+      return; // "Jones, Mitchell and Williams law firm", "Smith & Wesson", "Miller LLC"
+    }
+    if (words == 1 && initials == 0 && to - from == 1
+        && (NameContext.surnameFirm(s, st[from], en[from]) || NameContext.inSurnameFirm(s, st[from], en[from]))) {
+      return; // "Hawkins, Richardson and Santana": three surnames named like a firm
+    }
+    if (!cue && strong == 0 && NameContext.articleBefore(s, st[from])) {
+      return; // "the Princess Royal", "a Porto Alegre office": no strong name, and an article before it
+    }
     Span span = text.toOriginal(st[from], en[to - 1]);
     out.accept(PersonRisk.annotate(s, st[from], en[to - 1], Finding.of(id(), PERSON, span.start(), span.end(), score, "person name")));
+  }
+
+  /**
+   * Whether a capitalized word alone in its run, with no cue before it, is certainly not reported:
+   * a blocker, or an English word that is no name (by list or shape) and either a capitalized
+   * non-name or outside the verb frames of {@link PersonRisk#frame}. The rules below then reject it
+   * whatever the context reads (organization lists, articles, what follows) say, so those are not
+   * read. False when the full rules must decide.
+   */
+  private static boolean plainWord(String s, int a, int b) {
+    int w = NameLexicons.tags(s, a, b);
+    if ((w & NameLexicons.T_BLOCKER) != 0) {
+      return true;
+    }
+    if ((w & NameLexicons.T_ENGLISH) == 0 || nameKind(s, a, b, w) != 0) {
+      return false;
+    }
+    return (w & NameLexicons.T_NON_NAME) != 0 || !PersonRisk.frame(s, a, b, true, 1);
   }
 
   /**
@@ -464,7 +528,12 @@ public final class PersonDetector implements Detector {
    * person); 0: no name.
    */
   private static int nameKind(String s, int a, int b) {
-    boolean name = NameLexicons.FIRST.contains(s, a, b) || NameLexicons.LAST.contains(s, a, b);
+    return nameKind(s, a, b, NameLexicons.tags(s, a, b));
+  }
+
+  /** {@link #nameKind(String, int, int)} given the word's {@link NameLexicons#tags}. */
+  private static int nameKind(String s, int a, int b, int w) {
+    boolean name = (w & (NameLexicons.T_FIRST | NameLexicons.T_LAST)) != 0;
     if (!name && LongVowels.has(s, a, b)) {
       CharSequence plain = new LongVowels(s); // "Yūna", "Saitō": the lists spell them "Yuna", "Saito"
       if (NameLexicons.FIRST.contains(plain, a, b) || NameLexicons.LAST.contains(plain, a, b)
@@ -473,7 +542,7 @@ public final class PersonDetector implements Detector {
       }
     }
     if (!name) {
-      if (NameLexicons.FIRST_US.contains(s, a, b) || NameLexicons.LAST_US.contains(s, a, b)) {
+      if ((w & (NameLexicons.T_FIRST_US | NameLexicons.T_LAST_US)) != 0) {
         return 1;
       }
       int dash = indexOf(s, '-', a, b);
@@ -485,9 +554,9 @@ public final class PersonDetector implements Detector {
           return 1;
         }
       }
-      return NameLexicons.surnameEnding(s, a, b) || NameLexicons.originShape(s, a, b) ? 2 : 0;
+      return NameLexicons.surnameEnding(s, a, b) || NameLexicons.originShape(s, a, b, w) ? 2 : 0;
     }
-    if (NameLexicons.COMMON.contains(s, a, b) || NameLexicons.NON_NAMES.contains(s, a, b)) {
+    if ((w & (NameLexicons.T_COMMON | NameLexicons.T_NON_NAME)) != 0) {
       return 1;
     }
     return 2;
@@ -607,18 +676,28 @@ public final class PersonDetector implements Detector {
   }
 
   /** Whether some word of the run (not an initial) is no lower-case English word. */
-  private static boolean notEnglish(String s, int[] st, int[] en, int[] fl, int from, int to) {
+  private static boolean notEnglish(int[] tg, int[] fl, int from, int to) {
     for (int j = from; j < to; j++) {
-      if ((fl[j] & (INITIAL | PARTICLE)) == 0 && !NameLexicons.ENGLISH.contains(s, st[j], en[j]) && !NameLexicons.COMMON.contains(s, st[j], en[j])) {
+      if ((fl[j] & (INITIAL | PARTICLE)) == 0 && (tg[j] & (NameLexicons.T_ENGLISH | NameLexicons.T_COMMON)) == 0) {
         return true;
       }
     }
     return false;
   }
 
+  /** {@link NameLexicons#isFirst} from a word's {@link NameLexicons#tags}. */
+  private static boolean first(int tags) {
+    return (tags & (NameLexicons.T_FIRST | NameLexicons.T_FIRST_US)) != 0;
+  }
+
+  /** {@link NameLexicons#isLast} from a word's {@link NameLexicons#tags}. */
+  private static boolean last(int tags) {
+    return (tags & (NameLexicons.T_LAST | NameLexicons.T_LAST_US)) != 0;
+  }
+
   /** "Min-jun", "Shu-hui", "Chih-wei": two short romanized syllables, the second in lower case. */
   private static boolean syllables(String s, int a, int dash, int b) {
-    if (dash - a > 4 || b - dash - 1 > 4 || b - dash - 1 < 1 || !Character.isLowerCase(s.charAt(dash + 1))) {
+    if (dash - a > 4 || b - dash - 1 > 4 || b - dash - 1 < 1 || !Chars.lower(s.charAt(dash + 1))) {
       return false;
     }
     return !NameLexicons.ENGLISH.contains(s, a, dash) || !NameLexicons.ENGLISH.contains(s, dash + 1, b);

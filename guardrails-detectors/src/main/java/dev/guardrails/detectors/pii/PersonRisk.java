@@ -3,8 +3,6 @@ package dev.guardrails.detectors.pii;
 import dev.guardrails.Finding;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What the words around a name say about the person's privacy (docs/pii.md, "Names: the risk
@@ -29,18 +27,20 @@ final class PersonRisk {
   /** Well-known people: 2 to 5 word names from Pantheon 1.0 (tools/pii/gen_public_figures.py). */
   static final Gazetteer LIST = Gazetteer.load("/dev/guardrails/detectors/pii/public-figures.txt");
 
-  private static final String W = "(?<![\\p{L}\\p{N}])";
-  private static final String E = "(?![\\p{L}\\p{N}])";
-
-  private static final Pattern PRIVATE_ROLE = Pattern.compile(W + "(?:customers?|clients?|patients?|employees?|"
+  /**
+   * Private roles near a name ("customer", "account holder", "my neighbour"): whole words, ASCII
+   * case ignored, in the small pattern language of {@link Phrases}.
+   */
+  static final String PRIVATE_ROLE = "customers?|clients?|patients?|employees?|"
       + "account (?:holder|owner)s?|card ?holders?|policy ?holders?|user ?(?:id|name)|member id|"
       + "employee (?:id|number)|tenants?|applicants?|claimants?|beneficiar(?:y|ies)|subscribers?|"
       + "(?:my|our|your|his|her|their) (?:neighbou?r|cowork(?:er)?|colleague|friend|boss|landlord|"
       + "roommate|flatmate|ex|partner|cousin|aunt|uncle|classmate|tenant|nanny|babysitter)s?|"
       + "case (?:number|no)|record (?:for|of)|file (?:for|of)|ticket (?:for|from)|"
-      + "staff member|student id|the user|our user|contact person)" + E, Pattern.CASE_INSENSITIVE);
+      + "staff member|student id|the user|our user|contact person";
 
-  private static final Pattern SENSITIVE = Pattern.compile(W + "(?:diagnosed|diagnosis|prescri(?:bed|ption)|"
+  /** Health, financial and contact details in the name's sentence ("diagnosed with", "salary", "lives at"). */
+  static final String SENSITIVE = "diagnosed|diagnosis|prescri(?:bed|ption)|"
       + "medical (?:record|history|condition)|blood type|hiv|chemotherapy|medication|"
       + "salary|account balance|bank account|credit score|overdue|owes|outstanding balance|"
       + "date of birth|dob|home address|lives at|social security|ssn|passport (?:number|no)|"
@@ -48,9 +48,10 @@ final class PersonRisk {
       // contact data named next to the person: "lives on Via dei Fiorentini", "her phone number is"
       + "lives (?:at|on)|resides (?:at|on|in)|(?:my|his|her|their|your) (?:address|phone|number|email|e-mail)|"
       + "(?:billing|mailing|postal|postcode|shipping|delivery|email|e-mail|street) address|address:|"
-      + "(?:phone|mobile|cell|telephone|fax|account|card|license|licence) number|phone:|mobile:|tel:|e-?mail:)" + E, Pattern.CASE_INSENSITIVE);
+      + "(?:phone|mobile|cell|telephone|fax|account|card|license|licence) number|phone:|mobile:|tel:|e-?mail:";
 
-  private static final Pattern PUBLIC_ROLE = Pattern.compile(W + "(?:president|vice president|prime minister|"
+  /** Public roles ("President", "CEO", "the author of", "starred"). */
+  static final String PUBLIC_ROLE = "president|vice president|prime minister|"
       + "senator|congress(?:man|woman)|governor|mayor|minister|chancellor|ambassador|king|queen|"
       + "prince|princess|emperor|empress|pope|ceo|founder|co-founder|chairman|chairwoman|"
       + "actor|actress|singer|songwriter|rapper|musician|guitarist|drummer|composer|conductor|band|"
@@ -62,20 +63,18 @@ final class PersonRisk {
       + "painter|sculptor|artist|architect|photographer|designer|model|dancer|ballerina|"
       + "astronaut|admiral|general|activist|celebrity|nobel|oscar|grammy|emmy|award-winning|"
       + "best known|known for|famous|starred|starring|album|novel|films?|directed|elected|"
-      + "won the|inaugurated|reign(?:ed)?|administration|cabinet|campaign)" + E, Pattern.CASE_INSENSITIVE);
+      + "won the|inaugurated|reign(?:ed)?|administration|cabinet|campaign";
+
+  private static final int PUB = 1;
+  private static final int PRIV = 2;
+  private static final int SENS = 4;
 
   /**
-   * Per-thread matchers of {@link #PUBLIC_ROLE}, {@link #PRIVATE_ROLE} and {@link #SENSITIVE}, reset
-   * over a region of the text: no substring, lower-case copy or matcher per name. The patterns are
-   * ASCII and case-insensitive, so a region matches as its lower-cased copy did; bounds are opaque,
-   * so look-arounds see the region only, as they saw the copy only.
+   * The three phrase sets, found in one pass per side of the name: what the case-insensitive
+   * regular expressions {@code (?<![\p{L}\p{N}])(?:...)(?![\p{L}\p{N}])} over the region found,
+   * without a backtracking alternation of a hundred words tried at every word start.
    */
-  private static final ThreadLocal<Matcher[]> MATCHERS = ThreadLocal.withInitial(
-      () -> new Matcher[] {PUBLIC_ROLE.matcher(""), PRIVATE_ROLE.matcher(""), SENSITIVE.matcher("")});
-
-  private static boolean find(Matcher m, String s, int from, int to) {
-    return from < to && m.reset(s).region(from, to).find();
-  }
+  private static final Phrases PHRASES = new Phrases(PUBLIC_ROLE, PRIVATE_ROLE, SENSITIVE);
 
   /**
    * Returns {@code f} with the attributes its context gives.
@@ -97,22 +96,12 @@ final class PersonRisk {
     while (to < hi && !sentenceEnd(s, to)) {
       to++;
     }
-    Matcher[] m = MATCHERS.get();
-    boolean roleCue;
-    boolean pub;
-    boolean priv;
-    boolean sensitive;
-    try {
-      roleCue = find(m[0], s, from, a) || find(m[0], s, b, to);
-      pub = roleCue || LIST.contains(s, a, b);
-      // the name's own first word too: "Employee Robert Chen" may reach the detector as one run
-      priv = find(m[1], s, from, a) || find(m[1], s, b, to) || m[1].reset(s).region(a, b).lookingAt();
-      sensitive = !pub && (find(m[2], s, from, a) || find(m[2], s, b, to));
-    } finally {
-      for (Matcher x : m) {
-        x.reset(""); // keep no text alive in the thread's matchers
-      }
-    }
+    int around = PHRASES.find(s, from, a) | PHRASES.find(s, b, to);
+    boolean roleCue = (around & PUB) != 0;
+    boolean pub = roleCue || LIST.contains(s, a, b);
+    // the name's own first word too: "Employee Robert Chen" may reach the detector as one run
+    boolean priv = (around & PRIV) != 0 || (PHRASES.startsAt(s, a, b) & PRIV) != 0;
+    boolean sensitive = !pub && (around & SENS) != 0;
     // greeted, signing, introducing oneself, a form's name field: a private person by position
     // ("Dear Barack" is no way to address a public figure; "Dear John is a 2010 film" has a role cue)
     priv |= !roleCue && (addressed(s, a) || signature(s, a, b));
@@ -120,39 +109,70 @@ final class PersonRisk {
     if (!pub && !priv && !sensitive) {
       return f;
     }
-    Set<String> attrs = new TreeSet<>(f.attributes());
     double score = f.score();
-    if (pub) {
-      attrs.add(Finding.PUBLIC_FIGURE);
-    }
     if (priv) {
-      attrs.add(Finding.PRIVATE);
       score = Math.max(score, 0.85);
     }
     if (sensitive) {
-      attrs.add(Finding.LINKED);
       score = Math.max(score, 0.9);
     }
-    return f.withAttributes(attrs).withScore(score);
+    Set<String> attrs;
+    if (f.attributes().isEmpty()) {
+      attrs = ATTRIBUTES.get((pub ? 1 : 0) | (priv ? 2 : 0) | (sensitive ? 4 : 0));
+    } else {
+      attrs = new TreeSet<>(f.attributes());
+      if (pub) {
+        attrs.add(Finding.PUBLIC_FIGURE);
+      }
+      if (priv) {
+        attrs.add(Finding.PRIVATE);
+      }
+      if (sensitive) {
+        attrs.add(Finding.LINKED);
+      }
+    }
+    // one copy (the record sorts and freezes its attributes), not one per changed component
+    return new Finding(f.detector(), f.type(), f.span(), score, f.message(), f.suggestions(), f.evidence(), attrs);
+  }
+
+  /** The attribute sets of {@link #annotate} by (public figure: 1, private: 2, linked: 4), built once. */
+  private static final java.util.List<Set<String>> ATTRIBUTES = attributeSets();
+
+  private static java.util.List<Set<String>> attributeSets() {
+    java.util.List<Set<String>> sets = new java.util.ArrayList<>();
+    for (int m = 0; m < 8; m++) {
+      Set<String> set = new TreeSet<>();
+      if ((m & 1) != 0) {
+        set.add(Finding.PUBLIC_FIGURE);
+      }
+      if ((m & 2) != 0) {
+        set.add(Finding.PRIVATE);
+      }
+      if ((m & 4) != 0) {
+        set.add(Finding.LINKED);
+      }
+      sets.add(java.util.Collections.unmodifiableSortedSet((java.util.SortedSet<String>) set));
+    }
+    return java.util.List.copyOf(sets);
   }
 
   /**
    * Phrases that put a name in a private position when they end right before it (lower case):
    * greetings and self-introductions. Field labels ({@link #FIELDS}) need a colon as well.
    */
-  private static final String[] GREETINGS = {"my name is", "my name's", "i am", "i'm", "call me", "dear",
+  private static final WordList GREETINGS = WordList.of("my name is", "my name's", "i am", "i'm", "call me", "dear",
       "hi", "hello", "hey", "signed", "signed by", "regards,", "sincerely,", "sincerely", "yours truly,",
-      "cheers,", "thanks,", "thank you,", "best,", "attn", "attn:"};
+      "cheers,", "thanks,", "thank you,", "best,", "attn", "attn:");
 
   /** Closings that sign a letter with the name after them on the same line. */
-  private static final String[] SIGN_OFFS = {"regards,", "sincerely,", "yours truly,", "yours,", "cheers,",
-      "best wishes,", "best,", "warmly,", "respectfully,"};
+  private static final WordList SIGN_OFFS = WordList.of("regards,", "sincerely,", "yours truly,", "yours,", "cheers,",
+      "best wishes,", "best,", "warmly,", "respectfully,");
 
   /** Form and letter fields that hold a person's name: "Name: Aisha Bello", "To: ...". */
-  private static final String[] FIELDS = {"name", "full name", "first name", "last name", "surname",
+  private static final WordList FIELDS = WordList.of("name", "full name", "first name", "last name", "surname",
       "given name", "family name", "from", "to", "cc", "attention", "contact", "recipient", "addressee",
       "sender", "customer", "client", "patient", "bill to", "ship to", "deliver to", "account name",
-      "cardholder", "card holder", "account holder", "emergency contact", "next of kin", "applicant"};
+      "cardholder", "card holder", "account holder", "emergency contact", "next of kin", "applicant");
 
   /**
    * Whether a greeting, a self-introduction or a name field ends right before {@code a}: "Dear X",
@@ -233,10 +253,10 @@ final class PersonRisk {
     for (int k = 0; k < BLOCK_LINES && line < hi; k++) {
       int le = Math.min(lineEnd(s, line), hi);
       int i = line;
-      while (i < le && !Character.isLetterOrDigit(s.charAt(i))) {
+      while (i < le && !Chars.letterOrDigit(s.charAt(i))) {
         i++;
       }
-      if (i < le && (Character.isDigit(s.charAt(i)) || startsWord(s, i, le, BLOCK_WORDS))) {
+      if (i < le && (Chars.digit(s.charAt(i)) || startsWord(s, i, le, BLOCK_WORDS))) {
         return true;
       }
       line = le + 1;
@@ -244,8 +264,8 @@ final class PersonRisk {
     return false;
   }
 
-  private static final String[] BLOCK_WORDS = {"apt", "apartment", "suite", "unit", "flat", "box", "po box",
-      "p.o. box", "phone", "mobile", "tel", "fax", "e-mail", "email", "address", "personal info"};
+  private static final WordList BLOCK_WORDS = WordList.of("apt", "apartment", "suite", "unit", "flat", "box", "po box",
+      "p.o. box", "phone", "mobile", "tel", "fax", "e-mail", "email", "address", "personal info");
 
   /**
    * Whether a name-shaped run that the detector did not accept sits in a frame that names a
@@ -280,17 +300,21 @@ final class PersonRisk {
     return !plain && (addressed(s, a) || (words >= 2 && contactBlock(s, a, b, false))); // one word heading a block is a firm as often
   }
 
-  private static final String[] SUBJECT_FRAMES = {"lives at", "lives on", "resides at", "had given", "has given",
-      "gave his address", "gave her address"};
-  private static final String[] GIVE = {"given", "gave", "sent", "send", "give"};
-  private static final String[] DATA_AFTER = {"his address", "her address", "their address", "his phone",
-      "her phone", "his number", "her number", "his email", "her email"};
+  private static final WordList SUBJECT_FRAMES = WordList.of("lives at", "lives on", "resides at", "had given", "has given",
+      "gave his address", "gave her address");
+  private static final WordList GIVE = WordList.of("given", "gave", "sent", "send", "give");
+  private static final WordList DATA_AFTER = WordList.of("his address", "her address", "their address", "his phone",
+      "her phone", "his number", "her number", "his email", "her email");
 
   /** Whether {@code [from, to)} ends with one of {@code words} (lower case) after a non-letter. */
-  private static boolean endsWith(String s, int from, int to, String[] words) {
-    for (String w : words) {
+  private static boolean endsWith(String s, int from, int to, WordList words) {
+    if (to <= from || !words.mayEndWith(s.charAt(to - 1))) {
+      return false; // every entry is non-empty, and none ends with this char
+    }
+    for (int k = 0; k < words.size(); k++) {
+      String w = words.get(k);
       int st = to - w.length();
-      if (st >= from && s.regionMatches(true, st, w, 0, w.length()) && (st == 0 || !Character.isLetter(s.charAt(st - 1)))) {
+      if (st >= from && s.regionMatches(true, st, w, 0, w.length()) && (st == 0 || !Chars.letter(s.charAt(st - 1)))) {
         return true;
       }
     }
@@ -298,10 +322,14 @@ final class PersonRisk {
   }
 
   /** Whether one of {@code words} (lower case) starts at {@code i}, ending before a non-letter. */
-  private static boolean startsWord(String s, int i, int to, String[] words) {
-    for (String w : words) {
+  private static boolean startsWord(String s, int i, int to, WordList words) {
+    if (i >= s.length() || !words.mayStartWith(s.charAt(i))) {
+      return false;
+    }
+    for (int k = 0; k < words.size(); k++) {
+      String w = words.get(k);
       int e = i + w.length();
-      if (e <= s.length() && s.regionMatches(true, i, w, 0, w.length()) && (e == s.length() || !Character.isLetter(s.charAt(e)))) {
+      if (e <= s.length() && s.regionMatches(true, i, w, 0, w.length()) && (e == s.length() || !Chars.letter(s.charAt(e)))) {
         return true;
       }
     }
@@ -350,10 +378,10 @@ final class PersonRisk {
     int count = 0;
     for (int i = from; i < to; i++) {
       char c = s.charAt(i);
-      if (Character.isDigit(c) || (Character.isLetter(c) && !words)) {
+      if (Chars.digit(c) || (Chars.letter(c) && !words)) {
         return false;
       }
-      if (Character.isLetter(c) && (i == from || !Character.isLetter(s.charAt(i - 1)))) {
+      if (Chars.letter(c) && (i == from || !Chars.letter(s.charAt(i - 1)))) {
         count++;
       }
     }
@@ -374,7 +402,7 @@ final class PersonRisk {
     }
     // "Dr. Smith", "J. Smith": a dot right after a title or an initial does not end the sentence
     int k = i;
-    while (k > 0 && Character.isLetter(s.charAt(k - 1))) {
+    while (k > 0 && Chars.letter(s.charAt(k - 1))) {
       k--;
     }
     return i - k > 1 && !NameLexicons.TITLES.contains(s, k, i);

@@ -31,18 +31,18 @@ final class Romanized {
   static final int CHINESE = 2;
   static final int JAPANESE = 4;
 
-  private static final Gazetteer KO = Gazetteer.of(korean());
-  private static final Gazetteer ZH = Gazetteer.of(chinese());
-  private static final Gazetteer JA = Gazetteer.of(japanese());
+  private static final Trie KO = new Trie(korean());
+  private static final Trie ZH = new Trie(chinese());
+  private static final Trie JA = new Trie(japanese());
 
   /** Revised Romanization proper (plus the "oo"/"ee" that given names keep): for words without a hyphen. */
-  private static final Gazetteer KO_STRICT = Gazetteer.of(combine(
+  private static final Trie KO_STRICT = new Trie(combine(
       new String[] {"", "g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "j", "jj", "ch", "k", "t", "p", "h"},
       new String[] {"a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we", "wi",
           "yu", "eu", "ui", "i", "oo", "ee"},
       new String[] {"", "k", "n", "t", "l", "m", "p", "ng"}));
   /** Hanyu Pinyin proper: for words without a hyphen. */
-  private static final Gazetteer ZH_STRICT = Gazetteer.of(combine(
+  private static final Trie ZH_STRICT = new Trie(combine(
       new String[] {"", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "zh", "ch", "sh", "r", "z",
           "c", "s", "y", "w"},
       new String[] {"a", "o", "e", "i", "u", "ai", "ei", "ui", "ao", "ou", "iu", "ie", "ue", "er", "an", "en",
@@ -173,7 +173,7 @@ final class Romanized {
   /**
    * Whether {@code s[a, b)} is a sequence of at least {@code min} syllables of {@code inv}.
    */
-  private static boolean parses(Gazetteer inv, CharSequence s, int a, int b, int min, boolean japanese) {
+  private static boolean parses(Trie inv, CharSequence s, int a, int b, int min, boolean japanese) {
     int counts = counts(inv, s, a, b, japanese, false);
     return counts != 0 && Integer.highestOneBit(counts) >= 1 << Math.min(min, 4);
   }
@@ -185,7 +185,7 @@ final class Romanized {
    * with a consonant, as Pinyin and Revised Romanization write one-word names ("Xi'an" takes an
    * apostrophe; "Jihoon", not "Oakie" read as o-a-ki-e).
    */
-  private static int counts(Gazetteer inv, CharSequence s, int a, int b, boolean japanese, boolean onset) {
+  private static int counts(Trie inv, CharSequence s, int a, int b, boolean japanese, boolean onset) {
     int len = b - a;
     long r0 = 1L;
     long r1 = 0;
@@ -212,11 +212,13 @@ final class Romanized {
       if (onset && p > 0 && "aeiouy".indexOf(Gazetteer.fold(c)) >= 0 && s.charAt(start - 1) != '-') {
         continue;
       }
+      int node = 0; // the syllables that start with s[start, start + l): one trie step per char
       for (int l = 1; l <= MAX_SYLLABLE && p + l <= len; l++) {
         if (s.charAt(start + l - 1) == '-') {
           break;
         }
-        boolean ok = inv.contains(s, start, start + l);
+        node = inv.step(node, s.charAt(start + l - 1));
+        boolean ok = node >= 0 && inv.syllable(node);
         if (!ok && japanese && l == 1) {
           char f = Gazetteer.fold(c);
           char nx = p + 1 < len ? Gazetteer.fold(s.charAt(start + 1)) : 0;
@@ -230,9 +232,85 @@ final class Romanized {
           r2 |= (r1 & bit) << l;
           r1 |= (r0 & bit) << l;
         }
+        if (node < 0) {
+          break; // no syllable starts so: no longer one can match
+        }
       }
     }
     long end = 1L << len;
     return ((r1 & end) != 0 ? 2 : 0) | ((r2 & end) != 0 ? 4 : 0) | ((r3 & end) != 0 ? 8 : 0) | ((r4 & end) != 0 ? 16 : 0);
+  }
+
+  /**
+   * A syllable inventory as a trie over folded chars ({@link Gazetteer#fold}: a-z and the
+   * apostrophe), so that a parse tries every syllable length at a position with one step per char
+   * instead of one hashed lookup per length, and stops where no syllable continues. Membership is
+   * what a {@link Gazetteer} of the same strings answers. Immutable.
+   */
+  static final class Trie {
+
+    private static final int WIDTH = 27; // a-z, '
+
+    private final int[] next;
+    private final boolean[] end;
+
+    Trie(List<String> syllables) {
+      int[] nx = new int[WIDTH * 64];
+      boolean[] ends = new boolean[64];
+      java.util.Arrays.fill(nx, -1);
+      int nodes = 1;
+      for (String w : syllables) {
+        int node = 0;
+        for (int i = 0; i < w.length(); i++) {
+          int c = index(w.charAt(i));
+          if (c < 0) {
+            throw new IllegalArgumentException("syllables are spelled with a-z and ' only: length " + w.length());
+          }
+          int to = nx[node * WIDTH + c];
+          if (to < 0) {
+            to = nodes++;
+            if (nodes > ends.length) {
+              int old = nx.length;
+              nx = java.util.Arrays.copyOf(nx, old * 2);
+              java.util.Arrays.fill(nx, old, nx.length, -1);
+              ends = java.util.Arrays.copyOf(ends, ends.length * 2);
+            }
+            nx[node * WIDTH + c] = to;
+          }
+          node = to;
+        }
+        ends[node] = true;
+      }
+      next = java.util.Arrays.copyOf(nx, nodes * WIDTH);
+      end = java.util.Arrays.copyOf(ends, nodes);
+    }
+
+    private static int index(char c) {
+      char f = Gazetteer.fold(c);
+      if (f >= 'a' && f <= 'z') {
+        return f - 'a';
+      }
+      return f == '\'' ? 26 : -1;
+    }
+
+    /** The node after {@code node} reads {@code c}, or -1 when no syllable continues so. */
+    int step(int node, char c) {
+      int i = index(c);
+      return i < 0 ? -1 : next[node * WIDTH + i];
+    }
+
+    /** Whether the chars read to reach {@code node} spell a whole syllable. */
+    boolean syllable(int node) {
+      return end[node];
+    }
+
+    /** Whether {@code s[a, b)} (folded) is a syllable. */
+    boolean contains(CharSequence s, int a, int b) {
+      int node = 0;
+      for (int i = a; i < b && node >= 0; i++) {
+        node = step(node, s.charAt(i));
+      }
+      return a < b && node >= 0 && end[node];
+    }
   }
 }

@@ -87,20 +87,35 @@ public final class StreetAddressDetector implements Detector {
     int count = 0;
     int i = 0;
     int floor = 0; // never extend left over a previous address
-    int[] strong = new int[1];
+    int[] strong = null;
+    // Every anchor but "corner of" and a ship's name before FPO/APO/DPO needs a digit (a house number,
+    // a box number) that its look-ahead reaches over words, spaces, dots and '#' only: a word with
+    // no such digit ahead is only asked about those two.
+    int stop = -1; // the first char at or after the last word's end that no look-ahead passes over
     while (i < n) {
       char c = s.charAt(i);
-      if (!Character.isLetterOrDigit(c) || (i > 0 && Character.isLetterOrDigit(s.charAt(i - 1)))) {
+      if (!Chars.letterOrDigit(c) || (i > 0 && Chars.letterOrDigit(s.charAt(i - 1)))) {
         i++;
         continue;
       }
       int te = AddressScan.tokenEnd(s, i, n);
-      int end = anchor(s, i, te, n);
+      int end;
+      if (Chars.digit(c)) {
+        end = anchor(s, i, te, n);
+      } else {
+        if (stop < te) {
+          stop = lookAheadStop(s, te, n);
+        }
+        end = stop < n && Chars.digit(s.charAt(stop)) ? anchor(s, i, te, n) : digitFreeAnchor(s, i, te, n);
+      }
       if (end < 0) {
         i = te;
         continue;
       }
       int start = extendLeft(s, i, floor);
+      if (strong == null) {
+        strong = new int[1];
+      }
       strong[0] = 0;
       end = extendRight(s, start, end, n, strong);
       if (count + 3 > found.length) {
@@ -115,11 +130,47 @@ public final class StreetAddressDetector implements Detector {
     return count == found.length ? found : java.util.Arrays.copyOf(found, count);
   }
 
+  /**
+   * The first char at or after {@code from} that none of the look-aheads of {@link #prefixed},
+   * {@link #namedNumber} and {@link #postBox} passes over on the way to a number (they pass over
+   * letters, inner hyphens and apostrophes, abbreviation dots, spaces, tabs and '#'), or {@code n}.
+   * Unless it is a digit, those anchors cannot match at a word that ends at or before {@code from}.
+   */
+  private static int lookAheadStop(String s, int from, int n) {
+    int p = from;
+    while (p < n) {
+      char c = s.charAt(p);
+      if (!(Chars.letter(c) || c == ' ' || c == '.' || c == '-' || c == '\'' || c == '\t' || c == '#')) {
+        break;
+      }
+      p++;
+    }
+    return p;
+  }
+
+  /**
+   * {@link #anchor} at a word with no number ahead ({@link #lookAheadStop}): only "corner of" and
+   * "USS Mahler" + "FPO" can match there (every other anchor ends at or reads through a number).
+   * Returns the anchor's end or -1.
+   */
+  private static int digitFreeAnchor(String s, int a, int te, int n) {
+    char c = s.charAt(a);
+    if (c == 'c' || c == 'C' || c >= 128) {
+      if (AddressScan.is(s, a, te, "corner")) {
+        return corner(s, te, n);
+      }
+    }
+    if (c == 'U' || c == 'u' || c >= 128) {
+      return postBox(s, a, te, n);
+    }
+    return -1;
+  }
+
   /** Tries every anchor at the token {@code s[a, te)}; returns the anchor's end or -1. */
   private static int anchor(String s, int a, int te, int n) {
     char c = s.charAt(a);
-    if (Character.isDigit(c)) {
-      return Character.isDigit(s.charAt(te - 1)) || te - a <= 7 ? numbered(s, a, te, n) : -1;
+    if (Chars.digit(c)) {
+      return Chars.digit(s.charAt(te - 1)) || te - a <= 7 ? numbered(s, a, te, n) : -1;
     }
     if (AddressScan.is(s, a, te, "corner")) {
       return corner(s, te, n);
@@ -131,7 +182,7 @@ public final class StreetAddressDetector implements Detector {
     if (AddressLexicons.PREFIX.contains(s, a, te) && te - a > 1) {
       return prefixed(s, a, te, n, false);
     }
-    if (Character.isUpperCase(c)) {
+    if (Chars.upper(c)) {
       return namedNumber(s, a, te, n);
     }
     return -1;
@@ -143,7 +194,7 @@ public final class StreetAddressDetector implements Detector {
       return -1;
     }
     int p = AddressScan.skipSpaces(s, te, n);
-    if (p >= n || p == te || !Character.isLetter(s.charAt(p))) {
+    if (p >= n || p == te || !Chars.letter(s.charAt(p))) {
       return -1;
     }
     int we = AddressScan.tokenEnd(s, p, n);
@@ -155,9 +206,9 @@ public final class StreetAddressDetector implements Detector {
     }
     boolean allCap = true;
     int last = -1;
-    for (int w = 0; w < MAX_WORDS && p < n && Character.isLetter(s.charAt(p)); w++) {
+    for (int w = 0; w < MAX_WORDS && p < n && Chars.letter(s.charAt(p)); w++) {
       we = AddressScan.tokenEnd(s, p, n);
-      boolean cap = Character.isUpperCase(s.charAt(p));
+      boolean cap = Chars.upper(s.charAt(p));
       allCap &= cap;
       if (w > 0 && (cap ? AddressLexicons.SUFFIX.contains(s, p, we) : AddressLexicons.CORE_SUFFIX.contains(s, p, we))
           && (allCap || AddressLexicons.CORE_SUFFIX.contains(s, p, we))) {
@@ -171,7 +222,7 @@ public final class StreetAddressDetector implements Detector {
       }
       last = we;
       int q = AddressScan.skipSpaces(s, AddressScan.abbrevDot(s, we, n), n);
-      if (q < n && Character.isDigit(s.charAt(q)) && allCap && q > we) {
+      if (q < n && Chars.digit(s.charAt(q)) && allCap && q > we) {
         int ne = AddressScan.tokenEnd(s, q, n);
         return AddressScan.houseNumber(s, q, ne) ? ne : -1; // number + name + number
       }
@@ -191,17 +242,17 @@ public final class StreetAddressDetector implements Detector {
     for (int w = 0; w < MAX_WORDS + 1 && p < n; w++) {
       char c = s.charAt(p);
       int we = AddressScan.tokenEnd(s, p, n);
-      if (Character.isDigit(c)) {
+      if (Chars.digit(c)) {
         if (words > 0 && AddressScan.houseNumber(s, p, we)) {
           return we;
         }
         break;
       }
-      if (!Character.isLetter(c)) {
+      if (!Chars.letter(c)) {
         break;
       }
-      boolean particle = Character.isLowerCase(c) && we - p <= 3;
-      if (!particle && !Character.isUpperCase(c)) {
+      boolean particle = Chars.lower(c) && we - p <= 3;
+      if (!particle && !Chars.upper(c)) {
         break;
       }
       if (!particle) {
@@ -226,7 +277,7 @@ public final class StreetAddressDetector implements Detector {
     for (int w = 0; w < 3 && p < n; w++) {
       int we = AddressScan.tokenEnd(s, p, n);
       int q = AddressScan.skipSpaces(s, AddressScan.abbrevDot(s, we, n), n);
-      if (q > we && q < n && Character.isDigit(s.charAt(q))) {
+      if (q > we && q < n && Chars.digit(s.charAt(q))) {
         // only a number after the words makes the street words or an address cue matter
         int ne = AddressScan.tokenEnd(s, q, n);
         boolean streety = AddressLexicons.compoundStreet(s, p, we)
@@ -236,11 +287,11 @@ public final class StreetAddressDetector implements Detector {
         }
         return -1;
       }
-      if (q == we || q >= n || !Character.isLetter(s.charAt(q))) {
+      if (q == we || q >= n || !Chars.letter(s.charAt(q))) {
         return -1;
       }
       char c = s.charAt(q);
-      if (!Character.isUpperCase(c) && !AddressLexicons.SEPARATE_SUFFIX.contains(s, q, AddressScan.tokenEnd(s, q, n))) {
+      if (!Chars.upper(c) && !AddressLexicons.SEPARATE_SUFFIX.contains(s, q, AddressScan.tokenEnd(s, q, n))) {
         return -1;
       }
       p = q;
@@ -260,7 +311,7 @@ public final class StreetAddressDetector implements Detector {
     int end = -1;
     for (int t = 0; t < 14 && p < n; t++) {
       char c = s.charAt(p);
-      if (!Character.isLetterOrDigit(c)) {
+      if (!Chars.letterOrDigit(c)) {
         break;
       }
       int we = AddressScan.tokenEnd(s, p, n);
@@ -269,7 +320,7 @@ public final class StreetAddressDetector implements Detector {
           break;
         }
         seenAnd = true;
-      } else if (Character.isLowerCase(c) && we - p > 3 && !AddressLexicons.PREFIX.contains(s, p, we)
+      } else if (Chars.lower(c) && we - p > 3 && !AddressLexicons.PREFIX.contains(s, p, we)
           && !AddressLexicons.SUFFIX.contains(s, p, we)) {
         break;
       } else {
@@ -313,7 +364,7 @@ public final class StreetAddressDetector implements Detector {
     }
     if (AddressScan.is(s, a, te, "USS") || AddressScan.is(s, a, te, "USNS") || AddressScan.is(s, a, te, "USNV") || AddressScan.is(s, a, te, "USCGC")) {
       int p2 = AddressScan.skipSpaces(s, te, n);
-      int we = p2 < n && Character.isUpperCase(s.charAt(p2)) ? AddressScan.tokenEnd(s, p2, n) : -1;
+      int we = p2 < n && Chars.upper(s.charAt(p2)) ? AddressScan.tokenEnd(s, p2, n) : -1;
       if (we < 0) {
         return -1;
       }
@@ -331,10 +382,10 @@ public final class StreetAddressDetector implements Detector {
       p--;
     }
     int b = p;
-    while (b > floor && Character.isDigit(s.charAt(b - 1)) && p - b < 6) {
+    while (b > floor && Chars.digit(s.charAt(b - 1)) && p - b < 6) {
       b--;
     }
-    if (b < p && Character.isDigit(s.charAt(start)) == false && (b == floor || !Character.isLetterOrDigit(s.charAt(b - 1)))) {
+    if (b < p && Chars.digit(s.charAt(start)) == false && (b == floor || !Chars.letterOrDigit(s.charAt(b - 1)))) {
       start = b; // "12 Via Roma"
     } else if (b < p && (b == floor || s.charAt(b - 1) == ' ' || s.charAt(b - 1) == '\n')) {
       start = b; // "2046 50 Point Walter Road"
@@ -358,10 +409,10 @@ public final class StreetAddressDetector implements Detector {
       p--;
     }
     int e = p;
-    while (p > floor && Character.isLetterOrDigit(s.charAt(p - 1)) && e - p < 8) {
+    while (p > floor && Chars.letterOrDigit(s.charAt(p - 1)) && e - p < 8) {
       p--;
     }
-    if (p == e || !Character.isDigit(s.charAt(p)) || p - 1 <= floor || s.charAt(p - 1) != ' ') {
+    if (p == e || !Chars.digit(s.charAt(p)) || p - 1 <= floor || s.charAt(p - 1) != ' ') {
       return start;
     }
     int we = p - 1;
@@ -369,10 +420,10 @@ public final class StreetAddressDetector implements Detector {
       we--;
     }
     int ws = we;
-    while (ws > floor && Character.isLetter(s.charAt(ws - 1)) && we - ws < 10) {
+    while (ws > floor && Chars.letter(s.charAt(ws - 1)) && we - ws < 10) {
       ws--;
     }
-    return ws < we && AddressLexicons.UNIT.contains(s, ws, we) && (ws == floor || !Character.isLetterOrDigit(s.charAt(ws - 1))) ? ws : start;
+    return ws < we && AddressLexicons.UNIT.contains(s, ws, we) && (ws == floor || !Chars.letterOrDigit(s.charAt(ws - 1))) ? ws : start;
   }
 
   /** Extends over unit, city lines, state, ZIP and country after an anchor; bounded by parts and length. */

@@ -2,6 +2,7 @@ package dev.guardrails.detectors.pii;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -64,5 +65,63 @@ class GazetteerTest {
     for (String w : words) {
       assertEquals(in.contains(w.toLowerCase(Locale.ROOT)), big.contains(w), w);
     }
+  }
+
+  @Test
+  void aUnionAnswersEachListAsItsOwnGazetteerDoes() {
+    List<String> words = new ArrayList<>();
+    Random r = new Random(11);
+    String alphabet = "abcdeéł'-ABZ";
+    for (int i = 0; i < 600; i++) {
+      StringBuilder b = new StringBuilder();
+      int len = 1 + r.nextInt(i % 50 == 0 ? 80 : 5);
+      for (int k = 0; k < len; k++) {
+        b.append(alphabet.charAt(r.nextInt(alphabet.length())));
+      }
+      words.add(b.toString());
+    }
+    // overlapping lists, one with duplicates of its own
+    List<String> twice = new ArrayList<>(words.subList(280, 320));
+    twice.addAll(words.subList(280, 300));
+    List<List<String>> lists = List.of(words.subList(0, 200), words.subList(100, 300), words.subList(250, 260),
+        List.of(), twice);
+    Gazetteer[] union = Gazetteer.union(lists);
+    assertEquals(lists.size(), union.length);
+    for (int l = 0; l < lists.size(); l++) {
+      Gazetteer alone = Gazetteer.of(lists.get(l));
+      assertEquals(alone.size(), union[l].size(), "size of list " + l);
+      for (String w : words) {
+        String text = "<" + w + ">";
+        assertEquals(alone.contains(text, 1, 1 + w.length()), union[l].contains(text, 1, 1 + w.length()), w);
+        assertEquals(alone.contains(w), (union[0].tags(w, 0, w.length()) & (1 << l)) != 0, w);
+      }
+    }
+    assertThrows(IllegalArgumentException.class, () -> Gazetteer.union(List.of()));
+  }
+
+  @Test
+  void aSyllableTrieAnswersAsAGazetteerOfTheSameSyllables() {
+    Random r = new Random(5);
+    List<String> syllables = new ArrayList<>();
+    String inventory = "abkno'";
+    for (int i = 0; i < 300; i++) {
+      StringBuilder b = new StringBuilder();
+      for (int k = 1 + r.nextInt(5); k > 0; k--) {
+        b.append(inventory.charAt(r.nextInt(inventory.length())));
+      }
+      syllables.add(b.toString());
+    }
+    Romanized.Trie trie = new Romanized.Trie(syllables);
+    Gazetteer g = Gazetteer.of(syllables);
+    String queries = "abknoABKNO'\u2019\u212Aé-";
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder b = new StringBuilder();
+      for (int k = 1 + r.nextInt(6); k > 0; k--) {
+        b.append(queries.charAt(r.nextInt(queries.length())));
+      }
+      String q = b.toString();
+      assertEquals(g.contains(q), trie.contains(q, 0, q.length()), q);
+    }
+    assertThrows(IllegalArgumentException.class, () -> new Romanized.Trie(List.of("ab-c")));
   }
 }

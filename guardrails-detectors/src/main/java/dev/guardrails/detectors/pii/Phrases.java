@@ -1,0 +1,247 @@
+package dev.guardrails.detectors.pii;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Several sets of ASCII phrases found as whole words in one pass over a region of a text, without
+ * a regular expression or an allocation: what {@code (?<![\p{L}\p{N}])(?:a|b|...)(?![\p{L}\p{N}])}
+ * with {@code CASE_INSENSITIVE} and opaque region bounds finds, for up to 32 such patterns at once.
+ *
+ * <p>Each set is written in a small regular language of literals, non-capturing groups
+ * {@code (?:x|y)} and the optional mark {@code ?} after a char or a group, and expanded once into
+ * its finite list of phrases. A phrase matches at {@code p} when no letter or number precedes
+ * {@code p} inside the region, its chars equal the text's ignoring ASCII case only (as
+ * {@code CASE_INSENSITIVE} without {@code UNICODE_CASE} compares), and no letter or number follows
+ * it inside the region. Lookups hash over the text's range (open addressing), after a per-first-char
+ * mask of phrase lengths and the end-of-word test have ruled out most candidates.
+ *
+ * <p>Thread-safe: immutable after construction.
+ */
+final class Phrases {
+
+  private final String[] table; // lower-case phrases, open addressing
+  private final int[] sets; // bit i: the phrase belongs to set i
+  private final int mask;
+  /** Per lower-case ASCII first letter: bit L set when some phrase of length L (below 64) starts with it. */
+  private final long[] lengths = new long[128];
+
+  /**
+   * Builds the sets.
+   *
+   * @param patterns one pattern per set (set {@code i} is bit {@code i} of the masks returned)
+   * @throws IllegalArgumentException if a pattern uses more than the small language, or a phrase
+   *     is empty, not ASCII, starts with no letter or is 64 chars or longer
+   */
+  Phrases(String... patterns) {
+    if (patterns.length > 32) {
+      throw new IllegalArgumentException("patterns must be at most 32: " + patterns.length);
+    }
+    List<String> all = new ArrayList<>();
+    List<Integer> bits = new ArrayList<>();
+    for (int i = 0; i < patterns.length; i++) {
+      for (String p : expand(patterns[i])) {
+        int at = all.indexOf(p);
+        if (at >= 0) {
+          bits.set(at, bits.get(at) | (1 << i));
+        } else {
+          all.add(p);
+          bits.add(1 << i);
+        }
+      }
+    }
+    int cap = Integer.highestOneBit(Math.max(4, all.size() * 3)) << 1;
+    table = new String[cap];
+    sets = new int[cap];
+    mask = cap - 1;
+    for (int k = 0; k < all.size(); k++) {
+      String p = all.get(k);
+      if (p.isEmpty() || p.length() >= 64 || p.charAt(0) >= 128 || !Character.isLetter(p.charAt(0))) {
+        throw new IllegalArgumentException("phrase must be 1-63 chars starting with an ASCII letter: length " + p.length());
+      }
+      for (int j = 0; j < p.length(); j++) {
+        if (p.charAt(j) >= 128 || (p.charAt(j) >= 'A' && p.charAt(j) <= 'Z')) {
+          throw new IllegalArgumentException("phrase must be lower-case ASCII: length " + p.length());
+        }
+      }
+      int h = 0;
+      for (int j = 0; j < p.length(); j++) {
+        h = 31 * h + p.charAt(j);
+      }
+      int slot = mix(h) & mask;
+      while (table[slot] != null) {
+        slot = (slot + 1) & mask;
+      }
+      table[slot] = p;
+      sets[slot] = bits.get(k);
+      lengths[p.charAt(0)] |= 1L << p.length();
+    }
+  }
+
+  /**
+   * The sets that have a phrase inside {@code s[from, to)}, bounds opaque (the region's ends count
+   * as word boundaries).
+   *
+   * @return a mask: bit {@code i} for set {@code i}; 0 when none or {@code from >= to}
+   */
+  int find(CharSequence s, int from, int to) {
+    int found = 0;
+    boolean after = false; // whether s[p - 1] is a letter or number (not at the region's start: opaque)
+    for (int p = from; p < to; p++) {
+      char c = s.charAt(p);
+      boolean word = letterOrNumber(c);
+      if (word && !after && c < 128) {
+        long lens = lengths[fold(c)];
+        if (lens != 0) {
+          found |= at(s, p, to, lens);
+        }
+      }
+      after = word;
+    }
+    return found;
+  }
+
+  /**
+   * The sets with a phrase that starts right at {@code from} and ends by {@code to} (what
+   * {@code lookingAt} over the region finds).
+   *
+   * @return a mask as {@link #find}
+   */
+  int startsAt(CharSequence s, int from, int to) {
+    if (from >= to || s.charAt(from) >= 128) {
+      return 0;
+    }
+    long lens = lengths[fold(s.charAt(from))];
+    return lens == 0 ? 0 : at(s, from, to, lens);
+  }
+
+  private int at(CharSequence s, int p, int to, long lens) {
+    int found = 0;
+    for (long rest = lens; rest != 0; rest &= rest - 1) {
+      int len = Long.numberOfTrailingZeros(rest);
+      int e = p + len;
+      if (e > to) {
+        break;
+      }
+      if (e < to) {
+        int cp = Character.codePointAt(s, e);
+        if (e + Character.charCount(cp) <= to && letterOrNumber(cp)) {
+          continue; // a letter or number follows inside the region (one cut by its end does not count)
+        }
+      }
+      found |= lookup(s, p, e);
+    }
+    return found;
+  }
+
+  private int lookup(CharSequence s, int a, int b) {
+    int h = 0;
+    for (int i = a; i < b; i++) {
+      char c = s.charAt(i);
+      if (c >= 128) {
+        return 0; // phrases are ASCII, and only ASCII folds
+      }
+      h = 31 * h + fold(c);
+    }
+    int len = b - a;
+    for (int slot = mix(h) & mask; table[slot] != null; slot = (slot + 1) & mask) {
+      String p = table[slot];
+      if (p.length() == len && same(p, s, a)) {
+        return sets[slot];
+      }
+    }
+    return 0;
+  }
+
+  private static boolean same(String p, CharSequence s, int a) {
+    for (int i = 0; i < p.length(); i++) {
+      if (p.charAt(i) != fold(s.charAt(a + i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int mix(int h) {
+    h ^= h >>> 16;
+    h *= 0x85ebca6b;
+    h ^= h >>> 13;
+    return h;
+  }
+
+  private static char fold(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+  }
+
+  /** {@code [\p{L}\p{N}]}: a letter or any number (digit, letter number, other number). */
+  static boolean letterOrNumber(int cp) {
+    if (cp < 128) {
+      return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+    }
+    if (Character.isLetter(cp)) {
+      return true;
+    }
+    int t = Character.getType(cp);
+    return t == Character.DECIMAL_DIGIT_NUMBER || t == Character.LETTER_NUMBER || t == Character.OTHER_NUMBER;
+  }
+
+  /**
+   * Every phrase a pattern of the small language spells, in order.
+   *
+   * @throws IllegalArgumentException on anything but literals, {@code (?:...|...)} and {@code ?}
+   */
+  static List<String> expand(String pattern) {
+    int[] pos = {0};
+    List<String> out = alternatives(pattern, pos);
+    if (pos[0] != pattern.length()) {
+      throw new IllegalArgumentException("pattern has an unbalanced ')' at " + pos[0]);
+    }
+    return out;
+  }
+
+  private static List<String> alternatives(String p, int[] pos) {
+    List<String> out = new ArrayList<>(sequence(p, pos));
+    while (pos[0] < p.length() && p.charAt(pos[0]) == '|') {
+      pos[0]++;
+      out.addAll(sequence(p, pos));
+    }
+    return out;
+  }
+
+  private static List<String> sequence(String p, int[] pos) {
+    List<String> acc = new ArrayList<>(List.of(""));
+    while (pos[0] < p.length() && p.charAt(pos[0]) != '|' && p.charAt(pos[0]) != ')') {
+      List<String> atom;
+      char c = p.charAt(pos[0]);
+      if (c == '(') {
+        if (!p.startsWith("(?:", pos[0])) {
+          throw new IllegalArgumentException("pattern may only use (?: groups, at " + pos[0]);
+        }
+        pos[0] += 3;
+        atom = alternatives(p, pos);
+        if (pos[0] >= p.length() || p.charAt(pos[0]) != ')') {
+          throw new IllegalArgumentException("pattern has an unclosed group");
+        }
+        pos[0]++;
+      } else if (c == '?' || c == '*' || c == '+' || c == '[' || c == '\\' || c == '.' || c == '{' || c == '^' || c == '$') {
+        throw new IllegalArgumentException("pattern may not use '" + c + "' here, at " + pos[0]);
+      } else {
+        atom = List.of(String.valueOf(c));
+        pos[0]++;
+      }
+      if (pos[0] < p.length() && p.charAt(pos[0]) == '?') {
+        pos[0]++;
+        atom = new ArrayList<>(atom);
+        atom.add(""); // the optional part: with it first, as a greedy '?' tries it
+      }
+      List<String> next = new ArrayList<>(acc.size() * atom.size());
+      for (String a : acc) {
+        for (String b : atom) {
+          next.add(a + b);
+        }
+      }
+      acc = next;
+    }
+    return acc;
+  }
+}
