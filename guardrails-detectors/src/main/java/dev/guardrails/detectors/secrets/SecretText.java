@@ -30,6 +30,8 @@ final class SecretText {
   /** The largest scratch view a thread keeps between calls; a longer text gets a view of its own, dropped after the call. */
   static final int KEEP = 4 << 20;
 
+  /** Texts up to this length get a fresh view from {@link #latin1View} (exactly their length, no padding). */
+  static final int SMALL = 16 << 10;
   /** Per thread: the kept view, or an empty array until first use. */
   private static final ThreadLocal<byte[][]> SCRATCH = ThreadLocal.withInitial(() -> new byte[][] {new byte[0]});
 
@@ -42,6 +44,11 @@ final class SecretText {
    */
   static byte[] latin1Scratch(String s) {
     int n = s.length();
+    if (n <= SMALL) {
+      // a short answer: the encoder's intrinsic copy plus a TLAB allocation beats the char loop
+      byte[] v = latin1View(s);
+      return v;
+    }
     byte[][] slot = SCRATCH.get();
     byte[] b = slot[0];
     if (b.length < n + PAD) {
