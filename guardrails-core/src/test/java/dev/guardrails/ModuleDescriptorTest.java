@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.guardrails.testing.ModuleDescriptors;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.module.ModuleDescriptor;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -27,26 +26,8 @@ class ModuleDescriptorTest {
   static final Set<String> API = Set.of(
       "dev.guardrails", "dev.guardrails.client", "dev.guardrails.redact", "dev.guardrails.stream", "dev.guardrails.text");
 
-  static Path classes() throws URISyntaxException {
-    return Path.of(Guardrail.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-  }
-
-  /** javac writes no ModulePackages attribute, so the packages come from the class files beside it. */
-  static ModuleDescriptor descriptor() throws IOException, URISyntaxException {
-    Path classes = classes();
-    try (InputStream in = Files.newInputStream(classes.resolve("module-info.class"))) {
-      return ModuleDescriptor.read(in, () -> packagesIn(classes));
-    }
-  }
-
-  static Set<String> packagesIn(Path classes) {
-    try (Stream<Path> files = Files.walk(classes)) {
-      return files.filter(f -> f.toString().endsWith(".class") && !f.endsWith("module-info.class"))
-          .map(f -> classes.relativize(f.getParent()).toString().replace(java.io.File.separatorChar, '.'))
-          .collect(Collectors.toCollection(TreeSet::new));
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+  static ModuleDescriptor descriptor() throws IOException {
+    return ModuleDescriptors.of(Guardrail.class);
   }
 
   @Test

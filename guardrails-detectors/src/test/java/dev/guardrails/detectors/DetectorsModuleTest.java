@@ -5,20 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.guardrails.Detector;
 import dev.guardrails.detectors.pii.EmailDetector;
+import dev.guardrails.testing.ModuleDescriptors;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.lang.module.ModuleDescriptor;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,22 +26,8 @@ import org.junit.jupiter.api.Test;
  */
 class DetectorsModuleTest {
 
-  static ModuleDescriptor descriptor() throws Exception {
-    Path classes = Path.of(EmailDetector.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    try (InputStream in = Files.newInputStream(classes.resolve("module-info.class"))) {
-      // javac writes no ModulePackages attribute: the packages come from the class files beside it.
-      return ModuleDescriptor.read(in, () -> packagesIn(classes));
-    }
-  }
-
-  static Set<String> packagesIn(Path classes) {
-    try (Stream<Path> files = Files.walk(classes)) {
-      return files.filter(f -> f.toString().endsWith(".class") && !f.endsWith("module-info.class"))
-          .map(f -> classes.relativize(f.getParent()).toString().replace(java.io.File.separatorChar, '.'))
-          .collect(Collectors.toCollection(TreeSet::new));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  static ModuleDescriptor descriptor() throws IOException {
+    return ModuleDescriptors.of(EmailDetector.class);
   }
 
   @Test
