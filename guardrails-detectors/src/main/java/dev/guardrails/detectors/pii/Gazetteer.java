@@ -255,7 +255,8 @@ final class Gazetteer {
     return true;
   }
 
-  private static int mix(int h) {
+  /** Spreads a string hash's bits before it picks a slot (the finalizer of MurmurHash3, first steps); shared with {@link Phrases}. */
+  static int mix(int h) {
     h ^= h >>> 16;
     h *= 0x85ebca6b;
     h ^= h >>> 13;

@@ -68,7 +68,7 @@ final class Phrases {
       for (int j = 0; j < p.length(); j++) {
         h = 31 * h + p.charAt(j);
       }
-      int slot = mix(h) & mask;
+      int slot = Gazetteer.mix(h) & mask;
       while (table[slot] != null) {
         slot = (slot + 1) & mask;
       }
@@ -144,7 +144,7 @@ final class Phrases {
       h = 31 * h + fold(c);
     }
     int len = b - a;
-    for (int slot = mix(h) & mask; table[slot] != null; slot = (slot + 1) & mask) {
+    for (int slot = Gazetteer.mix(h) & mask; table[slot] != null; slot = (slot + 1) & mask) {
       String p = table[slot];
       if (p.length() == len && same(p, s, a)) {
         return sets[slot];
@@ -160,13 +160,6 @@ final class Phrases {
       }
     }
     return true;
-  }
-
-  private static int mix(int h) {
-    h ^= h >>> 16;
-    h *= 0x85ebca6b;
-    h ^= h >>> 13;
-    return h;
   }
 
   private static char fold(char c) {
