@@ -10,12 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -65,12 +61,7 @@ class ClaimsAccuracyTest {
     Map<String, List<ClaimsData.Row>> sets = ClaimsData.all();
     long t1 = System.nanoTime();
     List<ClaimsData.Row> frank = sets.get("frank");
-    List<String> articles = new ArrayList<>(new TreeSet<>(frank.stream().map(ClaimsData.Row::group).toList()));
-    Collections.shuffle(articles, new Random(FOLD_SEED));
-    Map<String, Integer> fold = new HashMap<>();
-    for (int i = 0; i < articles.size(); i++) {
-      fold.put(articles.get(i), i % 5);
-    }
+    Map<String, Integer> fold = ClaimsData.articleFolds(frank, FOLD_SEED);
     List<double[]> scored = new ArrayList<>();
     List<double[]> atShipped = new ArrayList<>();
     for (int f = 0; f < 5; f++) {

@@ -11,12 +11,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The labelled faithfulness sets under {@code datasets/claims/} with each response's per-claim
@@ -41,6 +45,20 @@ final class ClaimsData {
   static final String FEATURE_FILE = "claims/features/claims-features.tsv.gz";
 
   /** Returns all sets with their feature vectors, read once from the precomputed feature file. */
+  /**
+   * Assigns each FRANK article to one of five folds: the articles in sorted order, shuffled with
+   * {@code seed}, then dealt out in turn, so all summaries of one article share a fold.
+   */
+  static Map<String, Integer> articleFolds(List<Row> frank, long seed) {
+    List<String> articles = new ArrayList<>(new TreeSet<>(frank.stream().map(Row::group).toList()));
+    Collections.shuffle(articles, new Random(seed));
+    Map<String, Integer> fold = new HashMap<>();
+    for (int i = 0; i < articles.size(); i++) {
+      fold.put(articles.get(i), i % 5);
+    }
+    return fold;
+  }
+
   static synchronized Map<String, List<Row>> all() {
     if (cache == null) {
       cache = readFeatures(ClaimsAccuracyTest.datasets().resolve(FEATURE_FILE));

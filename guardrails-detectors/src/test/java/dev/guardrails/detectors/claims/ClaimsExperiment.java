@@ -4,13 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Feature ablations over several fold seeds in one run (a developer tool, not a test): computes the
@@ -77,12 +73,7 @@ final class ClaimsExperiment {
   /** FRANK 5-fold CV by article: pooled AUC, balanced accuracy at each fold's threshold, at the shipped one. */
   static double[] crossValidate(Map<String, List<ClaimsData.Row>> sets, long seed, Set<Integer> drop) {
     List<ClaimsData.Row> frank = sets.get("frank");
-    List<String> articles = new ArrayList<>(new TreeSet<>(frank.stream().map(ClaimsData.Row::group).toList()));
-    Collections.shuffle(articles, new Random(seed));
-    Map<String, Integer> fold = new HashMap<>();
-    for (int i = 0; i < articles.size(); i++) {
-      fold.put(articles.get(i), i % 5);
-    }
+    Map<String, Integer> fold = ClaimsData.articleFolds(frank, seed);
     List<double[]> pooled = new ArrayList<>();
     List<double[]> decided = new ArrayList<>();
     double[] byRow = new double[frank.size()];
