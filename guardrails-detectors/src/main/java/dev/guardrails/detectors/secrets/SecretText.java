@@ -39,15 +39,14 @@ final class SecretText {
    * As {@link #latin1View}, into a buffer the calling thread reuses from call to call (a 1 MB text
    * would otherwise allocate, and on G1 zero, 1 MB per scan): bytes {@code [0, s.length())} are the
    * view and the next {@link #PAD} bytes are 0; anything after is left over from earlier calls, so
-   * callers bound their reads by {@code s.length()}, never by the array's length. The buffer is
+   * callers bound their reads by {@code s.length()}, never by the array's length. A text of at most
+   * {@link #SMALL} chars gets {@link #latin1View}'s fresh array of exactly its length instead. The buffer is
    * valid until this thread's next call; at most {@link #KEEP} bytes are kept per thread.
    */
   static byte[] latin1Scratch(String s) {
     int n = s.length();
     if (n <= SMALL) {
-      // a short answer: the encoder's intrinsic copy plus a TLAB allocation beats the char loop
-      byte[] v = latin1View(s);
-      return v;
+      return latin1View(s); // the encoder's intrinsic copy plus a TLAB allocation beats the char loop
     }
     byte[][] slot = SCRATCH.get();
     byte[] b = slot[0];
