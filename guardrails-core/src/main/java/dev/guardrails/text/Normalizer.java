@@ -106,7 +106,7 @@ final class Normalizer {
    */
   static AnalyzedText applyRules(String s, int firstRule) {
     int n = s.length();
-    Scratch out = Scratch.get(); // per-thread: the text allocates only the string and map it keeps
+    Scratch out = Scratch.get(n); // per-thread: the text allocates only the string and map it keeps
     OffsetMap.Recorder map = out.map;
     int wsStart = -1; // start of a pending whitespace run
     int spacedEnd = -1; // end of a letter-spaced digit run ("4 1 1 1 ..."), whose separators are dropped
