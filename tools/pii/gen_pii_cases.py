@@ -1167,6 +1167,187 @@ for i in range(9):
 for m, d in [(13, 10), (0, 10), (2, 30), (4, 31), (6, 0), (6, 82)]:
     add("DE_SOCIAL_SECURITY", "neg", rvnr(m, d), "RVNR: {}")  # no such birth date
 
+# ================================================================ issue 15, part B: German types (own RNGs R30-R37)
+# Values computed here from each format's published description, independently of the Java validators;
+# the published examples are marked.
+
+# -- DE_PASSPORT: Reisepass serial, 9 chars (first C F G H J K or Z, then digits/CFGHJKLMNPRTVWXYZ), ICAO check digit when written
+R30 = random.Random(30)
+def de_pass(check=True, first=None):
+    v = (first or R30.choice("CFGHJKZ")) + "".join(R30.choice(DE_L + string.digits) for _ in range(8))
+    return v + icao(v) if check else v
+add("DE_PASSPORT", "pos", "C01X00T478", "Reisepass-Nr. {}")  # published: the specimen passport (Erika Mustermann) and its MRZ check digit
+add("DE_PASSPORT", "pos", "C01X0006H", "Passnummer {}")  # published: BMI's example serial (alphanumeric serials, 2007)
+for i in range(14):
+    v = de_pass(i % 3 != 2)
+    add("DE_PASSPORT", "pos", v.lower() if i == 7 else v, ["Reisepass {}", "meine Reisepassnummer ist {}", "Pass-Nr.: {}",
+                                                           "{} (Reisepass)", "Kinderreisepass {}"][i % 5])
+for i in range(6):
+    v = de_pass(); add("DE_PASSPORT", "neg", v[:-1] + str((int(v[-1]) + 1 + R30.randrange(9)) % 10), "Reisepass {}")  # check digit
+for f in "LMTYAE":
+    add("DE_PASSPORT", "neg", de_pass(False, f), "Reisepass {}")  # no passport letter (L-Y: ID cards; A, E: never)
+for i in range(2):
+    v = de_pass(False); add("DE_PASSPORT", "neg", v[:4] + R30.choice("AEIOUBDQS") + v[5:], "Passnummer {}")  # letter not used
+for t in ["order {} shipped", "part {} in stock", "SKU {}"]:
+    add("DE_PASSPORT", "neg", de_pass(False), t)  # no cue
+add("DE_PASSPORT", "neg", de_pass(False)[:8], "Reisepass {}")  # eight chars
+
+# -- DE_FUEHRERSCHEIN: Land letter A-P, 2 digits, 1 char, 5-char serial, check (weights 9..1 mod 11, 10 = X), issue char
+R31 = random.Random(31)
+def fs_val(c):
+    return int(c) if c.isdigit() else ord(c) - 55
+def fs_check(b):
+    r = sum(fs_val(c) * (9 - k) for k, c in enumerate(b)) % 11
+    return "X" if r == 10 else str(r)
+def fuehrerschein(land=None):
+    b = (land or R31.choice("ABCDEFGHIJKLMNOP")) + "%02d" % R31.randint(0, 99) + R31.choice(UPD) \
+        + "".join(R31.choice(UPD) for _ in range(5))
+    return b + fs_check(b) + R31.choice(string.digits + UP)
+add("DE_FUEHRERSCHEIN", "pos", "B072RRE2I55", "Führerscheinnummer: {}")  # published: the specimen licence (Musterführerschein)
+for i in range(15):
+    v = fuehrerschein()
+    add("DE_FUEHRERSCHEIN", "pos", v.lower() if i == 4 else v,
+        ["Führerscheinnummer {}", "{}", "Fahrerlaubnis {} wurde ausgestellt", "meine Führerschein-Nr. ist {}",
+         "Feld 5: {} (Führerschein)"][i % 5])
+for i in range(7):
+    v = fuehrerschein(); c = fs_check(v[:9])
+    add("DE_FUEHRERSCHEIN", "neg", v[:9] + R31.choice([x for x in string.digits + "X" if x != c]) + v[10], "Führerscheinnummer {}")  # check
+for land in "QRXZ":
+    b = land + v[1:9]; add("DE_FUEHRERSCHEIN", "neg", b + fs_check(b) + "1", "Führerscheinnummer {}")  # no such Land letter
+for i in range(2):
+    b = "B" + R31.choice(UP) + "12" + "".join(R31.choice(UPD) for _ in range(5))
+    add("DE_FUEHRERSCHEIN", "neg", b + fs_check(b) + "1", "Führerscheinnummer {}")  # a letter where the district digits go
+for i in range(2):
+    add("DE_FUEHRERSCHEIN", "neg", fuehrerschein().lower(), "ref {}")  # lower case without a cue
+add("DE_FUEHRERSCHEIN", "neg", fuehrerschein()[:10], "Führerscheinnummer {}")  # ten chars
+
+# -- DE_KFZ: district code (FZV Anlage 1, the resource list) + 1-2 letters + 1-4 digits (<= 8 chars), E/H suffix; cue required
+R32 = random.Random(32)
+KFZ = [l.strip() for l in open("guardrails-detectors/src/main/resources/dev/guardrails/detectors/pii/de-kfz-districts.txt",
+                               encoding="utf-8") if l.strip() and not l.startswith("#")]
+KFZ_SET = set(KFZ)
+def kfz(seps=("-", " "), district=None, nl=None, nd=None):
+    d = district or R32.choice(KFZ)
+    nl = nl or R32.randint(1, 2)
+    nd = nd or R32.randint(1, max(1, min(4, 8 - len(d) - nl)))
+    return d + seps[0] + "".join(R32.choice(UP) for _ in range(nl)) + seps[1] + str(R32.randint(1, 9)) \
+        + "".join(R32.choice(string.digits) for _ in range(nd - 1))
+for v, t in [("M-AB 1234", "Kennzeichen {}"), ("HH-AB-1234", "Kennzeichen: {}."), ("B AB 1234", "Das Fahrzeug mit Kennzeichen {} wurde gesehen."),
+             ("MÜ-XY 12", "Kfz-Kennzeichen: {}"), ("MIL-E 1234", "mein Auto hat das Kennzeichen {}")]:
+    add("DE_KFZ", "pos", v, t)  # hand-written (district codes M, HH, B, MÜ, MIL)
+for i in range(12):
+    v = kfz([("-", " "), (" ", " "), ("-", "-")][i % 3])
+    if i % 5 == 4 and len(v.replace("-", "").replace(" ", "")) < 8:
+        v += R32.choice("EH")
+    add("DE_KFZ", "pos", v, ["Kennzeichen {}", "das Nummernschild {} am Wagen", "amtliches Kennzeichen: {}",
+                             "license plate {}", "Fahrzeug {} wurde abgeschleppt", "Kfz {}"][i % 6])
+for d in ["QQ", "XYZ", "I", "ZZY", "JQ"]:
+    assert d not in KFZ_SET
+    add("DE_KFZ", "neg", kfz(district=d), "Kennzeichen {}")  # no such district code
+for i in range(3):
+    d = R32.choice([c for c in KFZ if len(c) == 3]); add("DE_KFZ", "neg", d + "-AB " + str(R32.randint(1000, 9999)), "Kennzeichen {}")  # nine chars
+for i in range(2):
+    add("DE_KFZ", "neg", kfz().rsplit(" ", 1)[0] + " 0" + str(R32.randint(1, 99)), "Kennzeichen {}")  # number starts with 0
+for i in range(2):
+    add("DE_KFZ", "neg", R32.choice(KFZ[:50]) + "-ABC " + str(R32.randint(1, 99)), "Kennzeichen {}")  # three letters
+for t in ["Zimmer {} im Erdgeschoss", "siehe Abschnitt {}", "Formular {} ausfüllen"]:
+    add("DE_KFZ", "neg", kfz((" ", " ")), t)  # no cue
+
+# -- DE_PLZ: five digits (not region 00, not one digit repeated) next to a postcode/address cue or after "D-"
+R33 = random.Random(33)
+def plz():
+    while True:
+        v = "%05d" % R33.randint(1000, 99999)
+        if v[:2] != "00" and len(set(v)) > 1:
+            return v
+for v, t in [("10115", "PLZ: {}"), ("80331", "Postleitzahl {} München"), ("20095", "Anschrift: Hauptstraße 5, {} Hamburg"),
+             ("50667", "D-{} Köln")]:
+    add("DE_PLZ", "pos", v, t)  # hand-written (Berlin-Mitte, München, Hamburg, Köln)
+for i in range(12):
+    add("DE_PLZ", "pos", plz(), ["PLZ {}", "Postleitzahl: {}", "Adresse: Bahnhofstraße 12, {} Musterstadt", "wohnhaft in {} Beispielstadt",
+                                 "Postfach 1234, {} Musterdorf", "D-{} Musterstadt"][i % 6])
+for t in ["Der Preis beträgt {} Euro.", "order {} shipped", "Wir haben {} Mitglieder.", "Artikel {} ist vorrätig.", "{}",
+          "Seite {} von 99999"]:
+    add("DE_PLZ", "neg", plz(), t)  # no cue
+for v in ["00123", "00999", "99999", "11111"]:
+    add("DE_PLZ", "neg", v, "PLZ {}")  # region 00, one digit repeated
+for v in ["1011", "101150", "8033"]:
+    add("DE_PLZ", "neg", v, "PLZ {}")  # four or six digits
+for t in ["PLZ-Bereich 1.{} Stück", "Adresse ... Tel. 030 {} 678"]:
+    add("DE_PLZ", "neg", plz(), t)  # part of a longer number
+
+# -- DE_HANDELSREGISTER: HRA or HRB (one case) + 1-6 digits, first not 0
+R34 = random.Random(34)
+def hr(kind=None, nd=None):
+    return (kind or R34.choice(["HRA", "HRB"])) + " " + str(R34.randint(1, 9)) + "".join(R34.choice(string.digits) for _ in range((nd or R34.randint(1, 6)) - 1))
+for v, t in [("HRB 86786", "Amtsgericht München, {}"), ("HRA 12345", "eingetragen im {} Köln"), ("HRB123456", "Registernummer: {}"),
+             ("hrb 4711", "Handelsregister {}")]:
+    add("DE_HANDELSREGISTER", "pos", v, t)  # hand-written
+for i in range(12):
+    v = hr()
+    add("DE_HANDELSREGISTER", "pos", v.replace(" ", "") if i % 6 == 5 else v,
+        ["Amtsgericht Hamburg {}", "{}", "Handelsregister: {}", "Registergericht Berlin-Charlottenburg, {} B",
+         "Die Firma ist unter {} eingetragen.", "Sitz der Gesellschaft: Frankfurt, {}"][i % 6])
+for k in ["HRC", "HR", "HRX", "HRAB", "VR", "GnR", "PR"]:
+    add("DE_HANDELSREGISTER", "neg", k + " " + str(R34.randint(100, 99999)), "Amtsgericht Köln {}")  # not HRA/HRB
+for i in range(3):
+    add("DE_HANDELSREGISTER", "neg", R34.choice(["HRA", "HRB"]) + " " + str(R34.randint(1000000, 9999999)), "Amtsgericht Bonn {}")  # seven digits
+for v in ["HRb 12345", "Hrb 12345", "HRB 012345", "XHRB 12345", "HRB ABC"]:
+    add("DE_HANDELSREGISTER", "neg", v, "Handelsregister {}")  # mixed case, leading 0, glued prefix, no number
+
+# -- DE_TAX_NUMBER: the Länder's layouts (10/11 digits, slash or space) and the 13-digit federal form; cue required
+# Published: the state-by-state examples of the ELSTER scheme (Lexware program help, "Aufbau der Steuernummer").
+STNR_STATE = ["93815/08152", "181/815/08155", "21/815/08150", "048/815/08155", "75 815 08152", "02/815/08156",
+              "013 815 08153", "079/815/08151", "24/815/08151", "133/8150/8159", "22/815/0815/4", "010/815/08182",
+              "201/123/12340", "101/815/08154", "29 815 08158", "151/815/08156"]
+STNR_FED = ["2893081508152", "9181081508155", "1121081508150", "3048081508155", "2475081508152", "2202081508156",
+            "2613081508153", "4079081508151", "2324081508151", "5133081508159", "2722081508154", "1010081508182",
+            "3201012312340", "3101081508154", "2129081508158", "4151081508156"]
+for i, v in enumerate(STNR_STATE[:10] + STNR_FED[:8]):
+    add("DE_TAX_NUMBER", "pos", v, ["Steuernummer {}", "St.-Nr. {}", "Steuernummer: {} (Finanzamt)", "StNr {}",
+                                    "meine Steuernummer lautet {}", "Finanzamt Musterstadt, Steuernummer {}"][i % 6])
+R35 = random.Random(35)
+for v in ["0281508150123", "0981508150999", "1681508150001", "1781508150001", "0081508150001", "6181081508155",
+          "8181081508155", "2581081508152"]:
+    add("DE_TAX_NUMBER", "neg", v, "Steuernummer {}")  # federal form: 5th digit not 0 (Presidio's rows), or no Land prefix
+for v in ["12/345/6789", "12/3456/7890", "1234/56/78901", "111/111/11111"]:
+    add("DE_TAX_NUMBER", "neg", v, "Steuernummer {}")  # no Land layout, one digit repeated
+for v, t in [("181/815/08155", "Aktenzeichen {}"), ("21/815/08150", "siehe Tabelle {}"), ("9181081508155", "EAN {}")]:
+    add("DE_TAX_NUMBER", "neg", v, t)  # no cue
+
+# -- DE_LANR: 6-digit doctor number, check digit (weights 4 9 4 9 4 9, (10 - sum mod 10) mod 10), 2-digit specialty
+R36 = random.Random(36)
+def lanr_check(b):
+    return str((10 - sum(int(c) * (4 if k % 2 == 0 else 9) for k, c in enumerate(b)) % 10) % 10)
+def lanr():
+    b = "".join(R36.choice(string.digits) for _ in range(6))
+    return b + lanr_check(b) + R36.choice(["01", "02", "03", "23", "25", "34", "38", "45", "47", "51", "58", "60"])
+for v in ["123456601", "987654401"]:  # Presidio's rows, checked by hand (sums 144 and 246)
+    add("DE_LANR", "pos", v, "LANR: {}")
+for i in range(14):
+    add("DE_LANR", "pos", lanr(), ["LANR {}", "Arztnummer {} auf dem Rezept", "lebenslange Arztnummer: {}", "{} (LANR)"][i % 4])
+for i in range(9):
+    v = lanr(); add("DE_LANR", "neg", v[:6] + str((int(v[6]) + 1 + R36.randrange(9)) % 10) + v[7:], "LANR: {}")  # check digit
+for v in ["12345660", "1234566010", "555555555"]:
+    add("DE_LANR", "neg", v, "LANR: {}")  # length, one digit repeated
+for t in ["order {} shipped", "Tracking number {}", "Kundennummer {}"]:
+    add("DE_LANR", "neg", lanr(), t)  # no cue
+
+# -- DE_BSNR: 9 digits, the KV region first (01 Schleswig-Holstein ... 98 Sachsen), no check digit; cue required
+R37 = random.Random(37)
+def bsnr():
+    return R37.choice(["01", "02", "03", "17", "20", "38", "46", "51", "52", "71", "72", "73", "78", "83", "88", "93", "98"]) \
+        + "".join(R37.choice(string.digits) for _ in range(7))
+for i in range(15):
+    add("DE_BSNR", "pos", bsnr(), ["BSNR: {}", "Betriebsstättennummer {}", "Praxisnummer (BSNR) {}", "die BSNR der Praxis ist {}",
+                                   "{} (Betriebsstätte)"][i % 5])
+for v in ["000000000", "02123456", "0212345689", "02123456A"]:  # Presidio's rows
+    add("DE_BSNR", "neg", v, "{}")
+for v in ["001234567", "123456789", "777777777", "12345678", "1234567890"]:
+    add("DE_BSNR", "neg", v, "BSNR {}")  # region 00, counting, one digit repeated, length
+for t in ["order {} shipped", "Tracking number {}", "Rechnung {}", "Kundennummer {}", "Artikel {}", "Los {}"]:
+    add("DE_BSNR", "neg", bsnr(), t)  # no cue
+
 # -- UK_VEHICLE_REGISTRATION: current format AB51 ABC (region letter, DVLA office letter, age 02-25/51-75, 3 letters)
 R21 = random.Random(21)
 PL_RANDOM = [c for c in UP if c not in "IQ"]

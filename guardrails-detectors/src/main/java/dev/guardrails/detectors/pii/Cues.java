@@ -78,8 +78,11 @@ final class Cues {
         if (type == US_PASSPORT && p - start == 9 && Tokens.allDigits(s, start + 2, p)
             && (Tokens.isUpper(s.charAt(start)) && Tokens.isUpper(s.charAt(start + 1))
             || Tokens.isLower(s.charAt(start)) && Tokens.isLower(s.charAt(start + 1)))
-            || type == US_DRIVER_LICENSE && p - start == 16 && IdChecks.ukDrivingLicence(s, start)) {
-          // two letters and seven digits: a UK passport; a DVLA driver number: IdTokens reports them
+            || type == US_DRIVER_LICENSE && p - start == 16 && IdChecks.ukDrivingLicence(s, start)
+            || type == US_DRIVER_LICENSE && p - start == 11 && Tokens.isUpper(s.charAt(start))
+            && GermanIds.fuehrerscheinValid(s, start)) {
+          // two letters and seven digits: a UK passport; a DVLA driver number or a German licence
+          // number (upper case, check digit valid: it stands alone): IdTokens and GermanIds report them
           return -1;
         }
         if (type == US_PASSPORT && p - start == 8 && Tokens.isUpper(s.charAt(start)) && digits == 7) {

@@ -40,6 +40,25 @@ enum NationalId {
   DE_TAX_ID("DE_TAX_ID", 11, new int[][] {{2, 3, 3, 3}}, false, 0, 0.9, IdChecks::deTaxId,
       Context.of("steuer", "steuerid", "steuer id", "steuernummer", "steueridentifikationsnummer", "idnr",
           "identifikationsnummer", "tax id", "tin")),
+  /** Lebenslange Arztnummer (German doctor number): 9 digits, check digit over the first six (weights 4 9). */
+  DE_LANR("DE_LANR", 9, null, false, 0, 0.9, GermanIds::lanr,
+      Context.of("lanr", "arztnummer", "arzt nr", "lebenslange arztnummer", "doctor number", "physician number")),
+  /** Betriebsstättennummer (German practice number): 9 digits, KV region first, no check digit. */
+  DE_BSNR("DE_BSNR", 9, null, false, 0, 0.85, GermanIds::bsnr,
+      Context.of("bsnr", "betriebsstättennummer", "betriebsstaettennummer", "betriebsstätte", "praxisnummer",
+          "practice number")),
+  /**
+   * Steuernummer in the Länder's layouts, 10 digits ({@code 21/815/08150}, {@code 93815/08152},
+   * {@code 75 815 08152}; Rhineland-Palatinate {@code 22/815/0815/4}): joined by slashes or spaces,
+   * only next to a cue (no check holds across the Länder).
+   */
+  DE_TAX_NUMBER("DE_TAX_NUMBER", 10, new int[][] {{2, 3, 5}, {5, 5}, {2, 3, 4, 1}}, " /", false, 0, 0.9,
+      GermanIds::taxNumber, GermanIds.TAX_NUMBER_CTX),
+  /** The 11-digit Länder layouts: {@code 181/815/08155}, {@code 013 815 08153}, North Rhine-Westphalia {@code 133/8150/8159}. */
+  DE_TAX_NUMBER_11("DE_TAX_NUMBER", 11, new int[][] {{3, 3, 5}, {3, 4, 4}}, " /", false, 0, 0.9,
+      GermanIds::taxNumber, GermanIds.TAX_NUMBER_CTX),
+  /** The 13-digit federal (ELSTER) form {@code 9181081508155}: Land prefix, then 0 at the fifth digit. */
+  DE_TAX_NUMBER_13("DE_TAX_NUMBER", 13, null, false, 0, 0.9, GermanIds::taxNumber13, GermanIds.TAX_NUMBER_CTX),
   /** Swedish personal identity number: YYMMDD-NNNC (or with the century), birth date, Luhn over 10 digits. */
   SE_PERSONNUMMER("SE_PERSONNUMMER", 10, new int[][] {{6, 4}, {8, 4}}, true, 0.7, 0.9, IdChecks::sePersonnummer,
       IdTokens.SE_CTX),
@@ -114,8 +133,10 @@ enum NationalId {
 
   final FindingType type;
   final int digits;
-  /** Printed layouts (group lengths, joined by one kind of space or dash); null: compact only. */
+  /** Printed layouts (group lengths, joined by one kind of separator of {@link #separators}); null: compact only. */
   final int[][] layouts;
+  /** The separators a printed layout may use (one kind per number): space and dash unless the row says. */
+  final String separators;
   /** Whether a printed layout is reported without a cue word. */
   final boolean standAlone;
   final double score;
@@ -126,9 +147,15 @@ enum NationalId {
 
   NationalId(String name, int digits, int[][] layouts, boolean standAlone, double score, double cueScore, Check check,
       Context cues) {
+    this(name, digits, layouts, " -", standAlone, score, cueScore, check, cues);
+  }
+
+  NationalId(String name, int digits, int[][] layouts, String separators, boolean standAlone, double score,
+      double cueScore, Check check, Context cues) {
     this.type = FindingType.of(Category.PII, name);
     this.digits = digits;
     this.layouts = layouts;
+    this.separators = separators;
     this.standAlone = standAlone;
     this.score = score;
     this.cueScore = cueScore;
@@ -145,7 +172,8 @@ enum NationalId {
 
   /**
    * Reports the first row that matches a digit run: its digit count, a layout ({@code lens} of
-   * {@code groups} groups joined by {@code uniform}; one group is the compact form), its validator,
+   * {@code groups} groups joined by {@code uniform}, one of the row's separators; one group is the
+   * compact form), its validator,
    * then a cue word near {@code s[start, end)} unless the layout stands alone. Returns whether one
    * was reported.
    */
@@ -157,7 +185,7 @@ enum NationalId {
       if (id.digits != nd) {
         continue;
       }
-      boolean laidOut = groups > 1 && (uniform == ' ' || uniform == '-') && id.layout(lens, groups);
+      boolean laidOut = groups > 1 && uniform != 'm' && id.separators.indexOf(uniform) >= 0 && id.layout(lens, groups);
       if (groups > 1 && !laidOut || id.check != null && !id.check.test(d, nd)) {
         continue;
       }

@@ -231,6 +231,13 @@ final class NumericRun {
       }
       // not a byte quad, and grouped as phone numbers are ("532.123.45.67"): tried as a phone below
     }
+    if (uniform == '/' && !plusHere && nd >= NationalId.MIN_DIGITS && nd <= NationalId.MAX_DIGITS) {
+      // slashes: a date or fraction, unless a slashed ID layout next to its cue (Steuernummer 181/815/08155)
+      for (int k = a; k <= b; k++) {
+        lens[k - a] = ge[k] - gs[k];
+      }
+      return NationalId.find(h, d, nd, lens, groups, uniform, start, end);
+    }
     if (uniform == '/' || uniform == '.' && groups == 3 && ge[b] - gs[b] == 4 && ge[a] - gs[a] <= 2
         || uniform == '.' && groups == 2 || groups == 3 && (uniform == '-' || uniform == '.') && (isoDate(a) || dayMonthYear(a))) {
       return false; // dates, decimals and fractions; a date of birth is found from its cue word

@@ -74,6 +74,7 @@ public final class PiiPatternDetector implements Detector {
         ES_NIF, US_ABA_ROUTING, US_PASSPORT, US_DRIVER_LICENSE, US_ITIN));
     t.addAll(NationalId.TYPES); // country-specific IDs from digit runs, one table row each
     t.addAll(IdTokens.TYPES); // country-specific IDs mixing letters and digits
+    t.addAll(GermanIds.TYPES); // German passport, Führerschein, plate, postcode, register number
     return Set.copyOf(t);
   }
 

@@ -27,6 +27,12 @@ final class Tokens {
         return e;
       }
     }
+    if (len <= 6) {
+      int e = GermanIds.digitWord(h, i, we); // HRB 12345, M-AB 1234, PLZ 80331
+      if (e > 0) {
+        return e;
+      }
+    }
     if (we < n) {
       char after = s.charAt(we);
       if (len == 2 && (after == ':' || after == '-') && IpAddresses.isHex(s.charAt(i + 1))) {
@@ -156,6 +162,12 @@ final class Tokens {
     }
     if (len == 9 || len == 10 || len == 16) {
       int e = IdTokens.letterWord(h, i, we);
+      if (e > 0) {
+        return e;
+      }
+    }
+    if (len >= 9 && len <= 11 || len >= 4 && (c == 'H' || c == 'h')) {
+      int e = GermanIds.letterWord(h, i, we); // German passport, Führerschein, HRB123456
       if (e > 0) {
         return e;
       }

@@ -125,6 +125,7 @@ class PiiAccuracyTest {
     Set<String> out = new java.util.TreeSet<>();
     NationalId.TYPES.forEach(t -> out.add(t.name()));
     IdTokens.TYPES.forEach(t -> out.add(t.name()));
+    GermanIds.TYPES.forEach(t -> out.add(t.name())); // German types, part B
     return out;
   }
 

@@ -42,7 +42,10 @@ class PiiCasesTest {
       // issue 15, second round
       "UK_PASSPORT", "UK_DRIVING_LICENCE", "UK_POSTCODE", "US_MBI", "SG_UEN", "IN_GSTIN", "DE_ID_CARD",
       "SE_ORGANISATIONSNUMMER", "DE_VAT_ID", "DE_HEALTH_INSURANCE",
-      "DE_SOCIAL_SECURITY", "UK_VEHICLE_REGISTRATION");
+      "DE_SOCIAL_SECURITY", "UK_VEHICLE_REGISTRATION",
+      // issue 15, part B: German types
+      "DE_PASSPORT", "DE_FUEHRERSCHEIN", "DE_KFZ", "DE_PLZ", "DE_TAX_NUMBER", "DE_HANDELSREGISTER", "DE_LANR",
+      "DE_BSNR");
 
   record Case(int line, String type, boolean positive, String value, String text) {}
 
