@@ -12,7 +12,9 @@ import java.util.Locale;
  * The learned support score: a logistic regression over {@link ClaimFeatures} (standardized) that
  * gives each claim the probability that it is not supported, and a response-level logistic
  * calibration over the claims' logits (the highest, the mean of the two highest, the mean of all, and
- * the share of claims with a positive logit) that gives the answer's probability of being unsupported. Trained by {@code tools/claims/train.sh}
+ * the share of claims with a positive logit) that gives the answer's probability of being unsupported.
+ * The model file may add boosted trees ({@link ClaimTrees}) to the claims' linear log-odds; the shipped
+ * one has none. Trained by {@code tools/claims/train.sh}
  * ({@code ClaimModelTrainer}, deterministic) into the resource {@value #RESOURCE}; see
  * docs/claims.md.
  *
@@ -37,8 +39,15 @@ final class ClaimModel {
   final double[] response;
   /** The response threshold the trainer chose on its training data (balanced accuracy). */
   final double threshold;
+  /** Boosted trees added to the linear log-odds ({@link ClaimTrees#NONE} for a purely linear model). */
+  final ClaimTrees trees;
 
   ClaimModel(double[] mean, double[] sd, double[] weight, double intercept, double[] response, double threshold) {
+    this(mean, sd, weight, intercept, response, threshold, ClaimTrees.NONE);
+  }
+
+  ClaimModel(double[] mean, double[] sd, double[] weight, double intercept, double[] response, double threshold,
+      ClaimTrees trees) {
     if (mean.length != ClaimFeatures.COUNT || sd.length != ClaimFeatures.COUNT || weight.length != ClaimFeatures.COUNT) {
       throw new IllegalArgumentException("claims model must have " + ClaimFeatures.COUNT + " features: " + weight.length);
     }
@@ -52,6 +61,7 @@ final class ClaimModel {
     }
     this.response = response.clone();
     this.threshold = threshold;
+    this.trees = java.util.Objects.requireNonNull(trees, "trees");
   }
 
   private static final class Shipped {
@@ -94,6 +104,7 @@ final class ClaimModel {
     double[] resp = null;
     double intercept = Double.NaN;
     double threshold = Double.NaN;
+    ClaimTrees.Builder trees = new ClaimTrees.Builder();
     int f = 0;
     int lineNo = 0;
     for (String line = r.readLine(); line != null; line = r.readLine()) {
@@ -106,6 +117,7 @@ final class ClaimModel {
         switch (c[0]) {
           case "threshold" -> threshold = Double.parseDouble(c[1]);
           case "intercept" -> intercept = Double.parseDouble(c[1]);
+          case "tree" -> trees.parse(c, 1);
           case "response" -> {
             if (c.length != RESPONSE_INPUTS + 2) {
               throw new IllegalStateException("claims model " + resource + " line " + lineNo + ": the response line needs "
@@ -128,7 +140,7 @@ final class ClaimModel {
           }
           default -> throw new IllegalStateException("claims model " + resource + " line " + lineNo + ": unknown entry");
         }
-      } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+      } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
         throw new IllegalStateException("claims model " + resource + " line " + lineNo + " is malformed", e);
       }
     }
@@ -136,11 +148,16 @@ final class ClaimModel {
       throw new IllegalStateException("claims model " + resource + " is incomplete (" + f + " of "
           + ClaimFeatures.COUNT + " features); retrain with tools/claims/train.sh");
     }
-    return new ClaimModel(mean, sd, w, intercept, resp, threshold);
+    return new ClaimModel(mean, sd, w, intercept, resp, threshold, trees.build());
   }
 
-  /** The log-odds that a claim with these features is unsupported. */
+  /** The log-odds that a claim with these features is unsupported: the linear part plus the trees. */
   double logit(double[] x) {
+    return linearLogit(x) + trees.sum(x);
+  }
+
+  /** The linear part of {@link #logit} (the trees' starting point in training). */
+  double linearLogit(double[] x) {
     double z = intercept;
     for (int k = 0; k < weight.length; k++) {
       z += weight[k] * (x[k] - mean[k]) / sd[k];
@@ -148,7 +165,7 @@ final class ClaimModel {
     return z;
   }
 
-  /** The contribution of feature k to the logit (positive = towards unsupported). */
+  /** The contribution of feature k to the linear part of the logit (positive = towards unsupported). */
   double contribution(double[] x, int k) {
     return weight[k] * (x[k] - mean[k]) / sd[k];
   }
@@ -214,6 +231,11 @@ final class ClaimModel {
     for (int k = 0; k < weight.length; k++) {
       b.append("feature\t").append(ClaimFeatures.NAMES[k]).append('\t').append(num(mean[k])).append('\t')
           .append(num(sd[k])).append('\t').append(num(weight[k])).append('\n');
+    }
+    if (trees.size() > 0) {
+      b.append("# ").append(trees.size()).append(" trees added to the linear log-odds; a node is feature<threshold"
+          + " (feature index in the list above, left when below) or =leaf value, in preorder\n");
+      trees.format(b);
     }
     return b.toString();
   }

@@ -57,6 +57,17 @@ final class ClaimModelTrainer {
   static final boolean BALANCE = true;
   static final double LAMBDA = L2;
 
+  /**
+   * Boosted trees on top of the linear claim model (its residual; see {@link GradientBoosting}):
+   * {@code -Dclaims.treeRounds=}, {@code claims.treeDepth}, {@code claims.treeEta}, {@code claims.treeBins},
+   * {@code claims.treeLambda}, {@code claims.treeMinHessian} for sweeps; 0 rounds = a purely linear model.
+   */
+  static final GradientBoosting.Params TREES = new GradientBoosting.Params(
+      Integer.getInteger("claims.treeRounds", 0), Integer.getInteger("claims.treeDepth", 2),
+      Double.parseDouble(System.getProperty("claims.treeEta", "0.05")), Integer.getInteger("claims.treeBins", 16),
+      Double.parseDouble(System.getProperty("claims.treeLambda", "1")),
+      Double.parseDouble(System.getProperty("claims.treeMinHessian", "20")));
+
   static ClaimModel train(List<ClaimsData.Row> rows) {
     return train(rows, DROP);
   }
@@ -110,9 +121,17 @@ final class ClaimModelTrainer {
       }
       claim = LogisticRegression.fit(xa, unbox(y), wa, LAMBDA);
     }
+    ClaimTrees trees = ClaimTrees.NONE;
+    if (TREES.rounds() > 0) {
+      double[] init = new double[xa.length];
+      for (int i = 0; i < xa.length; i++) {
+        init[i] = claim.logit(xa[i]);
+      }
+      trees = GradientBoosting.fit(xa, unbox(y), wa, init, TREES);
+    }
     double[] maxOnly = new double[ClaimModel.RESPONSE_INPUTS + 1];
     maxOnly[1] = 1;
-    ClaimModel claimOnly = new ClaimModel(claim.mean(), claim.sd(), claim.weight(), claim.intercept(), maxOnly, 0.5);
+    ClaimModel claimOnly = new ClaimModel(claim.mean(), claim.sd(), claim.weight(), claim.intercept(), maxOnly, 0.5, trees);
     // Response calibration over ClaimModel.aggregate of the claims' logits.
     List<double[]> rx = new ArrayList<>();
     List<Double> ry = new ArrayList<>();
@@ -132,9 +151,9 @@ final class ClaimModelTrainer {
       calib[k + 1] = resp.weight()[k] / resp.sd()[k];
       calib[0] -= calib[k + 1] * resp.mean()[k];
     }
-    ClaimModel untuned = new ClaimModel(claim.mean(), claim.sd(), claim.weight(), claim.intercept(), calib, 0.5);
+    ClaimModel untuned = new ClaimModel(claim.mean(), claim.sd(), claim.weight(), claim.intercept(), calib, 0.5, trees);
     double threshold = chooseThreshold(rows, untuned);
-    return new ClaimModel(claim.mean(), claim.sd(), claim.weight(), claim.intercept(), calib, threshold);
+    return new ClaimModel(claim.mean(), claim.sd(), claim.weight(), claim.intercept(), calib, threshold, trees);
   }
 
   /** The model file text, with a header that says how it was made. */
