@@ -67,7 +67,15 @@ class PresidioSuiteTest {
       Map.entry("SE_ORGANISATIONSNUMMER", "SE_ORGANISATIONSNUMMER"), Map.entry("DE_VAT_ID", "DE_VAT_ID"),
       Map.entry("DE_HEALTH_INSURANCE", "DE_HEALTH_INSURANCE"),
       Map.entry("DE_SOCIAL_SECURITY", "DE_SOCIAL_SECURITY"),
-      Map.entry("UK_VEHICLE_REGISTRATION", "UK_VEHICLE_REGISTRATION"));
+      Map.entry("UK_VEHICLE_REGISTRATION", "UK_VEHICLE_REGISTRATION"),
+      // issue 15, part A (ids)
+      Map.entry("KR_PASSPORT", "KR_PASSPORT"), Map.entry("KR_FRN", "KR_FRN"), Map.entry("KR_BRN", "KR_BRN"),
+      Map.entry("KR_DRIVER_LICENSE", "KR_DRIVER_LICENSE"), Map.entry("ES_PASSPORT", "ES_PASSPORT"),
+      Map.entry("IT_VAT_CODE", "IT_VAT_CODE"), Map.entry("IT_IDENTITY_CARD", "IT_IDENTITY_CARD"),
+      Map.entry("IT_PASSPORT", "IT_PASSPORT"), Map.entry("IT_DRIVER_LICENSE", "IT_DRIVER_LICENSE"),
+      Map.entry("IN_VEHICLE_REGISTRATION", "IN_VEHICLE_REGISTRATION"),
+      Map.entry("NG_VEHICLE_REGISTRATION", "NG_VEHICLE_REGISTRATION"),
+      Map.entry("TR_LICENSE_PLATE", "TR_LICENSE_PLATE"));
 
   record Row(String id, String text, int expectedLen, List<int[]> positions, String entity, String ourType,
       boolean claimed, int leniency, boolean country) {}
