@@ -1369,6 +1369,183 @@ for f in ["I", "Q", "Z", "X"]:
 for i in range(4):
     v = plate(); add("UK_VEHICLE_REGISTRATION", "neg", v[:5] + R21.choice("IQ") + v[6:], "car reg {}")  # I or Q in the random letters
 
+# ================================================================ issue 15, part A (ids)
+# Hand-written rows: each value typed from its format's description (no RNG), the check digits of
+# KR_BRN, KR_FRN and IT_VAT_CODE computed by the small functions below, written from the specs
+# (NTS weights; the RRN weights + 2; Luhn + office code), not by the detector's code.
+def brn_check(b):  # 9 digits -> check digit
+    w = [1, 3, 7, 1, 3, 7, 1, 3, 5]
+    t = sum(int(c) * x for c, x in zip(b, w)) + int(b[8]) * 5 // 10
+    return str((10 - t % 10) % 10)
+def frn_check(b):  # 12 digits -> check digit
+    w = [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5]
+    return str((13 - sum(int(c) * x for c, x in zip(b, w)) % 11) % 10)
+def it_vat_check(b):  # 10 digits -> Luhn digit
+    return luhn_digit(b)
+def rows_of(t, label, pairs):
+    for v, tpl in pairs:
+        add(t, label, v, tpl)
+
+rows_of("KR_PASSPORT", "pos", [("M123A4567", "My passport number is {}"), ("M456B7890", "Korean passport: {}"),
+    ("M789C1234", "여권번호는 {}입니다"), ("S207K5581", "passport {} (Republic of Korea)"), ("M930C2214", "Passport No. {}"),
+    ("R118D7720", "I travel with passport {} tomorrow"), ("D554E3019", "diplomatic passport {}"),
+    ("G301F8842", "여권 {}"), ("m482b1937", "passport number {}"), ("M12345678", "Korean passport M-series: {}"),
+    ("S87654321", "대한민국 여권 {}"), ("M70689098", "여권번호: {}"), ("M777Z1234", "{} is my passport"),
+    ("S990H0001", "passport no {} issued in Seoul"), ("M001A0001", "Passport: {}")])
+rows_of("KR_PASSPORT", "neg", [("A123B4567", "My passport number is {}"), ("M12A4567", "passport {}"),
+    ("M1234A567", "passport {}"), ("M123AB567", "passport {}"), ("M123A45678", "passport {}"),
+    ("M123A456", "passport {}"), ("M123456789", "passport {}"), ("MM123A4567", "passport {}"),
+    ("M123A4567", "order {} shipped"), ("M482B1937", "part number {}"), ("M12345678", "passport {}"),
+    ("M123-A4567", "passport {}"), ("X123A4567", "passport {}"), ("M12345678", "SKU {} in stock"),
+    ("S207K5581", "see {}")])
+rows_of("ES_PASSPORT", "pos", [("PAA123456", "Mi pasaporte es {}"), ("XDA456789", "pasaporte {}"),
+    ("AAB112233", "número de pasaporte: {}"), ("ZAB908172", "Spanish passport {}"), ("paa123456", "pasaporte {}"),
+    ("AaA123456", "Mi pasaporte es {}"), ("PAB000111", "passport number {}"), ("XYZ987654", "Pasaporte: {}"),
+    ("AAA123456", "{} (pasaporte)"), ("PAC765432", "passport {} (Spain)"), ("RTX246810", "pasaporte n.º {}"),
+    ("PAD135790", "mi pasaporte {} caduca en 2030"), ("QWE102938", "passport no {}"), ("PAE564738", "Pasaporte {}"),
+    ("PAF111222", "pasaporte español {}")])
+rows_of("ES_PASSPORT", "neg", [("AA123456", "pasaporte {}"), ("AAAA12345", "pasaporte {}"), ("AAA12345", "pasaporte {}"),
+    ("AAA1234567", "pasaporte {}"), ("PAA123456", "order {} shipped"), ("XDA456789", "part {}"),
+    ("PAA-123456", "pasaporte {}"), ("PA1234567", "pasaporte {}"), ("P1A123456", "pasaporte {}"),
+    ("PAA12345X", "pasaporte {}"), ("AAA123456", "código {}"), ("ZAB908172", "SKU {}"),
+    ("PAA 123456", "pasaporte {}"), ("PAAA23456", "pasaporte {}"), ("123PAA456", "pasaporte {}")])
+rows_of("IT_PASSPORT", "pos", [("YA1234567", "passaporto {}"), ("YB7654321", "Italian passport {}"),
+    ("AA0011223", "il mio passaporto è {}"), ("YC5550123", "passaporto n. {}"), ("ya1234567", "passaporto {}"),
+    ("YA0000001", "numero del passaporto: {}"), ("YD8642097", "passport {} (Repubblica Italiana)"),
+    ("YE1357913", "Passaporto {}"), ("AB2468024", "passaporto italiano {}"), ("YF3141592", "passaporto: {}"),
+    ("YG2718281", "Italian passport number {}"), ("YH1618033", "il passaporto {} scade nel 2031"),
+    ("YL1414213", "passaporto {} rilasciato a Roma"), ("YM1732050", "{} (passaporto)"), ("YN2236067", "passaporto nr {}")])
+rows_of("IT_PASSPORT", "neg", [("YA123456", "passaporto {}"), ("YA12345678", "passaporto {}"),
+    ("YA1234567", "passport {}"), ("YA1234567", "ordine {}"), ("Y1234567A", "passaporto {}"),
+    ("YAB123456", "passaporto {}"), ("Ya1234567", "passaporto {}"), ("YA-1234567", "passaporto {}"),
+    ("YB7654321", "part {}"), ("1234567YA", "passaporto {}"), ("YA123456B", "passaporto {}"),
+    ("AA0011223", "codice {}"), ("YC5550123", "SKU {}"), ("YA12345", "passaporto {}"), ("Y12345678", "passaporto {}")])
+rows_of("IT_IDENTITY_CARD", "pos", [("CA12345AB", "carta d'identità {}"), ("CA00000AA", "CIE {}"),
+    ("CB98765ZZ", "numero carta di identità: {}"), ("AY1234567", "carta d'identità {}"),
+    ("CA55555XY", "Italian identity card {}"), ("CC10203DE", "la mia carta d'identità è {}"),
+    ("AX7654321", "carta di identità n. {}"), ("CD24680FG", "CIE n. {}"), ("CE13579HJ", "carta identità {}"),
+    ("CF11111KL", "documento: carta d'identità {}"), ("CA22222MN", "{} (carta d'identità)"),
+    ("AZ0000001", "carta d'identità cartacea {}"), ("CG33333PQ", "Italian ID {}"), ("CH44444RS", "CIE: {}"),
+    ("CI55555TU", "carta di identità elettronica {}")])
+rows_of("IT_IDENTITY_CARD", "neg", [("CA1234AB", "carta d'identità {}"), ("CA123456AB", "carta d'identità {}"),
+    ("C123456AB", "carta d'identità {}"), ("ca12345ab", "CIE {}"), ("CA12345AB", "ordine {}"),
+    ("CA12345A1", "CIE {}"), ("CB98765ZZ", "part {}"), ("AY123456", "carta d'identità {}"),
+    ("AY12345678", "carta d'identità {}"), ("A1234567Y", "carta d'identità {}"), ("CA-12345AB", "CIE {}"),
+    ("CA12345AB", "SKU {}"), ("CA1234567B", "CIE {}"), ("12CA345AB", "CIE {}"), ("CAB2345AB", "CIE {}")])
+rows_of("IT_DRIVER_LICENSE", "pos", [("AA0123456B", "patente {}"), ("RM1234567X", "numero patente: {}"),
+    ("MI7654321Z", "driving licence {}"), ("U1K711J11M", "license {} here"), ("U1H00B000C", "patente di guida {}"),
+    ("U1B2C3D4FG", "la mia patente è {}"), ("TO2468135K", "patente n. {}"), ("NA1357924P", "Patente: {}"),
+    ("U10000000A", "patente {}"), ("FI1112223Q", "driver's license {}"), ("BO9998887R", "{} (patente)"),
+    ("U1ZZZZZZZT", "patente {}"), ("GE5554443S", "patente di guida n. {}"), ("PA3332221V", "licence {}"),
+    ("U1X9Y8W7VZ", "numero della patente {}")])
+rows_of("IT_DRIVER_LICENSE", "neg", [("AA0123456", "patente {}"), ("AA01234567B", "patente {}"),
+    ("U1H00A000B", "patente {}"), ("990123456B", "patente {}"), ("A10123456B", "patente {}"),
+    ("aa0123456b", "patente {}"), ("AA0123456B", "order {} shipped"), ("U1K711J11M", "part {}"),
+    ("U1E00B000C", "patente {}"), ("AA0123456-B", "patente {}"), ("AA01234561", "patente {}"),
+    ("RM1234567X", "SKU {}"), ("U2K711J11M", "patente {}"), ("AA012345BB", "patente {}"), ("U1K711J11", "patente {}")])
+rows_of("IN_VEHICLE_REGISTRATION", "pos", [("KA53ME3456", "my car registration number is {}"),
+    ("DL3CJI0001", "vehicle {} was parked outside"), ("MH12AB1234", "bike number plate {}"),
+    ("TN09BX4521", "RC for {}"), ("GJ01KL0007", "car {} at the gate"), ("UP32A1234", "registration {}"),
+    ("WB02AK5678", "vehicle number {}"), ("KL07CD9090", "my scooter {} is blue"), ("HR26DQ5551", "truck {}"),
+    ("RJ14C3333", "reg {}"), ("AP28BF1212", "Vehicle registration: {}"), ("TS09EJ7777", "car number plate {}"),
+    ("PB10GH2468", "motorcycle {}"), ("OD02BA2341", "My Bike's registration number is {}"),
+    ("BR01PK6060", "registration number {}")])
+rows_of("IN_VEHICLE_REGISTRATION", "neg", [("AB53ME3456", "registration number {}"),
+    ("KA53ME345", "registration number {}"), ("KA53MEXY3456", "registration number {}"),
+    ("KA533ME3456", "registration number {}"), ("ka53me3456", "registration number {}"),
+    ("MH12AB1234", "order {} shipped"), ("ZZ12AB1234", "vehicle {}"), ("KAME3456", "vehicle {}"),
+    ("KA53ME34567", "vehicle {}"), ("DL3CJI0001", "part {}"), ("KA-53-ME-3456X", "vehicle {}"),
+    ("XX01CA1234", "car {}"), ("GJ09AB12", "car {}"), ("TN09BX4521", "SKU {}"), ("QQ01AA0001", "registration {}")])
+rows_of("NG_VEHICLE_REGISTRATION", "pos", [("APP-456CV", "plate number {}"), ("ABJ-001AA", "The plate number is {} for this vehicle"),
+    ("KJA-999PZ", "Plates: {} registered in Lagos"), ("LSD 123AB", "vehicle {}"), ("EKY-472QT", "car {} was towed"),
+    ("GGE 903BM", "number plate {}"), ("AAA123BC", "plate {}"), ("kja-123ab", "plate number {}"),
+    ("FKJ-554XY", "FRSC confirmed {}"), ("BDG-710KD", "registration {}"), ("MUS-066TT", "car with plate {}"),
+    ("SMK-321LA", "vehicle registration {}"), ("ENU-808EN", "Plates: {}"), ("KTU-445GH", "plate {} at the checkpoint"),
+    ("AKD-900JJ", "my car {}")])
+rows_of("NG_VEHICLE_REGISTRATION", "neg", [("AB-1234CD", "plate number {}"), ("123-456AB", "plate number {}"),
+    ("AB-12CD", "plate number {}"), ("ABCD-123EF", "plate number {}"), ("APP-4567CV", "plate number {}"),
+    ("APP-456C", "plate number {}"), ("APP-456CVX", "plate number {}"), ("App-456CV", "plate number {}"),
+    ("APP-456CV", "order {} shipped"), ("APP-456-CV", "plate number {}"), ("KJA-999PZ", "part {}"),
+    ("AP1-456CV", "plate number {}"), ("APP-45ACV", "plate number {}"), ("APP_456CV", "plate number {}"),
+    ("APP-456C1", "plate number {}")])
+rows_of("TR_LICENSE_PLATE", "pos", [("34 ABC 123", "plaka {}"), ("06 A 1234", "Araç plakası {} olarak kayıtlı"),
+    ("35 JK 123", "Plaka {}"), ("16 BC 4567", "license plate {}"), ("34ABC123", "plaka {}"), ("34 abc 123", "plaka {}"),
+    ("01 AB 123", "plaka numarası: {}"), ("81 A 1234", "vehicle {} parked"), ("07 AB 123", "araç {}"),
+    ("41 KLM 56", "plate {}"), ("55 R 12345", "Plaka: {}"), ("34 ABC 1234", "License plate {}"),
+    ("06 JK 567", "Plaka 34 ABC 123 ve {}"), ("20 DE 789", "aracın plakası {}"), ("45 FGH 21", "number plate {}")])
+rows_of("TR_LICENSE_PLATE", "neg", [("00 ABC 123", "plaka {}"), ("82 ABC 123", "plaka {}"), ("99 ABC 123", "plaka {}"),
+    ("34 ABCD 123", "plaka {}"), ("34 ABC 1", "plaka {}"), ("34 ABC 123456", "plaka {}"), ("34 AQC 123", "plaka {}"),
+    ("34 AWX 123", "plaka {}"), ("34-ABC-123", "plaka {}"), ("34 Abc 123", "plaka {}"), ("34 ABC 123", "order {} shipped"),
+    ("1234567890", "plaka {}"), ("34 ABC", "plaka {}"), ("3 ABC 123", "plaka {}"), ("34ABC12X", "plaka {}")])
+frn_pos = []
+for body, tpl in [("91112456789", "{}"), ("85031551234", "Alien registration {}"), ("92010162345", "외국인등록번호: {}"),
+                  ("03070873456", "His Korean FRN is {}"), ("10123184567", "FRN {}"), ("77010150000", "{} (외국인)"),
+                  ("88022961111", "foreign registration number {}")]:
+    b = body + "0"  # 12 digits: the date, the sex digit, five serial digits
+    v = b + frn_check(b)
+    frn_pos.append((v[:6] + "-" + v[6:], tpl))
+frn_pos += [("911124-5678901", "{}"), ("000505-7637892", "{}"), ("050912-6000012", "FRN: {}"),
+            ("850315-5123456", "{}"), ("920101-6234567", "외국인등록번호 {}"), ("030708-7345678", "{}"),
+            ("101231-8456789", "alien registration {}")]
+b = "850315512345"; frn_pos.append((b + frn_check(b), "FRN {}"))  # compact after a cue
+rows_of("KR_FRN", "pos", frn_pos)
+rows_of("KR_FRN", "neg", [("001332-5234567", "{}"), ("850315-1123456", "{}"), ("850315-9123456", "{}"),
+    ("850315-0123456", "{}"), ("850230-5123456", "{}"), ("850315-51234567", "{}"), ("850315-512345", "{}"),
+    ("8503155123456", "order {} shipped"), ("010229-7123456", "{}"), ("990229-5123456", "{}"),
+    ("000402-2214431", "{}"), ("051102-9234110", "{}"), ("960303-0021413", "{}"), ("851315-6123456", "FRN {}"),
+    ("850300-6123456", "FRN {}")])
+brn_pos = []
+for body, tpl in [("116820027", "{}"), ("104865665", "BRN: {}"), ("134867268", "사업자등록번호 {}"),
+                  ("220811234", "business registration number {}"), ("105810001", "{}"), ("211870456", "사업자번호: {}"),
+                  ("314050789", "{}"), ("120883333", "BRN {}"), ("617811122", "{}"), ("409124567", "사업자 {}"),
+                  ("101010101", "{}"), ("775550042", "business registration {}"), ("888990707", "{}")]:
+    v = body + brn_check(body)
+    brn_pos.append((v[:3] + "-" + v[3:5] + "-" + v[5:], tpl))
+b = "214860123"; brn_pos.append((b + brn_check(b), "My BRN is {}"))
+b = "603811478"; brn_pos.append((b + brn_check(b), "사업자등록번호: {}"))
+rows_of("KR_BRN", "pos", brn_pos)
+brn_neg = []
+for body in ["116820027", "104865665", "134867268", "220811234", "314050789", "617811122"]:
+    c = str((int(brn_check(body)) + 3) % 10)
+    brn_neg.append((body[:3] + "-" + body[3:5] + "-" + body[5:] + c, "BRN {}"))  # wrong check digit
+for body in ["100820027", "099865665", "116000027", "116820000"]:  # office < 101, kind 00, serial 0000
+    v = body + brn_check(body)
+    brn_neg.append((v[:3] + "-" + v[3:5] + "-" + v[5:], "BRN {}"))
+b = "214860123"; brn_neg.append((b + brn_check(b), "order {} shipped"))  # compact, no cue
+brn_neg += [("110-81-4127", "BRN {}"), ("110-81-412722", "BRN {}"), ("110-81-4127A", "BRN {}"), ("123-45-67890", "BRN {}")]
+rows_of("KR_BRN", "neg", brn_neg)
+rows_of("KR_DRIVER_LICENSE", "pos", [("11-22-123456-12", "{}"), ("13-19-654321-01", "My license is {}"),
+    ("28 05 778899 44", "{}"), ("21-10-000123-45", "운전면허번호 {}"), ("112212345612", "운전면허번호: {}"),
+    ("261533445566", "면허번호 {}"), ("12-08-246810-11", "driver's license {}"), ("14-99-135791-22", "{}"),
+    ("15 12 102030 33", "운전면허 {}"), ("16-15-999999-99", "{}"), ("17-01-000001-01", "licence {}"),
+    ("18-20-500500-50", "{}"), ("19-21-121212-12", "Korean driver's license {}"), ("20-23-343434-34", "{}"),
+    ("25-24-565656-56", "운전면허증 번호 {}")])
+rows_of("KR_DRIVER_LICENSE", "neg", [("99-22-123456-12", "{}"), ("27-22-123456-12", "{}"), ("11-22-12345-12", "{}"),
+    ("11-22-123456-1", "{}"), ("111-22-123456-12", "{}"), ("11-22-123456-123", "{}"), ("10-22-123456-12", "{}"),
+    ("112212345612", "order {} shipped"), ("29-22-123456-12", "{}"), ("00-22-123456-12", "{}"),
+    ("11-22-123A56-12", "{}"), ("11-2-1234567-12", "{}"), ("11-22-1234567-2", "{}"), ("11 22-123456 12", "{}"),
+    ("992212345612", "운전면허번호 {}")])
+vat_pos = [("00743110157", "Partita IVA {}"), ("01333550323", "P.IVA {}")]
+for body, tpl in [("1234567001", "P. IVA: {}"), ("0765432032", "VAT number {}"), ("0211111058", "piva {}"),
+                  ("0555555100", "partita iva n. {}"), ("0987654120", "P.IVA {}"), ("0300000121", "Partita IVA: {}"),
+                  ("0412345888", "VAT {}"), ("0600000999", "codice IVA {}"), ("0199887015", "Partita IVA {}"),
+                  ("0724681036", "P.IVA: {}"), ("0835790050", "VAT no {}"), ("0946802077", "partita IVA {}"),
+                  ("0102030094", "IVA {}")]:
+    vat_pos.append((body + it_vat_check(body), tpl))
+rows_of("IT_VAT_CODE", "pos", vat_pos)
+vat_neg = [("00000000000", "Partita IVA {}"), ("00000000001", "Partita IVA {}"), ("00743110158", "Partita IVA {}"),
+           ("0074311015", "Partita IVA {}"), ("01333550323", "order {} shipped")]
+for body in ["1234567001", "0765432032", "0211111058", "0555555100", "0987654120"]:
+    vat_neg.append((body + str((int(it_vat_check(body)) + 5) % 10), "Partita IVA {}"))  # wrong check digit
+for body in ["1234567000", "0765432200", "0211111500", "0555555101", "0987654122"]:  # no such office
+    vat_neg.append((body + it_vat_check(body), "Partita IVA {}"))
+rows_of("IT_VAT_CODE", "neg", vat_neg)
+# the UK's nine-digit passport numbers (issued before the two-letter series) after a passport cue
+# and a UK word; without a country word a nine-digit passport number stays US_PASSPORT
+rows_of("UK_PASSPORT", "pos", [("925076473", "my British passport number is {}"), ("107185703", "UK passport: {}"),
+    ("533401372", "passport {} (HM Passport Office)")])
+rows_of("UK_PASSPORT", "neg", [("925076473", "passport number {}"), ("10718570", "UK passport: {}")])
+
 out = "guardrails-detectors/src/test/resources/dev/guardrails/detectors/pii/pii-cases.tsv"
 with open(out, "w") as f:
     f.write("# Generated by tools/pii/gen_pii_cases.py (synthetic, checksummed values; no real data).\n")

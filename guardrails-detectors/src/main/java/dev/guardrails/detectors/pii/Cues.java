@@ -75,14 +75,13 @@ final class Cues {
         p++;
       }
       if (digits > 0) {
-        if (type == US_PASSPORT && p - start == 9 && Tokens.allDigits(s, start + 2, p)
-            && (Tokens.isUpper(s.charAt(start)) && Tokens.isUpper(s.charAt(start + 1))
-            || Tokens.isLower(s.charAt(start)) && Tokens.isLower(s.charAt(start + 1)))
-            || type == US_DRIVER_LICENSE && p - start == 16 && IdChecks.ukDrivingLicence(s, start)
-            || type == US_DRIVER_LICENSE && p - start == 11 && Tokens.isUpper(s.charAt(start))
-            && GermanIds.fuehrerscheinValid(s, start)) {
-          // two letters and seven digits: a UK passport; a DVLA driver number or a German licence
-          // number (upper case, check digit valid: it stands alone): IdTokens and GermanIds report them
+        if (type == US_PASSPORT && IdTokens.passportOwned(s, start, p)
+            || type == US_DRIVER_LICENSE && (p - start == 16 && IdChecks.ukDrivingLicence(s, start)
+            || p - start == 10 && IdChecks.itDriverLicence(s, start) || krLicenceLayout(s, start, p)
+            || p - start == 11 && Tokens.isUpper(s.charAt(start)) && GermanIds.fuehrerscheinValid(s, start))) {
+          // a UK, Italian, Spanish or Korean passport layout; a DVLA, Italian, Korean or German
+          // driver's licence number (German: upper case, check digit valid, it stands alone):
+          // IdTokens, NationalId and GermanIds report them
           return -1;
         }
         if (type == US_PASSPORT && p - start == 8 && Tokens.isUpper(s.charAt(start)) && digits == 7) {
@@ -91,7 +90,7 @@ final class Cues {
           return p;
         }
         if (chars >= minLen && chars <= maxLen && digits >= minDigits && !(digits == 4 && chars == 4)) {
-          h.emit(type, start, p, 0.75, message);
+          h.emit(type == US_PASSPORT ? IdTokens.passportType(s, start, p, type) : type, start, p, 0.75, message);
           return p;
         }
         return -1;
@@ -101,6 +100,17 @@ final class Cues {
       }
     }
     return -1;
+  }
+
+  /** The Korean licence layout {@code 11-22-123456-12} (dashes) at {@code s[start, end)}: NationalId reports it. */
+  private static boolean krLicenceLayout(String s, int start, int end) {
+    if (end - start != 15 || s.charAt(start + 2) != '-' || s.charAt(start + 5) != '-' || s.charAt(start + 12) != '-') {
+      return false;
+    }
+    int region = (s.charAt(start) - '0') * 10 + s.charAt(start + 1) - '0';
+    return Tokens.allDigits(s, start, start + 2) && Tokens.allDigits(s, start + 3, start + 5)
+        && Tokens.allDigits(s, start + 6, start + 12) && Tokens.allDigits(s, start + 13, end)
+        && (region >= 11 && region <= 26 || region == 28);
   }
 
   private static int birthDate(Hits h, int from) {

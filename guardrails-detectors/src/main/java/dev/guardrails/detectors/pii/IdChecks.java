@@ -194,11 +194,12 @@ final class IdChecks {
   }
 
   /**
-   * Resident registration number (Korea, 주민등록번호): YYMMDD, a sex/century digit 1-8, then
-   * five digits and a check = (11 - sum of digits x 2 3 4 5 6 7 8 9 2 3 4 5 mod 11) mod 10.
+   * Resident registration number (Korea, 주민등록번호): YYMMDD, a sex/century digit 1-4 (5-8 are
+   * foreigners' numbers: {@link #krFrn}), then five digits and a check = (11 - sum of digits x 2 3 4
+   * 5 6 7 8 9 2 3 4 5 mod 11) mod 10.
    */
   static boolean krRrn(int[] d, int n) {
-    if (n != 13 || !krRrnBirth(d)) {
+    if (n != 13 || d[6] > 4 || !krRrnBirth(d)) {
       return false;
     }
     int sum = 0;
@@ -600,14 +601,19 @@ final class IdChecks {
     return p / 10 + p % 10;
   }
 
-  /** Two-digit year of the clock when the class loads, plus one: age identifiers above are not issued yet. */
-  private static final int UK_PLATE_YEAR = java.time.Year.now(java.time.ZoneOffset.UTC).getValue() % 100 + 1;
+  /**
+   * The last March age identifier accepted (2027: {@code 27}, and {@code 77} from September 2027):
+   * a fixed constant, not the clock, so that a text gets the same findings on every date. DVLA
+   * issued {@code 26} in March 2026; one year of lead covers plates issued until this constant is
+   * raised (a yearly edit, with {@code IdChecksTest.ukPlate}).
+   */
+  static final int UK_PLATE_YEAR = 27;
 
   /**
    * A UK vehicle registration mark in the current format (DVLA, since September 2001): a memory tag
    * of two letters (the region, {@code A-H K-P R S V W Y}; then any letter but I, Q, Z), a two-digit
    * age identifier (March: the year's last two digits, 02 on; September: + 50, 51 on; none beyond
-   * next year) and three random letters without I and Q. {@code v} holds the seven chars (the
+   * {@link #UK_PLATE_YEAR}) and three random letters without I and Q. {@code v} holds the seven chars (the
    * separator removed), upper case.
    */
   static boolean ukPlate(char[] v) {
@@ -741,6 +747,212 @@ final class IdChecks {
       char c = s.charAt(i + k);
       boolean digitPlace = k >= 5 && k <= 8;
       if (digitPlace ? c < '0' || c > '9' : c < 'A' || c > 'Z') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // ------------------------------------------------------------------ issue 15, part A (ids): KR, ES, IT, IN, NG, TR
+
+  /**
+   * Foreign registration number (Korea, 외국인등록번호, Ministry of Justice), numbers issued before
+   * October 2020: the layout of a resident registration number with a sex/century digit 5-8
+   * (foreigners born 1900-1999: 5, 6; 2000-2099: 7, 8) and the RRN's weights 2 3 4 5 6 7 8 9 2 3 4
+   * 5, but check = (13 - sum mod 11) mod 10 (the RRN's digit plus 2, mod 10).
+   */
+  static boolean krFrn(int[] d, int n) {
+    if (n != 13 || !krFrnDate(d, n)) {
+      return false;
+    }
+    int sum = 0;
+    for (int i = 0; i < 12; i++) {
+      sum += d[i] * W_RRN[i];
+    }
+    return (13 - sum % 11) % 10 == d[12];
+  }
+
+  /**
+   * The part of a foreign registration number that numbers issued since October 2020 keep (the last
+   * six digits random, as for {@link #krRrnDate}): YYMMDD and a sex/century digit 5-8.
+   */
+  static boolean krFrnDate(int[] d, int n) {
+    return n == 13 && d[6] >= 5 && d[6] <= 8 && krRrnBirth(d);
+  }
+
+  private static final int[] W_BRN = {1, 3, 7, 1, 3, 7, 1, 3, 5};
+
+  /**
+   * Business registration number (Korea, 사업자등록번호, National Tax Service; OECD "Korea - TIN"
+   * sheet): a tax office code (101 or more), a two-digit business kind (not 00), a four-digit serial
+   * (not 0000) and a check digit: the first nine digits times 1 3 7 1 3 7 1 3 5, plus (ninth digit
+   * x 5) / 10, check = (10 - sum mod 10) mod 10.
+   */
+  static boolean krBrn(int[] d, int n) {
+    if (n != 10 || d[0] * 100 + d[1] * 10 + d[2] < 101 || d[3] == 0 && d[4] == 0
+        || d[5] == 0 && d[6] == 0 && d[7] == 0 && d[8] == 0) {
+      return false;
+    }
+    int sum = d[8] * 5 / 10;
+    for (int i = 0; i < 9; i++) {
+      sum += d[i] * W_BRN[i];
+    }
+    return (10 - sum % 10) % 10 == d[9];
+  }
+
+  /**
+   * Driver's licence number (Korea, 운전면허번호, Korean National Police Agency / Road Traffic
+   * Authority): a two-digit region code of the issuing police agency (11 Seoul ... 26 Ulsan, 28
+   * northern Gyeonggi), two digits of the year of issue, a six-digit serial and two more digits; no
+   * published check digit, so the region code is the test.
+   */
+  static boolean krDriverLicence(int[] d, int n) {
+    int region = d[0] * 10 + d[1];
+    return n == 12 && (region >= 11 && region <= 26 || region == 28);
+  }
+
+  /**
+   * Partita IVA (Italian VAT number, Agenzia delle Entrate, DPR 633/1972 art. 35): seven digits of
+   * the holder, a three-digit provincial office code (001-100, or 120, 121, 888, 999) and a Luhn
+   * check digit over the eleven digits.
+   */
+  static boolean itVat(int[] d, int n) {
+    if (n != 11) {
+      return false;
+    }
+    int office = d[7] * 100 + d[8] * 10 + d[9];
+    return (office >= 1 && office <= 100 || office == 120 || office == 121 || office == 888 || office == 999)
+        && Checksums.luhn(d, 11);
+  }
+
+  /** Document-type letters of Korean passports: M multiple, S single, R residence, G official, D diplomatic. */
+  private static final String KR_PASSPORT_TYPES = "MSRGD";
+
+  /**
+   * Korean passport number (Ministry of Foreign Affairs), {@code s[i, i+9)}, either case: the type
+   * letter ({@code MSRGD}) and eight digits (books issued before December 2021), or the letter, three
+   * digits, a letter and four digits (since then: {@code M123A4567}). Returns 2 for the newer layout
+   * (no other country of ours uses it), 1 for the older one (a letter and eight digits, also the US
+   * layout: a Korean cue decides), 0 for neither.
+   */
+  static int krPassport(CharSequence s, int i) {
+    if (KR_PASSPORT_TYPES.indexOf(Character.toUpperCase(s.charAt(i))) < 0) {
+      return 0;
+    }
+    boolean newer = Tokens.isLetter(s.charAt(i + 4));
+    for (int k = 1; k < 9; k++) {
+      if (!(k == 4 && newer) && digit(s.charAt(i + k)) > 9) {
+        return 0;
+      }
+    }
+    return newer ? 2 : 1;
+  }
+
+  /** {@code n} letters then {@code 9 - n} digits at {@code s[i, i+9)}, either case (passports, ID cards). */
+  static boolean lettersDigits(CharSequence s, int i, int n) {
+    for (int k = 0; k < 9; k++) {
+      char c = s.charAt(i + k);
+      if (k < n ? !Tokens.isLetter(c) : digit(c) > 9) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Italian electronic identity card number (CIE 3.0, Istituto Poligrafico e Zecca dello Stato):
+   * two letters, five digits, two letters ({@code CA12345AB}), upper case; {@code s[i, i+9)}.
+   */
+  static boolean itCie(CharSequence s, int i) {
+    for (int k = 0; k < 9; k++) {
+      char c = s.charAt(i + k);
+      if (k < 2 || k > 6 ? !Tokens.isUpper(c) : digit(c) > 9) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Italian driving licence number (patente di guida, Motorizzazione civile), {@code s[i, i+10)},
+   * upper case: two letters (the issuing province) and seven digits, or {@code U1} (issued centrally
+   * since the 2013 EU card) and seven digits or consonants (vowels are not used, as they read as
+   * digits or spell words), then a letter. No published check character.
+   */
+  static boolean itDriverLicence(CharSequence s, int i) {
+    boolean central = s.charAt(i) == 'U' && s.charAt(i + 1) == '1';
+    if (!central && !(Tokens.isUpper(s.charAt(i)) && Tokens.isUpper(s.charAt(i + 1))) || !Tokens.isUpper(s.charAt(i + 9))) {
+      return false;
+    }
+    for (int k = 2; k < 9; k++) {
+      char c = s.charAt(i + k);
+      if (digit(c) > 9 && !(central && Tokens.isUpper(c) && "AEIOU".indexOf(c) < 0)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The state and union-territory codes of Indian registration marks (MoRTH, CMVR 1989 rule 50; OD/OR, UK/UA both in use). */
+  private static final java.util.Set<String> IN_STATES = java.util.Set.of("AN", "AP", "AR", "AS", "BR", "CG", "CH",
+      "DD", "DL", "DN", "GA", "GJ", "HP", "HR", "JH", "JK", "KA", "KL", "LA", "LD", "MH", "ML", "MN", "MP", "MZ", "NL",
+      "OD", "OR", "PB", "PY", "RJ", "SK", "TN", "TR", "TS", "UA", "UK", "UP", "WB");
+  /** {@link #IN_STATES} by first letter x 26 + second letter: no string per candidate. */
+  private static final boolean[] IN_STATE = new boolean[26 * 26];
+
+  static {
+    for (String c : IN_STATES) {
+      IN_STATE[(c.charAt(0) - 'A') * 26 + c.charAt(1) - 'A'] = true;
+    }
+  }
+
+  /**
+   * Indian vehicle registration mark (Central Motor Vehicles Rules 1989, rule 50), compact, upper
+   * case, {@code s[i, i+len)}: a state code, a one- or two-digit district (RTO) code, a series of up
+   * to three letters and a four-digit number ({@code KA53ME3456}, {@code DL3CJI0001}).
+   */
+  static boolean inPlate(CharSequence s, int i, int len) {
+    char a = s.charAt(i);
+    char b = s.charAt(i + 1);
+    if (len < 7 || len > 11 || !Tokens.isUpper(a) || !Tokens.isUpper(b) || !IN_STATE[(a - 'A') * 26 + b - 'A']) {
+      return false;
+    }
+    int p = i + 2;
+    int e = i + len;
+    int rto = 0;
+    while (p < e && digit(s.charAt(p)) <= 9 && rto < 2) {
+      p++;
+      rto++;
+    }
+    int series = 0;
+    while (p < e && Tokens.isUpper(s.charAt(p)) && series < 3) {
+      p++;
+      series++;
+    }
+    if (rto == 0 || e - p != 4) {
+      return false;
+    }
+    for (; p < e; p++) {
+      if (digit(s.charAt(p)) > 9) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Turkish licence plate (Karayolları Trafik Yönetmeliği): a province code 01-81, one to three
+   * letters of the plate alphabet (the Latin letters without Q, W, X and the dotted/undotted I, none
+   * of Ç Ğ Ö Ş Ü) and two to five digits. {@code province}: the code's value; the letters at {@code
+   * s[from, from+nLetters)}, either case.
+   */
+  static boolean trPlate(int province, CharSequence s, int from, int nLetters, int nDigits) {
+    if (province < 1 || province > 81 || nLetters < 1 || nLetters > 3 || nDigits < 2 || nDigits > 5) {
+      return false;
+    }
+    for (int k = 0; k < nLetters; k++) {
+      char u = Character.toUpperCase(s.charAt(from + k));
+      if (u < 'A' || u > 'Z' || "IQWX".indexOf(u) >= 0) {
         return false;
       }
     }

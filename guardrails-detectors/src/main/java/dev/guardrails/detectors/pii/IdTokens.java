@@ -40,11 +40,29 @@ final class IdTokens {
   static final FindingType DE_HEALTH_INSURANCE = pii("DE_HEALTH_INSURANCE");
   static final FindingType DE_SOCIAL_SECURITY = pii("DE_SOCIAL_SECURITY");
   static final FindingType UK_VEHICLE_REGISTRATION = pii("UK_VEHICLE_REGISTRATION");
+  // issue 15, part A (ids)
+  static final FindingType KR_PASSPORT = pii("KR_PASSPORT");
+  static final FindingType ES_PASSPORT = pii("ES_PASSPORT");
+  static final FindingType IT_PASSPORT = pii("IT_PASSPORT");
+  static final FindingType IT_IDENTITY_CARD = pii("IT_IDENTITY_CARD");
+  static final FindingType IT_DRIVER_LICENSE = pii("IT_DRIVER_LICENSE");
+  static final FindingType IN_VEHICLE_REGISTRATION = pii("IN_VEHICLE_REGISTRATION");
+  static final FindingType NG_VEHICLE_REGISTRATION = pii("NG_VEHICLE_REGISTRATION");
+  static final FindingType TR_LICENSE_PLATE = pii("TR_LICENSE_PLATE");
+  /** The types of part A, in one place for {@link #TYPES}. */
+  private static final java.util.Set<FindingType> TYPES_A = java.util.Set.of(KR_PASSPORT, ES_PASSPORT, IT_PASSPORT,
+      IT_IDENTITY_CARD, IT_DRIVER_LICENSE, IN_VEHICLE_REGISTRATION, NG_VEHICLE_REGISTRATION, TR_LICENSE_PLATE);
 
   /** Every type reported here. */
-  static final java.util.Set<FindingType> TYPES = java.util.Set.of(SG_NRIC_FIN, IN_PAN, IN_VOTER, IN_PASSPORT,
+  static final java.util.Set<FindingType> TYPES = union(java.util.Set.of(SG_NRIC_FIN, IN_PAN, IN_VOTER, IN_PASSPORT,
       IT_FISCAL_CODE, FI_HETU, UK_PASSPORT, UK_DRIVING_LICENCE, UK_POSTCODE, US_MBI, SG_UEN, IN_GSTIN,
-      DE_ID_CARD, DE_VAT_ID, DE_HEALTH_INSURANCE, DE_SOCIAL_SECURITY, UK_VEHICLE_REGISTRATION);
+      DE_ID_CARD, DE_VAT_ID, DE_HEALTH_INSURANCE, DE_SOCIAL_SECURITY, UK_VEHICLE_REGISTRATION), TYPES_A);
+
+  private static java.util.Set<FindingType> union(java.util.Set<FindingType> a, java.util.Set<FindingType> b) {
+    java.util.Set<FindingType> u = new java.util.HashSet<>(a);
+    u.addAll(b);
+    return java.util.Set.copyOf(u);
+  }
 
   /** Cues of the Swedish personnummer, its 10- and 12-digit rows alike. */
   static final Context SE_CTX = Context.of("personnummer", "personnr", "pnr", "samordningsnummer", "swedish", "sweden",
@@ -78,6 +96,31 @@ final class IdTokens {
   static final Context PLATE_CTX = Context.of("reg", "registration", "number plate", "plate", "plates", "vehicle",
       "vehicles", "car", "vrm", "registration number");
   static final Context GSTIN_CTX = Context.of("gstin", "gstins", "gst", "gst number", "goods and services tax");
+  // issue 15, part A (ids): cue words of the Korean, Spanish, Italian IDs and the IN, NG, TR plates
+  static final Context KR_FRN_CTX = Context.of("frn", "foreigner registration", "foreign registration",
+      "alien registration", "registration card", "외국인등록번호", "외국인등록", "외국인", "korean", "korea");
+  /** A passport cue in any of our languages (the value's shape or a country word names the country). */
+  static final Context PASSPORT_ANY_CTX = Context.of("passport", "passports", "passport no", "passport number",
+      "pasaporte", "pasaportes", "passaporto", "passaporti", "여권", "여권번호");
+  /** Country words that name a passport's issuer where two countries share its layout. */
+  static final Context KR_COUNTRY_CTX = Context.of("korean", "korea", "south korea", "republic of korea",
+      "대한민국", "한국", "여권", "여권번호");
+  static final Context IT_COUNTRY_CTX = Context.of("italian", "italy", "italia", "italiano", "italiana",
+      "passaporto", "repubblica italiana");
+  static final Context UK_COUNTRY_CTX = Context.of("uk", "british", "united kingdom", "great britain", "gb",
+      "hm passport office", "hmpo");
+  static final Context IT_ID_CTX = Context.of("carta d'identità", "carta d’identità", "carta d'identita",
+      "carta di identità", "carta di identita", "carta identità", "documento d'identità", "cie",
+      "italian identity card", "italian id card", "italian id");
+  static final Context IT_DL_CTX = Context.of("patente", "patente di guida", "numero patente", "driving licence",
+      "driving license", "driver license", "driver's license", "drivers license", "licence", "license");
+  static final Context IN_PLATE_CTX = Context.of("registration number", "registration", "reg", "vehicle number",
+      "vehicle", "number plate", "plate", "car", "bike", "scooter", "motorcycle", "truck", "rc");
+  static final Context NG_PLATE_CTX = Context.of("plate number", "plate", "plates", "number plate", "registration",
+      "vehicle", "car", "frsc");
+  static final Context TR_PLATE_CTX = Context.of("plaka", "plakası", "plakasi", "plakalı", "plaka numarası",
+      "plaka no", "araç", "aracın", "license plate", "licence plate", "number plate", "plate", "plates",
+      "registration", "vehicle");
 
   private static FindingType pii(String name) {
     return FindingType.of(Category.PII, name);
@@ -96,8 +139,10 @@ final class IdTokens {
       return -1;
     }
     if (len == 9) {
-      int e = ukPassport(h, i, we);
-      return e > 0 ? e : deIdCard(h, i, we);
+      int e = itDocument(h, i, we);
+      e = e > 0 ? e : ukPassport(h, i, we);
+      e = e > 0 ? e : deIdCard(h, i, we);
+      return e > 0 ? e : passportA(h, i, we);
     }
     if (len == 10) {
       if (IdChecks.inPanShape(s, i)) {
@@ -115,7 +160,8 @@ final class IdTokens {
       }
       int e = uen(h, i, we);
       e = e > 0 ? e : deIdCard(h, i, we);
-      return e > 0 ? e : kvnr(h, i, we);
+      e = e > 0 ? e : kvnr(h, i, we);
+      return e > 0 ? e : itDriverLicence(h, i, we);
     }
     if (len == 16 && IdChecks.itFiscalCode(s, i)) {
       h.emit(IT_FISCAL_CODE, i, we, CF_CTX.near(s, i, we) ? 1.0 : 0.9, "IT_FISCAL_CODE (check letter valid)");
@@ -373,6 +419,171 @@ final class IdTokens {
     }
     h.emit(FI_HETU, i, i + 11, HETU_CTX.near(s, i, i + 11) ? 0.95 : 0.85, "FI_HETU (check char valid)");
     return i + 11;
+  }
+
+  // ------------------------------------------------------------------ issue 15, part A (ids)
+
+  /**
+   * A 9-char word {@code s[i, we)} after or before a passport cue ({@link #PASSPORT_ANY_CTX}) in a
+   * layout one country of ours uses: Korea's {@code M123A4567} (type letter, three digits, a letter,
+   * four digits); Spain's three letters and six digits; Korea's older type letter and eight digits
+   * when a Korean word is near (else the US layout: {@link Cues} reports it). Returns its end or -1.
+   */
+  private static int passportA(Hits h, int i, int we) {
+    String s = h.s;
+    int kr = IdChecks.krPassport(s, i);
+    FindingType t = kr == 2 || kr == 1 && KR_COUNTRY_CTX.near(s, i, we) ? KR_PASSPORT
+        : IdChecks.lettersDigits(s, i, 3) ? ES_PASSPORT : null;
+    if (t == null || !PASSPORT_ANY_CTX.near(s, i, we)) {
+      return -1;
+    }
+    h.emit(t, i, we, 0.85, t.name() + " (context)");
+    return we;
+  }
+
+  /**
+   * Whether {@link #letterWord} reports the value {@code s[start, end)} that follows a passport cue,
+   * so that {@link Cues} leaves it alone: two letters and seven digits (UK, Italy), three letters and
+   * six digits (Spain), Korea's layouts.
+   */
+  static boolean passportOwned(String s, int start, int end) {
+    if (end - start != 9) {
+      return false;
+    }
+    int kr = IdChecks.krPassport(s, start);
+    return kr == 2 || kr == 1 && KR_COUNTRY_CTX.near(s, start, end) || IdChecks.lettersDigits(s, start, 3)
+        || IdChecks.lettersDigits(s, start, 2) && sameCase(s, start, start + 2);
+  }
+
+  /**
+   * The type of a passport number {@code s[start, end)} that {@link Cues} found after a passport
+   * cue and {@link #letterWord} does not report: a UK passport when it is nine digits (the UK's
+   * format before 2020's two-letter numbers) and a UK word is near, else {@code generic} (the US
+   * passport type: a 9-digit number is the US book layout as well, and no country is named).
+   */
+  static FindingType passportType(String s, int start, int end, FindingType generic) {
+    return end - start == 9 && Tokens.allDigits(s, start, end) && UK_COUNTRY_CTX.near(s, start, end)
+        ? UK_PASSPORT : generic;
+  }
+
+  /**
+   * An Italian document number {@code s[i, we)} of nine chars: an identity card (CIE {@code
+   * CA12345AB}, or the paper card's two letters and seven digits) next to an identity-card cue, or a
+   * passport (two letters and seven digits, the UK layout too) next to a passport cue and an Italian
+   * word. Returns its end or -1.
+   */
+  private static int itDocument(Hits h, int i, int we) {
+    String s = h.s;
+    boolean twoSeven = IdChecks.lettersDigits(s, i, 2) && sameCase(s, i, i + 2);
+    if ((twoSeven || IdChecks.itCie(s, i)) && IT_ID_CTX.near(s, i, we)) {
+      h.emit(IT_IDENTITY_CARD, i, we, 0.85, "IT_IDENTITY_CARD (context)");
+      return we;
+    }
+    if (twoSeven && IT_COUNTRY_CTX.near(s, i, we) && PASSPORT_ANY_CTX.near(s, i, we)) {
+      h.emit(IT_PASSPORT, i, we, 0.85, "IT_PASSPORT (context)");
+      return we;
+    }
+    return -1;
+  }
+
+  /** An Italian driving licence number {@code s[i, we)} (10 chars) next to a licence cue: returns its end or -1. */
+  private static int itDriverLicence(Hits h, int i, int we) {
+    if (!IdChecks.itDriverLicence(h.s, i) || !IT_DL_CTX.near(h.s, i, we)) {
+      return -1;
+    }
+    h.emit(IT_DRIVER_LICENSE, i, we, 0.85, "IT_DRIVER_LICENSE (layout, context)");
+    return we;
+  }
+
+  /**
+   * An Indian registration mark {@code s[i, we)} (compact, upper case, 7-11 chars: {@code
+   * KA53ME3456}) next to a vehicle cue: returns its end or -1.
+   */
+  static int inPlate(Hits h, int i, int we) {
+    if (!IdChecks.inPlate(h.s, i, we - i) || !IN_PLATE_CTX.near(h.s, i, we)) {
+      return -1;
+    }
+    h.emit(IN_VEHICLE_REGISTRATION, i, we, 0.85, "IN_VEHICLE_REGISTRATION (layout, context)");
+    return we;
+  }
+
+  /**
+   * A Nigerian number plate (FRSC, 2011 series: the three-letter local government code, three
+   * digits, two letters; {@code APP-456CV}, {@code APP 456CV}, {@code APP456CV}) whose first part is
+   * the word {@code s[i, we)}; one case; next to a vehicle cue. Returns its end or -1.
+   */
+  static int ngPlate(Hits h, int i, int we) {
+    String s = h.s;
+    int n = s.length();
+    int len = we - i;
+    int d; // where the three digits start
+    if (len == 8) {
+      d = i + 3;
+    } else if (len == 3 && we + 6 <= n && (s.charAt(we) == '-' || s.charAt(we) == ' ')) {
+      d = we + 1;
+    } else {
+      return -1;
+    }
+    int end = d + 5;
+    if (end > n || end < n && (isLetterOrDigit(s.charAt(end)) || s.charAt(end) == '-')
+        || i > 0 && s.charAt(i - 1) == '-') {
+      return -1;
+    }
+    boolean upper = Tokens.isUpper(s.charAt(i));
+    for (int k = 0; k < 8; k++) {
+      char c = s.charAt(k < 3 ? i + k : d + k - 3);
+      boolean ok = k >= 3 && k < 6 ? PiiPatternDetector.isDigit(c) : upper ? Tokens.isUpper(c) : Tokens.isLower(c);
+      if (!ok) {
+        return -1;
+      }
+    }
+    if (!NG_PLATE_CTX.near(s, i, end)) {
+      return -1;
+    }
+    h.emit(NG_VEHICLE_REGISTRATION, i, end, 0.85, "NG_VEHICLE_REGISTRATION (layout, context)");
+    return end;
+  }
+
+  /**
+   * A Turkish licence plate starting with the province code at {@code s[i]}: {@code 34 ABC 1234}
+   * (single spaces), or compact {@code 34ABC1234} (the word {@code s[i, we)}); letters of one case;
+   * next to a vehicle cue. Returns its end or -1.
+   */
+  static int trPlate(Hits h, int i, int we) {
+    String s = h.s;
+    int n = s.length();
+    if (i > 0 && (s.charAt(i - 1) == '-' || s.charAt(i - 1) == '.')) {
+      return -1;
+    }
+    boolean spaced = we - i == 2;
+    if (spaced && (we + 1 >= n || s.charAt(we) != ' ')) {
+      return -1;
+    }
+    int p = spaced ? we + 1 : i + 2;
+    int ls = p;
+    while (p < n && p - ls < 4 && Tokens.isLetter(s.charAt(p))) {
+      p++;
+    }
+    int nl = p - ls;
+    if (nl == 0 || !sameCase(s, ls, p) || spaced && (p >= n || s.charAt(p) != ' ')) {
+      return -1;
+    }
+    if (spaced) {
+      p++;
+    }
+    int ds = p;
+    while (p < n && p - ds < 6 && PiiPatternDetector.isDigit(s.charAt(p))) {
+      p++;
+    }
+    if (p < n && isLetterOrDigit(s.charAt(p)) || !spaced && p != we) {
+      return -1;
+    }
+    int province = (s.charAt(i) - '0') * 10 + s.charAt(i + 1) - '0';
+    if (!IdChecks.trPlate(province, s, ls, nl, p - ds) || !TR_PLATE_CTX.near(s, i, p)) {
+      return -1;
+    }
+    h.emit(TR_LICENSE_PLATE, i, p, 0.85, "TR_LICENSE_PLATE (layout, context)");
+    return p;
   }
 
   /** EPIC (Election Commission of India): three upper-case letters and seven digits. */

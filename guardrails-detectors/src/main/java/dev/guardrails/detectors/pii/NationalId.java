@@ -82,6 +82,28 @@ enum NationalId {
    */
   KR_RRN_2020("KR_RRN", 13, new int[][] {{6, 7}}, true, 0.6, 0.85, IdChecks::krRrnDate,
       IdTokens.KR_CTX),
+  // issue 15, part A (ids): Korean foreign registration, business registration and driver's licence
+  // numbers, Italian VAT number
+  /** Korean foreign registration number: YYMMDD-SNNNNNC, sex/century digit 5-8, the RRN weights, check + 2. */
+  KR_FRN("KR_FRN", 13, new int[][] {{6, 7}}, true, 0.75, 0.95, IdChecks::krFrn, IdTokens.KR_FRN_CTX),
+  /** A foreign registration number issued since October 2020 (random last six digits), as {@link #KR_RRN_2020}. */
+  KR_FRN_2020("KR_FRN", 13, new int[][] {{6, 7}}, true, 0.6, 0.85, IdChecks::krFrnDate, IdTokens.KR_FRN_CTX),
+  /** Korean business registration number: 10 digits, NTS weights; printed {@code 116-82-00276}. */
+  KR_BRN("KR_BRN", 10, new int[][] {{3, 2, 5}}, true, 0.75, 0.95, IdChecks::krBrn,
+      Context.of("brn", "business registration", "business registration number", "business number",
+          "사업자등록번호", "사업자 등록번호", "사업자번호", "사업자")),
+  /**
+   * Korean driver's licence number: 12 digits, a region code 11-26 or 28; printed {@code
+   * 11-22-123456-12} (stands alone: no other ID of ours is grouped 2-2-6-2); compact only after a
+   * licence cue that names a driver's licence (a bare "licence" also precedes software keys).
+   */
+  KR_DRIVER_LICENSE("KR_DRIVER_LICENSE", 12, new int[][] {{2, 2, 6, 2}}, true, 0.7, 0.9, IdChecks::krDriverLicence,
+      Context.of("driver license", "driver's license", "drivers license", "driving licence", "driving license",
+          "driver licence", "운전면허", "운전면허번호", "면허번호", "운전면허증")),
+  /** Italian VAT number (partita IVA): 11 digits, a provincial office code, Luhn; only with a cue (no printed layout). */
+  IT_VAT_CODE("IT_VAT_CODE", 11, null, false, 0, 0.9, IdChecks::itVat,
+      Context.of("partita iva", "p.iva", "p. iva", "p iva", "piva", "iva", "vat", "vat number", "vat no", "vat code",
+          "codice iva", "numero di partita iva")),
   /** Thai national ID (TNIN): 13 digits, weights 13..2 mod 11; printed {@code 1-2345-67890-12-1}. */
   TH_TNIN("TH_TNIN", 13, new int[][] {{1, 4, 5, 2, 1}}, true, 0.8, 0.95, IdChecks::thTnin,
       Context.of("thai", "thailand", "tnin", "national id", "id card", "citizen id",

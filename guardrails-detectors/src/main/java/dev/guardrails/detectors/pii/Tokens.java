@@ -33,6 +33,13 @@ final class Tokens {
         return e;
       }
     }
+    if (len == 2 && we + 2 < n && s.charAt(we) == ' ' && isLetter(s.charAt(we + 1))
+        || len >= 5 && len <= 10 && isDigit(s.charAt(i + 1)) && isLetter(s.charAt(i + 2))) {
+      int e = IdTokens.trPlate(h, i, we); // "34 ABC 1234", "34ABC1234" next to a vehicle cue
+      if (e > 0) {
+        return e;
+      }
+    }
     if (we < n) {
       char after = s.charAt(we);
       if (len == 2 && (after == ':' || after == '-') && IpAddresses.isHex(s.charAt(i + 1))) {
@@ -181,6 +188,19 @@ final class Tokens {
     }
     if ((len == 4 || len == 7) && isLetter(s.charAt(i + 1)) && isDigit(s.charAt(i + 2)) && isDigit(s.charAt(i + 3))) {
       int e = IdTokens.ukPlate(h, i, we);
+      if (e > 0) {
+        return e;
+      }
+    }
+    if (len == 3 && we + 6 <= n && (s.charAt(we) == '-' || s.charAt(we) == ' ') && isDigit(s.charAt(we + 1))
+        || len == 8 && isDigit(s.charAt(i + 3))) {
+      int e = IdTokens.ngPlate(h, i, we); // "APP-456CV" next to a vehicle cue
+      if (e > 0) {
+        return e;
+      }
+    }
+    if (len >= 7 && len <= 11 && isUpper(c) && isUpper(s.charAt(i + 1)) && isDigit(s.charAt(i + 2))) {
+      int e = IdTokens.inPlate(h, i, we); // "KA53ME3456" next to a vehicle cue
       if (e > 0) {
         return e;
       }

@@ -361,4 +361,87 @@ class IdChecksTest {
     assertFalse(IdChecks.date(2001, 4, 31));
     assertEquals(true, IdChecks.date(1999, 12, 31));
   }
+
+  // ------------------------------------------------------------------ issue 15, part A (ids)
+
+  /**
+   * Korean business registration number: 116-82-00276 (valid) and 116-82-00278 (bad check) from
+   * stdnum-js's kr/brn spec (another project's suite, NTS weights 1 3 7 1 3 7 1 3 5), 134-86-72683
+   * from dataprep's clean_kr_brn guide, 104-86-56659 from Presidio's rows; each re-checked by hand
+   * (116-82-00276: 1+3+42+8+6+0+0+6+35 = 101, + 7x5/10 = 3, 104, check 6).
+   */
+  @Test
+  void krBrn() {
+    valid("116-82-00276", IdChecks::krBrn);
+    valid("134-86-72683", IdChecks::krBrn);
+    valid("104-86-56659", IdChecks::krBrn);
+    assertFalse(IdChecks.krBrn(digits("116-82-00278"), 10), "stdnum-js: invalid checksum");
+    assertFalse(IdChecks.krBrn(digits("100-82-00276"), 10), "tax office below 101");
+  }
+
+  /**
+   * Korean foreign registration number: 911124-5678906 (Presidio's row) passes the check digit
+   * (weights 2..5: sum 238, 238 mod 11 = 7, (13 - 7) mod 10 = 6); numbers since October 2020 keep
+   * only the date and the digit 5-8 (911124-5678901, Presidio's row).
+   */
+  @Test
+  void krFrn() {
+    valid("911124-5678906", IdChecks::krFrn);
+    assertFalse(IdChecks.krRrn(digits("9111245678906"), 13), "5-8: not a citizen's RRN");
+    assertTrue(IdChecks.krFrnDate(digits("9111245678901"), 13));
+    assertFalse(IdChecks.krFrnDate(digits("7604131212134"), 13), "1: a citizen's number");
+    assertFalse(IdChecks.krFrnDate(digits("0013325234567"), 13), "month 13");
+  }
+
+  /** Korean driver's licence: the region code (11-26, 28) is the only published test (Presidio's rows). */
+  @Test
+  void krDriverLicence() {
+    assertTrue(IdChecks.krDriverLicence(digits("11-22-123456-12"), 12));
+    assertTrue(IdChecks.krDriverLicence(digits("28-22-123456-12"), 12));
+    assertFalse(IdChecks.krDriverLicence(digits("27-22-123456-12"), 12), "27 is no region");
+    assertFalse(IdChecks.krDriverLicence(digits("99-22-123456-12"), 12), "99 is no region");
+  }
+
+  /**
+   * Partita IVA: 00743110157 (valid) and 00743110158 (bad check) from stdnum-js's it/iva spec,
+   * 01333550323 from Presidio's rows; Luhn re-checked by hand (0 0 7 4 3 1 1 0 1 5 7: 30).
+   */
+  @Test
+  void itVat() {
+    valid("00743110157", IdChecks::itVat);
+    valid("01333550323", IdChecks::itVat);
+    assertFalse(IdChecks.itVat(digits("00000000000"), 11), "office 000 (Luhn passes)");
+    assertFalse(IdChecks.itVat(digits("12345672000"), 11), "office 200 does not exist");
+  }
+
+  /** Passport, ID-card, licence and plate layouts of part A (no check characters). */
+  @Test
+  void layoutsOfPartA() {
+    assertEquals(2, IdChecks.krPassport("M123A4567", 0));
+    assertEquals(1, IdChecks.krPassport("m12345678", 0));
+    assertEquals(0, IdChecks.krPassport("A123B4567", 0), "A is no Korean passport type");
+    assertTrue(IdChecks.itCie("CA12345AB", 0));
+    assertFalse(IdChecks.itCie("CA1234567", 0));
+    assertTrue(IdChecks.itDriverLicence("AA0123456B", 0));
+    assertTrue(IdChecks.itDriverLicence("U1K711J11M", 0));
+    assertFalse(IdChecks.itDriverLicence("U1H00A000B", 0), "a vowel in a central number");
+    assertFalse(IdChecks.itDriverLicence("990123456B", 0));
+    assertTrue(IdChecks.inPlate("KA53ME3456", 0, 10));
+    assertTrue(IdChecks.inPlate("DL3CJI0001", 0, 10));
+    assertFalse(IdChecks.inPlate("ABNE123456", 0, 10), "AB is no state code");
+    assertFalse(IdChecks.inPlate("KA53ME345", 0, 9), "three final digits");
+    assertTrue(IdChecks.trPlate(34, "ABC", 0, 3, 4));
+    assertFalse(IdChecks.trPlate(82, "ABC", 0, 3, 3), "province 82");
+    assertFalse(IdChecks.trPlate(34, "AQC", 0, 3, 3), "Q is not on Turkish plates");
+  }
+
+  /** The UK plate window is a constant: the same answer on every date (27 and 77 the last accepted). */
+  @Test
+  void ukPlateWindowIsFixed() {
+    assertEquals(27, IdChecks.UK_PLATE_YEAR);
+    assertTrue(IdChecks.ukPlate("AB27ABC".toCharArray()));
+    assertTrue(IdChecks.ukPlate("AB77ABC".toCharArray()));
+    assertFalse(IdChecks.ukPlate("AB28ABC".toCharArray()));
+    assertFalse(IdChecks.ukPlate("AB78ABC".toCharArray()));
+  }
 }

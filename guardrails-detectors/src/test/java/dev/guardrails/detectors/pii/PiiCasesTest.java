@@ -42,10 +42,13 @@ class PiiCasesTest {
       // issue 15, second round
       "UK_PASSPORT", "UK_DRIVING_LICENCE", "UK_POSTCODE", "US_MBI", "SG_UEN", "IN_GSTIN", "DE_ID_CARD",
       "SE_ORGANISATIONSNUMMER", "DE_VAT_ID", "DE_HEALTH_INSURANCE",
-      "DE_SOCIAL_SECURITY", "UK_VEHICLE_REGISTRATION",
+      "DE_SOCIAL_SECURITY", "UK_VEHICLE_REGISTRATION", "US_NPI",
       // issue 15, part B: German types
       "DE_PASSPORT", "DE_FUEHRERSCHEIN", "DE_KFZ", "DE_PLZ", "DE_TAX_NUMBER", "DE_HANDELSREGISTER", "DE_LANR",
-      "DE_BSNR");
+      "DE_BSNR",
+      // issue 15, part A (ids)
+      "KR_PASSPORT", "KR_FRN", "KR_BRN", "KR_DRIVER_LICENSE", "ES_PASSPORT", "IT_VAT_CODE", "IT_IDENTITY_CARD",
+      "IT_PASSPORT", "IT_DRIVER_LICENSE", "IN_VEHICLE_REGISTRATION", "NG_VEHICLE_REGISTRATION", "TR_LICENSE_PLATE");
 
   record Case(int line, String type, boolean positive, String value, String text) {}
 

@@ -73,7 +73,15 @@ class PresidioSuiteTest {
       Map.entry("DE_KFZ", "DE_KFZ"), Map.entry("DE_PLZ", "DE_PLZ"), Map.entry("DE_TAX_NUMBER", "DE_TAX_NUMBER"),
       Map.entry("DE_HANDELSREGISTER", "DE_HANDELSREGISTER"), Map.entry("DE_LANR", "DE_LANR"),
       Map.entry("DE_BSNR", "DE_BSNR"),
-      Map.entry("UK_VEHICLE_REGISTRATION", "UK_VEHICLE_REGISTRATION"));
+      Map.entry("UK_VEHICLE_REGISTRATION", "UK_VEHICLE_REGISTRATION"),
+      // issue 15, part A (ids)
+      Map.entry("KR_PASSPORT", "KR_PASSPORT"), Map.entry("KR_FRN", "KR_FRN"), Map.entry("KR_BRN", "KR_BRN"),
+      Map.entry("KR_DRIVER_LICENSE", "KR_DRIVER_LICENSE"), Map.entry("ES_PASSPORT", "ES_PASSPORT"),
+      Map.entry("IT_VAT_CODE", "IT_VAT_CODE"), Map.entry("IT_IDENTITY_CARD", "IT_IDENTITY_CARD"),
+      Map.entry("IT_PASSPORT", "IT_PASSPORT"), Map.entry("IT_DRIVER_LICENSE", "IT_DRIVER_LICENSE"),
+      Map.entry("IN_VEHICLE_REGISTRATION", "IN_VEHICLE_REGISTRATION"),
+      Map.entry("NG_VEHICLE_REGISTRATION", "NG_VEHICLE_REGISTRATION"),
+      Map.entry("TR_LICENSE_PLATE", "TR_LICENSE_PLATE"));
 
   record Row(String id, String text, int expectedLen, List<int[]> positions, String entity, String ourType,
       boolean claimed, int leniency, boolean country) {}
