@@ -200,8 +200,9 @@ final class StereotypeFeatures {
       if (m == PLACE) {
         // a country or continent as the subject opening a sentence or clause ("Mexico is dangerous", "The
         // United States is ..."): the sentence speaks of the place as a whole, as of its people; elsewhere
-        // ("born in Mexico", "returned to the United States") it is where something happened
-        if (opensClause(t, from, k)) {
+        // ("born in Mexico", "returned to the United States") it is where something happened. Before a capitalized
+        // word it is part of a name ("China Anne McClain", "Iran Chamber Society", "the United States Army")
+        if (opensClause(t, from, k) && (e >= to || !t.is(e, Tokens.CAP))) {
           spans[2 * n] = k;
           spans[2 * n + 1] = e;
           n++;

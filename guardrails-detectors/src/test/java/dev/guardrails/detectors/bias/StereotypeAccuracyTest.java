@@ -131,7 +131,7 @@ class StereotypeAccuracyTest {
     assertTrue(worstRate <= WORST_GROUP_FLOOR, "neutral group " + worst + " " + worstRate);
   }
 
-  /** The issue asks for 0.6; the shipped model with the rules reaches 0.433 (docs/bias.md says why): a floor, not the goal. */
+  /** The issue asks for 0.6; the shipped model with the rules reaches 0.431 (docs/bias.md says why): a floor, not the goal. */
   static final double RECALL_FLOOR = 0.42;
   /**
    * Shipped: 0.022 (ToxiGen LGBTQ, 2 of 92: "in most young, urban queer communities ... lesbian ... is both

@@ -53,6 +53,8 @@ class StereotypeMentionsTest {
       "He returned to the United States in 1980.|",
       "She was born in Mexico and moved to Spain.|",
       "In Norway, the winters are long.|",
+      "China Anne McClain is an American actress.|",
+      "The United States Army was founded in 1775.|",
       "In the majority of countries, it is legal.|",
   })
   void genericMentions(String sentence, String expected) {
