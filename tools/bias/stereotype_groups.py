@@ -13,6 +13,8 @@ Columns: term (lower-case, hyphens as spaces) TAB kind TAB mode, where mode is
   c = a collective noun: like p, but a descriptor before it makes a generic mention even in the singular
       ("the black community", "the Muslim population"),
   n = the name of a group's institution or place, generic in the singular ("Islam", "the Middle East"),
+  l = a country or continent: a mention only as the subject opening a sentence or clause ("Mexico is ...",
+      "The United States has ..."), or as the place in "people of/from/in <place>"; not "born in Mexico",
   o = an occupation: a head only after a group term of its own ("female engineers", "Asian drivers"), not after
       other descriptors ("professional dancers", "poor writers" speak of the job, not a group).
 Deterministic: sorted output. Usage: python3 tools/bias/stereotype_groups.py > \
@@ -79,7 +81,52 @@ queers
 homosexuals
 lesbians
 blacks
-whites""".split('\n')
+whites
+frenchman
+frenchmen
+englishman
+dutchman
+dutchmen
+irishman
+irishmen
+scotsman
+scotsmen
+welshman
+welshmen""".split('\n')
+# Countries and continents (English short names of ISO 3166 countries, our list): a sentence about a country as a
+# whole ("Mexico is dangerous", "Ethiopia is full of runners") generalizes about its people as much as the demonym
+# does. Left out: names that are also a given name or an ordinary word (Jordan, Chad, Georgia, Turkey, Guinea,
+# Niger, Jersey, Dominica, Israel kept: rare as a name in English text), and four-word names (the gate reads <= 3 tokens).
+COUNTRIES = """afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan bahamas bahrain
+bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia botswana brazil brunei bulgaria burkina faso
+burundi cambodia cameroon canada cape verde central african republic chile china colombia comoros congo costa rica
+croatia cuba cyprus czechia czech republic denmark djibouti dominican republic ecuador egypt el salvador eritrea
+estonia eswatini ethiopia fiji finland france gabon gambia germany ghana greece grenada guatemala guyana haiti
+honduras hungary iceland india indonesia iran iraq ireland israel italy ivory coast jamaica japan kazakhstan kenya
+kiribati kosovo kuwait kyrgyzstan laos latvia lebanon lesotho liberia libya liechtenstein lithuania luxembourg
+madagascar malawi malaysia maldives mali malta mauritania mauritius mexico micronesia moldova monaco mongolia
+montenegro morocco mozambique myanmar burma namibia nauru nepal netherlands holland new zealand nicaragua nigeria
+north korea north macedonia norway oman pakistan palau palestine panama papua new guinea paraguay peru philippines
+poland portugal qatar romania russia rwanda samoa san marino saudi arabia senegal serbia seychelles sierra leone
+singapore slovakia slovenia somalia south africa south korea south sudan spain sri lanka sudan suriname sweden
+switzerland syria taiwan tajikistan tanzania thailand east timor togo tonga trinidad tunisia turkmenistan tuvalu
+uganda ukraine united arab emirates united kingdom uk usa united states america great britain britain england
+scotland wales vanuatu venezuela vietnam yemen zambia zimbabwe
+africa asia europe latin america south america north america"""
+MULTI_COUNTRIES = """burkina faso|cape verde|central african republic|costa rica|czech republic|dominican republic|el salvador
+|ivory coast|new zealand|north korea|north macedonia|papua new guinea|san marino|saudi arabia|sierra leone|south africa
+|south korea|south sudan|sri lanka|east timor|united arab emirates|united kingdom|united states|great britain
+|latin america|south america|north america"""
+
+
+def countries():
+    text = ' '.join(COUNTRIES.split())
+    multi = [' '.join(m.split()) for m in MULTI_COUNTRIES.replace('\n', '').split('|')]
+    for m in multi:
+        text = text.replace(m, '')
+    return sorted(set(text.split()) | set(multi))
+
+
 STANDALONE_AXES = {"nationality", "race_ethnicity", "religion", "sexual_orientation", "political_ideologies",
                    "gender_and_sex", "cultural"}
 AMBIGUOUS = set("""white black brown red yellow straight independent moderate radical progressive liberal conservative
@@ -122,7 +169,7 @@ def main():
             return
         old = out.get(term)
         # g beats p beats d: a term that is a group on its own stays one
-        rank = {'g': 0, 'n': 0, 'c': 1, 'p': 1, 'o': 1, 'd': 2}
+        rank = {'g': 0, 'n': 0, 'l': 0, 'c': 1, 'p': 1, 'o': 1, 'd': 2}
         if old is None or rank[mode] < rank[old[1]]:
             out[term] = (kind, mode)
 
@@ -165,8 +212,12 @@ def main():
     for o in OCC + OCC_MULTI:
         put(o, 'occupation', 'o')
         put(plural(o) if not o.endswith('men') and o != 'police' else o, 'occupation', 'o')
+    # a country's name overrides a SeeGULL "identity" of the same spelling ("singapore", "united states"), which
+    # as a 'g' would be a mention as a plural ("states") or not at all
+    for c in countries():
+        out[norm(c)] = ('country', 'l')
     print('# guardrails stereotype-model group mentions, format 1: term<TAB>kind<TAB>mode (g group, d descriptor,'
-          ' p person noun, c collective noun, n group name, o occupation). Generated by tools/bias/stereotype_groups.py.')
+          ' p person noun, c collective noun, n group name, o occupation, l country). Generated by tools/bias/stereotype_groups.py.')
     for term in sorted(out):
         kind, mode = out[term]
         print(f'{term}\t{kind}\t{mode}')

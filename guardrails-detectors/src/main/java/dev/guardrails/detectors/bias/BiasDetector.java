@@ -217,13 +217,19 @@ public final class BiasDetector implements Detector {
    * "the myth that", "she said", "whether lgb parents are ..."; with several mentions the claim may be
    * about any of them, so before the last); a qualifier anywhere ("often", "more likely", "some");
    * advice ("should get a flu shot", but not "should not be allowed", which denies the group
-   * something); a debunking word after the first mention.
+   * something); a debunking word after the first mention; or the speaker's own story: a first-person
+   * word before the first mention, every mention an object or complement inside its clause and none
+   * followed by a copula, modal or "tend"-type word ("i started dating women", "i felt different from
+   * other women"): it says what the speaker did or felt, not what the group is like.
    */
   static boolean qualified(Tokens t, int from, int to, int[] spans, int mentions) {
     int g = spans[0];
     int gEnd = spans[1];
     int lastG = spans[2 * (mentions - 1)];
     if (t.is(g, Tokens.QUESTION) || t.is(g, Tokens.QUOTED)) {
+      return true;
+    }
+    if (ownStory(t, from, to, spans, mentions)) {
       return true;
     }
     for (int k = from; k < to; k++) {
@@ -238,6 +244,32 @@ public final class BiasDetector implements Detector {
       }
     }
     return false;
+  }
+
+  private static boolean ownStory(Tokens t, int from, int to, int[] spans, int mentions) {
+    boolean speaker = false;
+    for (int k = from; k < spans[0] && !speaker; k++) {
+      speaker = StereotypeFeatures.FIRST.contains(t.canon, t.cStart[k], t.len(k));
+    }
+    if (!speaker) {
+      return false;
+    }
+    for (int m = 0; m < mentions; m++) {
+      int s = spans[2 * m];
+      int e = spans[2 * m + 1];
+      if (s == from || t.is(s, Tokens.HARD_BEFORE)) {
+        return false; // a mention opening a clause is what the clause is about
+      }
+      for (int k = e; k < to && k < e + 3; k++) {
+        int c = t.cStart[k];
+        int n = t.len(k);
+        if (StereotypeFeatures.COPULA.contains(t.canon, c, n) || StereotypeFeatures.MODAL.contains(t.canon, c, n)
+            || StereotypeFeatures.TEND.contains(t.canon, c, n)) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** "should not", "shouldn't", "should never": the sentence denies the group something, not advice. */

@@ -14,7 +14,9 @@ import org.apache.lucene.analysis.CharArraySet;
  * a group (quantifier or bare plural, copula, absolute adverb, "tend to", modal, trait word,
  * negation, hedge, question) rather than which group it is: word unigrams, bigrams and trigrams
  * over the abstracted sentence, the words just before and after a mention, word suffixes, frame
- * flags and their pairwise conjunctions. Each feature is a hash of token hashes (no strings), so
+ * flags, their pairwise conjunctions and the three-way conjunctions of a generalizing frame (quantifier,
+ * bare or plural mention) with a verb frame (copula, "tend to", modal, absolute adverb, past tense) and a
+ * content cue (trait word, harm word, blame word, negation, first person). Each feature is a hash of token hashes (no strings), so
  * scoring a sentence allocates nothing.
  *
  * <p>Group-list and feature changes must bump {@link #VERSION}: the model file records it.
@@ -23,7 +25,7 @@ import org.apache.lucene.analysis.CharArraySet;
 final class StereotypeFeatures {
 
   /** Feature-extraction version; a model trained with another version is rejected at load. */
-  static final int VERSION = 4;
+  static final int VERSION = 5;
   /** Sentences longer than this are scored on their first {@value} tokens. */
   static final int MAX_TOKENS = 48;
   /** An upper bound on the features of one sentence. */
@@ -38,6 +40,7 @@ final class StereotypeFeatures {
   private static final byte COLLECTIVE = 4;
   private static final byte NAME = 5;
   private static final byte OCCUPATION = 6;
+  private static final byte PLACE = 7;
 
   private final CharArrayMap<Byte> terms = new CharArrayMap<>(2048, false);
   /** Person nouns that are not occupations (kind "person"): the heads of a singular subject mention. */
@@ -73,6 +76,20 @@ final class StereotypeFeatures {
   static final CharArraySet NEG = set("not never no isn't aren't don't doesn't can't cannot won't wasn't weren't");
   static final CharArraySet FIRST = set("i i'm me my we our i've i'd");
   static final CharArraySet SECOND = set("you your you're");
+  /** Words of a causal blame frame near a mention: "X are the reason ...", "because of X", "X ruin ...". */
+  static final CharArraySet BLAME = set("reason reasons because blame blamed fault responsible ruin ruins ruining "
+      + "ruined destroy destroys destroying destroyed cause causes causing problem problems");
+  /** Harms a generalization pins on a group: "X support terrorism", "X bring crime". */
+  static final CharArraySet HARM = set("terrorism terror terrorist crime crimes criminal violence violent rape rapes "
+      + "raping theft steal steals stealing welfare drugs drug disease diseases bombs bombing murder murders kill "
+      + "kills killing jihad gangs gang weapons guns fraud");
+  /**
+   * Past-tense or event verbs right after a mention: history and news report what a group did or what
+   * happened to it ("women won the right to vote", "immigrants arrived in 1900"), not what it is like.
+   */
+  static final CharArraySet PAST = set("was were had did became won gained fought founded formed arrived migrated "
+      + "settled began made took got");
+  static final CharArraySet PERFECT = set("have has had");
   static final CharArraySet PLURAL_IRREGULAR = set("men women people children folks police");
 
   private StereotypeFeatures() {
@@ -83,8 +100,8 @@ final class StereotypeFeatures {
         continue;
       }
       String[] c = line.split("\t");
-      if (c.length != 3 || c[2].length() != 1 || "gdpcno".indexOf(c[2].charAt(0)) < 0) {
-        throw new IllegalStateException("bias resource " + GROUPS_FILE + " has a malformed row (expected term, kind, g|d|p|c|n|o)");
+      if (c.length != 3 || c[2].length() != 1 || "gdpcnol".indexOf(c[2].charAt(0)) < 0) {
+        throw new IllegalStateException("bias resource " + GROUPS_FILE + " has a malformed row (expected term, kind, g|d|p|c|n|o|l)");
       }
       rows.add(c);
     }
@@ -102,6 +119,7 @@ final class StereotypeFeatures {
         case 'c' -> COLLECTIVE;
         case 'n' -> NAME;
         case 'o' -> OCCUPATION;
+        case 'l' -> PLACE;
         default -> PERSON;
       };
       terms.put(key, mode);
@@ -179,6 +197,19 @@ final class StereotypeFeatures {
       }
       byte m = (byte) (term >>> 32);
       int e = (int) term;
+      if (m == PLACE) {
+        // a country or continent as the subject opening a sentence or clause ("Mexico is dangerous", "The
+        // United States is ..."): the sentence speaks of the place as a whole, as of its people; elsewhere
+        // ("born in Mexico", "returned to the United States") it is where something happened. Before a capitalized
+        // word it is part of a name ("China Anne McClain", "Iran Chamber Society", "the United States Army")
+        if (opensClause(t, from, k) && (e >= to || !t.is(e, Tokens.CAP))) {
+          spans[2 * n] = k;
+          spans[2 * n + 1] = e;
+          n++;
+        }
+        k = e;
+        continue;
+      }
       boolean mention = m == GROUP || m == NAME;
       byte last = m;
       byte prev = m;
@@ -190,7 +221,7 @@ final class StereotypeFeatures {
         }
         e2 = (int) next;
         byte nm = (byte) (next >>> 32);
-        if (nm == OCCUPATION && prev != GROUP) {
+        if (nm == PLACE || (nm == OCCUPATION && prev != GROUP)) {
           break; // "professional dancers": a job, not a group; "female engineers": a group
         }
         prev = nm;
@@ -218,12 +249,15 @@ final class StereotypeFeatures {
         }
         char c0 = t.canon[t.cStart[p]];
         // a place is neither a number ("the people of 1990") nor a group or person word ("children of lgb parents",
-        // "people of the children"): those are one group's relation to another, not its home
-        if ((c0 < '0' || c0 > '9') && term(t, p, to) == 0) {
+        // "people of the children"): those are one group's relation to another, not its home; a listed country
+        // is a place ("the people of the United States": the span ends after its last word)
+        long place = term(t, p, to);
+        if ((c0 < '0' || c0 > '9') && (place == 0 || (byte) (place >>> 32) == PLACE)) {
+          int pe = place == 0 ? p + 1 : (int) place;
           spans[2 * n] = k;
-          spans[2 * n + 1] = p + 1;
+          spans[2 * n + 1] = pe;
           n++;
-          k = p + 1;
+          k = pe;
           continue;
         }
       }
@@ -259,8 +293,9 @@ final class StereotypeFeatures {
         return true;
       }
     }
-    if (last == GROUP || (last == PERSON && e - k >= 2)) {
-      // the subject opening a sentence with an article and up to two words before the group:
+    if (last == GROUP || (last == PERSON && e - k >= 2) || last == OCCUPATION) {
+      // the subject opening a sentence with an article and up to two words before the group (an occupation gets
+      // here only after a group term of its own: "The Pakistani businessman was ..."):
       // "The Liberian criminal was ...", "The unattractive Angolan struggled ...", "The arrogant South African woman ..."
       for (int a = k - 1; a >= from && k - a <= 3 && !t.is(a + 1, Tokens.HARD_BEFORE); a--) {
         if (a == from || t.is(a, Tokens.HARD_BEFORE)) {
@@ -337,6 +372,7 @@ final class StereotypeFeatures {
   private static final int F_PAIR = 10;
   private static final int F_LEN = 11;
   private static final int F_BIAS = 12;
+  private static final int F_TRIPLE = 13;
 
   private static final int SYM_G = 0x5f6c7d01;
   private static final int SYM_NUM = 0x5f6c7d02;
@@ -371,7 +407,22 @@ final class StereotypeFeatures {
    * women", "different from other women"), mostly an object, not the subject a generalization is about.
    */
   static final int AFTER_WORD = 20;
-  static final int FLAGS = 21;
+  /** A blame word within a few tokens of a mention ({@link #BLAME}). */
+  static final int BLAME_NEAR = 21;
+  /** A harm word after a mention ({@link #HARM}). */
+  static final int HARM_AFTER = 22;
+  /** A past-tense or event verb right after a mention, an adverb skipped ({@link #PAST}, or a word in -ed). */
+  static final int PAST_AFTER = 23;
+  /**
+   * A plural mention followed by a plain present-tense verb, an absolute adverb skipped: the habitual
+   * frame of "Muslims support terrorism", "immigrants always bring ...". No tagger: a lower-case word
+   * that is no function word, copula, modal or past form and does not end in -ing, -ly or -s.
+   */
+  static final int HABIT_AFTER = 24;
+  static final int FLAGS = 25;
+  private static final int[] FRAME3 = {QUANT_BEFORE, BARE, PLURAL};
+  private static final int[] VERB3 = {COP_AFTER, TEND_AFTER, MODAL_AFTER, ABS_AFTER, PAST_AFTER, HABIT_AFTER};
+  private static final int[] CUE3 = {TRAIT_AFTER, HARM_AFTER, BLAME_NEAR, NEGATED, FIRST_PERSON};
 
   /**
    * Writes the hashed features of tokens {@code [from, to)} with the given mentions into
@@ -398,7 +449,7 @@ final class StereotypeFeatures {
         continue;
       }
       long other = term(t, k, to);
-      if (other != 0 && (byte) (other >>> 32) != OCCUPATION) {
+      if (other != 0 && (byte) (other >>> 32) != OCCUPATION && (byte) (other >>> 32) != PLACE) {
         // a group word that is not a generic mention ("truly a lesbian", "the word lesbian"): one symbol too, so
         // the model cannot learn which groups are talked about, only how
         sym[len++] = SYM_GW;
@@ -474,7 +525,7 @@ final class StereotypeFeatures {
         } else {
           flags |= 1 << AFTER_WORD;
         }
-        for (int b2 = b; b2 >= from && s - b2 <= 8; b2--) {
+        for (int b2 = b; b2 >= from; b2--) { // the speaker anywhere before: "i started dating women"
           if (FIRST.contains(t.canon, t.cStart[b2], t.len(b2))) {
             flags |= 1 << FIRST_PERSON;
           }
@@ -503,6 +554,31 @@ final class StereotypeFeatures {
         if (BiasLexicon.Parsed.TRAITS.contains(t.canon, cs, wl)) {
           flags |= 1 << TRAIT_AFTER;
         }
+        if (j < 6 && BLAME.contains(t.canon, cs, wl)) {
+          flags |= 1 << BLAME_NEAR;
+        }
+        if (HARM.contains(t.canon, cs, wl)) {
+          flags |= 1 << HARM_AFTER;
+        }
+      }
+      for (int b = s - 1; b >= from && s - b <= 3; b--) {
+        if (BLAME.contains(t.canon, t.cStart[b], t.len(b))) {
+          flags |= 1 << BLAME_NEAR;
+        }
+      }
+      int v = e;
+      if (v < to && v + 1 < to && (ABS_ADV.contains(t.canon, t.cStart[v], t.len(v)) || endsWith(t, v, 'l', 'y'))) {
+        v++; // "women finally won", "immigrants always were"
+      }
+      if (v < to && v + 1 < to && PERFECT.contains(t.canon, t.cStart[v], t.len(v))) {
+        v++; // "women have won", "immigrants had arrived"
+      }
+      if (v < to && (PAST.contains(t.canon, t.cStart[v], t.len(v))
+          || (t.len(v) > 4 && endsWith(t, v, 'e', 'd') && !BiasLexicon.Parsed.TRAITS.contains(t.canon, t.cStart[v], t.len(v))))) {
+        flags |= 1 << PAST_AFTER;
+      } else if (v < to && v == e + (e < to && ABS_ADV.contains(t.canon, t.cStart[e], t.len(e)) ? 1 : 0)
+          && plural(t, e - 1) && habitual(t, v)) {
+        flags |= 1 << HABIT_AFTER;
       }
     }
     for (int a = 0; a < FLAGS; a++) {
@@ -516,9 +592,54 @@ final class StereotypeFeatures {
         }
       }
     }
+    for (int a : FRAME3) {
+      if ((flags & (1 << a)) == 0) {
+        continue;
+      }
+      for (int b : VERB3) {
+        if ((flags & (1 << b)) == 0) {
+          continue;
+        }
+        for (int c : CUE3) {
+          if ((flags & (1 << c)) != 0) {
+            out[n++] = hash(F_TRIPLE, a, b * 32 + c) & mask;
+          }
+        }
+      }
+    }
     int words = to - from;
     out[n++] = hash(F_LEN, words <= 5 ? 0 : words <= 10 ? 1 : words <= 20 ? 2 : words <= 40 ? 3 : 4) & mask;
     return n;
+  }
+
+  static final CharArraySet NOT_VERB = set("of for to with about from by in on at against among between like than and or "
+      + "but nor who whom whose which that as so because when while if where the a an this these those their our "
+      + "my your his her its some all many most more less who've who're");
+
+  private static boolean habitual(Tokens t, int k) {
+    int s = t.cStart[k];
+    int len = t.len(k);
+    if (len < 3 || t.is(k, Tokens.HARD_BEFORE) || NOT_VERB.contains(t.canon, s, len) || COPULA.contains(t.canon, s, len)
+        || MODAL.contains(t.canon, s, len) || PERFECT.contains(t.canon, s, len) || PAST.contains(t.canon, s, len)
+        || TEND.contains(t.canon, s, len) || NEG.contains(t.canon, s, len)) {
+      return false;
+    }
+    char last = t.canon[t.cEnd[k] - 1];
+    if (last == 's' || endsWith(t, k, 'l', 'y') || (len > 4 && endsWith(t, k, 'n', 'g'))) {
+      return false;
+    }
+    for (int i = s; i < t.cEnd[k]; i++) {
+      char c = t.canon[i];
+      if (c < 'a' || c > 'z') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean endsWith(Tokens t, int k, char a, char b) {
+    int e = t.cEnd[k];
+    return e - t.cStart[k] >= 2 && t.canon[e - 2] == a && t.canon[e - 1] == b;
   }
 
   private static int suffix(Tokens t, int k, int n) {

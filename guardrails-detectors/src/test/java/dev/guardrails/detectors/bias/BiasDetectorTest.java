@@ -86,6 +86,9 @@ class BiasDetectorTest extends DetectorContract {
       "Women are often underrepresented in engineering.",
       "Men are more likely to be colorblind than women.",
       "In 1900 women could not vote in most countries.",
+      // the speaker's own story: the group is an object, nothing is said about what it is like
+      "I started dating women in college.",
+      "All my life I have felt different from other women.",
   })
   void neutralTextIsQuiet(String text) {
     assertEquals(List.of(), run(text).stream().map(f -> f.type() + "@" + f.start()).toList());

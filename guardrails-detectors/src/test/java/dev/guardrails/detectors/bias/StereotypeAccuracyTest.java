@@ -37,19 +37,21 @@ class StereotypeAccuracyTest {
     Map<String, int[]> pr = new TreeMap<>(); // tp fn fp tn
     Map<String, int[]> neutral = new TreeMap<>(); // flagged (any bias finding), n
     for (StereotypeData.Row r : rows) {
-      if (r.label() < 0) {
+      if (r.label() < 0 || (!StereotypeData.heldOut(r.dataset()) && r.split() != StereotypeData.Split.TEST)) {
         continue;
       }
       List<Finding> f = BiasAccuracyTest.findings(DETECTOR, r.text());
       if (r.split() == StereotypeData.Split.TEST) {
         boolean flagged = stereotype(f);
-        for (String key : new String[] {"ALL", r.dataset()}) {
+        for (String key : StereotypeData.heldOut(r.dataset()) ? new String[] {"ALL", r.dataset()}
+            : new String[] {r.dataset()}) {
           int[] c = pr.computeIfAbsent(key, k -> new int[4]);
           c[r.label() == 1 ? (flagged ? 0 : 1) : (flagged ? 2 : 3)]++;
         }
       }
       if (r.label() == 0 && !r.dataset().startsWith("hearts") && !r.dataset().equals("redditbias")) {
-        // neutral statements (not "unrelated" nonsense fillers, not Reddit hard negatives)
+        // neutral statements (not "unrelated" nonsense fillers, not Reddit hard negatives); of the WiCE evidence
+        // hard negatives only the held-out lines (the others are skipped above)
         int[] c = neutral.computeIfAbsent(r.dataset() + ":" + r.group(), k -> new int[3]);
         c[0] += f.isEmpty() ? 0 : 1;
         c[1]++;
@@ -125,16 +127,17 @@ class StereotypeAccuracyTest {
     assertTrue(recall >= RECALL_FLOOR, "held-out recall " + recall);
     assertTrue(boldRate <= 0.005, "BOLD gender/profession neutral flagged " + boldRate);
     // The issue's goal is <= 1% and <= 3x overall for every group of >= 50; the shipped model misses it
-    // on ToxiGen's LGBTQ neutral statements (4 of 92) and a few BOLD occupation groups (docs/bias.md): a regression floor.
+    // on ToxiGen's LGBTQ neutral statements (2 of 92) and a few BOLD occupation groups (docs/bias.md): a regression floor.
     assertTrue(worstRate <= WORST_GROUP_FLOOR, "neutral group " + worst + " " + worstRate);
   }
 
-  /** The issue asks for 0.6; the shipped model with the rules reaches 0.421 (docs/bias.md says why): a floor, not the goal. */
-  static final double RECALL_FLOOR = 0.40;
+  /** The issue asks for 0.6; the shipped model with the rules reaches 0.431 (docs/bias.md says why): a floor, not the goal. */
+  static final double RECALL_FLOOR = 0.42;
   /**
-   * Shipped: 0.043 (ToxiGen LGBTQ, 4 of 92: three first-person or rights statements about women, one about the
-   * word "lesbian"); the model before had 3 of 92 at held-out recall 0.378. Above the issue's 1% goal: a
-   * regression floor only (docs/bias.md).
+   * Shipped: 0.022 (ToxiGen LGBTQ, 2 of 92: "in most young, urban queer communities ... lesbian ... is both
+   * inaccurate and gauche" and "women have won the right to vote, ..."); the model before had 4 of 92 (the two
+   * first-person stories now read as the speaker's own story). Above the issue's 1% goal: a regression floor only
+   * (docs/bias.md); it was 4.5%.
    */
-  static final double WORST_GROUP_FLOOR = 0.045;
+  static final double WORST_GROUP_FLOOR = 0.025;
 }

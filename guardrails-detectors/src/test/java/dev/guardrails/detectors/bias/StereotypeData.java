@@ -40,6 +40,25 @@ final class StereotypeData {
   };
 
   /**
+   * Hard negatives: the evidence lines of WiCE ({@code datasets/claims/training/wice/wice-claims.jsonl}, field
+   * {@code source}; news, biography and reference pages cited by Wikipedia), read in place, one row per line of
+   * {@value #MIN_WORDS} to {@value #MAX_WORDS} words, exact duplicates dropped, split by claim id. Neutral text
+   * that names groups in descriptive, historical and news frames ("women won the right to vote in 1920",
+   * "India is changing its constitution"), so the model learns the frame of a generalization rather than "a
+   * group is named". Its TEST rows are reported as a neutral set; it is not part of the held-out
+   * precision/recall ({@link #heldOut(String)}) so that figure stays comparable across models.
+   */
+  static final String EVIDENCE = "wice_evidence";
+  static final String EVIDENCE_FILE = "claims/training/wice/wice-claims.jsonl";
+  static final int MIN_WORDS = 6;
+  static final int MAX_WORDS = 60;
+
+  /** Whether a dataset's TEST rows count in the held-out precision/recall and its DEV rows in the threshold pick. */
+  static boolean heldOut(String dataset) {
+    return !EVIDENCE.equals(dataset);
+  }
+
+  /**
    * One row: label 1 stereotype, 0 not (neutral, unrelated), -1 anti-stereotype (kept out of training).
    * RedditBias rows also carry the annotated window of the comment around its group and attribute
    * terms ({@code phrase}, empty if none) and that window's own label ({@code phraseLabel}: 1 biased,
@@ -76,6 +95,29 @@ final class StereotypeData {
           rows.add(new Row(f[0], n.path("text").asText(), y, f[0].equals("holisticbias")
               ? n.path("meta").path("axis").asText() : group, unit, split(f[0], unit),
               n.path("meta").path("phrase").asText("").strip(), bp.equals("1") ? 1 : bp.equals("0") ? 0 : -1));
+        }
+      }
+    }
+    Path evidence = datasets.resolve(EVIDENCE_FILE);
+    if (Files.isRegularFile(evidence)) {
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      for (Row r : rows) {
+        seen.add(r.text());
+      }
+      try (BufferedReader r = Files.newBufferedReader(evidence, StandardCharsets.UTF_8)) {
+        for (String line = r.readLine(); line != null; line = r.readLine()) {
+          if (line.isBlank()) {
+            continue;
+          }
+          JsonNode n = mapper.readTree(line);
+          String id = n.path("id").asText();
+          for (String s : n.path("source").asText().split("\n")) {
+            String t = String.join(" ", s.strip().split("\\s+"));
+            int words = t.isEmpty() ? 0 : t.split(" ").length;
+            if (words >= MIN_WORDS && words <= MAX_WORDS && seen.add(t)) {
+              rows.add(new Row(EVIDENCE, t, 0, "", id, split(EVIDENCE, id), "", -1));
+            }
+          }
         }
       }
     }

@@ -35,6 +35,11 @@ class StereotypeMentionsTest {
       "The man from Spain was kind.|man from Spain",
       "Children of Ethiopia are starving.|Children of Ethiopia",
       "The folks in Norway are very friendly.|folks in Norway",
+      "Mexico is a dangerous country.|Mexico",
+      "The United States is full of fat people.|United States",
+      "The smelly Frenchman had poor hygiene.|smelly Frenchman",
+      "The Pakistani businessman was untrustworthy.|Pakistani businessman",
+      "Citizens of the United States are loud.|Citizens of the United States",
       // no generic mention: one person, a thing, a job, a country
       "Jane Doe is an American actress.|",
       "She met a Ghanaian at the market.|",
@@ -46,6 +51,10 @@ class StereotypeMentionsTest {
       "Professional dancers must possess athleticism.|",
       "Taxi dancers are hired to dance.|",
       "He returned to the United States in 1980.|",
+      "She was born in Mexico and moved to Spain.|",
+      "In Norway, the winters are long.|",
+      "China Anne McClain is an American actress.|",
+      "The United States Army was founded in 1775.|",
       "In the majority of countries, it is legal.|",
   })
   void genericMentions(String sentence, String expected) {

@@ -130,7 +130,8 @@ public final class StereotypeTrainer {
     List<Double> dq = new ArrayList<>();
     List<Byte> dy = new ArrayList<>();
     for (StereotypeData.Row r : rows) {
-      if (r.split() == StereotypeData.Split.DEV && r.label() >= 0 && !EXCLUDE.contains(r.dataset())) {
+      if (r.split() == StereotypeData.Split.DEV && r.label() >= 0 && !EXCLUDE.contains(r.dataset())
+          && StereotypeData.heldOut(r.dataset())) {
         double z = rowMargin(raw, r.text());
         if (!Double.isNaN(z)) {
           dz.add(z);
@@ -297,6 +298,10 @@ public final class StereotypeTrainer {
         }
       }
       double p = tp + fp == 0 ? 1 : tp / (double) (tp + fp);
+      if (System.getProperty("bias.train.curve") != null && step % 5 == 0) {
+        log.printf("DEV curve %.2f: tp %d fp %d precision %.3f recall(of rows with a mention) %.3f%n", th, tp, fp, p,
+            tp / (double) Math.max(1, count(y)));
+      }
       if (p >= MIN_DEV_PRECISION && tp > bestTp) {
         bestTp = tp;
         best = th;
@@ -321,7 +326,8 @@ public final class StereotypeTrainer {
     for (StereotypeData.Row r : rows) {
       double z = rowMargin(s, r.text());
       boolean flagged = !Double.isNaN(z) && s.model.probability(z) >= s.model.threshold;
-      for (String key : new String[] {r.split() + " ALL", r.split() + " " + r.dataset(),
+      for (String key : new String[] {StereotypeData.heldOut(r.dataset()) ? r.split() + " ALL" : null,
+          r.split() + " " + r.dataset(),
           r.split() == StereotypeData.Split.TEST ? "group " + r.dataset() + ":" + r.group() : null}) {
         if (key == null) {
           continue;
