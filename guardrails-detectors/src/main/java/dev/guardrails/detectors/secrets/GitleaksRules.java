@@ -84,7 +84,13 @@ final class GitleaksRules {
     this.types = Collections.unmodifiableSet(t);
   }
 
-  /** The rules shipped with the library, loaded once on first use. */
+  /**
+   * The rules shipped with the library, loaded once on first use. Each rule's regex is compiled on
+   * its first keyword hit rather than here: a check that meets none of a rule's keywords never pays
+   * for it (222 RE2 compiles were about a third of the secrets detector's first call). The shipped
+   * file is checked eagerly by a test, so the lazy load skips the same rules and finds the same
+   * group counts as {@link #parse(String, String)}.
+   */
   static GitleaksRules defaults() {
     return Holder.DEFAULTS;
   }
@@ -98,7 +104,7 @@ final class GitleaksRules {
       if (in == null) {
         throw new IllegalStateException("secret rules resource " + name + " is missing from the classpath");
       }
-      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), name);
+      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), name, true);
     } catch (IOException e) {
       throw new UncheckedIOException("secret rules resource " + name + " could not be read", e);
     }
@@ -111,6 +117,14 @@ final class GitleaksRules {
    *     the file is malformed
    */
   static GitleaksRules parse(String toml, String source) {
+    return parse(toml, source, false);
+  }
+
+  /**
+   * Parses a gitleaks configuration; with {@code lazy}, rule regexes are compiled on first use
+   * instead (no RE2/J syntax or group-count check here: for files checked eagerly by a test).
+   */
+  static GitleaksRules parse(String toml, String source, boolean lazy) {
     JsonNode root;
     try {
       root = new TomlMapper().readTree(toml);
@@ -148,9 +162,9 @@ final class GitleaksRules {
       // generic-api-key's value "[\w.=-]{10,150}" costs 150 NFA states; "{10,}" finds the same
       // values (the run must end at a delimiter either way) plus longer ones, which are secrets too
       compiled = compiled.replace("([\\w.=-]{10,150}|", "([\\w.=-]{10,}|");
-      Pattern p;
+      Pattern p = null;
       try {
-        p = Pattern.compile(compiled);
+        p = lazy ? null : Pattern.compile(compiled);
       } catch (PatternSyntaxException e) {
         if (!javaAccepts(regex)) {
           throw new IllegalArgumentException(source + ": rule '" + id + "' has a malformed regex: "
@@ -173,9 +187,9 @@ final class GitleaksRules {
         continue;
       }
       int group = r.path("secretGroup").asInt(0);
-      if (group < 0 || group > p.groupCount()) {
+      if (group < 0 || (p != null && group > p.groupCount())) {
         throw new IllegalArgumentException(source + ": rule '" + id + "' has secretGroup " + group + " but its regex has "
-            + p.groupCount() + " groups");
+            + (p == null ? "?" : p.groupCount()) + " groups");
       }
       List<Allowlist> allow = new ArrayList<>();
       for (JsonNode a : r.path("allowlists")) {
@@ -189,7 +203,7 @@ final class GitleaksRules {
       boolean generic = regex.contains(OPERATORS) && keywordsBefore(regex, kws);
       boolean longValue = regex.matches(".*\\{[0-9]{3,},?[0-9]*}.*") || regex.contains("[\\s\\S")
           || regex.contains("(?s") || regex.matches(".*\\{[0-9]+,}.*");
-      rules.add(new Rule(id, typeOf(id), p, group, r.path("entropy").asDouble(0), kws, allow, generic,
+      rules.add(new Rule(id, typeOf(id), compiled, p, group, r.path("entropy").asDouble(0), kws, allow, generic,
           longValue ? AFTER_LONG : AFTER, widen, generic ? minValue(regex) : 0));
     }
     return new GitleaksRules(rules, global, skipped);
@@ -412,7 +426,10 @@ final class GitleaksRules {
   static final class Rule {
     final String id;
     final FindingType type;
-    final Pattern regex;
+    /** The regex as compiled (after the rewrites in {@link GitleaksRules#parse}). */
+    final String source;
+    /** Compiled on first use when loaded lazily; a racy double compile is benign (Patterns are immutable). */
+    private volatile Pattern regex;
     final int group;
     final double entropy;
     final List<String> keywords;
@@ -425,10 +442,11 @@ final class GitleaksRules {
     /** For the generic shape, value chars that must follow the operator ({@link GitleaksRules#minValue}). */
     final int minValue;
 
-    Rule(String id, FindingType type, Pattern regex, int group, double entropy, List<String> keywords,
+    Rule(String id, FindingType type, String source, Pattern regex, int group, double entropy, List<String> keywords,
         List<Allowlist> allowlists, boolean generic, int after, boolean widen, int minValue) {
       this.id = id;
       this.type = type;
+      this.source = source;
       this.regex = regex;
       this.group = group;
       this.entropy = entropy;
@@ -496,8 +514,18 @@ final class GitleaksRules {
       return true;
     }
 
+    /** Returns the compiled regex, compiling it on the first call when the rules were loaded lazily. */
+    Pattern regex() {
+      Pattern p = regex;
+      if (p == null) {
+        p = Pattern.compile(source);
+        regex = p;
+      }
+      return p;
+    }
+
     void run(GitleaksRules all, String s, int from, int to, List<Candidate> out) {
-      Matcher m = regex.matcher(CharBuffer.wrap(s, from, to));
+      Matcher m = regex().matcher(CharBuffer.wrap(s, from, to));
       boolean pem = id.equals("private-key");
       int next = 0;
       while (next <= to - from && m.find(next)) {

@@ -25,6 +25,32 @@ class GitleaksRulesTest {
     assertTrue(new SecretDetector().types().contains(GitleaksRules.typeOf("gcp-api-key")));
   }
 
+  /**
+   * The shipped rules load lazily (each regex compiled on its first keyword hit), which skips the
+   * RE2/J syntax and group-count checks: this eager parse of the same file does them, and the lazy
+   * rules must be the same rules with the same compiled regexes.
+   */
+  @Test
+  void theLazyLoadOfTheShippedRulesEqualsAnEagerParse() throws Exception {
+    String toml;
+    try (java.io.InputStream in = GitleaksRules.class.getResourceAsStream("gitleaks.toml")) {
+      toml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    GitleaksRules eager = GitleaksRules.parse(toml, "gitleaks.toml");
+    GitleaksRules lazy = GitleaksRules.defaults();
+    assertEquals(eager.skipped(), lazy.skipped());
+    assertEquals(eager.types(), lazy.types());
+    assertEquals(eager.rules.size(), lazy.rules.size());
+    for (int i = 0; i < eager.rules.size(); i++) {
+      GitleaksRules.Rule e = eager.rules.get(i);
+      GitleaksRules.Rule l = lazy.rules.get(i);
+      assertEquals(e.id, l.id);
+      assertEquals(e.regex().pattern(), l.regex().pattern(), e.id);
+      assertEquals(e.group, l.group, e.id);
+      assertTrue(l.group <= l.regex().groupCount(), e.id + ": secretGroup within the regex's groups");
+    }
+  }
+
   @Test
   void malformedTomlNamesTheRule() {
     String toml = "[[rules]]\nid = \"good-rule\"\nregex = '''abc[0-9]{8}'''\nkeywords = [\"abc\"]\n\n"
