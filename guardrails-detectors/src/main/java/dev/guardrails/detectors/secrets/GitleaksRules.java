@@ -8,10 +8,7 @@ import com.google.re2j.PatternSyntaxException;
 import dev.guardrails.Category;
 import dev.guardrails.FindingType;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.CharBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -60,7 +57,7 @@ final class GitleaksRules {
   private final List<String> skipped;
   private final Set<FindingType> types;
 
-  private GitleaksRules(List<Rule> rules, Allowlist global, List<String> skipped) {
+  GitleaksRules(List<Rule> rules, Allowlist global, List<String> skipped) {
     this.rules = List.copyOf(rules);
     this.global = global;
     this.skipped = List.copyOf(skipped);
@@ -85,29 +82,19 @@ final class GitleaksRules {
   }
 
   /**
-   * The rules shipped with the library, loaded once on first use. Each rule's regex is compiled on
-   * its first keyword hit rather than here: a check that meets none of a rule's keywords never pays
-   * for it (222 RE2 compiles were about a third of the secrets detector's first call). The shipped
-   * file is checked eagerly by a test, so the lazy load skips the same rules and finds the same
-   * group counts as {@link #parse(String, String)}.
+   * The rules shipped with the library, loaded once on first use from {@code gitleaks.rules}: the
+   * rules of {@code gitleaks.toml} as {@link #parse(String, String)} reads them, written by
+   * {@link RuleFile} (a test keeps the two files in step). Reading that file needs no TOML parser
+   * (Jackson's start-up was the larger part of the secrets detector's first call), and each rule's
+   * regex is compiled on its first keyword hit rather than here: a check that meets none of a
+   * rule's keywords never pays for it.
    */
   static GitleaksRules defaults() {
     return Holder.DEFAULTS;
   }
 
   private static final class Holder {
-    static final GitleaksRules DEFAULTS = loadResource("gitleaks.toml");
-  }
-
-  private static GitleaksRules loadResource(String name) {
-    try (InputStream in = GitleaksRules.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("secret rules resource " + name + " is missing from the classpath");
-      }
-      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), name, true);
-    } catch (IOException e) {
-      throw new UncheckedIOException("secret rules resource " + name + " could not be read", e);
-    }
+    static final GitleaksRules DEFAULTS = RuleFile.load("gitleaks.rules");
   }
 
   /**
@@ -117,14 +104,6 @@ final class GitleaksRules {
    *     the file is malformed
    */
   static GitleaksRules parse(String toml, String source) {
-    return parse(toml, source, false);
-  }
-
-  /**
-   * Parses a gitleaks configuration; with {@code lazy}, rule regexes are compiled on first use
-   * instead (no RE2/J syntax or group-count check here: for files checked eagerly by a test).
-   */
-  static GitleaksRules parse(String toml, String source, boolean lazy) {
     JsonNode root;
     try {
       root = new TomlMapper().readTree(toml);
@@ -162,9 +141,9 @@ final class GitleaksRules {
       // generic-api-key's value "[\w.=-]{10,150}" costs 150 NFA states; "{10,}" finds the same
       // values (the run must end at a delimiter either way) plus longer ones, which are secrets too
       compiled = compiled.replace("([\\w.=-]{10,150}|", "([\\w.=-]{10,}|");
-      Pattern p = null;
+      Pattern p;
       try {
-        p = lazy ? null : Pattern.compile(compiled);
+        p = Pattern.compile(compiled);
       } catch (PatternSyntaxException e) {
         if (!javaAccepts(regex)) {
           throw new IllegalArgumentException(source + ": rule '" + id + "' has a malformed regex: "
@@ -187,9 +166,9 @@ final class GitleaksRules {
         continue;
       }
       int group = r.path("secretGroup").asInt(0);
-      if (group < 0 || (p != null && group > p.groupCount())) {
+      if (group < 0 || group > p.groupCount()) {
         throw new IllegalArgumentException(source + ": rule '" + id + "' has secretGroup " + group + " but its regex has "
-            + (p == null ? "?" : p.groupCount()) + " groups");
+            + p.groupCount() + " groups");
       }
       List<Allowlist> allow = new ArrayList<>();
       for (JsonNode a : r.path("allowlists")) {
@@ -346,6 +325,11 @@ final class GitleaksRules {
       }
     }
     return false;
+  }
+
+  /** The global allowlist, {@link Allowlist#NONE} when there is none. */
+  Allowlist global() {
+    return global;
   }
 
   /** Types the rules report. */
@@ -607,6 +591,26 @@ final class GitleaksRules {
 
     /** Stopwords by their first char (ASCII); a stopword starting above ASCII goes under 0 and is checked everywhere. */
     private final String[][] byFirst = new String[128][];
+
+    /** Returns the regexes, in file order. */
+    List<Pattern> regexes() {
+      return regexes;
+    }
+
+    /** Returns the stopwords, lower case. */
+    List<String> stopwords() {
+      return stopwords;
+    }
+
+    /** Returns what the regexes read: {@code secret}, {@code match} or {@code line}. */
+    String target() {
+      return target;
+    }
+
+    /** Returns true when regexes and stopwords must both hit (gitleaks' {@code condition = "AND"}). */
+    boolean and() {
+      return and;
+    }
 
     Allowlist(List<Pattern> regexes, List<String> stopwords, String target, boolean and) {
       this.regexes = regexes;
