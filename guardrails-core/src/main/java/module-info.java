@@ -9,7 +9,6 @@ module dev.guardrails {
 
   exports dev.guardrails;
   exports dev.guardrails.client;
-  exports dev.guardrails.redact;
   exports dev.guardrails.stream;
   exports dev.guardrails.text;
 

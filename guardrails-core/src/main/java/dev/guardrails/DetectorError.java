@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param detector the failing detector's id ({@code "guardrail"} for engine-level errors)
  * @param kind what went wrong: {@code EXCEPTION}, {@code TIMEOUT}, {@code INVALID_FINDING},
  *     {@code INTERRUPTED}; engine-level ({@code "guardrail"}): {@code INPUT_TOO_LARGE},
- *     {@code INPUT_TRUNCATED}, {@code REDACTION_FAILED} (a {@link dev.guardrails.redact.Redactor}
+ *     {@code INPUT_TRUNCATED}, {@code REDACTION_FAILED} (a {@link dev.guardrails.Redactor}
  *     threw; the answer is blocked)
  * @param errorClass the thrown exception's class name, or empty
  * @param action the action applied because of the failure (BLOCK for fail-closed, FLAG for

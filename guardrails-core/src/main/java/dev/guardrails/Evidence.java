@@ -1,5 +1,6 @@
 package dev.guardrails;
 
+import dev.guardrails.text.Span;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,6 @@
 package dev.guardrails;
 
+import dev.guardrails.text.Span;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;

@@ -12,7 +12,8 @@ import java.util.Objects;
  * The outcome of one check: the verdict, every finding with the action taken for it, the safe text
  * to show, time spent per detector, and detector errors.
  *
- * <p>Immutable and thread-safe. {@link #toString()} prints counts and types, never text.
+ * <p>Built only by the engine (no public constructor). Immutable and thread-safe.
+ * {@link #toString()} prints counts and types, never text.
  */
 public final class GuardResult {
 
@@ -26,8 +27,9 @@ public final class GuardResult {
   private final List<DetectorError> errors;
 
   /**
-   * Creates a result. Used by the engine and by tests; callers normally receive results from
-   * {@link Guardrail#check(String)}.
+   * Creates a result with timings as a map: the stream engine's constructor. Results are built only
+   * by the engine; callers receive them from {@link Guardrail#check(String)} or a stream's
+   * completion.
    *
    * @param verdict the verdict
    * @param decisions findings with their actions, in span order
@@ -36,7 +38,7 @@ public final class GuardResult {
    * @param timings time spent per detector id, in pipeline order
    * @param errors detector failures
    */
-  public GuardResult(
+  GuardResult(
       Verdict verdict,
       List<Decision> decisions,
       String safeText,

@@ -1,8 +1,6 @@
 package dev.guardrails;
 
 import dev.guardrails.internal.EngineAccess;
-import dev.guardrails.internal.Linker;
-import dev.guardrails.internal.Pipeline;
 import dev.guardrails.text.AnalyzedText;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,7 +32,7 @@ import java.util.function.Predicate;
  * <p><b>Failures.</b> {@code check} never throws for a detector's sake: a detector that throws,
  * reports a span outside the text, or runs past its time budget is recorded in
  * {@link GuardResult#errors()} and its {@link FailMode} applied (CLOSED blocks, OPEN flags). A
- * {@link dev.guardrails.redact.Redactor} that throws (or returns null) fails closed: the answer is blocked, the safe
+ * {@link dev.guardrails.Redactor} that throws (or returns null) fails closed: the answer is blocked, the safe
  * text is the block message, and a {@code REDACTION_FAILED} error is recorded under
  * {@link #ENGINE_ID}. Late detectors are abandoned: see {@link Builder#executor(ExecutorService)}.
  *

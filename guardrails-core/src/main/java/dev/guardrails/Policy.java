@@ -1,6 +1,5 @@
 package dev.guardrails;
 
-import dev.guardrails.redact.Redactor;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;

@@ -1,6 +1,5 @@
 package dev.guardrails;
 
-import dev.guardrails.redact.Redactor;
 
 /** The built-in {@link Policy} presets, built once. */
 final class Presets {

@@ -1,26 +1,15 @@
 package dev.guardrails;
 
 import dev.guardrails.internal.EngineAccess;
-import dev.guardrails.internal.Pipeline;
-import java.time.Instant;
-import java.util.List;
+import dev.guardrails.internal.StreamEngine;
+import java.util.function.IntUnaryOperator;
 
 /** The root package's side of {@link EngineAccess}; installed once by {@link Guardrail}. */
 final class RootAccess extends EngineAccess {
 
   @Override
-  public Pipeline pipeline(Guardrail guard) {
-    return guard.pipeline;
-  }
-
-  @Override
-  public Instant deadline(CheckContext ctx) {
-    return ctx.deadlineOrNull();
-  }
-
-  @Override
-  public GuardResult result(Verdict verdict, List<Decision> decisions, String safeText, int textLength,
-      String[] ids, long[] nanos, List<DetectorError> errors) {
-    return new GuardResult(verdict, decisions, safeText, textLength, ids, nanos, errors);
+  public StreamEngine<?> openStream(Object guard, Object ctx, IntUnaryOperator maxHoldChars,
+      IntUnaryOperator firstScanChars, long maxHoldNanos) {
+    return new StreamRun(((Guardrail) guard).pipeline, (CheckContext) ctx, maxHoldChars, firstScanChars, maxHoldNanos);
   }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.guardrails.redact.Redactor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class ModuleDescriptorTest {
 
   static final Set<String> API = Set.of(
-      "dev.guardrails", "dev.guardrails.client", "dev.guardrails.redact", "dev.guardrails.stream", "dev.guardrails.text");
+      "dev.guardrails", "dev.guardrails.client", "dev.guardrails.stream", "dev.guardrails.text");
 
   static ModuleDescriptor descriptor() throws IOException {
     return ModuleDescriptors.of(Guardrail.class);

@@ -1,6 +1,7 @@
 package dev.guardrails;
 
 import dev.guardrails.text.AnalyzedText;
+import dev.guardrails.text.Span;
 import java.util.Set;
 
 /** Small detectors for engine tests. */

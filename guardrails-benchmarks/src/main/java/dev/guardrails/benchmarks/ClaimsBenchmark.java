@@ -6,7 +6,7 @@ import dev.guardrails.detectors.claims.ClaimChecker;
 import dev.guardrails.detectors.claims.ClaimGroundingDetector;
 import dev.guardrails.detectors.nlp.EnglishNlp;
 import dev.guardrails.detectors.nlp.RuleSentences;
-import dev.guardrails.Span;
+import dev.guardrails.text.Span;
 import dev.guardrails.text.AnalyzedText;
 import java.util.HashSet;
 import java.util.List;

@@ -1,21 +1,18 @@
 package dev.guardrails.internal;
 
-import dev.guardrails.CheckContext;
-import dev.guardrails.Decision;
-import dev.guardrails.DetectorError;
-import dev.guardrails.GuardResult;
-import dev.guardrails.Guardrail;
-import dev.guardrails.Verdict;
-import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
+import java.util.function.IntUnaryOperator;
 
 /**
- * What the engine needs from the root package that the public API does not offer: a guardrail's
- * {@link Pipeline}, a context's deadline without an {@code Optional}, and the allocation-lean
- * {@link GuardResult} constructor. The root package
- * installs the one implementation when {@link Guardrail} is initialized (the shared-secrets
- * pattern of the JDK), so neither becomes public API. Not part of the public API.
+ * The way from the public stream facade ({@code dev.guardrails.stream.GuardedStream}) to the engine,
+ * whose classes are package-private in the root package: the root package installs the one
+ * implementation when {@code Guardrail} is initialized (the shared-secrets pattern of the JDK), so
+ * the engine stays out of the public API.
+ *
+ * <p>This package names no type of another core package (the guardrail and the context travel as
+ * {@code Object}, the result type is a type parameter of {@link StreamEngine}), so the packages
+ * stay acyclic: the root package and the stream package depend on this one, this one on neither.
+ * Not part of the public API.
  *
  * <p>Thread-safe: installed once, read-only afterwards.
  */
@@ -41,53 +38,31 @@ public abstract class EngineAccess {
   }
 
   /**
-   * Returns the implementation, initializing {@link Guardrail} first if needed.
+   * Returns the implementation. It is installed when {@code Guardrail} is initialized, so it is
+   * there for anyone holding a guardrail.
    *
    * @return the implementation
+   * @throws IllegalStateException if no guardrail class was initialized yet
    */
   public static EngineAccess get() {
     EngineAccess a = instance;
     if (a == null) {
-      try {
-        Class.forName(Guardrail.class.getName(), true, EngineAccess.class.getClassLoader());
-      } catch (ClassNotFoundException e) {
-        throw new IllegalStateException("dev.guardrails.Guardrail is missing", e);
-      }
-      a = instance;
+      throw new IllegalStateException("engine access is not installed; dev.guardrails.Guardrail installs it when initialized");
     }
     return a;
   }
 
   /**
-   * Returns the pipeline a guardrail runs.
+   * Opens the engine's side of one streamed answer on a guardrail's pipeline.
    *
-   * @param guard the guardrail
-   * @return its pipeline
+   * @param guard the {@code dev.guardrails.Guardrail} whose pipeline checks the text
+   * @param ctx the {@code dev.guardrails.CheckContext} of the answer
+   * @param maxHoldChars the most chars held back, for a pipeline's largest detector window
+   * @param firstScanChars the received chars that trigger the first re-check, for that window
+   * @param maxHoldNanos the longest time text may wait for a re-check, 0 for no limit
+   * @return the stream's engine; its result type is {@code dev.guardrails.GuardResult}
+   * @throws ClassCastException if {@code guard} or {@code ctx} is not of the named type
    */
-  public abstract Pipeline pipeline(Guardrail guard);
-
-  /**
-   * Returns the context's deadline, or null: for the hot path, which should not allocate an
-   * {@code Optional}.
-   *
-   * @param ctx the context
-   * @return the deadline or null
-   */
-  public abstract Instant deadline(CheckContext ctx);
-
-  /**
-   * Creates a result with timings as parallel arrays (nanos {@code < 0}: did not run), mapped on
-   * demand.
-   *
-   * @param verdict the verdict
-   * @param decisions the decisions in span order
-   * @param safeText the safe text
-   * @param textLength the checked text's length
-   * @param ids detector ids in pipeline order
-   * @param nanos time per detector
-   * @param errors the errors
-   * @return the result
-   */
-  public abstract GuardResult result(Verdict verdict, List<Decision> decisions, String safeText, int textLength,
-      String[] ids, long[] nanos, List<DetectorError> errors);
+  public abstract StreamEngine<?> openStream(Object guard, Object ctx, IntUnaryOperator maxHoldChars,
+      IntUnaryOperator firstScanChars, long maxHoldNanos);
 }

@@ -1,6 +1,5 @@
 package dev.guardrails.text;
 
-import dev.guardrails.Span;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 

@@ -1,7 +1,5 @@
 package dev.guardrails.text;
 
-import dev.guardrails.Span;
-
 /**
  * Maps indexes of a normalized view back to the original text (like Lucene's
  * {@code CharFilter.correctOffset}). For normalized char {@code i}, {@link #sourceStart(int)} and

@@ -15,7 +15,7 @@ import dev.guardrails.FindingType;
 import dev.guardrails.GuardResult;
 import dev.guardrails.Guardrail;
 import dev.guardrails.Policy;
-import dev.guardrails.Span;
+import dev.guardrails.text.Span;
 import dev.guardrails.Verdict;
 import dev.guardrails.stream.GuardedStream;
 import dev.guardrails.text.AnalyzedText;

@@ -16,7 +16,7 @@ import dev.guardrails.GuardResult;
 import dev.guardrails.Guardrail;
 import dev.guardrails.Policy;
 import dev.guardrails.Verdict;
-import dev.guardrails.redact.Redactor;
+import dev.guardrails.Redactor;
 import dev.guardrails.stream.GuardedStream;
 import dev.guardrails.text.AnalyzedText;
 import java.lang.reflect.Field;

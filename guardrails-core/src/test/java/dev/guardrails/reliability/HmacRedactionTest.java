@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.guardrails.Category;
 import dev.guardrails.Finding;
 import dev.guardrails.FindingType;
-import dev.guardrails.redact.Redactor;
+import dev.guardrails.Redactor;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;

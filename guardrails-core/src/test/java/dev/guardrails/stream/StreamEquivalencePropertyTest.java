@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.guardrails.Action;
 import dev.guardrails.CheckContext;
 import dev.guardrails.Decision;
+import dev.guardrails.EngineTestAccess;
 import dev.guardrails.GuardResult;
 import dev.guardrails.Guardrail;
 import dev.guardrails.Verdict;
-import dev.guardrails.internal.SafeText;
-import dev.guardrails.redact.Redactor;
+import dev.guardrails.Redactor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -36,7 +36,7 @@ class StreamEquivalencePropertyTest {
   static final Guardrail WINDOWED = TestDetectors.windowed();
   static final Guardrail FULL = TestDetectors.full();
   /** Names whose decision depends on data after them: link windows of 40 chars and the default. */
-  static final Guardrail[] LINKED = {TestDetectors.linked(40), TestDetectors.linked(dev.guardrails.internal.Linker.DEFAULT_WINDOW)};
+  static final Guardrail[] LINKED = {TestDetectors.linked(40), TestDetectors.linked(EngineTestAccess.DEFAULT_LINK_WINDOW)};
   static final int[] MAX_HOLDS = {86, 128, 256, 1024};
   // FULL's largest window is 210: the smallest exact hold-back is 4/3 of it
   static final int[] MAX_HOLDS_FULL = {281, 350, 1024};
@@ -190,9 +190,9 @@ class StreamEquivalencePropertyTest {
         }
       }
       GuardResult unblockedResult = unblocked(guard).check(text, CheckContext.empty());
-      for (List<dev.guardrails.Finding> c : SafeText.redactionClusters(unblockedResult.decisions())) {
-        if (SafeText.start(c) < cut && SafeText.end(c) > cut) {
-          cut = SafeText.start(c);
+      for (List<dev.guardrails.Finding> c : EngineTestAccess.redactionClusters(unblockedResult.decisions())) {
+        if (EngineTestAccess.start(c) < cut && EngineTestAccess.end(c) > cut) {
+          cut = EngineTestAccess.start(c);
         }
       }
       List<Decision> before = new ArrayList<>();
@@ -201,7 +201,7 @@ class StreamEquivalencePropertyTest {
           before.add(d);
         }
       }
-      String safeBefore = SafeText.apply(text.substring(0, cut), before, guard.policy(), new Redactor.Scope());
+      String safeBefore = EngineTestAccess.apply(text.substring(0, cut), before, guard.policy(), new Redactor.Scope());
       assertTrue(shown.length() <= safeBefore.length(), "text emitted past the blocking finding");
     } else {
       assertEquals(expected, shown.toString(), "concatenated stream output");

@@ -7,7 +7,7 @@ import dev.guardrails.Finding;
 import dev.guardrails.FindingType;
 import dev.guardrails.Guardrail;
 import dev.guardrails.Policy;
-import dev.guardrails.redact.Redactor;
+import dev.guardrails.Redactor;
 import java.util.List;
 import java.util.Locale;
 

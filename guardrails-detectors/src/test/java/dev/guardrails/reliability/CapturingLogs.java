@@ -57,8 +57,12 @@ public final class CapturingLogs implements SLF4JServiceProvider {
     }
   }
 
-  /** Returns true when SLF4J bound this provider (the surefire property was set). */
+  /**
+   * Returns true when SLF4J bound this provider (the surefire property was set). Binds SLF4J first
+   * if no logger was created yet, so the answer does not depend on which test ran first.
+   */
   public static boolean installed() {
+    org.slf4j.LoggerFactory.getILoggerFactory();
     return installed;
   }
 

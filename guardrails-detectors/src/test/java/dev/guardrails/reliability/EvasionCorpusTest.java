@@ -10,7 +10,7 @@ import dev.guardrails.Finding;
 import dev.guardrails.FindingType;
 import dev.guardrails.Guardrail;
 import dev.guardrails.Policy;
-import dev.guardrails.Span;
+import dev.guardrails.text.Span;
 import dev.guardrails.detectors.bias.BiasDetector;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -19,7 +19,7 @@ import dev.guardrails.GuardResult;
 import dev.guardrails.Guardrail;
 import dev.guardrails.Policy;
 import dev.guardrails.Source;
-import dev.guardrails.redact.Redactor;
+import dev.guardrails.Redactor;
 import dev.guardrails.text.AnalyzedText;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import dev.guardrails.Detector;
 import dev.guardrails.Finding;
 import dev.guardrails.FindingSink;
 import dev.guardrails.FindingType;
-import dev.guardrails.Span;
+import dev.guardrails.text.Span;
 import dev.guardrails.text.AnalyzedText;
 import java.util.List;
 import java.util.Objects;
@@ -25,7 +25,7 @@ import java.util.Set;
  * "Homo sapiens"), and gendered role nouns and pronouns, which are off by default because they
  * are ordinary in biographies. Findings have type {@code BIAS/<CATEGORY>}, a severity-based score
  * (low 0.35, medium 0.6, high 0.85; generalizations 0.75) and up to three suggestions; the first
- * is what {@link dev.guardrails.redact.Redactor#rewrite()} substitutes.
+ * is what {@link dev.guardrails.Redactor#rewrite()} substitutes.
  *
  * <pre>{@code
  * Detector d = BiasDetector.builder().genderedRoleNouns(true).build();

@@ -2,7 +2,7 @@ package dev.guardrails.detectors.claims;
 
 import dev.guardrails.Evidence;
 import dev.guardrails.Source;
-import dev.guardrails.Span;
+import dev.guardrails.text.Span;
 import dev.guardrails.text.AnalyzedText;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.guardrails.detectors.claims;
 
-import dev.guardrails.Span;
+import dev.guardrails.text.Span;
 import dev.guardrails.detectors.nlp.EnglishNlp;
 import dev.guardrails.detectors.nlp.RuleSentences;
 import dev.guardrails.text.AnalyzedText;

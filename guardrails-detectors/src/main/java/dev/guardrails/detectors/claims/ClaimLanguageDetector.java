@@ -7,7 +7,7 @@ import dev.guardrails.Finding;
 import dev.guardrails.FindingSink;
 import dev.guardrails.FindingType;
 import dev.guardrails.Source;
-import dev.guardrails.Span;
+import dev.guardrails.text.Span;
 import dev.guardrails.text.AnalyzedText;
 import java.util.List;
 import java.util.Locale;

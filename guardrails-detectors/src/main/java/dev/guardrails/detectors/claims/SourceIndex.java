@@ -1,7 +1,7 @@
 package dev.guardrails.detectors.claims;
 
 import dev.guardrails.Source;
-import dev.guardrails.Span;
+import dev.guardrails.text.Span;
 import dev.guardrails.detectors.nlp.RuleSentences;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package dev.guardrails.detectors.nlp;
 
-import dev.guardrails.Span;
+import dev.guardrails.text.Span;
 import dev.guardrails.text.AnalysisKey;
 import dev.guardrails.text.AnalyzedText;
 import java.io.IOException;

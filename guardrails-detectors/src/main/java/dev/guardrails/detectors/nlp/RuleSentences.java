@@ -1,6 +1,6 @@
 package dev.guardrails.detectors.nlp;
 
-import dev.guardrails.Span;
+import dev.guardrails.text.Span;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.guardrails.detectors.secrets;
 
-import dev.guardrails.Span;
+import dev.guardrails.text.Span;
 import dev.guardrails.text.AnalyzedText;
 
 /**

@@ -8,10 +8,7 @@ import com.google.re2j.PatternSyntaxException;
 import dev.guardrails.Category;
 import dev.guardrails.FindingType;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.CharBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -60,7 +57,7 @@ final class GitleaksRules {
   private final List<String> skipped;
   private final Set<FindingType> types;
 
-  private GitleaksRules(List<Rule> rules, Allowlist global, List<String> skipped) {
+  GitleaksRules(List<Rule> rules, Allowlist global, List<String> skipped) {
     this.rules = List.copyOf(rules);
     this.global = global;
     this.skipped = List.copyOf(skipped);
@@ -84,24 +81,20 @@ final class GitleaksRules {
     this.types = Collections.unmodifiableSet(t);
   }
 
-  /** The rules shipped with the library, loaded once on first use. */
+  /**
+   * The rules shipped with the library, loaded once on first use from {@code gitleaks.rules}: the
+   * rules of {@code gitleaks.toml} as {@link #parse(String, String)} reads them, written by
+   * {@link RuleFile} (a test keeps the two files in step). Reading that file needs no TOML parser
+   * (Jackson's start-up was the larger part of the secrets detector's first call), and each rule's
+   * regex is compiled on its first keyword hit rather than here: a check that meets none of a
+   * rule's keywords never pays for it.
+   */
   static GitleaksRules defaults() {
     return Holder.DEFAULTS;
   }
 
   private static final class Holder {
-    static final GitleaksRules DEFAULTS = loadResource("gitleaks.toml");
-  }
-
-  private static GitleaksRules loadResource(String name) {
-    try (InputStream in = GitleaksRules.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("secret rules resource " + name + " is missing from the classpath");
-      }
-      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), name);
-    } catch (IOException e) {
-      throw new UncheckedIOException("secret rules resource " + name + " could not be read", e);
-    }
+    static final GitleaksRules DEFAULTS = RuleFile.load("gitleaks.rules");
   }
 
   /**
@@ -189,7 +182,7 @@ final class GitleaksRules {
       boolean generic = regex.contains(OPERATORS) && keywordsBefore(regex, kws);
       boolean longValue = regex.matches(".*\\{[0-9]{3,},?[0-9]*}.*") || regex.contains("[\\s\\S")
           || regex.contains("(?s") || regex.matches(".*\\{[0-9]+,}.*");
-      rules.add(new Rule(id, typeOf(id), p, group, r.path("entropy").asDouble(0), kws, allow, generic,
+      rules.add(new Rule(id, typeOf(id), compiled, p, group, r.path("entropy").asDouble(0), kws, allow, generic,
           longValue ? AFTER_LONG : AFTER, widen, generic ? minValue(regex) : 0));
     }
     return new GitleaksRules(rules, global, skipped);
@@ -334,6 +327,11 @@ final class GitleaksRules {
     return false;
   }
 
+  /** The global allowlist, {@link Allowlist#NONE} when there is none. */
+  Allowlist global() {
+    return global;
+  }
+
   /** Types the rules report. */
   Set<FindingType> types() {
     return types;
@@ -412,7 +410,10 @@ final class GitleaksRules {
   static final class Rule {
     final String id;
     final FindingType type;
-    final Pattern regex;
+    /** The regex as compiled (after the rewrites in {@link GitleaksRules#parse}). */
+    final String source;
+    /** Compiled on first use when loaded lazily; a racy double compile is benign (Patterns are immutable). */
+    private volatile Pattern regex;
     final int group;
     final double entropy;
     final List<String> keywords;
@@ -425,10 +426,11 @@ final class GitleaksRules {
     /** For the generic shape, value chars that must follow the operator ({@link GitleaksRules#minValue}). */
     final int minValue;
 
-    Rule(String id, FindingType type, Pattern regex, int group, double entropy, List<String> keywords,
+    Rule(String id, FindingType type, String source, Pattern regex, int group, double entropy, List<String> keywords,
         List<Allowlist> allowlists, boolean generic, int after, boolean widen, int minValue) {
       this.id = id;
       this.type = type;
+      this.source = source;
       this.regex = regex;
       this.group = group;
       this.entropy = entropy;
@@ -496,8 +498,18 @@ final class GitleaksRules {
       return true;
     }
 
+    /** Returns the compiled regex, compiling it on the first call when the rules were loaded lazily. */
+    Pattern regex() {
+      Pattern p = regex;
+      if (p == null) {
+        p = Pattern.compile(source);
+        regex = p;
+      }
+      return p;
+    }
+
     void run(GitleaksRules all, String s, int from, int to, List<Candidate> out) {
-      Matcher m = regex.matcher(CharBuffer.wrap(s, from, to));
+      Matcher m = regex().matcher(CharBuffer.wrap(s, from, to));
       boolean pem = id.equals("private-key");
       int next = 0;
       while (next <= to - from && m.find(next)) {
@@ -579,6 +591,26 @@ final class GitleaksRules {
 
     /** Stopwords by their first char (ASCII); a stopword starting above ASCII goes under 0 and is checked everywhere. */
     private final String[][] byFirst = new String[128][];
+
+    /** Returns the regexes, in file order. */
+    List<Pattern> regexes() {
+      return regexes;
+    }
+
+    /** Returns the stopwords, lower case. */
+    List<String> stopwords() {
+      return stopwords;
+    }
+
+    /** Returns what the regexes read: {@code secret}, {@code match} or {@code line}. */
+    String target() {
+      return target;
+    }
+
+    /** Returns true when regexes and stopwords must both hit (gitleaks' {@code condition = "AND"}). */
+    boolean and() {
+      return and;
+    }
 
     Allowlist(List<Pattern> regexes, List<String> stopwords, String target, boolean and) {
       this.regexes = regexes;

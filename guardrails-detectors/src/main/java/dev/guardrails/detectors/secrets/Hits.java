@@ -3,7 +3,7 @@ package dev.guardrails.detectors.secrets;
 import dev.guardrails.Finding;
 import dev.guardrails.FindingSink;
 import dev.guardrails.FindingType;
-import dev.guardrails.Span;
+import dev.guardrails.text.Span;
 import dev.guardrails.text.AnalyzedText;
 
 /**

@@ -6,7 +6,7 @@ import dev.guardrails.Detector;
 import dev.guardrails.FindingSink;
 import dev.guardrails.Finding;
 import dev.guardrails.FindingType;
-import dev.guardrails.Span;
+import dev.guardrails.text.Span;
 import dev.guardrails.text.AnalyzedText;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -33,7 +33,7 @@ class EveryRuleTest {
     for (int k = 0; k < g.rules.size(); k++) {
       GitleaksRules.Rule r = g.rules.get(k);
       rules++;
-      String regex = r.regex.pattern();
+      String regex = r.regex().pattern();
       String pos = null;
       for (long seed = 15L * k; seed < 15L * k + 15 && pos == null; seed++) {
         String ex = Re2Examples.example(regex, seed, false);
@@ -99,7 +99,7 @@ class EveryRuleTest {
    */
   private static boolean isKey(GitleaksRules.Rule r, String ex) {
     String norm = AnalyzedText.of(ex + "\n").normalized();
-    com.google.re2j.Matcher m = r.regex.matcher(norm);
+    com.google.re2j.Matcher m = r.regex().matcher(norm);
     if (!m.find()) {
       return false;
     }

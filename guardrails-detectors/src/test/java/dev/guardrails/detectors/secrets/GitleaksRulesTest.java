@@ -25,6 +25,53 @@ class GitleaksRulesTest {
     assertTrue(new SecretDetector().types().contains(GitleaksRules.typeOf("gcp-api-key")));
   }
 
+  static String resource(String name) throws java.io.IOException {
+    try (java.io.InputStream in = GitleaksRules.class.getResourceAsStream(name)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  /**
+   * The detector loads {@code gitleaks.rules}, not the TOML: it must be exactly what
+   * {@link RuleFile#write} makes of the parsed {@code gitleaks.toml}. The expected file is written to
+   * {@code target/gitleaks.rules} each run; after a refresh of the TOML, copy it over the resource.
+   */
+  @Test
+  void theShippedRuleFileIsWhatTheTomlGives() throws Exception {
+    String expected = RuleFile.write(GitleaksRules.parse(resource("gitleaks.toml"), "gitleaks.toml"));
+    java.nio.file.Path out = java.nio.file.Path.of("target", "gitleaks.rules");
+    java.nio.file.Files.createDirectories(out.getParent());
+    java.nio.file.Files.writeString(out, expected);
+    assertEquals(expected, resource("gitleaks.rules"),
+        "gitleaks.rules is stale: copy " + out.toAbsolutePath() + " to src/main/resources/dev/guardrails/detectors/secrets/");
+    assertEquals(expected, RuleFile.write(GitleaksRules.defaults()), "the rule file reads back to itself");
+  }
+
+  /**
+   * The shipped rules load from the rule file lazily (each regex compiled on its first keyword
+   * hit), without the RE2/J syntax and group-count checks: this eager parse of the TOML does them,
+   * and the loaded rules must be the same rules with the same compiled regexes.
+   */
+  @Test
+  void theLazyLoadOfTheShippedRulesEqualsAnEagerParse() throws Exception {
+    GitleaksRules eager = GitleaksRules.parse(resource("gitleaks.toml"), "gitleaks.toml");
+    GitleaksRules lazy = GitleaksRules.defaults();
+    assertEquals(eager.skipped(), lazy.skipped());
+    assertEquals(eager.types(), lazy.types());
+    assertEquals(eager.rules.size(), lazy.rules.size());
+    for (int i = 0; i < eager.rules.size(); i++) {
+      GitleaksRules.Rule e = eager.rules.get(i);
+      GitleaksRules.Rule l = lazy.rules.get(i);
+      assertEquals(e.id, l.id);
+      assertEquals(e.regex().pattern(), l.regex().pattern(), e.id);
+      assertEquals(e.group, l.group, e.id);
+      assertTrue(l.group <= l.regex().groupCount(), e.id + ": secretGroup within the regex's groups");
+      assertEquals(e.type, l.type, e.id);
+      assertEquals(e.keywords, l.keywords, e.id);
+      assertEquals(e.allowlists.size(), l.allowlists.size(), e.id);
+    }
+  }
+
   @Test
   void malformedTomlNamesTheRule() {
     String toml = "[[rules]]\nid = \"good-rule\"\nregex = '''abc[0-9]{8}'''\nkeywords = [\"abc\"]\n\n"

@@ -1,13 +1,10 @@
-package dev.guardrails.redact;
+package dev.guardrails;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.guardrails.Category;
-import dev.guardrails.Finding;
-import dev.guardrails.FindingType;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;

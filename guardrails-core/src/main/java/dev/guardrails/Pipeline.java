@@ -1,20 +1,5 @@
-package dev.guardrails.internal;
+package dev.guardrails;
 
-import dev.guardrails.Action;
-import dev.guardrails.CheckContext;
-import dev.guardrails.Decision;
-import dev.guardrails.Detector;
-import dev.guardrails.DetectorError;
-import dev.guardrails.FailMode;
-import dev.guardrails.Finding;
-import dev.guardrails.FindingSink;
-import dev.guardrails.GuardListener;
-import dev.guardrails.GuardResult;
-import dev.guardrails.Guardrail;
-import dev.guardrails.OversizeMode;
-import dev.guardrails.Policy;
-import dev.guardrails.Verdict;
-import dev.guardrails.redact.Redactor;
 import dev.guardrails.text.AnalyzedText;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +32,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Thread safety:</b> immutable; one instance serves any number of threads.
  */
-public final class Pipeline {
+final class Pipeline {
 
   private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
@@ -254,7 +239,7 @@ public final class Pipeline {
     AnalyzedText at = analyzed != null ? analyzed : AnalyzedText.of(scanned);
     long[] timings = new long[stages.size()];
     Arrays.fill(timings, -1L);
-    Instant deadline = executor == null ? null : EngineAccess.get().deadline(ctx);
+    Instant deadline = executor == null ? null : ctx.deadlineOrNull();
     if (executor != null && (detectorTimeout != null || deadline != null)) {
       runAsync(at, ctx, deadline, timings, found);
     } else {
@@ -290,7 +275,7 @@ public final class Pipeline {
   private GuardResult completed(Verdict verdict, List<Decision> decisions, String safe, int length, long[] timings,
       List<DetectorError> errors, String scanned) {
     String[] names = timings.length == 0 ? new String[0] : ids;
-    GuardResult r = EngineAccess.get().result(verdict, decisions, safe, length, names, timings, errors);
+    GuardResult r = new GuardResult(verdict, decisions, safe, length, names, timings, errors);
     report(r, scanned, errors, false);
     return r;
   }

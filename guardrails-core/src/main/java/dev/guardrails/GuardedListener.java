@@ -1,7 +1,5 @@
-package dev.guardrails.internal;
+package dev.guardrails;
 
-import dev.guardrails.DetectorError;
-import dev.guardrails.GuardListener;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +12,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe if the delegate is.
  */
-public final class GuardedListener implements GuardListener {
+final class GuardedListener implements GuardListener {
 
   private static final Logger LOG = LoggerFactory.getLogger(GuardedListener.class);
 

@@ -1,11 +1,5 @@
-package dev.guardrails.internal;
+package dev.guardrails;
 
-import dev.guardrails.Action;
-import dev.guardrails.Category;
-import dev.guardrails.CheckContext;
-import dev.guardrails.Finding;
-import dev.guardrails.FindingType;
-import dev.guardrails.Policy;
 import java.util.Arrays;
 import java.util.List;
 
@@ -24,7 +18,7 @@ import java.util.List;
  *
  * <p>Stateless and thread-safe.
  */
-public final class Linker {
+final class Linker {
 
   /** The default distance, in chars, between a name and the personal data that links it. */
   public static final int DEFAULT_WINDOW = 200;

@@ -1,6 +1,5 @@
-package dev.guardrails.redact;
+package dev.guardrails;
 
-import dev.guardrails.Finding;
 import java.security.SecureRandom;
 import java.util.Objects;
 

@@ -1,10 +1,5 @@
-package dev.guardrails.internal;
+package dev.guardrails;
 
-import dev.guardrails.Action;
-import dev.guardrails.Decision;
-import dev.guardrails.Finding;
-import dev.guardrails.Policy;
-import dev.guardrails.redact.Redactor;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +11,7 @@ import java.util.List;
  * cluster's best finding: highest score, then longest span, then earliest start. Not part of the
  * public API.
  */
-public final class SafeText {
+final class SafeText {
 
   private SafeText() {}
 

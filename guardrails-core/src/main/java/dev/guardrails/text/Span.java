@@ -1,4 +1,4 @@
-package dev.guardrails;
+package dev.guardrails.text;
 
 /**
  * A half-open range {@code [start, end)} of char indexes into the ORIGINAL checked text, the same

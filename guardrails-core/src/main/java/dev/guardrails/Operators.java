@@ -1,6 +1,5 @@
-package dev.guardrails.redact;
+package dev.guardrails;
 
-import dev.guardrails.Finding;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import javax.crypto.Mac;
