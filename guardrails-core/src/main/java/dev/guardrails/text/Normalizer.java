@@ -42,6 +42,19 @@ final class Normalizer {
   }
 
   static AnalyzedText analyze(String s) {
+    int firstRule = needsNoRule(s) ? -1 : firstRuleAt(s);
+    if (firstRule < 0) {
+      return AnalyzedText.create(s, s, OffsetMap.identity(s.length())); // share the original
+    }
+    return applyRules(s, firstRule);
+  }
+
+  /**
+   * The run-by-run check: where the first rule of the chain applies in {@code s} (everything before
+   * it is copied as is), or -1 when none does. {@link #needsNoRule} gives the same verdict faster;
+   * this one finds the place, for {@link #applyRules}.
+   */
+  static int firstRuleAt(String s) {
     int n = s.length();
     // Fast path: printable ASCII (plus \n, \t) without runs of whitespace or tabs needs nothing.
     // Runs of chars that no rule can touch are skipped with the table-driven plainRunEnd (the
@@ -89,10 +102,142 @@ final class Normalizer {
       }
       prev = c;
     }
-    if (plain) {
-      return AnalyzedText.create(s, s, OffsetMap.identity(n));
+    return plain ? -1 : firstRule;
+  }
+
+  /** {@link #SCAN} bits: an ASCII digit (counted, so it must stay bit 0). */
+  private static final int S_DIGIT = 1;
+  /** A space or a line break: two in a row are a whitespace run. */
+  private static final int S_WS = 2;
+  /** '@': a rule applies when a line break is next to it. */
+  private static final int S_AT = 4;
+  /** A line break. */
+  private static final int S_NL = 8;
+  /** A char that needs a closer look: non-ASCII (slot 0x80), a control other than '\n', DEL, a markup trigger. */
+  private static final int S_LOOK = 16;
+  /** An ASCII letter or digit. */
+  private static final int S_LD = 32;
+  /** A separator of letter-spaced values (space, '.', '-'): {@code S_LD << 1}. */
+  private static final int S_SEP = 64;
+
+  /** Scan classes of the ASCII chars, and of every non-ASCII char at index 0x80. */
+  private static final byte[] SCAN = new byte[0x81];
+
+  static {
+    for (char c = 0; c < 0x80; c++) {
+      int k = 0;
+      if (c >= '0' && c <= '9') {
+        k |= S_DIGIT;
+      }
+      if (c == ' ' || c == '\n') {
+        k |= S_WS;
+      }
+      if (c == '@') {
+        k |= S_AT;
+      }
+      if (c == '\n') {
+        k |= S_NL;
+      }
+      if ((c < 0x20 && c != '\n') || c == 0x7f || MARKUP_TRIGGER[c]) {
+        k |= S_LOOK;
+      }
+      if (Character.isLetterOrDigit(c)) {
+        k |= S_LD;
+      }
+      if (isDigitSeparator(c)) {
+        k |= S_SEP;
+      }
+      SCAN[c] = (byte) k;
     }
-    return applyRules(s, firstRule);
+    SCAN[0x80] = S_LOOK;
+  }
+
+  /**
+   * True when no rule of the chain can apply to {@code s}: the same answer as the run-by-run check
+   * of {@link #analyze}, reached without a branch per char on the common short answer. One pass
+   * classifies every char with a table load and a few ORs (a test per 64 chars lets a long text
+   * stop early): a whitespace run, or a line break in a text that holds an '@', means a rule
+   * applies. The few chars that need a closer look (non-ASCII, controls, markup triggers) then get
+   * it in {@link #keptAsIsAll}; and a letter-spaced value can only occur in a text of at least
+   * {@value #SPACED_MIN} digits, where {@link #hasSpacedValue} looks at the few places one may start.
+   */
+  static boolean needsNoRule(String s) {
+    int n = s.length();
+    int any = 0;
+    int pairs = 0; // classes shared by two neighbouring chars (S_WS: a whitespace run)
+    int prev = 0;
+    int digits = 0;
+    for (int from = 0; from < n; from += 64) {
+      for (int i = from, to = Math.min(n, from + 64); i < to; i++) {
+        int k = SCAN[Math.min(s.charAt(i), 0x80)];
+        any |= k;
+        pairs |= prev & k;
+        digits += k & S_DIGIT;
+        prev = k;
+      }
+      if ((pairs & S_WS) != 0) {
+        return false; // a long text stops early
+      }
+    }
+    if ((any & (S_AT | S_NL)) == (S_AT | S_NL) && atNextToLineBreak(s)) {
+      return false;
+    }
+    if ((any & S_LOOK) != 0 && !keptAsIsAll(s)) {
+      return false;
+    }
+    // ASCII digits are all the digits here: a non-ASCII digit folds to ASCII, so keptAsIsAll failed
+    return digits < SPACED_MIN || !hasSpacedValue(s);
+  }
+
+  /** Whether an '@' has a line break right before or after it. */
+  private static boolean atNextToLineBreak(String s) {
+    for (int i = s.indexOf('@'); i >= 0; i = s.indexOf('@', i + 1)) {
+      if ((i > 0 && s.charAt(i - 1) == '\n') || (i + 1 < s.length() && s.charAt(i + 1) == '\n')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether every char of {@code s} that {@link #SCAN} marks {@link #S_LOOK} comes out of the rule
+   * chain as itself: a non-ASCII char that {@link #keptAsIs}, a markup trigger where no markup
+   * {@linkplain Markup#foldsAt folds}; never a control char other than '\n'.
+   */
+  private static boolean keptAsIsAll(String s) {
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if ((SCAN[Math.min(c, 0x80)] & S_LOOK) == 0) {
+        continue;
+      }
+      if (c >= 0x80 ? !keptAsIs(s, i, c) : c < 0x20 || c == 0x7f || Markup.foldsAt(s, i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether a letter-spaced value ({@link #spacedDigitsEnd}) starts somewhere in {@code s}. One can
+   * start only at a letter or digit that starts a token and stands before a separator ({@link
+   * #mayStartSpacedRun}); the loop finds those with table bits, and branches on them only.
+   */
+  private static boolean hasSpacedValue(String s) {
+    int n = s.length();
+    int p1 = 0; // class of the char before i
+    int p2 = 0; // and of the one before that (0 before the text: not a letter or digit)
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      int k = c < 0x80 ? SCAN[c] : Character.isLetterOrDigit(c) ? S_LD : 0;
+      // a separator at i after a letter or digit at i - 1 that starts a token (S_SEP >>> 1 == S_LD)
+      if (((k >>> 1) & p1 & ~p2 & S_LD) != 0 && spacedDigitsEnd(s, i - 1) > 0) {
+        return true;
+      }
+      p2 = p1;
+      p1 = k;
+    }
+    return false;
   }
 
   /**

@@ -52,6 +52,34 @@ class NormalizerFastPathTest {
     assertTrue(shared > 1_000, "texts that share the original: " + shared); // the shortcut must be exercised
   }
 
+  /** Pieces that decide the one-pass check: spaced values, digits, '@' near line breaks, accents. */
+  private static final String[] SCAN_PIECES = {
+    "4 1 1 1 1 1 1 1 1 1", "D E 8 9 3 7 0 4 0 0 4 4", "\u00c9 E 8 9 3 7 0 4 0 0 4 4", "\u201c1 2 3 4 5 6 7 8 9",
+    "1 2 3", "555-123-4567", "(555) 123-4567", "e.g.", "x-ray", " a ", " I ", "5.", "12345", "@", "\n",
+    "jane@example.com", "M\u00fcller", "\u00e9", "\u0661", "\u00a0", "(dot)", "(", "%40", "_", "\t", " ", ".",
+    "-",
+  };
+
+  private static final String[] WORDS = {"word ", "Hello ", "the ", "is. ", "x-"};
+
+  @Test
+  void oneScanCheckAgreesWithTheRunByRunCheck() {
+    Random r = new Random(23);
+    int plain = 0;
+    for (int it = 0; it < 40_000; it++) {
+      StringBuilder b = new StringBuilder();
+      int len = 1 + r.nextInt(60); // up to a few hundred chars: texts cross the 64-char blocks
+      for (int k = 0; k < len; k++) {
+        b.append(r.nextInt(5) == 0 ? SCAN_PIECES[r.nextInt(SCAN_PIECES.length)] : WORDS[r.nextInt(WORDS.length)]);
+      }
+      String s = b.toString();
+      boolean expected = Normalizer.firstRuleAt(s) < 0;
+      assertEquals(expected, Normalizer.needsNoRule(s), "case " + it + " (" + s.length() + " chars)");
+      plain += expected ? 1 : 0;
+    }
+    assertTrue(plain > 2_000 && plain < 38_000, "plain texts: " + plain); // both answers must be exercised
+  }
+
   @Test
   void plainAndAlreadyNormalizedTextsAreNotCopied() {
     // hand-picked: ASCII prose, and prose whose non-ASCII chars fold to themselves

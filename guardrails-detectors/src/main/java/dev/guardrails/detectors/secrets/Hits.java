@@ -22,7 +22,9 @@ final class Hits {
   private final Span wrapper;
   int lastEnd;
   /** Normalized spans reported, as start/end pairs in order (the rules skip keyword hits inside). */
-  int[] spans = new int[0];
+  int[] spans = NO_SPANS;
+
+  private static final int[] NO_SPANS = {}; // shared until the first finding: most texts have none
   int spanCount;
 
   Hits(AnalyzedText text, String id, FindingSink out) {
