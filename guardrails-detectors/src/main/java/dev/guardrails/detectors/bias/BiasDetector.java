@@ -47,6 +47,8 @@ public final class BiasDetector implements Detector {
   public static final FindingType STEREOTYPE = FindingType.of(Category.BIAS, "STEREOTYPE");
 
   private static final double GENERALIZATION_SCORE = 0.75;
+  /** Score of a {@link #STEREOTYPE} finding from the harm frame where the model alone is below its threshold. */
+  private static final double HARM_SCORE = 0.75;
   private static final String STEREOTYPE_NOTE =
       "Generalizes a trait to a whole group; qualify it, attribute it or cite evidence.";
   private static final ThreadLocal<StereotypeScorer.Scratch> MODEL_SCRATCH =
@@ -188,8 +190,11 @@ public final class BiasDetector implements Detector {
       if (scorer.extract(t, from, to, sc)) {
         double p = scorer.model.probability(scorer.margin(sc));
         if (p < scorer.model.threshold) {
-          from = to;
-          continue;
+          if (!StereotypeFrames.harm(t, from, Math.min(to, from + StereotypeFeatures.MAX_TOKENS), sc.spans, sc.mentions)) {
+            from = to;
+            continue;
+          }
+          p = HARM_SCORE; // the harm frame: a stereotype even where the model is unsure
         }
         Span sentence = text.toOriginal(t.oStart[from], t.oEnd[to - 1]);
         boolean merged = false;
@@ -220,7 +225,9 @@ public final class BiasDetector implements Detector {
    * something); a debunking word after the first mention; or the speaker's own story: a first-person
    * word before the first mention, every mention an object or complement inside its clause and none
    * followed by a copula, modal or "tend"-type word ("i started dating women", "i felt different from
-   * other women"): it says what the speaker did or felt, not what the group is like.
+   * other women"): it says what the speaker did or felt, not what the group is like; or a frame of
+   * {@link StereotypeFrames#notAboutTraits} (a role's duty or definition, words about a word, rights
+   * a group won).
    */
   static boolean qualified(Tokens t, int from, int to, int[] spans, int mentions) {
     int g = spans[0];
@@ -229,7 +236,8 @@ public final class BiasDetector implements Detector {
     if (t.is(g, Tokens.QUESTION) || t.is(g, Tokens.QUOTED)) {
       return true;
     }
-    if (ownStory(t, from, to, spans, mentions)) {
+    if (ownStory(t, from, to, spans, mentions)
+        || StereotypeFrames.notAboutTraits(t, from, Math.min(to, from + StereotypeFeatures.MAX_TOKENS), spans, mentions)) {
       return true;
     }
     for (int k = from; k < to; k++) {

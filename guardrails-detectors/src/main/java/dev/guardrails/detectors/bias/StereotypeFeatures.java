@@ -34,13 +34,13 @@ final class StereotypeFeatures {
 
   static final StereotypeFeatures INSTANCE = new StereotypeFeatures();
 
-  private static final byte GROUP = 1;
-  private static final byte DESCRIPTOR = 2;
-  private static final byte PERSON = 3;
-  private static final byte COLLECTIVE = 4;
-  private static final byte NAME = 5;
-  private static final byte OCCUPATION = 6;
-  private static final byte PLACE = 7;
+  static final byte GROUP = 1;
+  static final byte DESCRIPTOR = 2;
+  static final byte PERSON = 3;
+  static final byte COLLECTIVE = 4;
+  static final byte NAME = 5;
+  static final byte OCCUPATION = 6;
+  static final byte PLACE = 7;
 
   private final CharArrayMap<Byte> terms = new CharArrayMap<>(2048, false);
   /** Person nouns that are not occupations (kind "person"): the heads of a singular subject mention. */
@@ -164,7 +164,7 @@ final class StereotypeFeatures {
    * The longest group term starting at token {@code k} (at most 3 tokens, before {@code to}):
    * its mode in the high int and its end token in the low int; 0 if none.
    */
-  private long term(Tokens t, int k, int to) {
+  long term(Tokens t, int k, int to) {
     if (!has(HEAD, t.hash[k])) {
       return 0;
     }
@@ -179,6 +179,17 @@ final class StereotypeFeatures {
       }
     }
     return 0;
+  }
+
+  /** The mode ({@link #GROUP} ... {@link #PLACE}) of the longest group term starting at token {@code k}, or 0. */
+  byte kindAt(Tokens t, int k, int to) {
+    return (byte) (term(t, k, to) >>> 32);
+  }
+
+  /** One past the last token of the longest group term starting at token {@code k}, or {@code k} if none. */
+  int endAt(Tokens t, int k, int to) {
+    long term = term(t, k, to);
+    return term == 0 ? k : (int) term;
   }
 
   /**
@@ -325,7 +336,7 @@ final class StereotypeFeatures {
       + "able ible y").split(" ")).map(String::toCharArray).toArray(char[][]::new);
 
   /** An adjective or degree word by its ending, no tagger: "arrogant", "unattractive", "lazy", "poorly". */
-  private static boolean adjectiveLike(Tokens t, int k) {
+  static boolean adjectiveLike(Tokens t, int k) {
     int s = t.cStart[k];
     int len = t.len(k);
     if (DEGREE.contains(t.canon, s, len) || BiasLexicon.Parsed.TRAITS.contains(t.canon, s, len)) {
@@ -350,7 +361,7 @@ final class StereotypeFeatures {
       + "seychelles");
   static final CharArraySet SUBJECT_DET = set("the a an");
 
-  private static boolean plural(Tokens t, int k) {
+  static boolean plural(Tokens t, int k) {
     int len = t.len(k);
     if (COUNTRY_S.contains(t.canon, t.cStart[k], len)) {
       return false; // "the United States", "the Philippines": one country

@@ -100,6 +100,7 @@ class StereotypeAccuracyTest {
     int boldGenderProfFlagged = 0;
     int boldGenderProf = 0;
     String worst = "";
+    List<String> unequal = new java.util.ArrayList<>();
     double worstRate = 0;
     for (Map.Entry<String, int[]> e : neutral.entrySet()) {
       int[] c = e.getValue();
@@ -112,6 +113,9 @@ class StereotypeAccuracyTest {
       if (c[1] >= 50 && rate > worstRate) {
         worstRate = rate;
         worst = e.getKey();
+      }
+      if (c[1] >= 50 && (rate > MAX_GROUP_RATE || rate > MAX_GROUP_RATIO * overall)) {
+        unequal.add(e.getKey() + " " + c[2] + "/" + c[1]);
       }
     }
     double boldRate = boldGenderProfFlagged / (double) boldGenderProf;
@@ -126,18 +130,15 @@ class StereotypeAccuracyTest {
     assertTrue(precision >= 0.80, "held-out precision " + precision);
     assertTrue(recall >= RECALL_FLOOR, "held-out recall " + recall);
     assertTrue(boldRate <= 0.005, "BOLD gender/profession neutral flagged " + boldRate);
-    // The issue's goal is <= 1% and <= 3x overall for every group of >= 50; the shipped model misses it
-    // on ToxiGen's LGBTQ neutral statements (2 of 92) and a few BOLD occupation groups (docs/bias.md): a regression floor.
-    assertTrue(worstRate <= WORST_GROUP_FLOOR, "neutral group " + worst + " " + worstRate);
+    // Equal treatment (issue 16): no neutral group of >= 50 sentences flagged at more than 1% or more than 3x the overall rate.
+    assertTrue(unequal.isEmpty(), "neutral groups above " + MAX_GROUP_RATE + " or " + MAX_GROUP_RATIO + "x overall "
+        + overall + ": " + unequal);
   }
 
   /** The issue asks for 0.6; the shipped model with the rules reaches 0.431 (docs/bias.md says why): a floor, not the goal. */
   static final double RECALL_FLOOR = 0.42;
-  /**
-   * Shipped: 0.022 (ToxiGen LGBTQ, 2 of 92: "in most young, urban queer communities ... lesbian ... is both
-   * inaccurate and gauche" and "women have won the right to vote, ..."); the model before had 4 of 92 (the two
-   * first-person stories now read as the speaker's own story). Above the issue's 1% goal: a regression floor only
-   * (docs/bias.md); it was 4.5%.
-   */
-  static final double WORST_GROUP_FLOOR = 0.025;
+  /** Equal treatment: the highest STEREOTYPE* rate allowed for a neutral group of >= 50 sentences. */
+  static final double MAX_GROUP_RATE = 0.01;
+  /** Equal treatment: no neutral group of >= 50 sentences above this multiple of the overall rate. */
+  static final double MAX_GROUP_RATIO = 3.0;
 }

@@ -1,0 +1,517 @@
+package dev.guardrails.detectors.bias;
+
+import org.apache.lucene.analysis.CharArraySet;
+
+/**
+ * Sentence frames read beside the stereotype model, by bounded look-around over the tokens of one
+ * sentence (no regular expressions, no allocation):
+ *
+ * <ul>
+ *   <li>frames that say a sentence is not a generalization about people's traits, so a model-only
+ *       verdict is dropped ({@link #notAboutTraits}):
+ *       <ul>
+ *         <li><em>role duty</em>: what a role is required to do ("the psychiatric nurse must see
+ *             patients ...", "all construction workers need to be educated on safety", "teachers are
+ *             required to grade ...");</li>
+ *         <li><em>role definition</em>: what a role is ("an actor is a person who ...", "a pediatric
+ *             nurse practitioner is a nurse practitioner that ...");</li>
+ *         <li><em>words about words</em>: the sentence talks about a term ("the word lesbian",
+ *             "calling someone queer is ...", "lesbian, in its implication of ...", "Oriental is
+ *             considered offensive");</li>
+ *         <li><em>rights won</em>: history of rights a group won or was granted ("women have won the
+ *             right to vote", "gay couples gained the freedom to marry").</li>
+ *       </ul>
+ *       A role frame needs a role on its own (an occupation with no group term before it: "female
+ *       engineers must ..." is left to the model), and a frame never covers a second mention that
+ *       is the subject of its own claim ("teachers must grade, but Mexicans are lazy").</li>
+ *   <li>the <em>harm frame</em>, a stereotype even when the model is unsure ({@link #harm}): a group
+ *       after a generalizing quantifier or as a bare plural subject, with a present-tense harm
+ *       predicate: "Most Muslims support terrorism.", "immigrants bring crime", "every X is a
+ *       criminal", "X steal". Negated, past-tense and occupation-only subjects do not count.</li>
+ * </ul>
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class StereotypeFrames {
+
+  private StereotypeFrames() {}
+
+  private static CharArraySet set(String words) {
+    CharArraySet s = new CharArraySet(64, false);
+    for (String w : words.split("\\s+")) {
+      s.add(w);
+    }
+    return CharArraySet.unmodifiableSet(s);
+  }
+
+  /** How many tokens after a mention a copula, modal or "tend" word makes it the subject of a claim. */
+  private static final int CLAIM_WINDOW = 3;
+  /** How far after a role subject its copula may be in a definition (the subject may carry a phrase). */
+  private static final int DEFINITION_REACH = 14;
+
+  /** Words before a role noun phrase that open it: determiners, quantifiers, conjunctions. */
+  static final CharArraySet ROLE_OPEN = set("the a an all every each any most our their these those this that and or "
+      + "but so then");
+  /** "must", and "need/have to": a duty. */
+  static final CharArraySet MUST = set("must");
+  static final CharArraySet NEED = set("need needs have has");
+  /** "are required to", "is responsible for": a duty in the passive. */
+  static final CharArraySet DUTY_ADJ = set("required expected obliged obligated responsible trained supposed");
+  static final CharArraySet COPULA = set("is are");
+  static final CharArraySet BE = set("be");
+  /** Nouns that classify a role as a role in a definition ("is a person who", "is a healthcare professional"). */
+  static final CharArraySet ROLE_NOUN = set("person someone somebody individual professional professionals specialist "
+      + "specialists practitioner practitioners worker workers employee employees expert experts member members one "
+      + "type kind staff");
+  static final CharArraySet ARTICLE = set("a an the one any");
+  /** Words that may follow the head of a role subject: a phrase or relative clause after it, or a list. */
+  static final CharArraySet NP_END = set("in of at on for with from within across throughout under who that which "
+      + "and or");
+  static final CharArraySet RELATIVE = set("who that which");
+  /** Head nouns after an occupation that keep it a role: "nurse practitioner", "social worker". */
+  static final CharArraySet ROLE_HEAD = set("practitioner practitioners specialist specialists worker workers assistant "
+      + "assistants technician technicians aide aides consultant consultants officer officers manager managers");
+  /** Words before a mention that make it what another is compared to ("as men do", "than women"). */
+  static final CharArraySet COMPARED = set("as than");
+  static final CharArraySet TO = set("to");
+  static final CharArraySet FOR = set("for");
+  static final CharArraySet AS = set("as");
+  static final CharArraySet OF = set("of");
+
+  /** Nouns that name a word: "the word X", "X as a term", "an outdated label". */
+  static final CharArraySet TERM_NOUN = set("word words term terms label labels slur slurs epithet epithets expression "
+      + "expressions adjective adjectives noun nouns descriptor descriptors nickname nicknames moniker pronoun "
+      + "pronouns euphemism euphemisms misnomer synonym acronym");
+  /** Nouns about a word's sense: "X, in its implication of", "the etymology of X". */
+  static final CharArraySet META_NOUN = set("implication implications connotation connotations usage etymology "
+      + "meaning meanings spelling pronunciation");
+  /** Verbs that give someone a name: "calling someone X", "to be labelled X". */
+  static final CharArraySet NAMING = set("call calls calling called label labels labeling labelling labeled labelled "
+      + "dub dubs dubbed term termed brand branded");
+  /** Verbs that use a name with "as": "refer to themselves as X", "described as X". */
+  static final CharArraySet NAMING_AS = set("refer refers referring referred describe describes describing described");
+  /** Who is given a name: "calling someone X", "call themselves X". */
+  static final CharArraySet NAMED = set("someone somebody anyone anybody him her them themselves himself herself oneself "
+      + "yourself myself each other to me you us");
+  /** Passive before a naming verb: "being called X". */
+  static final CharArraySet PASSIVE = set("be being been is are was were get gets getting got");
+  /** What is said of a word: "X is considered offensive", "X is both inaccurate and gauche". */
+  static final CharArraySet USAGE = set("pejorative derogatory outdated dated archaic gauche inaccurate offensive "
+      + "preferred acceptable unacceptable misleading slur term word label capitalized capitalised spelled hyphenated "
+      + "used");
+  static final CharArraySet FILLER = set("both so very rather quite somewhat considered now often also still widely "
+      + "generally an a seen regarded increasingly");
+
+  /** Verbs of winning a right, in the present, past or perfect: "won the right", "were granted suffrage". */
+  static final CharArraySet WIN = set("win wins won gain gains gained earn earns earned secure secures secured obtain "
+      + "obtains obtained achieve achieves achieved attain attained receive receives received acquire acquired "
+      + "granted given got fought");
+  static final CharArraySet AUX = set("have has had were was are is been finally eventually also now still only first "
+      + "later then");
+  static final CharArraySet RIGHT = set("right rights vote votes suffrage franchise equality freedom freedoms "
+      + "citizenship independence emancipation liberation recognition protection protections access");
+
+  /** Present-tense verbs that put a harm on a group when a harm noun follows: "support terrorism". */
+  static final CharArraySet HARM_VERB = set("support supports commit commits bring brings cause causes spread spreads "
+      + "sell sells deal deals fund funds finance finances promote promotes condone condones glorify glorifies "
+      + "celebrate celebrates breed breeds love loves want wants import imports");
+  /** Harms a group is said to support, commit or bring. */
+  static final CharArraySet HARM_NOUN = set("terrorism terror crime crimes violence rape rapes murder murders theft "
+      + "thefts drugs disease diseases bombings jihad gangs fraud extremism riots robbery robberies");
+  /** Words that may stand between a harm verb and its noun: "commit violent crimes", "support islamic terror". */
+  static final CharArraySet HARM_BETWEEN = set("the a an all any every more most much this that these those their its "
+      + "acts act of kinds forms violent petty serious organized organised radical islamic random");
+  /** Verbs that are a crime in themselves: "X steal", "X rape". */
+  static final CharArraySet CRIME_VERB = set("steal steals rob robs rape rapes murder murders loot loots molest "
+      + "molests terrorize terrorizes terrorise terrorises");
+  /** Nouns and adjectives of a harm predicate after a copula: "are criminals", "is a terrorist". */
+  static final CharArraySet HARM_PRED = set("criminal criminals terrorist terrorists violent dangerous rapist rapists "
+      + "thief thieves murderer murderers killer killers thug thugs gangster gangsters extremist extremists "
+      + "savage savages barbaric barbarians predator predators pedophile pedophiles illegal illegals");
+  static final CharArraySet HARM_COPULA = set("are is 're");
+  /** Words that may stand between the copula and a harm predicate: "are all criminals", "are basically thugs". */
+  static final CharArraySet HARM_FILLER = set("all just a an nothing but basically naturally inherently simply always "
+      + "born");
+  static final CharArraySet HARM_ADVERB = set("always all just only secretly openly");
+  static final CharArraySet NEGATION = set("not never no don't doesn't aren't isn't won't can't cannot");
+
+  /**
+   * True if the sentence {@code [from, to)} is about a role's duty or definition, about a word, or
+   * about rights a group won, and no mention outside that frame is the subject of a claim of its
+   * own.
+   *
+   * @param spans token start/end pairs of the sentence's {@code mentions} group mentions
+   */
+  static boolean notAboutTraits(Tokens t, int from, int to, int[] spans, int mentions) {
+    StereotypeFeatures f = StereotypeFeatures.INSTANCE;
+    for (int k = from; k < to; k++) {
+      long covered = roleDuty(t, from, to, k, f);
+      if (covered < 0) {
+        covered = roleDefinition(t, from, to, k, f);
+      }
+      if (covered < 0) {
+        covered = rightsWon(t, to, k, spans, mentions);
+      }
+      if (covered < 0) {
+        covered = aboutWord(t, from, to, k, spans, mentions, f);
+      }
+      if (covered >= 0 && !otherClaim(t, to, spans, mentions, (int) (covered >>> 32), (int) covered)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A role on its own at token {@code k}: an occupation term with at most two modifiers that are no
+   * group terms before it, opened by a determiner, conjunction or the clause start ("the psychiatric
+   * nurse", "all construction workers", "teachers"; not "female engineers").
+   *
+   * @return the first token of the role's noun phrase, or -1
+   */
+  private static int roleStart(Tokens t, int from, int to, int k, StereotypeFeatures f) {
+    if (f.kindAt(t, k, to) != StereotypeFeatures.OCCUPATION) {
+      return -1;
+    }
+    int s = k;
+    for (int mods = 0; ; mods++) {
+      if (s == from || t.is(s, Tokens.HARD_BEFORE)) {
+        return s;
+      }
+      int b = s - 1;
+      if (in(ROLE_OPEN, t, b)) {
+        return b;
+      }
+      if (mods == 2 || f.kindAt(t, b, to) != 0 || !letters(t, b) || in(StereotypeFeatures.NOT_VERB, t, b)) {
+        return -1;
+      }
+      s = b;
+    }
+  }
+
+  /** One past a role noun phrase whose occupation term starts at {@code k}: "nurse", "nurse practitioner". */
+  private static int roleEnd(Tokens t, int k, int to, StereotypeFeatures f) {
+    int e = f.endAt(t, k, to);
+    return e < to && !t.is(e, Tokens.HARD_BEFORE) && in(ROLE_HEAD, t, e) ? e + 1 : e;
+  }
+
+  /**
+   * Role duty at token {@code k}: a role, then "must", "need(s)/ha(ve|s) to", or "is/are required
+   * (expected, obliged, responsible, trained, supposed) to/for"; not "must be" + a group ("surgeons
+   * must be men").
+   *
+   * @return the tokens the frame covers ({@link #span}), or -1
+   */
+  static long roleDuty(Tokens t, int from, int to, int k, StereotypeFeatures f) {
+    int s = roleStart(t, from, to, k, f);
+    if (s < 0) {
+      return -1;
+    }
+    int v = roleEnd(t, k, to, f);
+    if (v < to && !t.is(v, Tokens.HARD_BEFORE) && endsLy(t, v)) {
+      v++; // "nurses also must", "teachers usually need to" (hedges are read elsewhere)
+    }
+    if (v >= to || t.is(v, Tokens.HARD_BEFORE)) {
+      return -1;
+    }
+    boolean duty;
+    if (in(MUST, t, v)) {
+      duty = !(v + 2 < to && in(BE, t, v + 1) && groupWithin(t, v + 2, Math.min(to, v + 4), f));
+    } else if (in(NEED, t, v)) {
+      duty = next(t, v, to, TO);
+    } else if (in(COPULA, t, v) && v + 2 < to && in(DUTY_ADJ, t, v + 1)) {
+      duty = next(t, v + 1, to, TO) || next(t, v + 1, to, FOR);
+    } else {
+      duty = false;
+    }
+    return duty ? span(s, v + 1) : -1;
+  }
+
+  /**
+   * Role definition at token {@code k}: a role subject opening the sentence or clause ("An actor",
+   * "A licensed practical nurse in much of the United States"), its first copula "is/are" within
+   * {@value #DEFINITION_REACH} tokens (the role is the head of the subject: not "the doctor's wife is
+   * ..."), then a noun phrase of at most five tokens that names a role
+   * (an occupation or a role noun: "a person who", "a healthcare professional", "a nurse practitioner
+   * that") with no group term in it ("a woman who" is not a definition).
+   *
+   * @return the tokens the frame covers, subject to copula ({@link #span}), or -1
+   */
+  static long roleDefinition(Tokens t, int from, int to, int k, StereotypeFeatures f) {
+    int s = roleStart(t, from, to, k, f);
+    if (s < 0 || !(s == from || t.is(s, Tokens.HARD_BEFORE) || ((s - 1 == from || t.is(s - 1, Tokens.HARD_BEFORE))
+        && in(ARTICLE, t, s)))) {
+      return -1; // the role must be the subject opening the clause, bare or after an article
+    }
+    int c = roleEnd(t, k, to, f);
+    if (c < to && !t.is(c, Tokens.HARD_BEFORE) && !in(COPULA, t, c) && !in(NP_END, t, c)) {
+      return -1; // the role is not the head: "the doctor's wife is ..."
+    }
+    int limit = Math.min(to, c + DEFINITION_REACH);
+    while (c < limit && !in(COPULA, t, c)) {
+      c++;
+    }
+    if (c >= limit) {
+      return -1;
+    }
+    for (int p = c + 1; p < to && p <= c + 5 && !t.is(p, Tokens.HARD_BEFORE); p++) {
+      byte kind = f.kindAt(t, p, to);
+      if (in(ROLE_NOUN, t, p) || kind == StereotypeFeatures.OCCUPATION) {
+        return span(s, c + 1);
+      }
+      if (kind != 0) {
+        return -1; // "is a woman who", "is a Muslim"
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Rights won, for a mention starting at token {@code k}: the mention, up to two auxiliaries or
+   * adverbs ("have", "were", "finally"), a verb of winning ("won", "gained", "granted", "fought"),
+   * and within three tokens a right ("the right to vote", "suffrage", "equality").
+   *
+   * @return the tokens the frame covers ({@link #span}), or -1
+   */
+  static long rightsWon(Tokens t, int to, int k, int[] spans, int mentions) {
+    for (int m = 0; m < mentions; m++) {
+      if (spans[2 * m] != k) {
+        continue;
+      }
+      int v = spans[2 * m + 1];
+      for (int aux = 0; aux < 2 && v < to && !t.is(v, Tokens.HARD_BEFORE) && (in(AUX, t, v) || endsLy(t, v)); aux++) {
+        v++;
+      }
+      if (v >= to || t.is(v, Tokens.HARD_BEFORE) || !in(WIN, t, v)) {
+        return -1;
+      }
+      for (int r = v + 1; r < to && r <= v + 3 && !t.is(r, Tokens.HARD_BEFORE); r++) {
+        if (in(RIGHT, t, r)) {
+          return span(k, r + 1);
+        }
+      }
+      return -1;
+    }
+    return -1;
+  }
+
+  /**
+   * Words about words at token {@code k}: a term noun before a group word ("the word lesbian", "the
+   * slur X"); a naming verb with its object before one ("calling someone queer", "being called X",
+   * "refer to themselves as X"), unless a group is the verb's subject ("the jews that call themselves
+   * jews are ...": a sentence about the group); a group word before "its/their" and a noun of sense ("lesbian, in
+   * its implication of ...") or after one with "of" ("the etymology of X"); a bare singular group word
+   * opening a clause, then "is/was" and a verdict on a word ("Oriental is considered offensive", "X is
+   * an outdated term").
+   *
+   * @return the tokens the frame covers ({@link #span}), or -1
+   */
+  static long aboutWord(Tokens t, int from, int to, int k, int[] spans, int mentions, StereotypeFeatures f) {
+    if (in(TERM_NOUN, t, k)) {
+      int g = k + 1;
+      if (g < to && !t.is(g, Tokens.HARD_BEFORE) && isGroupWord(t, g, to, f)) {
+        return span(k, f.endAt(t, g, to));
+      }
+      return -1;
+    }
+    if (in(META_NOUN, t, k) && k + 2 < to && in(OF, t, k + 1) && isGroupWord(t, k + 2, to, f)) {
+      return span(k, f.endAt(t, k + 2, to));
+    }
+    if ((in(NAMING, t, k) || in(NAMING_AS, t, k)) && !(k > from && (in(RELATIVE, t, k - 1) || mentionEndsAt(t, k, spans, mentions)))) {
+      // not "the jews that call themselves jews are ...": there the verb's subject is a group, and the sentence about it
+      int g = k + 1;
+      boolean passive = k > from && in(PASSIVE, t, k - 1);
+      int named = 0;
+      while (g < to && named < 2 && in(NAMED, t, g)) {
+        g++;
+        named++;
+      }
+      if (in(NAMING_AS, t, k)) {
+        if (g >= to || !in(AS, t, g)) {
+          return -1;
+        }
+        g++;
+      } else if (named == 0 && !passive) {
+        return -1; // "call Muslims terrorists": the group is who is named, not the name
+      }
+      if (g < to && !t.is(g, Tokens.HARD_BEFORE) && isGroupWord(t, g, to, f)) {
+        return span(k, f.endAt(t, g, to));
+      }
+      return -1;
+    }
+    byte kind = f.kindAt(t, k, to);
+    if ((kind == StereotypeFeatures.GROUP || kind == StereotypeFeatures.DESCRIPTOR)) {
+      int e = f.endAt(t, k, to);
+      for (int p = e; p < to && p <= e + 4 && !t.is(p, Tokens.HARD_BEFORE); p++) {
+        if (in(META_NOUN, t, p)) {
+          return span(k, p + 1); // "lesbian, in its implication of ..."
+        }
+      }
+      if (e == k + 1 && !StereotypeFeatures.plural(t, k) && (k == from || t.is(k, Tokens.HARD_BEFORE))
+          && e < to && (eq(t, e, "is") || eq(t, e, "was"))) {
+        for (int p = e + 1; p < to && p <= e + 4 && !t.is(p, Tokens.HARD_BEFORE); p++) {
+          if (in(USAGE, t, p) || in(TERM_NOUN, t, p)) {
+            return span(k, p + 1);
+          }
+          if (!in(FILLER, t, p)) {
+            return -1;
+          }
+        }
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The harm frame: a mention after a generalizing quantifier (all, most, every, typical, any, each)
+   * or a plural mention opening its clause, that names a group (not an occupation alone), followed,
+   * an adverb such as "always" or "secretly" skipped, by a present-tense harm predicate: a harm verb
+   * and within three tokens a harm noun ("support terrorism", "commit violent crimes"), a crime verb
+   * ("steal"), or a copula and a harm word ("are criminals", "is a terrorist"). A negation in between
+   * ("do not support") ends it.
+   *
+   * @param spans token start/end pairs of the sentence's {@code mentions} group mentions
+   */
+  static boolean harm(Tokens t, int from, int to, int[] spans, int mentions) {
+    StereotypeFeatures f = StereotypeFeatures.INSTANCE;
+    for (int m = 0; m < mentions; m++) {
+      int s = spans[2 * m];
+      int e = spans[2 * m + 1];
+      boolean clauseStart = s == from || t.is(s, Tokens.HARD_BEFORE);
+      boolean quantified = !clauseStart && in(StereotypeFeatures.QUANT, t, s - 1);
+      if (!(quantified || (clauseStart && StereotypeFeatures.plural(t, e - 1))) || !names(t, s, e, to, f)) {
+        continue;
+      }
+      int v = e;
+      for (int adv = 0; adv < 2 && v < to && !t.is(v, Tokens.HARD_BEFORE) && in(HARM_ADVERB, t, v); adv++) {
+        v++;
+      }
+      if (v >= to || t.is(v, Tokens.HARD_BEFORE)) {
+        continue;
+      }
+      if (in(CRIME_VERB, t, v)) {
+        return true;
+      }
+      if (in(HARM_VERB, t, v)) {
+        for (int o = v + 1; o < to && o <= v + 3 && !t.is(o, Tokens.HARD_BEFORE); o++) {
+          if (in(HARM_NOUN, t, o)) {
+            return true;
+          }
+          if (!in(HARM_BETWEEN, t, o)) {
+            break;
+          }
+        }
+      } else if (in(HARM_COPULA, t, v)) {
+        for (int o = v + 1; o < to && o <= v + 3 && !t.is(o, Tokens.HARD_BEFORE); o++) {
+          if (in(HARM_PRED, t, o)) {
+            return true;
+          }
+          if (!in(HARM_FILLER, t, o)) {
+            break;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** True if the mention {@code [s, e)} holds a group term, not only an occupation ("police", "nurses"). */
+  private static boolean names(Tokens t, int s, int e, int to, StereotypeFeatures f) {
+    for (int k = s; k < e; ) {
+      byte kind = f.kindAt(t, k, to);
+      if (kind != 0 && kind != StereotypeFeatures.OCCUPATION) {
+        return true;
+      }
+      k = kind == 0 ? k + 1 : f.endAt(t, k, to);
+    }
+    return false;
+  }
+
+  /** Tokens {@code [start, end)} a frame covers, packed into one long. */
+  private static long span(int start, int end) {
+    return ((long) start << 32) | end;
+  }
+
+  /**
+   * True if a mention that does not start inside {@code [frameStart, frameEnd)} is followed within
+   * {@value #CLAIM_WINDOW} tokens by a copula, modal or "tend" word: the subject of a claim of its
+   * own, which the frame does not cover.
+   */
+  private static boolean otherClaim(Tokens t, int to, int[] spans, int mentions, int frameStart, int frameEnd) {
+    for (int m = 0; m < mentions; m++) {
+      int s = spans[2 * m];
+      if ((s >= frameStart && s < frameEnd) || (s > 0 && in(COMPARED, t, s - 1))) {
+        continue; // the frame's own subject or term; what something is compared to ("as men do")
+      }
+      int e = spans[2 * m + 1];
+      for (int k = e; k < to && k < e + CLAIM_WINDOW && !t.is(k, Tokens.HARD_BEFORE); k++) {
+        int c = t.cStart[k];
+        int n = t.len(k);
+        if (StereotypeFeatures.COPULA.contains(t.canon, c, n) || StereotypeFeatures.MODAL.contains(t.canon, c, n)
+            || StereotypeFeatures.TEND.contains(t.canon, c, n)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean mentionEndsAt(Tokens t, int k, int[] spans, int mentions) {
+    for (int m = 0; m < mentions; m++) {
+      if (spans[2 * m + 1] == k) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isGroupWord(Tokens t, int k, int to, StereotypeFeatures f) {
+    byte kind = f.kindAt(t, k, to);
+    return kind != 0 && kind != StereotypeFeatures.OCCUPATION && kind != StereotypeFeatures.PLACE;
+  }
+
+  private static boolean groupWithin(Tokens t, int from, int to, StereotypeFeatures f) {
+    for (int k = from; k < to; k++) {
+      if (isGroupWord(t, k, to, f)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean next(Tokens t, int k, int to, CharArraySet s) {
+    return k + 1 < to && !t.is(k + 1, Tokens.HARD_BEFORE) && in(s, t, k + 1);
+  }
+
+  private static boolean in(CharArraySet s, Tokens t, int k) {
+    return s.contains(t.canon, t.cStart[k], t.len(k));
+  }
+
+  private static boolean letters(Tokens t, int k) {
+    for (int i = t.cStart[k]; i < t.cEnd[k]; i++) {
+      char c = t.canon[i];
+      if (c < 'a' || c > 'z') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean endsLy(Tokens t, int k) {
+    int e = t.cEnd[k];
+    return e - t.cStart[k] > 3 && t.canon[e - 2] == 'l' && t.canon[e - 1] == 'y';
+  }
+
+  private static boolean eq(Tokens t, int k, String w) {
+    int n = t.len(k);
+    if (n != w.length()) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      if (t.canon[t.cStart[k] + i] != w.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,115 @@
+package dev.guardrails.detectors.bias;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.guardrails.Detector;
+import dev.guardrails.Finding;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The frames of {@link StereotypeFrames} on hand-written sentences, each frame both ways: sentences
+ * it covers (role duties, role definitions, words about words, rights won: not a generalization about
+ * traits; the harm frame: a stereotype) and near misses it must leave to the model. Checks the frame
+ * itself on the sentence's mentions, and for the clear cases what the default detector reports.
+ */
+class StereotypeFramesTest {
+
+  private static final Detector DETECTOR = new BiasDetector();
+
+  private static Tokens tokens(String sentence, int[] spans, int[] mentions) {
+    Tokens t = new Tokens();
+    t.reset(sentence);
+    mentions[0] = StereotypeFeatures.INSTANCE.mentions(t, 0, t.count, spans);
+    return t;
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      // role duties
+      "Teachers must grade every essay by Friday, even for gifted children.|true",
+      "All construction workers need to be educated on safety to protect young workers.|true",
+      "The psychiatric nurse must see patients as individual people with lives beyond their illness.|true",
+      "Pharmacists are required to counsel elderly patients about each new drug.|true",
+      "A pharmacist has to check that disabled customers can reach the counter.|true",
+      // not a role duty: a group before the role, a group as the duty, another claim in the sentence
+      "Female engineers must work twice as hard as men.|false",
+      "Surgeons must be men with steady hands.|false",
+      "Teachers must grade papers, but immigrants are lazy.|false",
+      // role definitions
+      "An actor is a person who portrays a character for young audiences.|true",
+      "A pediatric nurse practitioner is a nurse practitioner that cares for infants and young adults.|true",
+      "A licensed practical nurse in most Canadian provinces is a nurse who cares for sick people.|true",
+      "A social worker is a trained professional who helps poor families and older adults.|true",
+      // not a definition: a gendered predicate, the role is not the head, no role in the predicate
+      "A nurse is a woman who cares for old people.|false",
+      "The doctor's wife is actually the nurse who treats old people.|false",
+      "A plumber is expensive, and old people are easy to cheat.|false",
+      // words about words
+      "In most queer communities, lesbian, in its implication of a cisgender arrangement, is both inaccurate and gauche.|true",
+      "Calling someone queer is inaccurate and gauche in most young communities.|true",
+      "The word gay once meant carefree, and young people still use it that way.|true",
+      "Queer is an outdated term for many older gay men.|true",
+      "She wrote about the etymology of queer and why young people reclaimed it.|true",
+      // not about words: the group is named as itself, or calls itself
+      "Gay people are confused about everything.|false",
+      "The jews that call themselves jews are the worst people.|false",
+      "People call Muslims violent all the time.|false",
+      // rights won
+      "Women have won the right to vote, to own property and to work as men do.|true",
+      "Gay couples finally gained the freedom to marry in many countries.|true",
+      "Black Americans were granted full citizenship in 1868.|true",
+      "American women fought for suffrage for seventy years.|true",
+      // not rights: a trait, or a right denied as a stereotype
+      "Women are too emotional to vote.|false",
+      "Women won the argument because men are weak.|false",
+  })
+  void notAboutTraits(String sentence, boolean expected) {
+    int[] spans = new int[2 * 64];
+    int[] n = new int[1];
+    Tokens t = tokens(sentence, spans, n);
+    assertEquals(expected, StereotypeFrames.notAboutTraits(t, 0, t.count, spans, n[0]), sentence);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "Most Muslims support terrorism.|true",
+      "Muslims support terrorism.|true",
+      "Every Muslim supports terrorism.|true",
+      "Immigrants bring crime and drugs.|true",
+      "All Mexicans commit violent crimes.|true",
+      "Refugees steal from their neighbours.|true",
+      "Every homosexual person is just a predator.|true",
+      "Most Gypsies are thieves.|true",
+      // not the harm frame: negated, past, another verb, an occupation, a hedge word in between, no group
+      "Most Muslims do not support terrorism.|false",
+      "Muslims condemn terrorism.|false",
+      "Muslims supported the uprising in 1990.|false",
+      "Most doctors support the new law.|false",
+      "Police commit crimes too.|false",
+      "Muslims support anti-terrorism laws.|false",
+      "Immigrants bring new ideas.|false",
+      "The victims of terrorism include many Muslims.|false",
+  })
+  void harm(String sentence, boolean expected) {
+    int[] spans = new int[2 * 64];
+    int[] n = new int[1];
+    Tokens t = tokens(sentence, spans, n);
+    assertEquals(expected, n[0] > 0 && StereotypeFrames.harm(t, 0, t.count, spans, n[0]), sentence);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "Most Muslims support terrorism.|true",
+      "Immigrants bring crime.|true",
+      "Most Muslims do not support terrorism.|false",
+      "All construction workers need to be educated on safety at each construction site to minimize injury.|false",
+      "Women have won the right to vote, to work, to own property and to have careers and be mothers.|false",
+      "An actor is a person who portrays a character for young audiences.|false",
+  })
+  void detectorReports(String sentence, boolean stereotype) {
+    List<Finding> f = BiasAccuracyTest.findings(DETECTOR, sentence);
+    assertEquals(stereotype, f.stream().anyMatch(x -> x.type().name().startsWith("STEREOTYPE")), sentence + " " + f);
+  }
+}
