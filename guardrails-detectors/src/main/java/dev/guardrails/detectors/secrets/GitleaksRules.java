@@ -430,6 +430,11 @@ final class GitleaksRules {
      * one of the keywords, else {@link RegexReach#UNBOUNDED} (the window is then the fixed one).
      */
     final int reach;
+    /**
+     * The secret is the whole match: group 1 spans it ({@link RegexReach#wholeGroup}) and is the
+     * secret group (or the first non-empty one); read from the match, with no capturing rerun.
+     */
+    final boolean whole;
 
     Rule(String id, FindingType type, String source, Pattern regex, int group, double entropy, List<String> keywords,
         List<Allowlist> allowlists, boolean generic, int after, boolean widen, int minValue) {
@@ -447,6 +452,7 @@ final class GitleaksRules {
       this.minValue = minValue;
       int max = RegexReach.maxLength(source);
       // the bound places a match around its keyword only when every match holds a keyword
+      this.whole = group <= 1 && RegexReach.wholeGroup(source);
       this.reach = max != RegexReach.UNBOUNDED && RegexReach.holdsKeyword(source, this.keywords) ? max
           : RegexReach.UNBOUNDED;
     }
@@ -552,8 +558,8 @@ final class GitleaksRules {
             continue;
           }
         }
-        int g = group;
-        if (g == 0) {
+        int g = whole ? 0 : group;
+        if (g == 0 && !whole) {
           for (int k = 1; k <= m.groupCount(); k++) {
             if (m.start(k) >= 0 && m.end(k) > m.start(k)) {
               g = k;

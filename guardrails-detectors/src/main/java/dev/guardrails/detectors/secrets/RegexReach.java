@@ -75,6 +75,60 @@ final class RegexReach {
     }
   }
 
+  /**
+   * Whether group 1 of {@code regex} always spans the whole match: the regex is one capturing
+   * group with only zero-width tokens around it ({@code (?i)}, {@code \\b}, {@code ^} before;
+   * {@code \\b}, {@code $} after), as in {@code \\b((?:AKIA|ASIA)[A-Z2-7]{16})\\b}. The secret
+   * is then the match, and reading it needs no second, capturing run of the regex.
+   *
+   * @param regex the regex source
+   * @return true only if group 1 is the whole match
+   */
+  static boolean wholeGroup(String regex) {
+    int i = 0;
+    int j = regex.length();
+    while (true) {
+      java.util.regex.Matcher m = LEADING_ZERO_WIDTH.matcher(regex).region(i, j);
+      if (!m.lookingAt()) {
+        break;
+      }
+      i = m.end();
+    }
+    while (j > i) {
+      if (regex.startsWith("$", j - 1) && !escaped(regex, j - 1)) {
+        j--;
+      } else if (regex.startsWith("\\b", j - 2) && !escaped(regex, j - 2)) {
+        j -= 2;
+      } else {
+        break;
+      }
+    }
+    if (i >= j || regex.charAt(i) != '(' || (regex.startsWith("(?", i) && !regex.startsWith("(?P<", i))) {
+      return false;
+    }
+    RegexReach r = new RegexReach(regex, java.util.List.of());
+    r.pos = i;
+    try {
+      r.atom(); // the group, to its closing parenthesis
+    } catch (RuntimeException e) {
+      return false;
+    }
+    return r.pos == j;
+  }
+
+  /** A flag group, {@code \\b} or {@code ^} at the start. */
+  private static final java.util.regex.Pattern LEADING_ZERO_WIDTH =
+      java.util.regex.Pattern.compile("\\(\\?[imsU-]*\\)|\\\\b|\\^");
+
+  /** Whether the char at {@code at} is escaped by an odd run of backslashes before it. */
+  private static boolean escaped(String s, int at) {
+    int k = 0;
+    while (at - k - 1 >= 0 && s.charAt(at - k - 1) == '\\') {
+      k++;
+    }
+    return k % 2 == 1;
+  }
+
   private long alternation() {
     long best = sequence();
     boolean all = holds;

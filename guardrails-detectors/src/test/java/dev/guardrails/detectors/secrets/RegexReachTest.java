@@ -72,6 +72,49 @@ class RegexReachTest {
     assertEquals(expected, RegexReach.holdsKeyword(regex, java.util.List.of(keywords.split(" "))), regex);
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = ';', quoteCharacter = '~', value = {
+      "~\\b((?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})\\b~; true",
+      "~(?i)\\b(p8e-[a-z0-9]{32})$~; true",
+      "~(?P<k>ab)~; true",
+      // a terminator after the group is part of the match
+      "~\\b(ABSK[A-Za-z0-9+/]{109,269}={0,2})(?:[\\x60'\"\\s;]|\\\\[nr]|$)~; false",
+      "(ab)(cd); false",
+      "(ab)+; false",
+      "(?:ab); false",
+      "ab; false",
+      // an escaped backslash before the b is a literal b, not a boundary
+      "~(ab)\\\\b~; false",
+  })
+  void groupOneIsTheWholeMatch(String regex, boolean expected) {
+    assertEquals(expected, RegexReach.wholeGroup(regex), regex);
+  }
+
+  /** For every vendored rule read as whole-match, group 1 spans the match on its generated keys. */
+  @Test
+  void wholeGroupRulesHaveGroupOneAsTheirMatch() {
+    GitleaksRules g = GitleaksRules.defaults();
+    Random rnd = new Random(11);
+    int whole = 0;
+    for (GitleaksRules.Rule r : g.rules) {
+      if (!r.whole) {
+        continue;
+      }
+      whole++;
+      for (int k = 0; k < 10; k++) {
+        String key = Re2Examples.example(r.source, rnd.nextLong(), rnd.nextBoolean());
+        Matcher m = r.regex().matcher("x " + key + " " + key + "y");
+        while (m.find()) {
+          assertEquals(m.start(), m.start(1), r.id);
+          assertEquals(m.end(), m.end(1), r.id);
+        }
+      }
+    }
+    System.out.println("vendored rules whose group 1 is the whole match: " + whole);
+    assertTrue(whole >= 3, "whole: " + whole);
+    assertTrue(g.rules.stream().anyMatch(r -> r.id.equals("aws-access-token") && r.whole), "aws-access-token");
+  }
+
   /**
    * Every vendored rule: matches of random texts built from the rule's own generated keys, padded
    * with text the rule's classes accept, are never longer than the bound.
