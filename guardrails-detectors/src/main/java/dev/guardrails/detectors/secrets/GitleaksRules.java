@@ -384,8 +384,8 @@ final class GitleaksRules {
           winEnd = new int[nr];
           java.util.Arrays.fill(winEnd, -1);
         }
-        int ws = Math.max(0, hit - BEFORE);
-        int we = Math.min(s.length(), kwEnd + rule.after);
+        int ws = Math.max(0, hit - rule.lead(kwEnd - hit));
+        int we = Math.min(n, kwEnd + rule.tail(kwEnd - hit));
         if (winEnd[r] >= 0 && ws <= winEnd[r]) {
           winEnd[r] = Math.max(winEnd[r], we);
         } else {
@@ -425,6 +425,16 @@ final class GitleaksRules {
     final boolean widen;
     /** For the generic shape, value chars that must follow the operator ({@link GitleaksRules#minValue}). */
     final int minValue;
+    /**
+     * The longest match of the compiled regex in chars ({@link RegexReach}) when every match holds
+     * one of the keywords, else {@link RegexReach#UNBOUNDED} (the window is then the fixed one).
+     */
+    final int reach;
+    /**
+     * The secret is the whole match: group 1 spans it ({@link RegexReach#wholeGroup}) and is the
+     * secret group (or the first non-empty one); read from the match, with no capturing rerun.
+     */
+    final boolean whole;
 
     Rule(String id, FindingType type, String source, Pattern regex, int group, double entropy, List<String> keywords,
         List<Allowlist> allowlists, boolean generic, int after, boolean widen, int minValue) {
@@ -440,6 +450,29 @@ final class GitleaksRules {
       this.after = after;
       this.widen = widen;
       this.minValue = minValue;
+      int max = RegexReach.maxLength(source);
+      // the bound places a match around its keyword only when every match holds a keyword
+      this.whole = group <= 1 && RegexReach.wholeGroup(source);
+      this.reach = max != RegexReach.UNBOUNDED && RegexReach.holdsKeyword(source, this.keywords) ? max
+          : RegexReach.UNBOUNDED;
+    }
+
+    /**
+     * Chars before a keyword hit of {@code kwLen} chars that its window starts: a match holding
+     * the keyword starts at most {@code reach - kwLen} chars before it, plus one char of context
+     * for {@code \b} and {@code ^}; never more than {@link GitleaksRules#BEFORE}.
+     */
+    int lead(int kwLen) {
+      return reach == RegexReach.UNBOUNDED ? BEFORE : Math.min(BEFORE, Math.max(0, reach - kwLen) + 1);
+    }
+
+    /**
+     * Chars after a keyword hit's end that its window reaches: a match holding the keyword ends
+     * at most {@code reach - kwLen} chars after it, plus one char of context for {@code \b} and
+     * {@code $}; never more than {@link #after}.
+     */
+    int tail(int kwLen) {
+      return reach == RegexReach.UNBOUNDED ? after : Math.min(after, Math.max(0, reach - kwLen) + 1);
     }
 
     /** Where gitleaks' match would start: widened over up to 50 of [\w.-] when the prefix was dropped. */
@@ -525,8 +558,8 @@ final class GitleaksRules {
             continue;
           }
         }
-        int g = group;
-        if (g == 0) {
+        int g = whole ? 0 : group;
+        if (g == 0 && !whole) {
           for (int k = 1; k <= m.groupCount(); k++) {
             if (m.start(k) >= 0 && m.end(k) > m.start(k)) {
               g = k;

@@ -1,0 +1,378 @@
+package dev.guardrails.detectors.secrets;
+
+/**
+ * The longest text, in UTF-16 chars, that an RE2 regex can match: read from its source, so that a
+ * rule's regex runs on a window no wider than a match around a keyword hit can reach (a rule whose
+ * match is at most 20 chars long needs 20 chars on either side of its keyword, not 64 before and
+ * 320 after).
+ *
+ * <p>Conservative: an atom that can match a code point outside the Basic Multilingual Plane (the
+ * dot, a negated class, {@code \S}, {@code \p{..}}...) counts two chars; an unbounded repeat
+ * ({@code *}, {@code +}, {@code {n,}}) makes the regex {@link #UNBOUNDED}; so does syntax this
+ * reader does not know, so that a regex it misreads gets the widest window, never a narrower one.
+ * Zero-width assertions ({@code ^ $ \b \B \A \z}) and flag groups count nothing.
+ *
+ * <p>The bound says where a match holding a keyword hit can lie only if every match holds a
+ * keyword: {@link #holdsKeyword} tells (airtable's {@code pat...} token has its keyword elsewhere).
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class RegexReach {
+
+  /** The result for a regex whose matches have no bound (or that this reader cannot bound). */
+  static final int UNBOUNDED = Integer.MAX_VALUE;
+
+  private final String re;
+  /** Lower-case keywords for {@link #holdsKeyword}; empty for {@link #maxLength}. */
+  private final java.util.List<String> keywords;
+  private int pos;
+  /** Set by {@link #atom}: the literal char it matched, or -1 when it is no single literal. */
+  private int literal;
+  /** Set by {@link #alternation} and {@link #atom}: every match of what was read holds a keyword. */
+  private boolean holds;
+  /** Set by {@link #repeat}: whether a quantifier followed the atom, and whether it allows zero. */
+  private boolean quantified;
+  private boolean optional;
+
+  private RegexReach(String re, java.util.List<String> keywords) {
+    this.re = re;
+    this.keywords = keywords;
+  }
+
+  /**
+   * Returns the most chars a match of {@code regex} (RE2 syntax) can span, or {@link #UNBOUNDED}.
+   *
+   * @param regex the regex source
+   * @return the longest match in chars, or {@link #UNBOUNDED}
+   */
+  static int maxLength(String regex) {
+    RegexReach r = new RegexReach(regex, java.util.List.of());
+    try {
+      long m = r.alternation();
+      return r.pos == regex.length() && m < UNBOUNDED ? (int) m : UNBOUNDED;
+    } catch (RuntimeException e) {
+      return UNBOUNDED; // syntax not understood here: the widest window
+    }
+  }
+
+  /**
+   * Whether every match of {@code regex} holds one of {@code keywords} (case-insensitively):
+   * some run of literal chars that every match must pass through (not under an optional
+   * quantifier or one branch of an alternation; every branch of a group when it is the group)
+   * contains a keyword. False when unsure.
+   *
+   * @param regex the regex source
+   * @param keywords the rule's keywords, lower case
+   * @return true only if every match holds a keyword
+   */
+  static boolean holdsKeyword(String regex, java.util.List<String> keywords) {
+    RegexReach r = new RegexReach(regex, keywords);
+    try {
+      r.alternation();
+      return r.pos == regex.length() && r.holds;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Whether group 1 of {@code regex} always spans the whole match: the regex is one capturing
+   * group with only zero-width tokens around it ({@code (?i)}, {@code \\b}, {@code ^} before;
+   * {@code \\b}, {@code $} after), as in {@code \\b((?:AKIA|ASIA)[A-Z2-7]{16})\\b}. The secret
+   * is then the match, and reading it needs no second, capturing run of the regex.
+   *
+   * @param regex the regex source
+   * @return true only if group 1 is the whole match
+   */
+  static boolean wholeGroup(String regex) {
+    int i = 0;
+    int j = regex.length();
+    while (true) {
+      java.util.regex.Matcher m = LEADING_ZERO_WIDTH.matcher(regex).region(i, j);
+      if (!m.lookingAt()) {
+        break;
+      }
+      i = m.end();
+    }
+    while (j > i) {
+      if (regex.startsWith("$", j - 1) && !escaped(regex, j - 1)) {
+        j--;
+      } else if (regex.startsWith("\\b", j - 2) && !escaped(regex, j - 2)) {
+        j -= 2;
+      } else {
+        break;
+      }
+    }
+    if (i >= j || regex.charAt(i) != '(' || (regex.startsWith("(?", i) && !regex.startsWith("(?P<", i))) {
+      return false;
+    }
+    RegexReach r = new RegexReach(regex, java.util.List.of());
+    r.pos = i;
+    try {
+      r.atom(); // the group, to its closing parenthesis
+    } catch (RuntimeException e) {
+      return false;
+    }
+    return r.pos == j;
+  }
+
+  /** A flag group, {@code \\b} or {@code ^} at the start. */
+  private static final java.util.regex.Pattern LEADING_ZERO_WIDTH =
+      java.util.regex.Pattern.compile("\\(\\?[imsU-]*\\)|\\\\b|\\^");
+
+  /** Whether the char at {@code at} is escaped by an odd run of backslashes before it. */
+  private static boolean escaped(String s, int at) {
+    int k = 0;
+    while (at - k - 1 >= 0 && s.charAt(at - k - 1) == '\\') {
+      k++;
+    }
+    return k % 2 == 1;
+  }
+
+  private long alternation() {
+    long best = sequence();
+    boolean all = holds;
+    while (pos < re.length() && re.charAt(pos) == '|') {
+      pos++;
+      best = Math.max(best, sequence());
+      all &= holds;
+    }
+    holds = all;
+    return best;
+  }
+
+  private long sequence() {
+    long sum = 0;
+    boolean any = false;
+    StringBuilder run = new StringBuilder();
+    while (pos < re.length() && re.charAt(pos) != '|' && re.charAt(pos) != ')') {
+      long a = atom();
+      int lit = literal;
+      boolean atomHolds = holds;
+      long r = repeat(a);
+      sum = add(sum, r);
+      if (lit >= 0 && !quantified) {
+        run.append(Character.toLowerCase((char) lit));
+      } else if (a == 0 && !quantified) {
+        continue; // zero-width (\b, ^, (?i)): the literal run goes on
+      } else {
+        any |= runHolds(run);
+        run.setLength(0);
+        any |= atomHolds && !optional;
+      }
+    }
+    any |= runHolds(run);
+    holds = any;
+    return sum;
+  }
+
+  private boolean runHolds(CharSequence run) {
+    String r = run.toString();
+    for (String k : keywords) {
+      if (r.contains(k)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Applies the quantifiers after an atom of at most {@code a} chars. */
+  private long repeat(long a) {
+    quantified = false;
+    optional = false;
+    while (pos < re.length()) {
+      char c = re.charAt(pos);
+      if (c == '*' || c == '+') {
+        pos++;
+        a = a == 0 ? 0 : UNBOUNDED;
+        optional |= c == '*';
+      } else if (c == '?') {
+        pos++;
+        optional = true;
+      } else if (c == '{') {
+        int close = re.indexOf('}', pos);
+        String spec = close < 0 ? "" : re.substring(pos + 1, close);
+        if (!spec.matches("[0-9]+(,[0-9]*)?")) {
+          return a; // a literal '{', read as the next atom
+        }
+        pos = close + 1;
+        int comma = spec.indexOf(',');
+        optional |= Long.parseLong(comma < 0 ? spec : spec.substring(0, comma)) == 0;
+        if (comma < 0) {
+          a = mul(a, Long.parseLong(spec));
+        } else if (comma == spec.length() - 1) {
+          a = a == 0 ? 0 : UNBOUNDED;
+        } else {
+          a = mul(a, Long.parseLong(spec.substring(comma + 1)));
+        }
+      } else {
+        return a;
+      }
+      quantified = true;
+      if (pos < re.length() && re.charAt(pos) == '?') {
+        pos++; // lazy: the same reach
+      }
+    }
+    return a;
+  }
+
+  private long atom() {
+    literal = -1;
+    holds = false;
+    char c = re.charAt(pos++);
+    switch (c) {
+      case '(':
+        return group();
+      case '[':
+        return charClass();
+      case '\\':
+        return escape();
+      case '^':
+      case '$':
+        return 0;
+      case '.':
+        return 2;
+      case '*':
+      case '+':
+      case '?':
+      case ')':
+        throw new IllegalArgumentException("unexpected char at " + (pos - 1));
+      default:
+        literal = c;
+        return 1; // a literal; a supplementary literal is two source chars, counted one each
+    }
+  }
+
+  private long group() {
+    holds = false;
+    if (re.startsWith("?", pos)) {
+      pos++;
+      if (re.startsWith("P<", pos) || re.startsWith("<", pos)) {
+        pos = re.indexOf('>', pos) + 1; // a named group
+        if (pos == 0) {
+          throw new IllegalArgumentException("unclosed group name");
+        }
+      } else {
+        while (pos < re.length() && "imsU-".indexOf(re.charAt(pos)) >= 0) {
+          pos++;
+        }
+        char c = re.charAt(pos++);
+        if (c == ')') {
+          return 0; // flags only, (?i)
+        }
+        if (c != ':') {
+          throw new IllegalArgumentException("unknown group at " + pos);
+        }
+      }
+    }
+    long m = alternation();
+    if (pos >= re.length() || re.charAt(pos) != ')') {
+      throw new IllegalArgumentException("unclosed group");
+    }
+    pos++;
+    literal = -1;
+    return m;
+  }
+
+  private long charClass() {
+    boolean wide = false;
+    if (re.startsWith("^", pos)) {
+      pos++;
+      wide = true;
+    }
+    boolean first = true;
+    while (true) {
+      char c = re.charAt(pos);
+      if (c == ']' && !first) {
+        pos++;
+        literal = -1;
+        return wide ? 2 : 1;
+      }
+      first = false;
+      if (c == '[' && re.startsWith("[:", pos)) {
+        pos = re.indexOf(":]", pos + 2) + 2; // [:alpha:], ASCII
+        if (pos == 1) {
+          throw new IllegalArgumentException("unclosed class name");
+        }
+        continue;
+      }
+      if (c == '\\') {
+        pos++;
+        wide |= escape() > 1;
+        continue;
+      }
+      wide |= Character.isSurrogate(c);
+      pos++;
+    }
+  }
+
+  private long escape() {
+    char e = re.charAt(pos++);
+    switch (e) {
+      case 'b':
+      case 'B':
+      case 'A':
+      case 'z':
+        return 0;
+      case 'S':
+      case 'W':
+      case 'D':
+      case 'C':
+        return 2;
+      case 'p':
+      case 'P':
+        skipBraces();
+        return 2;
+      case 'x':
+        return hex() > 0xFFFF ? 2 : 1;
+      case 'Q':
+        throw new IllegalArgumentException("\\Q not read here");
+      default:
+        if (e >= '0' && e <= '7') {
+          throw new IllegalArgumentException("octal escape not read here");
+        }
+        if (!Character.isLetterOrDigit(e)) {
+          literal = e; // \. \- \/: the char itself
+        }
+        return 1;
+    }
+  }
+
+  /** After {@code \p} or {@code \P}: a braced class name or a one-letter one. */
+  private void skipBraces() {
+    if (re.startsWith("{", pos)) {
+      int close = re.indexOf('}', pos);
+      if (close < 0) {
+        throw new IllegalArgumentException("unclosed brace");
+      }
+      pos = close + 1;
+    } else {
+      pos += 1;
+    }
+  }
+
+  /** After {@code \x}: two hex digits or a braced value; returns the code point. */
+  private int hex() {
+    String h;
+    if (re.startsWith("{", pos)) {
+      int close = re.indexOf('}', pos);
+      if (close < 0) {
+        throw new IllegalArgumentException("unclosed brace");
+      }
+      h = re.substring(pos + 1, close);
+      pos = close + 1;
+    } else {
+      h = re.substring(pos, pos + 2);
+      pos += 2;
+    }
+    return Integer.parseInt(h, 16);
+  }
+
+  private static long add(long a, long b) {
+    return a >= UNBOUNDED || b >= UNBOUNDED ? UNBOUNDED : Math.min(UNBOUNDED, a + b);
+  }
+
+  private static long mul(long a, long k) {
+    return a >= UNBOUNDED ? UNBOUNDED : Math.min(UNBOUNDED, a * k);
+  }
+}
