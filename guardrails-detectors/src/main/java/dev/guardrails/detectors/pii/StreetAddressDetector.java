@@ -106,7 +106,15 @@ public final class StreetAddressDetector implements Detector {
         if (stop < te) {
           stop = lookAheadStop(s, te, n);
         }
-        end = stop < n && Chars.digit(s.charAt(stop)) ? anchor(s, i, te, n) : digitFreeAnchor(s, i, te, n);
+        if (stop < n && Chars.digit(s.charAt(stop))) {
+          end = anchor(s, i, te, n);
+        } else {
+          end = digitFreeAnchor(s, i, te, n);
+          if (end < 0) {
+            i = skipDigitFree(s, te, stop);
+            continue;
+          }
+        }
       }
       if (end < 0) {
         i = te;
@@ -146,6 +154,78 @@ public final class StreetAddressDetector implements Detector {
       p++;
     }
     return p;
+  }
+
+  /**
+   * Where the loop of {@link #scan} must next look, from {@code p} (just after a word that was no
+   * anchor) in a stretch that ends at {@code stop} with no digit there ({@link #lookAheadStop}):
+   * every word starting before {@code stop} is then asked only {@link #digitFreeAnchor}, which
+   * answers -1 unless the word starts with c, C, u, U or a non-ASCII char. Returns the first such
+   * word start (or the start of a word with a non-ASCII char, or of one long enough to reach the
+   * 40-char cap of {@link AddressScan#tokenEnd}: those go the exact way), else {@code stop}. The
+   * words passed over are split as {@link AddressScan#tokenEnd} splits them (inner - and ' join),
+   * so the loop resumes where it would have arrived word by word, with one table test per char.
+   */
+  private static int skipDigitFree(String s, int p, int stop) {
+    int ws = -1; // start of the word being passed over, -1 between words
+    for (; p < stop; p++) {
+      char c = s.charAt(p);
+      if (c >= 128) {
+        return ws >= 0 ? ws : p;
+      }
+      int k = SKIP[c];
+      if (k == S_LETTER) {
+        if (ws >= 0) {
+          if (p - ws >= 39) {
+            return ws; // near the token cap: the exact way
+          }
+        } else {
+          char prev = s.charAt(p - 1); // p > 0: a word ended before it
+          if (prev >= 128) {
+            return p; // between words or at one's start: the loop walks on from here as it would have
+          }
+          if (SKIP[prev] == 0) {
+            ws = p; // a word start (a letter after a letter with no word open is the tail of a capped token)
+          }
+        }
+      } else if (k == S_SPECIAL) {
+        if (ws < 0) {
+          char prev = s.charAt(p - 1);
+          if (prev >= 128 || SKIP[prev] == 0) {
+            return p; // a word that may start "corner" or "USS" (or, after a non-ASCII char, the loop's own walk)
+          }
+        } else if (p - ws >= 39) {
+          return ws;
+        }
+      } else if (ws >= 0 && (c == '-' || c == '\'') && p + 1 < s.length() && Chars.letter(s.charAt(p + 1))) {
+        if (p - ws >= 39) {
+          return ws;
+        }
+        p++; // an inner hyphen or apostrophe joins the next letter to the word
+        if (s.charAt(p) >= 128) {
+          return ws;
+        }
+      } else {
+        ws = -1;
+      }
+    }
+    return stop;
+  }
+
+  private static final byte S_LETTER = 1;
+  private static final byte S_SPECIAL = 2;
+  /** ASCII classes for {@link #skipDigitFree}: letters, the first letters of the digit-free anchors, the rest 0. */
+  private static final byte[] SKIP = new byte[128];
+
+  static {
+    for (char c = 'a'; c <= 'z'; c++) {
+      SKIP[c] = S_LETTER;
+      SKIP[Character.toUpperCase(c)] = S_LETTER;
+    }
+    SKIP['c'] = S_SPECIAL;
+    SKIP['C'] = S_SPECIAL;
+    SKIP['u'] = S_SPECIAL;
+    SKIP['U'] = S_SPECIAL;
   }
 
   /**
