@@ -148,7 +148,7 @@ public final class StreetAddressDetector implements Detector {
     int p = from;
     while (p < n) {
       char c = s.charAt(p);
-      if (!(Chars.letter(c) || c == ' ' || c == '.' || c == '-' || c == '\'' || c == '\t' || c == '#')) {
+      if (c < 128 ? SKIP[c] < 0 : !Chars.letter(c)) {
         break;
       }
       p++;
@@ -184,14 +184,14 @@ public final class StreetAddressDetector implements Detector {
           if (prev >= 128) {
             return p; // between words or at one's start: the loop walks on from here as it would have
           }
-          if (SKIP[prev] == 0) {
+          if (SKIP[prev] <= 0) {
             ws = p; // a word start (a letter after a letter with no word open is the tail of a capped token)
           }
         }
       } else if (k == S_SPECIAL) {
         if (ws < 0) {
           char prev = s.charAt(p - 1);
-          if (prev >= 128 || SKIP[prev] == 0) {
+          if (prev >= 128 || SKIP[prev] <= 0) {
             return p; // a word that may start "corner" or "USS" (or, after a non-ASCII char, the loop's own walk)
           }
         } else if (p - ws >= 39) {
@@ -214,10 +214,20 @@ public final class StreetAddressDetector implements Detector {
 
   private static final byte S_LETTER = 1;
   private static final byte S_SPECIAL = 2;
-  /** ASCII classes for {@link #skipDigitFree}: letters, the first letters of the digit-free anchors, the rest 0. */
+  /**
+   * ASCII classes for {@link #skipDigitFree} and {@link #lookAheadStop}: letters, the first letters
+   * of the digit-free anchors, the other chars a look-ahead passes over (0), and {@link #S_STOP}.
+   */
   private static final byte[] SKIP = new byte[128];
 
+  /** Chars no look-ahead passes over ({@link #lookAheadStop}): every ASCII char but letters, space, tab and . - ' #. */
+  private static final byte S_STOP = -1;
+
   static {
+    java.util.Arrays.fill(SKIP, S_STOP);
+    for (char c : new char[] {' ', '.', '-', '\'', '\t', '#'}) {
+      SKIP[c] = 0;
+    }
     for (char c = 'a'; c <= 'z'; c++) {
       SKIP[c] = S_LETTER;
       SKIP[Character.toUpperCase(c)] = S_LETTER;
