@@ -53,6 +53,20 @@ public final class PersonDetector implements Detector {
    */
   private static final ThreadLocal<int[][]> RUNS = ThreadLocal.withInitial(() -> new int[4][MAX_RUN + 1]);
 
+  // Char classes of the skip loop in detect (one table load per ASCII char).
+  private static final byte S_OTHER = 0; // no letter, no sentence end
+  private static final byte S_END = 1; // '.', '!', '?', line break
+  private static final byte S_LOWER = 2; // a letter that is not upper case
+  private static final byte S_UPPER = 3;
+  private static final byte[] SKIP = new byte[128];
+
+  static {
+    for (int c = 0; c < 128; c++) {
+      SKIP[c] = Chars.upper((char) c) ? S_UPPER : Chars.letter((char) c) ? S_LOWER
+          : c == '.' || c == '!' || c == '?' || c == '\n' ? S_END : S_OTHER;
+    }
+  }
+
   /** Creates the detector; used by {@link java.util.ServiceLoader}. */
   public PersonDetector() {}
 
@@ -98,12 +112,13 @@ public final class PersonDetector implements Detector {
         // end is kept (lastLower). Stop at a capital or where the lower-case path may apply.
         while (i < n) {
           char c = s.charAt(i);
-          if (!Chars.letter(c)) {
-            if (c == '.' || c == '!' || c == '?' || c == '\n') {
+          int kind = c < 128 ? SKIP[c] : !Chars.letter(c) ? S_OTHER : Chars.upper(c) ? S_UPPER : S_LOWER;
+          if (kind <= S_END) {
+            if (kind == S_END) {
               sentStart = i + 1;
             }
             i++;
-          } else if (Chars.upper(c) || lastCap < sentStart || lastCap < i - 2 * LOWER_CTX) {
+          } else if (kind == S_UPPER || lastCap < sentStart || lastCap < i - 2 * LOWER_CTX) {
             break;
           } else {
             i = wordEnd(s, i, n);
