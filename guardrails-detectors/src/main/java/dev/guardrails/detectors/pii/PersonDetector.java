@@ -92,6 +92,7 @@ public final class PersonDetector implements Detector {
     String s = text.normalized();
     int n = s.length();
     int[] addresses = text.analysis(StreetAddressDetector.SPANS);
+    byte[] v = Latin1View.of(s); // after the address scan, which builds its own
     int[][] runs = RUNS.get();
     int[] st = runs[0];
     int[] en = runs[1];
@@ -111,6 +112,28 @@ public final class PersonDetector implements Detector {
         // (within 2 * LOWER_CTX chars) can neither start a run nor be a lower-case name; only its
         // end is kept (lastLower). Stop at a capital or where the lower-case path may apply.
         while (i < n) {
+          if (v != null && lastCap >= sentStart && lastCap + 2 * LOWER_CTX + 1 - i >= 16) {
+            // Lower-case words and spaces only, up to where a word start would be too far from
+            // the last capital: pass them eight bytes at a time, stopping at the start of the word
+            // the run ends in (it may go on with a hyphen or a capital), and keep the end of the
+            // last word passed over, as the loop below would.
+            int q = lowerOrSpaceEnd(v, i, Math.min(n, lastCap + 2 * LOWER_CTX + 1));
+            int r = q;
+            while (r > i && v[r - 1] != ' ') {
+              r--;
+            }
+            if (r > i) {
+              int e = r;
+              while (e > i && v[e - 1] == ' ') {
+                e--;
+              }
+              if (e > i) {
+                lastLower = e;
+              }
+              i = r;
+              continue;
+            }
+          }
           char c = s.charAt(i);
           int kind = c < 128 ? SKIP[c] : !Chars.letter(c) ? S_OTHER : Chars.upper(c) ? S_UPPER : S_LOWER;
           if (kind <= S_END) {
@@ -197,6 +220,25 @@ public final class PersonDetector implements Detector {
         judge(text, s, st, en, fl, tg, k, out);
       }
     }
+  }
+
+  /**
+   * The first index in {@code [from, to)} whose byte in the view {@code v} is neither an ASCII
+   * lower-case letter nor a space, or {@code to}: eight bytes at a time ({@link Swar}).
+   */
+  private static int lowerOrSpaceEnd(byte[] v, int from, int to) {
+    int p = from;
+    while (p < to) {
+      long w = Swar.load(v, p);
+      long x = Swar.low7(w);
+      long keep = Swar.ascii(w) & ((Swar.atLeast(x, 'a') & ~Swar.atLeast(x, 'z' + 1)) | Swar.is(x, ' '));
+      long other = ~keep & Swar.HIGH;
+      if (other != 0) {
+        return Math.min(to, p + Swar.first(other));
+      }
+      p += 8;
+    }
+    return to;
   }
 
   /**
