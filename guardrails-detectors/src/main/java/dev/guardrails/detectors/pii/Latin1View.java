@@ -15,8 +15,11 @@ import java.nio.charset.StandardCharsets;
  * over reused buffers: no allocation once a thread's buffers are large enough.
  *
  * <p>Texts shorter than {@link #MIN} get no view (the scalar loops are as fast there). The view
- * is overwritten by the next {@link #of} on the same thread: a caller must not hold it across a
- * call that may build another. Thread-safe: each thread has its own buffers.
+ * is overwritten by the next {@link #of} for another text on the same thread: a caller must not
+ * hold it across a call that may build another. Asked again for the same string (the address scan,
+ * then the name scan), it is returned as it is. The buffers keep the last text's bytes (and a
+ * reference to it) until the thread's next long text, like any scratch buffer. Thread-safe: each
+ * thread has its own buffers.
  */
 final class Latin1View {
 
@@ -30,6 +33,8 @@ final class Latin1View {
   private byte[] bytes = new byte[8];
   private CharBuffer in = CharBuffer.wrap(chars);
   private ByteBuffer out = ByteBuffer.wrap(bytes);
+  /** The text the view holds now: asked again for it, {@link #of} returns the view as it is. */
+  private String source;
 
   private Latin1View() {}
 
@@ -44,6 +49,10 @@ final class Latin1View {
   }
 
   private byte[] fill(String s) {
+    if (s == source) {
+      return bytes; // the same text again (the address scan, then the name scan): strings are immutable
+    }
+    source = null;
     int n = s.length();
     if (chars.length < n) {
       int cap = (int) Math.min(Integer.MAX_VALUE - 16, Math.max(n, 2L * chars.length));
@@ -71,6 +80,7 @@ final class Latin1View {
       in.position(in.position() + r.length());
     }
     java.util.Arrays.fill(bytes, n, Math.min(bytes.length, n + 8), (byte) 0);
+    source = s;
     return bytes;
   }
 }
