@@ -368,6 +368,12 @@ public final class PersonDetector implements Detector {
       to--; // a run never ends on a particle
     }
     boolean lower = (fl[0] & LOWER) != 0;
+    if (to == 1 && !lower && (fl[0] & CAP) != 0 && plainWord(s, st[0], en[0])) {
+      // "The", "Thanks", "Settings": rejected below whatever the cue before it says (a title or
+      // cue word leaves nothing, a blocker is vetoed, an English non-name gains no evidence from a
+      // cue and fails the same frame test), so the cue is not read
+      return;
+    }
     boolean cue = from < to && NameCues.phraseBefore(s, st[from]);
     int after = -1; // what follows the run, read only when needed
     int romanized = -1; // romanizedName(from = 0): -1 not asked yet, else 0 or 1 (it parses every word: ask once)
@@ -397,7 +403,7 @@ public final class PersonDetector implements Detector {
     if (from >= to) {
       return;
     }
-    if (to - from == 1 && !lower && !cue && (fl[from] & CAP) != 0 && plainWord(s, st[from], en[from])) {
+    if (to > 1 && to - from == 1 && !lower && !cue && (fl[from] & CAP) != 0 && plainWord(s, st[from], en[from])) {
       return; // "The", "Thanks", "Settings": most capitalized words, settled before the context reads below
     }
     if (!lower && (from == 0 && romanized >= 0 ? romanized == 1 : romanizedName(s, st, en, fl, from, to))
