@@ -53,6 +53,20 @@ public final class PersonDetector implements Detector {
    */
   private static final ThreadLocal<int[][]> RUNS = ThreadLocal.withInitial(() -> new int[4][MAX_RUN + 1]);
 
+  // Char classes of the skip loop in detect (one table load per ASCII char).
+  private static final byte S_OTHER = 0; // no letter, no sentence end
+  private static final byte S_END = 1; // '.', '!', '?', line break
+  private static final byte S_LOWER = 2; // a letter that is not upper case
+  private static final byte S_UPPER = 3;
+  private static final byte[] SKIP = new byte[128];
+
+  static {
+    for (int c = 0; c < 128; c++) {
+      SKIP[c] = Chars.upper((char) c) ? S_UPPER : Chars.letter((char) c) ? S_LOWER
+          : c == '.' || c == '!' || c == '?' || c == '\n' ? S_END : S_OTHER;
+    }
+  }
+
   /** Creates the detector; used by {@link java.util.ServiceLoader}. */
   public PersonDetector() {}
 
@@ -78,6 +92,7 @@ public final class PersonDetector implements Detector {
     String s = text.normalized();
     int n = s.length();
     int[] addresses = text.analysis(StreetAddressDetector.SPANS);
+    byte[] v = Latin1View.of(s); // after the address scan, which builds its own
     int[][] runs = RUNS.get();
     int[] st = runs[0];
     int[] en = runs[1];
@@ -97,13 +112,36 @@ public final class PersonDetector implements Detector {
         // (within 2 * LOWER_CTX chars) can neither start a run nor be a lower-case name; only its
         // end is kept (lastLower). Stop at a capital or where the lower-case path may apply.
         while (i < n) {
+          if (v != null && lastCap >= sentStart && lastCap + 2 * LOWER_CTX + 1 - i >= 16) {
+            // Lower-case words and spaces only, up to where a word start would be too far from
+            // the last capital: pass them eight bytes at a time, stopping at the start of the word
+            // the run ends in (it may go on with a hyphen or a capital), and keep the end of the
+            // last word passed over, as the loop below would.
+            int q = lowerOrSpaceEnd(v, i, Math.min(n, lastCap + 2 * LOWER_CTX + 1));
+            int r = q;
+            while (r > i && v[r - 1] != ' ') {
+              r--;
+            }
+            if (r > i) {
+              int e = r;
+              while (e > i && v[e - 1] == ' ') {
+                e--;
+              }
+              if (e > i) {
+                lastLower = e;
+              }
+              i = r;
+              continue;
+            }
+          }
           char c = s.charAt(i);
-          if (!Chars.letter(c)) {
-            if (c == '.' || c == '!' || c == '?' || c == '\n') {
+          int kind = c < 128 ? SKIP[c] : !Chars.letter(c) ? S_OTHER : Chars.upper(c) ? S_UPPER : S_LOWER;
+          if (kind <= S_END) {
+            if (kind == S_END) {
               sentStart = i + 1;
             }
             i++;
-          } else if (Chars.upper(c) || lastCap < sentStart || lastCap < i - 2 * LOWER_CTX) {
+          } else if (kind == S_UPPER || lastCap < sentStart || lastCap < i - 2 * LOWER_CTX) {
             break;
           } else {
             i = wordEnd(s, i, n);
@@ -182,6 +220,25 @@ public final class PersonDetector implements Detector {
         judge(text, s, st, en, fl, tg, k, out);
       }
     }
+  }
+
+  /**
+   * The first index in {@code [from, to)} whose byte in the view {@code v} is neither an ASCII
+   * lower-case letter nor a space, or {@code to}: eight bytes at a time ({@link Swar}).
+   */
+  private static int lowerOrSpaceEnd(byte[] v, int from, int to) {
+    int p = from;
+    while (p < to) {
+      long w = Swar.load(v, p);
+      long x = Swar.low7(w);
+      long keep = Swar.ascii(w) & ((Swar.atLeast(x, 'a') & ~Swar.atLeast(x, 'z' + 1)) | Swar.is(x, ' '));
+      long other = ~keep & Swar.HIGH;
+      if (other != 0) {
+        return Math.min(to, p + Swar.first(other));
+      }
+      p += 8;
+    }
+    return to;
   }
 
   /**
@@ -311,6 +368,12 @@ public final class PersonDetector implements Detector {
       to--; // a run never ends on a particle
     }
     boolean lower = (fl[0] & LOWER) != 0;
+    if (to == 1 && !lower && (fl[0] & CAP) != 0 && plainWord(s, st[0], en[0])) {
+      // "The", "Thanks", "Settings": rejected below whatever the cue before it says (a title or
+      // cue word leaves nothing, a blocker is vetoed, an English non-name gains no evidence from a
+      // cue and fails the same frame test), so the cue is not read
+      return;
+    }
     boolean cue = from < to && NameCues.phraseBefore(s, st[from]);
     int after = -1; // what follows the run, read only when needed
     int romanized = -1; // romanizedName(from = 0): -1 not asked yet, else 0 or 1 (it parses every word: ask once)
@@ -340,7 +403,7 @@ public final class PersonDetector implements Detector {
     if (from >= to) {
       return;
     }
-    if (to - from == 1 && !lower && !cue && (fl[from] & CAP) != 0 && plainWord(s, st[from], en[from])) {
+    if (to > 1 && to - from == 1 && !lower && !cue && (fl[from] & CAP) != 0 && plainWord(s, st[from], en[from])) {
       return; // "The", "Thanks", "Settings": most capitalized words, settled before the context reads below
     }
     if (!lower && (from == 0 && romanized >= 0 ? romanized == 1 : romanizedName(s, st, en, fl, from, to))

@@ -117,6 +117,8 @@ final class Phrases {
 
   private int at(CharSequence s, int p, int to, long lens) {
     int found = 0;
+    int h = 0; // hash of s[p, hashed), extended as the lengths grow (they come in increasing order)
+    int hashed = p;
     for (long rest = lens; rest != 0; rest &= rest - 1) {
       int len = Long.numberOfTrailingZeros(rest);
       int e = p + len;
@@ -124,26 +126,32 @@ final class Phrases {
         break;
       }
       if (e < to) {
-        int cp = Character.codePointAt(s, e);
-        if (e + Character.charCount(cp) <= to && letterOrNumber(cp)) {
-          continue; // a letter or number follows inside the region (one cut by its end does not count)
+        char next = s.charAt(e);
+        if (next < 128) {
+          if ((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') || (next >= '0' && next <= '9')) {
+            continue; // a letter or number follows inside the region
+          }
+        } else {
+          int cp = Character.codePointAt(s, e);
+          if (e + Character.charCount(cp) <= to && letterOrNumber(cp)) {
+            continue; // a letter or number follows inside the region (one cut by its end does not count)
+          }
         }
       }
-      found |= lookup(s, p, e);
+      for (; hashed < e; hashed++) {
+        char c = s.charAt(hashed);
+        if (c >= 128) {
+          return found; // phrases are ASCII, and only ASCII folds: no longer phrase matches either
+        }
+        h = 31 * h + fold(c);
+      }
+      found |= lookup(h, s, p, len);
     }
     return found;
   }
 
-  private int lookup(CharSequence s, int a, int b) {
-    int h = 0;
-    for (int i = a; i < b; i++) {
-      char c = s.charAt(i);
-      if (c >= 128) {
-        return 0; // phrases are ASCII, and only ASCII folds
-      }
-      h = 31 * h + fold(c);
-    }
-    int len = b - a;
+  /** The sets of the phrase {@code s[a, a + len)} whose (folded, ASCII) hash is {@code h}; 0 if none. */
+  private int lookup(int h, CharSequence s, int a, int len) {
     for (int slot = Gazetteer.mix(h) & mask; table[slot] != null; slot = (slot + 1) & mask) {
       String p = table[slot];
       if (p.length() == len && same(p, s, a)) {

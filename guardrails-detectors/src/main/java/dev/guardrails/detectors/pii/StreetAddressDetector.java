@@ -92,6 +92,7 @@ public final class StreetAddressDetector implements Detector {
     // a box number) that its look-ahead reaches over words, spaces, dots and '#' only: a word with
     // no such digit ahead is only asked about those two.
     int stop = -1; // the first char at or after the last word's end that no look-ahead passes over
+    byte[] v = Latin1View.of(s); // null for a short text
     while (i < n) {
       char c = s.charAt(i);
       if (!Chars.letterOrDigit(c) || (i > 0 && Chars.letterOrDigit(s.charAt(i - 1)))) {
@@ -104,9 +105,17 @@ public final class StreetAddressDetector implements Detector {
         end = anchor(s, i, te, n);
       } else {
         if (stop < te) {
-          stop = lookAheadStop(s, te, n);
+          stop = lookAheadStop(s, v, te, n);
         }
-        end = stop < n && Chars.digit(s.charAt(stop)) ? anchor(s, i, te, n) : digitFreeAnchor(s, i, te, n);
+        if (stop < n && Chars.digit(s.charAt(stop))) {
+          end = anchor(s, i, te, n);
+        } else {
+          end = digitFreeAnchor(s, i, te, n);
+          if (end < 0) {
+            i = skipDigitFree(s, v, te, stop);
+            continue;
+          }
+        }
       }
       if (end < 0) {
         i = te;
@@ -136,16 +145,176 @@ public final class StreetAddressDetector implements Detector {
    * letters, inner hyphens and apostrophes, abbreviation dots, spaces, tabs and '#'), or {@code n}.
    * Unless it is a digit, those anchors cannot match at a word that ends at or before {@code from}.
    */
-  private static int lookAheadStop(String s, int from, int n) {
+  private static int lookAheadStop(String s, byte[] v, int from, int n) {
     int p = from;
+    if (v != null) {
+      while (p < n) {
+        long w = Swar.load(v, p);
+        long x = Swar.low7(w);
+        long pass = Swar.ascii(w) & (Swar.letter(x) | Swar.is(x, ' ') | Swar.is(x, '.') | Swar.is(x, '-')
+            | Swar.is(x, '\'') | Swar.is(x, '\t') | Swar.is(x, '#'));
+        long stops = ~pass & Swar.HIGH; // and every non-ASCII char, told below
+        if (stops == 0) {
+          p += 8;
+          continue;
+        }
+        p += Swar.first(stops);
+        if (p >= n) {
+          return n;
+        }
+        char c = s.charAt(p);
+        if (c < 128 || !Chars.letter(c)) {
+          return p;
+        }
+        p++;
+      }
+      return n;
+    }
     while (p < n) {
       char c = s.charAt(p);
-      if (!(Chars.letter(c) || c == ' ' || c == '.' || c == '-' || c == '\'' || c == '\t' || c == '#')) {
+      if (c < 128 ? SKIP[c] < 0 : !Chars.letter(c)) {
         break;
       }
       p++;
     }
     return p;
+  }
+
+  /**
+   * Where the loop of {@link #scan} must next look, from {@code p} (just after a word that was no
+   * anchor) in a stretch that ends at {@code stop} with no digit there ({@link #lookAheadStop}):
+   * every word starting before {@code stop} is then asked only {@link #digitFreeAnchor}, which
+   * answers -1 unless the word starts with c, C, u, U or a non-ASCII char. Returns the first such
+   * word start (or the start of a word with a non-ASCII char, or of one long enough to reach the
+   * 40-char cap of {@link AddressScan#tokenEnd}: those go the exact way), else {@code stop}. The
+   * words passed over are split as {@link AddressScan#tokenEnd} splits them (inner - and ' join),
+   * so the loop resumes where it would have arrived word by word, with one table test per char.
+   */
+  private static int skipDigitFree(String s, byte[] v, int p, int stop) {
+    if (v == null) {
+      return walk(s, p, stop, Integer.MAX_VALUE);
+    }
+    int i = p;
+    while (true) {
+      int q = candidate(v, i, stop);
+      if (q >= stop) {
+        return stop; // only plain words (ASCII letters, no inner - or ') and . # space tab ahead
+      }
+      int r = q; // the start of the word q is in, or q: the words before it are plain
+      while (r > i && v[r - 1] >= 0 && SKIP[v[r - 1]] > 0) {
+        r--;
+      }
+      int at = walk(s, r, stop, q);
+      if (at >= 0) {
+        return at;
+      }
+      i = -at - 1; // between words again, past q
+    }
+  }
+
+  /**
+   * The first index in {@code [from, to)} whose view byte is c, C, u, U, '-', an apostrophe or a
+   * non-ASCII char (what {@link #walk} must read char by char), or {@code to}; eight bytes at a time.
+   */
+  private static int candidate(byte[] v, int from, int to) {
+    int p = from;
+    while (p < to) {
+      long w = Swar.load(v, p);
+      long x = Swar.low7(w);
+      long folded = x | Swar.CASE;
+      long ascii = Swar.ascii(w);
+      long hit = (~ascii & Swar.HIGH)
+          | ascii & (Swar.is(folded, 'c') | Swar.is(folded, 'u') | Swar.is(x, '-') | Swar.is(x, '\''));
+      if (hit != 0) {
+        return Math.min(to, p + Swar.first(hit));
+      }
+      p += 8;
+    }
+    return to;
+  }
+
+  /**
+   * The char-by-char pass of {@link #skipDigitFree} from {@code p}, where no word is open. Returns
+   * where the scan must look next (as {@link #skipDigitFree}), or {@code -(j + 1)} when it reaches a
+   * char {@code j > quietAfter} with no word open and a space, dot, '#' or tab before it: from there
+   * the eight-byte search may take over again.
+   */
+  private static int walk(String s, int p, int stop, int quietAfter) {
+    int ws = -1; // start of the word being passed over, -1 between words
+    for (; p < stop; p++) {
+      if (p > quietAfter && ws < 0) {
+        char pc = s.charAt(p - 1);
+        if (pc == ' ' || pc == '.' || pc == '#' || pc == '\t') {
+          return -(p + 1);
+        }
+      }
+      char c = s.charAt(p);
+      if (c >= 128) {
+        return ws >= 0 ? ws : p;
+      }
+      int k = SKIP[c];
+      if (k == S_LETTER) {
+        if (ws >= 0) {
+          if (p - ws >= 39) {
+            return ws; // near the token cap: the exact way
+          }
+        } else {
+          char prev = s.charAt(p - 1); // p > 0: a word ended before it
+          if (prev >= 128) {
+            return p; // between words or at one's start: the loop walks on from here as it would have
+          }
+          if (SKIP[prev] <= 0) {
+            ws = p; // a word start (a letter after a letter with no word open is the tail of a capped token)
+          }
+        }
+      } else if (k == S_SPECIAL) {
+        if (ws < 0) {
+          char prev = s.charAt(p - 1);
+          if (prev >= 128 || SKIP[prev] <= 0) {
+            return p; // a word that may start "corner" or "USS" (or, after a non-ASCII char, the loop's own walk)
+          }
+        } else if (p - ws >= 39) {
+          return ws;
+        }
+      } else if (ws >= 0 && (c == '-' || c == '\'') && p + 1 < s.length() && Chars.letter(s.charAt(p + 1))) {
+        if (p - ws >= 39) {
+          return ws;
+        }
+        p++; // an inner hyphen or apostrophe joins the next letter to the word
+        if (s.charAt(p) >= 128) {
+          return ws;
+        }
+      } else {
+        ws = -1;
+      }
+    }
+    return stop;
+  }
+
+  private static final byte S_LETTER = 1;
+  private static final byte S_SPECIAL = 2;
+  /**
+   * ASCII classes for {@link #skipDigitFree} and {@link #lookAheadStop}: letters, the first letters
+   * of the digit-free anchors, the other chars a look-ahead passes over (0), and {@link #S_STOP}.
+   */
+  private static final byte[] SKIP = new byte[128];
+
+  /** Chars no look-ahead passes over ({@link #lookAheadStop}): every ASCII char but letters, space, tab and . - ' #. */
+  private static final byte S_STOP = -1;
+
+  static {
+    java.util.Arrays.fill(SKIP, S_STOP);
+    for (char c : new char[] {' ', '.', '-', '\'', '\t', '#'}) {
+      SKIP[c] = 0;
+    }
+    for (char c = 'a'; c <= 'z'; c++) {
+      SKIP[c] = S_LETTER;
+      SKIP[Character.toUpperCase(c)] = S_LETTER;
+    }
+    SKIP['c'] = S_SPECIAL;
+    SKIP['C'] = S_SPECIAL;
+    SKIP['u'] = S_SPECIAL;
+    SKIP['U'] = S_SPECIAL;
   }
 
   /**

@@ -1,0 +1,86 @@
+package dev.guardrails.detectors.pii;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A per-thread one-byte-per-char copy of a text for the {@link Swar} loops of the name and address
+ * scanners: byte {@code i} is char {@code i} when that char is below U+0080, and some byte from
+ * 0x80 up otherwise (the Latin-1 byte, or 0x80 for a char above U+00FF), so a byte below 0x80
+ * always tells the char exactly and any other byte sends the reader to {@code String.charAt}. Bytes
+ * from {@code length} on are zero padding (at least eight). Built with the JDK's ISO-8859-1 encoder
+ * over reused buffers: no allocation once a thread's buffers are large enough.
+ *
+ * <p>Texts shorter than {@link #MIN} get no view (the scalar loops are as fast there). The view
+ * is overwritten by the next {@link #of} for another text on the same thread: a caller must not
+ * hold it across a call that may build another. Asked again for the same string (the address scan,
+ * then the name scan), it is returned as it is. The buffers keep the last text's bytes (and a
+ * reference to it) until the thread's next long text, like any scratch buffer. Thread-safe: each
+ * thread has its own buffers.
+ */
+final class Latin1View {
+
+  /** Shortest text that gets a view. */
+  static final int MIN = 256;
+
+  private static final ThreadLocal<Latin1View> LOCAL = ThreadLocal.withInitial(Latin1View::new);
+
+  private final CharsetEncoder encoder = StandardCharsets.ISO_8859_1.newEncoder();
+  private char[] chars = new char[0];
+  private byte[] bytes = new byte[8];
+  private CharBuffer in = CharBuffer.wrap(chars);
+  private ByteBuffer out = ByteBuffer.wrap(bytes);
+  /** The text the view holds now: asked again for it, {@link #of} returns the view as it is. */
+  private String source;
+
+  private Latin1View() {}
+
+  /**
+   * Returns this thread's view of {@code s}, or null when {@code s} is shorter than {@link #MIN}.
+   *
+   * @param s the text
+   * @return the view (valid for {@code s.length()} bytes, then zeros), or null
+   */
+  static byte[] of(String s) {
+    return s.length() < MIN ? null : LOCAL.get().fill(s);
+  }
+
+  private byte[] fill(String s) {
+    if (s == source) {
+      return bytes; // the same text again (the address scan, then the name scan): strings are immutable
+    }
+    source = null;
+    int n = s.length();
+    if (chars.length < n) {
+      int cap = (int) Math.min(Integer.MAX_VALUE - 16, Math.max(n, 2L * chars.length));
+      chars = new char[cap];
+      bytes = new byte[cap + 8];
+      in = CharBuffer.wrap(chars);
+      out = ByteBuffer.wrap(bytes);
+    }
+    s.getChars(0, n, chars, 0);
+    in.clear();
+    in.limit(n);
+    out.clear();
+    encoder.reset();
+    while (true) {
+      CoderResult r = encoder.encode(in, out, true);
+      if (r.isUnderflow()) {
+        break;
+      }
+      if (!r.isError()) {
+        throw new AssertionError("the view has a byte per char; overflow at " + in.position());
+      }
+      for (int k = 0; k < r.length(); k++) {
+        out.put((byte) 0x80); // a char above U+00FF (or half of a pair): never ASCII
+      }
+      in.position(in.position() + r.length());
+    }
+    java.util.Arrays.fill(bytes, n, Math.min(bytes.length, n + 8), (byte) 0);
+    source = s;
+    return bytes;
+  }
+}
