@@ -301,6 +301,8 @@ final class ClaimFeatures {
     private final boolean[] nearFound = new boolean[NEAR.length];
     /** The claim token of each relation's first word (the cue). */
     private final int[] nearCue = new int[NEAR.length];
+    /** How many defined near relations no passage has shown yet (none left: passages need no scan). */
+    private int nearPending;
 
     Relations(Terms.Seq seq, int[] ids, SourceIndex index, boolean[] unique, Marks marks) {
       this.index = index;
@@ -421,6 +423,7 @@ final class ClaimFeatures {
         nearA[r] = defined ? pairs[r][0] : -1;
         nearB[r] = defined ? pairs[r][1] : -1;
         nearCue[r] = defined ? pairs[r][2] : -1;
+        nearPending += defined ? 1 : 0;
       }
     }
 
@@ -448,7 +451,7 @@ final class ClaimFeatures {
         anchorPredicate = Math.max(anchorPredicate,
             (double) Long.bitCount(m & predicateMask) / Long.bitCount(predicateMask));
       }
-      if (Long.bitCount(m) >= 2) {
+      if (nearPending > 0 && Long.bitCount(m) >= 2) {
         near(p);
       }
       if (pairs.length > 0 && Long.bitCount(m) >= 2) {
@@ -486,19 +489,23 @@ final class ClaimFeatures {
         int id = p[q];
         bits[q] = claimStamps[id] == claimGen && slots[id] >= 0 ? 1L << slots[id] : 0;
       }
-      for (int r = 0; r < NEAR.length; r++) {
-        if (nearA[r] < 0 || nearFound[r]) {
+      for (int j = 0; j < len && nearPending > 0; j++) {
+        long bj = bits[j];
+        if (bj == 0) {
           continue;
         }
-        long a = 1L << nearA[r];
-        long b = 1L << nearB[r];
-        for (int j = 0; j < len && !nearFound[r]; j++) {
-          if (bits[j] != a) {
+        for (int r = 0; r < NEAR.length; r++) {
+          if (nearA[r] < 0 || nearFound[r] || bj != 1L << nearA[r]) {
             continue;
           }
+          long b = 1L << nearB[r];
           int to = Math.min(len - 1, j + NEAR_WINDOW);
-          for (int q = Math.max(0, j - NEAR_WINDOW); q <= to && !nearFound[r]; q++) {
-            nearFound[r] = bits[q] == b;
+          for (int q = Math.max(0, j - NEAR_WINDOW); q <= to; q++) {
+            if (bits[q] == b) {
+              nearFound[r] = true;
+              nearPending--;
+              break;
+            }
           }
         }
       }
