@@ -36,7 +36,7 @@ public final class ClaimChecker {
    * for the best balanced accuracy over its training sets (see docs/claims.md); the model file
    * records the same number.
    */
-  public static final double THRESHOLD = 0.45;
+  public static final double THRESHOLD = 0.43;
 
   /** Answer scores ({@link Assessment#score()}) at or above this mean the answer is not supported. */
   public static final double RESPONSE_THRESHOLD = THRESHOLD;
@@ -283,13 +283,15 @@ public final class ClaimChecker {
     REASONS[ClaimFeatures.FIRST_PERSON] = "a personal statement the source does not make";
     REASONS[ClaimFeatures.WEAKEST_LINK] = "a word is in the sources but never in a sentence with the claim's other words";
     REASONS[ClaimFeatures.ANCHORS_TOGETHER] = "names or numbers are in the sources but not together in one sentence";
+    REASONS[ClaimFeatures.SUBJECT_VERB] = "a name is in the sources but never near this claim's verb (not with this predicate)";
+    REASONS[ClaimFeatures.SUBJECT_OBJECT] = "two names are in the sources but never near each other as the claim relates them";
   }
 
   /** Features whose reason names something specific (a number, a name, a flip); preferred as the top reason. */
   private static final int[] SPECIFIC = {
     ClaimFeatures.NUMBER_CLASH, ClaimFeatures.NUMBER_NOWHERE, ClaimFeatures.ENTITY_NOWHERE, ClaimFeatures.ANTONYM_FLIP,
     ClaimFeatures.NEGATION_CLAIM_ONLY, ClaimFeatures.SWAP, ClaimFeatures.ENTITY_ELSEWHERE, ClaimFeatures.ANCHORS_TOGETHER,
-    ClaimFeatures.WEAKEST_LINK, ClaimFeatures.NUMBER_ELSEWHERE,
+    ClaimFeatures.SUBJECT_VERB, ClaimFeatures.SUBJECT_OBJECT, ClaimFeatures.WEAKEST_LINK, ClaimFeatures.NUMBER_ELSEWHERE,
     ClaimFeatures.NEGATION_PASSAGE_ONLY, ClaimFeatures.FIRST_PERSON, ClaimFeatures.PREDICATE_NOWHERE,
     ClaimFeatures.PREDICATE_ELSEWHERE,
   };
@@ -300,7 +302,8 @@ public final class ClaimChecker {
     double top = 0.05;
     for (int k : SPECIFIC) {
       // Most specific features fire when positive; the relation shares point to a problem when low.
-      boolean low = k == ClaimFeatures.WEAKEST_LINK || k == ClaimFeatures.ANCHORS_TOGETHER;
+      boolean low = k == ClaimFeatures.WEAKEST_LINK || k == ClaimFeatures.ANCHORS_TOGETHER
+          || k == ClaimFeatures.SUBJECT_VERB || k == ClaimFeatures.SUBJECT_OBJECT;
       if (low ? a.x[k] >= 1 : a.x[k] <= 0) {
         continue;
       }

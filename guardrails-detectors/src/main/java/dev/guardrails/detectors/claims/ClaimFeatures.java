@@ -7,7 +7,8 @@ import java.util.Arrays;
  * alignment of the claim with its best source passages (content, bigram and run coverage, rank
  * gap), where the claim's entities, numbers and predicate words are found (the best passage,
  * elsewhere in the sources, nowhere), relation evidence (whether the claim's words, and its names and
- * numbers, share one source sentence rather than being scattered over several), polarity flips
+ * numbers, share one source sentence rather than being scattered over several; whether the claim's
+ * subject, verb and object stand near each other in some passage), polarity flips
  * (negation scoping an aligned word, antonyms), a subject-object swap around an aligned word,
  * first-person talk the source lacks, and the claim's length and position.
  *
@@ -24,6 +25,7 @@ final class ClaimFeatures {
     "predicate_nowhere", "negation_claim_only", "negation_passage_only", "antonym_flip", "swap",
     "first_person", "length", "position", "repetition", "unknown_count", "missing_union_count", "source_size",
     "claim_count", "pair_support", "weakest_link", "anchors_together", "anchor_predicate", "content_pairs_any",
+    "subject_verb", "head_pair", "verb_object", "subject_object",
   };
 
   static final int RUN_COVERAGE = 0;
@@ -61,6 +63,17 @@ final class ClaimFeatures {
   static final int ANCHORS_TOGETHER = 32;
   static final int ANCHOR_PREDICATE = 33;
   static final int CONTENT_PAIRS_ANY = 34;
+  static final int SUBJECT_VERB = 35;
+  static final int HEAD_PAIR = 36;
+  static final int VERB_OBJECT = 37;
+  static final int SUBJECT_OBJECT = 38;
+  /** The near-relation features, in the order {@link Relations} computes them. */
+  private static final int[] NEAR = {SUBJECT_VERB, HEAD_PAIR, VERB_OBJECT, SUBJECT_OBJECT};
+  /**
+   * Tokens either side of an occurrence within which two claim words count as "near" in a passage:
+   * news sources glue captions into one long "sentence", so sharing a sentence says little.
+   */
+  static final int NEAR_WINDOW = 8;
 
   static final int COUNT = NAMES.length;
   /**
@@ -95,6 +108,10 @@ final class ClaimFeatures {
     int[] stamps = new int[0];
     /** Claim-side stamps: which term ids the current claim holds (same generations as {@link #stamps}). */
     int[] claimStamps = new int[0];
+    /** Per term id: the claim's slot for the term (valid where {@link #claimStamps} is current), or -1. */
+    int[] claimSlots = new int[0];
+    /** Per passage position: the bit of the claim slot there, or 0 (scratch for the near relations). */
+    long[] bits = new long[64];
     int gen;
 
     static Marks get(int vocabulary) {
@@ -103,6 +120,7 @@ final class ClaimFeatures {
         int size = Math.max(vocabulary, m.stamps.length * 2);
         m.stamps = new int[size];
         m.claimStamps = new int[size];
+        m.claimSlots = new int[size];
         m.gen = 0;
       }
       return m;
@@ -255,7 +273,12 @@ final class ClaimFeatures {
    * sentence pairwise (scattered words that each exist somewhere are not a supported relation), its
    * least connected word, whether its anchors (names, numbers) stand together in one sentence and
    * with how many of its other words, and whether its consecutive content words follow each other
-   * (stop words skipped) in some passage. Linear in candidate length; a few small arrays per claim.
+   * (stop words skipped) in some passage. Near relations: the claim's subject (its first name or number)
+   * and verb (the first other word after it), its first two content words, the verb and the word after
+   * it, and the subject and the next name or number after the verb, each checked for one occurrence
+   * within {@value #NEAR_WINDOW} tokens of the other in some passage (who did what: a copied sentence
+   * whose name or role moved to another person has every word but not these pairs together). Linear
+   * in candidate length; a few small arrays per claim.
    */
   static final class Relations {
     private final int[] slot;
@@ -271,10 +294,20 @@ final class ClaimFeatures {
     private final int claimGen;
     private final SourceIndex index;
     private final int[] ids;
+    private final Marks marks;
+    /** Per near relation (in {@link #NEAR} order): its two claim slots, or -1 when the claim has no such pair. */
+    private final int[] nearA = new int[NEAR.length];
+    private final int[] nearB = new int[NEAR.length];
+    private final boolean[] nearFound = new boolean[NEAR.length];
+    /** The claim token of each relation's first word (the cue). */
+    private final int[] nearCue = new int[NEAR.length];
+    /** How many defined near relations no passage has shown yet (none left: passages need no scan). */
+    private int nearPending;
 
     Relations(Terms.Seq seq, int[] ids, SourceIndex index, boolean[] unique, Marks marks) {
       this.index = index;
       this.ids = ids;
+      this.marks = marks;
       int n = ids.length;
       slot = new int[Math.min(64, n)];
       int k = 0;
@@ -309,6 +342,7 @@ final class ClaimFeatures {
         }
         if (ids[i] >= 0) {
           claimStamps[ids[i]] = claimGen;
+          marks.claimSlots[ids[i]] = -1;
         }
         if (prev >= 0 && ids[prev] >= 0 && ids[i] >= 0 && ids[prev] != ids[i]) {
           long key = ((long) ids[prev] << 32) | ids[i];
@@ -324,6 +358,73 @@ final class ClaimFeatures {
       }
       pairs = Arrays.copyOf(pr, np);
       pairFound = new boolean[np];
+      for (int s = 0; s < known; s++) {
+        marks.claimSlots[ids[slot[s]]] = s;
+      }
+      nearPairs(seq, n);
+    }
+
+    /** The claim's slot at token {@code i}, or -1 (a stop word, a word no source holds, past the 64th). */
+    private int slotAt(Terms.Seq seq, int i) {
+      return seq.isContent(i) && ids[i] >= 0 && claimStamps[ids[i]] == claimGen ? marks.claimSlots[ids[i]] : -1;
+    }
+
+    private boolean isAnchorSlot(int s) {
+      return (anchorMask & (1L << s)) != 0;
+    }
+
+    /** Picks the word pairs of the near relations from the claim's token order. */
+    private void nearPairs(Terms.Seq seq, int n) {
+      int subject = -1;
+      int verb = -1;
+      int head = -1;
+      int headNext = -1;
+      int object = -1;
+      int objectAnchor = -1;
+      int subjectAt = -1;
+      int verbAt = -1;
+      int headAt = -1;
+      boolean afterVerb = false;
+      for (int i = 0; i < n; i++) {
+        int s = slotAt(seq, i);
+        if (s < 0) {
+          continue;
+        }
+        boolean anchor = isAnchorSlot(s);
+        if (head < 0) {
+          head = s;
+          headAt = i;
+        } else if (headNext < 0 && s != head && !anchor) {
+          headNext = s;
+        }
+        if (subject < 0 && anchor) {
+          subject = s;
+          subjectAt = i;
+        } else if (subject >= 0 && verb < 0 && !anchor) {
+          verb = s;
+          verbAt = i;
+        }
+        if (afterVerb && s != verb) {
+          if (object < 0) {
+            object = s;
+          }
+          if (objectAnchor < 0 && s != subject && anchor) {
+            objectAnchor = s;
+          }
+        }
+        if (verb >= 0 && s == verb) {
+          afterVerb = true;
+        }
+      }
+      int[][] pairs = {{subject, verb, subjectAt}, {head, headNext, headAt}, {verb, object, verbAt},
+          {subject, objectAnchor, subjectAt}};
+      for (int r = 0; r < NEAR.length; r++) {
+        boolean defined = pairs[r][0] >= 0 && pairs[r][1] >= 0 && pairs[r][0] != pairs[r][1];
+        nearA[r] = defined ? pairs[r][0] : -1;
+        nearB[r] = defined ? pairs[r][1] : -1;
+        nearCue[r] = defined ? pairs[r][2] : -1;
+        nearPending += defined ? 1 : 0;
+      }
     }
 
     /** Adds one candidate passage, whose terms carry stamp {@code g}. */
@@ -350,6 +451,9 @@ final class ClaimFeatures {
         anchorPredicate = Math.max(anchorPredicate,
             (double) Long.bitCount(m & predicateMask) / Long.bitCount(predicateMask));
       }
+      if (nearPending > 0 && Long.bitCount(m) >= 2) {
+        near(p);
+      }
       if (pairs.length > 0 && Long.bitCount(m) >= 2) {
         int prev = -1;
         for (int id : p) {
@@ -373,12 +477,53 @@ final class ClaimFeatures {
       }
     }
 
+    /** Marks the near relations this passage holds: both words within {@value #NEAR_WINDOW} tokens. */
+    private void near(int[] p) {
+      int len = p.length;
+      if (marks.bits.length < len) {
+        marks.bits = new long[Math.max(len, marks.bits.length * 2)];
+      }
+      long[] bits = marks.bits;
+      int[] slots = marks.claimSlots;
+      for (int q = 0; q < len; q++) {
+        int id = p[q];
+        bits[q] = claimStamps[id] == claimGen && slots[id] >= 0 ? 1L << slots[id] : 0;
+      }
+      for (int j = 0; j < len && nearPending > 0; j++) {
+        long bj = bits[j];
+        if (bj == 0) {
+          continue;
+        }
+        for (int r = 0; r < NEAR.length; r++) {
+          if (nearA[r] < 0 || nearFound[r] || bj != 1L << nearA[r]) {
+            continue;
+          }
+          long b = 1L << nearB[r];
+          int to = Math.min(len - 1, j + NEAR_WINDOW);
+          for (int q = Math.max(0, j - NEAR_WINDOW); q <= to; q++) {
+            if (bits[q] == b) {
+              nearFound[r] = true;
+              nearPending--;
+              break;
+            }
+          }
+        }
+      }
+    }
+
     private int indexId(int k) {
       return ids[slot[k]];
     }
 
     /** Writes the relation features, and the claim token behind the weakest link and the anchors. */
     void finish(double[] x, int[] cue) {
+      for (int r = 0; r < NEAR.length; r++) {
+        // 1 = held together somewhere, or no such pair in the claim; 0 = both words known, never near.
+        x[NEAR[r]] = known < 2 || nearA[r] < 0 || nearFound[r] ? 1 : 0;
+        if (x[NEAR[r]] == 0) {
+          cue[NEAR[r]] = nearCue[r];
+        }
+      }
       if (known < 2) {
         x[PAIR_SUPPORT] = 1;
         x[WEAKEST_LINK] = 1;

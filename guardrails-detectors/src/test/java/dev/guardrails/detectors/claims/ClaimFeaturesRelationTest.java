@@ -76,4 +76,44 @@ class ClaimFeaturesRelationTest {
     assertEquals(0.0, features(source, "The chairman attended the vote, which did not include Globex.")
         [ClaimFeatures.NEGATION_CLAIM_ONLY], 1e-9);
   }
+
+  /**
+   * Who did what: "Pique" and "scored" are both in the source, in one sentence even, but 11 tokens apart,
+   * past the {@value ClaimFeatures#NEAR_WINDOW}-token window; the copied relation keeps them 1 apart.
+   */
+  static final String MATCH = "Gerard Pique watched from the bench in the second half as Holland scored two early goals"
+      + " at the Amsterdam Arena.";
+
+  @Test
+  void aSubjectFarFromTheVerbIsNoRelation() {
+    double[] copied = features(MATCH, "Holland scored two early goals at the Amsterdam Arena.");
+    assertEquals(1.0, copied[ClaimFeatures.SUBJECT_VERB], 1e-9);
+    // Subject "Pique" (first name), verb "scor" (first other word after it): positions 1 and 12 in the source.
+    double[] moved = features(MATCH, "Gerard Pique scored two goals in the second half.");
+    assertEquals(0.0, moved[ClaimFeatures.SUBJECT_VERB], 1e-9);
+    // First two content words: "gerard", then the first non-name "scor": also 11 apart.
+    assertEquals(0.0, moved[ClaimFeatures.HEAD_PAIR], 1e-9);
+    // Verb "scor" and the word after it, "two": adjacent in the source.
+    assertEquals(1.0, moved[ClaimFeatures.VERB_OBJECT], 1e-9);
+    // No name after the verb: the relation is undefined and reads as held.
+    assertEquals(1.0, moved[ClaimFeatures.SUBJECT_OBJECT], 1e-9);
+  }
+
+  @Test
+  void subjectAndObjectMustStandNearEachOther() {
+    // "Smith" opens the claim, so it is a name only through the sources' capitalization (not sentence-initial
+    // there). Subject "Smith", verb "met", the next name "Jones": source positions 2 and 22 of one sentence.
+    String far = "On Monday Smith met the mayor, while the long-delayed stadium plan was finally approved last week"
+        + " by the city council and Jones.";
+    assertEquals(0.0, features(far, "Smith met Jones.")[ClaimFeatures.SUBJECT_OBJECT], 1e-9);
+    assertEquals(1.0, features("On Monday Smith met Jones at the stadium.", "Smith met Jones.")
+        [ClaimFeatures.SUBJECT_OBJECT], 1e-9);
+  }
+
+  @Test
+  void aClaimWithOneKnownWordHasNoRelationToBreak() {
+    double[] x = features(MATCH, "Zidane scored.");
+    assertEquals(1.0, x[ClaimFeatures.SUBJECT_VERB], 1e-9);
+    assertEquals(1.0, x[ClaimFeatures.HEAD_PAIR], 1e-9);
+  }
 }
