@@ -25,12 +25,16 @@ import org.apache.lucene.analysis.CharArraySet;
 final class StereotypeFeatures {
 
   /** Feature-extraction version; a model trained with another version is rejected at load. */
-  static final int VERSION = 5;
+  static final int VERSION = 6;
   /** Sentences longer than this are scored on their first {@value} tokens. */
   static final int MAX_TOKENS = 48;
-  /** An upper bound on the features of one sentence. */
-  static final int MAX_FEATURES = 64 + MAX_TOKENS * 20;
+  /**
+   * An upper bound on the features of one sentence: per token and mention, then the flags, their pairs
+   * and the three-way conjunctions ({@link #FLAGS} = 31 flags; 7 verb frames, 9 cues).
+   */
+  static final int MAX_FEATURES = 64 + MAX_TOKENS * 20 + 31 * 32 / 2 + 3 * 7 * 9;
   static final String GROUPS_FILE = "stereotype-groups.tsv";
+  static final String VALENCE_FILE = "stereotype-valence.tsv";
 
   static final StereotypeFeatures INSTANCE = new StereotypeFeatures();
 
@@ -45,6 +49,8 @@ final class StereotypeFeatures {
   private final CharArrayMap<Byte> terms = new CharArrayMap<>(2048, false);
   /** Person nouns that are not occupations (kind "person"): the heads of a singular subject mention. */
   private final CharArraySet people = new CharArraySet(128, false);
+  /** Words of clear valence (VADER, {@value #VALENCE_FILE}): -1 negative, +1 positive. */
+  private final CharArrayMap<Byte> valence = new CharArrayMap<>(8192, false);
   /**
    * Open-addressing set (0 = empty) of token-hash keys that say whether a lookup can match: a term's
    * first token ({@link #HEAD}), a one-token term ({@link #SINGLE}), a term's first two tokens
@@ -130,6 +136,16 @@ final class StereotypeFeatures {
       int h0 = Tokens.hash(words[0]);
       add(HEAD, h0);
       add(words.length == 1 ? SINGLE : PAIR, words.length == 1 ? h0 : pair(h0, Tokens.hash(words[1])));
+    }
+    for (String line : WordLists.lines(StereotypeFeatures.class, VALENCE_FILE, "bias")) {
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      String[] c = line.split("\t");
+      if (c.length != 2 || !(c[1].equals("n") || c[1].equals("p"))) {
+        throw new IllegalStateException("bias resource " + VALENCE_FILE + " has a malformed row (expected word, n|p)");
+      }
+      valence.put(c[0], c[1].equals("n") ? (byte) -1 : (byte) 1);
     }
   }
 
@@ -430,10 +446,27 @@ final class StereotypeFeatures {
    * that is no function word, copula, modal or past form and does not end in -ing, -ly or -s.
    */
   static final int HABIT_AFTER = 24;
-  static final int FLAGS = 25;
+  /**
+   * The clause ties a quality to the mention: a copula within two tokens after it, then (degree words,
+   * "not", absolute adverbs skipped) an adjective by its ending or a trait word, before any clause break:
+   * "lesbians are ugly", "X are so deranged"; not "X are known for ...".
+   */
+  static final int COP_ADJ = 25;
+  /** An intensifier in the mention's clause after it: "so", "very", "too", "extremely", "such". */
+  static final int INTENS_AFTER = 26;
+  /** A comparison in the mention's clause after it: "than", "more", "less", "most": "X are dumber than Y". */
+  static final int COMPARE_AFTER = 27;
+  /** "have/has" and no past participle right after the mention: "LGBTQ people have health issues". */
+  static final int HAVE_AFTER = 28;
+  /** A word of clear negative valence ({@value #VALENCE_FILE}) in the mention's clause after it: "are greedy". */
+  static final int VNEG_AFTER = 29;
+  /** A word of clear positive valence in the mention's clause after it: "are hardworking" (positive stereotypes). */
+  static final int VPOS_AFTER = 30;
+  static final int FLAGS = 31;
   private static final int[] FRAME3 = {QUANT_BEFORE, BARE, PLURAL};
-  private static final int[] VERB3 = {COP_AFTER, TEND_AFTER, MODAL_AFTER, ABS_AFTER, PAST_AFTER, HABIT_AFTER};
-  private static final int[] CUE3 = {TRAIT_AFTER, HARM_AFTER, BLAME_NEAR, NEGATED, FIRST_PERSON};
+  private static final int[] VERB3 = {COP_AFTER, TEND_AFTER, MODAL_AFTER, ABS_AFTER, PAST_AFTER, HABIT_AFTER, HAVE_AFTER};
+  private static final int[] CUE3 = {TRAIT_AFTER, HARM_AFTER, BLAME_NEAR, NEGATED, FIRST_PERSON, COP_ADJ, INTENS_AFTER,
+      VNEG_AFTER, VPOS_AFTER};
 
   /**
    * Writes the hashed features of tokens {@code [from, to)} with the given mentions into
@@ -577,12 +610,15 @@ final class StereotypeFeatures {
           flags |= 1 << BLAME_NEAR;
         }
       }
+      flags |= clauseAfter(t, e, to);
       int v = e;
       if (v < to && v + 1 < to && (ABS_ADV.contains(t.canon, t.cStart[v], t.len(v)) || endsWith(t, v, 'l', 'y'))) {
         v++; // "women finally won", "immigrants always were"
       }
+      boolean have = false;
       if (v < to && v + 1 < to && PERFECT.contains(t.canon, t.cStart[v], t.len(v))) {
         v++; // "women have won", "immigrants had arrived"
+        have = true;
       }
       if (v < to && (PAST.contains(t.canon, t.cStart[v], t.len(v))
           || (t.len(v) > 4 && endsWith(t, v, 'e', 'd') && !BiasLexicon.Parsed.TRAITS.contains(t.canon, t.cStart[v], t.len(v))))) {
@@ -590,6 +626,8 @@ final class StereotypeFeatures {
       } else if (v < to && v == e + (e < to && ABS_ADV.contains(t.canon, t.cStart[e], t.len(e)) ? 1 : 0)
           && plural(t, e - 1) && habitual(t, v)) {
         flags |= 1 << HABIT_AFTER;
+      } else if (have) {
+        flags |= 1 << HAVE_AFTER;
       }
     }
     for (int a = 0; a < FLAGS; a++) {
@@ -621,6 +659,54 @@ final class StereotypeFeatures {
     int words = to - from;
     out[n++] = hash(F_LEN, words <= 5 ? 0 : words <= 10 ? 1 : words <= 20 ? 2 : words <= 40 ? 3 : 4) & mask;
     return n;
+  }
+
+  static final CharArraySet INTENS = set("so very too extremely really such incredibly totally completely super");
+  static final CharArraySet COMPARE = set("than more less most least");
+  /** Words a copula may skip before its adjective: degree, negation, absolute adverbs. */
+  static final CharArraySet COP_SKIP = set("so very too extremely really incredibly totally completely super not never "
+      + "all always just naturally inherently genetically simply obviously clearly only more less most the a an "
+      + "such quite pretty");
+
+  /**
+   * The flags of the mention's clause after it (tokens {@code [e, to)} up to a clause break, at most 10):
+   * {@link #COP_ADJ}, {@link #INTENS_AFTER}, {@link #COMPARE_AFTER}, {@link #VNEG_AFTER}, {@link #VPOS_AFTER}
+   * (after a negation a valence word counts with the other sign, as VADER reads it: "do not support terrorism"
+   * denies a negative trait, "are not smart" asserts one). Bounded look-ahead, no allocation.
+   */
+  private int clauseAfter(Tokens t, int e, int to) {
+    int flags = 0;
+    int cop = -1;
+    boolean negated = false;
+    for (int k = e, j = 0; k < to && j < 10; k++, j++) {
+      if (k > e && t.is(k, Tokens.HARD_BEFORE)) {
+        break;
+      }
+      int cs = t.cStart[k];
+      int wl = t.len(k);
+      if (cop < 0 && j < 2 && COPULA.contains(t.canon, cs, wl)) {
+        cop = k;
+        int a = k + 1;
+        while (a < to && a - k <= 3 && !t.is(a, Tokens.HARD_BEFORE) && COP_SKIP.contains(t.canon, t.cStart[a], t.len(a))) {
+          a++;
+        }
+        if (a < to && !t.is(a, Tokens.HARD_BEFORE) && adjectiveLike(t, a)) {
+          flags |= 1 << COP_ADJ;
+        }
+      }
+      negated |= NEG.contains(t.canon, cs, wl);
+      Byte valence = this.valence.get(t.canon, cs, wl);
+      if (valence != null) {
+        flags |= 1 << ((valence < 0) != negated ? VNEG_AFTER : VPOS_AFTER);
+      }
+      if (INTENS.contains(t.canon, cs, wl)) {
+        flags |= 1 << INTENS_AFTER;
+      }
+      if (COMPARE.contains(t.canon, cs, wl)) {
+        flags |= 1 << COMPARE_AFTER;
+      }
+    }
+    return flags;
   }
 
   static final CharArraySet NOT_VERB = set("of for to with about from by in on at against among between like than and or "

@@ -19,7 +19,9 @@ import org.apache.lucene.analysis.CharArraySet;
  *             "calling someone queer is ...", "lesbian, in its implication of ...", "Oriental is
  *             considered offensive");</li>
  *         <li><em>rights won</em>: history of rights a group won or was granted ("women have won the
- *             right to vote", "gay couples gained the freedom to marry").</li>
+ *             right to vote", "gay couples gained the freedom to marry");</li>
+ *         <li><em>harm denied</em>: a group, a negation and a harm predicate ("Muslims do not support
+ *             terrorism", "immigrants are not criminals"): the opposite of the stereotype.</li>
  *       </ul>
  *       A role frame needs a role on its own (an occupation with no group term before it: "female
  *       engineers must ..." is left to the model), and a frame never covers a second mention that
@@ -155,6 +157,9 @@ final class StereotypeFrames {
       if (covered < 0) {
         covered = aboutWord(t, from, to, k, spans, mentions, f);
       }
+      if (covered < 0) {
+        covered = harmDenied(t, to, k, spans, mentions);
+      }
       if (covered >= 0 && !otherClaim(t, to, spans, mentions, (int) (covered >>> 32), (int) covered)) {
         return true;
       }
@@ -288,6 +293,54 @@ final class StereotypeFrames {
       for (int r = v + 1; r < to && r <= v + 3 && !t.is(r, Tokens.HARD_BEFORE); r++) {
         if (in(RIGHT, t, r)) {
           return span(k, r + 1);
+        }
+      }
+      return -1;
+    }
+    return -1;
+  }
+
+  /** Auxiliaries before a negation: "do not", "are not", "will never". */
+  static final CharArraySet DENY_AUX = set("do does did are is were was will would can could");
+
+  /**
+   * A harm denied, for a mention starting at token {@code k}: the mention, an optional auxiliary, a
+   * negation, then the harm frame of {@link #harm} ("Muslims do not support terrorism", "immigrants are
+   * not criminals", "they don't steal"): it says the group is free of the harm, the opposite of the
+   * stereotype.
+   *
+   * @return the tokens the frame covers ({@link #span}), or -1
+   */
+  static long harmDenied(Tokens t, int to, int k, int[] spans, int mentions) {
+    for (int m = 0; m < mentions; m++) {
+      if (spans[2 * m] != k) {
+        continue;
+      }
+      int v = spans[2 * m + 1];
+      if (v < to && !t.is(v, Tokens.HARD_BEFORE) && in(DENY_AUX, t, v)) {
+        v++;
+      }
+      if (v >= to || t.is(v, Tokens.HARD_BEFORE) || !in(NEGATION, t, v)) {
+        return -1;
+      }
+      v++;
+      for (int fill = 0; fill < 2 && v < to && !t.is(v, Tokens.HARD_BEFORE) && in(HARM_FILLER, t, v); fill++) {
+        v++;
+      }
+      if (v >= to || t.is(v, Tokens.HARD_BEFORE)) {
+        return -1;
+      }
+      if (in(CRIME_VERB, t, v) || in(HARM_PRED, t, v)) {
+        return span(k, v + 1);
+      }
+      if (in(HARM_VERB, t, v)) {
+        for (int o = v + 1; o < to && o <= v + 3 && !t.is(o, Tokens.HARD_BEFORE); o++) {
+          if (in(HARM_NOUN, t, o)) {
+            return span(k, o + 1);
+          }
+          if (!in(HARM_BETWEEN, t, o)) {
+            break;
+          }
         }
       }
       return -1;

@@ -64,6 +64,16 @@ class StereotypeFramesTest {
       // not rights: a trait, or a right denied as a stereotype
       "Women are too emotional to vote.|false",
       "Women won the argument because men are weak.|false",
+      // harm denied
+      "Most Muslims do not support terrorism.|true",
+      "Immigrants are not criminals.|true",
+      "Refugees don't steal from their neighbours.|true",
+      "Muslims never support violent extremism.|true",
+      // not denied: the harm asserted, a trait denied (still a stereotype), the negation elsewhere
+      "Muslims support terrorism and do not apologize.|false",
+      "Women are not capable of leading.|false",
+      "Immigrants are criminals, not refugees.|false",
+      "Muslims do not support terrorism, but Jews are greedy.|false",
   })
   void notAboutTraits(String sentence, boolean expected) {
     int[] spans = new int[2 * 64];
