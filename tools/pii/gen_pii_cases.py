@@ -1178,6 +1178,8 @@ def de_pass(check=True, first=None):
     return v + icao(v) if check else v
 add("DE_PASSPORT", "pos", "C01X00T478", "Reisepass-Nr. {}")  # published: the specimen passport (Erika Mustermann) and its MRZ check digit
 add("DE_PASSPORT", "pos", "C01X0006H", "Passnummer {}")  # published: BMI's example serial (alphanumeric serials, 2007)
+add("DE_PASSPORT", "pos", "C01X00T47", "My German passport number is {}.")  # published specimen serial after an English cue (not a US layout)
+add("DE_PASSPORT", "pos", "C01X0006H", "passport: {}")  # published BMI serial after an English cue
 for i in range(14):
     v = de_pass(i % 3 != 2)
     add("DE_PASSPORT", "pos", v.lower() if i == 7 else v, ["Reisepass {}", "meine Reisepassnummer ist {}", "Pass-Nr.: {}",

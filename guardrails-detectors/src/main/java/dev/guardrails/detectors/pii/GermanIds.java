@@ -278,6 +278,25 @@ final class GermanIds {
    * the ICAO 9303 check digit ({@link IdChecks#deIdCard}: the same serial scheme). One case; only
    * next to a passport cue. Returns its end or -1.
    */
+  /**
+   * Whether {@code s[i, we)} has the German passport serial's layout (upper case, first letter of
+   * {@code CFGHJKZ}, the serial alphabet, the check digit when ten chars long) with a letter after
+   * the first char, which neither US layout (nine digits; a letter and eight digits) has: the type
+   * of such a value after an English "passport" cue.
+   */
+  static boolean passportLayout(String s, int i, int we) {
+    int len = we - i;
+    if (len != 9 && len != 10 || PASSPORT_FIRST.indexOf(s.charAt(i)) < 0 || !IdChecks.deIdCard(s, i, len)) {
+      return false;
+    }
+    for (int p = i + 1; p < i + 9; p++) {
+      if (Tokens.isUpper(s.charAt(p))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static int passport(Hits h, int i, int we) {
     String s = h.s;
     char f = s.charAt(i);

@@ -458,12 +458,15 @@ final class IdTokens {
   /**
    * The type of a passport number {@code s[start, end)} that {@link Cues} found after a passport
    * cue and {@link #letterWord} does not report: a UK passport when it is nine digits (the UK's
-   * format before 2020's two-letter numbers) and a UK word is near, else {@code generic} (the US
-   * passport type: a 9-digit number is the US book layout as well, and no country is named).
+   * format before 2020's two-letter numbers) and a UK word is near; a German passport when it has
+   * the German serial's layout with a letter after the first char (no US layout has one); else
+   * {@code generic} (the US passport type: a 9-digit number is the US book layout as well).
    */
   static FindingType passportType(String s, int start, int end, FindingType generic) {
-    return end - start == 9 && Tokens.allDigits(s, start, end) && UK_COUNTRY_CTX.near(s, start, end)
-        ? UK_PASSPORT : generic;
+    if (end - start == 9 && Tokens.allDigits(s, start, end) && UK_COUNTRY_CTX.near(s, start, end)) {
+      return UK_PASSPORT;
+    }
+    return GermanIds.passportLayout(s, start, end) ? GermanIds.DE_PASSPORT : generic;
   }
 
   /**
