@@ -333,17 +333,8 @@ final class StereotypeFrames {
       if (in(CRIME_VERB, t, v) || in(HARM_PRED, t, v)) {
         return span(k, v + 1);
       }
-      if (in(HARM_VERB, t, v)) {
-        for (int o = v + 1; o < to && o <= v + 3 && !t.is(o, Tokens.HARD_BEFORE); o++) {
-          if (in(HARM_NOUN, t, o)) {
-            return span(k, o + 1);
-          }
-          if (!in(HARM_BETWEEN, t, o)) {
-            break;
-          }
-        }
-      }
-      return -1;
+      int end = in(HARM_VERB, t, v) ? harmObjectEnd(t, v, to) : -1;
+      return end < 0 ? -1 : span(k, end);
     }
     return -1;
   }
@@ -446,13 +437,8 @@ final class StereotypeFrames {
         return true;
       }
       if (in(HARM_VERB, t, v)) {
-        for (int o = v + 1; o < to && o <= v + 3 && !t.is(o, Tokens.HARD_BEFORE); o++) {
-          if (in(HARM_NOUN, t, o)) {
-            return true;
-          }
-          if (!in(HARM_BETWEEN, t, o)) {
-            break;
-          }
+        if (harmObjectEnd(t, v, to) >= 0) {
+          return true;
         }
       } else if (in(HARM_COPULA, t, v)) {
         for (int o = v + 1; o < to && o <= v + 3 && !t.is(o, Tokens.HARD_BEFORE); o++) {
@@ -466,6 +452,23 @@ final class StereotypeFrames {
       }
     }
     return false;
+  }
+
+  /**
+   * The object of a harm verb at token {@code v}: a harm noun within three tokens, only
+   * {@link #HARM_BETWEEN} words before it ("support terrorism", "commit violent crimes"), in the
+   * same clause. Returns the token after the noun, or -1.
+   */
+  private static int harmObjectEnd(Tokens t, int v, int to) {
+    for (int o = v + 1; o < to && o <= v + 3 && !t.is(o, Tokens.HARD_BEFORE); o++) {
+      if (in(HARM_NOUN, t, o)) {
+        return o + 1;
+      }
+      if (!in(HARM_BETWEEN, t, o)) {
+        break;
+      }
+    }
+    return -1;
   }
 
   /** True if the mention {@code [s, e)} holds a group term, not only an occupation ("police", "nurses"). */
