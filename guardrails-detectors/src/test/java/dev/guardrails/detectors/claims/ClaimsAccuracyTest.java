@@ -89,7 +89,8 @@ class ClaimsAccuracyTest {
     double ba = ClaimModelTrainer.balancedAccuracy(scored, 0.5); // scored[0] is already the 0/1 decision
     double baShipped = ClaimModelTrainer.balancedAccuracy(atShipped, ClaimChecker.RESPONSE_THRESHOLD);
     System.out.printf("FRANK validation, 5-fold CV by article (n=%d, features %d ms, total %d ms): AUC %.3f,"
-        + " balanced accuracy %.3f at each fold's training threshold, %.3f at the shipped %.2f%n", frank.size(),
+        + " balanced accuracy %.3f at each fold's own threshold (chosen on its training rows, without the fold),"
+        + " %.3f at the shipped %.2f (chosen on all rows, the scored fold included)%n", frank.size(),
         (t1 - t0) / 1_000_000, (System.nanoTime() - t0) / 1_000_000, auc, ba, baShipped, ClaimChecker.RESPONSE_THRESHOLD);
     assertTrue(auc >= FRANK_AUC_FLOOR, "FRANK CV AUC " + auc);
     assertTrue(ba >= FRANK_BA_FLOOR, "FRANK CV balanced accuracy " + ba);
