@@ -8,7 +8,8 @@ import java.util.Arrays;
  * gap), where the claim's entities, numbers and predicate words are found (the best passage,
  * elsewhere in the sources, nowhere), relation evidence (whether the claim's words, and its names and
  * numbers, share one source sentence rather than being scattered over several; whether the claim's
- * subject, verb and object stand near each other in some passage), polarity flips
+ * subject, verb and object stand near each other in some passage), word order (how much of the claim
+ * a kept passage holds in the claim's order), polarity flips
  * (negation scoping an aligned word, antonyms), a subject-object swap around an aligned word,
  * first-person talk the source lacks, and the claim's length and position.
  *
@@ -25,7 +26,7 @@ final class ClaimFeatures {
     "predicate_nowhere", "negation_claim_only", "negation_passage_only", "antonym_flip", "swap",
     "first_person", "length", "position", "repetition", "unknown_count", "missing_union_count", "source_size",
     "claim_count", "pair_support", "weakest_link", "anchors_together", "anchor_predicate", "content_pairs_any",
-    "subject_verb", "head_pair", "verb_object", "subject_object",
+    "subject_verb", "head_pair", "verb_object", "subject_object", "ordered_coverage", "ordered_union",
   };
 
   static final int RUN_COVERAGE = 0;
@@ -67,6 +68,8 @@ final class ClaimFeatures {
   static final int HEAD_PAIR = 36;
   static final int VERB_OBJECT = 37;
   static final int SUBJECT_OBJECT = 38;
+  static final int ORDERED_COVERAGE = 39;
+  static final int ORDERED_UNION = 40;
   /** The near-relation features, in the order {@link Relations} computes them. */
   private static final int[] NEAR = {SUBJECT_VERB, HEAD_PAIR, VERB_OBJECT, SUBJECT_OBJECT};
   /**
@@ -261,6 +264,7 @@ final class ClaimFeatures {
     int g = marks.next();
     marks.mark(bp.ids, g);
     x[LONGEST_RUN] = n == 0 ? 0 : (double) longestRun(ids, bp.ids) / n;
+    ordered(seq, ids, index, top, kept, x);
     whereabouts(seq, ids, index, bp, stamps, g, x, a.cue);
     polarity(seq, ids, bp, index, stamps, g, bestCov, x, a.cue);
     x[SWAP] = swap(seq, ids, index, bp, stamps, g, a.cue);
@@ -805,6 +809,62 @@ final class ClaimFeatures {
       }
     }
     return longest;
+  }
+
+  /**
+   * Word order: the most of the claim's content tokens one kept passage holds in the claim's order
+   * ({@code ordered_coverage}: longest common subsequence, as a share of the claim's content tokens),
+   * and the same over the kept passages read in source order as one text ({@code ordered_union}: a
+   * claim fused from neighbouring sentences). Words moved around a copied sentence keep their coverage
+   * but lose their order. O(claim content tokens x passage length) per kept passage; one small array.
+   */
+  static void ordered(Terms.Seq seq, int[] ids, SourceIndex index, int[] top, int keep, double[] x) {
+    int c = 0;
+    for (int i = 0; i < ids.length; i++) {
+      if (seq.isContent(i)) {
+        c++;
+      }
+    }
+    if (c == 0) {
+      x[ORDERED_COVERAGE] = 1;
+      x[ORDERED_UNION] = 1;
+      return;
+    }
+    int[] q = new int[c];
+    int k = 0;
+    for (int i = 0; i < ids.length; i++) {
+      if (seq.isContent(i)) {
+        q[k++] = ids[i];
+      }
+    }
+    int[] row = new int[c + 1];
+    int best = 0;
+    for (int t = 0; t < keep; t++) {
+      Arrays.fill(row, 0);
+      lcsRow(q, index.passages[top[t]].ids, row);
+      best = Math.max(best, row[c]);
+    }
+    x[ORDERED_COVERAGE] = (double) best / c;
+    int[] order = Arrays.copyOf(top, keep);
+    Arrays.sort(order);
+    Arrays.fill(row, 0);
+    for (int t = 0; t < keep; t++) {
+      lcsRow(q, index.passages[order[t]].ids, row);
+    }
+    x[ORDERED_UNION] = (double) row[c] / c;
+  }
+
+  /** Extends a longest-common-subsequence row of {@code q} against the tokens of {@code p}. */
+  private static void lcsRow(int[] q, int[] p, int[] row) {
+    int c = q.length;
+    for (int id : p) {
+      int diag = 0;
+      for (int j = 1; j <= c; j++) {
+        int up = row[j];
+        row[j] = q[j - 1] == id && id >= 0 ? diag + 1 : Math.max(up, row[j - 1]);
+        diag = up;
+      }
+    }
   }
 
   /** Share of claim tokens inside runs of {@value #MIN_FRAGMENT}+ tokens found in order in a kept passage. */

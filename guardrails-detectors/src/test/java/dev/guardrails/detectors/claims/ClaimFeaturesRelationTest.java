@@ -116,4 +116,31 @@ class ClaimFeaturesRelationTest {
     assertEquals(1.0, x[ClaimFeatures.SUBJECT_VERB], 1e-9);
     assertEquals(1.0, x[ClaimFeatures.HEAD_PAIR], 1e-9);
   }
+
+  /**
+   * Word order: the claim's content words "jones praised smith" against a passage reading "smith
+   * praised jones": no two of them in the claim's order, so the longest common subsequence is 1 of 3.
+   */
+  @Test
+  void swappedWordsLoseTheirOrder() {
+    String source = "Smith praised Jones after the match.";
+    assertEquals(1.0, features(source, "Smith praised Jones.")[ClaimFeatures.ORDERED_COVERAGE], 1e-9);
+    assertEquals(1.0 / 3, features(source, "Jones praised Smith.")[ClaimFeatures.ORDERED_COVERAGE], 1e-9);
+  }
+
+  /**
+   * Fusion in source order: "smith joined rayo" is sentence 1 and "scored goals" sentence 2, so the
+   * claim in that order is held whole by the two read together (5 of 5) while one sentence holds 3 of 5;
+   * told the other way round ("scored goals" first) the two sentences hold only 3 of 5 in order.
+   */
+  @Test
+  void aClaimFusedFromNeighbouringSentencesKeepsItsOrder() {
+    String source = "Smith joined Rayo in May. He scored goals in June.";
+    double[] forward = features(source, "Smith joined Rayo and scored goals.");
+    assertEquals(3.0 / 5, forward[ClaimFeatures.ORDERED_COVERAGE], 1e-9);
+    assertEquals(1.0, forward[ClaimFeatures.ORDERED_UNION], 1e-9);
+    double[] backward = features(source, "Smith scored goals and joined Rayo.");
+    assertEquals(3.0 / 5, backward[ClaimFeatures.ORDERED_COVERAGE], 1e-9);
+    assertEquals(3.0 / 5, backward[ClaimFeatures.ORDERED_UNION], 1e-9);
+  }
 }

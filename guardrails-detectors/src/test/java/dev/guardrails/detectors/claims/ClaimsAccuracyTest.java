@@ -89,15 +89,16 @@ class ClaimsAccuracyTest {
     double ba = ClaimModelTrainer.balancedAccuracy(scored, 0.5); // scored[0] is already the 0/1 decision
     double baShipped = ClaimModelTrainer.balancedAccuracy(atShipped, ClaimChecker.RESPONSE_THRESHOLD);
     System.out.printf("FRANK validation, 5-fold CV by article (n=%d, features %d ms, total %d ms): AUC %.3f,"
-        + " balanced accuracy %.3f at each fold's training threshold, %.3f at the shipped %.2f%n", frank.size(),
+        + " balanced accuracy %.3f at each fold's own threshold (chosen on its training rows, without the fold),"
+        + " %.3f at the shipped %.2f (chosen on all rows, the scored fold included)%n", frank.size(),
         (t1 - t0) / 1_000_000, (System.nanoTime() - t0) / 1_000_000, auc, ba, baShipped, ClaimChecker.RESPONSE_THRESHOLD);
     assertTrue(auc >= FRANK_AUC_FLOOR, "FRANK CV AUC " + auc);
     assertTrue(ba >= FRANK_BA_FLOOR, "FRANK CV balanced accuracy " + ba);
   }
 
-  // Regression guards just under the measured values (seed 17: AUC 0.814, balanced accuracy 0.735 at the
-  // folds' thresholds; mean over fold seeds 17 and 1-5: 0.812 / 0.738, 0.742 at the shipped 0.43; issue 17
-  // asks for 0.80 / 0.74: see docs/claims.md).
+  // Regression guards just under the measured values (seed 17: AUC 0.816, balanced accuracy 0.736 at the folds' own
+  // thresholds chosen without the fold; mean over fold seeds 17 and 1-5: 0.814 / 0.742, 0.740 at the shipped 0.44,
+  // which was chosen on all rows; issue 17 asks for 0.80 / 0.74: see docs/claims.md).
   static final double FRANK_AUC_FLOOR = 0.81;
   static final double FRANK_BA_FLOOR = 0.73;
 
@@ -125,7 +126,7 @@ class ClaimsAccuracyTest {
     }
     double mean = sum / ClaimsData.SETS.size();
     System.out.printf("mean AUC %.3f, lowest %.3f%n", mean, min);
-    // Measured mean 0.793, lowest 0.701 (DialFact); issue 17 asks for mean >= 0.75, none below 0.65.
+    // Measured mean 0.795, lowest 0.702 (DialFact); issue 17 asks for mean >= 0.75, none below 0.65.
     assertTrue(mean >= 0.75, "leave-one-dataset-out mean AUC " + mean);
     assertTrue(min >= 0.65, "leave-one-dataset-out lowest AUC " + min);
   }
