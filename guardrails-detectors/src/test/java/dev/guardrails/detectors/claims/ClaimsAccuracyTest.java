@@ -55,13 +55,50 @@ class ClaimsAccuracyTest {
     return out;
   }
 
+  /**
+   * Fold seeds of the repeated cross-validation the test reports: one 5-fold split's balanced
+   * accuracy moves by +-0.01 with the split alone, so the floors hold on the mean over these six
+   * splits (the seeds docs/claims.md reports). {@code -Dclaims.foldSeed=N} runs that one split only.
+   */
+  static final long[] FOLD_SEEDS = System.getProperty("claims.foldSeed") != null
+      ? new long[] {FOLD_SEED} : new long[] {17, 1, 2, 3, 4, 5};
+
   @Test
   void frankCrossValidationByArticle() {
     long t0 = System.nanoTime();
     Map<String, List<ClaimsData.Row>> sets = ClaimsData.all();
     long t1 = System.nanoTime();
+    double aucSum = 0;
+    double baSum = 0;
+    double shippedSum = 0;
+    for (long seed : FOLD_SEEDS) {
+      double[] r = crossValidate(sets, seed);
+      aucSum += r[0];
+      baSum += r[1];
+      shippedSum += r[2];
+      // Every single split stays above the regression guards, too.
+      assertTrue(r[0] >= FRANK_AUC_FLOOR, "FRANK CV AUC " + r[0] + " at fold seed " + seed);
+      assertTrue(r[1] >= FRANK_BA_FLOOR, "FRANK CV balanced accuracy " + r[1] + " at fold seed " + seed);
+    }
+    int n = FOLD_SEEDS.length;
+    double auc = aucSum / n;
+    double ba = baSum / n;
+    System.out.printf("FRANK validation, 5-fold CV by article, mean over %d fold seed(s) (features %d ms, total %d ms):"
+        + " AUC %.3f, balanced accuracy %.3f at each fold's own threshold (chosen on its training rows, without the"
+        + " fold), %.3f at the shipped %.2f (chosen on all rows, the scored fold included)%n", n,
+        (t1 - t0) / 1_000_000, (System.nanoTime() - t0) / 1_000_000, auc, ba, shippedSum / n,
+        ClaimChecker.RESPONSE_THRESHOLD);
+    if (n > 1) {
+      // Issue 17's targets, on the mean of the repeated CV (measured 0.814 / 0.742).
+      assertTrue(auc >= 0.80, "FRANK CV mean AUC " + auc);
+      assertTrue(ba >= 0.74, "FRANK CV mean balanced accuracy at fold-own thresholds " + ba);
+    }
+  }
+
+  /** One 5-fold CV split by article: {AUC, balanced accuracy at fold-own thresholds, at the shipped one}. */
+  static double[] crossValidate(Map<String, List<ClaimsData.Row>> sets, long seed) {
     List<ClaimsData.Row> frank = sets.get("frank");
-    Map<String, Integer> fold = ClaimsData.articleFolds(frank, FOLD_SEED);
+    Map<String, Integer> fold = ClaimsData.articleFolds(frank, seed);
     List<double[]> scored = new ArrayList<>();
     List<double[]> atShipped = new ArrayList<>();
     for (int f = 0; f < 5; f++) {
@@ -78,8 +115,9 @@ class ClaimsAccuracyTest {
         scored.add(new double[] {score >= m.threshold ? 1 : 0, r.unsupported() ? 1 : 0, score});
         atShipped.add(new double[] {score, r.unsupported() ? 1 : 0});
       }
-      System.out.printf("  FRANK fold %d: %d rows, threshold %.2f chosen on training data, AUC %.3f, balanced accuracy %.3f%n",
-          f, test.size(), m.threshold, auc(s), ClaimModelTrainer.balancedAccuracy(s, m.threshold));
+      System.out.printf("  seed %d, FRANK fold %d: %d rows, threshold %.2f chosen on training data, AUC %.3f,"
+          + " balanced accuracy %.3f%n", seed, f, test.size(), m.threshold, auc(s),
+          ClaimModelTrainer.balancedAccuracy(s, m.threshold));
     }
     List<double[]> pooled = new ArrayList<>();
     for (double[] r : scored) {
@@ -88,19 +126,16 @@ class ClaimsAccuracyTest {
     double auc = auc(pooled);
     double ba = ClaimModelTrainer.balancedAccuracy(scored, 0.5); // scored[0] is already the 0/1 decision
     double baShipped = ClaimModelTrainer.balancedAccuracy(atShipped, ClaimChecker.RESPONSE_THRESHOLD);
-    System.out.printf("FRANK validation, 5-fold CV by article (n=%d, features %d ms, total %d ms): AUC %.3f,"
-        + " balanced accuracy %.3f at each fold's own threshold (chosen on its training rows, without the fold),"
-        + " %.3f at the shipped %.2f (chosen on all rows, the scored fold included)%n", frank.size(),
-        (t1 - t0) / 1_000_000, (System.nanoTime() - t0) / 1_000_000, auc, ba, baShipped, ClaimChecker.RESPONSE_THRESHOLD);
-    assertTrue(auc >= FRANK_AUC_FLOOR, "FRANK CV AUC " + auc);
-    assertTrue(ba >= FRANK_BA_FLOOR, "FRANK CV balanced accuracy " + ba);
+    System.out.printf("  seed %d (n=%d): AUC %.3f, balanced accuracy %.3f at fold-own thresholds, %.3f at the shipped"
+        + " %.2f%n", seed, frank.size(), auc, ba, baShipped, ClaimChecker.RESPONSE_THRESHOLD);
+    return new double[] {auc, ba, baShipped};
   }
 
-  // Regression guards just under the measured values (seed 17: AUC 0.816, balanced accuracy 0.736 at the folds' own
-  // thresholds chosen without the fold; mean over fold seeds 17 and 1-5: 0.814 / 0.742, 0.740 at the shipped 0.44,
-  // which was chosen on all rows; issue 17 asks for 0.80 / 0.74: see docs/claims.md).
-  static final double FRANK_AUC_FLOOR = 0.81;
-  static final double FRANK_BA_FLOOR = 0.73;
+  // Regression guards for every single split, under the lowest of the six measured (AUC 0.808-0.817,
+  // balanced accuracy 0.736-0.749 at the folds' own thresholds chosen without the fold); the mean is
+  // held to issue 17's 0.80 / 0.74 above. See docs/claims.md.
+  static final double FRANK_AUC_FLOOR = 0.80;
+  static final double FRANK_BA_FLOOR = 0.725;
 
   @Test
   void leaveOneDatasetOut() {
