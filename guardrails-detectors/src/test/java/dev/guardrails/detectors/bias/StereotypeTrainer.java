@@ -28,8 +28,11 @@ public final class StereotypeTrainer {
   static final double L2 = Double.parseDouble(System.getProperty("bias.train.l2", "0.0001"));
   /** The shipped model's seed; other seeds ({@code -Dbias.train.seed}) measure how much a result is seed noise. */
   static final long SEED = Long.getLong("bias.train.seed", 20261205L);
-  /** The threshold keeps dev precision at least this high. */
-  static final double MIN_DEV_PRECISION = Double.parseDouble(System.getProperty("bias.train.precision", "0.85"));
+  /**
+   * The threshold keeps dev precision at least this high: 0.86, one point above the DEV precision of model v6, so
+   * that the recall model v7 gains is not bought with precision (held-out precision sits near its 0.80 floor).
+   */
+  static final double MIN_DEV_PRECISION = Double.parseDouble(System.getProperty("bias.train.precision", "0.86"));
   static final String EXCLUDE = System.getProperty("bias.train.exclude", "");
   /**
    * The threshold is chosen on DEV rows as the detector reads them: a sentence it drops as asked,
