@@ -21,7 +21,10 @@ import org.apache.lucene.analysis.CharArraySet;
  *         <li><em>rights won</em>: history of rights a group won or was granted ("women have won the
  *             right to vote", "gay couples gained the freedom to marry");</li>
  *         <li><em>harm denied</em>: a group, a negation and a harm predicate ("Muslims do not support
- *             terrorism", "immigrants are not criminals"): the opposite of the stereotype.</li>
+ *             terrorism", "immigrants are not criminals"): the opposite of the stereotype;</li>
+ *         <li><em>history</em>: a group, then a past-tense event verb ("Indigenous Australians never
+ *             developed pottery", "the male actors in the theatre of ancient Greece performed ..."): what
+ *             a group did, not what it is like.</li>
  *       </ul>
  *       A role frame needs a role on its own (an occupation with no group term before it: "female
  *       engineers must ..." is left to the model), and a frame never covers a second mention that
