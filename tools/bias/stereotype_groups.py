@@ -82,6 +82,7 @@ homosexuals
 lesbians
 blacks
 whites
+negroes
 frenchman
 frenchmen
 englishman

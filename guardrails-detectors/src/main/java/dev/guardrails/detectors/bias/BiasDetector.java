@@ -243,7 +243,8 @@ public final class BiasDetector implements Detector {
     for (int k = from; k < to; k++) {
       int c = t.cStart[k];
       int n = t.len(k);
-      if ((k < lastG && Generalizations.HEDGE.contains(t.canon, c, n)) || Generalizations.QUALIFIER.contains(t.canon, c, n)
+      if ((k < lastG && (Generalizations.HEDGE.contains(t.canon, c, n) || REPORTED.contains(t.canon, c, n)))
+          || (Generalizations.QUALIFIER.contains(t.canon, c, n) && !GENERIC.contains(t.canon, c, n))
           || QUALIFIED.contains(t.canon, c, n) || (k >= gEnd && Generalizations.DEBUNK.contains(t.canon, c, n))) {
         return true;
       }
@@ -291,6 +292,16 @@ public final class BiasDetector implements Detector {
 
   private static final org.apache.lucene.analysis.CharArraySet NOT = new org.apache.lucene.analysis.CharArraySet(
       List.of("not", "never"), false);
+  /**
+   * Qualifiers of the rule that generalize rather than hedge: "X are generally lazy" is the claim itself, so a model
+   * verdict is not dropped for them (the rule still reads them as hedges).
+   */
+  private static final org.apache.lucene.analysis.CharArraySet GENERIC = new org.apache.lucene.analysis.CharArraySet(
+      List.of("typically", "generally", "usually"), false);
+  /** Words that report or attribute a claim, beside the rule's hedges: "the insinuation that X are ...". */
+  private static final org.apache.lucene.analysis.CharArraySet REPORTED = new org.apache.lucene.analysis.CharArraySet(
+      List.of("insinuation", "insinuate", "insinuates", "insinuating", "implied", "implies", "imply", "implying",
+          "asserting", "assert", "asserts", "asserted", "narrative", "stereotypically", "propaganda"), false);
   private static final org.apache.lucene.analysis.CharArraySet QUALIFIED = new org.apache.lucene.analysis.CharArraySet(
       List.of("likely", "likelier", "unlikely", "some", "many", "percent", "%", "average", "historically"), false);
 

@@ -9,15 +9,18 @@ import org.apache.lucene.analysis.CharArraySet;
  *
  * <p>A <em>mention</em> is a group term of {@code stereotype-groups.tsv}: a group on its own
  * ("Muslims", "Yemeni", "nurses"), a descriptor followed by a person noun ("old people", "poor
- * families"), or a singular person noun after a quantifier or article ("every woman", "a nurse").
+ * families"), or a singular person noun after a quantifier or article ("every woman", "a nurse"), "people who
+ * are X", and a bare group word as the subject of "is" ("transgender is a ...").
  * The features abstract every mention to one symbol, so what the model learns is the frame around
  * a group (quantifier or bare plural, copula, absolute adverb, "tend to", modal, trait word,
  * negation, hedge, question) rather than which group it is: word unigrams, bigrams and trigrams
  * over the abstracted sentence, the words just before and after a mention, word suffixes, frame
  * flags, their pairwise conjunctions and the three-way conjunctions of a generalizing frame (quantifier,
  * bare or plural mention) with a verb frame (copula, "tend to", modal, absolute adverb, past tense) and a
- * content cue (trait word, harm word, blame word, negation, first person). Each feature is a hash of token hashes (no strings), so
- * scoring a sentence allocates nothing.
+ * content cue (trait word, harm word, blame word, negation, first person), and the class of each of the first
+ * mentions' groups (nationality, religion, gender, orientation, race, age, disability ...) paired with each content
+ * word of its clause, so that what a class of groups is stereotyped with carries over to its other groups. Each
+ * feature is a hash of token hashes (no strings), so scoring a sentence allocates nothing.
  *
  * <p>Group-list and feature changes must bump {@link #VERSION}: the model file records it.
  * Immutable and thread-safe (callers pass their own scratch arrays).
@@ -25,16 +28,32 @@ import org.apache.lucene.analysis.CharArraySet;
 final class StereotypeFeatures {
 
   /** Feature-extraction version; a model trained with another version is rejected at load. */
-  static final int VERSION = 6;
+  static final int VERSION = 7;
   /** Sentences longer than this are scored on their first {@value} tokens. */
   static final int MAX_TOKENS = 48;
+  /** How many tokens of a mention's clause after it are paired with its group class ({@link #axisOf}). */
+  static final int AXIS_WORDS = 6;
+  /** How many mentions of a sentence (the first ones) get the group-class features. */
+  static final int AXIS_MENTIONS = 4;
   /**
-   * An upper bound on the features of one sentence: per token and mention, then the flags, their pairs
-   * and the three-way conjunctions ({@link #FLAGS} = 31 flags; 7 verb frames, 9 cues).
+   * An upper bound on the features of one sentence: per token and mention, then the flags, their pairs,
+   * the three-way conjunctions ({@link #FLAGS} = 31 flags; 7 verb frames, 9 cues) and the group-class pairs.
    */
-  static final int MAX_FEATURES = 64 + MAX_TOKENS * 20 + 31 * 32 / 2 + 3 * 7 * 9;
+  static final int MAX_FEATURES = 64 + MAX_TOKENS * 20 + 31 * 32 / 2 + 3 * 7 * 9 + AXIS_MENTIONS * AXIS_WORDS;
   static final String GROUPS_FILE = "stereotype-groups.tsv";
   static final String VALENCE_FILE = "stereotype-valence.tsv";
+
+  private static CharArraySet set0(String words) {
+    CharArraySet s = new CharArraySet(64, false);
+    for (String w : words.split("\\s+")) {
+      s.add(w);
+    }
+    return CharArraySet.unmodifiableSet(s);
+  }
+
+  static final CharArraySet GENDER_PERSON = set0("man men woman women girl girls boy boys guy guys lady ladies gentleman "
+      + "gentlemen mother mothers father fathers mom moms dad dads wife wives husband husbands");
+  static final CharArraySet AGE_PERSON = set0("kid kids child children teenager teenagers youth youths elders adult adults");
 
   static final StereotypeFeatures INSTANCE = new StereotypeFeatures();
 
@@ -47,6 +66,14 @@ final class StereotypeFeatures {
   static final byte PLACE = 7;
 
   private final CharArrayMap<Byte> terms = new CharArrayMap<>(2048, false);
+  /** The class of a group term (nationality, religion, gender ...; see {@link #axisOf}), 0 or absent for none. */
+  private final CharArrayMap<Byte> axes = new CharArrayMap<>(2048, false);
+  private static final int H_WHO = Tokens.hash("who");
+  private static final int H_THAT = Tokens.hash("that");
+  private static final int H_ARE = Tokens.hash("are");
+  private static final int H_IS = Tokens.hash("is");
+  /** Heads of "people who are X": the group named as its members. */
+  static final CharArraySet WHO_HEAD = set0("people those persons individuals folks");
   /** Person nouns that are not occupations (kind "person"): the heads of a singular subject mention. */
   private final CharArraySet people = new CharArraySet(128, false);
   /** Words of clear valence (VADER, {@value #VALENCE_FILE}): -1 negative, +1 positive. */
@@ -129,6 +156,10 @@ final class StereotypeFeatures {
         default -> PERSON;
       };
       terms.put(key, mode);
+      byte axis = axisOf(c[1], key);
+      if (axis != 0) {
+        axes.put(key, axis);
+      }
       if (mode == PERSON && c[1].equals("person")) {
         people.add(key);
       }
@@ -147,6 +178,50 @@ final class StereotypeFeatures {
       }
       valence.put(c[0], c[1].equals("n") ? (byte) -1 : (byte) 1);
     }
+  }
+
+
+  /** The class of a group term by its kind in {@value #GROUPS_FILE}: 1 nationality ... 13 characteristics, 0 none. */
+  static byte axisOf(String kind, String key) {
+    return switch (kind) {
+      case "nationality", "country" -> 1;
+      case "religion" -> 2;
+      case "gender_and_sex", "gender" -> 3;
+      case "sexual_orientation", "orientation" -> 4;
+      case "race", "race_ethnicity" -> 5;
+      case "age" -> 6;
+      case "ability", "disability" -> 7;
+      case "body_type" -> 8;
+      case "socioeconomic_class", "socioeconomic" -> 9;
+      case "political_ideologies" -> 10;
+      case "cultural" -> 11;
+      case "occupation" -> 12;
+      case "characteristics" -> 13;
+      default -> GENDER_PERSON.contains(key) ? (byte) 3 : AGE_PERSON.contains(key) ? (byte) 6 : 0;
+    };
+  }
+
+  /** The class of the first group term with one in tokens {@code [k, e)}, or 0. */
+  private int axis(Tokens t, int k, int e) {
+    int last = 0;
+    while (k < e) {
+      long term = term(t, k, e);
+      if (term == 0) {
+        k++;
+        continue;
+      }
+      int keyLen = t.gram(k, (int) term);
+      Byte a = axes.get(t.gram, 0, keyLen);
+      if (a != null) {
+        byte mode = (byte) (term >>> 32);
+        if (mode != PERSON) {
+          return a;
+        }
+        last = a;
+      }
+      k = (int) term;
+    }
+    return last;
   }
 
   private static final long HEAD = 1L << 32;
@@ -219,6 +294,26 @@ final class StereotypeFeatures {
     for (int k = from; k < to; ) {
       long term = term(t, k, to);
       if (term == 0) {
+        int h = t.hash[k];
+        if ((h == H_WHO || h == H_THAT) && k > from && k + 2 < to && !t.is(k, Tokens.HARD_BEFORE)
+            && (t.hash[k + 1] == H_ARE || t.hash[k + 1] == H_IS) && !t.is(k + 1, Tokens.HARD_BEFORE)
+            && !t.is(k + 2, Tokens.HARD_BEFORE) && WHO_HEAD.contains(t.canon, t.cStart[k - 1], t.len(k - 1))) {
+          // "people who are LGBTQ", "those who are Crimean": the group as its members, like "LGBTQ people"
+          long g = term(t, k + 2, to);
+          byte gm = (byte) (g >>> 32);
+          if (g != 0 && gm != OCCUPATION && gm != PLACE && gm != PERSON) {
+            int ge = (int) g;
+            if (n > 0 && spans[2 * n - 1] == k) {
+              spans[2 * n - 1] = ge; // "most people" grows to "most people who are LGBTQ"
+            } else {
+              spans[2 * n] = k - 1;
+              spans[2 * n + 1] = ge;
+              n++;
+            }
+            k = ge;
+            continue;
+          }
+        }
         k++;
         continue;
       }
@@ -287,6 +382,16 @@ final class StereotypeFeatures {
           k = pe;
           continue;
         }
+      }
+      if (mention && m == GROUP && e == k + 1 && e < to && t.hash[e] == H_IS && !t.is(e, Tokens.HARD_BEFORE)
+          && (k == from || t.is(k, Tokens.HARD_BEFORE))) {
+        // a group word as the subject of its own clause, bare and singular: "transgender is a mental disease",
+        // "gay is a sin": the group as such
+        spans[2 * n] = k;
+        spans[2 * n + 1] = e;
+        n++;
+        k = e;
+        continue;
       }
       if (mention && generic(t, from, k, e, last)) { // not one person ("an American actor")
         spans[2 * n] = k;
@@ -400,6 +505,7 @@ final class StereotypeFeatures {
   private static final int F_LEN = 11;
   private static final int F_BIAS = 12;
   private static final int F_TRIPLE = 13;
+  private static final int F_AXIS = 14;
 
   private static final int SYM_G = 0x5f6c7d01;
   private static final int SYM_NUM = 0x5f6c7d02;
@@ -611,6 +717,24 @@ final class StereotypeFeatures {
         }
       }
       flags |= clauseAfter(t, e, to);
+      if (g < AXIS_MENTIONS) {
+        // the group's class with each content word of its clause: "nationality x poor", "orientation x promiscuous";
+        // what a class is stereotyped with, learned across its groups (the words themselves stay group-blind)
+        int a = axis(t, s, e);
+        if (a != 0) {
+          for (int k = e, j = 0; k < to && j < AXIS_WORDS; k++, j++) {
+            if (k > e && t.is(k, Tokens.HARD_BEFORE)) {
+              break;
+            }
+            int cs = t.cStart[k];
+            int wl = t.len(k);
+            if (wl >= 4 && !NOT_VERB.contains(t.canon, cs, wl) && !COPULA.contains(t.canon, cs, wl)
+                && !MODAL.contains(t.canon, cs, wl) && !PERFECT.contains(t.canon, cs, wl)) {
+              out[n++] = hash(F_AXIS, a, t.hash[k]) & mask;
+            }
+          }
+        }
+      }
       int v = e;
       if (v < to && v + 1 < to && (ABS_ADV.contains(t.canon, t.cStart[v], t.len(v)) || endsWith(t, v, 'l', 'y'))) {
         v++; // "women finally won", "immigrants always were"

@@ -21,7 +21,10 @@ import org.apache.lucene.analysis.CharArraySet;
  *         <li><em>rights won</em>: history of rights a group won or was granted ("women have won the
  *             right to vote", "gay couples gained the freedom to marry");</li>
  *         <li><em>harm denied</em>: a group, a negation and a harm predicate ("Muslims do not support
- *             terrorism", "immigrants are not criminals"): the opposite of the stereotype.</li>
+ *             terrorism", "immigrants are not criminals"): the opposite of the stereotype;</li>
+ *         <li><em>history</em>: a group, then a past-tense event verb ("Indigenous Australians never
+ *             developed pottery", "the male actors in the theatre of ancient Greece performed ..."): what
+ *             a group did, not what it is like.</li>
  *       </ul>
  *       A role frame needs a role on its own (an occupation with no group term before it: "female
  *       engineers must ..." is left to the model), and a frame never covers a second mention that
@@ -160,11 +163,87 @@ final class StereotypeFrames {
       if (covered < 0) {
         covered = harmDenied(t, to, k, spans, mentions);
       }
+      if (covered < 0) {
+        covered = history(t, to, k, spans, mentions);
+      }
       if (covered >= 0 && !otherClaim(t, to, spans, mentions, (int) (covered >>> 32), (int) covered)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** Adverbs between a group and its past-tense verb: "never developed", "first arrived". */
+  static final CharArraySet HIST_ADV = set("never first later then also once finally eventually soon still only often "
+      + "traditionally historically originally");
+  /** Prepositions after a mention whose phrase a history frame skips to its verb. */
+  static final CharArraySet HIST_PREP = set("in of from at on");
+  /** Irregular past-tense event verbs: what a group did, as history tells it. */
+  static final CharArraySet PAST_EVENT = set("won became began made took got brought built came went left wrote sang "
+      + "spoke fled fought founded formed arrived migrated settled gave led ran held sought taught");
+
+  /**
+   * History: a mention at token {@code k} (a relative pronoun or a short prepositional phrase after it skipped), up
+   * to two adverbs, then a past-tense event verb (a word in -ed that is
+   * no trait word, or an irregular past of {@link #PAST_EVENT}): "Indigenous Australians never developed pottery",
+   * "Irish immigrants settled in Boston": what a group did, not what it is like. Not "were", "was" (a trait in the
+   * past is still a trait).
+   *
+   * @return the frame's first and last token packed as (first &lt;&lt; 32 | last), or -1
+   */
+  private static long history(Tokens t, int to, int k, int[] spans, int mentions) {
+    int m = mentionAt(k, spans, mentions);
+    if (m < 0) {
+      return -1;
+    }
+    int v = spans[2 * m + 1];
+    if (v < to && !t.is(v, Tokens.HARD_BEFORE) && in(RELATIVE, t, v)) {
+      v++; // "the Egyptian dancers who performed ..."
+    } else if (v < to && !t.is(v, Tokens.HARD_BEFORE) && in(HIST_PREP, t, v)) {
+      // a prepositional phrase of up to six words before the verb: "the male actors in the theatre of ancient Greece
+      // performed"; a word in -ed after a determiner or preposition is an adjective ("in the occupied territories"),
+      // and a copula or modal ends the search: the predicate is not an event ("X in the occupied areas are ...")
+      int p = v + 1;
+      while (p < to && p - v <= 6 && !t.is(p, Tokens.HARD_BEFORE)) {
+        if (StereotypeFeatures.COPULA.contains(t.canon, t.cStart[p], t.len(p))
+            || StereotypeFeatures.MODAL.contains(t.canon, t.cStart[p], t.len(p))) {
+          return -1;
+        }
+        if (pastEvent(t, p) && !in(StereotypeFeatures.DET, t, p - 1) && !in(StereotypeFeatures.ARTICLE, t, p - 1)
+            && !in(StereotypeFeatures.PREP, t, p - 1)) {
+          break;
+        }
+        p++;
+      }
+      if (p >= to || p - v > 6 || t.is(p, Tokens.HARD_BEFORE)) {
+        return -1;
+      }
+      v = p;
+    }
+    for (int hop = 0; hop < 2 && v < to && !t.is(v, Tokens.HARD_BEFORE) && (in(HIST_ADV, t, v) || endsLy(t, v)); hop++) {
+      v++;
+    }
+    if (v >= to || t.is(v, Tokens.HARD_BEFORE)) {
+      return -1;
+    }
+    return pastEvent(t, v) ? ((long) k << 32) | v : -1;
+  }
+
+  /** A past-tense event verb: a word in -ed that is no trait word, or an irregular past of {@link #PAST_EVENT}. */
+  private static boolean pastEvent(Tokens t, int v) {
+    int len = t.len(v);
+    int e = t.cEnd[v];
+    return (len > 4 && t.canon[e - 2] == 'e' && t.canon[e - 1] == 'd'
+        && !BiasLexicon.Parsed.TRAITS.contains(t.canon, t.cStart[v], len)) || in(PAST_EVENT, t, v);
+  }
+
+  private static int mentionAt(int k, int[] spans, int mentions) {
+    for (int m = 0; m < mentions; m++) {
+      if (spans[2 * m] == k) {
+        return m;
+      }
+    }
+    return -1;
   }
 
   /**

@@ -135,8 +135,8 @@ class StereotypeAccuracyTest {
         + overall + ": " + unequal);
   }
 
-  /** The issue asks for 0.6; the shipped model with the rules reaches 0.452 (docs/bias.md says why): a floor, not the goal. */
-  static final double RECALL_FLOOR = 0.44;
+  /** The issue asks for 0.6; the shipped model with the rules reaches 0.463 (docs/bias.md says why): a floor, not the goal. */
+  static final double RECALL_FLOOR = 0.455;
   /** Equal treatment: the highest STEREOTYPE* rate allowed for a neutral group of >= 50 sentences. */
   static final double MAX_GROUP_RATE = 0.01;
   /** Equal treatment: no neutral group of >= 50 sentences above this multiple of the overall rate. */

@@ -74,6 +74,16 @@ class StereotypeFramesTest {
       "Women are not capable of leading.|false",
       "Immigrants are criminals, not refugees.|false",
       "Muslims do not support terrorism, but Jews are greedy.|false",
+      // history: what a group did
+      "Indigenous Australians never developed pottery.|true",
+      "Irish immigrants settled in Boston.|true",
+      "The Egyptian dancers who performed at the fair were famous.|true",
+      "The male actors in the theatre of ancient Greece performed in three types of drama.|true",
+      // not history: a trait in the past tense, a present claim, an -ed adjective in the phrase, another claim
+      "The Pakistani merchant was cheap.|false",
+      "Muslims in the occupied territories are violent.|false",
+      "Women who are married are boring.|false",
+      "Immigrants settled here, and Mexicans are lazy.|false",
   })
   void notAboutTraits(String sentence, boolean expected) {
     int[] spans = new int[2 * 64];

@@ -40,6 +40,12 @@ class StereotypeMentionsTest {
       "The smelly Frenchman had poor hygiene.|smelly Frenchman",
       "The Pakistani businessman was untrustworthy.|Pakistani businessman",
       "Citizens of the United States are loud.|Citizens of the United States",
+      "People who are LGBTQ have family issues.|People who are LGBTQ",
+      "Most people who are bisexual are confused.|people who are bisexual",
+      "Those who are Muslim pray often.|Those who are Muslim",
+      "Transgender is a mental disease.|Transgender",
+      "Bisexual is the new depressed.|Bisexual",
+      "Most negroes are violent.|negroes",
       // no generic mention: one person, a thing, a job, a country
       "Jane Doe is an American actress.|",
       "She met a Ghanaian at the market.|",
@@ -56,6 +62,10 @@ class StereotypeMentionsTest {
       "China Anne McClain is an American actress.|",
       "The United States Army was founded in 1775.|",
       "In the majority of countries, it is legal.|",
+      "People who are doctors work long hours.|",
+      "She has friends who are gay.|",
+      "The word transgender is an adjective.|",
+      "Being transgender is not a choice.|transgender",
   })
   void genericMentions(String sentence, String expected) {
     Tokens t = new Tokens();

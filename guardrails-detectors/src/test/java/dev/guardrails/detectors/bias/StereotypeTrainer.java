@@ -26,9 +26,13 @@ public final class StereotypeTrainer {
   static final int EPOCHS = Integer.getInteger("bias.train.epochs", 12);
   static final double RATE = Double.parseDouble(System.getProperty("bias.train.rate", "0.05"));
   static final double L2 = Double.parseDouble(System.getProperty("bias.train.l2", "0.0001"));
-  static final long SEED = 20261205L;
-  /** The threshold keeps dev precision at least this high. */
-  static final double MIN_DEV_PRECISION = Double.parseDouble(System.getProperty("bias.train.precision", "0.85"));
+  /** The shipped model's seed; other seeds ({@code -Dbias.train.seed}) measure how much a result is seed noise. */
+  static final long SEED = Long.getLong("bias.train.seed", 20261205L);
+  /**
+   * The threshold keeps dev precision at least this high: 0.86, one point above the DEV precision of model v6, so
+   * that the recall model v7 gains is not bought with precision (held-out precision sits near its 0.80 floor).
+   */
+  static final double MIN_DEV_PRECISION = Double.parseDouble(System.getProperty("bias.train.precision", "0.86"));
   static final String EXCLUDE = System.getProperty("bias.train.exclude", "");
   /**
    * The threshold is chosen on DEV rows as the detector reads them: a sentence it drops as asked,
