@@ -143,7 +143,7 @@ public final class PiiPatternDetector implements Detector {
      * ABA routing and NPI, IN Aadhaar, UK NHS, PL PESEL, TR, SE, KR, TH, ZA, IT VAT, DE tax ID and
      * LANR), at score 0.4: flagged by {@link dev.guardrails.Policy#defaults()}, redacted by the strict
      * policy. Default false. A check digit passes about one random number in three at 9 or 10
-     * digits (several types share those lengths) and one in 10 to 20 at 11 to 13: turn it on where
+     * digits (several types share those lengths) and one in 11 to 20 at 11 to 13: turn it on where
      * bare IDs are likelier than order or account numbers. Rates on neutral text: {@code docs/pii.md}.
      *
      * @param on whether to report such numbers
