@@ -20,6 +20,8 @@ final class Hits {
   private final FindingSink out;
   private final Span wrapper;
   int lastEnd;
+  /** The detector's opt-in: compact numbers whose check digit fits an ID are reported without a cue. */
+  boolean bareCheckDigitIds;
   private int[] digits;
 
   Hits(AnalyzedText text, String id, FindingSink out) {

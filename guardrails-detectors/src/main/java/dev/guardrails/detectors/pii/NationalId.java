@@ -221,6 +221,39 @@ enum NationalId {
   }
 
   /**
+   * Rows whose validator is a layout, range or birth date, not a check digit: never reported bare
+   * (see {@link #bare}).
+   */
+  static final java.util.Set<NationalId> WITHOUT_CHECK_DIGIT = java.util.Collections.unmodifiableSet(
+      java.util.EnumSet.of(DE_BSNR, DE_TAX_NUMBER, DE_TAX_NUMBER_11, DE_TAX_NUMBER_13, KR_RRN_2020, KR_FRN_2020,
+          KR_DRIVER_LICENSE, NG_NIN, PH_TIN, PH_TIN_BRANCH));
+
+  /**
+   * Score of a bare compact number reported by the opt-in {@link PiiPatternDetector.Builder#bareCheckDigitIds}:
+   * below the default policy's redaction threshold (0.5), so it is flagged there and redacted by the
+   * strict one; Presidio scores such values 0.05-0.4.
+   */
+  static final double BARE_SCORE = 0.4;
+
+  /**
+   * The opt-in bare report: the first row with a check digit ({@link #WITHOUT_CHECK_DIGIT} left out)
+   * whose digit count and validator fit the compact number {@code d[0, nd)}, without a cue word.
+   * Returns whether one was reported.
+   */
+  static boolean bare(Hits h, int[] d, int nd, int start, int end) {
+    if (nd < MIN_DIGITS || nd > MAX_DIGITS) {
+      return false;
+    }
+    for (NationalId id : ALL) {
+      if (id.digits == nd && id.check != null && !WITHOUT_CHECK_DIGIT.contains(id) && id.check.test(d, nd)) {
+        h.emit(id.type, start, end, BARE_SCORE, id.type.name() + " (bare, check valid)");
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * A US bank account number: one group of 8 to 17 digits with a bank-account cue near it (there is
    * no check digit, and any other long number would pass).
    */

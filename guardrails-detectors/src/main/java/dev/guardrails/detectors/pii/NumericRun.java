@@ -2,6 +2,8 @@ package dev.guardrails.detectors.pii;
 
 import static dev.guardrails.detectors.pii.PiiPatternDetector.*;
 
+import dev.guardrails.FindingType;
+
 /**
  * The numeric half of the scanner: collects one run of digit groups joined by single separators
  * ({@code (555) 123-4567}, {@code 4111 1111 1111 1111}, {@code 10.0.0.1}, {@code 4 1 1 1 ...}),
@@ -340,7 +342,31 @@ final class NumericRun {
     if (NumberRules.counting(d, nd)) {
       return false; // 1234567890, 12345678901: the number forms fill in, whatever plan it fits (+1 234 567 8901)
     }
-    return phone(a, b, nd, groups, start, end, plusHere, neg);
+    if (phone(a, b, nd, groups, start, end, plusHere, neg)) {
+      return true;
+    }
+    // opt-in: a compact number nothing else took, whose check digit fits an ID (weak score)
+    return h.bareCheckDigitIds && groups == 1 && !plusHere && !neg && !NumberRules.allSame(d, nd)
+        && bareCheckDigitId(d, nd, start, end);
+  }
+
+  /**
+   * The opt-in {@link PiiPatternDetector.Builder#bareCheckDigitIds}: reports a compact number of 9
+   * to 13 digits without a cue word or printed layout as the first ID whose check digit it passes
+   * (the US, Canadian, Indian and UK types of this class first, then the {@link NationalId} table
+   * in its order), at {@link NationalId#BARE_SCORE}. A check digit passes one number in 10 or 11,
+   * so the type is a guess among those that fit.
+   */
+  private boolean bareCheckDigitId(int[] d, int nd, int start, int end) {
+    FindingType t = nd == 9 && d[0] != 0 && d[0] != 8 && Checksums.luhn(d, 9) ? CA_SIN
+        : nd == 9 && Checksums.aba(d, 9) ? US_ABA_ROUTING
+        : nd == 12 && d[0] >= 2 && Checksums.verhoeff(d, 12) ? IN_AADHAAR
+        : nd == 10 && Checksums.nhs(d, 10) ? UK_NHS : null;
+    if (t == null) {
+      return NationalId.bare(h, d, nd, start, end);
+    }
+    h.emit(t, start, end, NationalId.BARE_SCORE, t.name() + " (bare, check valid)");
+    return true;
   }
 
   private boolean nineDigits(int[] d, int a, int b, char uniform, int start, int end, boolean neg) {

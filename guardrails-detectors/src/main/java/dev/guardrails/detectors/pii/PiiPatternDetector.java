@@ -24,7 +24,18 @@ import java.util.Set;
  * IT, KR, NG, PH, PL, SE, SG, TH, TR, UK, ZA, US bank numbers, MBI and NPI; UK postcodes and plates) come from one table each for digit runs
  * ({@code NationalId}) and for letter-digit tokens ({@code IdTokens}).
  *
- * <p>Reports the {@code PII} types listed in {@link #types()}. Stateless and thread-safe: all
+ * <p>By default a compact 9-13 digit number without a cue word or printed layout is not reported
+ * as an ID (a check digit passes one number in 10 or 11); {@link Builder#bareCheckDigitIds} opts
+ * in to reporting it at a weak score, as Presidio does:
+ *
+ * <pre>{@code
+ * Guardrail guard = Guardrail.builder()
+ *     .detector(PiiPatternDetector.builder().bareCheckDigitIds(true).build())
+ *     .discoverDetectors() // the other built-in detectors; this id is taken
+ *     .build();
+ * }</pre>
+ *
+ * <p>Reports the {@code PII} types listed in {@link #types()}. Immutable and thread-safe: all
  * per-call state lives in objects created by {@code detect}.
  */
 public final class PiiPatternDetector implements Detector {
@@ -95,11 +106,71 @@ public final class PiiPatternDetector implements Detector {
       "mobile", "cell", "fax", "contact", "reach", "text", "sms", "whatsapp", "number", "dial", "ring", "ph",
       "hotline", "landline");
 
-  /** Creates the detector; used by {@link java.util.ServiceLoader}. */
-  public PiiPatternDetector() {}
+  private final boolean bareCheckDigitIds;
+
+  /** Creates the detector with the default settings; used by {@link java.util.ServiceLoader}. */
+  public PiiPatternDetector() {
+    this(false);
+  }
+
+  private PiiPatternDetector(boolean bareCheckDigitIds) {
+    this.bareCheckDigitIds = bareCheckDigitIds;
+  }
+
+  /**
+   * Returns a builder for a detector with non-default settings.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Settings of a {@link PiiPatternDetector}. Not thread-safe; {@link #build()} returns an immutable,
+   * thread-safe detector.
+   */
+  public static final class Builder {
+
+    private boolean bareCheckDigitIds;
+
+    private Builder() {}
+
+    /**
+     * Whether a compact number of 9 to 13 digits that no other type takes (a phone number, payment
+     * card, SSN...) and that has no cue word, printed layout or negative context (order, invoice...)
+     * is reported as the first national ID whose check digit it passes (AU ABN/ACN/TFN, CA SIN, US
+     * ABA routing and NPI, IN Aadhaar, UK NHS, PL PESEL, TR, SE, KR, TH, ZA, IT VAT, DE tax ID and
+     * LANR), at score 0.4: flagged by {@link dev.guardrails.Policy#defaults()}, redacted by the strict
+     * policy. Default false. A check digit passes about one random number in three at 9 or 10
+     * digits (several types share those lengths) and one in 11 to 20 at 11 to 13: turn it on where
+     * bare IDs are likelier than order or account numbers. Rates on neutral text: {@code docs/pii.md}.
+     *
+     * @param on whether to report such numbers
+     * @return this builder
+     */
+    public Builder bareCheckDigitIds(boolean on) {
+      this.bareCheckDigitIds = on;
+      return this;
+    }
+
+    /**
+     * Returns the detector.
+     *
+     * @return an immutable, thread-safe detector with these settings
+     */
+    public PiiPatternDetector build() {
+      return new PiiPatternDetector(bareCheckDigitIds);
+    }
+  }
 
   private static FindingType pii(String name) {
     return FindingType.of(Category.PII, name);
+  }
+
+  @Override
+  public String toString() {
+    return "PiiPatternDetector[bareCheckDigitIds=" + bareCheckDigitIds + "]";
   }
 
   @Override
@@ -120,6 +191,7 @@ public final class PiiPatternDetector implements Detector {
   @Override
   public void detect(AnalyzedText text, CheckContext ctx, FindingSink out) {
     Hits h = new Hits(text, id(), out);
+    h.bareCheckDigitIds = bareCheckDigitIds;
     scan(h);
   }
 

@@ -40,6 +40,22 @@ class PatternDetectorsContractTest {
   }
 
   @Nested
+  class PatternsWithBareCheckDigitIds extends WithSamples {
+    private final Detector detector = PiiPatternDetector.builder().bareCheckDigitIds(true).build();
+
+    @Override
+    protected Detector detector() {
+      return detector;
+    }
+
+    @Override
+    protected List<String> samples() {
+      return java.util.stream.Stream.concat(SAMPLES.stream(),
+          java.util.stream.Stream.of("Numbers 130692544 and 10000000146 stand alone here.")).toList();
+    }
+  }
+
+  @Nested
   class Secrets extends WithSamples {
     private final Detector detector = new SecretDetector();
 
