@@ -31,6 +31,9 @@ public final class AnalyzedText {
   private final String original;
   private final String normalized;
   private final OffsetMap offsets;
+  // CharClass bits of both views; -1 until computed (a racy fill is benign: every thread computes
+  // the same value, and an int is written whole)
+  private int classes;
   // The first analysis asked for: most checks ask for none or one (the address spans that the name
   // and address detectors share), and then need no map.
   private volatile Memo first;
@@ -53,10 +56,11 @@ public final class AnalyzedText {
   /** One memoized analysis. */
   private record Memo(AnalysisKey<?> key, Object value) {}
 
-  private AnalyzedText(String original, String normalized, OffsetMap offsets) {
+  private AnalyzedText(String original, String normalized, OffsetMap offsets, int classes) {
     this.original = original;
     this.normalized = normalized;
     this.offsets = offsets;
+    this.classes = classes;
   }
 
   /**
@@ -93,15 +97,46 @@ public final class AnalyzedText {
     }
     String sub = original.substring(from, to);
     if (normalized == original) {
-      return new AnalyzedText(sub, sub, OffsetMap.identity(sub.length()));
+      return new AnalyzedText(sub, sub, OffsetMap.identity(sub.length()), -1);
     }
     int nf = offsets.firstStartingAtOrAfter(from);
     int nt = Math.max(nf, offsets.firstEndingAfter(to, nf));
-    return new AnalyzedText(sub, normalized.substring(nf, nt), offsets.slice(nf, nt, from, to - from));
+    return new AnalyzedText(sub, normalized.substring(nf, nt), offsets.slice(nf, nt, from, to - from), -1);
   }
 
   static AnalyzedText create(String original, String normalized, OffsetMap offsets) {
-    return new AnalyzedText(original, normalized, offsets);
+    return new AnalyzedText(original, normalized, offsets, -1);
+  }
+
+  static AnalyzedText create(String original, String normalized, OffsetMap offsets, int classes) {
+    return new AnalyzedText(original, normalized, offsets, classes);
+  }
+
+  /**
+   * Returns the {@link CharClass}es this text holds, as a mask of {@link CharClass#bit()}s: a class
+   * is in when the original string or the normalized view holds a char of it. Found in the
+   * normalizing pass for most texts, else computed on first use. The engine skips a detector whose
+   * {@linkplain dev.guardrails.Detector#triggers() triggers} share no bit with it.
+   *
+   * @return the mask
+   */
+  public int charClasses() {
+    int c = classes;
+    if (c < 0) {
+      c = CharClass.scan(original) | (normalized == original ? 0 : CharClass.scan(normalized));
+      classes = c;
+    }
+    return c;
+  }
+
+  /**
+   * Returns true when this text holds a char of class {@code c} (see {@link #charClasses()}).
+   *
+   * @param c the class
+   * @return whether the original or the normalized view holds one
+   */
+  public boolean contains(CharClass c) {
+    return (charClasses() & c.bit()) != 0;
   }
 
   /** Returns the original text, exactly as given. Finding spans index this string. */
