@@ -75,7 +75,7 @@ final class Normalizer {
    * Which path {@code s} takes, from its {@link #scan}: the same answer as the run-by-run check
    * {@link #firstRuleAt} for {@link #PLAIN_TEXT}. A whitespace run, or a line break in a text that
    * holds an '@', means a rule applies; the few chars that need a closer look (non-ASCII, controls,
-   * markup triggers) get it in {@link #keptAsIsAll}; and a letter-spaced value can only occur in a
+   * markup triggers) get it in the scan ({@link #keptAt}); and a letter-spaced value can only occur in a
    * text of at least {@value #SPACED_MIN} digits, where {@link #hasSpacedValue} looks at the few
    * places one may start. {@link #RUNS_ONLY} when the whitespace runs are all there is: every char
    * that needs a closer look comes out as itself, and no '@' shares the text with a line break (the
@@ -85,18 +85,18 @@ final class Normalizer {
     int any = (int) scan;
     boolean atAndLine = (any & (S_AT | S_NL)) == (S_AT | S_NL);
     // a letter-spaced value holds at least SPACED_MIN digits, all but its last one followed by its
-    // separator (ASCII digits are all the digits here: a non-ASCII digit folds, so keptAsIsAll fails)
+    // separator (ASCII digits are all the digits here: a non-ASCII digit folds, so keptAt fails)
     boolean spacedPossible = (int) (scan >>> 32) >= SPACED_MIN - 1;
     if ((any & S_RUN) != 0) {
       // markup that does not fold and chars kept as they are come out one to one whatever the
       // whitespace around them does, so the runs are all the chain would change
-      return !atAndLine && ((any & S_LOOK) == 0 || keptAsIsAll(s)) && !(spacedPossible && hasSpacedValue(s))
+      return !atAndLine && (any & S_CHANGED) == 0 && !(spacedPossible && hasSpacedValue(s))
           ? RUNS_ONLY : RULES;
     }
     if (atAndLine && atNextToLineBreak(s)) {
       return RULES;
     }
-    if ((any & S_LOOK) != 0 && !keptAsIsAll(s)) {
+    if ((any & S_CHANGED) != 0) {
       return RULES;
     }
     return spacedPossible && hasSpacedValue(s) ? RULES : PLAIN_TEXT;
@@ -229,6 +229,8 @@ final class Normalizer {
   /** A separator of letter-spaced values (space, '.', '-'): {@code S_LD << 1}. */
   private static final int S_SEP = 64;
 
+  /** Set by {@link #scan} on a char that needs a closer look and does not come out as itself. */
+  private static final int S_CHANGED = 1 << 29;
   /** Set in a {@link #scan} result when two neighbouring chars are both whitespace. */
   private static final int S_RUN = 1 << 30;
   /** {@link CharClass} bits sit this far up in {@link #SCAN} entries. */
@@ -276,8 +278,10 @@ final class Normalizer {
 
   /**
    * The one pass over {@code s}: classifies every char with a table load and a few ORs. Returns the
-   * {@link #SCAN} classes of all chars ORed (the {@link CharClass} bits included), {@link #S_RUN}
-   * when two neighbouring chars are whitespace, and in the high 32 bits the number of ASCII digits
+   * {@link #SCAN} classes of all chars ORed (the {@link CharClass} bits included), {@link #S_CHANGED}
+   * when a char that needs a closer look does not come out of the chain as itself ({@link #keptAt},
+   * a rare branch: a second pass for it cost more), {@link #S_RUN} when two neighbouring chars are
+   * whitespace, and in the high 32 bits the number of ASCII digits
    * followed by a separator of letter-spaced values (space, '.', '-').
    */
   static long scan(String s) {
@@ -287,7 +291,11 @@ final class Normalizer {
     int prev = 0;
     int digits = 0; // digits before a separator (S_SEP >>> 6 == S_DIGIT)
     for (int i = 0; i < n; i++) {
-      int k = SCAN[Math.min(s.charAt(i), 0x80)];
+      char c = s.charAt(i);
+      int k = SCAN[Math.min(c, 0x80)];
+      if ((k & S_LOOK) != 0 && !keptAt(s, i, c)) { // rare: non-ASCII, a control, a markup trigger
+        k |= S_CHANGED;
+      }
       any |= k;
       pairs |= prev & k;
       digits += prev & (k >>> 6) & S_DIGIT;
@@ -307,23 +315,14 @@ final class Normalizer {
   }
 
   /**
-   * Whether every char of {@code s} that {@link #SCAN} marks {@link #S_LOOK} comes out of the rule
-   * chain as itself: a non-ASCII char that {@link #keptAsIs}, a markup trigger where no markup
-   * {@linkplain Markup#foldsAt folds}; never a control char other than '\n'.
+   * Whether the char {@code c} at {@code i}, which {@link #SCAN} marks {@link #S_LOOK}, comes out of
+   * the rule chain as itself: a non-ASCII char that {@link #keptAsIs}, a markup trigger where no
+   * markup {@linkplain Markup#foldsAt folds}; never a control char other than '\n'.
    */
-  private static boolean keptAsIsAll(String s) {
-    int n = s.length();
-    for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
-      if ((SCAN[Math.min(c, 0x80)] & S_LOOK) == 0) {
-        continue;
-      }
-      if (c >= 0x80 ? !keptAsIs(s, i, c) : c < 0x20 || c == 0x7f || Markup.foldsAt(s, i)) {
-        return false;
-      }
-    }
-    return true;
+  private static boolean keptAt(String s, int i, char c) {
+    return c >= 0x80 ? keptAsIs(s, i, c) : c >= 0x20 && c != 0x7f && !Markup.foldsAt(s, i);
   }
+
 
   /**
    * Whether a letter-spaced value ({@link #spacedDigitsEnd}) starts somewhere in {@code s}. One can
