@@ -147,15 +147,18 @@ public final class ClaimLanguageDetector implements Detector {
     int i = 0;
     while (i < n) {
       char c = s.charAt(i);
-      if (c == '%' || Character.getType(c) == Character.CURRENCY_SYMBOL) {
-        return true;
-      }
-      if (!Character.isLetter(c)) {
+      int k = c < 0x80 ? ASCII_KIND[c] : c == '%' || Character.getType(c) == Character.CURRENCY_SYMBOL ? SYMBOL
+          : Character.isLetter(c) ? LETTER : 0;
+      if (k != LETTER) {
+        if (k == SYMBOL) {
+          return true;
+        }
         i++;
         continue;
       }
       int e = i + 1;
-      while (e < n && Character.isLetter(s.charAt(e))) {
+      char d;
+      while (e < n && ((d = s.charAt(e)) < 0x80 ? ASCII_KIND[d] == LETTER : Character.isLetter(d))) {
         e++;
       }
       char f = Character.toLowerCase(c);
@@ -170,6 +173,19 @@ public final class ClaimLanguageDetector implements Detector {
     }
     return false;
   }
+
+  private static final byte LETTER = 1;
+  private static final byte SYMBOL = 2;
+  /** {@link #mayFlag}'s classes of ASCII chars: a letter, '%' or a currency symbol ('$'), other. */
+  private static final byte[] ASCII_KIND = new byte[0x80];
+
+  static {
+    for (char c = 0; c < 0x80; c++) {
+      ASCII_KIND[c] = c == '%' || Character.getType(c) == Character.CURRENCY_SYMBOL ? SYMBOL
+          : Character.isLetter(c) ? LETTER : 0;
+    }
+  }
+
 
   /** Returns start and end (packed {@code start << 32 | end}) of a "<subject> <verb>" or "according to <subject>" phrase, or -1. */
   static long attribution(String lower) {
