@@ -34,20 +34,17 @@ public final class AnalyzedText {
   // CharClass bits of both views; -1 until computed (a racy fill is benign: every thread computes
   // the same value, and an int is written whole)
   private int classes;
-  // The first analysis asked for: most checks ask for none or one (the address spans that the name
-  // and address detectors share), and then need no map.
-  private volatile Memo first;
-  // Created on the second analysis asked for.
-  private volatile ConcurrentHashMap<AnalysisKey<?>, Object> analyses;
+  // The memoized analyses: null, then the first one asked for as a Memo (most checks ask for none or
+  // one: the address spans that the name and address detectors share, and then need no map), then a
+  // ConcurrentHashMap from the second on. One field, so the object stays at 32 bytes with the
+  // classes int.
+  private volatile Object memo;
 
-  private static final java.lang.invoke.VarHandle FIRST;
-  private static final java.lang.invoke.VarHandle ANALYSES;
+  private static final java.lang.invoke.VarHandle MEMO;
 
   static {
     try {
-      java.lang.invoke.MethodHandles.Lookup lookup = java.lang.invoke.MethodHandles.lookup();
-      FIRST = lookup.findVarHandle(AnalyzedText.class, "first", Memo.class);
-      ANALYSES = lookup.findVarHandle(AnalyzedText.class, "analyses", ConcurrentHashMap.class);
+      MEMO = java.lang.invoke.MethodHandles.lookup().findVarHandle(AnalyzedText.class, "memo", Object.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -216,39 +213,42 @@ public final class AnalyzedText {
   @SuppressWarnings("unchecked")
   public <T> T analysis(AnalysisKey<T> key) {
     Objects.requireNonNull(key, "key");
-    Memo m = first;
-    if (m != null && m.key() == key) {
-      return (T) m.value();
+    Object m = memo;
+    if (m instanceof Memo && ((Memo) m).key() == key) {
+      return (T) ((Memo) m).value();
     }
-    Object computed = null;
-    if (m == null) {
-      // Computed outside any lock: analyses may depend on other analyses (which may then take the slot).
-      computed = key.compute(this);
-      if (FIRST.compareAndSet(this, null, new Memo(key, computed))) {
-        return (T) computed;
-      }
-      m = first;
-      if (m.key() == key) {
-        return (T) m.value(); // another thread's result won
+    if (m instanceof ConcurrentHashMap) {
+      Object v = ((ConcurrentHashMap<?, ?>) m).get(key);
+      if (v != null) {
+        return (T) v;
       }
     }
-    // A key that is not in the slot now never will be: the map decides for it.
-    ConcurrentHashMap<AnalysisKey<?>, Object> memo = analyses;
-    if (memo == null) {
-      ANALYSES.compareAndSet(this, null, new ConcurrentHashMap<AnalysisKey<?>, Object>(4));
-      memo = analyses;
-    }
-    Object v = memo.get(key);
-    if (v == null) {
-      if (computed == null) {
-        computed = key.compute(this);
+    // Computed outside any lock: analyses may depend on other analyses (which may then take the slot).
+    Object computed = key.compute(this);
+    while (true) {
+      m = memo;
+      if (m == null) {
+        if (MEMO.compareAndSet(this, null, new Memo(key, computed))) {
+          return (T) computed;
+        }
+      } else if (m instanceof Memo) {
+        Memo one = (Memo) m;
+        if (one.key() == key) {
+          return (T) one.value(); // another thread's result won
+        }
+        ConcurrentHashMap<AnalysisKey<?>, Object> map = new ConcurrentHashMap<>(4);
+        map.put(one.key(), one.value());
+        map.put(key, computed);
+        if (MEMO.compareAndSet(this, m, map)) {
+          return (T) computed;
+        }
+      } else {
+        @SuppressWarnings("unchecked")
+        ConcurrentHashMap<AnalysisKey<?>, Object> map = (ConcurrentHashMap<AnalysisKey<?>, Object>) m;
+        Object v = map.putIfAbsent(key, computed);
+        return (T) (v != null ? v : computed);
       }
-      v = memo.putIfAbsent(key, computed);
-      if (v == null) {
-        v = computed;
-      }
     }
-    return (T) v;
   }
 
   @Override
