@@ -1,6 +1,7 @@
 package dev.guardrails;
 
 import dev.guardrails.text.AnalyzedText;
+import dev.guardrails.text.CharClass;
 import java.util.Set;
 
 /**
@@ -14,6 +15,18 @@ import java.util.Set;
  *
  * <pre>{@code
  * Detector ticketIds = (text, ctx, out) -> { ... out.accept(Finding.of(...)); };
+ * }</pre>
+ *
+ * <p><b>Skipping.</b> A detector that can find nothing in a text without, say, a digit or an
+ * {@code '@'} says so in {@link #triggers()}; the engine then does not call it on a text that holds
+ * none of those chars (one pass over the text classifies it for every detector). The default, no
+ * trigger, runs it on every text.
+ *
+ * <pre>{@code
+ * @Override
+ * public Set<CharClass> triggers() {
+ *   return EnumSet.of(CharClass.DIGIT); // ticket ids always hold a digit
+ * }
  * }</pre>
  *
  * <p><b>Thread safety:</b> implementations must be stateless or immutable and safe to call from
@@ -71,5 +84,20 @@ public interface Detector {
    */
   default boolean sentenceScoped() {
     return false;
+  }
+
+  /**
+   * Returns the classes of characters one of which a text must hold for this detector to find
+   * anything in it; empty (the default) when it may find something in any text. The engine skips
+   * the detector on a text whose {@link AnalyzedText#charClasses()} (the chars of the original and
+   * of the normalized view) hold none of them, and reports it as having run for no time. Declare
+   * only what holds for every finding and every input, context included: a skipped detector
+   * reports nothing, so a trigger that is too narrow loses findings. Read once, when the pipeline
+   * is built.
+   *
+   * @return the trigger classes, empty to run on every text
+   */
+  default Set<CharClass> triggers() {
+    return Set.of();
   }
 }

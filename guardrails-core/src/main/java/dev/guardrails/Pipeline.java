@@ -1,6 +1,7 @@
 package dev.guardrails;
 
 import dev.guardrails.text.AnalyzedText;
+import dev.guardrails.text.CharClass;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,6 +59,8 @@ final class Pipeline {
 
   private final List<Stage> stages;
   private final String[] ids;
+  /** Per stage, the {@link CharClass} mask of its {@link Detector#triggers()}; 0 runs it on every text. */
+  private final int[] triggers;
   private final Policy policy;
   /** Guarded (see {@link GuardedListener}), or {@link GuardListener#NONE}. */
   private final GuardListener listener;
@@ -97,8 +100,11 @@ final class Pipeline {
       OversizeMode oversizeMode, boolean partial) {
     this.stages = List.copyOf(stages);
     this.ids = new String[this.stages.size()];
+    this.triggers = new int[ids.length];
     for (int i = 0; i < ids.length; i++) {
-      ids[i] = this.stages.get(i).detector().id();
+      Detector d = this.stages.get(i).detector();
+      ids[i] = d.id();
+      triggers[i] = CharClass.mask(Objects.requireNonNull(d.triggers(), "triggers() of detector " + ids[i]));
     }
     this.policy = Objects.requireNonNull(policy, "policy");
     this.listener = listener;
@@ -363,8 +369,17 @@ final class Pipeline {
    * checking a detector's findings count to the next detector).
    */
   private void runHere(AnalyzedText at, CheckContext ctx, long[] timings, Found found) {
-    long t0 = System.nanoTime();
+    long t0 = 0;
+    boolean clock = false; // read before the first detector that runs: none when all are skipped
     for (int i = 0; i < stages.size(); i++) {
+      if (skips(i, at)) {
+        timings[i] = 0;
+        continue;
+      }
+      if (!clock) {
+        t0 = System.nanoTime();
+        clock = true;
+      }
       Stage s = stages.get(i);
       int mark = found.size();
       Throwable failure = null;
@@ -381,6 +396,12 @@ final class Pipeline {
         t0 = System.nanoTime(); // a failure was logged and reported: not the next detector's time
       }
     }
+  }
+
+  /** True when stage {@code i} has triggers and {@code at} holds none of them: it cannot find anything there. */
+  private boolean skips(int i, AnalyzedText at) {
+    int t = triggers[i];
+    return t != 0 && (at.charClasses() & t) == 0;
   }
 
   /**
@@ -424,7 +445,12 @@ final class Pipeline {
     List<DetectorError> errors = all.errors(); // the time-bounded path: allocation is not its concern
     List<Future<List<Finding>>> futures = new ArrayList<>(stages.size());
     long start = System.nanoTime();
-    for (Stage s : stages) {
+    for (int i = 0; i < stages.size(); i++) {
+      Stage s = stages.get(i);
+      if (skips(i, at)) {
+        futures.add(CompletableFuture.completedFuture(List.of()));
+        continue;
+      }
       try {
         futures.add(executor.submit(() -> {
           List<Finding> found = new ArrayList<>();
@@ -442,6 +468,10 @@ final class Pipeline {
     }
     for (int i = 0; i < stages.size(); i++) {
       Stage s = stages.get(i);
+      if (skips(i, at)) {
+        timings[i] = 0;
+        continue;
+      }
       Future<List<Finding>> f = futures.get(i);
       List<Finding> found = List.of();
       Throwable failure = null;

@@ -31,20 +31,20 @@ public final class AnalyzedText {
   private final String original;
   private final String normalized;
   private final OffsetMap offsets;
-  // The first analysis asked for: most checks ask for none or one (the address spans that the name
-  // and address detectors share), and then need no map.
-  private volatile Memo first;
-  // Created on the second analysis asked for.
-  private volatile ConcurrentHashMap<AnalysisKey<?>, Object> analyses;
+  // CharClass bits of both views; -1 until computed (a racy fill is benign: every thread computes
+  // the same value, and an int is written whole)
+  private int classes;
+  // The memoized analyses: null, then the first one asked for as a Memo (most checks ask for none or
+  // one: the address spans that the name and address detectors share, and then need no map), then a
+  // ConcurrentHashMap from the second on. One field, so the object stays at 32 bytes with the
+  // classes int.
+  private volatile Object memo;
 
-  private static final java.lang.invoke.VarHandle FIRST;
-  private static final java.lang.invoke.VarHandle ANALYSES;
+  private static final java.lang.invoke.VarHandle MEMO;
 
   static {
     try {
-      java.lang.invoke.MethodHandles.Lookup lookup = java.lang.invoke.MethodHandles.lookup();
-      FIRST = lookup.findVarHandle(AnalyzedText.class, "first", Memo.class);
-      ANALYSES = lookup.findVarHandle(AnalyzedText.class, "analyses", ConcurrentHashMap.class);
+      MEMO = java.lang.invoke.MethodHandles.lookup().findVarHandle(AnalyzedText.class, "memo", Object.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -53,10 +53,11 @@ public final class AnalyzedText {
   /** One memoized analysis. */
   private record Memo(AnalysisKey<?> key, Object value) {}
 
-  private AnalyzedText(String original, String normalized, OffsetMap offsets) {
+  private AnalyzedText(String original, String normalized, OffsetMap offsets, int classes) {
     this.original = original;
     this.normalized = normalized;
     this.offsets = offsets;
+    this.classes = classes;
   }
 
   /**
@@ -93,15 +94,46 @@ public final class AnalyzedText {
     }
     String sub = original.substring(from, to);
     if (normalized == original) {
-      return new AnalyzedText(sub, sub, OffsetMap.identity(sub.length()));
+      return new AnalyzedText(sub, sub, OffsetMap.identity(sub.length()), -1);
     }
     int nf = offsets.firstStartingAtOrAfter(from);
     int nt = Math.max(nf, offsets.firstEndingAfter(to, nf));
-    return new AnalyzedText(sub, normalized.substring(nf, nt), offsets.slice(nf, nt, from, to - from));
+    return new AnalyzedText(sub, normalized.substring(nf, nt), offsets.slice(nf, nt, from, to - from), -1);
   }
 
   static AnalyzedText create(String original, String normalized, OffsetMap offsets) {
-    return new AnalyzedText(original, normalized, offsets);
+    return new AnalyzedText(original, normalized, offsets, -1);
+  }
+
+  static AnalyzedText create(String original, String normalized, OffsetMap offsets, int classes) {
+    return new AnalyzedText(original, normalized, offsets, classes);
+  }
+
+  /**
+   * Returns the {@link CharClass}es this text holds, as a mask of {@link CharClass#bit()}s: a class
+   * is in when the original string or the normalized view holds a char of it. Found in the
+   * normalizing pass for most texts, else computed on first use. The engine skips a detector whose
+   * {@linkplain dev.guardrails.Detector#triggers() triggers} share no bit with it.
+   *
+   * @return the mask
+   */
+  public int charClasses() {
+    int c = classes;
+    if (c < 0) {
+      c = CharClass.scan(original) | (normalized == original ? 0 : CharClass.scan(normalized));
+      classes = c;
+    }
+    return c;
+  }
+
+  /**
+   * Returns true when this text holds a char of class {@code c} (see {@link #charClasses()}).
+   *
+   * @param c the class
+   * @return whether the original or the normalized view holds one
+   */
+  public boolean contains(CharClass c) {
+    return (charClasses() & c.bit()) != 0;
   }
 
   /** Returns the original text, exactly as given. Finding spans index this string. */
@@ -181,39 +213,42 @@ public final class AnalyzedText {
   @SuppressWarnings("unchecked")
   public <T> T analysis(AnalysisKey<T> key) {
     Objects.requireNonNull(key, "key");
-    Memo m = first;
-    if (m != null && m.key() == key) {
-      return (T) m.value();
+    Object m = memo;
+    if (m instanceof Memo && ((Memo) m).key() == key) {
+      return (T) ((Memo) m).value();
     }
-    Object computed = null;
-    if (m == null) {
-      // Computed outside any lock: analyses may depend on other analyses (which may then take the slot).
-      computed = key.compute(this);
-      if (FIRST.compareAndSet(this, null, new Memo(key, computed))) {
-        return (T) computed;
-      }
-      m = first;
-      if (m.key() == key) {
-        return (T) m.value(); // another thread's result won
+    if (m instanceof ConcurrentHashMap) {
+      Object v = ((ConcurrentHashMap<?, ?>) m).get(key);
+      if (v != null) {
+        return (T) v;
       }
     }
-    // A key that is not in the slot now never will be: the map decides for it.
-    ConcurrentHashMap<AnalysisKey<?>, Object> memo = analyses;
-    if (memo == null) {
-      ANALYSES.compareAndSet(this, null, new ConcurrentHashMap<AnalysisKey<?>, Object>(4));
-      memo = analyses;
-    }
-    Object v = memo.get(key);
-    if (v == null) {
-      if (computed == null) {
-        computed = key.compute(this);
+    // Computed outside any lock: analyses may depend on other analyses (which may then take the slot).
+    Object computed = key.compute(this);
+    while (true) {
+      m = memo;
+      if (m == null) {
+        if (MEMO.compareAndSet(this, null, new Memo(key, computed))) {
+          return (T) computed;
+        }
+      } else if (m instanceof Memo) {
+        Memo one = (Memo) m;
+        if (one.key() == key) {
+          return (T) one.value(); // another thread's result won
+        }
+        ConcurrentHashMap<AnalysisKey<?>, Object> map = new ConcurrentHashMap<>(4);
+        map.put(one.key(), one.value());
+        map.put(key, computed);
+        if (MEMO.compareAndSet(this, m, map)) {
+          return (T) computed;
+        }
+      } else {
+        @SuppressWarnings("unchecked")
+        ConcurrentHashMap<AnalysisKey<?>, Object> map = (ConcurrentHashMap<AnalysisKey<?>, Object>) m;
+        Object v = map.putIfAbsent(key, computed);
+        return (T) (v != null ? v : computed);
       }
-      v = memo.putIfAbsent(key, computed);
-      if (v == null) {
-        v = computed;
-      }
     }
-    return (T) v;
   }
 
   @Override

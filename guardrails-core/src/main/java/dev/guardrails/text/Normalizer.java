@@ -41,12 +41,121 @@ final class Normalizer {
     }
   }
 
+  /**
+   * Analyzes {@code s}: one pass ({@link #scan}) classifies every char; then the text either shares
+   * the original string (no rule applies), or only has runs of spaces and line breaks to collapse
+   * ({@link #collapseRuns}: a copy, no rule chain), or goes through the rule
+   * chain from the first char a rule applies to ({@link #applyRules}). The char classes of the
+   * original and the normalized view ({@link CharClass}) come out of the same pass.
+   */
   static AnalyzedText analyze(String s) {
-    int firstRule = needsNoRule(s) ? -1 : firstRuleAt(s);
-    if (firstRule < 0) {
-      return AnalyzedText.create(s, s, OffsetMap.identity(s.length())); // share the original
+    long scan = scan(s);
+    int verdict = verdict(s, scan);
+    if (verdict == PLAIN_TEXT) {
+      return AnalyzedText.create(s, s, OffsetMap.identity(s.length()), classes(scan));
     }
-    return applyRules(s, firstRule);
+    if (verdict == RUNS_ONLY) {
+      return collapseRuns(s, classes(scan)); // removing whitespace adds and removes no class
+    }
+    int firstRule = firstRuleAt(s);
+    if (firstRule < 0) {
+      return AnalyzedText.create(s, s, OffsetMap.identity(s.length()), CharClass.scan(s));
+    }
+    return applyRules(s, firstRule); // classes from both views, on first use
+  }
+
+  /** {@link #verdict}: no rule applies, the original is its own normalized view. */
+  static final int PLAIN_TEXT = 0;
+  /** {@link #verdict}: only runs of ' ' and '\n' to collapse; every other char comes out as itself. */
+  static final int RUNS_ONLY = 1;
+  /** {@link #verdict}: the rule chain must run. */
+  static final int RULES = 2;
+
+  /**
+   * Which path {@code s} takes, from its {@link #scan}: the same answer as the run-by-run check
+   * {@link #firstRuleAt} for {@link #PLAIN_TEXT}. A whitespace run, or a line break in a text that
+   * holds an '@', means a rule applies; the few chars that need a closer look (non-ASCII, controls,
+   * markup triggers) get it in the scan ({@link #keptAt}); and a letter-spaced value can only occur in a
+   * text of at least {@value #SPACED_MIN} digits, where {@link #hasSpacedValue} looks at the few
+   * places one may start. {@link #RUNS_ONLY} when the whitespace runs are all there is: every char
+   * that needs a closer look comes out as itself, and no '@' shares the text with a line break (the
+   * rule chain then only collapses runs; {@code NormalizerFastPathTest} compares the two).
+   */
+  static int verdict(String s, long scan) {
+    int any = (int) scan;
+    boolean atAndLine = (any & (S_AT | S_NL)) == (S_AT | S_NL);
+    // a letter-spaced value holds at least SPACED_MIN digits, all but its last one followed by its
+    // separator (ASCII digits are all the digits here: a non-ASCII digit folds, so keptAt fails)
+    boolean spacedPossible = (int) (scan >>> 32) >= SPACED_MIN - 1;
+    if ((any & S_RUN) != 0) {
+      // markup that does not fold and chars kept as they are come out one to one whatever the
+      // whitespace around them does, so the runs are all the chain would change
+      return !atAndLine && (any & S_CHANGED) == 0 && !(spacedPossible && hasSpacedValue(s))
+          ? RUNS_ONLY : RULES;
+    }
+    if (atAndLine && atNextToLineBreak(s)) {
+      return RULES;
+    }
+    if ((any & S_CHANGED) != 0) {
+      return RULES;
+    }
+    return spacedPossible && hasSpacedValue(s) ? RULES : PLAIN_TEXT;
+  }
+
+  private static int classes(long scan) {
+    return ((int) scan >>> S_CLASS_SHIFT) & CharClass.ALL;
+  }
+
+  /**
+   * The normalized view of a text whose only rule is the whitespace collapse ({@link #RUNS_ONLY}):
+   * each run of two or more spaces and line breaks becomes one {@code '\n'} when it holds a line
+   * break, else one space, mapped to the whole run; everything else is copied one to one. Every run
+   * holds a line break or two spaces in a row, so the JDK's vectorized {@code indexOf} finds them
+   * (a per-char loop costs more than the copy itself), and the text between runs is copied whole.
+   */
+  private static AnalyzedText collapseRuns(String s, int classes) {
+    int n = s.length();
+    Scratch out = Scratch.get(n);
+    OffsetMap.Recorder map = out.map;
+    int copied = 0; // chars before this were written
+    int nl = s.indexOf('\n');
+    int twoSpaces = s.indexOf("  ");
+    while (nl >= 0 || twoSpaces >= 0) {
+      int p = nl < 0 ? twoSpaces : twoSpaces < 0 ? nl : Math.min(nl, twoSpaces);
+      int from = p; // the run around p
+      while (from > copied && s.charAt(from - 1) == ' ') {
+        from--;
+      }
+      int to = p + 1;
+      boolean line = s.charAt(p) == '\n';
+      char c;
+      while (to < n && ((c = s.charAt(to)) == ' ' || c == '\n')) {
+        line |= c == '\n';
+        to++;
+      }
+      if (to - from >= 2) {
+        if (from > copied) {
+          out.append(s, copied, from);
+          map.addRun(copied, from);
+        }
+        out.append(line ? '\n' : ' ');
+        map.add(from, to);
+        copied = to;
+      }
+      if (nl >= 0 && nl < to) {
+        nl = s.indexOf('\n', to);
+      }
+      if (twoSpaces >= 0 && twoSpaces < to) {
+        twoSpaces = s.indexOf("  ", to);
+      }
+    }
+    if (copied < n) {
+      out.append(s, copied, n);
+      map.addRun(copied, n);
+    }
+    AnalyzedText a = AnalyzedText.create(s, out.text(), map.build(n), classes);
+    out.release();
+    return a;
   }
 
   /**
@@ -120,8 +229,15 @@ final class Normalizer {
   /** A separator of letter-spaced values (space, '.', '-'): {@code S_LD << 1}. */
   private static final int S_SEP = 64;
 
-  /** Scan classes of the ASCII chars, and of every non-ASCII char at index 0x80. */
-  private static final byte[] SCAN = new byte[0x81];
+  /** Set by {@link #scan} on a char that needs a closer look and does not come out as itself. */
+  private static final int S_CHANGED = 1 << 29;
+  /** Set in a {@link #scan} result when two neighbouring chars are both whitespace. */
+  private static final int S_RUN = 1 << 30;
+  /** {@link CharClass} bits sit this far up in {@link #SCAN} entries. */
+  private static final int S_CLASS_SHIFT = 8;
+
+  /** Scan classes of the ASCII chars, and of every non-ASCII char at index 0x80; {@link CharClass} bits above. */
+  private static final int[] SCAN = new int[0x81];
 
   static {
     for (char c = 0; c < 0x80; c++) {
@@ -147,46 +263,45 @@ final class Normalizer {
       if (isDigitSeparator(c)) {
         k |= S_SEP;
       }
-      SCAN[c] = (byte) k;
+      SCAN[c] = k | CharClass.of(c) << S_CLASS_SHIFT;
     }
-    SCAN[0x80] = S_LOOK;
+    SCAN[0x80] = S_LOOK | CharClass.NON_ASCII.bit() << S_CLASS_SHIFT;
   }
 
   /**
    * True when no rule of the chain can apply to {@code s}: the same answer as the run-by-run check
-   * of {@link #analyze}, reached without a branch per char on the common short answer. One pass
-   * classifies every char with a table load and a few ORs (a test per 64 chars lets a long text
-   * stop early): a whitespace run, or a line break in a text that holds an '@', means a rule
-   * applies. The few chars that need a closer look (non-ASCII, controls, markup triggers) then get
-   * it in {@link #keptAsIsAll}; and a letter-spaced value can only occur in a text of at least
-   * {@value #SPACED_MIN} digits, where {@link #hasSpacedValue} looks at the few places one may start.
+   * of {@link #firstRuleAt}, reached without a branch per char on the common short answer.
    */
   static boolean needsNoRule(String s) {
+    return verdict(s, scan(s)) == PLAIN_TEXT;
+  }
+
+  /**
+   * The one pass over {@code s}: classifies every char with a table load and a few ORs. Returns the
+   * {@link #SCAN} classes of all chars ORed (the {@link CharClass} bits included), {@link #S_CHANGED}
+   * when a char that needs a closer look does not come out of the chain as itself ({@link #keptAt},
+   * a rare branch: a second pass for it cost more), {@link #S_RUN} when two neighbouring chars are
+   * whitespace, and in the high 32 bits the number of ASCII digits
+   * followed by a separator of letter-spaced values (space, '.', '-').
+   */
+  static long scan(String s) {
     int n = s.length();
     int any = 0;
     int pairs = 0; // classes shared by two neighbouring chars (S_WS: a whitespace run)
     int prev = 0;
-    int digits = 0;
-    for (int from = 0; from < n; from += 64) {
-      for (int i = from, to = Math.min(n, from + 64); i < to; i++) {
-        int k = SCAN[Math.min(s.charAt(i), 0x80)];
-        any |= k;
-        pairs |= prev & k;
-        digits += k & S_DIGIT;
-        prev = k;
+    int digits = 0; // digits before a separator (S_SEP >>> 6 == S_DIGIT)
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      int k = SCAN[Math.min(c, 0x80)];
+      if ((k & S_LOOK) != 0 && !keptAt(s, i, c)) { // rare: non-ASCII, a control, a markup trigger
+        k |= S_CHANGED;
       }
-      if ((pairs & S_WS) != 0) {
-        return false; // a long text stops early
-      }
+      any |= k;
+      pairs |= prev & k;
+      digits += prev & (k >>> 6) & S_DIGIT;
+      prev = k;
     }
-    if ((any & (S_AT | S_NL)) == (S_AT | S_NL) && atNextToLineBreak(s)) {
-      return false;
-    }
-    if ((any & S_LOOK) != 0 && !keptAsIsAll(s)) {
-      return false;
-    }
-    // ASCII digits are all the digits here: a non-ASCII digit folds to ASCII, so keptAsIsAll failed
-    return digits < SPACED_MIN || !hasSpacedValue(s);
+    return (long) digits << 32 | (any | ((pairs & S_WS) != 0 ? S_RUN : 0)) & 0xFFFFFFFFL;
   }
 
   /** Whether an '@' has a line break right before or after it. */
@@ -200,23 +315,14 @@ final class Normalizer {
   }
 
   /**
-   * Whether every char of {@code s} that {@link #SCAN} marks {@link #S_LOOK} comes out of the rule
-   * chain as itself: a non-ASCII char that {@link #keptAsIs}, a markup trigger where no markup
-   * {@linkplain Markup#foldsAt folds}; never a control char other than '\n'.
+   * Whether the char {@code c} at {@code i}, which {@link #SCAN} marks {@link #S_LOOK}, comes out of
+   * the rule chain as itself: a non-ASCII char that {@link #keptAsIs}, a markup trigger where no
+   * markup {@linkplain Markup#foldsAt folds}; never a control char other than '\n'.
    */
-  private static boolean keptAsIsAll(String s) {
-    int n = s.length();
-    for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
-      if ((SCAN[Math.min(c, 0x80)] & S_LOOK) == 0) {
-        continue;
-      }
-      if (c >= 0x80 ? !keptAsIs(s, i, c) : c < 0x20 || c == 0x7f || Markup.foldsAt(s, i)) {
-        return false;
-      }
-    }
-    return true;
+  private static boolean keptAt(String s, int i, char c) {
+    return c >= 0x80 ? keptAsIs(s, i, c) : c >= 0x20 && c != 0x7f && !Markup.foldsAt(s, i);
   }
+
 
   /**
    * Whether a letter-spaced value ({@link #spacedDigitsEnd}) starts somewhere in {@code s}. One can

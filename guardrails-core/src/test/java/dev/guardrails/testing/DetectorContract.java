@@ -9,6 +9,7 @@ import dev.guardrails.CheckContext;
 import dev.guardrails.Detector;
 import dev.guardrails.Finding;
 import dev.guardrails.text.AnalyzedText;
+import dev.guardrails.text.CharClass;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * {@link #detector()} and sample texts from {@link #samples()}, and inherits tests that check:
  * spans inside the text and non-empty; valid id and scores; deterministic output; identical results
  * from 8 threads x {@link #concurrentChecks()} concurrent calls; input untouched; empty and odd
- * input handled.
+ * input handled; and, for a detector with {@link Detector#triggers()}, nothing found in the samples
+ * with their trigger chars blanked out (the texts the engine would skip it on).
  *
  * <p>Shipped in guardrails-core's test-jar.
  */
@@ -108,6 +110,27 @@ public abstract class DetectorContract {
       String copy = new String(s.toCharArray());
       run(s);
       assertEquals(copy, s);
+    }
+  }
+
+  @Test
+  void nothingIsFoundWhereTheTriggersAreAbsent() {
+    int mask = CharClass.mask(detector().triggers());
+    if (mask == 0) {
+      return; // runs on every text
+    }
+    for (String sample : samples()) {
+      StringBuilder b = new StringBuilder(sample);
+      for (int i = 0; i < b.length(); i++) {
+        // a char that is, or normalizes to, a trigger class: blanked
+        if ((AnalyzedText.of(String.valueOf(b.charAt(i))).charClasses() & mask) != 0) {
+          b.setCharAt(i, ' ');
+        }
+      }
+      String blanked = b.toString();
+      if ((AnalyzedText.of(blanked).charClasses() & mask) == 0) { // else a disguise still makes one
+        assertEquals(List.of(), run(blanked), "findings in a sample of " + blanked.length() + " chars without the triggers");
+      }
     }
   }
 

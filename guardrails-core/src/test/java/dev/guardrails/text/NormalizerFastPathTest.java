@@ -95,4 +95,85 @@ class NormalizerFastPathTest {
       assertTrue(a.offsets().isIdentity());
     }
   }
+
+  /**
+   * Prose with runs of spaces and line breaks (the collapse-only path when every other char comes out
+   * as itself), among chars that send a text down the rule chain, against the whole chain.
+   */
+  private static final String[] RUN_PIECES = {
+    "word", "Hello", "42", " ", "  ", "\n", "\n\n", " \n ", ".", "-", "@", "a@b.co", "1 2 3 4 5 6 7 8 9 0",
+    ":", "=", "x", "I", "(", "*", "\u00e9", "\u201c", " (dot) ", "[at]", "**", "\u03bf", "\t",
+  };
+
+  @Test
+  void collapsingRunsGivesTheSameViewAndOffsetsAsTheWholeRuleChain() {
+    Random r = new Random(29);
+    int collapsed = 0;
+    for (int it = 0; it < 30_000; it++) {
+      StringBuilder b = new StringBuilder();
+      int len = 1 + r.nextInt(30);
+      for (int k = 0; k < len; k++) {
+        b.append(RUN_PIECES[r.nextInt(r.nextInt(4) == 0 ? RUN_PIECES.length : 8)]);
+      }
+      String s = b.toString();
+      AnalyzedText fast = Normalizer.analyze(s);
+      AnalyzedText full = Normalizer.applyRules(s, 0);
+      String at = "case " + it + " (" + s.length() + " chars)";
+      assertEquals(full.normalized(), fast.normalized(), at);
+      assertEquals(full.offsets().length(), fast.offsets().length(), at);
+      for (int i = 0; i <= fast.normalized().length(); i++) {
+        assertEquals(full.offsets().sourceStart(i), fast.offsets().sourceStart(i), at + " index " + i);
+        if (i < fast.normalized().length()) {
+          assertEquals(full.offsets().sourceEnd(i), fast.offsets().sourceEnd(i), at + " index " + i);
+        }
+      }
+      if (fast.normalized().length() < s.length()) {
+        collapsed++;
+      }
+    }
+    assertTrue(collapsed > 10_000, "texts with runs collapsed: " + collapsed);
+  }
+
+  @Test
+  void charClassesAreThoseOfBothViews() {
+    Random r = new Random(31);
+    String[] pieces = new String[PIECES.length + RUN_PIECES.length];
+    System.arraycopy(PIECES, 0, pieces, 0, PIECES.length);
+    System.arraycopy(RUN_PIECES, 0, pieces, PIECES.length, RUN_PIECES.length);
+    for (int it = 0; it < 20_000; it++) {
+      StringBuilder b = new StringBuilder();
+      int len = 1 + r.nextInt(20);
+      for (int k = 0; k < len; k++) {
+        b.append(pieces[r.nextInt(pieces.length)]);
+      }
+      String s = b.toString();
+      AnalyzedText a = AnalyzedText.of(s);
+      int expected = 0;
+      for (String v : new String[] {s, a.normalized()}) {
+        for (int i = 0; i < v.length(); i++) {
+          char c = v.charAt(i); // the oracle: the class definitions, char by char
+          expected |= c >= '0' && c <= '9' ? CharClass.DIGIT.bit() : 0;
+          expected |= c >= 'A' && c <= 'Z' ? CharClass.UPPER.bit() : 0;
+          expected |= c == '@' ? CharClass.AT.bit() : c == ':' ? CharClass.COLON.bit() : c == '=' ? CharClass.EQUALS.bit() : 0;
+          expected |= c == '_' ? CharClass.UNDERSCORE.bit() : c == '-' ? CharClass.HYPHEN.bit() : 0;
+          expected |= c == '/' ? CharClass.SLASH.bit() : c == '.' ? CharClass.DOT.bit() : 0;
+          expected |= c >= 0x80 ? CharClass.NON_ASCII.bit() : 0;
+        }
+      }
+      assertEquals(expected, a.charClasses(), "case " + it);
+      AnalyzedText cut = a.slice(0, s.length() / 2);
+      assertEquals(CharClass.scan(cut.original()) | CharClass.scan(cut.normalized()), cut.charClasses(), "slice " + it);
+    }
+  }
+
+  @Test
+  void charClassesOfHandPickedTexts() {
+    assertEquals(0, AnalyzedText.of("plain words only").charClasses());
+    assertTrue(AnalyzedText.of("call 555").contains(CharClass.DIGIT));
+    assertTrue(AnalyzedText.of("room \uff11").contains(CharClass.DIGIT)); // full-width 1 folds to '1'
+    assertTrue(AnalyzedText.of("room \uff11").contains(CharClass.NON_ASCII));
+    assertTrue(AnalyzedText.of("jane [at] example").contains(CharClass.AT)); // decoded in the normalized view
+    assertTrue(AnalyzedText.of("Hi  there").contains(CharClass.UPPER)); // the collapse path
+    assertEquals(CharClass.COLON.bit() | CharClass.EQUALS.bit(), AnalyzedText.of("a: b=c").charClasses());
+  }
 }

@@ -147,29 +147,103 @@ public final class ClaimLanguageDetector implements Detector {
     int i = 0;
     while (i < n) {
       char c = s.charAt(i);
-      if (c == '%' || Character.getType(c) == Character.CURRENCY_SYMBOL) {
-        return true;
-      }
-      if (!Character.isLetter(c)) {
+      int k = c < 0x80 ? ASCII_KIND[c] : c == '%' || Character.getType(c) == Character.CURRENCY_SYMBOL ? SYMBOL
+          : Character.isLetter(c) ? LETTER : 0;
+      if (k != LETTER) {
+        if (k == SYMBOL) {
+          return true;
+        }
         i++;
         continue;
       }
+      // the word's hash, lower-cased as it is read (ASCII letters only: c | 0x20)
+      int h = c | 0x20;
+      boolean ascii = c < 0x80;
       int e = i + 1;
-      while (e < n && Character.isLetter(s.charAt(e))) {
+      char d;
+      while (e < n && ((d = s.charAt(e)) < 0x80 ? ASCII_KIND[d] == LETTER : Character.isLetter(d))) {
+        h = 31 * h + (d | 0x20);
+        ascii &= d < 0x80;
         e++;
       }
-      char f = Character.toLowerCase(c);
-      if (f >= 'a' && f <= 'z') {
-        for (String w : TRIGGERS_BY_LETTER[f - 'a']) {
-          if (w.length() == e - i && s.regionMatches(true, i, w, 0, w.length())) {
-            return true;
-          }
-        }
+      if (ascii ? isTrigger(s, i, e, h) : isTriggerAnyCase(s, i, e)) {
+        return true;
       }
       i = e;
     }
     return false;
   }
+
+  /** An ASCII word: one probe of the hashed trigger table, then a compare of the one candidate. */
+  private static boolean isTrigger(String s, int from, int to, int hash) {
+    for (int slot = mix(hash) & (TRIGGER_TABLE.length - 1); TRIGGER_TABLE[slot] != null; slot = (slot + 1) & (TRIGGER_TABLE.length - 1)) {
+      String w = TRIGGER_TABLE[slot];
+      if (w.length() == to - from && s.regionMatches(true, from, w, 0, w.length())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A word with a non-ASCII letter: {@code regionMatches} ignoring case as Unicode does (the long s, the Kelvin sign). */
+  private static boolean isTriggerAnyCase(String s, int from, int to) {
+    char f = Character.toLowerCase(s.charAt(from));
+    if (f >= 'a' && f <= 'z') {
+      for (String w : TRIGGERS_BY_LETTER[f - 'a']) {
+        if (w.length() == to - from && s.regionMatches(true, from, w, 0, w.length())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The trigger words, lower case (for tests). */
+  static java.util.List<String> triggerWords() {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (String[] bucket : TRIGGERS_BY_LETTER) {
+      out.addAll(java.util.List.of(bucket));
+    }
+    return out;
+  }
+
+  private static int mix(int h) {
+    return h ^ (h >>> 7) ^ (h >>> 15);
+  }
+
+  /** The trigger words by {@link #mix}ed hash of their chars, open addressing; a quarter full at most. */
+  private static final String[] TRIGGER_TABLE;
+
+  static {
+    int count = 0;
+    for (String[] bucket : TRIGGERS_BY_LETTER) {
+      count += bucket.length;
+    }
+    String[] table = new String[Integer.highestOneBit(count * 4) * 2];
+    for (String[] bucket : TRIGGERS_BY_LETTER) {
+      for (String w : bucket) {
+        int slot = mix(w.hashCode()) & (table.length - 1);
+        while (table[slot] != null) {
+          slot = (slot + 1) & (table.length - 1);
+        }
+        table[slot] = w;
+      }
+    }
+    TRIGGER_TABLE = table;
+  }
+
+  private static final byte LETTER = 1;
+  private static final byte SYMBOL = 2;
+  /** {@link #mayFlag}'s classes of ASCII chars: a letter, '%' or a currency symbol ('$'), other. */
+  private static final byte[] ASCII_KIND = new byte[0x80];
+
+  static {
+    for (char c = 0; c < 0x80; c++) {
+      ASCII_KIND[c] = c == '%' || Character.getType(c) == Character.CURRENCY_SYMBOL ? SYMBOL
+          : Character.isLetter(c) ? LETTER : 0;
+    }
+  }
+
 
   /** Returns start and end (packed {@code start << 32 | end}) of a "<subject> <verb>" or "according to <subject>" phrase, or -1. */
   static long attribution(String lower) {

@@ -8,12 +8,16 @@ import dev.guardrails.FindingSink;
 import dev.guardrails.FindingType;
 import dev.guardrails.text.Span;
 import dev.guardrails.text.AnalyzedText;
+import dev.guardrails.text.CharClass;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
  * Finds email addresses: one linear pass over the normalized text that expands around each
  * {@code @} within RFC length bounds (64-char local part, 253-char domain), then checks the
- * address's shape and that its top-level domain is real.
+ * address's shape and that its top-level domain is real. Every finding holds an {@code '@'} of the
+ * normalized view (an obfuscated {@code [at]} is decoded to one there), so a text without one is
+ * skipped ({@link #triggers()}).
  *
  * <p>Reports {@code PII/EMAIL}. Stateless and thread-safe.
  */
@@ -36,6 +40,14 @@ public final class EmailDetector implements Detector {
   @Override
   public Set<FindingType> types() {
     return Set.of(EMAIL);
+  }
+
+  private static final Set<CharClass> TRIGGERS = java.util.Collections.unmodifiableSet(EnumSet.of(CharClass.AT));
+
+  /** Returns {@code '@'}: every address is found around one. */
+  @Override
+  public Set<CharClass> triggers() {
+    return TRIGGERS;
   }
 
   @Override
