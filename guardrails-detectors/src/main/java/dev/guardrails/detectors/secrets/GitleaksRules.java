@@ -385,7 +385,7 @@ final class GitleaksRules {
           java.util.Arrays.fill(winEnd, -1);
         }
         int ws = Math.max(0, hit - rule.lead(kwEnd - hit));
-        int we = Math.min(n, kwEnd + rule.tail(kwEnd - hit));
+        int we = rule.windowEnd(s, n, hit, kwEnd);
         if (winEnd[r] >= 0 && ws <= winEnd[r]) {
           winEnd[r] = Math.max(winEnd[r], we);
         } else {
@@ -435,6 +435,11 @@ final class GitleaksRules {
      * secret group (or the first non-empty one); read from the match, with no capturing rerun.
      */
     final boolean whole;
+    /**
+     * For a rule with one unbounded run ({@code generic-api-key}'s value) whose every match holds a
+     * keyword: where a match can end, read from the text ({@link RunTail}); else null.
+     */
+    final RunTail runTail;
 
     Rule(String id, FindingType type, String source, Pattern regex, int group, double entropy, List<String> keywords,
         List<Allowlist> allowlists, boolean generic, int after, boolean widen, int minValue) {
@@ -455,6 +460,18 @@ final class GitleaksRules {
       this.whole = group <= 1 && RegexReach.wholeGroup(source);
       this.reach = max != RegexReach.UNBOUNDED && RegexReach.holdsKeyword(source, this.keywords) ? max
           : RegexReach.UNBOUNDED;
+      this.runTail = this.reach == RegexReach.UNBOUNDED && RegexReach.holdsKeyword(source, this.keywords)
+          ? RunTail.of(source) : null;
+    }
+
+    /**
+     * The end of the window for the keyword hit {@code [hit, kwEnd)} in {@code s} (length {@code
+     * n}): {@link #tail} chars after the keyword, or less where the rule's unbounded run must stop
+     * ({@link RunTail#end}).
+     */
+    int windowEnd(String s, int n, int hit, int kwEnd) {
+      int limit = Math.min(n, kwEnd + tail(kwEnd - hit));
+      return runTail == null ? limit : runTail.end(s, hit, limit);
     }
 
     /**

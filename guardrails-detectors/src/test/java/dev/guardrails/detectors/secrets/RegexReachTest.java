@@ -67,6 +67,17 @@ class RegexReachTest {
       "~k\\by~; ky; true",
       "(key)+; key; true",
       "(key){0,2}; key; false",
+      // one letter in both cases is a literal for keywords (they match in any case)
+      "(?-i:[Aa]pi|API); api; true",
+      "[Aa][Pp]i; api; true",
+      "[Ab]pi; api; false",
+      "[A-a]pi; api; false",
+      "~[\\x41a]pi~; api; false",
+      // an optional group of literals: every match passes through one of the two runs
+      "passw(?:or)?d; passwd password; true",
+      "passw(?:or)?d; password; false",
+      "x(?:ab)c; xabc; true",
+      "x(?:ab)*c; xabc; false",
   })
   void everyMatchHoldsAKeyword(String regex, String keywords, boolean expected) {
     assertEquals(expected, RegexReach.holdsKeyword(regex, java.util.List.of(keywords.split(" "))), regex);
@@ -185,7 +196,7 @@ class RegexReachTest {
   }
 
   /** The scan as it was with fixed windows: 64 chars before each gated keyword hit, {@code after} after it. */
-  private static List<String> fixedWindows(GitleaksRules g, String s, byte[] b) {
+  static List<String> fixedWindows(GitleaksRules g, String s, byte[] b) {
     int nr = g.rules.size();
     int[] from = new int[nr];
     int[] to = new int[nr];
