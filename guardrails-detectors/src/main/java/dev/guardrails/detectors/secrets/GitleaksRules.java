@@ -440,6 +440,11 @@ final class GitleaksRules {
      * keyword: where a match can end, read from the text ({@link RunTail}); else null.
      */
     final RunTail runTail;
+    /**
+     * Every match starts with one of the keywords ({@link KeywordLed}): a match starts at a keyword
+     * hit, so a window starts one char (of context) before its hit.
+     */
+    final boolean led;
 
     Rule(String id, FindingType type, String source, Pattern regex, int group, double entropy, List<String> keywords,
         List<Allowlist> allowlists, boolean generic, int after, boolean widen, int minValue) {
@@ -462,6 +467,7 @@ final class GitleaksRules {
           : RegexReach.UNBOUNDED;
       this.runTail = this.reach == RegexReach.UNBOUNDED && RegexReach.holdsKeyword(source, this.keywords)
           ? RunTail.of(source) : null;
+      this.led = KeywordLed.test(source, this.keywords);
     }
 
     /**
@@ -477,9 +483,13 @@ final class GitleaksRules {
     /**
      * Chars before a keyword hit of {@code kwLen} chars that its window starts: a match holding
      * the keyword starts at most {@code reach - kwLen} chars before it, plus one char of context
-     * for {@code \b} and {@code ^}; never more than {@link GitleaksRules#BEFORE}.
+     * for {@code \b} and {@code ^}; never more than {@link GitleaksRules#BEFORE}; one char when
+     * every match starts with a keyword ({@link #led}).
      */
     int lead(int kwLen) {
+      if (led) {
+        return 1;
+      }
       return reach == RegexReach.UNBOUNDED ? BEFORE : Math.min(BEFORE, Math.max(0, reach - kwLen) + 1);
     }
 
