@@ -359,9 +359,11 @@ final class GitleaksRules {
    * a candidate over the same secret, which the merge drops.
    */
   void scan(String s, byte[] b, int[] spans, int count, List<Candidate> out) {
-    int nr = rules.size();
-    int[] winStart = null;
-    int[] winEnd = null;
+    // the open window of each rule with one: (rule, start, end, its one hit or -1 once merged)
+    // quads, few per text (a rule array per call would allocate and clear two ints per rule, 221
+    // of them, on every short answer)
+    int[] open = null;
+    int opened = 0;
     int sp = 0;
     int n = s.length();
     Keywords.Cursor c = keywords.cursor(b, n);
@@ -379,30 +381,42 @@ final class GitleaksRules {
         if (!rule.gate(b, n, hit, kwEnd)) {
           continue;
         }
-        if (winStart == null) {
-          winStart = new int[nr];
-          winEnd = new int[nr];
-          java.util.Arrays.fill(winEnd, -1);
-        }
         int ws = Math.max(0, hit - rule.lead(kwEnd - hit));
         int we = rule.windowEnd(s, n, hit, kwEnd);
-        if (winEnd[r] >= 0 && ws <= winEnd[r]) {
-          winEnd[r] = Math.max(winEnd[r], we);
-        } else {
-          if (winEnd[r] >= 0) {
-            rule.run(this, s, winStart[r], winEnd[r], out);
-          }
-          winStart[r] = ws;
-          winEnd[r] = we;
+        int k = 0;
+        while (k < opened && open[4 * k] != r) {
+          k++;
         }
+        if (k == opened) {
+          if (open == null) {
+            open = new int[16];
+          } else if (4 * opened == open.length) {
+            open = java.util.Arrays.copyOf(open, open.length * 2);
+          }
+          opened++;
+        } else if (ws <= open[4 * k + 2]) {
+          open[4 * k + 2] = Math.max(open[4 * k + 2], we);
+          open[4 * k + 3] = -1;
+          continue;
+        } else {
+          rule.run(this, s, open[4 * k + 1], open[4 * k + 2], open[4 * k + 3], out);
+        }
+        open[4 * k] = r;
+        open[4 * k + 1] = ws;
+        open[4 * k + 2] = we;
+        open[4 * k + 3] = hit;
       }
     }
-    if (winStart != null) {
-      for (int r = 0; r < nr; r++) {
-        if (winEnd[r] >= 0) {
-          rules.get(r).run(this, s, winStart[r], winEnd[r], out);
+    // the last window of each rule, in rule order
+    for (int done = 0; done < opened; done++) {
+      int best = -1;
+      for (int k = 0; k < opened; k++) {
+        if (open[4 * k] >= 0 && (best < 0 || open[4 * k] < open[4 * best])) {
+          best = k;
         }
       }
+      rules.get(open[4 * best]).run(this, s, open[4 * best + 1], open[4 * best + 2], open[4 * best + 3], out);
+      open[4 * best] = -1;
     }
   }
 
@@ -445,6 +459,13 @@ final class GitleaksRules {
      * hit, so a window starts one char (of context) before its hit.
      */
     final boolean led;
+    /**
+     * For a keyword-led rule whose secret is its whole match and whose every match is this many
+     * chars long ({@link RegexReach#fixedLength}), that length; else 0. A window opened by one hit
+     * of such a rule can hold one match only, the one at the hit: when that text is a placeholder
+     * the regex need not run ({@link #run}).
+     */
+    final int fixed;
 
     Rule(String id, FindingType type, String source, Pattern regex, int group, double entropy, List<String> keywords,
         List<Allowlist> allowlists, boolean generic, int after, boolean widen, int minValue) {
@@ -468,6 +489,7 @@ final class GitleaksRules {
       this.runTail = this.reach == RegexReach.UNBOUNDED && RegexReach.holdsKeyword(source, this.keywords)
           ? RunTail.of(source) : null;
       this.led = KeywordLed.test(source, this.keywords);
+      this.fixed = led && whole && reach != RegexReach.UNBOUNDED && RegexReach.fixedLength(source, reach) ? reach : 0;
     }
 
     /**
@@ -566,6 +588,20 @@ final class GitleaksRules {
         regex = p;
       }
       return p;
+    }
+
+    /**
+     * As {@link #run(GitleaksRules, String, int, int, List)} on a window opened by the one keyword
+     * hit {@code hit} ({@code -1}: by several): a {@link #fixed}-length rule's only possible match
+     * there starts at the hit (matches start at gated hits, and the window reaches no other), so
+     * when those chars are a placeholder, or run past the text, no candidate can come of it and
+     * the regex is not run (the documentation key {@code AKIAIOSFODNN7EXAMPLE}).
+     */
+    void run(GitleaksRules all, String s, int from, int to, int hit, List<Candidate> out) {
+      if (fixed > 0 && hit >= 0 && (hit + fixed > s.length() || SecretText.placeholder(s, hit, hit + fixed))) {
+        return;
+      }
+      run(all, s, from, to, out);
     }
 
     void run(GitleaksRules all, String s, int from, int to, List<Candidate> out) {

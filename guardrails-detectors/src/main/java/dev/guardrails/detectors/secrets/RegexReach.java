@@ -39,6 +39,9 @@ final class RegexReach {
   private boolean quantified;
   private boolean optional;
 
+  /** Read the shortest match instead of the longest ({@link #fixedLength}). */
+  private boolean shortest;
+
   private RegexReach(String re, java.util.List<String> keywords) {
     this.re = re;
     this.keywords = keywords;
@@ -57,6 +60,28 @@ final class RegexReach {
       return r.pos == regex.length() && m < UNBOUNDED ? (int) m : UNBOUNDED;
     } catch (RuntimeException e) {
       return UNBOUNDED; // syntax not understood here: the widest window
+    }
+  }
+
+  /**
+   * Whether every match of {@code regex} is exactly {@code length} chars long: its shortest match
+   * (a wide atom counted one char) and its longest (counted two) are both that long.
+   *
+   * @param regex the regex source
+   * @param length the length to test, below {@link #UNBOUNDED}
+   * @return true only if every match is {@code length} chars long
+   */
+  static boolean fixedLength(String regex, int length) {
+    if (maxLength(regex) != length) {
+      return false;
+    }
+    RegexReach r = new RegexReach(regex, java.util.List.of());
+    r.shortest = true;
+    try {
+      long m = r.alternation();
+      return r.pos == regex.length() && m == length;
+    } catch (RuntimeException e) {
+      return false;
     }
   }
 
@@ -139,7 +164,8 @@ final class RegexReach {
     boolean all = holds;
     while (pos < re.length() && re.charAt(pos) == '|') {
       pos++;
-      best = Math.max(best, sequence());
+      long b = sequence();
+      best = shortest ? Math.min(best, b) : Math.max(best, b);
       all &= holds;
     }
     holds = all;
@@ -216,11 +242,12 @@ final class RegexReach {
       char c = re.charAt(pos);
       if (c == '*' || c == '+') {
         pos++;
-        a = a == 0 ? 0 : UNBOUNDED;
+        a = shortest ? (c == '*' ? 0 : a) : a == 0 ? 0 : UNBOUNDED;
         optional |= c == '*';
       } else if (c == '?') {
         pos++;
         optional = true;
+        a = shortest ? 0 : a;
       } else if (c == '{') {
         int close = re.indexOf('}', pos);
         String spec = close < 0 ? "" : re.substring(pos + 1, close);
@@ -230,7 +257,9 @@ final class RegexReach {
         pos = close + 1;
         int comma = spec.indexOf(',');
         optional |= Long.parseLong(comma < 0 ? spec : spec.substring(0, comma)) == 0;
-        if (comma < 0) {
+        if (shortest) {
+          a = mul(a, Long.parseLong(comma < 0 ? spec : spec.substring(0, comma)));
+        } else if (comma < 0) {
           a = mul(a, Long.parseLong(spec));
         } else if (comma == spec.length() - 1) {
           a = a == 0 ? 0 : UNBOUNDED;
@@ -264,7 +293,7 @@ final class RegexReach {
       case '$':
         return 0;
       case '.':
-        return 2;
+        return shortest ? 1 : 2;
       case '*':
       case '+':
       case '?':
@@ -325,7 +354,7 @@ final class RegexReach {
         pos++;
         // [Aa]: one char in either case is a literal for keyword runs (keywords match in any case)
         literal = !wide && lower >= 0 && !(pos - start > 1 && re.substring(start, pos - 1).contains("-")) ? lower : -1;
-        return wide ? 2 : 1;
+        return wide && !shortest ? 2 : 1;
       }
       first = false;
       if (c != '\\' && c != '[') {
@@ -363,13 +392,13 @@ final class RegexReach {
       case 'W':
       case 'D':
       case 'C':
-        return 2;
+        return shortest ? 1 : 2;
       case 'p':
       case 'P':
         skipBraces();
-        return 2;
+        return shortest ? 1 : 2;
       case 'x':
-        return hex() > 0xFFFF ? 2 : 1;
+        return hex() > 0xFFFF && !shortest ? 2 : 1;
       case 'Q':
         throw new IllegalArgumentException("\\Q not read here");
       default:

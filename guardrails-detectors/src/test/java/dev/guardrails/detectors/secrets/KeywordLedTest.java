@@ -40,6 +40,59 @@ class KeywordLedTest {
   }
 
   /**
+   * The fixed-length rules whose windows skip the regex at a placeholder find exactly the fixed
+   * windows' candidates (which always run it) on texts of their keys, half of them turned into
+   * placeholders (runs of one char, {@code EXAMPLE}), glued, cut short or next to each other.
+   */
+  @Test
+  void placeholderSkipFindsWhatTheRegexFinds() {
+    GitleaksRules g = GitleaksRules.defaults();
+    List<GitleaksRules.Rule> fixed = g.rules.stream().filter(r -> r.fixed > 0).toList();
+    Random rnd = new Random(13);
+    String[] glue = {" ", "\n", "x", "_", "\"", "= ", "-", "", "AKIA", "."};
+    int compared = 0;
+    int placeholders = 0;
+    for (int it = 0; it < 300; it++) {
+      StringBuilder b = new StringBuilder();
+      for (int k = 0; k < 10; k++) {
+        GitleaksRules.Rule r = fixed.get(rnd.nextInt(fixed.size()));
+        String ex = Re2Examples.example(r.source, rnd.nextLong(), rnd.nextInt(4) == 0);
+        int kw = ex.length() > 8 ? 4 + rnd.nextInt(3) : ex.length();
+        if (rnd.nextBoolean() && kw < ex.length()) {
+          char[] body = ex.toCharArray();
+          int from = kw + rnd.nextInt(ex.length() - kw);
+          if (rnd.nextBoolean()) {
+            java.util.Arrays.fill(body, kw, body.length, body[kw]);
+          } else if (from + 7 <= body.length) {
+            "EXAMPLE".getChars(0, 7, body, from);
+          }
+          ex = new String(body);
+          placeholders++;
+        }
+        if (rnd.nextInt(4) == 0) {
+          ex = ex.substring(0, rnd.nextInt(ex.length() + 1));
+        }
+        b.append(ex).append(glue[rnd.nextInt(glue.length)]);
+      }
+      String text = b.toString();
+      byte[] view = SecretText.latin1View(text);
+      List<GitleaksRules.Candidate> actual = new java.util.ArrayList<>();
+      g.scan(text, view, actual);
+      List<String> got = new java.util.ArrayList<>();
+      for (GitleaksRules.Candidate c : actual) {
+        got.add(c.rule().id + "@" + c.start() + "-" + c.end());
+      }
+      java.util.Collections.sort(got);
+      assertEquals(RegexReachTest.fixedWindows(g, text, view), got, "text " + it);
+      compared += got.size();
+    }
+    System.out.println("fixed-length rules " + fixed.stream().map(r -> r.id).toList() + ": " + compared
+        + " candidates the same, " + placeholders + " placeholders");
+    assertTrue(g.rules.stream().anyMatch(r -> r.id.equals("aws-access-token") && r.fixed == 20), "aws-access-token");
+    assertTrue(compared > 300, "candidates compared: " + compared);
+  }
+
+  /**
    * Every vendored rule read as keyword-led: matches of its generated keys, glued after random
    * text, start with one of its keywords (case aside).
    */

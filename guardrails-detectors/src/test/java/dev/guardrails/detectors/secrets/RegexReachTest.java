@@ -85,6 +85,24 @@ class RegexReachTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = ';', quoteCharacter = '~', value = {
+      "~\\b((?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})\\b~; 20; true",
+      "ab|cd; 2; true",
+      "a|bc; 2; false",
+      "a{2,3}; 3; false",
+      "a{3}; 3; true",
+      "x?y; 2; false",
+      "x+; 1; false",
+      // a wide atom is one char or two: never a fixed length
+      ".; 2; false",
+      "[^a]; 2; false",
+      "~\\bAB\\b~; 2; true",
+  })
+  void fixedLengthOfHandCountedRegexes(String regex, int length, boolean expected) {
+    assertEquals(expected, RegexReach.fixedLength(regex, length), regex);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = ';', quoteCharacter = '~', value = {
       "~\\b((?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})\\b~; true",
       "~(?i)\\b(p8e-[a-z0-9]{32})$~; true",
       "~(?P<k>ab)~; true",
