@@ -272,8 +272,11 @@ final class Keywords {
     private int[] cands;
     private int candAt;
     private boolean done;
-    /** Hits found but not yet returned, {@code start << 16 | keyword}, sorted, from {@code head}. */
-    private long[] pending = new long[8];
+    /**
+     * Hits found but not yet returned, {@code start << 16 | keyword}, sorted, from {@code head};
+     * allocated at the first hit (most short answers have none).
+     */
+    private long[] pending;
     private int head;
     private int tail;
     private int hitStart;
@@ -340,7 +343,9 @@ final class Keywords {
 
     /** Inserts a hit into the sorted buffer. */
     private void add(long h) {
-      if (tail == pending.length) {
+      if (pending == null) {
+        pending = new long[8];
+      } else if (tail == pending.length) {
         if (head > 0) {
           System.arraycopy(pending, head, pending, 0, tail - head);
           tail -= head;
