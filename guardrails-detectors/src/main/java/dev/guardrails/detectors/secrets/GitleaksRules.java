@@ -359,9 +359,11 @@ final class GitleaksRules {
    * a candidate over the same secret, which the merge drops.
    */
   void scan(String s, byte[] b, int[] spans, int count, List<Candidate> out) {
-    int nr = rules.size();
-    int[] winStart = null;
-    int[] winEnd = null;
+    // the open window of each rule with one: (rule, start, end, its one hit or -1 once merged)
+    // quads, few per text (a rule array per call would allocate and clear two ints per rule, 221
+    // of them, on every short answer)
+    int[] open = null;
+    int opened = 0;
     int sp = 0;
     int n = s.length();
     Keywords.Cursor c = keywords.cursor(b, n);
@@ -379,30 +381,42 @@ final class GitleaksRules {
         if (!rule.gate(b, n, hit, kwEnd)) {
           continue;
         }
-        if (winStart == null) {
-          winStart = new int[nr];
-          winEnd = new int[nr];
-          java.util.Arrays.fill(winEnd, -1);
-        }
         int ws = Math.max(0, hit - rule.lead(kwEnd - hit));
-        int we = Math.min(n, kwEnd + rule.tail(kwEnd - hit));
-        if (winEnd[r] >= 0 && ws <= winEnd[r]) {
-          winEnd[r] = Math.max(winEnd[r], we);
-        } else {
-          if (winEnd[r] >= 0) {
-            rule.run(this, s, winStart[r], winEnd[r], out);
-          }
-          winStart[r] = ws;
-          winEnd[r] = we;
+        int we = rule.windowEnd(s, n, hit, kwEnd);
+        int k = 0;
+        while (k < opened && open[4 * k] != r) {
+          k++;
         }
+        if (k == opened) {
+          if (open == null) {
+            open = new int[16];
+          } else if (4 * opened == open.length) {
+            open = java.util.Arrays.copyOf(open, open.length * 2);
+          }
+          opened++;
+        } else if (ws <= open[4 * k + 2]) {
+          open[4 * k + 2] = Math.max(open[4 * k + 2], we);
+          open[4 * k + 3] = -1;
+          continue;
+        } else {
+          rule.run(this, s, open[4 * k + 1], open[4 * k + 2], open[4 * k + 3], out);
+        }
+        open[4 * k] = r;
+        open[4 * k + 1] = ws;
+        open[4 * k + 2] = we;
+        open[4 * k + 3] = hit;
       }
     }
-    if (winStart != null) {
-      for (int r = 0; r < nr; r++) {
-        if (winEnd[r] >= 0) {
-          rules.get(r).run(this, s, winStart[r], winEnd[r], out);
+    // the last window of each rule, in rule order
+    for (int done = 0; done < opened; done++) {
+      int best = -1;
+      for (int k = 0; k < opened; k++) {
+        if (open[4 * k] >= 0 && (best < 0 || open[4 * k] < open[4 * best])) {
+          best = k;
         }
       }
+      rules.get(open[4 * best]).run(this, s, open[4 * best + 1], open[4 * best + 2], open[4 * best + 3], out);
+      open[4 * best] = -1;
     }
   }
 
@@ -435,6 +449,23 @@ final class GitleaksRules {
      * secret group (or the first non-empty one); read from the match, with no capturing rerun.
      */
     final boolean whole;
+    /**
+     * For a rule with one unbounded run ({@code generic-api-key}'s value) whose every match holds a
+     * keyword: where a match can end, read from the text ({@link RunTail}); else null.
+     */
+    final RunTail runTail;
+    /**
+     * Every match starts with one of the keywords ({@link KeywordLed}): a match starts at a keyword
+     * hit, so a window starts one char (of context) before its hit.
+     */
+    final boolean led;
+    /**
+     * For a keyword-led rule whose secret is its whole match and whose every match is this many
+     * chars long ({@link RegexReach#fixedLength}), that length; else 0. A window opened by one hit
+     * of such a rule can hold one match only, the one at the hit: when that text is a placeholder
+     * the regex need not run ({@link #run}).
+     */
+    final int fixed;
 
     Rule(String id, FindingType type, String source, Pattern regex, int group, double entropy, List<String> keywords,
         List<Allowlist> allowlists, boolean generic, int after, boolean widen, int minValue) {
@@ -455,14 +486,32 @@ final class GitleaksRules {
       this.whole = group <= 1 && RegexReach.wholeGroup(source);
       this.reach = max != RegexReach.UNBOUNDED && RegexReach.holdsKeyword(source, this.keywords) ? max
           : RegexReach.UNBOUNDED;
+      this.runTail = this.reach == RegexReach.UNBOUNDED && RegexReach.holdsKeyword(source, this.keywords)
+          ? RunTail.of(source) : null;
+      this.led = KeywordLed.test(source, this.keywords);
+      this.fixed = led && whole && reach != RegexReach.UNBOUNDED && RegexReach.fixedLength(source, reach) ? reach : 0;
+    }
+
+    /**
+     * The end of the window for the keyword hit {@code [hit, kwEnd)} in {@code s} (length {@code
+     * n}): {@link #tail} chars after the keyword, or less where the rule's unbounded run must stop
+     * ({@link RunTail#end}).
+     */
+    int windowEnd(String s, int n, int hit, int kwEnd) {
+      int limit = Math.min(n, kwEnd + tail(kwEnd - hit));
+      return runTail == null ? limit : runTail.end(s, hit, limit);
     }
 
     /**
      * Chars before a keyword hit of {@code kwLen} chars that its window starts: a match holding
      * the keyword starts at most {@code reach - kwLen} chars before it, plus one char of context
-     * for {@code \b} and {@code ^}; never more than {@link GitleaksRules#BEFORE}.
+     * for {@code \b} and {@code ^}; never more than {@link GitleaksRules#BEFORE}; one char when
+     * every match starts with a keyword ({@link #led}).
      */
     int lead(int kwLen) {
+      if (led) {
+        return 1;
+      }
       return reach == RegexReach.UNBOUNDED ? BEFORE : Math.min(BEFORE, Math.max(0, reach - kwLen) + 1);
     }
 
@@ -541,6 +590,20 @@ final class GitleaksRules {
       return p;
     }
 
+    /**
+     * As {@link #run(GitleaksRules, String, int, int, List)} on a window opened by the one keyword
+     * hit {@code hit} ({@code -1}: by several): a {@link #fixed}-length rule's only possible match
+     * there starts at the hit (matches start at gated hits, and the window reaches no other), so
+     * when those chars are a placeholder, or run past the text, no candidate can come of it and
+     * the regex is not run (the documentation key {@code AKIAIOSFODNN7EXAMPLE}).
+     */
+    void run(GitleaksRules all, String s, int from, int to, int hit, List<Candidate> out) {
+      if (fixed > 0 && hit >= 0 && (hit + fixed > s.length() || SecretText.placeholder(s, hit, hit + fixed))) {
+        return;
+      }
+      run(all, s, from, to, out);
+    }
+
     void run(GitleaksRules all, String s, int from, int to, List<Candidate> out) {
       Matcher m = regex().matcher(CharBuffer.wrap(s, from, to));
       boolean pem = id.equals("private-key");
@@ -607,145 +670,6 @@ final class GitleaksRules {
     @Override
     public String toString() {
       return "Rule[" + id + "]";
-    }
-  }
-
-  /** An allowlist: regexes on the secret, the match or the line, and stopwords in the secret. */
-  static final class Allowlist {
-    static final Allowlist NONE = new Allowlist(List.of(), List.of(), "secret", false);
-
-    /** How far a line-target allowlist reads on each side of a match when the line is longer. */
-    static final int LINE_REACH = 512;
-
-    private final List<Pattern> regexes;
-    private final List<String> stopwords;
-    private final String target;
-    private final boolean and;
-
-    /** Stopwords by their first char (ASCII); a stopword starting above ASCII goes under 0 and is checked everywhere. */
-    private final String[][] byFirst = new String[128][];
-
-    /** Returns the regexes, in file order. */
-    List<Pattern> regexes() {
-      return regexes;
-    }
-
-    /** Returns the stopwords, lower case. */
-    List<String> stopwords() {
-      return stopwords;
-    }
-
-    /** Returns what the regexes read: {@code secret}, {@code match} or {@code line}. */
-    String target() {
-      return target;
-    }
-
-    /** Returns true when regexes and stopwords must both hit (gitleaks' {@code condition = "AND"}). */
-    boolean and() {
-      return and;
-    }
-
-    Allowlist(List<Pattern> regexes, List<String> stopwords, String target, boolean and) {
-      this.regexes = regexes;
-      this.stopwords = stopwords;
-      java.util.Map<Integer, List<String>> m = new java.util.HashMap<>();
-      for (String w : stopwords) {
-        if (!w.isEmpty()) {
-          char f = w.charAt(0);
-          m.computeIfAbsent(f < 128 ? (int) f : -1, x -> new ArrayList<>()).add(w);
-        }
-      }
-      for (java.util.Map.Entry<Integer, List<String>> e : m.entrySet()) {
-        if (e.getKey() >= 0) {
-          byFirst[e.getKey()] = e.getValue().toArray(new String[0]);
-        }
-      }
-      this.wideStopwords = m.getOrDefault(-1, List.of());
-      this.target = target;
-      this.and = and;
-    }
-
-    boolean allows(String s, int ss, int se, int ms, int me) {
-      if (regexes.isEmpty() && stopwords.isEmpty()) {
-        return false;
-      }
-      boolean re = !regexes.isEmpty() && regexHit(s, ss, se, ms, me);
-      boolean stop = !stopwords.isEmpty() && stopHit(s, ss, se);
-      if (and) {
-        return (regexes.isEmpty() || re) && (stopwords.isEmpty() || stop);
-      }
-      return re || stop;
-    }
-
-    private boolean regexHit(String s, int ss, int se, int ms, int me) {
-      CharSequence t;
-      if (target.equals("match")) {
-        t = CharBuffer.wrap(s, ms, me);
-      } else if (target.equals("line")) {
-        t = CharBuffer.wrap(s, lineStart(s, ms), lineEnd(s, me));
-      } else {
-        t = CharBuffer.wrap(s, ss, se);
-      }
-      for (Pattern p : regexes) {
-        if (p.matcher(t).find()) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    /**
-     * The start of the line holding {@code ms}, at most {@link #LINE_REACH} chars back: chat text
-     * may be one 1 MB "line", and a line-target allowlist regex read over all of it for each
-     * candidate would make the scan quadratic (the allowlists' line regexes, an import statement or
-     * a {@code --mount=type=secret,} flag, sit near the secret).
-     */
-    static int lineStart(String s, int ms) {
-      int lim = Math.max(0, ms - LINE_REACH);
-      for (int p = ms - 1; p >= lim; p--) {
-        if (s.charAt(p) == '\n') {
-          return p + 1;
-        }
-      }
-      return lim;
-    }
-
-    /** The end of the line holding {@code me}, at most {@link #LINE_REACH} chars on (see {@link #lineStart}). */
-    static int lineEnd(String s, int me) {
-      int lim = Math.min(s.length(), me + LINE_REACH);
-      for (int p = me; p < lim; p++) {
-        if (s.charAt(p) == '\n') {
-          return p;
-        }
-      }
-      return lim;
-    }
-
-    /** Whether a stopword occurs in {@code s[ss,se)}, case-insensitively; stopwords indexed by first char. */
-    private final List<String> wideStopwords;
-
-    private boolean stopHit(String s, int ss, int se) {
-      if (!wideStopwords.isEmpty()) {
-        String lower = s.substring(ss, se).toLowerCase(Locale.ROOT);
-        for (String w : wideStopwords) {
-          if (lower.contains(w)) {
-            return true;
-          }
-        }
-      }
-      for (int p = ss; p < se; p++) {
-        char c = Character.toLowerCase(s.charAt(p));
-        String[] cands = c < 128 ? byFirst[c] : null;
-        if (cands == null) {
-          continue;
-        }
-        for (String w : cands) {
-          if (p + w.length() <= se && s.regionMatches(true, p, w, 0, w.length())) {
-            return true;
-          }
-        }
-      }
-      return false;
     }
   }
 

@@ -8,15 +8,19 @@ import java.util.List;
  * The keyword prefilter of {@link GitleaksRules}: finds every occurrence of every rule keyword
  * (case-insensitive, ASCII folding) in one pass over a one-byte-per-char view of the text.
  *
- * <p>The pass keeps the last three bytes, folded to six bits each ({@code (c | 0x20) & 0x3F}: a
- * letter's cases fold together), as an 18-bit index, and tests one bit of a 256 Kbit table (32 KB)
- * that holds the first three chars of every keyword; on a set bit, a second table (hashed, 128 KB,
- * touched on about 3% of positions) checks the fourth char of keywords longer than three. Only
- * then (a keyword's start, or a rare collision) are the keywords with that start compared. A first-two-chars table would
- * stop at one position in five on English prose ({@code se}, {@code to}, {@code pa}...); three chars
- * stop at about one in a hundred. A two-char keyword ({@code sk}, {@code ey}, {@code s.}, {@code q~}:
- * each begins a token in its rule) counts when a token char ({@code [\w.~+/=-]}) follows it, which
- * makes it three chars long for the pass.
+ * <p>Each keyword is looked for by its anchor: the three chars in it, followed by a fourth, that
+ * are rarest in English text ({@link #RARITY}, a published letter-frequency table, and the fifty
+ * most frequent trigrams counted a hundred times over; fixed, not fitted to any corpus), so
+ * {@code token} is found by {@code tok}, {@code password} by {@code ssw}. The pass keeps the last
+ * three bytes, folded to six bits each ({@code (c | 0x20) & 0x3F}: a letter's cases fold together),
+ * as an 18-bit index, and tests one bit of a 256 Kbit table (32 KB) that holds every anchor; on a
+ * set bit (about 1.4% of positions on English prose, 3% with each keyword's first three chars) a
+ * second table (hashed, 128 KB) checks the byte after the anchor, and only then are the keywords
+ * with that anchor compared, from the anchor's offset back. A hit is found up to
+ * {@link #maxAnchorAt} chars after its start, so the cursor holds hits in a small sorted buffer
+ * until no later one can start before them. A two-char keyword ({@code sk}, {@code ey}, {@code s.},
+ * {@code q~}: each begins a token in its rule) counts when a token char ({@code [\w.~+/=-]})
+ * follows it, which makes it three chars long for the pass.
  *
  * <p>Chosen over an Aho-Corasick automaton ({@code org.ahocorasick:ahocorasick} 0.6.3 took 10 ms on
  * 1 MB of clean text where this pass takes about 1 ms; see docs/secrets.md).
@@ -49,8 +53,50 @@ final class Keywords {
   private final long[] short3 = new long[1 << 12];
   /** One bit per hashed folded four-byte index of the patterns of four or more bytes. */
   private final long[] bits4 = new long[1 << 14];
-  /** Patterns by the folded index of their first three bytes. */
+  /** Patterns by the folded index of their anchor's three bytes. */
   private final int[][] byIndex = new int[1 << 18][];
+  /** For each pattern, its anchor's offset in it. */
+  private final int[] anchorAt;
+  /** The largest anchor offset: a hit starts at most this far before the window that finds it. */
+  private final int maxAnchorAt;
+
+  /**
+   * How common each folded six-bit value is in English text, in tenths of a percent: letters from
+   * a published letter-frequency table (Lewand, "Cryptological Mathematics"), plus the chars that
+   * fold onto them ({@code '.'} onto {@code n}, {@code '-'} onto {@code m}, digits onto
+   * {@code p}..{@code y}) and a floor for everything else. Only the pass's speed depends on it.
+   */
+  private static final int[] RARITY = new int[64];
+
+  static {
+    String letters = "abcdefghijklmnopqrstuvwxyz";
+    int[] freq = {82, 15, 28, 43, 127, 22, 20, 61, 70, 2, 8, 40, 24, 67, 75, 19, 1, 60, 63, 91, 28, 10, 24, 2, 20, 1};
+    java.util.Arrays.fill(RARITY, 2);
+    for (int k = 0; k < 26; k++) {
+      RARITY[fold((byte) letters.charAt(k))] += freq[k];
+    }
+    RARITY[fold((byte) ' ')] += 180;
+    RARITY[fold((byte) '.')] += 10;
+    RARITY[fold((byte) ',')] += 10;
+  }
+
+  /**
+   * The fifty most frequent English trigrams (Norvig, "English Letter Frequency Counts: Mayzner
+   * Revisited", Google Books counts), which a product of letter frequencies undercounts.
+   */
+  private static final java.util.Set<String> COMMON3 = java.util.Set.of("the", "and", "ing", "ion", "tio", "ent",
+      "ati", "for", "her", "ter", "hat", "tha", "ere", "ate", "his", "con", "res", "ver", "all", "ons", "nce", "men",
+      "ith", "ted", "ers", "pro", "thi", "wit", "are", "ess", "not", "ive", "was", "ect", "rea", "com", "eve", "per",
+      "int", "est", "sta", "cti", "ica", "ist", "ear", "ain", "one", "our", "iti", "rat");
+
+  /**
+   * How common the three chars at {@code w[i]} are in English text: the product of their
+   * {@link #RARITY}, a hundred times more for one of the {@link #COMMON3} trigrams.
+   */
+  private static double cost(byte[] w, int i) {
+    double c = (double) RARITY[fold(w[i])] * RARITY[fold(w[i + 1])] * RARITY[fold(w[i + 2])];
+    return COMMON3.contains(new String(w, i, 3, StandardCharsets.ISO_8859_1)) ? c * 100 : c;
+  }
 
   Keywords(List<String> keywords, List<int[]> owners) {
     this.owners = owners.toArray(new int[0][]);
@@ -79,18 +125,34 @@ final class Keywords {
     this.patterns = pats.toArray(new byte[0][]);
     this.patternKeyword = patKw.stream().mapToInt(Integer::intValue).toArray();
     java.util.Map<Integer, List<Integer>> lists = new java.util.HashMap<>();
+    this.anchorAt = new int[patterns.length];
+    int maxAt = 0;
     for (int p = 0; p < patterns.length; p++) {
       byte[] w = patterns[p];
-      int idx = fold(w[0]) | (fold(w[1]) << 6) | (fold(w[2]) << 12);
+      // the anchor: the rarest three chars that have a fourth after them (any three of a
+      // three-char pattern)
+      int o = 0;
+      double best = Double.MAX_VALUE;
+      for (int i = 0; i + 4 <= Math.max(4, w.length); i++) {
+        double c = cost(w, i);
+        if (c < best) {
+          best = c;
+          o = i;
+        }
+      }
+      anchorAt[p] = o;
+      maxAt = Math.max(maxAt, o);
+      int idx = fold(w[o]) | (fold(w[o + 1]) << 6) | (fold(w[o + 2]) << 12);
       bits[idx >>> 6] |= 1L << idx;
       if (w.length == 3) {
         short3[idx >>> 6] |= 1L << idx;
       } else {
-        int h = hash4(idx, fold(w[3]));
+        int h = hash4(idx, fold(w[o + 3]));
         bits4[h >>> 6] |= 1L << h;
       }
       lists.computeIfAbsent(idx, x -> new ArrayList<>()).add(p);
     }
+    this.maxAnchorAt = maxAt;
     for (java.util.Map.Entry<Integer, List<Integer>> e : lists.entrySet()) {
       byIndex[e.getKey()] = e.getValue().stream().mapToInt(Integer::intValue).toArray();
     }
@@ -196,15 +258,27 @@ final class Keywords {
     return new Cursor(text, n);
   }
 
-  /** Iterates keyword hits in order of their start; not thread-safe. */
+  /**
+   * Iterates keyword hits in order of their start; not thread-safe. A hit is found at its anchor,
+   * up to {@link #maxAnchorAt} chars after its start, so hits wait in a small sorted buffer until
+   * the scan is far enough on that no later one can start before them.
+   */
   final class Cursor {
     private final byte[] b;
     /** The text's length: bytes from here on are not text. */
     private final int n;
-    /** The start of the three bytes being verified, or where the scan goes on. */
+    /** The start of the anchor window being verified, or where the scan goes on. */
     private int pos;
     private int[] cands;
     private int candAt;
+    private boolean done;
+    /**
+     * Hits found but not yet returned, {@code start << 16 | keyword}, sorted, from {@code head};
+     * allocated at the first hit (most short answers have none).
+     */
+    private long[] pending;
+    private int head;
+    private int tail;
     private int hitStart;
     private int hitKeyword;
 
@@ -215,14 +289,32 @@ final class Keywords {
 
     /** Advances to the next hit; false at the end. */
     boolean next() {
+      while (true) {
+        if (head < tail && (done || (int) (pending[head] >>> 16) <= pos - maxAnchorAt)) {
+          long h = pending[head++];
+          hitStart = (int) (h >>> 16);
+          hitKeyword = (int) h & 0xFFFF;
+          return true;
+        }
+        if (done) {
+          return false;
+        }
+        if (!find()) {
+          done = true;
+        }
+      }
+    }
+
+    /** Finds the next hit in anchor order into the buffer; false at the end of the text. */
+    private boolean find() {
       byte[] t = b;
       while (true) {
         if (cands != null) {
           while (candAt < cands.length) {
             int p = cands[candAt++];
-            if (matches(patterns[p], pos)) {
-              hitStart = pos;
-              hitKeyword = patternKeyword[p];
+            int start = pos - anchorAt[p];
+            if (start >= 0 && matches(patterns[p], start)) {
+              add((long) start << 16 | patternKeyword[p]);
               return true;
             }
           }
@@ -247,6 +339,27 @@ final class Keywords {
         cands = byIndex[index(t, p)];
         candAt = 0;
       }
+    }
+
+    /** Inserts a hit into the sorted buffer. */
+    private void add(long h) {
+      if (pending == null) {
+        pending = new long[8];
+      } else if (tail == pending.length) {
+        if (head > 0) {
+          System.arraycopy(pending, head, pending, 0, tail - head);
+          tail -= head;
+          head = 0;
+        } else {
+          pending = java.util.Arrays.copyOf(pending, pending.length * 2);
+        }
+      }
+      int i = tail++;
+      while (i > head && pending[i - 1] > h) {
+        pending[i] = pending[i - 1];
+        i--;
+      }
+      pending[i] = h;
     }
 
     private boolean matches(byte[] w, int at) {

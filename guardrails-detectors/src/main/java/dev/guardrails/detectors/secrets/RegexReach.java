@@ -1,5 +1,8 @@
 package dev.guardrails.detectors.secrets;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The longest text, in UTF-16 chars, that an RE2 regex can match: read from its source, so that a
  * rule's regex runs on a window no wider than a match around a keyword hit can reach (a rule whose
@@ -28,11 +31,16 @@ final class RegexReach {
   private int pos;
   /** Set by {@link #atom}: the literal char it matched, or -1 when it is no single literal. */
   private int literal;
+  /** Set by {@link #atom}: the lower-case text of a group of literal chars only ({@code (?:or)}), else null. */
+  private String literalText;
   /** Set by {@link #alternation} and {@link #atom}: every match of what was read holds a keyword. */
   private boolean holds;
   /** Set by {@link #repeat}: whether a quantifier followed the atom, and whether it allows zero. */
   private boolean quantified;
   private boolean optional;
+
+  /** Read the shortest match instead of the longest ({@link #fixedLength}). */
+  private boolean shortest;
 
   private RegexReach(String re, java.util.List<String> keywords) {
     this.re = re;
@@ -52,6 +60,28 @@ final class RegexReach {
       return r.pos == regex.length() && m < UNBOUNDED ? (int) m : UNBOUNDED;
     } catch (RuntimeException e) {
       return UNBOUNDED; // syntax not understood here: the widest window
+    }
+  }
+
+  /**
+   * Whether every match of {@code regex} is exactly {@code length} chars long: its shortest match
+   * (a wide atom counted one char) and its longest (counted two) are both that long.
+   *
+   * @param regex the regex source
+   * @param length the length to test, below {@link #UNBOUNDED}
+   * @return true only if every match is {@code length} chars long
+   */
+  static boolean fixedLength(String regex, int length) {
+    if (maxLength(regex) != length) {
+      return false;
+    }
+    RegexReach r = new RegexReach(regex, java.util.List.of());
+    r.shortest = true;
+    try {
+      long m = r.alternation();
+      return r.pos == regex.length() && m == length;
+    } catch (RuntimeException e) {
+      return false;
     }
   }
 
@@ -134,7 +164,8 @@ final class RegexReach {
     boolean all = holds;
     while (pos < re.length() && re.charAt(pos) == '|') {
       pos++;
-      best = Math.max(best, sequence());
+      long b = sequence();
+      best = shortest ? Math.min(best, b) : Math.max(best, b);
       all &= holds;
     }
     holds = all;
@@ -144,26 +175,53 @@ final class RegexReach {
   private long sequence() {
     long sum = 0;
     boolean any = false;
-    StringBuilder run = new StringBuilder();
+    // the literal runs a match may pass through here: one, or more after an optional literal group
+    // (passw(?:or)?d passes through "passwd" or "password")
+    List<StringBuilder> runs = new ArrayList<>(List.of(new StringBuilder()));
     while (pos < re.length() && re.charAt(pos) != '|' && re.charAt(pos) != ')') {
       long a = atom();
       int lit = literal;
+      String text = literalText;
       boolean atomHolds = holds;
+      int at = pos;
       long r = repeat(a);
+      boolean maybe = pos == at + 1 && re.charAt(at) == '?'; // exactly "?": present or not
       sum = add(sum, r);
       if (lit >= 0 && !quantified) {
-        run.append(Character.toLowerCase((char) lit));
+        for (StringBuilder run : runs) {
+          run.append(Character.toLowerCase((char) lit));
+        }
+      } else if (text != null && (!quantified || (maybe && runs.size() <= 8))) {
+        int size = runs.size();
+        for (int k = 0; k < size; k++) {
+          StringBuilder with = new StringBuilder(runs.get(k)).append(text);
+          if (quantified) {
+            runs.add(with);
+          } else {
+            runs.set(k, with);
+          }
+        }
       } else if (a == 0 && !quantified) {
         continue; // zero-width (\b, ^, (?i)): the literal run goes on
       } else {
-        any |= runHolds(run);
-        run.setLength(0);
+        any |= runsHold(runs);
+        runs = new ArrayList<>(List.of(new StringBuilder()));
         any |= atomHolds && !optional;
       }
     }
-    any |= runHolds(run);
+    any |= runsHold(runs);
     holds = any;
     return sum;
+  }
+
+  /** Whether every one of the runs holds a keyword. */
+  private boolean runsHold(List<StringBuilder> runs) {
+    for (StringBuilder run : runs) {
+      if (!runHolds(run)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean runHolds(CharSequence run) {
@@ -184,11 +242,12 @@ final class RegexReach {
       char c = re.charAt(pos);
       if (c == '*' || c == '+') {
         pos++;
-        a = a == 0 ? 0 : UNBOUNDED;
+        a = shortest ? (c == '*' ? 0 : a) : a == 0 ? 0 : UNBOUNDED;
         optional |= c == '*';
       } else if (c == '?') {
         pos++;
         optional = true;
+        a = shortest ? 0 : a;
       } else if (c == '{') {
         int close = re.indexOf('}', pos);
         String spec = close < 0 ? "" : re.substring(pos + 1, close);
@@ -198,7 +257,9 @@ final class RegexReach {
         pos = close + 1;
         int comma = spec.indexOf(',');
         optional |= Long.parseLong(comma < 0 ? spec : spec.substring(0, comma)) == 0;
-        if (comma < 0) {
+        if (shortest) {
+          a = mul(a, Long.parseLong(comma < 0 ? spec : spec.substring(0, comma)));
+        } else if (comma < 0) {
           a = mul(a, Long.parseLong(spec));
         } else if (comma == spec.length() - 1) {
           a = a == 0 ? 0 : UNBOUNDED;
@@ -218,6 +279,7 @@ final class RegexReach {
 
   private long atom() {
     literal = -1;
+    literalText = null;
     holds = false;
     char c = re.charAt(pos++);
     switch (c) {
@@ -231,7 +293,7 @@ final class RegexReach {
       case '$':
         return 0;
       case '.':
-        return 2;
+        return shortest ? 1 : 2;
       case '*':
       case '+':
       case '?':
@@ -265,12 +327,15 @@ final class RegexReach {
         }
       }
     }
+    int body = pos;
     long m = alternation();
     if (pos >= re.length() || re.charAt(pos) != ')') {
       throw new IllegalArgumentException("unclosed group");
     }
+    String inside = re.substring(body, pos);
     pos++;
     literal = -1;
+    literalText = inside.matches("[A-Za-z0-9_]+") ? inside.toLowerCase(java.util.Locale.ROOT) : null;
     return m;
   }
 
@@ -281,14 +346,23 @@ final class RegexReach {
       wide = true;
     }
     boolean first = true;
+    int lower = -1; // the one char, folded, that every plain char of the class folds to, or -2
+    int start = pos;
     while (true) {
       char c = re.charAt(pos);
       if (c == ']' && !first) {
         pos++;
-        literal = -1;
-        return wide ? 2 : 1;
+        // [Aa]: one char in either case is a literal for keyword runs (keywords match in any case)
+        literal = !wide && lower >= 0 && !(pos - start > 1 && re.substring(start, pos - 1).contains("-")) ? lower : -1;
+        return wide && !shortest ? 2 : 1;
       }
       first = false;
+      if (c != '\\' && c != '[') {
+        int f = Character.toLowerCase(c);
+        lower = lower == -1 || lower == f ? f : -2;
+      } else {
+        lower = -2;
+      }
       if (c == '[' && re.startsWith("[:", pos)) {
         pos = re.indexOf(":]", pos + 2) + 2; // [:alpha:], ASCII
         if (pos == 1) {
@@ -318,13 +392,13 @@ final class RegexReach {
       case 'W':
       case 'D':
       case 'C':
-        return 2;
+        return shortest ? 1 : 2;
       case 'p':
       case 'P':
         skipBraces();
-        return 2;
+        return shortest ? 1 : 2;
       case 'x':
-        return hex() > 0xFFFF ? 2 : 1;
+        return hex() > 0xFFFF && !shortest ? 2 : 1;
       case 'Q':
         throw new IllegalArgumentException("\\Q not read here");
       default:

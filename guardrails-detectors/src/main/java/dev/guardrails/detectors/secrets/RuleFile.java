@@ -58,7 +58,7 @@ final class RuleFile {
    */
   static String write(GitleaksRules g) {
     StringBuilder b = new StringBuilder(HEADER).append('\n');
-    if (g.global() != GitleaksRules.Allowlist.NONE) {
+    if (g.global() != Allowlist.NONE) {
       allowlist(b.append('G'), g.global());
     }
     for (GitleaksRules.Rule r : g.rules) {
@@ -73,7 +73,7 @@ final class RuleFile {
       field(b, Integer.toString(r.minValue));
       list(b, r.keywords);
       b.append('\n');
-      for (GitleaksRules.Allowlist a : r.allowlists) {
+      for (Allowlist a : r.allowlists) {
         allowlist(b.append('A'), a);
       }
     }
@@ -84,7 +84,7 @@ final class RuleFile {
     return b.toString();
   }
 
-  private static void allowlist(StringBuilder b, GitleaksRules.Allowlist a) {
+  private static void allowlist(StringBuilder b, Allowlist a) {
     field(b, a.target());
     field(b, Boolean.toString(a.and()));
     List<String> res = new ArrayList<>(a.regexes().size());
@@ -127,8 +127,8 @@ final class RuleFile {
    */
   static GitleaksRules read(String text, String source) {
     List<GitleaksRules.Rule> rules = new ArrayList<>();
-    List<GitleaksRules.Allowlist> allow = null;
-    GitleaksRules.Allowlist global = GitleaksRules.Allowlist.NONE;
+    List<Allowlist> allow = null;
+    Allowlist global = Allowlist.NONE;
     List<String> skipped = new ArrayList<>();
     String[] lines = text.split("\n", -1);
     for (int ln = 0; ln < lines.length; ln++) {
@@ -170,7 +170,7 @@ final class RuleFile {
   }
 
   /** Rules are built before their allowlists are read: freeze the previous rule's list in place. */
-  private static void finish(List<GitleaksRules.Rule> rules, List<GitleaksRules.Allowlist> allow) {
+  private static void finish(List<GitleaksRules.Rule> rules, List<Allowlist> allow) {
     if (allow != null && !rules.isEmpty()) {
       GitleaksRules.Rule r = rules.get(rules.size() - 1);
       rules.set(rules.size() - 1, new GitleaksRules.Rule(r.id, r.type, r.source, null, r.group, r.entropy, r.keywords,
@@ -178,7 +178,7 @@ final class RuleFile {
     }
   }
 
-  private static GitleaksRules.Allowlist allowlist(String[] f, int at) {
+  private static Allowlist allowlist(String[] f, int at) {
     String target = f[at];
     boolean and = Boolean.parseBoolean(f[at + 1]);
     List<String> res = strings(f, at + 2);
@@ -187,7 +187,7 @@ final class RuleFile {
       patterns.add(Pattern.compile(r));
     }
     List<String> stop = strings(f, at + 3 + res.size());
-    return new GitleaksRules.Allowlist(List.copyOf(patterns), List.copyOf(stop), target, and);
+    return new Allowlist(List.copyOf(patterns), List.copyOf(stop), target, and);
   }
 
   private static List<String> strings(String[] f, int at) {

@@ -115,7 +115,7 @@ class EveryRuleTest {
     if (norm.substring(m.start(g), m.end(g)).chars().filter(Character::isLetterOrDigit).distinct().count() < 4) {
       return false; // curl-auth-user's ":K}L": three letters or digits are a placeholder by our policy (docs/secrets.md)
     }
-    for (GitleaksRules.Allowlist a : r.allowlists) {
+    for (Allowlist a : r.allowlists) {
       if (a.allows(norm, m.start(g), m.end(g), m.start(), m.end())) {
         return false; // kubernetes-secret-yaml's empty value ''
       }

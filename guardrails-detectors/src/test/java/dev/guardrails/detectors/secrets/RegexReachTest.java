@@ -67,9 +67,38 @@ class RegexReachTest {
       "~k\\by~; ky; true",
       "(key)+; key; true",
       "(key){0,2}; key; false",
+      // one letter in both cases is a literal for keywords (they match in any case)
+      "(?-i:[Aa]pi|API); api; true",
+      "[Aa][Pp]i; api; true",
+      "[Ab]pi; api; false",
+      "[A-a]pi; api; false",
+      "~[\\x41a]pi~; api; false",
+      // an optional group of literals: every match passes through one of the two runs
+      "passw(?:or)?d; passwd password; true",
+      "passw(?:or)?d; password; false",
+      "x(?:ab)c; xabc; true",
+      "x(?:ab)*c; xabc; false",
   })
   void everyMatchHoldsAKeyword(String regex, String keywords, boolean expected) {
     assertEquals(expected, RegexReach.holdsKeyword(regex, java.util.List.of(keywords.split(" "))), regex);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = ';', quoteCharacter = '~', value = {
+      "~\\b((?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})\\b~; 20; true",
+      "ab|cd; 2; true",
+      "a|bc; 2; false",
+      "a{2,3}; 3; false",
+      "a{3}; 3; true",
+      "x?y; 2; false",
+      "x+; 1; false",
+      // a wide atom is one char or two: never a fixed length
+      ".; 2; false",
+      "[^a]; 2; false",
+      "~\\bAB\\b~; 2; true",
+  })
+  void fixedLengthOfHandCountedRegexes(String regex, int length, boolean expected) {
+    assertEquals(expected, RegexReach.fixedLength(regex, length), regex);
   }
 
   @ParameterizedTest
@@ -185,7 +214,7 @@ class RegexReachTest {
   }
 
   /** The scan as it was with fixed windows: 64 chars before each gated keyword hit, {@code after} after it. */
-  private static List<String> fixedWindows(GitleaksRules g, String s, byte[] b) {
+  static List<String> fixedWindows(GitleaksRules g, String s, byte[] b) {
     int nr = g.rules.size();
     int[] from = new int[nr];
     int[] to = new int[nr];

@@ -1,0 +1,517 @@
+package dev.guardrails.detectors.secrets;
+
+/**
+ * Where a match of an RE2 regex with one unbounded run can end: read from the regex source, the
+ * shape "at most {@code pre} chars, then a run of chars of one class, then at most {@code post}
+ * chars" that every match fits. A rule whose value is an unbounded run ({@code generic-api-key}'s
+ * {@code [a-z0-9][a-z0-9+/]{11,}}) then needs a window only to where that run stops in the text,
+ * not the fixed 6,000 chars after its keyword.
+ *
+ * <p>If every match holds a keyword hit at {@code hit}, a match starts at or before {@code hit}, so
+ * its run starts at or before {@code hit + pre}; the run is all chars of its class, so it ends at
+ * or before the first char at or after {@code hit + pre} outside the class; the match ends at most
+ * {@code post} chars later ({@link #end}).
+ *
+ * <p>Conservative like {@link RegexReach}: an unbounded repeat of anything but a single-char atom,
+ * two unbounded runs in one branch, or syntax this reader does not know give no shape ({@link
+ * #of} returns null); a class is read as a superset when unsure ({@code \p{..}}, POSIX classes and
+ * negated classes hold every char above U+00FF; a regex with a case-insensitive flag anywhere folds
+ * every class). Chars above U+00FF are one entry: in the class or not.
+ *
+ * <p>Immutable and thread-safe.
+ */
+final class RunTail {
+
+  /** Chars before the run, at most. */
+  final int pre;
+  /** Chars after the run, at most. */
+  final int post;
+  /** The run's class: index {@code c} for chars up to U+00FF, index 256 for every char above. */
+  private final boolean[] cls;
+
+  private RunTail(int pre, boolean[] cls, int post) {
+    this.pre = pre;
+    this.cls = cls;
+    this.post = post;
+  }
+
+  /** Whether {@code c} may be in the run. */
+  boolean inRun(char c) {
+    return cls[Math.min(c, 256)];
+  }
+
+  /**
+   * The end (exclusive) past which no match holding the hit at {@code hit} reaches in {@code s},
+   * plus one char of context for {@code \b} and {@code $}; at most {@code limit}.
+   */
+  int end(CharSequence s, int hit, int limit) {
+    int p = hit + pre;
+    if (p >= limit) {
+      return limit;
+    }
+    while (p < limit && inRun(s.charAt(p))) {
+      p++;
+    }
+    return (int) Math.min(limit, (long) p + post + 1);
+  }
+
+  /**
+   * Reads the shape of {@code regex}, or returns null when it has no unbounded run, more than one
+   * in a branch, or syntax not read here.
+   *
+   * @param regex the regex source (RE2 syntax)
+   * @return the shape, or null
+   */
+  static RunTail of(String regex) {
+    Reader r = new Reader(regex, regex.matches("(?s).*\\(\\?[a-zA-Z]*i.*"));
+    try {
+      Shape s = r.alternation();
+      if (r.pos != regex.length() || !s.unbounded || s.pre >= RegexReach.UNBOUNDED || s.post >= RegexReach.UNBOUNDED) {
+        return null;
+      }
+      return new RunTail((int) s.pre, s.cls, (int) s.post);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** A node's shape: bounded ({@code max} chars) or {@code pre} + run of {@code cls} + {@code post}. */
+  private static final class Shape {
+    long max;
+    boolean unbounded;
+    long pre;
+    long post;
+    /** For a bounded one-char atom, the chars it matches; for an unbounded shape, the run's class. */
+    boolean[] cls;
+    /** A single-char atom (literal, class, dot, escape): the only thing an unbounded repeat may repeat. */
+    boolean oneChar;
+
+    static Shape bounded(long max) {
+      Shape s = new Shape();
+      s.max = max;
+      return s;
+    }
+
+    static Shape atom(long max, boolean[] cls) {
+      Shape s = bounded(max);
+      s.cls = cls;
+      s.oneChar = true;
+      return s;
+    }
+
+    /** As the prefix length a bounded node adds before a run. */
+    long asPre() {
+      return unbounded ? pre : max;
+    }
+  }
+
+  private static final class Reader {
+    private final String re;
+    private final boolean fold;
+    int pos;
+
+    Reader(String re, boolean fold) {
+      this.re = re;
+      this.fold = fold;
+    }
+
+    Shape alternation() {
+      Shape best = sequence();
+      while (pos < re.length() && re.charAt(pos) == '|') {
+        pos++;
+        best = either(best, sequence());
+      }
+      return best;
+    }
+
+    private static Shape either(Shape a, Shape b) {
+      if (!a.unbounded && !b.unbounded) {
+        return Shape.bounded(Math.max(a.max, b.max));
+      }
+      Shape s = new Shape();
+      s.unbounded = true;
+      s.pre = Math.max(a.asPre(), b.asPre());
+      s.post = Math.max(a.unbounded ? a.post : 0, b.unbounded ? b.post : 0);
+      s.cls = new boolean[257];
+      for (Shape x : new Shape[] {a, b}) {
+        if (x.unbounded) {
+          for (int c = 0; c < 257; c++) {
+            s.cls[c] |= x.cls[c];
+          }
+        }
+      }
+      return s;
+    }
+
+    private static Shape then(Shape a, Shape b) {
+      if (a.unbounded && b.unbounded) {
+        throw new IllegalArgumentException("two runs");
+      }
+      if (!a.unbounded && !b.unbounded) {
+        return Shape.bounded(add(a.max, b.max));
+      }
+      Shape s = new Shape();
+      s.unbounded = true;
+      if (b.unbounded) {
+        s.pre = add(a.max, b.pre);
+        s.cls = b.cls;
+        s.post = b.post;
+      } else {
+        s.pre = a.pre;
+        s.cls = a.cls;
+        s.post = add(a.post, b.max);
+      }
+      return s;
+    }
+
+    private Shape sequence() {
+      Shape sum = Shape.bounded(0);
+      while (pos < re.length() && re.charAt(pos) != '|' && re.charAt(pos) != ')') {
+        sum = then(sum, repeat(atom()));
+      }
+      return sum;
+    }
+
+    private Shape repeat(Shape a) {
+      while (pos < re.length()) {
+        char c = re.charAt(pos);
+        boolean unboundedRepeat;
+        long times = 1;
+        if (c == '*' || c == '+') {
+          pos++;
+          unboundedRepeat = true;
+        } else if (c == '?') {
+          pos++;
+          unboundedRepeat = false; // optional: the shape of a itself fits the empty match too
+        } else if (c == '{') {
+          int close = re.indexOf('}', pos);
+          String spec = close < 0 ? "" : re.substring(pos + 1, close);
+          if (!spec.matches("[0-9]+(,[0-9]*)?")) {
+            return a; // a literal '{', read as the next atom
+          }
+          pos = close + 1;
+          int comma = spec.indexOf(',');
+          unboundedRepeat = comma == spec.length() - 1;
+          if (!unboundedRepeat) {
+            times = Long.parseLong(comma < 0 ? spec : spec.substring(comma + 1));
+          }
+        } else {
+          return a;
+        }
+        if (pos < re.length() && re.charAt(pos) == '?') {
+          pos++; // lazy: the same matches
+        }
+        if (unboundedRepeat) {
+          if (a.unbounded || !a.oneChar) {
+            if (a.max == 0 && !a.unbounded) {
+              continue; // a zero-width atom repeated
+            }
+            throw new IllegalArgumentException("unbounded repeat of a group");
+          }
+          Shape s = new Shape();
+          s.unbounded = true;
+          s.cls = a.cls;
+          a = s;
+        } else if (a.unbounded) {
+          if (times > 1) {
+            throw new IllegalArgumentException("repeated run");
+          }
+        } else {
+          a = Shape.bounded(a.max >= RegexReach.UNBOUNDED ? RegexReach.UNBOUNDED
+              : Math.min(RegexReach.UNBOUNDED, a.max * times));
+        }
+      }
+      return a;
+    }
+
+    private Shape atom() {
+      char c = re.charAt(pos++);
+      switch (c) {
+        case '(':
+          return group();
+        case '[':
+          return charClass();
+        case '\\': {
+          boolean[] cls = new boolean[257];
+          long w = escape(cls);
+          return w == 0 ? Shape.bounded(0) : Shape.atom(w, folded(cls));
+        }
+        case '^':
+        case '$':
+          return Shape.bounded(0);
+        case '.':
+          return Shape.atom(2, all());
+        case '*':
+        case '+':
+        case '?':
+        case ')':
+          throw new IllegalArgumentException("unexpected char at " + (pos - 1));
+        default: {
+          if (Character.isSurrogate(c)) {
+            throw new IllegalArgumentException("supplementary literal");
+          }
+          boolean[] cls = new boolean[257];
+          cls[Math.min(c, 256)] = true;
+          return Shape.atom(1, folded(cls));
+        }
+      }
+    }
+
+    private Shape group() {
+      if (re.startsWith("?", pos)) {
+        pos++;
+        if (re.startsWith("P<", pos) || re.startsWith("<", pos)) {
+          pos = re.indexOf('>', pos) + 1;
+          if (pos == 0) {
+            throw new IllegalArgumentException("unclosed group name");
+          }
+        } else {
+          while (pos < re.length() && "imsU-".indexOf(re.charAt(pos)) >= 0) {
+            pos++;
+          }
+          char c = re.charAt(pos++);
+          if (c == ')') {
+            return Shape.bounded(0);
+          }
+          if (c != ':') {
+            throw new IllegalArgumentException("unknown group at " + pos);
+          }
+        }
+      }
+      Shape s = alternation();
+      if (pos >= re.length() || re.charAt(pos) != ')') {
+        throw new IllegalArgumentException("unclosed group");
+      }
+      pos++;
+      s.oneChar = false;
+      return s;
+    }
+
+    private Shape charClass() {
+      boolean[] cls = new boolean[257];
+      boolean negated = re.startsWith("^", pos);
+      if (negated) {
+        pos++;
+      }
+      boolean first = true;
+      while (true) {
+        char c = re.charAt(pos);
+        if (c == ']' && !first) {
+          pos++;
+          break;
+        }
+        first = false;
+        if (re.startsWith("[:", pos)) {
+          int close = re.indexOf(":]", pos + 2);
+          if (close < 0) {
+            throw new IllegalArgumentException("unclosed class name");
+          }
+          pos = close + 2;
+          java.util.Arrays.fill(cls, true); // any POSIX class: read as every char
+          continue;
+        }
+        int lo;
+        if (c == '\\') {
+          pos++;
+          boolean[] one = new boolean[257];
+          escape(one);
+          lo = single(one);
+          if (lo < 0) {
+            or(cls, one); // \w, \s, \d...: no range can start here
+            continue;
+          }
+        } else {
+          if (Character.isSurrogate(c)) {
+            throw new IllegalArgumentException("supplementary char in a class");
+          }
+          pos++;
+          lo = c;
+        }
+        int hi = lo;
+        if (re.startsWith("-", pos) && !re.startsWith("-]", pos)) {
+          pos++;
+          char d = re.charAt(pos);
+          if (d == '\\') {
+            pos++;
+            boolean[] one = new boolean[257];
+            escape(one);
+            hi = single(one);
+            if (hi < 0) {
+              throw new IllegalArgumentException("range to a class");
+            }
+          } else {
+            pos++;
+            hi = d;
+          }
+        }
+        for (int x = lo; x <= hi; x++) {
+          cls[Math.min(x, 256)] = true;
+        }
+      }
+      if (negated) {
+        for (int x = 0; x < 257; x++) {
+          cls[x] = !cls[x];
+        }
+        cls[256] = true;
+      }
+      return Shape.atom(cls[256] ? 2 : 1, folded(cls));
+    }
+
+    /** The one char a class holds, or -1. */
+    private static int single(boolean[] cls) {
+      int found = -1;
+      for (int x = 0; x < 257; x++) {
+        if (cls[x]) {
+          if (found >= 0) {
+            return -1;
+          }
+          found = x;
+        }
+      }
+      return found == 256 ? -1 : found;
+    }
+
+    /** Reads an escape after its backslash into {@code cls}; returns its width (0 for an assertion). */
+    private long escape(boolean[] cls) {
+      char e = re.charAt(pos++);
+      switch (e) {
+        case 'b':
+        case 'B':
+        case 'A':
+        case 'z':
+          return 0;
+        case 'd':
+          range(cls, '0', '9');
+          return 1;
+        case 'w':
+          range(cls, '0', '9');
+          range(cls, 'a', 'z');
+          range(cls, 'A', 'Z');
+          cls['_'] = true;
+          return 1;
+        case 's':
+          for (char c : "\t\n\u000B\f\r ".toCharArray()) {
+            cls[c] = true;
+          }
+          return 1;
+        case 'n':
+          cls['\n'] = true;
+          return 1;
+        case 'r':
+          cls['\r'] = true;
+          return 1;
+        case 't':
+          cls['\t'] = true;
+          return 1;
+        case 'f':
+          cls['\f'] = true;
+          return 1;
+        case 'v':
+          cls[0x0B] = true;
+          return 1;
+        case 'S':
+        case 'W':
+        case 'D':
+        case 'C':
+          java.util.Arrays.fill(cls, true);
+          return 2;
+        case 'p':
+        case 'P':
+          if (re.startsWith("{", pos)) {
+            int close = re.indexOf('}', pos);
+            if (close < 0) {
+              throw new IllegalArgumentException("unclosed brace");
+            }
+            pos = close + 1;
+          } else {
+            pos++;
+          }
+          java.util.Arrays.fill(cls, true);
+          return 2;
+        case 'x': {
+          String h;
+          if (re.startsWith("{", pos)) {
+            int close = re.indexOf('}', pos);
+            if (close < 0) {
+              throw new IllegalArgumentException("unclosed brace");
+            }
+            h = re.substring(pos + 1, close);
+            pos = close + 1;
+          } else {
+            h = re.substring(pos, pos + 2);
+            pos += 2;
+          }
+          int cp = Integer.parseInt(h, 16);
+          cls[Math.min(cp, 256)] = true;
+          return cp > 0xFFFF ? 2 : 1;
+        }
+        default:
+          if (Character.isLetterOrDigit(e)) {
+            throw new IllegalArgumentException("escape not read here");
+          }
+          cls[Math.min(e, 256)] = true; // \. \- \/ \\: the char itself
+          return 1;
+      }
+    }
+
+    /**
+     * Under a case-insensitive flag, the class with both cases of its letters; a class holding any
+     * letter also holds every char above U+00FF (RE2 folds k to the Kelvin sign, s to the long s),
+     * and any char from U+0080 up brings all of them.
+     */
+    private boolean[] folded(boolean[] cls) {
+      if (!fold) {
+        return cls;
+      }
+      if (cls[256]) {
+        return all(); // a char above U+00FF may fold to an ASCII letter (the Kelvin sign to k)
+      }
+      boolean letter = false;
+      boolean high = false;
+      for (int c = 0; c < 257; c++) {
+        if (cls[c]) {
+          letter |= (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+          high |= c >= 0x80;
+        }
+      }
+      boolean[] out = cls.clone();
+      for (int c = 'a'; c <= 'z'; c++) {
+        boolean either = cls[c] || cls[c - 32];
+        out[c] = either;
+        out[c - 32] = either;
+      }
+      if (letter || high) {
+        out[256] = true;
+      }
+      if (high) {
+        for (int c = 0x80; c < 256; c++) {
+          out[c] = true;
+        }
+      }
+      return out;
+    }
+
+    private static void range(boolean[] cls, char lo, char hi) {
+      for (char c = lo; c <= hi; c++) {
+        cls[c] = true;
+      }
+    }
+
+    private static void or(boolean[] into, boolean[] from) {
+      for (int c = 0; c < 257; c++) {
+        into[c] |= from[c];
+      }
+    }
+
+    private static boolean[] all() {
+      boolean[] cls = new boolean[257];
+      java.util.Arrays.fill(cls, true);
+      return cls;
+    }
+
+    private static long add(long a, long b) {
+      return a >= RegexReach.UNBOUNDED || b >= RegexReach.UNBOUNDED ? RegexReach.UNBOUNDED
+          : Math.min(RegexReach.UNBOUNDED, a + b);
+    }
+  }
+}
