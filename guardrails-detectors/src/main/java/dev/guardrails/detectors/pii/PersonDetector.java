@@ -368,11 +368,20 @@ public final class PersonDetector implements Detector {
       to--; // a run never ends on a particle
     }
     boolean lower = (fl[0] & LOWER) != 0;
-    if (to == 1 && !lower && (fl[0] & CAP) != 0 && plainWord(s, st[0], en[0])) {
-      // "The", "Thanks", "Settings": rejected below whatever the cue before it says (a title or
-      // cue word leaves nothing, a blocker is vetoed, an English non-name gains no evidence from a
-      // cue and fails the same frame test), so the cue is not read
-      return;
+    int known = -1; // the word whose NameLexicons.tags are read already (knownTags), else -1
+    int knownTags = 0;
+    if (to == 1 && !lower && (fl[0] & CAP) != 0) {
+      known = 0;
+      knownTags = NameLexicons.tags(s, st[0], en[0]);
+      if (plainWord(s, st[0], en[0], knownTags)) {
+        // "The", "Thanks", "Settings": rejected below whatever the cue before it says (a title or
+        // cue word leaves nothing, a blocker is vetoed, an English non-name gains no evidence from a
+        // cue and fails the same frame test), so the cue is not read
+        return;
+      }
+      if ((knownTags & (NameLexicons.T_TITLE | NameLexicons.T_CUE_WORD)) != 0) {
+        return; // a lone title or cue word ("Dear", "Dr"): the loop below drops it whatever precedes it
+      }
     }
     boolean cue = from < to && NameCues.phraseBefore(s, st[from]);
     int after = -1; // what follows the run, read only when needed
@@ -403,8 +412,12 @@ public final class PersonDetector implements Detector {
     if (from >= to) {
       return;
     }
-    if (to > 1 && to - from == 1 && !lower && !cue && (fl[from] & CAP) != 0 && plainWord(s, st[from], en[from])) {
-      return; // "The", "Thanks", "Settings": most capitalized words, settled before the context reads below
+    if (to > 1 && to - from == 1 && !lower && !cue && (fl[from] & CAP) != 0) {
+      known = from;
+      knownTags = NameLexicons.tags(s, st[from], en[from]);
+      if (plainWord(s, st[from], en[from], knownTags)) {
+        return; // "The", "Thanks", "Settings": most capitalized words, settled before the context reads below
+      }
     }
     if (!lower && (from == 0 && romanized >= 0 ? romanized == 1 : romanizedName(s, st, en, fl, from, to))
         && !NameContext.listIsOrganization(s, en[to - 1])
@@ -423,7 +436,7 @@ public final class PersonDetector implements Detector {
     int nonName = 0;
     int places = 0;
     for (int j = from; j < to; j++) {
-      int w = NameLexicons.tags(s, st[j], en[j]); // one lookup per word for every list asked below
+      int w = j == known ? knownTags : NameLexicons.tags(s, st[j], en[j]); // one lookup per word for every list asked below
       tg[j] = w;
       if ((fl[j] & INITIAL) != 0) {
         initials++;
@@ -488,7 +501,11 @@ public final class PersonDetector implements Detector {
       score = cue || strong + weak >= 2 ? 0.85 : 0.6;
     }
     if (!accept && nonName == 0) {
-      if (after < 0) {
+      // what follows the run is read only when a rule below could accept on it
+      boolean personAfter = !lower && (strong + foreign > 0 || weak >= 2);
+      boolean reportingAfter = !lower && (words >= 2 ? strong + weak + foreign == words
+          : strong + weak == 1 && !NameLexicons.FUNCTION_WORDS.contains(s, st[from], en[from]));
+      if (after < 0 && (personAfter || reportingAfter)) {
         after = NameContext.after(s, en[to - 1]);
       }
       if (lower) {
@@ -497,11 +514,10 @@ public final class PersonDetector implements Detector {
           accept = true; // "silvana, adam, chad and caleb"
           score = 0.5;
         }
-      } else if (after == NameContext.PERSON && (strong + foreign > 0 || weak >= 2)) {
+      } else if (personAfter && after == NameContext.PERSON) {
         accept = true; // "X was a Korean-American philosopher", "X, who", "Sarah Connor: ..."
         score = Math.min(score, 0.75);
-      } else if (after == NameContext.REPORTING && (words >= 2 ? strong + weak + foreign == words
-          : strong + weak == 1 && !NameLexicons.FUNCTION_WORDS.contains(s, st[from], en[from]))) {
+      } else if (reportingAfter && after == NameContext.REPORTING) {
         accept = true; // "Nkechi Obi said", "Rose says"
         score = Math.min(score, 0.7);
       } else if (words == 1 && initials == 0 && weak == 1 && first(tg[from])
@@ -538,10 +554,9 @@ public final class PersonDetector implements Detector {
    * a blocker, or an English word that is no name (by list or shape) and either a capitalized
    * non-name or outside the verb frames of {@link PersonRisk#frame}. The rules below then reject it
    * whatever the context reads (organization lists, articles, what follows) say, so those are not
-   * read. False when the full rules must decide.
+   * read. False when the full rules must decide. {@code w}: the word's {@link NameLexicons#tags}.
    */
-  private static boolean plainWord(String s, int a, int b) {
-    int w = NameLexicons.tags(s, a, b);
+  private static boolean plainWord(String s, int a, int b, int w) {
     if ((w & NameLexicons.T_BLOCKER) != 0) {
       return true;
     }
