@@ -93,7 +93,8 @@ public final class StreetAddressDetector implements Detector {
     // no such digit ahead is only asked about those two.
     int stop = -1; // the first char at or after the last word's end that no look-ahead passes over
     byte[] v = Latin1View.of(s); // null for a short text
-    while (i < n) {
+    int quiet = quietFrom(s, n);
+    while (i < n && i < quiet) {
       char c = s.charAt(i);
       if (!Chars.letterOrDigit(c) || (i > 0 && Chars.letterOrDigit(s.charAt(i - 1)))) {
         i++;
@@ -137,6 +138,34 @@ public final class StreetAddressDetector implements Detector {
       i = end;
     }
     return count == found.length ? found : java.util.Arrays.copyOf(found, count);
+  }
+
+  /**
+   * The first index from which no word can start an anchor: past the last digit (so no word there
+   * has a number ahead and only "corner of" and a ship before FPO/APO/DPO remain, {@link
+   * #digitFreeAnchor}), past the last "corner" and past the last "po" (ASCII case ignored: no other
+   * char equals these letters ignoring case, as {@link AddressScan#is} compares). One backward pass
+   * over that tail: texts that end in prose skip the word loop over it.
+   */
+  private static int quietFrom(String s, int n) {
+    for (int p = n - 1; p >= 0; p--) {
+      char c = s.charAt(p);
+      if (c < 128) {
+        int f = c | 0x20;
+        if (c >= '0' && c <= '9') {
+          return p + 1;
+        }
+        if (f == 'o' && p > 0 && (s.charAt(p - 1) | 0x20) == 'p') {
+          return p; // "FPO", "APO", "DPO" after a ship's name: the ship starts before the 'o'
+        }
+        if (f == 'c' && s.regionMatches(true, p, "corner", 0, 6)) {
+          return p + 1;
+        }
+      } else if (Character.isDigit(c)) {
+        return p + 1;
+      }
+    }
+    return 0;
   }
 
   /**
