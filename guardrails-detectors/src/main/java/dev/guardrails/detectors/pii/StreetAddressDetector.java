@@ -150,22 +150,43 @@ public final class StreetAddressDetector implements Detector {
   private static int quietFrom(String s, int n) {
     for (int p = n - 1; p >= 0; p--) {
       char c = s.charAt(p);
-      if (c < 128) {
-        int f = c | 0x20;
-        if (c >= '0' && c <= '9') {
+      if (c >= 128) {
+        if (Character.isDigit(c)) {
           return p + 1;
         }
-        if (f == 'o' && p > 0 && (s.charAt(p - 1) | 0x20) == 'p') {
-          return p; // "FPO", "APO", "DPO" after a ship's name: the ship starts before the 'o'
-        }
-        if (f == 'c' && s.regionMatches(true, p, "corner", 0, 6)) {
-          return p + 1;
-        }
-      } else if (Character.isDigit(c)) {
+        continue;
+      }
+      byte k = QUIET[c];
+      if (k == 0) {
+        continue;
+      }
+      if (k == Q_DIGIT) {
+        return p + 1;
+      }
+      if (k == Q_O && p > 0 && (s.charAt(p - 1) | 0x20) == 'p') {
+        return p; // "FPO", "APO", "DPO" after a ship's name: the ship starts before the 'o'
+      }
+      if (k == Q_C && s.regionMatches(true, p, "corner", 0, 6)) {
         return p + 1;
       }
     }
     return 0;
+  }
+
+  private static final byte Q_DIGIT = 1;
+  private static final byte Q_O = 2;
+  private static final byte Q_C = 3;
+  /** ASCII classes for {@link #quietFrom}: digits, o and c in either case, else 0. */
+  private static final byte[] QUIET = new byte[128];
+
+  static {
+    for (char c = '0'; c <= '9'; c++) {
+      QUIET[c] = Q_DIGIT;
+    }
+    QUIET['o'] = Q_O;
+    QUIET['O'] = Q_O;
+    QUIET['c'] = Q_C;
+    QUIET['C'] = Q_C;
   }
 
   /**
