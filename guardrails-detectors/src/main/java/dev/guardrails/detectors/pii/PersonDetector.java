@@ -272,8 +272,9 @@ public final class PersonDetector implements Detector {
     return n;
   }
 
-  private static boolean isTitleOrCue(String s, int a, int b) {
-    return NameLexicons.TITLES.contains(s, a, b) || NameLexicons.CUE_WORDS.contains(s, a, b);
+  /** Whether a word with these {@link NameLexicons#tags} is a title or a cue word ("Mr", "Dear"). */
+  private static boolean titleOrCue(int tags) {
+    return (tags & (NameLexicons.T_TITLE | NameLexicons.T_CUE_WORD)) != 0;
   }
 
   /** Whether a token starting at {@code next} continues the run whose last token ends at {@code prevEnd}. */
@@ -368,18 +369,17 @@ public final class PersonDetector implements Detector {
       to--; // a run never ends on a particle
     }
     boolean lower = (fl[0] & LOWER) != 0;
-    int known = -1; // the word whose NameLexicons.tags are read already (knownTags), else -1
-    int knownTags = 0;
+    for (int j = 0; j < to; j++) {
+      tg[j] = NameLexicons.tags(s, st[j], en[j]); // one lookup per word for every list asked below
+    }
     if (to == 1 && !lower && (fl[0] & CAP) != 0) {
-      known = 0;
-      knownTags = NameLexicons.tags(s, st[0], en[0]);
-      if (plainWord(s, st[0], en[0], knownTags)) {
+      if (plainWord(s, st[0], en[0], tg[0])) {
         // "The", "Thanks", "Settings": rejected below whatever the cue before it says (a title or
         // cue word leaves nothing, a blocker is vetoed, an English non-name gains no evidence from a
         // cue and fails the same frame test), so the cue is not read
         return;
       }
-      if ((knownTags & (NameLexicons.T_TITLE | NameLexicons.T_CUE_WORD)) != 0) {
+      if (titleOrCue(tg[0])) {
         return; // a lone title or cue word ("Dear", "Dr"): the loop below drops it whatever precedes it
       }
     }
@@ -388,20 +388,19 @@ public final class PersonDetector implements Detector {
     int romanized = -1; // romanizedName(from = 0): -1 not asked yet, else 0 or 1 (it parses every word: ask once)
     while (from < to) {
       boolean word = (fl[from] & (CAP | LOWER)) != 0;
-      if (word && isTitleOrCue(s, st[from], en[from])) {
+      if (word && titleOrCue(tg[from])) {
         cue = true; // "Mr.", "Dr", "Dear", "Attn": a cue, outside the span
         from++;
       } else if (!cue && !lower && (fl[from] & CAP) != 0 && from == 0 && to - from >= 2 && (fl[from + 1] & INITIAL) == 0
-          && NameCues.sentenceInitial(s, st[from]) && dropInitial(s, st[from], en[from], st[from + 1], en[from + 1])
-          && (romanized = romanizedName(s, st, en, fl, from, to) ? 1 : 0) == 0) {
+          && NameCues.sentenceInitial(s, st[from]) && dropInitial(s, st[from], en[from], tg[from], st[from + 1], en[from + 1], tg[from + 1])
+          && (romanized = romanizedName(s, st, en, fl, tg, from, to) ? 1 : 0) == 0) {
         if (after < 0) {
           after = NameContext.after(s, en[to - 1]);
         }
-        if (after != NameContext.NONE && !NameLexicons.ENGLISH.contains(s, st[from], en[from])
-            && !NameLexicons.NON_NAMES.contains(s, st[from], en[from])) {
+        if (after != NameContext.NONE && (tg[from] & (NameLexicons.T_ENGLISH | NameLexicons.T_NON_NAME)) == 0) {
           break; // "Nijito Asano said": the first word is no English word, keep it
         }
-        if (to - from == 2 && (fl[from + 1] & CAP) != 0 && givenBeforeSurname(s, st[from], en[from], st[from + 1], en[from + 1])) {
+        if (to - from == 2 && (fl[from + 1] & CAP) != 0 && givenBeforeSurname(s, tg[from], st[from + 1], en[from + 1], tg[from + 1])) {
           break; // "Will Smith", "Rose Martin": a listed given name before a surname, not left visible beside it
         }
         from++; // a sentence-initial capitalized word that is not itself a name
@@ -413,13 +412,11 @@ public final class PersonDetector implements Detector {
       return;
     }
     if (to > 1 && to - from == 1 && !lower && !cue && (fl[from] & CAP) != 0) {
-      known = from;
-      knownTags = NameLexicons.tags(s, st[from], en[from]);
-      if (plainWord(s, st[from], en[from], knownTags)) {
+      if (plainWord(s, st[from], en[from], tg[from])) {
         return; // "The", "Thanks", "Settings": most capitalized words, settled before the context reads below
       }
     }
-    if (!lower && (from == 0 && romanized >= 0 ? romanized == 1 : romanizedName(s, st, en, fl, from, to))
+    if (!lower && (from == 0 && romanized >= 0 ? romanized == 1 : romanizedName(s, st, en, fl, tg, from, to))
         && !NameContext.listIsOrganization(s, en[to - 1])
         && (cue || !NameContext.articleBefore(s, st[from]))) {
       // "Park Min-jun", "Haruto Yamasaki", "Sun Mingze": the surname may be a common word, place or blocker
@@ -436,8 +433,7 @@ public final class PersonDetector implements Detector {
     int nonName = 0;
     int places = 0;
     for (int j = from; j < to; j++) {
-      int w = j == known ? knownTags : NameLexicons.tags(s, st[j], en[j]); // one lookup per word for every list asked below
-      tg[j] = w;
+      int w = tg[j];
       if ((fl[j] & INITIAL) != 0) {
         initials++;
         continue;
@@ -504,7 +500,7 @@ public final class PersonDetector implements Detector {
       // what follows the run is read only when a rule below could accept on it
       boolean personAfter = !lower && (strong + foreign > 0 || weak >= 2);
       boolean reportingAfter = !lower && (words >= 2 ? strong + weak + foreign == words
-          : strong + weak == 1 && !NameLexicons.FUNCTION_WORDS.contains(s, st[from], en[from]));
+          : strong + weak == 1 && (tg[from] & NameLexicons.T_FUNCTION) == 0);
       if (after < 0 && (personAfter || reportingAfter)) {
         after = NameContext.after(s, en[to - 1]);
       }
@@ -572,29 +568,28 @@ public final class PersonDetector implements Detector {
    * {@link NameLexicons#surnameEnding}/{@link NameLexicons#originShape}. Then a sentence-initial
    * given name belongs to the name and must not be left visible beside a redacted surname.
    */
-  private static boolean givenBeforeSurname(String s, int a, int b, int na, int nb) {
-    if (!NameLexicons.isFirst(s, a, b) || NameLexicons.FUNCTION_WORDS.contains(s, a, b) || NameLexicons.NON_NAMES.contains(s, a, b)
-        || NameLexicons.TITLES.contains(s, a, b) || NameLexicons.CUE_WORDS.contains(s, a, b)) {
+  private static boolean givenBeforeSurname(String s, int w, int na, int nb, int nw) {
+    if (!first(w) || (w & (NameLexicons.T_FUNCTION | NameLexicons.T_NON_NAME | NameLexicons.T_TITLE | NameLexicons.T_CUE_WORD)) != 0) {
       return false;
     }
-    if (NameLexicons.isLast(s, na, nb)) {
-      return !NameLexicons.NON_NAMES.contains(s, na, nb) && !NameLexicons.ENGLISH.contains(s, na, nb);
+    if (last(nw)) {
+      return (nw & (NameLexicons.T_NON_NAME | NameLexicons.T_ENGLISH)) == 0;
     }
-    return NameLexicons.surnameEnding(s, na, nb) || NameLexicons.originShape(s, na, nb);
+    return NameLexicons.surnameEnding(s, na, nb) || NameLexicons.originShape(s, na, nb, nw);
   }
 
   /** Whether a sentence-initial first word is just capitalized, given the word after it. */
-  private static boolean dropInitial(String s, int a, int b, int na, int nb) {
-    int kind = nameKind(s, a, b);
+  private static boolean dropInitial(String s, int a, int b, int w, int na, int nb, int nw) {
+    int kind = nameKind(s, a, b, w);
     if (kind == 2) {
       return false;
     }
-    if (kind == 1 || NameLexicons.NON_NAMES.contains(s, a, b)) {
+    if (kind == 1 || (w & NameLexicons.T_NON_NAME) != 0) {
       return true;
     }
-    int next = nameKind(s, na, nb);
-    if (next == 1 && kind == 0 && !NameLexicons.ENGLISH.contains(s, a, b) && !NameLexicons.ENGLISH.contains(s, na, nb)
-        && !NameLexicons.COMMON.contains(s, na, nb) && !NameLexicons.NON_NAMES.contains(s, na, nb)) {
+    int next = nameKind(s, na, nb, nw);
+    if (next == 1 && kind == 0 && (w & NameLexicons.T_ENGLISH) == 0
+        && (nw & (NameLexicons.T_ENGLISH | NameLexicons.T_COMMON | NameLexicons.T_NON_NAME)) == 0) {
       return false; // "Hossein Roghayyeh": no English word before a known name that is no English word either
     }
     return next < 2; // "Sölvi Salómonsson" stays, "Yesterday Emily" loses its first word
@@ -603,13 +598,8 @@ public final class PersonDetector implements Detector {
   /**
    * 2: a given name or surname that is not a common word or place; 1: a name that is also one, a name
    * of the second source only, or a hyphenated pair of surnames ("Weeks-Rivas": a firm as often as a
-   * person); 0: no name.
+   * person); 0: no name. {@code w}: the word's {@link NameLexicons#tags}.
    */
-  private static int nameKind(String s, int a, int b) {
-    return nameKind(s, a, b, NameLexicons.tags(s, a, b));
-  }
-
-  /** {@link #nameKind(String, int, int)} given the word's {@link NameLexicons#tags}. */
   private static int nameKind(String s, int a, int b, int w) {
     boolean name = (w & (NameLexicons.T_FIRST | NameLexicons.T_LAST)) != 0;
     if (!name && LongVowels.has(s, a, b)) {
@@ -653,9 +643,16 @@ public final class PersonDetector implements Detector {
    * ("Eom Seo-jun"). Long-vowel marks count as a mora ("Sō", "Yūma"). Allocation-free except for
    * the long-vowel view.
    */
-  private static boolean romanizedName(String s, int[] st, int[] en, int[] fl, int from, int to) {
+  private static boolean romanizedName(String s, int[] st, int[] en, int[] fl, int[] tg, int from, int to) {
     int words = to - from;
     if (words < 2 || words > 3) {
+      return false;
+    }
+    boolean candidate = false; // a word that may be the given name below: no English word, place or blocker
+    for (int j = from; j < to; j++) {
+      candidate |= (tg[j] & (NameLexicons.T_ENGLISH | NameLexicons.T_NON_NAME | NameLexicons.T_BLOCKER)) == 0;
+    }
+    if (!candidate) {
       return false;
     }
     int shared = Romanized.KOREAN | Romanized.CHINESE | Romanized.JAPANESE;
@@ -671,8 +668,7 @@ public final class PersonDetector implements Detector {
     for (int g = from; g < to; g++) {
       int a = st[g];
       int b = en[g];
-      if (NameLexicons.ENGLISH.contains(s, a, b) || NameLexicons.NON_NAMES.contains(s, a, b)
-          || NameLexicons.BLOCKERS.contains(s, a, b)) {
+      if ((tg[g] & (NameLexicons.T_ENGLISH | NameLexicons.T_NON_NAME | NameLexicons.T_BLOCKER)) != 0) {
         continue;
       }
       int dash = indexOf(s, '-', a, b);
@@ -693,17 +689,18 @@ public final class PersonDetector implements Detector {
       for (int o = from; o < to; o++) {
         int oa = st[o];
         int ob = en[o];
-        if (o == g || indexOf(s, '-', oa, ob) > 0 || NameLexicons.FUNCTION_WORDS.contains(s, oa, ob)) {
+        int ow = tg[o];
+        if (o == g || indexOf(s, '-', oa, ob) > 0 || (ow & NameLexicons.T_FUNCTION) != 0) {
           continue;
         }
-        boolean english = NameLexicons.ENGLISH.contains(s, oa, ob) || NameLexicons.COMMON.contains(s, oa, ob);
-        boolean foreign = !english && !NameLexicons.NON_NAMES.contains(s, oa, ob) && !NameLexicons.BLOCKERS.contains(s, oa, ob);
+        boolean english = (ow & (NameLexicons.T_ENGLISH | NameLexicons.T_COMMON)) != 0;
+        boolean foreign = !english && (ow & (NameLexicons.T_NON_NAME | NameLexicons.T_BLOCKER)) == 0;
         // beside a one-word given name, a name that is also a word counts when the first source lists it ("Park",
         // "Young"), not the census alone ("Bay"), and a place or a weekday only before it ("Sun Mingze", not "Repo
         // Man"); a hyphenated given name ("Seo-jun Hong") is shape enough
-        boolean known = listed(s, oa, ob)
-            && (!english || dash > 0 || NameLexicons.LAST.contains(s, oa, ob) || NameLexicons.FIRST.contains(s, oa, ob))
-            && (o < g || dash > 0 || !NameLexicons.NON_NAMES.contains(s, oa, ob));
+        boolean known = listed(s, oa, ob, ow)
+            && (!english || dash > 0 || (ow & (NameLexicons.T_LAST | NameLexicons.T_FIRST)) != 0)
+            && (o < g || dash > 0 || (ow & NameLexicons.T_NON_NAME) == 0);
         // a Korean or Chinese surname: one short syllable of the same system ("Kim", "Park", "Wong"); an
         // unknown one only beside a hyphenated given name ("Eom Seo-jun")
         if (given != 0 && ob - oa <= 6 && (systemsOf(s, oa, ob, 1) & given) != 0 && (known || (foreign && dash > 0))) {
@@ -711,7 +708,7 @@ public final class PersonDetector implements Detector {
         }
         // Japanese: both words two morae or more, neither an English word, one of them a known name
         if (japanese != 0 && foreign && (systemsOf(s, oa, ob, 2) & Romanized.JAPANESE) != 0
-            && (known || listed(s, a, b))) {
+            && (known || listed(s, a, b, tg[g]))) {
           return true;
         }
       }
@@ -719,9 +716,12 @@ public final class PersonDetector implements Detector {
     return false;
   }
 
-  /** Whether a word is a listed given name or surname, read also without long-vowel marks ("Kōno"). */
-  private static boolean listed(String s, int a, int b) {
-    if (NameLexicons.isLast(s, a, b) || NameLexicons.isFirst(s, a, b)) {
+  /**
+   * Whether a word (its {@link NameLexicons#tags} {@code w}) is a listed given name or surname, read
+   * also without long-vowel marks ("Kōno").
+   */
+  private static boolean listed(String s, int a, int b, int w) {
+    if ((w & NameLexicons.T_NAME) != 0) {
       return true;
     }
     if (!LongVowels.has(s, a, b)) {
