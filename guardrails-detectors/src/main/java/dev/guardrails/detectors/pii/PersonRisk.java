@@ -308,32 +308,12 @@ final class PersonRisk {
 
   /** Whether {@code [from, to)} ends with one of {@code words} (lower case) after a non-letter. */
   private static boolean endsWith(String s, int from, int to, WordList words) {
-    if (to <= from || !words.mayEndWith(s.charAt(to - 1))) {
-      return false; // every entry is non-empty, and none ends with this char
-    }
-    for (int k = 0; k < words.size(); k++) {
-      String w = words.get(k);
-      int st = to - w.length();
-      if (st >= from && s.regionMatches(true, st, w, 0, w.length()) && (st == 0 || !Chars.letter(s.charAt(st - 1)))) {
-        return true;
-      }
-    }
-    return false;
+    return words.endsAt(s, from, to);
   }
 
   /** Whether one of {@code words} (lower case) starts at {@code i}, ending before a non-letter. */
   private static boolean startsWord(String s, int i, int to, WordList words) {
-    if (i >= s.length() || !words.mayStartWith(s.charAt(i))) {
-      return false;
-    }
-    for (int k = 0; k < words.size(); k++) {
-      String w = words.get(k);
-      int e = i + w.length();
-      if (e <= s.length() && s.regionMatches(true, i, w, 0, w.length()) && (e == s.length() || !Chars.letter(s.charAt(e)))) {
-        return true;
-      }
-    }
-    return false;
+    return words.startsAt(s, i);
   }
 
   /** Most chars before a name on its line for it to count as alone there ("> ", "??? "). */
