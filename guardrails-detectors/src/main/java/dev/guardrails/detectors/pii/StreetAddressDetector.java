@@ -263,8 +263,11 @@ public final class StreetAddressDetector implements Detector {
   }
 
   /**
-   * The first index in {@code [from, to)} whose view byte is c, C, u, U, '-', an apostrophe or a
-   * non-ASCII char (what {@link #walk} must read char by char), or {@code to}; eight bytes at a time.
+   * The first index in {@code [from, to)} whose view byte is c, C, u or U after a byte that is no
+   * ASCII letter (a word in the stretch may start there), '-', an apostrophe or a non-ASCII char
+   * (what {@link #walk} must read char by char), or {@code to}; eight bytes at a time. A c or u
+   * after a letter starts no word: in a digit-free stretch a word starts after a char that is no
+   * letter or digit. {@code from} is at least 1.
    */
   private static int candidate(byte[] v, int from, int to) {
     int p = from;
@@ -273,8 +276,10 @@ public final class StreetAddressDetector implements Detector {
       long x = Swar.low7(w);
       long folded = x | Swar.CASE;
       long ascii = Swar.ascii(w);
+      long before = Swar.load(v, p - 1); // the byte before each of the eight
+      long letterBefore = Swar.ascii(before) & Swar.letter(Swar.low7(before));
       long hit = (~ascii & Swar.HIGH)
-          | ascii & (Swar.is(folded, 'c') | Swar.is(folded, 'u') | Swar.is(x, '-') | Swar.is(x, '\''));
+          | ascii & ((Swar.is(folded, 'c') | Swar.is(folded, 'u')) & ~letterBefore | Swar.is(x, '-') | Swar.is(x, '\''));
       if (hit != 0) {
         return Math.min(to, p + Swar.first(hit));
       }
