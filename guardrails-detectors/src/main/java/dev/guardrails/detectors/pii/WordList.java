@@ -91,10 +91,11 @@ final class WordList {
   }
 
   /**
-   * {@code s.regionMatches(true, at, w, 0, w.length())} for an entry that fits in {@code s}: ASCII
-   * chars folded here, the JDK's comparison from the first char of U+0080 or above.
+   * {@code s.regionMatches(true, at, w, 0, w.length())} for a lower-case ASCII {@code w} that fits
+   * in {@code s} from {@code at}: ASCII chars folded here, the JDK's comparison from the first char
+   * of U+0080 or above (Unicode case folding maps some onto ASCII letters).
    */
-  private static boolean same(String s, int at, String w) {
+  static boolean same(String s, int at, String w) {
     for (int k = 0; k < w.length(); k++) {
       char c = s.charAt(at + k);
       if (c >= 128) {
