@@ -660,7 +660,7 @@ public final class PersonDetector implements Detector {
       if ((fl[j] & CAP) == 0 || (fl[j] & (INITIAL | PARTICLE | LOWER)) != 0) {
         return false;
       }
-      shared &= systemsOf(s, st[j], en[j], 1);
+      shared &= systemsOf(s, st[j], en[j], 1, shared);
       if (shared == 0) {
         return false;
       }
@@ -678,10 +678,10 @@ public final class PersonDetector implements Detector {
         // one syllable each side ("Seo-yeon", "Wen-Hsiung"), not two words ("Coca-Cola")
         boolean parts = dash - a <= 6 && b - dash - 1 <= 6 && indexOf(s, '-', dash + 1, b) < 0
             && nuclei(s, a, dash) == 1 && nuclei(s, dash + 1, b) == 1;
-        given = parts ? systemsOf(s, a, b, 2) & shared & (Romanized.KOREAN | Romanized.CHINESE) : 0;
+        given = parts ? systemsOf(s, a, b, 2, shared & (Romanized.KOREAN | Romanized.CHINESE)) : 0;
       } else {
         given = Romanized.strict(s, a, b) & shared;
-        japanese = systemsOf(s, a, b, 2) & shared & Romanized.JAPANESE;
+        japanese = systemsOf(s, a, b, 2, shared & Romanized.JAPANESE);
       }
       if (given == 0 && japanese == 0) {
         continue;
@@ -703,11 +703,11 @@ public final class PersonDetector implements Detector {
             && (o < g || dash > 0 || (ow & NameLexicons.T_NON_NAME) == 0);
         // a Korean or Chinese surname: one short syllable of the same system ("Kim", "Park", "Wong"); an
         // unknown one only beside a hyphenated given name ("Eom Seo-jun")
-        if (given != 0 && ob - oa <= 6 && (systemsOf(s, oa, ob, 1) & given) != 0 && (known || (foreign && dash > 0))) {
+        if (given != 0 && ob - oa <= 6 && systemsOf(s, oa, ob, 1, given) != 0 && (known || (foreign && dash > 0))) {
           return true;
         }
         // Japanese: both words two morae or more, neither an English word, one of them a known name
-        if (japanese != 0 && foreign && (systemsOf(s, oa, ob, 2) & Romanized.JAPANESE) != 0
+        if (japanese != 0 && foreign && systemsOf(s, oa, ob, 2, Romanized.JAPANESE) != 0
             && (known || listed(s, a, b, tg[g]))) {
           return true;
         }
@@ -745,12 +745,15 @@ public final class PersonDetector implements Detector {
     return groups;
   }
 
-  /** {@link Romanized#systems} of a word, reading long-vowel marks as plain vowels plus a mora ("Sō"). */
-  private static int systemsOf(String s, int a, int b, int min) {
+  /**
+   * {@link Romanized#systems} of a word among the {@code wanted} systems (the others are not parsed),
+   * reading long-vowel marks as plain vowels plus a mora ("Sō").
+   */
+  private static int systemsOf(String s, int a, int b, int min, int wanted) {
     if (LongVowels.has(s, a, b)) {
-      return Romanized.systems(new LongVowels(s), a, b, Math.max(1, min - 1)) & Romanized.JAPANESE;
+      return Romanized.systems(new LongVowels(s), a, b, Math.max(1, min - 1), wanted & Romanized.JAPANESE);
     }
-    return Romanized.systems(s, a, b, min);
+    return Romanized.systems(s, a, b, min, wanted);
   }
 
   /** Whether some word of the run (not an initial) is no lower-case English word. */
