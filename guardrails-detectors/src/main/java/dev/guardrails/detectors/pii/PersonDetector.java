@@ -181,12 +181,8 @@ public final class PersonDetector implements Detector {
       if (!Chars.upper(c)) {
         lastLower = b;
       }
-      if ((b < n && (s.charAt(b) == '@' || Chars.digit(s.charAt(b)))) || (a > 0 && (s.charAt(a - 1) == '@' || s.charAt(a - 1) == '.' || s.charAt(a - 1) == '/' || Chars.digit(s.charAt(a - 1))))) {
-        flags = 0; // part of an email, a URL or a code
-      } else if (flags == INITIAL && s.charAt(a) == 'I' && (b >= n || s.charAt(b) != '.')) {
-        flags = 0; // the pronoun "I", not an initial
-      } else if (s.charAt(a) == 'I' && b > a + 1 && (s.charAt(a + 1) == '\'' || s.charAt(a + 1) == '\u2019')) {
-        flags = 0; // "I'm", "I'd", "I've": the pronoun again
+      if (flags != 0 && (notName(s, a, b, n) || (flags == INITIAL && s.charAt(a) == 'I' && (b >= n || s.charAt(b) != '.')))) {
+        flags = 0; // an email, a URL, a code or the pronoun "I" (the tests could only clear flags, so a word with none skips them)
       }
       if (flags != 0 && b < n && s.charAt(b) == '.') {
         flags |= DOT;
@@ -220,6 +216,16 @@ public final class PersonDetector implements Detector {
         judge(text, s, st, en, fl, tg, k, out);
       }
     }
+  }
+
+  /**
+   * Whether the word {@code s[a, b)} is part of an email, a URL or a code (an '@' or a digit next
+   * to it, a dot or slash before it), or the pronoun "I" with an apostrophe ("I'm", "I've").
+   */
+  private static boolean notName(String s, int a, int b, int n) {
+    return (b < n && (s.charAt(b) == '@' || Chars.digit(s.charAt(b))))
+        || (a > 0 && (s.charAt(a - 1) == '@' || s.charAt(a - 1) == '.' || s.charAt(a - 1) == '/' || Chars.digit(s.charAt(a - 1))))
+        || (s.charAt(a) == 'I' && b > a + 1 && (s.charAt(a + 1) == '\'' || s.charAt(a + 1) == '\u2019'));
   }
 
   /**
