@@ -49,8 +49,8 @@ final class NameCues {
     }
     for (String p : NAME_PHRASES) {
       char last = Character.toLowerCase(p.charAt(p.length() - 1));
-      if (last >= 128) {
-        throw new AssertionError("cue phrases end in ASCII: " + p);
+      if (p.chars().anyMatch(c -> c >= 128 || (c >= 'A' && c <= 'Z'))) {
+        throw new AssertionError("cue phrases are lower-case ASCII: " + p);
       }
       b.get(last).add(p);
     }
@@ -74,7 +74,7 @@ final class NameCues {
       if (a > 0 && Chars.letter(s.charAt(a - 1))) {
         continue; // whole words only
       }
-      if (s.regionMatches(true, a, p, 0, p.length())) {
+      if (WordList.same(s, a, p)) { // s.regionMatches(true, a, p, 0, p.length())
         return true;
       }
     }

@@ -181,12 +181,8 @@ public final class PersonDetector implements Detector {
       if (!Chars.upper(c)) {
         lastLower = b;
       }
-      if ((b < n && (s.charAt(b) == '@' || Chars.digit(s.charAt(b)))) || (a > 0 && (s.charAt(a - 1) == '@' || s.charAt(a - 1) == '.' || s.charAt(a - 1) == '/' || Chars.digit(s.charAt(a - 1))))) {
-        flags = 0; // part of an email, a URL or a code
-      } else if (flags == INITIAL && s.charAt(a) == 'I' && (b >= n || s.charAt(b) != '.')) {
-        flags = 0; // the pronoun "I", not an initial
-      } else if (s.charAt(a) == 'I' && b > a + 1 && (s.charAt(a + 1) == '\'' || s.charAt(a + 1) == '\u2019')) {
-        flags = 0; // "I'm", "I'd", "I've": the pronoun again
+      if (flags != 0 && (notName(s, a, b, n) || (flags == INITIAL && s.charAt(a) == 'I' && (b >= n || s.charAt(b) != '.')))) {
+        flags = 0; // an email, a URL, a code or the pronoun "I" (the tests could only clear flags, so a word with none skips them)
       }
       if (flags != 0 && b < n && s.charAt(b) == '.') {
         flags |= DOT;
@@ -220,6 +216,16 @@ public final class PersonDetector implements Detector {
         judge(text, s, st, en, fl, tg, k, out);
       }
     }
+  }
+
+  /**
+   * Whether the word {@code s[a, b)} is part of an email, a URL or a code (an '@' or a digit next
+   * to it, a dot or slash before it), or the pronoun "I" with an apostrophe ("I'm", "I've").
+   */
+  private static boolean notName(String s, int a, int b, int n) {
+    return (b < n && (s.charAt(b) == '@' || Chars.digit(s.charAt(b))))
+        || (a > 0 && (s.charAt(a - 1) == '@' || s.charAt(a - 1) == '.' || s.charAt(a - 1) == '/' || Chars.digit(s.charAt(a - 1))))
+        || (s.charAt(a) == 'I' && b > a + 1 && (s.charAt(a + 1) == '\'' || s.charAt(a + 1) == '\u2019'));
   }
 
   /**
@@ -272,8 +278,9 @@ public final class PersonDetector implements Detector {
     return n;
   }
 
-  private static boolean isTitleOrCue(String s, int a, int b) {
-    return NameLexicons.TITLES.contains(s, a, b) || NameLexicons.CUE_WORDS.contains(s, a, b);
+  /** Whether a word with these {@link NameLexicons#tags} is a title or a cue word ("Mr", "Dear"). */
+  private static boolean titleOrCue(int tags) {
+    return (tags & (NameLexicons.T_TITLE | NameLexicons.T_CUE_WORD)) != 0;
   }
 
   /** Whether a token starting at {@code next} continues the run whose last token ends at {@code prevEnd}. */
@@ -368,31 +375,38 @@ public final class PersonDetector implements Detector {
       to--; // a run never ends on a particle
     }
     boolean lower = (fl[0] & LOWER) != 0;
-    if (to == 1 && !lower && (fl[0] & CAP) != 0 && plainWord(s, st[0], en[0])) {
-      // "The", "Thanks", "Settings": rejected below whatever the cue before it says (a title or
-      // cue word leaves nothing, a blocker is vetoed, an English non-name gains no evidence from a
-      // cue and fails the same frame test), so the cue is not read
-      return;
+    for (int j = 0; j < to; j++) {
+      tg[j] = NameLexicons.tags(s, st[j], en[j]); // one lookup per word for every list asked below
+    }
+    if (to == 1 && !lower && (fl[0] & CAP) != 0) {
+      if (plainWord(s, st[0], en[0], tg[0])) {
+        // "The", "Thanks", "Settings": rejected below whatever the cue before it says (a title or
+        // cue word leaves nothing, a blocker is vetoed, an English non-name gains no evidence from a
+        // cue and fails the same frame test), so the cue is not read
+        return;
+      }
+      if (titleOrCue(tg[0])) {
+        return; // a lone title or cue word ("Dear", "Dr"): the loop below drops it whatever precedes it
+      }
     }
     boolean cue = from < to && NameCues.phraseBefore(s, st[from]);
     int after = -1; // what follows the run, read only when needed
     int romanized = -1; // romanizedName(from = 0): -1 not asked yet, else 0 or 1 (it parses every word: ask once)
     while (from < to) {
       boolean word = (fl[from] & (CAP | LOWER)) != 0;
-      if (word && isTitleOrCue(s, st[from], en[from])) {
+      if (word && titleOrCue(tg[from])) {
         cue = true; // "Mr.", "Dr", "Dear", "Attn": a cue, outside the span
         from++;
       } else if (!cue && !lower && (fl[from] & CAP) != 0 && from == 0 && to - from >= 2 && (fl[from + 1] & INITIAL) == 0
-          && NameCues.sentenceInitial(s, st[from]) && dropInitial(s, st[from], en[from], st[from + 1], en[from + 1])
-          && (romanized = romanizedName(s, st, en, fl, from, to) ? 1 : 0) == 0) {
+          && NameCues.sentenceInitial(s, st[from]) && dropInitial(s, st[from], en[from], tg[from], st[from + 1], en[from + 1], tg[from + 1])
+          && (romanized = romanizedName(s, st, en, fl, tg, from, to) ? 1 : 0) == 0) {
         if (after < 0) {
           after = NameContext.after(s, en[to - 1]);
         }
-        if (after != NameContext.NONE && !NameLexicons.ENGLISH.contains(s, st[from], en[from])
-            && !NameLexicons.NON_NAMES.contains(s, st[from], en[from])) {
+        if (after != NameContext.NONE && (tg[from] & (NameLexicons.T_ENGLISH | NameLexicons.T_NON_NAME)) == 0) {
           break; // "Nijito Asano said": the first word is no English word, keep it
         }
-        if (to - from == 2 && (fl[from + 1] & CAP) != 0 && givenBeforeSurname(s, st[from], en[from], st[from + 1], en[from + 1])) {
+        if (to - from == 2 && (fl[from + 1] & CAP) != 0 && givenBeforeSurname(s, tg[from], st[from + 1], en[from + 1], tg[from + 1])) {
           break; // "Will Smith", "Rose Martin": a listed given name before a surname, not left visible beside it
         }
         from++; // a sentence-initial capitalized word that is not itself a name
@@ -403,10 +417,12 @@ public final class PersonDetector implements Detector {
     if (from >= to) {
       return;
     }
-    if (to > 1 && to - from == 1 && !lower && !cue && (fl[from] & CAP) != 0 && plainWord(s, st[from], en[from])) {
-      return; // "The", "Thanks", "Settings": most capitalized words, settled before the context reads below
+    if (to > 1 && to - from == 1 && !lower && !cue && (fl[from] & CAP) != 0) {
+      if (plainWord(s, st[from], en[from], tg[from])) {
+        return; // "The", "Thanks", "Settings": most capitalized words, settled before the context reads below
+      }
     }
-    if (!lower && (from == 0 && romanized >= 0 ? romanized == 1 : romanizedName(s, st, en, fl, from, to))
+    if (!lower && (from == 0 && romanized >= 0 ? romanized == 1 : romanizedName(s, st, en, fl, tg, from, to))
         && !NameContext.listIsOrganization(s, en[to - 1])
         && (cue || !NameContext.articleBefore(s, st[from]))) {
       // "Park Min-jun", "Haruto Yamasaki", "Sun Mingze": the surname may be a common word, place or blocker
@@ -423,8 +439,7 @@ public final class PersonDetector implements Detector {
     int nonName = 0;
     int places = 0;
     for (int j = from; j < to; j++) {
-      int w = NameLexicons.tags(s, st[j], en[j]); // one lookup per word for every list asked below
-      tg[j] = w;
+      int w = tg[j];
       if ((fl[j] & INITIAL) != 0) {
         initials++;
         continue;
@@ -488,7 +503,11 @@ public final class PersonDetector implements Detector {
       score = cue || strong + weak >= 2 ? 0.85 : 0.6;
     }
     if (!accept && nonName == 0) {
-      if (after < 0) {
+      // what follows the run is read only when a rule below could accept on it
+      boolean personAfter = !lower && (strong + foreign > 0 || weak >= 2);
+      boolean reportingAfter = !lower && (words >= 2 ? strong + weak + foreign == words
+          : strong + weak == 1 && (tg[from] & NameLexicons.T_FUNCTION) == 0);
+      if (after < 0 && (personAfter || reportingAfter)) {
         after = NameContext.after(s, en[to - 1]);
       }
       if (lower) {
@@ -497,11 +516,10 @@ public final class PersonDetector implements Detector {
           accept = true; // "silvana, adam, chad and caleb"
           score = 0.5;
         }
-      } else if (after == NameContext.PERSON && (strong + foreign > 0 || weak >= 2)) {
+      } else if (personAfter && after == NameContext.PERSON) {
         accept = true; // "X was a Korean-American philosopher", "X, who", "Sarah Connor: ..."
         score = Math.min(score, 0.75);
-      } else if (after == NameContext.REPORTING && (words >= 2 ? strong + weak + foreign == words
-          : strong + weak == 1 && !NameLexicons.FUNCTION_WORDS.contains(s, st[from], en[from]))) {
+      } else if (reportingAfter && after == NameContext.REPORTING) {
         accept = true; // "Nkechi Obi said", "Rose says"
         score = Math.min(score, 0.7);
       } else if (words == 1 && initials == 0 && weak == 1 && first(tg[from])
@@ -538,10 +556,9 @@ public final class PersonDetector implements Detector {
    * a blocker, or an English word that is no name (by list or shape) and either a capitalized
    * non-name or outside the verb frames of {@link PersonRisk#frame}. The rules below then reject it
    * whatever the context reads (organization lists, articles, what follows) say, so those are not
-   * read. False when the full rules must decide.
+   * read. False when the full rules must decide. {@code w}: the word's {@link NameLexicons#tags}.
    */
-  private static boolean plainWord(String s, int a, int b) {
-    int w = NameLexicons.tags(s, a, b);
+  private static boolean plainWord(String s, int a, int b, int w) {
     if ((w & NameLexicons.T_BLOCKER) != 0) {
       return true;
     }
@@ -557,29 +574,28 @@ public final class PersonDetector implements Detector {
    * {@link NameLexicons#surnameEnding}/{@link NameLexicons#originShape}. Then a sentence-initial
    * given name belongs to the name and must not be left visible beside a redacted surname.
    */
-  private static boolean givenBeforeSurname(String s, int a, int b, int na, int nb) {
-    if (!NameLexicons.isFirst(s, a, b) || NameLexicons.FUNCTION_WORDS.contains(s, a, b) || NameLexicons.NON_NAMES.contains(s, a, b)
-        || NameLexicons.TITLES.contains(s, a, b) || NameLexicons.CUE_WORDS.contains(s, a, b)) {
+  private static boolean givenBeforeSurname(String s, int w, int na, int nb, int nw) {
+    if (!first(w) || (w & (NameLexicons.T_FUNCTION | NameLexicons.T_NON_NAME | NameLexicons.T_TITLE | NameLexicons.T_CUE_WORD)) != 0) {
       return false;
     }
-    if (NameLexicons.isLast(s, na, nb)) {
-      return !NameLexicons.NON_NAMES.contains(s, na, nb) && !NameLexicons.ENGLISH.contains(s, na, nb);
+    if (last(nw)) {
+      return (nw & (NameLexicons.T_NON_NAME | NameLexicons.T_ENGLISH)) == 0;
     }
-    return NameLexicons.surnameEnding(s, na, nb) || NameLexicons.originShape(s, na, nb);
+    return NameLexicons.surnameEnding(s, na, nb) || NameLexicons.originShape(s, na, nb, nw);
   }
 
   /** Whether a sentence-initial first word is just capitalized, given the word after it. */
-  private static boolean dropInitial(String s, int a, int b, int na, int nb) {
-    int kind = nameKind(s, a, b);
+  private static boolean dropInitial(String s, int a, int b, int w, int na, int nb, int nw) {
+    int kind = nameKind(s, a, b, w);
     if (kind == 2) {
       return false;
     }
-    if (kind == 1 || NameLexicons.NON_NAMES.contains(s, a, b)) {
+    if (kind == 1 || (w & NameLexicons.T_NON_NAME) != 0) {
       return true;
     }
-    int next = nameKind(s, na, nb);
-    if (next == 1 && kind == 0 && !NameLexicons.ENGLISH.contains(s, a, b) && !NameLexicons.ENGLISH.contains(s, na, nb)
-        && !NameLexicons.COMMON.contains(s, na, nb) && !NameLexicons.NON_NAMES.contains(s, na, nb)) {
+    int next = nameKind(s, na, nb, nw);
+    if (next == 1 && kind == 0 && (w & NameLexicons.T_ENGLISH) == 0
+        && (nw & (NameLexicons.T_ENGLISH | NameLexicons.T_COMMON | NameLexicons.T_NON_NAME)) == 0) {
       return false; // "Hossein Roghayyeh": no English word before a known name that is no English word either
     }
     return next < 2; // "Sölvi Salómonsson" stays, "Yesterday Emily" loses its first word
@@ -588,13 +604,8 @@ public final class PersonDetector implements Detector {
   /**
    * 2: a given name or surname that is not a common word or place; 1: a name that is also one, a name
    * of the second source only, or a hyphenated pair of surnames ("Weeks-Rivas": a firm as often as a
-   * person); 0: no name.
+   * person); 0: no name. {@code w}: the word's {@link NameLexicons#tags}.
    */
-  private static int nameKind(String s, int a, int b) {
-    return nameKind(s, a, b, NameLexicons.tags(s, a, b));
-  }
-
-  /** {@link #nameKind(String, int, int)} given the word's {@link NameLexicons#tags}. */
   private static int nameKind(String s, int a, int b, int w) {
     boolean name = (w & (NameLexicons.T_FIRST | NameLexicons.T_LAST)) != 0;
     if (!name && LongVowels.has(s, a, b)) {
@@ -638,9 +649,16 @@ public final class PersonDetector implements Detector {
    * ("Eom Seo-jun"). Long-vowel marks count as a mora ("Sō", "Yūma"). Allocation-free except for
    * the long-vowel view.
    */
-  private static boolean romanizedName(String s, int[] st, int[] en, int[] fl, int from, int to) {
+  private static boolean romanizedName(String s, int[] st, int[] en, int[] fl, int[] tg, int from, int to) {
     int words = to - from;
     if (words < 2 || words > 3) {
+      return false;
+    }
+    boolean candidate = false; // a word that may be the given name below: no English word, place or blocker
+    for (int j = from; j < to; j++) {
+      candidate |= (tg[j] & (NameLexicons.T_ENGLISH | NameLexicons.T_NON_NAME | NameLexicons.T_BLOCKER)) == 0;
+    }
+    if (!candidate) {
       return false;
     }
     int shared = Romanized.KOREAN | Romanized.CHINESE | Romanized.JAPANESE;
@@ -648,7 +666,7 @@ public final class PersonDetector implements Detector {
       if ((fl[j] & CAP) == 0 || (fl[j] & (INITIAL | PARTICLE | LOWER)) != 0) {
         return false;
       }
-      shared &= systemsOf(s, st[j], en[j], 1);
+      shared &= systemsOf(s, st[j], en[j], 1, shared);
       if (shared == 0) {
         return false;
       }
@@ -656,8 +674,7 @@ public final class PersonDetector implements Detector {
     for (int g = from; g < to; g++) {
       int a = st[g];
       int b = en[g];
-      if (NameLexicons.ENGLISH.contains(s, a, b) || NameLexicons.NON_NAMES.contains(s, a, b)
-          || NameLexicons.BLOCKERS.contains(s, a, b)) {
+      if ((tg[g] & (NameLexicons.T_ENGLISH | NameLexicons.T_NON_NAME | NameLexicons.T_BLOCKER)) != 0) {
         continue;
       }
       int dash = indexOf(s, '-', a, b);
@@ -667,10 +684,10 @@ public final class PersonDetector implements Detector {
         // one syllable each side ("Seo-yeon", "Wen-Hsiung"), not two words ("Coca-Cola")
         boolean parts = dash - a <= 6 && b - dash - 1 <= 6 && indexOf(s, '-', dash + 1, b) < 0
             && nuclei(s, a, dash) == 1 && nuclei(s, dash + 1, b) == 1;
-        given = parts ? systemsOf(s, a, b, 2) & shared & (Romanized.KOREAN | Romanized.CHINESE) : 0;
+        given = parts ? systemsOf(s, a, b, 2, shared & (Romanized.KOREAN | Romanized.CHINESE)) : 0;
       } else {
         given = Romanized.strict(s, a, b) & shared;
-        japanese = systemsOf(s, a, b, 2) & shared & Romanized.JAPANESE;
+        japanese = systemsOf(s, a, b, 2, shared & Romanized.JAPANESE);
       }
       if (given == 0 && japanese == 0) {
         continue;
@@ -678,25 +695,26 @@ public final class PersonDetector implements Detector {
       for (int o = from; o < to; o++) {
         int oa = st[o];
         int ob = en[o];
-        if (o == g || indexOf(s, '-', oa, ob) > 0 || NameLexicons.FUNCTION_WORDS.contains(s, oa, ob)) {
+        int ow = tg[o];
+        if (o == g || indexOf(s, '-', oa, ob) > 0 || (ow & NameLexicons.T_FUNCTION) != 0) {
           continue;
         }
-        boolean english = NameLexicons.ENGLISH.contains(s, oa, ob) || NameLexicons.COMMON.contains(s, oa, ob);
-        boolean foreign = !english && !NameLexicons.NON_NAMES.contains(s, oa, ob) && !NameLexicons.BLOCKERS.contains(s, oa, ob);
+        boolean english = (ow & (NameLexicons.T_ENGLISH | NameLexicons.T_COMMON)) != 0;
+        boolean foreign = !english && (ow & (NameLexicons.T_NON_NAME | NameLexicons.T_BLOCKER)) == 0;
         // beside a one-word given name, a name that is also a word counts when the first source lists it ("Park",
         // "Young"), not the census alone ("Bay"), and a place or a weekday only before it ("Sun Mingze", not "Repo
         // Man"); a hyphenated given name ("Seo-jun Hong") is shape enough
-        boolean known = listed(s, oa, ob)
-            && (!english || dash > 0 || NameLexicons.LAST.contains(s, oa, ob) || NameLexicons.FIRST.contains(s, oa, ob))
-            && (o < g || dash > 0 || !NameLexicons.NON_NAMES.contains(s, oa, ob));
+        boolean known = listed(s, oa, ob, ow)
+            && (!english || dash > 0 || (ow & (NameLexicons.T_LAST | NameLexicons.T_FIRST)) != 0)
+            && (o < g || dash > 0 || (ow & NameLexicons.T_NON_NAME) == 0);
         // a Korean or Chinese surname: one short syllable of the same system ("Kim", "Park", "Wong"); an
         // unknown one only beside a hyphenated given name ("Eom Seo-jun")
-        if (given != 0 && ob - oa <= 6 && (systemsOf(s, oa, ob, 1) & given) != 0 && (known || (foreign && dash > 0))) {
+        if (given != 0 && ob - oa <= 6 && systemsOf(s, oa, ob, 1, given) != 0 && (known || (foreign && dash > 0))) {
           return true;
         }
         // Japanese: both words two morae or more, neither an English word, one of them a known name
-        if (japanese != 0 && foreign && (systemsOf(s, oa, ob, 2) & Romanized.JAPANESE) != 0
-            && (known || listed(s, a, b))) {
+        if (japanese != 0 && foreign && systemsOf(s, oa, ob, 2, Romanized.JAPANESE) != 0
+            && (known || listed(s, a, b, tg[g]))) {
           return true;
         }
       }
@@ -704,9 +722,12 @@ public final class PersonDetector implements Detector {
     return false;
   }
 
-  /** Whether a word is a listed given name or surname, read also without long-vowel marks ("Kōno"). */
-  private static boolean listed(String s, int a, int b) {
-    if (NameLexicons.isLast(s, a, b) || NameLexicons.isFirst(s, a, b)) {
+  /**
+   * Whether a word (its {@link NameLexicons#tags} {@code w}) is a listed given name or surname, read
+   * also without long-vowel marks ("Kōno").
+   */
+  private static boolean listed(String s, int a, int b, int w) {
+    if ((w & NameLexicons.T_NAME) != 0) {
       return true;
     }
     if (!LongVowels.has(s, a, b)) {
@@ -730,12 +751,15 @@ public final class PersonDetector implements Detector {
     return groups;
   }
 
-  /** {@link Romanized#systems} of a word, reading long-vowel marks as plain vowels plus a mora ("Sō"). */
-  private static int systemsOf(String s, int a, int b, int min) {
+  /**
+   * {@link Romanized#systems} of a word among the {@code wanted} systems (the others are not parsed),
+   * reading long-vowel marks as plain vowels plus a mora ("Sō").
+   */
+  private static int systemsOf(String s, int a, int b, int min, int wanted) {
     if (LongVowels.has(s, a, b)) {
-      return Romanized.systems(new LongVowels(s), a, b, Math.max(1, min - 1)) & Romanized.JAPANESE;
+      return Romanized.systems(new LongVowels(s), a, b, Math.max(1, min - 1), wanted & Romanized.JAPANESE);
     }
-    return Romanized.systems(s, a, b, min);
+    return Romanized.systems(s, a, b, min, wanted);
   }
 
   /** Whether some word of the run (not an initial) is no lower-case English word. */

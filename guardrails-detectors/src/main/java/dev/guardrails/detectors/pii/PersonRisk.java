@@ -208,8 +208,8 @@ final class PersonRisk {
    * before it, and nothing but the name on its own line.
    */
   static boolean signature(String s, int a, int b) {
-    int end = lineEnd(s, b);
-    if (blank(s, b < end && s.charAt(b) == '.' ? b + 1 : b, end)) {
+    boolean restBlank = blankToLineEnd(s, b, b); // nothing after the name on its line
+    if (restBlank || (b < s.length() && s.charAt(b) == '.' && blankToLineEnd(s, b + 1, b))) { // "Amara Nwosu."
       int e = a; // a sign-off on the name's own line: "Kind regards, Amara Nwosu"
       while (e > 0 && e > a - 3 && s.charAt(e - 1) == ' ') {
         e--;
@@ -219,7 +219,7 @@ final class PersonRisk {
       }
     }
     int lineStart = lineStart(s, a, PREFIX);
-    if (lineStart <= 0 || !blank(s, lineStart, a) || !blank(s, b, end)) {
+    if (lineStart <= 0 || !blank(s, lineStart, a) || !restBlank) {
       return false;
     }
     int e = lineStart - 1; // the '\n' before the name's line
@@ -244,10 +244,10 @@ final class PersonRisk {
    */
   static boolean contactBlock(String s, int a, int b, boolean given) {
     int lineStart = lineStart(s, a, given ? 2 * PREFIX + 24 : PREFIX);
-    int end = lineEnd(s, b);
-    if (lineStart < 0 || !prefixOnly(s, lineStart, a, given) || !blank(s, b, end)) {
+    if (lineStart < 0 || !prefixOnly(s, lineStart, a, given) || !blankToLineEnd(s, b, b)) {
       return false;
     }
+    int end = lineEnd(s, b);
     int hi = Math.min(s.length(), b + AFTER);
     int line = end + 1;
     for (int k = 0; k < BLOCK_LINES && line < hi; k++) {
@@ -308,32 +308,12 @@ final class PersonRisk {
 
   /** Whether {@code [from, to)} ends with one of {@code words} (lower case) after a non-letter. */
   private static boolean endsWith(String s, int from, int to, WordList words) {
-    if (to <= from || !words.mayEndWith(s.charAt(to - 1))) {
-      return false; // every entry is non-empty, and none ends with this char
-    }
-    for (int k = 0; k < words.size(); k++) {
-      String w = words.get(k);
-      int st = to - w.length();
-      if (st >= from && s.regionMatches(true, st, w, 0, w.length()) && (st == 0 || !Chars.letter(s.charAt(st - 1)))) {
-        return true;
-      }
-    }
-    return false;
+    return words.endsAt(s, from, to);
   }
 
   /** Whether one of {@code words} (lower case) starts at {@code i}, ending before a non-letter. */
   private static boolean startsWord(String s, int i, int to, WordList words) {
-    if (i >= s.length() || !words.mayStartWith(s.charAt(i))) {
-      return false;
-    }
-    for (int k = 0; k < words.size(); k++) {
-      String w = words.get(k);
-      int e = i + w.length();
-      if (e <= s.length() && s.regionMatches(true, i, w, 0, w.length()) && (e == s.length() || !Chars.letter(s.charAt(e)))) {
-        return true;
-      }
-    }
-    return false;
+    return words.startsAt(s, i);
   }
 
   /** Most chars before a name on its line for it to count as alone there ("> ", "??? "). */
@@ -359,6 +339,25 @@ final class PersonRisk {
       e++;
     }
     return e;
+  }
+
+  /**
+   * {@code blank(s, from, lineEnd(s, b))} for {@code b <= from <= lineEnd(s, b)} and no line break
+   * in {@code [b, from)}, without finding the line end first: stops at the first char that is no
+   * white space.
+   */
+  private static boolean blankToLineEnd(String s, int from, int b) {
+    int hi = Math.min(s.length(), b + AFTER);
+    for (int i = from; i < hi; i++) {
+      char c = s.charAt(i);
+      if (c == '\n') {
+        return true;
+      }
+      if (!Character.isWhitespace(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean blank(String s, int from, int to) {

@@ -85,18 +85,69 @@ final class Phrases {
    * @return a mask: bit {@code i} for set {@code i}; 0 when none or {@code from >= to}
    */
   int find(CharSequence s, int from, int to) {
+    // Backwards, so that at each word start the ends a phrase may have are known: bit i of ends is
+    // set when s[p + i] lets a phrase end before it (no letter or number there inside the region,
+    // told by code point as in at), or p + i == to. A phrase length is tried only where both its
+    // first char and that end allow it: no char-by-char test per length.
     int found = 0;
-    boolean after = false; // whether s[p - 1] is a letter or number (not at the region's start: opaque)
-    for (int p = from; p < to; p++) {
+    long ends = 1L; // bit 0: the region's end, at p = to
+    boolean word = false; // whether s[p] is a letter or number (by char, as the word-start test reads it)
+    if (to > from) {
+      word = letterOrNumber(s.charAt(to - 1));
+    }
+    for (int p = to - 1; p >= from; p--) {
       char c = s.charAt(p);
-      boolean word = letterOrNumber(c);
-      if (word && !after && c < 128) {
-        long lens = lengths[fold(c)];
+      boolean end = c < 128 ? !WORD[c] : !letterOrNumberInside(s, p, to);
+      ends = (ends << 1) | (end ? 1L : 0L);
+      boolean before = p > from && letterOrNumber(s.charAt(p - 1));
+      if (word && !before && c < 128) {
+        long lens = lengths[fold(c)] & ends;
         if (lens != 0) {
-          found |= at(s, p, to, lens);
+          found |= hashed(s, p, lens);
         }
       }
-      after = word;
+      word = before;
+    }
+    return found;
+  }
+
+  /** ASCII letters and digits. */
+  private static final boolean[] WORD = new boolean[128];
+
+  static {
+    for (int c = 0; c < 128; c++) {
+      WORD[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+  }
+
+  /**
+   * Whether a letter or number starts at {@code e} and ends inside the region (a pair cut by the
+   * region's end does not count), as {@link #at} tells what follows a phrase.
+   */
+  private static boolean letterOrNumberInside(CharSequence s, int e, int to) {
+    int cp = Character.codePointAt(s, e);
+    return e + Character.charCount(cp) <= to && letterOrNumber(cp);
+  }
+
+  /**
+   * The sets of the phrases at {@code p} whose lengths are the bits of {@code lens} (each one
+   * already known to end where a phrase may end), shortest first, hashing each char once.
+   */
+  private int hashed(CharSequence s, int p, long lens) {
+    int found = 0;
+    int h = 0;
+    int hashed = p;
+    for (long rest = lens; rest != 0; rest &= rest - 1) {
+      int len = Long.numberOfTrailingZeros(rest);
+      int e = p + len;
+      for (; hashed < e; hashed++) {
+        char c = s.charAt(hashed);
+        if (c >= 128) {
+          return found; // phrases are ASCII, and only ASCII folds: no longer phrase matches either
+        }
+        h = 31 * h + fold(c);
+      }
+      found |= lookup(h, s, p, len);
     }
     return found;
   }

@@ -151,20 +151,28 @@ final class Romanized {
    * marks a syllable boundary ("Seo-yeon": each part one or two syllables). 0 for none.
    */
   static int systems(CharSequence s, int a, int b, int min) {
-    if (b - a > MAX_LEN || b - a < 2) {
+    return systems(s, a, b, min, KOREAN | CHINESE | JAPANESE);
+  }
+
+  /**
+   * {@link #systems(CharSequence, int, int, int)} restricted to the systems in {@code wanted}: the
+   * others are not parsed (their bits are 0).
+   */
+  static int systems(CharSequence s, int a, int b, int min, int wanted) {
+    if (b - a > MAX_LEN || b - a < 2 || wanted == 0) {
       return 0;
     }
     int out = 0;
     if (b - a == 2 && Gazetteer.fold(s.charAt(a)) == 'n' && Gazetteer.fold(s.charAt(a + 1)) == 'g') {
-      return min <= 1 ? CHINESE : 0; // Cantonese "Ng", a syllable without a vowel
+      return min <= 1 ? CHINESE & wanted : 0; // Cantonese "Ng", a syllable without a vowel
     }
-    if (parses(KO, s, a, b, min, false)) {
+    if ((wanted & KOREAN) != 0 && parses(KO, s, a, b, min, false)) {
       out |= KOREAN;
     }
-    if (parses(ZH, s, a, b, min, false)) {
+    if ((wanted & CHINESE) != 0 && parses(ZH, s, a, b, min, false)) {
       out |= CHINESE;
     }
-    if (parses(JA, s, a, b, min, true)) {
+    if ((wanted & JAPANESE) != 0 && parses(JA, s, a, b, min, true)) {
       out |= JAPANESE;
     }
     return out;

@@ -93,7 +93,8 @@ public final class StreetAddressDetector implements Detector {
     // no such digit ahead is only asked about those two.
     int stop = -1; // the first char at or after the last word's end that no look-ahead passes over
     byte[] v = Latin1View.of(s); // null for a short text
-    while (i < n) {
+    int quiet = quietFrom(s, n);
+    while (i < n && i < quiet) {
       char c = s.charAt(i);
       if (!Chars.letterOrDigit(c) || (i > 0 && Chars.letterOrDigit(s.charAt(i - 1)))) {
         i++;
@@ -137,6 +138,55 @@ public final class StreetAddressDetector implements Detector {
       i = end;
     }
     return count == found.length ? found : java.util.Arrays.copyOf(found, count);
+  }
+
+  /**
+   * The first index from which no word can start an anchor: past the last digit (so no word there
+   * has a number ahead and only "corner of" and a ship before FPO/APO/DPO remain, {@link
+   * #digitFreeAnchor}), past the last "corner" and past the last "po" (ASCII case ignored: no other
+   * char equals these letters ignoring case, as {@link AddressScan#is} compares). One backward pass
+   * over that tail: texts that end in prose skip the word loop over it.
+   */
+  private static int quietFrom(String s, int n) {
+    for (int p = n - 1; p >= 0; p--) {
+      char c = s.charAt(p);
+      if (c >= 128) {
+        if (Character.isDigit(c)) {
+          return p + 1;
+        }
+        continue;
+      }
+      byte k = QUIET[c];
+      if (k == 0) {
+        continue;
+      }
+      if (k == Q_DIGIT) {
+        return p + 1;
+      }
+      if (k == Q_O && p > 0 && (s.charAt(p - 1) | 0x20) == 'p') {
+        return p; // "FPO", "APO", "DPO" after a ship's name: the ship starts before the 'o'
+      }
+      if (k == Q_C && s.regionMatches(true, p, "corner", 0, 6)) {
+        return p + 1;
+      }
+    }
+    return 0;
+  }
+
+  private static final byte Q_DIGIT = 1;
+  private static final byte Q_O = 2;
+  private static final byte Q_C = 3;
+  /** ASCII classes for {@link #quietFrom}: digits, o and c in either case, else 0. */
+  private static final byte[] QUIET = new byte[128];
+
+  static {
+    for (char c = '0'; c <= '9'; c++) {
+      QUIET[c] = Q_DIGIT;
+    }
+    QUIET['o'] = Q_O;
+    QUIET['O'] = Q_O;
+    QUIET['c'] = Q_C;
+    QUIET['C'] = Q_C;
   }
 
   /**
@@ -213,8 +263,11 @@ public final class StreetAddressDetector implements Detector {
   }
 
   /**
-   * The first index in {@code [from, to)} whose view byte is c, C, u, U, '-', an apostrophe or a
-   * non-ASCII char (what {@link #walk} must read char by char), or {@code to}; eight bytes at a time.
+   * The first index in {@code [from, to)} whose view byte is c, C, u or U after a byte that is no
+   * ASCII letter (a word in the stretch may start there), '-', an apostrophe or a non-ASCII char
+   * (what {@link #walk} must read char by char), or {@code to}; eight bytes at a time. A c or u
+   * after a letter starts no word: in a digit-free stretch a word starts after a char that is no
+   * letter or digit. {@code from} is at least 1.
    */
   private static int candidate(byte[] v, int from, int to) {
     int p = from;
@@ -223,8 +276,10 @@ public final class StreetAddressDetector implements Detector {
       long x = Swar.low7(w);
       long folded = x | Swar.CASE;
       long ascii = Swar.ascii(w);
+      long before = Swar.load(v, p - 1); // the byte before each of the eight
+      long letterBefore = Swar.ascii(before) & Swar.letter(Swar.low7(before));
       long hit = (~ascii & Swar.HIGH)
-          | ascii & (Swar.is(folded, 'c') | Swar.is(folded, 'u') | Swar.is(x, '-') | Swar.is(x, '\''));
+          | ascii & ((Swar.is(folded, 'c') | Swar.is(folded, 'u')) & ~letterBefore | Swar.is(x, '-') | Swar.is(x, '\''));
       if (hit != 0) {
         return Math.min(to, p + Swar.first(hit));
       }
