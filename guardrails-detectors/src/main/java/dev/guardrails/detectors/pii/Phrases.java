@@ -167,38 +167,19 @@ final class Phrases {
   }
 
   private int at(CharSequence s, int p, int to, long lens) {
-    int found = 0;
-    int h = 0; // hash of s[p, hashed), extended as the lengths grow (they come in increasing order)
-    int hashed = p;
+    long ending = 0; // the lengths after which no letter or number follows inside the region
     for (long rest = lens; rest != 0; rest &= rest - 1) {
       int len = Long.numberOfTrailingZeros(rest);
       int e = p + len;
       if (e > to) {
         break;
       }
-      if (e < to) {
-        char next = s.charAt(e);
-        if (next < 128) {
-          if ((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') || (next >= '0' && next <= '9')) {
-            continue; // a letter or number follows inside the region
-          }
-        } else {
-          int cp = Character.codePointAt(s, e);
-          if (e + Character.charCount(cp) <= to && letterOrNumber(cp)) {
-            continue; // a letter or number follows inside the region (one cut by its end does not count)
-          }
-        }
+      char next = e < to ? s.charAt(e) : 0;
+      if (e == to || !(next < 128 ? WORD[next] : letterOrNumberInside(s, e, to))) {
+        ending |= 1L << len;
       }
-      for (; hashed < e; hashed++) {
-        char c = s.charAt(hashed);
-        if (c >= 128) {
-          return found; // phrases are ASCII, and only ASCII folds: no longer phrase matches either
-        }
-        h = 31 * h + fold(c);
-      }
-      found |= lookup(h, s, p, len);
     }
-    return found;
+    return ending == 0 ? 0 : hashed(s, p, ending);
   }
 
   /** The sets of the phrase {@code s[a, a + len)} whose (folded, ASCII) hash is {@code h}; 0 if none. */
