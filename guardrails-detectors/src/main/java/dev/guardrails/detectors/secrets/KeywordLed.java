@@ -164,26 +164,12 @@ final class KeywordLed {
   }
 
   private Lead group() {
-    if (re.startsWith("?", pos)) {
-      pos++;
-      if (re.startsWith("P<", pos) || re.startsWith("<", pos)) {
-        pos = re.indexOf('>', pos) + 1;
-        if (pos == 0) {
-          throw new IllegalArgumentException("unclosed group name");
-        }
-      } else {
-        while (pos < re.length() && "imsU-".indexOf(re.charAt(pos)) >= 0) {
-          pos++;
-        }
-        char c = re.charAt(pos++);
-        if (c == ')') {
-          return Lead.ZERO; // flags only
-        }
-        if (c != ':') {
-          throw new IllegalArgumentException("unknown group at " + pos);
-        }
-      }
+    int body = RegexSyntax.groupBody(re, pos);
+    if (body < 0) {
+      pos = ~body;
+      return Lead.ZERO; // flags only, (?i)
     }
+    pos = body;
     Lead l = alternation();
     if (pos >= re.length() || re.charAt(pos) != ')') {
       throw new IllegalArgumentException("unclosed group");
@@ -248,15 +234,7 @@ final class KeywordLed {
       case 'p':
       case 'P':
       case 'x':
-        if (re.startsWith("{", pos)) {
-          int close = re.indexOf('}', pos);
-          if (close < 0) {
-            throw new IllegalArgumentException("unclosed brace");
-          }
-          pos = close + 1;
-        } else {
-          pos += e == 'x' ? 2 : 1;
-        }
+        pos = RegexSyntax.afterArgument(re, pos, e == 'x' ? 2 : 1);
         return null;
       case 'Q':
         throw new IllegalArgumentException("\\Q not read here");

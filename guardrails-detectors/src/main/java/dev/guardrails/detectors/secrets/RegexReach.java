@@ -307,27 +307,12 @@ final class RegexReach {
 
   private long group() {
     holds = false;
-    if (re.startsWith("?", pos)) {
-      pos++;
-      if (re.startsWith("P<", pos) || re.startsWith("<", pos)) {
-        pos = re.indexOf('>', pos) + 1; // a named group
-        if (pos == 0) {
-          throw new IllegalArgumentException("unclosed group name");
-        }
-      } else {
-        while (pos < re.length() && "imsU-".indexOf(re.charAt(pos)) >= 0) {
-          pos++;
-        }
-        char c = re.charAt(pos++);
-        if (c == ')') {
-          return 0; // flags only, (?i)
-        }
-        if (c != ':') {
-          throw new IllegalArgumentException("unknown group at " + pos);
-        }
-      }
+    int body = RegexSyntax.groupBody(re, pos);
+    if (body < 0) {
+      pos = ~body;
+      return 0; // flags only, (?i)
     }
-    int body = pos;
+    pos = body;
     long m = alternation();
     if (pos >= re.length() || re.charAt(pos) != ')') {
       throw new IllegalArgumentException("unclosed group");
@@ -395,10 +380,12 @@ final class RegexReach {
         return shortest ? 1 : 2;
       case 'p':
       case 'P':
-        skipBraces();
+        pos = RegexSyntax.afterArgument(re, pos, 1); // a braced class name or a one-letter one
         return shortest ? 1 : 2;
       case 'x':
-        return hex() > 0xFFFF && !shortest ? 2 : 1;
+        int cp = RegexSyntax.hexValue(re, pos);
+        pos = RegexSyntax.afterArgument(re, pos, 2);
+        return cp > 0xFFFF && !shortest ? 2 : 1;
       case 'Q':
         throw new IllegalArgumentException("\\Q not read here");
       default:
@@ -410,36 +397,6 @@ final class RegexReach {
         }
         return 1;
     }
-  }
-
-  /** After {@code \p} or {@code \P}: a braced class name or a one-letter one. */
-  private void skipBraces() {
-    if (re.startsWith("{", pos)) {
-      int close = re.indexOf('}', pos);
-      if (close < 0) {
-        throw new IllegalArgumentException("unclosed brace");
-      }
-      pos = close + 1;
-    } else {
-      pos += 1;
-    }
-  }
-
-  /** After {@code \x}: two hex digits or a braced value; returns the code point. */
-  private int hex() {
-    String h;
-    if (re.startsWith("{", pos)) {
-      int close = re.indexOf('}', pos);
-      if (close < 0) {
-        throw new IllegalArgumentException("unclosed brace");
-      }
-      h = re.substring(pos + 1, close);
-      pos = close + 1;
-    } else {
-      h = re.substring(pos, pos + 2);
-      pos += 2;
-    }
-    return Integer.parseInt(h, 16);
   }
 
   private static long add(long a, long b) {

@@ -258,26 +258,12 @@ final class RunTail {
     }
 
     private Shape group() {
-      if (re.startsWith("?", pos)) {
-        pos++;
-        if (re.startsWith("P<", pos) || re.startsWith("<", pos)) {
-          pos = re.indexOf('>', pos) + 1;
-          if (pos == 0) {
-            throw new IllegalArgumentException("unclosed group name");
-          }
-        } else {
-          while (pos < re.length() && "imsU-".indexOf(re.charAt(pos)) >= 0) {
-            pos++;
-          }
-          char c = re.charAt(pos++);
-          if (c == ')') {
-            return Shape.bounded(0);
-          }
-          if (c != ':') {
-            throw new IllegalArgumentException("unknown group at " + pos);
-          }
-        }
+      int body = RegexSyntax.groupBody(re, pos);
+      if (body < 0) {
+        pos = ~body;
+        return Shape.bounded(0); // flags only, (?i)
       }
+      pos = body;
       Shape s = alternation();
       if (pos >= re.length() || re.charAt(pos) != ')') {
         throw new IllegalArgumentException("unclosed group");
@@ -417,31 +403,12 @@ final class RunTail {
           return 2;
         case 'p':
         case 'P':
-          if (re.startsWith("{", pos)) {
-            int close = re.indexOf('}', pos);
-            if (close < 0) {
-              throw new IllegalArgumentException("unclosed brace");
-            }
-            pos = close + 1;
-          } else {
-            pos++;
-          }
+          pos = RegexSyntax.afterArgument(re, pos, 1);
           java.util.Arrays.fill(cls, true);
           return 2;
         case 'x': {
-          String h;
-          if (re.startsWith("{", pos)) {
-            int close = re.indexOf('}', pos);
-            if (close < 0) {
-              throw new IllegalArgumentException("unclosed brace");
-            }
-            h = re.substring(pos + 1, close);
-            pos = close + 1;
-          } else {
-            h = re.substring(pos, pos + 2);
-            pos += 2;
-          }
-          int cp = Integer.parseInt(h, 16);
+          int cp = RegexSyntax.hexValue(re, pos);
+          pos = RegexSyntax.afterArgument(re, pos, 2);
           cls[Math.min(cp, 256)] = true;
           return cp > 0xFFFF ? 2 : 1;
         }

@@ -1,0 +1,67 @@
+package dev.guardrails.detectors.secrets;
+
+/**
+ * The pieces of RE2 syntax that every reader of a rule's regex source in this package skips the
+ * same way ({@link RegexReach}, {@link RunTail}, {@link KeywordLed}): group headers, and the
+ * braced or fixed-width arguments of {@code \p}, {@code \P} and {@code \x}. Each reader keeps its
+ * own walk of what it computes; positions go in and come out. Errors are
+ * {@link IllegalArgumentException}s naming what is malformed, as the readers report them.
+ */
+final class RegexSyntax {
+
+  private RegexSyntax() {}
+
+  /**
+   * Where a group's body starts, given the position just after its {@code (}: after a
+   * {@code ?P<name>}, {@code ?<name>} or {@code ?flags:} header, or right there for a plain group.
+   * A flags-only group such as {@code (?i)} has no body: the result is then {@code ~end}
+   * (negative), {@code end} being the position after its {@code )}.
+   */
+  static int groupBody(String re, int pos) {
+    if (!re.startsWith("?", pos)) {
+      return pos;
+    }
+    pos++;
+    if (re.startsWith("P<", pos) || re.startsWith("<", pos)) {
+      int end = re.indexOf('>', pos) + 1; // a named group
+      if (end == 0) {
+        throw new IllegalArgumentException("unclosed group name");
+      }
+      return end;
+    }
+    while (pos < re.length() && "imsU-".indexOf(re.charAt(pos)) >= 0) {
+      pos++;
+    }
+    char c = re.charAt(pos++);
+    if (c == ')') {
+      return ~pos; // flags only, (?i)
+    }
+    if (c != ':') {
+      throw new IllegalArgumentException("unknown group at " + pos);
+    }
+    return pos;
+  }
+
+  /**
+   * The position after the argument of {@code \p}, {@code \P} or {@code \x} that starts at
+   * {@code pos}: a braced one ({@code {Greek}}, {@code {10FFFF}}) or {@code plain} chars
+   * (1 for a one-letter class name, 2 for two hex digits).
+   */
+  static int afterArgument(String re, int pos, int plain) {
+    return re.startsWith("{", pos) ? closingBrace(re, pos) + 1 : pos + plain;
+  }
+
+  /** The code point of the {@code \x} argument at {@code pos}: two hex digits or a braced value. */
+  static int hexValue(String re, int pos) {
+    String h = re.startsWith("{", pos) ? re.substring(pos + 1, closingBrace(re, pos)) : re.substring(pos, pos + 2);
+    return Integer.parseInt(h, 16);
+  }
+
+  private static int closingBrace(String re, int pos) {
+    int close = re.indexOf('}', pos);
+    if (close < 0) {
+      throw new IllegalArgumentException("unclosed brace");
+    }
+    return close;
+  }
+}
