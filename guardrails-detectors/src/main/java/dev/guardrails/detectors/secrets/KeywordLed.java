@@ -108,31 +108,12 @@ final class KeywordLed {
 
   /** Reads a quantifier if one follows: {@link #ONCE} (none), {@link #MAYBE} ({@code ?}) or {@link #MANY} (any other). */
   private int quantifier() {
-    if (pos >= re.length()) {
+    RegexSyntax.Quantifier q = RegexSyntax.quantifier(re, pos);
+    if (q == null) {
       return ONCE;
     }
-    char c = re.charAt(pos);
-    int kind = MANY;
-    if (c == '*' || c == '+') {
-      pos++;
-    } else if (c == '?') {
-      pos++;
-      kind = MAYBE;
-    } else if (c == '{') {
-      int close = re.indexOf('}', pos);
-      String spec = close < 0 ? "" : re.substring(pos + 1, close);
-      if (!spec.matches("[0-9]+(,[0-9]*)?")) {
-        return ONCE; // a literal '{'
-      }
-      pos = close + 1;
-      kind = spec.equals("0,1") ? MAYBE : MANY;
-    } else {
-      return ONCE;
-    }
-    if (pos < re.length() && re.charAt(pos) == '?') {
-      pos++; // lazy: the same matches
-    }
-    return kind;
+    pos = q.end();
+    return q.min() == 0 && q.max() == 1 ? MAYBE : MANY;
   }
 
   /** One atom: its literal texts, {@link Lead#ZERO} for a zero-width one, null for a class or any char. */

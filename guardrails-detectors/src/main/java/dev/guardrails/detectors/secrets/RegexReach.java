@@ -238,41 +238,15 @@ final class RegexReach {
   private long repeat(long a) {
     quantified = false;
     optional = false;
-    while (pos < re.length()) {
-      char c = re.charAt(pos);
-      if (c == '*' || c == '+') {
-        pos++;
-        a = shortest ? (c == '*' ? 0 : a) : a == 0 ? 0 : UNBOUNDED;
-        optional |= c == '*';
-      } else if (c == '?') {
-        pos++;
-        optional = true;
-        a = shortest ? 0 : a;
-      } else if (c == '{') {
-        int close = re.indexOf('}', pos);
-        String spec = close < 0 ? "" : re.substring(pos + 1, close);
-        if (!spec.matches("[0-9]+(,[0-9]*)?")) {
-          return a; // a literal '{', read as the next atom
-        }
-        pos = close + 1;
-        int comma = spec.indexOf(',');
-        optional |= Long.parseLong(comma < 0 ? spec : spec.substring(0, comma)) == 0;
-        if (shortest) {
-          a = mul(a, Long.parseLong(comma < 0 ? spec : spec.substring(0, comma)));
-        } else if (comma < 0) {
-          a = mul(a, Long.parseLong(spec));
-        } else if (comma == spec.length() - 1) {
-          a = a == 0 ? 0 : UNBOUNDED;
-        } else {
-          a = mul(a, Long.parseLong(spec.substring(comma + 1)));
-        }
+    for (RegexSyntax.Quantifier q; (q = RegexSyntax.quantifier(re, pos)) != null; ) {
+      pos = q.end();
+      optional |= q.min() == 0;
+      if (shortest) {
+        a = q.min() == 0 ? 0 : mul(a, q.min());
       } else {
-        return a;
+        a = q.unbounded() ? (a == 0 ? 0 : UNBOUNDED) : mul(a, q.max());
       }
       quantified = true;
-      if (pos < re.length() && re.charAt(pos) == '?') {
-        pos++; // lazy: the same reach
-      }
     }
     return a;
   }

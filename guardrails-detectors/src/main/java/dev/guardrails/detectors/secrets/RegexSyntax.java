@@ -2,10 +2,11 @@ package dev.guardrails.detectors.secrets;
 
 /**
  * The pieces of RE2 syntax that every reader of a rule's regex source in this package skips the
- * same way ({@link RegexReach}, {@link RunTail}, {@link KeywordLed}): group headers, and the
- * braced or fixed-width arguments of {@code \p}, {@code \P} and {@code \x}. Each reader keeps its
- * own walk of what it computes; positions go in and come out. Errors are
- * {@link IllegalArgumentException}s naming what is malformed, as the readers report them.
+ * same way ({@link RegexReach}, {@link RunTail}, {@link KeywordLed}): group headers, quantifiers,
+ * and the braced or fixed-width arguments of {@code \p}, {@code \P} and {@code \x}. Each reader
+ * keeps its own walk of what it computes; positions go in and come out. Read once per rule at load
+ * time, never while scanning. Errors are {@link IllegalArgumentException}s naming what is
+ * malformed, as the readers report them.
  */
 final class RegexSyntax {
 
@@ -55,6 +56,58 @@ final class RegexSyntax {
   static int hexValue(String re, int pos) {
     String h = re.startsWith("{", pos) ? re.substring(pos + 1, closingBrace(re, pos)) : re.substring(pos, pos + 2);
     return Integer.parseInt(h, 16);
+  }
+
+  /**
+   * A quantifier read from the source: at least {@code min} repetitions, at most {@code max}
+   * ({@link #UNBOUNDED_MAX} for {@code *}, {@code +} and {@code {n,}}); {@code end} is the position
+   * after it, a lazy {@code ?} included (lazy and greedy match the same strings).
+   */
+  record Quantifier(long min, long max, int end) {
+
+    /** True for {@code *}, {@code +} and {@code {n,}}. */
+    boolean unbounded() {
+      return max == UNBOUNDED_MAX;
+    }
+  }
+
+  /** {@link Quantifier#max()} of a quantifier with no upper bound. */
+  static final long UNBOUNDED_MAX = -1;
+
+  /**
+   * The quantifier at {@code pos} ({@code *}, {@code +}, {@code ?}, {@code {n}}, {@code {n,}},
+   * {@code {n,m}}), or null when none starts there: the end of the source, another char, or an
+   * opening brace that is a literal because no count follows it.
+   */
+  static Quantifier quantifier(String re, int pos) {
+    if (pos >= re.length()) {
+      return null;
+    }
+    char c = re.charAt(pos);
+    long min;
+    long max;
+    int end;
+    if (c == '*' || c == '+' || c == '?') {
+      min = c == '+' ? 1 : 0;
+      max = c == '?' ? 1 : UNBOUNDED_MAX;
+      end = pos + 1;
+    } else if (c == '{') {
+      int close = re.indexOf('}', pos);
+      String spec = close < 0 ? "" : re.substring(pos + 1, close);
+      if (!spec.matches("[0-9]+(,[0-9]*)?")) {
+        return null; // a literal '{', read as the next atom
+      }
+      int comma = spec.indexOf(',');
+      min = Long.parseLong(comma < 0 ? spec : spec.substring(0, comma));
+      max = comma < 0 ? min : comma == spec.length() - 1 ? UNBOUNDED_MAX : Long.parseLong(spec.substring(comma + 1));
+      end = close + 1;
+    } else {
+      return null;
+    }
+    if (end < re.length() && re.charAt(end) == '?') {
+      end++; // lazy: the same matches
+    }
+    return new Quantifier(min, max, end);
   }
 
   private static int closingBrace(String re, int pos) {

@@ -173,35 +173,9 @@ final class RunTail {
     }
 
     private Shape repeat(Shape a) {
-      while (pos < re.length()) {
-        char c = re.charAt(pos);
-        boolean unboundedRepeat;
-        long times = 1;
-        if (c == '*' || c == '+') {
-          pos++;
-          unboundedRepeat = true;
-        } else if (c == '?') {
-          pos++;
-          unboundedRepeat = false; // optional: the shape of a itself fits the empty match too
-        } else if (c == '{') {
-          int close = re.indexOf('}', pos);
-          String spec = close < 0 ? "" : re.substring(pos + 1, close);
-          if (!spec.matches("[0-9]+(,[0-9]*)?")) {
-            return a; // a literal '{', read as the next atom
-          }
-          pos = close + 1;
-          int comma = spec.indexOf(',');
-          unboundedRepeat = comma == spec.length() - 1;
-          if (!unboundedRepeat) {
-            times = Long.parseLong(comma < 0 ? spec : spec.substring(comma + 1));
-          }
-        } else {
-          return a;
-        }
-        if (pos < re.length() && re.charAt(pos) == '?') {
-          pos++; // lazy: the same matches
-        }
-        if (unboundedRepeat) {
+      for (RegexSyntax.Quantifier q; (q = RegexSyntax.quantifier(re, pos)) != null; ) {
+        pos = q.end();
+        if (q.unbounded()) {
           if (a.unbounded || !a.oneChar) {
             if (a.max == 0 && !a.unbounded) {
               continue; // a zero-width atom repeated
@@ -213,12 +187,12 @@ final class RunTail {
           s.cls = a.cls;
           a = s;
         } else if (a.unbounded) {
-          if (times > 1) {
+          if (q.max() > 1) {
             throw new IllegalArgumentException("repeated run");
-          }
+          } // ? and {0,1}, {1}: the run itself, which fits the empty match too
         } else {
           a = Shape.bounded(a.max >= RegexReach.UNBOUNDED ? RegexReach.UNBOUNDED
-              : Math.min(RegexReach.UNBOUNDED, a.max * times));
+              : Math.min(RegexReach.UNBOUNDED, a.max * q.max()));
         }
       }
       return a;

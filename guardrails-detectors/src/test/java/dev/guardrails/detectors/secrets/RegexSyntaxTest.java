@@ -46,4 +46,27 @@ class RegexSyntaxTest {
     assertEquals("unclosed brace", brace.getMessage());
     assertThrows(IllegalArgumentException.class, () -> RegexSyntax.hexValue("\\x{1F6", 2));
   }
+
+  @Test
+  void quantifiers() {
+    // {min, max, end}; max -1 = unbounded; the quantifier starts at 1 in every source ("a" at 0).
+    assertQuantifier("a*b", 0, -1, 2);
+    assertQuantifier("a+?b", 1, -1, 3); // lazy: the "?" belongs to the quantifier
+    assertQuantifier("a?b", 0, 1, 2);
+    assertQuantifier("a??b", 0, 1, 3);
+    assertQuantifier("a{3}b", 3, 3, 4);
+    assertQuantifier("a{2,}b", 2, -1, 5);
+    assertQuantifier("a{0,16}?b", 0, 16, 8);
+    assertEquals(null, RegexSyntax.quantifier("a{x}", 1)); // a literal brace
+    assertEquals(null, RegexSyntax.quantifier("a{,3}", 1)); // RE2 reads this as literal text too
+    assertEquals(null, RegexSyntax.quantifier("a{3", 1));
+    assertEquals(null, RegexSyntax.quantifier("ab", 1));
+    assertEquals(null, RegexSyntax.quantifier("a", 1));
+  }
+
+  private static void assertQuantifier(String re, long min, long max, int end) {
+    RegexSyntax.Quantifier q = RegexSyntax.quantifier(re, 1);
+    assertEquals(new RegexSyntax.Quantifier(min, max, end), q, re);
+    assertEquals(max == -1, q.unbounded(), re);
+  }
 }
