@@ -562,6 +562,372 @@ final class StereotypeFrames {
     return false;
   }
 
+
+  // ---- the attribution frame: a trait, ability or role put down to someone's group ----
+
+  /** Person pronouns the claim of an attribution is about. */
+  static final CharArraySet PRONOUN = set("he she they you");
+  /** A pronoun and its copula in one token. */
+  static final CharArraySet PRONOUN_BE = set("they're you're");
+  /** Pronouns whose "'s" is "is" ("he's", "she's": the tokenizer drops a final "'s"). */
+  static final CharArraySet PRONOUN_S = set("he she it that");
+  static final CharArraySet BE_FORM = set("is are was were");
+  /** Words that give the cause of what the clause before says. */
+  static final CharArraySet CAUSE = set("because since");
+  static final CharArraySet SO = set("so");
+  /** Words after "so" that mark the consequence as self-evident: "so of course", "so naturally". */
+  static final CharArraySet SO_SKIP = set("of course naturally obviously clearly");
+  static final CharArraySet LIKE = set("like");
+  static final CharArraySet LIKE_QUANT = set("all most every other typical");
+  /** Ability modals: "can't park", "couldn't swim", "must be good at". */
+  static final CharArraySet ABILITY = set("can can't cannot could couldn't must");
+  /** A skill word before "at": "good at math", "terrible at driving". */
+  static final CharArraySet SKILL = set("good bad better worse great terrible awful best worst");
+  static final CharArraySet AT = set("at");
+  /**
+   * What others do to someone (treatment, reported belief) or a passive auxiliary: a sentence that puts that down
+   * to the person's group reports discrimination ("she was denied entry because she was a woman", "they refused to
+   * hire him because he is Black") or someone else's belief, not a trait of the group.
+   */
+  static final CharArraySet TREATMENT = set("refuse refused refuses deny denied denies reject rejected rejects fire "
+      + "fired fires hire hired exclude excluded ban banned bar barred treat treated discriminate discriminated harass "
+      + "harassed bully bullied attack attacked kill killed target targeted hate hated judge judged mock mocked tease "
+      + "teased insult insulted persecute persecuted arrest arrested stop stopped pay paid allow allowed let kick kicked "
+      + "told tell tells say said says think thought thinks assume assumed assumes believe believed believes called "
+      + "considered seen viewed perceived expected ignored overlooked passed punished forced prevented "
+      + "kept held given");
+  /** Rights after an ability modal: "couldn't vote", "can't marry" is a right denied, not an ability. */
+  static final CharArraySet RIGHT_VERB = set("vote own marry enter attend inherit enroll join serve study hold buy rent "
+      + "work apply find get obtain afford access receive");
+  static final CharArraySet PASSIVE_AUX = set("was were is are be been being got get gets");
+  /** Gendered person words: a role frame needs one in the sentence. */
+  static final CharArraySet GENDER_WORD = set("woman women girl girls lady ladies wife wives girlfriend girlfriends "
+      + "mother mothers mom moms she her female females man men boy boys guy guys husband husbands he him male males");
+  /** Gendered nouns whose possessive assigns a place or work: "a woman's place", "women's work", "a man's job". */
+  static final CharArraySet GENDER_POSS = set("woman women girl wife man men");
+  static final CharArraySet PLACE_WORD = set("place");
+  static final CharArraySet WORK_WORD = set("work job jobs role duty duties");
+  static final CharArraySet BELONG = set("belong belongs");
+  static final CharArraySet IN_AT = set("in at");
+  static final CharArraySet HOME = set("kitchen home house");
+  static final CharArraySet FOR_WORD = set("for");
+  static final CharArraySet COP_POSS = set("is are");
+  static final CharArraySet THAT_IT = set("that it");
+
+  /** Token hashes of the words that can start the attribution frame (open addressing, 0 empty). */
+  private static final int[] ANCHORS = anchors("because since so for like belong belongs place work job jobs role duty "
+      + "duties course wonder typical naturally obviously");
+  /** Words that present what the sentence says as expected of the person: "of course", "no wonder", "typical". */
+  static final CharArraySet EXPECTED = set("course wonder typical naturally obviously");
+  private static final int ANCHOR_MASK = ANCHORS.length - 1;
+
+  private static int[] anchors(String words) {
+    int[] a = new int[64];
+    for (String w : words.split(" ")) {
+      int h = Tokens.hash(w);
+      int i = (h * 0x9E3779B9 >>> 26) & (a.length - 1);
+      while (a[i] != 0) {
+        i = (i + 1) & (a.length - 1);
+      }
+      a[i] = h;
+    }
+    return a;
+  }
+
+  private static boolean anchor(int h) {
+    for (int i = (h * 0x9E3779B9 >>> 26) & ANCHOR_MASK; ANCHORS[i] != 0; i = (i + 1) & ANCHOR_MASK) {
+      if (ANCHORS[i] == h) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The attribution frame: a sentence that puts a trait, an ability or a role down to someone's group, the way a
+   * generalization does for a whole group but said of one person, where the model (which needs a generic mention)
+   * does not look:
+   * <ul>
+   *   <li>cause: an ability, skill, trait or negative word, then "because/since" + pronoun + "is/was/'s" + (a/an) +
+   *       group term ending the clause ("she can't park because she is a woman", "he was good at math because he was
+   *       Asian"); not when the clause reports treatment or belief ("was denied entry", "refused to hire", "they
+   *       thought"): that is discrimination reported, not a stereotype;</li>
+   *   <li>consequence: pronoun + "is/'s" + (a/an) + group term, "so" (of course, naturally), then an ability, skill,
+   *       trait or negative word ("he's a man, so of course he can't cook");</li>
+   *   <li>backhanded: pronoun + copula + an adjective "for a(n)" + group term ending the clause ("she is smart for a
+   *       girl", "he's articulate for a black guy");</li>
+   *   <li>like all: an ability, skill, trait or negative word, then "like all/most/every/other/typical" + group
+   *       ending the clause ("he is cheap, like all Scots");</li>
+   *   <li>expected: "of course", "no wonder", "typical", "naturally", then pronoun + be + group ending a clause, and an
+   *       ability, skill, trait or negative word in the sentence ("no wonder he's so cheap, he's Jewish");</li>
+   *   <li>gender role: "a woman's place is ...", "is women's work", "that's a man's job", and a gendered person word
+   *       before "belong(s) in/at (the) kitchen/home/house".</li>
+   * </ul>
+   * One probe of a small hash table per token finds the words that can start it; the rest is bounded look-around.
+   *
+   * @return the group term's tokens as {@code start << 32 | end}, or -1
+   */
+  static long attribution(Tokens t, int from, int to) {
+    StereotypeFeatures f = StereotypeFeatures.INSTANCE;
+    for (int k = from; k < to; k++) {
+      if (!anchor(t.hash[k])) {
+        continue;
+      }
+      long r;
+      if (in(CAUSE, t, k)) {
+        r = cause(t, from, to, k, f);
+      } else if (in(SO, t, k)) {
+        r = consequence(t, from, to, k, f);
+      } else if (in(FOR_WORD, t, k)) {
+        r = backhanded(t, from, to, k, f);
+      } else if (in(LIKE, t, k)) {
+        r = likeAll(t, from, to, k, f);
+      } else if (in(EXPECTED, t, k)) {
+        r = expected(t, from, to, k, f);
+      } else if (in(BELONG, t, k)) {
+        r = belong(t, from, to, k);
+      } else {
+        r = k > from && !t.is(k, Tokens.HARD_BEFORE) ? possessiveRole(t, from, to, k - 1) : -1;
+      }
+      if (r >= 0) {
+        return r;
+      }
+    }
+    return -1;
+  }
+
+  /** The group term (a descriptor run ending in a person noun or group allowed) at {@code g}, not an occupation or place. */
+  private static int groupEnd(Tokens t, int g, int to, StereotypeFeatures f) {
+    if (g >= to || t.is(g, Tokens.HARD_BEFORE)) {
+      return -1;
+    }
+    long term = f.term(t, g, to);
+    byte kind = (byte) (term >>> 32);
+    if (term == 0 || kind == StereotypeFeatures.OCCUPATION || kind == StereotypeFeatures.PLACE) {
+      return -1;
+    }
+    int e = (int) term;
+    byte prev = kind;
+    for (int hop = 0; hop < 2 && e < to && !t.is(e, Tokens.HARD_BEFORE); hop++) {
+      long next = f.term(t, e, to);
+      byte nk = (byte) (next >>> 32);
+      if (next == 0 || nk == StereotypeFeatures.PLACE) {
+        break;
+      }
+      if (nk == StereotypeFeatures.OCCUPATION && prev != StereotypeFeatures.GROUP) {
+        return -1; // "a professional athlete": a job, not a group ("a Pakistani businessman" is one)
+      }
+      prev = nk;
+      e = (int) next;
+    }
+    return e;
+  }
+
+  private static boolean clauseEnd(Tokens t, int e, int to) {
+    return e >= to || t.is(e, Tokens.HARD_BEFORE);
+  }
+
+  /** Pronoun + be (two tokens or one) starting at {@code j}: the token after it, or -1. */
+  private static int pronounBe(Tokens t, int j, int to) {
+    if (j < to && (in(PRONOUN_BE, t, j) || (in(PRONOUN, t, j) && apostropheS(t, j)))) {
+      return j + 1;
+    }
+    if (j + 1 < to && in(PRONOUN, t, j) && !t.is(j + 1, Tokens.HARD_BEFORE) && in(BE_FORM, t, j + 1)) {
+      return j + 2;
+    }
+    return -1;
+  }
+
+  private static int skipArticle(Tokens t, int g, int to) {
+    return g < to && !t.is(g, Tokens.HARD_BEFORE) && in(StereotypeFeatures.ARTICLE, t, g) ? g + 1 : g;
+  }
+
+  /** An ability, skill, trait or negative word in {@code [a, b)} and no treatment or passive there. */
+  private static boolean cue(Tokens t, int a, int b, StereotypeFeatures f) {
+    boolean cue = false;
+    for (int k = a; k < b; k++) {
+      if (in(TREATMENT, t, k)) {
+        return false;
+      }
+      if (in(PASSIVE_AUX, t, k) && k + 1 < b && participle(t, k + 1)) {
+        return false;
+      }
+      if (in(ABILITY, t, k) && k + 1 < b && in(RIGHT_VERB, t, k + 1)) {
+        return false;
+      }
+      cue |= in(ABILITY, t, k) || (in(SKILL, t, k) && k + 1 < b && in(AT, t, k + 1))
+          || BiasLexicon.Parsed.TRAITS.contains(t.canon, t.cStart[k], t.len(k))
+          || (f.valence(t, k) < 0 && !in(StereotypeFeatures.NEG, t, k));
+    }
+    return cue;
+  }
+
+  private static boolean participle(Tokens t, int k) {
+    int e = t.cEnd[k];
+    int n = t.len(k);
+    return n > 3 && ((t.canon[e - 2] == 'e' && t.canon[e - 1] == 'd') || (t.canon[e - 2] == 'e' && t.canon[e - 1] == 'n'));
+  }
+
+  /** Start of the clause holding token {@code k}. */
+  private static int clauseStart(Tokens t, int from, int k) {
+    int a = k;
+    while (a > from && !t.is(a, Tokens.HARD_BEFORE)) {
+      a--;
+    }
+    return a;
+  }
+
+  private static long cause(Tokens t, int from, int to, int k, StereotypeFeatures f) {
+    int g = pronounBe(t, k + 1, to);
+    if (g < 0) {
+      return -1;
+    }
+    g = skipArticle(t, g, to);
+    int e = groupEnd(t, g, to, f);
+    if (e < 0 || !clauseEnd(t, e, to) || !cue(t, clauseStart(t, from, k), k, f)) {
+      return -1;
+    }
+    return span(g, e);
+  }
+
+  private static long consequence(Tokens t, int from, int to, int k, StereotypeFeatures f) {
+    for (int j = Math.max(from, k - 5); j < k; j++) {
+      int g = pronounBe(t, j, to);
+      if (g < 0 || g >= k) {
+        continue;
+      }
+      g = skipArticle(t, g, k);
+      int e = groupEnd(t, g, k, f);
+      if (e != k) {
+        continue;
+      }
+      int c = k + 1;
+      while (c < to && c <= k + 2 && !t.is(c, Tokens.HARD_BEFORE) && in(SO_SKIP, t, c)) {
+        c++;
+      }
+      int end = c;
+      while (end < to && !t.is(end, Tokens.HARD_BEFORE)) {
+        end++;
+      }
+      return cue(t, c, end, f) ? span(g, e) : -1;
+    }
+    return -1;
+  }
+
+  /**
+   * "Of course she can't cook, she's a woman", "No wonder he's so cheap, he's Jewish": an expectedness word, then a
+   * pronoun + be + group ending a clause, and an ability, skill, trait or negative word elsewhere in the sentence.
+   */
+  private static long expected(Tokens t, int from, int to, int k, StereotypeFeatures f) {
+    if (eq(t, k, "course") && (k == from || !eq(t, k - 1, "of"))) {
+      return -1;
+    }
+    if (eq(t, k, "wonder") && (k == from || !eq(t, k - 1, "no"))) {
+      return -1;
+    }
+    for (int j = k + 1; j < to; j++) {
+      int g = pronounBe(t, j, to);
+      if (g < 0) {
+        continue;
+      }
+      int a = skipArticle(t, g, to);
+      int e = groupEnd(t, a, to, f);
+      if (e >= 0 && clauseEnd(t, e, to) && (cue(t, from, j, f) || cue(t, e, to, f))) {
+        return span(a, e);
+      }
+    }
+    return -1;
+  }
+
+  private static long backhanded(Tokens t, int from, int to, int k, StereotypeFeatures f) {
+    if (k - 1 <= from || t.is(k, Tokens.HARD_BEFORE) || !(StereotypeFeatures.adjectiveLike(t, k - 1)
+        || f.valence(t, k - 1) != 0 || in(StereotypeFeatures.DEGREE, t, k - 2))) {
+      return -1;
+    }
+    boolean subject = false;
+    for (int j = Math.max(from, k - 5); j < k - 1 && !subject; j++) {
+      int a = pronounBe(t, j, to);
+      subject = a > j && a <= k - 1;
+    }
+    if (!subject) {
+      return -1;
+    }
+    int g = k + 1;
+    if (g >= to || !in(StereotypeFeatures.ARTICLE, t, g)) {
+      return -1;
+    }
+    g++;
+    int e = groupEnd(t, g, to, f);
+    return e >= 0 && clauseEnd(t, e, to) ? span(g, e) : -1;
+  }
+
+  private static long likeAll(Tokens t, int from, int to, int k, StereotypeFeatures f) {
+    int g = k + 1;
+    if (g >= to || t.is(g, Tokens.HARD_BEFORE) || !in(LIKE_QUANT, t, g)) {
+      return -1;
+    }
+    int e = groupEnd(t, g + 1, to, f);
+    if (e < 0 || !clauseEnd(t, e, to) || !StereotypeFeatures.plural(t, e - 1) && !in(StereotypeFeatures.QUANT, t, g)) {
+      return -1;
+    }
+    return cue(t, from, k, f) ? span(g + 1, e) : -1;
+  }
+
+  private static long belong(Tokens t, int from, int to, int k) {
+    int p = k + 1;
+    if (p >= to || t.is(p, Tokens.HARD_BEFORE) || !in(IN_AT, t, p)) {
+      return -1;
+    }
+    int h = p + 1;
+    if (h < to && !t.is(h, Tokens.HARD_BEFORE) && eq(t, h, "the")) {
+      h++;
+    }
+    if (h >= to || t.is(h, Tokens.HARD_BEFORE) || !in(HOME, t, h)) {
+      return -1;
+    }
+    for (int j = k - 1; j >= from && j >= k - 6; j--) {
+      if (in(GENDER_WORD, t, j)) {
+        return span(j, j + 1);
+      }
+      if (t.is(j, Tokens.HARD_BEFORE)) {
+        break;
+      }
+    }
+    return -1;
+  }
+
+  private static long possessiveRole(Tokens t, int from, int to, int k) {
+    int n = k + 1;
+    if (!in(GENDER_POSS, t, k) || !apostropheS(t, k)) {
+      return -1;
+    }
+    if (in(PLACE_WORD, t, n)) {
+      // "a woman's place is ...", "a woman's place in the home"
+      return n + 1 < to && (in(BE_FORM, t, n + 1) || in(IN_AT, t, n + 1)) ? span(k, k + 1) : -1;
+    }
+    if (!in(WORK_WORD, t, n)) {
+      return -1;
+    }
+    // "is women's work", "that's a man's job": a copula (an article between) right before, no negation
+    int c = k - 1;
+    if (c > from && in(StereotypeFeatures.ARTICLE, t, c)) {
+      c--;
+    }
+    return c >= from && !t.is(c + 1, Tokens.HARD_BEFORE)
+        && (in(COP_POSS, t, c) || (in(THAT_IT, t, c) && apostropheS(t, c))) ? span(k, k + 1) : -1;
+  }
+
+  /** Token {@code k} was followed by "'s" in the text, which the tokenizer drops ("woman's", "she's", "that's"). */
+  private static boolean apostropheS(Tokens t, int k) {
+    int e = t.cEnd[k];
+    if (t.oEnd[k] - t.oStart[k] != e - t.cStart[k] + 2) {
+      return false; // nothing dropped after the token
+    }
+    char a = t.canon[e];
+    char b = t.canon[e + 1];
+    return (a == '\'' || a == '\u2019') && (b == 's' || b == 'S');
+  }
+
   /** Tokens {@code [start, end)} a frame covers, packed into one long. */
   private static long span(int start, int end) {
     return ((long) start << 32) | end;
