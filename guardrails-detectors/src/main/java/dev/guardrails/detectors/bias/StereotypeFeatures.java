@@ -208,7 +208,7 @@ final class StereotypeFeatures {
   }
 
   /** The class of the first group term with one in tokens {@code [k, e)}, or 0. */
-  private int axis(Tokens t, int k, int e) {
+  int axis(Tokens t, int k, int e) {
     int last = 0;
     while (k < e) {
       long term = term(t, k, e);

@@ -596,9 +596,12 @@ final class StereotypeFrames {
       + "told tell tells say said says think thought thinks assume assumed assumes believe believed believes called "
       + "considered seen viewed perceived expected ignored overlooked passed punished forced prevented "
       + "kept held given");
-  /** Rights after an ability modal: "couldn't vote", "can't marry" is a right denied, not an ability. */
+  /**
+   * Rights, access and permissions after an ability modal: "couldn't vote", "can't marry", "couldn't find work",
+   * "can't eat pork" is a right or access denied or a rule kept, not an ability.
+   */
   static final CharArraySet RIGHT_VERB = set("vote own marry enter attend inherit enroll join serve study hold buy rent "
-      + "work apply find get obtain afford access receive");
+      + "work apply find get obtain afford access receive eat drink");
   static final CharArraySet PASSIVE_AUX = set("was were is are be been being got get gets");
   /** Gendered person words: a role frame needs one in the sentence. */
   static final CharArraySet GENDER_WORD = set("woman women girl girls lady ladies wife wives girlfriend girlfriends "
@@ -614,34 +617,64 @@ final class StereotypeFrames {
   static final CharArraySet COP_POSS = set("is are");
   static final CharArraySet THAT_IT = set("that it");
 
-  /** Token hashes of the words that can start the attribution frame (open addressing, 0 empty). */
-  private static final int[] ANCHORS = anchors("because since so for like belong belongs place work job jobs role duty "
-      + "duties course wonder typical naturally obviously");
   /** Words that present what the sentence says as expected of the person: "of course", "no wonder", "typical". */
   static final CharArraySet EXPECTED = set("course wonder typical naturally obviously");
-  private static final int ANCHOR_MASK = ANCHORS.length - 1;
 
-  private static int[] anchors(String words) {
-    int[] a = new int[64];
+  // The words that can open the attribution frame, by kind: one probe of a small open-addressing table of token
+  // hashes per token ({@link Tokens#hash}), so a sentence without one costs no string lookup.
+  private static final byte A_CAUSE = 1;
+  private static final byte A_SO = 2;
+  private static final byte A_FOR = 3;
+  private static final byte A_LIKE = 4;
+  private static final byte A_EXPECTED = 5;
+  private static final byte A_BELONG = 6;
+  private static final byte A_ROLE = 7;
+  private static final int ANCHOR_SLOTS = 64;
+  private static final int[] ANCHOR_HASH = new int[ANCHOR_SLOTS];
+  private static final byte[] ANCHOR_KIND = new byte[ANCHOR_SLOTS];
+
+  static {
+    anchors(A_CAUSE, "because since");
+    anchors(A_SO, "so");
+    anchors(A_FOR, "for");
+    anchors(A_LIKE, "like");
+    anchors(A_EXPECTED, "course wonder typical naturally obviously");
+    anchors(A_BELONG, "belong belongs");
+    anchors(A_ROLE, "place work job jobs role duty duties");
+  }
+
+  private static void anchors(byte kind, String words) {
     for (String w : words.split(" ")) {
       int h = Tokens.hash(w);
-      int i = (h * 0x9E3779B9 >>> 26) & (a.length - 1);
-      while (a[i] != 0) {
-        i = (i + 1) & (a.length - 1);
+      int i = slot(h);
+      while (ANCHOR_KIND[i] != 0) {
+        i = (i + 1) & (ANCHOR_SLOTS - 1);
       }
-      a[i] = h;
+      ANCHOR_HASH[i] = h;
+      ANCHOR_KIND[i] = kind;
     }
-    return a;
   }
 
-  private static boolean anchor(int h) {
-    for (int i = (h * 0x9E3779B9 >>> 26) & ANCHOR_MASK; ANCHORS[i] != 0; i = (i + 1) & ANCHOR_MASK) {
-      if (ANCHORS[i] == h) {
-        return true;
+  private static int slot(int h) {
+    return (h * 0x9E3779B9) >>> 26; // 6 bits: ANCHOR_SLOTS
+  }
+
+  /** The anchor kind of a token hash, 0 for none. */
+  private static byte anchor(int h) {
+    for (int i = slot(h); ANCHOR_KIND[i] != 0; i = (i + 1) & (ANCHOR_SLOTS - 1)) {
+      if (ANCHOR_HASH[i] == h) {
+        return ANCHOR_KIND[i];
       }
     }
-    return false;
+    return 0;
   }
+
+  private static final int H_HE = Tokens.hash("he");
+  private static final int H_SHE = Tokens.hash("she");
+  private static final int H_THEY = Tokens.hash("they");
+  private static final int H_YOU = Tokens.hash("you");
+  private static final int H_THEYRE = Tokens.hash("they're");
+  private static final int H_YOURE = Tokens.hash("you're");
 
   /**
    * The attribution frame: a sentence that puts a trait, an ability or a role down to someone's group, the way a
@@ -663,32 +696,27 @@ final class StereotypeFrames {
    *   <li>gender role: "a woman's place is ...", "is women's work", "that's a man's job", and a gendered person word
    *       before "belong(s) in/at (the) kitchen/home/house".</li>
    * </ul>
-   * One probe of a small hash table per token finds the words that can start it; the rest is bounded look-around.
+   * One probe of a small table of token hashes per token finds the words that can open it; the rest is bounded
+   * look-around.
    *
    * @return the group term's tokens as {@code start << 32 | end}, or -1
    */
   static long attribution(Tokens t, int from, int to) {
     StereotypeFeatures f = StereotypeFeatures.INSTANCE;
     for (int k = from; k < to; k++) {
-      if (!anchor(t.hash[k])) {
+      byte kind = anchor(t.hash[k]);
+      if (kind == 0) {
         continue;
       }
-      long r;
-      if (in(CAUSE, t, k)) {
-        r = cause(t, from, to, k, f);
-      } else if (in(SO, t, k)) {
-        r = consequence(t, from, to, k, f);
-      } else if (in(FOR_WORD, t, k)) {
-        r = backhanded(t, from, to, k, f);
-      } else if (in(LIKE, t, k)) {
-        r = likeAll(t, from, to, k, f);
-      } else if (in(EXPECTED, t, k)) {
-        r = expected(t, from, to, k, f);
-      } else if (in(BELONG, t, k)) {
-        r = belong(t, from, to, k);
-      } else {
-        r = k > from && !t.is(k, Tokens.HARD_BEFORE) ? possessiveRole(t, from, to, k - 1) : -1;
-      }
+      long r = switch (kind) {
+        case A_CAUSE -> in(CAUSE, t, k) ? cause(t, from, to, k, f) : -1;
+        case A_SO -> in(SO, t, k) ? consequence(t, from, to, k, f) : -1;
+        case A_FOR -> in(FOR_WORD, t, k) ? backhanded(t, from, to, k, f) : -1;
+        case A_LIKE -> in(LIKE, t, k) ? likeAll(t, from, to, k, f) : -1;
+        case A_EXPECTED -> in(EXPECTED, t, k) ? expected(t, from, to, k, f) : -1;
+        case A_BELONG -> in(BELONG, t, k) ? belong(t, from, to, k) : -1;
+        default -> k > from && !t.is(k, Tokens.HARD_BEFORE) ? possessiveRole(t, from, to, k - 1) : -1;
+      };
       if (r >= 0) {
         return r;
       }
@@ -729,7 +757,15 @@ final class StereotypeFrames {
 
   /** Pronoun + be (two tokens or one) starting at {@code j}: the token after it, or -1. */
   private static int pronounBe(Tokens t, int j, int to) {
-    if (j < to && (in(PRONOUN_BE, t, j) || (in(PRONOUN, t, j) && apostropheS(t, j)))) {
+    if (j >= to) {
+      return -1;
+    }
+    int h = t.hash[j];
+    boolean pronoun = h == H_HE || h == H_SHE || h == H_THEY || h == H_YOU;
+    if (!pronoun && h != H_THEYRE && h != H_YOURE) {
+      return -1; // most tokens: no string lookup
+    }
+    if (in(PRONOUN_BE, t, j) || (in(PRONOUN, t, j) && apostropheS(t, j))) {
       return j + 1;
     }
     if (j + 1 < to && in(PRONOUN, t, j) && !t.is(j + 1, Tokens.HARD_BEFORE) && in(BE_FORM, t, j + 1)) {
@@ -742,25 +778,52 @@ final class StereotypeFrames {
     return g < to && !t.is(g, Tokens.HARD_BEFORE) && in(StereotypeFeatures.ARTICLE, t, g) ? g + 1 : g;
   }
 
-  /** An ability, skill, trait or negative word in {@code [a, b)} and no treatment or passive there. */
-  private static boolean cue(Tokens t, int a, int b, StereotypeFeatures f) {
-    boolean cue = false;
+  /** {@link #cue}: an ability modal ("can't", "couldn't", "must"). */
+  private static final int CUE_ABILITY = 1;
+  /** {@link #cue}: a skill ("good at"), a trait word or a word of negative valence. */
+  private static final int CUE_TRAIT = 2;
+  /** The class of disability groups ({@link StereotypeFeatures#axisOf}): "he is deaf, so he can't hear" is literal. */
+  private static final int DISABILITY = 7;
+
+  /**
+   * The cues in {@code [a, b)}: {@link #CUE_ABILITY}, {@link #CUE_TRAIT}; 0 if none, or if the clause reports
+   * treatment or belief, is passive, or denies a right or a permission ("couldn't vote", "can't eat pork").
+   */
+  private static int cue(Tokens t, int a, int b, StereotypeFeatures f) {
+    int cue = 0;
     for (int k = a; k < b; k++) {
       if (in(TREATMENT, t, k)) {
-        return false;
+        return 0;
       }
       if (in(PASSIVE_AUX, t, k) && k + 1 < b && participle(t, k + 1)) {
-        return false;
+        return 0;
       }
-      if (in(ABILITY, t, k) && k + 1 < b && in(RIGHT_VERB, t, k + 1)) {
-        return false;
+      if (in(ABILITY, t, k)) {
+        if (k + 1 < b && in(RIGHT_VERB, t, k + 1)) {
+          return 0;
+        }
+        cue |= CUE_ABILITY;
       }
-      cue |= in(ABILITY, t, k) || (in(SKILL, t, k) && k + 1 < b && in(AT, t, k + 1))
+      if ((in(SKILL, t, k) && k + 1 < b && in(AT, t, k + 1))
           || BiasLexicon.Parsed.TRAITS.contains(t.canon, t.cStart[k], t.len(k))
-          || (f.valence(t, k) < 0 && !in(StereotypeFeatures.NEG, t, k));
+          || (f.valence(t, k) < 0 && !in(StereotypeFeatures.NEG, t, k))) {
+        cue |= CUE_TRAIT;
+      }
     }
     return cue;
   }
+
+  /**
+   * Whether cues {@code cue} attribute something to the group {@code [g, e)}: a trait always; an ability only if
+   * {@code abilityAllowed} (the consequence frame needs "of course", "naturally" ... for one: "so" alone also gives
+   * rules, "he's Jewish, so he can't eat pork") and the group is no disability, whose consequences are literal ("she
+   * is blind, so she can't read printed menus").
+   */
+  private static boolean attributes(int cue, Tokens t, int g, int e, StereotypeFeatures f, boolean abilityAllowed) {
+    return (cue & CUE_TRAIT) != 0
+        || ((cue & CUE_ABILITY) != 0 && abilityAllowed && f.axis(t, g, e) != DISABILITY);
+  }
+
 
   private static boolean participle(Tokens t, int k) {
     int e = t.cEnd[k];
@@ -784,7 +847,7 @@ final class StereotypeFrames {
     }
     g = skipArticle(t, g, to);
     int e = groupEnd(t, g, to, f);
-    if (e < 0 || !clauseEnd(t, e, to) || !cue(t, clauseStart(t, from, k), k, f)) {
+    if (e < 0 || !clauseEnd(t, e, to) || !attributes(cue(t, clauseStart(t, from, k), k, f), t, g, e, f, true)) {
       return -1;
     }
     return span(g, e);
@@ -809,7 +872,8 @@ final class StereotypeFrames {
       while (end < to && !t.is(end, Tokens.HARD_BEFORE)) {
         end++;
       }
-      return cue(t, c, end, f) ? span(g, e) : -1;
+      // an ability needs "of course", "naturally" ...: "so" alone also gives rules ("so he can't eat pork")
+      return attributes(cue(t, c, end, f), t, g, e, f, c > k + 1) ? span(g, e) : -1;
     }
     return -1;
   }
@@ -832,7 +896,8 @@ final class StereotypeFrames {
       }
       int a = skipArticle(t, g, to);
       int e = groupEnd(t, a, to, f);
-      if (e >= 0 && clauseEnd(t, e, to) && (cue(t, from, j, f) || cue(t, e, to, f))) {
+      if (e >= 0 && clauseEnd(t, e, to) && (attributes(cue(t, from, j, f), t, a, e, f, true)
+          || attributes(cue(t, e, to, f), t, a, e, f, true))) {
         return span(a, e);
       }
     }
@@ -840,7 +905,7 @@ final class StereotypeFrames {
   }
 
   private static long backhanded(Tokens t, int from, int to, int k, StereotypeFeatures f) {
-    if (k - 1 <= from || t.is(k, Tokens.HARD_BEFORE) || !(StereotypeFeatures.adjectiveLike(t, k - 1)
+    if (k + 1 >= to || !in(StereotypeFeatures.ARTICLE, t, k + 1) || k - 1 <= from || t.is(k, Tokens.HARD_BEFORE) || !(StereotypeFeatures.adjectiveLike(t, k - 1)
         || f.valence(t, k - 1) != 0 || in(StereotypeFeatures.DEGREE, t, k - 2))) {
       return -1;
     }
@@ -870,7 +935,7 @@ final class StereotypeFrames {
     if (e < 0 || !clauseEnd(t, e, to) || !StereotypeFeatures.plural(t, e - 1) && !in(StereotypeFeatures.QUANT, t, g)) {
       return -1;
     }
-    return cue(t, from, k, f) ? span(g + 1, e) : -1;
+    return attributes(cue(t, from, k, f), t, g + 1, e, f, true) ? span(g + 1, e) : -1;
   }
 
   private static long belong(Tokens t, int from, int to, int k) {
@@ -898,7 +963,7 @@ final class StereotypeFrames {
 
   private static long possessiveRole(Tokens t, int from, int to, int k) {
     int n = k + 1;
-    if (!in(GENDER_POSS, t, k) || !apostropheS(t, k)) {
+    if (!apostropheS(t, k) || !in(GENDER_POSS, t, k)) {
       return -1;
     }
     if (in(PLACE_WORD, t, n)) {

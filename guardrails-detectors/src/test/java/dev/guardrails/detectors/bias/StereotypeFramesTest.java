@@ -162,6 +162,11 @@ class StereotypeFramesTest {
       "Of course, he is a Catholic priest and a respected teacher.|",
       "No wonder she won, she is a professional athlete.|",
       "Naturally, she is a woman of many talents.|",
+      "He's Jewish, so he can't eat pork.|",
+      "He is Deaf, so he can't hear the doorbell.|",
+      "She can't read printed menus because she is blind.|",
+      "It is wrong to assume someone can't drive because she is a woman.|",
+      "He couldn't find an apartment because he is an immigrant.|",
   })
   void attribution(String sentence, String group) {
     Tokens t = new Tokens();
