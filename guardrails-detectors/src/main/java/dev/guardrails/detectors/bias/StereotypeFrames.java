@@ -569,15 +569,9 @@ final class StereotypeFrames {
   static final CharArraySet PRONOUN = set("he she they you");
   /** A pronoun and its copula in one token. */
   static final CharArraySet PRONOUN_BE = set("they're you're");
-  /** Pronouns whose "'s" is "is" ("he's", "she's": the tokenizer drops a final "'s"). */
-  static final CharArraySet PRONOUN_S = set("he she it that");
   static final CharArraySet BE_FORM = set("is are was were");
-  /** Words that give the cause of what the clause before says. */
-  static final CharArraySet CAUSE = set("because since");
-  static final CharArraySet SO = set("so");
   /** Words after "so" that mark the consequence as self-evident: "so of course", "so naturally". */
   static final CharArraySet SO_SKIP = set("of course naturally obviously clearly");
-  static final CharArraySet LIKE = set("like");
   static final CharArraySet LIKE_QUANT = set("all most every other typical");
   /** Ability modals: "can't park", "couldn't swim", "must be good at". */
   static final CharArraySet ABILITY = set("can can't cannot could couldn't must");
@@ -610,15 +604,11 @@ final class StereotypeFrames {
   static final CharArraySet GENDER_POSS = set("woman women girl wife man men");
   static final CharArraySet PLACE_WORD = set("place");
   static final CharArraySet WORK_WORD = set("work job jobs role duty duties");
-  static final CharArraySet BELONG = set("belong belongs");
   static final CharArraySet IN_AT = set("in at");
   static final CharArraySet HOME = set("kitchen home house");
-  static final CharArraySet FOR_WORD = set("for");
   static final CharArraySet COP_POSS = set("is are");
   static final CharArraySet THAT_IT = set("that it");
 
-  /** Words that present what the sentence says as expected of the person: "of course", "no wonder", "typical". */
-  static final CharArraySet EXPECTED = set("course wonder typical naturally obviously");
 
   // The words that can open the attribution frame, by kind: one probe of a small open-addressing table of token
   // hashes per token ({@link Tokens#hash}), so a sentence without one costs no string lookup.
@@ -675,6 +665,8 @@ final class StereotypeFrames {
   private static final int H_YOU = Tokens.hash("you");
   private static final int H_THEYRE = Tokens.hash("they're");
   private static final int H_YOURE = Tokens.hash("you're");
+  private static final int H_A = Tokens.hash("a");
+  private static final int H_AN = Tokens.hash("an");
 
   /**
    * The attribution frame: a sentence that puts a trait, an ability or a role down to someone's group, the way a
@@ -708,13 +700,15 @@ final class StereotypeFrames {
       if (kind == 0) {
         continue;
       }
+      // the kind by the token's hash alone, as the mention finder reads "who"/"that": each frame then needs more
+      // structure than a colliding word would bring
       long r = switch (kind) {
-        case A_CAUSE -> in(CAUSE, t, k) ? cause(t, from, to, k, f) : -1;
-        case A_SO -> in(SO, t, k) ? consequence(t, from, to, k, f) : -1;
-        case A_FOR -> in(FOR_WORD, t, k) ? backhanded(t, from, to, k, f) : -1;
-        case A_LIKE -> in(LIKE, t, k) ? likeAll(t, from, to, k, f) : -1;
-        case A_EXPECTED -> in(EXPECTED, t, k) ? expected(t, from, to, k, f) : -1;
-        case A_BELONG -> in(BELONG, t, k) ? belong(t, from, to, k) : -1;
+        case A_CAUSE -> cause(t, from, to, k, f);
+        case A_SO -> consequence(t, from, to, k, f);
+        case A_FOR -> backhanded(t, from, to, k, f);
+        case A_LIKE -> likeAll(t, from, to, k, f);
+        case A_EXPECTED -> expected(t, from, to, k, f);
+        case A_BELONG -> belong(t, from, to, k);
         default -> k > from && !t.is(k, Tokens.HARD_BEFORE) ? possessiveRole(t, from, to, k - 1) : -1;
       };
       if (r >= 0) {
@@ -905,7 +899,7 @@ final class StereotypeFrames {
   }
 
   private static long backhanded(Tokens t, int from, int to, int k, StereotypeFeatures f) {
-    if (k + 1 >= to || !in(StereotypeFeatures.ARTICLE, t, k + 1) || k - 1 <= from || t.is(k, Tokens.HARD_BEFORE) || !(StereotypeFeatures.adjectiveLike(t, k - 1)
+    if (k + 1 >= to || (t.hash[k + 1] != H_A && t.hash[k + 1] != H_AN) || k - 1 <= from || t.is(k, Tokens.HARD_BEFORE) || !(StereotypeFeatures.adjectiveLike(t, k - 1)
         || f.valence(t, k - 1) != 0 || in(StereotypeFeatures.DEGREE, t, k - 2))) {
       return -1;
     }
