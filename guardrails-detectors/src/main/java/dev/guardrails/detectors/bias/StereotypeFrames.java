@@ -33,6 +33,10 @@ import org.apache.lucene.analysis.CharArraySet;
  *       after a generalizing quantifier or as a bare plural subject, with a present-tense harm
  *       predicate: "Most Muslims support terrorism.", "immigrants bring crime", "every X is a
  *       criminal", "X steal". Negated, past-tense and occupation-only subjects do not count.</li>
+ *   <li>the <em>attribution frame</em>, a stereotype about one person, where the model (which needs a generic
+ *       group mention) does not look ({@link #attribution}): a trait, ability or role put down to someone's group
+ *       ("she can't park because she is a woman", "smart for a girl", "a woman's place is in the home"); not
+ *       discrimination or belief reported, a right, access or rule denied, or a disability's literal consequence.</li>
  * </ul>
  *
  * <p>Stateless and thread-safe.
