@@ -49,6 +49,8 @@ public final class BiasDetector implements Detector {
   private static final double GENERALIZATION_SCORE = 0.75;
   /** Score of a {@link #STEREOTYPE} finding from the harm frame where the model alone is below its threshold. */
   private static final double HARM_SCORE = 0.75;
+  /** Score of a {@link #STEREOTYPE} finding from the attribution frame where the model is silent or unsure. */
+  private static final double ATTRIBUTION_SCORE = 0.7;
   private static final String STEREOTYPE_NOTE =
       "Generalizes a trait to a whole group; qualify it, attribute it or cite evidence.";
   private static final ThreadLocal<StereotypeScorer.Scratch> MODEL_SCRATCH =
@@ -187,26 +189,35 @@ public final class BiasDetector implements Detector {
     List<Finding> rules = sc.rules;
     for (int from = 0; from < t.count; ) {
       int to = StereotypeScorer.sentenceEnd(t, from);
-      if (scorer.extract(t, from, to, sc)) {
-        double p = scorer.model.probability(scorer.margin(sc));
-        if (p < scorer.model.threshold) {
-          if (!StereotypeFrames.harm(t, from, Math.min(to, from + StereotypeFeatures.MAX_TOKENS), sc.spans, sc.mentions)) {
+      int capped = Math.min(to, from + StereotypeFeatures.MAX_TOKENS);
+      boolean mentioned = scorer.extract(t, from, to, sc);
+      double p = mentioned ? scorer.model.probability(scorer.margin(sc)) : 0;
+      if (!mentioned || p < scorer.model.threshold) {
+        if (mentioned && StereotypeFrames.harm(t, from, capped, sc.spans, sc.mentions)) {
+          p = HARM_SCORE; // the harm frame: a stereotype even where the model is unsure
+        } else {
+          // the attribution frame: a trait or role put down to one person's group ("because she is a woman")
+          long a = StereotypeFrames.attribution(t, from, capped);
+          if (a < 0) {
             from = to;
             continue;
           }
-          p = HARM_SCORE; // the harm frame: a stereotype even where the model is unsure
+          p = ATTRIBUTION_SCORE;
+          sc.spans[0] = (int) (a >>> 32);
+          sc.spans[1] = (int) a;
+          sc.mentions = 1;
         }
-        Span sentence = text.toOriginal(t.oStart[from], t.oEnd[to - 1]);
-        boolean merged = false;
-        for (Finding f : rules) {
-          if (f.start() >= sentence.start() && f.start() < sentence.end()) {
-            merged = true; // the rule's finding stands for the sentence
-          }
+      }
+      Span sentence = text.toOriginal(t.oStart[from], t.oEnd[to - 1]);
+      boolean merged = false;
+      for (Finding f : rules) {
+        if (f.start() >= sentence.start() && f.start() < sentence.end()) {
+          merged = true; // the rule's finding stands for the sentence
         }
-        if (!merged && !qualified(t, from, to, sc.spans, sc.mentions)) {
-          Span g = text.toOriginal(t.oStart[sc.spans[0]], t.oEnd[sc.spans[1] - 1]);
-          out.accept(Finding.of(id(), STEREOTYPE, g.start(), g.end(), p, STEREOTYPE_NOTE));
-        }
+      }
+      if (!merged && !qualified(t, from, to, sc.spans, sc.mentions)) {
+        Span g = text.toOriginal(t.oStart[sc.spans[0]], t.oEnd[sc.spans[1] - 1]);
+        out.accept(Finding.of(id(), STEREOTYPE, g.start(), g.end(), p, STEREOTYPE_NOTE));
       }
       from = to;
     }
@@ -230,29 +241,49 @@ public final class BiasDetector implements Detector {
    * a group won).
    */
   static boolean qualified(Tokens t, int from, int to, int[] spans, int mentions) {
+    return dropReasons(t, from, to, spans, mentions) != 0;
+  }
+
+  /** {@link #dropReasons}: asked or quoted. */
+  static final int ASKED = 1;
+  /** {@link #dropReasons}: the speaker's own story, or a frame of {@link StereotypeFrames#notAboutTraits}. */
+  static final int NOT_ABOUT_TRAITS = 2;
+  /** {@link #dropReasons}: a hedge, negation or report before a mention, or a debunking word after one. */
+  static final int HEDGED = 4;
+  /** {@link #dropReasons}: a qualifier of frequency or quantity anywhere ("often", "some", "more likely"). */
+  static final int QUANTIFIED = 8;
+  /** {@link #dropReasons}: advice with "should". */
+  static final int ADVICE = 16;
+
+  /** Why {@link #qualified} drops the sentence: a bit set of {@link #ASKED} ... {@link #ADVICE}, 0 if it does not. */
+  static int dropReasons(Tokens t, int from, int to, int[] spans, int mentions) {
     int g = spans[0];
     int gEnd = spans[1];
     int lastG = spans[2 * (mentions - 1)];
     if (t.is(g, Tokens.QUESTION) || t.is(g, Tokens.QUOTED)) {
-      return true;
+      return ASKED;
     }
     if (ownStory(t, from, to, spans, mentions)
         || StereotypeFrames.notAboutTraits(t, from, Math.min(to, from + StereotypeFeatures.MAX_TOKENS), spans, mentions)) {
-      return true;
+      return NOT_ABOUT_TRAITS;
     }
+    int reasons = 0;
     for (int k = from; k < to; k++) {
       int c = t.cStart[k];
       int n = t.len(k);
       if ((k < lastG && (Generalizations.HEDGE.contains(t.canon, c, n) || REPORTED.contains(t.canon, c, n)))
-          || (Generalizations.QUALIFIER.contains(t.canon, c, n) && !GENERIC.contains(t.canon, c, n))
-          || QUALIFIED.contains(t.canon, c, n) || (k >= gEnd && Generalizations.DEBUNK.contains(t.canon, c, n))) {
-        return true;
+          || (k >= gEnd && Generalizations.DEBUNK.contains(t.canon, c, n))) {
+        reasons |= HEDGED;
+      }
+      if ((Generalizations.QUALIFIER.contains(t.canon, c, n) && !GENERIC.contains(t.canon, c, n))
+          || QUALIFIED.contains(t.canon, c, n)) {
+        reasons |= QUANTIFIED;
       }
       if (Generalizations.SHOULD.contains(t.canon, c, n) && !denied(t, k, to)) {
-        return true;
+        reasons |= ADVICE;
       }
     }
-    return false;
+    return reasons;
   }
 
   private static boolean ownStory(Tokens t, int from, int to, int[] spans, int mentions) {

@@ -181,6 +181,12 @@ final class StereotypeFeatures {
   }
 
 
+  /** The valence of token {@code k} ({@value #VALENCE_FILE}): -1 negative, +1 positive, 0 none. */
+  int valence(Tokens t, int k) {
+    Byte v = valence.get(t.canon, t.cStart[k], t.len(k));
+    return v == null ? 0 : v;
+  }
+
   /** The class of a group term by its kind in {@value #GROUPS_FILE}: 1 nationality ... 13 characteristics, 0 none. */
   static byte axisOf(String kind, String key) {
     return switch (kind) {
@@ -202,7 +208,7 @@ final class StereotypeFeatures {
   }
 
   /** The class of the first group term with one in tokens {@code [k, e)}, or 0. */
-  private int axis(Tokens t, int k, int e) {
+  int axis(Tokens t, int k, int e) {
     int last = 0;
     while (k < e) {
       long term = term(t, k, e);

@@ -33,6 +33,10 @@ import org.apache.lucene.analysis.CharArraySet;
  *       after a generalizing quantifier or as a bare plural subject, with a present-tense harm
  *       predicate: "Most Muslims support terrorism.", "immigrants bring crime", "every X is a
  *       criminal", "X steal". Negated, past-tense and occupation-only subjects do not count.</li>
+ *   <li>the <em>attribution frame</em>, a stereotype about one person, where the model (which needs a generic
+ *       group mention) does not look ({@link #attribution}): a trait, ability or role put down to someone's group
+ *       ("she can't park because she is a woman", "smart for a girl", "a woman's place is in the home"); not
+ *       discrimination or belief reported, a right, access or rule denied, or a disability's literal consequence.</li>
  * </ul>
  *
  * <p>Stateless and thread-safe.
@@ -560,6 +564,431 @@ final class StereotypeFrames {
       k = kind == 0 ? k + 1 : f.endAt(t, k, to);
     }
     return false;
+  }
+
+
+  // ---- the attribution frame: a trait, ability or role put down to someone's group ----
+
+  /** Person pronouns the claim of an attribution is about. */
+  static final CharArraySet PRONOUN = set("he she they you");
+  /** A pronoun and its copula in one token. */
+  static final CharArraySet PRONOUN_BE = set("they're you're");
+  static final CharArraySet BE_FORM = set("is are was were");
+  /** Words after "so" that mark the consequence as self-evident: "so of course", "so naturally". */
+  static final CharArraySet SO_SKIP = set("of course naturally obviously clearly");
+  static final CharArraySet LIKE_QUANT = set("all most every other typical");
+  /** Ability modals: "can't park", "couldn't swim", "must be good at". */
+  static final CharArraySet ABILITY = set("can can't cannot could couldn't must");
+  /** A skill word before "at": "good at math", "terrible at driving". */
+  static final CharArraySet SKILL = set("good bad better worse great terrible awful best worst");
+  static final CharArraySet AT = set("at");
+  /**
+   * What others do to someone (treatment, reported belief) or a passive auxiliary: a sentence that puts that down
+   * to the person's group reports discrimination ("she was denied entry because she was a woman", "they refused to
+   * hire him because he is Black") or someone else's belief, not a trait of the group.
+   */
+  static final CharArraySet TREATMENT = set("refuse refused refuses deny denied denies reject rejected rejects fire "
+      + "fired fires hire hired exclude excluded ban banned bar barred treat treated discriminate discriminated harass "
+      + "harassed bully bullied attack attacked kill killed target targeted hate hated judge judged mock mocked tease "
+      + "teased insult insulted persecute persecuted arrest arrested stop stopped pay paid allow allowed let kick kicked "
+      + "told tell tells say said says think thought thinks assume assumed assumes believe believed believes called "
+      + "considered seen viewed perceived expected ignored overlooked passed punished forced prevented "
+      + "kept held given");
+  /**
+   * Rights, access and permissions after an ability modal: "couldn't vote", "can't marry", "couldn't find work",
+   * "can't eat pork" is a right or access denied or a rule kept, not an ability.
+   */
+  static final CharArraySet RIGHT_VERB = set("vote own marry enter attend inherit enroll join serve study hold buy rent "
+      + "work apply find get obtain afford access receive eat drink");
+  static final CharArraySet PASSIVE_AUX = set("was were is are be been being got get gets");
+  /** Gendered person words: a role frame needs one in the sentence. */
+  static final CharArraySet GENDER_WORD = set("woman women girl girls lady ladies wife wives girlfriend girlfriends "
+      + "mother mothers mom moms she her female females man men boy boys guy guys husband husbands he him male males");
+  /** Gendered nouns whose possessive assigns a place or work: "a woman's place", "women's work", "a man's job". */
+  static final CharArraySet GENDER_POSS = set("woman women girl wife man men");
+  static final CharArraySet PLACE_WORD = set("place");
+  static final CharArraySet WORK_WORD = set("work job jobs role duty duties");
+  static final CharArraySet IN_AT = set("in at");
+  static final CharArraySet HOME = set("kitchen home house");
+  static final CharArraySet COP_POSS = set("is are");
+  static final CharArraySet THAT_IT = set("that it");
+
+
+  // The words that can open the attribution frame, by kind: one probe of a small open-addressing table of token
+  // hashes per token ({@link Tokens#hash}), so a sentence without one costs no string lookup.
+  private static final byte A_CAUSE = 1;
+  private static final byte A_SO = 2;
+  private static final byte A_FOR = 3;
+  private static final byte A_LIKE = 4;
+  private static final byte A_EXPECTED = 5;
+  private static final byte A_BELONG = 6;
+  private static final byte A_ROLE = 7;
+  private static final int ANCHOR_SLOTS = 64;
+  private static final int[] ANCHOR_HASH = new int[ANCHOR_SLOTS];
+  private static final byte[] ANCHOR_KIND = new byte[ANCHOR_SLOTS];
+
+  static {
+    anchors(A_CAUSE, "because since");
+    anchors(A_SO, "so");
+    anchors(A_FOR, "for");
+    anchors(A_LIKE, "like");
+    anchors(A_EXPECTED, "course wonder typical naturally obviously");
+    anchors(A_BELONG, "belong belongs");
+    anchors(A_ROLE, "place work job jobs role duty duties");
+  }
+
+  private static void anchors(byte kind, String words) {
+    for (String w : words.split(" ")) {
+      int h = Tokens.hash(w);
+      int i = slot(h);
+      while (ANCHOR_KIND[i] != 0) {
+        i = (i + 1) & (ANCHOR_SLOTS - 1);
+      }
+      ANCHOR_HASH[i] = h;
+      ANCHOR_KIND[i] = kind;
+    }
+  }
+
+  private static int slot(int h) {
+    return (h * 0x9E3779B9) >>> 26; // 6 bits: ANCHOR_SLOTS
+  }
+
+  /** The anchor kind of a token hash, 0 for none. */
+  private static byte anchor(int h) {
+    for (int i = slot(h); ANCHOR_KIND[i] != 0; i = (i + 1) & (ANCHOR_SLOTS - 1)) {
+      if (ANCHOR_HASH[i] == h) {
+        return ANCHOR_KIND[i];
+      }
+    }
+    return 0;
+  }
+
+  private static final int H_HE = Tokens.hash("he");
+  private static final int H_SHE = Tokens.hash("she");
+  private static final int H_THEY = Tokens.hash("they");
+  private static final int H_YOU = Tokens.hash("you");
+  private static final int H_THEYRE = Tokens.hash("they're");
+  private static final int H_YOURE = Tokens.hash("you're");
+  private static final int H_A = Tokens.hash("a");
+  private static final int H_AN = Tokens.hash("an");
+
+  /**
+   * The attribution frame: a sentence that puts a trait, an ability or a role down to someone's group, the way a
+   * generalization does for a whole group but said of one person, where the model (which needs a generic mention)
+   * does not look:
+   * <ul>
+   *   <li>cause: an ability, skill, trait or negative word, then "because/since" + pronoun + "is/was/'s" + (a/an) +
+   *       group term ending the clause ("she can't park because she is a woman", "he was good at math because he was
+   *       Asian"); not when the clause reports treatment or belief ("was denied entry", "refused to hire", "they
+   *       thought"): that is discrimination reported, not a stereotype;</li>
+   *   <li>consequence: pronoun + "is/'s" + (a/an) + group term, "so" (of course, naturally), then an ability, skill,
+   *       trait or negative word ("he's a man, so of course he can't cook");</li>
+   *   <li>backhanded: pronoun + copula + an adjective "for a(n)" + group term ending the clause ("she is smart for a
+   *       girl", "he's articulate for a black guy");</li>
+   *   <li>like all: an ability, skill, trait or negative word, then "like all/most/every/other/typical" + group
+   *       ending the clause ("he is cheap, like all Scots");</li>
+   *   <li>expected: "of course", "no wonder", "typical", "naturally", then pronoun + be + group ending a clause, and an
+   *       ability, skill, trait or negative word in the sentence ("no wonder he's so cheap, he's Jewish");</li>
+   *   <li>gender role: "a woman's place is ...", "is women's work", "that's a man's job", and a gendered person word
+   *       before "belong(s) in/at (the) kitchen/home/house".</li>
+   * </ul>
+   * One probe of a small table of token hashes per token finds the words that can open it; the rest is bounded
+   * look-around.
+   *
+   * @return the group term's tokens as {@code start << 32 | end}, or -1
+   */
+  static long attribution(Tokens t, int from, int to) {
+    StereotypeFeatures f = StereotypeFeatures.INSTANCE;
+    for (int k = from; k < to; k++) {
+      byte kind = anchor(t.hash[k]);
+      if (kind == 0) {
+        continue;
+      }
+      // the kind by the token's hash alone, as the mention finder reads "who"/"that": each frame then needs more
+      // structure than a colliding word would bring
+      long r = switch (kind) {
+        case A_CAUSE -> cause(t, from, to, k, f);
+        case A_SO -> consequence(t, from, to, k, f);
+        case A_FOR -> backhanded(t, from, to, k, f);
+        case A_LIKE -> likeAll(t, from, to, k, f);
+        case A_EXPECTED -> expected(t, from, to, k, f);
+        case A_BELONG -> belong(t, from, to, k);
+        default -> k > from && !t.is(k, Tokens.HARD_BEFORE) ? possessiveRole(t, from, to, k - 1) : -1;
+      };
+      if (r >= 0) {
+        return r;
+      }
+    }
+    return -1;
+  }
+
+  /** The group term (a descriptor run ending in a person noun or group allowed) at {@code g}, not an occupation or place. */
+  private static int groupEnd(Tokens t, int g, int to, StereotypeFeatures f) {
+    if (g >= to || t.is(g, Tokens.HARD_BEFORE)) {
+      return -1;
+    }
+    long term = f.term(t, g, to);
+    byte kind = (byte) (term >>> 32);
+    if (term == 0 || kind == StereotypeFeatures.OCCUPATION || kind == StereotypeFeatures.PLACE) {
+      return -1;
+    }
+    int e = (int) term;
+    byte prev = kind;
+    for (int hop = 0; hop < 2 && e < to && !t.is(e, Tokens.HARD_BEFORE); hop++) {
+      long next = f.term(t, e, to);
+      byte nk = (byte) (next >>> 32);
+      if (next == 0 || nk == StereotypeFeatures.PLACE) {
+        break;
+      }
+      if (nk == StereotypeFeatures.OCCUPATION && prev != StereotypeFeatures.GROUP) {
+        return -1; // "a professional athlete": a job, not a group ("a Pakistani businessman" is one)
+      }
+      prev = nk;
+      e = (int) next;
+    }
+    return e;
+  }
+
+  private static boolean clauseEnd(Tokens t, int e, int to) {
+    return e >= to || t.is(e, Tokens.HARD_BEFORE);
+  }
+
+  /** Pronoun + be (two tokens or one) starting at {@code j}: the token after it, or -1. */
+  private static int pronounBe(Tokens t, int j, int to) {
+    if (j >= to) {
+      return -1;
+    }
+    int h = t.hash[j];
+    boolean pronoun = h == H_HE || h == H_SHE || h == H_THEY || h == H_YOU;
+    if (!pronoun && h != H_THEYRE && h != H_YOURE) {
+      return -1; // most tokens: no string lookup
+    }
+    if (in(PRONOUN_BE, t, j) || (in(PRONOUN, t, j) && apostropheS(t, j))) {
+      return j + 1;
+    }
+    if (j + 1 < to && in(PRONOUN, t, j) && !t.is(j + 1, Tokens.HARD_BEFORE) && in(BE_FORM, t, j + 1)) {
+      return j + 2;
+    }
+    return -1;
+  }
+
+  private static int skipArticle(Tokens t, int g, int to) {
+    return g < to && !t.is(g, Tokens.HARD_BEFORE) && in(StereotypeFeatures.ARTICLE, t, g) ? g + 1 : g;
+  }
+
+  /** {@link #cue}: an ability modal ("can't", "couldn't", "must"). */
+  private static final int CUE_ABILITY = 1;
+  /** {@link #cue}: a skill ("good at"), a trait word or a word of negative valence. */
+  private static final int CUE_TRAIT = 2;
+  /** The class of disability groups ({@link StereotypeFeatures#axisOf}): "he is deaf, so he can't hear" is literal. */
+  private static final int DISABILITY = 7;
+
+  /**
+   * The cues in {@code [a, b)}: {@link #CUE_ABILITY}, {@link #CUE_TRAIT}; 0 if none, or if the clause reports
+   * treatment or belief, is passive, or denies a right or a permission ("couldn't vote", "can't eat pork").
+   */
+  private static int cue(Tokens t, int a, int b, StereotypeFeatures f) {
+    int cue = 0;
+    for (int k = a; k < b; k++) {
+      if (in(TREATMENT, t, k)) {
+        return 0;
+      }
+      if (in(PASSIVE_AUX, t, k) && k + 1 < b && participle(t, k + 1)) {
+        return 0;
+      }
+      if (in(ABILITY, t, k)) {
+        if (k + 1 < b && in(RIGHT_VERB, t, k + 1)) {
+          return 0;
+        }
+        cue |= CUE_ABILITY;
+      }
+      if ((in(SKILL, t, k) && k + 1 < b && in(AT, t, k + 1))
+          || BiasLexicon.Parsed.TRAITS.contains(t.canon, t.cStart[k], t.len(k))
+          || (f.valence(t, k) < 0 && !in(StereotypeFeatures.NEG, t, k))) {
+        cue |= CUE_TRAIT;
+      }
+    }
+    return cue;
+  }
+
+  /**
+   * Whether cues {@code cue} attribute something to the group {@code [g, e)}: a trait always; an ability only if
+   * {@code abilityAllowed} (the consequence frame needs "of course", "naturally" ... for one: "so" alone also gives
+   * rules, "he's Jewish, so he can't eat pork") and the group is no disability, whose consequences are literal ("she
+   * is blind, so she can't read printed menus").
+   */
+  private static boolean attributes(int cue, Tokens t, int g, int e, StereotypeFeatures f, boolean abilityAllowed) {
+    return (cue & CUE_TRAIT) != 0
+        || ((cue & CUE_ABILITY) != 0 && abilityAllowed && f.axis(t, g, e) != DISABILITY);
+  }
+
+
+  private static boolean participle(Tokens t, int k) {
+    int e = t.cEnd[k];
+    int n = t.len(k);
+    return n > 3 && ((t.canon[e - 2] == 'e' && t.canon[e - 1] == 'd') || (t.canon[e - 2] == 'e' && t.canon[e - 1] == 'n'));
+  }
+
+  /** Start of the clause holding token {@code k}. */
+  private static int clauseStart(Tokens t, int from, int k) {
+    int a = k;
+    while (a > from && !t.is(a, Tokens.HARD_BEFORE)) {
+      a--;
+    }
+    return a;
+  }
+
+  private static long cause(Tokens t, int from, int to, int k, StereotypeFeatures f) {
+    int g = pronounBe(t, k + 1, to);
+    if (g < 0) {
+      return -1;
+    }
+    g = skipArticle(t, g, to);
+    int e = groupEnd(t, g, to, f);
+    if (e < 0 || !clauseEnd(t, e, to) || !attributes(cue(t, clauseStart(t, from, k), k, f), t, g, e, f, true)) {
+      return -1;
+    }
+    return span(g, e);
+  }
+
+  private static long consequence(Tokens t, int from, int to, int k, StereotypeFeatures f) {
+    for (int j = Math.max(from, k - 5); j < k; j++) {
+      int g = pronounBe(t, j, to);
+      if (g < 0 || g >= k) {
+        continue;
+      }
+      g = skipArticle(t, g, k);
+      int e = groupEnd(t, g, k, f);
+      if (e != k) {
+        continue;
+      }
+      int c = k + 1;
+      while (c < to && c <= k + 2 && !t.is(c, Tokens.HARD_BEFORE) && in(SO_SKIP, t, c)) {
+        c++;
+      }
+      int end = c;
+      while (end < to && !t.is(end, Tokens.HARD_BEFORE)) {
+        end++;
+      }
+      // an ability needs "of course", "naturally" ...: "so" alone also gives rules ("so he can't eat pork")
+      return attributes(cue(t, c, end, f), t, g, e, f, c > k + 1) ? span(g, e) : -1;
+    }
+    return -1;
+  }
+
+  /**
+   * "Of course she can't cook, she's a woman", "No wonder he's so cheap, he's Jewish": an expectedness word, then a
+   * pronoun + be + group ending a clause, and an ability, skill, trait or negative word elsewhere in the sentence.
+   */
+  private static long expected(Tokens t, int from, int to, int k, StereotypeFeatures f) {
+    if (eq(t, k, "course") && (k == from || !eq(t, k - 1, "of"))) {
+      return -1;
+    }
+    if (eq(t, k, "wonder") && (k == from || !eq(t, k - 1, "no"))) {
+      return -1;
+    }
+    for (int j = k + 1; j < to; j++) {
+      int g = pronounBe(t, j, to);
+      if (g < 0) {
+        continue;
+      }
+      int a = skipArticle(t, g, to);
+      int e = groupEnd(t, a, to, f);
+      if (e >= 0 && clauseEnd(t, e, to) && (attributes(cue(t, from, j, f), t, a, e, f, true)
+          || attributes(cue(t, e, to, f), t, a, e, f, true))) {
+        return span(a, e);
+      }
+    }
+    return -1;
+  }
+
+  private static long backhanded(Tokens t, int from, int to, int k, StereotypeFeatures f) {
+    if (k + 1 >= to || (t.hash[k + 1] != H_A && t.hash[k + 1] != H_AN) || k - 1 <= from || t.is(k, Tokens.HARD_BEFORE) || !(StereotypeFeatures.adjectiveLike(t, k - 1)
+        || f.valence(t, k - 1) != 0 || in(StereotypeFeatures.DEGREE, t, k - 2))) {
+      return -1;
+    }
+    boolean subject = false;
+    for (int j = Math.max(from, k - 5); j < k - 1 && !subject; j++) {
+      int a = pronounBe(t, j, to);
+      subject = a > j && a <= k - 1;
+    }
+    if (!subject) {
+      return -1;
+    }
+    int g = k + 1;
+    if (g >= to || !in(StereotypeFeatures.ARTICLE, t, g)) {
+      return -1;
+    }
+    g++;
+    int e = groupEnd(t, g, to, f);
+    return e >= 0 && clauseEnd(t, e, to) ? span(g, e) : -1;
+  }
+
+  private static long likeAll(Tokens t, int from, int to, int k, StereotypeFeatures f) {
+    int g = k + 1;
+    if (g >= to || t.is(g, Tokens.HARD_BEFORE) || !in(LIKE_QUANT, t, g)) {
+      return -1;
+    }
+    int e = groupEnd(t, g + 1, to, f);
+    if (e < 0 || !clauseEnd(t, e, to) || !StereotypeFeatures.plural(t, e - 1) && !in(StereotypeFeatures.QUANT, t, g)) {
+      return -1;
+    }
+    return attributes(cue(t, from, k, f), t, g + 1, e, f, true) ? span(g + 1, e) : -1;
+  }
+
+  private static long belong(Tokens t, int from, int to, int k) {
+    int p = k + 1;
+    if (p >= to || t.is(p, Tokens.HARD_BEFORE) || !in(IN_AT, t, p)) {
+      return -1;
+    }
+    int h = p + 1;
+    if (h < to && !t.is(h, Tokens.HARD_BEFORE) && eq(t, h, "the")) {
+      h++;
+    }
+    if (h >= to || t.is(h, Tokens.HARD_BEFORE) || !in(HOME, t, h)) {
+      return -1;
+    }
+    for (int j = k - 1; j >= from && j >= k - 6; j--) {
+      if (in(GENDER_WORD, t, j)) {
+        return span(j, j + 1);
+      }
+      if (t.is(j, Tokens.HARD_BEFORE)) {
+        break;
+      }
+    }
+    return -1;
+  }
+
+  private static long possessiveRole(Tokens t, int from, int to, int k) {
+    int n = k + 1;
+    if (!apostropheS(t, k) || !in(GENDER_POSS, t, k)) {
+      return -1;
+    }
+    if (in(PLACE_WORD, t, n)) {
+      // "a woman's place is ...", "a woman's place in the home"
+      return n + 1 < to && (in(BE_FORM, t, n + 1) || in(IN_AT, t, n + 1)) ? span(k, k + 1) : -1;
+    }
+    if (!in(WORK_WORD, t, n)) {
+      return -1;
+    }
+    // "is women's work", "that's a man's job": a copula (an article between) right before, no negation
+    int c = k - 1;
+    if (c > from && in(StereotypeFeatures.ARTICLE, t, c)) {
+      c--;
+    }
+    return c >= from && !t.is(c + 1, Tokens.HARD_BEFORE)
+        && (in(COP_POSS, t, c) || (in(THAT_IT, t, c) && apostropheS(t, c))) ? span(k, k + 1) : -1;
+  }
+
+  /** Token {@code k} was followed by "'s" in the text, which the tokenizer drops ("woman's", "she's", "that's"). */
+  private static boolean apostropheS(Tokens t, int k) {
+    int e = t.cEnd[k];
+    if (t.oEnd[k] - t.oStart[k] != e - t.cStart[k] + 2) {
+      return false; // nothing dropped after the token
+    }
+    char a = t.canon[e];
+    char b = t.canon[e + 1];
+    return (a == '\'' || a == '\u2019') && (b == 's' || b == 'S');
   }
 
   /** Tokens {@code [start, end)} a frame covers, packed into one long. */

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The frames of {@link StereotypeFrames} on hand-written sentences, each frame both ways: sentences
  * it covers (role duties, role definitions, words about words, rights won: not a generalization about
- * traits; the harm frame: a stereotype) and near misses it must leave to the model. Checks the frame
+ * traits; the harm and attribution frames: a stereotype) and near misses it must leave to the model. Checks the frame
  * itself on the sentence's mentions, and for the clear cases what the default detector reports.
  */
 class StereotypeFramesTest {
@@ -121,12 +121,73 @@ class StereotypeFramesTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
+      // cause: an ability, skill, trait or negative word put down to the person's group
+      "She can't park the car because she is a woman.|woman",
+      "He couldn't swim because he was black.|black",
+      "He is good at math because he's Asian.|Asian",
+      "He was cheap because he is Jewish.|Jewish",
+      // consequence
+      "She's a woman, so of course she can't drive.|woman",
+      "He's Asian, so he must be good at math.|Asian",
+      // backhanded
+      "She is smart for a girl.|girl",
+      "He's very articulate for a black guy.|black guy",
+      // expected
+      "No wonder he's so cheap, he's Jewish.|Jewish",
+      "Of course she can't drive, she's a woman.|woman",
+      // like all
+      "He is stingy with money, like all Scots.|Scots",
+      // gender role
+      "A woman's place is in the kitchen.|woman's",
+      "Cooking is women's work.|women's",
+      "That's a man's job, not something for you.|man's",
+      "She belongs in the kitchen.|She",
+      // discrimination reported, a right or access denied, no ability or trait, the group not ending the clause
+      "She was denied entry because she was a woman.|",
+      "They refused to hire him because he is black.|",
+      "She couldn't vote because she was a woman.|",
+      "He couldn't find work because he was black.|",
+      "Because she is a woman, she was paid less than her colleagues.|",
+      "He moved to Paris because he was a jazz musician.|",
+      "He lost the election because he was a Catholic in a Protestant county.|",
+      "He is Jewish, so he does not eat pork.|",
+      "She is a doctor, so she can prescribe medicine.|",
+      "He is tall for a boy his age.|",
+      "The award is for a woman who has shown courage.|",
+      "Like all citizens, immigrants must pay taxes.|",
+      "The house belongs to his wife.|",
+      "Her place in history is secure.|",
+      "The woman's work was exhibited in Paris.|",
+      "She studied women's work in the textile industry.|",
+      "Of course, he is a Catholic priest and a respected teacher.|",
+      "No wonder she won, she is a professional athlete.|",
+      "Naturally, she is a woman of many talents.|",
+      "He's Jewish, so he can't eat pork.|",
+      "He is Deaf, so he can't hear the doorbell.|",
+      "She can't read printed menus because she is blind.|",
+      "It is wrong to assume someone can't drive because she is a woman.|",
+      "He couldn't find an apartment because he is an immigrant.|",
+  })
+  void attribution(String sentence, String group) {
+    Tokens t = new Tokens();
+    t.reset(sentence);
+    long a = StereotypeFrames.attribution(t, 0, t.count);
+    String found = a < 0 ? null : sentence.substring(t.oStart[(int) (a >>> 32)], t.oEnd[(int) a - 1]);
+    assertEquals(group, found, sentence);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
       "Most Muslims support terrorism.|true",
       "Immigrants bring crime.|true",
       "Most Muslims do not support terrorism.|false",
       "All construction workers need to be educated on safety at each construction site to minimize injury.|false",
       "Women have won the right to vote, to work, to own property and to have careers and be mothers.|false",
       "An actor is a person who portrays a character for young audiences.|false",
+      "She can't park the car because she is a woman.|true",
+      "A woman's place is in the home.|true",
+      "Does she think a woman's place is in the home?|false",
+      "She was denied entry because she was a woman.|false",
   })
   void detectorReports(String sentence, boolean stereotype) {
     List<Finding> f = BiasAccuracyTest.findings(DETECTOR, sentence);
