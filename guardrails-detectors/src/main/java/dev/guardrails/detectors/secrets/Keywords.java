@@ -13,8 +13,10 @@ import java.util.List;
  * most frequent trigrams counted a hundred times over; fixed, not fitted to any corpus), so
  * {@code token} is found by {@code tok}, {@code password} by {@code ssw}. The pass keeps the last
  * three bytes, folded to six bits each ({@code (c | 0x20) & 0x3F}: a letter's cases fold together),
- * as an 18-bit index, and tests one bit of a 256 Kbit table (32 KB) that holds every anchor; on a
- * set bit (about 1.4% of positions on English prose, 3% with each keyword's first three chars) a
+ * as an 18-bit index, and tests one byte of a 256 KB table that holds every anchor (a byte per
+ * index, not a bit: one load and a compare per position; the bit table's shift and mask made the
+ * pass 1.3 to 2 times slower); on a set entry (about 1.4% of positions on English prose, 3% with
+ * each keyword's first three chars) a
  * second table (hashed, 128 KB) checks the byte after the anchor, and only then are the keywords
  * with that anchor compared, from the anchor's offset back. A hit is found up to
  * {@link #maxAnchorAt} chars after its start, so the cursor holds hits in a small sorted buffer
@@ -47,8 +49,8 @@ final class Keywords {
   private final int[] keywordLength;
   /** For each keyword, the rules (indexes) it belongs to. */
   final int[][] owners;
-  /** One bit per folded three-byte index. */
-  private final long[] bits = new long[1 << 12];
+  /** One byte per folded three-byte index: 1 where an anchor has it. */
+  private final byte[] anchors3 = new byte[1 << 18];
   /** Three-byte indexes that some three-byte pattern has (no fourth byte to check). */
   private final long[] short3 = new long[1 << 12];
   /** One bit per hashed folded four-byte index of the patterns of four or more bytes. */
@@ -143,7 +145,7 @@ final class Keywords {
       anchorAt[p] = o;
       maxAt = Math.max(maxAt, o);
       int idx = fold(w[o]) | (fold(w[o + 1]) << 6) | (fold(w[o + 2]) << 12);
-      bits[idx >>> 6] |= 1L << idx;
+      anchors3[idx] = 1;
       if (w.length == 3) {
         short3[idx >>> 6] |= 1L << idx;
       } else {
@@ -182,46 +184,39 @@ final class Keywords {
   /**
    * The hot loop, a static method of its own so the JIT compiles it as a tight counted loop (inlined
    * into the cursor's larger {@code next}, the same loop ran at half the speed): from {@code p}, the
-   * last byte of a three-byte window, the first position whose window has its bit set in
-   * {@code table}, or {@code n}.
+   * last byte of a three-byte window, the first position whose window's entry in {@code table} is
+   * set, or {@code n}.
    *
    * <p>Six windows per step: one eight-byte load, its bytes folded to six bits each and packed
    * into 48 bits ({@link #pack}), so that the index of the window starting at byte {@code k} of
-   * the load is bits {@code [6k, 6k+18)}. Per window that leaves a shift, a mask and the table
-   * test; the byte-by-byte loop made three loads and three folds per window.
+   * the load is bits {@code [6k, 6k+18)}. Per window that leaves a shift, a mask and a byte load;
+   * the byte-by-byte loop made three loads and three folds per window.
    */
-  private static int seek(long[] table, byte[] t, int n, int p) {
+  private static int seek(byte[] table, byte[] t, int n, int p) {
     int q = p - 2; // the window's first byte
     for (; q + 8 <= n; q += 6) {
       long x = pack(Swar.load(t, q));
-      int i0 = (int) x & 0x3FFFF;
-      if ((table[i0 >>> 6] & (1L << i0)) != 0) {
+      if (table[(int) x & 0x3FFFF] != 0) {
         return q + 2;
       }
-      int i1 = (int) (x >>> 6) & 0x3FFFF;
-      if ((table[i1 >>> 6] & (1L << i1)) != 0) {
+      if (table[(int) (x >>> 6) & 0x3FFFF] != 0) {
         return q + 3;
       }
-      int i2 = (int) (x >>> 12) & 0x3FFFF;
-      if ((table[i2 >>> 6] & (1L << i2)) != 0) {
+      if (table[(int) (x >>> 12) & 0x3FFFF] != 0) {
         return q + 4;
       }
-      int i3 = (int) (x >>> 18) & 0x3FFFF;
-      if ((table[i3 >>> 6] & (1L << i3)) != 0) {
+      if (table[(int) (x >>> 18) & 0x3FFFF] != 0) {
         return q + 5;
       }
-      int i4 = (int) (x >>> 24) & 0x3FFFF;
-      if ((table[i4 >>> 6] & (1L << i4)) != 0) {
+      if (table[(int) (x >>> 24) & 0x3FFFF] != 0) {
         return q + 6;
       }
-      int i5 = (int) (x >>> 30) & 0x3FFFF;
-      if ((table[i5 >>> 6] & (1L << i5)) != 0) {
+      if (table[(int) (x >>> 30) & 0x3FFFF] != 0) {
         return q + 7;
       }
     }
     for (p = q + 2; p < n; p++) {
-      int idx = index(t, p);
-      if ((table[idx >>> 6] & (1L << idx)) != 0) {
+      if (table[index(t, p)] != 0) {
         return p;
       }
     }
@@ -327,9 +322,9 @@ final class Keywords {
           pos = n;
           return false;
         }
-        p = seek(bits, t, n, p);
+        p = seek(anchors3, t, n, p);
         while (p < n && !fourth(t, n, p, index(t, p))) {
-          p = seek(bits, t, n, p + 1);
+          p = seek(anchors3, t, n, p + 1);
         }
         if (p >= n) {
           pos = n;
