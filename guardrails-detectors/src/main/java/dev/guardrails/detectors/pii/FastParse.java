@@ -29,9 +29,11 @@ import java.util.regex.Pattern;
  *       pattern); a leading country code is dropped as parse drops it when the number is
  *       valid-shaped (the region's general pattern) only without it,
  * </ul>
- * and the national number is 3 to 15 digits, does not start with '0' and does not start with the
- * region's national prefix for parsing (the pattern parse would strip or transform). Every other
- * candidate returns null and goes through {@code parse} as before.
+ * then the region's national prefix for parsing (a trunk 0, say) is stripped where parse strips it
+ * and its length test keeps the rest, and the national number left is 3 to 15 digits (leading
+ * zeros that remain are kept as parse keeps them, as Italian leading zeros). A prefix that a
+ * transform rule rewrites, and every other candidate, returns null and goes through {@code parse}
+ * as before. Candidates with a trunk 0 were most of the time spent in parse on short answers.
  *
  * <p><b>The NANP search.</b> For a +1 number that is valid in neither the US nor Canada,
  * {@link PhoneNumberUtil#isValidNumber} walks the other 23 NANP members, and every one of them is
@@ -62,6 +64,14 @@ final class FastParse {
     final Pattern general;
     /** Whether the region rewrites its national prefix (a transform rule) instead of dropping it. */
     final boolean transform;
+    /** Bit L set when the general description lists L as a possible national number length; -1 when it lists none. */
+    final int lengths;
+    /**
+     * Bit L set when parse keeps a number of L digits left after its national prefix is stripped:
+     * the library's length test of the general description says neither too short, nor local
+     * only, nor an invalid length (too long is kept). 0 when the description has no lengths.
+     */
+    final int keepsStripped;
 
     Plan(PhoneMetadata m) {
       cc = m.getCountryCode();
@@ -73,6 +83,24 @@ final class FastParse {
       general = g == null || g.isEmpty() ? null : Pattern.compile(g);
       String t = m.getNationalPrefixTransformRule();
       transform = t != null && !t.isEmpty();
+      int mask = 0;
+      for (int len : m.getGeneralDesc().getPossibleLengthList()) {
+        mask |= len > 0 && len < 32 ? 1 << len : 0;
+      }
+      lengths = mask == 0 ? -1 : mask;
+      List<Integer> possible = m.getGeneralDesc().getPossibleLengthList();
+      List<Integer> local = m.getGeneralDesc().getPossibleLengthLocalOnlyList();
+      int keep = 0;
+      if (!possible.isEmpty() && possible.get(0) != -1) {
+        int min = possible.get(0);
+        int max = possible.get(possible.size() - 1);
+        for (int len = 0; len < 32; len++) {
+          if (!local.contains(len) && len >= min && (len > max || possible.contains(len))) {
+            keep |= 1 << len;
+          }
+        }
+      }
+      keepsStripped = keep;
     }
   }
 
@@ -202,14 +230,82 @@ final class FastParse {
     return rest;
   }
 
-  private static PhoneNumber national(Plan plan, String nsn) {
-    // a national prefix that matches is left to parse: whether it keeps the stripped number depends
-    // on the number's possible lengths, read differently across library versions
-    if (nsn.length() < 3 || nsn.length() > 15 || nsn.charAt(0) == '0'
-        || plan.npp != null && plan.npp.matcher(nsn).lookingAt()) {
+  /**
+   * The number parse builds from a national {@code number} in {@code plan}'s region, as its
+   * {@code parseHelper} does after the country code: the national prefix for parsing is stripped
+   * ({@code maybeStripNationalPrefixAndCarrierCode}: it matches at the start, and the number is not
+   * valid-shaped only with it) and the stripped number kept when its length passes the library's
+   * test ({@link Plan#keepsStripped}); leading zeros that remain are Italian leading zeros. Null
+   * where a transform rule rewrites the prefix or the result is not 3 to 15 digits (left to parse).
+   */
+  private static PhoneNumber national(Plan plan, String number) {
+    if (number.length() < 3) {
       return null;
     }
-    return new PhoneNumber().setCountryCode(plan.cc).setNationalNumber(Long.parseLong(nsn));
+    String nsn = number;
+    if (plan.npp != null) {
+      Matcher m = plan.npp.matcher(number);
+      if (m.lookingAt()) {
+        if (plan.transform && m.group(m.groupCount()) != null || plan.general == null) {
+          return null;
+        }
+        String rest = number.substring(m.end());
+        boolean strip = !plan.general.matcher(number).matches() || plan.general.matcher(rest).matches();
+        if (strip && rest.length() < 32 && (plan.keepsStripped & (1 << rest.length())) != 0) {
+          nsn = rest;
+        } else if (strip && rest.length() >= 32) {
+          return null;
+        }
+      }
+    }
+    int len = nsn.length();
+    if (len < 3 || len > 15) {
+      return null;
+    }
+    PhoneNumber p = new PhoneNumber().setCountryCode(plan.cc);
+    if (nsn.charAt(0) == '0') {
+      // the library's setItalianLeadingZerosForPhoneNumber
+      p.setItalianLeadingZero(true);
+      int zeros = 1;
+      while (zeros < len - 1 && nsn.charAt(zeros) == '0') {
+        zeros++;
+      }
+      if (zeros != 1) {
+        p.setNumberOfLeadingZeros(zeros);
+      }
+    }
+    return p.setNationalNumber(Long.parseLong(nsn));
+  }
+
+  /**
+   * False only when no number {@code PhoneNumberUtil.parse} makes of a national candidate with these
+   * {@code digits} (from {@link #digits}) can be valid in {@code region}, so the caller may skip the
+   * parse (the costly step for a candidate with a trunk 0, which {@link #parse} leaves to the library)
+   * where a parse error would only mean "not this region". Parse reduces the digits to a national
+   * number by dropping leading digits only (an international prefix, a country code, a national
+   * prefix), unless a national prefix transform rule rewrites them; a valid number's national
+   * significant number (which keeps Italian leading zeros) has a length the general description
+   * lists and matches its pattern (the library's first test in {@code getNumberTypeHelper}). So when
+   * neither the region nor its country code's main region has a transform rule and no suffix of the
+   * digits of a listed length matches the general pattern, no parse result is valid there.
+   */
+  static boolean mayHaveValidSuffix(String digits, String region) {
+    Plan plan = ENABLED ? BY_REGION.get(region) : null;
+    Plan main = plan == null ? null : BY_CC[plan.cc];
+    if (plan == null || main == null || plan.transform || main.transform || plan.general == null || plan.lengths == -1) {
+      return true;
+    }
+    int n = digits.length();
+    Matcher m = null;
+    for (int len = Math.min(n, 31); len >= 1; len--) {
+      if ((plan.lengths & (1 << len)) != 0) {
+        m = m == null ? plan.general.matcher(digits) : m;
+        if (m.region(n - len, n).matches()) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
