@@ -53,6 +53,9 @@ final class NumericRun {
    * address are not phone numbers).
    */
   private boolean explained;
+  private int negStart = -1;
+  private int negEnd;
+  private boolean negValue;
 
   NumericRun(Hits h) {
     this.h = h;
@@ -236,6 +239,20 @@ final class NumericRun {
     return true;
   }
 
+  /**
+   * Whether {@link PiiPatternDetector#NEGATIVE} context (order, invoice, version...) is near the
+   * candidate {@code s[start, end)}: looked up once per candidate (the last one is remembered), and
+   * only when a rule reads it.
+   */
+  private boolean neg(int start, int end) {
+    if (negStart != start || negEnd != end) {
+      negValue = NEGATIVE.near(s, start, end);
+      negStart = start;
+      negEnd = end;
+    }
+    return negValue;
+  }
+
   /** Tries the validators on groups {@code [a, b]}; reports and returns true on the first that passes. */
   private boolean classify(int a, int b) {
     explained = false;
@@ -288,7 +305,6 @@ final class NumericRun {
     if (nd < 7) {
       return false; // shorter than any phone number or ID: years, amounts, counts
     }
-    boolean neg = NEGATIVE.near(s, start, end);
     if (nd >= NationalId.MIN_DIGITS && nd <= NationalId.MAX_DIGITS && !plusHere) {
       for (int k = a; k <= b; k++) {
         lens[k - a] = ge[k] - gs[k];
@@ -303,7 +319,7 @@ final class NumericRun {
       boolean ctx = CARD_CTX.near(s, start, end);
       // a registered issuer range stands on its own unless negative context speaks against it;
       // a block or legacy range needs a card word nearby
-      if (issuer == NumberRules.REGISTERED ? !neg || ctx : ctx) {
+      if (issuer == NumberRules.REGISTERED ? ctx || !neg(start, end) : ctx) {
         double base = issuer == NumberRules.REGISTERED ? 0.85 : 0.75;
         h.emit(CREDIT_CARD, start, end, base + (ctx ? 0.1 : 0), "payment card number (issuer range, Luhn valid)");
         return true;
@@ -317,7 +333,7 @@ final class NumericRun {
       return false;
     }
     if (nd == 9 && !plusHere) {
-      if (nineDigits(d, a, b, uniform, start, end, neg)) {
+      if (nineDigits(d, a, b, uniform, start, end)) {
         return true;
       }
       if (groups == 3 && uniform != 'm' && shape(a, b, 3, 2, 4)) {
@@ -326,7 +342,7 @@ final class NumericRun {
     }
     if (nd == 12 && !plusHere && (groups == 1 || shape(a, b, 4, 4, 4)) && d[0] >= 2 && Checksums.verhoeff(d, 12)) {
       boolean ctx = AADHAAR_CTX.near(s, start, end);
-      if (ctx || (groups == 3 && uniform != 'm' && !neg)) {
+      if (ctx || (groups == 3 && uniform != 'm' && !neg(start, end))) {
         h.emit(IN_AADHAAR, start, end, ctx ? 0.9 : 0.6, "Aadhaar number (Verhoeff valid)");
         return true;
       }
@@ -342,11 +358,11 @@ final class NumericRun {
     if (NumberRules.counting(d, nd)) {
       return false; // 1234567890, 12345678901: the number forms fill in, whatever plan it fits (+1 234 567 8901)
     }
-    if (phone(a, b, nd, groups, start, end, plusHere, neg)) {
+    if (phone(a, b, nd, groups, start, end, plusHere)) {
       return true;
     }
     // opt-in: a compact number nothing else took, whose check digit fits an ID (weak score)
-    return h.bareCheckDigitIds && groups == 1 && !plusHere && !neg && !NumberRules.allSame(d, nd)
+    return h.bareCheckDigitIds && groups == 1 && !plusHere && !neg(start, end) && !NumberRules.allSame(d, nd)
         && bareCheckDigitId(d, nd, start, end);
   }
 
@@ -369,7 +385,8 @@ final class NumericRun {
     return true;
   }
 
-  private boolean nineDigits(int[] d, int a, int b, char uniform, int start, int end, boolean neg) {
+  private boolean nineDigits(int[] d, int a, int b, char uniform, int start, int end) {
+    boolean neg = neg(start, end);
     int groups = b - a + 1;
     boolean ssnShape = groups == 3 && (uniform == '-' || uniform == ' ' || uniform == '.') && shape(a, b, 3, 2, 4);
     // one dash in the wrong place ("078-051121", "07805-1121"): an SSN typed carelessly, not a phone shape
@@ -416,12 +433,12 @@ final class NumericRun {
     return false;
   }
 
-  private boolean phone(int a, int b, int nd, int groups, int start, int end, boolean plusHere, boolean neg) {
-    if (nd < 7 || nd > 15) {
+  private boolean phone(int a, int b, int nd, int groups, int start, int end, boolean plusHere) {
+    if (nd < 7 || nd > 15 || phoneBudget <= 0) {
       return false;
     }
     boolean ctx = PHONE_CTX.near(s, start, end);
-    if (neg && !ctx || phoneBudget <= 0) {
+    if (!ctx && neg(start, end)) {
       return false;
     }
     phoneBudget--;
