@@ -23,6 +23,7 @@ final class Hits {
   /** The detector's opt-in: compact numbers whose check digit fits an ID are reported without a cue. */
   boolean bareCheckDigitIds;
   private int[] digits;
+  private ScanScratch scratch;
 
   Hits(AnalyzedText text, String id, FindingSink out) {
     this(text, id, out, null);
@@ -85,11 +86,16 @@ final class Hits {
     return o.end() - o.start() > end - start;
   }
 
-  /** A scratch digit buffer, allocated on first use within this call. */
+  /** A scratch digit buffer, the scan's ({@link #useScratch}) or allocated on first use within this call. */
   int[] digits() {
     if (digits == null) {
-      digits = new int[64];
+      digits = scratch != null ? scratch.digits() : new int[64];
     }
     return digits;
+  }
+
+  /** Takes the digit buffer from the scan's per-thread arrays instead of allocating it. */
+  void useScratch(ScanScratch s) {
+    this.scratch = s;
   }
 }

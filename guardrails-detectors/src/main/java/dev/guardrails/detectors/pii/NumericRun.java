@@ -22,7 +22,7 @@ import dev.guardrails.FindingType;
  */
 final class NumericRun {
 
-  private static final int MAX_GROUPS = 20;
+  private static final int MAX_GROUPS = ScanScratch.MAX_GROUPS;
   private static final int MAX_GROUP_DIGITS = 19;
   /**
    * libphonenumber checks allowed per run: the sub-run search is quadratic in the groups (at most
@@ -35,7 +35,6 @@ final class NumericRun {
 
   private final Hits h;
   private final String s;
-  private final Groups groups;
   private final int[] gs;
   private final int[] ge;
   private final char[] sep;
@@ -57,49 +56,14 @@ final class NumericRun {
   private int negEnd;
   private boolean negValue;
 
-  NumericRun(Hits h) {
+  NumericRun(Hits h, ScanScratch scratch) {
     this.h = h;
     this.s = h.s;
-    this.groups = Groups.acquire();
-    this.gs = groups.gs;
-    this.ge = groups.ge;
-    this.sep = groups.sep;
-    this.lens = groups.lens;
-  }
-
-  /** Gives the group arrays back to the thread; call once when the text's scan is done. */
-  void release() {
-    groups.busy = false;
-  }
-
-  /**
-   * The group arrays (about 400 bytes), kept per thread: most short answers hold a digit run, and
-   * allocating them per scan was a fifth of the detector's allocation there. A nested scan on the
-   * same thread (a sink that checks again) gets fresh arrays.
-   */
-  private static final class Groups {
-    private static final ThreadLocal<Groups> LOCAL = ThreadLocal.withInitial(Groups::new);
-
-    final int[] gs = new int[MAX_GROUPS];
-    final int[] ge = new int[MAX_GROUPS];
-    final char[] sep = new char[MAX_GROUPS];
-    final int[] lens = new int[MAX_GROUPS];
-    boolean busy;
-
-    /** This thread's arrays, cleared (as fresh arrays would be), or fresh ones when they are in use. */
-    static Groups acquire() {
-      Groups g = LOCAL.get();
-      if (g.busy) {
-        g = new Groups();
-      } else {
-        java.util.Arrays.fill(g.gs, 0);
-        java.util.Arrays.fill(g.ge, 0);
-        java.util.Arrays.fill(g.sep, (char) 0);
-        java.util.Arrays.fill(g.lens, 0);
-      }
-      g.busy = true;
-      return g;
-    }
+    scratch.groups();
+    this.gs = scratch.gs;
+    this.ge = scratch.ge;
+    this.sep = scratch.sep;
+    this.lens = scratch.lens;
   }
 
   /** Scans the run starting at {@code i} (a digit, '+' or '('), reports what validates, returns the run's end. */
