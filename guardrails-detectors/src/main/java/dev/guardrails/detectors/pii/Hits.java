@@ -14,10 +14,10 @@ import dev.guardrails.text.AnalyzedText;
  */
 final class Hits {
 
-  final AnalyzedText text;
-  final String s;
-  private final String id;
-  private final FindingSink out;
+  AnalyzedText text;
+  String s;
+  private String id;
+  private FindingSink out;
   private final Span wrapper;
   int lastEnd;
   /** The detector's opt-in: compact numbers whose check digit fits an ID are reported without a cue. */
@@ -40,6 +40,22 @@ final class Hits {
     this.id = id;
     this.out = out;
     this.wrapper = wrapper;
+  }
+
+  /**
+   * Starts over for another text, as a fresh emitter for it would ({@link ScanScratch} keeps one per
+   * thread); {@code null} text forgets the last one.
+   */
+  Hits reuse(AnalyzedText text, String id, FindingSink out) {
+    this.text = text;
+    this.s = text == null ? null : text.normalized();
+    this.id = id;
+    this.out = out;
+    this.lastEnd = 0;
+    this.bareCheckDigitIds = false;
+    this.digits = null;
+    this.scratch = null;
+    return this;
   }
 
   /** The reporting detector's id. */

@@ -18,7 +18,7 @@ import dev.guardrails.FindingType;
  * as shaped: nine digits that pass the SSN rules are an SSN, and a number that is valid only
  * with a leading '+' is an international phone number.
  *
- * <p>One instance per {@code detect} call; not thread-safe.
+ * <p>One instance per scan at a time, kept per thread ({@link ScanScratch}); not thread-safe.
  */
 final class NumericRun {
 
@@ -33,8 +33,8 @@ final class NumericRun {
   /** Words that make a grouped number a code rather than an ID (a coupon or promo code, a PIN). */
   private static final Context CODE_CTX = Context.of("code", "codes", "promo", "coupon", "voucher", "pin");
 
-  private final Hits h;
-  private final String s;
+  private Hits h;
+  private String s;
   private final int[] gs;
   private final int[] ge;
   private final char[] sep;
@@ -56,14 +56,39 @@ final class NumericRun {
   private int negEnd;
   private boolean negValue;
 
+  private final ScanScratch scratch;
+
   NumericRun(Hits h, ScanScratch scratch) {
-    this.h = h;
-    this.s = h.s;
-    scratch.groups();
+    this.scratch = scratch;
     this.gs = scratch.gs;
     this.ge = scratch.ge;
     this.sep = scratch.sep;
     this.lens = scratch.lens;
+    reuse(h);
+  }
+
+  /** Starts over for the scan of {@code h}'s text, as a fresh instance would (kept per thread by {@link ScanScratch}). */
+  NumericRun reuse(Hits h) {
+    this.h = h;
+    this.s = h.s;
+    scratch.groups();
+    g = 0;
+    runStart = 0;
+    plus = false;
+    wrap = 0;
+    cardOnly = false;
+    phoneBudget = 0;
+    explained = false;
+    negStart = -1;
+    negEnd = 0;
+    negValue = false;
+    return this;
+  }
+
+  /** Drops the references to the scanned text. */
+  void forget() {
+    h = null;
+    s = null;
   }
 
   /** Scans the run starting at {@code i} (a digit, '+' or '('), reports what validates, returns the run's end. */

@@ -190,9 +190,14 @@ public final class PiiPatternDetector implements Detector {
 
   @Override
   public void detect(AnalyzedText text, CheckContext ctx, FindingSink out) {
-    Hits h = new Hits(text, id(), out);
-    h.bareCheckDigitIds = bareCheckDigitIds;
-    scan(h);
+    ScanScratch scratch = ScanScratch.acquire();
+    try {
+      Hits h = scratch.hits(text, id(), out);
+      h.bareCheckDigitIds = bareCheckDigitIds;
+      scan(h, true, scratch);
+    } finally {
+      scratch.release();
+    }
   }
 
   /** The single pass; package-private so the benchmark-equivalent tests can drive it. */
@@ -202,75 +207,79 @@ public final class PiiPatternDetector implements Detector {
 
   /** The pass; {@code skip} false visits every word (the reference the skipping is tested against). */
   static void scan(Hits h, boolean skip) {
+    ScanScratch scratch = ScanScratch.acquire();
+    try {
+      scan(h, skip, scratch);
+    } finally {
+      scratch.release();
+    }
+  }
+
+  private static void scan(Hits h, boolean skip, ScanScratch scratch) {
     String s = h.s;
     int n = s.length();
     // one byte per char (chars above U+00FF become '?', never a word char): the word loop below
     // reads a byte array instead of String.charAt, which is most of the scan's time; the array and
     // the digit buffers are the thread's, reused from scan to scan
-    ScanScratch scratch = ScanScratch.acquire();
     h.useScratch(scratch);
     byte[] bytes = scratch.view(s);
-    NumericRun numeric = null; // created at the first digit run
-    try {
-      int i = 0;
-      while (i < n) {
-        if (skip) {
-          i = skipPlain(bytes, n, i);
-        }
-        if (i >= n) {
-          break;
-        }
-        char c = s.charAt(i);
-        if (c >= 128 || !WORD[c]) {
-          if ((c == '+' || c == '(') && i + 1 < n && isDigit(s.charAt(i + 1))) {
-            if (numeric == null) {
-              numeric = new NumericRun(h, scratch);
-            }
-            i = Math.max(i + 1, numeric.scan(i));
-          } else if (c == ':' && i + 1 < n && s.charAt(i + 1) == ':') {
-            i = Math.max(i + 1, IpAddresses.v6(h, i));
-          } else {
-            i++;
+    NumericRun numeric = null; // taken at the first digit run
+    int i = 0;
+    while (i < n) {
+      if (skip) {
+        i = skipPlain(bytes, n, i);
+      }
+      if (i >= n) {
+        break;
+      }
+      char c = s.charAt(i);
+      if (c >= 128 || !WORD[c]) {
+        if ((c == '+' || c == '(') && i + 1 < n && isDigit(s.charAt(i + 1))) {
+          if (numeric == null) {
+            numeric = scratch.numeric(h);
           }
+          i = Math.max(i + 1, numeric.scan(i));
+        } else if (c == ':' && i + 1 < n && s.charAt(i + 1) == ':') {
+          i = Math.max(i + 1, IpAddresses.v6(h, i));
+        } else {
+          i++;
+        }
+        continue;
+      }
+      int we = i + 1;
+      int rest = 0; // classes of the word's characters after the first
+      int k;
+      while (we < n && (k = CLASS[bytes[we] & 0xff]) != 0) {
+        rest |= k;
+        we++;
+      }
+      if (!isDigit(c) && (rest & ~LOWER) == 0) {
+        // a plain word (no digits, at most a capital first letter): only a cue word, a word glued
+        // to ':' or '-' (URL scheme, IPv6/MAC hex, dashed NIE), four letters glued to '.' (Cisco
+        // MAC "aabb.ccdd.eeff") or two letters before a spaced digit pair (NINO "hh 01 02 03 d")
+        // can start a value
+        char lc = (char) (c | 0x20);
+        int wl = we - i;
+        if (lc != 'b' && lc != 'd' && lc != 'p' && (we >= n || s.charAt(we) != ':' && s.charAt(we) != '-'
+            && !(wl == 4 && s.charAt(we) == '.') && !(wl == 2 && s.charAt(we) == ' ' && we + 1 < n
+            && isDigit(s.charAt(we + 1))))) {
+          i = we;
           continue;
         }
-        int we = i + 1;
-        int rest = 0; // classes of the word's characters after the first
-        int k;
-        while (we < n && (k = CLASS[bytes[we] & 0xff]) != 0) {
-          rest |= k;
-          we++;
-        }
-        if (!isDigit(c) && (rest & ~LOWER) == 0) {
-          // a plain word (no digits, at most a capital first letter): only a cue word, a word glued
-          // to ':' or '-' (URL scheme, IPv6/MAC hex, dashed NIE), four letters glued to '.' (Cisco
-          // MAC "aabb.ccdd.eeff") or two letters before a spaced digit pair (NINO "hh 01 02 03 d")
-          // can start a value
-          char lc = (char) (c | 0x20);
-          int wl = we - i;
-          if (lc != 'b' && lc != 'd' && lc != 'p' && (we >= n || s.charAt(we) != ':' && s.charAt(we) != '-'
-              && !(wl == 4 && s.charAt(we) == '.') && !(wl == 2 && s.charAt(we) == ' ' && we + 1 < n
-              && isDigit(s.charAt(we + 1))))) {
-            i = we;
-            continue;
-          }
-        }
-        int next;
-        if (isDigit(c)) {
-          next = Tokens.digitWord(h, i, we);
-          if (next < 0) {
-            if (numeric == null) {
-              numeric = new NumericRun(h, scratch);
-            }
-            next = numeric.scan(i);
-          }
-        } else {
-          next = Tokens.letterWord(h, i, we);
-        }
-        i = Math.max(we, next);
       }
-    } finally {
-      scratch.release();
+      int next;
+      if (isDigit(c)) {
+        next = Tokens.digitWord(h, i, we);
+        if (next < 0) {
+          if (numeric == null) {
+            numeric = scratch.numeric(h);
+          }
+          next = numeric.scan(i);
+        }
+      } else {
+        next = Tokens.letterWord(h, i, we);
+      }
+      i = Math.max(we, next);
     }
   }
 

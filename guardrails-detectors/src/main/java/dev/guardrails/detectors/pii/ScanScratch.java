@@ -31,6 +31,8 @@ final class ScanScratch {
   final int[] ge = new int[MAX_GROUPS];
   final char[] sep = new char[MAX_GROUPS];
   final int[] lens = new int[MAX_GROUPS];
+  private Hits hits;
+  private NumericRun numeric;
   private boolean busy;
   private boolean digitsUsed;
   private boolean groupsUsed;
@@ -47,9 +49,26 @@ final class ScanScratch {
     return s;
   }
 
-  /** Ends the scan; the arrays may be handed to the thread's next scan. */
+  /** An emitter for {@code text}, this thread's reused one. */
+  Hits hits(dev.guardrails.text.AnalyzedText text, String id, dev.guardrails.FindingSink out) {
+    Hits h = hits == null ? (hits = new Hits(text, id, out)) : hits;
+    return h.reuse(text, id, out);
+  }
+
+  /** The digit-run scanner for {@code h}'s scan, this thread's reused one. */
+  NumericRun numeric(Hits h) {
+    return numeric == null ? (numeric = new NumericRun(h, this)) : numeric.reuse(h);
+  }
+
+  /** Ends the scan; the arrays may be handed to the thread's next scan. The scanned text is forgotten. */
   void release() {
     busy = false;
+    if (hits != null) {
+      hits.reuse(null, null, null);
+    }
+    if (numeric != null) {
+      numeric.forget();
+    }
     if (view.length > KEEP) {
       view = new byte[256];
     }
