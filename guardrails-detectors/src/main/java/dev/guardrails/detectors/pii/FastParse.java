@@ -64,6 +64,9 @@ final class FastParse {
     final Pattern general;
     /** Whether the region rewrites its national prefix (a transform rule) instead of dropping it. */
     final boolean transform;
+    /** The general description, then the number types {@code getNumberTypeHelper} tries, in its order. */
+    final Desc generalDesc;
+    final Desc[] types;
     /** Bit L set when the general description lists L as a possible national number length; -1 when it lists none. */
     final int lengths;
     /**
@@ -101,6 +104,64 @@ final class FastParse {
         }
       }
       keepsStripped = keep;
+      generalDesc = new Desc(m.getGeneralDesc());
+      java.util.List<Desc> kinds = new java.util.ArrayList<>();
+      for (PhoneNumberDesc d : new PhoneNumberDesc[] {m.getPremiumRate(), m.getTollFree(), m.getSharedCost(),
+          m.getVoip(), m.getPersonalNumber(), m.getPager(), m.getUan(), m.getVoicemail(), m.getFixedLine()}) {
+        kinds.add(new Desc(d));
+      }
+      if (!m.getSameMobileAndFixedLinePattern()) {
+        kinds.add(new Desc(m.getMobile())); // with the same pattern, the fixed-line test already said it
+      }
+      types = kinds.toArray(new Desc[0]);
+    }
+
+    /**
+     * {@code getNumberTypeHelper(nsn, metadata) != UNKNOWN}: the general description matches, and
+     * so does one of the types (premium rate, toll free, shared cost, VoIP, personal, pager, UAN,
+     * voicemail, fixed line, mobile).
+     */
+    boolean valid(String nsn) {
+      if (!generalDesc.matches(nsn)) {
+        return false;
+      }
+      for (Desc d : types) {
+        if (d.matches(nsn)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /** One number description, compiled once: the library's {@code isNumberMatchingDesc}. */
+  private static final class Desc {
+    /** Null when the description has no pattern (never matches). */
+    final Pattern pattern;
+    /** Bit L set for each listed possible length; ignored when {@link #anyLength}. */
+    final long lengths;
+    /** The description lists no possible lengths: every length is tried. */
+    final boolean anyLength;
+
+    Desc(PhoneNumberDesc d) {
+      String p = d.getNationalNumberPattern();
+      pattern = p == null || p.isEmpty() ? null : Pattern.compile(p);
+      List<Integer> list = d.getPossibleLengthList();
+      anyLength = list.isEmpty();
+      long mask = 0;
+      for (int len : list) {
+        mask |= len > 0 && len < 64 ? 1L << len : 0;
+      }
+      lengths = mask;
+    }
+
+    /** The length test, then the whole national number against the pattern. */
+    boolean matches(String nsn) {
+      int len = nsn.length();
+      if (!anyLength && (len >= 64 || (lengths & (1L << len)) == 0)) {
+        return false;
+      }
+      return pattern != null && pattern.matcher(nsn).matches();
     }
   }
 
@@ -306,6 +367,28 @@ final class FastParse {
       }
     }
     return false;
+  }
+
+  /**
+   * {@code PhoneNumberUtil.isValidNumberForRegion(p, region)}, from this class's compiled copy of
+   * the region's descriptions where the region is one of ours (the library's regex cache holds 100
+   * patterns, fewer than our regions' descriptions, so its own test recompiled patterns as the
+   * regions took turns), else the library's: the country code must be the region's, and the
+   * national significant number (with any Italian leading zeros) of a type the region has.
+   */
+  static boolean validForRegion(PhoneNumber p, String region) {
+    Plan plan = ENABLED ? BY_REGION.get(region) : null;
+    if (plan == null) {
+      return PhoneNumberUtil.getInstance().isValidNumberForRegion(p, region);
+    }
+    if (p.getCountryCode() != plan.cc) {
+      return false;
+    }
+    String nn = Long.toString(p.getNationalNumber());
+    if (p.isItalianLeadingZero() && p.getNumberOfLeadingZeros() > 0) {
+      nn = "0".repeat(p.getNumberOfLeadingZeros()) + nn;
+    }
+    return plan.valid(nn);
   }
 
   /**

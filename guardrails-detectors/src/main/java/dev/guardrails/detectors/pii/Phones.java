@@ -209,9 +209,9 @@ final class Phones {
     return false;
   }
 
-  /** {@code UTIL.isValidNumberForRegion}, after {@link FastParse#mayBeValid}'s cheap rejections. */
+  /** {@code UTIL.isValidNumberForRegion}, after {@link FastParse#mayBeValid}'s cheap rejections, through {@link FastParse#validForRegion}. */
   private static boolean validFor(PhoneNumber p, String region) {
-    return FastParse.mayBeValid(p, region) && UTIL.isValidNumberForRegion(p, region);
+    return FastParse.mayBeValid(p, region) && FastParse.validForRegion(p, region);
   }
 
   /**

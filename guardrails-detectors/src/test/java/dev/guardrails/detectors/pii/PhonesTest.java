@@ -148,6 +148,46 @@ class PhonesTest {
     assertTrue(rejected > tried / 5, "rejected " + rejected + " of " + tried);
   }
 
+  /**
+   * {@link FastParse#validForRegion} answers as {@code isValidNumberForRegion} on random national
+   * numbers of 2 to 17 digits (with and without Italian leading zeros, with the region's and with
+   * a wrong country code) and on the library's own example number of every type of every region
+   * (which it must accept).
+   */
+  @Test
+  void validForRegionIsTheLibrarysAnswer() {
+    Random r = new Random(29);
+    int valid = 0;
+    for (String region : Phones.regions()) {
+      int cc = UTIL.getCountryCodeForRegion(region);
+      for (PhoneNumberUtil.PhoneNumberType type : PhoneNumberUtil.PhoneNumberType.values()) {
+        PhoneNumber example = UTIL.getExampleNumberForType(region, type);
+        if (example != null) {
+          assertTrue(FastParse.validForRegion(example, region), region + " " + type + " " + example);
+          valid++;
+        }
+      }
+      for (int k = 0; k < 4_000; k++) {
+        int len = 2 + r.nextInt(16);
+        long nn = r.nextInt(10);
+        for (int d = 1; d < len; d++) {
+          nn = nn * 10 + r.nextInt(10);
+        }
+        PhoneNumber p = new PhoneNumber().setCountryCode(r.nextInt(20) == 0 ? 44 : cc).setNationalNumber(nn);
+        if (r.nextInt(8) == 0) {
+          p.setItalianLeadingZero(true);
+          if (r.nextBoolean()) {
+            p.setNumberOfLeadingZeros(1 + r.nextInt(3));
+          }
+        }
+        boolean lib = UTIL.isValidNumberForRegion(p, region);
+        valid += lib ? 1 : 0;
+        assertEquals(lib, FastParse.validForRegion(p, region), region + " " + p);
+      }
+    }
+    assertTrue(valid > 2_000, "valid " + valid); // the comparison must see valid numbers too
+  }
+
   @Test
   void shortcutCoversTheCommonShapes() {
     assertNotNull(FastParse.parse(FastParse.digits("(212) 555-0123", false), "US"));
