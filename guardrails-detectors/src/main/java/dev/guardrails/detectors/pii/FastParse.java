@@ -58,10 +58,10 @@ final class FastParse {
   private static final class Plan {
     final int cc;
     final String ccDigits;
-    final Pattern idd;
-    final Pattern npp;
+    final Re idd;
+    final Re npp;
     /** The general description's pattern: every valid national number of the region matches it. */
-    final Pattern general;
+    final Re general;
     /** Whether the region rewrites its national prefix (a transform rule) instead of dropping it. */
     final boolean transform;
     /** The general description, then the number types {@code getNumberTypeHelper} tries, in its order. */
@@ -79,11 +79,11 @@ final class FastParse {
     Plan(PhoneMetadata m) {
       cc = m.getCountryCode();
       ccDigits = Integer.toString(cc);
-      idd = Pattern.compile(m.getInternationalPrefix());
+      idd = Re.of(m.getInternationalPrefix());
       String p = m.getNationalPrefixForParsing();
-      npp = p == null || p.isEmpty() ? null : Pattern.compile(p);
+      npp = p == null || p.isEmpty() ? null : Re.of(p);
       String g = m.getGeneralDesc().getNationalNumberPattern();
-      general = g == null || g.isEmpty() ? null : Pattern.compile(g);
+      general = g == null || g.isEmpty() ? null : Re.of(g);
       String t = m.getNationalPrefixTransformRule();
       transform = t != null && !t.isEmpty();
       int mask = 0;
@@ -134,10 +134,50 @@ final class FastParse {
     }
   }
 
+  /**
+   * A pattern compiled once, with one {@link Matcher} per thread reset for each input instead of
+   * a new one per test (a matcher's group and state arrays were most of a phone check's
+   * allocation). A matcher from {@link #on} is valid until the calling thread's next {@code on}
+   * of the same pattern; none of them is held across calls.
+   */
+  private static final class Re {
+    private static final java.util.concurrent.atomic.AtomicInteger SLOTS = new java.util.concurrent.atomic.AtomicInteger();
+    private static final ThreadLocal<Matcher[][]> MATCHERS = ThreadLocal.withInitial(() -> new Matcher[][] {new Matcher[0]});
+
+    final Pattern pattern;
+    private final int slot;
+
+    private Re(Pattern pattern) {
+      this.pattern = pattern;
+      this.slot = SLOTS.getAndIncrement();
+    }
+
+    static Re of(String regex) {
+      return new Re(Pattern.compile(regex));
+    }
+
+    /** This thread's matcher of the pattern, reset to {@code input} (whole input, no region). */
+    Matcher on(CharSequence input) {
+      Matcher[][] holder = MATCHERS.get();
+      Matcher[] ms = holder[0];
+      if (slot >= ms.length) {
+        ms = java.util.Arrays.copyOf(ms, Math.max(slot + 1, SLOTS.get()));
+        holder[0] = ms;
+      }
+      Matcher m = ms[slot];
+      if (m == null) {
+        m = pattern.matcher(input);
+        ms[slot] = m;
+        return m;
+      }
+      return m.reset(input);
+    }
+  }
+
   /** One number description, compiled once: the library's {@code isNumberMatchingDesc}. */
   private static final class Desc {
     /** Null when the description has no pattern (never matches). */
-    final Pattern pattern;
+    final Re pattern;
     /** Bit L set for each listed possible length; ignored when {@link #anyLength}. */
     final long lengths;
     /** The description lists no possible lengths: every length is tried. */
@@ -145,7 +185,7 @@ final class FastParse {
 
     Desc(PhoneNumberDesc d) {
       String p = d.getNationalNumberPattern();
-      pattern = p == null || p.isEmpty() ? null : Pattern.compile(p);
+      pattern = p == null || p.isEmpty() ? null : Re.of(p);
       List<Integer> list = d.getPossibleLengthList();
       anyLength = list.isEmpty();
       long mask = 0;
@@ -161,7 +201,7 @@ final class FastParse {
       if (!anyLength && (len >= 64 || (lengths & (1L << len)) == 0)) {
         return false;
       }
-      return pattern != null && pattern.matcher(nsn).matches();
+      return pattern != null && pattern.on(nsn).matches();
     }
   }
 
@@ -246,15 +286,15 @@ final class FastParse {
       return null;
     }
     Plan plan = BY_REGION.get(region);
-    if (plan == null || plan.idd.matcher(digits).lookingAt()) {
+    if (plan == null || plan.idd.on(digits).lookingAt()) {
       return null;
     }
     if (digits.startsWith(plan.ccDigits)) {
       // parse drops a leading country code when the number is not valid-shaped with it and is
       // without it (its other reason, a number too long for the region, is left to parse)
       String rest = stripNationalPrefix(plan, digits.substring(plan.ccDigits.length()));
-      if (rest == null || plan.general == null || plan.general.matcher(digits).matches()
-          || !plan.general.matcher(rest).matches()) {
+      if (rest == null || plan.general == null || plan.general.on(digits).matches()
+          || !plan.general.on(rest).matches()) {
         return null;
       }
       // with a country code read, parse goes on with the code's main region (Canada: the US)
@@ -274,7 +314,7 @@ final class FastParse {
     if (plan.npp == null || number.isEmpty()) {
       return number;
     }
-    Matcher m = plan.npp.matcher(number);
+    Matcher m = plan.npp.on(number);
     if (!m.lookingAt()) {
       return number;
     }
@@ -285,7 +325,7 @@ final class FastParse {
     if (plan.general == null) {
       return null;
     }
-    if (plan.general.matcher(number).matches() && !plan.general.matcher(rest).matches()) {
+    if (plan.general.on(number).matches() && !plan.general.on(rest).matches()) {
       return number;
     }
     return rest;
@@ -305,13 +345,13 @@ final class FastParse {
     }
     String nsn = number;
     if (plan.npp != null) {
-      Matcher m = plan.npp.matcher(number);
+      Matcher m = plan.npp.on(number);
       if (m.lookingAt()) {
         if (plan.transform && m.group(m.groupCount()) != null || plan.general == null) {
           return null;
         }
         String rest = number.substring(m.end());
-        boolean strip = !plan.general.matcher(number).matches() || plan.general.matcher(rest).matches();
+        boolean strip = !plan.general.on(number).matches() || plan.general.on(rest).matches();
         if (strip && rest.length() < 32 && (plan.keepsStripped & (1 << rest.length())) != 0) {
           nsn = rest;
         } else if (strip && rest.length() >= 32) {
@@ -360,7 +400,7 @@ final class FastParse {
     Matcher m = null;
     for (int len = Math.min(n, 31); len >= 1; len--) {
       if ((plan.lengths & (1 << len)) != 0) {
-        m = m == null ? plan.general.matcher(digits) : m;
+        m = m == null ? plan.general.on(digits) : m;
         if (m.region(n - len, n).matches()) {
           return true;
         }
@@ -400,7 +440,7 @@ final class FastParse {
     if (plan == null || p.isItalianLeadingZero() || p.getCountryCode() != plan.cc) {
       return true;
     }
-    return plan.general == null || plan.general.matcher(Long.toString(p.getNationalNumber())).matches();
+    return plan.general == null || plan.general.on(Long.toString(p.getNationalNumber())).matches();
   }
 
   /**
