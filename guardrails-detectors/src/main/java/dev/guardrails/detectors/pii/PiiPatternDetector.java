@@ -6,6 +6,7 @@ import dev.guardrails.Detector;
 import dev.guardrails.FindingSink;
 import dev.guardrails.FindingType;
 import dev.guardrails.text.AnalyzedText;
+import dev.guardrails.text.CharClass;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
@@ -222,7 +223,7 @@ public final class PiiPatternDetector implements Detector {
     // reads a byte array instead of String.charAt, which is most of the scan's time; the array and
     // the digit buffers are the thread's, reused from scan to scan
     h.useScratch(scratch);
-    byte[] bytes = scratch.view(s);
+    byte[] bytes = scratch.view(s, !h.text.contains(CharClass.NON_ASCII));
     NumericRun numeric = null; // taken at the first digit run
     int i = 0;
     while (i < n) {

@@ -77,18 +77,24 @@ final class ScanScratch {
   /**
    * The view of {@code s}: bytes {@code [0, s.length())} one per char (chars up to U+00FF as
    * themselves, others as '?', never a word char), then {@link #PAD} zero bytes; callers bound
-   * their reads by {@code s.length()}, never by the array's length.
+   * their reads by {@code s.length()}, never by the array's length. {@code ascii} says the text is
+   * all ASCII (then its chars are copied as one array copy), else each char is read.
    */
-  byte[] view(String s) {
+  @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): the low byte of each char, exact for ASCII
+  byte[] view(String s, boolean ascii) {
     int n = s.length();
     byte[] b = view;
     if (b.length < n + PAD) {
       b = new byte[Math.max(n + PAD, Math.min(KEEP, 2 * b.length))];
       view = b;
     }
-    for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
-      b[i] = (byte) (c <= 0xFF ? c : '?');
+    if (ascii) {
+      s.getBytes(0, n, b, 0);
+    } else {
+      for (int i = 0; i < n; i++) {
+        char c = s.charAt(i);
+        b[i] = (byte) (c <= 0xFF ? c : '?');
+      }
     }
     Arrays.fill(b, n, n + PAD, (byte) 0);
     return b;
