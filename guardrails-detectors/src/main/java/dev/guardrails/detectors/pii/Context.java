@@ -44,23 +44,33 @@ final class Context {
     return in(s, Math.max(0, start - before), start);
   }
 
-  /** Whether a cue occurs as a whole word inside {@code s[from, to)}. */
+  /**
+   * Whether a cue occurs as a whole word inside {@code s[from, to)}: a cue may start where the char
+   * before is not a word char, and must end at the end of the text or before a non-word char. Reads
+   * each char of the range once (the char before a position is the one read last).
+   */
   boolean in(String s, int from, int to) {
+    boolean prevWord = from > 0 && isWordChar(s.charAt(from - 1));
     for (int i = from; i < to; i++) {
-      if (i > 0 && isWordChar(s.charAt(i - 1))) {
-        continue;
-      }
-      char c = lower(s.charAt(i));
-      String[] starting = byFirst[c < 128 ? c : 0];
-      if (starting == null) {
-        continue;
-      }
-      for (String p : starting) {
-        int len = p.length();
-        if (i + len <= to && matchesAt(s, i, p)
-            && (i + len == s.length() || !isWordChar(s.charAt(i + len)))) {
+      char c = s.charAt(i);
+      if (!prevWord) {
+        char l = lower(c);
+        String[] starting = byFirst[l < 128 ? l : 0];
+        if (starting != null && startsCue(starting, s, i, to)) {
           return true;
         }
+      }
+      prevWord = isWordChar(c);
+    }
+    return false;
+  }
+
+  private static boolean startsCue(String[] starting, String s, int i, int to) {
+    for (String p : starting) {
+      int len = p.length();
+      if (i + len <= to && matchesAt(s, i, p)
+          && (i + len == s.length() || !isWordChar(s.charAt(i + len)))) {
+        return true;
       }
     }
     return false;
@@ -82,6 +92,15 @@ final class Context {
   }
 
   static boolean isWordChar(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    return c < 128 && WORD[c];
+  }
+
+  /** {@code [A-Za-z0-9_]} by ASCII code. */
+  private static final boolean[] WORD = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      WORD[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    }
   }
 }

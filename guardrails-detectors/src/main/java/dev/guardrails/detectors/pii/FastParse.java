@@ -29,9 +29,11 @@ import java.util.regex.Pattern;
  *       pattern); a leading country code is dropped as parse drops it when the number is
  *       valid-shaped (the region's general pattern) only without it,
  * </ul>
- * and the national number is 3 to 15 digits, does not start with '0' and does not start with the
- * region's national prefix for parsing (the pattern parse would strip or transform). Every other
- * candidate returns null and goes through {@code parse} as before.
+ * then the region's national prefix for parsing (a trunk 0, say) is stripped where parse strips it
+ * and its length test keeps the rest, and the national number left is 3 to 15 digits (leading
+ * zeros that remain are kept as parse keeps them, as Italian leading zeros). A prefix that a
+ * transform rule rewrites, and every other candidate, returns null and goes through {@code parse}
+ * as before. Candidates with a trunk 0 were most of the time spent in parse on short answers.
  *
  * <p><b>The NANP search.</b> For a +1 number that is valid in neither the US nor Canada,
  * {@link PhoneNumberUtil#isValidNumber} walks the other 23 NANP members, and every one of them is
@@ -56,23 +58,150 @@ final class FastParse {
   private static final class Plan {
     final int cc;
     final String ccDigits;
-    final Pattern idd;
-    final Pattern npp;
+    final Re idd;
+    final Re npp;
     /** The general description's pattern: every valid national number of the region matches it. */
-    final Pattern general;
+    final Re general;
     /** Whether the region rewrites its national prefix (a transform rule) instead of dropping it. */
     final boolean transform;
+    /** The general description, then the number types {@code getNumberTypeHelper} tries, in its order. */
+    final Desc generalDesc;
+    final Desc[] types;
+    /** Bit L set when the general description lists L as a possible national number length; -1 when it lists none. */
+    final int lengths;
+    /**
+     * Bit L set when parse keeps a number of L digits left after its national prefix is stripped:
+     * the library's length test of the general description says neither too short, nor local
+     * only, nor an invalid length (too long is kept). 0 when the description has no lengths.
+     */
+    final int keepsStripped;
 
     Plan(PhoneMetadata m) {
       cc = m.getCountryCode();
       ccDigits = Integer.toString(cc);
-      idd = Pattern.compile(m.getInternationalPrefix());
+      idd = Re.of(m.getInternationalPrefix());
       String p = m.getNationalPrefixForParsing();
-      npp = p == null || p.isEmpty() ? null : Pattern.compile(p);
+      npp = p == null || p.isEmpty() ? null : Re.of(p);
       String g = m.getGeneralDesc().getNationalNumberPattern();
-      general = g == null || g.isEmpty() ? null : Pattern.compile(g);
+      general = g == null || g.isEmpty() ? null : Re.of(g);
       String t = m.getNationalPrefixTransformRule();
       transform = t != null && !t.isEmpty();
+      int mask = 0;
+      for (int len : m.getGeneralDesc().getPossibleLengthList()) {
+        mask |= len > 0 && len < 32 ? 1 << len : 0;
+      }
+      lengths = mask == 0 ? -1 : mask;
+      List<Integer> possible = m.getGeneralDesc().getPossibleLengthList();
+      List<Integer> local = m.getGeneralDesc().getPossibleLengthLocalOnlyList();
+      int keep = 0;
+      if (!possible.isEmpty() && possible.get(0) != -1) {
+        int min = possible.get(0);
+        int max = possible.get(possible.size() - 1);
+        for (int len = 0; len < 32; len++) {
+          if (!local.contains(len) && len >= min && (len > max || possible.contains(len))) {
+            keep |= 1 << len;
+          }
+        }
+      }
+      keepsStripped = keep;
+      generalDesc = new Desc(m.getGeneralDesc());
+      java.util.List<Desc> kinds = new java.util.ArrayList<>();
+      for (PhoneNumberDesc d : new PhoneNumberDesc[] {m.getPremiumRate(), m.getTollFree(), m.getSharedCost(),
+          m.getVoip(), m.getPersonalNumber(), m.getPager(), m.getUan(), m.getVoicemail(), m.getFixedLine()}) {
+        kinds.add(new Desc(d));
+      }
+      if (!m.getSameMobileAndFixedLinePattern()) {
+        kinds.add(new Desc(m.getMobile())); // with the same pattern, the fixed-line test already said it
+      }
+      types = kinds.toArray(new Desc[0]);
+    }
+
+    /**
+     * {@code getNumberTypeHelper(nsn, metadata) != UNKNOWN}: the general description matches, and
+     * so does one of the types (premium rate, toll free, shared cost, VoIP, personal, pager, UAN,
+     * voicemail, fixed line, mobile).
+     */
+    boolean valid(String nsn) {
+      if (!generalDesc.matches(nsn)) {
+        return false;
+      }
+      for (Desc d : types) {
+        if (d.matches(nsn)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /**
+   * A pattern compiled once, with one {@link Matcher} per thread reset for each input instead of
+   * a new one per test (a matcher's group and state arrays were most of a phone check's
+   * allocation). A matcher from {@link #on} is valid until the calling thread's next {@code on}
+   * of the same pattern; none of them is held across calls.
+   */
+  private static final class Re {
+    private static final java.util.concurrent.atomic.AtomicInteger SLOTS = new java.util.concurrent.atomic.AtomicInteger();
+    private static final ThreadLocal<Matcher[][]> MATCHERS = ThreadLocal.withInitial(() -> new Matcher[][] {new Matcher[0]});
+
+    final Pattern pattern;
+    private final int slot;
+
+    private Re(Pattern pattern) {
+      this.pattern = pattern;
+      this.slot = SLOTS.getAndIncrement();
+    }
+
+    static Re of(String regex) {
+      return new Re(Pattern.compile(regex));
+    }
+
+    /** This thread's matcher of the pattern, reset to {@code input} (whole input, no region). */
+    Matcher on(CharSequence input) {
+      Matcher[][] holder = MATCHERS.get();
+      Matcher[] ms = holder[0];
+      if (slot >= ms.length) {
+        ms = java.util.Arrays.copyOf(ms, Math.max(slot + 1, SLOTS.get()));
+        holder[0] = ms;
+      }
+      Matcher m = ms[slot];
+      if (m == null) {
+        m = pattern.matcher(input);
+        ms[slot] = m;
+        return m;
+      }
+      return m.reset(input);
+    }
+  }
+
+  /** One number description, compiled once: the library's {@code isNumberMatchingDesc}. */
+  private static final class Desc {
+    /** Null when the description has no pattern (never matches). */
+    final Re pattern;
+    /** Bit L set for each listed possible length; ignored when {@link #anyLength}. */
+    final long lengths;
+    /** The description lists no possible lengths: every length is tried. */
+    final boolean anyLength;
+
+    Desc(PhoneNumberDesc d) {
+      String p = d.getNationalNumberPattern();
+      pattern = p == null || p.isEmpty() ? null : Re.of(p);
+      List<Integer> list = d.getPossibleLengthList();
+      anyLength = list.isEmpty();
+      long mask = 0;
+      for (int len : list) {
+        mask |= len > 0 && len < 64 ? 1L << len : 0;
+      }
+      lengths = mask;
+    }
+
+    /** The length test, then the whole national number against the pattern. */
+    boolean matches(String nsn) {
+      int len = nsn.length();
+      if (!anyLength && (len >= 64 || (lengths & (1L << len)) == 0)) {
+        return false;
+      }
+      return pattern != null && pattern.on(nsn).matches();
     }
   }
 
@@ -157,15 +286,15 @@ final class FastParse {
       return null;
     }
     Plan plan = BY_REGION.get(region);
-    if (plan == null || plan.idd.matcher(digits).lookingAt()) {
+    if (plan == null || plan.idd.on(digits).lookingAt()) {
       return null;
     }
     if (digits.startsWith(plan.ccDigits)) {
       // parse drops a leading country code when the number is not valid-shaped with it and is
       // without it (its other reason, a number too long for the region, is left to parse)
       String rest = stripNationalPrefix(plan, digits.substring(plan.ccDigits.length()));
-      if (rest == null || plan.general == null || plan.general.matcher(digits).matches()
-          || !plan.general.matcher(rest).matches()) {
+      if (rest == null || plan.general == null || plan.general.on(digits).matches()
+          || !plan.general.on(rest).matches()) {
         return null;
       }
       // with a country code read, parse goes on with the code's main region (Canada: the US)
@@ -185,7 +314,7 @@ final class FastParse {
     if (plan.npp == null || number.isEmpty()) {
       return number;
     }
-    Matcher m = plan.npp.matcher(number);
+    Matcher m = plan.npp.on(number);
     if (!m.lookingAt()) {
       return number;
     }
@@ -196,20 +325,110 @@ final class FastParse {
     if (plan.general == null) {
       return null;
     }
-    if (plan.general.matcher(number).matches() && !plan.general.matcher(rest).matches()) {
+    if (plan.general.on(number).matches() && !plan.general.on(rest).matches()) {
       return number;
     }
     return rest;
   }
 
-  private static PhoneNumber national(Plan plan, String nsn) {
-    // a national prefix that matches is left to parse: whether it keeps the stripped number depends
-    // on the number's possible lengths, read differently across library versions
-    if (nsn.length() < 3 || nsn.length() > 15 || nsn.charAt(0) == '0'
-        || plan.npp != null && plan.npp.matcher(nsn).lookingAt()) {
+  /**
+   * The number parse builds from a national {@code number} in {@code plan}'s region, as its
+   * {@code parseHelper} does after the country code: the national prefix for parsing is stripped
+   * ({@code maybeStripNationalPrefixAndCarrierCode}: it matches at the start, and the number is not
+   * valid-shaped only with it) and the stripped number kept when its length passes the library's
+   * test ({@link Plan#keepsStripped}); leading zeros that remain are Italian leading zeros. Null
+   * where a transform rule rewrites the prefix or the result is not 3 to 15 digits (left to parse).
+   */
+  private static PhoneNumber national(Plan plan, String number) {
+    if (number.length() < 3) {
       return null;
     }
-    return new PhoneNumber().setCountryCode(plan.cc).setNationalNumber(Long.parseLong(nsn));
+    String nsn = number;
+    if (plan.npp != null) {
+      Matcher m = plan.npp.on(number);
+      if (m.lookingAt()) {
+        if (plan.transform && m.group(m.groupCount()) != null || plan.general == null) {
+          return null;
+        }
+        String rest = number.substring(m.end());
+        boolean strip = !plan.general.on(number).matches() || plan.general.on(rest).matches();
+        if (strip && rest.length() < 32 && (plan.keepsStripped & (1 << rest.length())) != 0) {
+          nsn = rest;
+        } else if (strip && rest.length() >= 32) {
+          return null;
+        }
+      }
+    }
+    int len = nsn.length();
+    if (len < 3 || len > 15) {
+      return null;
+    }
+    PhoneNumber p = new PhoneNumber().setCountryCode(plan.cc);
+    if (nsn.charAt(0) == '0') {
+      // the library's setItalianLeadingZerosForPhoneNumber
+      p.setItalianLeadingZero(true);
+      int zeros = 1;
+      while (zeros < len - 1 && nsn.charAt(zeros) == '0') {
+        zeros++;
+      }
+      if (zeros != 1) {
+        p.setNumberOfLeadingZeros(zeros);
+      }
+    }
+    return p.setNationalNumber(Long.parseLong(nsn));
+  }
+
+  /**
+   * False only when no number {@code PhoneNumberUtil.parse} makes of a national candidate with these
+   * {@code digits} (from {@link #digits}) can be valid in {@code region}, so the caller may skip the
+   * parse (the costly step for a candidate with a trunk 0, which {@link #parse} leaves to the library)
+   * where a parse error would only mean "not this region". Parse reduces the digits to a national
+   * number by dropping leading digits only (an international prefix, a country code, a national
+   * prefix), unless a national prefix transform rule rewrites them; a valid number's national
+   * significant number (which keeps Italian leading zeros) has a length the general description
+   * lists and matches its pattern (the library's first test in {@code getNumberTypeHelper}). So when
+   * neither the region nor its country code's main region has a transform rule and no suffix of the
+   * digits of a listed length matches the general pattern, no parse result is valid there.
+   */
+  static boolean mayHaveValidSuffix(String digits, String region) {
+    Plan plan = ENABLED ? BY_REGION.get(region) : null;
+    Plan main = plan == null ? null : BY_CC[plan.cc];
+    if (plan == null || main == null || plan.transform || main.transform || plan.general == null || plan.lengths == -1) {
+      return true;
+    }
+    int n = digits.length();
+    Matcher m = null;
+    for (int len = Math.min(n, 31); len >= 1; len--) {
+      if ((plan.lengths & (1 << len)) != 0) {
+        m = m == null ? plan.general.on(digits) : m;
+        if (m.region(n - len, n).matches()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@code PhoneNumberUtil.isValidNumberForRegion(p, region)}, from this class's compiled copy of
+   * the region's descriptions where the region is one of ours (the library's regex cache holds 100
+   * patterns, fewer than our regions' descriptions, so its own test recompiled patterns as the
+   * regions took turns), else the library's: the country code must be the region's, and the
+   * national significant number (with any Italian leading zeros) of a type the region has.
+   */
+  static boolean validForRegion(PhoneNumber p, String region) {
+    Plan plan = ENABLED ? BY_REGION.get(region) : null;
+    if (plan == null) {
+      return PhoneNumberUtil.getInstance().isValidNumberForRegion(p, region);
+    }
+    if (p.getCountryCode() != plan.cc) {
+      return false;
+    }
+    String nn = Long.toString(p.getNationalNumber());
+    if (p.isItalianLeadingZero() && p.getNumberOfLeadingZeros() > 0) {
+      nn = "0".repeat(p.getNumberOfLeadingZeros()) + nn;
+    }
+    return plan.valid(nn);
   }
 
   /**
@@ -221,7 +440,7 @@ final class FastParse {
     if (plan == null || p.isItalianLeadingZero() || p.getCountryCode() != plan.cc) {
       return true;
     }
-    return plan.general == null || plan.general.matcher(Long.toString(p.getNationalNumber())).matches();
+    return plan.general == null || plan.general.on(Long.toString(p.getNationalNumber())).matches();
   }
 
   /**

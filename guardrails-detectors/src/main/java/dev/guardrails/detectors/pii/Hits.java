@@ -14,15 +14,16 @@ import dev.guardrails.text.AnalyzedText;
  */
 final class Hits {
 
-  final AnalyzedText text;
-  final String s;
-  private final String id;
-  private final FindingSink out;
+  AnalyzedText text;
+  String s;
+  private String id;
+  private FindingSink out;
   private final Span wrapper;
   int lastEnd;
   /** The detector's opt-in: compact numbers whose check digit fits an ID are reported without a cue. */
   boolean bareCheckDigitIds;
   private int[] digits;
+  private ScanScratch scratch;
 
   Hits(AnalyzedText text, String id, FindingSink out) {
     this(text, id, out, null);
@@ -39,6 +40,22 @@ final class Hits {
     this.id = id;
     this.out = out;
     this.wrapper = wrapper;
+  }
+
+  /**
+   * Starts over for another text, as a fresh emitter for it would ({@link ScanScratch} keeps one per
+   * thread); {@code null} text forgets the last one.
+   */
+  Hits reuse(AnalyzedText text, String id, FindingSink out) {
+    this.text = text;
+    this.s = text == null ? null : text.normalized();
+    this.id = id;
+    this.out = out;
+    this.lastEnd = 0;
+    this.bareCheckDigitIds = false;
+    this.digits = null;
+    this.scratch = null;
+    return this;
   }
 
   /** The reporting detector's id. */
@@ -85,11 +102,16 @@ final class Hits {
     return o.end() - o.start() > end - start;
   }
 
-  /** A scratch digit buffer, allocated on first use within this call. */
+  /** A scratch digit buffer, the scan's ({@link #useScratch}) or allocated on first use within this call. */
   int[] digits() {
     if (digits == null) {
-      digits = new int[64];
+      digits = scratch != null ? scratch.digits() : new int[64];
     }
     return digits;
+  }
+
+  /** Takes the digit buffer from the scan's per-thread arrays instead of allocating it. */
+  void useScratch(ScanScratch s) {
+    this.scratch = s;
   }
 }

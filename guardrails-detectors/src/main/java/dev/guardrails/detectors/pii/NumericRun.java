@@ -18,11 +18,11 @@ import dev.guardrails.FindingType;
  * as shaped: nine digits that pass the SSN rules are an SSN, and a number that is valid only
  * with a leading '+' is an international phone number.
  *
- * <p>One instance per {@code detect} call; not thread-safe.
+ * <p>One instance per scan at a time, kept per thread ({@link ScanScratch}); not thread-safe.
  */
 final class NumericRun {
 
-  private static final int MAX_GROUPS = 20;
+  private static final int MAX_GROUPS = ScanScratch.MAX_GROUPS;
   private static final int MAX_GROUP_DIGITS = 19;
   /**
    * libphonenumber checks allowed per run: the sub-run search is quadratic in the groups (at most
@@ -33,9 +33,8 @@ final class NumericRun {
   /** Words that make a grouped number a code rather than an ID (a coupon or promo code, a PIN). */
   private static final Context CODE_CTX = Context.of("code", "codes", "promo", "coupon", "voucher", "pin");
 
-  private final Hits h;
-  private final String s;
-  private final Groups groups;
+  private Hits h;
+  private String s;
   private final int[] gs;
   private final int[] ge;
   private final char[] sep;
@@ -53,50 +52,43 @@ final class NumericRun {
    * address are not phone numbers).
    */
   private boolean explained;
+  private int negStart = -1;
+  private int negEnd;
+  private boolean negValue;
 
-  NumericRun(Hits h) {
+  private final ScanScratch scratch;
+
+  NumericRun(Hits h, ScanScratch scratch) {
+    this.scratch = scratch;
+    this.gs = scratch.gs;
+    this.ge = scratch.ge;
+    this.sep = scratch.sep;
+    this.lens = scratch.lens;
+    reuse(h);
+  }
+
+  /** Starts over for the scan of {@code h}'s text, as a fresh instance would (kept per thread by {@link ScanScratch}). */
+  NumericRun reuse(Hits h) {
     this.h = h;
     this.s = h.s;
-    this.groups = Groups.acquire();
-    this.gs = groups.gs;
-    this.ge = groups.ge;
-    this.sep = groups.sep;
-    this.lens = groups.lens;
+    scratch.groups();
+    g = 0;
+    runStart = 0;
+    plus = false;
+    wrap = 0;
+    cardOnly = false;
+    phoneBudget = 0;
+    explained = false;
+    negStart = -1;
+    negEnd = 0;
+    negValue = false;
+    return this;
   }
 
-  /** Gives the group arrays back to the thread; call once when the text's scan is done. */
-  void release() {
-    groups.busy = false;
-  }
-
-  /**
-   * The group arrays (about 400 bytes), kept per thread: most short answers hold a digit run, and
-   * allocating them per scan was a fifth of the detector's allocation there. A nested scan on the
-   * same thread (a sink that checks again) gets fresh arrays.
-   */
-  private static final class Groups {
-    private static final ThreadLocal<Groups> LOCAL = ThreadLocal.withInitial(Groups::new);
-
-    final int[] gs = new int[MAX_GROUPS];
-    final int[] ge = new int[MAX_GROUPS];
-    final char[] sep = new char[MAX_GROUPS];
-    final int[] lens = new int[MAX_GROUPS];
-    boolean busy;
-
-    /** This thread's arrays, cleared (as fresh arrays would be), or fresh ones when they are in use. */
-    static Groups acquire() {
-      Groups g = LOCAL.get();
-      if (g.busy) {
-        g = new Groups();
-      } else {
-        java.util.Arrays.fill(g.gs, 0);
-        java.util.Arrays.fill(g.ge, 0);
-        java.util.Arrays.fill(g.sep, (char) 0);
-        java.util.Arrays.fill(g.lens, 0);
-      }
-      g.busy = true;
-      return g;
-    }
+  /** Drops the references to the scanned text. */
+  void forget() {
+    h = null;
+    s = null;
   }
 
   /** Scans the run starting at {@code i} (a digit, '+' or '('), reports what validates, returns the run's end. */
@@ -236,6 +228,20 @@ final class NumericRun {
     return true;
   }
 
+  /**
+   * Whether {@link PiiPatternDetector#NEGATIVE} context (order, invoice, version...) is near the
+   * candidate {@code s[start, end)}: looked up once per candidate (the last one is remembered), and
+   * only when a rule reads it.
+   */
+  private boolean neg(int start, int end) {
+    if (negStart != start || negEnd != end) {
+      negValue = NEGATIVE.near(s, start, end);
+      negStart = start;
+      negEnd = end;
+    }
+    return negValue;
+  }
+
   /** Tries the validators on groups {@code [a, b]}; reports and returns true on the first that passes. */
   private boolean classify(int a, int b) {
     explained = false;
@@ -288,7 +294,6 @@ final class NumericRun {
     if (nd < 7) {
       return false; // shorter than any phone number or ID: years, amounts, counts
     }
-    boolean neg = NEGATIVE.near(s, start, end);
     if (nd >= NationalId.MIN_DIGITS && nd <= NationalId.MAX_DIGITS && !plusHere) {
       for (int k = a; k <= b; k++) {
         lens[k - a] = ge[k] - gs[k];
@@ -303,7 +308,7 @@ final class NumericRun {
       boolean ctx = CARD_CTX.near(s, start, end);
       // a registered issuer range stands on its own unless negative context speaks against it;
       // a block or legacy range needs a card word nearby
-      if (issuer == NumberRules.REGISTERED ? !neg || ctx : ctx) {
+      if (issuer == NumberRules.REGISTERED ? ctx || !neg(start, end) : ctx) {
         double base = issuer == NumberRules.REGISTERED ? 0.85 : 0.75;
         h.emit(CREDIT_CARD, start, end, base + (ctx ? 0.1 : 0), "payment card number (issuer range, Luhn valid)");
         return true;
@@ -317,7 +322,7 @@ final class NumericRun {
       return false;
     }
     if (nd == 9 && !plusHere) {
-      if (nineDigits(d, a, b, uniform, start, end, neg)) {
+      if (nineDigits(d, a, b, uniform, start, end)) {
         return true;
       }
       if (groups == 3 && uniform != 'm' && shape(a, b, 3, 2, 4)) {
@@ -326,7 +331,7 @@ final class NumericRun {
     }
     if (nd == 12 && !plusHere && (groups == 1 || shape(a, b, 4, 4, 4)) && d[0] >= 2 && Checksums.verhoeff(d, 12)) {
       boolean ctx = AADHAAR_CTX.near(s, start, end);
-      if (ctx || (groups == 3 && uniform != 'm' && !neg)) {
+      if (ctx || (groups == 3 && uniform != 'm' && !neg(start, end))) {
         h.emit(IN_AADHAAR, start, end, ctx ? 0.9 : 0.6, "Aadhaar number (Verhoeff valid)");
         return true;
       }
@@ -342,11 +347,11 @@ final class NumericRun {
     if (NumberRules.counting(d, nd)) {
       return false; // 1234567890, 12345678901: the number forms fill in, whatever plan it fits (+1 234 567 8901)
     }
-    if (phone(a, b, nd, groups, start, end, plusHere, neg)) {
+    if (phone(a, b, nd, groups, start, end, plusHere)) {
       return true;
     }
     // opt-in: a compact number nothing else took, whose check digit fits an ID (weak score)
-    return h.bareCheckDigitIds && groups == 1 && !plusHere && !neg && !NumberRules.allSame(d, nd)
+    return h.bareCheckDigitIds && groups == 1 && !plusHere && !neg(start, end) && !NumberRules.allSame(d, nd)
         && bareCheckDigitId(d, nd, start, end);
   }
 
@@ -369,7 +374,8 @@ final class NumericRun {
     return true;
   }
 
-  private boolean nineDigits(int[] d, int a, int b, char uniform, int start, int end, boolean neg) {
+  private boolean nineDigits(int[] d, int a, int b, char uniform, int start, int end) {
+    boolean neg = neg(start, end);
     int groups = b - a + 1;
     boolean ssnShape = groups == 3 && (uniform == '-' || uniform == ' ' || uniform == '.') && shape(a, b, 3, 2, 4);
     // one dash in the wrong place ("078-051121", "07805-1121"): an SSN typed carelessly, not a phone shape
@@ -416,12 +422,12 @@ final class NumericRun {
     return false;
   }
 
-  private boolean phone(int a, int b, int nd, int groups, int start, int end, boolean plusHere, boolean neg) {
-    if (nd < 7 || nd > 15) {
+  private boolean phone(int a, int b, int nd, int groups, int start, int end, boolean plusHere) {
+    if (nd < 7 || nd > 15 || phoneBudget <= 0) {
       return false;
     }
     boolean ctx = PHONE_CTX.near(s, start, end);
-    if (neg && !ctx || phoneBudget <= 0) {
+    if (!ctx && neg(start, end)) {
       return false;
     }
     phoneBudget--;

@@ -130,9 +130,17 @@ final class Phones {
             : UTIL.isValidNumber(p);
         return valid ? 3 : UTIL.isPossibleNumber(p) ? 1 : 0;
       }
-      PhoneNumber us = parse(candidate, digits, "US");
-      if (validFor(us, "US") || validFor(us, "CA")) {
-        return 2;
+      // a national number with a trunk 0 (not the US international prefix 011) reads as itself in
+      // the US plan, whose parse cannot fail on 7 to 15 digits: when no suffix can be valid in the
+      // US or Canada, that parse (the library's full path for a leading 0) is skipped
+      boolean skipUs = digits != null && digits.length() >= 7 && digits.length() <= 15 && digits.charAt(0) == '0'
+          && !digits.startsWith("011") && !FastParse.mayHaveValidSuffix(digits, "US")
+          && !FastParse.mayHaveValidSuffix(digits, "CA");
+      if (!skipUs) {
+        PhoneNumber us = parse(candidate, digits, "US");
+        if (validFor(us, "US") || validFor(us, "CA")) {
+          return 2;
+        }
       }
       if (!otherRegions) {
         return 0;
@@ -156,6 +164,9 @@ final class Phones {
           continue; // no national number of this region has this many digits: skip the parse
         }
         String region = REGIONS[r];
+        if (digits != null && !FastParse.mayHaveValidSuffix(digits, region)) {
+          continue; // no national number parse can make of these digits is valid here
+        }
         try {
           if (validFor(parse(candidate, digits, region), region)) {
             return 1;
@@ -198,9 +209,9 @@ final class Phones {
     return false;
   }
 
-  /** {@code UTIL.isValidNumberForRegion}, after {@link FastParse#mayBeValid}'s cheap rejections. */
+  /** {@code UTIL.isValidNumberForRegion}, after {@link FastParse#mayBeValid}'s cheap rejections, through {@link FastParse#validForRegion}. */
   private static boolean validFor(PhoneNumber p, String region) {
-    return FastParse.mayBeValid(p, region) && UTIL.isValidNumberForRegion(p, region);
+    return FastParse.mayBeValid(p, region) && FastParse.validForRegion(p, region);
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.guardrails.Detector;
 import dev.guardrails.FindingSink;
 import dev.guardrails.FindingType;
 import dev.guardrails.text.AnalyzedText;
+import dev.guardrails.text.CharClass;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
@@ -190,9 +191,14 @@ public final class PiiPatternDetector implements Detector {
 
   @Override
   public void detect(AnalyzedText text, CheckContext ctx, FindingSink out) {
-    Hits h = new Hits(text, id(), out);
-    h.bareCheckDigitIds = bareCheckDigitIds;
-    scan(h);
+    ScanScratch scratch = ScanScratch.acquire();
+    try {
+      Hits h = scratch.hits(text, id(), out);
+      h.bareCheckDigitIds = bareCheckDigitIds;
+      scan(h, true, scratch);
+    } finally {
+      scratch.release();
+    }
   }
 
   /** The single pass; package-private so the benchmark-equivalent tests can drive it. */
@@ -202,74 +208,79 @@ public final class PiiPatternDetector implements Detector {
 
   /** The pass; {@code skip} false visits every word (the reference the skipping is tested against). */
   static void scan(Hits h, boolean skip) {
+    ScanScratch scratch = ScanScratch.acquire();
+    try {
+      scan(h, skip, scratch);
+    } finally {
+      scratch.release();
+    }
+  }
+
+  private static void scan(Hits h, boolean skip, ScanScratch scratch) {
     String s = h.s;
     int n = s.length();
     // one byte per char (chars above U+00FF become '?', never a word char): the word loop below
-    // reads a byte array instead of String.charAt, which is most of the scan's time
-    byte[] bytes = latin1View(s);
-    NumericRun numeric = null; // created at the first digit run; its arrays go back to the thread below
-    try {
-      int i = 0;
-      while (i < n) {
-        if (skip) {
-          i = skipPlain(bytes, i);
-        }
-        if (i >= n) {
-          break;
-        }
-        char c = s.charAt(i);
-        if (c >= 128 || !WORD[c]) {
-          if ((c == '+' || c == '(') && i + 1 < n && isDigit(s.charAt(i + 1))) {
-            if (numeric == null) {
-              numeric = new NumericRun(h);
-            }
-            i = Math.max(i + 1, numeric.scan(i));
-          } else if (c == ':' && i + 1 < n && s.charAt(i + 1) == ':') {
-            i = Math.max(i + 1, IpAddresses.v6(h, i));
-          } else {
-            i++;
+    // reads a byte array instead of String.charAt, which is most of the scan's time; the array and
+    // the digit buffers are the thread's, reused from scan to scan
+    h.useScratch(scratch);
+    byte[] bytes = scratch.view(s, !h.text.contains(CharClass.NON_ASCII));
+    NumericRun numeric = null; // taken at the first digit run
+    int i = 0;
+    while (i < n) {
+      if (skip) {
+        i = skipPlain(bytes, n, i);
+      }
+      if (i >= n) {
+        break;
+      }
+      char c = s.charAt(i);
+      if (c >= 128 || !WORD[c]) {
+        if ((c == '+' || c == '(') && i + 1 < n && isDigit(s.charAt(i + 1))) {
+          if (numeric == null) {
+            numeric = scratch.numeric(h);
           }
+          i = Math.max(i + 1, numeric.scan(i));
+        } else if (c == ':' && i + 1 < n && s.charAt(i + 1) == ':') {
+          i = Math.max(i + 1, IpAddresses.v6(h, i));
+        } else {
+          i++;
+        }
+        continue;
+      }
+      int we = i + 1;
+      int rest = 0; // classes of the word's characters after the first
+      int k;
+      while (we < n && (k = CLASS[bytes[we] & 0xff]) != 0) {
+        rest |= k;
+        we++;
+      }
+      if (!isDigit(c) && (rest & ~LOWER) == 0) {
+        // a plain word (no digits, at most a capital first letter): only a cue word, a word glued
+        // to ':' or '-' (URL scheme, IPv6/MAC hex, dashed NIE), four letters glued to '.' (Cisco
+        // MAC "aabb.ccdd.eeff") or two letters before a spaced digit pair (NINO "hh 01 02 03 d")
+        // can start a value
+        char lc = (char) (c | 0x20);
+        int wl = we - i;
+        if (lc != 'b' && lc != 'd' && lc != 'p' && (we >= n || s.charAt(we) != ':' && s.charAt(we) != '-'
+            && !(wl == 4 && s.charAt(we) == '.') && !(wl == 2 && s.charAt(we) == ' ' && we + 1 < n
+            && isDigit(s.charAt(we + 1))))) {
+          i = we;
           continue;
         }
-        int we = i + 1;
-        int rest = 0; // classes of the word's characters after the first
-        int k;
-        while (we < n && (k = CLASS[bytes[we] & 0xff]) != 0) {
-          rest |= k;
-          we++;
-        }
-        if (!isDigit(c) && (rest & ~LOWER) == 0) {
-          // a plain word (no digits, at most a capital first letter): only a cue word, a word glued
-          // to ':' or '-' (URL scheme, IPv6/MAC hex, dashed NIE), four letters glued to '.' (Cisco
-          // MAC "aabb.ccdd.eeff") or two letters before a spaced digit pair (NINO "hh 01 02 03 d")
-          // can start a value
-          char lc = (char) (c | 0x20);
-          int wl = we - i;
-          if (lc != 'b' && lc != 'd' && lc != 'p' && (we >= n || s.charAt(we) != ':' && s.charAt(we) != '-'
-              && !(wl == 4 && s.charAt(we) == '.') && !(wl == 2 && s.charAt(we) == ' ' && we + 1 < n
-              && isDigit(s.charAt(we + 1))))) {
-            i = we;
-            continue;
-          }
-        }
-        int next;
-        if (isDigit(c)) {
-          next = Tokens.digitWord(h, i, we);
-          if (next < 0) {
-            if (numeric == null) {
-              numeric = new NumericRun(h);
-            }
-            next = numeric.scan(i);
-          }
-        } else {
-          next = Tokens.letterWord(h, i, we);
-        }
-        i = Math.max(we, next);
       }
-    } finally {
-      if (numeric != null) {
-        numeric.release();
+      int next;
+      if (isDigit(c)) {
+        next = Tokens.digitWord(h, i, we);
+        if (next < 0) {
+          if (numeric == null) {
+            numeric = scratch.numeric(h);
+          }
+          next = numeric.scan(i);
+        }
+      } else {
+        next = Tokens.letterWord(h, i, we);
       }
+      i = Math.max(we, next);
     }
   }
 
@@ -296,13 +307,20 @@ public final class PiiPatternDetector implements Detector {
   /**
    * Skips, eight chars at a time, what the loop in {@link #scan} would pass over without a look:
    * returns a position at or after {@code i} ({@code i} itself, the start of a word, or {@code
-   * b.length}) such that every word starting in between is plain (letters only, lower case after
+   * n}) such that every word starting in between is plain (letters only, lower case after
    * the first, not starting with the initials of a cue word) and no '+', '(', ':' or '-' that
    * could start a value or change how a word is read lies in between. The loop then goes on one
    * word at a time from there.
    */
   static int skipPlain(byte[] b, int i) {
-    int n = b.length;
+    return skipPlain(b, b.length, i);
+  }
+
+  /**
+   * As {@link #skipPlain(byte[], int)} over the view {@code b[0, n)}, followed by at least eight
+   * zero bytes ({@link ScanScratch#view}).
+   */
+  static int skipPlain(byte[] b, int n, int i) {
     int p = i;
     long carry = 0; // 0x80 when the byte before p is a letter or digit (and p > i)
     int last = i; // start of the latest word before p (or i)
@@ -318,20 +336,20 @@ public final class PiiPatternDetector implements Detector {
       long cue = starts & (Swar.is(folded, 'b') | Swar.is(folded, 'd') | Swar.is(folded, 'p'));
       for (long m = cue; m != 0; m &= m - 1) {
         int at = p + Swar.first(m);
-        if (!cueInitials(b, at)) {
+        if (!cueInitials(b, n, at)) {
           cue &= ~(m & -m);
         }
       }
       long special = ascii & (Swar.is(x, '+') | Swar.is(x, '(') | Swar.is(x, ':') | Swar.is(x, '-') | Swar.is(x, '.'));
       for (long m = special; m != 0; m &= m - 1) {
-        if (!specialMatters(b, i, p + Swar.first(m))) {
+        if (!specialMatters(b, n, i, p + Swar.first(m))) {
           special &= ~(m & -m);
         }
       }
       long feature = cue | special | ascii & (digit | Swar.capital(x, letter) & ~starts);
       if (feature != 0) {
         long before = starts & (((feature & -feature) << 1) - 1);
-        return ninoPrefix(b, i, before != 0 ? p + Swar.last(before) : last);
+        return ninoPrefix(b, n, i, before != 0 ? p + Swar.last(before) : last);
       }
       if (starts != 0) {
         last = p + Swar.last(starts);
@@ -347,8 +365,8 @@ public final class PiiPatternDetector implements Detector {
    * upper-case letters and a space before a digit ({@code hh 01 02 03 d}, a spaced UK NINO) move it
    * back to the letters, which the digit alone would skip; else {@code r}. Never before {@code from}.
    */
-  private static int ninoPrefix(byte[] b, int from, int r) {
-    if (r - 3 < from || r >= b.length || b[r] < '0' || b[r] > '9' || b[r - 1] != ' '
+  private static int ninoPrefix(byte[] b, int n, int from, int r) {
+    if (r - 3 < from || r >= n || b[r] < '0' || b[r] > '9' || b[r - 1] != ' '
         || !isAsciiLetter(b[r - 2]) || !isAsciiLetter(b[r - 3])
         || r - 4 >= 0 && isLetterOrDigit((char) (b[r - 4] & 0xFF))) {
       return r;
@@ -367,9 +385,9 @@ public final class PiiPatternDetector implements Detector {
    * '-' right after a word of at most four chars (IPv6 and MAC hex groups, a dashed NIE), counting
    * the word from {@code from} at the earliest, where the scan resumed.
    */
-  private static boolean specialMatters(byte[] b, int from, int at) {
+  private static boolean specialMatters(byte[] b, int n, int from, int at) {
     byte c = b[at];
-    byte next = at + 1 < b.length ? b[at + 1] : 0;
+    byte next = at + 1 < n ? b[at + 1] : 0;
     if (c == '+' || c == '(') {
       return next >= '0' && next <= '9';
     }
@@ -403,8 +421,7 @@ public final class PiiPatternDetector implements Detector {
    * chars {@link Context#lower} folds). Checking four letters instead of two stops the skip at far
    * fewer common words (page, part, do, does, both, body).
    */
-  private static boolean cueInitials(byte[] b, int at) {
-    int n = b.length;
+  private static boolean cueInitials(byte[] b, int n, int at) {
     if (at + 1 >= n) {
       return false;
     }

@@ -79,6 +79,115 @@ class PhonesTest {
     assertTrue(direct > tried / 3, "direct " + direct + " of " + tried);
   }
 
+  /**
+   * Candidates with a trunk prefix (a leading 0, or the region's own prefix such as 8 in Russia or
+   * 06 in Hungary) in every region: where the direct parse builds a number (stripping the national
+   * prefix as parse does, or keeping leading zeros) it is exactly what parse returns.
+   */
+  @Test
+  void directParseStripsTheNationalPrefixAsParseDoes() {
+    Random r = new Random(17);
+    String[] trunks = {"0", "0", "0", "00", "06", "8", "01", "02", "07", "09", "1", "0" + "0" + "0"};
+    int direct = 0;
+    int tried = 0;
+    for (String region : Phones.regions()) {
+      for (int it = 0; it < 2_000; it++) {
+        StringBuilder d = new StringBuilder(trunks[r.nextInt(trunks.length)]);
+        int total = 4 + r.nextInt(12);
+        while (d.length() < total) {
+          d.append((char) ('0' + r.nextInt(10)));
+        }
+        String cand = d.toString();
+        String digits = FastParse.digits(cand, false);
+        tried++;
+        PhoneNumber fast = digits == null ? null : FastParse.parse(digits, region);
+        if (fast == null) {
+          continue;
+        }
+        direct++;
+        PhoneNumber slow;
+        try {
+          slow = UTIL.parse(cand, region);
+        } catch (NumberParseException e) {
+          throw new AssertionError("parse throws where the shortcut built a number: " + cand + " in " + region, e);
+        }
+        assertTrue(slow.exactlySameAs(fast), cand + " in " + region + ": " + slow + " vs " + fast);
+      }
+    }
+    assertTrue(direct > tried / 2, "direct " + direct + " of " + tried);
+  }
+
+  /**
+   * {@link FastParse#mayHaveValidSuffix} is false only where parse, in that region, gives no number
+   * valid there (or fails); and it rejects a good share of random candidates.
+   */
+  @Test
+  void noValidSuffixMeansNoValidParse() {
+    Random r = new Random(23);
+    int rejected = 0;
+    int tried = 0;
+    for (String region : Phones.regions()) {
+      for (int it = 0; it < 1_500; it++) {
+        String cand = candidate(r, false);
+        String digits = FastParse.digits(cand, false);
+        if (digits == null) {
+          continue;
+        }
+        tried++;
+        if (FastParse.mayHaveValidSuffix(digits, region)) {
+          continue;
+        }
+        rejected++;
+        try {
+          assertFalse(UTIL.isValidNumberForRegion(UTIL.parse(cand, region), region), cand + " in " + region);
+        } catch (NumberParseException e) {
+          // no number: nothing valid either
+        }
+      }
+    }
+    assertTrue(rejected > tried / 5, "rejected " + rejected + " of " + tried);
+  }
+
+  /**
+   * {@link FastParse#validForRegion} answers as {@code isValidNumberForRegion} on random national
+   * numbers of 2 to 17 digits (with and without Italian leading zeros, with the region's and with
+   * a wrong country code) and on the library's own example number of every type of every region
+   * (which it must accept).
+   */
+  @Test
+  void validForRegionIsTheLibrarysAnswer() {
+    Random r = new Random(29);
+    int valid = 0;
+    for (String region : Phones.regions()) {
+      int cc = UTIL.getCountryCodeForRegion(region);
+      for (PhoneNumberUtil.PhoneNumberType type : PhoneNumberUtil.PhoneNumberType.values()) {
+        PhoneNumber example = UTIL.getExampleNumberForType(region, type);
+        if (example != null) {
+          assertTrue(FastParse.validForRegion(example, region), region + " " + type + " " + example);
+          valid++;
+        }
+      }
+      for (int k = 0; k < 4_000; k++) {
+        int len = 2 + r.nextInt(16);
+        long nn = r.nextInt(10);
+        for (int d = 1; d < len; d++) {
+          nn = nn * 10 + r.nextInt(10);
+        }
+        PhoneNumber p = new PhoneNumber().setCountryCode(r.nextInt(20) == 0 ? 44 : cc).setNationalNumber(nn);
+        if (r.nextInt(8) == 0) {
+          p.setItalianLeadingZero(true);
+          if (r.nextBoolean()) {
+            p.setNumberOfLeadingZeros(1 + r.nextInt(3));
+          }
+        }
+        boolean lib = UTIL.isValidNumberForRegion(p, region);
+        valid += lib ? 1 : 0;
+        assertEquals(lib, FastParse.validForRegion(p, region), region + " " + p);
+      }
+    }
+    assertTrue(valid > 2_000, "valid " + valid); // the comparison must see valid numbers too
+  }
+
   @Test
   void shortcutCoversTheCommonShapes() {
     assertNotNull(FastParse.parse(FastParse.digits("(212) 555-0123", false), "US"));
@@ -144,7 +253,7 @@ class PhonesTest {
   @Test
   void validityAgreesWithTheLibraryOnlyComputation() {
     Random r = new Random(3);
-    for (int it = 0; it < 3_000; it++) {
+    for (int it = 0; it < 10_000; it++) {
       boolean intl = r.nextInt(2) == 0;
       boolean other = r.nextBoolean();
       String cand = candidate(r, intl);

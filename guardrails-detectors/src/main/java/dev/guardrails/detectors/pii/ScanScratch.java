@@ -1,0 +1,122 @@
+package dev.guardrails.detectors.pii;
+
+import java.util.Arrays;
+
+/**
+ * The pattern scan's working arrays, kept per thread from scan to scan instead of allocated per
+ * text: the one-byte-per-char view of the text ({@link PiiPatternDetector#scan}), the digit buffer
+ * ({@link Hits#digits}) and the digit-run group arrays ({@link NumericRun}). On short answers they
+ * were most of the detector's allocation on a text without findings.
+ *
+ * <p>Each array reads as fresh within a scan: the digit buffer and the group arrays are cleared at
+ * their first use in a scan, and the view's bytes past the text are 0. A scan nested in another on
+ * the same thread (a finding sink that checks again) gets a fresh instance. At most {@link #KEEP}
+ * bytes of view are kept per thread; a longer text's view is dropped after its scan.
+ *
+ * <p>Not thread-safe: one instance serves one scan at a time on its thread.
+ */
+final class ScanScratch {
+
+  /** Zero bytes after the text in the view: eight-byte loads ({@link Swar#load}) at a position inside the text stay in them. */
+  static final int PAD = 8;
+  /** The longest view a thread keeps between scans (a 1 MB text and its padding). */
+  static final int KEEP = (1 << 20) + 64;
+  static final int MAX_GROUPS = 20;
+
+  private static final ThreadLocal<ScanScratch> LOCAL = ThreadLocal.withInitial(ScanScratch::new);
+
+  private byte[] view = new byte[256];
+  private final int[] digits = new int[64];
+  final int[] gs = new int[MAX_GROUPS];
+  final int[] ge = new int[MAX_GROUPS];
+  final char[] sep = new char[MAX_GROUPS];
+  final int[] lens = new int[MAX_GROUPS];
+  private Hits hits;
+  private NumericRun numeric;
+  private boolean busy;
+  private boolean digitsUsed;
+  private boolean groupsUsed;
+
+  /** This thread's scratch, or a fresh one when a scan on this thread is already using it. */
+  static ScanScratch acquire() {
+    ScanScratch s = LOCAL.get();
+    if (s.busy) {
+      s = new ScanScratch();
+    }
+    s.busy = true;
+    s.digitsUsed = false;
+    s.groupsUsed = false;
+    return s;
+  }
+
+  /** An emitter for {@code text}, this thread's reused one. */
+  Hits hits(dev.guardrails.text.AnalyzedText text, String id, dev.guardrails.FindingSink out) {
+    Hits h = hits == null ? (hits = new Hits(text, id, out)) : hits;
+    return h.reuse(text, id, out);
+  }
+
+  /** The digit-run scanner for {@code h}'s scan, this thread's reused one. */
+  NumericRun numeric(Hits h) {
+    return numeric == null ? (numeric = new NumericRun(h, this)) : numeric.reuse(h);
+  }
+
+  /** Ends the scan; the arrays may be handed to the thread's next scan. The scanned text is forgotten. */
+  void release() {
+    busy = false;
+    if (hits != null) {
+      hits.reuse(null, null, null);
+    }
+    if (numeric != null) {
+      numeric.forget();
+    }
+    if (view.length > KEEP) {
+      view = new byte[256];
+    }
+  }
+
+  /**
+   * The view of {@code s}: bytes {@code [0, s.length())} one per char (chars up to U+00FF as
+   * themselves, others as '?', never a word char), then {@link #PAD} zero bytes; callers bound
+   * their reads by {@code s.length()}, never by the array's length. {@code ascii} says the text is
+   * all ASCII (then its chars are copied as one array copy), else each char is read.
+   */
+  @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): the low byte of each char, exact for ASCII
+  byte[] view(String s, boolean ascii) {
+    int n = s.length();
+    byte[] b = view;
+    if (b.length < n + PAD) {
+      b = new byte[Math.max(n + PAD, Math.min(KEEP, 2 * b.length))];
+      view = b;
+    }
+    if (ascii) {
+      s.getBytes(0, n, b, 0);
+    } else {
+      for (int i = 0; i < n; i++) {
+        char c = s.charAt(i);
+        b[i] = (byte) (c <= 0xFF ? c : '?');
+      }
+    }
+    Arrays.fill(b, n, n + PAD, (byte) 0);
+    return b;
+  }
+
+  /** The digit buffer, cleared at its first use in this scan. */
+  int[] digits() {
+    if (!digitsUsed) {
+      Arrays.fill(digits, 0);
+      digitsUsed = true;
+    }
+    return digits;
+  }
+
+  /** Clears the group arrays at their first use in this scan (a fresh {@link NumericRun} sees zeros). */
+  void groups() {
+    if (!groupsUsed) {
+      Arrays.fill(gs, 0);
+      Arrays.fill(ge, 0);
+      Arrays.fill(sep, (char) 0);
+      Arrays.fill(lens, 0);
+      groupsUsed = true;
+    }
+  }
+}
