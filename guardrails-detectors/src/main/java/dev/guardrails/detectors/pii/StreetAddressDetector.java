@@ -166,7 +166,9 @@ public final class StreetAddressDetector implements Detector {
       if (k == Q_O && p > 0 && (s.charAt(p - 1) | 0x20) == 'p') {
         return p; // "FPO", "APO", "DPO" after a ship's name: the ship starts before the 'o'
       }
-      if (k == Q_C && s.regionMatches(true, p, "corner", 0, 6)) {
+      // the second letter first: regionMatches ignoring case costs a case mapping per char, and
+      // only 'o' and 'O' equal 'o' ignoring case
+      if (k == Q_C && p + 1 < n && (s.charAt(p + 1) | 0x20) == 'o' && s.regionMatches(true, p, "corner", 0, 6)) {
         return p + 1;
       }
     }
