@@ -618,7 +618,7 @@ public final class StreetAddressDetector implements Detector {
     }
     start = unitBefore(s, start, floor);
     // "the corner of"
-    if (start >= 4 + floor && s.regionMatches(true, start - 4, "the ", 0, 4) && AddressScan.startsWithWord(s, start, s.length(), "corner")) {
+    if (start >= 4 + floor && AddressScan.same(s, start - 4, "the ") && AddressScan.startsWithWord(s, start, s.length(), "corner")) {
       start -= 4;
     }
     return start;
