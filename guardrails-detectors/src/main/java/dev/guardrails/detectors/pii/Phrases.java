@@ -80,6 +80,9 @@ final class Phrases {
         throw new IllegalArgumentException("phrase must be 1-63 chars starting with an ASCII letter: length " + p.length());
       }
       for (int j = 0; j < p.length(); j++) {
+        if ("\n.!?".indexOf(p.charAt(j)) >= 0) {
+          throw new IllegalArgumentException("phrase must not hold a line break, '.', '!' or '?' (Breaks): length " + p.length());
+        }
         if (p.charAt(j) >= 128 || (p.charAt(j) >= 'A' && p.charAt(j) <= 'Z')) {
           throw new IllegalArgumentException("phrase must be lower-case ASCII: length " + p.length());
         }
@@ -142,10 +145,53 @@ final class Phrases {
    * @return a mask: bit {@code i} for set {@code i}; 0 when none or {@code from >= to}
    */
   int find(CharSequence s, int from, int to) {
+    return scan(s, from, to, null, false);
+  }
+
+  /**
+   * Tells whether the char at {@code i}, one of {@code . ! ? \n}, ends a sentence (it may read the
+   * text around it).
+   */
+  interface Breaks {
+    /**
+     * Whether the char at {@code i} ends a sentence.
+     *
+     * @param s the text
+     * @param i an index of {@code s} holding {@code '.'}, {@code '!'}, {@code '?'} or a line break
+     * @return whether it ends a sentence
+     */
+    boolean at(CharSequence s, int i);
+  }
+
+  /**
+   * {@link #find} over the part of {@code s[from, to)} after its last break ({@code i} with
+   * {@code breaks.at(s, i)}; the whole region when none): the region from the start of a name's
+   * sentence to the name, in one forward pass instead of a backward search for the sentence start
+   * and then {@link #find}. Equal to that because no phrase has a char {@link Breaks} is asked about.
+   *
+   * @return a mask as {@link #find}
+   */
+  int findAfterLastBreak(CharSequence s, int from, int to, Breaks breaks) {
+    return scan(s, from, to, breaks, true);
+  }
+
+  /**
+   * {@link #find} over the part of {@code s[from, to)} before its first break (as
+   * {@link #findAfterLastBreak}): the rest of a name's sentence, in one pass.
+   *
+   * @return a mask as {@link #find}
+   */
+  int findBeforeFirstBreak(CharSequence s, int from, int to, Breaks breaks) {
+    return scan(s, from, to, breaks, false);
+  }
+
+  private int scan(CharSequence s, int from, int to, Breaks breaks, boolean last) {
     // Forward, word start by word start: a phrase is spelled in ASCII, so the text's run of ASCII
-    // letters and digits from a word start must be the phrase's first run, and so on. {@link #walk}
-    // hashes each char once and looks a prefix up only where a run ends (one probe for most words),
-    // and goes on only while some phrase continues the prefix read so far.
+    // letters and digits from a word start must be the phrase's first run, and so on. walk hashes
+    // each char once and looks a prefix up only where a run ends (one probe for most words), and
+    // goes on only while some phrase continues the prefix read so far. A break ends the region
+    // (first) or starts it again (last); no phrase crosses one, and the char is no letter or number,
+    // so the words and phrase ends on either side read as in the region cut there.
     int found = 0;
     boolean before = false; // whether s[p - 1] is a letter or number (by char), p > from
     for (int p = from; p < to; p++) {
@@ -159,6 +205,11 @@ final class Phrases {
           if (d < 128 ? (seconds[f] & (1L << (fold(d) & 63))) != 0 : (lengths[f] & 2L) != 0) {
             found |= walk(s, p, to);
           }
+        } else if (breaks != null && (c == '.' || c == '!' || c == '?' || c == '\n') && breaks.at(s, p)) {
+          if (!last) {
+            return found;
+          }
+          found = 0;
         }
         before = word;
       } else {

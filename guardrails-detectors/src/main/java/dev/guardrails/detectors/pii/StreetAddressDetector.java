@@ -497,18 +497,20 @@ public final class StreetAddressDetector implements Detector {
   /** At a capitalized word: "Parijsstraat 8", "Rákóczi út 13", or "Dunajska 56" after an address cue. */
   private static int namedNumber(String s, int a, int te, int n) {
     // the words up to a number first: most capitalized words have none within reach, and the
-    // lexicon vetoes on the first word (asked last) only reject
+    // lexicon vetoes on the first word only reject, so they are asked once a number is found
     int p = a;
     for (int w = 0; w < 3 && p < n; w++) {
       int we = AddressScan.tokenEnd(s, p, n);
       int q = AddressScan.skipSpaces(s, AddressScan.abbrevDot(s, we, n), n);
       if (q > we && q < n && Chars.digit(s.charAt(q))) {
+        if (AddressLexicons.NOT_STREET.contains(s, a, te) || AddressLexicons.UNIT.contains(s, a, te)) {
+          return -1; // "Order 5531", "Suite 4"
+        }
         // only a number after the words makes the street words or an address cue matter
         int ne = AddressScan.tokenEnd(s, q, n);
         boolean streety = AddressLexicons.compoundStreet(s, p, we)
             || (w > 0 && (AddressLexicons.SEPARATE_SUFFIX.contains(s, p, we) || AddressLexicons.SUFFIX.contains(s, p, we)));
-        if ((streety || AddressScan.addressCueBefore(s, a)) && AddressScan.houseNumber(s, q, ne) && ne - q <= 5
-            && !AddressLexicons.NOT_STREET.contains(s, a, te) && !AddressLexicons.UNIT.contains(s, a, te)) {
+        if ((streety || AddressScan.addressCueBefore(s, a)) && AddressScan.houseNumber(s, q, ne) && ne - q <= 5) {
           return ne;
         }
         return -1;
