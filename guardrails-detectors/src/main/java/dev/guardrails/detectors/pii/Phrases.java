@@ -31,9 +31,13 @@ final class Phrases {
    * The phrases' prefixes that end at a stop of {@link #walk} (the end of a run of ASCII letters and
    * digits, or just after any other char), open addressing; {@link #steps} tells what each is.
    */
-  private final String[] prefixes;
+  private final int[] prefixes; // offsets into prefixChars
   /** Per slot of {@link #prefixes}: its hash, compared before its chars are read. */
   private final int[] prefixHashes;
+  /** Per slot of {@link #prefixes}: its length, 0 for an empty slot. */
+  private final byte[] prefixLengths;
+  /** The chars of every prefix, one after the other; {@link #prefixes} holds each one's offset. */
+  private final char[] prefixChars;
   /**
    * Per lower-case ASCII first letter: bit {@code c & 63} set when some phrase starting with that
    * letter has {@code c} as its second char, every bit when one is that letter alone (several
@@ -112,20 +116,25 @@ final class Phrases {
       stops.merge(p, (long) bits.get(k) & 0xFFFFFFFFL, (x, y) -> x | y);
     }
     int pcap = Integer.highestOneBit(Math.max(4, stops.size() * 3)) << 1;
-    prefixes = new String[pcap];
+    prefixes = new int[pcap];
     prefixHashes = new int[pcap];
+    prefixLengths = new byte[pcap];
+    StringBuilder chars = new StringBuilder();
     steps = new long[pcap];
     prefixMask = pcap - 1;
     for (java.util.Map.Entry<String, Long> e : stops.entrySet()) {
       String p = e.getKey();
       int slot = Gazetteer.mix(p.hashCode()) & prefixMask; // lower-case ASCII: the folded hash
-      while (prefixes[slot] != null) {
+      while (prefixLengths[slot] != 0) {
         slot = (slot + 1) & prefixMask;
       }
-      prefixes[slot] = p;
+      prefixes[slot] = chars.length();
+      chars.append(p);
+      prefixLengths[slot] = (byte) p.length();
       prefixHashes[slot] = p.hashCode();
       steps[slot] = e.getValue();
     }
+    prefixChars = chars.toString().toCharArray();
   }
 
   /**
@@ -267,9 +276,8 @@ final class Phrases {
 
   /** {@link #steps} of the prefix {@code s[a, a + len)} whose (folded) hash is {@code h}; 0 if none. */
   private long step(int h, CharSequence s, int a, int len) {
-    for (int slot = Gazetteer.mix(h) & prefixMask; prefixes[slot] != null; slot = (slot + 1) & prefixMask) {
-      String p = prefixes[slot];
-      if (prefixHashes[slot] == h && p.length() == len && same(p, s, a)) {
+    for (int slot = Gazetteer.mix(h) & prefixMask; prefixLengths[slot] != 0; slot = (slot + 1) & prefixMask) {
+      if (prefixHashes[slot] == h && prefixLengths[slot] == len && same(prefixChars, prefixes[slot], s, a, len)) {
         return steps[slot];
       }
     }
@@ -356,6 +364,15 @@ final class Phrases {
       }
     }
     return 0;
+  }
+
+  private static boolean same(char[] pool, int at, CharSequence s, int a, int len) {
+    for (int i = 0; i < len; i++) {
+      if (pool[at + i] != fold(s.charAt(a + i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean same(String p, CharSequence s, int a) {
