@@ -13,7 +13,7 @@ import java.util.List;
  * its finite list of phrases. A phrase matches at {@code p} when no letter or number precedes
  * {@code p} inside the region, its chars equal the text's ignoring ASCII case only (as
  * {@code CASE_INSENSITIVE} without {@code UNICODE_CASE} compares), and no letter or number follows
- * it inside the region. {@link #find} reads the region forward: at a word start whose first two
+ * it inside the region. {@link #find} reads the region forward: at a word start whose first two (or three)
  * chars begin some phrase, it hashes the word's chars once and looks the prefix up (open
  * addressing over the text's range) only where a run of ASCII letters and digits ends or after
  * another char, going on while some phrase continues it: one probe for most words.
@@ -44,6 +44,14 @@ final class Phrases {
    * chars share a bit: a filter, never a verdict).
    */
   private final long[] seconds = new long[128];
+  /**
+   * Bit {@link #third} of the first three chars of every phrase (hashed into 4,096 bits: a filter,
+   * never a verdict), asked at a word start whose first letter begins no phrase of one or two chars
+   * ({@link #shortStart}).
+   */
+  private final long[] thirds = new long[64];
+  /** Per lower-case ASCII first letter: some phrase of one or two chars starts with it. */
+  private final boolean[] shortStart = new boolean[128];
   /** Per slot of {@link #prefixes}: the sets whose phrase it is (bits 0-31) and {@link #LONGER} (bit 32). */
   private final long[] steps;
   private final int prefixMask;
@@ -108,6 +116,12 @@ final class Phrases {
       String p = all.get(k);
       // a one-char phrase may be followed by any char that is no letter or number
       seconds[p.charAt(0)] |= p.length() == 1 ? -1L : 1L << (p.charAt(1) & 63);
+      if (p.length() <= 2) {
+        shortStart[p.charAt(0)] = true;
+      } else {
+        int t = third(p.charAt(0), p.charAt(1), p.charAt(2));
+        thirds[t >>> 6] |= 1L << t;
+      }
       for (int e = 1; e < p.length(); e++) {
         if (stopAt(p, e)) {
           stops.merge(p.substring(0, e), LONGER, (x, y) -> x | y);
@@ -212,7 +226,11 @@ final class Phrases {
           char f = fold(c);
           char d = p + 1 < to ? s.charAt(p + 1) : 0x80;
           if (d < 128 ? (seconds[f] & (1L << (fold(d) & 63))) != 0 : (lengths[f] & 2L) != 0) {
-            found |= walk(s, p, to);
+            // and, when every phrase starting so has three chars or more, the first three
+            char e = shortStart[f] || p + 2 >= to ? 0 : s.charAt(p + 2);
+            if (e == 0 || (e < 128 && (thirds[third(f, fold(d), fold(e)) >>> 6] & (1L << third(f, fold(d), fold(e)))) != 0)) {
+              found |= walk(s, p, to);
+            }
           }
         } else if (breaks != null && (c == '.' || c == '!' || c == '?' || c == '\n') && breaks.at(s, p)) {
           if (!last) {
@@ -382,6 +400,11 @@ final class Phrases {
       }
     }
     return true;
+  }
+
+  /** The bit of three lower-case chars in {@link #thirds}. */
+  private static int third(char a, char b, char c) {
+    return ((a * 31 + b) * 31 + c) & 4095;
   }
 
   private static char fold(char c) {
