@@ -88,7 +88,7 @@ final class AddressLexicons {
   static boolean compoundStreet(String s, int a, int b) {
     for (String e : COMPOUND) {
       int len = e.length();
-      if (b - a >= len + 3 && s.regionMatches(true, b - len, e, 0, len)) {
+      if (b - a >= len + 3 && AddressScan.same(s, b - len, e)) {
         return true;
       }
     }

@@ -53,13 +53,41 @@ final class AddressScan {
 
   /** Whether {@code s[a, b)} equals {@code word}, ignoring case. */
   static boolean is(String s, int a, int b, String word) {
-    return b - a == word.length() && s.regionMatches(true, a, word, 0, word.length());
+    return b - a == word.length() && same(s, a, word);
   }
 
   /** Whether a whole word {@code word} starts at {@code p}. */
   static boolean startsWithWord(String s, int p, int n, String word) {
     int e = p + word.length();
-    return e <= n && s.regionMatches(true, p, word, 0, word.length()) && (e == n || !Chars.letterOrDigit(s.charAt(e)));
+    return e <= n && same(s, p, word) && (e == n || !Chars.letterOrDigit(s.charAt(e)));
+  }
+
+  /**
+   * {@code s.regionMatches(true, at, w, 0, w.length())} for a {@code w} that fits in {@code s} from
+   * {@code at}: two ASCII chars are compared by folding A-Z (for them the JDK's comparison is just
+   * that), and from the first char of U+0080 or above on either side the JDK decides (Unicode case
+   * mapping takes the Kelvin sign to "k", the long s to "S"). No case mapping per ASCII char.
+   */
+  static boolean same(String s, int at, String w) {
+    int len = w.length();
+    for (int k = 0; k < len; k++) {
+      char c = s.charAt(at + k);
+      char d = w.charAt(k);
+      if (c == d) {
+        continue;
+      }
+      if ((c | d) >= 128) {
+        return s.regionMatches(true, at, w, 0, len);
+      }
+      if (lowerAscii(c) != lowerAscii(d)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static char lowerAscii(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
   }
 
   /** 1-6 digits, optionally with one letter or a -/ and digits: 12, 12B, 12-14. */
@@ -123,7 +151,7 @@ final class AddressScan {
     }
     for (String cue : CUES) {
       int b = e - cue.length();
-      if (b >= 0 && s.regionMatches(true, b, cue, 0, cue.length()) && (b == 0 || !Chars.letter(s.charAt(b - 1)))) {
+      if (b >= 0 && same(s, b, cue) && (b == 0 || !Chars.letter(s.charAt(b - 1)))) {
         return true;
       }
     }

@@ -90,7 +90,7 @@ final class NameContext {
     if (p + 1 < n && s.charAt(p) == '(') {
       int a = p + 1;
       int b = letters(s, a, n);
-      return b - a == 4 && s.regionMatches(true, a, "born", 0, 4) ? PERSON : NONE; // "X (born 1952)"
+      return b - a == 4 && AddressScan.same(s, a, "born") ? PERSON : NONE; // "X (born 1952)"
     }
     int a = p;
     int b = letters(s, a, n);
@@ -388,7 +388,7 @@ final class NameContext {
   }
 
   private static boolean is(String s, int a, int b, String w) {
-    return b - a == w.length() && s.regionMatches(true, a, w, 0, w.length());
+    return b - a == w.length() && AddressScan.same(s, a, w);
   }
 
   private static int skipSpace(String s, int p, int limit) {

@@ -86,17 +86,9 @@ final class PersonRisk {
    * @return {@code f}, or a copy with attributes and score
    */
   static Finding annotate(String s, int a, int b, Finding f) {
-    int from = a;
-    int lo = Math.max(0, a - BEFORE);
-    while (from > lo && !sentenceEnd(s, from - 1)) {
-      from--;
-    }
-    int to = b;
-    int hi = Math.min(s.length(), b + AFTER);
-    while (to < hi && !sentenceEnd(s, to)) {
-      to++;
-    }
-    int around = PHRASES.find(s, from, a) | PHRASES.find(s, b, to);
+    // the name's sentence, at most BEFORE chars before it and AFTER after it, each side read once
+    int around = PHRASES.findAfterLastBreak(s, Math.max(0, a - BEFORE), a, SENTENCE_END)
+        | PHRASES.findBeforeFirstBreak(s, b, Math.min(s.length(), b + AFTER), SENTENCE_END);
     boolean roleCue = (around & PUB) != 0;
     boolean pub = roleCue || LIST.contains(s, a, b);
     // the name's own first word too: "Employee Robert Chen" may reach the detector as one run
@@ -387,8 +379,11 @@ final class PersonRisk {
     return count <= 2;
   }
 
+  /** {@link #sentenceEnd} for {@link Phrases}. */
+  private static final Phrases.Breaks SENTENCE_END = (s, i) -> sentenceEnd(s, i);
+
   /** A '.', '!' or '?' followed by white space, or a line break, at {@code i}. */
-  private static boolean sentenceEnd(String s, int i) {
+  private static boolean sentenceEnd(CharSequence s, int i) {
     char c = s.charAt(i);
     if (c == '\n') {
       return true;

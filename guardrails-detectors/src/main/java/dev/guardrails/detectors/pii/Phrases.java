@@ -13,8 +13,10 @@ import java.util.List;
  * its finite list of phrases. A phrase matches at {@code p} when no letter or number precedes
  * {@code p} inside the region, its chars equal the text's ignoring ASCII case only (as
  * {@code CASE_INSENSITIVE} without {@code UNICODE_CASE} compares), and no letter or number follows
- * it inside the region. Lookups hash over the text's range (open addressing), after a per-first-char
- * mask of phrase lengths and the end-of-word test have ruled out most candidates.
+ * it inside the region. {@link #find} reads the region forward: at a word start whose first two (or three)
+ * chars begin some phrase, it hashes the word's chars once and looks the prefix up (open
+ * addressing over the text's range) only where a run of ASCII letters and digits ends or after
+ * another char, going on while some phrase continues it: one probe for most words.
  *
  * <p>Thread-safe: immutable after construction.
  */
@@ -25,6 +27,36 @@ final class Phrases {
   private final int mask;
   /** Per lower-case ASCII first letter: bit L set when some phrase of length L (below 64) starts with it. */
   private final long[] lengths = new long[128];
+  /**
+   * The phrases' prefixes that end at a stop of {@link #walk} (the end of a run of ASCII letters and
+   * digits, or just after any other char), open addressing; {@link #steps} tells what each is.
+   */
+  private final int[] prefixes; // offsets into prefixChars
+  /** Per slot of {@link #prefixes}: its hash, compared before its chars are read. */
+  private final int[] prefixHashes;
+  /** Per slot of {@link #prefixes}: its length, 0 for an empty slot. */
+  private final byte[] prefixLengths;
+  /** The chars of every prefix, one after the other; {@link #prefixes} holds each one's offset. */
+  private final char[] prefixChars;
+  /**
+   * Per lower-case ASCII first letter: bit {@code c & 63} set when some phrase starting with that
+   * letter has {@code c} as its second char, every bit when one is that letter alone (several
+   * chars share a bit: a filter, never a verdict).
+   */
+  private final long[] seconds = new long[128];
+  /**
+   * Bit {@link #third} of the first three chars of every phrase (hashed into 4,096 bits: a filter,
+   * never a verdict), asked at a word start whose first letter begins no phrase of one or two chars
+   * ({@link #shortStart}).
+   */
+  private final long[] thirds = new long[64];
+  /** Per lower-case ASCII first letter: some phrase of one or two chars starts with it. */
+  private final boolean[] shortStart = new boolean[128];
+  /** Per slot of {@link #prefixes}: the sets whose phrase it is (bits 0-31) and {@link #LONGER} (bit 32). */
+  private final long[] steps;
+  private final int prefixMask;
+  /** In {@link #steps}: some longer phrase starts with this prefix. */
+  private static final long LONGER = 1L << 32;
 
   /**
    * Builds the sets.
@@ -60,6 +92,9 @@ final class Phrases {
         throw new IllegalArgumentException("phrase must be 1-63 chars starting with an ASCII letter: length " + p.length());
       }
       for (int j = 0; j < p.length(); j++) {
+        if ("\n.!?".indexOf(p.charAt(j)) >= 0) {
+          throw new IllegalArgumentException("phrase must not hold a line break, '.', '!' or '?' (Breaks): length " + p.length());
+        }
         if (p.charAt(j) >= 128 || (p.charAt(j) >= 'A' && p.charAt(j) <= 'Z')) {
           throw new IllegalArgumentException("phrase must be lower-case ASCII: length " + p.length());
         }
@@ -76,6 +111,54 @@ final class Phrases {
       sets[slot] = bits.get(k);
       lengths[p.charAt(0)] |= 1L << p.length();
     }
+    java.util.Map<String, Long> stops = new java.util.LinkedHashMap<>();
+    for (int k = 0; k < all.size(); k++) {
+      String p = all.get(k);
+      // a one-char phrase may be followed by any char that is no letter or number
+      seconds[p.charAt(0)] |= p.length() == 1 ? -1L : 1L << (p.charAt(1) & 63);
+      if (p.length() <= 2) {
+        shortStart[p.charAt(0)] = true;
+      } else {
+        int t = third(p.charAt(0), p.charAt(1), p.charAt(2));
+        thirds[t >>> 6] |= 1L << t;
+      }
+      for (int e = 1; e < p.length(); e++) {
+        if (stopAt(p, e)) {
+          stops.merge(p.substring(0, e), LONGER, (x, y) -> x | y);
+        }
+      }
+      stops.merge(p, (long) bits.get(k) & 0xFFFFFFFFL, (x, y) -> x | y);
+    }
+    int pcap = Integer.highestOneBit(Math.max(4, stops.size() * 3)) << 1;
+    prefixes = new int[pcap];
+    prefixHashes = new int[pcap];
+    prefixLengths = new byte[pcap];
+    StringBuilder chars = new StringBuilder();
+    steps = new long[pcap];
+    prefixMask = pcap - 1;
+    for (java.util.Map.Entry<String, Long> e : stops.entrySet()) {
+      String p = e.getKey();
+      int slot = Gazetteer.mix(p.hashCode()) & prefixMask; // lower-case ASCII: the folded hash
+      while (prefixLengths[slot] != 0) {
+        slot = (slot + 1) & prefixMask;
+      }
+      prefixes[slot] = chars.length();
+      chars.append(p);
+      prefixLengths[slot] = (byte) p.length();
+      prefixHashes[slot] = p.hashCode();
+      steps[slot] = e.getValue();
+    }
+    prefixChars = chars.toString().toCharArray();
+  }
+
+  /**
+   * Whether {@link #walk} looks the first {@code e} chars of {@code p} up: after a letter or digit
+   * that ends a run of them in {@code p} ({@code e} is the end or no letter or digit follows), or
+   * after any other char.
+   */
+  private static boolean stopAt(CharSequence p, int e) {
+    char last = p.charAt(e - 1);
+    return !(last < 128 && WORD[last]) || e == p.length() || !(p.charAt(e) < 128 && WORD[p.charAt(e)]);
   }
 
   /**
@@ -85,30 +168,138 @@ final class Phrases {
    * @return a mask: bit {@code i} for set {@code i}; 0 when none or {@code from >= to}
    */
   int find(CharSequence s, int from, int to) {
-    // Backwards, so that at each word start the ends a phrase may have are known: bit i of ends is
-    // set when s[p + i] lets a phrase end before it (no letter or number there inside the region,
-    // told by code point as in at), or p + i == to. A phrase length is tried only where both its
-    // first char and that end allow it: no char-by-char test per length.
+    return scan(s, from, to, null, false);
+  }
+
+  /**
+   * Tells whether the char at {@code i}, one of {@code . ! ? \n}, ends a sentence (it may read the
+   * text around it).
+   */
+  interface Breaks {
+    /**
+     * Whether the char at {@code i} ends a sentence.
+     *
+     * @param s the text
+     * @param i an index of {@code s} holding {@code '.'}, {@code '!'}, {@code '?'} or a line break
+     * @return whether it ends a sentence
+     */
+    boolean at(CharSequence s, int i);
+  }
+
+  /**
+   * {@link #find} over the part of {@code s[from, to)} after its last break ({@code i} with
+   * {@code breaks.at(s, i)}; the whole region when none): the region from the start of a name's
+   * sentence to the name, in one forward pass instead of a backward search for the sentence start
+   * and then {@link #find}. Equal to that because no phrase has a char {@link Breaks} is asked about.
+   *
+   * @return a mask as {@link #find}
+   */
+  int findAfterLastBreak(CharSequence s, int from, int to, Breaks breaks) {
+    return scan(s, from, to, breaks, true);
+  }
+
+  /**
+   * {@link #find} over the part of {@code s[from, to)} before its first break (as
+   * {@link #findAfterLastBreak}): the rest of a name's sentence, in one pass.
+   *
+   * @return a mask as {@link #find}
+   */
+  int findBeforeFirstBreak(CharSequence s, int from, int to, Breaks breaks) {
+    return scan(s, from, to, breaks, false);
+  }
+
+  private int scan(CharSequence s, int from, int to, Breaks breaks, boolean last) {
+    // Forward, word start by word start: a phrase is spelled in ASCII, so the text's run of ASCII
+    // letters and digits from a word start must be the phrase's first run, and so on. walk hashes
+    // each char once and looks a prefix up only where a run ends (one probe for most words), and
+    // goes on only while some phrase continues the prefix read so far. A break ends the region
+    // (first) or starts it again (last); no phrase crosses one, and the char is no letter or number,
+    // so the words and phrase ends on either side read as in the region cut there.
     int found = 0;
-    long ends = 1L; // bit 0: the region's end, at p = to
-    boolean word = false; // whether s[p] is a letter or number (by char, as the word-start test reads it)
-    if (to > from) {
-      word = letterOrNumber(s.charAt(to - 1));
-    }
-    for (int p = to - 1; p >= from; p--) {
+    boolean before = false; // whether s[p - 1] is a letter or number (by char), p > from
+    for (int p = from; p < to; p++) {
       char c = s.charAt(p);
-      boolean end = c < 128 ? !WORD[c] : !letterOrNumberInside(s, p, to);
-      ends = (ends << 1) | (end ? 1L : 0L);
-      boolean before = p > from && letterOrNumber(s.charAt(p - 1));
-      if (word && !before && c < 128) {
-        long lens = lengths[fold(c)] & ends;
-        if (lens != 0) {
-          found |= hashed(s, p, lens);
+      if (c < 128) {
+        boolean word = WORD[c];
+        if (word && !before) {
+          // the first two chars of a phrase must be these (ASCII case ignored), unless it has one
+          char f = fold(c);
+          char d = p + 1 < to ? s.charAt(p + 1) : 0x80;
+          if (d < 128 ? (seconds[f] & (1L << (fold(d) & 63))) != 0 : (lengths[f] & 2L) != 0) {
+            // and, when every phrase starting so has three chars or more, the first three
+            char e = shortStart[f] || p + 2 >= to ? 0 : s.charAt(p + 2);
+            if (e == 0 || (e < 128 && (thirds[third(f, fold(d), fold(e)) >>> 6] & (1L << third(f, fold(d), fold(e)))) != 0)) {
+              found |= walk(s, p, to);
+            }
+          }
+        } else if (breaks != null && (c == '.' || c == '!' || c == '?' || c == '\n') && breaks.at(s, p)) {
+          if (!last) {
+            return found;
+          }
+          found = 0;
         }
+        before = word;
+      } else {
+        before = letterOrNumber(c);
       }
-      word = before;
     }
     return found;
+  }
+
+  /**
+   * The sets of the phrases that start at the word start {@code p} and end by {@code to} with no
+   * letter or number after them inside the region.
+   */
+  private int walk(CharSequence s, int p, int to) {
+    int found = 0;
+    int h = 0;
+    int limit = Math.min(to, p + 63);
+    int q = p;
+    while (q < limit) {
+      char c = s.charAt(q);
+      if (c >= 128) {
+        return found; // no phrase has it; a run that ended before it was looked up there
+      }
+      h = 31 * h + fold(c);
+      q++;
+      boolean stop;
+      if (WORD[c]) {
+        if (q < to) {
+          char next = s.charAt(q);
+          stop = !(next < 128 && WORD[next]);
+        } else {
+          stop = true;
+        }
+      } else {
+        stop = true;
+      }
+      if (stop) {
+        long step = step(h, s, p, q - p);
+        if (step == 0) {
+          return found; // no phrase starts so
+        }
+        if ((int) step != 0) {
+          char next = q < to ? s.charAt(q) : 0;
+          if (q == to || !(next < 128 ? WORD[next] : letterOrNumberInside(s, q, to))) {
+            found |= (int) step;
+          }
+        }
+        if ((step & LONGER) == 0) {
+          return found;
+        }
+      }
+    }
+    return found;
+  }
+
+  /** {@link #steps} of the prefix {@code s[a, a + len)} whose (folded) hash is {@code h}; 0 if none. */
+  private long step(int h, CharSequence s, int a, int len) {
+    for (int slot = Gazetteer.mix(h) & prefixMask; prefixLengths[slot] != 0; slot = (slot + 1) & prefixMask) {
+      if (prefixHashes[slot] == h && prefixLengths[slot] == len && same(prefixChars, prefixes[slot], s, a, len)) {
+        return steps[slot];
+      }
+    }
+    return 0;
   }
 
   /** ASCII letters and digits. */
@@ -193,6 +384,15 @@ final class Phrases {
     return 0;
   }
 
+  private static boolean same(char[] pool, int at, CharSequence s, int a, int len) {
+    for (int i = 0; i < len; i++) {
+      if (pool[at + i] != fold(s.charAt(a + i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static boolean same(String p, CharSequence s, int a) {
     for (int i = 0; i < p.length(); i++) {
       if (p.charAt(i) != fold(s.charAt(a + i))) {
@@ -200,6 +400,11 @@ final class Phrases {
       }
     }
     return true;
+  }
+
+  /** The bit of three lower-case chars in {@link #thirds}. */
+  private static int third(char a, char b, char c) {
+    return ((a * 31 + b) * 31 + c) & 4095;
   }
 
   private static char fold(char c) {

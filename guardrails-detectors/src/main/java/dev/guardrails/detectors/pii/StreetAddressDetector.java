@@ -166,7 +166,9 @@ public final class StreetAddressDetector implements Detector {
       if (k == Q_O && p > 0 && (s.charAt(p - 1) | 0x20) == 'p') {
         return p; // "FPO", "APO", "DPO" after a ship's name: the ship starts before the 'o'
       }
-      if (k == Q_C && s.regionMatches(true, p, "corner", 0, 6)) {
+      // the second letter first: regionMatches ignoring case costs a case mapping per char, and
+      // only 'o' and 'O' equal 'o' ignoring case
+      if (k == Q_C && p + 1 < n && (s.charAt(p + 1) | 0x20) == 'o' && s.regionMatches(true, p, "corner", 0, 6)) {
         return p + 1;
       }
     }
@@ -494,14 +496,16 @@ public final class StreetAddressDetector implements Detector {
 
   /** At a capitalized word: "Parijsstraat 8", "Rákóczi út 13", or "Dunajska 56" after an address cue. */
   private static int namedNumber(String s, int a, int te, int n) {
-    if (AddressLexicons.NOT_STREET.contains(s, a, te) || AddressLexicons.UNIT.contains(s, a, te)) {
-      return -1;
-    }
+    // the words up to a number first: most capitalized words have none within reach, and the
+    // lexicon vetoes on the first word only reject, so they are asked once a number is found
     int p = a;
     for (int w = 0; w < 3 && p < n; w++) {
       int we = AddressScan.tokenEnd(s, p, n);
       int q = AddressScan.skipSpaces(s, AddressScan.abbrevDot(s, we, n), n);
       if (q > we && q < n && Chars.digit(s.charAt(q))) {
+        if (AddressLexicons.NOT_STREET.contains(s, a, te) || AddressLexicons.UNIT.contains(s, a, te)) {
+          return -1; // "Order 5531", "Suite 4"
+        }
         // only a number after the words makes the street words or an address cue matter
         int ne = AddressScan.tokenEnd(s, q, n);
         boolean streety = AddressLexicons.compoundStreet(s, p, we)
@@ -616,7 +620,7 @@ public final class StreetAddressDetector implements Detector {
     }
     start = unitBefore(s, start, floor);
     // "the corner of"
-    if (start >= 4 + floor && s.regionMatches(true, start - 4, "the ", 0, 4) && AddressScan.startsWithWord(s, start, s.length(), "corner")) {
+    if (start >= 4 + floor && AddressScan.same(s, start - 4, "the ") && AddressScan.startsWithWord(s, start, s.length(), "corner")) {
       start -= 4;
     }
     return start;

@@ -48,6 +48,7 @@ class PhrasesTest {
         "\u0130", "\u212A", "(", "s", "es"};
     Random r = new Random(20261206L);
     int hits = 0;
+    int breaks = 0;
     for (int t = 0; t < 30_000; t++) {
       StringBuilder b = new StringBuilder();
       int parts = 1 + r.nextInt(6);
@@ -88,10 +89,36 @@ class PhrasesTest {
         // synthetic text: shown escaped, with the region, to reproduce a failure
         assertEquals(expectFind, phrases.find(s, from, to), () -> "find in [" + f + ", " + e + ") of " + escaped(s));
         assertEquals(expectStart, phrases.startsAt(s, from, to), () -> "startsAt [" + f + ", " + e + ") of " + escaped(s));
+        // the one-pass forms: find over the part after the last break, or before the first
+        int lastBreak = from;
+        int firstBreak = to;
+        for (int i = from; i < to; i++) {
+          if (BREAKS.at(s, i)) {
+            lastBreak = i + 1;
+            firstBreak = Math.min(firstBreak, i);
+          }
+        }
+        breaks += lastBreak > from ? 1 : 0;
+        assertEquals(phrases.find(s, lastBreak, to), phrases.findAfterLastBreak(s, from, to, BREAKS),
+            () -> "findAfterLastBreak [" + f + ", " + e + ") of " + escaped(s));
+        assertEquals(phrases.find(s, from, firstBreak), phrases.findBeforeFirstBreak(s, from, to, BREAKS),
+            () -> "findBeforeFirstBreak [" + f + ", " + e + ") of " + escaped(s));
       }
     }
-    System.out.println("PhrasesTest: regions with a phrase " + hits);
+    System.out.println("PhrasesTest: regions with a phrase " + hits + ", with a break " + breaks);
     assertEquals(true, hits > 10_000);
+    assertEquals(true, breaks > 10_000);
+  }
+
+  /** A line break, or '.', '!' or '?' before a space or the text's end (a break asks only about these four). */
+  private static final Phrases.Breaks BREAKS = (s, i) -> {
+    char c = s.charAt(i);
+    return c == '\n' || ((c == '.' || c == '!' || c == '?') && (i + 1 == s.length() || s.charAt(i + 1) == ' '));
+  };
+
+  @Test
+  void refusesAPhraseWithABreakChar() {
+    assertThrows(IllegalArgumentException.class, () -> new Phrases("dr. who"));
   }
 
   private static String escaped(String s) {
