@@ -164,11 +164,22 @@ public final class ClaimLanguageDetector implements Detector {
         i++;
         continue;
       }
+      int e = i + 1;
+      char d;
+      if (c < 0x80 && e < n && (d = s.charAt(e)) < 0x80 && ASCII_KIND[d] == LETTER
+          && !TRIGGER_PREFIX[((c | 0x20) - 'a') * 26 + ((d | 0x20) - 'a')]) {
+        // no trigger word starts with these two letters (ASCII letters compare ignoring case as
+        // c | 0x20): skip the word without hashing it, as most words are
+        e++;
+        while (e < n && ((d = s.charAt(e)) < 0x80 ? ASCII_KIND[d] == LETTER : Character.isLetter(d))) {
+          e++;
+        }
+        i = e;
+        continue;
+      }
       // the word's hash, lower-cased as it is read (ASCII letters only: c | 0x20)
       int h = c | 0x20;
       boolean ascii = c < 0x80;
-      int e = i + 1;
-      char d;
       while (e < n && ((d = s.charAt(e)) < 0x80 ? ASCII_KIND[d] == LETTER : Character.isLetter(d))) {
         h = 31 * h + (d | 0x20);
         ascii &= d < 0x80;
@@ -180,6 +191,20 @@ public final class ClaimLanguageDetector implements Detector {
       i = e;
     }
     return false;
+  }
+
+  /** The first two letters of the trigger words, at {@code (first - 'a') * 26 + (second - 'a')}. */
+  private static final boolean[] TRIGGER_PREFIX = new boolean[26 * 26];
+
+  static {
+    for (String[] bucket : TRIGGERS_BY_LETTER) {
+      for (String w : bucket) {
+        if (w.length() < 2 || !w.chars().allMatch(ch -> ch >= 'a' && ch <= 'z')) {
+          throw new AssertionError("trigger word is not two or more lower-case ASCII letters: " + w);
+        }
+        TRIGGER_PREFIX[(w.charAt(0) - 'a') * 26 + (w.charAt(1) - 'a')] = true;
+      }
+    }
   }
 
   /** An ASCII word: one probe of the hashed trigger table, then a compare of the one candidate. */
