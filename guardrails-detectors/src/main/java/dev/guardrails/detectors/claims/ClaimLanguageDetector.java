@@ -85,7 +85,7 @@ public final class ClaimLanguageDetector implements Detector {
       return; // no sentence can hold a finding: sentence detection (OpenNLP) is not needed
     }
     for (Span sent : ClaimExtractor.sentences(text)) {
-      String lower = s.substring(sent.start(), sent.end()).toLowerCase(Locale.ROOT);
+      String lower = lowerSameLength(s.substring(sent.start(), sent.end()));
       boolean attributed = false;
       if (sources.isEmpty()) {
         long found = lower.endsWith("?") ? -1 : attribution(lower);
@@ -282,8 +282,8 @@ public final class ClaimLanguageDetector implements Detector {
    * Whether some sentence of {@code s} (the normalized text of a check) may give a sentence-level
    * finding, asked of the whole text before it is split into sentences: a superset of what the
    * sentence rules below accept, so {@code false} means none will. Sentence boundaries fall only
-   * next to whitespace or sentence-end punctuation, and each sentence's lower-case form is the
-   * whole lower-case text cut at its bounds, so a rule that fires in a sentence fires here, where
+   * next to whitespace or sentence-end punctuation, and each sentence's lower-case form
+   * ({@link #lowerSameLength}) reads like the whole text's cut at its bounds, so a rule that fires in a sentence fires here, where
    * the checks that a sentence boundary could affect are left out:
    *
    * <ul>
@@ -301,7 +301,7 @@ public final class ClaimLanguageDetector implements Detector {
    * such as "always", "data", "sure" or "risk" alone), and sentence detection costs about 40 us.
    */
   static boolean mayFind(String s, boolean noSources) {
-    String lower = s.toLowerCase(Locale.ROOT);
+    String lower = lowerSameLength(s);
     for (String w : CERTAINTY) {
       if (lower.indexOf(w, 1) >= 0) {
         return true;
@@ -437,13 +437,32 @@ public final class ClaimLanguageDetector implements Detector {
     return -1;
   }
 
+  /**
+   * {@code s.toLowerCase(Locale.ROOT)} when that keeps the length, else each char lowered on its own
+   * ({@link Character#toLowerCase(char)}), so an index into the result is an index into {@code s}:
+   * a char whose lower case is longer ('\u0130', capital I with a dot, lowers to two chars) shifted
+   * every later index, and a phrase after it was reported past the sentence's end (the detector
+   * threw). Both forms agree on every ASCII letter, so the phrase rules read them alike.
+   */
+  static String lowerSameLength(String s) {
+    String lower = s.toLowerCase(Locale.ROOT);
+    if (lower.length() == s.length()) {
+      return lower;
+    }
+    char[] out = new char[s.length()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = Character.toLowerCase(s.charAt(i));
+    }
+    return new String(out);
+  }
+
   /** True when the sentence names its source: a capitalized name after the attribution, a year in brackets, a link. */
   private static boolean namesSource(String s, int a, int b) {
     String sent = s.substring(a, b);
     if (sent.contains("http") || sent.contains("doi") || bracketedYear(sent)) {
       return true;
     }
-    String lower = sent.toLowerCase(Locale.ROOT);
+    String lower = lowerSameLength(sent);
     for (String cue : new String[] {"according to ", " by ", " from ", " at ", " in the journal ", " published in "}) {
       int i = lower.indexOf(cue);
       if (i >= 0) {
