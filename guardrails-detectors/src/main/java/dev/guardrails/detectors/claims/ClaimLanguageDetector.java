@@ -67,11 +67,6 @@ public final class ClaimLanguageDetector implements Detector {
 
   @Override
   public void detect(AnalyzedText text, CheckContext ctx, FindingSink out) {
-    detect(text, ctx, out, true);
-  }
-
-  /** {@link #detect}; {@code prefilter} false runs sentence analysis on every text that {@link #mayFlag} (for tests). */
-  void detect(AnalyzedText text, CheckContext ctx, FindingSink out, boolean prefilter) {
     String s = text.normalized();
     if (s.isBlank()) {
       return;
@@ -80,9 +75,6 @@ public final class ClaimLanguageDetector implements Detector {
     Citations.scan(text, sources, id(), UNVERIFIABLE_CITATION, out);
     if (!mayFlag(s)) {
       return; // no word or symbol any sentence-level rule needs: skip sentence analysis altogether
-    }
-    if (prefilter && !mayFind(s, sources.isEmpty())) {
-      return; // no sentence can hold a finding: sentence detection (OpenNLP) is not needed
     }
     for (Span sent : ClaimExtractor.sentences(text)) {
       String lower = lowerSameLength(s.substring(sent.start(), sent.end()));
@@ -277,131 +269,6 @@ public final class ClaimLanguageDetector implements Detector {
     }
   }
 
-
-  /**
-   * Whether some sentence of {@code s} (the normalized text of a check) may give a sentence-level
-   * finding, asked of the whole text before it is split into sentences: a superset of what the
-   * sentence rules below accept, so {@code false} means none will. Sentence boundaries fall only
-   * next to whitespace or sentence-end punctuation, and each sentence's lower-case form
-   * ({@link #lowerSameLength}) reads like the whole text's cut at its bounds, so a rule that fires in a sentence fires here, where
-   * the checks that a sentence boundary could affect are left out:
-   *
-   * <ul>
-   *   <li>certainty ({@link #certainty}): one of the phrases after the text's first char (a phrase
-   *       at a sentence's start is an instruction, and the text's first sentence starts at 0);
-   *       word boundaries are not asked;
-   *   <li>without sources, an attribution ({@link #attribution}): a subject followed by a verb
-   *       (any verb that starts the next word, after an optional "have"/"has"), or "according to"
-   *       just before a subject; word boundaries, questions and named sources are not asked;
-   *   <li>without sources, a precise statistic ({@link #preciseStatistic}): a digit, and a '%', a
-   *       currency symbol or one of the percent and currency words ({@link Terms}).
-   * </ul>
-   *
-   * On the short-answer corpus this leaves a minority of the answers {@link #mayFlag} passes (words
-   * such as "always", "data", "sure" or "risk" alone), and sentence detection costs about 40 us.
-   */
-  static boolean mayFind(String s, boolean noSources) {
-    String lower = lowerSameLength(s);
-    for (String w : CERTAINTY) {
-      if (lower.indexOf(w, 1) >= 0) {
-        return true;
-      }
-    }
-    return noSources && (mayAttribute(lower) || mayStateStatistic(s));
-  }
-
-  /** {@link #mayFind}'s attribution test on the whole lower-case text. */
-  private static boolean mayAttribute(String lower) {
-    for (String subj : SUBJECTS) {
-      for (int i = lower.indexOf(subj); i >= 0; i = lower.indexOf(subj, i + 1)) {
-        int acc = lower.lastIndexOf("according to", i);
-        if (acc >= 0 && i - acc <= "according to many ".length() + 2) {
-          return true;
-        }
-        int w = i + subj.length();
-        while (w < lower.length() && lower.charAt(w) == ' ') {
-          w++;
-        }
-        if (lower.startsWith("have ", w) || lower.startsWith("has ", w)) {
-          w = lower.indexOf(' ', w) + 1;
-        }
-        for (String v : VERB_LIST) {
-          if (lower.startsWith(v, w)) {
-            return true;
-          }
-        }
-      }
-    }
-    return false;
-  }
-
-  /** {@link #VERBS} as an array, for prefix tests. */
-  private static final String[] VERB_LIST = VERBS.toArray(new String[0]);
-
-  /** The words after (or, for "cent", two words after) a number that make {@link Terms} read a percentage or money. */
-  private static final String[] STATISTIC_WORDS;
-
-  static {
-    java.util.List<String> w = new java.util.ArrayList<>(java.util.List.of("percent", "pct", "cent"));
-    w.addAll(Terms.CURRENCY_WORDS);
-    STATISTIC_WORDS = w.toArray(new String[0]);
-  }
-
-  /**
-   * {@link #mayFind}'s statistic test: a digit ({@link Character#isDigit}), and a '%' or a currency
-   * symbol {@link Terms} reads, or one of its percent and currency words anywhere (not only as a
-   * whole word), compared ignoring case as {@link Terms} does ({@code regionMatches}).
-   */
-  private static boolean mayStateStatistic(String s) {
-    int n = s.length();
-    boolean digit = false;
-    for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
-      if (c == '%' || c == '$' || c == '\u20AC' || c == '\u00A3' || c == '\u00A5') {
-        return hasDigit(s);
-      }
-      digit |= Character.isDigit(c);
-    }
-    if (!digit) {
-      return false;
-    }
-    String folded = foldCase(s);
-    for (String w : STATISTIC_WORDS) {
-      if (folded.contains(w)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean hasDigit(String s) {
-    for (int i = 0, n = s.length(); i < n; i++) {
-      if (Character.isDigit(s.charAt(i))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * {@code s} with each char replaced by {@code toLowerCase(toUpperCase(c))}: a char equals an ASCII
-   * lower-case letter there exactly when {@code regionMatches} with {@code ignoreCase} pairs them
-   * (so a long s reads as 's'). Same length as {@code s}.
-   */
-  static String foldCase(String s) {
-    char[] out = null;
-    for (int i = 0, n = s.length(); i < n; i++) {
-      char c = s.charAt(i);
-      char f = c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c | 0x20) : c) : Character.toLowerCase(Character.toUpperCase(c));
-      if (f != c) {
-        if (out == null) {
-          out = s.toCharArray();
-        }
-        out[i] = f;
-      }
-    }
-    return out == null ? s : new String(out);
-  }
 
   /** Returns start and end (packed {@code start << 32 | end}) of a "<subject> <verb>" or "according to <subject>" phrase, or -1. */
   static long attribution(String lower) {
