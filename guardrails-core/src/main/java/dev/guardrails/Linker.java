@@ -147,7 +147,9 @@ final class Linker {
    */
   public static Action decide(Policy policy, Action echoAction, Finding f, CharSequence text, CheckContext ctx) {
     Action a = policy.decide(f);
-    if (a != Action.ALLOW && f.category() == Category.PII && ctx.isUserValue(text.subSequence(f.start(), f.end()))) {
+    // the span's text is cut out only when the user supplied values (a String's subSequence copies)
+    if (a != Action.ALLOW && f.category() == Category.PII && !ctx.userValues().isEmpty()
+        && ctx.isUserValue(text.subSequence(f.start(), f.end()))) {
       a = echoAction;
     }
     return a;

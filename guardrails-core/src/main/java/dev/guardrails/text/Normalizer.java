@@ -279,10 +279,15 @@ final class Normalizer {
   /**
    * The one pass over {@code s}: classifies every char with a table load and a few ORs. Returns the
    * {@link #SCAN} classes of all chars ORed (the {@link CharClass} bits included), {@link #S_CHANGED}
-   * when a char that needs a closer look does not come out of the chain as itself ({@link #keptAt},
-   * a rare branch: a second pass for it cost more), {@link #S_RUN} when two neighbouring chars are
-   * whitespace, and in the high 32 bits the number of ASCII digits
-   * followed by a separator of letter-spaced values (space, '.', '-').
+   * when a char that needs a closer look does not come out of the chain as itself ({@link #keptAt}),
+   * {@link #S_RUN} when two neighbouring chars are whitespace, and in the high 32 bits the number of
+   * ASCII digits followed by a separator of letter-spaced values (space, '.', '-'). Once
+   * {@link #S_CHANGED} is set the text takes the rule chain whatever else it holds, so the scan
+   * stops there and the other bits are partial.
+   *
+   * <p>The loop over the chars before the first one that needs a closer look has no call in it (the
+   * JIT unrolls it; three quarters of short answers have no such char), and the rest of the text,
+   * from that char on, goes through {@link #scanFrom}.
    */
   static long scan(String s) {
     int n = s.length();
@@ -291,16 +296,35 @@ final class Normalizer {
     int prev = 0;
     int digits = 0; // digits before a separator (S_SEP >>> 6 == S_DIGIT)
     for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
-      int k = SCAN[Math.min(c, 0x80)];
-      if ((k & S_LOOK) != 0 && !keptAt(s, i, c)) { // rare: non-ASCII, a control, a markup trigger
-        k |= S_CHANGED;
+      int k = SCAN[Math.min(s.charAt(i), 0x80)];
+      if ((k & S_LOOK) != 0) { // rare: non-ASCII, a control, a markup trigger
+        return scanFrom(s, i, any, pairs, prev, digits);
       }
       any |= k;
       pairs |= prev & k;
       digits += prev & (k >>> 6) & S_DIGIT;
       prev = k;
     }
+    return scanResult(any, pairs, digits);
+  }
+
+  /** {@link #scan} from {@code i} on, with the state of the chars before it. */
+  private static long scanFrom(String s, int i, int any, int pairs, int prev, int digits) {
+    for (int n = s.length(); i < n; i++) {
+      char c = s.charAt(i);
+      int k = SCAN[Math.min(c, 0x80)];
+      if ((k & S_LOOK) != 0 && !keptAt(s, i, c)) {
+        return any | k | S_CHANGED; // the rule chain runs: nothing else the scan finds matters
+      }
+      any |= k;
+      pairs |= prev & k;
+      digits += prev & (k >>> 6) & S_DIGIT;
+      prev = k;
+    }
+    return scanResult(any, pairs, digits);
+  }
+
+  private static long scanResult(int any, int pairs, int digits) {
     return (long) digits << 32 | (any | ((pairs & S_WS) != 0 ? S_RUN : 0)) & 0xFFFFFFFFL;
   }
 

@@ -77,7 +77,7 @@ public final class ClaimLanguageDetector implements Detector {
       return; // no word or symbol any sentence-level rule needs: skip sentence analysis altogether
     }
     for (Span sent : ClaimExtractor.sentences(text)) {
-      String lower = s.substring(sent.start(), sent.end()).toLowerCase(Locale.ROOT);
+      String lower = lowerSameLength(s.substring(sent.start(), sent.end()));
       boolean attributed = false;
       if (sources.isEmpty()) {
         long found = lower.endsWith("?") ? -1 : attribution(lower);
@@ -156,11 +156,22 @@ public final class ClaimLanguageDetector implements Detector {
         i++;
         continue;
       }
+      int e = i + 1;
+      char d;
+      if (c < 0x80 && e < n && (d = s.charAt(e)) < 0x80 && ASCII_KIND[d] == LETTER
+          && !TRIGGER_PREFIX[((c | 0x20) - 'a') * 26 + ((d | 0x20) - 'a')]) {
+        // no trigger word starts with these two letters (ASCII letters compare ignoring case as
+        // c | 0x20): skip the word without hashing it, as most words are
+        e++;
+        while (e < n && ((d = s.charAt(e)) < 0x80 ? ASCII_KIND[d] == LETTER : Character.isLetter(d))) {
+          e++;
+        }
+        i = e;
+        continue;
+      }
       // the word's hash, lower-cased as it is read (ASCII letters only: c | 0x20)
       int h = c | 0x20;
       boolean ascii = c < 0x80;
-      int e = i + 1;
-      char d;
       while (e < n && ((d = s.charAt(e)) < 0x80 ? ASCII_KIND[d] == LETTER : Character.isLetter(d))) {
         h = 31 * h + (d | 0x20);
         ascii &= d < 0x80;
@@ -172,6 +183,20 @@ public final class ClaimLanguageDetector implements Detector {
       i = e;
     }
     return false;
+  }
+
+  /** The first two letters of the trigger words, at {@code (first - 'a') * 26 + (second - 'a')}. */
+  private static final boolean[] TRIGGER_PREFIX = new boolean[26 * 26];
+
+  static {
+    for (String[] bucket : TRIGGERS_BY_LETTER) {
+      for (String w : bucket) {
+        if (w.length() < 2 || !w.chars().allMatch(ch -> ch >= 'a' && ch <= 'z')) {
+          throw new AssertionError("trigger word is not two or more lower-case ASCII letters: " + w);
+        }
+        TRIGGER_PREFIX[(w.charAt(0) - 'a') * 26 + (w.charAt(1) - 'a')] = true;
+      }
+    }
   }
 
   /** An ASCII word: one probe of the hashed trigger table, then a compare of the one candidate. */
@@ -279,13 +304,32 @@ public final class ClaimLanguageDetector implements Detector {
     return -1;
   }
 
+  /**
+   * {@code s.toLowerCase(Locale.ROOT)} when that keeps the length, else each char lowered on its own
+   * ({@link Character#toLowerCase(char)}), so an index into the result is an index into {@code s}:
+   * a char whose lower case is longer ('\u0130', capital I with a dot, lowers to two chars) shifted
+   * every later index, and a phrase after it was reported past the sentence's end (the detector
+   * threw). Both forms agree on every ASCII letter, so the phrase rules read them alike.
+   */
+  static String lowerSameLength(String s) {
+    String lower = s.toLowerCase(Locale.ROOT);
+    if (lower.length() == s.length()) {
+      return lower;
+    }
+    char[] out = new char[s.length()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = Character.toLowerCase(s.charAt(i));
+    }
+    return new String(out);
+  }
+
   /** True when the sentence names its source: a capitalized name after the attribution, a year in brackets, a link. */
   private static boolean namesSource(String s, int a, int b) {
     String sent = s.substring(a, b);
     if (sent.contains("http") || sent.contains("doi") || bracketedYear(sent)) {
       return true;
     }
-    String lower = sent.toLowerCase(Locale.ROOT);
+    String lower = lowerSameLength(sent);
     for (String cue : new String[] {"according to ", " by ", " from ", " at ", " in the journal ", " published in "}) {
       int i = lower.indexOf(cue);
       if (i >= 0) {

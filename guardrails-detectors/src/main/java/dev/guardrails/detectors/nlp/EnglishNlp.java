@@ -32,6 +32,8 @@ public final class EnglishNlp {
 
   private static final class Models {
     static final SentenceModel SENT = load("/opennlp-en-ud-ewt-sentence-1.3-2.5.4.bin", SentenceModel::new);
+    /** The chars the model may end a sentence at ('.', '!', '?'): its candidate sentence ends. */
+    static final char[] EOS = SENT.getEosCharacters().clone();
   }
 
   private interface Loader<T> {
@@ -60,7 +62,14 @@ public final class EnglishNlp {
   }
 
   private static List<Span> sentences(AnalyzedText text) {
-    String s = text.normalized();
+    return sentences(text.normalized(), true);
+  }
+
+  /**
+   * The sentence spans of {@code s}; {@code oneSentenceShortcut} false asks the model about every
+   * paragraph (for tests: {@link #oneSentenceEnd} must change nothing).
+   */
+  static List<Span> sentences(String s, boolean oneSentenceShortcut) {
     List<Span> out = new ArrayList<>();
     // Split paragraphs on line breaks first: the model does not see list items as sentences.
     int i = 0;
@@ -68,7 +77,9 @@ public final class EnglishNlp {
     while (i < n) {
       int nl = s.indexOf('\n', i);
       int end = nl < 0 ? n : nl;
-      if (end > i) {
+      if (end > i && oneSentenceShortcut && oneSentenceEnd(s, i, end)) {
+        addTrimmed(s, i, end, out);
+      } else if (end > i) {
         for (opennlp.tools.util.Span sp : SENT.get().sentPosDetect(maskLongRuns(s.substring(i, end)))) {
           int a = i + sp.getStart();
           int b = i + sp.getEnd();
@@ -86,6 +97,55 @@ public final class EnglishNlp {
       i = end + 1;
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * True when the paragraph {@code s[from, to)} holds no candidate sentence end (a char of the
+   * model's {@link Models#EOS}) except in the run of such chars that ends its last non-whitespace
+   * char ("It works.", "Really?!"). The model then returns the whole paragraph, trimmed, as one
+   * sentence whatever it decides: with no candidate it has no end to choose; at a final run it
+   * weighs only the run's last char, and a sentence ending there leaves only whitespace after it.
+   * So the model need not run (its context features cost tens of microseconds per paragraph);
+   * {@code EnglishNlpShortcutTest} compares with the model on every paragraph. Loads the model on
+   * first use, like the model path, so a missing model fails the same way.
+   */
+  static boolean oneSentenceEnd(String s, int from, int to) {
+    char[] eos = Models.EOS;
+    int last = to - 1;
+    while (last >= from && opennlp.tools.util.StringUtil.isWhitespace(s.charAt(last))) {
+      last--;
+    }
+    while (last >= from && isEos(s.charAt(last), eos)) {
+      last--;
+    }
+    for (int k = from; k <= last; k++) {
+      if (isEos(s.charAt(k), eos)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isEos(char c, char[] eos) {
+    for (char e : eos) {
+      if (c == e) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Adds {@code s[a, b)} trimmed as the model's spans are (OpenNLP's whitespace, then the JDK's), if not empty. */
+  private static void addTrimmed(String s, int a, int b, List<Span> out) {
+    while (a < b && (opennlp.tools.util.StringUtil.isWhitespace(s.charAt(a)) || Character.isWhitespace(s.charAt(a)))) {
+      a++;
+    }
+    while (b > a && (opennlp.tools.util.StringUtil.isWhitespace(s.charAt(b - 1)) || Character.isWhitespace(s.charAt(b - 1)))) {
+      b--;
+    }
+    if (b > a) {
+      out.add(new Span(a, b));
+    }
   }
 
   /** Whitespace-free runs longer than this are opaque to the sentence model (URLs, base64, "....."). */

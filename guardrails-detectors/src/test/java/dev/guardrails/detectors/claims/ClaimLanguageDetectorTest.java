@@ -96,4 +96,17 @@ class ClaimLanguageDetectorTest extends DetectorContract {
     CheckContext ctx = CheckContext.builder().source("kb", "Coffee improves memory in adults.").build();
     assertEquals(0, count(check("Studies show that coffee improves memory.", ctx), ClaimLanguageDetector.UNSUPPORTED_ATTRIBUTION));
   }
+
+  /** A char whose lower case is longer ('\u0130') before a phrase: the span is the phrase's, and the detector does not throw. */
+  @Test
+  void phraseAfterACharWhoseLowerCaseIsLonger() {
+    String text = "\u0130stanbul experts agree the bridge is safe. R\u0130SK aside, this plan is guaranteed to work.";
+    List<Finding> fs = check(text, CheckContext.empty());
+    List<String> found = new ArrayList<>();
+    for (Finding f : fs) {
+      found.add(f.type().name() + ":" + text.substring(f.start(), f.end()));
+    }
+    assertTrue(found.contains("UNSUPPORTED_ATTRIBUTION:experts agree"), found.toString());
+    assertTrue(found.contains("OVERCONFIDENT:guaranteed"), found.toString());
+  }
 }
