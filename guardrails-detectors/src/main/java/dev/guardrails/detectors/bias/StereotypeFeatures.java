@@ -28,7 +28,7 @@ import org.apache.lucene.analysis.CharArraySet;
 final class StereotypeFeatures {
 
   /** Feature-extraction version; a model trained with another version is rejected at load. */
-  static final int VERSION = 7;
+  static final int VERSION = 8;
   /** Sentences longer than this are scored on their first {@value} tokens. */
   static final int MAX_TOKENS = 48;
   /** How many tokens of a mention's clause after it are paired with its group class ({@link #axisOf}). */
