@@ -232,7 +232,29 @@ final class StereotypeFrames {
    * @return true if the sentence only describes a practice, right or need of the group
    */
   static boolean practice(Tokens t, int from, int to, int[] spans, int mentions) {
-    return practice(t, from, to, spans, mentions, spans[0], spans[1]);
+    return practice(t, from, to, spans, mentions, spans[0], spans[1]) || conditionOnly(t, from, to, spans, mentions);
+  }
+
+  /**
+   * A sentence whose every mention names people by a condition ("people with dyslexia", "children with cerebral
+   * palsy") and that holds no trait word of {@code traits.txt} outside them: a condition's symptoms, risks, care and
+   * needs are literal ("People with dyslexia have difficulty reading", "People with dementia lose their memory over
+   * time"), like a disability's inability; "People with schizophrenia are dangerous" keeps its trait.
+   */
+  static boolean conditionOnly(Tokens t, int from, int to, int[] spans, int mentions) {
+    for (int m = 0; m < mentions; m++) {
+      int s = spans[2 * m];
+      int e = spans[2 * m + 1];
+      if (e - s < 3 || !in(StereotypeFeatures.WITH, t, s + 1) || !in(StereotypeFeatures.CONDITION, t, e - 1)) {
+        return false;
+      }
+    }
+    for (int k = from; k < to; k++) {
+      if (!mentionCovers(k, spans, mentions) && BiasLexicon.Parsed.TRAITS.contains(t.canon, t.cStart[k], t.len(k))) {
+        return false;
+      }
+    }
+    return mentions > 0;
   }
 
   /** {@link #practice} for the generalization rule's one group term {@code [g, gEnd)}. */

@@ -19,18 +19,19 @@ import org.junit.jupiter.api.Test;
  * ({@code practice-probes.tsv}): neutral descriptions of a group's religious or cultural practice,
  * holiday, rite, custom, legal right, accommodation or need must stay quiet, and stereotypes that use
  * the same vocabulary with a trait, ability, moral quality or behaviour pattern must still be found
- * (by the rule, the model or a frame: any {@code STEREOTYPE*} finding of the default detector).
+ * (by the rule, the model or a frame: any {@code STEREOTYPE*} finding of the default detector). The probes about
+ * people named by a condition ("people with dyslexia") check {@link StereotypeFrames#conditionOnly} the same way.
  */
 class StereotypePracticeTest {
 
   private static final Detector DETECTOR = new BiasDetector();
 
   /**
-   * Floors: share of neutral probes with no STEREOTYPE* finding (38 of 50 before the veto), share of stereotype
-   * probes found (29 of 45 before the veto: the veto must cost none of them).
+   * Floors: share of neutral probes with no STEREOTYPE* finding (60 of 73 before the veto and the condition
+   * mentions), share of stereotype probes found (30 of 52 before: the veto must cost none of them).
    */
   private static final double NEUTRAL_QUIET_FLOOR = 0.90;
-  private static final double STEREOTYPE_FOUND_FLOOR = 29 / 45.0;
+  private static final double STEREOTYPE_FOUND_FLOOR = 30 / 52.0;
   /** The veto itself may cover at most this share of the stereotype probes (it sees no trait in them). */
   private static final double VETO_ON_STEREOTYPES_MAX = 0.05;
 
