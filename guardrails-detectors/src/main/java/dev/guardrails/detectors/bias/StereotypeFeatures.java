@@ -10,7 +10,8 @@ import org.apache.lucene.analysis.CharArraySet;
  * <p>A <em>mention</em> is a group term of {@code stereotype-groups.tsv}: a group on its own
  * ("Muslims", "Yemeni", "nurses"), a descriptor followed by a person noun ("old people", "poor
  * families"), or a singular person noun after a quantifier or article ("every woman", "a nurse"), "people who
- * are X", and a bare group word as the subject of "is" ("transgender is a ...").
+ * are X", a bare group word as the subject of "is" ("transgender is a ..."), and people named by a condition
+ * ("people with schizophrenia", "children with a learning disability": {@link #CONDITION}).
  * The features abstract every mention to one symbol, so what the model learns is the frame around
  * a group (quantifier or bare plural, copula, absolute adverb, "tend to", modal, trait word,
  * negation, hedge, question) rather than which group it is: word unigrams, bigrams and trigrams
