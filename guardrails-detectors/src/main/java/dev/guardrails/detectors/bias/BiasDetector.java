@@ -238,7 +238,7 @@ public final class BiasDetector implements Detector {
    * followed by a copula, modal or "tend"-type word ("i started dating women", "i felt different from
    * other women"): it says what the speaker did or felt, not what the group is like; or a frame of
    * {@link StereotypeFrames#notAboutTraits} (a role's duty or definition, words about a word, rights
-   * a group won).
+   * a group won); or a practice, right or need described with no trait ({@link StereotypeFrames#practice}).
    */
   static boolean qualified(Tokens t, int from, int to, int[] spans, int mentions) {
     return dropReasons(t, from, to, spans, mentions) != 0;
@@ -255,7 +255,13 @@ public final class BiasDetector implements Detector {
   /** {@link #dropReasons}: advice with "should". */
   static final int ADVICE = 16;
 
-  /** Why {@link #qualified} drops the sentence: a bit set of {@link #ASKED} ... {@link #ADVICE}, 0 if it does not. */
+  /**
+   * {@link #dropReasons}: the practice veto of {@link StereotypeFrames#practice}: a practice, holiday, rite, custom,
+   * right or need described, no trait beside it.
+   */
+  static final int PRACTICE = 32;
+
+  /** Why {@link #qualified} drops the sentence: a bit set of {@link #ASKED} ... {@link #PRACTICE}, 0 if it does not. */
   static int dropReasons(Tokens t, int from, int to, int[] spans, int mentions) {
     int g = spans[0];
     int gEnd = spans[1];
@@ -266,6 +272,9 @@ public final class BiasDetector implements Detector {
     if (ownStory(t, from, to, spans, mentions)
         || StereotypeFrames.notAboutTraits(t, from, Math.min(to, from + StereotypeFeatures.MAX_TOKENS), spans, mentions)) {
       return NOT_ABOUT_TRAITS;
+    }
+    if (StereotypeFrames.practice(t, from, Math.min(to, from + StereotypeFeatures.MAX_TOKENS), spans, mentions)) {
+      return PRACTICE;
     }
     int reasons = 0;
     for (int k = from; k < to; k++) {

@@ -7,7 +7,8 @@ import org.apache.lucene.analysis.CharArraySet;
  * all/most/every/a) followed by a copula, modal or absolute adverb and a trait ("women are bad
  * at", "Muslims always", "old people can't", "all immigrants are criminals"). Suppressed when the
  * sentence hedges, negates, reports, questions or quotes the claim ("some women", "the myth that",
- * "he said", "...?").
+ * "he said", "...?"), or only describes a practice, right or need of the group with no trait beside it
+ * ({@link StereotypeFrames#practice}: "Muslims always pray facing Mecca").
  *
  * <p>Works on the token arrays of {@link Tokens}; every look-around is bounded, so the whole
  * detector stays linear. Stateless and thread-safe.
@@ -140,6 +141,9 @@ final class Generalizations {
     if (end < 0 || end > t.count || hedged(t, start, end) || t.is(g, Tokens.QUOTED)) {
       return -1;
     }
+    if (practice(t, g, gEnd)) {
+      return -1; // "Muslims always pray facing Mecca": a practice described, no trait
+    }
     for (int x = gEnd; x < end; x++) {
       if (t.is(x, Tokens.CAP) && !t.is(x, Tokens.UPPER)) {
         return -1; // "Americans All series": part of a title
@@ -149,6 +153,22 @@ final class Generalizations {
       }
     }
     return end;
+  }
+
+  /**
+   * The practice veto ({@link StereotypeFrames#practice}) over the sentence around the group term {@code [g, gEnd)}
+   * (at most {@value #BACK} tokens back to its start and {@link StereotypeFeatures#MAX_TOKENS} forward).
+   */
+  private static boolean practice(Tokens t, int g, int gEnd) {
+    int from = g;
+    while (from > 0 && g - from < BACK && !t.is(from, Tokens.SENT_START)) {
+      from--;
+    }
+    int to = gEnd;
+    while (to < t.count && to - from < StereotypeFeatures.MAX_TOKENS && !t.is(to, Tokens.SENT_START)) {
+      to++;
+    }
+    return StereotypeFrames.practice(t, from, to, g, gEnd);
   }
 
   private static boolean eq(Tokens t, int k, String w) {

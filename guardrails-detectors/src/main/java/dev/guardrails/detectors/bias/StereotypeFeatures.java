@@ -10,7 +10,8 @@ import org.apache.lucene.analysis.CharArraySet;
  * <p>A <em>mention</em> is a group term of {@code stereotype-groups.tsv}: a group on its own
  * ("Muslims", "Yemeni", "nurses"), a descriptor followed by a person noun ("old people", "poor
  * families"), or a singular person noun after a quantifier or article ("every woman", "a nurse"), "people who
- * are X", and a bare group word as the subject of "is" ("transgender is a ...").
+ * are X", a bare group word as the subject of "is" ("transgender is a ..."), and people named by a condition
+ * ("people with schizophrenia", "children with a learning disability": {@link #CONDITION}).
  * The features abstract every mention to one symbol, so what the model learns is the frame around
  * a group (quantifier or bare plural, copula, absolute adverb, "tend to", modal, trait word,
  * negation, hedge, question) rather than which group it is: word unigrams, bigrams and trigrams
@@ -28,7 +29,7 @@ import org.apache.lucene.analysis.CharArraySet;
 final class StereotypeFeatures {
 
   /** Feature-extraction version; a model trained with another version is rejected at load. */
-  static final int VERSION = 7;
+  static final int VERSION = 8;
   /** Sentences longer than this are scored on their first {@value} tokens. */
   static final int MAX_TOKENS = 48;
   /** How many tokens of a mention's clause after it are paired with its group class ({@link #axisOf}). */
@@ -389,6 +390,18 @@ final class StereotypeFeatures {
           continue;
         }
       }
+      if (!mention && m == PERSON && e == k + 1 && plural(t, k) && people.contains(t.canon, t.cStart[k], t.len(k))) {
+        int ce = withCondition(t, e, to);
+        if (ce > 0) {
+          // "people with schizophrenia", "children with a learning disability": a disability or illness named by
+          // its condition, as HolisticBias' descriptors name it by an adjective ("autistic people")
+          spans[2 * n] = k;
+          spans[2 * n + 1] = ce;
+          n++;
+          k = ce;
+          continue;
+        }
+      }
       if (mention && m == GROUP && e == k + 1 && e < to && t.hash[e] == H_IS && !t.is(e, Tokens.HARD_BEFORE)
           && (k == from || t.is(k, Tokens.HARD_BEFORE))) {
         // a group word as the subject of its own clause, bare and singular: "transgender is a mental disease",
@@ -422,6 +435,13 @@ final class StereotypeFeatures {
   private boolean generic(Tokens t, int from, int k, int e, byte last) {
     if (plural(t, e - 1) || last == COLLECTIVE || last == NAME) {
       return true;
+    }
+    if (last == GROUP) {
+      for (int x = k; x < e - 1; x++) {
+        if (plural(t, x) && people.contains(t.canon, t.cStart[x], t.len(x)) && !OF.contains(t.canon, t.cStart[x + 1], t.len(x + 1))) {
+          return true; // a listed group headed by a plural person noun: "young people today", "people with autism"
+        }
+      }
     }
     int b = k - 1;
     if (k > from && !t.is(k, Tokens.HARD_BEFORE)) {
@@ -480,6 +500,39 @@ final class StereotypeFeatures {
     }
     return false;
   }
+  static final CharArraySet WITH = set("with");
+  static final CharArraySet OF = set("of");
+  /** Modifiers of a condition after "with": "people with a learning disability", "with mental illness". */
+  static final CharArraySet CONDITION_MOD = set("a an mental chronic learning intellectual physical developmental "
+      + "psychiatric cerebral down severe serious terminal disabilities");
+  /**
+   * Disabilities and illnesses that name a group after "people with": own list, the conditions of HolisticBias'
+   * ability axis and common chronic and mental illnesses, as nouns.
+   */
+  static final CharArraySet CONDITION = set("schizophrenia autism depression anxiety bipolar adhd dementia "
+      + "alzheimer's alzheimers hiv aids epilepsy dwarfism disability disabilities illness illnesses disorder disorders "
+      + "ptsd ocd addiction addictions obesity diabetes dyslexia tourette's tourettes deafness blindness paralysis "
+      + "palsy syndrome psychosis impairment impairments");
+
+  /**
+   * "with", up to two modifiers ({@link #CONDITION_MOD}) and a condition ({@link #CONDITION}) at token {@code w}, in
+   * one clause: one past the condition, or -1.
+   */
+  private static int withCondition(Tokens t, int w, int to) {
+    if (w >= to || t.is(w, Tokens.HARD_BEFORE) || !WITH.contains(t.canon, t.cStart[w], t.len(w))) {
+      return -1;
+    }
+    for (int c = w + 1; c < to && c <= w + 3 && !t.is(c, Tokens.HARD_BEFORE); c++) {
+      if (CONDITION.contains(t.canon, t.cStart[c], t.len(c))) {
+        return c + 1;
+      }
+      if (!CONDITION_MOD.contains(t.canon, t.cStart[c], t.len(c))) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
   /** Person nouns that, before "of/from/in" and a place, name its inhabitants as a group. */
   static final CharArraySet OF_PLACE = set("people person citizens citizen population populations "
       + "residents inhabitants");

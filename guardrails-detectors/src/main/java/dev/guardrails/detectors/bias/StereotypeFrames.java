@@ -26,6 +26,10 @@ import org.apache.lucene.analysis.CharArraySet;
  *             developed pottery", "the male actors in the theatre of ancient Greece performed ..."): what
  *             a group did, not what it is like.</li>
  *       </ul>
+ *       The <em>practice veto</em> ({@link #practice}) drops model verdicts and the generalization rule alike when
+ *       the sentence describes a group's practice, holiday, rite, custom, right, accommodation or need with no trait
+ *       beside it ("Muslims always pray facing Mecca", "Disabled people have the right to reasonable
+ *       accommodations").
  *       A role frame needs a role on its own (an occupation with no group term before it: "female
  *       engineers must ..." is left to the model), and a frame never covers a second mention that
  *       is the subject of its own claim ("teachers must grade, but Mexicans are lazy").</li>
@@ -82,7 +86,6 @@ final class StereotypeFrames {
       + "assistants technician technicians aide aides consultant consultants officer officers manager managers");
   /** Words before a mention that make it what another is compared to ("as men do", "than women"). */
   static final CharArraySet COMPARED = set("as than");
-  static final CharArraySet TO = set("to");
   static final CharArraySet FOR = set("for");
   static final CharArraySet AS = set("as");
   static final CharArraySet OF = set("of");
@@ -171,6 +174,148 @@ final class StereotypeFrames {
         covered = history(t, to, k, spans, mentions);
       }
       if (covered >= 0 && !otherClaim(t, to, spans, mentions, (int) (covered >>> 32), (int) covered)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Practice words: a religious or cultural practice, holiday, rite or custom, or a place of worship ("Muslims pray
+   * facing Mecca", "Mexicans celebrate the Day of the Dead", "Catholics observe Lent", "remove their shoes before
+   * entering a temple").
+   */
+  static final CharArraySet PRACTICE = set("pray prays praying prayer prayers worship worships worshipping celebrate "
+      + "celebrates celebrating celebration celebrations observe observes observing observance fasting feast "
+      + "feasts festival festivals holiday holidays ritual rituals rite rites ceremony ceremonies custom customs "
+      + "tradition traditions sabbath lent ramadan eid pilgrimage temple temples church churches mosque mosques "
+      + "synagogue synagogues shrine shrines candle candles");
+  /** Rights, accommodations, access and needs: "are entitled to", "eligible for", "step-free access", "are required". */
+  static final CharArraySet ENTITLEMENT = set("eligible accommodation accommodations access accessible required");
+  /**
+   * Words of {@link #PRACTICE} and {@link #ENTITLEMENT} that are also traits unless a complement or the group's verb
+   * position says otherwise: "entitled" only before "to" ("entitled to parking", not "the most entitled"); "fast"
+   * only as the verb right after the group ("Muslims fast during Ramadan", not "run very fast").
+   */
+  static final CharArraySet ENTITLED = set("entitled");
+  static final CharArraySet FAST = set("fast fasts");
+  static final CharArraySet TO = set("to");
+  /** "right(s)" counts as an entitlement before "to" or "of": "the right to marry", not "always right". */
+  static final CharArraySet RIGHT_NOUN = set("right rights");
+  static final CharArraySet RIGHT_AFTER = set("to of");
+  /** Words that tie a trait to a practice: a reason, a comparison, an excess, a role of submission. */
+  static final CharArraySet TRAIT_LINK = set("because since than more too instead obey submit lack lacks lacked "
+      + "lacking");
+  /** Demonizing words the valence lexicon does not rate: "the synagogue of satan", "filthy foreigners". */
+  static final CharArraySet DEMONIZING = set("satan satanic satanist satanists satanism demon demons demonic filthy "
+      + "heathen heathens infidel infidels barbaric savage savages primitive");
+  /** Vices, excess and crimes a practice can be said to be an excuse for: "celebrate every holiday by drinking vodka". */
+  static final CharArraySet VICE = set("drunk drunken drink drinks drank drinking booze vodka alcohol gambling gamble "
+      + "gambles partying looting loud loudly noisy noisily");
+  /** A negative ability: a trait ("women can't drive"), but for a disability group a literal consequence. */
+  static final CharArraySet NEG_ABILITY = set("can't cannot couldn't unable");
+
+  /**
+   * The practice veto: the sentence {@code [from, to)} describes a group's religious or cultural practice, holiday,
+   * rite, custom, legal right, accommodation or need ({@link #PRACTICE}, {@link #ENTITLEMENT}, "right(s) to") and puts
+   * no trait beside it: no trait word of {@code traits.txt}, no word of negative valence, no harm or blame word, no
+   * reason, comparison, excess or lack ({@link #TRAIT_LINK}), no vice ({@link #VICE}), no demonizing word
+   * ({@link #DEMONIZING}), no "entitled" or "fast" as an adjective ({@link #ENTITLED}, {@link #FAST}) and no negative ability ("can't"), except for a disability
+   * group, whose inability is literal ("Deaf people can't hear the alarm, so strobe lights are required": the
+   * object of that inability does not count for its valence either). Group terms and capitalized words inside the
+   * sentence (names: "the Day of the Dead") are not read as traits; the other words of a mention are ("the
+   * malnourished Chadian child"). A stereotype attributes a
+   * disposition, ability, moral quality or behaviour pattern; "Mexicans celebrate by getting drunk and fighting",
+   * "Muslims always pray for the death of ..." keep their trait words and are not vetoed.
+   *
+   * @param spans token start/end pairs of the sentence's {@code mentions} group mentions; the first is the group
+   * @return true if the sentence only describes a practice, right or need of the group
+   */
+  static boolean practice(Tokens t, int from, int to, int[] spans, int mentions) {
+    return practice(t, from, to, spans, mentions, spans[0], spans[1]) || conditionOnly(t, from, to, spans, mentions);
+  }
+
+  /**
+   * A sentence whose every mention names people by a condition ("people with dyslexia", "children with cerebral
+   * palsy") and that holds no trait word of {@code traits.txt} outside them: a condition's symptoms, risks, care and
+   * needs are literal ("People with dyslexia have difficulty reading", "People with dementia lose their memory over
+   * time"), like a disability's inability; "People with schizophrenia are dangerous" keeps its trait.
+   */
+  static boolean conditionOnly(Tokens t, int from, int to, int[] spans, int mentions) {
+    for (int m = 0; m < mentions; m++) {
+      int s = spans[2 * m];
+      int e = spans[2 * m + 1];
+      if (e - s < 3 || !in(StereotypeFeatures.WITH, t, s + 1) || !in(StereotypeFeatures.CONDITION, t, e - 1)) {
+        return false;
+      }
+    }
+    for (int k = from; k < to; k++) {
+      if (!mentionCovers(k, spans, mentions) && BiasLexicon.Parsed.TRAITS.contains(t.canon, t.cStart[k], t.len(k))) {
+        return false;
+      }
+    }
+    return mentions > 0;
+  }
+
+  /** {@link #practice} for the generalization rule's one group term {@code [g, gEnd)}. */
+  static boolean practice(Tokens t, int from, int to, int g, int gEnd) {
+    return practice(t, from, to, null, 0, g, gEnd);
+  }
+
+  private static boolean practice(Tokens t, int from, int to, int[] spans, int mentions, int g, int gEnd) {
+    StereotypeFeatures f = StereotypeFeatures.INSTANCE;
+    boolean disability = f.axis(t, g, gEnd) == DISABILITY;
+    boolean practice = false;
+    int lastNegAbility = -4; // no "can't" yet
+    for (int k = from; k < to; k++) {
+      if ((k >= g && k < gEnd) || (spans != null && mentionCovers(k, spans, mentions))) {
+        if (f.axis(t, k, k + 1) == 0 && (BiasLexicon.Parsed.TRAITS.contains(t.canon, t.cStart[k], t.len(k))
+            || f.valence(t, k) < 0 || in(DEMONIZING, t, k) || in(VICE, t, k))) {
+          return false; // a trait inside the mention's descriptor run: "the malnourished Chadian child"
+        }
+        continue;
+      }
+      boolean afterGroup = k == gEnd || (spans != null && mentionEndsAt(k, spans, mentions));
+      if (in(PRACTICE, t, k) || in(ENTITLEMENT, t, k) || (in(FAST, t, k) && afterGroup)
+          || (in(ENTITLED, t, k) && k + 1 < to && in(TO, t, k + 1))
+          || (in(RIGHT_NOUN, t, k) && k + 1 < to && in(RIGHT_AFTER, t, k + 1))) {
+        practice = true;
+        continue;
+      }
+      if (k > from && t.is(k, Tokens.CAP) && !t.is(k, Tokens.SENT_START)) {
+        continue; // a name: "the Day of the Dead", "Saint Patrick's Day"
+      }
+      if (in(NEG_ABILITY, t, k)) {
+        if (!disability) {
+          return false;
+        }
+        lastNegAbility = k;
+        continue;
+      }
+      if (BiasLexicon.Parsed.TRAITS.contains(t.canon, t.cStart[k], t.len(k)) || in(StereotypeFeatures.HARM, t, k)
+          || in(StereotypeFeatures.BLAME, t, k) || in(TRAIT_LINK, t, k) || in(VICE, t, k) || in(DEMONIZING, t, k)
+          || in(ENTITLED, t, k) || in(FAST, t, k)) {
+        return false;
+      }
+      if (f.valence(t, k) < 0 && !in(StereotypeFeatures.NEG, t, k) && k - lastNegAbility > 3) {
+        return false; // within three tokens of a disability's "can't": its literal object ("can't hear the alarm")
+      }
+    }
+    return practice;
+  }
+
+  private static boolean mentionEndsAt(int k, int[] spans, int mentions) {
+    for (int m = 0; m < mentions; m++) {
+      if (spans[2 * m + 1] == k) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean mentionCovers(int k, int[] spans, int mentions) {
+    for (int m = 0; m < mentions; m++) {
+      if (k >= spans[2 * m] && k < spans[2 * m + 1]) {
         return true;
       }
     }

@@ -1,0 +1,121 @@
+package dev.guardrails.detectors.bias;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.guardrails.Detector;
+import dev.guardrails.Finding;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The practice veto of {@link StereotypeFrames#practice} both ways, on hand-written probes
+ * ({@code practice-probes.tsv}): neutral descriptions of a group's religious or cultural practice,
+ * holiday, rite, custom, legal right, accommodation or need must stay quiet, and stereotypes that use
+ * the same vocabulary with a trait, ability, moral quality or behaviour pattern must still be found
+ * (by the rule, the model or a frame: any {@code STEREOTYPE*} finding of the default detector). The probes about
+ * people named by a condition ("people with dyslexia") check {@link StereotypeFrames#conditionOnly} the same way.
+ */
+class StereotypePracticeTest {
+
+  private static final Detector DETECTOR = new BiasDetector();
+
+  /**
+   * Floors: share of neutral probes with no STEREOTYPE* finding (60 of 73 before the veto and the condition
+   * mentions), share of stereotype probes found (30 of 52 before: the veto must cost none of them).
+   */
+  private static final double NEUTRAL_QUIET_FLOOR = 0.90;
+  private static final double STEREOTYPE_FOUND_FLOOR = 30 / 52.0;
+  /** The veto itself may cover at most this share of the stereotype probes (it sees no trait in them). */
+  private static final double VETO_ON_STEREOTYPES_MAX = 0.05;
+
+  private static boolean stereotype(String text) {
+    List<Finding> f = BiasAccuracyTest.findings(DETECTOR, text);
+    return f.stream().anyMatch(x -> x.type().name().startsWith("STEREOTYPE"));
+  }
+
+  static List<String[]> probes() throws IOException {
+    List<String[]> rows = new ArrayList<>();
+    try (InputStream in = Objects.requireNonNull(
+        StereotypePracticeTest.class.getResourceAsStream("practice-probes.tsv"), "practice-probes.tsv");
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      for (String line; (line = r.readLine()) != null; ) {
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        String[] c = line.split("\t", 2);
+        rows.add(c);
+      }
+    }
+    return rows;
+  }
+
+  @Test
+  void neutralPracticesQuietStereotypesWithTheSameWordsFound() throws IOException {
+    int neutral = 0;
+    int quiet = 0;
+    int stereotypes = 0;
+    int found = 0;
+    StringBuilder misses = new StringBuilder();
+    for (String[] row : probes()) {
+      boolean flagged = stereotype(row[1]);
+      if (row[0].equals("neutral")) {
+        neutral++;
+        quiet += flagged ? 0 : 1;
+        if (flagged) {
+          misses.append("  neutral flagged:   ").append(row[1]).append('\n');
+        }
+      } else {
+        stereotypes++;
+        found += flagged ? 1 : 0;
+        if (!flagged) {
+          misses.append("  stereotype missed: ").append(row[1]).append('\n');
+        }
+      }
+    }
+    double q = quiet / (double) neutral;
+    double r = found / (double) stereotypes;
+    System.out.printf("Practice probes: neutral quiet %d of %d = %.3f, stereotypes found %d of %d = %.3f%n%s",
+        quiet, neutral, q, found, stereotypes, r, misses);
+    assertTrue(neutral >= 40 && stereotypes >= 40, "probe file must hold >= 40 of each: " + neutral + ", " + stereotypes);
+    assertTrue(q >= NEUTRAL_QUIET_FLOOR, "neutral practice probes quiet must be >= " + NEUTRAL_QUIET_FLOOR + ": " + q);
+    assertTrue(r >= STEREOTYPE_FOUND_FLOOR - 1e-9, "stereotype probes found must be >= " + STEREOTYPE_FOUND_FLOOR + ": " + r);
+  }
+
+  /** The veto on its own, on the sentence's first group mention: silent on the stereotypes that share its words. */
+  @Test
+  void vetoSeesTheTraitInStereotypeProbes() throws IOException {
+    int stereotypes = 0;
+    int vetoed = 0;
+    int neutral = 0;
+    int neutralVetoed = 0;
+    StringBuilder wrong = new StringBuilder();
+    int[] spans = new int[64];
+    for (String[] row : probes()) {
+      Tokens t = new Tokens();
+      t.reset(row[1]);
+      int mentions = StereotypeFeatures.INSTANCE.mentions(t, 0, t.count, spans);
+      boolean veto = mentions > 0 && StereotypeFrames.practice(t, 0, t.count, spans, mentions);
+      if (row[0].equals("neutral")) {
+        neutral++;
+        neutralVetoed += veto ? 1 : 0;
+      } else {
+        stereotypes++;
+        vetoed += veto ? 1 : 0;
+        if (veto) {
+          wrong.append("  vetoed stereotype: ").append(row[1]).append('\n');
+        }
+      }
+    }
+    System.out.printf("Practice veto: covers %d of %d neutral probes, %d of %d stereotype probes%n%s",
+        neutralVetoed, neutral, vetoed, stereotypes, wrong);
+    assertTrue(vetoed <= VETO_ON_STEREOTYPES_MAX * stereotypes, "veto on stereotype probes: " + vetoed);
+    assertTrue(neutralVetoed >= neutral / 2, "veto must cover at least half the neutral probes: " + neutralVetoed);
+  }
+}
