@@ -49,6 +49,11 @@ public final class BiasDetector implements Detector {
   private static final double GENERALIZATION_SCORE = 0.75;
   /** Score of a {@link #STEREOTYPE} finding from the harm frame where the model alone is below its threshold. */
   private static final double HARM_SCORE = 0.75;
+  /**
+   * Score of a {@link #STEREOTYPE} finding from the reason or lack frame ({@link StereotypeFrames#reason},
+   * {@link StereotypeFrames#lack}) where the model alone is below its threshold.
+   */
+  private static final double REASON_SCORE = 0.7;
   /** Score of a {@link #STEREOTYPE} finding from the attribution frame where the model is silent or unsure. */
   private static final double ATTRIBUTION_SCORE = 0.7;
   private static final String STEREOTYPE_NOTE =
@@ -193,8 +198,19 @@ public final class BiasDetector implements Detector {
       boolean mentioned = scorer.extract(t, from, to, sc);
       double p = mentioned ? scorer.model.probability(scorer.margin(sc)) : 0;
       if (!mentioned || p < scorer.model.threshold) {
+        int r;
         if (mentioned && StereotypeFrames.harm(t, from, capped, sc.spans, sc.mentions)) {
           p = HARM_SCORE; // the harm frame: a stereotype even where the model is unsure
+        } else if (mentioned && ((r = StereotypeFrames.reason(t, from, capped, sc.spans, sc.mentions)) >= 0
+            || (r = StereotypeFrames.lack(t, from, capped, sc.spans, sc.mentions)) >= 0)) {
+          // the reason and lack frames: a trait given as the group's reason, a virtue the group is said to lack
+          p = REASON_SCORE;
+          int s0 = sc.spans[0];
+          int e0 = sc.spans[1];
+          sc.spans[0] = sc.spans[2 * r]; // the finding's group first; the mention it displaces kept in r's place
+          sc.spans[1] = sc.spans[2 * r + 1];
+          sc.spans[2 * r] = s0;
+          sc.spans[2 * r + 1] = e0;
         } else {
           // the attribution frame: a trait or role put down to one person's group ("because she is a woman")
           long a = StereotypeFrames.attribution(t, from, capped);

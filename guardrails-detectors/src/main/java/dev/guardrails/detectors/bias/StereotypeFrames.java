@@ -37,6 +37,11 @@ import org.apache.lucene.analysis.CharArraySet;
  *       after a generalizing quantifier or as a bare plural subject, with a present-tense harm
  *       predicate: "Most Muslims support terrorism.", "immigrants bring crime", "every X is a
  *       criminal", "X steal". Negated, past-tense and occupation-only subjects do not count.</li>
+ *   <li>the <em>reason frame</em> ({@link #reason}): a generic group mention given a trait as its reason later in the
+ *       sentence ("Muslims pray five times a day because they are fanatics"); the <em>lack frame</em>
+ *       ({@link #lack}): a generic group mention said to lack a virtue ("People with autism have no empathy").
+ *       The practice veto also covers a habit compared by time or frequency with no trait
+ *       ({@link #habitComparison}: "Kids today spend more time online than their parents did").</li>
  *   <li>the <em>attribution frame</em>, a stereotype about one person, where the model (which needs a generic
  *       group mention) does not look ({@link #attribution}): a trait, ability or role put down to someone's group
  *       ("she can't park because she is a woman", "smart for a girl", "a woman's place is in the home"); not
@@ -139,7 +144,7 @@ final class StereotypeFrames {
   /** Nouns and adjectives of a harm predicate after a copula: "are criminals", "is a terrorist". */
   static final CharArraySet HARM_PRED = set("criminal criminals terrorist terrorists violent dangerous rapist rapists "
       + "thief thieves murderer murderers killer killers thug thugs gangster gangsters extremist extremists "
-      + "savage savages barbaric barbarians predator predators pedophile pedophiles illegal illegals");
+      + "savage savages barbaric barbarians predator predators pedophile pedophiles illegal illegals mobster mobsters");
   static final CharArraySet HARM_COPULA = set("are is 're");
   /** Words that may stand between the copula and a harm predicate: "are all criminals", "are basically thugs". */
   static final CharArraySet HARM_FILLER = set("all just a an nothing but basically naturally inherently simply always "
@@ -232,7 +237,8 @@ final class StereotypeFrames {
    * @return true if the sentence only describes a practice, right or need of the group
    */
   static boolean practice(Tokens t, int from, int to, int[] spans, int mentions) {
-    return practice(t, from, to, spans, mentions, spans[0], spans[1]) || conditionOnly(t, from, to, spans, mentions);
+    return practice(t, from, to, spans, mentions, spans[0], spans[1]) || conditionOnly(t, from, to, spans, mentions)
+        || habitComparison(t, from, to, spans, mentions);
   }
 
   /**
@@ -242,6 +248,9 @@ final class StereotypeFrames {
    * time"), like a disability's inability; "People with schizophrenia are dangerous" keeps its trait.
    */
   static boolean conditionOnly(Tokens t, int from, int to, int[] spans, int mentions) {
+    if (virtueDenied(t, from, to)) {
+      return false; // "People with autism have no empathy": a virtue denied is a trait, not a symptom
+    }
     for (int m = 0; m < mentions; m++) {
       int s = spans[2 * m];
       int e = spans[2 * m + 1];
@@ -680,6 +689,187 @@ final class StereotypeFrames {
       }
     }
     return false;
+  }
+
+  /** Words that open a reason clause: "because they are ...", "since they're ...", "as they are ...". */
+  static final CharArraySet REASON = set("because since as");
+  static final CharArraySet THEY = set("they");
+  static final CharArraySet ARE = set("are");
+  /** Words between the reason clause's copula and its trait: "because they are all drunks", "too lazy". */
+  static final CharArraySet REASON_FILLER = set("all just so too naturally inherently basically simply really very "
+      + "such a an always");
+  /**
+   * Virtues a group is said to have none of: "have no empathy", "lack morals". A small list of moral and social
+   * qualities; not needs or goods ("have no access", "lack immunity"), which are literal.
+   */
+  static final CharArraySet VIRTUE = set("empathy morals morality respect discipline manners ambition shame "
+      + "conscience integrity decency compassion loyalty honor honour humility culture values");
+  /** Verbs of lacking before a virtue: "lack", "lacks". */
+  static final CharArraySet LACK = set("lack lacks");
+  /** "have/has" before "no" + a virtue. */
+  static final CharArraySet HAVE = set("have has");
+  /** Words between "lack"/"have no" and the virtue: "lack any respect", "have no basic manners". */
+  static final CharArraySet LACK_FILLER = set("any all basic real common");
+  /** Comparatives of quantity: "more time", "less often", "fewer hours". */
+  static final CharArraySet MORE = set("more less fewer");
+  /** Time and frequency after a comparative: a habit measured, not a trait ("spend more time online"). */
+  static final CharArraySet HABIT_QUANTITY = set("time often frequently hours minutes days");
+
+  /**
+   * A reason frame: a generic group mention (after a generalizing quantifier, or a plural opening its clause, naming a
+   * group and not an occupation alone), and later in the same sentence a reason word ({@link #REASON}) followed by
+   * "they are", "they're" or another group mention + "are", up to two fillers ("all", "too", "just"), then a trait
+   * word of {@code traits.txt}, a word of negative valence, a harm predicate or a demonizing word: "Muslims pray five
+   * times a day because they are fanatics", "Mexicans celebrate loudly because they are lazy". A negation after the
+   * copula ends it ("because they are not ..."); for a disability group only negative valence, harm and demonizing
+   * words count, not an ability ("Deaf people use sign language because they are unable to hear speech" is literal).
+   * Near misses stay quiet: an occupation subject ("Nurses wear masks because they are exposed to infections") or a
+   * reason with no trait ("because they are looking for work").
+   *
+   * @param spans token start/end pairs of the sentence's {@code mentions} group mentions
+   * @return the index of the mention the reason is about, or -1
+   */
+  static int reason(Tokens t, int from, int to, int[] spans, int mentions) {
+    StereotypeFeatures f = StereotypeFeatures.INSTANCE;
+    for (int m = 0; m < mentions; m++) {
+      int s = spans[2 * m];
+      int e = spans[2 * m + 1];
+      if (!generic(t, from, to, s, e, f)) {
+        continue;
+      }
+      boolean disability = f.axis(t, s, e) == DISABILITY;
+      for (int k = e; k + 2 < to; k++) {
+        if (!in(REASON, t, k)) {
+          continue;
+        }
+        int c = k + 1;
+        if (!t.is(c, Tokens.HARD_BEFORE) && t.hash[c] == H_THEYRE) {
+          c++;
+        } else if (!t.is(c, Tokens.HARD_BEFORE) && in(THEY, t, c) && !t.is(c + 1, Tokens.HARD_BEFORE)
+            && in(ARE, t, c + 1)) {
+          c += 2;
+        } else {
+          int g = mentionAt(c, spans, mentions);
+          if (g < 0 || spans[2 * g + 1] >= to || !in(ARE, t, spans[2 * g + 1])) {
+            continue;
+          }
+          c = spans[2 * g + 1] + 1;
+        }
+        for (int hop = 0; hop < 3 && c < to && !t.is(c, Tokens.HARD_BEFORE); hop++, c++) {
+          if (reasonTrait(t, c, f, disability)) {
+            return m;
+          }
+          if (!in(REASON_FILLER, t, c)) {
+            break;
+          }
+        }
+      }
+    }
+    return -1;
+  }
+
+  private static boolean reasonTrait(Tokens t, int c, StereotypeFeatures f, boolean disability) {
+    if (in(StereotypeFeatures.NEG, t, c) || in(NEG_ABILITY, t, c)) {
+      return false;
+    }
+    return in(HARM_PRED, t, c) || in(DEMONIZING, t, c) || f.valence(t, c) < 0
+        || (!disability && BiasLexicon.Parsed.TRAITS.contains(t.canon, t.cStart[c], t.len(c)));
+  }
+
+  /**
+   * A lack frame: a generic group mention (as in {@link #reason}), then, up to two adverbs skipped ("always", "just"),
+   * "lack(s)" or "have/has no", up to one filler ("any", "basic"), then a virtue of {@link #VIRTUE}: "People with
+   * autism have no empathy", "immigrants lack respect". "Do not lack", "have no access" do not count.
+   *
+   * @return the index of the mention, or -1
+   */
+  static int lack(Tokens t, int from, int to, int[] spans, int mentions) {
+    StereotypeFeatures f = StereotypeFeatures.INSTANCE;
+    for (int m = 0; m < mentions; m++) {
+      int s = spans[2 * m];
+      int e = spans[2 * m + 1];
+      if (!generic(t, from, to, s, e, f)) {
+        continue;
+      }
+      int v = e;
+      for (int adv = 0; adv < 2 && v < to && !t.is(v, Tokens.HARD_BEFORE) && in(HARM_ADVERB, t, v); adv++) {
+        v++;
+      }
+      if (v >= to || t.is(v, Tokens.HARD_BEFORE)) {
+        continue;
+      }
+      int o;
+      if (in(LACK, t, v)) {
+        o = v + 1;
+      } else if (in(HAVE, t, v) && v + 1 < to && eq(t, v + 1, "no")) {
+        o = v + 2;
+      } else {
+        continue;
+      }
+      if (o < to && !t.is(o, Tokens.HARD_BEFORE) && in(LACK_FILLER, t, o)) {
+        o++;
+      }
+      if (o < to && !t.is(o, Tokens.HARD_BEFORE) && in(VIRTUE, t, o)) {
+        return m;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * True if a sentence says a group lacks a virtue ({@link #lack}'s predicate anywhere: "lack(s)" or "no", a filler,
+   * then a {@link #VIRTUE} word), which the condition veto must not cover.
+   */
+  private static boolean virtueDenied(Tokens t, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (!in(VIRTUE, t, k)) {
+        continue;
+      }
+      int b = k - 1;
+      if (b >= from && in(LACK_FILLER, t, b)) {
+        b--;
+      }
+      if (b >= from && (in(LACK, t, b) || eq(t, b, "no"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A habit compared by a quantity of time or frequency ("more time", "less often", "fewer hours") with no trait in
+   * the sentence: no trait word of {@code traits.txt}, no word of negative valence, no vice, harm or demonizing word
+   * outside the mentions. "Kids today spend more time online than their parents did" measures a habit; "... because
+   * they are lazy" keeps its trait.
+   */
+  static boolean habitComparison(Tokens t, int from, int to, int[] spans, int mentions) {
+    StereotypeFeatures f = StereotypeFeatures.INSTANCE;
+    boolean habit = false;
+    for (int k = from; k < to; k++) {
+      if (mentionCovers(k, spans, mentions)) {
+        continue;
+      }
+      if (in(MORE, t, k) && k + 1 < to && !t.is(k + 1, Tokens.HARD_BEFORE) && in(HABIT_QUANTITY, t, k + 1)) {
+        habit = true;
+      }
+      if (BiasLexicon.Parsed.TRAITS.contains(t.canon, t.cStart[k], t.len(k)) || in(StereotypeFeatures.HARM, t, k)
+          || in(VICE, t, k) || in(DEMONIZING, t, k) || (f.valence(t, k) < 0 && !in(StereotypeFeatures.NEG, t, k))) {
+        return false;
+      }
+    }
+    return habit;
+  }
+
+  /**
+   * A generic mention {@code [s, e)}: after a generalizing quantifier, or a plural opening its clause ("Muslims",
+   * "people with autism": the head before "with" is plural), naming a group.
+   */
+  private static boolean generic(Tokens t, int from, int to, int s, int e, StereotypeFeatures f) {
+    boolean clauseStart = s == from || t.is(s, Tokens.HARD_BEFORE);
+    boolean quantified = !clauseStart && in(StereotypeFeatures.QUANT, t, s - 1);
+    boolean plural = StereotypeFeatures.plural(t, e - 1)
+        || (e - s >= 3 && in(StereotypeFeatures.WITH, t, s + 1) && StereotypeFeatures.plural(t, s));
+    return (quantified || (clauseStart && plural)) && names(t, s, e, to, f);
   }
 
   /**

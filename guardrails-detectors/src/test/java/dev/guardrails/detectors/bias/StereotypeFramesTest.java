@@ -178,6 +178,67 @@ class StereotypeFramesTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
+      "Hindus worship cows because they are primitive.|Hindus",
+      "Scots split the bill because they're cheap.|Scots",
+      "All Italians shout since they are so rude.|Italians",
+      "Gypsies move from town to town because they are thieves.|Gypsies",
+      "Mexicans celebrate loudly since Mexicans are lazy.|Mexicans",
+      // not the reason frame: a circumstance, a negation, a disability's ability, an occupation, no generic subject
+      "Immigrants move to cities because they are looking for work.|",
+      "Catholics confess because they are not lazy.|",
+      "Deaf people use sign language because they are unable to hear speech.|",
+      "Nurses wear masks because they are exposed to infections.|",
+      "Muslims fast during Ramadan because they are observant.|",
+      "The Mexican team lost because they are tired.|",
+      "Muslims pray because the imam is strict.|",
+  })
+  void reason(String sentence, String group) {
+    int[] spans = new int[2 * 64];
+    int[] n = new int[1];
+    Tokens t = tokens(sentence, spans, n);
+    int m = n[0] > 0 ? StereotypeFrames.reason(t, 0, t.count, spans, n[0]) : -1;
+    assertEquals(group, m < 0 ? null : sentence.substring(t.oStart[spans[2 * m]], t.oEnd[spans[2 * m + 1] - 1]),
+        sentence);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "People with autism have no empathy.|true",
+      "Atheists have no morals.|true",
+      "Immigrants lack any respect for our laws.|true",
+      "Teenagers just lack discipline.|true",
+      // not the lack frame: a need or a good lacking, a negation, a virtue had
+      "Refugees have no documents.|false",
+      "Blind people have no access to printed menus.|false",
+      "Atheists do not lack morals.|false",
+      "Teenagers have respect for their grandparents.|false",
+  })
+  void lack(String sentence, boolean expected) {
+    int[] spans = new int[2 * 64];
+    int[] n = new int[1];
+    Tokens t = tokens(sentence, spans, n);
+    assertEquals(expected, n[0] > 0 && StereotypeFrames.lack(t, 0, t.count, spans, n[0]) >= 0, sentence);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "Kids today spend more time online than their parents did.|true",
+      "Teenagers text more often than adults.|true",
+      "Retirees spend more hours gardening than younger adults.|true",
+      // a trait beside the quantity, or no quantity of time
+      "Kids today spend more time online because they are lazy.|false",
+      "Women spend more time gossiping because they are shallow.|false",
+      "Kids today are ruder than their parents were.|false",
+  })
+  void habitComparison(String sentence, boolean expected) {
+    int[] spans = new int[2 * 64];
+    int[] n = new int[1];
+    Tokens t = tokens(sentence, spans, n);
+    assertEquals(expected, n[0] > 0 && StereotypeFrames.habitComparison(t, 0, t.count, spans, n[0]), sentence);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
       "Most Muslims support terrorism.|true",
       "Immigrants bring crime.|true",
       "Most Muslims do not support terrorism.|false",
@@ -188,6 +249,10 @@ class StereotypeFramesTest {
       "A woman's place is in the home.|true",
       "Does she think a woman's place is in the home?|false",
       "She was denied entry because she was a woman.|false",
+      "Muslims pray five times a day because they are fanatics.|true",
+      "People with autism have no empathy.|true",
+      "Kids today spend more time online than their parents did.|false",
+      "Immigrants move to cities because they are looking for work.|false",
   })
   void detectorReports(String sentence, boolean stereotype) {
     List<Finding> f = BiasAccuracyTest.findings(DETECTOR, sentence);

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
  * holiday, rite, custom, legal right, accommodation or need must stay quiet, and stereotypes that use
  * the same vocabulary with a trait, ability, moral quality or behaviour pattern must still be found
  * (by the rule, the model or a frame: any {@code STEREOTYPE*} finding of the default detector). The probes about
- * people named by a condition ("people with dyslexia") check {@link StereotypeFrames#conditionOnly} the same way.
+ * people named by a condition ("people with dyslexia") check {@link StereotypeFrames#conditionOnly} the same way; the
+ * last section checks the reason and lack frames ({@link StereotypeFrames#reason}, {@link StereotypeFrames#lack}) and
+ * the habit comparison veto ({@link StereotypeFrames#habitComparison}) with stereotypes and near misses.
  */
 class StereotypePracticeTest {
 
@@ -28,10 +30,11 @@ class StereotypePracticeTest {
 
   /**
    * Floors: share of neutral probes with no STEREOTYPE* finding (60 of 73 before the veto and the condition
-   * mentions), share of stereotype probes found (30 of 52 before: the veto must cost none of them).
+   * mentions; 87 of 88 with the reason and lack frames' near misses), share of stereotype probes found (30 of 52
+   * before the veto; 60 of 67 with the reason and lack frames and their probes).
    */
   private static final double NEUTRAL_QUIET_FLOOR = 0.90;
-  private static final double STEREOTYPE_FOUND_FLOOR = 30 / 52.0;
+  private static final double STEREOTYPE_FOUND_FLOOR = 58 / 67.0;
   /** The veto itself may cover at most this share of the stereotype probes (it sees no trait in them). */
   private static final double VETO_ON_STEREOTYPES_MAX = 0.05;
 
