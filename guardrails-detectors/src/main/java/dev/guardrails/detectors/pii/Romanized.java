@@ -35,6 +35,73 @@ final class Romanized {
   private static final Trie ZH = new Trie(chinese());
   private static final Trie JA = new Trie(japanese());
 
+  /**
+   * A necessary condition for a parse, per system (bits {@link #KOREAN}, {@link #CHINESE}, {@link
+   * #JAPANESE}), over folded chars (index of {@link Trie}): {@code START[c]} when a syllable starts
+   * with c, {@code END[c]} when one ends with it, {@code PAIR[c * 27 + d]} when d follows c inside
+   * a syllable or c ends one and d starts the next. Japanese counts n, k, s, p and t as one-char
+   * syllables too (the syllabic n and the first of a doubled consonant, {@link #counts}). A word
+   * whose chars break it splits in no way, so {@link #systems} rules the system out before parsing
+   * ("Jones": no syllable ends in s; "Smith": none holds "sm" or ends in s).
+   */
+  private static final byte[] START = new byte[27];
+  private static final byte[] END = new byte[27];
+  private static final byte[] PAIR = new byte[27 * 27];
+
+  static {
+    shape(korean(), KOREAN);
+    shape(chinese(), CHINESE);
+    List<String> ja = japanese();
+    ja.addAll(List.of("n", "k", "s", "p", "t"));
+    shape(ja, JAPANESE);
+    for (int c = 0; c < 27; c++) {
+      for (int d = 0; d < 27; d++) {
+        PAIR[c * 27 + d] |= (byte) (END[c] & START[d]);
+      }
+    }
+  }
+
+  private static void shape(List<String> syllables, int system) {
+    for (String w : syllables) {
+      START[Trie.index(w.charAt(0))] |= (byte) system;
+      END[Trie.index(w.charAt(w.length() - 1))] |= (byte) system;
+      for (int i = 1; i < w.length(); i++) {
+        PAIR[Trie.index(w.charAt(i - 1)) * 27 + Trie.index(w.charAt(i))] |= (byte) system;
+      }
+    }
+  }
+
+  /**
+   * The systems among {@code wanted} that {@code s[a, b)} may split into by {@link #START}, {@link
+   * #END} and {@link #PAIR}: each hyphen-separated part must start and end as syllables do and
+   * hold only allowed pairs (empty parts between two hyphens carry over, as in {@link #counts}; a
+   * hyphen at either end or a char outside a-z and the apostrophe rules every system out).
+   */
+  private static int shapes(CharSequence s, int a, int b, int wanted) {
+    int out = wanted;
+    int prev = -1; // index of the char before, -1 right after a hyphen or at the start
+    for (int i = a; i < b && out != 0; i++) {
+      char c = s.charAt(i);
+      if (c == '-') {
+        if (i == a || i == b - 1) {
+          return 0;
+        }
+        if (prev >= 0) {
+          out &= END[prev];
+        }
+        prev = -1;
+        continue;
+      }
+      int x = Trie.index(c);
+      if (x < 0) {
+        return 0;
+      }
+      out &= prev < 0 ? START[x] : PAIR[prev * 27 + x];
+      prev = x;
+    }
+    return prev >= 0 ? out & END[prev] : 0;
+  }
+
   /** Revised Romanization proper (plus the "oo"/"ee" that given names keep): for words without a hyphen. */
   private static final Trie KO_STRICT = new Trie(combine(
       new String[] {"", "g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "j", "jj", "ch", "k", "t", "p", "h"},
@@ -80,7 +147,7 @@ final class Romanized {
     return out;
   }
 
-  private static List<String> korean() {
+  static List<String> korean() {
     String[] initials = {"", "g", "k", "kk", "gh", "kh", "n", "d", "t", "tt", "r", "l", "rh", "m", "b", "p", "pp",
         "bh", "ph", "s", "ss", "sh", "j", "jj", "ch", "h", "y"};
     String[] vowels = {"a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we",
@@ -101,7 +168,7 @@ final class Romanized {
     return out;
   }
 
-  private static List<String> chinese() {
+  static List<String> chinese() {
     String[] initials = {"", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "zh", "ch", "sh",
         "r", "z", "c", "s", "y", "w",
         // Wade-Giles, Cantonese, Hokkien
@@ -124,7 +191,7 @@ final class Romanized {
     return out;
   }
 
-  private static List<String> japanese() {
+  static List<String> japanese() {
     List<String> out = new ArrayList<>();
     String[] vowels = {"a", "i", "u", "e", "o"};
     for (String v : vowels) {
@@ -166,6 +233,7 @@ final class Romanized {
     if (b - a == 2 && Gazetteer.fold(s.charAt(a)) == 'n' && Gazetteer.fold(s.charAt(a + 1)) == 'g') {
       return min <= 1 ? CHINESE & wanted : 0; // Cantonese "Ng", a syllable without a vowel
     }
+    wanted = shapes(s, a, b, wanted);
     if ((wanted & KOREAN) != 0 && parses(KO, s, a, b, min, false)) {
       out |= KOREAN;
     }
@@ -293,7 +361,7 @@ final class Romanized {
       end = java.util.Arrays.copyOf(ends, nodes);
     }
 
-    private static int index(char c) {
+    static int index(char c) {
       char f = Gazetteer.fold(c);
       if (f >= 'a' && f <= 'z') {
         return f - 'a';

@@ -143,9 +143,10 @@ public final class StreetAddressDetector implements Detector {
   /**
    * The first index from which no word can start an anchor: past the last digit (so no word there
    * has a number ahead and only "corner of" and a ship before FPO/APO/DPO remain, {@link
-   * #digitFreeAnchor}), past the last "corner" and past the last "po" (ASCII case ignored: no other
-   * char equals these letters ignoring case, as {@link AddressScan#is} compares). One backward pass
-   * over that tail: texts that end in prose skip the word loop over it.
+   * #digitFreeAnchor}), past the last "corner" and past the "o" of the last word "FPO", "APO" or
+   * "DPO" that a ship's name may precede ("po" inside a word, as in "report", reads as no such word;
+   * ASCII case ignored: no other char equals these letters ignoring case, as {@link AddressScan#is}
+   * compares). One backward pass over that tail: texts that end in prose skip the word loop over it.
    */
   private static int quietFrom(String s, int n) {
     for (int p = n - 1; p >= 0; p--) {
@@ -163,8 +164,11 @@ public final class StreetAddressDetector implements Detector {
       if (k == Q_DIGIT) {
         return p + 1;
       }
-      if (k == Q_O && p > 0 && (s.charAt(p - 1) | 0x20) == 'p') {
-        return p; // "FPO", "APO", "DPO" after a ship's name: the ship starts before the 'o'
+      if (k == Q_O) {
+        if (p > 1 && (s.charAt(p - 1) | 0x20) == 'p' && fpo(s.charAt(p - 2)) && (p + 1 == n || !Chars.letterOrDigit(s.charAt(p + 1)))) {
+          return p; // the word "FPO", "APO" or "DPO" after a ship's name: the ship starts before the 'o'
+        }
+        continue; // "po" inside a word ("report", "support"): no ship anchor reads it
       }
       // the second letter first: regionMatches ignoring case costs a case mapping per char, and
       // only 'o' and 'O' equal 'o' ignoring case
@@ -173,6 +177,15 @@ public final class StreetAddressDetector implements Detector {
       }
     }
     return 0;
+  }
+
+  /**
+   * Whether {@code c} is F, A or D in either case: the first letter of "FPO", "APO", "DPO" as {@link
+   * AddressScan#startsWithWord} compares (no char of U+0080 or above equals these ignoring case).
+   */
+  private static boolean fpo(char c) {
+    int f = c | 0x20;
+    return f == 'f' || f == 'a' || f == 'd';
   }
 
   private static final byte Q_DIGIT = 1;

@@ -71,4 +71,40 @@ class RomanizedNamesTest {
     assertEquals(Romanized.JAPANESE, Romanized.systems("Hattori", 0, 7, 2) & Romanized.JAPANESE);
     assertEquals(0, Romanized.systems("Wagner", 0, 6, 2) & Romanized.JAPANESE);
   }
+
+  /**
+   * The shape test that rules systems out before parsing never rules out a word that splits: words
+   * built from each system's own syllables (1 to 4, some joined by a hyphen, in mixed case), the
+   * Hepburn syllabic n and doubled consonants, must keep their system; hand-checked words that end
+   * in no syllable's last letter or hold no syllable's pair must not.
+   */
+  @Test
+  void shapeTestKeepsEveryWordThatSplits() {
+    java.util.Random r = new java.util.Random(19);
+    int[] systems = {Romanized.KOREAN, Romanized.CHINESE, Romanized.JAPANESE};
+    List<List<String>> inventories = List.of(Romanized.korean(), Romanized.chinese(), Romanized.japanese());
+    for (int t = 0; t < 30_000; t++) {
+      int k = r.nextInt(3);
+      List<String> inv = inventories.get(k);
+      StringBuilder w = new StringBuilder();
+      for (int n = 1 + r.nextInt(4), i = 0; i < n; i++) {
+        if (i > 0 && r.nextInt(4) == 0) {
+          w.append('-');
+        }
+        String syl = inv.get(r.nextInt(inv.size()));
+        w.append(r.nextBoolean() ? syl.toUpperCase(java.util.Locale.ROOT) : syl);
+      }
+      String word = w.toString();
+      if (word.length() >= 2 && word.length() <= Romanized.MAX_LEN) {
+        assertEquals(systems[k], Romanized.systems(word, 0, word.length(), 1) & systems[k], word);
+      }
+    }
+    for (String word : new String[] {"Hattori", "Kenta", "Ken", "Nakka", "Kotchi", "Shinji"}) {
+      assertEquals(Romanized.JAPANESE, Romanized.systems(word, 0, word.length(), 1) & Romanized.JAPANESE, word);
+    }
+    // no syllable of any system ends in "s", none holds "sm"
+    assertEquals(0, Romanized.systems("Jones", 0, 5, 1));
+    assertEquals(0, Romanized.systems("Smith", 0, 5, 1));
+    assertEquals(0, Romanized.systems("Seo-", 0, 4, 1));
+  }
 }

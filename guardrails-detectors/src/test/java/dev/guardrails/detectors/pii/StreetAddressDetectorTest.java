@@ -46,6 +46,10 @@ class StreetAddressDetectorTest extends DetectorContract {
       "Return to 91215 Harjukuja 54¶Suite 318¶SEINÄJOKI¶Finland 38524|91215 Harjukuja 54¶Suite 318¶SEINÄJOKI¶Finland 38524",
       "Meet at the corner of Main Street and Elm Road tonight.|the corner of Main Street and Elm Road",
       "at USS Mahler¶FPO AA 70489 then|USS Mahler¶FPO AA 70489",
+      // no digit: the ship before the word FPO/APO/DPO, in any case, at the text's end or before a dot or comma
+      "Write to USS Mahler¶FPO|USS Mahler¶FPO",
+      "Write to USS Mahler apo. Support|USS Mahler apo",
+      "Write to USS Mahler dpo, report|USS Mahler dpo",
       "Unit 5146 Box 1772¶DPO AE 91410|Unit 5146 Box 1772¶DPO AE 91410",
       "Apt 4B, 77 Massachusetts Avenue, Cambridge, MA 02139|Apt 4B, 77 Massachusetts Avenue, Cambridge, MA 02139",
   })
@@ -76,6 +80,8 @@ class StreetAddressDetectorTest extends DetectorContract {
       "The 5 Musicians Of The 70s list.",
       "Apple Inc. is on Infinite Loop.",
       "Order 12345 shipped on May 3.",
+      "Write to USS Mahler xpo report", // "po" but no FPO, APO or DPO word
+      "Write to USS Mahler FPOs today",
       "Version 1.2.3 of the road app.",
       // a text ending right after "corner" (found by PipelineFuzzTest; read past the end)
       "Meet me at the corner",
