@@ -207,13 +207,11 @@ public final class ClaimLanguageDetector implements Detector {
       int k = c < 0x80 ? ASCII_KIND[c] : c == '%' ? PERCENT_SIGN
           : Character.getType(c) == Character.CURRENCY_SYMBOL ? CURRENCY_SIGN : Character.isLetter(c) ? LETTER : 0;
       if (k != LETTER) {
-        if (k == PERCENT_SIGN) {
-          seen |= CERTAINTY_TRIGGER | STATISTIC_TRIGGER;
-        } else if (k == CURRENCY_SIGN) {
-          seen |= STATISTIC_TRIGGER;
-        }
-        if (seen == ALL) {
-          return seen;
+        if (k != 0) { // a sign: as rare as a trigger word, so the per-char path stays one test
+          seen |= k == PERCENT_SIGN ? CERTAINTY_TRIGGER | STATISTIC_TRIGGER : STATISTIC_TRIGGER;
+          if (seen == ALL) {
+            return seen;
+          }
         }
         i++;
         continue;
