@@ -73,67 +73,114 @@ public final class ClaimLanguageDetector implements Detector {
     }
     List<Source> sources = ctx.sources();
     Citations.scan(text, sources, id(), UNVERIFIABLE_CITATION, out);
-    if (!mayFlag(s)) {
+    int kinds = triggers(s);
+    if (kinds == 0) {
       return; // no word or symbol any sentence-level rule needs: skip sentence analysis altogether
     }
+    boolean noSources = sources.isEmpty();
+    // a rule whose trigger the text lacks cannot fire in any sentence: skip it (and the sentence's
+    // claim analysis when no rule that needs it is left)
+    boolean attributions = noSources && (kinds & ATTRIBUTION_TRIGGER) != 0;
+    boolean certainties = (kinds & CERTAINTY_TRIGGER) != 0;
+    boolean statistics = noSources && (kinds & STATISTIC_TRIGGER) != 0 && hasDigit(s, 0, s.length());
+    if (!attributions && !certainties && !statistics) {
+      return; // e.g. a currency word with no number, or an attribution subject when sources are given
+    }
     for (Span sent : ClaimExtractor.sentences(text)) {
-      String lower = lowerSameLength(s.substring(sent.start(), sent.end()));
+      int a = sent.start();
+      int b = sent.end();
+      boolean attribute = attributions && b > a && s.charAt(b - 1) != '?';
+      String lower = attribute || certainties ? lowerSameLength(s.substring(a, b)) : null;
       boolean attributed = false;
-      if (sources.isEmpty()) {
-        long found = lower.endsWith("?") ? -1 : attribution(lower);
-        if (found >= 0 && !namesSource(s, sent.start(), sent.end())) {
-          int at = (int) (found >>> 32);
-          int end = (int) found;
-          Span sp = text.toOriginal(sent.start() + at, sent.start() + end);
-          out.accept(Finding.of(id(), UNSUPPORTED_ATTRIBUTION, sp.start(), sp.end(), 0.8, "appeal to unnamed authority"));
-          attributed = true;
-        }
+      long found = attribute ? attribution(lower) : -1;
+      if (found >= 0 && !namesSource(s, a, b)) {
+        int at = (int) (found >>> 32);
+        int end = (int) found;
+        Span sp = text.toOriginal(a + at, a + end);
+        out.accept(Finding.of(id(), UNSUPPORTED_ATTRIBUTION, sp.start(), sp.end(), 0.8, "appeal to unnamed authority"));
+        attributed = true;
       }
-      ClaimExtractor.Claim c = ClaimExtractor.claim(s, sent.start(), sent.end());
+      long certainty = certainties ? certainty(lower) : -1;
+      int certain = (int) (certainty >>> 32);
+      boolean overconfident = certainty >= 0 && certain > 0; // a leading "Always ..." is an instruction, not a claim
+      boolean statistic = statistics && !attributed && hasDigit(s, a, b); // a percent or money term starts with a digit
+      if (!overconfident && !statistic) {
+        continue; // the claim analysis (tokenizing the sentence) could only gate rules that cannot fire
+      }
+      ClaimExtractor.Claim c = ClaimExtractor.claim(s, a, b);
       if (c == null) {
         continue;
       }
-      long certainty = certainty(lower);
-      int certain = (int) (certainty >>> 32);
-      if (certainty >= 0 && certain > 0) { // a leading "Always ..." is an instruction, not a claim
+      if (overconfident) {
         int end = (int) certainty;
-        Span sp = text.toOriginal(sent.start() + certain, sent.start() + end);
+        Span sp = text.toOriginal(a + certain, a + end);
         out.accept(Finding.of(id(), OVERCONFIDENT, sp.start(), sp.end(), 0.7, "absolute certainty on a factual claim"));
       }
-      if (sources.isEmpty() && !attributed && preciseStatistic(c)) {
-        Span sp = text.toOriginal(sent.start(), sent.end());
+      if (statistic && preciseStatistic(c)) {
+        Span sp = text.toOriginal(a, b);
         out.accept(Finding.of(id(), ClaimGroundingDetector.UNSUPPORTED, sp.start(), sp.end(), 0.6,
             "precise statistic with no source"));
       }
     }
   }
 
+  private static boolean hasDigit(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (Character.isDigit(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@link #triggers} bit: an attribution subject ("studies", "experts" ...). */
+  static final int ATTRIBUTION_TRIGGER = 1;
+  /** {@link #triggers} bit: a distinctive word of a certainty phrase, or a '%' ("100% safe"). */
+  static final int CERTAINTY_TRIGGER = 2;
+  /** {@link #triggers} bit: a percent or currency word, a '%' or a currency symbol. */
+  static final int STATISTIC_TRIGGER = 4;
+  private static final int ALL = ATTRIBUTION_TRIGGER | CERTAINTY_TRIGGER | STATISTIC_TRIGGER;
+
   /**
-   * Words (lower case) without which no sentence-level rule can fire: attribution subjects, a
-   * distinctive word of every certainty phrase, and percent/currency words (a '%' or currency symbol
-   * also counts). A conservative pre-filter: answers without any skip sentence detection.
+   * Words (lower case) without which no sentence-level rule can fire, each with the rule it can
+   * trigger: attribution subjects, a distinctive word of every certainty phrase, and percent/currency
+   * words (a '%' or currency symbol also counts). A conservative pre-filter: answers without any
+   * skip sentence detection, and a rule whose trigger an answer lacks is not run on its sentences.
    */
+  private static final java.util.Map<String, Integer> TRIGGER_KINDS;
+
   private static final String[][] TRIGGERS_BY_LETTER = new String[26][];
 
   static {
-    java.util.List<java.util.List<String>> buckets = new java.util.ArrayList<>();
-    for (int i = 0; i < 26; i++) {
-      buckets.add(new java.util.ArrayList<>());
+    java.util.Map<String, Integer> kinds = new java.util.LinkedHashMap<>();
+    for (String w : SUBJECTS) {
+      kinds.merge(w, ATTRIBUTION_TRIGGER, (x, y) -> x | y);
     }
-    java.util.List<String> words = new java.util.ArrayList<>(java.util.List.of(SUBJECTS));
-    words.addAll(java.util.List.of("guaranteed", "guarantee", "guarantees", "safe", "effective", "accurate", "certain",
-        "sure", "always", "never", "fails", "fail", "doubt", "risk", "proven", "percent", "pct", "cent"));
-    words.addAll(Terms.CURRENCY_WORDS);
+    for (String w : java.util.List.of("guaranteed", "guarantee", "guarantees", "safe", "effective", "accurate", "certain",
+        "sure", "always", "never", "fails", "fail", "doubt", "risk", "proven")) {
+      kinds.merge(w, CERTAINTY_TRIGGER, (x, y) -> x | y);
+    }
+    for (String w : java.util.List.of("percent", "pct", "cent")) {
+      kinds.merge(w, STATISTIC_TRIGGER, (x, y) -> x | y);
+    }
+    for (String w : Terms.CURRENCY_WORDS) {
+      kinds.merge(w, STATISTIC_TRIGGER, (x, y) -> x | y);
+    }
     for (String w : CERTAINTY) {
       boolean covered = false;
       for (String part : w.split("[ %-]")) {
-        covered |= words.contains(part);
+        covered |= (kinds.getOrDefault(part, 0) & CERTAINTY_TRIGGER) != 0;
       }
       if (!covered && !w.contains("%")) {
         throw new AssertionError("certainty phrase without a trigger word: " + w);
       }
     }
-    for (String w : words) {
+    TRIGGER_KINDS = java.util.Map.copyOf(kinds);
+    java.util.List<java.util.List<String>> buckets = new java.util.ArrayList<>();
+    for (int i = 0; i < 26; i++) {
+      buckets.add(new java.util.ArrayList<>());
+    }
+    for (String w : kinds.keySet()) {
       buckets.get(w.charAt(0) - 'a').add(w);
     }
     for (int i = 0; i < 26; i++) {
@@ -143,15 +190,28 @@ public final class ClaimLanguageDetector implements Detector {
 
   /** True when {@code s} holds a trigger word (whole word, any case), a '%' or a currency symbol. */
   static boolean mayFlag(String s) {
+    return triggers(s) != 0;
+  }
+
+  /**
+   * The rules {@code s} may trigger, in one pass: {@link #ATTRIBUTION_TRIGGER}, {@link #CERTAINTY_TRIGGER} and
+   * {@link #STATISTIC_TRIGGER} bits of its trigger words (whole words, any case), '%' and currency symbols;
+   * 0 when it has none.
+   */
+  static int triggers(String s) {
     int n = s.length();
     int i = 0;
+    int seen = 0;
     while (i < n) {
       char c = s.charAt(i);
-      int k = c < 0x80 ? ASCII_KIND[c] : c == '%' || Character.getType(c) == Character.CURRENCY_SYMBOL ? SYMBOL
-          : Character.isLetter(c) ? LETTER : 0;
+      int k = c < 0x80 ? ASCII_KIND[c] : c == '%' ? PERCENT_SIGN
+          : Character.getType(c) == Character.CURRENCY_SYMBOL ? CURRENCY_SIGN : Character.isLetter(c) ? LETTER : 0;
       if (k != LETTER) {
-        if (k == SYMBOL) {
-          return true;
+        if (k != 0) { // a sign: as rare as a trigger word, so the per-char path stays one test
+          seen |= k == PERCENT_SIGN ? CERTAINTY_TRIGGER | STATISTIC_TRIGGER : STATISTIC_TRIGGER;
+          if (seen == ALL) {
+            return seen;
+          }
         }
         i++;
         continue;
@@ -177,12 +237,13 @@ public final class ClaimLanguageDetector implements Detector {
         ascii &= d < 0x80;
         e++;
       }
-      if (ascii ? isTrigger(s, i, e, h) : isTriggerAnyCase(s, i, e)) {
-        return true;
+      seen |= ascii ? trigger(s, i, e, h) : triggerAnyCase(s, i, e);
+      if (seen == ALL) {
+        return seen;
       }
       i = e;
     }
-    return false;
+    return seen;
   }
 
   /** The first two letters of the trigger words, at {@code (first - 'a') * 26 + (second - 'a')}. */
@@ -199,28 +260,28 @@ public final class ClaimLanguageDetector implements Detector {
     }
   }
 
-  /** An ASCII word: one probe of the hashed trigger table, then a compare of the one candidate. */
-  private static boolean isTrigger(String s, int from, int to, int hash) {
+  /** An ASCII word: one probe of the hashed trigger table, then a compare of the one candidate; its kind bits or 0. */
+  private static int trigger(String s, int from, int to, int hash) {
     for (int slot = mix(hash) & (TRIGGER_TABLE.length - 1); TRIGGER_TABLE[slot] != null; slot = (slot + 1) & (TRIGGER_TABLE.length - 1)) {
       String w = TRIGGER_TABLE[slot];
       if (w.length() == to - from && s.regionMatches(true, from, w, 0, w.length())) {
-        return true;
+        return TRIGGER_TABLE_KINDS[slot];
       }
     }
-    return false;
+    return 0;
   }
 
   /** A word with a non-ASCII letter: {@code regionMatches} ignoring case as Unicode does (the long s, the Kelvin sign). */
-  private static boolean isTriggerAnyCase(String s, int from, int to) {
+  private static int triggerAnyCase(String s, int from, int to) {
     char f = Character.toLowerCase(s.charAt(from));
     if (f >= 'a' && f <= 'z') {
       for (String w : TRIGGERS_BY_LETTER[f - 'a']) {
         if (w.length() == to - from && s.regionMatches(true, from, w, 0, w.length())) {
-          return true;
+          return TRIGGER_KINDS.get(w);
         }
       }
     }
-    return false;
+    return 0;
   }
 
   /** The trigger words, lower case (for tests). */
@@ -232,19 +293,24 @@ public final class ClaimLanguageDetector implements Detector {
     return out;
   }
 
+  /** A trigger word's {@link #triggers} bits (for tests); 0 for another word. */
+  static int triggerKind(String word) {
+    return TRIGGER_KINDS.getOrDefault(word, 0);
+  }
+
   private static int mix(int h) {
     return h ^ (h >>> 7) ^ (h >>> 15);
   }
 
   /** The trigger words by {@link #mix}ed hash of their chars, open addressing; a quarter full at most. */
   private static final String[] TRIGGER_TABLE;
+  /** The kind bits of {@link #TRIGGER_TABLE}'s word in the same slot. */
+  private static final int[] TRIGGER_TABLE_KINDS;
 
   static {
-    int count = 0;
-    for (String[] bucket : TRIGGERS_BY_LETTER) {
-      count += bucket.length;
-    }
+    int count = TRIGGER_KINDS.size();
     String[] table = new String[Integer.highestOneBit(count * 4) * 2];
+    int[] tableKinds = new int[table.length];
     for (String[] bucket : TRIGGERS_BY_LETTER) {
       for (String w : bucket) {
         int slot = mix(w.hashCode()) & (table.length - 1);
@@ -252,19 +318,22 @@ public final class ClaimLanguageDetector implements Detector {
           slot = (slot + 1) & (table.length - 1);
         }
         table[slot] = w;
+        tableKinds[slot] = TRIGGER_KINDS.get(w);
       }
     }
     TRIGGER_TABLE = table;
+    TRIGGER_TABLE_KINDS = tableKinds;
   }
 
   private static final byte LETTER = 1;
-  private static final byte SYMBOL = 2;
-  /** {@link #mayFlag}'s classes of ASCII chars: a letter, '%' or a currency symbol ('$'), other. */
+  private static final byte PERCENT_SIGN = 2;
+  private static final byte CURRENCY_SIGN = 3;
+  /** {@link #triggers}'s classes of ASCII chars: a letter, '%', a currency symbol ('$'), other. */
   private static final byte[] ASCII_KIND = new byte[0x80];
 
   static {
     for (char c = 0; c < 0x80; c++) {
-      ASCII_KIND[c] = c == '%' || Character.getType(c) == Character.CURRENCY_SYMBOL ? SYMBOL
+      ASCII_KIND[c] = c == '%' ? PERCENT_SIGN : Character.getType(c) == Character.CURRENCY_SYMBOL ? CURRENCY_SIGN
           : Character.isLetter(c) ? LETTER : 0;
     }
   }

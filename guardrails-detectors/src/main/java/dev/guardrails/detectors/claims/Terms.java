@@ -1,7 +1,6 @@
 package dev.guardrails.detectors.claims;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -29,19 +28,12 @@ final class Terms {
     final byte[] kinds;
     final boolean[] capitalized;
 
-    Seq(List<String> t, List<int[]> offs, List<Byte> k, List<Boolean> caps) {
-      int n = t.size();
-      terms = t.toArray(new String[0]);
-      starts = new int[n];
-      ends = new int[n];
-      kinds = new byte[n];
-      capitalized = new boolean[n];
-      for (int i = 0; i < n; i++) {
-        starts[i] = offs.get(i)[0];
-        ends[i] = offs.get(i)[1];
-        kinds[i] = k.get(i);
-        capitalized[i] = caps.get(i);
-      }
+    Seq(String[] terms, int[] starts, int[] ends, byte[] kinds, boolean[] capitalized) {
+      this.terms = terms;
+      this.starts = starts;
+      this.ends = ends;
+      this.kinds = kinds;
+      this.capitalized = capitalized;
     }
 
     int size() {
@@ -62,10 +54,7 @@ final class Terms {
    * @return the terms with offsets into {@code s}
    */
   static Seq tokenize(String s, int from, int to) {
-    List<String> terms = new ArrayList<>();
-    List<int[]> offs = new ArrayList<>();
-    List<Byte> kinds = new ArrayList<>();
-    List<Boolean> caps = new ArrayList<>();
+    Builder terms = new Builder((to - from) / 4 + 4);
     StringBuilder b = new StringBuilder(16);
     int i = from;
     while (i < to) {
@@ -123,17 +112,26 @@ final class Terms {
         if (kind == PERCENT) {
           term = term + "%";
         }
-        add(terms, offs, kinds, caps, term, money ? a - 1 : a, e, kind, false);
+        terms.add(term, money ? a - 1 : a, e, kind, false);
         i = e;
       } else if (Character.isLetter(c)) {
         int a = i;
-        b.setLength(0);
-        while (i < to && Character.isLetterOrDigit(s.charAt(i))) {
-          b.append(Character.toLowerCase(s.charAt(i)));
+        boolean lowerAscii = true; // the word is already lower-case ASCII: take it as it is, no copy through b
+        char d;
+        while (i < to && ((d = s.charAt(i)) >= 'a' && d <= 'z' || d >= '0' && d <= '9')) {
           i++;
         }
-        String w = b.toString();
-        if (w.equals("t") && !terms.isEmpty() && a >= 2 && isApostrophe(s.charAt(a - 1))) {
+        if (i < to && Character.isLetterOrDigit(s.charAt(i))) {
+          lowerAscii = false;
+          b.setLength(0);
+          b.append(s, a, i);
+          while (i < to && Character.isLetterOrDigit(s.charAt(i))) {
+            b.append(Character.toLowerCase(s.charAt(i)));
+            i++;
+          }
+        }
+        String w = lowerAscii ? s.substring(a, i) : b.toString();
+        if (w.equals("t") && terms.size > 0 && a >= 2 && isApostrophe(s.charAt(a - 1))) {
           w = "not"; // "don't" -> "do", "not"
         } else if (w.endsWith("n") && isNegativeContraction(s, i, to)) {
           // "hasn't" and the tokenized "has n't" both become "has", "not" ("can't" and "ca n't": "ca").
@@ -142,20 +140,52 @@ final class Terms {
           }
           w = w.substring(0, w.length() - 1);
         }
-        add(terms, offs, kinds, caps, stem(w), a, i, WORD, Character.isUpperCase(c));
+        terms.add(stem(w), a, i, WORD, Character.isUpperCase(c));
       } else {
         i++;
       }
     }
-    return new Seq(terms, offs, kinds, caps);
+    return terms.build();
   }
 
-  private static void add(List<String> terms, List<int[]> offs, List<Byte> kinds, List<Boolean> caps,
-      String term, int a, int e, byte kind, boolean cap) {
-    terms.add(term);
-    offs.add(new int[] {a, e});
-    kinds.add(kind);
-    caps.add(cap);
+  /** {@link Seq}'s parallel arrays while they grow (no boxed kinds or offset pairs per term). */
+  private static final class Builder {
+    private String[] terms;
+    private int[] starts;
+    private int[] ends;
+    private byte[] kinds;
+    private boolean[] caps;
+    int size;
+
+    Builder(int capacity) {
+      terms = new String[capacity];
+      starts = new int[capacity];
+      ends = new int[capacity];
+      kinds = new byte[capacity];
+      caps = new boolean[capacity];
+    }
+
+    void add(String term, int a, int e, byte kind, boolean cap) {
+      if (size == terms.length) {
+        int n = size * 2;
+        terms = java.util.Arrays.copyOf(terms, n);
+        starts = java.util.Arrays.copyOf(starts, n);
+        ends = java.util.Arrays.copyOf(ends, n);
+        kinds = java.util.Arrays.copyOf(kinds, n);
+        caps = java.util.Arrays.copyOf(caps, n);
+      }
+      terms[size] = term;
+      starts[size] = a;
+      ends[size] = e;
+      kinds[size] = kind;
+      caps[size] = cap;
+      size++;
+    }
+
+    Seq build() {
+      return new Seq(java.util.Arrays.copyOf(terms, size), java.util.Arrays.copyOf(starts, size),
+          java.util.Arrays.copyOf(ends, size), java.util.Arrays.copyOf(kinds, size), java.util.Arrays.copyOf(caps, size));
+    }
   }
 
   /**

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@link ClaimLanguageDetector#mayFlag}'s hashed word lookup gives the answer of its definition,
@@ -14,18 +16,49 @@ import org.junit.jupiter.api.Test;
  * letters) whose first letter, lower-cased, is a trigger word's first letter and that equals the
  * word ignoring case as {@link String#regionMatches(boolean, int, String, int, int)} does (so a long
  * s or Kelvin sign inside a word folds, at its start it does not). On the claims data sets'
- * responses and on random texts of trigger words, case and Unicode look-alikes.
+ * responses and on random texts of trigger words, case and Unicode look-alikes. The same for
+ * {@link ClaimLanguageDetector#triggers}'s kind bits, against word lists written out here by rule.
  */
 class MayFlagTest {
 
   private static final List<String> TRIGGERS = ClaimLanguageDetector.triggerWords();
 
+  private static final int ATTRIBUTION = ClaimLanguageDetector.ATTRIBUTION_TRIGGER;
+  private static final int CERTAINTY = ClaimLanguageDetector.CERTAINTY_TRIGGER;
+  private static final int STATISTIC = ClaimLanguageDetector.STATISTIC_TRIGGER;
+
+  /** The rule each trigger word can fire, by hand: subjects of attributions, certainty words, statistic units. */
+  private static final Map<String, Integer> KIND = kinds();
+
+  private static Map<String, Integer> kinds() {
+    Map<String, Integer> m = new java.util.HashMap<>();
+    for (String w : List.of("studies", "study", "research", "experts", "scientists", "researchers", "doctors", "science",
+        "surveys", "data", "evidence", "statistics", "analysts", "specialists")) {
+      m.put(w, ATTRIBUTION);
+    }
+    for (String w : List.of("guaranteed", "guarantee", "guarantees", "safe", "effective", "accurate", "certain", "sure",
+        "always", "never", "fails", "fail", "doubt", "risk", "proven")) {
+      m.put(w, CERTAINTY);
+    }
+    for (String w : List.of("percent", "pct", "cent", "dollars", "euros", "pounds", "usd", "eur", "gbp")) {
+      m.put(w, STATISTIC);
+    }
+    return m;
+  }
+
   private static boolean reference(String s) {
+    return referenceKinds(s) != 0;
+  }
+
+  private static int referenceKinds(String s) {
     int n = s.length();
+    int kinds = 0;
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
-      if (c == '%' || Character.getType(c) == Character.CURRENCY_SYMBOL) {
-        return true;
+      if (c == '%') {
+        kinds |= CERTAINTY | STATISTIC; // "100% safe"; "12%"
+      } else if (Character.getType(c) == Character.CURRENCY_SYMBOL) {
+        kinds |= STATISTIC;
       }
     }
     for (int i = 0; i < n; ) {
@@ -40,12 +73,35 @@ class MayFlagTest {
       char f = Character.toLowerCase(s.charAt(i));
       for (String w : TRIGGERS) {
         if (w.charAt(0) == f && w.length() == e - i && s.regionMatches(true, i, w, 0, w.length())) {
-          return true;
+          kinds |= KIND.get(w);
         }
       }
       i = e;
     }
-    return false;
+    return kinds;
+  }
+
+  @Test
+  void everyTriggerWordHasItsRule() {
+    assertEquals(KIND.keySet(), new java.util.HashSet<>(TRIGGERS));
+    for (String w : TRIGGERS) {
+      assertEquals(KIND.get(w), ClaimLanguageDetector.triggerKind(w), w);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "Studies show it works.|1",
+      "It is ALWAYS on.|2",
+      "Up 12% this year.|6",
+      "It costs $5.|4",
+      "Fifty EUROS, guaranteed, say the EXPERTS.|7",
+      "Studying datasets is riskier.|0",
+      "\u017ftudies show it.|0",
+  })
+  void kindsOfHandCheckedTexts(String text, int kinds) {
+    assertEquals(kinds, ClaimLanguageDetector.triggers(text));
+    assertEquals(kinds, referenceKinds(text));
   }
 
   @Test
@@ -56,6 +112,7 @@ class MayFlagTest {
       for (ClaimsData.Raw r : e.getValue()) {
         boolean expected = reference(r.response());
         assertEquals(expected, ClaimLanguageDetector.mayFlag(r.response()), e.getKey() + " row " + texts);
+        assertEquals(referenceKinds(r.response()), ClaimLanguageDetector.triggers(r.response()), e.getKey() + " row " + texts);
         yes += expected ? 1 : 0;
         texts++;
       }
@@ -86,6 +143,7 @@ class MayFlagTest {
       String s = b.toString();
       boolean expected = reference(s);
       assertEquals(expected, ClaimLanguageDetector.mayFlag(s), "case " + it);
+      assertEquals(referenceKinds(s), ClaimLanguageDetector.triggers(s), "kinds, case " + it);
       yes += expected ? 1 : 0;
     }
     assertTrue(yes > 3_000 && yes < 27_000, "flagged: " + yes);
