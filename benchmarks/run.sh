@@ -4,9 +4,9 @@
 #
 #   benchmarks/run.sh [--quick|--full] [JMH benchmark regexp...]
 #
-# --quick (default): 1 fork, 2 x 1 s warm-up (short-answer benchmarks 8 x 2 s), 3 x 1 s measurement;
+# --quick (default): 1 fork, 2 x 1 s warm-up (short-answer and streaming benchmarks 8 x 2 s), 3 x 1 s measurement;
 #                    under 10 minutes on 2 cores.
-# --full:            2 forks, 5 x 1 s warm-up (short-answer benchmarks 10 x 2 s), 10 x 1 s measurement;
+# --full:            2 forks, 5 x 1 s warm-up (short-answer and streaming ones 10 x 2 s), 10 x 1 s measurement;
 #                    about an hour.
 # Raw results: guardrails-benchmarks/target/results/{jmh.json,jmh-short.json,cold-start.json,breakdown.json}.
 # See docs/benchmarks.md for what each benchmark measures and how to read the ratios.
@@ -46,15 +46,16 @@ fi
 
 echo "== JMH ($profile profile)" >&2
 # JMH_JAVA_OPTS=-Djmh.ignoreLock=true runs even while another JMH holds /tmp/jmh.lock (shared machines).
-# The short-answer benchmarks run a whole pipeline's code on 140-char texts: with 2 x 1 s of warm-up
-# the JIT has not finished compiling it (ShortAnswersBenchmark.piiSecrets read 14.7 us +- 67 us after
-# 2 x 1 s, 7.1 us +- 0.8 us after 10 x 2 s), so without a benchmark regexp they get a run of their own
-# with 8 x 2 s of warm-up (10 x 2 s in the full profile). With a regexp, one run with the profile's options.
-short_re='ShortAnswersBenchmark|PersonBenchmark\.person(Address)?Short$'
+# The short-answer and streaming benchmarks run a whole pipeline's code on small texts: with 2 x 1 s of
+# warm-up the JIT has not finished compiling it (ShortAnswersBenchmark.piiSecrets read 14.7 us +- 67 us
+# after 2 x 1 s, 7.1 us +- 0.8 us after 10 x 2 s; a 2 KB stream 429 us after 2 x 1 s, 104-109 us after
+# 5 x 1 s), so without a benchmark regexp they get a run of their own with 8 x 2 s of warm-up (10 x 2 s
+# in the full profile). With a regexp, one run with the profile's options.
+short_re='ShortAnswersBenchmark|PersonBenchmark\.person(Address)?Short$|StreamingBenchmark'
 jmh_files=(--jmh "$OUT/jmh.json")
 if [ "$#" -eq 0 ]; then
   java ${JMH_JAVA_OPTS:-} -jar "$JAR" "${jmh_opts[@]}" "${warmup[@]}" -prof gc -foe true -rf json -rff "$OUT/jmh.json" -e "$short_re"
-  echo "== JMH short-answer benchmarks (longer warm-up)" >&2
+  echo "== JMH short-answer and streaming benchmarks (longer warm-up)" >&2
   java ${JMH_JAVA_OPTS:-} -jar "$JAR" "${jmh_opts[@]}" "${short_warmup[@]}" -prof gc -foe true -rf json \
     -rff "$OUT/jmh-short.json" "$short_re"
   jmh_files+=(--jmh "$OUT/jmh-short.json")
