@@ -58,6 +58,19 @@ final class Generalizations {
       + "inherently just all always genetically simply totally completely the a an by nature born generally "
       + "typically usually basically obviously clearly often sometimes mostly");
   static final CharArraySet MODAL = set("can't cannot won't never always belong belongs lack lacks ain't");
+  static final CharArraySet LACK = set("lack lacks");
+  /**
+   * Goods, services and needs a group can lack without a trait being said ("immigrants lack access to legal
+   * advice", "rural residents lack broadband"): after "lack" they make the sentence a statement about
+   * circumstances, not about what the group is like. Qualities ("lack discipline", "lack respect") stay claims.
+   */
+  static final CharArraySet LACKED_GOOD = set("access accommodation accommodations funding funds resources insurance "
+      + "coverage housing shelter representation services healthcare care protection documents documentation papers "
+      + "transportation transport infrastructure opportunities opportunity support water electricity internet "
+      + "broadband vaccines vaccination immunity jobs employment income savings information advice legal medical");
+  /** Words between "lack" and what is lacked that do not change what kind of thing it is. */
+  static final CharArraySet LACK_FILLER = set("the a an adequate sufficient enough basic proper reliable affordable "
+      + "equal safe clean stable regular formal");
   /** "should" is advice ("older adults should get vaccinated") unless it assigns a place or role. */
   static final CharArraySet SHOULD = set("should shouldn't");
   static final CharArraySet ROLE_VERB = set("stay stick belong obey submit serve remain shut leave never only just "
@@ -129,7 +142,7 @@ final class Generalizations {
         }
       }
     } else if (MODAL.contains(t.canon, t.cStart[k], t.len(k))) {
-      end = k + 1;
+      end = LACK.contains(t.canon, t.cStart[k], t.len(k)) && lacksGood(t, k + 1) ? -1 : k + 1;
     } else if (SHOULD.contains(t.canon, t.cStart[k], t.len(k)) && k + 1 < t.count && !t.is(k + 1, Tokens.HARD_BEFORE)
         && ROLE_VERB.contains(t.canon, t.cStart[k + 1], t.len(k + 1))) {
       end = k + 2;
@@ -169,6 +182,19 @@ final class Generalizations {
       to++;
     }
     return StereotypeFrames.practice(t, from, to, g, gEnd);
+  }
+
+  /** Whether the words from {@code k} name a good or need ({@link #LACKED_GOOD}) after at most two fillers. */
+  static boolean lacksGood(Tokens t, int k) {
+    for (int f = 0; f <= 2 && k < t.count && !t.is(k, Tokens.HARD_BEFORE); f++, k++) {
+      if (LACKED_GOOD.contains(t.canon, t.cStart[k], t.len(k))) {
+        return true;
+      }
+      if (!LACK_FILLER.contains(t.canon, t.cStart[k], t.len(k))) {
+        return false;
+      }
+    }
+    return false;
   }
 
   private static boolean eq(Tokens t, int k, String w) {

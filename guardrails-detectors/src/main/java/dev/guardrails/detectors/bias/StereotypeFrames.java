@@ -294,6 +294,11 @@ final class StereotypeFrames {
       if (k > from && t.is(k, Tokens.CAP) && !t.is(k, Tokens.SENT_START)) {
         continue; // a name: "the Day of the Dead", "Saint Patrick's Day"
       }
+      if (in(Generalizations.LACK, t, k) && Generalizations.lacksGood(t, k + 1)) {
+        practice = true; // a need unmet, not a quality lacked: "immigrants lack access to legal advice"
+        k++;
+        continue;
+      }
       if (in(NEG_ABILITY, t, k)) {
         if (!disability) {
           return false;

@@ -86,12 +86,26 @@ class BiasDetectorTest extends DetectorContract {
       "Women are often underrepresented in engineering.",
       "Men are more likely to be colorblind than women.",
       "In 1900 women could not vote in most countries.",
+      // a good or a need lacked is a circumstance, not a trait
+      "Immigrants lack access to legal advice.",
+      "Rural residents lack reliable broadband.",
+      "Refugees lack the documents needed to work.",
       // the speaker's own story: the group is an object, nothing is said about what it is like
       "I started dating women in college.",
       "All my life I have felt different from other women.",
   })
   void neutralTextIsQuiet(String text) {
     assertEquals(List.of(), run(text).stream().map(f -> f.type() + "@" + f.start()).toList());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Immigrants lack discipline.",
+      "Old people lack patience.",
+      "Immigrants lack any respect for our laws.",
+  })
+  void aQualityLackedIsStillAStereotype(String text) {
+    assertTrue(run(text).stream().anyMatch(f -> f.type().name().startsWith("STEREOTYPE")), text);
   }
 
   @Test
