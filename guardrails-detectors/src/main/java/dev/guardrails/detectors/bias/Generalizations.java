@@ -58,7 +58,6 @@ final class Generalizations {
       + "inherently just all always genetically simply totally completely the a an by nature born generally "
       + "typically usually basically obviously clearly often sometimes mostly");
   static final CharArraySet MODAL = set("can't cannot won't never always belong belongs lack lacks ain't");
-  static final CharArraySet LACK = set("lack lacks");
   /**
    * Goods, services and needs a group can lack without a trait being said ("immigrants lack access to legal
    * advice", "rural residents lack broadband"): after "lack" they make the sentence a statement about
@@ -142,7 +141,7 @@ final class Generalizations {
         }
       }
     } else if (MODAL.contains(t.canon, t.cStart[k], t.len(k))) {
-      end = LACK.contains(t.canon, t.cStart[k], t.len(k)) && lacksGood(t, k + 1) ? -1 : k + 1;
+      end = StereotypeFrames.LACK.contains(t.canon, t.cStart[k], t.len(k)) && lacksGood(t, k + 1) ? -1 : k + 1;
     } else if (SHOULD.contains(t.canon, t.cStart[k], t.len(k)) && k + 1 < t.count && !t.is(k + 1, Tokens.HARD_BEFORE)
         && ROLE_VERB.contains(t.canon, t.cStart[k + 1], t.len(k + 1))) {
       end = k + 2;

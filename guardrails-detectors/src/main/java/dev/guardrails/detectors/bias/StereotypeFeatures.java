@@ -44,17 +44,9 @@ final class StereotypeFeatures {
   static final String GROUPS_FILE = "stereotype-groups.tsv";
   static final String VALENCE_FILE = "stereotype-valence.tsv";
 
-  private static CharArraySet set0(String words) {
-    CharArraySet s = new CharArraySet(64, false);
-    for (String w : words.split("\\s+")) {
-      s.add(w);
-    }
-    return CharArraySet.unmodifiableSet(s);
-  }
-
-  static final CharArraySet GENDER_PERSON = set0("man men woman women girl girls boy boys guy guys lady ladies gentleman "
+  static final CharArraySet GENDER_PERSON = set("man men woman women girl girls boy boys guy guys lady ladies gentleman "
       + "gentlemen mother mothers father fathers mom moms dad dads wife wives husband husbands");
-  static final CharArraySet AGE_PERSON = set0("kid kids child children teenager teenagers youth youths elders adult adults");
+  static final CharArraySet AGE_PERSON = set("kid kids child children teenager teenagers youth youths elders adult adults");
 
   static final StereotypeFeatures INSTANCE = new StereotypeFeatures();
 
@@ -74,7 +66,7 @@ final class StereotypeFeatures {
   private static final int H_ARE = Tokens.hash("are");
   private static final int H_IS = Tokens.hash("is");
   /** Heads of "people who are X": the group named as its members. */
-  static final CharArraySet WHO_HEAD = set0("people those persons individuals folks");
+  static final CharArraySet WHO_HEAD = set("people those persons individuals folks");
   /** Person nouns that are not occupations (kind "person"): the heads of a singular subject mention. */
   private final CharArraySet people = new CharArraySet(128, false);
   /** Words of clear valence (VADER, {@value #VALENCE_FILE}): -1 negative, +1 positive. */

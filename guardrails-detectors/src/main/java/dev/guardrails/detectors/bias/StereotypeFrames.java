@@ -294,7 +294,7 @@ final class StereotypeFrames {
       if (k > from && t.is(k, Tokens.CAP) && !t.is(k, Tokens.SENT_START)) {
         continue; // a name: "the Day of the Dead", "Saint Patrick's Day"
       }
-      if (in(Generalizations.LACK, t, k) && Generalizations.lacksGood(t, k + 1)) {
+      if (in(LACK, t, k) && Generalizations.lacksGood(t, k + 1)) {
         practice = true; // a need unmet, not a quality lacked: "immigrants lack access to legal advice"
         k++;
         continue;
@@ -709,7 +709,7 @@ final class StereotypeFrames {
    */
   static final CharArraySet VIRTUE = set("empathy morals morality respect discipline manners ambition shame "
       + "conscience integrity decency compassion loyalty honor honour humility culture values");
-  /** Verbs of lacking before a virtue: "lack", "lacks". */
+  /** Verbs of lacking: before a virtue ({@link #lack}) or before a good or a need ({@link Generalizations#lacksGood}). */
   static final CharArraySet LACK = set("lack lacks");
   /** "have/has" before "no" + a virtue. */
   static final CharArraySet HAVE = set("have has");
