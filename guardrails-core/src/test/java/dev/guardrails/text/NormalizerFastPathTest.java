@@ -38,13 +38,7 @@ class NormalizerFastPathTest {
       String s = b.toString();
       AnalyzedText fast = Normalizer.analyze(s);
       AnalyzedText full = Normalizer.applyRules(s, 0);
-      String at = "case " + it + " (" + s.length() + " chars)";
-      assertEquals(full.normalized(), fast.normalized(), at);
-      assertEquals(full.offsets().length(), fast.offsets().length(), at);
-      for (int i = 0; i < fast.normalized().length(); i++) {
-        assertEquals(full.offsets().sourceStart(i), fast.offsets().sourceStart(i), at + " index " + i);
-        assertEquals(full.offsets().sourceEnd(i), fast.offsets().sourceEnd(i), at + " index " + i);
-      }
+      assertSameView(full, fast, "case " + it + " (" + s.length() + " chars)");
       if (fast.normalized() == s) {
         shared++;
       }
@@ -118,15 +112,7 @@ class NormalizerFastPathTest {
       String s = b.toString();
       AnalyzedText fast = Normalizer.analyze(s);
       AnalyzedText full = Normalizer.applyRules(s, 0);
-      String at = "case " + it + " (" + s.length() + " chars)";
-      assertEquals(full.normalized(), fast.normalized(), at);
-      assertEquals(full.offsets().length(), fast.offsets().length(), at);
-      for (int i = 0; i <= fast.normalized().length(); i++) {
-        assertEquals(full.offsets().sourceStart(i), fast.offsets().sourceStart(i), at + " index " + i);
-        if (i < fast.normalized().length()) {
-          assertEquals(full.offsets().sourceEnd(i), fast.offsets().sourceEnd(i), at + " index " + i);
-        }
-      }
+      assertSameView(full, fast, "case " + it + " (" + s.length() + " chars)");
       if (fast.normalized().length() < s.length()) {
         collapsed++;
       }
@@ -175,5 +161,17 @@ class NormalizerFastPathTest {
     assertTrue(AnalyzedText.of("jane [at] example").contains(CharClass.AT)); // decoded in the normalized view
     assertTrue(AnalyzedText.of("Hi  there").contains(CharClass.UPPER)); // the collapse path
     assertEquals(CharClass.COLON.bit() | CharClass.EQUALS.bit(), AnalyzedText.of("a: b=c").charClasses());
+  }
+
+  /** The fast view must equal the whole rule chain's: the normalized text and every offset, the end included. */
+  private static void assertSameView(AnalyzedText full, AnalyzedText fast, String at) {
+    assertEquals(full.normalized(), fast.normalized(), at);
+    assertEquals(full.offsets().length(), fast.offsets().length(), at);
+    for (int i = 0; i <= fast.normalized().length(); i++) {
+      assertEquals(full.offsets().sourceStart(i), fast.offsets().sourceStart(i), at + " index " + i);
+      if (i < fast.normalized().length()) {
+        assertEquals(full.offsets().sourceEnd(i), fast.offsets().sourceEnd(i), at + " index " + i);
+      }
+    }
   }
 }
