@@ -135,25 +135,42 @@ final class FastParse {
   }
 
   /**
-   * A pattern compiled once, with one {@link Matcher} per thread reset for each input instead of
-   * a new one per test (a matcher's group and state arrays were most of a phone check's
-   * allocation). A matcher from {@link #on} is valid until the calling thread's next {@code on}
-   * of the same pattern; none of them is held across calls.
+   * A pattern compiled once, on first use, with one {@link Matcher} per thread reset for each
+   * input instead of a new one per test (a matcher's group and state arrays were most of a phone
+   * check's allocation). A matcher from {@link #on} is valid until the calling thread's next
+   * {@code on} of the same pattern; none of them is held across calls.
+   *
+   * <p>Compiling on first use keeps the class's initialization to reading metadata: the 34 regions'
+   * descriptions are about 450 patterns, most of which a process never needs (a number type of a
+   * region is tested only after the region's general pattern matched). A malformed pattern still
+   * fails when first used, with {@link java.util.regex.PatternSyntaxException}, which the callers
+   * never see: the library's metadata is the same the library itself compiles.
    */
   private static final class Re {
     private static final java.util.concurrent.atomic.AtomicInteger SLOTS = new java.util.concurrent.atomic.AtomicInteger();
     private static final ThreadLocal<Matcher[][]> MATCHERS = ThreadLocal.withInitial(() -> new Matcher[][] {new Matcher[0]});
 
-    final Pattern pattern;
+    private final String regex;
+    /** Compiled on first use; volatile so a thread sees a fully built pattern or none. */
+    private volatile Pattern pattern;
     private final int slot;
 
-    private Re(Pattern pattern) {
-      this.pattern = pattern;
+    private Re(String regex) {
+      this.regex = regex;
       this.slot = SLOTS.getAndIncrement();
     }
 
     static Re of(String regex) {
-      return new Re(Pattern.compile(regex));
+      return new Re(regex);
+    }
+
+    private Pattern pattern() {
+      Pattern p = pattern;
+      if (p == null) {
+        p = Pattern.compile(regex); // two threads may both compile it once: equal patterns
+        pattern = p;
+      }
+      return p;
     }
 
     /** This thread's matcher of the pattern, reset to {@code input} (whole input, no region). */
@@ -166,7 +183,7 @@ final class FastParse {
       }
       Matcher m = ms[slot];
       if (m == null) {
-        m = pattern.matcher(input);
+        m = pattern().matcher(input);
         ms[slot] = m;
         return m;
       }
