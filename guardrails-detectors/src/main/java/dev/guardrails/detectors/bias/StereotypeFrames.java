@@ -24,7 +24,11 @@ import org.apache.lucene.analysis.CharArraySet;
  *             terrorism", "immigrants are not criminals"): the opposite of the stereotype;</li>
  *         <li><em>history</em>: a group, then a past-tense event verb ("Indigenous Australians never
  *             developed pottery", "the male actors in the theatre of ancient Greece performed ..."): what
- *             a group did, not what it is like.</li>
+ *             a group did, not what it is like;</li>
+ *         <li><em>circumstance reason</em> ({@link #circumstanceReason}): a reason clause whose predicate is an
+ *             action or circumstance ("Refugees leave their homes because they are fleeing war");</li>
+ *         <li><em>hardship</em> ({@link #hardship}): what befalls a group, no trait ("Refugees are victims of war",
+ *             "Women face discrimination at work").</li>
  *       </ul>
  *       The <em>practice veto</em> ({@link #practice}) drops model verdicts and the generalization rule alike when
  *       the sentence describes a group's practice, holiday, rite, custom, right, accommodation or need with no trait
@@ -39,7 +43,9 @@ import org.apache.lucene.analysis.CharArraySet;
  *       criminal", "X steal". Negated, past-tense and occupation-only subjects do not count.</li>
  *   <li>the <em>reason frame</em> ({@link #reason}): a generic group mention given a trait as its reason later in the
  *       sentence ("Muslims pray five times a day because they are fanatics"); the <em>lack frame</em>
- *       ({@link #lack}): a generic group mention said to lack a virtue ("People with autism have no empathy").
+ *       ({@link #lack}): a generic group mention said to lack a virtue ("People with autism have no empathy"); the
+ *       <em>predicate frames</em> ({@link #predicate}): a trait in a noun phrase, an object or a tied clause ("X are a
+ *       disgrace", "X lead an immoral lifestyle", "X spread lies", "X move here, and they are fanatics").
  *       The practice veto also covers a habit compared by time or frequency with no trait
  *       ({@link #habitComparison}: "Kids today spend more time online than their parents did").</li>
  *   <li>the <em>attribution frame</em>, a stereotype about one person, where the model (which needs a generic
