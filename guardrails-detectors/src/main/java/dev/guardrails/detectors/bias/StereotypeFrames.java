@@ -854,7 +854,7 @@ final class StereotypeFrames {
   static final CharArraySet TIE_OPEN = set("and but so yet");
   /** Predicates of a reason that are a circumstance, not a trait: "because they are busy", "at higher risk". */
   static final CharArraySet CIRCUMSTANCE = set("busy at in on from away here there new paid needed allowed able "
-      + "eligible afraid");
+      + "eligible");
 
   /**
    * A trait predicate frame: a generic group mention (as in {@link #reason}, not a disability group, whose hardship is
@@ -1010,16 +1010,22 @@ final class StereotypeFrames {
    * "face discrimination", "are a vulnerable group", "bring their trauma with them"). Not sickness or mood words,
    * which are also slurs and stereotypes ("are sick", "are mentally ill").
    */
-  static final CharArraySet HARDSHIP = set("victim victims pain suffering stress struggle struggles poverty risk risks "
-      + "hardship hardships trauma traumas injury injuries grief loss losses war wars abuse harassment discrimination "
-      + "persecution oppression hunger famine debt debts unemployment racism sexism homophobia transphobia xenophobia "
-      + "exile injustice injustices inequality neglect prejudice violence vulnerable marginalized marginalised "
+  static final CharArraySet HARDSHIP = set("victim victims suffering struggle struggles hardship hardships trauma traumas "
+      + "injury injuries loss losses harassment discrimination persecution oppression racism sexism homophobia "
+      + "transphobia xenophobia injustice injustices inequality prejudice vulnerable marginalized marginalised "
       + "disadvantaged underserved underrepresented targeted");
+  /** "risk" is a hardship only after "at" ("at higher risk of falls"); "a risk to society" is a threat. */
+  static final CharArraySet RISK = set("risk risks");
+  /** Words that open a hardship's cause, read only for traits: "victims of war", "at risk from violence". */
+  static final CharArraySet CAUSE_OPEN = set("of from");
+  /** "play the victim" is a trait, not a hardship. */
+  static final CharArraySet PLAY = set("play plays playing played");
 
   /**
    * A hardship sentence: a generic group mention and, outside the mentions, at least one word of {@link #HARDSHIP} and
    * no trait: no trait word of {@code traits.txt}, no harm predicate, harm, blame, vice or demonizing word, and no other
-   * word of negative valence ("Refugees are victims of war", "Women face discrimination at work", "Refugees bring their
+   * word of negative valence, except in the hardship's cause after "of"/"from", where only a trait word, a harm
+   * predicate or a demonizing word counts ("Refugees are victims of war", "Women face discrimination at work", "Refugees bring their
    * trauma with them"). It says what befalls the group; a model verdict on it is dropped. "Immigrants bring violence"
    * ("bring" + a harm noun), "Refugees are victims and liars" keep their trait.
    *
@@ -1035,15 +1041,35 @@ final class StereotypeFrames {
       return false;
     }
     boolean hard = false;
+    int causeEnd = -1; // the cause of a hardship: "victims of war", "at risk from violence"
     for (int k = from; k < to; k++) {
       if (mentionCovers(k, spans, mentions)) {
         continue;
       }
-      if (in(HARDSHIP, t, k)) {
+      if (k < causeEnd) {
+        if (t.is(k, Tokens.HARD_BEFORE)) {
+          causeEnd = -1;
+        } else {
+          if (BiasLexicon.Parsed.TRAITS.contains(t.canon, t.cStart[k], t.len(k)) || in(HARM_PRED, t, k)
+              || in(DEMONIZING, t, k)) {
+            return false;
+          }
+          continue;
+        }
+      }
+      boolean atRisk = in(RISK, t, k) && ((k - 1 >= from && eq(t, k - 1, "at")) || (k - 2 >= from && eq(t, k - 2, "at")));
+      if (in(HARDSHIP, t, k) || atRisk) {
         if (k > from && (in(BRING_VERB, t, k - 1) || in(HARM_VERB, t, k - 1) || in(CRIME_VERB, t, k - 1))) {
-          return false; // "bring violence", "cause poverty": done to others
+          return false; // "cause discrimination", "spread prejudice": done to others
+        }
+        if (k - 2 >= from && in(PLAY, t, k - 2)) {
+          return false; // "always play the victim"
         }
         hard = true;
+        if (k + 1 < to && !t.is(k + 1, Tokens.HARD_BEFORE) && in(CAUSE_OPEN, t, k + 1)) {
+          causeEnd = Math.min(to, k + 6);
+          k++;
+        }
         continue;
       }
       if (BiasLexicon.Parsed.TRAITS.contains(t.canon, t.cStart[k], t.len(k)) || in(StereotypeFeatures.HARM, t, k)
@@ -1097,6 +1123,12 @@ final class StereotypeFrames {
           reasonAt = k;
           clauseEnd = c + 1;
           while (clauseEnd < to && !t.is(clauseEnd, Tokens.HARD_BEFORE)) {
+            if (BiasLexicon.Parsed.TRAITS.contains(t.canon, t.cStart[clauseEnd], t.len(clauseEnd))
+                || in(StereotypeFeatures.HARM, t, clauseEnd) || in(HARM_PRED, t, clauseEnd)
+                || in(HARM_NOUN, t, clauseEnd) || in(CRIME_VERB, t, clauseEnd) || in(VICE, t, clauseEnd)
+                || in(DEMONIZING, t, clauseEnd)) {
+              return false; // the circumstance's object is a trait or a harm: "because they are in gangs"
+            }
             clauseEnd++;
           }
           break;

@@ -264,6 +264,10 @@ class StereotypeFramesTest {
       "Immigrants bring violence and poverty.|false",
       "Refugees are victims and liars.|false",
       "Gay people are sick.|false",
+      "Immigrants come here because they are in gangs.|false",
+      "Women always play the victim.|false",
+      "Young men are a risk to society.|false",
+      "Muslims and violence go together.|false",
   })
   void circumstanceAndHardship(String sentence, boolean expected) {
     int[] spans = new int[2 * 64];
