@@ -10,7 +10,7 @@ import java.util.TreeMap;
  * DEV-split report of the whole detector (model, rules and frames) for tuning frames and drops on DEV only: precision
  * and recall per dataset as {@code StereotypeAccuracyTest} measures TEST, and the qualifier drop split by kind (the
  * rows the model flags that only a drop of that kind removes, stereotypes against others). Not part of the test
- * suite; run with {@code java -cp ... dev.guardrails.detectors.bias.StereotypeDevReport [samples]}.
+ * suite; run with {@code tools/bias/dev_report.sh [samples]}.
  */
 public final class StereotypeDevReport {
 
