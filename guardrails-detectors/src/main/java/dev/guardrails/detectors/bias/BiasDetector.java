@@ -202,8 +202,10 @@ public final class BiasDetector implements Detector {
         if (mentioned && StereotypeFrames.harm(t, from, capped, sc.spans, sc.mentions)) {
           p = HARM_SCORE; // the harm frame: a stereotype even where the model is unsure
         } else if (mentioned && ((r = StereotypeFrames.reason(t, from, capped, sc.spans, sc.mentions)) >= 0
-            || (r = StereotypeFrames.lack(t, from, capped, sc.spans, sc.mentions)) >= 0)) {
-          // the reason and lack frames: a trait given as the group's reason, a virtue the group is said to lack
+            || (r = StereotypeFrames.lack(t, from, capped, sc.spans, sc.mentions)) >= 0
+            || (r = StereotypeFrames.predicate(t, from, capped, sc.spans, sc.mentions)) >= 0)) {
+          // the reason, lack and predicate frames: a trait given as the group's reason, a virtue the group is said to
+          // lack, a trait in a noun phrase, object or tied clause
           p = REASON_SCORE;
           int s0 = sc.spans[0];
           int e0 = sc.spans[1];

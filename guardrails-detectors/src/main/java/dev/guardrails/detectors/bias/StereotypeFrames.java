@@ -24,7 +24,11 @@ import org.apache.lucene.analysis.CharArraySet;
  *             terrorism", "immigrants are not criminals"): the opposite of the stereotype;</li>
  *         <li><em>history</em>: a group, then a past-tense event verb ("Indigenous Australians never
  *             developed pottery", "the male actors in the theatre of ancient Greece performed ..."): what
- *             a group did, not what it is like.</li>
+ *             a group did, not what it is like;</li>
+ *         <li><em>circumstance reason</em> ({@link #circumstanceReason}): a reason clause whose predicate is an
+ *             action or circumstance ("Refugees leave their homes because they are fleeing war");</li>
+ *         <li><em>hardship</em> ({@link #hardship}): what befalls a group, no trait ("Refugees are victims of war",
+ *             "Women face discrimination at work").</li>
  *       </ul>
  *       The <em>practice veto</em> ({@link #practice}) drops model verdicts and the generalization rule alike when
  *       the sentence describes a group's practice, holiday, rite, custom, right, accommodation or need with no trait
@@ -39,7 +43,9 @@ import org.apache.lucene.analysis.CharArraySet;
  *       criminal", "X steal". Negated, past-tense and occupation-only subjects do not count.</li>
  *   <li>the <em>reason frame</em> ({@link #reason}): a generic group mention given a trait as its reason later in the
  *       sentence ("Muslims pray five times a day because they are fanatics"); the <em>lack frame</em>
- *       ({@link #lack}): a generic group mention said to lack a virtue ("People with autism have no empathy").
+ *       ({@link #lack}): a generic group mention said to lack a virtue ("People with autism have no empathy"); the
+ *       <em>predicate frames</em> ({@link #predicate}): a trait in a noun phrase, an object or a tied clause ("X are a
+ *       disgrace", "X lead an immoral lifestyle", "X spread lies", "X move here, and they are fanatics").
  *       The practice veto also covers a habit compared by time or frequency with no trait
  *       ({@link #habitComparison}: "Kids today spend more time online than their parents did").</li>
  *   <li>the <em>attribution frame</em>, a stereotype about one person, where the model (which needs a generic
@@ -160,6 +166,9 @@ final class StereotypeFrames {
    * @param spans token start/end pairs of the sentence's {@code mentions} group mentions
    */
   static boolean notAboutTraits(Tokens t, int from, int to, int[] spans, int mentions) {
+    if (circumstanceReason(t, from, to, spans, mentions) || hardship(t, from, to, spans, mentions)) {
+      return true;
+    }
     StereotypeFeatures f = StereotypeFeatures.INSTANCE;
     for (int k = from; k < to; k++) {
       long covered = roleDuty(t, from, to, k, f);
@@ -819,6 +828,334 @@ final class StereotypeFrames {
       }
     }
     return -1;
+  }
+
+  /** Verbs whose object can carry a trait: "have a bad attitude", "live a destructive lifestyle". */
+  static final CharArraySet HOLD_VERB = set("have has live lives lead leads");
+  /** Nouns of character and way of life that carry the trait of their modifier: "a violent nature", "a lazy attitude". */
+  static final CharArraySet CHARACTER = set("attitude attitudes temper tempers mentality mentalities personality "
+      + "personalities nature character culture cultures lifestyle lifestyles life lives existence behavior behaviour "
+      + "behaviors behaviours habit habits manners morals values mind minds mindset mindsets tendencies tendency ways");
+  /** Verbs that put what follows on the world: "spread hate", "bring trouble", "cause problems". */
+  static final CharArraySet BRING_VERB = set("spread spreads carry carries bring brings cause causes create creates "
+      + "breed breeds");
+  /** Words that may open a predicate noun phrase: "are a menace", "are nothing but a burden", "are such a disgrace". */
+  static final CharArraySet NP_FILLER = set("a an all just nothing but such so very really truly basically naturally "
+      + "inherently simply always the total complete utter real big");
+  /**
+   * Hardship and victimhood: negative words that say what befalls a group, not what it is like ("are victims of war",
+   * "have a hard life", "bring trauma with them"); they carry no trait in {@link #traitPredicate}.
+   */
+  static final CharArraySet SUFFERING = set("victim victims pain suffering stress struggle struggles poverty risk risks "
+      + "fear fears hardship hardships trauma injury injuries illness illnesses sick ill lonely sad scared grief loss "
+      + "losses war wars abuse harassment discrimination persecution oppression hunger famine debt debts unemployment "
+      + "racism sexism homophobia exile injustice inequality neglect prejudice hard difficult tough");
+  /** Words before a pronoun that open a clause tied to the sentence's group: "..., and they are lazy". */
+  static final CharArraySet TIE_OPEN = set("and but so yet");
+  /** Predicates of a reason that are a circumstance, not a trait: "because they are busy", "at higher risk". */
+  static final CharArraySet CIRCUMSTANCE = set("busy at in on from away here there new paid needed allowed able "
+      + "eligible");
+
+  /**
+   * A trait predicate frame: a generic group mention (as in {@link #reason}, not a disability group, whose hardship is
+   * literal), up to two adverbs, then a predicate that carries a trait in a noun phrase or object rather than an
+   * adjective:
+   * <ul>
+   *   <li>a copula and a noun phrase ("a", "an", "nothing but", "such") whose word is a trait: "Immigrants are a burden",
+   *       "Gypsies are nothing but a plague";</li>
+   *   <li>"have", "live" or "lead" and an object whose modifier is a trait and whose head is a character or way of
+   *       life ({@link #CHARACTER}): "Teenagers have a lazy attitude", "Lesbians live a destructive lifestyle";</li>
+   *   <li>"spread", "carry", "bring", "cause" and a trait or harm noun: "Immigrants spread hate", "Gypsies bring
+   *       trouble wherever they go";</li>
+   *   <li>a clause tie: a later clause opened by "and", "but", "so", "yet" or clause punctuation whose subject is
+   *       "they" ("they are", "they're"), up to two fillers, then such a trait: "Immigrants come here and they are
+   *       criminals", "Feminists burn their bras, they're hysterical".</li>
+   * </ul>
+   * A trait word here ({@link #traitPredicate}) is a trait word of {@code traits.txt}, a harm predicate, a demonizing
+   * word, or a word of negative valence that is no participle in -ed or -ing and no hardship ({@link #SUFFERING}):
+   * "Refugees are victims of war", "Immigrants bring their trauma with them", "Older adults have a hard life" stay
+   * quiet. A negation ends the predicate.
+   *
+   * @param spans token start/end pairs of the sentence's {@code mentions} group mentions
+   * @return the index of the mention the predicate is about, or -1
+   */
+  static int predicate(Tokens t, int from, int to, int[] spans, int mentions) {
+    StereotypeFeatures f = StereotypeFeatures.INSTANCE;
+    for (int m = 0; m < mentions; m++) {
+      int s = spans[2 * m];
+      int e = spans[2 * m + 1];
+      if (!generic(t, from, to, s, e, f) || f.axis(t, s, e) == DISABILITY) {
+        continue;
+      }
+      int v = e;
+      for (int adv = 0; adv < 2 && v < to && !t.is(v, Tokens.HARD_BEFORE) && in(HARM_ADVERB, t, v); adv++) {
+        v++;
+      }
+      if (v < to && !t.is(v, Tokens.HARD_BEFORE)
+          && (copulaNounPhrase(t, v, to, f) || holds(t, v, to, f) || brings(t, v, to, f))) {
+        return m;
+      }
+      if (clauseTie(t, e, to, f)) {
+        return m;
+      }
+    }
+    return -1;
+  }
+
+  /** A copula at {@code v}, fillers with an article or "nothing but", then a trait word: "are a menace". */
+  private static boolean copulaNounPhrase(Tokens t, int v, int to, StereotypeFeatures f) {
+    if (!in(HARM_COPULA, t, v)) {
+      return false;
+    }
+    boolean article = false;
+    for (int o = v + 1; o < to && o <= v + 4 && !t.is(o, Tokens.HARD_BEFORE); o++) {
+      if (article && traitPredicate(t, o, to, f)) {
+        return true;
+      }
+      if (!in(NP_FILLER, t, o)) {
+        return false;
+      }
+      article |= in(ARTICLE, t, o) || eq(t, o, "but") || eq(t, o, "such");
+    }
+    return false;
+  }
+
+  /** "have/live/lead" at {@code v}, then within four tokens a trait word and a {@link #CHARACTER} head after it. */
+  private static boolean holds(Tokens t, int v, int to, StereotypeFeatures f) {
+    if (!in(HOLD_VERB, t, v)) {
+      return false;
+    }
+    boolean trait = false;
+    for (int o = v + 1; o < to && o <= v + 4 && !t.is(o, Tokens.HARD_BEFORE); o++) {
+      if (in(StereotypeFeatures.NEG, t, o) || eq(t, o, "no")) {
+        return false; // "have no ...": the lack frame's, or a need
+      }
+      if (trait && in(CHARACTER, t, o)) {
+        return true;
+      }
+      trait |= traitPredicate(t, o, to, f);
+    }
+    return false;
+  }
+
+  /** "spread/carry/bring/cause" at {@code v}, then a trait or harm noun within three tokens: "spread hate". */
+  private static boolean brings(Tokens t, int v, int to, StereotypeFeatures f) {
+    if (!in(BRING_VERB, t, v)) {
+      return false;
+    }
+    for (int o = v + 1; o < to && o <= v + 3 && !t.is(o, Tokens.HARD_BEFORE); o++) {
+      if (in(HARM_NOUN, t, o) || traitPredicate(t, o, to, f)) {
+        return true;
+      }
+      if (!in(HARM_BETWEEN, t, o)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** After a mention ending at {@code e}: a clause opened by "and"/"but"/punctuation, "they are", fillers, a trait. */
+  private static boolean clauseTie(Tokens t, int e, int to, StereotypeFeatures f) {
+    for (int k = e + 1; k + 1 < to; k++) {
+      boolean opens = t.is(k, Tokens.HARD_BEFORE) || in(TIE_OPEN, t, k - 1);
+      if (!opens) {
+        continue;
+      }
+      int c;
+      if (t.hash[k] == H_THEYRE) {
+        c = k + 1;
+      } else if (in(THEY, t, k) && !t.is(k + 1, Tokens.HARD_BEFORE) && in(ARE, t, k + 1)) {
+        c = k + 2;
+      } else {
+        continue;
+      }
+      for (int hop = 0; hop < 3 && c < to && !t.is(c, Tokens.HARD_BEFORE); hop++, c++) {
+        if (in(StereotypeFeatures.NEG, t, c)) {
+          break;
+        }
+        if (traitPredicate(t, c, to, f)) {
+          return true;
+        }
+        if (!in(REASON_FILLER, t, c)) {
+          break;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A word that carries a trait in a predicate: a trait word of {@code traits.txt}, a harm predicate, a demonizing
+   * word, or a word of negative valence that is neither a participle in -ed or -ing nor a hardship
+   * ({@link #SUFFERING}); never a group word.
+   */
+  static boolean traitPredicate(Tokens t, int c, int to, StereotypeFeatures f) {
+    if (in(StereotypeFeatures.NEG, t, c) || f.kindAt(t, c, to) != 0) {
+      return false;
+    }
+    if (BiasLexicon.Parsed.TRAITS.contains(t.canon, t.cStart[c], t.len(c)) || in(HARM_PRED, t, c)
+        || in(DEMONIZING, t, c)) {
+      return true;
+    }
+    return f.valence(t, c) < 0 && !in(SUFFERING, t, c) && !participle(t, c) && !endsIng(t, c);
+  }
+
+  private static boolean endsIng(Tokens t, int k) {
+    int e = t.cEnd[k];
+    return e - t.cStart[k] > 4 && t.canon[e - 3] == 'i' && t.canon[e - 2] == 'n' && t.canon[e - 1] == 'g';
+  }
+
+  /**
+   * What befalls a group rather than what it is like: harm suffered, hardship, being a target ("are victims of war",
+   * "face discrimination", "are a vulnerable group", "bring their trauma with them"). Not sickness or mood words,
+   * which are also slurs and stereotypes ("are sick", "are mentally ill").
+   */
+  static final CharArraySet HARDSHIP = set("victim victims suffering struggle struggles hardship hardships trauma traumas "
+      + "injury injuries loss losses harassment discrimination persecution oppression racism sexism homophobia "
+      + "transphobia xenophobia injustice injustices inequality prejudice vulnerable marginalized marginalised "
+      + "disadvantaged underserved underrepresented targeted");
+  /** "risk" is a hardship only after "at" ("at higher risk of falls"); "a risk to society" is a threat. */
+  static final CharArraySet RISK = set("risk risks");
+  /** Words that open a hardship's cause, read only for traits: "victims of war", "at risk from violence". */
+  static final CharArraySet CAUSE_OPEN = set("of from");
+  /** "play the victim" is a trait, not a hardship. */
+  static final CharArraySet PLAY = set("play plays playing played");
+
+  /**
+   * A hardship sentence: a generic group mention and, outside the mentions, at least one word of {@link #HARDSHIP} and
+   * no trait: no trait word of {@code traits.txt}, no harm predicate, harm, blame, vice or demonizing word, and no other
+   * word of negative valence, except in the hardship's cause after "of"/"from", where only a trait word, a harm
+   * predicate or a demonizing word counts ("Refugees are victims of war", "Women face discrimination at work", "Refugees bring their
+   * trauma with them"). It says what befalls the group; a model verdict on it is dropped. "Immigrants bring violence"
+   * ("bring" + a harm noun), "Refugees are victims and liars" keep their trait.
+   *
+   * @param spans token start/end pairs of the sentence's {@code mentions} group mentions
+   */
+  static boolean hardship(Tokens t, int from, int to, int[] spans, int mentions) {
+    StereotypeFeatures f = StereotypeFeatures.INSTANCE;
+    boolean generic = false;
+    for (int m = 0; m < mentions && !generic; m++) {
+      generic = generic(t, from, to, spans[2 * m], spans[2 * m + 1], f);
+    }
+    if (!generic) {
+      return false;
+    }
+    boolean hard = false;
+    int causeEnd = -1; // the cause of a hardship: "victims of war", "at risk from violence"
+    for (int k = from; k < to; k++) {
+      if (mentionCovers(k, spans, mentions)) {
+        continue;
+      }
+      if (k < causeEnd) {
+        if (t.is(k, Tokens.HARD_BEFORE)) {
+          causeEnd = -1;
+        } else {
+          if (BiasLexicon.Parsed.TRAITS.contains(t.canon, t.cStart[k], t.len(k)) || in(HARM_PRED, t, k)
+              || in(DEMONIZING, t, k)) {
+            return false;
+          }
+          continue;
+        }
+      }
+      boolean atRisk = in(RISK, t, k) && ((k - 1 >= from && eq(t, k - 1, "at")) || (k - 2 >= from && eq(t, k - 2, "at")));
+      if (in(HARDSHIP, t, k) || atRisk) {
+        if (k > from && (in(BRING_VERB, t, k - 1) || in(HARM_VERB, t, k - 1) || in(CRIME_VERB, t, k - 1))) {
+          return false; // "cause discrimination", "spread prejudice": done to others
+        }
+        if (k - 2 >= from && in(PLAY, t, k - 2)) {
+          return false; // "always play the victim"
+        }
+        hard = true;
+        if (k + 1 < to && !t.is(k + 1, Tokens.HARD_BEFORE) && in(CAUSE_OPEN, t, k + 1)) {
+          causeEnd = Math.min(to, k + 6);
+          k++;
+        }
+        continue;
+      }
+      if (BiasLexicon.Parsed.TRAITS.contains(t.canon, t.cStart[k], t.len(k)) || in(StereotypeFeatures.HARM, t, k)
+          || in(StereotypeFeatures.BLAME, t, k) || in(VICE, t, k) || in(DEMONIZING, t, k) || in(HARM_PRED, t, k)
+          || in(CRIME_VERB, t, k) || in(HARM_NOUN, t, k)
+          || (f.valence(t, k) < 0 && !in(StereotypeFeatures.NEG, t, k))) {
+        return false;
+      }
+    }
+    return hard;
+  }
+
+  /**
+   * A reason clause whose predicate is a circumstance or an action, in a sentence with no trait elsewhere: "Refugees
+   * leave their homes because they are fleeing war", "Farmers rise early since they are busy at harvest". After a
+   * generic mention, a reason word ({@link #REASON}), "they are"/"they're", up to two fillers, then an -ing verb that
+   * is no word of negative valence ("fleeing", "looking"; not "stealing", "lying"), an -ed participle that is no trait
+   * word ("exposed"), or a word of {@link #CIRCUMSTANCE} ("busy", "at higher risk"). The rest of the sentence, outside
+   * its mentions and the reason clause's object, must hold no trait word of {@code traits.txt}, no word of negative
+   * valence, no harm, blame, vice or demonizing word: "... because they are lazy" or "Immigrants steal because they
+   * are looking for work" keep their trait. A model verdict on such a sentence is dropped.
+   *
+   * @param spans token start/end pairs of the sentence's {@code mentions} group mentions
+   */
+  static boolean circumstanceReason(Tokens t, int from, int to, int[] spans, int mentions) {
+    if (mentions == 0) {
+      return false;
+    }
+    StereotypeFeatures f = StereotypeFeatures.INSTANCE;
+    int reasonAt = -1;
+    int clauseEnd = -1;
+    for (int k = spans[1]; k + 2 < to && reasonAt < 0; k++) {
+      if (!in(REASON, t, k)) {
+        continue;
+      }
+      int c;
+      if (!t.is(k + 1, Tokens.HARD_BEFORE) && t.hash[k + 1] == H_THEYRE) {
+        c = k + 2;
+      } else if (!t.is(k + 1, Tokens.HARD_BEFORE) && in(THEY, t, k + 1) && !t.is(k + 2, Tokens.HARD_BEFORE)
+          && in(ARE, t, k + 2)) {
+        c = k + 3;
+      } else {
+        continue;
+      }
+      for (int hop = 0; hop < 3 && c < to && !t.is(c, Tokens.HARD_BEFORE); hop++, c++) {
+        if (in(StereotypeFeatures.NEG, t, c) || traitPredicate(t, c, to, f)
+            || BiasLexicon.Parsed.TRAITS.contains(t.canon, t.cStart[c], t.len(c)) || f.valence(t, c) < 0) {
+          return false;
+        }
+        if ((endsIng(t, c) && !in(VICE, t, c)) || participle(t, c) || in(CIRCUMSTANCE, t, c)) {
+          reasonAt = k;
+          clauseEnd = c + 1;
+          while (clauseEnd < to && !t.is(clauseEnd, Tokens.HARD_BEFORE)) {
+            if (BiasLexicon.Parsed.TRAITS.contains(t.canon, t.cStart[clauseEnd], t.len(clauseEnd))
+                || in(StereotypeFeatures.HARM, t, clauseEnd) || in(HARM_PRED, t, clauseEnd)
+                || in(HARM_NOUN, t, clauseEnd) || in(CRIME_VERB, t, clauseEnd) || in(VICE, t, clauseEnd)
+                || in(DEMONIZING, t, clauseEnd)) {
+              return false; // the circumstance's object is a trait or a harm: "because they are in gangs"
+            }
+            clauseEnd++;
+          }
+          break;
+        }
+        if (!in(REASON_FILLER, t, c)) {
+          return false;
+        }
+      }
+    }
+    if (reasonAt < 0) {
+      return false;
+    }
+    for (int k = from; k < to; k++) {
+      if (k == reasonAt) {
+        k = clauseEnd - 1;
+        continue;
+      }
+      if (mentionCovers(k, spans, mentions)) {
+        continue;
+      }
+      if (BiasLexicon.Parsed.TRAITS.contains(t.canon, t.cStart[k], t.len(k)) || in(StereotypeFeatures.HARM, t, k)
+          || in(StereotypeFeatures.BLAME, t, k) || in(VICE, t, k) || in(DEMONIZING, t, k) || in(HARM_PRED, t, k)
+          || in(CRIME_VERB, t, k) || (f.valence(t, k) < 0 && !in(StereotypeFeatures.NEG, t, k))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -222,6 +222,63 @@ class StereotypeFramesTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
+      // a trait in a noun phrase after the copula, in the object of have/live/lead, after spread/bring, in a tied clause
+      "Millennials are nothing but a burden on society.|true",
+      "Millennials are a disgrace to their parents.|true",
+      "Hippies lead an immoral lifestyle.|true",
+      "Teenagers have a lazy attitude to work.|true",
+      "Liberals spread lies about everything.|true",
+      "Immigrants carry disease into our cities.|true",
+      "Muslims move into our towns, and they are fanatics.|true",
+      "Gay men move to the city and they are promiscuous.|true",
+      // not the predicate frame: hardship, a plain or good object, a participle, no article, a negation, a disability
+      "Refugees are victims of war.|false",
+      "Refugees bring their trauma with them.|false",
+      "Immigrants bring their traditions with them.|false",
+      "Retirees lead an active lifestyle.|false",
+      "Refugees come here and they are welcomed.|false",
+      "Muslims are a growing share of the population.|false",
+      "Atheists are not a threat to anyone.|false",
+      "Deaf people lead a hard life.|false",
+  })
+  void predicate(String sentence, boolean expected) {
+    int[] spans = new int[2 * 64];
+    int[] n = new int[1];
+    Tokens t = tokens(sentence, spans, n);
+    assertEquals(expected, n[0] > 0 && StereotypeFrames.predicate(t, 0, t.count, spans, n[0]) >= 0, sentence);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      // a reason that is a circumstance or an action, no trait elsewhere: not about traits
+      "Refugees leave their homes because they are fleeing war.|true",
+      "Immigrants send money home because they are supporting their families.|true",
+      "Immigrants leave home early since they are busy at work.|true",
+      // what befalls a group
+      "Refugees are victims of war.|true",
+      "Women face discrimination at work.|true",
+      "Refugees are a vulnerable group.|true",
+      // a trait kept: in the reason, in the main clause, done to others, an illness word that is also a slur
+      "Immigrants come here because they are lazy.|false",
+      "Immigrants steal because they are looking for work.|false",
+      "Immigrants bring violence and poverty.|false",
+      "Refugees are victims and liars.|false",
+      "Gay people are sick.|false",
+      "Immigrants come here because they are in gangs.|false",
+      "Women always play the victim.|false",
+      "Young men are a risk to society.|false",
+      "Muslims and violence go together.|false",
+  })
+  void circumstanceAndHardship(String sentence, boolean expected) {
+    int[] spans = new int[2 * 64];
+    int[] n = new int[1];
+    Tokens t = tokens(sentence, spans, n);
+    assertEquals(expected, n[0] > 0 && (StereotypeFrames.circumstanceReason(t, 0, t.count, spans, n[0])
+        || StereotypeFrames.hardship(t, 0, t.count, spans, n[0])), sentence);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
       "Kids today spend more time online than their parents did.|true",
       "Teenagers text more often than adults.|true",
       "Retirees spend more hours gardening than younger adults.|true",
@@ -253,6 +310,10 @@ class StereotypeFramesTest {
       "People with autism have no empathy.|true",
       "Kids today spend more time online than their parents did.|false",
       "Immigrants move to cities because they are looking for work.|false",
+      "Hippies lead an immoral lifestyle.|true",
+      "Liberals spread lies about everything.|true",
+      "Refugees leave their homes because they are fleeing war.|false",
+      "Older adults are at risk of falls.|false",
   })
   void detectorReports(String sentence, boolean stereotype) {
     List<Finding> f = BiasAccuracyTest.findings(DETECTOR, sentence);

@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
  * (by the rule, the model or a frame: any {@code STEREOTYPE*} finding of the default detector). The probes about
  * people named by a condition ("people with dyslexia") check {@link StereotypeFrames#conditionOnly} the same way; the
  * last section checks the reason and lack frames ({@link StereotypeFrames#reason}, {@link StereotypeFrames#lack}) and
- * the habit comparison veto ({@link StereotypeFrames#habitComparison}) with stereotypes and near misses.
+ * the habit comparison veto ({@link StereotypeFrames#habitComparison}) with stereotypes and near misses, and the
+ * predicate frames ({@link StereotypeFrames#predicate}) with the circumstance and hardship vetoes
+ * ({@link StereotypeFrames#circumstanceReason}, {@link StereotypeFrames#hardship}) the same way.
  */
 class StereotypePracticeTest {
 
@@ -30,11 +32,12 @@ class StereotypePracticeTest {
 
   /**
    * Floors: share of neutral probes with no STEREOTYPE* finding (60 of 73 before the veto and the condition
-   * mentions; 87 of 88 with the reason and lack frames' near misses), share of stereotype probes found (30 of 52
-   * before the veto; 60 of 67 with the reason and lack frames and their probes).
+   * mentions; 87 of 88 with the reason and lack frames' near misses; 104 of 104 with the predicate frames' near misses
+   * and the circumstance and hardship vetoes), share of stereotype probes found (30 of 52 before the veto; 60 of 67
+   * with the reason and lack frames and their probes; 72 of 79 with the predicate frames and theirs).
    */
-  private static final double NEUTRAL_QUIET_FLOOR = 0.90;
-  private static final double STEREOTYPE_FOUND_FLOOR = 58 / 67.0;
+  private static final double NEUTRAL_QUIET_FLOOR = 0.95;
+  private static final double STEREOTYPE_FOUND_FLOOR = 70 / 79.0;
   /** The veto itself may cover at most this share of the stereotype probes (it sees no trait in them). */
   private static final double VETO_ON_STEREOTYPES_MAX = 0.05;
 
