@@ -23,6 +23,29 @@ class GatedSearchTest {
       "kind: ", "curl ", "-H ", "-u ", "data:\n  ", "<add key=\"Password\" value=\"", "AKIAIOSFODNN7EXAMPLE",
       "Here is a short example in Java: List<String> names = new ArrayList<>(); "};
 
+  /** Operators and quotes before a value: with the value's chars, runs of 7 to 14 chars (the gate's edge is 10). */
+  private static final String[] OPS = {" = \"", "=", ": ", " => '", ":=", "=\"", " ", "\t=\t"};
+  private static final String[] QUOTES = {"\"", "'", " ", "\n", ";", ""};
+
+  /** A random value of {@code len} letters and digits (high entropy, unlike a word). */
+  private static String value(Random rnd, int len) {
+    String chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < len; i++) {
+      b.append(chars.charAt(rnd.nextInt(chars.length())));
+    }
+    return b.toString();
+  }
+
+  private static List<String> sorted(List<GitleaksRules.Candidate> cands) {
+    List<String> out = new ArrayList<>();
+    for (GitleaksRules.Candidate c : cands) {
+      out.add(c.rule().id + "@" + c.start() + "-" + c.end());
+    }
+    java.util.Collections.sort(out);
+    return out;
+  }
+
   private static List<String> findings(String text, boolean gated) {
     List<String> out = new ArrayList<>();
     new SecretDetector().detect(AnalyzedText.of(text), f -> out.add(f.toString()), gated);
@@ -34,6 +57,7 @@ class GatedSearchTest {
     GitleaksRules g = GitleaksRules.defaults();
     Random rnd = new Random(1515);
     int compared = 0;
+    int candidates = 0;
     for (int it = 0; it < 500; it++) {
       StringBuilder b = new StringBuilder();
       int pieces = 1 + rnd.nextInt(16);
@@ -44,7 +68,7 @@ class GatedSearchTest {
         switch (rnd.nextInt(6)) {
           case 0 -> ex = kw + FILL[rnd.nextInt(FILL.length)] + ex;
           case 1 -> ex = ex.substring(0, rnd.nextInt(ex.length() + 1)); // cut short
-          case 2 -> ex = kw + " = \"" + "abcdefghijkl".substring(0, 7 + rnd.nextInt(5)) + "\""; // runs of 9 to 13
+          case 2 -> ex = kw + OPS[rnd.nextInt(OPS.length)] + value(rnd, 7 + rnd.nextInt(6)) + QUOTES[rnd.nextInt(QUOTES.length)];
           case 3 -> ex = FILL[rnd.nextInt(FILL.length)] + kw;
           default -> { }
         }
@@ -58,14 +82,49 @@ class GatedSearchTest {
       List<String> two = findings(text, false);
       assertEquals(two, findings(text, true), "text " + it);
       compared += two.size();
+      // the rules' candidates too, before the hand findings hide those over the same secret
+      String norm = AnalyzedText.of(text).normalized();
+      byte[] view = SecretText.latin1View(norm);
+      List<GitleaksRules.Candidate> whole = new ArrayList<>();
+      g.scan(norm, view, new int[0], 0, whole);
+      List<GitleaksRules.Candidate> gated = new ArrayList<>();
+      g.scan(norm, view, new int[0], 0, gated, g.gate.blocks(view, norm.length()));
+      assertEquals(sorted(whole), sorted(gated), "candidates, text " + it);
+      candidates += whole.size();
     }
+    System.out.println("gated vs whole-text search: 500 random texts, " + candidates + " rule candidates, the same");
     System.out.println("gated vs whole-text search: 500 random texts, " + compared + " findings, the same");
     assertTrue(compared > 1000, "findings compared: " + compared);
   }
 
   /**
-   * A trigger rule's keyword before its trigger literal at the far edge of the keyword's window
-   * (and just past it): the blocks the trigger opens reach back to that keyword.
+   * Each rule's own keys (30 generated per rule) alone between spaces, so that a key's run is as
+   * short as its regex allows (a quoted eight-char value is a run of exactly ten): the gated
+   * search finds the candidates of the search over the whole text.
+   */
+  @Test
+  void everyRulesKeysAtTheShortestRun() {
+    GitleaksRules g = GitleaksRules.defaults();
+    int compared = 0;
+    for (GitleaksRules.Rule r : g.rules) {
+      for (long seed = 0; seed < 30; seed++) {
+        String text = "Note: " + Re2Examples.example(r.regex().pattern(), seed, false) + " and so on.\n";
+        byte[] view = SecretText.latin1View(text);
+        List<GitleaksRules.Candidate> whole = new ArrayList<>();
+        g.scan(text, view, new int[0], 0, whole);
+        List<GitleaksRules.Candidate> gated = new ArrayList<>();
+        g.scan(text, view, new int[0], 0, gated, g.gate.blocks(view, text.length()));
+        assertEquals(sorted(whole), sorted(gated), r.id + " seed " + seed + ": " + text);
+        compared += whole.size();
+      }
+    }
+    System.out.println("gated vs whole-text search on 30 keys of each rule: " + compared + " candidates, the same");
+    assertTrue(compared > 3000, "candidates compared: " + compared);
+  }
+
+  /**
+   * A curl rule's keyword before its trigger literal at the far edge of the keyword's window (and
+   * just past it), prose between: the blocks the trigger opens reach back to that keyword.
    */
   @Test
   void triggerRulesAtTheirWindowEdges() {
@@ -75,11 +134,13 @@ class GatedSearchTest {
       GitleaksRules.Rule r = g.rules.stream().filter(x -> x.id.equals(id)).findFirst().orElseThrow();
       int tail = r.tail(4);
       for (int d = -3; d <= 3; d++) {
-        String pad = "x".repeat(Math.max(0, tail - 80 + d * 9));
+        // prose between (no run of ten: only the trigger can open the keyword's block), so that the
+        // trigger sits at the far edge of the keyword's window, and just past it
+        String pad = "an ox " .repeat(Math.max(0, tail - 60 + d * 4) / 6);
         String text = switch (id) {
-          case "curl-auth-header" -> "Try: curl https://api.example.com/" + pad + " -H \"Authorization: Bearer Zq8xK2mP9wLr4tVb\"";
-          case "curl-auth-user" -> "Try: curl https://api.example.com/" + pad + " -u admin:Zq8xK2mP9wLr4tVb ";
-          default -> "apiVersion: v1\nkind: Secret\nmetadata:\n  name: x" + pad + "\ndata:\n  password: WnE4eEsybVA5d0xyNHRWYg==\n";
+          case "curl-auth-header" -> "Try: curl " + pad + "-H \"Authorization: Bearer Zq8xK2mP9w\"";
+          case "curl-auth-user" -> "Try: curl " + pad + "-u admin:Zq8xK2mP9w ";
+          default -> pad + "\napiVersion: v1\nkind: Secret\nmetadata:\n  name: x\ndata:\n  password: WnE4eEsybVA5d0xy\n";
         };
         List<String> two = findings(text, false);
         assertEquals(two, findings(text, true), id + " at " + d);
