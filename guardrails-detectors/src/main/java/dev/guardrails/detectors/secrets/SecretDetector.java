@@ -56,8 +56,8 @@ public final class SecretDetector implements Detector {
 
   /**
    * Texts from this many chars on look for the rules' keywords only near runs and trigger
-   * literals ({@link RunGate}); on shorter ones (most chat answers) the search over the whole text
-   * costs less than the gate's own pass.
+   * literals ({@link RunGate}); shorter ones (most chat answers) keep the search over the whole
+   * text, a few hundred bytes, without the gate's pass and block bits.
    */
   static final int GATED = 2048;
 

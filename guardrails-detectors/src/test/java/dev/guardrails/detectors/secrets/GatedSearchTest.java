@@ -150,6 +150,36 @@ class GatedSearchTest {
     assertTrue(found >= 6, "findings: " + found);
   }
 
+  /**
+   * A text dense in trigger literals ({@code -h}, {@code -u}, {@code kind:} every few chars, each
+   * opening about 24,000 chars of blocks) and runs at the gate's edge stays linear: 1 MB costs about
+   * four times 250 KB in thread CPU time (asserted under six, as for the keywords' near-matches).
+   */
+  @Test
+  void denseTriggersStayLinear() {
+    java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+    String unit = "curl -h -u kind: secret a-Hx \"Zq8xK2mP\" password=\"abcdefgh\" ";
+    String big = unit.repeat((1 << 20) / unit.length());
+    AnalyzedText quarter = AnalyzedText.of(big.substring(0, big.length() / 4));
+    AnalyzedText whole = AnalyzedText.of(big);
+    SecretDetector d = new SecretDetector();
+    d.detect(AnalyzedText.of(unit.repeat(200)), dev.guardrails.CheckContext.empty(), f -> { });
+    long best4 = Long.MAX_VALUE;
+    long best1 = Long.MAX_VALUE;
+    for (int r = 0; r < 3; r++) {
+      long t0 = cpu.getCurrentThreadCpuTime();
+      d.detect(quarter, dev.guardrails.CheckContext.empty(), f -> { });
+      long t1 = cpu.getCurrentThreadCpuTime();
+      d.detect(whole, dev.guardrails.CheckContext.empty(), f -> { });
+      long t2 = cpu.getCurrentThreadCpuTime();
+      best4 = Math.min(best4, t1 - t0);
+      best1 = Math.min(best1, t2 - t1);
+    }
+    double ratio = (double) best1 / best4;
+    System.out.printf("dense triggers: 250 KB %.2f s, 1 MB %.2f s CPU (x%.1f)%n", best4 / 1e9, best1 / 1e9, ratio);
+    assertTrue(ratio < 6, "1 MB costs x" + ratio + " the 250 KB prefix");
+  }
+
   @Test
   void gatedSearchReportsWhatTheWholeTextSearchReportsOnGitleaksExamples() throws Exception {
     List<JsonNode> rows = GitleaksSuiteTest.rows();
