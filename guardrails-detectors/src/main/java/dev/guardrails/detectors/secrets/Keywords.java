@@ -261,6 +261,18 @@ final class Keywords {
     return new Cursor(text, n, blocks);
   }
 
+  /** A gated cursor's blocks and its current region: hits starting in {@code [from, to)}, anchors read up to {@code limit}. */
+  private static final class Region {
+    final long[] blocks;
+    int from;
+    int to;
+    int limit;
+
+    Region(long[] blocks) {
+      this.blocks = blocks;
+    }
+  }
+
   /**
    * Iterates keyword hits in order of their start; not thread-safe. A hit is found at its anchor,
    * up to {@link #maxAnchorAt} chars after its start, so hits wait in a small sorted buffer until
@@ -284,21 +296,17 @@ final class Keywords {
     private int tail;
     private int hitStart;
     private int hitKeyword;
-    /** The blocks searched, or null for the whole text. */
-    private final long[] blocks;
-    /** The current region: hits starting in {@code [from, to)}; anchors read up to {@code limit}. */
-    private int from;
-    private int to;
-    private int limit;
+    /**
+     * The blocks searched and the current region, null for the whole text (an object of its own,
+     * so that the cursor of a short answer's whole-text search stays as small as it was).
+     */
+    private final Region region;
 
     Cursor(byte[] b, int n, long[] blocks) {
       this.b = b;
       this.n = n;
-      this.blocks = blocks;
-      if (blocks == null) {
-        to = n;
-        limit = n;
-      } else if (!region(0)) {
+      this.region = blocks == null ? null : new Region(blocks);
+      if (region != null && !region(0)) {
         pos = n;
         done = true;
       }
@@ -309,7 +317,8 @@ final class Keywords {
      * found at anchors up to {@link #maxAnchorAt} + 2 bytes after its end; false if none is left.
      */
     private boolean region(int j) {
-      long[] bits = blocks;
+      Region r = region;
+      long[] bits = r.blocks;
       int words = bits.length;
       int w = j >>> 6;
       if (w >= words) {
@@ -343,10 +352,10 @@ final class Keywords {
         }
         end = nextClear(bits, next);
       }
-      from = first << 4;
-      to = (int) Math.min(n, (long) end << 4);
-      limit = (int) Math.min(n, (long) to + maxAnchorAt + 2);
-      pos = from;
+      r.from = first << 4;
+      r.to = (int) Math.min(n, (long) end << 4);
+      r.limit = (int) Math.min(n, (long) r.to + maxAnchorAt + 2);
+      pos = r.from;
       return true;
     }
 
@@ -402,7 +411,8 @@ final class Keywords {
           while (candAt < cands.length) {
             int p = cands[candAt++];
             int start = pos - anchorAt[p];
-            if (start >= from && start < to && matches(patterns[p], start)) {
+            if ((region == null ? start >= 0 : start >= region.from && start < region.to)
+                && matches(patterns[p], start)) {
               add((long) start << 16 | patternKeyword[p]);
               return true;
             }
@@ -411,7 +421,7 @@ final class Keywords {
           pos++;
         }
         int n = this.n;
-        int lim = limit;
+        int lim = region == null ? n : region.limit;
         int p = pos + 2; // the last byte of the three
         if (p < lim) {
           p = seek(anchors3, t, lim, p);
@@ -420,7 +430,7 @@ final class Keywords {
           }
         }
         if (p >= lim) {
-          if (blocks != null && region((to >>> 4) + 1)) {
+          if (region != null && region((region.to >>> 4) + 1)) {
             continue;
           }
           pos = n;
