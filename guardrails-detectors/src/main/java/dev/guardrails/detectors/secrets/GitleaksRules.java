@@ -49,10 +49,12 @@ final class GitleaksRules {
   /** The generic shape's assignment operators: a rule with them needs one soon after the keyword. */
   private static final String WIDEN = "(?i)[\\w.-]{0,50}?";
 
-  private static final String OPERATORS = "(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)";
+  static final String OPERATORS = "(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)";
 
   final List<Rule> rules;
   final Keywords keywords;
+  /** Where keyword hits can lead to a candidate ({@link RunGate}): the keyword search runs only there. */
+  final RunGate gate;
   private final Allowlist global;
   private final List<String> skipped;
   private final Set<FindingType> types;
@@ -74,6 +76,7 @@ final class GitleaksRules {
       owners.add(e.getValue().stream().mapToInt(Integer::intValue).toArray());
     }
     this.keywords = new Keywords(kws, owners);
+    this.gate = new RunGate(this.rules, OPERATORS);
     Set<FindingType> t = new LinkedHashSet<>();
     for (Rule r : rules) {
       t.add(r.type);
@@ -359,14 +362,29 @@ final class GitleaksRules {
    * a candidate over the same secret, which the merge drops.
    */
   void scan(String s, byte[] b, int[] spans, int count, List<Candidate> out) {
+    scan(s, b, spans, count, out, keywords.cursor(b, s.length()));
+  }
+
+  /**
+   * As {@link #scan(String, byte[], int[], int, List)}, the keyword search only in the 16-char
+   * {@code blocks} of hit starts that {@link RunGate#pass} opened on {@code b}: outside them no
+   * keyword hit has a window that can hold a match, so the candidates are those of the search over
+   * the whole text. Null blocks: no hit anywhere can lead to a candidate.
+   */
+  void scan(String s, byte[] b, int[] spans, int count, List<Candidate> out, long[] blocks) {
+    if (blocks != null) {
+      scan(s, b, spans, count, out, keywords.cursor(b, s.length(), blocks));
+    }
+  }
+
+  private void scan(String s, byte[] b, int[] spans, int count, List<Candidate> out, Keywords.Cursor c) {
+    int n = s.length();
     // the open window of each rule with one: (rule, start, end, its one hit or -1 once merged)
     // quads, few per text (a rule array per call would allocate and clear two ints per rule, 221
     // of them, on every short answer)
     int[] open = null;
     int opened = 0;
     int sp = 0;
-    int n = s.length();
-    Keywords.Cursor c = keywords.cursor(b, n);
     while (c.next()) {
       int hit = c.start();
       int kwEnd = c.end();

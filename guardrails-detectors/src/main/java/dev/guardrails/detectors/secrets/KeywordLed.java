@@ -13,8 +13,9 @@ import java.util.Set;
  * aside). Such a rule's match starts at a keyword hit, so its window needs one char before the hit
  * (for {@code \b}), not the longest match's length.
  *
- * <p>Conservative: a class, the dot, a quantified atom or syntax this reader does not know ends a
- * literal text; a class of one letter in both cases ({@code [Aa]}) is that letter. An empty
+ * <p>Conservative: a class of ranges or escapes, the dot, a quantified atom or syntax this reader
+ * does not know ends a literal text; a class of up to four plain chars is one literal text per
+ * char ({@code [Aa]} is {@code a}, {@code xox[os]} spells {@code xoxo} or {@code xoxs}). An empty
  * literal text, or more than 64 of them, gives false.
  *
  * <p>Stateless and thread-safe.
@@ -196,11 +197,18 @@ final class KeywordLed {
       plain.add(c);
       pos++;
     }
-    if (!other && plain.size() == 2 && plain.get(0) < 128 && Character.isLetter(plain.get(0))
-        && Character.toLowerCase(plain.get(0)) == Character.toLowerCase(plain.get(1)) && plain.get(0) != plain.get(1)) {
-      return new Lead(Set.of(String.valueOf(Character.toLowerCase(plain.get(0)))), true);
+    if (other) {
+      return null;
     }
-    return null;
+    // a few plain chars: one literal text each ([os] starts "o" or "s"; [Aa] is "a")
+    Set<String> texts = new LinkedHashSet<>();
+    for (char c : plain) {
+      if (c >= 128) {
+        return null;
+      }
+      texts.add(String.valueOf(Character.toLowerCase(c)));
+    }
+    return texts.size() <= 4 ? new Lead(texts, true) : null;
   }
 
   /** After a backslash: a zero-width assertion, an escaped punctuation literal, or a class (null). */

@@ -245,12 +245,32 @@ final class Keywords {
   }
 
   Cursor cursor(byte[] text) {
-    return new Cursor(text, text.length);
+    return new Cursor(text, text.length, null);
   }
 
   /** A cursor over the first {@code n} bytes of {@code text} (a reused buffer may be longer). */
   Cursor cursor(byte[] text, int n) {
-    return new Cursor(text, n);
+    return new Cursor(text, n, null);
+  }
+
+  /**
+   * A cursor over the hits of the first {@code n} bytes of {@code text} that start in the 16-byte
+   * blocks set in {@code blocks} (bit {@code j}: starts {@code [16j, 16j + 16)}; {@link RunGate#blocks}).
+   */
+  Cursor cursor(byte[] text, int n, long[] blocks) {
+    return new Cursor(text, n, blocks);
+  }
+
+  /** A gated cursor's blocks and its current region: hits starting in {@code [from, to)}, anchors read up to {@code limit}. */
+  private static final class Region {
+    final long[] blocks;
+    int from;
+    int to;
+    int limit;
+
+    Region(long[] blocks) {
+      this.blocks = blocks;
+    }
   }
 
   /**
@@ -276,10 +296,93 @@ final class Keywords {
     private int tail;
     private int hitStart;
     private int hitKeyword;
+    /**
+     * The blocks searched and the current region, null for the whole text (an object of its own,
+     * so that the cursor of a short answer's whole-text search stays as small as it was).
+     */
+    private final Region region;
 
-    Cursor(byte[] b, int n) {
+    Cursor(byte[] b, int n, long[] blocks) {
       this.b = b;
       this.n = n;
+      this.region = blocks == null ? null : new Region(blocks);
+      if (region != null && !region(0)) {
+        pos = n;
+        done = true;
+      }
+    }
+
+    /**
+     * Moves to the first run of set blocks from block {@code j} on: the hits starting there are
+     * found at anchors up to {@link #maxAnchorAt} + 2 bytes after its end; false if none is left.
+     */
+    private boolean region(int j) {
+      Region r = region;
+      long[] bits = r.blocks;
+      int words = bits.length;
+      int w = j >>> 6;
+      if (w >= words) {
+        return false;
+      }
+      long x = bits[w] & (-1L << j);
+      while (x == 0) {
+        if (++w >= words) {
+          return false;
+        }
+        x = bits[w];
+      }
+      int first = (w << 6) + Long.numberOfTrailingZeros(x);
+      if ((first << 4) >= n) {
+        return false;
+      }
+      // the first clear block after it
+      long y = ~bits[w] & (-1L << (first & 63));
+      while (y == 0 && ++w < words) {
+        y = ~bits[w];
+      }
+      int end = y == 0 ? words << 6 : (w << 6) + Long.numberOfTrailingZeros(y);
+      // a gap no wider than what a region's end reads past it anyway (the anchors after its last hit
+      // start) is read with the regions around it: one seek instead of two; the hits found in it are
+      // hits of the whole text, which the search may always report
+      int gap = (maxAnchorAt + 2 + 15) >>> 4;
+      while (end < (words << 6)) {
+        int next = nextSet(bits, end);
+        if (next < 0 || next - end > gap) {
+          break;
+        }
+        end = nextClear(bits, next);
+      }
+      r.from = first << 4;
+      r.to = (int) Math.min(n, (long) end << 4);
+      r.limit = (int) Math.min(n, (long) r.to + maxAnchorAt + 2);
+      pos = r.from;
+      return true;
+    }
+
+    /** The first set bit from {@code j} on, or -1. */
+    private int nextSet(long[] bits, int j) {
+      int w = j >>> 6;
+      if (w >= bits.length) {
+        return -1;
+      }
+      long x = bits[w] & (-1L << j);
+      while (x == 0) {
+        if (++w >= bits.length) {
+          return -1;
+        }
+        x = bits[w];
+      }
+      return (w << 6) + Long.numberOfTrailingZeros(x);
+    }
+
+    /** The first clear bit from {@code j} on ({@code bits.length * 64} if none). */
+    private int nextClear(long[] bits, int j) {
+      int w = j >>> 6;
+      long y = ~bits[w] & (-1L << j);
+      while (y == 0 && ++w < bits.length) {
+        y = ~bits[w];
+      }
+      return y == 0 ? bits.length << 6 : (w << 6) + Long.numberOfTrailingZeros(y);
     }
 
     /** Advances to the next hit; false at the end. */
@@ -308,7 +411,8 @@ final class Keywords {
           while (candAt < cands.length) {
             int p = cands[candAt++];
             int start = pos - anchorAt[p];
-            if (start >= 0 && matches(patterns[p], start)) {
+            if ((region == null ? start >= 0 : start >= region.from && start < region.to)
+                && matches(patterns[p], start)) {
               add((long) start << 16 | patternKeyword[p]);
               return true;
             }
@@ -317,16 +421,18 @@ final class Keywords {
           pos++;
         }
         int n = this.n;
+        int lim = region == null ? n : region.limit;
         int p = pos + 2; // the last byte of the three
-        if (p >= n) {
-          pos = n;
-          return false;
+        if (p < lim) {
+          p = seek(anchors3, t, lim, p);
+          while (p < lim && !fourth(t, n, p, index(t, p))) {
+            p = seek(anchors3, t, lim, p + 1);
+          }
         }
-        p = seek(anchors3, t, n, p);
-        while (p < n && !fourth(t, n, p, index(t, p))) {
-          p = seek(anchors3, t, n, p + 1);
-        }
-        if (p >= n) {
+        if (p >= lim) {
+          if (region != null && region((region.to >>> 4) + 1)) {
+            continue;
+          }
           pos = n;
           return false;
         }

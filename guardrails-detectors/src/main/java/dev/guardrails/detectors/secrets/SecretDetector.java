@@ -54,6 +54,13 @@ public final class SecretDetector implements Detector {
 
   static final int MAX_PEM = 6000;
 
+  /**
+   * Texts from this many chars on look for the rules' keywords only near runs and trigger
+   * literals ({@link RunGate}); shorter ones (most chat answers) keep the search over the whole
+   * text, a few hundred bytes, without the gate's pass and block bits.
+   */
+  static final int GATED = 2048;
+
   /** Look-back a finding needs; see {@link #window()}. */
   static final int WINDOW = 1024;
 
@@ -96,6 +103,15 @@ public final class SecretDetector implements Detector {
 
   @Override
   public void detect(AnalyzedText text, CheckContext ctx, FindingSink out) {
+    detect(text, out, text.normalized().length() >= GATED);
+  }
+
+  /**
+   * As {@link #detect(AnalyzedText, CheckContext, FindingSink)}; {@code gated} looks for the rules'
+   * keywords only where {@link RunGate#blocks} says a hit can lead to a candidate, else over the
+   * whole text (the same candidates either way).
+   */
+  void detect(AnalyzedText text, FindingSink out, boolean gated) {
     List<Finding> found = new ArrayList<>();
     Hits h = new Hits(text, id(), found::add);
     // this thread's scratch view: nothing below calls out of the detector before the rules are done
@@ -103,7 +119,12 @@ public final class SecretDetector implements Detector {
     byte[] b = SecretText.latin1Scratch(h.s);
     scan(h, b, true);
     List<GitleaksRules.Candidate> cands = new ArrayList<>();
-    GitleaksRules.defaults().scan(h.s, b, h.spans, h.spanCount, cands);
+    GitleaksRules rules = GitleaksRules.defaults();
+    if (gated && !rules.gate.searchAll) {
+      rules.scan(h.s, b, h.spans, h.spanCount, cands, rules.gate.blocks(b, h.s.length()));
+    } else {
+      rules.scan(h.s, b, h.spans, h.spanCount, cands);
+    }
     if (!cands.isEmpty()) {
       merge(text, found, cands);
     }
