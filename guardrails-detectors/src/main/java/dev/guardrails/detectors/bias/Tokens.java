@@ -81,6 +81,7 @@ final class Tokens {
   void end() {
     source = null;
     lex = null;
+    text = null;
   }
 
   /**
@@ -122,6 +123,7 @@ final class Tokens {
     int pendingFlags = SENT_START;
     int lastQuestionCheck = 0;
     int prevEnd = -2; // end (in s) of the previous token
+    int prevMixed = 0; // BiasLexicon.mix of the previous token's hash
     int i = 0;
     while (i < n) {
       char c = s[i];
@@ -204,12 +206,14 @@ final class Tokens {
         oSt[count] = base + start;
         oEn[count] = base + i;
         if (lexicon != null) {
-          if (lexicon.mayMatchAlone(h)) {
+          int m = BiasLexicon.mix(h); // mixed once: this token's alone test, and as the first of the next pair
+          if (lexicon.mayMatchAloneMixed(m)) {
             f |= MAY_ALONE;
           }
-          if ((f & HARD_BEFORE) == 0 && count > 0 && lexicon.mayBePair(hs[count - 1], h)) {
+          if ((f & HARD_BEFORE) == 0 && count > 0 && lexicon.mayBePairMixed(prevMixed, h)) {
             fl[count - 1] |= MAY_PAIR;
           }
+          prevMixed = m;
         }
         fl[count] = f;
         hs[count] = h;
@@ -221,7 +225,7 @@ final class Tokens {
       if (k != SOFT) {
         if (k == QUOTE) {
           if (base + i != quoteEnd) {
-            quoteEnd = closingQuote(text, base + i + 1); // an opening quote: quoted only if it closes nearby
+            quoteEnd = closingQuote(s, i + 1, n); // an opening quote: quoted only if it closes nearby
           }
           pendingFlags |= HARD_BEFORE;
         } else if (k == BREAK) {
@@ -298,7 +302,10 @@ final class Tokens {
     }
     char b = s[i - 1];
     char a = s[i + 1];
-    if (!(Character.isLetterOrDigit(b) || b == ',') || !Character.isLowerCase(a)) {
+    // ASCII by the class table (the same answers as Character's for ASCII), others by Character
+    boolean wordBefore = b < 128 ? CLASS[b] >= DIGIT || b == ',' : Character.isLetterOrDigit(b);
+    boolean lowerAfter = a < 128 ? CLASS[a] == LOWER_LETTER : Character.isLowerCase(a);
+    if (!wordBefore || !lowerAfter) {
       return false;
     }
     // Without a source the scanned text is the original: a second line break would follow directly.
@@ -325,12 +332,27 @@ final class Tokens {
     return c < 128 ? CLASS[c] < DIGIT : !Character.isLetterOrDigit(c);
   }
 
-  private static int closingQuote(String s, int from) {
-    int limit = Math.min(s.length(), from + MAX_QUOTE);
-    for (int j = from; j < limit; j++) {
-      char c = s.charAt(j);
+  /**
+   * Offset in the scanned text of the quote that closes one opened just before {@code s[from]}, or -1: the
+   * segment's chars are read from {@code s} (only letters and apostrophes behind the scan were rewritten, never a
+   * quote or line break), the text past the segment's end {@code n} from the string.
+   */
+  private int closingQuote(char[] s, int from, int n) {
+    int limit = Math.min(text.length() - base, from + MAX_QUOTE);
+    int j = from;
+    for (int inSegment = Math.min(limit, n); j < inSegment; j++) {
+      char c = s[j];
       if (c == '"' || c == '\u201D') {
-        return j;
+        return base + j;
+      }
+      if (c == '\n' || c == '\u201C') {
+        return -1;
+      }
+    }
+    for (; j < limit; j++) {
+      char c = text.charAt(base + j);
+      if (c == '"' || c == '\u201D') {
+        return base + j;
       }
       if (c == '\n' || c == '\u201C') {
         return -1;
