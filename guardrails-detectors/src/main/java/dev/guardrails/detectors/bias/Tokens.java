@@ -48,6 +48,9 @@ final class Tokens {
   int count;
   private BiasLexicon lex;
 
+  /** The stereotype model's working arrays for this thread, made on first use ({@link #modelScratch}). */
+  private StereotypeScorer.Scratch modelScratch;
+
   private int quoteEnd = -1;
   private dev.guardrails.text.AnalyzedText source; // the text whose normalized view is scanned, or null
 
@@ -75,6 +78,16 @@ final class Tokens {
     quoteEnd = -1;
     source = text;
     lex = lexicon;
+  }
+
+  /** The stereotype model's per-thread working arrays, kept beside this per-thread scratch. */
+  StereotypeScorer.Scratch modelScratch() {
+    StereotypeScorer.Scratch s = modelScratch;
+    if (s == null) {
+      s = new StereotypeScorer.Scratch();
+      modelScratch = s;
+    }
+    return s;
   }
 
   /** Forgets the text and lexicon given to {@link #begin(dev.guardrails.text.AnalyzedText, BiasLexicon)}. */
@@ -139,8 +152,15 @@ final class Tokens {
           // the common case first: a run of lower-case ASCII letters
           int run = i;
           char d = 0;
+          // two chars a step: 31 * (31 * h + a) + b = 961 * h + (31 * a + b), the same hash with half the
+          // multiply-add chain that bounds this loop
+          char d1;
+          while (i + 1 < n && (d = s[i]) >= 'a' && d <= 'z' && (d1 = s[i + 1]) >= 'a' && d1 <= 'z') {
+            h = 961 * h + (31 * d + d1); // already canonical
+            i += 2;
+          }
           while (i < n && (d = s[i]) >= 'a' && d <= 'z') {
-            h = 31 * h + d; // already canonical
+            h = 31 * h + d;
             i++;
           }
           letters += i - run;
@@ -408,8 +428,10 @@ final class Tokens {
       if (t > from) {
         gram[w++] = ' ';
       }
-      System.arraycopy(canon, cStart[t], gram, w, len(t));
-      w += len(t);
+      // a plain loop: tokens are a few chars, too short for arraycopy's setup
+      for (int c = cStart[t], e = cEnd[t]; c < e; c++) {
+        gram[w++] = canon[c];
+      }
     }
     return w;
   }

@@ -23,6 +23,22 @@ public final class BiasSpeedProbe {
 
   static volatile long sinkHole;
 
+  private static int bloomMix(int h) {
+    h *= 0x9E3779B9;
+    return h ^ (h >>> 15);
+  }
+
+  private static void setBit(long[] b, int h) {
+    int m = bloomMix(h);
+    b[(m & 0xFFFF) >>> 6] |= 1L << m;
+    b[(m >>> 16) >>> 6] |= 1L << (m >>> 16);
+  }
+
+  private static boolean mayBit(long[] b, int h) {
+    int m = bloomMix(h);
+    return (b[(m & 0xFFFF) >>> 6] & (1L << m)) != 0 && (b[(m >>> 16) >>> 6] & (1L << (m >>> 16))) != 0;
+  }
+
   /**
    * Runs the probe.
    *
@@ -44,11 +60,47 @@ public final class BiasSpeedProbe {
     CheckContext ctx = CheckContext.empty();
     Tokens t = new Tokens();
     int[] spans = new int[2 * StereotypeFeatures.MAX_TOKENS];
-    List<String> names = List.of("loop", "tokens", "tokens+filters", "+mentions", "+attribution", "rules", "full");
+    int[] sts = new int[4096];
+    int[] en = new int[4096];
+    int[] hs = new int[4096];
+    char[] buf = new char[8192];
+    TokensBaseline old = new TokensBaseline();
+    List<String> names0 = List.of("loop", "minimal", "tokens", "old+filters", "tokens+filters", "+mentions", "+attribution", "rules", "full");
+    List<String> names = names0;
     List<Runnable> stages = new ArrayList<>();
     stages.add(() -> {
       for (AnalyzedText a : texts) {
         count[0] += a.normalized().length();
+      }
+    });
+    stages.add(() -> {
+      // a calibration: the least a tokenizer does (copy, ASCII class test, lower-case, hash, three stores a token)
+      for (AnalyzedText a : texts) {
+        String str = a.normalized();
+        int n = str.length();
+        str.getChars(0, n, buf, 0);
+        int c = 0;
+        int i = 0;
+        while (i < n) {
+          char ch = buf[i];
+          if (!Character.isLetterOrDigit(ch)) {
+            i++;
+            continue;
+          }
+          int s0 = i;
+          int h = 0;
+          while (i < n && Character.isLetterOrDigit(ch = buf[i])) {
+            ch = (char) (ch | 0x20);
+            buf[i] = ch;
+            h = 31 * h + ch;
+            i++;
+          }
+          sts[c] = s0;
+          en[c] = i;
+          hs[c] = h;
+          c++;
+        }
+        count[0] += c;
       }
     });
     stages.add(() -> {
@@ -60,11 +112,34 @@ public final class BiasSpeedProbe {
     });
     stages.add(() -> {
       for (AnalyzedText a : texts) {
+        old.begin(a, lex);
+        old.reset(a.normalized(), 0, a.normalized().length());
+        count[0] += old.count;
+      }
+    });
+    stages.add(() -> {
+      for (AnalyzedText a : texts) {
         t.begin(a, lex);
         t.reset(a.normalized(), 0, a.normalized().length());
         count[0] += t.count;
       }
     });
+    for (AnalyzedText a : texts) {
+      // the two tokenizers agree token by token
+      old.begin(a, lex);
+      old.reset(a.normalized(), 0, a.normalized().length());
+      t.begin(a, lex);
+      t.reset(a.normalized(), 0, a.normalized().length());
+      boolean same = old.count == t.count;
+      for (int k = 0; same && k < t.count; k++) {
+        same = old.cStart[k] == t.cStart[k] && old.cEnd[k] == t.cEnd[k] && old.oStart[k] == t.oStart[k]
+            && old.oEnd[k] == t.oEnd[k] && old.flags[k] == t.flags[k] && old.hash[k] == t.hash[k]
+            && java.util.Arrays.equals(old.canon, old.cStart[k], old.cEnd[k], t.canon, t.cStart[k], t.cEnd[k]);
+      }
+      if (!same) {
+        throw new AssertionError("tokenizers differ on a text of " + a.normalized().length() + " chars");
+      }
+    }
     for (int v = 0; v < 2; v++) {
       boolean attr = v == 1;
       stages.add(() -> {
@@ -84,6 +159,76 @@ public final class BiasSpeedProbe {
         }
       });
     }
+    // The proposal, prototyped: a sentence runs the mention finder and the attribution frame only if one of its
+    // tokens may start a group term or is an attribution anchor (one 64K-bit Bloom test per token, as the tokenizer
+    // would set while it hashes). The filter's bits come by reflection from the model's private tables: a
+    // measurement, not product code.
+    long[] bloom = new long[1024];
+    java.lang.reflect.Field hf = StereotypeFeatures.class.getDeclaredField("heads");
+    hf.setAccessible(true);
+    for (long v : (long[]) hf.get(feats)) {
+      if (v != 0 && (v >>> 32) == 1) {
+        setBit(bloom, (int) v);
+      }
+    }
+    java.lang.reflect.Field ah = StereotypeFrames.class.getDeclaredField("ANCHOR_HASH");
+    java.lang.reflect.Field ak = StereotypeFrames.class.getDeclaredField("ANCHOR_KIND");
+    ah.setAccessible(true);
+    ak.setAccessible(true);
+    int[] anchorHash = (int[]) ah.get(null);
+    byte[] anchorKind = (byte[]) ak.get(null);
+    for (int i = 0; i < anchorHash.length; i++) {
+      if (anchorKind[i] != 0) {
+        setBit(bloom, anchorHash[i]);
+      }
+    }
+    java.util.Set<Integer> headSet = new java.util.HashSet<>();
+    for (long v : (long[]) hf.get(feats)) {
+      if (v != 0 && (v >>> 32) == 1) {
+        headSet.add((int) v);
+      }
+    }
+    java.util.Map<String, Integer> headWords = new java.util.TreeMap<>();
+    long headTokens = 0;
+    long termTokens = 0;
+    for (AnalyzedText a : texts) {
+      t.begin(a, lex);
+      t.reset(a.normalized(), 0, a.normalized().length());
+      for (int k = 0; k < t.count; k++) {
+        if (headSet.contains(t.hash[k])) {
+          headTokens++;
+          headWords.merge(new String(t.canon, t.cStart[k], t.len(k)), 1, Integer::sum);
+          termTokens += feats.term(t, k, t.count) != 0 ? 1 : 0;
+        }
+      }
+    }
+    System.out.printf(Locale.ROOT, "tokens that may start a group term: %.2f per answer, that start one: %.2f; commonest: %s%n",
+        headTokens / (double) texts.length, termTokens / (double) texts.length,
+        headWords.entrySet().stream().sorted((x, y) -> y.getValue() - x.getValue()).limit(25).map(e -> e.getKey() + " " + e.getValue()).toList());
+    names = new ArrayList<>(names);
+    names.add(names.indexOf("rules"), "+gated");
+    stages.add(() -> {
+      for (AnalyzedText a : texts) {
+        t.begin(a, lex);
+        t.reset(a.normalized(), 0, a.normalized().length());
+        for (int from = 0; from < t.count; ) {
+          int to = StereotypeScorer.sentenceEnd(t, from);
+          int end = Math.min(to, from + StereotypeFeatures.MAX_TOKENS);
+          boolean may = false;
+          for (int k = from; k < end && !may; k++) {
+            may = mayBit(bloom, t.hash[k]);
+          }
+          if (may) {
+            int m = feats.mentions(t, from, end, spans);
+            count[0] += m;
+            if (m == 0) {
+              count[0] += StereotypeFrames.attribution(t, from, end);
+            }
+          }
+          from = to;
+        }
+      }
+    });
     stages.add(() -> {
       for (AnalyzedText a : texts) {
         rules.detect(a, ctx, sink);
@@ -132,6 +277,9 @@ public final class BiasSpeedProbe {
     long budget = (long) (seconds * 1e9);
     for (int r = -2; r < rounds; r++) {
       for (int s = 0; s < stages.size(); s++) {
+        if (args.length > 2 && !names.get(s).equals(args[2])) {
+          continue; // only the named stage (for a profiler)
+        }
         Runnable st = stages.get(s);
         long c0 = mx.getThreadCpuTime(tid);
         long a0 = mx.getThreadAllocatedBytes(tid);
