@@ -58,8 +58,6 @@ public final class BiasDetector implements Detector {
   private static final double ATTRIBUTION_SCORE = 0.7;
   private static final String STEREOTYPE_NOTE =
       "Generalizes a trait to a whole group; qualify it, attribute it or cite evidence.";
-  private static final ThreadLocal<StereotypeScorer.Scratch> MODEL_SCRATCH =
-      ThreadLocal.withInitial(StereotypeScorer.Scratch::new);
   private static final int NAME_LOOKBACK = 40;
   private static final int SEGMENT = 16_384;
   private static final int SEGMENT_SLACK = 2_048;
@@ -144,7 +142,7 @@ public final class BiasDetector implements Detector {
         if (scorer == null) {
           scan(text, t, lex, out, out);
         } else {
-          StereotypeScorer.Scratch sc = MODEL_SCRATCH.get();
+          StereotypeScorer.Scratch sc = t.modelScratch(); // held by the tokens: one thread-local read a check
           sc.rules.clear();
           try {
             scan(text, t, lex, out, sc.ruleSink);

@@ -213,9 +213,13 @@ final class BiasLexicon {
    * unless {@link #mayBePair} passes for them and their next token. Never false for such a head.
    */
   boolean mayMatchAlone(int tokenHash) {
-    int m = mix(tokenHash);
-    return (aloneBloom[(m & 0xFFFF) >>> 6] & (1L << m)) != 0
-        && (aloneBloom[(m >>> 16) >>> 6] & (1L << (m >>> 16))) != 0;
+    return mayMatchAloneMixed(mix(tokenHash));
+  }
+
+  /** {@link #mayMatchAlone} of a token whose {@link #mix}ed hash is {@code m} (the tokenizer mixes each hash once). */
+  boolean mayMatchAloneMixed(int m) {
+    long[] b = aloneBloom;
+    return (b[(m & 0xFFFF) >>> 6] & (1L << m)) != 0 && (b[(m >>> 16) >>> 6] & (1L << (m >>> 16))) != 0;
   }
 
   /**
@@ -256,16 +260,25 @@ final class BiasLexicon {
    * filter over the first two tokens of every such phrase. Never false for a phrase's first pair.
    */
   boolean mayBePair(int firstHash, int secondHash) {
-    int m = pairMix(firstHash, secondHash);
-    return (pairBloom[(m & 0xFFFF) >>> 6] & (1L << m)) != 0
-        && (pairBloom[(m >>> 16) >>> 6] & (1L << (m >>> 16))) != 0;
+    return mayBePairMixed(mix(firstHash), secondHash);
+  }
+
+  /**
+   * {@link #mayBePair} with the first token's hash already {@link #mix}ed (the tokenizer keeps the previous
+   * token's mixed hash from its own {@link #mayMatchAloneMixed} test, so each hash is mixed once).
+   */
+  boolean mayBePairMixed(int firstMixed, int secondHash) {
+    int m = mix(firstMixed * 31 + secondHash);
+    long[] b = pairBloom;
+    return (b[(m & 0xFFFF) >>> 6] & (1L << m)) != 0 && (b[(m >>> 16) >>> 6] & (1L << (m >>> 16))) != 0;
   }
 
   private static int pairMix(int a, int b) {
     return mix(mix(a) * 31 + b);
   }
 
-  private static int mix(int h) {
+  /** The bit mixer of both filters and the head table: a token hash's bits spread over the int. */
+  static int mix(int h) {
     h *= 0x9E3779B9;
     return h ^ (h >>> 15);
   }

@@ -48,6 +48,9 @@ final class Tokens {
   int count;
   private BiasLexicon lex;
 
+  /** The stereotype model's working arrays for this thread, made on first use ({@link #modelScratch}). */
+  private StereotypeScorer.Scratch modelScratch;
+
   private int quoteEnd = -1;
   private dev.guardrails.text.AnalyzedText source; // the text whose normalized view is scanned, or null
 
@@ -77,10 +80,21 @@ final class Tokens {
     lex = lexicon;
   }
 
+  /** The stereotype model's per-thread working arrays, kept beside this per-thread scratch. */
+  StereotypeScorer.Scratch modelScratch() {
+    StereotypeScorer.Scratch s = modelScratch;
+    if (s == null) {
+      s = new StereotypeScorer.Scratch();
+      modelScratch = s;
+    }
+    return s;
+  }
+
   /** Forgets the text and lexicon given to {@link #begin(dev.guardrails.text.AnalyzedText, BiasLexicon)}. */
   void end() {
     source = null;
     lex = null;
+    text = null;
   }
 
   /**
@@ -122,6 +136,7 @@ final class Tokens {
     int pendingFlags = SENT_START;
     int lastQuestionCheck = 0;
     int prevEnd = -2; // end (in s) of the previous token
+    int prevMixed = 0; // BiasLexicon.mix of the previous token's hash
     int i = 0;
     while (i < n) {
       char c = s[i];
@@ -137,8 +152,15 @@ final class Tokens {
           // the common case first: a run of lower-case ASCII letters
           int run = i;
           char d = 0;
+          // two chars a step: 31 * (31 * h + a) + b = 961 * h + (31 * a + b), the same hash with half the
+          // multiply-add chain that bounds this loop
+          char d1;
+          while (i + 1 < n && (d = s[i]) >= 'a' && d <= 'z' && (d1 = s[i + 1]) >= 'a' && d1 <= 'z') {
+            h = 961 * h + (31 * d + d1); // already canonical
+            i += 2;
+          }
           while (i < n && (d = s[i]) >= 'a' && d <= 'z') {
-            h = 31 * h + d; // already canonical
+            h = 31 * h + d;
             i++;
           }
           letters += i - run;
@@ -204,12 +226,14 @@ final class Tokens {
         oSt[count] = base + start;
         oEn[count] = base + i;
         if (lexicon != null) {
-          if (lexicon.mayMatchAlone(h)) {
+          int m = BiasLexicon.mix(h); // mixed once: this token's alone test, and as the first of the next pair
+          if (lexicon.mayMatchAloneMixed(m)) {
             f |= MAY_ALONE;
           }
-          if ((f & HARD_BEFORE) == 0 && count > 0 && lexicon.mayBePair(hs[count - 1], h)) {
+          if ((f & HARD_BEFORE) == 0 && count > 0 && lexicon.mayBePairMixed(prevMixed, h)) {
             fl[count - 1] |= MAY_PAIR;
           }
+          prevMixed = m;
         }
         fl[count] = f;
         hs[count] = h;
@@ -221,7 +245,7 @@ final class Tokens {
       if (k != SOFT) {
         if (k == QUOTE) {
           if (base + i != quoteEnd) {
-            quoteEnd = closingQuote(text, base + i + 1); // an opening quote: quoted only if it closes nearby
+            quoteEnd = closingQuote(s, i + 1, n); // an opening quote: quoted only if it closes nearby
           }
           pendingFlags |= HARD_BEFORE;
         } else if (k == BREAK) {
@@ -298,7 +322,10 @@ final class Tokens {
     }
     char b = s[i - 1];
     char a = s[i + 1];
-    if (!(Character.isLetterOrDigit(b) || b == ',') || !Character.isLowerCase(a)) {
+    // ASCII by the class table (the same answers as Character's for ASCII), others by Character
+    boolean wordBefore = b < 128 ? CLASS[b] >= DIGIT || b == ',' : Character.isLetterOrDigit(b);
+    boolean lowerAfter = a < 128 ? CLASS[a] == LOWER_LETTER : Character.isLowerCase(a);
+    if (!wordBefore || !lowerAfter) {
       return false;
     }
     // Without a source the scanned text is the original: a second line break would follow directly.
@@ -325,12 +352,27 @@ final class Tokens {
     return c < 128 ? CLASS[c] < DIGIT : !Character.isLetterOrDigit(c);
   }
 
-  private static int closingQuote(String s, int from) {
-    int limit = Math.min(s.length(), from + MAX_QUOTE);
-    for (int j = from; j < limit; j++) {
-      char c = s.charAt(j);
+  /**
+   * Offset in the scanned text of the quote that closes one opened just before {@code s[from]}, or -1: the
+   * segment's chars are read from {@code s} (only letters and apostrophes behind the scan were rewritten, never a
+   * quote or line break), the text past the segment's end {@code n} from the string.
+   */
+  private int closingQuote(char[] s, int from, int n) {
+    int limit = Math.min(text.length() - base, from + MAX_QUOTE);
+    int j = from;
+    for (int inSegment = Math.min(limit, n); j < inSegment; j++) {
+      char c = s[j];
       if (c == '"' || c == '\u201D') {
-        return j;
+        return base + j;
+      }
+      if (c == '\n' || c == '\u201C') {
+        return -1;
+      }
+    }
+    for (; j < limit; j++) {
+      char c = text.charAt(base + j);
+      if (c == '"' || c == '\u201D') {
+        return base + j;
       }
       if (c == '\n' || c == '\u201C') {
         return -1;
@@ -386,8 +428,10 @@ final class Tokens {
       if (t > from) {
         gram[w++] = ' ';
       }
-      System.arraycopy(canon, cStart[t], gram, w, len(t));
-      w += len(t);
+      // a plain loop: tokens are a few chars, too short for arraycopy's setup
+      for (int c = cStart[t], e = cEnd[t]; c < e; c++) {
+        gram[w++] = canon[c];
+      }
     }
     return w;
   }

@@ -1,0 +1,407 @@
+package dev.guardrails.detectors.bias;
+
+// The tokenizer as it was before the speed work (a copy, test scope only): BiasSpeedProbe compares it in process.
+
+/**
+ * Word tokens of one text in one linear pass: the segment is copied into a {@code canon} buffer
+ * and each token's characters are lower-cased there in place (so a token is a slice, ready for a
+ * {@code CharArrayMap} lookup, and the common lower-case letters are only read), plus each
+ * token's offsets in the scanned text, flags and hash; {@link #gram} joins n-grams of tokens with
+ * single spaces for phrase lookups.
+ *
+ * <p>Letters and digits make words; an apostrophe between letters stays inside a word (don't),
+ * a trailing possessive {@code 's} is dropped (chairman's = chairman). Hyphens, slashes,
+ * commas and spaces are soft separators (wheelchair-bound = wheelchair bound); sentence and
+ * clause punctuation are hard breaks that phrases never cross. A line break is a hard break too,
+ * except a soft wrap: a single line break after a word and before a lower-case letter ("old\npeople
+ * can't"), which is how hard-wrapped text and line-break disguises split a sentence.
+ *
+ * <p>Not thread-safe: one instance per thread, reused through {@link #reset(String)}.
+ */
+final class TokensBaseline {
+
+  static final int CAP = 1;          // first letter upper-case
+  static final int UPPER = 2;        // all letters upper-case, two or more letters
+  static final int HARD_BEFORE = 4;  // clause punctuation between the previous token and this one
+  static final int SENT_START = 8;   // first token of a sentence or paragraph
+  static final int QUOTED = 16;      // inside a closed pair of double quotes
+  static final int QUESTION = 32;    // the next hard break after this token is '?'
+  static final int HYPHEN_BEFORE = 64; // joined to the previous token by a bare hyphen (bio-psycho)
+  static final int MAY_ALONE = 128;   // BiasLexicon.mayMatchAlone(hash) (only with a lexicon)
+  static final int MAY_PAIR = 256;    // next token in the same clause and BiasLexicon.mayBePair (only with a lexicon)
+
+  private static final int MAX_QUOTE = 400;
+  /** How far before a '?' a token still counts as part of the question, in chars. */
+  private static final int MAX_QUESTION = 300;
+
+  /** The segment being tokenized, token characters lower-cased in place; token t is {@code canon[cStart[t], cEnd[t])}. */
+  char[] canon = new char[256];
+  /** The last n-gram built by {@link #gram}. */
+  char[] gram = new char[64];
+  private int base;
+  private String text;
+  int[] cStart = new int[64];
+  int[] cEnd = new int[64];
+  int[] oStart = new int[64];
+  int[] oEnd = new int[64];
+  int[] flags = new int[64];
+  /** Per token: {@link #hash(CharSequence)} of its canonical form, for the lexicon's head filter. */
+  int[] hash = new int[64];
+  int count;
+  private BiasLexicon lex;
+
+  private int quoteEnd = -1;
+  private dev.guardrails.text.AnalyzedText source; // the text whose normalized view is scanned, or null
+
+  /** Tokenizes all of {@code text}; earlier results are discarded. */
+  void reset(String text) {
+    begin();
+    reset(text, 0, text.length());
+  }
+
+  /** Starts a new text: forgets any open quotation of the previous one. */
+  void begin() {
+    quoteEnd = -1;
+    source = null;
+    lex = null;
+  }
+
+  /**
+   * Starts a new text whose normalized view will be scanned; its original tells a single line
+   * break from a paragraph break, which the normalized view collapses alike. With a lexicon, each
+   * token is also marked {@link #MAY_ALONE} and {@link #MAY_PAIR} by its filters while its hash is
+   * at hand. Call {@link #end()} after the last segment so this thread-local scratch does not keep
+   * the text.
+   */
+  void begin(dev.guardrails.text.AnalyzedText text, BiasLexicon lexicon) {
+    quoteEnd = -1;
+    source = text;
+    lex = lexicon;
+  }
+
+  /** Forgets the text and lexicon given to {@link #begin(dev.guardrails.text.AnalyzedText, BiasLexicon)}. */
+  void end() {
+    source = null;
+    lex = null;
+  }
+
+  /**
+   * Tokenizes {@code text[from, to)}, with offsets into {@code text}; earlier tokens are discarded
+   * but an open quotation carries over, so a text can be scanned in consecutive segments that end
+   * at sentence boundaries (keeping the working set in cache).
+   */
+  void reset(String text, int from, int to) {
+    int len = to - from;
+    if (canon.length < len + 1) {
+      canon = new char[len + 16];
+    }
+    // Tokens are separated by at least one char, so a segment holds at most (len + 1) / 2 of them:
+    // sized once here, the loop stores without capacity checks.
+    int maxTokens = (len + 1) / 2 + 1;
+    if (cStart.length < maxTokens) {
+      int m = Math.max(maxTokens, cStart.length * 2);
+      cStart = new int[m];
+      cEnd = new int[m];
+      oStart = new int[m];
+      oEnd = new int[m];
+      flags = new int[m];
+      hash = new int[m];
+    }
+    text.getChars(from, to, canon, 0);
+    final char[] s = canon;
+    final byte[] cls = CLASS;
+    final int[] cSt = cStart;
+    final int[] cEn = cEnd;
+    final int[] oSt = oStart;
+    final int[] oEn = oEnd;
+    final int[] fl = flags;
+    final int[] hs = hash;
+    final BiasLexicon lexicon = lex;
+    final int n = len;
+    base = from;
+    this.text = text;
+    int count = 0;
+    int pendingFlags = SENT_START;
+    int lastQuestionCheck = 0;
+    int prevEnd = -2; // end (in s) of the previous token
+    int i = 0;
+    while (i < n) {
+      char c = s[i];
+      int k = c < 128 ? cls[c] : nonAsciiClass(c);
+      if (k >= DIGIT) {
+        int start = i;
+        int f = pendingFlags;
+        int letters = 0;
+        int uppers = 0;
+        int ce = -1; // end of the canonical token if a possessive 's is dropped
+        int h = 0; // hash of the canonical token, built as it is lower-cased (see hash(CharSequence))
+        while (true) {
+          // the common case first: a run of lower-case ASCII letters
+          int run = i;
+          char d = 0;
+          while (i < n && (d = s[i]) >= 'a' && d <= 'z') {
+            h = 31 * h + d; // already canonical
+            i++;
+          }
+          letters += i - run;
+          if (i >= n) {
+            break;
+          }
+          if (d < 128) {
+            int kd = cls[d];
+            if (kd == UPPER_LETTER) {
+              uppers++;
+              letters++;
+              h = 31 * h + (s[i] = (char) (d | 0x20));
+              i++;
+            } else if (kd == DIGIT) {
+              h = 31 * h + d;
+              i++;
+            } else if (d == '\'' && apostropheInWord(s, i, n)) {
+              if (possessive(s, i, n)) {
+                ce = i;
+                i += 2;
+                break;
+              }
+              h = 31 * h + '\'';
+              i++;
+            } else {
+              break;
+            }
+          } else if (Character.isLetterOrDigit(d)) {
+            if (Character.isLetter(d)) {
+              letters++;
+              if (Character.isUpperCase(d)) {
+                uppers++;
+              }
+            }
+            h = 31 * h + (s[i] = Character.toLowerCase(d));
+            i++;
+          } else if (d == '\u2019' && apostropheInWord(s, i, n)) {
+            if (possessive(s, i, n)) {
+              ce = i;
+              i += 2;
+              break;
+            }
+            h = 31 * h + (s[i] = '\'');
+            i++;
+          } else {
+            break;
+          }
+        }
+        if (k == UPPER_LETTER || (k == OTHER_LETTER && Character.isUpperCase(c))) {
+          f |= CAP;
+        }
+        if (letters > 1 && uppers == letters) {
+          f |= UPPER;
+        }
+        if (prevEnd == start - 1 && s[start - 1] == '-') {
+          f |= HYPHEN_BEFORE;
+        }
+        if (base + i - 1 < quoteEnd) {
+          f |= QUOTED;
+        }
+        cSt[count] = start;
+        cEn[count] = ce < 0 ? i : ce;
+        oSt[count] = base + start;
+        oEn[count] = base + i;
+        if (lexicon != null) {
+          if (lexicon.mayMatchAlone(h)) {
+            f |= MAY_ALONE;
+          }
+          if ((f & HARD_BEFORE) == 0 && count > 0 && lexicon.mayBePair(hs[count - 1], h)) {
+            fl[count - 1] |= MAY_PAIR;
+          }
+        }
+        fl[count] = f;
+        hs[count] = h;
+        count++;
+        prevEnd = i;
+        pendingFlags = 0;
+        continue;
+      }
+      if (k != SOFT) {
+        if (k == QUOTE) {
+          if (base + i != quoteEnd) {
+            quoteEnd = closingQuote(text, base + i + 1); // an opening quote: quoted only if it closes nearby
+          }
+          pendingFlags |= HARD_BEFORE;
+        } else if (k == BREAK) {
+          if (c != '\n' || !softWrap(s, i, n)) { // a soft wrap: the sentence goes on
+            pendingFlags |= HARD_BEFORE | SENT_START;
+            if (c == '?') {
+              // bounded in chars too, so a runaway "sentence" cannot reach past the detector's window
+              for (int t = count - 1; t >= lastQuestionCheck && oSt[t] >= base + i - MAX_QUESTION; t--) {
+                fl[t] |= QUESTION;
+              }
+            }
+            lastQuestionCheck = count;
+          }
+        } else if (k == CLAUSE) {
+          pendingFlags |= HARD_BEFORE;
+        }
+      }
+      i++;
+    }
+    this.count = count;
+  }
+
+  // Char classes: separators below DIGIT, word chars from DIGIT up.
+  private static final byte SOFT = 0;      // space, comma, hyphen, slash, apostrophe and anything else
+  private static final byte QUOTE = 1;     // a double quote
+  private static final byte BREAK = 2;     // sentence end or line break: . ! ? \n
+  private static final byte CLAUSE = 3;    // clause punctuation: ; : ( ) [ ] | < > and dashes, ellipsis
+  private static final byte DIGIT = 4;
+  private static final byte OTHER_LETTER = 5; // a non-ASCII letter or digit
+  private static final byte LOWER_LETTER = 6;
+  private static final byte UPPER_LETTER = 7;
+  private static final byte[] CLASS = new byte[128];
+
+  static {
+    for (char c = 'a'; c <= 'z'; c++) {
+      CLASS[c] = LOWER_LETTER;
+    }
+    for (char c = 'A'; c <= 'Z'; c++) {
+      CLASS[c] = UPPER_LETTER;
+    }
+    for (char c = '0'; c <= '9'; c++) {
+      CLASS[c] = DIGIT;
+    }
+    CLASS['"'] = QUOTE;
+    for (char c : ".!?\n".toCharArray()) {
+      CLASS[c] = BREAK;
+    }
+    for (char c : ";:()[]|<>".toCharArray()) {
+      CLASS[c] = CLAUSE;
+    }
+  }
+
+  private static int nonAsciiClass(char c) {
+    if (Character.isLetterOrDigit(c)) {
+      return OTHER_LETTER;
+    }
+    if (c == '\u201C' || c == '\u201D') {
+      return QUOTE;
+    }
+    if (c == '\u2014' || c == '\u2013' || c == '\u2026') {
+      return CLAUSE;
+    }
+    return SOFT;
+  }
+
+  /**
+   * True if the line break at {@code s[i]} wraps a sentence: a letter, digit or comma before it, a
+   * lower-case letter after it, and exactly one line break (and at most a few spaces) in the
+   * original text it stands for.
+   */
+  private boolean softWrap(char[] s, int i, int n) {
+    if (i == 0 || i + 1 >= n) {
+      return false;
+    }
+    char b = s[i - 1];
+    char a = s[i + 1];
+    if (!(Character.isLetterOrDigit(b) || b == ',') || !Character.isLowerCase(a)) {
+      return false;
+    }
+    // Without a source the scanned text is the original: a second line break would follow directly.
+    return source == null || source.singleLineBreak(base + i);
+  }
+
+  private static boolean apostropheInWord(char[] s, int i, int n) {
+    if (i + 1 >= n) {
+      return false;
+    }
+    char c = s[i + 1];
+    return c < 128 ? CLASS[c] >= LOWER_LETTER : Character.isLetter(c);
+  }
+
+  private static boolean possessive(char[] s, int i, int n) {
+    char e = s[i + 1];
+    if (e != 's' && e != 'S') {
+      return false;
+    }
+    if (i + 2 >= n) {
+      return true;
+    }
+    char c = s[i + 2];
+    return c < 128 ? CLASS[c] < DIGIT : !Character.isLetterOrDigit(c);
+  }
+
+  private static int closingQuote(String s, int from) {
+    int limit = Math.min(s.length(), from + MAX_QUOTE);
+    for (int j = from; j < limit; j++) {
+      char c = s.charAt(j);
+      if (c == '"' || c == '\u201D') {
+        return j;
+      }
+      if (c == '\n' || c == '\u201C') {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  /** True if tokens {@code [from, to)} contain no hard break between them. */
+  boolean joined(int from, int to) {
+    for (int t = from + 1; t < to; t++) {
+      if ((flags[t] & HARD_BEFORE) != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  boolean is(int t, int f) {
+    return (flags[t] & f) != 0;
+  }
+
+  /** The hash {@link #reset} computes for each canonical token: {@code h = 31 * h + c} over its chars. */
+  static int hash(CharSequence key) {
+    int h = 0;
+    for (int i = 0; i < key.length(); i++) {
+      h = 31 * h + key.charAt(i);
+    }
+    return h;
+  }
+
+  /** Token {@code t} as a canon slice length. */
+  int len(int t) {
+    return cEnd[t] - cStart[t];
+  }
+
+  /**
+   * Writes tokens {@code [from, to)} into {@link #gram}, joined by single spaces: the canonical
+   * key of that n-gram.
+   *
+   * @return the key's length
+   */
+  int gram(int from, int to) {
+    int len = to - from - 1;
+    for (int t = from; t < to; t++) {
+      len += len(t);
+    }
+    if (gram.length < len) {
+      gram = new char[Math.max(len, gram.length * 2)];
+    }
+    int w = 0;
+    for (int t = from; t < to; t++) {
+      if (t > from) {
+        gram[w++] = ' ';
+      }
+      System.arraycopy(canon, cStart[t], gram, w, len(t));
+      w += len(t);
+    }
+    return w;
+  }
+
+  /** Canonical key of a lexicon form: its tokens, lower-cased, joined by single spaces. */
+  static String key(String form) {
+    TokensBaseline t = new TokensBaseline();
+    t.reset(form);
+    if (t.count == 0) {
+      return "";
+    }
+    int len = t.gram(0, t.count); // may replace t.gram: read the field after
+    return new String(t.gram, 0, len);
+  }
+}

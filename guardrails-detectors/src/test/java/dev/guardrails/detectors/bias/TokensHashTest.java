@@ -1,0 +1,52 @@
+package dev.guardrails.detectors.bias;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The tokenizer's per-token hash, computed two chars a step while it lower-cases, against an
+ * independent oracle: {@link String#hashCode()} of the expected canonical token (the JDK's
+ * {@code 31 * h + c}), for tokens of odd and even lengths, capitals inside, digits, apostrophes,
+ * possessives and non-ASCII letters; and the filters' mixed-hash entry points against the plain ones.
+ */
+class TokensHashTest {
+
+  @Test
+  void everyTokenHashIsTheStringHashOfItsCanonicalForm() {
+    String text = "I a an the Them WOMEN crazy lame-duck don't O'Neil chairman's 42 x9y "
+        + "Gro\u00DFe \u00C9COLE na\u00EFve caf\u00E9s abcdefghijklmnopqrstuvwxyz AbCdEfGhI can\u2019t Wheelchair-bound.";
+    List<String> expected = List.of("i", "a", "an", "the", "them", "women", "crazy", "lame", "duck", "don't", "o'neil",
+        "chairman", "42", "x9y", "gro\u00DFe", "\u00E9cole", "na\u00EFve", "caf\u00E9s", "abcdefghijklmnopqrstuvwxyz",
+        "abcdefghi", "can't", "wheelchair", "bound");
+    Tokens t = new Tokens();
+    t.begin(dev.guardrails.text.AnalyzedText.of(text), BiasLexicon.of(BiasDetector.Options.DEFAULT));
+    t.reset(text, 0, text.length());
+    assertEquals(expected.size(), t.count);
+    for (int k = 0; k < t.count; k++) {
+      String canon = new String(t.canon, t.cStart[k], t.len(k));
+      assertEquals(expected.get(k), canon);
+      assertEquals(expected.get(k).hashCode(), t.hash[k], canon);
+      assertEquals(Tokens.hash(canon), t.hash[k], canon);
+    }
+  }
+
+  @Test
+  void mixedFilterTestsAgreeWithThePlainOnes() {
+    BiasLexicon lex = BiasLexicon.of(BiasDetector.Options.DEFAULT);
+    java.util.SplittableRandom r = new java.util.SplittableRandom(7);
+    int pairs = 0;
+    for (int i = 0; i < 200_000; i++) {
+      int a = r.nextInt();
+      int b = r.nextInt();
+      assertEquals(lex.mayMatchAlone(a), lex.mayMatchAloneMixed(BiasLexicon.mix(a)));
+      boolean p = lex.mayBePair(a, b);
+      assertEquals(p, lex.mayBePairMixed(BiasLexicon.mix(a), b));
+      pairs += p ? 1 : 0;
+    }
+    // and for real phrase heads, which pass
+    assertEquals(true, lex.mayBePairMixed(BiasLexicon.mix(Tokens.hash("you")), Tokens.hash("guys")));
+    assertEquals(true, pairs < 20_000, "the pair filter passes most random pairs: " + pairs);
+  }
+}
