@@ -9,6 +9,7 @@ import dev.guardrails.FindingType;
 import dev.guardrails.text.Span;
 import dev.guardrails.text.AnalysisKey;
 import dev.guardrails.text.AnalyzedText;
+import dev.guardrails.text.CharClass;
 import java.util.Set;
 
 /**
@@ -66,7 +67,7 @@ public final class StreetAddressDetector implements Detector {
    * 1 when a unit, state or postal code was found): shared through the text's analysis memo so that
    * {@link PersonDetector} can skip names that are part of an address.
    */
-  static final AnalysisKey<int[]> SPANS = AnalysisKey.of("pii.address.spans", t -> scan(t.normalized()));
+  static final AnalysisKey<int[]> SPANS = AnalysisKey.of("pii.address.spans", t -> scan(t.normalized(), !t.contains(CharClass.NON_ASCII)));
 
   private static final int[] NONE = new int[0];
 
@@ -91,8 +92,16 @@ public final class StreetAddressDetector implements Detector {
    * "corner" or word FPO/APO/DPO on (rare in text), the word loop takes over.
    */
   static int[] scan(String s) {
+    return scan(s, false);
+  }
+
+  /**
+   * {@link #scan(String)}; {@code ascii} says {@code s} holds no char of U+0080 or above (from the
+   * text's char classes), so that a short text gets the one-byte view too, made by one array copy.
+   */
+  static int[] scan(String s, boolean ascii) {
     int n = s.length();
-    byte[] v = Latin1View.of(s); // null for a short text
+    byte[] v = ascii ? Latin1View.ofAscii(s) : Latin1View.of(s); // null for a short text that is not all ASCII
     int[] found = NONE;
     int count = 0;
     int floor = 0; // never extend left over a previous address

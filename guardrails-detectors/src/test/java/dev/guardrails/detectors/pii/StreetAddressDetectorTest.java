@@ -128,16 +128,23 @@ class StreetAddressDetectorTest extends DetectorContract {
       StringBuilder b = new StringBuilder();
       int len = 1 + r.nextInt(t % 10 == 0 ? 160 : 30);
       boolean plain = r.nextInt(4) > 0; // mostly without the digit-free anchors' words
+      boolean ascii = r.nextInt(3) == 0; // a third all ASCII (the view made by one array copy)
       for (int k = 0; k < len; k++) {
         String piece = r.nextInt(4) == 0 ? String.valueOf(r.nextInt(100_000)) : pieces[r.nextInt(pieces.length)];
         if (plain && (piece.contains("corner") || piece.contains("PO") || piece.contains("po"))) {
           piece = " ";
+        }
+        if (ascii && !piece.chars().allMatch(c -> c < 128)) {
+          piece = "-";
         }
         b.append(piece);
       }
       String text = b.toString();
       int[] expected = StreetAddressDetector.scanWords(text);
       assertArrayEquals(expected, StreetAddressDetector.scan(text), () -> "spans of: " + text);
+      if (text.chars().allMatch(c -> c < 128)) {
+        assertArrayEquals(expected, StreetAddressDetector.scan(text, true), () -> "spans over the ASCII view of: " + text);
+      }
       withAddress += expected.length > 0 ? 1 : 0;
     }
     assertTrue(withAddress > 5_000, "texts with an address: " + withAddress); // the comparison saw addresses
