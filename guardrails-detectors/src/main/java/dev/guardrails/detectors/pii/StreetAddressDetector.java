@@ -67,7 +67,17 @@ public final class StreetAddressDetector implements Detector {
    * 1 when a unit, state or postal code was found): shared through the text's analysis memo so that
    * {@link PersonDetector} can skip names that are part of an address.
    */
-  static final AnalysisKey<int[]> SPANS = AnalysisKey.of("pii.address.spans", t -> scan(t.normalized(), !t.contains(CharClass.NON_ASCII)));
+  static final AnalysisKey<int[]> SPANS = AnalysisKey.of("pii.address.spans", StreetAddressDetector::scan);
+
+  /**
+   * {@link #scan(String, boolean)} over the normalized view. A short text is asked its char classes
+   * (known from normalizing for most texts); a long one is not, as a text the normalizer rewrote
+   * gets them by one more pass over it, which costs more than the view's encoder saves.
+   */
+  private static int[] scan(AnalyzedText t) {
+    String s = t.normalized();
+    return scan(s, s.length() < Latin1View.MIN && !t.contains(CharClass.NON_ASCII));
+  }
 
   private static final int[] NONE = new int[0];
 
@@ -97,7 +107,8 @@ public final class StreetAddressDetector implements Detector {
 
   /**
    * {@link #scan(String)}; {@code ascii} says {@code s} holds no char of U+0080 or above (from the
-   * text's char classes), so that a short text gets the one-byte view too, made by one array copy.
+   * text's char classes), so that a short text gets the one-byte view too, made by one array copy
+   * (a long one always gets it, {@link Latin1View#of}).
    */
   static int[] scan(String s, boolean ascii) {
     int n = s.length();
@@ -124,7 +135,10 @@ public final class StreetAddressDetector implements Detector {
       int runs = 0;
       int near = -1;
       while (p > i) {
-        char c = s.charAt(p - 1);
+        int c = v != null ? v[p - 1] : s.charAt(p - 1); // a view byte from 0x80 up reads as negative
+        if (c < 0) {
+          c = s.charAt(p - 1);
+        }
         if (c < 128) {
           byte k = SKIP[c];
           if (k < 0) {
@@ -139,7 +153,7 @@ public final class StreetAddressDetector implements Detector {
               break; // p is just after a run: the word loop stands here between words
             }
           }
-        } else if (!Chars.letter(c)) {
+        } else if (!Chars.letter((char) c)) {
           break;
         }
         p--;
@@ -151,8 +165,7 @@ public final class StreetAddressDetector implements Detector {
       // the end of the last address or number, or just after a char no word holds)
       i = p;
       while (i <= d) {
-        char c = s.charAt(i);
-        if (!Chars.letterOrDigit(c) || (i > 0 && Chars.letterOrDigit(s.charAt(i - 1)))) {
+        if (!wordChar(s, v, i) || (i > 0 && wordChar(s, v, i - 1))) {
           i++;
           continue;
         }
@@ -179,6 +192,26 @@ public final class StreetAddressDetector implements Detector {
       }
     }
     return count == found.length ? found : java.util.Arrays.copyOf(found, count);
+  }
+
+  /** {@link Chars#letterOrDigit} of char {@code i}, from the view's byte when it is ASCII. */
+  private static boolean wordChar(String s, byte[] v, int i) {
+    if (v != null) {
+      byte b = v[i];
+      if (b >= 0) {
+        return WORD[b];
+      }
+    }
+    return Chars.letterOrDigit(s.charAt(i));
+  }
+
+  /** ASCII letters and digits. */
+  private static final boolean[] WORD = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      WORD[c] = Chars.letterOrDigit(c);
+    }
   }
 
   /**
@@ -730,7 +763,7 @@ public final class StreetAddressDetector implements Detector {
     // lexicon vetoes on the first word only reject, so they are asked once a number is found
     int p = a;
     for (int w = 0; w < 3 && p < n; w++) {
-      int we = AddressScan.tokenEnd(s, p, n);
+      int we = w == 0 ? te : AddressScan.tokenEnd(s, p, n);
       int q = AddressScan.skipSpaces(s, AddressScan.abbrevDot(s, we, n), n);
       if (q > we && q < n && Chars.digit(s.charAt(q))) {
         if (AddressLexicons.NOT_STREET.contains(s, a, te) || AddressLexicons.UNIT.contains(s, a, te)) {
