@@ -687,26 +687,31 @@ public final class StreetAddressDetector implements Detector {
       return -1;
     }
     int we = AddressScan.tokenEnd(s, p, n);
-    if (AddressLexicons.PREFIX.contains(s, p, we) && we - p > 1) {
+    // every list asked of a word below, from one hash of it
+    int tags = AddressLexicons.tags(s, p, we);
+    if ((tags & AddressLexicons.T_PREFIX) != 0 && we - p > 1) {
       return prefixed(s, p, we, n, true);
     }
-    if (AddressLexicons.NOT_STREET.contains(s, p, we) || AddressLexicons.UNIT.contains(s, p, we)) {
+    if ((tags & (AddressLexicons.T_NOT_STREET | AddressLexicons.T_UNIT)) != 0) {
       return -1;
     }
     boolean allCap = true;
     int last = -1;
     for (int w = 0; w < MAX_WORDS && p < n && Chars.letter(s.charAt(p)); w++) {
-      we = AddressScan.tokenEnd(s, p, n);
+      if (w > 0) {
+        we = AddressScan.tokenEnd(s, p, n);
+        tags = AddressLexicons.tags(s, p, we);
+      }
       boolean cap = Chars.upper(s.charAt(p));
       allCap &= cap;
-      if (w > 0 && (cap ? AddressLexicons.SUFFIX.contains(s, p, we) : AddressLexicons.CORE_SUFFIX.contains(s, p, we))
-          && (allCap || AddressLexicons.CORE_SUFFIX.contains(s, p, we))) {
+      if (w > 0 && (tags & (cap ? AddressLexicons.T_SUFFIX : AddressLexicons.T_CORE_SUFFIX)) != 0
+          && (allCap || (tags & AddressLexicons.T_CORE_SUFFIX) != 0)) {
         return AddressScan.abbrevDot(s, we, n);
       }
-      if (w > 0 && AddressLexicons.UNIT.contains(s, p, we)) {
+      if (w > 0 && (tags & AddressLexicons.T_UNIT) != 0) {
         return allCap ? last : -1; // "2505 Heatherleigh Suite 620": the unit is taken by extendRight
       }
-      if (AddressLexicons.NOT_STREET.contains(s, p, we)) {
+      if ((tags & AddressLexicons.T_NOT_STREET) != 0) {
         return -1; // "5 Musicians Of The 70s"
       }
       last = we;
@@ -766,13 +771,13 @@ public final class StreetAddressDetector implements Detector {
       int we = w == 0 ? te : AddressScan.tokenEnd(s, p, n);
       int q = AddressScan.skipSpaces(s, AddressScan.abbrevDot(s, we, n), n);
       if (q > we && q < n && Chars.digit(s.charAt(q))) {
-        if (AddressLexicons.NOT_STREET.contains(s, a, te) || AddressLexicons.UNIT.contains(s, a, te)) {
+        if ((AddressLexicons.tags(s, a, te) & (AddressLexicons.T_NOT_STREET | AddressLexicons.T_UNIT)) != 0) {
           return -1; // "Order 5531", "Suite 4"
         }
         // only a number after the words makes the street words or an address cue matter
         int ne = AddressScan.tokenEnd(s, q, n);
         boolean streety = AddressLexicons.compoundStreet(s, p, we)
-            || (w > 0 && (AddressLexicons.SEPARATE_SUFFIX.contains(s, p, we) || AddressLexicons.SUFFIX.contains(s, p, we)));
+            || (w > 0 && (AddressLexicons.tags(s, p, we) & (AddressLexicons.T_SEPARATE_SUFFIX | AddressLexicons.T_SUFFIX)) != 0);
         if ((streety || AddressScan.addressCueBefore(s, a)) && AddressScan.houseNumber(s, q, ne) && ne - q <= 5) {
           return ne;
         }
