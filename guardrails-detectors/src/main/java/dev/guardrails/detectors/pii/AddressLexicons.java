@@ -17,7 +17,7 @@ final class AddressLexicons {
   private AddressLexicons() {}
 
   /** Suffixes that end a street name written with a lower-case word too ("3911 fourth avenue"). */
-  static final Gazetteer CORE_SUFFIX = Gazetteer.of(List.of(
+  private static final List<String> CORE_SUFFIX_WORDS = (List.of(
       "street", "st", "str", "avenue", "ave", "av", "road", "rd", "boulevard", "blvd", "lane", "ln",
       "drive", "dr", "court", "ct", "way", "place", "pl", "terrace", "ter", "parkway", "pkwy",
       "highway", "hwy", "circle", "cir", "square", "sq", "trail", "trl", "crescent", "cres",
@@ -25,10 +25,10 @@ final class AddressLexicons {
       "turnpike", "expressway", "expy", "freeway", "fwy", "motorway", "gardens", "gdns"));
 
   /** Every suffix accepted after capitalized name words (core + the datafaker en list + abbreviations). */
-  static final Gazetteer SUFFIX = Gazetteer.load("/dev/guardrails/detectors/pii/street-suffixes.txt");
+  private static final List<String> SUFFIX_WORDS = Gazetteer.words("/dev/guardrails/detectors/pii/street-suffixes.txt");
 
   /** Street-type words written before the name: "Via Roma 131", "ul. Cicha 86", "33 avenue de Provence". */
-  static final Gazetteer PREFIX = Gazetteer.of(List.of(
+  private static final List<String> PREFIX_WORDS = (List.of(
       "via", "viale", "vicolo", "piazza", "piazzale", "corso", "largo", "rue", "avenue", "av", "avda",
       "avenida", "boulevard", "bd", "bld", "calle", "carrer", "paseo", "passeig", "plaza", "praça", "praca",
       "rua", "travessa", "estrada", "alameda", "ul", "ulica", "aleja", "al", "strada", "str", "calea",
@@ -36,7 +36,7 @@ final class AddressLexicons {
       "rambla", "ronda", "camino", "carretera", "ctra", "via", "viale", "piazzetta", "contrada"));
 
   /** Street-type words written after the name and before the number: "Rákóczi út 13", "Stensås terrasse 38". */
-  static final Gazetteer SEPARATE_SUFFIX = Gazetteer.of(List.of(
+  private static final List<String> SEPARATE_SUFFIX_WORDS = (List.of(
       "út", "utca", "u", "tér", "körút", "köz", "terrasse", "gate", "vej", "gade", "allé", "alle",
       "straße", "strasse", "weg", "gasse", "platz", "allee", "ring", "ulica", "cesta", "ulice",
       "náměstí", "namesti", "sokak", "sokağı", "caddesi", "cad", "sk", "katu", "tie", "vegen",
@@ -51,12 +51,12 @@ final class AddressLexicons {
       "street", "road", "lane", "ulica"};
 
   /** Unit words: "Apt. 5", "Suite 104", "Flat 5", "# 12". */
-  static final Gazetteer UNIT = Gazetteer.of(List.of(
+  private static final List<String> UNIT_WORDS = (List.of(
       "apt", "apartment", "suite", "ste", "unit", "flat", "floor", "fl", "room", "rm", "bldg",
       "building", "lot", "box", "po", "dept", "door", "piso", "puerta", "app", "appt", "whg"));
 
   /** US state and territory postal abbreviations, plus Canadian provinces. */
-  static final Gazetteer STATE_ABBR = Gazetteer.of(List.of(
+  private static final List<String> STATE_ABBR_WORDS = (List.of(
       "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
       "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY",
       "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV",
@@ -64,7 +64,7 @@ final class AddressLexicons {
       "MB", "SK", "NS", "NB", "NL", "PE", "YT", "NT", "NU"));
 
   /** First words of a "word number" pair that are not streets. */
-  static final Gazetteer NOT_STREET = Gazetteer.of(List.of(
+  private static final List<String> NOT_STREET_WORDS = (List.of(
       "chapter", "version", "page", "pages", "release", "windows", "iphone", "ios", "android", "section",
       "figure", "fig", "table", "level", "season", "episode", "day", "days", "week", "weeks", "year",
       "years", "step", "part", "volume", "vol", "no", "number", "covid", "top", "grade", "class",
@@ -83,6 +83,42 @@ final class AddressLexicons {
       "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
       "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "since",
       "until", "till", "before", "after", "during", "by", "up", "down", "out", "off", "into", "per"));
+
+  /**
+   * The lists above in one table ({@link Gazetteer#union}): each answers {@code contains} as its own
+   * gazetteer would, and {@link #tags} tells with one hash which of them hold a word.
+   */
+  private static final Gazetteer[] LISTS = Gazetteer.union(List.of(CORE_SUFFIX_WORDS, SUFFIX_WORDS,
+      PREFIX_WORDS, SEPARATE_SUFFIX_WORDS, UNIT_WORDS, STATE_ABBR_WORDS, NOT_STREET_WORDS));
+
+  /** {@link #CORE_SUFFIX}'s bit in {@link #tags}; the others follow in the order of the fields. */
+  static final int T_CORE_SUFFIX = 1;
+  static final int T_SUFFIX = 2;
+  static final int T_PREFIX = 4;
+  static final int T_SEPARATE_SUFFIX = 8;
+  static final int T_UNIT = 16;
+  static final int T_STATE_ABBR = 32;
+  static final int T_NOT_STREET = 64;
+
+  /** Suffixes that end a street name written with a lower-case word too ("3911 fourth avenue"). */
+  static final Gazetteer CORE_SUFFIX = LISTS[0];
+  /** Every suffix accepted after capitalized name words (core + the datafaker en list + abbreviations). */
+  static final Gazetteer SUFFIX = LISTS[1];
+  /** Street-type words written before the name: "Via Roma 131", "ul. Cicha 86", "33 avenue de Provence". */
+  static final Gazetteer PREFIX = LISTS[2];
+  /** Street-type words written after the name and before the number: "Rákóczi út 13", "Stensås terrasse 38". */
+  static final Gazetteer SEPARATE_SUFFIX = LISTS[3];
+  /** Unit words: "Apt. 5", "Suite 104", "Flat 5", "# 12". */
+  static final Gazetteer UNIT = LISTS[4];
+  /** US state and territory postal abbreviations, plus Canadian provinces. */
+  static final Gazetteer STATE_ABBR = LISTS[5];
+  /** First words of a "word number" pair that are not streets. */
+  static final Gazetteer NOT_STREET = LISTS[6];
+
+  /** Which of the lists hold {@code s[a, b)} (case ignored): {@link #T_CORE_SUFFIX} and the other bits; one hash. */
+  static int tags(String s, int a, int b) {
+    return CORE_SUFFIX.tags(s, a, b);
+  }
 
   /** Whether {@code s[a, b)} ends with a street-name ending and has at least three letters before it. */
   static boolean compoundStreet(String s, int a, int b) {

@@ -48,6 +48,35 @@ final class Latin1View {
     return s.length() < MIN ? null : LOCAL.get().fill(s);
   }
 
+  /**
+   * Returns this thread's view of {@code s}, a text that holds no char of U+0080 or above, at any
+   * length (short texts too): the chars copied as one array copy, which for ASCII chars is exactly
+   * what {@link #of} builds. Same reuse rules as {@link #of}; asked {@link #of} afterwards for the
+   * same string, the view is returned as it is.
+   *
+   * @param s the text, ASCII only (the caller knows it, as from its char classes)
+   * @return the view (valid for {@code s.length()} bytes, then at least eight zeros)
+   */
+  static byte[] ofAscii(String s) {
+    return LOCAL.get().copy(s);
+  }
+
+  @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): the low byte of each char, exact for ASCII
+  private byte[] copy(String s) {
+    if (s == source) {
+      return bytes;
+    }
+    int n = s.length();
+    if (bytes.length < n + 8) {
+      bytes = new byte[(int) Math.min(Integer.MAX_VALUE - 8, Math.max(n, 2L * bytes.length) + 8)];
+      out = ByteBuffer.wrap(bytes); // stays at least eight longer than the char buffer, as fill needs
+    }
+    s.getBytes(0, n, bytes, 0);
+    java.util.Arrays.fill(bytes, n, n + 8, (byte) 0);
+    source = s;
+    return bytes;
+  }
+
   private byte[] fill(String s) {
     if (s == source) {
       return bytes; // the same text again (the address scan, then the name scan): strings are immutable

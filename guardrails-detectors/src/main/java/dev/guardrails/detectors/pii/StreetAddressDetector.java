@@ -9,6 +9,7 @@ import dev.guardrails.FindingType;
 import dev.guardrails.text.Span;
 import dev.guardrails.text.AnalysisKey;
 import dev.guardrails.text.AnalyzedText;
+import dev.guardrails.text.CharClass;
 import java.util.Set;
 
 /**
@@ -66,7 +67,17 @@ public final class StreetAddressDetector implements Detector {
    * 1 when a unit, state or postal code was found): shared through the text's analysis memo so that
    * {@link PersonDetector} can skip names that are part of an address.
    */
-  static final AnalysisKey<int[]> SPANS = AnalysisKey.of("pii.address.spans", t -> scan(t.normalized()));
+  static final AnalysisKey<int[]> SPANS = AnalysisKey.of("pii.address.spans", StreetAddressDetector::scan);
+
+  /**
+   * {@link #scan(String, boolean)} over the normalized view. A short text is asked its char classes
+   * (known from normalizing for most texts); a long one is not, as a text the normalizer rewrote
+   * gets them by one more pass over it, which costs more than the view's encoder saves.
+   */
+  private static int[] scan(AnalyzedText t) {
+    String s = t.normalized();
+    return scan(s, s.length() < Latin1View.MIN && !t.contains(CharClass.NON_ASCII));
+  }
 
   private static final int[] NONE = new int[0];
 
@@ -80,19 +91,258 @@ public final class StreetAddressDetector implements Detector {
     }
   }
 
-  /** One linear pass: anchors, then bounded extension left and right. */
+  /**
+   * Address spans in {@code s}, number by number. Every anchor but "corner of" and a ship's name
+   * before FPO/APO/DPO reads through to a number (a house or box number) over letters, inner hyphens
+   * and apostrophes, and at most five runs of spaces, tabs, dots and '#' ({@link #WINDOW_RUNS}). So
+   * the scan goes from number to number ({@link #nextDigit}, one forward pass) and, at each, back to
+   * the first word that can reach it; the words from there and the number are then met as the word
+   * loop ({@link #scanWords}) meets them. Words no number is within reach of are passed over
+   * untested (the word loop asks them only about the two digit-free anchors). From the first
+   * "corner" or word FPO/APO/DPO on (rare in text), the word loop takes over.
+   */
   static int[] scan(String s) {
+    return scan(s, false);
+  }
+
+  /**
+   * {@link #scan(String)}; {@code ascii} says {@code s} holds no char of U+0080 or above (from the
+   * text's char classes), so that a short text gets the one-byte view too, made by one array copy
+   * (a long one always gets it, {@link Latin1View#of}).
+   */
+  static int[] scan(String s, boolean ascii) {
     int n = s.length();
+    byte[] v = ascii ? Latin1View.ofAscii(s) : Latin1View.of(s); // null for a short text that is not all ASCII
     int[] found = NONE;
     int count = 0;
-    int i = 0;
     int floor = 0; // never extend left over a previous address
+    int[] strong = null;
+    int i = 0;
+    while (true) {
+      int d = nextDigit(s, v, i, n);
+      if (d >= n) {
+        break;
+      }
+      if (d < 0) {
+        // "corner" or a word FPO/APO/DPO ahead: the word loop from here, where it would stand too
+        return scanWords(s, v, i, floor, found, count);
+      }
+      // back from the number to the first word that may reach it, counting runs of spaces, tabs,
+      // dots and '#': a word with more than WINDOW_RUNS of them (or any other char but a letter, a
+      // hyphen or an apostrophe) before the number cannot read through to it; one with more than
+      // NAMED_RUNS can only start a post box or a street-type word before the name
+      int p = d;
+      int runs = 0;
+      int near = -1;
+      while (p > i) {
+        int c = v != null ? v[p - 1] : s.charAt(p - 1); // a view byte from 0x80 up reads as negative
+        if (c < 0) {
+          c = s.charAt(p - 1);
+        }
+        if (c < 128) {
+          byte k = SKIP[c];
+          if (k < 0) {
+            break;
+          }
+          if (k == 0 && c != '-' && c != '\'' && !run(s.charAt(p))) { // the right end of a run (s[d] is a digit)
+            runs++;
+            if (runs == NAMED_RUNS + 1) {
+              near = p; // just after the run: words from here have at most NAMED_RUNS runs ahead
+            }
+            if (runs > WINDOW_RUNS) {
+              break; // p is just after a run: the word loop stands here between words
+            }
+          }
+        } else if (!Chars.letter((char) c)) {
+          break;
+        }
+        p--;
+      }
+      if (near < 0) {
+        near = p;
+      }
+      // the word loop from p up to and over the number: p is a place it stands at (the text's start,
+      // the end of the last address or number, or just after a char no word holds)
+      i = p;
+      while (i <= d) {
+        if (!wordChar(s, v, i) || (i > 0 && wordChar(s, v, i - 1))) {
+          i++;
+          continue;
+        }
+        int te = AddressScan.tokenEnd(s, i, n);
+        int end = i < near ? farAnchor(s, i, te, n) : anchor(s, i, te, n);
+        if (end < 0) {
+          i = te;
+          continue;
+        }
+        int start = extendLeft(s, i, floor);
+        if (strong == null) {
+          strong = new int[1];
+        }
+        strong[0] = 0;
+        end = extendRight(s, start, end, n, strong);
+        if (count + 3 > found.length) {
+          found = java.util.Arrays.copyOf(found, Math.max(12, found.length * 2));
+        }
+        found[count++] = start;
+        found[count++] = end;
+        found[count++] = strong[0];
+        floor = end;
+        i = end;
+      }
+    }
+    return count == found.length ? found : java.util.Arrays.copyOf(found, count);
+  }
+
+  /** {@link Chars#letterOrDigit} of char {@code i}, from the view's byte when it is ASCII. */
+  private static boolean wordChar(String s, byte[] v, int i) {
+    if (v != null) {
+      byte b = v[i];
+      if (b >= 0) {
+        return WORD[b];
+      }
+    }
+    return Chars.letterOrDigit(s.charAt(i));
+  }
+
+  /** ASCII letters and digits. */
+  private static final boolean[] WORD = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      WORD[c] = Chars.letterOrDigit(c);
+    }
+  }
+
+  /**
+   * Most runs of spaces, tabs, dots and '#' between the start of an anchor's word and the number it
+   * reads through to: a street-type word before the name ({@link #prefixed}) passes one after
+   * itself and one after each of up to four words; "P.O. Box" at most four (three in the six chars
+   * before "Box", one before the number); {@link #namedNumber} at most three. No word of those
+   * anchors holds such a char.
+   */
+  private static final int WINDOW_RUNS = 5;
+
+  /** Most such runs between a capitalized word and its number in {@link #namedNumber}: three words. */
+  private static final int NAMED_RUNS = 3;
+
+  /** Whether {@code c} is a space, tab, dot or '#': the chars the runs counted in {@link #scan} are made of. */
+  private static boolean run(char c) {
+    return c == ' ' || c == '.' || c == '\t' || c == '#';
+  }
+
+  /**
+   * {@link #anchor} at a letter word with more than {@link #NAMED_RUNS} runs before the next number:
+   * {@link #namedNumber} cannot reach it, the others are asked in the same order.
+   */
+  private static int farAnchor(String s, int a, int te, int n) {
+    if (AddressScan.is(s, a, te, "corner")) {
+      return corner(s, te, n);
+    }
+    int box = postBox(s, a, te, n);
+    if (box > 0) {
+      return box;
+    }
+    if (AddressLexicons.PREFIX.contains(s, a, te) && te - a > 1) {
+      return prefixed(s, a, te, n, false);
+    }
+    return -1;
+  }
+
+  /**
+   * The first index at or after {@code from} whose char is a digit ({@link Chars#digit}), or {@code
+   * n}; or {@code -1} when "corner" (ASCII case ignored) or "FPO", "APO" or "DPO" ending a word or the
+   * text has its 'n' or 'o' there first ({@link #rareAt}): the digit-free anchors ({@link
+   * #digitFreeAnchor}) can only match in a text that holds one of those, since no char of U+0080 or
+   * above equals one of these letters ignoring case (as {@link AddressScan#same} compares). Over the
+   * view, eight bytes at a time (a byte from 0x80 up is told by its char).
+   */
+  private static int nextDigit(String s, byte[] v, int from, int n) {
+    int p = from;
+    if (v != null) {
+      while (p < n) {
+        long w = Swar.load(v, p);
+        long b = p > 0 ? Swar.load(v, p - 1) : w << 8; // the byte before each of the eight
+        long x = Swar.low7(w);
+        long f = x | Swar.CASE;
+        long fb = Swar.low7(b) | Swar.CASE;
+        long ascii = Swar.ascii(w);
+        long hit = ~ascii & Swar.HIGH
+            | ascii & (Swar.digit(x) | Swar.ascii(b) & (Swar.is(f, 'o') & Swar.is(fb, 'p') | Swar.is(f, 'n') & Swar.is(fb, 'r')));
+        while (hit != 0) {
+          int q = p + Swar.first(hit);
+          if (q >= n) {
+            return n;
+          }
+          char c = s.charAt(q);
+          if (c < 128 ? c <= '9' : Character.isDigit(c)) {
+            return q; // the letters tested are all above '9'
+          }
+          if (c < 128 && rareAt(s, q, n)) {
+            return -1;
+          }
+          hit &= hit - 1; // only high bits are set: this clears the byte just told
+        }
+        p += 8;
+      }
+      return n;
+    }
+    for (; p < n; p++) {
+      char c = s.charAt(p);
+      if (c < 128) {
+        byte k = AHEAD[c];
+        if (k == A_DIGIT) {
+          return p;
+        }
+        if (k == A_ON && p > 0 && rareAt(s, p, n)) {
+          return -1;
+        }
+      } else if (Character.isDigit(c)) {
+        return p;
+      }
+    }
+    return n;
+  }
+
+  private static final byte A_DIGIT = 1;
+  private static final byte A_ON = 2;
+  /** ASCII classes for {@link #nextDigit}: digits, o and n in either case, else 0. */
+  private static final byte[] AHEAD = new byte[128];
+
+  static {
+    for (char c = '0'; c <= '9'; c++) {
+      AHEAD[c] = A_DIGIT;
+    }
+    for (char c : new char[] {'o', 'O', 'n', 'N'}) {
+      AHEAD[c] = A_ON;
+    }
+  }
+
+  /** At an 'o' or 'n' (either case) at {@code p > 0}: the end of "FPO"/"APO"/"DPO" or the "n" of "corner". */
+  private static boolean rareAt(String s, int p, int n) {
+    int b = s.charAt(p - 1) | 0x20;
+    if ((s.charAt(p) | 0x20) == 'o') {
+      return b == 'p' && p > 1 && fpo(s.charAt(p - 2)) && (p + 1 == n || !Chars.letterOrDigit(s.charAt(p + 1)));
+    }
+    return b == 'r' && p >= 3 && p + 2 < n && s.regionMatches(true, p - 3, "corner", 0, 6);
+  }
+
+  /** The word loop: every word is met in turn and asked about the anchors it may start. */
+  static int[] scanWords(String s) {
+    return scanWords(s, Latin1View.of(s), 0, 0, NONE, 0);
+  }
+
+  /**
+   * The word loop from {@code i}, a place where it stands between words, with the addresses found
+   * before ({@code found[0, count)}, the last ending at {@code floor}).
+   */
+  private static int[] scanWords(String s, byte[] v, int i, int floor, int[] found, int count) {
+    int n = s.length();
     int[] strong = null;
     // Every anchor but "corner of" and a ship's name before FPO/APO/DPO needs a digit (a house number,
     // a box number) that its look-ahead reaches over words, spaces, dots and '#' only: a word with
     // no such digit ahead is only asked about those two.
     int stop = -1; // the first char at or after the last word's end that no look-ahead passes over
-    byte[] v = Latin1View.of(s); // null for a short text
     int quiet = quietFrom(s, n);
     while (i < n && i < quiet) {
       char c = s.charAt(i);
@@ -437,26 +687,31 @@ public final class StreetAddressDetector implements Detector {
       return -1;
     }
     int we = AddressScan.tokenEnd(s, p, n);
-    if (AddressLexicons.PREFIX.contains(s, p, we) && we - p > 1) {
+    // every list asked of a word below, from one hash of it
+    int tags = AddressLexicons.tags(s, p, we);
+    if ((tags & AddressLexicons.T_PREFIX) != 0 && we - p > 1) {
       return prefixed(s, p, we, n, true);
     }
-    if (AddressLexicons.NOT_STREET.contains(s, p, we) || AddressLexicons.UNIT.contains(s, p, we)) {
+    if ((tags & (AddressLexicons.T_NOT_STREET | AddressLexicons.T_UNIT)) != 0) {
       return -1;
     }
     boolean allCap = true;
     int last = -1;
     for (int w = 0; w < MAX_WORDS && p < n && Chars.letter(s.charAt(p)); w++) {
-      we = AddressScan.tokenEnd(s, p, n);
+      if (w > 0) {
+        we = AddressScan.tokenEnd(s, p, n);
+        tags = AddressLexicons.tags(s, p, we);
+      }
       boolean cap = Chars.upper(s.charAt(p));
       allCap &= cap;
-      if (w > 0 && (cap ? AddressLexicons.SUFFIX.contains(s, p, we) : AddressLexicons.CORE_SUFFIX.contains(s, p, we))
-          && (allCap || AddressLexicons.CORE_SUFFIX.contains(s, p, we))) {
+      if (w > 0 && (tags & (cap ? AddressLexicons.T_SUFFIX : AddressLexicons.T_CORE_SUFFIX)) != 0
+          && (allCap || (tags & AddressLexicons.T_CORE_SUFFIX) != 0)) {
         return AddressScan.abbrevDot(s, we, n);
       }
-      if (w > 0 && AddressLexicons.UNIT.contains(s, p, we)) {
+      if (w > 0 && (tags & AddressLexicons.T_UNIT) != 0) {
         return allCap ? last : -1; // "2505 Heatherleigh Suite 620": the unit is taken by extendRight
       }
-      if (AddressLexicons.NOT_STREET.contains(s, p, we)) {
+      if ((tags & AddressLexicons.T_NOT_STREET) != 0) {
         return -1; // "5 Musicians Of The 70s"
       }
       last = we;
@@ -513,16 +768,16 @@ public final class StreetAddressDetector implements Detector {
     // lexicon vetoes on the first word only reject, so they are asked once a number is found
     int p = a;
     for (int w = 0; w < 3 && p < n; w++) {
-      int we = AddressScan.tokenEnd(s, p, n);
+      int we = w == 0 ? te : AddressScan.tokenEnd(s, p, n);
       int q = AddressScan.skipSpaces(s, AddressScan.abbrevDot(s, we, n), n);
       if (q > we && q < n && Chars.digit(s.charAt(q))) {
-        if (AddressLexicons.NOT_STREET.contains(s, a, te) || AddressLexicons.UNIT.contains(s, a, te)) {
+        if ((AddressLexicons.tags(s, a, te) & (AddressLexicons.T_NOT_STREET | AddressLexicons.T_UNIT)) != 0) {
           return -1; // "Order 5531", "Suite 4"
         }
         // only a number after the words makes the street words or an address cue matter
         int ne = AddressScan.tokenEnd(s, q, n);
         boolean streety = AddressLexicons.compoundStreet(s, p, we)
-            || (w > 0 && (AddressLexicons.SEPARATE_SUFFIX.contains(s, p, we) || AddressLexicons.SUFFIX.contains(s, p, we)));
+            || (w > 0 && (AddressLexicons.tags(s, p, we) & (AddressLexicons.T_SEPARATE_SUFFIX | AddressLexicons.T_SUFFIX)) != 0);
         if ((streety || AddressScan.addressCueBefore(s, a)) && AddressScan.houseNumber(s, q, ne) && ne - q <= 5) {
           return ne;
         }

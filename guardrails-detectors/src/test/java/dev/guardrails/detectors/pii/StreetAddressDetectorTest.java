@@ -1,11 +1,15 @@
 package dev.guardrails.detectors.pii;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.guardrails.Detector;
 import dev.guardrails.Finding;
 import dev.guardrails.testing.DetectorContract;
 import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -52,6 +56,14 @@ class StreetAddressDetectorTest extends DetectorContract {
       "Write to USS Mahler dpo, report|USS Mahler dpo",
       "Unit 5146 Box 1772¶DPO AE 91410|Unit 5146 Box 1772¶DPO AE 91410",
       "Apt 4B, 77 Massachusetts Avenue, Cambridge, MA 02139|Apt 4B, 77 Massachusetts Avenue, Cambridge, MA 02139",
+      // anchors as far before their number as the grammar lets them be: a street-type word, two
+      // particles and two name words (five runs of spaces), three capitalized words (three runs)
+      "Meet at rue de la Paix Blanche 12 now.|rue de la Paix Blanche 12",
+      "She lives at Santa Maria Street 5.|Santa Maria Street 5",
+      "She lives at Santa Maria Del Street 5.|Maria Del Street 5",
+      "Write to P. O. Box 7 today|P. O. Box 7",
+      "Write to PSC #9009, Box 9725|PSC #9009, Box 9725",
+      "see ul.Cicha 86 now|ul.Cicha 86",
   })
   void findsAddresses(String row, String expectedRow) {
     String text = row.replace('¶', '\n'); // line breaks are written as a pilcrow in the table
@@ -84,6 +96,7 @@ class StreetAddressDetectorTest extends DetectorContract {
       "Write to USS Mahler FPOs today",
       "Version 1.2.3 of the road app.",
       // a text ending right after "corner" (found by PipelineFuzzTest; read past the end)
+      "Meet at rue de la Paix Blanche Noire 12 now.", // a third name word: the street-type word reads four
       "Meet me at the corner",
       "Meet me at the corner ",
       "e .corner",
@@ -91,5 +104,49 @@ class StreetAddressDetectorTest extends DetectorContract {
   void ignoresNearMisses(String text) {
     List<Finding> found = run(text);
     assertEquals(List.of(), found, () -> "unexpected: " + found.stream().map(f -> text.substring(f.start(), f.end())).toList());
+  }
+
+  /**
+   * The number-first scan against the word loop it stands in for (which meets every word and asks
+   * it about every anchor; it still runs texts with "corner" or FPO/APO/DPO): the same spans on
+   * random texts made of address parts, numbers, prose and odd chars, short ones and ones long
+   * enough for the eight-byte passes.
+   */
+  @Test
+  void numberFirstScanMatchesWordLoop() {
+    String[] pieces = {
+        "word ", "the ", "and more ", "people said ", "a", "e", "x", "\u00e9", "\u0141", " ", " ", ".", "-", "'", ",",
+        "\n", "\t", "#", "/", ":", "(", "1", "12", "217 ", "45B ", "12-14 ", "90210", "\u0663", "Lovers ", "Lane",
+        " Main Street", " St. ", " Ave.", "Road ", "High ", "Via Roma ", "rue de la ", "ul. ", "Cicha ",
+        "Parijsstraat ", "R\u00e1k\u00f3czi \u00fat ", "Harjukuja ", "Box ", "PO Box ", "P. O. Box ", "P.O.", "PSC ",
+        "Unit ", "Suite ", "Apt. ", "Flat 5, ", "#12", ", Springfield, IL 62704", "Chapter ", "Order ", "lives at ",
+        "address is ", "USS Mahler ", "USNS ", "Santa Maria ", "Del ", "\u017f", "\u212a", "O'Brien ", "well-known ",
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "corner ", "of ", "FPO", "apo", " DPO"};
+    Random r = new Random(20261207L);
+    int withAddress = 0;
+    for (int t = 0; t < 30_000; t++) {
+      StringBuilder b = new StringBuilder();
+      int len = 1 + r.nextInt(t % 10 == 0 ? 160 : 30);
+      boolean plain = r.nextInt(4) > 0; // mostly without the digit-free anchors' words
+      boolean ascii = r.nextInt(3) == 0; // a third all ASCII (the view made by one array copy)
+      for (int k = 0; k < len; k++) {
+        String piece = r.nextInt(4) == 0 ? String.valueOf(r.nextInt(100_000)) : pieces[r.nextInt(pieces.length)];
+        if (plain && (piece.contains("corner") || piece.contains("PO") || piece.contains("po"))) {
+          piece = " ";
+        }
+        if (ascii && !piece.chars().allMatch(c -> c < 128)) {
+          piece = "-";
+        }
+        b.append(piece);
+      }
+      String text = b.toString();
+      int[] expected = StreetAddressDetector.scanWords(text);
+      assertArrayEquals(expected, StreetAddressDetector.scan(text), () -> "spans of: " + text);
+      if (text.chars().allMatch(c -> c < 128)) {
+        assertArrayEquals(expected, StreetAddressDetector.scan(text, true), () -> "spans over the ASCII view of: " + text);
+      }
+      withAddress += expected.length > 0 ? 1 : 0;
+    }
+    assertTrue(withAddress > 5_000, "texts with an address: " + withAddress); // the comparison saw addresses
   }
 }
