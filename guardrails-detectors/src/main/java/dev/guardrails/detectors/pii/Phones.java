@@ -130,10 +130,12 @@ final class Phones {
             : UTIL.isValidNumber(p);
         return valid ? 3 : UTIL.isPossibleNumber(p) ? 1 : 0;
       }
-      // a national number with a trunk 0 (not the US international prefix 011) reads as itself in
-      // the US plan, whose parse cannot fail on 7 to 15 digits: when no suffix can be valid in the
-      // US or Canada, that parse (the library's full path for a leading 0) is skipped
-      boolean skipUs = digits != null && digits.length() >= 7 && digits.length() <= 15 && digits.charAt(0) == '0'
+      // a national number (not after the US international prefix 011) reads as itself in the US
+      // plan, whose parse cannot fail on 7 to 15 digits (it drops at most a national prefix): when
+      // no suffix can be valid in the US or Canada, that parse and both validity tests are skipped.
+      // The suffix test needs no regex for the US below ten digits (its only length); the parse
+      // was the library's full path, 5-10 us, for a leading 0 or a leading 1 before too few digits
+      boolean skipUs = digits != null && digits.length() >= 7 && digits.length() <= 15
           && !digits.startsWith("011") && !FastParse.mayHaveValidSuffix(digits, "US")
           && !FastParse.mayHaveValidSuffix(digits, "CA");
       if (!skipUs) {
@@ -209,9 +211,14 @@ final class Phones {
     return false;
   }
 
-  /** {@code UTIL.isValidNumberForRegion}, after {@link FastParse#mayBeValid}'s cheap rejections, through {@link FastParse#validForRegion}. */
+  /**
+   * {@code UTIL.isValidNumberForRegion}, through {@link FastParse#validForRegion}, whose first test
+   * (the general description's lengths, then its pattern) is the cheap rejection {@link
+   * FastParse#mayBeValid} makes: asking both ran the general pattern twice on every number that
+   * passed it, and the length test alone now rejects most numbers.
+   */
   private static boolean validFor(PhoneNumber p, String region) {
-    return FastParse.mayBeValid(p, region) && FastParse.validForRegion(p, region);
+    return FastParse.validForRegion(p, region);
   }
 
   /**

@@ -261,6 +261,39 @@ class PhonesTest {
     }
   }
 
+  /**
+   * National candidates whose US parse is skipped when no suffix can be valid in the US or Canada,
+   * whatever their first digit: the answer is the library's. Hand-checked rows: "310 3121" is a
+   * Canadian 310 number (valid with seven digits: the skip must not take it), "13813 3784" and
+   * "117 5720" (a leading 1 before too few digits, which the library parsed in full) are valid
+   * nowhere in North America.
+   */
+  @Test
+  void skippedUsParseWouldHaveFoundNothing() {
+    assertEquals(2, Phones.validity("310 3121", false, true));
+    assertEquals(2, reference("310 3121", false, true));
+    for (String c : new String[] {"13813 3784", "117 5720", "17031 2202", "19607 107", "1111 1111 1", "1 310 3121",
+        "310 3121", "78 651 450", "374 780 163", "99449 18", "3747 3911", "(37) 788-063", "0494 92 82 32"}) {
+      for (boolean other : new boolean[] {true, false}) {
+        assertEquals(reference(c, false, other), Phones.validity(c, false, other), c + " other=" + other);
+      }
+    }
+    Random r = new Random(19);
+    for (int it = 0; it < 5_000; it++) {
+      StringBuilder sb = new StringBuilder();
+      int nd = 7 + r.nextInt(9);
+      for (int k = 0; k < nd; k++) {
+        sb.append(k == 0 ? (char) ('1' + r.nextInt(9)) : (char) ('0' + r.nextInt(10)));
+        if (k < nd - 1 && r.nextInt(3) == 0) {
+          sb.append(SEPARATORS.charAt(r.nextInt(SEPARATORS.length())));
+        }
+      }
+      String c = sb.toString();
+      boolean other = r.nextBoolean();
+      assertEquals(reference(c, false, other), Phones.validity(c, false, other), c + " other=" + other);
+    }
+  }
+
   /** The validity computation as it was before the shortcuts: parse every time, full isValidNumber. */
   private static int reference(String candidate, boolean international, boolean otherRegions) {
     try {
