@@ -127,7 +127,7 @@ final class Phones {
             // that search when no other member's leading digits can start this number
             ? validFor(p, "US") || validFor(p, "CA")
                 || FastParse.mayBeOtherNanp(p) && UTIL.isValidNumber(p)
-            : UTIL.isValidNumber(p);
+            : FastParse.isValidNumber(p);
         return valid ? 3 : UTIL.isPossibleNumber(p) ? 1 : 0;
       }
       // a national number (not after the US international prefix 011) reads as itself in the US
