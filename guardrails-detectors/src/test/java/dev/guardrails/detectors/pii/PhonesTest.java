@@ -294,6 +294,39 @@ class PhonesTest {
     }
   }
 
+  /**
+   * {@link FastParse#isValidNumber} is the library's {@code isValidNumber}: on every region's example
+   * numbers (fixed line and mobile) under their country code, and on random national numbers of 4 to
+   * 14 digits under the codes of our regions and a few shared ones (+44, +7, +47, +61, +262).
+   */
+  @Test
+  void isValidNumberIsTheLibrarysAnswer() {
+    for (String region : UTIL.getSupportedRegions()) {
+      for (PhoneNumber p : new PhoneNumber[] {UTIL.getExampleNumber(region),
+          UTIL.getExampleNumberForType(region, PhoneNumberUtil.PhoneNumberType.MOBILE)}) {
+        if (p != null) {
+          assertEquals(UTIL.isValidNumber(p), FastParse.isValidNumber(p), p.toString());
+        }
+      }
+    }
+    int[] codes = {41, 46, 49, 33, 39, 34, 31, 32, 43, 45, 358, 48, 353, 64, 27, 55, 52, 972, 65, 63, 81, 351, 420,
+        36, 30, 90, 86, 91, 44, 7, 47, 61, 262};
+    Random r = new Random(41);
+    int valid = 0;
+    for (int it = 0; it < 20_000; it++) {
+      int len = 4 + r.nextInt(11);
+      long nn = 1 + r.nextInt(9);
+      for (int k = 1; k < len; k++) {
+        nn = nn * 10 + r.nextInt(10);
+      }
+      PhoneNumber p = new PhoneNumber().setCountryCode(codes[r.nextInt(codes.length)]).setNationalNumber(nn);
+      boolean expected = UTIL.isValidNumber(p);
+      valid += expected ? 1 : 0;
+      assertEquals(expected, FastParse.isValidNumber(p), p.toString());
+    }
+    assertTrue(valid > 100, "random numbers should include valid ones: " + valid);
+  }
+
   /** The validity computation as it was before the shortcuts: parse every time, full isValidNumber. */
   private static int reference(String candidate, boolean international, boolean otherRegions) {
     try {
