@@ -43,9 +43,11 @@ import java.util.regex.Pattern;
  * needing a fourth digit still counts): then that walk finds no region and the number is not valid.
  * That table is built on first use.
  *
- * <p><b>Validity per region.</b> {@link #mayBeValid} rejects a number before the library's
- * {@code isValidNumberForRegion} (3 to 5 us: a dozen number-type patterns) when the library's own
- * first test, the region's general pattern, fails (about 0.2 us).
+ * <p><b>Validity per region.</b> {@link #validForRegion} rejects most numbers by the library's own
+ * first test, the general description's lengths and then its pattern (about 0.2 us), before the
+ * number-type patterns (3 to 5 us in the library); {@link #mayBeValid} is that pattern test alone.
+ * {@link #isValidNumber} answers {@code isValidNumber} the same way for a {@code +CC} code with one
+ * region of ours.
  *
  * <p>Built once; immutable and thread-safe. If the metadata cannot be read (another libphonenumber
  * layout), the shortcuts switch off and every call takes the library's full path.
