@@ -43,9 +43,11 @@ import java.util.regex.Pattern;
  * needing a fourth digit still counts): then that walk finds no region and the number is not valid.
  * That table is built on first use.
  *
- * <p><b>Validity per region.</b> {@link #mayBeValid} rejects a number before the library's
- * {@code isValidNumberForRegion} (3 to 5 us: a dozen number-type patterns) when the library's own
- * first test, the region's general pattern, fails (about 0.2 us).
+ * <p><b>Validity per region.</b> {@link #validForRegion} rejects most numbers by the library's own
+ * first test, the general description's lengths and then its pattern (about 0.2 us), before the
+ * number-type patterns (3 to 5 us in the library); {@link #mayBeValid} is that pattern test alone.
+ * {@link #isValidNumber} answers {@code isValidNumber} the same way for a {@code +CC} code with one
+ * region of ours.
  *
  * <p>Built once; immutable and thread-safe. If the metadata cannot be read (another libphonenumber
  * layout), the shortcuts switch off and every call takes the library's full path.
@@ -228,6 +230,8 @@ final class FastParse {
   private static final Plan[] BY_CC = new Plan[1000];
   /** Per country code: whether parse would accept it (it is in the library's code-to-region map). */
   private static final boolean[] KNOWN_CC = new boolean[1000];
+  /** Per country code: its only region when the code has one region and that region is one of ours, else null. */
+  private static final String[] ONLY_REGION = new String[1000];
 
   static {
     boolean ok;
@@ -240,6 +244,8 @@ final class FastParse {
       for (int cc = 1; cc < 1000; cc++) {
         String main = util.getRegionCodeForCountryCode(cc);
         KNOWN_CC[cc] = !"ZZ".equals(main);
+        List<String> regions = util.getRegionCodesForCountryCode(cc);
+        ONLY_REGION[cc] = regions.size() == 1 && BY_REGION.containsKey(regions.get(0)) ? regions.get(0) : null;
         BY_CC[cc] = BY_REGION.get(main);
       }
       ok = true;
@@ -446,6 +452,19 @@ final class FastParse {
       nn = "0".repeat(p.getNumberOfLeadingZeros()) + nn;
     }
     return plan.valid(nn);
+  }
+
+  /**
+   * {@code PhoneNumberUtil.isValidNumber(p)}: for a country code with one region, one of ours
+   * ({@code +41}, {@code +46}, {@code +49}...), the library's answer is that region's validity
+   * ({@code getRegionCodeForNumber} returns the only region), tested on this class's compiled
+   * descriptions ({@link #validForRegion}) instead of patterns the library's regex cache had often
+   * dropped; for the other codes ({@code +44}: GB, GG, IM, JE) the library's own search.
+   */
+  static boolean isValidNumber(PhoneNumber p) {
+    int cc = p.getCountryCode();
+    String only = ENABLED && cc > 0 && cc < 1000 ? ONLY_REGION[cc] : null;
+    return only != null ? validForRegion(p, only) : PhoneNumberUtil.getInstance().isValidNumber(p);
   }
 
   /**

@@ -127,20 +127,23 @@ final class Phones {
             // that search when no other member's leading digits can start this number
             ? validFor(p, "US") || validFor(p, "CA")
                 || FastParse.mayBeOtherNanp(p) && UTIL.isValidNumber(p)
-            : UTIL.isValidNumber(p);
+            : FastParse.isValidNumber(p);
         return valid ? 3 : UTIL.isPossibleNumber(p) ? 1 : 0;
       }
-      // a national number with a trunk 0 (not the US international prefix 011) reads as itself in
-      // the US plan, whose parse cannot fail on 7 to 15 digits: when no suffix can be valid in the
-      // US or Canada, that parse (the library's full path for a leading 0) is skipped
-      boolean skipUs = digits != null && digits.length() >= 7 && digits.length() <= 15 && digits.charAt(0) == '0'
+      // where the direct parse does not apply (a leading 0, or a leading 1 before too few digits
+      // such as "13813 3784"), the library's full parse costs 5-10 us; a national number (not after
+      // the US international prefix 011) reads as itself in the US plan, whose parse cannot fail on
+      // 7 to 15 digits (it drops at most a national prefix): when no suffix can be valid in the US
+      // or Canada, that parse is skipped. Only then: the suffix test runs Canada's long pattern,
+      // dearer than the direct parse and the length tests that reject most numbers
+      PhoneNumber us = digits == null ? null : FastParse.parse(digits, "US");
+      if (us == null && !(digits != null && digits.length() >= 7 && digits.length() <= 15
           && !digits.startsWith("011") && !FastParse.mayHaveValidSuffix(digits, "US")
-          && !FastParse.mayHaveValidSuffix(digits, "CA");
-      if (!skipUs) {
-        PhoneNumber us = parse(candidate, digits, "US");
-        if (validFor(us, "US") || validFor(us, "CA")) {
-          return 2;
-        }
+          && !FastParse.mayHaveValidSuffix(digits, "CA"))) {
+        us = UTIL.parse(candidate, "US");
+      }
+      if (us != null && (validFor(us, "US") || validFor(us, "CA"))) {
+        return 2;
       }
       if (!otherRegions) {
         return 0;
@@ -209,9 +212,14 @@ final class Phones {
     return false;
   }
 
-  /** {@code UTIL.isValidNumberForRegion}, after {@link FastParse#mayBeValid}'s cheap rejections, through {@link FastParse#validForRegion}. */
+  /**
+   * {@code UTIL.isValidNumberForRegion}, through {@link FastParse#validForRegion}, whose first test
+   * (the general description's lengths, then its pattern) is the cheap rejection {@link
+   * FastParse#mayBeValid} makes: asking both ran the general pattern twice on every number that
+   * passed it, and the length test alone now rejects most numbers.
+   */
   private static boolean validFor(PhoneNumber p, String region) {
-    return FastParse.mayBeValid(p, region) && FastParse.validForRegion(p, region);
+    return FastParse.validForRegion(p, region);
   }
 
   /**

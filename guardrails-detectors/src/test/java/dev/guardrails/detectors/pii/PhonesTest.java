@@ -261,6 +261,72 @@ class PhonesTest {
     }
   }
 
+  /**
+   * National candidates whose US parse is skipped when no suffix can be valid in the US or Canada,
+   * whatever their first digit: the answer is the library's. Hand-checked rows: "310 3121" is a
+   * Canadian 310 number (valid with seven digits: the skip must not take it), "13813 3784" and
+   * "117 5720" (a leading 1 before too few digits, which the library parsed in full) are valid
+   * nowhere in North America.
+   */
+  @Test
+  void skippedUsParseWouldHaveFoundNothing() {
+    assertEquals(2, Phones.validity("310 3121", false, true));
+    assertEquals(2, reference("310 3121", false, true));
+    for (String c : new String[] {"13813 3784", "117 5720", "17031 2202", "19607 107", "1111 1111 1", "1 310 3121",
+        "310 3121", "78 651 450", "374 780 163", "99449 18", "3747 3911", "(37) 788-063", "0494 92 82 32"}) {
+      for (boolean other : new boolean[] {true, false}) {
+        assertEquals(reference(c, false, other), Phones.validity(c, false, other), c + " other=" + other);
+      }
+    }
+    Random r = new Random(19);
+    for (int it = 0; it < 5_000; it++) {
+      StringBuilder sb = new StringBuilder();
+      int nd = 7 + r.nextInt(9);
+      for (int k = 0; k < nd; k++) {
+        sb.append(k == 0 ? (char) ('1' + r.nextInt(9)) : (char) ('0' + r.nextInt(10)));
+        if (k < nd - 1 && r.nextInt(3) == 0) {
+          sb.append(SEPARATORS.charAt(r.nextInt(SEPARATORS.length())));
+        }
+      }
+      String c = sb.toString();
+      boolean other = r.nextBoolean();
+      assertEquals(reference(c, false, other), Phones.validity(c, false, other), c + " other=" + other);
+    }
+  }
+
+  /**
+   * {@link FastParse#isValidNumber} is the library's {@code isValidNumber}: on every region's example
+   * numbers (fixed line and mobile) under their country code, and on random national numbers of 4 to
+   * 14 digits under the codes of our regions and a few shared ones (+44, +7, +47, +61, +262).
+   */
+  @Test
+  void isValidNumberIsTheLibrarysAnswer() {
+    for (String region : UTIL.getSupportedRegions()) {
+      for (PhoneNumber p : new PhoneNumber[] {UTIL.getExampleNumber(region),
+          UTIL.getExampleNumberForType(region, PhoneNumberUtil.PhoneNumberType.MOBILE)}) {
+        if (p != null) {
+          assertEquals(UTIL.isValidNumber(p), FastParse.isValidNumber(p), p.toString());
+        }
+      }
+    }
+    int[] codes = {41, 46, 49, 33, 39, 34, 31, 32, 43, 45, 358, 48, 353, 64, 27, 55, 52, 972, 65, 63, 81, 351, 420,
+        36, 30, 90, 86, 91, 44, 7, 47, 61, 262};
+    Random r = new Random(41);
+    int valid = 0;
+    for (int it = 0; it < 20_000; it++) {
+      int len = 4 + r.nextInt(11);
+      long nn = 1 + r.nextInt(9);
+      for (int k = 1; k < len; k++) {
+        nn = nn * 10 + r.nextInt(10);
+      }
+      PhoneNumber p = new PhoneNumber().setCountryCode(codes[r.nextInt(codes.length)]).setNationalNumber(nn);
+      boolean expected = UTIL.isValidNumber(p);
+      valid += expected ? 1 : 0;
+      assertEquals(expected, FastParse.isValidNumber(p), p.toString());
+    }
+    assertTrue(valid > 100, "random numbers should include valid ones: " + valid);
+  }
+
   /** The validity computation as it was before the shortcuts: parse every time, full isValidNumber. */
   private static int reference(String candidate, boolean international, boolean otherRegions) {
     try {
