@@ -67,6 +67,21 @@ final class ClaimExtractor {
    */
   static final int MAX_SENTENCE = 1000;
 
+  /**
+   * True when {@code s[a, b)} holds no '.', '!', '?' or line break before its last char: then
+   * {@link RuleSentences#split} of it is one sentence, the span itself when it is trimmed (as the
+   * model's sentences are).
+   */
+  static boolean noInnerEnd(String s, int a, int b) {
+    for (int i = a; i < b - 1; i++) {
+      char c = s.charAt(i);
+      if (c == '.' || c == '!' || c == '?' || c == '\n') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static List<Span> rawSentences(AnalyzedText text) {
     String s = text.normalized();
     List<Span> model;
@@ -77,6 +92,10 @@ final class ClaimExtractor {
     }
     List<Span> out = new ArrayList<>(model.size() + 4);
     for (Span m : model) {
+      if (noInnerEnd(s, m.start(), m.end())) {
+        out.add(m); // the rule splitter ends sentences only at '.', '!', '?' or a line break before the last char
+        continue;
+      }
       List<Span> parts = RuleSentences.split(s.subSequence(m.start(), m.end()));
       if (parts.size() == 1) {
         out.add(m);

@@ -88,7 +88,10 @@ public final class ClaimLanguageDetector implements Detector {
     // claim analysis when no rule that needs it is left)
     boolean attributions = noSources && (kinds & ATTRIBUTION_TRIGGER) != 0;
     boolean certainties = (kinds & CERTAINTY_TRIGGER) != 0;
-    boolean statistics = noSources && (kinds & STATISTIC_TRIGGER) != 0 && hasDigit(s, 0, s.length());
+    // (an ASCII digit is known from normalizing; only a text with other chars is searched for one.
+    // A digit the normalized view lost only costs the per-sentence test below)
+    boolean statistics = noSources && (kinds & STATISTIC_TRIGGER) != 0
+        && (text.contains(CharClass.DIGIT) || text.contains(CharClass.NON_ASCII) && hasDigit(s, 0, s.length()));
     if (!attributions && !certainties && !statistics) {
       return; // e.g. a currency word with no number, or an attribution subject when sources are given
     }

@@ -159,9 +159,24 @@ public final class EnglishNlp {
    * 100,000 dots (or "a.a.a....") take tens of seconds: quadratic in the run length.
    */
   static String maskLongRuns(String p) {
+    int n = p.length();
+    // a whitespace-free run longer than LONG_RUN needs a stretch of that many chars with no ' ' in
+    // it: jump from space to space (the last one within reach), and only such a stretch is scanned
+    int from = 0;
+    while (n - from > LONG_RUN) {
+      int sp = p.lastIndexOf(' ', from + LONG_RUN);
+      if (sp < from) {
+        return maskLongRunsFrom(p, from);
+      }
+      from = sp + 1;
+    }
+    return p;
+  }
+
+  /** {@link #maskLongRuns} from {@code i}, a run start or whitespace: every run read char by char. */
+  private static String maskLongRunsFrom(String p, int i) {
     char[] cs = null;
     int n = p.length();
-    int i = 0;
     while (i < n) {
       if (Character.isWhitespace(p.charAt(i))) {
         i++;
