@@ -48,8 +48,19 @@ final class ClaimExtractor {
    * rule splitter alone if the model is missing.
    */
   static List<Span> sentences(AnalyzedText text) {
+    return sentences(text, null, 0);
+  }
+
+  /**
+   * {@link #sentences(AnalyzedText)}, only those inside a model sentence that holds one of
+   * {@code offsets[0, count)} (ascending, at non-whitespace chars of the normalized text), with the
+   * model asked only about those ({@link EnglishNlp#sentencesAround}); {@code offsets} null: all.
+   * A rule splitter's part of such a model sentence is kept even when it holds no offset, as the
+   * whole-text list has it.
+   */
+  static List<Span> sentences(AnalyzedText text, int[] offsets, int count) {
     List<Span> out = new ArrayList<>();
-    for (Span sp : rawSentences(text)) {
+    for (Span sp : rawSentences(text, offsets, count)) {
       Span orig = text.toOriginal(sp.start(), sp.end());
       if (orig.end() - orig.start() <= MAX_SENTENCE) {
         out.add(sp);
@@ -82,11 +93,11 @@ final class ClaimExtractor {
     return true;
   }
 
-  private static List<Span> rawSentences(AnalyzedText text) {
+  private static List<Span> rawSentences(AnalyzedText text, int[] offsets, int count) {
     String s = text.normalized();
     List<Span> model;
     try {
-      model = text.analysis(EnglishNlp.SENTENCES);
+      model = offsets == null ? text.analysis(EnglishNlp.SENTENCES) : EnglishNlp.sentencesAround(s, offsets, count);
     } catch (IllegalStateException | LinkageError e) {
       return RuleSentences.split(s);
     }

@@ -95,10 +95,15 @@ public final class ClaimLanguageDetector implements Detector {
     if (!attributions && !certainties && !statistics) {
       return; // e.g. a currency word with no number, or an attribution subject when sources are given
     }
-    if (!statistics && !phraseAtTrigger(s, attributions, certainties)) {
+    int[] places = triggerOffsets(s, attributions, certainties, statistics);
+    if (places != null && places.length == 0) {
       return; // no trigger word stands in its rule's phrase: no sentence can fire
     }
-    for (Span sent : ClaimExtractor.sentences(text)) {
+    // only a sentence holding a trigger can fire: without sources, only those sentences are looked
+    // for (with sources, grounding reads every sentence of the shared analysis anyway)
+    List<Span> sentences = places != null && noSources
+        ? ClaimExtractor.sentences(text, places, places.length) : ClaimExtractor.sentences(text);
+    for (Span sent : sentences) {
       int a = sent.start();
       int b = sent.end();
       boolean attribute = attributions && b > a && s.charAt(b - 1) != '?';
@@ -401,24 +406,38 @@ public final class ClaimLanguageDetector implements Detector {
   private static final int PERCENT_BITS = CERTAINTY_TRIGGER | STATISTIC_TRIGGER;
 
   /**
-   * True when {@code s} holds a char outside ASCII (the test reads ASCII only: 'İ' lower-cases
-   * to 'i' in a sentence, to two chars in a word), or when an attribution subject (with
-   * {@code attributions}) or a certainty word (with {@code certainties}) stands where its rule's phrase can match: a
-   * verb after the subject (as {@link #attribution} reads it) or "according to" at most 20 chars
-   * before it; the certainty phrase around the word. A necessary condition of the sentence rules
-   * (a sentence is a substring of the text, and a phrase lies inside one sentence), so a text
-   * without any needs no sentence detection. Word boundaries, the sentence start and the claim
-   * test are left to the rules.
+   * True when {@link #triggerOffsets} without statistics finds a place where a rule can fire (or
+   * the text is not ASCII): the test before sentence detection, for tests.
    */
   static boolean phraseAtTrigger(String s, boolean attributions, boolean certainties) {
+    int[] at = triggerOffsets(s, attributions, certainties, false);
+    return at == null || at.length > 0;
+  }
+
+  /**
+   * The offsets, ascending, of the trigger words and signs of the ASCII text {@code s} where a
+   * rule can fire: with {@code attributions}, a subject with a verb after it (as {@link #attribution}
+   * reads it) or "according to" at most 20 chars before it; with {@code certainties}, a certainty
+   * word inside its phrase (any case); with {@code statistics}, every statistic word and sign. Null
+   * when {@code s} holds a char outside ASCII ('İ' lower-cases to 'i' in a sentence, to two chars
+   * in a word): the caller then reads every sentence. A phrase lies inside one sentence, and a
+   * sentence is a substring of the text, so a sentence holding none of these offsets fires no rule
+   * (word boundaries, the sentence start and the claim test are left to the rules).
+   */
+  static int[] triggerOffsets(String s, boolean attributions, boolean certainties, boolean statistics) {
     int n = s.length();
+    int[] out = null;
+    int count = 0;
     int i = 0;
     while (i < n) {
       char c = s.charAt(i);
       if (c >= 0x80) {
-        return true;
+        return null;
       }
       if (ASCII_KIND[c] != LETTER) {
+        if (statistics && (c == '%' || ASCII_KIND[c] == CURRENCY_SIGN)) {
+          out = add(out, count++, i);
+        }
         i++;
         continue;
       }
@@ -429,16 +448,26 @@ public final class ClaimLanguageDetector implements Detector {
         h = 31 * h + (d | 0x20);
         e++;
       }
-      int k = trigger(s, i, e, h);
-      if ((k & ATTRIBUTION_TRIGGER) != 0 && attributions && (verbAfter(s, e) || accordingToBefore(s, i))) {
-        return true;
-      }
-      if ((k & CERTAINTY_TRIGGER) != 0 && certainties && certaintyPhraseAround(s, i, e)) {
-        return true;
+      int k = e - i >= 3 && START[(c & 31) << 10 | (s.charAt(i + 1) & 31) << 5 | (s.charAt(i + 2) & 31)] != 0
+          ? trigger(s, i, e, h) : 0;
+      if ((k & ATTRIBUTION_TRIGGER) != 0 && attributions && (verbAfter(s, e) || accordingToBefore(s, i))
+          || (k & CERTAINTY_TRIGGER) != 0 && certainties && certaintyPhraseAround(s, i, e)
+          || (k & STATISTIC_TRIGGER) != 0 && statistics) {
+        out = add(out, count++, i);
       }
       i = e;
     }
-    return false;
+    return out == null ? new int[0] : java.util.Arrays.copyOf(out, count);
+  }
+
+  private static int[] add(int[] out, int count, int value) {
+    if (out == null) {
+      out = new int[8];
+    } else if (count == out.length) {
+      out = java.util.Arrays.copyOf(out, count * 2);
+    }
+    out[count] = value;
+    return out;
   }
 
   /** {@link #attribution}'s verb test on the text: spaces, an optional "have "/"has ", a word in {@link #VERBS}. */

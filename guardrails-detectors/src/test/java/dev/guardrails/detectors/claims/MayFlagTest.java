@@ -233,7 +233,9 @@ class MayFlagTest {
    * {@link ClaimLanguageDetector#phraseAtTrigger} is a necessary condition of the attribution and
    * certainty rules: in every sentence the detector reads, of random ASCII texts of subjects, verbs,
    * "according to", certainty phrases and their parts (any case, odd spacing, abbreviations), a
-   * phrase either rule finds means the test holds for the whole text.
+   * phrase either rule finds means the test holds for the whole text, and every sentence where a
+   * rule can fire (a phrase, or a percent or money term) holds one of
+   * {@link ClaimLanguageDetector#triggerOffsets}: the only sentences looked for.
    */
   @Test
   void phraseTestHoldsWhereTheRulesFire() {
@@ -242,7 +244,8 @@ class MayFlagTest {
       "have", "found", "data", "suggests", "the", "It", "is", "guaranteed", "100% safe", "100%", "safe", "completely",
       "always", "Always", "works", "never", "fails", "without a doubt", "doubt", "risk-free", "no risk", "zero", "risk",
       "proven fact", "proven", "cannot fail", "absolutely certain", "sure", "Dr.", "e.g.", "U.S.", ".", "?", "!", "\n",
-      "  ", "Smith", "(2020)", "by Harvard", "x", "scientists", "doctors", "recommend", "evidence", "indicates"};
+      "  ", "Smith", "(2020)", "by Harvard", "x", "scientists", "doctors", "recommend", "evidence", "indicates", "12.5%",
+      "40 percent", "3 per cent", "$5", "5 dollars", "EUR 3", "7 pct", "1,500", "2.3 million", "USD"};
     int fired = 0;
     for (int it = 0; it < 20_000; it++) {
       StringBuilder b = new StringBuilder();
@@ -254,9 +257,23 @@ class MayFlagTest {
       dev.guardrails.text.AnalyzedText text = dev.guardrails.text.AnalyzedText.of(b.toString());
       String s = text.normalized();
       boolean any = false;
+      int[] places = ClaimLanguageDetector.triggerOffsets(s, true, true, true);
       for (dev.guardrails.text.Span sent : ClaimExtractor.sentences(text)) {
         String lower = ClaimLanguageDetector.lowerSameLength(s.substring(sent.start(), sent.end()));
-        any |= ClaimLanguageDetector.attribution(lower) >= 0 || ClaimLanguageDetector.certainty(lower) >= 0;
+        boolean phrase = ClaimLanguageDetector.attribution(lower) >= 0 || ClaimLanguageDetector.certainty(lower) >= 0;
+        Terms.Seq seq = Terms.tokenize(s, sent.start(), sent.end());
+        boolean statistic = false;
+        for (int t = 0; t < seq.size(); t++) {
+          statistic |= seq.kinds[t] == Terms.PERCENT || seq.kinds[t] == Terms.MONEY;
+        }
+        if (phrase || statistic) {
+          boolean held = false;
+          for (int o : places) {
+            held |= o >= sent.start() && o < sent.end();
+          }
+          assertTrue(held, "a sentence where a rule can fire holds a trigger offset, case " + it);
+        }
+        any |= phrase;
       }
       if (any) {
         fired++;
