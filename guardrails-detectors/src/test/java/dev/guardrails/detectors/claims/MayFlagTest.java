@@ -124,7 +124,7 @@ class MayFlagTest {
   void sameAnswerOnRandomTexts() {
     Random r = new Random(43);
     String[] other = {" ", "the", "a", "x", ".", "-", "\u00e9t\u00e9", "\u017f", "\u212a", "\u0130", "\u0131", "caf\u00e9",
-      "12", "\u00c9", "'", "\u0394"};
+      "12", "\u00c9", "'", "\u0394", "\u20ac", "\u2019", "\u00a0", "\u4e2d\u6587", "[", "http", "d\u0130i", "www", "\u00a3"};
     int yes = 0;
     for (int it = 0; it < 30_000; it++) {
       StringBuilder b = new StringBuilder();
@@ -144,6 +144,7 @@ class MayFlagTest {
       boolean expected = reference(s);
       assertEquals(expected, ClaimLanguageDetector.mayFlag(s), "case " + it);
       assertEquals(referenceKinds(s), ClaimLanguageDetector.triggers(s), "kinds, case " + it);
+      assertEquals(referenceKinds(s) | referenceCitation(s), ClaimLanguageDetector.scanWords(s), "words, case " + it);
       yes += expected ? 1 : 0;
     }
     assertTrue(yes > 3_000 && yes < 27_000, "flagged: " + yes);
