@@ -117,7 +117,8 @@ public final class EnglishNlp {
    * sentence at the following token (the model ends sentences at token ends), and a sentence is the
    * trimmed text between two consecutive breaks. So the sentence holding offset {@code t} runs from
    * the last break at or before {@code t} to the first one after it: the candidates are asked,
-   * nearest first, until one breaks on each side. {@code EnglishNlpAroundTest} compares with the
+   * nearest first, until one breaks on each side (not the one that closes the paragraph: the
+   * sentence ends there either way). {@code EnglishNlpAroundTest} compares with the
    * model's whole-text result.
    *
    * @param s the normalized text
@@ -193,8 +194,12 @@ public final class EnglishNlp {
         }
       }
       for (int a = c + 1; a < m; a++) {
+        int next = nextStart(p, cand[a]);
+        if (next == len) {
+          break; // only whitespace after this candidate's token: the sentence ends there, break or not
+        }
         if (breaks(p, cand[a], decided, a, context, model)) {
-          end = nextStart(p, cand[a]);
+          end = next;
           break;
         }
       }
