@@ -48,8 +48,19 @@ final class ClaimExtractor {
    * rule splitter alone if the model is missing.
    */
   static List<Span> sentences(AnalyzedText text) {
+    return sentences(text, null, 0);
+  }
+
+  /**
+   * {@link #sentences(AnalyzedText)}, only those inside a model sentence that holds one of
+   * {@code offsets[0, count)} (ascending, at non-whitespace chars of the normalized text), with the
+   * model asked only about those ({@link EnglishNlp#sentencesAround}); {@code offsets} null: all.
+   * A rule splitter's part of such a model sentence is kept even when it holds no offset, as the
+   * whole-text list has it.
+   */
+  static List<Span> sentences(AnalyzedText text, int[] offsets, int count) {
     List<Span> out = new ArrayList<>();
-    for (Span sp : rawSentences(text)) {
+    for (Span sp : rawSentences(text, offsets, count)) {
       Span orig = text.toOriginal(sp.start(), sp.end());
       if (orig.end() - orig.start() <= MAX_SENTENCE) {
         out.add(sp);
@@ -67,16 +78,35 @@ final class ClaimExtractor {
    */
   static final int MAX_SENTENCE = 1000;
 
-  private static List<Span> rawSentences(AnalyzedText text) {
+  /**
+   * True when {@code s[a, b)} holds no '.', '!', '?' or line break before its last char: then
+   * {@link RuleSentences#split} of it is one sentence, the span itself when it is trimmed (as the
+   * model's sentences are).
+   */
+  static boolean noInnerEnd(String s, int a, int b) {
+    for (int i = a; i < b - 1; i++) {
+      char c = s.charAt(i);
+      if (c == '.' || c == '!' || c == '?' || c == '\n') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static List<Span> rawSentences(AnalyzedText text, int[] offsets, int count) {
     String s = text.normalized();
     List<Span> model;
     try {
-      model = text.analysis(EnglishNlp.SENTENCES);
+      model = offsets == null ? text.analysis(EnglishNlp.SENTENCES) : EnglishNlp.sentencesAround(s, offsets, count);
     } catch (IllegalStateException | LinkageError e) {
       return RuleSentences.split(s);
     }
     List<Span> out = new ArrayList<>(model.size() + 4);
     for (Span m : model) {
+      if (noInnerEnd(s, m.start(), m.end())) {
+        out.add(m); // the rule splitter ends sentences only at '.', '!', '?' or a line break before the last char
+        continue;
+      }
       List<Span> parts = RuleSentences.split(s.subSequence(m.start(), m.end()));
       if (parts.size() == 1) {
         out.add(m);

@@ -9,6 +9,7 @@ import dev.guardrails.FindingType;
 import dev.guardrails.Source;
 import dev.guardrails.text.Span;
 import dev.guardrails.text.AnalyzedText;
+import dev.guardrails.text.CharClass;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -72,8 +73,13 @@ public final class ClaimLanguageDetector implements Detector {
       return;
     }
     List<Source> sources = ctx.sources();
-    Citations.scan(text, sources, id(), UNVERIFIABLE_CITATION, out);
-    int kinds = triggers(s);
+    // the normalized view is ASCII when neither view holds a char above U+007F (known from normalizing)
+    int scanned = text.contains(CharClass.NON_ASCII) ? scanWords(s) : scanAscii(s);
+    if ((scanned & CITATION_CANDIDATE) != 0) {
+      // only a text with '[' or a word "http", "https", "www" or "doi" can hold a citation
+      Citations.scan(text, sources, id(), UNVERIFIABLE_CITATION, out);
+    }
+    int kinds = scanned & ALL;
     if (kinds == 0) {
       return; // no word or symbol any sentence-level rule needs: skip sentence analysis altogether
     }
@@ -82,11 +88,22 @@ public final class ClaimLanguageDetector implements Detector {
     // claim analysis when no rule that needs it is left)
     boolean attributions = noSources && (kinds & ATTRIBUTION_TRIGGER) != 0;
     boolean certainties = (kinds & CERTAINTY_TRIGGER) != 0;
-    boolean statistics = noSources && (kinds & STATISTIC_TRIGGER) != 0 && hasDigit(s, 0, s.length());
+    // (an ASCII digit is known from normalizing; only a text with other chars is searched for one.
+    // A digit the normalized view lost only costs the per-sentence test below)
+    boolean statistics = noSources && (kinds & STATISTIC_TRIGGER) != 0
+        && (text.contains(CharClass.DIGIT) || text.contains(CharClass.NON_ASCII) && hasDigit(s, 0, s.length()));
     if (!attributions && !certainties && !statistics) {
       return; // e.g. a currency word with no number, or an attribution subject when sources are given
     }
-    for (Span sent : ClaimExtractor.sentences(text)) {
+    int[] places = triggerOffsets(s, attributions, certainties, statistics);
+    if (places != null && places.length == 0) {
+      return; // no trigger word stands in its rule's phrase: no sentence can fire
+    }
+    // only a sentence holding a trigger can fire: without sources, only those sentences are looked
+    // for (with sources, grounding reads every sentence of the shared analysis anyway)
+    List<Span> sentences = places != null && noSources
+        ? ClaimExtractor.sentences(text, places, places.length) : ClaimExtractor.sentences(text);
+    for (Span sent : sentences) {
       int a = sent.start();
       int b = sent.end();
       boolean attribute = attributions && b > a && s.charAt(b - 1) != '?';
@@ -140,6 +157,8 @@ public final class ClaimLanguageDetector implements Detector {
   /** {@link #triggers} bit: a percent or currency word, a '%' or a currency symbol. */
   static final int STATISTIC_TRIGGER = 4;
   private static final int ALL = ATTRIBUTION_TRIGGER | CERTAINTY_TRIGGER | STATISTIC_TRIGGER;
+  /** {@link #scan} bit: a '[' or a word "http", "https", "www" or "doi" (any case): where {@link Citations} may report. */
+  static final int CITATION_CANDIDATE = 8;
 
   /**
    * Words (lower case) without which no sentence-level rule can fire, each with the rule it can
@@ -149,6 +168,13 @@ public final class ClaimLanguageDetector implements Detector {
    */
   private static final java.util.Map<String, Integer> TRIGGER_KINDS;
 
+  /** {@link #TRIGGER_KINDS} and the words a citation starts with, {@link #CITATION_CANDIDATE}: the scan's table. */
+  private static final java.util.Map<String, Integer> TABLE_KINDS;
+
+  /** The words {@link Citations} finds a link or DOI at: "http://", "https://", "www.", "doi:". */
+  private static final String[] CITATION_WORDS = {"http", "https", "www", "doi"};
+
+  /** The scan's table words by first letter. */
   private static final String[][] TRIGGERS_BY_LETTER = new String[26][];
 
   static {
@@ -176,6 +202,10 @@ public final class ClaimLanguageDetector implements Detector {
       }
     }
     TRIGGER_KINDS = java.util.Map.copyOf(kinds);
+    for (String w : CITATION_WORDS) {
+      kinds.merge(w, CITATION_CANDIDATE, (x, y) -> x | y);
+    }
+    TABLE_KINDS = java.util.Map.copyOf(kinds);
     java.util.List<java.util.List<String>> buckets = new java.util.ArrayList<>();
     for (int i = 0; i < 26; i++) {
       buckets.add(new java.util.ArrayList<>());
@@ -199,31 +229,158 @@ public final class ClaimLanguageDetector implements Detector {
    * 0 when it has none.
    */
   static int triggers(String s) {
+    return scan(s) & ALL;
+  }
+
+  /** The bits {@link #scan} can stop at. */
+  private static final int EVERY = ALL | CITATION_CANDIDATE;
+
+  /**
+   * The one pass over the text: {@link #triggers}'s bits, plus {@link #CITATION_CANDIDATE}; {@link
+   * #scanAscii} when {@code s} is ASCII, else {@link #scanWords}.
+   */
+  static int scan(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return scanWords(s);
+      }
+    }
+    return scanAscii(s);
+  }
+
+  /** Per-thread copy of an ASCII text as bytes, read eight at a time. */
+  private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[512]);
+  /** Longest text copied into {@link #SCRATCH}; a longer one is copied into a fresh array. */
+  private static final int SCRATCH_MAX = 1 << 15;
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGH = 0x8080808080808080L;
+
+  /**
+   * {@link #scan} of a text whose chars are all below U+0080, eight chars at a time (SWAR over a
+   * byte copy): per 8 bytes, a mask of letters and of the word starts among them (a letter after a
+   * non-letter), and a test for '%', '$' and '['; only at a word start are chars read one by one, and
+   * only a word whose first three letters may begin a table word ({@link #START}) is hashed and
+   * looked up. The same bits as {@link #scanWords} on such a text (MayFlagTest).
+   */
+  @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): the low byte of each char, exact for ASCII
+  static int scanAscii(String s) {
     int n = s.length();
+    int padded = ((n + 7) & ~7) + 8; // whole longs, then at least two zero bytes after the text
+    byte[] b;
+    if (n < SCRATCH_MAX) {
+      b = SCRATCH.get();
+      if (b.length < padded) {
+        b = new byte[Math.max(padded, b.length * 2)];
+        SCRATCH.set(b);
+      }
+    } else {
+      b = new byte[padded];
+    }
+    s.getBytes(0, n, b, 0);
+    java.util.Arrays.fill(b, n, padded, (byte) 0);
+    byte[] start = START;
+    int seen = 0;
+    long prevLetterTop = 0; // the high bit of byte 0 set when the previous long's last byte was a letter
+    for (int at = 0; at < n; at += 8) {
+      long x = (long) LONGS.get(b, at);
+      long lower = x | 0x2020202020202020L; // ASCII letters to lower case; no other char becomes a letter
+      long letters = (lower + 0x1F * ONES) & ~(lower + 0x05 * ONES) & HIGH; // 'a' <= byte < '{' (bytes < 0x80: no carries)
+      long starts = letters & ~((letters << 8) | prevLetterTop);
+      prevLetterTop = letters >>> 56;
+      long signs = zeroBytes(x ^ ('%' * ONES)) | zeroBytes(x ^ ('$' * ONES)) | zeroBytes(x ^ ('[' * ONES));
+      if (signs != 0) {
+        seen |= (zeroBytes(x ^ ('%' * ONES)) != 0 ? PERCENT_BITS : 0) | (zeroBytes(x ^ ('$' * ONES)) != 0 ? STATISTIC_TRIGGER : 0)
+            | (zeroBytes(x ^ ('[' * ONES)) != 0 ? CITATION_CANDIDATE : 0);
+      }
+      while (starts != 0) {
+        int i = at + (Long.numberOfTrailingZeros(starts) >>> 3);
+        starts &= starts - 1;
+        if (start[(b[i] & 31) << 10 | (b[i + 1] & 31) << 5 | (b[i + 2] & 31)] != 0) {
+          int h = b[i] | 0x20;
+          int e = i + 1;
+          int d;
+          while (e < n && isAsciiLetter(d = b[e])) {
+            h = 31 * h + (d | 0x20);
+            e++;
+          }
+          seen |= trigger(s, i, e, h);
+        }
+      }
+      if (seen == EVERY) {
+        return seen;
+      }
+    }
+    return seen;
+  }
+
+  /** The high bit of each zero byte of {@code t}, whose bytes are all below 0x80 (so no carries). */
+  private static long zeroBytes(long t) {
+    return ~((t + 0x7F * ONES) | t) & HIGH;
+  }
+
+  private static boolean isAsciiLetter(int c) {
+    return (char) ((c | 0x20) - 'a') < 26;
+  }
+
+  /**
+   * 1 at {@code (first & 31) << 10 | (second & 31) << 5 | (third & 31)} when a table word begins with
+   * those three letters: {@code & 31} maps both cases of an ASCII letter to the same 1-26. Other chars
+   * land on a letter's slot too ('.' on 'n'), so a hit is a candidate, settled by the word's
+   * look-up; a miss is exact: every table word has three or more letters.
+   */
+  private static final byte[] START = new byte[1 << 15];
+
+  static {
+    for (String w : TABLE_KINDS.keySet()) {
+      if (w.length() < 3) {
+        throw new AssertionError("table word shorter than the three-letter test: " + w);
+      }
+      START[(w.charAt(0) & 31) << 10 | (w.charAt(1) & 31) << 5 | (w.charAt(2) & 31)] = 1;
+    }
+  }
+
+  /**
+   * {@link #scan} over any text, word by word, letters and case as Unicode decides them: a word
+   * whose first two ASCII letters begin no table word is skipped without hashing, as most words
+   * are; the others are hashed as they are read and looked up.
+   */
+  static int scanWords(String s) {
+    int n = s.length();
+    byte[] kind = ASCII_KIND;
+    boolean[] prefix = TRIGGER_PREFIX;
     int i = 0;
     int seen = 0;
     while (i < n) {
       char c = s.charAt(i);
-      int k = c < 0x80 ? ASCII_KIND[c] : c == '%' ? PERCENT_SIGN
-          : Character.getType(c) == Character.CURRENCY_SYMBOL ? CURRENCY_SIGN : Character.isLetter(c) ? LETTER : 0;
-      if (k != LETTER) {
-        if (k != 0) { // a sign: as rare as a trigger word, so the per-char path stays one test
-          seen |= k == PERCENT_SIGN ? CERTAINTY_TRIGGER | STATISTIC_TRIGGER : STATISTIC_TRIGGER;
-          if (seen == ALL) {
-            return seen;
-          }
+      if (c >= 0x80) {
+        if (!Character.isLetter(c)) {
+          seen |= Character.getType(c) == Character.CURRENCY_SYMBOL ? STATISTIC_TRIGGER : 0;
+          i++;
+          continue;
         }
-        i++;
-        continue;
+      } else {
+        int k = kind[c];
+        if (k != LETTER) {
+          if (k != 0) { // a sign: as rare as a trigger word, so the per-char path stays one test
+            seen |= k == PERCENT_SIGN ? PERCENT_BITS : k == CURRENCY_SIGN ? STATISTIC_TRIGGER : CITATION_CANDIDATE;
+            if (seen == EVERY) {
+              return seen;
+            }
+          }
+          i++;
+          continue;
+        }
       }
       int e = i + 1;
       char d;
-      if (c < 0x80 && e < n && (d = s.charAt(e)) < 0x80 && ASCII_KIND[d] == LETTER
-          && !TRIGGER_PREFIX[((c | 0x20) - 'a') * 26 + ((d | 0x20) - 'a')]) {
-        // no trigger word starts with these two letters (ASCII letters compare ignoring case as
+      if (c < 0x80 && e < n && (d = s.charAt(e)) < 0x80 && kind[d] == LETTER
+          && !prefix[((c | 0x20) - 'a') * 26 + ((d | 0x20) - 'a')]) {
+        // no table word starts with these two letters (ASCII letters compare ignoring case as
         // c | 0x20): skip the word without hashing it, as most words are
         e++;
-        while (e < n && ((d = s.charAt(e)) < 0x80 ? ASCII_KIND[d] == LETTER : Character.isLetter(d))) {
+        while (e < n && ((d = s.charAt(e)) < 0x80 ? kind[d] == LETTER : Character.isLetter(d))) {
           e++;
         }
         i = e;
@@ -232,18 +389,146 @@ public final class ClaimLanguageDetector implements Detector {
       // the word's hash, lower-cased as it is read (ASCII letters only: c | 0x20)
       int h = c | 0x20;
       boolean ascii = c < 0x80;
-      while (e < n && ((d = s.charAt(e)) < 0x80 ? ASCII_KIND[d] == LETTER : Character.isLetter(d))) {
+      while (e < n && ((d = s.charAt(e)) < 0x80 ? kind[d] == LETTER : Character.isLetter(d))) {
         h = 31 * h + (d | 0x20);
         ascii &= d < 0x80;
         e++;
       }
       seen |= ascii ? trigger(s, i, e, h) : triggerAnyCase(s, i, e);
-      if (seen == ALL) {
+      if (seen == EVERY) {
         return seen;
       }
       i = e;
     }
     return seen;
+  }
+
+  private static final int PERCENT_BITS = CERTAINTY_TRIGGER | STATISTIC_TRIGGER;
+
+  /**
+   * True when {@link #triggerOffsets} without statistics finds a place where a rule can fire (or
+   * the text is not ASCII): the test before sentence detection, for tests.
+   */
+  static boolean phraseAtTrigger(String s, boolean attributions, boolean certainties) {
+    int[] at = triggerOffsets(s, attributions, certainties, false);
+    return at == null || at.length > 0;
+  }
+
+  /**
+   * The offsets, ascending, of the trigger words and signs of the ASCII text {@code s} where a
+   * rule can fire: with {@code attributions}, a subject with a verb after it (as {@link #attribution}
+   * reads it) or "according to" at most 20 chars before it; with {@code certainties}, a certainty
+   * word inside its phrase (any case); with {@code statistics}, every statistic word and sign. Null
+   * when {@code s} holds a char outside ASCII ('İ' lower-cases to 'i' in a sentence, to two chars
+   * in a word): the caller then reads every sentence. A phrase lies inside one sentence, and a
+   * sentence is a substring of the text, so a sentence holding none of these offsets fires no rule
+   * (word boundaries, the sentence start and the claim test are left to the rules).
+   */
+  static int[] triggerOffsets(String s, boolean attributions, boolean certainties, boolean statistics) {
+    int n = s.length();
+    int[] out = null;
+    int count = 0;
+    int i = 0;
+    while (i < n) {
+      char c = s.charAt(i);
+      if (c >= 0x80) {
+        return null;
+      }
+      if (ASCII_KIND[c] != LETTER) {
+        if (statistics && (c == '%' || ASCII_KIND[c] == CURRENCY_SIGN)) {
+          out = add(out, count++, i);
+        }
+        i++;
+        continue;
+      }
+      int e = i + 1;
+      int h = c | 0x20;
+      char d;
+      while (e < n && (d = s.charAt(e)) < 0x80 && ASCII_KIND[d] == LETTER) {
+        h = 31 * h + (d | 0x20);
+        e++;
+      }
+      int k = e - i >= 3 && START[(c & 31) << 10 | (s.charAt(i + 1) & 31) << 5 | (s.charAt(i + 2) & 31)] != 0
+          ? trigger(s, i, e, h) : 0;
+      if ((k & ATTRIBUTION_TRIGGER) != 0 && attributions && (verbAfter(s, e) || accordingToBefore(s, i))
+          || (k & CERTAINTY_TRIGGER) != 0 && certainties && certaintyPhraseAround(s, i, e)
+          || (k & STATISTIC_TRIGGER) != 0 && statistics) {
+        out = add(out, count++, i);
+      }
+      i = e;
+    }
+    return out == null ? new int[0] : java.util.Arrays.copyOf(out, count);
+  }
+
+  private static int[] add(int[] out, int count, int value) {
+    if (out == null) {
+      out = new int[8];
+    } else if (count == out.length) {
+      out = java.util.Arrays.copyOf(out, count * 2);
+    }
+    out[count] = value;
+    return out;
+  }
+
+  /** {@link #attribution}'s verb test on the text: spaces, an optional "have "/"has ", a word in {@link #VERBS}. */
+  private static boolean verbAfter(String s, int e) {
+    int n = s.length();
+    int w = e;
+    while (w < n && s.charAt(w) == ' ') {
+      w++;
+    }
+    if (s.regionMatches(true, w, "have ", 0, 5) || s.regionMatches(true, w, "has ", 0, 4)) {
+      w = s.indexOf(' ', w) + 1;
+    }
+    int we = w;
+    while (we < n && Character.isLetter(s.charAt(we))) {
+      we++;
+    }
+    return we > w && VERBS.contains(s.substring(w, we).toLowerCase(Locale.ROOT));
+  }
+
+  /** "according to" (any case) starting at most 20 chars before {@code i}, as {@link #attribution} accepts it. */
+  private static boolean accordingToBefore(String s, int i) {
+    for (int acc = Math.max(0, i - 20); acc <= i; acc++) {
+      if (s.regionMatches(true, acc, "according to", 0, 12)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when a {@link #CERTAINTY} phrase holding the word {@code s[from, to)} is written around it (any case). */
+  private static boolean certaintyPhraseAround(String s, int from, int to) {
+    for (int p = 0; p < CERTAINTY.length; p++) {
+      String phrase = CERTAINTY[p];
+      for (int at : CERTAINTY_WORD_AT[p]) {
+        int start = from - at;
+        int len = to - from;
+        if (start >= 0 && at + len <= phrase.length() && s.regionMatches(true, from, phrase, at, len)
+            && (at + len == phrase.length() || !Character.isLetter(phrase.charAt(at + len)))
+            && s.regionMatches(true, start, phrase, 0, phrase.length())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** For each {@link #CERTAINTY} phrase, the offsets of the words in it (runs of letters). */
+  private static final int[][] CERTAINTY_WORD_AT = new int[CERTAINTY.length][];
+
+  static {
+    for (int p = 0; p < CERTAINTY.length; p++) {
+      String phrase = CERTAINTY[p];
+      int[] at = new int[phrase.length()];
+      int count = 0;
+      for (int j = 0; j < phrase.length(); j++) {
+        if (Character.isLetter(phrase.charAt(j)) && (j == 0 || !Character.isLetter(phrase.charAt(j - 1)))) {
+          at[count++] = j;
+        }
+      }
+      CERTAINTY_WORD_AT[p] = java.util.Arrays.copyOf(at, count);
+    }
   }
 
   /** The first two letters of the trigger words, at {@code (first - 'a') * 26 + (second - 'a')}. */
@@ -277,7 +562,7 @@ public final class ClaimLanguageDetector implements Detector {
     if (f >= 'a' && f <= 'z') {
       for (String w : TRIGGERS_BY_LETTER[f - 'a']) {
         if (w.length() == to - from && s.regionMatches(true, from, w, 0, w.length())) {
-          return TRIGGER_KINDS.get(w);
+          return TABLE_KINDS.get(w);
         }
       }
     }
@@ -288,7 +573,11 @@ public final class ClaimLanguageDetector implements Detector {
   static java.util.List<String> triggerWords() {
     java.util.List<String> out = new java.util.ArrayList<>();
     for (String[] bucket : TRIGGERS_BY_LETTER) {
-      out.addAll(java.util.List.of(bucket));
+      for (String w : bucket) {
+        if (TRIGGER_KINDS.containsKey(w)) {
+          out.add(w);
+        }
+      }
     }
     return out;
   }
@@ -308,7 +597,7 @@ public final class ClaimLanguageDetector implements Detector {
   private static final int[] TRIGGER_TABLE_KINDS;
 
   static {
-    int count = TRIGGER_KINDS.size();
+    int count = TABLE_KINDS.size();
     String[] table = new String[Integer.highestOneBit(count * 4) * 2];
     int[] tableKinds = new int[table.length];
     for (String[] bucket : TRIGGERS_BY_LETTER) {
@@ -318,7 +607,7 @@ public final class ClaimLanguageDetector implements Detector {
           slot = (slot + 1) & (table.length - 1);
         }
         table[slot] = w;
-        tableKinds[slot] = TRIGGER_KINDS.get(w);
+        tableKinds[slot] = TABLE_KINDS.get(w);
       }
     }
     TRIGGER_TABLE = table;
@@ -328,12 +617,13 @@ public final class ClaimLanguageDetector implements Detector {
   private static final byte LETTER = 1;
   private static final byte PERCENT_SIGN = 2;
   private static final byte CURRENCY_SIGN = 3;
-  /** {@link #triggers}'s classes of ASCII chars: a letter, '%', a currency symbol ('$'), other. */
+  private static final byte BRACKET = 4;
+  /** {@link #scan}'s classes of ASCII chars: a letter, '%', a currency symbol ('$'), '[', other. */
   private static final byte[] ASCII_KIND = new byte[0x80];
 
   static {
     for (char c = 0; c < 0x80; c++) {
-      ASCII_KIND[c] = c == '%' ? PERCENT_SIGN : Character.getType(c) == Character.CURRENCY_SYMBOL ? CURRENCY_SIGN
+      ASCII_KIND[c] = c == '%' ? PERCENT_SIGN : c == '[' ? BRACKET : Character.getType(c) == Character.CURRENCY_SYMBOL ? CURRENCY_SIGN
           : Character.isLetter(c) ? LETTER : 0;
     }
   }
@@ -435,7 +725,7 @@ public final class ClaimLanguageDetector implements Detector {
     return false;
   }
 
-  private static long certainty(String lower) {
+  static long certainty(String lower) {
     for (String w : CERTAINTY) {
       int i = lower.indexOf(w);
       while (i >= 0) {

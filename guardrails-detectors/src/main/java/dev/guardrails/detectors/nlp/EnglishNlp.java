@@ -99,6 +99,163 @@ public final class EnglishNlp {
     return List.copyOf(out);
   }
 
+  /** Per-thread context generator of the model's factory (it keeps scratch buffers: not thread-safe). */
+  private static final ThreadLocal<opennlp.tools.sentdetect.SDContextGenerator> CONTEXT =
+      ThreadLocal.withInitial(() -> Models.SENT.getFactory().getSDContextGenerator());
+
+  /**
+   * The sentences of {@link #SENTENCES} over {@code s} that hold at least one of
+   * {@code offsets[0, count)} (ascending offsets of non-whitespace chars), in order, each once:
+   * the same spans, with the model asked only about the candidate ends around those offsets.
+   *
+   * <p>Why that is the same: the model ({@code SentenceDetectorME.sentPosDetect}) decides each
+   * candidate end (the last '.', '!' or '?' of a whitespace-free token) from that candidate's own
+   * context only, as this model has no abbreviation list ({@code isAcceptableBreak} is then always
+   * true) and its other two conditions cannot hold for such candidates (a candidate before the last
+   * sentence start, or right after the previous break), except that a candidate at the paragraph's
+   * first char never breaks. A break at a candidate starts the next
+   * sentence at the following token (the model ends sentences at token ends), and a sentence is the
+   * trimmed text between two consecutive breaks. So the sentence holding offset {@code t} runs from
+   * the last break at or before {@code t} to the first one after it: the candidates are asked,
+   * nearest first, until one breaks on each side (not the one that closes the paragraph: the
+   * sentence ends there either way). {@code EnglishNlpAroundTest} compares with the
+   * model's whole-text result.
+   *
+   * @param s the normalized text
+   * @param offsets offsets into {@code s}, ascending, each at a non-whitespace char
+   * @param count how many of {@code offsets} to read
+   * @return the sentence spans over {@code s} holding an offset, in order
+   * @throws IllegalStateException when the OpenNLP model is not on the class path
+   */
+  public static List<Span> sentencesAround(String s, int[] offsets, int count) {
+    List<Span> out = new ArrayList<>();
+    int i = 0;
+    int n = s.length();
+    int k = 0;
+    while (i < n && k < count) {
+      int nl = s.indexOf('\n', i);
+      int end = nl < 0 ? n : nl;
+      int k0 = k;
+      while (k < count && offsets[k] < end) {
+        k++;
+      }
+      if (k > k0 && end > i) {
+        if (oneSentenceEnd(s, i, end)) {
+          addTrimmed(s, i, end, out);
+        } else {
+          modelAround(s, i, end, offsets, k0, k, out);
+        }
+      }
+      i = end + 1;
+    }
+    return out;
+  }
+
+  /** {@link #sentencesAround} in the paragraph {@code s[from, to)}, for {@code offsets[k0, k1)}. */
+  private static void modelAround(String s, int from, int to, int[] offsets, int k0, int k1, List<Span> out) {
+    String p = maskLongRuns(s.substring(from, to));
+    int len = p.length();
+    char[] eos = Models.EOS;
+    // the candidates the model is asked about: the last end char of each whitespace-free token
+    int[] cand = new int[8];
+    int m = 0;
+    for (int j = 0; j < len; j++) {
+      if (isEos(p.charAt(j), eos)) {
+        int ws = firstWhitespace(p, j + 1);
+        int next = j + 1;
+        while (next < ws && !isEos(p.charAt(next), eos)) {
+          next++;
+        }
+        if (next < ws) {
+          continue; // another end char before the token's end: only the last one is a candidate
+        }
+        if (m == cand.length) {
+          cand = java.util.Arrays.copyOf(cand, m * 2);
+        }
+        cand[m++] = j;
+      }
+    }
+    byte[] decided = new byte[m]; // 0: not asked yet, 1: break, 2: no break
+    opennlp.tools.sentdetect.SDContextGenerator context = CONTEXT.get();
+    opennlp.tools.ml.model.MaxentModel model = Models.SENT.getMaxentModel();
+    int lastStart = -1;
+    for (int k = k0; k < k1; k++) {
+      int t = offsets[k] - from;
+      int start = 0;
+      int end = len;
+      int c = m - 1;
+      while (c >= 0 && nextStart(p, cand[c]) > t) {
+        c--;
+      }
+      for (int b = c; b >= 0; b--) {
+        if (breaks(p, cand[b], decided, b, context, model)) {
+          start = nextStart(p, cand[b]);
+          break;
+        }
+      }
+      for (int a = c + 1; a < m; a++) {
+        int next = nextStart(p, cand[a]);
+        if (next == len) {
+          break; // only whitespace after this candidate's token: the sentence ends there, break or not
+        }
+        if (breaks(p, cand[a], decided, a, context, model)) {
+          end = next;
+          break;
+        }
+      }
+      if (start == lastStart) {
+        continue; // the previous offset's sentence
+      }
+      lastStart = start;
+      // trimmed as the model trims (OpenNLP's whitespace), then as sentences() does (the JDK's)
+      while (start < end && opennlp.tools.util.StringUtil.isWhitespace(p.charAt(start))) {
+        start++;
+      }
+      while (end > start && opennlp.tools.util.StringUtil.isWhitespace(p.charAt(end - 1))) {
+        end--;
+      }
+      int a = from + start;
+      int b = from + end;
+      while (a < b && Character.isWhitespace(s.charAt(a))) {
+        a++;
+      }
+      while (b > a && Character.isWhitespace(s.charAt(b - 1))) {
+        b--;
+      }
+      if (b > a) {
+        out.add(new Span(a, b));
+      }
+    }
+  }
+
+  /** Whether the model breaks at candidate {@code c} (asked once, then remembered in {@code decided[i]}). */
+  private static boolean breaks(String p, int c, byte[] decided, int i, opennlp.tools.sentdetect.SDContextGenerator context,
+      opennlp.tools.ml.model.MaxentModel model) {
+    if (decided[i] == 0 && c == 0) {
+      decided[i] = 2; // the model records no break at the paragraph's first char (its break would end an empty sentence)
+    } else if (decided[i] == 0) {
+      double[] probs = model.eval(context.getContext(p, c));
+      decided[i] = SentenceDetectorME.SPLIT.equals(model.getBestOutcome(probs)) ? (byte) 1 : (byte) 2;
+    }
+    return decided[i] == 1;
+  }
+
+  /** Where the model starts the next sentence after a break at {@code c}: the first non-whitespace after the token. */
+  private static int nextStart(String p, int c) {
+    int i = firstWhitespace(p, c + 1);
+    while (i < p.length() && opennlp.tools.util.StringUtil.isWhitespace(p.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  private static int firstWhitespace(String p, int i) {
+    while (i < p.length() && !opennlp.tools.util.StringUtil.isWhitespace(p.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
   /**
    * True when the paragraph {@code s[from, to)} holds no candidate sentence end (a char of the
    * model's {@link Models#EOS}) except in the run of such chars that ends its last non-whitespace
@@ -159,9 +316,24 @@ public final class EnglishNlp {
    * 100,000 dots (or "a.a.a....") take tens of seconds: quadratic in the run length.
    */
   static String maskLongRuns(String p) {
+    int n = p.length();
+    // a whitespace-free run longer than LONG_RUN needs a stretch of that many chars with no ' ' in
+    // it: jump from space to space (the last one within reach), and only such a stretch is scanned
+    int from = 0;
+    while (n - from > LONG_RUN) {
+      int sp = p.lastIndexOf(' ', from + LONG_RUN);
+      if (sp < from) {
+        return maskLongRunsFrom(p, from);
+      }
+      from = sp + 1;
+    }
+    return p;
+  }
+
+  /** {@link #maskLongRuns} from {@code i}, a run start or whitespace: every run read char by char. */
+  private static String maskLongRunsFrom(String p, int i) {
     char[] cs = null;
     int n = p.length();
-    int i = 0;
     while (i < n) {
       if (Character.isWhitespace(p.charAt(i))) {
         i++;

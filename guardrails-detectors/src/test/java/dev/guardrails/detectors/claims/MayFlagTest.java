@@ -124,7 +124,7 @@ class MayFlagTest {
   void sameAnswerOnRandomTexts() {
     Random r = new Random(43);
     String[] other = {" ", "the", "a", "x", ".", "-", "\u00e9t\u00e9", "\u017f", "\u212a", "\u0130", "\u0131", "caf\u00e9",
-      "12", "\u00c9", "'", "\u0394"};
+      "12", "\u00c9", "'", "\u0394", "\u20ac", "\u2019", "\u00a0", "\u4e2d\u6587", "[", "http", "d\u0130i", "www", "\u00a3"};
     int yes = 0;
     for (int it = 0; it < 30_000; it++) {
       StringBuilder b = new StringBuilder();
@@ -144,8 +144,143 @@ class MayFlagTest {
       boolean expected = reference(s);
       assertEquals(expected, ClaimLanguageDetector.mayFlag(s), "case " + it);
       assertEquals(referenceKinds(s), ClaimLanguageDetector.triggers(s), "kinds, case " + it);
+      assertEquals(referenceKinds(s) | referenceCitation(s), ClaimLanguageDetector.scanWords(s), "words, case " + it);
       yes += expected ? 1 : 0;
     }
     assertTrue(yes > 3_000 && yes < 27_000, "flagged: " + yes);
+  }
+
+  /**
+   * The citation bit by its definition: a '[' or a whole word "http", "https", "www" or "doi"
+   * ignoring case as {@code regionMatches} does; where {@link Citations} can report.
+   */
+  private static int referenceCitation(String s) {
+    if (s.indexOf('[') >= 0) {
+      return ClaimLanguageDetector.CITATION_CANDIDATE;
+    }
+    int n = s.length();
+    for (int i = 0; i < n; ) {
+      if (!Character.isLetter(s.charAt(i))) {
+        i++;
+        continue;
+      }
+      int e = i;
+      while (e < n && Character.isLetter(s.charAt(e))) {
+        e++;
+      }
+      for (String w : List.of("http", "https", "www", "doi")) {
+        if (w.length() == e - i && s.regionMatches(true, i, w, 0, w.length())) {
+          return ClaimLanguageDetector.CITATION_CANDIDATE;
+        }
+      }
+      i = e;
+    }
+    return 0;
+  }
+
+  /**
+   * The eight-chars-at-a-time scan of ASCII texts gives the definition's bits, citation bit
+   * included, as the word-by-word scan does: random ASCII texts of trigger words (any case, cut
+   * short, glued to letters, digits and signs), citation words, '%', '$', '[' and words sharing a
+   * trigger's first three letters, 1 to 300 chars (word starts on every byte of a long).
+   */
+  @Test
+  void asciiScanGivesTheDefinitionsBits() {
+    Random r = new Random(44);
+    String[] other = {" ", "  ", "the", "a", "x", ".", "-", "12", "'", "%", "$", "[", "[3]", "http", "https://x.org", "www",
+      "WWW.x", "doi", "DOI:10.1/x", "stud", "studied", "percentile", "and", "anal", "proverb", "\n", "\t", "(", ")", "e.g.",
+      "U.S.", "Dr.", "do", "ht", "ww", "euro", "usda", "z", "Q"};
+    int yes = 0;
+    for (int it = 0; it < 40_000; it++) {
+      StringBuilder b = new StringBuilder();
+      int len = 1 + r.nextInt(it % 4 == 0 ? 60 : 10);
+      for (int k = 0; k < len; k++) {
+        String piece = r.nextInt(3) == 0 ? TRIGGERS.get(r.nextInt(TRIGGERS.size())) : other[r.nextInt(other.length)];
+        if (r.nextInt(3) == 0) {
+          piece = piece.toUpperCase(java.util.Locale.ROOT);
+        } else if (r.nextInt(5) == 0 && piece.length() > 1) {
+          piece = r.nextBoolean() ? piece.substring(1) : piece.substring(0, piece.length() - 1); // near misses
+        }
+        b.append(piece).append(r.nextInt(3) == 0 ? "" : r.nextInt(9) == 0 ? "," : " ");
+      }
+      String s = b.toString();
+      int expected = referenceKinds(s) | referenceCitation(s);
+      assertEquals(expected, ClaimLanguageDetector.scanAscii(s), "case " + it);
+      assertEquals(expected, ClaimLanguageDetector.scanWords(s), "word scan, case " + it);
+      assertEquals(expected, ClaimLanguageDetector.scan(s), "scan, case " + it);
+      yes += expected != 0 ? 1 : 0;
+    }
+    assertTrue(yes > 10_000 && yes < 38_000, "flagged: " + yes);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "see [2] and https://x.org|8",
+      "Visit WWW.example.com|8",
+      "doi:10.1000/182 shows|8",
+      "adoi: wwwx httpx [x|8",
+      "no link here: example.com|0",
+      "Studies at www.x.org show 12%|15",
+      "XXXXXXXstudies show|0",
+      "XXXXXXX.studies|1",
+      "XXXXXXXX studies|1",
+  })
+  void citationBitOnHandCheckedRows(String text, int bits) {
+    assertEquals(bits, ClaimLanguageDetector.scanAscii(text));
+    assertEquals(bits, ClaimLanguageDetector.scanWords(text));
+  }
+
+  /**
+   * {@link ClaimLanguageDetector#phraseAtTrigger} is a necessary condition of the attribution and
+   * certainty rules: in every sentence the detector reads, of random ASCII texts of subjects, verbs,
+   * "according to", certainty phrases and their parts (any case, odd spacing, abbreviations), a
+   * phrase either rule finds means the test holds for the whole text, and every sentence where a
+   * rule can fire (a phrase, or a percent or money term) holds one of
+   * {@link ClaimLanguageDetector#triggerOffsets}: the only sentences looked for.
+   */
+  @Test
+  void phraseTestHoldsWhereTheRulesFire() {
+    Random r = new Random(45);
+    String[] pieces = {"Studies", "show", "experts", "agree", "according to", "According  to", "many", "research", "has",
+      "have", "found", "data", "suggests", "the", "It", "is", "guaranteed", "100% safe", "100%", "safe", "completely",
+      "always", "Always", "works", "never", "fails", "without a doubt", "doubt", "risk-free", "no risk", "zero", "risk",
+      "proven fact", "proven", "cannot fail", "absolutely certain", "sure", "Dr.", "e.g.", "U.S.", ".", "?", "!", "\n",
+      "  ", "Smith", "(2020)", "by Harvard", "x", "scientists", "doctors", "recommend", "evidence", "indicates", "12.5%",
+      "40 percent", "3 per cent", "$5", "5 dollars", "EUR 3", "7 pct", "1,500", "2.3 million", "USD"};
+    int fired = 0;
+    for (int it = 0; it < 20_000; it++) {
+      StringBuilder b = new StringBuilder();
+      int len = 1 + r.nextInt(16);
+      for (int k = 0; k < len; k++) {
+        String piece = pieces[r.nextInt(pieces.length)];
+        b.append(r.nextInt(6) == 0 ? piece.toUpperCase(java.util.Locale.ROOT) : piece).append(r.nextInt(6) == 0 ? "" : " ");
+      }
+      dev.guardrails.text.AnalyzedText text = dev.guardrails.text.AnalyzedText.of(b.toString());
+      String s = text.normalized();
+      boolean any = false;
+      int[] places = ClaimLanguageDetector.triggerOffsets(s, true, true, true);
+      for (dev.guardrails.text.Span sent : ClaimExtractor.sentences(text)) {
+        String lower = ClaimLanguageDetector.lowerSameLength(s.substring(sent.start(), sent.end()));
+        boolean phrase = ClaimLanguageDetector.attribution(lower) >= 0 || ClaimLanguageDetector.certainty(lower) >= 0;
+        Terms.Seq seq = Terms.tokenize(s, sent.start(), sent.end());
+        boolean statistic = false;
+        for (int t = 0; t < seq.size(); t++) {
+          statistic |= seq.kinds[t] == Terms.PERCENT || seq.kinds[t] == Terms.MONEY;
+        }
+        if (phrase || statistic) {
+          boolean held = false;
+          for (int o : places) {
+            held |= o >= sent.start() && o < sent.end();
+          }
+          assertTrue(held, "a sentence where a rule can fire holds a trigger offset, case " + it);
+        }
+        any |= phrase;
+      }
+      if (any) {
+        fired++;
+        assertTrue(ClaimLanguageDetector.phraseAtTrigger(s, true, true), "case " + it);
+      }
+    }
+    assertTrue(fired > 5_000, "texts where a rule fires: " + fired);
   }
 }
