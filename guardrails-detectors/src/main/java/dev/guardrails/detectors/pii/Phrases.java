@@ -234,6 +234,9 @@ final class Phrases {
               found |= walk(r, p, n);
             }
           }
+          while (p + 1 < n && r[p + 1] < 128 && WORD[r[p + 1]]) {
+            p++; // the rest of the word's ASCII run: no word start, no break
+          }
         } else if (breaks != null && (c == '.' || c == '!' || c == '?' || c == '\n') && breaks.at(s, from + p)) {
           if (!last) {
             return found;
