@@ -13,9 +13,11 @@ import java.util.List;
  * An immutable, case-insensitive set of words (names, places, suffixes) looked up by a range of a
  * {@link CharSequence} without allocating, in the spirit of Lucene's {@code CharArraySet}.
  *
- * <p>Memory-compact: every entry lives in one shared {@code char[]} pool as a length char followed
- * by its lower-cased chars, and an open-addressing {@code int[]} table holds pool offsets and hash
- * bits (about 2 bytes per char plus 16-32 bytes per entry, instead of an array object per entry).
+ * <p>Memory-compact: an open-addressing {@code long[]} table holds, per entry, either the entry
+ * itself (up to {@value #INLINE} ASCII chars, seven bits each: the common short words need one read
+ * of one slot) or hash bits and the offset of the entry in one shared {@code char[]} pool (a length
+ * char followed by its lower-cased chars): about 2 bytes per pooled char plus 16-32 bytes per entry,
+ * instead of an array object per entry.
  * Several lists can share one table ({@link #union}): a word is then hashed once to learn every list
  * that holds it ({@link #tags}), one cache miss instead of one per list. Case folding is
  * per char with {@link Character#toLowerCase(char)} and ASCII apostrophe look-alikes fold to
@@ -27,14 +29,23 @@ final class Gazetteer {
   /** Longest entry kept: its length is stored in one char of the pool. */
   private static final int MAX_ENTRY = Character.MAX_VALUE;
 
+  /** Longest entry held in its slot rather than the pool (folded chars all ASCII). */
+  static final int INLINE = 6;
+
+  /** In a {@link #table} slot: the entry is in the pool. */
+  private static final long POOLED = 1L << 63;
+
   private final char[] pool;
   /**
-   * Two ints per slot: the pool offset + 1 of the entry (0 for an empty slot), then the high 16 bits
-   * of its mixed hash with, in the low 16 bits, its tags (bit i set when the entry belongs to list i
-   * of a {@link #union}; bit 0 for a single list). A probe compares the hash bits before it reads the
-   * pool, so a word that is no entry mostly costs one read of this array.
+   * One long per slot, 0 for an empty slot. Bits 0-15: the entry's tags (bit i set when it belongs to
+   * list i of a {@link #union}; bit 0 for a single list; never 0 for an entry). An entry of 1 to
+   * {@value #INLINE} chars whose folded chars are all ASCII is held in the slot ({@link #inline}:
+   * its length in bits 16-18, char i in bits 19 + 7i); any other has {@link #POOLED}, the high 16 bits
+   * of its mixed hash in bits 16-31 and its pool offset + 1 in bits 32-62. A probe compares the
+   * slot's key bits before it reads the pool, so a short word costs one read of this array, a long
+   * word that is no entry mostly one, and a long entry two.
    */
-  private final int[] table;
+  private final long[] table;
   private final int mask;
   /** The list this instance answers {@link #contains} for (one bit of {@link #tags}). */
   private final int bit;
@@ -62,7 +73,7 @@ final class Gazetteer {
       }
     }
     int cap = Integer.highestOneBit(Math.max(4, total * 2 - 1)) << 1;
-    table = new int[2 * cap];
+    table = new long[cap];
     mask = cap - 1;
     char[] p = new char[(int) Math.min(Integer.MAX_VALUE - 8, chars)];
     long[][] perList = new long[lists.size()][64];
@@ -77,33 +88,41 @@ final class Gazetteer {
         }
         p[used] = (char) len;
         int h = 0;
+        long key = 0; // the inline key of the folded word, if it has one
         for (int i = 0; i < len; i++) {
           char c = fold(w.charAt(i));
           p[used + 1 + i] = c;
           h = 31 * h + c;
+          key = inlineStep(key, i, c);
         }
+        key = len >= 1 && len <= INLINE ? inline(key, len) : 0;
         int m = mix(h);
         int slot = m & mask;
-        int at = -1;
-        for (int t = table[2 * slot]; t != 0; t = table[2 * slot]) {
-          if (p[t - 1] == len && java.util.Arrays.equals(p, t, t + len, p, used + 1, used + 1 + len)) {
-            at = t;
+        boolean found = false;
+        for (long e = table[slot]; e != 0; e = table[slot]) {
+          if (key != 0 ? (e & ~0xFFFFL) == key
+              : (e & POOLED) != 0 && (e & 0xFFFF0000L) == (m & 0xFFFF0000L)
+                  && pooledEquals(p, (int) ((e >>> 32) & 0x7FFFFFFF), len, used + 1)) {
+            found = true;
             break;
           }
           slot = (slot + 1) & mask;
         }
-        if (at < 0) {
-          table[2 * slot] = used + 1;
-          table[2 * slot + 1] = m & 0xFFFF0000;
-          at = used + 1;
-          used += len + 1;
+        if (!found) {
+          if (key != 0) {
+            table[slot] = key;
+          } else {
+            table[slot] = POOLED | ((long) (used + 1) << 32) | (m & 0xFFFF0000L);
+            used += len + 1;
+          }
         }
-        if ((table[2 * slot + 1] & (1 << l)) == 0) {
-          table[2 * slot + 1] |= 1 << l;
+        if ((table[slot] & (1L << l)) == 0) {
+          table[slot] |= 1L << l;
           sizes[l]++;
           if (len > 0) {
-            perList[l][p[at] & 63] |= 1L << Math.min(len, 63);
-            anyLengths[p[at] & 63] |= 1L << Math.min(len, 63);
+            char first = fold(w.charAt(0));
+            perList[l][first & 63] |= 1L << Math.min(len, 63);
+            anyLengths[first & 63] |= 1L << Math.min(len, 63);
           }
         }
       }
@@ -204,11 +223,7 @@ final class Gazetteer {
     if (len <= 0 || (lengths[fold(s.charAt(start)) & 63] & (1L << Math.min(len, 63))) == 0) {
       return false;
     }
-    int h = 0;
-    for (int i = start; i < end; i++) {
-      h = 31 * h + fold(s.charAt(i));
-    }
-    return (find(h, s, start, len) & bit) != 0;
+    return (lookup(s, start, end) & bit) != 0;
   }
 
   /**
@@ -220,26 +235,80 @@ final class Gazetteer {
     if (len <= 0 || (anyLengths[fold(s.charAt(start)) & 63] & (1L << Math.min(len, 63))) == 0) {
       return 0;
     }
-    int h = 0;
-    for (int i = start; i < end; i++) {
-      h = 31 * h + fold(s.charAt(i));
-    }
-    return find(h, s, start, len);
+    return lookup(s, start, end);
   }
 
-  private int find(int h, CharSequence s, int start, int len) {
-    int m = mix(h);
-    int check = m & 0xFFFF0000;
+  /** The tags of {@code s[start, end)} (not empty): hashed once, and keyed inline when it is short. */
+  private int lookup(CharSequence s, int start, int end) {
+    int len = end - start;
+    int h = 0;
+    if (len <= INLINE) {
+      long key = 0;
+      for (int i = start; i < end; i++) {
+        char c = fold(s.charAt(i));
+        h = 31 * h + c;
+        key = inlineStep(key, i - start, c);
+      }
+      if (key >= 0) {
+        return findInline(mix(h), inline(key, len));
+      }
+    } else {
+      for (int i = start; i < end; i++) {
+        h = 31 * h + fold(s.charAt(i));
+      }
+    }
+    return findPooled(mix(h), s, start, len);
+  }
+
+  /** The tags of the entry held in its slot as {@code key} ({@link #inline}), 0 if none. */
+  private int findInline(int m, long key) {
     int slot = m & mask;
-    for (int t = table[2 * slot]; t != 0; t = table[2 * slot]) {
-      int meta = table[2 * slot + 1];
-      if ((meta & 0xFFFF0000) == check && pool[t - 1] == len && same(t, s, start, len)) {
-        return meta & 0xFFFF;
+    for (long e = table[slot]; e != 0; e = table[slot]) {
+      if ((e & ~0xFFFFL) == key) {
+        return (int) e & 0xFFFF;
       }
       slot = (slot + 1) & mask;
     }
     return 0;
   }
+
+  /** The tags of the pooled entry {@code s[start, start + len)} whose mixed hash is {@code m}, 0 if none. */
+  private int findPooled(int m, CharSequence s, int start, int len) {
+    long check = POOLED | (m & 0xFFFF0000L);
+    int slot = m & mask;
+    for (long e = table[slot]; e != 0; e = table[slot]) {
+      if ((e & (POOLED | 0xFFFF0000L)) == check) {
+        int t = (int) ((e >>> 32) & 0x7FFFFFFF);
+        if (pool[t - 1] == len && same(t, s, start, len)) {
+          return (int) e & 0xFFFF;
+        }
+      }
+      slot = (slot + 1) & mask;
+    }
+    return 0;
+  }
+
+  /**
+   * Adds the folded char {@code c} at position {@code i} of a word to its inline key being built;
+   * the sign bit marks a word with no inline form (a char past {@value #INLINE} or not ASCII).
+   */
+  private static long inlineStep(long key, int i, char c) {
+    if (i >= INLINE || c >= 128) {
+      return key | Long.MIN_VALUE;
+    }
+    return key | ((long) c << (19 + 7 * i));
+  }
+
+  /** The slot key of a word of {@code len} chars from its {@link #inlineStep} key (0: none). */
+  private static long inline(long key, int len) {
+    return key < 0 ? 0 : key | ((long) len << 16);
+  }
+
+  /** Whether the pool entry at {@code t} (length at {@code t - 1}) equals {@code pool[at, at + len)}. */
+  private static boolean pooledEquals(char[] pool, int t, int len, int at) {
+    return pool[t - 1] == len && java.util.Arrays.equals(pool, t, t + len, pool, at, at + len);
+  }
+
 
   /** Whether the whole string is an entry. */
   boolean contains(CharSequence s) {

@@ -42,6 +42,23 @@ final class NameCues {
   /** {@link #NAME_PHRASES} indexed by their last char (lower case ASCII), so a lookup compares only candidates. */
   private static final String[][] BY_LAST = byLast();
 
+  /**
+   * Per last char (as {@link #BY_LAST}): bit {@code c & 63} set when some phrase of that list has
+   * {@code c} as its char before the last (a filter, never a verdict). Every phrase has two chars or more.
+   */
+  private static final long[] SECOND_LAST = secondLast();
+
+  private static long[] secondLast() {
+    long[] m = new long[128];
+    for (String p : NAME_PHRASES) {
+      if (p.length() < 2) {
+        throw new AssertionError("cue phrases have two chars or more: " + p);
+      }
+      m[p.charAt(p.length() - 1)] |= 1L << (p.charAt(p.length() - 2) & 63);
+    }
+    return m;
+  }
+
   private static String[][] byLast() {
     java.util.List<java.util.List<String>> b = new java.util.ArrayList<>();
     for (int c = 0; c < 128; c++) {
@@ -63,7 +80,13 @@ final class NameCues {
 
   private static boolean matches(String s, int e, int pos) {
     char last = Character.toLowerCase(s.charAt(e - 1));
-    if (last >= 128) {
+    if (last >= 128 || e < 2) {
+      return false; // (every phrase has two chars or more)
+    }
+    // the char before the last: an ASCII char must equal the phrase's (ASCII case ignored, also
+    // where WordList.same falls back to regionMatches); a char of U+0080 or above may fold onto one
+    char before = s.charAt(e - 2);
+    if (before < 128 && (SECOND_LAST[last] & (1L << ((before >= 'A' && before <= 'Z' ? before + 32 : before) & 63))) == 0) {
       return false;
     }
     for (String p : BY_LAST[last]) {

@@ -114,7 +114,7 @@ final class NameLexicons {
   /** Lower-case particles inside names: Ludwig van Beethoven, Maria de la Cruz. */
   static final Gazetteer PARTICLES = Gazetteer.of(PARTICLE_WORDS);
 
-  private static final String[] SURNAME_ENDINGS = {
+  static final String[] SURNAME_ENDINGS = {
       "ová", "ova", "ovа", "ovich", "evich", "ovič", "ović", "ević", "vić", "ski", "ska", "sky", "skaya",
       "skiy", "cki", "cka", "dze", "shvili", "enko", "chuk", "yan", "sson", "dóttir", "dottir", "sdóttir",
       "poulos", "opoulos", "escu", "oglu", "oğlu", "ović", "nen", "kainen", "ainen", "inen", "berg",
@@ -122,16 +122,18 @@ final class NameLexicons {
       "ák", "ík", "čík", "ich", "ics", "ényi", "elli", "etti", "ucci", "acci", "otti", "ini", "ez",
       "ov", "ev", "ova", "eva", "ina", "uk", "iuk", "ko"};
 
-  private static final Gazetteer ENDINGS_LONG = Gazetteer.of(java.util.List.of(SURNAME_ENDINGS));
+  /** {@link #SURNAME_ENDINGS} read backwards from a word's end: every suffix length in one pass. */
+  private static final SuffixTrie ENDINGS_LONG = new SuffixTrie(java.util.List.of(SURNAME_ENDINGS));
 
   /**
    * Name-building suffixes of Persian, Turkic, Central Asian and Arabic names, and Slavic endings
    * the list above lacks (Belarusian "-oŭ", Slovene "-ič"): "Hosseinzadeh", "Rahimpour",
    * "Alikhan", "Nurlanuly", "Abdullo", "Ivanoŭ".
    */
-  private static final Gazetteer ORIGIN_ENDINGS = Gazetteer.of(java.util.List.of(
+  static final java.util.List<String> ORIGIN_ENDING_WORDS = java.util.List.of(
       "zadeh", "zade", "pour", "nejad", "nezhad", "khan", "ullah", "ulla", "ullo", "uddin", "iddin", "bek",
-      "ogly", "uly", "kyzy", "qizi", "oŭ", "aŭ", "eŭ", "ič"));
+      "ogly", "uly", "kyzy", "qizi", "oŭ", "aŭ", "eŭ", "ič");
+  private static final SuffixTrie ORIGIN_ENDINGS = new SuffixTrie(ORIGIN_ENDING_WORDS);
   /** The Arabic "servant of" element that opens many given names and surnames: "Abdullah", "Abdelkader", "Abdurahmon". */
   private static final Gazetteer ORIGIN_PREFIXES = Gazetteer.of(java.util.List.of(
       "abdul", "abdel", "abdol", "abdal", "abdur", "abdu", "abde", "abdo"));
@@ -162,12 +164,8 @@ final class NameLexicons {
     if (len == 5) {
       return SLAVIC_SHORT.contains(s, b - 2, b) || SLAVIC_SHORT.contains(s, b - 3, b);
     }
-    for (int e = 2; e <= 5 && e <= len - 3; e++) {
-      if (ORIGIN_ENDINGS.contains(s, b - e, b)) {
-        return true;
-      }
-    }
-    return false;
+    // an ending of 2 to 5 chars that leaves a stem of three: every length in one backward pass
+    return (ORIGIN_ENDINGS.lengths(s, b, Math.min(5, len - 3)) & ~3L) != 0;
   }
 
   /**
@@ -179,11 +177,7 @@ final class NameLexicons {
     if (len < 6) {
       return false;
     }
-    for (int e = 2; e <= 7 && e < len - 2; e++) {
-      if (ENDINGS_LONG.contains(s, b - e, b)) {
-        return true;
-      }
-    }
-    return false;
+    // an ending of 2 to 7 chars that leaves three or more: every length in one backward pass
+    return (ENDINGS_LONG.lengths(s, b, Math.min(7, len - 3)) & ~3L) != 0;
   }
 }

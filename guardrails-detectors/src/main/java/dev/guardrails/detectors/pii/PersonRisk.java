@@ -25,7 +25,19 @@ final class PersonRisk {
   static final int AFTER = 120;
 
   /** Well-known people: 2 to 5 word names from Pantheon 1.0 (tools/pii/gen_public_figures.py). */
-  static final Gazetteer LIST = Gazetteer.load("/dev/guardrails/detectors/pii/public-figures.txt");
+  static final Gazetteer LIST;
+
+  /**
+   * Whether every entry of {@link #LIST} holds a space (checked at load): then a one-word name,
+   * which no entry can equal (only a space folds to a space), is not looked up.
+   */
+  private static final boolean LIST_SPACED;
+
+  static {
+    java.util.List<String> figures = Gazetteer.words("/dev/guardrails/detectors/pii/public-figures.txt");
+    LIST = Gazetteer.of(figures);
+    LIST_SPACED = figures.stream().allMatch(w -> w.indexOf(' ') >= 0);
+  }
 
   /**
    * Private roles near a name ("customer", "account holder", "my neighbour"): whole words, ASCII
@@ -90,7 +102,7 @@ final class PersonRisk {
     int around = PHRASES.findAfterLastBreak(s, Math.max(0, a - BEFORE), a, SENTENCE_END)
         | PHRASES.findBeforeFirstBreak(s, b, Math.min(s.length(), b + AFTER), SENTENCE_END);
     boolean roleCue = (around & PUB) != 0;
-    boolean pub = roleCue || LIST.contains(s, a, b);
+    boolean pub = roleCue || ((!LIST_SPACED || indexOf(s, ' ', a, b) >= 0) && LIST.contains(s, a, b));
     // the name's own first word too: "Employee Robert Chen" may reach the detector as one run
     boolean priv = (around & PRIV) != 0 || (PHRASES.startsAt(s, a, b) & PRIV) != 0;
     boolean sensitive = !pub && (around & SENS) != 0;
@@ -210,8 +222,11 @@ final class PersonRisk {
         return true;
       }
     }
+    if (!restBlank) {
+      return false; // most names: words follow on their line (asked first: the line start is farther)
+    }
     int lineStart = lineStart(s, a, PREFIX);
-    if (lineStart <= 0 || !blank(s, lineStart, a) || !restBlank) {
+    if (lineStart <= 0 || !blank(s, lineStart, a)) {
       return false;
     }
     int e = lineStart - 1; // the '\n' before the name's line
@@ -235,8 +250,13 @@ final class PersonRisk {
    *     given name the detector left out: "Alberico Rizzo" reported as "Rizzo")
    */
   static boolean contactBlock(String s, int a, int b, boolean given) {
+    // the rest of the line first: a char or two settle it for most names, where the look back for
+    // the line start reads up to 40 (all three tests only read, so their order changes no answer)
+    if (!blankToLineEnd(s, b, b)) {
+      return false;
+    }
     int lineStart = lineStart(s, a, given ? 2 * PREFIX + 24 : PREFIX);
-    if (lineStart < 0 || !prefixOnly(s, lineStart, a, given) || !blankToLineEnd(s, b, b)) {
+    if (lineStart < 0 || !prefixOnly(s, lineStart, a, given)) {
       return false;
     }
     int end = lineEnd(s, b);
@@ -306,6 +326,15 @@ final class PersonRisk {
   /** Whether one of {@code words} (lower case) starts at {@code i}, ending before a non-letter. */
   private static boolean startsWord(String s, int i, int to, WordList words) {
     return words.startsAt(s, i);
+  }
+
+  private static int indexOf(String s, char c, int a, int b) {
+    for (int i = a; i < b; i++) {
+      if (s.charAt(i) == c) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Most chars before a name on its line for it to count as alone there ("> ", "??? "). */

@@ -22,20 +22,17 @@ import java.util.List;
  */
 final class Phrases {
 
-  private final String[] table; // lower-case phrases, open addressing
-  private final int[] sets; // bit i: the phrase belongs to set i
-  private final int mask;
   /** Per lower-case ASCII first letter: bit L set when some phrase of length L (below 64) starts with it. */
   private final long[] lengths = new long[128];
   /**
    * The phrases' prefixes that end at a stop of {@link #walk} (the end of a run of ASCII letters and
-   * digits, or just after any other char), open addressing; {@link #steps} tells what each is.
+   * digits, or just after any other char), open addressing, two longs per slot in one array so that
+   * a probe reads one cache line: at {@code 2 * slot} the prefix's hash (high 32 bits), its length
+   * (bits 24-31; 0 for an empty slot) and the offset of its chars in {@link #prefixChars} (bits
+   * 0-23); at {@code 2 * slot + 1} what it is: the sets whose phrase it is (bits 0-31) and
+   * {@link #LONGER} (bit 32). Every phrase is one of these prefixes (its own end is a stop).
    */
-  private final int[] prefixes; // offsets into prefixChars
-  /** Per slot of {@link #prefixes}: its hash, compared before its chars are read. */
-  private final int[] prefixHashes;
-  /** Per slot of {@link #prefixes}: its length, 0 for an empty slot. */
-  private final byte[] prefixLengths;
+  private final long[] prefixes;
   /** The chars of every prefix, one after the other; {@link #prefixes} holds each one's offset. */
   private final char[] prefixChars;
   /**
@@ -52,10 +49,8 @@ final class Phrases {
   private final long[] thirds = new long[64];
   /** Per lower-case ASCII first letter: some phrase of one or two chars starts with it. */
   private final boolean[] shortStart = new boolean[128];
-  /** Per slot of {@link #prefixes}: the sets whose phrase it is (bits 0-31) and {@link #LONGER} (bit 32). */
-  private final long[] steps;
   private final int prefixMask;
-  /** In {@link #steps}: some longer phrase starts with this prefix. */
+  /** In {@link #prefixes}: some longer phrase starts with this prefix. */
   private static final long LONGER = 1L << 32;
 
   /**
@@ -82,10 +77,6 @@ final class Phrases {
         }
       }
     }
-    int cap = Integer.highestOneBit(Math.max(4, all.size() * 3)) << 1;
-    table = new String[cap];
-    sets = new int[cap];
-    mask = cap - 1;
     for (int k = 0; k < all.size(); k++) {
       String p = all.get(k);
       if (p.isEmpty() || p.length() >= 64 || p.charAt(0) >= 128 || !Character.isLetter(p.charAt(0))) {
@@ -99,16 +90,6 @@ final class Phrases {
           throw new IllegalArgumentException("phrase must be lower-case ASCII: length " + p.length());
         }
       }
-      int h = 0;
-      for (int j = 0; j < p.length(); j++) {
-        h = 31 * h + p.charAt(j);
-      }
-      int slot = Gazetteer.mix(h) & mask;
-      while (table[slot] != null) {
-        slot = (slot + 1) & mask;
-      }
-      table[slot] = p;
-      sets[slot] = bits.get(k);
       lengths[p.charAt(0)] |= 1L << p.length();
     }
     java.util.Map<String, Long> stops = new java.util.LinkedHashMap<>();
@@ -130,23 +111,21 @@ final class Phrases {
       stops.merge(p, (long) bits.get(k) & 0xFFFFFFFFL, (x, y) -> x | y);
     }
     int pcap = Integer.highestOneBit(Math.max(4, stops.size() * 3)) << 1;
-    prefixes = new int[pcap];
-    prefixHashes = new int[pcap];
-    prefixLengths = new byte[pcap];
+    prefixes = new long[2 * pcap];
     StringBuilder chars = new StringBuilder();
-    steps = new long[pcap];
     prefixMask = pcap - 1;
     for (java.util.Map.Entry<String, Long> e : stops.entrySet()) {
       String p = e.getKey();
       int slot = Gazetteer.mix(p.hashCode()) & prefixMask; // lower-case ASCII: the folded hash
-      while (prefixLengths[slot] != 0) {
+      while (prefixes[2 * slot] != 0) {
         slot = (slot + 1) & prefixMask;
       }
-      prefixes[slot] = chars.length();
+      if (chars.length() >= 1 << 24) {
+        throw new IllegalArgumentException("phrases too long in all: " + chars.length());
+      }
+      prefixes[2 * slot] = ((long) p.hashCode() << 32) | ((long) p.length() << 24) | chars.length();
+      prefixes[2 * slot + 1] = e.getValue();
       chars.append(p);
-      prefixLengths[slot] = (byte) p.length();
-      prefixHashes[slot] = p.hashCode();
-      steps[slot] = e.getValue();
     }
     prefixChars = chars.toString().toCharArray();
   }
@@ -208,7 +187,30 @@ final class Phrases {
     return scan(s, from, to, breaks, false);
   }
 
+  /** Per-thread copy of the region {@link #scan} reads (a char array: no per-char coder test of a String). */
+  private static final ThreadLocal<char[][]> REGION = ThreadLocal.withInitial(() -> new char[][] {new char[256]});
+
   private int scan(CharSequence s, int from, int to, Breaks breaks, boolean last) {
+    if (from >= to) {
+      return 0;
+    }
+    // The region is copied once (String.getChars) and read from the copy: walk and the
+    // lookups read chars several times, through String.charAt each time otherwise. Index i of the
+    // copy is from + i of s; a break is asked of s itself (it may read outside the region).
+    int n = to - from;
+    char[][] holder = REGION.get();
+    char[] r = holder[0];
+    if (r.length < n) {
+      r = new char[Math.max(n, 2 * r.length)];
+      holder[0] = r;
+    }
+    if (s instanceof String) {
+      ((String) s).getChars(from, to, r, 0);
+    } else {
+      for (int i = 0; i < n; i++) {
+        r[i] = s.charAt(from + i);
+      }
+    }
     // Forward, word start by word start: a phrase is spelled in ASCII, so the text's run of ASCII
     // letters and digits from a word start must be the phrase's first run, and so on. walk hashes
     // each char once and looks a prefix up only where a run ends (one probe for most words), and
@@ -216,23 +218,26 @@ final class Phrases {
     // (first) or starts it again (last); no phrase crosses one, and the char is no letter or number,
     // so the words and phrase ends on either side read as in the region cut there.
     int found = 0;
-    boolean before = false; // whether s[p - 1] is a letter or number (by char), p > from
-    for (int p = from; p < to; p++) {
-      char c = s.charAt(p);
+    boolean before = false; // whether r[p - 1] is a letter or number (by char), p > 0
+    for (int p = 0; p < n; p++) {
+      char c = r[p];
       if (c < 128) {
         boolean word = WORD[c];
         if (word && !before) {
           // the first two chars of a phrase must be these (ASCII case ignored), unless it has one
           char f = fold(c);
-          char d = p + 1 < to ? s.charAt(p + 1) : 0x80;
+          char d = p + 1 < n ? r[p + 1] : 0x80;
           if (d < 128 ? (seconds[f] & (1L << (fold(d) & 63))) != 0 : (lengths[f] & 2L) != 0) {
             // and, when every phrase starting so has three chars or more, the first three
-            char e = shortStart[f] || p + 2 >= to ? 0 : s.charAt(p + 2);
+            char e = shortStart[f] || p + 2 >= n ? 0 : r[p + 2];
             if (e == 0 || (e < 128 && (thirds[third(f, fold(d), fold(e)) >>> 6] & (1L << third(f, fold(d), fold(e)))) != 0)) {
-              found |= walk(s, p, to);
+              found |= walk(r, p, n);
             }
           }
-        } else if (breaks != null && (c == '.' || c == '!' || c == '?' || c == '\n') && breaks.at(s, p)) {
+          while (p + 1 < n && r[p + 1] < 128 && WORD[r[p + 1]]) {
+            p++; // the rest of the word's ASCII run: no word start, no break
+          }
+        } else if (breaks != null && (c == '.' || c == '!' || c == '?' || c == '\n') && breaks.at(s, from + p)) {
           if (!last) {
             return found;
           }
@@ -247,16 +252,16 @@ final class Phrases {
   }
 
   /**
-   * The sets of the phrases that start at the word start {@code p} and end by {@code to} with no
-   * letter or number after them inside the region.
+   * The sets of the phrases that start at the word start {@code p} of the region copy {@code r} and
+   * end by {@code to} with no letter or number after them inside the region.
    */
-  private int walk(CharSequence s, int p, int to) {
+  private int walk(char[] r, int p, int to) {
     int found = 0;
     int h = 0;
     int limit = Math.min(to, p + 63);
     int q = p;
     while (q < limit) {
-      char c = s.charAt(q);
+      char c = r[q];
       if (c >= 128) {
         return found; // no phrase has it; a run that ended before it was looked up there
       }
@@ -265,7 +270,7 @@ final class Phrases {
       boolean stop;
       if (WORD[c]) {
         if (q < to) {
-          char next = s.charAt(q);
+          char next = r[q];
           stop = !(next < 128 && WORD[next]);
         } else {
           stop = true;
@@ -274,13 +279,13 @@ final class Phrases {
         stop = true;
       }
       if (stop) {
-        long step = step(h, s, p, q - p);
+        long step = step(h, r, p, q - p);
         if (step == 0) {
           return found; // no phrase starts so
         }
         if ((int) step != 0) {
-          char next = q < to ? s.charAt(q) : 0;
-          if (q == to || !(next < 128 ? WORD[next] : letterOrNumberInside(s, q, to))) {
+          char next = q < to ? r[q] : 0;
+          if (q == to || !(next < 128 ? WORD[next] : letterOrNumberInside(r, q, to))) {
             found |= (int) step;
           }
         }
@@ -292,14 +297,54 @@ final class Phrases {
     return found;
   }
 
-  /** {@link #steps} of the prefix {@code s[a, a + len)} whose (folded) hash is {@code h}; 0 if none. */
-  private long step(int h, CharSequence s, int a, int len) {
-    for (int slot = Gazetteer.mix(h) & prefixMask; prefixLengths[slot] != 0; slot = (slot + 1) & prefixMask) {
-      if (prefixHashes[slot] == h && prefixLengths[slot] == len && same(prefixChars, prefixes[slot], s, a, len)) {
-        return steps[slot];
+  /** {@link #step(int, CharSequence, int, int)} over the region copy of {@link #scan}. */
+  private long step(int h, char[] r, int a, int len) {
+    long want = ((long) h << 32) | ((long) len << 24);
+    for (int slot = Gazetteer.mix(h) & prefixMask; ; slot = (slot + 1) & prefixMask) {
+      long key = prefixes[2 * slot];
+      if (key == 0) {
+        return 0;
+      }
+      if ((key & ~0xFFFFFFL) == want && same(prefixChars, (int) key & 0xFFFFFF, r, a, len)) {
+        return prefixes[2 * slot + 1];
       }
     }
-    return 0;
+  }
+
+  private static boolean same(char[] pool, int at, char[] r, int a, int len) {
+    for (int i = 0; i < len; i++) {
+      if (pool[at + i] != fold(r[a + i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * {@link #letterOrNumberInside(CharSequence, int, int)} over the region copy: a pair cut by the
+   * copy's end reads as its high surrogate alone, no letter, as the pair that would end past the
+   * region does not count.
+   */
+  private static boolean letterOrNumberInside(char[] r, int e, int to) {
+    int cp = Character.codePointAt(r, e, to);
+    return e + Character.charCount(cp) <= to && letterOrNumber(cp);
+  }
+
+  /**
+   * What the prefix {@code s[a, a + len)} whose (folded) hash is {@code h} is ({@link #prefixes}:
+   * its sets and {@link #LONGER}); 0 if none.
+   */
+  private long step(int h, CharSequence s, int a, int len) {
+    long want = ((long) h << 32) | ((long) len << 24);
+    for (int slot = Gazetteer.mix(h) & prefixMask; ; slot = (slot + 1) & prefixMask) {
+      long key = prefixes[2 * slot];
+      if (key == 0) {
+        return 0;
+      }
+      if ((key & ~0xFFFFFFL) == want && same(prefixChars, (int) key & 0xFFFFFF, s, a, len)) {
+        return prefixes[2 * slot + 1];
+      }
+    }
   }
 
   /** ASCII letters and digits. */
@@ -338,7 +383,7 @@ final class Phrases {
         }
         h = 31 * h + fold(c);
       }
-      found |= lookup(h, s, p, len);
+      found |= (int) step(h, s, p, len); // a phrase's own sets; 0 for a mere prefix
     }
     return found;
   }
@@ -373,29 +418,9 @@ final class Phrases {
     return ending == 0 ? 0 : hashed(s, p, ending);
   }
 
-  /** The sets of the phrase {@code s[a, a + len)} whose (folded, ASCII) hash is {@code h}; 0 if none. */
-  private int lookup(int h, CharSequence s, int a, int len) {
-    for (int slot = Gazetteer.mix(h) & mask; table[slot] != null; slot = (slot + 1) & mask) {
-      String p = table[slot];
-      if (p.length() == len && same(p, s, a)) {
-        return sets[slot];
-      }
-    }
-    return 0;
-  }
-
   private static boolean same(char[] pool, int at, CharSequence s, int a, int len) {
     for (int i = 0; i < len; i++) {
       if (pool[at + i] != fold(s.charAt(a + i))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean same(String p, CharSequence s, int a) {
-    for (int i = 0; i < p.length(); i++) {
-      if (p.charAt(i) != fold(s.charAt(a + i))) {
         return false;
       }
     }
