@@ -8,6 +8,7 @@ import dev.guardrails.Finding;
 import dev.guardrails.FindingType;
 import dev.guardrails.text.Span;
 import dev.guardrails.text.AnalyzedText;
+import dev.guardrails.text.CharClass;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -100,7 +101,7 @@ public final class SecretDetector implements Detector {
     Hits h = new Hits(text, id(), found::add);
     // this thread's scratch view: nothing below calls out of the detector before the rules are done
     // with it (findings go to a local list; a decoded base64 payload is scanned on a view of its own)
-    byte[] b = SecretText.latin1Scratch(h.s);
+    byte[] b = SecretText.latin1Scratch(h.s, !text.contains(CharClass.NON_ASCII));
     scan(h, b, true);
     List<GitleaksRules.Candidate> cands = new ArrayList<>();
     GitleaksRules.defaults().scan(h.s, b, h.spans, h.spanCount, cands);
