@@ -2,11 +2,16 @@ package dev.guardrails.detectors.secrets;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import dev.guardrails.CheckContext;
+import dev.guardrails.Finding;
 import dev.guardrails.text.AnalyzedText;
 import dev.guardrails.text.CharClass;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * The per-thread view of a short ASCII text ({@link SecretText#latin1Scratch(String, boolean)})
  * holds the bytes the fresh view ({@link SecretText#latin1View}) holds, then {@link SecretText#PAD}
  * zero bytes, even when the thread's buffer still holds a longer text; a text with a char from
- * U+0080 up keeps the fresh view.
+ * U+0080 up keeps the fresh view. The detector's per-thread lists carry nothing from one call to
+ * the next, nor into a call nested in its sink.
  */
 class SecretScratchViewTest {
 
@@ -49,5 +55,30 @@ class SecretScratchViewTest {
     }
     String big = "a".repeat(SecretText.SMALL + 1);
     assertSame(SecretText.latin1Scratch(big), SecretText.latin1Scratch(big, true), "a long text takes the kept buffer");
+  }
+
+  private static List<Finding> detect(SecretDetector d, String text) {
+    List<Finding> out = new ArrayList<>();
+    d.detect(AnalyzedText.of(text), CheckContext.empty(), out::add);
+    return out;
+  }
+
+  @Test
+  void reusedListsHoldNothingFromEarlierOrNestedCalls() {
+    SecretDetector d = new SecretDetector();
+    String secrets = "export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE and password=kR8#vP2!qL5@x9";
+    List<Finding> first = detect(d, secrets);
+    assertFalse(first.isEmpty());
+    assertEquals(List.of(), detect(d, "nothing to see here, just words"));
+    assertEquals(first, detect(d, secrets));
+    List<Finding> outer = new ArrayList<>();
+    List<Finding> inner = new ArrayList<>();
+    d.detect(AnalyzedText.of(secrets), CheckContext.empty(), f -> {
+      outer.add(f);
+      d.detect(AnalyzedText.of(secrets), CheckContext.empty(), inner::add); // a sink that checks again
+    });
+    assertEquals(first, outer);
+    assertEquals(first.size() * first.size(), inner.size());
+    assertEquals(first, detect(d, secrets));
   }
 }
