@@ -18,7 +18,9 @@ import java.util.Map;
  * Not a JMH benchmark: a diagnostic beside
  * {@link ShortAnswersBenchmark}, whose totals are the reference. Then each detector alone (a
  * one-detector pipeline) and the empty pipeline: thread CPU nanoseconds (robust to other processes
- * taking the core, unlike wall time) and bytes allocated per answer.
+ * taking the core, unlike wall time) and bytes allocated per answer; then the same on the clean
+ * answers, those on which the default pipeline reports nothing ({@link #cleanAnswers}), where a
+ * check allocates only its fixed cost.
  *
  * <p>Usage: {@code java -cp benchmarks.jar dev.guardrails.benchmarks.ShortAnswersBreakdown [--seconds S] [--rounds R]}.
  */
@@ -90,11 +92,53 @@ public final class ShortAnswersBreakdown {
       }
     }
     System.out.printf(Locale.ROOT, "alone (least thread CPU ns per answer over %d rounds, B per answer):%n", rounds);
+    print(alone, pii, all, best, bytesPer);
+    // the same on the clean answers (the default pipeline reports nothing): what a check costs when
+    // it has nothing to report, without the findings' own allocation
+    String[] clean = cleanAnswers(all, answers);
+    java.util.Arrays.fill(best, Double.MAX_VALUE);
+    for (int round = 0; round < rounds; round++) {
+      for (int i = 0; i < alone.size(); i++) {
+        long b0 = mx.getThreadAllocatedBytes(tid);
+        long[] totals = run(alone.get(i), clean, (long) (seconds * 1e9 / 4), null);
+        bytesPer[i] = (mx.getThreadAllocatedBytes(tid) - b0) / (double) totals[0];
+        best[i] = Math.min(best[i], totals[2] / (double) totals[0]);
+      }
+    }
+    System.out.printf(Locale.ROOT, "clean answers (%d, %.1f chars on average; least thread CPU ns per answer, B per answer):%n",
+        clean.length, meanChars(clean));
+    print(alone, pii, all, best, bytesPer);
+  }
+
+  private static void print(List<Guardrail> alone, Guardrail pii, Guardrail all, double[] best, double[] bytesPer) {
     for (int i = 0; i < alone.size(); i++) {
       Guardrail g = alone.get(i);
       String id = g == pii ? "(piiSecrets)" : g == all ? "(default)" : g.detectors().get(0).id();
       System.out.printf(Locale.ROOT, "  %-20s %8.0f ns %8.0f B%n", id, best[i], bytesPer[i]);
     }
+  }
+
+  /**
+   * Returns the answers on which {@code all} (the default pipeline) reports nothing: no decision,
+   * no error. Deterministic: the corpus is fixed and the pipeline's findings do not depend on time.
+   */
+  static String[] cleanAnswers(Guardrail all, String[] answers) {
+    List<String> out = new java.util.ArrayList<>();
+    for (String a : answers) {
+      GuardResult r = all.check(a, CheckContext.empty());
+      if (r.decisions().isEmpty() && r.errors().isEmpty()) {
+        out.add(a);
+      }
+    }
+    return out.toArray(new String[0]);
+  }
+
+  private static double meanChars(String[] texts) {
+    long n = 0;
+    for (String t : texts) {
+      n += t.length();
+    }
+    return texts.length == 0 ? 0 : n / (double) texts.length;
   }
 
   /** Returns {checks, total wall nanos, thread CPU nanos}; adds per-detector nanos to {@code perDetector} if not null. */

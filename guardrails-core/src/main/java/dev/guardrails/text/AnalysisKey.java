@@ -47,7 +47,11 @@ public final class AnalysisKey<T> {
   }
 
   T compute(AnalyzedText text) {
-    return Objects.requireNonNull(compute.apply(text), () -> "analysis " + name + " returned null");
+    T value = compute.apply(text);
+    if (value == null) { // not requireNonNull(value, supplier): the supplier was allocated on every call
+      throw new NullPointerException("analysis " + name + " returned null");
+    }
+    return value;
   }
 
   @Override

@@ -8,6 +8,7 @@ import dev.guardrails.Finding;
 import dev.guardrails.FindingType;
 import dev.guardrails.text.Span;
 import dev.guardrails.text.AnalyzedText;
+import dev.guardrails.text.CharClass;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -112,24 +113,60 @@ public final class SecretDetector implements Detector {
    * whole text (the same candidates either way).
    */
   void detect(AnalyzedText text, FindingSink out, boolean gated) {
-    List<Finding> found = new ArrayList<>();
-    Hits h = new Hits(text, id(), found::add);
-    // this thread's scratch view: nothing below calls out of the detector before the rules are done
-    // with it (findings go to a local list; a decoded base64 payload is scanned on a view of its own)
-    byte[] b = SecretText.latin1Scratch(h.s);
-    scan(h, b, true);
-    List<GitleaksRules.Candidate> cands = new ArrayList<>();
-    GitleaksRules rules = GitleaksRules.defaults();
-    if (gated && !rules.gate.searchAll) {
-      rules.scan(h.s, b, h.spans, h.spanCount, cands, rules.gate.blocks(b, h.s.length()));
-    } else {
-      rules.scan(h.s, b, h.spans, h.spanCount, cands);
+    Lists lists = Lists.LOCAL.get();
+    if (lists.busy) {
+      lists = new Lists(); // a call nested in this thread's call (from the sink below): lists of its own
     }
-    if (!cands.isEmpty()) {
-      merge(text, found, cands);
+    lists.busy = true;
+    try {
+      List<Finding> found = lists.found;
+      Hits h = new Hits(text, id(), lists.sink);
+      // this thread's scratch view: nothing below calls out of the detector before the rules are done
+      // with it (findings go to a local list; a decoded base64 payload is scanned on a view of its own)
+      byte[] b = SecretText.latin1Scratch(h.s, !text.contains(CharClass.NON_ASCII));
+      scan(h, b, true);
+      List<GitleaksRules.Candidate> cands = lists.cands;
+      GitleaksRules rules = GitleaksRules.defaults();
+      if (gated && !rules.gate.searchAll) {
+        rules.scan(h.s, b, h.spans, h.spanCount, cands, rules.gate.blocks(b, h.s.length()));
+      } else {
+        rules.scan(h.s, b, h.spans, h.spanCount, cands);
+      }
+      if (!cands.isEmpty()) {
+        merge(text, found, cands);
+      }
+      for (int i = 0; i < found.size(); i++) {
+        out.accept(found.get(i));
+      }
+    } finally {
+      lists.clear();
     }
-    for (Finding f : found) {
-      out.accept(f);
+  }
+
+  /**
+   * A thread's finding and candidate lists, reused from call to call: with the list's sink they
+   * were most of what a call allocated on a text with nothing to report. Not thread-safe: one per
+   * thread, and {@code busy} while a call uses them.
+   */
+  private static final class Lists {
+    static final ThreadLocal<Lists> LOCAL = ThreadLocal.withInitial(Lists::new);
+    /** Lists that held more than this many elements are dropped, not kept, after the call. */
+    static final int KEPT = 256;
+
+    final ArrayList<Finding> found = new ArrayList<>();
+    final FindingSink sink = found::add;
+    final ArrayList<GitleaksRules.Candidate> cands = new ArrayList<>();
+    boolean busy;
+
+    void clear() {
+      boolean big = found.size() > KEPT || cands.size() > KEPT;
+      found.clear();
+      cands.clear();
+      if (big) {
+        found.trimToSize();
+        cands.trimToSize();
+      }
+      busy = false;
     }
   }
 
