@@ -255,6 +255,16 @@ final class StereotypeFeatures {
     return has(PAIR, pair(h0, h1));
   }
 
+  /** The flags {@link TokenMarks} would set on token {@code k} for {@link #term}, from this table (unmarked tokens). */
+  private int marks(Tokens t, int k) {
+    int h = t.hash[k];
+    if (!has(HEAD, h)) {
+      return 0;
+    }
+    return Tokens.GROUP_HEAD | (has(SINGLE, h) ? Tokens.GROUP_SINGLE : 0)
+        | (k + 1 < t.count && has(PAIR, pair(h, t.hash[k + 1])) ? Tokens.GROUP_PAIR : 0);
+  }
+
   private int[] keys(long tag) {
     int n = 0;
     int[] out = new int[heads.length];
@@ -282,7 +292,7 @@ final class StereotypeFeatures {
    */
   long term(Tokens t, int k, int to) {
     // the head, pair and single tests of this table, read from the flags the tokenizer set ({@link TokenMarks})
-    int f = t.flags[k];
+    int f = t.marked ? t.flags[k] : marks(t, k);
     if ((f & Tokens.GROUP_HEAD) == 0) {
       return 0;
     }
@@ -317,6 +327,9 @@ final class StereotypeFeatures {
    * @return the number of mentions
    */
   int mentions(Tokens t, int from, int to, int[] spans) {
+    if (!t.marked) {
+      throw new IllegalStateException("tokens without stereotype marks; begin(text, lexicon, true)");
+    }
     int n = 0;
     final int[] fl = t.flags;
     for (int k = from; k < to; ) {

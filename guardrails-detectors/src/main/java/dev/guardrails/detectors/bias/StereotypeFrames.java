@@ -1387,6 +1387,9 @@ final class StereotypeFrames {
    * @return the group term's tokens as {@code start << 32 | end}, or -1
    */
   static long attribution(Tokens t, int from, int to) {
+    if (!t.marked) {
+      throw new IllegalStateException("tokens without stereotype marks; begin(text, lexicon, true)");
+    }
     StereotypeFeatures f = StereotypeFeatures.INSTANCE;
     for (int k = from; k < to; k++) {
       if (!t.is(k, Tokens.ANCHOR)) {

@@ -27,8 +27,9 @@ final class Tokens {
   static final int HYPHEN_BEFORE = 64; // joined to the previous token by a bare hyphen (bio-psycho)
   static final int MAY_ALONE = 128;   // BiasLexicon.mayMatchAlone(hash) (only with a lexicon)
   static final int MAY_PAIR = 256;    // next token in the same clause and BiasLexicon.mayBePair (only with a lexicon)
-  // The stereotype path's tests ({@link TokenMarks}), set on every tokenization but {@link #key}'s: the group-term
-  // lookup (StereotypeFeatures.term, which the rules' practice veto uses too) and the attribution frame read them.
+  // The stereotype path's tests ({@link TokenMarks}), set when {@link #marked} (every tokenization but the rules-only
+  // detector's and {@link #key}'s): the mention finder and the attribution frame read them, and the group-term lookup
+  // (StereotypeFeatures.term, which the rules' practice veto uses too) when marked, else it probes its own table.
   static final int GROUP_HEAD = 512;    // may start a group term
   static final int GROUP_SINGLE = 1024; // may be a one-token group term
   static final int GROUP_PAIR = 2048;   // a GROUP_HEAD that may start a group term with the next token (any break between)
@@ -55,6 +56,8 @@ final class Tokens {
   int count;
   private BiasLexicon lex;
   private TokenMarks marks;
+  /** True if the last {@link #reset} set the {@link TokenMarks} flags. */
+  boolean marked;
 
   /** The stereotype model's working arrays for this thread, made on first use ({@link #modelScratch}). */
   private StereotypeScorer.Scratch modelScratch;
@@ -85,10 +88,18 @@ final class Tokens {
    * the text.
    */
   void begin(dev.guardrails.text.AnalyzedText text, BiasLexicon lexicon) {
+    begin(text, lexicon, true);
+  }
+
+  /**
+   * As {@link #begin(dev.guardrails.text.AnalyzedText, BiasLexicon)}; without {@code marks} (the rules-only detector,
+   * which never runs the mention finder or the attribution frame) the tokens get no {@link TokenMarks} flags.
+   */
+  void begin(dev.guardrails.text.AnalyzedText text, BiasLexicon lexicon, boolean marks) {
     quoteEnd = -1;
     source = text;
     lex = lexicon;
-    marks = TokenMarks.get();
+    this.marks = marks ? TokenMarks.get() : null;
   }
 
   /** The stereotype model's per-thread working arrays, kept beside this per-thread scratch. */
@@ -141,6 +152,7 @@ final class Tokens {
     final int[] hs = hash;
     final BiasLexicon lexicon = lex;
     final TokenMarks mk = marks;
+    marked = mk != null;
     final int n = len;
     base = from;
     this.text = text;

@@ -52,4 +52,22 @@ class StereotypeTokenMarksTest {
       assertEquals(pair, t.is(k, Tokens.GROUP_PAIR), "token " + k);
     }
   }
+
+  @Test
+  void unmarkedTokensFindTheSameTerms() {
+    String s = "Most people who are gay work hard, because the United States is big.";
+    Tokens marked = new Tokens();
+    marked.reset(s);
+    Tokens plain = new Tokens();
+    plain.begin(dev.guardrails.text.AnalyzedText.of(s), BiasLexicon.of(BiasDetector.Options.DEFAULT), false);
+    plain.reset(s, 0, s.length());
+    assertTrue(marked.marked);
+    assertTrue(!plain.marked);
+    StereotypeFeatures f = StereotypeFeatures.INSTANCE;
+    assertEquals(11, (int) f.term(plain, 9, plain.count), "united states: tokens 9 and 10");
+    for (int k = 0; k < plain.count; k++) {
+      assertEquals(0, plain.flags[k] & ALL);
+      assertEquals(f.term(marked, k, marked.count), f.term(plain, k, plain.count), "token " + k);
+    }
+  }
 }
