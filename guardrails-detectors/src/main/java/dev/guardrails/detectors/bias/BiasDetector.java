@@ -134,7 +134,7 @@ public final class BiasDetector implements Detector {
     BiasLexicon lex = lexicon();
     Tokens t = SCRATCH.get();
     String s = text.normalized();
-    t.begin(text, lex);
+    t.begin(text, lex, scorer != null); // rules only: no stereotype marks (term() probes its table itself)
     try {
       for (int from = 0; from < s.length(); ) {
         int to = segmentEnd(s, from);

@@ -61,8 +61,8 @@ final class StereotypeFeatures {
   private final CharArrayMap<Byte> terms = new CharArrayMap<>(2048, false);
   /** The class of a group term (nationality, religion, gender ...; see {@link #axisOf}), 0 or absent for none. */
   private final CharArrayMap<Byte> axes = new CharArrayMap<>(2048, false);
-  private static final int H_WHO = Tokens.hash("who");
-  private static final int H_THAT = Tokens.hash("that");
+  static final int H_WHO = Tokens.hash("who");
+  static final int H_THAT = Tokens.hash("that");
   private static final int H_ARE = Tokens.hash("are");
   private static final int H_IS = Tokens.hash("is");
   /** Heads of "people who are X": the group named as its members. */
@@ -240,6 +240,42 @@ final class StereotypeFeatures {
     heads[i] = v;
   }
 
+  /** Hashes of the group terms' first tokens, for {@link TokenMarks} (a fresh array; the table stays private). */
+  int[] headHashes() {
+    return keys(HEAD);
+  }
+
+  /** Hashes of the one-token group terms, for {@link TokenMarks}. */
+  int[] singleHashes() {
+    return keys(SINGLE);
+  }
+
+  /** True if tokens hashed {@code h0}, {@code h1} may be the first two of a group term (what {@link #term} tests). */
+  boolean mayBePair(int h0, int h1) {
+    return has(PAIR, pair(h0, h1));
+  }
+
+  /** The flags {@link TokenMarks} would set on token {@code k} for {@link #term}, from this table (unmarked tokens). */
+  private int marks(Tokens t, int k) {
+    int h = t.hash[k];
+    if (!has(HEAD, h)) {
+      return 0;
+    }
+    return Tokens.GROUP_HEAD | (has(SINGLE, h) ? Tokens.GROUP_SINGLE : 0)
+        | (k + 1 < t.count && has(PAIR, pair(h, t.hash[k + 1])) ? Tokens.GROUP_PAIR : 0);
+  }
+
+  private int[] keys(long tag) {
+    int n = 0;
+    int[] out = new int[heads.length];
+    for (long v : heads) {
+      if (v != 0 && (v & ~0xffffffffL) == tag) {
+        out[n++] = (int) v;
+      }
+    }
+    return java.util.Arrays.copyOf(out, n);
+  }
+
   private boolean has(long tag, int h) {
     long v = (h & 0xffffffffL) | tag;
     for (int i = mix(h ^ (int) (tag >>> 32)) & headMask; heads[i] != 0; i = (i + 1) & headMask) {
@@ -255,11 +291,13 @@ final class StereotypeFeatures {
    * its mode in the high int and its end token in the low int; 0 if none.
    */
   long term(Tokens t, int k, int to) {
-    if (!has(HEAD, t.hash[k])) {
+    // the head, pair and single tests of this table, read from the flags the tokenizer set ({@link TokenMarks})
+    int f = t.marked ? t.flags[k] : marks(t, k);
+    if ((f & Tokens.GROUP_HEAD) == 0) {
       return 0;
     }
     for (int len = Math.min(3, to - k); len >= 1; len--) {
-      if (len > 1 ? !has(PAIR, pair(t.hash[k], t.hash[k + 1])) || !t.joined(k, k + len) : !has(SINGLE, t.hash[k])) {
+      if (len > 1 ? (f & Tokens.GROUP_PAIR) == 0 || !t.joined(k, k + len) : (f & Tokens.GROUP_SINGLE) == 0) {
         continue;
       }
       int keyLen = t.gram(k, k + len);
@@ -289,8 +327,16 @@ final class StereotypeFeatures {
    * @return the number of mentions
    */
   int mentions(Tokens t, int from, int to, int[] spans) {
+    if (!t.marked) {
+      throw new IllegalStateException("tokens without stereotype marks; begin(text, lexicon, true)");
+    }
     int n = 0;
+    final int[] fl = t.flags;
     for (int k = from; k < to; ) {
+      if ((fl[k] & (Tokens.GROUP_HEAD | Tokens.GROUP_WHO)) == 0) {
+        k++; // most tokens: neither a term's head nor "who"/"that" (flags set by the tokenizer)
+        continue;
+      }
       long term = term(t, k, to);
       if (term == 0) {
         int h = t.hash[k];

@@ -1330,6 +1330,18 @@ final class StereotypeFrames {
     return (h * 0x9E3779B9) >>> 26; // 6 bits: ANCHOR_SLOTS
   }
 
+  /** The hashes of the attribution frame's anchor words, for {@link TokenMarks} (a fresh array). */
+  static int[] anchorHashes() {
+    int n = 0;
+    int[] out = new int[ANCHOR_SLOTS];
+    for (int i = 0; i < ANCHOR_SLOTS; i++) {
+      if (ANCHOR_KIND[i] != 0) {
+        out[n++] = ANCHOR_HASH[i];
+      }
+    }
+    return java.util.Arrays.copyOf(out, n);
+  }
+
   /** The anchor kind of a token hash, 0 for none. */
   private static byte anchor(int h) {
     for (int i = slot(h); ANCHOR_KIND[i] != 0; i = (i + 1) & (ANCHOR_SLOTS - 1)) {
@@ -1375,8 +1387,14 @@ final class StereotypeFrames {
    * @return the group term's tokens as {@code start << 32 | end}, or -1
    */
   static long attribution(Tokens t, int from, int to) {
+    if (!t.marked) {
+      throw new IllegalStateException("tokens without stereotype marks; begin(text, lexicon, true)");
+    }
     StereotypeFeatures f = StereotypeFeatures.INSTANCE;
     for (int k = from; k < to; k++) {
+      if (!t.is(k, Tokens.ANCHOR)) {
+        continue; // set by the tokenizer ({@link TokenMarks}): most tokens, no table probe here
+      }
       byte kind = anchor(t.hash[k]);
       if (kind == 0) {
         continue;

@@ -27,6 +27,14 @@ final class Tokens {
   static final int HYPHEN_BEFORE = 64; // joined to the previous token by a bare hyphen (bio-psycho)
   static final int MAY_ALONE = 128;   // BiasLexicon.mayMatchAlone(hash) (only with a lexicon)
   static final int MAY_PAIR = 256;    // next token in the same clause and BiasLexicon.mayBePair (only with a lexicon)
+  // The stereotype path's tests ({@link TokenMarks}), set when {@link #marked} (every tokenization but the rules-only
+  // detector's and {@link #key}'s): the mention finder and the attribution frame read them, and the group-term lookup
+  // (StereotypeFeatures.term, which the rules' practice veto uses too) when marked, else it probes its own table.
+  static final int GROUP_HEAD = 512;    // may start a group term
+  static final int GROUP_SINGLE = 1024; // may be a one-token group term
+  static final int GROUP_PAIR = 2048;   // a GROUP_HEAD that may start a group term with the next token (any break between)
+  static final int GROUP_WHO = 4096;    // "who" or "that" (by hash): "people who are X"
+  static final int ANCHOR = 8192;       // an attribution anchor of StereotypeFrames ("because", "so", "for" ...)
 
   private static final int MAX_QUOTE = 400;
   /** How far before a '?' a token still counts as part of the question, in chars. */
@@ -47,6 +55,9 @@ final class Tokens {
   int[] hash = new int[64];
   int count;
   private BiasLexicon lex;
+  private TokenMarks marks;
+  /** True if the last {@link #reset} set the {@link TokenMarks} flags. */
+  boolean marked;
 
   /** The stereotype model's working arrays for this thread, made on first use ({@link #modelScratch}). */
   private StereotypeScorer.Scratch modelScratch;
@@ -60,24 +71,35 @@ final class Tokens {
     reset(text, 0, text.length());
   }
 
-  /** Starts a new text: forgets any open quotation of the previous one. */
+  /** Starts a new text: forgets any open quotation of the previous one; tokens get the {@link TokenMarks}. */
   void begin() {
     quoteEnd = -1;
     source = null;
     lex = null;
+    marks = TokenMarks.get();
   }
 
   /**
    * Starts a new text whose normalized view will be scanned; its original tells a single line
    * break from a paragraph break, which the normalized view collapses alike. With a lexicon, each
    * token is also marked {@link #MAY_ALONE} and {@link #MAY_PAIR} by its filters while its hash is
-   * at hand. Call {@link #end()} after the last segment so this thread-local scratch does not keep
+   * at hand; with or without one, by the stereotype path's {@link TokenMarks} ({@link #GROUP_HEAD} ...
+   * {@link #ANCHOR}). Call {@link #end()} after the last segment so this thread-local scratch does not keep
    * the text.
    */
   void begin(dev.guardrails.text.AnalyzedText text, BiasLexicon lexicon) {
+    begin(text, lexicon, true);
+  }
+
+  /**
+   * As {@link #begin(dev.guardrails.text.AnalyzedText, BiasLexicon)}; without {@code marks} (the rules-only detector,
+   * which never runs the mention finder or the attribution frame) the tokens get no {@link TokenMarks} flags.
+   */
+  void begin(dev.guardrails.text.AnalyzedText text, BiasLexicon lexicon, boolean marks) {
     quoteEnd = -1;
     source = text;
     lex = lexicon;
+    this.marks = marks ? TokenMarks.get() : null;
   }
 
   /** The stereotype model's per-thread working arrays, kept beside this per-thread scratch. */
@@ -129,6 +151,8 @@ final class Tokens {
     final int[] fl = flags;
     final int[] hs = hash;
     final BiasLexicon lexicon = lex;
+    final TokenMarks mk = marks;
+    marked = mk != null;
     final int n = len;
     base = from;
     this.text = text;
@@ -234,6 +258,12 @@ final class Tokens {
             fl[count - 1] |= MAY_PAIR;
           }
           prevMixed = m;
+        }
+        if (mk != null) {
+          f |= mk.of(h);
+          if (count > 0 && (fl[count - 1] & GROUP_HEAD) != 0 && mk.pair(hs[count - 1], h)) {
+            fl[count - 1] |= GROUP_PAIR;
+          }
         }
         fl[count] = f;
         hs[count] = h;
@@ -439,7 +469,8 @@ final class Tokens {
   /** Canonical key of a lexicon form: its tokens, lower-cased, joined by single spaces. */
   static String key(String form) {
     Tokens t = new Tokens();
-    t.reset(form);
+    t.quoteEnd = -1; // no marks: the group-term tables that TokenMarks reads are built from these keys
+    t.reset(form, 0, form.length());
     if (t.count == 0) {
       return "";
     }
