@@ -64,8 +64,7 @@ public final class BiasSpeedProbe {
     int[] en = new int[4096];
     int[] hs = new int[4096];
     char[] buf = new char[8192];
-    TokensBaseline old = new TokensBaseline();
-    List<String> names0 = List.of("loop", "minimal", "tokens", "old+filters", "tokens+filters", "+mentions", "+attribution", "rules", "full");
+    List<String> names0 = List.of("loop", "minimal", "tokens", "tokens+filters", "+mentions", "+attribution", "rules", "full");
     List<String> names = names0;
     List<Runnable> stages = new ArrayList<>();
     stages.add(() -> {
@@ -112,35 +111,11 @@ public final class BiasSpeedProbe {
     });
     stages.add(() -> {
       for (AnalyzedText a : texts) {
-        old.begin(a, lex);
-        old.reset(a.normalized(), 0, a.normalized().length());
-        count[0] += old.count;
-      }
-    });
-    stages.add(() -> {
-      for (AnalyzedText a : texts) {
         t.begin(a, lex);
         t.reset(a.normalized(), 0, a.normalized().length());
         count[0] += t.count;
       }
     });
-    int marks = Tokens.GROUP_HEAD | Tokens.GROUP_SINGLE | Tokens.GROUP_PAIR | Tokens.GROUP_WHO | Tokens.ANCHOR;
-    for (AnalyzedText a : texts) {
-      // the two tokenizers agree token by token
-      old.begin(a, lex);
-      old.reset(a.normalized(), 0, a.normalized().length());
-      t.begin(a, lex);
-      t.reset(a.normalized(), 0, a.normalized().length());
-      boolean same = old.count == t.count;
-      for (int k = 0; same && k < t.count; k++) {
-        same = old.cStart[k] == t.cStart[k] && old.cEnd[k] == t.cEnd[k] && old.oStart[k] == t.oStart[k]
-            && old.oEnd[k] == t.oEnd[k] && old.flags[k] == (t.flags[k] & ~marks) && old.hash[k] == t.hash[k]
-            && java.util.Arrays.equals(old.canon, old.cStart[k], old.cEnd[k], t.canon, t.cStart[k], t.cEnd[k]);
-      }
-      if (!same) {
-        throw new AssertionError("tokenizers differ on a text of " + a.normalized().length() + " chars");
-      }
-    }
     for (int v = 0; v < 2; v++) {
       boolean attr = v == 1;
       stages.add(() -> {
