@@ -504,12 +504,18 @@ final class Normalizer {
 
   /**
    * True if the non-ASCII char {@code c} at {@code i} comes out of the rule chain as itself, one to
-   * one: a BMP char that is not whitespace, ignorable, a dash or a surrogate and that folds to
-   * itself (an accented letter, a curly quote). Lets already-normalized text skip the copy.
+   * one: a BMP char that is not whitespace, ignorable or a surrogate, that folds to itself (an
+   * accented letter, a curly quote, an em or en dash) and is not a dash between two ASCII digits
+   * (which the chain writes as '-'). Lets already-normalized text skip the copy. Callers ask only
+   * about a char every char before which is kept as is, so the char before it in the chain's output
+   * is {@code s.charAt(i - 1)}.
    */
   private static boolean keptAsIs(String s, int i, char c) {
-    if (Character.isSurrogate(c) || isWhitespace(c) || isIgnorable(c) || isDash(c)) {
+    if (Character.isSurrogate(c) || isWhitespace(c) || isIgnorable(c)) {
       return false;
+    }
+    if (isDash(c) && i > 0 && isAsciiDigit(s.charAt(i - 1)) && i + 1 < s.length() && isAsciiDigit(s.charAt(i + 1))) {
+      return false; // "4111‒1111": a dash inside a number becomes '-'
     }
     String f = fold(c);
     return f.length() == 1 && f.charAt(0) == c;
