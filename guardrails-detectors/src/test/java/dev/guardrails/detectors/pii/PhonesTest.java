@@ -325,6 +325,25 @@ class PhonesTest {
       assertEquals(expected, FastParse.isValidNumber(p), p.toString());
     }
     assertTrue(valid > 100, "random numbers should include valid ones: " + valid);
+    // codes several regions share, where the first region's validity decides first (+44 GB, +7 RU,
+    // +47 NO, +61 AU, +39 IT, +358 FI): mobile-shaped numbers, many of them valid, and other shapes
+    int[][] shared = {{44, 7, 10}, {44, 1, 10}, {44, 2, 10}, {7, 9, 10}, {47, 4, 8}, {61, 4, 9}, {39, 3, 10},
+        {358, 4, 9}, {44, 1534, 10}, {44, 1624, 10}, {44, 1481, 10}};
+    int sharedValid = 0;
+    for (int it = 0; it < 20_000; it++) {
+      int[] c = shared[r.nextInt(shared.length)];
+      long nn = c[1];
+      int len = Long.toString(nn).length();
+      int want = c[2] + r.nextInt(3) - 1;
+      for (int k = len; k < want; k++) {
+        nn = nn * 10 + r.nextInt(10);
+      }
+      PhoneNumber p = new PhoneNumber().setCountryCode(c[0]).setNationalNumber(nn);
+      boolean expected = UTIL.isValidNumber(p);
+      sharedValid += expected ? 1 : 0;
+      assertEquals(expected, FastParse.isValidNumber(p), p.toString());
+    }
+    assertTrue(sharedValid > 3_000, "shared-code numbers should include valid ones: " + sharedValid);
   }
 
   /** The validity computation as it was before the shortcuts: parse every time, full isValidNumber. */
