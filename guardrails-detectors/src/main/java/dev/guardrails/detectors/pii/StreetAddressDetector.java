@@ -116,7 +116,6 @@ public final class StreetAddressDetector implements Detector {
     int[] found = NONE;
     int count = 0;
     int floor = 0; // never extend left over a previous address
-    int[] strong = null;
     int i = 0;
     while (true) {
       int d = nextDigit(s, v, i, n);
@@ -175,20 +174,9 @@ public final class StreetAddressDetector implements Detector {
           i = te;
           continue;
         }
-        int start = extendLeft(s, i, floor);
-        if (strong == null) {
-          strong = new int[1];
-        }
-        strong[0] = 0;
-        end = extendRight(s, start, end, n, strong);
-        if (count + 3 > found.length) {
-          found = java.util.Arrays.copyOf(found, Math.max(12, found.length * 2));
-        }
-        found[count++] = start;
-        found[count++] = end;
-        found[count++] = strong[0];
-        floor = end;
-        i = end;
+        found = add(s, i, end, n, floor, found, count);
+        floor = i = found[count + 1];
+        count += 3;
       }
     }
     return count == found.length ? found : java.util.Arrays.copyOf(found, count);
@@ -338,7 +326,6 @@ public final class StreetAddressDetector implements Detector {
    */
   private static int[] scanWords(String s, byte[] v, int i, int floor, int[] found, int count) {
     int n = s.length();
-    int[] strong = null;
     // Every anchor but "corner of" and a ship's name before FPO/APO/DPO needs a digit (a house number,
     // a box number) that its look-ahead reaches over words, spaces, dots and '#' only: a word with
     // no such digit ahead is only asked about those two.
@@ -372,20 +359,9 @@ public final class StreetAddressDetector implements Detector {
         i = te;
         continue;
       }
-      int start = extendLeft(s, i, floor);
-      if (strong == null) {
-        strong = new int[1];
-      }
-      strong[0] = 0;
-      end = extendRight(s, start, end, n, strong);
-      if (count + 3 > found.length) {
-        found = java.util.Arrays.copyOf(found, Math.max(12, found.length * 2));
-      }
-      found[count++] = start;
-      found[count++] = end;
-      found[count++] = strong[0];
-      floor = end;
-      i = end;
+      found = add(s, i, end, n, floor, found, count);
+      floor = i = found[count + 1];
+      count += 3;
     }
     return count == found.length ? found : java.util.Arrays.copyOf(found, count);
   }
@@ -922,8 +898,27 @@ public final class StreetAddressDetector implements Detector {
     return ws < we && AddressLexicons.UNIT.contains(s, ws, we) && (ws == floor || !Chars.letterOrDigit(s.charAt(ws - 1))) ? ws : start;
   }
 
-  /** Extends over unit, city lines, state, ZIP and country after an anchor; bounded by parts and length. */
-  private static int extendRight(String s, int start, int end, int n, int[] strong) {
+  /**
+   * Records the address whose anchor is {@code [i, end)}: extended left (not over {@code floor})
+   * and right, its start, end and strong-part count are written at {@code found[count, count + 3)}.
+   * Returns {@code found}, or a larger copy when it had no room.
+   */
+  private static int[] add(String s, int i, int end, int n, int floor, int[] found, int count) {
+    if (count + 3 > found.length) {
+      found = java.util.Arrays.copyOf(found, Math.max(12, found.length * 2));
+    }
+    int start = extendLeft(s, i, floor);
+    found[count] = start;
+    found[count + 2] = 0;
+    found[count + 1] = extendRight(s, start, end, n, found, count + 2);
+    return found;
+  }
+
+  /**
+   * Extends over unit, city lines, state, ZIP and country after an anchor; bounded by parts and
+   * length. Adds the number of strong parts to {@code strong[at]}.
+   */
+  private static int extendRight(String s, int start, int end, int n, int[] strong, int at) {
     for (int part = 0; part < MAX_PARTS; part++) {
       int p = end;
       boolean comma = false;
@@ -956,7 +951,7 @@ public final class StreetAddressDetector implements Detector {
       if (q < 0) {
         break;
       }
-      strong[0] += AddressScan.strong(s, p, q) ? 1 : 0;
+      strong[at] += AddressScan.strong(s, p, q) ? 1 : 0;
       end = q;
     }
     return end;
