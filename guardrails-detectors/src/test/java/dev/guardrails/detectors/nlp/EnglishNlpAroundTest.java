@@ -10,7 +10,6 @@ import dev.guardrails.text.Span;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -63,25 +62,14 @@ class EnglishNlpAroundTest {
     }
   }
 
-  private static Path datasets() {
-    Path p = Paths.get(System.getProperty("user.dir")).toAbsolutePath();
-    while (p != null && !Files.isDirectory(p.resolve("datasets"))) {
-      p = p.getParent();
-    }
-    if (p == null) {
-      throw new IllegalStateException("datasets folder not found");
-    }
-    return p.resolve("datasets");
-  }
-
   @Test
   void sameSentencesOnPresidioSynthAndClaimsResponses() throws IOException {
     List<String> texts = new ArrayList<>();
     ObjectMapper json = new ObjectMapper();
-    for (JsonNode r : json.readTree(datasets().resolve("pii/presidio-synth-v2.json").toFile())) {
+    for (JsonNode r : json.readTree(EnglishNlpShortcutTest.datasets().resolve("pii/presidio-synth-v2.json").toFile())) {
       texts.add(r.get("full_text").asText());
     }
-    try (Stream<Path> files = Files.walk(datasets().resolve("claims"))) {
+    try (Stream<Path> files = Files.walk(EnglishNlpShortcutTest.datasets().resolve("claims"))) {
       for (Path f : (Iterable<Path>) files.filter(x -> x.toString().endsWith(".jsonl")).sorted()::iterator) {
         int line = 0;
         for (String l : Files.readAllLines(f)) {

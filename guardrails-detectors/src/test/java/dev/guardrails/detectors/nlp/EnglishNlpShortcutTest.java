@@ -35,7 +35,8 @@ class EnglishNlpShortcutTest {
     }
   }
 
-  private static Path datasets() {
+  /** The repository's datasets folder, found by walking up from the working directory. */
+  static Path datasets() {
     Path p = Paths.get(System.getProperty("user.dir")).toAbsolutePath();
     while (p != null && !Files.isDirectory(p.resolve("datasets"))) {
       p = p.getParent();
