@@ -45,9 +45,9 @@ import java.util.regex.Pattern;
  *
  * <p><b>Validity per region.</b> {@link #validForRegion} rejects most numbers by the library's own
  * first test, the general description's lengths and then its pattern (about 0.2 us), before the
- * number-type patterns (3 to 5 us in the library); {@link #mayBeValid} is that pattern test alone.
- * {@link #isValidNumber} answers {@code isValidNumber} the same way for a {@code +CC} code with one
- * region of ours.
+ * number-type patterns (3 to 5 us in the library). {@link #isValidNumber} answers
+ * {@code isValidNumber} the same way for a {@code +CC} code with one region of ours, and for a code
+ * several regions share when its first region (one of ours) accepts the number.
  *
  * <p>Built once; immutable and thread-safe. If the metadata cannot be read (another libphonenumber
  * layout), the shortcuts switch off and every call takes the library's full path.
@@ -483,18 +483,6 @@ final class FastParse {
     }
     String first = known ? FIRST_REGION[cc] : null;
     return first != null && validForRegion(p, first) || PhoneNumberUtil.getInstance().isValidNumber(p);
-  }
-
-  /**
-   * False only when {@code PhoneNumberUtil.isValidNumberForRegion(p, region)} is certainly false:
-   * the national number does not match the region's general pattern (the library's first test).
-   */
-  static boolean mayBeValid(PhoneNumber p, String region) {
-    Plan plan = ENABLED ? BY_REGION.get(region) : null;
-    if (plan == null || p.isItalianLeadingZero() || p.getCountryCode() != plan.cc) {
-      return true;
-    }
-    return plan.general == null || plan.general.on(Long.toString(p.getNationalNumber())).matches();
   }
 
   /**

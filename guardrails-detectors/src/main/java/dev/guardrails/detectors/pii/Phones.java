@@ -125,7 +125,7 @@ final class Phones {
         boolean valid = p.getCountryCode() == 1
             // +1: try the two big NANP members before isValidNumber's search over all 25, and skip
             // that search when no other member's leading digits can start this number
-            ? validFor(p, "US") || validFor(p, "CA")
+            ? FastParse.validForRegion(p, "US") || FastParse.validForRegion(p, "CA")
                 || FastParse.mayBeOtherNanp(p) && UTIL.isValidNumber(p)
             : FastParse.isValidNumber(p);
         return valid ? 3 : UTIL.isPossibleNumber(p) ? 1 : 0;
@@ -142,7 +142,7 @@ final class Phones {
           && !FastParse.mayHaveValidSuffix(digits, "CA"))) {
         us = UTIL.parse(candidate, "US");
       }
-      if (us != null && (validFor(us, "US") || validFor(us, "CA"))) {
+      if (us != null && (FastParse.validForRegion(us, "US") || FastParse.validForRegion(us, "CA"))) {
         return 2;
       }
       if (!otherRegions) {
@@ -171,7 +171,7 @@ final class Phones {
           continue; // no national number parse can make of these digits is valid here
         }
         try {
-          if (validFor(parse(candidate, digits, region), region)) {
+          if (FastParse.validForRegion(parse(candidate, digits, region), region)) {
             return 1;
           }
         } catch (NumberParseException e) {
@@ -210,16 +210,6 @@ final class Phones {
       }
     }
     return false;
-  }
-
-  /**
-   * {@code UTIL.isValidNumberForRegion}, through {@link FastParse#validForRegion}, whose first test
-   * (the general description's lengths, then its pattern) is the cheap rejection {@link
-   * FastParse#mayBeValid} makes: asking both ran the general pattern twice on every number that
-   * passed it, and the length test alone now rejects most numbers.
-   */
-  private static boolean validFor(PhoneNumber p, String region) {
-    return FastParse.validForRegion(p, region);
   }
 
   /**

@@ -216,41 +216,6 @@ class PhonesTest {
   }
 
   @Test
-  void regionRejectionsAreTheLibrarysAnswer() {
-    Random r = new Random(9);
-    int rejected = 0;
-    int tried = 0;
-    for (String region : Phones.regions()) {
-      int cc = UTIL.getCountryCodeForRegion(region);
-      for (int k = 0; k < 1_500; k++) {
-        int len = 6 + r.nextInt(7);
-        long nn = 1 + r.nextInt(9);
-        for (int d = 1; d < len; d++) {
-          nn = nn * 10 + r.nextInt(10);
-        }
-        PhoneNumber p = new PhoneNumber().setCountryCode(cc).setNationalNumber(nn);
-        tried++;
-        if (!FastParse.mayBeValid(p, region)) {
-          rejected++;
-          assertFalse(UTIL.isValidNumberForRegion(p, region), region + " " + nn);
-        }
-      }
-    }
-    assertTrue(rejected > tried / 3, "rejected " + rejected + " of " + tried);
-    // every area code in the two big NANP regions
-    for (String region : new String[] {"US", "CA"}) {
-      for (int area = 200; area < 1000; area++) {
-        for (int k = 0; k < 4; k++) {
-          PhoneNumber p = new PhoneNumber().setCountryCode(1).setNationalNumber(area * 10_000_000L + r.nextInt(10_000_000));
-          if (!FastParse.mayBeValid(p, region)) {
-            assertFalse(UTIL.isValidNumberForRegion(p, region), region + " " + p.getNationalNumber());
-          }
-        }
-      }
-    }
-  }
-
-  @Test
   void validityAgreesWithTheLibraryOnlyComputation() {
     Random r = new Random(3);
     for (int it = 0; it < 10_000; it++) {
