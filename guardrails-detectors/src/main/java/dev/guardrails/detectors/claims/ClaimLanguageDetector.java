@@ -457,8 +457,11 @@ public final class ClaimLanguageDetector implements Detector {
       }
       i = e;
     }
-    return out == null ? new int[0] : java.util.Arrays.copyOf(out, count);
+    return out == null ? NO_PLACES : java.util.Arrays.copyOf(out, count);
   }
+
+  /** The empty answer of {@link #triggerOffsets}, shared (callers only read its length). */
+  private static final int[] NO_PLACES = {};
 
   private static int[] add(int[] out, int count, int value) {
     if (out == null) {
