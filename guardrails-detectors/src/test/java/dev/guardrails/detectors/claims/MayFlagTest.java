@@ -11,21 +11,21 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * {@link ClaimLanguageDetector#mayFlag}'s hashed word lookup gives the answer of its definition,
+ * {@link ClaimTriggers#mayFlag}'s hashed word lookup gives the answer of its definition,
  * written out here the plain way: a '%' or currency symbol, or a whole word (a maximal run of
  * letters) whose first letter, lower-cased, is a trigger word's first letter and that equals the
  * word ignoring case as {@link String#regionMatches(boolean, int, String, int, int)} does (so a long
  * s or Kelvin sign inside a word folds, at its start it does not). On the claims data sets'
  * responses and on random texts of trigger words, case and Unicode look-alikes. The same for
- * {@link ClaimLanguageDetector#triggers}'s kind bits, against word lists written out here by rule.
+ * {@link ClaimTriggers#triggers}'s kind bits, against word lists written out here by rule.
  */
 class MayFlagTest {
 
-  private static final List<String> TRIGGERS = ClaimLanguageDetector.triggerWords();
+  private static final List<String> TRIGGERS = ClaimTriggers.triggerWords();
 
-  private static final int ATTRIBUTION = ClaimLanguageDetector.ATTRIBUTION_TRIGGER;
-  private static final int CERTAINTY = ClaimLanguageDetector.CERTAINTY_TRIGGER;
-  private static final int STATISTIC = ClaimLanguageDetector.STATISTIC_TRIGGER;
+  private static final int ATTRIBUTION = ClaimTriggers.ATTRIBUTION_TRIGGER;
+  private static final int CERTAINTY = ClaimTriggers.CERTAINTY_TRIGGER;
+  private static final int STATISTIC = ClaimTriggers.STATISTIC_TRIGGER;
 
   /** The rule each trigger word can fire, by hand: subjects of attributions, certainty words, statistic units. */
   private static final Map<String, Integer> KIND = kinds();
@@ -85,7 +85,7 @@ class MayFlagTest {
   void everyTriggerWordHasItsRule() {
     assertEquals(KIND.keySet(), new java.util.HashSet<>(TRIGGERS));
     for (String w : TRIGGERS) {
-      assertEquals(KIND.get(w), ClaimLanguageDetector.triggerKind(w), w);
+      assertEquals(KIND.get(w), ClaimTriggers.triggerKind(w), w);
     }
   }
 
@@ -100,7 +100,7 @@ class MayFlagTest {
       "\u017ftudies show it.|0",
   })
   void kindsOfHandCheckedTexts(String text, int kinds) {
-    assertEquals(kinds, ClaimLanguageDetector.triggers(text));
+    assertEquals(kinds, ClaimTriggers.triggers(text));
     assertEquals(kinds, referenceKinds(text));
   }
 
@@ -111,8 +111,8 @@ class MayFlagTest {
     for (Map.Entry<String, List<ClaimsData.Raw>> e : ClaimsData.raw(ClaimsAccuracyTest.datasets().resolve("claims")).entrySet()) {
       for (ClaimsData.Raw r : e.getValue()) {
         boolean expected = reference(r.response());
-        assertEquals(expected, ClaimLanguageDetector.mayFlag(r.response()), e.getKey() + " row " + texts);
-        assertEquals(referenceKinds(r.response()), ClaimLanguageDetector.triggers(r.response()), e.getKey() + " row " + texts);
+        assertEquals(expected, ClaimTriggers.mayFlag(r.response()), e.getKey() + " row " + texts);
+        assertEquals(referenceKinds(r.response()), ClaimTriggers.triggers(r.response()), e.getKey() + " row " + texts);
         yes += expected ? 1 : 0;
         texts++;
       }
@@ -142,9 +142,9 @@ class MayFlagTest {
       }
       String s = b.toString();
       boolean expected = reference(s);
-      assertEquals(expected, ClaimLanguageDetector.mayFlag(s), "case " + it);
-      assertEquals(referenceKinds(s), ClaimLanguageDetector.triggers(s), "kinds, case " + it);
-      assertEquals(referenceKinds(s) | referenceCitation(s), ClaimLanguageDetector.scanWords(s), "words, case " + it);
+      assertEquals(expected, ClaimTriggers.mayFlag(s), "case " + it);
+      assertEquals(referenceKinds(s), ClaimTriggers.triggers(s), "kinds, case " + it);
+      assertEquals(referenceKinds(s) | referenceCitation(s), ClaimTriggers.scanWords(s), "words, case " + it);
       yes += expected ? 1 : 0;
     }
     assertTrue(yes > 3_000 && yes < 27_000, "flagged: " + yes);
@@ -156,7 +156,7 @@ class MayFlagTest {
    */
   private static int referenceCitation(String s) {
     if (s.indexOf('[') >= 0) {
-      return ClaimLanguageDetector.CITATION_CANDIDATE;
+      return ClaimTriggers.CITATION_CANDIDATE;
     }
     int n = s.length();
     for (int i = 0; i < n; ) {
@@ -170,7 +170,7 @@ class MayFlagTest {
       }
       for (String w : List.of("http", "https", "www", "doi")) {
         if (w.length() == e - i && s.regionMatches(true, i, w, 0, w.length())) {
-          return ClaimLanguageDetector.CITATION_CANDIDATE;
+          return ClaimTriggers.CITATION_CANDIDATE;
         }
       }
       i = e;
@@ -205,9 +205,9 @@ class MayFlagTest {
       }
       String s = b.toString();
       int expected = referenceKinds(s) | referenceCitation(s);
-      assertEquals(expected, ClaimLanguageDetector.scanAscii(s), "case " + it);
-      assertEquals(expected, ClaimLanguageDetector.scanWords(s), "word scan, case " + it);
-      assertEquals(expected, ClaimLanguageDetector.scan(s), "scan, case " + it);
+      assertEquals(expected, ClaimTriggers.scanAscii(s), "case " + it);
+      assertEquals(expected, ClaimTriggers.scanWords(s), "word scan, case " + it);
+      assertEquals(expected, ClaimTriggers.scan(s), "scan, case " + it);
       yes += expected != 0 ? 1 : 0;
     }
     assertTrue(yes > 10_000 && yes < 38_000, "flagged: " + yes);
@@ -226,17 +226,17 @@ class MayFlagTest {
       "XXXXXXXX studies|1",
   })
   void citationBitOnHandCheckedRows(String text, int bits) {
-    assertEquals(bits, ClaimLanguageDetector.scanAscii(text));
-    assertEquals(bits, ClaimLanguageDetector.scanWords(text));
+    assertEquals(bits, ClaimTriggers.scanAscii(text));
+    assertEquals(bits, ClaimTriggers.scanWords(text));
   }
 
   /**
-   * {@link ClaimLanguageDetector#phraseAtTrigger} is a necessary condition of the attribution and
+   * {@link ClaimTriggers#phraseAtTrigger} is a necessary condition of the attribution and
    * certainty rules: in every sentence the detector reads, of random ASCII texts of subjects, verbs,
    * "according to", certainty phrases and their parts (any case, odd spacing, abbreviations), a
    * phrase either rule finds means the test holds for the whole text, and every sentence where a
    * rule can fire (a phrase, or a percent or money term) holds one of
-   * {@link ClaimLanguageDetector#triggerOffsets}: the only sentences looked for.
+   * {@link ClaimTriggers#triggerOffsets}: the only sentences looked for.
    */
   @Test
   void phraseTestHoldsWhereTheRulesFire() {
@@ -258,7 +258,7 @@ class MayFlagTest {
       dev.guardrails.text.AnalyzedText text = dev.guardrails.text.AnalyzedText.of(b.toString());
       String s = text.normalized();
       boolean any = false;
-      int[] places = ClaimLanguageDetector.triggerOffsets(s, true, true, true);
+      int[] places = ClaimTriggers.triggerOffsets(s, true, true, true);
       for (dev.guardrails.text.Span sent : ClaimExtractor.sentences(text)) {
         String lower = ClaimLanguageDetector.lowerSameLength(s.substring(sent.start(), sent.end()));
         boolean phrase = ClaimLanguageDetector.attribution(lower) >= 0 || ClaimLanguageDetector.certainty(lower) >= 0;
@@ -278,7 +278,7 @@ class MayFlagTest {
       }
       if (any) {
         fired++;
-        assertTrue(ClaimLanguageDetector.phraseAtTrigger(s, true, true), "case " + it);
+        assertTrue(ClaimTriggers.phraseAtTrigger(s, true, true), "case " + it);
       }
     }
     assertTrue(fired > 5_000, "texts where a rule fires: " + fired);
