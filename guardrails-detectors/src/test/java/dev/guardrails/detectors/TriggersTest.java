@@ -36,12 +36,7 @@ class TriggersTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   static Path datasets() {
-    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      if (Files.isDirectory(p.resolve("datasets"))) {
-        return p.resolve("datasets");
-      }
-    }
-    throw new IllegalStateException("datasets folder not found");
+    return dev.guardrails.detectors.TestData.datasets();
   }
 
   static List<String> texts() throws IOException {

@@ -14,7 +14,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -34,16 +33,7 @@ class BiasAccuracyTest {
   static final double MIN_RECALL = 0.90;
 
   static Path datasets() {
-    String prop = System.getProperty("guardrails.datasets");
-    if (prop != null && Files.isDirectory(Paths.get(prop))) {
-      return Paths.get(prop);
-    }
-    for (Path p = Paths.get(System.getProperty("user.dir")).toAbsolutePath(); p != null; p = p.getParent()) {
-      if (Files.isDirectory(p.resolve("datasets"))) {
-        return p.resolve("datasets");
-      }
-    }
-    throw new IllegalStateException("datasets folder not found; set -Dguardrails.datasets");
+    return dev.guardrails.detectors.TestData.datasets();
   }
 
   static List<Finding> findings(Detector d, String text) {

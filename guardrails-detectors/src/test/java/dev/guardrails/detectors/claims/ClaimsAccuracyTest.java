@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,18 +29,7 @@ class ClaimsAccuracyTest {
   static final long FOLD_SEED = Long.getLong("claims.foldSeed", 17);
 
   static Path datasets() {
-    String prop = System.getProperty("guardrails.datasets");
-    if (prop != null && Files.isDirectory(Paths.get(prop))) {
-      return Paths.get(prop);
-    }
-    Path p = Paths.get(System.getProperty("user.dir")).toAbsolutePath();
-    while (p != null) {
-      if (Files.isDirectory(p.resolve("datasets"))) {
-        return p.resolve("datasets");
-      }
-      p = p.getParent();
-    }
-    throw new IllegalStateException("no datasets folder above user.dir");
+    return dev.guardrails.detectors.TestData.datasets();
   }
 
   static List<ClaimsData.Row> allExcept(Map<String, List<ClaimsData.Row>> sets, String left) {

@@ -9,7 +9,6 @@ import dev.guardrails.text.AnalyzedText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -37,14 +36,7 @@ class EnglishNlpShortcutTest {
 
   /** The repository's datasets folder, found by walking up from the working directory. */
   static Path datasets() {
-    Path p = Paths.get(System.getProperty("user.dir")).toAbsolutePath();
-    while (p != null && !Files.isDirectory(p.resolve("datasets"))) {
-      p = p.getParent();
-    }
-    if (p == null) {
-      throw new IllegalStateException("datasets folder not found");
-    }
-    return p.resolve("datasets");
+    return dev.guardrails.detectors.TestData.datasets();
   }
 
   @Test

@@ -9,9 +9,7 @@ import dev.guardrails.FindingType;
 import dev.guardrails.Guardrail;
 import dev.guardrails.Policy;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,16 +95,7 @@ final class PiiAccuracy {
 
   /** Finds the repository's datasets folder: the surefire property, else walk up from user.dir. */
   static Path datasets() {
-    String prop = System.getProperty("guardrails.datasets");
-    if (prop != null && Files.isDirectory(Paths.get(prop))) {
-      return Paths.get(prop);
-    }
-    for (Path p = Paths.get(System.getProperty("user.dir")).toAbsolutePath(); p != null; p = p.getParent()) {
-      if (Files.isDirectory(p.resolve("datasets"))) {
-        return p.resolve("datasets");
-      }
-    }
-    throw new IllegalStateException("datasets folder not found; set -Dguardrails.datasets");
+    return dev.guardrails.detectors.TestData.datasets();
   }
 
   static List<Sample> loadPresidio() throws IOException {

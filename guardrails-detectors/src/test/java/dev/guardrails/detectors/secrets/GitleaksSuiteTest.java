@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,16 +29,7 @@ class GitleaksSuiteTest {
   private static final SecretDetector DETECTOR = new SecretDetector();
 
   static Path datasets() {
-    String prop = System.getProperty("guardrails.datasets");
-    if (prop != null && Files.isDirectory(Paths.get(prop))) {
-      return Paths.get(prop);
-    }
-    for (Path p = Paths.get("").toAbsolutePath(); p != null; p = p.getParent()) {
-      if (Files.isDirectory(p.resolve("datasets/peer-suites"))) {
-        return p.resolve("datasets");
-      }
-    }
-    throw new IllegalStateException("datasets folder not found; set -Dguardrails.datasets");
+    return dev.guardrails.detectors.TestData.datasets();
   }
 
   static List<JsonNode> rows() throws IOException {
