@@ -56,18 +56,11 @@ final class KeywordLed {
   }
 
   private static Lead alternation(RegexTree.Alt alt, String source) {
-    Lead a = null;
-    for (List<RegexTree.Piece> branch : alt.branches()) {
-      Lead b = sequence(branch, source);
-      if (a == null) {
-        a = b;
-      } else {
-        Set<String> u = new LinkedHashSet<>(a.texts);
-        u.addAll(b.texts);
-        a = new Lead(u, a.complete && b.complete);
-      }
-    }
-    return a;
+    return alt.reduce(b -> sequence(b, source), (a, b) -> {
+      Set<String> u = new LinkedHashSet<>(a.texts);
+      u.addAll(b.texts);
+      return new Lead(u, a.complete && b.complete);
+    });
   }
 
   private static Lead sequence(List<RegexTree.Piece> pieces, String source) {
@@ -193,13 +186,11 @@ final class KeywordLed {
 
   /** An escape: a zero-width assertion, an escaped punctuation literal, or a class (null). */
   private static Lead escape(RegexTree.Esc esc) {
+    if (esc.zeroWidth()) {
+      return Lead.ZERO;
+    }
     char e = esc.letter();
     switch (e) {
-      case 'b':
-      case 'B':
-      case 'A':
-      case 'z':
-        return Lead.ZERO;
       case 'p':
       case 'P':
       case 'x':

@@ -310,20 +310,14 @@ final class RegexReach {
   }
 
   private long escape(RegexTree.Esc esc) {
+    if (esc.zeroWidth()) {
+      return 0;
+    }
+    if (esc.wide()) {
+      return shortest ? 1 : 2;
+    }
     char e = esc.letter();
     switch (e) {
-      case 'b':
-      case 'B':
-      case 'A':
-      case 'z':
-        return 0;
-      case 'S':
-      case 'W':
-      case 'D':
-      case 'C':
-      case 'p':
-      case 'P':
-        return shortest ? 1 : 2;
       case 'x':
         if (!esc.hexOk()) {
           throw new IllegalArgumentException("unreadable \\x");

@@ -34,7 +34,21 @@ final class RegexTree {
    * A backslash escape outside or inside a class: its {@code letter} (the char after the
    * backslash); for {@code \x}, the code point {@code cp} when {@code hexOk}.
    */
-  record Esc(char letter, int cp, boolean hexOk) implements Node {}
+  record Esc(char letter, int cp, boolean hexOk) implements Node {
+
+    /** The zero-width assertions {@code \b \B \A \z}. */
+    boolean zeroWidth() {
+      return letter == 'b' || letter == 'B' || letter == 'A' || letter == 'z';
+    }
+
+    /**
+     * The classes read as "any char, a supplementary code point too": {@code \S \W \D \C} and
+     * {@code \p}, {@code \P} with any class name.
+     */
+    boolean wide() {
+      return "SWDCpP".indexOf(letter) >= 0;
+    }
+  }
 
   /** The dot. */
   record Dot() implements Node {}
@@ -68,7 +82,18 @@ final class RegexTree {
   record Flags() implements Node {}
 
   /** An alternation of sequences (one branch for a plain sequence). */
-  record Alt(List<List<Piece>> branches) implements Node {}
+  record Alt(List<List<Piece>> branches) implements Node {
+
+    /** Reads each branch with {@code branch} and joins the results left to right with {@code or}. */
+    <T> T reduce(java.util.function.Function<List<Piece>, T> branch, java.util.function.BinaryOperator<T> or) {
+      T acc = null;
+      for (List<Piece> b : branches) {
+        T r = branch.apply(b);
+        acc = acc == null ? r : or.apply(acc, r);
+      }
+      return acc;
+    }
+  }
 
   /**
    * A quantifier: at least {@code min}, at most {@code max} ({@link RegexSyntax#UNBOUNDED_MAX} for

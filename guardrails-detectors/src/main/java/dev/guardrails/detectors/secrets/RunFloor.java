@@ -162,12 +162,7 @@ final class RunFloor {
     }
 
     Node alternation(RegexTree.Alt alt) {
-      Node n = null;
-      for (java.util.List<RegexTree.Piece> branch : alt.branches()) {
-        Node b = sequence(branch);
-        n = n == null ? b : n.or(b);
-      }
-      return n;
+      return alt.reduce(this::sequence, Node::or);
     }
 
     private Node sequence(java.util.List<RegexTree.Piece> pieces) {
@@ -210,23 +205,17 @@ final class RunFloor {
     }
 
     private Node escapeAtom(RegexTree.Esc esc) {
+      if (esc.zeroWidth()) {
+        return Node.full(0, 0);
+      }
+      if (esc.wide()) {
+        return Node.broken(2);
+      }
       char e = esc.letter();
       switch (e) {
-        case 'b':
-        case 'B':
-        case 'A':
-        case 'z':
-          return Node.full(0, 0);
         case 'd':
         case 'w':
           return Node.full(1, 1);
-        case 'S':
-        case 'W':
-        case 'D':
-        case 'C':
-        case 'p':
-        case 'P':
-          return Node.broken(2);
         case 'x': {
           int cp = hex(esc);
           return cp <= 0xFF && one((char) cp) ? Node.full(1, 1) : Node.broken(cp > 0xFFFF ? 2 : 1);
@@ -267,13 +256,9 @@ final class RunFloor {
           }
           if (e == 'x') {
             lo = hex(esc);
-          } else if (e == 'p' || e == 'P') {
-            all = false;
-            wide = true;
-            continue;
           } else if (Character.isLetterOrDigit(e)) {
-            all = false; // \s, \S, \W, \D, \n, \r, \t...
-            wide |= e == 'S' || e == 'W' || e == 'D' || e == 'C';
+            all = false; // \s, \S, \W, \D, \p{..}, \n, \r, \t...
+            wide |= esc.wide();
             continue;
           } else {
             lo = e;

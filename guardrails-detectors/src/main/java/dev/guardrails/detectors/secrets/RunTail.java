@@ -117,12 +117,7 @@ final class RunTail {
     }
 
     Shape alternation(RegexTree.Alt alt) {
-      Shape best = null;
-      for (java.util.List<RegexTree.Piece> branch : alt.branches()) {
-        Shape b = sequence(branch);
-        best = best == null ? b : either(best, b);
-      }
-      return best;
+      return alt.reduce(this::sequence, Reader::either);
     }
 
     private static Shape either(Shape a, Shape b) {
@@ -295,13 +290,15 @@ final class RunTail {
 
     /** Reads an escape into {@code cls}; returns its width (0 for an assertion). */
     private long escape(RegexTree.Esc esc, boolean[] cls) {
+      if (esc.zeroWidth()) {
+        return 0;
+      }
+      if (esc.wide()) {
+        java.util.Arrays.fill(cls, true);
+        return 2;
+      }
       char e = esc.letter();
       switch (e) {
-        case 'b':
-        case 'B':
-        case 'A':
-        case 'z':
-          return 0;
         case 'd':
           range(cls, '0', '9');
           return 1;
@@ -331,16 +328,6 @@ final class RunTail {
         case 'v':
           cls[0x0B] = true;
           return 1;
-        case 'S':
-        case 'W':
-        case 'D':
-        case 'C':
-          java.util.Arrays.fill(cls, true);
-          return 2;
-        case 'p':
-        case 'P':
-          java.util.Arrays.fill(cls, true);
-          return 2;
         case 'x': {
           if (!esc.hexOk()) {
             throw new IllegalArgumentException("unreadable \\x");
