@@ -18,16 +18,11 @@ import java.util.Set;
  * char ({@code [Aa]} is {@code a}, {@code xox[os]} spells {@code xoxo} or {@code xoxs}). An empty
  * literal text, or more than 64 of them, gives false.
  *
- * <p>Stateless and thread-safe.
+ * <p>A walk over the rule's {@link RegexTree}. Stateless and thread-safe.
  */
 final class KeywordLed {
 
-  private final String re;
-  private int pos;
-
-  private KeywordLed(String re) {
-    this.re = re;
-  }
+  private KeywordLed() {}
 
   /** Literal texts that every match of a node starts with; {@code complete} when they are its whole matches. */
   private record Lead(Set<String> texts, boolean complete) {
@@ -42,14 +37,14 @@ final class KeywordLed {
    * @return true only if every match starts with a keyword
    */
   static boolean test(String regex, List<String> keywords) {
-    KeywordLed r = new KeywordLed(regex);
+    RegexTree t = RegexTree.of(regex);
+    if (t.root == null) {
+      return false;
+    }
     try {
-      Lead l = r.alternation();
-      if (r.pos != regex.length()) {
-        return false;
-      }
-      for (String t : l.texts) {
-        String low = t.toLowerCase(Locale.ROOT);
+      Lead l = alternation(t.root, t.source);
+      for (String s : l.texts) {
+        String low = s.toLowerCase(Locale.ROOT);
         if (keywords.stream().noneMatch(k -> !k.isEmpty() && low.startsWith(k))) {
           return false;
         }
@@ -60,30 +55,55 @@ final class KeywordLed {
     }
   }
 
-  private Lead alternation() {
-    Lead a = sequence();
-    while (pos < re.length() && re.charAt(pos) == '|') {
-      pos++;
-      Lead b = sequence();
+  private static Lead alternation(RegexTree.Alt alt, String source) {
+    return alt.reduce(b -> sequence(b, source), (a, b) -> {
       Set<String> u = new LinkedHashSet<>(a.texts);
       u.addAll(b.texts);
-      a = new Lead(u, a.complete && b.complete);
-    }
-    return a;
+      return new Lead(u, a.complete && b.complete);
+    });
   }
 
-  private Lead sequence() {
+  private static Lead sequence(List<RegexTree.Piece> pieces, String source) {
+    Texts t = new Texts();
+    for (RegexTree.Piece p : pieces) {
+      List<RegexTree.Quant> qs = p.quants();
+      RegexTree.Quant q = qs.isEmpty() ? null : qs.get(0);
+      t.then(atom(p.atom(), source), q == null ? ONCE : q.min() == 0 && q.max() == 1 ? MAYBE : MANY);
+      if (qs.size() > 1) {
+        // a second quantifier is not RE2 (a+*, a{2}{3}); read as this reader always read it: a
+        // quantifier char cannot start an atom, a brace is literal text
+        int pos = qs.get(1).at();
+        int end = qs.get(qs.size() - 1).end();
+        while (pos < end) {
+          char c = source.charAt(pos++);
+          if ("*+?".indexOf(c) >= 0) {
+            throw new IllegalArgumentException("unexpected char at " + (pos - 1));
+          }
+          RegexSyntax.Quantifier r = RegexSyntax.quantifier(source, pos);
+          if (r != null) {
+            pos = r.end();
+          }
+          t.then(new Lead(Set.of(String.valueOf(c)), true),
+              r == null ? ONCE : r.min() == 0 && r.max() == 1 ? MAYBE : MANY);
+        }
+      }
+    }
+    return new Lead(t.texts, t.complete);
+  }
+
+  /** The literal texts a sequence read so far starts with. */
+  private static final class Texts {
     Set<String> texts = new LinkedHashSet<>(Set.of(""));
     boolean complete = true;
-    while (pos < re.length() && re.charAt(pos) != '|' && re.charAt(pos) != ')') {
-      Lead a = atom();
-      int q = quantifier();
+
+    /** Appends atom {@code a} under quantifier {@code q}. */
+    void then(Lead a, int q) {
       if (!complete || (a == Lead.ZERO && q != MANY)) {
-        continue;
+        return;
       }
       if (a == null || q == MANY || (q == MAYBE && !a.complete)) {
         complete = false;
-        continue;
+        return;
       }
       Set<String> next = new LinkedHashSet<>();
       for (String t : texts) {
@@ -100,130 +120,80 @@ final class KeywordLed {
       texts = next;
       complete = a.complete;
     }
-    return new Lead(texts, complete);
   }
 
   private static final int ONCE = 0;
   private static final int MAYBE = 1;
   private static final int MANY = 2;
 
-  /** Reads a quantifier if one follows: {@link #ONCE} (none), {@link #MAYBE} ({@code ?}) or {@link #MANY} (any other). */
-  private int quantifier() {
-    RegexSyntax.Quantifier q = RegexSyntax.quantifier(re, pos);
-    if (q == null) {
-      return ONCE;
-    }
-    pos = q.end();
-    return q.min() == 0 && q.max() == 1 ? MAYBE : MANY;
-  }
-
   /** One atom: its literal texts, {@link Lead#ZERO} for a zero-width one, null for a class or any char. */
-  private Lead atom() {
-    char c = re.charAt(pos++);
-    switch (c) {
-      case '(':
-        return group();
-      case '[':
-        return charClass();
-      case '\\':
-        return escape();
-      case '^':
-      case '$':
-        return Lead.ZERO;
-      case '.':
-        return null;
-      case '*':
-      case '+':
-      case '?':
-      case ')':
-        throw new IllegalArgumentException("unexpected char at " + (pos - 1));
-      default:
-        if (Character.isSurrogate(c)) {
-          throw new IllegalArgumentException("supplementary literal");
-        }
-        return new Lead(Set.of(String.valueOf(c)), true);
+  private static Lead atom(RegexTree.Node n, String source) {
+    if (n instanceof RegexTree.Group g) {
+      return alternation(g.alt(), source);
     }
+    if (n instanceof RegexTree.Cls c) {
+      return charClass(c);
+    }
+    if (n instanceof RegexTree.Esc e) {
+      return escape(e);
+    }
+    if (n instanceof RegexTree.Dot) {
+      return null;
+    }
+    if (n instanceof RegexTree.Lit l) {
+      if (Character.isSurrogate(l.c())) {
+        throw new IllegalArgumentException("supplementary literal");
+      }
+      return new Lead(Set.of(String.valueOf(l.c())), true);
+    }
+    return Lead.ZERO; // ^ $ and flags only, (?i)
   }
 
-  private Lead group() {
-    int body = RegexSyntax.groupBody(re, pos);
-    if (body < 0) {
-      pos = ~body;
-      return Lead.ZERO; // flags only, (?i)
-    }
-    pos = body;
-    Lead l = alternation();
-    if (pos >= re.length() || re.charAt(pos) != ')') {
-      throw new IllegalArgumentException("unclosed group");
-    }
-    pos++;
-    return l;
-  }
-
-  /** Skips a class; {@code [Aa]} (one ASCII letter in both cases) reads as that letter. */
-  private Lead charClass() {
-    int start = pos;
-    boolean first = true;
+  /**
+   * A class of a few plain chars is one literal text per char ({@code [os]} starts "o" or "s";
+   * {@code [Aa]} is "a"); a range, an escape, a class name or a negation makes it no literal (null).
+   */
+  private static Lead charClass(RegexTree.Cls c) {
+    boolean other = c.negated();
     List<Character> plain = new ArrayList<>();
-    boolean other = re.startsWith("^", pos);
-    if (other) {
-      pos++;
-    }
-    while (true) {
-      char c = re.charAt(pos);
-      if (c == ']' && !first) {
-        pos++;
-        break;
-      }
-      first = false;
-      if (re.startsWith("[:", pos)) {
-        int close = re.indexOf(":]", pos + 2);
-        if (close < 0) {
-          throw new IllegalArgumentException("unclosed class name");
+    List<RegexTree.Node> items = c.items();
+    for (int i = 0; i < items.size(); i++) {
+      RegexTree.Node item = items.get(i);
+      if (item instanceof RegexTree.Lit l) {
+        if (l.c() == '-' && i > 0 && i < items.size() - 1) {
+          other = true; // a range
         }
-        pos = close + 2;
+        plain.add(l.c());
+      } else {
+        if (item instanceof RegexTree.Esc e) {
+          escape(e);
+        }
         other = true;
-        continue;
       }
-      if (c == '\\') {
-        pos++;
-        escape();
-        other = true;
-        continue;
-      }
-      if (c == '-' && pos > start && re.charAt(pos + 1) != ']') {
-        other = true; // a range
-      }
-      plain.add(c);
-      pos++;
     }
     if (other) {
       return null;
     }
-    // a few plain chars: one literal text each ([os] starts "o" or "s"; [Aa] is "a")
     Set<String> texts = new LinkedHashSet<>();
-    for (char c : plain) {
-      if (c >= 128) {
+    for (char ch : plain) {
+      if (ch >= 128) {
         return null;
       }
-      texts.add(String.valueOf(Character.toLowerCase(c)));
+      texts.add(String.valueOf(Character.toLowerCase(ch)));
     }
     return texts.size() <= 4 ? new Lead(texts, true) : null;
   }
 
-  /** After a backslash: a zero-width assertion, an escaped punctuation literal, or a class (null). */
-  private Lead escape() {
-    char e = re.charAt(pos++);
+  /** An escape: a zero-width assertion, an escaped punctuation literal, or a class (null). */
+  private static Lead escape(RegexTree.Esc esc) {
+    if (esc.zeroWidth()) {
+      return Lead.ZERO;
+    }
+    char e = esc.letter();
     switch (e) {
-      case 'b':
-      case 'B':
-      case 'A':
-      case 'z':
-        return Lead.ZERO;
       case 'p':
       case 'P':
       case 'x':
-        pos = RegexSyntax.afterArgument(re, pos, e == 'x' ? 2 : 1);
         return null;
       case 'Q':
         throw new IllegalArgumentException("\\Q not read here");

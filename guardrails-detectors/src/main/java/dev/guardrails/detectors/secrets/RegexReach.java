@@ -18,17 +18,15 @@ import java.util.List;
  * <p>The bound says where a match holding a keyword hit can lie only if every match holds a
  * keyword: {@link #holdsKeyword} tells (airtable's {@code pat...} token has its keyword elsewhere).
  *
- * <p>Stateless and thread-safe.
+ * <p>A walk over the rule's {@link RegexTree}. Stateless and thread-safe.
  */
 final class RegexReach {
 
   /** The result for a regex whose matches have no bound (or that this reader cannot bound). */
   static final int UNBOUNDED = Integer.MAX_VALUE;
 
-  private final String re;
   /** Lower-case keywords for {@link #holdsKeyword}; empty for {@link #maxLength}. */
-  private final java.util.List<String> keywords;
-  private int pos;
+  private final List<String> keywords;
   /** Set by {@link #atom}: the literal char it matched, or -1 when it is no single literal. */
   private int literal;
   /** Set by {@link #atom}: the lower-case text of a group of literal chars only ({@code (?:or)}), else null. */
@@ -40,11 +38,11 @@ final class RegexReach {
   private boolean optional;
 
   /** Read the shortest match instead of the longest ({@link #fixedLength}). */
-  private boolean shortest;
+  private final boolean shortest;
 
-  private RegexReach(String re, java.util.List<String> keywords) {
-    this.re = re;
+  private RegexReach(List<String> keywords, boolean shortest) {
     this.keywords = keywords;
+    this.shortest = shortest;
   }
 
   /**
@@ -54,12 +52,15 @@ final class RegexReach {
    * @return the longest match in chars, or {@link #UNBOUNDED}
    */
   static int maxLength(String regex) {
-    RegexReach r = new RegexReach(regex, java.util.List.of());
-    try {
-      long m = r.alternation();
-      return r.pos == regex.length() && m < UNBOUNDED ? (int) m : UNBOUNDED;
-    } catch (RuntimeException e) {
+    RegexTree t = RegexTree.of(regex);
+    if (t.root == null) {
       return UNBOUNDED; // syntax not understood here: the widest window
+    }
+    try {
+      long m = new RegexReach(List.of(), false).alternation(t.root);
+      return m < UNBOUNDED ? (int) m : UNBOUNDED;
+    } catch (RuntimeException e) {
+      return UNBOUNDED;
     }
   }
 
@@ -75,11 +76,8 @@ final class RegexReach {
     if (maxLength(regex) != length) {
       return false;
     }
-    RegexReach r = new RegexReach(regex, java.util.List.of());
-    r.shortest = true;
     try {
-      long m = r.alternation();
-      return r.pos == regex.length() && m == length;
+      return new RegexReach(List.of(), true).alternation(RegexTree.of(regex).root) == length;
     } catch (RuntimeException e) {
       return false;
     }
@@ -95,11 +93,15 @@ final class RegexReach {
    * @param keywords the rule's keywords, lower case
    * @return true only if every match holds a keyword
    */
-  static boolean holdsKeyword(String regex, java.util.List<String> keywords) {
-    RegexReach r = new RegexReach(regex, keywords);
+  static boolean holdsKeyword(String regex, List<String> keywords) {
+    RegexTree t = RegexTree.of(regex);
+    if (t.root == null) {
+      return false;
+    }
     try {
-      r.alternation();
-      return r.pos == regex.length() && r.holds;
+      RegexReach r = new RegexReach(keywords, false);
+      r.alternation(t.root);
+      return r.holds;
     } catch (RuntimeException e) {
       return false;
     }
@@ -136,14 +138,21 @@ final class RegexReach {
     if (i >= j || regex.charAt(i) != '(' || (regex.startsWith("(?", i) && !regex.startsWith("(?P<", i))) {
       return false;
     }
-    RegexReach r = new RegexReach(regex, java.util.List.of());
-    r.pos = i;
-    try {
-      r.atom(); // the group, to its closing parenthesis
-    } catch (RuntimeException e) {
-      return false;
+    RegexTree t = RegexTree.of(regex);
+    if (t.root == null || t.root.branches().size() != 1) {
+      return false; // a group before a top-level '|' cannot reach the end
     }
-    return r.pos == j;
+    for (RegexTree.Piece p : t.root.branches().get(0)) {
+      if (p.start() == i) {
+        try {
+          new RegexReach(List.of(), false).atom(p.atom()); // the group reads as this reader reads it
+        } catch (RuntimeException e) {
+          return false;
+        }
+        return p.end() == j;
+      }
+    }
+    return false;
   }
 
   /** A flag group, {@code \\b} or {@code ^} at the start. */
@@ -159,33 +168,35 @@ final class RegexReach {
     return k % 2 == 1;
   }
 
-  private long alternation() {
-    long best = sequence();
-    boolean all = holds;
-    while (pos < re.length() && re.charAt(pos) == '|') {
-      pos++;
-      long b = sequence();
-      best = shortest ? Math.min(best, b) : Math.max(best, b);
+  private long alternation(RegexTree.Alt alt) {
+    long best = 0;
+    boolean all = true;
+    boolean firstBranch = true;
+    for (List<RegexTree.Piece> branch : alt.branches()) {
+      long b = sequence(branch);
+      best = firstBranch ? b : shortest ? Math.min(best, b) : Math.max(best, b);
       all &= holds;
+      firstBranch = false;
     }
     holds = all;
     return best;
   }
 
-  private long sequence() {
+  private long sequence(List<RegexTree.Piece> pieces) {
     long sum = 0;
     boolean any = false;
     // the literal runs a match may pass through here: one, or more after an optional literal group
     // (passw(?:or)?d passes through "passwd" or "password")
     List<StringBuilder> runs = new ArrayList<>(List.of(new StringBuilder()));
-    while (pos < re.length() && re.charAt(pos) != '|' && re.charAt(pos) != ')') {
-      long a = atom();
+    for (RegexTree.Piece p : pieces) {
+      long a = atom(p.atom());
       int lit = literal;
       String text = literalText;
       boolean atomHolds = holds;
-      int at = pos;
-      long r = repeat(a);
-      boolean maybe = pos == at + 1 && re.charAt(at) == '?'; // exactly "?": present or not
+      long r = repeat(a, p.quants());
+      // exactly "?": present or not
+      boolean maybe = p.quants().size() == 1 && p.quants().get(0).end() == p.end() + 1 && p.quants().get(0).max() == 1
+          && p.quants().get(0).min() == 0;
       sum = add(sum, r);
       if (lit >= 0 && !quantified) {
         for (StringBuilder run : runs) {
@@ -235,11 +246,10 @@ final class RegexReach {
   }
 
   /** Applies the quantifiers after an atom of at most {@code a} chars. */
-  private long repeat(long a) {
+  private long repeat(long a, List<RegexTree.Quant> quants) {
     quantified = false;
     optional = false;
-    for (RegexSyntax.Quantifier q; (q = RegexSyntax.quantifier(re, pos)) != null; ) {
-      pos = q.end();
+    for (RegexTree.Quant q : quants) {
       optional |= q.min() == 0;
       if (shortest) {
         a = q.min() == 0 ? 0 : mul(a, q.min());
@@ -251,115 +261,68 @@ final class RegexReach {
     return a;
   }
 
-  private long atom() {
+  private long atom(RegexTree.Node n) {
     literal = -1;
     literalText = null;
     holds = false;
-    char c = re.charAt(pos++);
-    switch (c) {
-      case '(':
-        return group();
-      case '[':
-        return charClass();
-      case '\\':
-        return escape();
-      case '^':
-      case '$':
-        return 0;
-      case '.':
-        return shortest ? 1 : 2;
-      case '*':
-      case '+':
-      case '?':
-      case ')':
-        throw new IllegalArgumentException("unexpected char at " + (pos - 1));
-      default:
-        literal = c;
-        return 1; // a literal; a supplementary literal is two source chars, counted one each
+    if (n instanceof RegexTree.Group g) {
+      long m = alternation(g.alt());
+      literal = -1;
+      literalText = g.body().matches("[A-Za-z0-9_]+") ? g.body().toLowerCase(java.util.Locale.ROOT) : null;
+      return m;
     }
+    if (n instanceof RegexTree.Cls c) {
+      return charClass(c);
+    }
+    if (n instanceof RegexTree.Esc e) {
+      return escape(e);
+    }
+    if (n instanceof RegexTree.Dot) {
+      return shortest ? 1 : 2;
+    }
+    if (n instanceof RegexTree.Lit l) {
+      literal = l.c();
+      return 1; // a literal; a supplementary literal is two source chars, counted one each
+    }
+    return 0; // ^ $ and flags only, (?i)
   }
 
-  private long group() {
-    holds = false;
-    int body = RegexSyntax.groupBody(re, pos);
-    if (body < 0) {
-      pos = ~body;
-      return 0; // flags only, (?i)
-    }
-    pos = body;
-    long m = alternation();
-    if (pos >= re.length() || re.charAt(pos) != ')') {
-      throw new IllegalArgumentException("unclosed group");
-    }
-    String inside = re.substring(body, pos);
-    pos++;
-    literal = -1;
-    literalText = inside.matches("[A-Za-z0-9_]+") ? inside.toLowerCase(java.util.Locale.ROOT) : null;
-    return m;
-  }
-
-  private long charClass() {
-    boolean wide = false;
-    if (re.startsWith("^", pos)) {
-      pos++;
-      wide = true;
-    }
-    boolean first = true;
+  private long charClass(RegexTree.Cls cls) {
+    boolean wide = cls.negated();
     int lower = -1; // the one char, folded, that every plain char of the class folds to, or -2
-    int start = pos;
-    while (true) {
-      char c = re.charAt(pos);
-      if (c == ']' && !first) {
-        pos++;
-        // [Aa]: one char in either case is a literal for keyword runs (keywords match in any case)
-        literal = !wide && lower >= 0 && !(pos - start > 1 && re.substring(start, pos - 1).contains("-")) ? lower : -1;
-        return wide && !shortest ? 2 : 1;
-      }
-      first = false;
-      if (c != '\\' && c != '[') {
-        int f = Character.toLowerCase(c);
+    boolean dash = false;
+    for (RegexTree.Node item : cls.items()) {
+      if (item instanceof RegexTree.Lit l && l.c() != '[') {
+        int f = Character.toLowerCase(l.c());
         lower = lower == -1 || lower == f ? f : -2;
+        dash |= l.c() == '-';
+        wide |= Character.isSurrogate(l.c());
       } else {
         lower = -2;
-      }
-      if (c == '[' && re.startsWith("[:", pos)) {
-        pos = re.indexOf(":]", pos + 2) + 2; // [:alpha:], ASCII
-        if (pos == 1) {
-          throw new IllegalArgumentException("unclosed class name");
+        if (item instanceof RegexTree.Esc e) {
+          wide |= escape(e) > 1;
         }
-        continue;
       }
-      if (c == '\\') {
-        pos++;
-        wide |= escape() > 1;
-        continue;
-      }
-      wide |= Character.isSurrogate(c);
-      pos++;
     }
+    // [Aa]: one char in either case is a literal for keyword runs (keywords match in any case)
+    literal = !wide && lower >= 0 && !dash ? lower : -1;
+    return wide && !shortest ? 2 : 1;
   }
 
-  private long escape() {
-    char e = re.charAt(pos++);
+  private long escape(RegexTree.Esc esc) {
+    if (esc.zeroWidth()) {
+      return 0;
+    }
+    if (esc.wide()) {
+      return shortest ? 1 : 2;
+    }
+    char e = esc.letter();
     switch (e) {
-      case 'b':
-      case 'B':
-      case 'A':
-      case 'z':
-        return 0;
-      case 'S':
-      case 'W':
-      case 'D':
-      case 'C':
-        return shortest ? 1 : 2;
-      case 'p':
-      case 'P':
-        pos = RegexSyntax.afterArgument(re, pos, 1); // a braced class name or a one-letter one
-        return shortest ? 1 : 2;
       case 'x':
-        int cp = RegexSyntax.hexValue(re, pos);
-        pos = RegexSyntax.afterArgument(re, pos, 2);
-        return cp > 0xFFFF && !shortest ? 2 : 1;
+        if (!esc.hexOk()) {
+          throw new IllegalArgumentException("unreadable \\x");
+        }
+        return esc.cp() > 0xFFFF && !shortest ? 2 : 1;
       case 'Q':
         throw new IllegalArgumentException("\\Q not read here");
       default:

@@ -1,12 +1,10 @@
 package dev.guardrails.detectors.secrets;
 
 /**
- * The pieces of RE2 syntax that every reader of a rule's regex source in this package skips the
- * same way ({@link RegexReach}, {@link RunTail}, {@link KeywordLed}): group headers, quantifiers,
- * and the braced or fixed-width arguments of {@code \p}, {@code \P} and {@code \x}. Each reader
- * keeps its own walk of what it computes; positions go in and come out. Read once per rule at load
- * time, never while scanning. Errors are {@link IllegalArgumentException}s naming what is
- * malformed, as the readers report them.
+ * The lexical pieces of RE2 syntax that {@link RegexTree} reads a rule's regex source with: group
+ * headers, quantifiers, and the braced or fixed-width arguments of {@code \p}, {@code \P} and
+ * {@code \x}. Positions go in and come out. Read once per rule at load time, never while scanning.
+ * Errors are {@link IllegalArgumentException}s naming what is malformed.
  */
 final class RegexSyntax {
 

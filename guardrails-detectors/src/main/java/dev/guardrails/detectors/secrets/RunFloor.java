@@ -19,7 +19,7 @@ package dev.guardrails.detectors.secrets;
  * optional or repeated part counts its shortest form; an alternation its weakest branch; syntax
  * this reader does not know gives 0 (no floor: the rule's keywords are looked for everywhere).
  *
- * <p>Stateless and thread-safe.
+ * <p>A walk over the rule's {@link RegexTree}. Stateless and thread-safe.
  */
 final class RunFloor {
 
@@ -58,24 +58,26 @@ final class RunFloor {
    * @return the guaranteed run, {@code run} 0 if none
    */
   static Floor of(String regex) {
-    Reader r = new Reader(regex, regex.matches("(?s).*\\(\\?[a-zA-Z]*i.*"));
+    RegexTree t = RegexTree.of(regex);
+    if (t.root == null) {
+      return new Floor(0, UNBOUNDED);
+    }
     try {
-      Node n = r.alternation();
-      if (r.pos != regex.length()) {
-        return new Floor(0, UNBOUNDED);
-      }
+      Node n = new Reader(t.fold).alternation(t.root);
       return new Floor((int) Math.min(Integer.MAX_VALUE, n.in), (int) Math.min(UNBOUNDED, n.end));
     } catch (RuntimeException e) {
-      return new Floor(0, UNBOUNDED);
+      return new Floor(0, UNBOUNDED); // syntax not read here
     }
   }
 
   /** The longest match of {@code regex} in chars as this reader counts it, or {@link #UNBOUNDED}. */
   static int maxLength(String regex) {
-    Reader r = new Reader(regex, regex.matches("(?s).*\\(\\?[a-zA-Z]*i.*"));
+    RegexTree t = RegexTree.of(regex);
+    if (t.root == null) {
+      return UNBOUNDED;
+    }
     try {
-      Node n = r.alternation();
-      return r.pos == regex.length() ? (int) Math.min(UNBOUNDED, n.max) : UNBOUNDED;
+      return (int) Math.min(UNBOUNDED, new Reader(t.fold).alternation(t.root).max);
     } catch (RuntimeException e) {
       return UNBOUNDED;
     }
@@ -150,32 +152,24 @@ final class RunFloor {
     }
   }
 
+  /** The walk over a {@link RegexTree}. */
   private static final class Reader {
-    private final String re;
     /** A case-insensitive flag anywhere: letters match either case, and chars above U+00FF. */
     private final boolean fold;
-    int pos;
 
-    Reader(String re, boolean fold) {
-      this.re = re;
+    Reader(boolean fold) {
       this.fold = fold;
     }
 
-    Node alternation() {
-      Node n = sequence();
-      while (pos < re.length() && re.charAt(pos) == '|') {
-        pos++;
-        n = n.or(sequence());
-      }
-      return n;
+    Node alternation(RegexTree.Alt alt) {
+      return alt.reduce(this::sequence, Node::or);
     }
 
-    private Node sequence() {
+    private Node sequence(java.util.List<RegexTree.Piece> pieces) {
       Node n = Node.full(0, 0);
-      while (pos < re.length() && re.charAt(pos) != '|' && re.charAt(pos) != ')') {
-        Node a = atom();
-        for (RegexSyntax.Quantifier q; (q = RegexSyntax.quantifier(re, pos)) != null; ) {
-          pos = q.end();
+      for (RegexTree.Piece p : pieces) {
+        Node a = atom(p.atom());
+        for (RegexTree.Quant q : p.quants()) {
           a = a.times(q.min(), q.max());
         }
         n = n.then(a);
@@ -183,31 +177,26 @@ final class RunFloor {
       return n;
     }
 
-    private Node atom() {
-      char c = re.charAt(pos++);
-      switch (c) {
-        case '(':
-          return group();
-        case '[':
-          return charClass();
-        case '\\':
-          return escapeAtom();
-        case '^':
-        case '$':
-          return Node.full(0, 0);
-        case '.':
-          return Node.broken(2);
-        case '*':
-        case '+':
-        case '?':
-        case ')':
-          throw new IllegalArgumentException("unexpected char at " + (pos - 1));
-        default:
-          if (Character.isSurrogate(c)) {
-            throw new IllegalArgumentException("supplementary literal");
-          }
-          return one(c) ? Node.full(1, 1) : Node.broken(1);
+    private Node atom(RegexTree.Node n) {
+      if (n instanceof RegexTree.Group g) {
+        return alternation(g.alt());
       }
+      if (n instanceof RegexTree.Cls c) {
+        return charClass(c);
+      }
+      if (n instanceof RegexTree.Esc e) {
+        return escapeAtom(e);
+      }
+      if (n instanceof RegexTree.Dot) {
+        return Node.broken(2);
+      }
+      if (n instanceof RegexTree.Lit l) {
+        if (Character.isSurrogate(l.c())) {
+          throw new IllegalArgumentException("supplementary literal");
+        }
+        return one(l.c()) ? Node.full(1, 1) : Node.broken(1);
+      }
+      return Node.full(0, 0); // ^ $ and flags only, (?i)
     }
 
     /** Whether the literal {@code c} (either case under a fold) is a run char. */
@@ -215,44 +204,20 @@ final class RunFloor {
       return c <= 0xFF && isRunChar(c) && (!fold || isRunChar(Character.toLowerCase(c)) && isRunChar(Character.toUpperCase(c)));
     }
 
-    private Node group() {
-      int body = RegexSyntax.groupBody(re, pos);
-      if (body < 0) {
-        pos = ~body;
-        return Node.full(0, 0); // flags only, (?i)
+    private Node escapeAtom(RegexTree.Esc esc) {
+      if (esc.zeroWidth()) {
+        return Node.full(0, 0);
       }
-      pos = body;
-      Node n = alternation();
-      if (pos >= re.length() || re.charAt(pos) != ')') {
-        throw new IllegalArgumentException("unclosed group");
+      if (esc.wide()) {
+        return Node.broken(2);
       }
-      pos++;
-      return n;
-    }
-
-    private Node escapeAtom() {
-      char e = re.charAt(pos++);
+      char e = esc.letter();
       switch (e) {
-        case 'b':
-        case 'B':
-        case 'A':
-        case 'z':
-          return Node.full(0, 0);
         case 'd':
         case 'w':
           return Node.full(1, 1);
-        case 'S':
-        case 'W':
-        case 'D':
-        case 'C':
-          return Node.broken(2);
-        case 'p':
-        case 'P':
-          pos = RegexSyntax.afterArgument(re, pos, 1);
-          return Node.broken(2);
         case 'x': {
-          int cp = RegexSyntax.hexValue(re, pos);
-          pos = RegexSyntax.afterArgument(re, pos, 2);
+          int cp = hex(esc);
           return cp <= 0xFF && one((char) cp) ? Node.full(1, 1) : Node.broken(cp > 0xFFFF ? 2 : 1);
         }
         default:
@@ -263,79 +228,62 @@ final class RunFloor {
       }
     }
 
-    /** A bracketed class: full when every char it can match is a run char. */
-    private Node charClass() {
-      boolean negated = re.startsWith("^", pos);
-      if (negated) {
-        pos++;
+    private static int hex(RegexTree.Esc esc) {
+      if (!esc.hexOk()) {
+        throw new IllegalArgumentException("unreadable \\x");
       }
-      boolean all = !negated; // a negated class matches chars outside any run (a space)
-      boolean wide = negated; // a char that may be a supplementary code point counts two
-      boolean first = true;
-      while (true) {
-        char c = re.charAt(pos);
-        if (c == ']' && !first) {
-          pos++;
-          break;
-        }
-        first = false;
-        if (re.startsWith("[:", pos)) {
-          int close = re.indexOf(":]", pos + 2);
-          if (close < 0) {
-            throw new IllegalArgumentException("unclosed class name");
-          }
-          String name = re.substring(pos + 2, close);
+      return esc.cp();
+    }
+
+    /** A bracketed class: full when every char it can match is a run char. */
+    private Node charClass(RegexTree.Cls c) {
+      boolean all = !c.negated(); // a negated class matches chars outside any run (a space)
+      boolean wide = c.negated(); // a char that may be a supplementary code point counts two
+      java.util.List<RegexTree.Node> items = c.items();
+      for (int i = 0; i < items.size(); i++) {
+        RegexTree.Node item = items.get(i);
+        if (item instanceof RegexTree.Posix p) {
+          String name = p.name();
           all &= name.equals("alnum") || name.equals("alpha") || name.equals("digit") || name.equals("upper")
               || name.equals("lower") || name.equals("xdigit") || name.equals("word");
-          pos = close + 2;
           continue;
         }
         int lo;
-        if (c == '\\') {
-          pos++;
-          char e = re.charAt(pos++);
+        if (item instanceof RegexTree.Esc esc) {
+          char e = esc.letter();
           if (e == 'd' || e == 'w') {
             continue;
           }
           if (e == 'x') {
-            lo = RegexSyntax.hexValue(re, pos);
-            pos = RegexSyntax.afterArgument(re, pos, 2);
-          } else if (e == 'p' || e == 'P') {
-            pos = RegexSyntax.afterArgument(re, pos, 1);
-            all = false;
-            wide = true;
-            continue;
+            lo = hex(esc);
           } else if (Character.isLetterOrDigit(e)) {
-            all = false; // \s, \S, \W, \D, \n, \r, \t...
-            wide |= e == 'S' || e == 'W' || e == 'D' || e == 'C';
+            all = false; // \s, \S, \W, \D, \p{..}, \n, \r, \t...
+            wide |= esc.wide();
             continue;
           } else {
             lo = e;
           }
         } else {
-          if (Character.isSurrogate(c)) {
+          char ch = ((RegexTree.Lit) item).c();
+          if (Character.isSurrogate(ch)) {
             throw new IllegalArgumentException("supplementary char in a class");
           }
-          pos++;
-          lo = c;
+          lo = ch;
         }
         int hi = lo;
-        if (re.startsWith("-", pos) && !re.startsWith("-]", pos)) {
-          pos++;
-          char d = re.charAt(pos++);
-          if (d == '\\') {
-            char e = re.charAt(pos++);
-            if (e == 'x') {
-              hi = RegexSyntax.hexValue(re, pos);
-              pos = RegexSyntax.afterArgument(re, pos, 2);
-            } else if (Character.isLetterOrDigit(e)) {
-              throw new IllegalArgumentException("range to a class");
-            } else {
-              hi = e;
-            }
+        int end = c.rangeEnd(i);
+        if (end >= 0) {
+          RegexTree.Node d = items.get(end);
+          if (d instanceof RegexTree.Lit l) {
+            hi = l.c();
+          } else if (d instanceof RegexTree.Esc e && e.letter() == 'x') {
+            hi = hex(e);
+          } else if (d instanceof RegexTree.Esc e && !Character.isLetterOrDigit(e.letter())) {
+            hi = e.letter();
           } else {
-            hi = d;
+            throw new IllegalArgumentException("range to a class");
           }
+          i = end;
         }
         for (int x = lo; x <= hi && all; x++) {
           all = x <= 0xFF && one((char) x);

@@ -63,10 +63,13 @@ final class RunTail {
    * @return the shape, or null
    */
   static RunTail of(String regex) {
-    Reader r = new Reader(regex, regex.matches("(?s).*\\(\\?[a-zA-Z]*i.*"));
+    RegexTree t = RegexTree.of(regex);
+    if (t.root == null) {
+      return null;
+    }
     try {
-      Shape s = r.alternation();
-      if (r.pos != regex.length() || !s.unbounded || s.pre >= RegexReach.UNBOUNDED || s.post >= RegexReach.UNBOUNDED) {
+      Shape s = new Reader(t.fold).alternation(t.root);
+      if (!s.unbounded || s.pre >= RegexReach.UNBOUNDED || s.post >= RegexReach.UNBOUNDED) {
         return null;
       }
       return new RunTail((int) s.pre, s.cls, (int) s.post);
@@ -105,23 +108,16 @@ final class RunTail {
     }
   }
 
+  /** The walk over a {@link RegexTree}. */
   private static final class Reader {
-    private final String re;
     private final boolean fold;
-    int pos;
 
-    Reader(String re, boolean fold) {
-      this.re = re;
+    Reader(boolean fold) {
       this.fold = fold;
     }
 
-    Shape alternation() {
-      Shape best = sequence();
-      while (pos < re.length() && re.charAt(pos) == '|') {
-        pos++;
-        best = either(best, sequence());
-      }
-      return best;
+    Shape alternation(RegexTree.Alt alt) {
+      return alt.reduce(this::sequence, Reader::either);
     }
 
     private static Shape either(Shape a, Shape b) {
@@ -164,17 +160,16 @@ final class RunTail {
       return s;
     }
 
-    private Shape sequence() {
+    private Shape sequence(java.util.List<RegexTree.Piece> pieces) {
       Shape sum = Shape.bounded(0);
-      while (pos < re.length() && re.charAt(pos) != '|' && re.charAt(pos) != ')') {
-        sum = then(sum, repeat(atom()));
+      for (RegexTree.Piece p : pieces) {
+        sum = then(sum, repeat(atom(p.atom()), p.quants()));
       }
       return sum;
     }
 
-    private Shape repeat(Shape a) {
-      for (RegexSyntax.Quantifier q; (q = RegexSyntax.quantifier(re, pos)) != null; ) {
-        pos = q.end();
+    private Shape repeat(Shape a, java.util.List<RegexTree.Quant> quants) {
+      for (RegexTree.Quant q : quants) {
         if (q.unbounded()) {
           if (a.unbounded || !a.oneChar) {
             if (a.max == 0 && !a.unbounded) {
@@ -198,123 +193,85 @@ final class RunTail {
       return a;
     }
 
-    private Shape atom() {
-      char c = re.charAt(pos++);
-      switch (c) {
-        case '(':
-          return group();
-        case '[':
-          return charClass();
-        case '\\': {
-          boolean[] cls = new boolean[257];
-          long w = escape(cls);
-          return w == 0 ? Shape.bounded(0) : Shape.atom(w, folded(cls));
-        }
-        case '^':
-        case '$':
-          return Shape.bounded(0);
-        case '.':
-          return Shape.atom(2, all());
-        case '*':
-        case '+':
-        case '?':
-        case ')':
-          throw new IllegalArgumentException("unexpected char at " + (pos - 1));
-        default: {
-          if (Character.isSurrogate(c)) {
-            throw new IllegalArgumentException("supplementary literal");
-          }
-          boolean[] cls = new boolean[257];
-          cls[Math.min(c, 256)] = true;
-          return Shape.atom(1, folded(cls));
-        }
+    private Shape atom(RegexTree.Node n) {
+      if (n instanceof RegexTree.Group g) {
+        Shape s = alternation(g.alt());
+        s.oneChar = false;
+        return s;
       }
+      if (n instanceof RegexTree.Cls c) {
+        return charClass(c);
+      }
+      if (n instanceof RegexTree.Esc e) {
+        boolean[] cls = new boolean[257];
+        long w = escape(e, cls);
+        return w == 0 ? Shape.bounded(0) : Shape.atom(w, folded(cls));
+      }
+      if (n instanceof RegexTree.Dot) {
+        return Shape.atom(2, all());
+      }
+      if (n instanceof RegexTree.Lit l) {
+        char c = l.c();
+        if (Character.isSurrogate(c)) {
+          throw new IllegalArgumentException("supplementary literal");
+        }
+        boolean[] cls = new boolean[257];
+        cls[Math.min(c, 256)] = true;
+        return Shape.atom(1, folded(cls));
+      }
+      return Shape.bounded(0); // ^ $ and flags only, (?i)
     }
 
-    private Shape group() {
-      int body = RegexSyntax.groupBody(re, pos);
-      if (body < 0) {
-        pos = ~body;
-        return Shape.bounded(0); // flags only, (?i)
-      }
-      pos = body;
-      Shape s = alternation();
-      if (pos >= re.length() || re.charAt(pos) != ')') {
-        throw new IllegalArgumentException("unclosed group");
-      }
-      pos++;
-      s.oneChar = false;
-      return s;
-    }
-
-    private Shape charClass() {
+    private Shape charClass(RegexTree.Cls c) {
       boolean[] cls = new boolean[257];
-      boolean negated = re.startsWith("^", pos);
-      if (negated) {
-        pos++;
-      }
-      boolean first = true;
-      while (true) {
-        char c = re.charAt(pos);
-        if (c == ']' && !first) {
-          pos++;
-          break;
-        }
-        first = false;
-        if (re.startsWith("[:", pos)) {
-          int close = re.indexOf(":]", pos + 2);
-          if (close < 0) {
-            throw new IllegalArgumentException("unclosed class name");
-          }
-          pos = close + 2;
+      java.util.List<RegexTree.Node> items = c.items();
+      for (int i = 0; i < items.size(); i++) {
+        RegexTree.Node item = items.get(i);
+        if (item instanceof RegexTree.Posix) {
           java.util.Arrays.fill(cls, true); // any POSIX class: read as every char
           continue;
         }
-        int lo;
-        if (c == '\\') {
-          pos++;
-          boolean[] one = new boolean[257];
-          escape(one);
-          lo = single(one);
-          if (lo < 0) {
-            or(cls, one); // \w, \s, \d...: no range can start here
-            continue;
-          }
-        } else {
-          if (Character.isSurrogate(c)) {
-            throw new IllegalArgumentException("supplementary char in a class");
-          }
-          pos++;
-          lo = c;
+        int lo = charOf(item);
+        if (lo < 0) {
+          escape((RegexTree.Esc) item, cls); // \w, \s, \d...: no range can start here
+          continue;
+        }
+        if (item instanceof RegexTree.Lit l && Character.isSurrogate(l.c())) {
+          throw new IllegalArgumentException("supplementary char in a class");
         }
         int hi = lo;
-        if (re.startsWith("-", pos) && !re.startsWith("-]", pos)) {
-          pos++;
-          char d = re.charAt(pos);
-          if (d == '\\') {
-            pos++;
-            boolean[] one = new boolean[257];
-            escape(one);
-            hi = single(one);
-            if (hi < 0) {
-              throw new IllegalArgumentException("range to a class");
-            }
-          } else {
-            pos++;
-            hi = d;
+        int end = c.rangeEnd(i);
+        if (end >= 0) {
+          hi = charOf(items.get(end));
+          if (hi < 0) {
+            throw new IllegalArgumentException("range to a class");
           }
+          i = end;
         }
         for (int x = lo; x <= hi; x++) {
           cls[Math.min(x, 256)] = true;
         }
       }
-      if (negated) {
+      if (c.negated()) {
         for (int x = 0; x < 257; x++) {
           cls[x] = !cls[x];
         }
         cls[256] = true;
       }
       return Shape.atom(cls[256] ? 2 : 1, folded(cls));
+    }
+
+    /** The one char a class item stands for (a plain char, or an escape of one char), or -1. */
+    private int charOf(RegexTree.Node item) {
+      if (item instanceof RegexTree.Lit l) {
+        return l.c();
+      }
+      if (item instanceof RegexTree.Esc e) {
+        boolean[] one = new boolean[257];
+        escape(e, one);
+        return single(one);
+      }
+      return -1; // a class name
     }
 
     /** The one char a class holds, or -1. */
@@ -331,15 +288,17 @@ final class RunTail {
       return found == 256 ? -1 : found;
     }
 
-    /** Reads an escape after its backslash into {@code cls}; returns its width (0 for an assertion). */
-    private long escape(boolean[] cls) {
-      char e = re.charAt(pos++);
+    /** Reads an escape into {@code cls}; returns its width (0 for an assertion). */
+    private long escape(RegexTree.Esc esc, boolean[] cls) {
+      if (esc.zeroWidth()) {
+        return 0;
+      }
+      if (esc.wide()) {
+        java.util.Arrays.fill(cls, true);
+        return 2;
+      }
+      char e = esc.letter();
       switch (e) {
-        case 'b':
-        case 'B':
-        case 'A':
-        case 'z':
-          return 0;
         case 'd':
           range(cls, '0', '9');
           return 1;
@@ -369,20 +328,11 @@ final class RunTail {
         case 'v':
           cls[0x0B] = true;
           return 1;
-        case 'S':
-        case 'W':
-        case 'D':
-        case 'C':
-          java.util.Arrays.fill(cls, true);
-          return 2;
-        case 'p':
-        case 'P':
-          pos = RegexSyntax.afterArgument(re, pos, 1);
-          java.util.Arrays.fill(cls, true);
-          return 2;
         case 'x': {
-          int cp = RegexSyntax.hexValue(re, pos);
-          pos = RegexSyntax.afterArgument(re, pos, 2);
+          if (!esc.hexOk()) {
+            throw new IllegalArgumentException("unreadable \\x");
+          }
+          int cp = esc.cp();
           cls[Math.min(cp, 256)] = true;
           return cp > 0xFFFF ? 2 : 1;
         }
@@ -435,12 +385,6 @@ final class RunTail {
     private static void range(boolean[] cls, char lo, char hi) {
       for (char c = lo; c <= hi; c++) {
         cls[c] = true;
-      }
-    }
-
-    private static void or(boolean[] into, boolean[] from) {
-      for (int c = 0; c < 257; c++) {
-        into[c] |= from[c];
       }
     }
 
