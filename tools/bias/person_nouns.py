@@ -8,7 +8,8 @@ read from a checkout of its YAML sources at commit d94538ad0df3d7a4c77837bde6af6
 
 Kept: the single-word members of the synsets under ROOTS (their hyponym closure in noun.person: bad person,
 wrongdoer, criminal, unwelcome and unpleasant person, brute and bully, savage and primitive, simpleton and fool,
-idler, fanatic and extremist, parasite and freeloader, reprobate, coward, weakling, failure, pest, slob, drunkard),
+idler, fanatic and extremist, parasite and freeloader, reprobate, coward, weakling, failure, pest, slob, drunkard,
+miser, bigot),
 with a plural made by rule, when
   * every noun.person sense of the word is one of those synsets, less the subtrees of PRUNE: a word with a neutral
     sense as a person is out ("runner", "stranger", "collaborator"; "fool" the jester keeps "fool" out);
@@ -52,6 +53,8 @@ ROOTS = {
     '10439375-n': 'pest (annoying person)',
     '10631726-n': 'slob',
     '10057110-n': 'drunkard',
+    '10341742-n': 'miser (cheapskate, tightwad)',
+    '09873051-n': 'bigot',
 }
 PERSON, ANIMAL = '18', '05'
 # Subtrees left out: a status or circumstance rather than a character (fugitive, probationer, bankrupt, underdog,
