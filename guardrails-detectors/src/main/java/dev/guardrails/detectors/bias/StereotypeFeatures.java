@@ -76,8 +76,9 @@ final class StereotypeFeatures {
   /** Words of clear valence (VADER, {@value #VALENCE_FILE}): -1 negative, +1 positive. */
   private final CharArrayMap<Byte> valence = new CharArrayMap<>(8192, false);
   /**
-   * Pejorative person nouns (Open English WordNet, {@value #PERSON_NOUNS_FILE}): "parasites", "thugs", "freeloaders".
-   * A trait when they are the predicate of a group ("X are parasites", "X are a bunch of thugs").
+   * Pejorative person nouns and nouns of harm or nuisance (Open English WordNet, {@value #PERSON_NOUNS_FILE}):
+   * "parasites", "thugs", "freeloaders", "a plague". A trait when they are the predicate of a group ("X are
+   * parasites", "X are a bunch of thugs"); read nowhere else, where a thing or animal sense would be literal.
    */
   private final CharArraySet pejorative = new CharArraySet(2048, false);
   /**
@@ -187,7 +188,7 @@ final class StereotypeFeatures {
     }
   }
 
-  /** Whether token {@code k} is a pejorative person noun ({@value #PERSON_NOUNS_FILE}): "parasites", "thugs". */
+  /** Whether token {@code k} is a pejorative noun ({@value #PERSON_NOUNS_FILE}): "parasites", "thugs", "plague". */
   boolean pejorative(Tokens t, int k) {
     return pejorative.contains(t.canon, t.cStart[k], t.len(k));
   }
