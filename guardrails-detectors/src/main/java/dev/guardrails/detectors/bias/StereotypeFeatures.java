@@ -29,7 +29,7 @@ import org.apache.lucene.analysis.CharArraySet;
 final class StereotypeFeatures {
 
   /** Feature-extraction version; a model trained with another version is rejected at load. */
-  static final int VERSION = 8;
+  static final int VERSION = 9;
   /** Sentences longer than this are scored on their first {@value} tokens. */
   static final int MAX_TOKENS = 48;
   /** How many tokens of a mention's clause after it are paired with its group class ({@link #axisOf}). */
@@ -43,6 +43,7 @@ final class StereotypeFeatures {
   static final int MAX_FEATURES = 64 + MAX_TOKENS * 20 + 31 * 32 / 2 + 3 * 7 * 9 + AXIS_MENTIONS * AXIS_WORDS;
   static final String GROUPS_FILE = "stereotype-groups.tsv";
   static final String VALENCE_FILE = "stereotype-valence.tsv";
+  static final String PERSON_NOUNS_FILE = "stereotype-person-nouns.tsv";
 
   static final CharArraySet GENDER_PERSON = set("man men woman women girl girls boy boys guy guys lady ladies gentleman "
       + "gentlemen mother mothers father fathers mom moms dad dads wife wives husband husbands");
@@ -65,12 +66,21 @@ final class StereotypeFeatures {
   static final int H_THAT = Tokens.hash("that");
   private static final int H_ARE = Tokens.hash("are");
   private static final int H_IS = Tokens.hash("is");
+  private static final int H_OF = Tokens.hash("of");
+  private static final int H_NOTHING = Tokens.hash("nothing");
+  private static final int H_BUT = Tokens.hash("but");
   /** Heads of "people who are X": the group named as its members. */
   static final CharArraySet WHO_HEAD = set("people those persons individuals folks");
   /** Person nouns that are not occupations (kind "person"): the heads of a singular subject mention. */
   private final CharArraySet people = new CharArraySet(128, false);
   /** Words of clear valence (VADER, {@value #VALENCE_FILE}): -1 negative, +1 positive. */
   private final CharArrayMap<Byte> valence = new CharArrayMap<>(8192, false);
+  /**
+   * Pejorative person nouns and nouns of harm or nuisance (Open English WordNet, {@value #PERSON_NOUNS_FILE}):
+   * "parasites", "thugs", "freeloaders", "a plague". A trait when they are the predicate of a group ("X are
+   * parasites", "X are a bunch of thugs"); read nowhere else, where a thing or animal sense would be literal.
+   */
+  private final CharArraySet pejorative = new CharArraySet(2048, false);
   /**
    * Open-addressing set (0 = empty) of token-hash keys that say whether a lookup can match: a term's
    * first token ({@link #HEAD}), a one-token term ({@link #SINGLE}), a term's first two tokens
@@ -171,6 +181,48 @@ final class StereotypeFeatures {
       }
       valence.put(c[0], c[1].equals("n") ? (byte) -1 : (byte) 1);
     }
+    for (String line : WordLists.lines(StereotypeFeatures.class, PERSON_NOUNS_FILE, "bias")) {
+      if (!line.isBlank() && !line.startsWith("#")) {
+        pejorative.add(line.strip());
+      }
+    }
+  }
+
+  /** Whether token {@code k} is a pejorative noun ({@value #PERSON_NOUNS_FILE}): "parasites", "thugs", "plague". */
+  boolean pejorative(Tokens t, int k) {
+    return pejorative.contains(t.canon, t.cStart[k], t.len(k));
+  }
+
+  /** A word of negative valence ({@link #valence}) or a pejorative person noun ({@link #pejorative}). */
+  boolean negative(Tokens t, int k) {
+    return valence(t, k) < 0 || pejorative(t, k);
+  }
+
+  /** Collective nouns before "of" that keep a predicate noun phrase going: "are a bunch of thugs". */
+  static final CharArraySet BUNCH = set("bunch pack lot band horde gang nest herd swarm load");
+
+  /**
+   * After a copula at {@code k}: the index of a pejorative person noun that is its predicate, past the copula's skip
+   * words ({@link #COP_SKIP}: "are all", "are nothing but a") and one "bunch/pack/lot of" ("are a bunch of thugs"),
+   * or -1. Bounded look-ahead.
+   */
+  int pejorativePredicate(Tokens t, int k, int to) {
+    int a = k + 1;
+    boolean bunch = false;
+    while (a < to && a - k <= 5 && !t.is(a, Tokens.HARD_BEFORE)) {
+      int cs = t.cStart[a];
+      int wl = t.len(a);
+      if (COP_SKIP.contains(t.canon, cs, wl) || (wl == 7 && t.hash[a] == H_NOTHING) || (wl == 3 && t.hash[a] == H_BUT)) {
+        a++;
+      } else if (!bunch && BUNCH.contains(t.canon, cs, wl) && a + 1 < to && t.hash[a + 1] == H_OF
+          && !t.is(a + 1, Tokens.HARD_BEFORE)) {
+        bunch = true;
+        a += 2;
+      } else {
+        return pejorative(t, a) ? a : -1;
+      }
+    }
+    return -1;
   }
 
 
@@ -913,6 +965,14 @@ final class StereotypeFeatures {
         }
         if (a < to && !t.is(a, Tokens.HARD_BEFORE) && adjectiveLike(t, a)) {
           flags |= 1 << COP_ADJ;
+        }
+        int p = pejorativePredicate(t, k, to);
+        if (p >= 0) { // "are parasites", "are a bunch of thugs": a trait as a noun, read as copula + negative word
+          boolean denied = false;
+          for (int q = k; q < p; q++) {
+            denied |= NEG.contains(t.canon, t.cStart[q], t.len(q));
+          }
+          flags |= 1 << COP_ADJ | 1 << (denied || negated ? VPOS_AFTER : VNEG_AFTER);
         }
       }
       negated |= NEG.contains(t.canon, cs, wl);

@@ -288,7 +288,7 @@ final class StereotypeFrames {
     for (int k = from; k < to; k++) {
       if ((k >= g && k < gEnd) || (spans != null && mentionCovers(k, spans, mentions))) {
         if (f.axis(t, k, k + 1) == 0 && (BiasLexicon.Parsed.TRAITS.contains(t.canon, t.cStart[k], t.len(k))
-            || f.valence(t, k) < 0 || in(DEMONIZING, t, k) || in(VICE, t, k))) {
+            || f.negative(t, k) || in(DEMONIZING, t, k) || in(VICE, t, k))) {
           return false; // a trait inside the mention's descriptor run: "the malnourished Chadian child"
         }
         continue;
@@ -320,7 +320,7 @@ final class StereotypeFrames {
           || in(ENTITLED, t, k) || in(FAST, t, k)) {
         return false;
       }
-      if (f.valence(t, k) < 0 && !in(StereotypeFeatures.NEG, t, k) && k - lastNegAbility > 3) {
+      if (f.negative(t, k) && !in(StereotypeFeatures.NEG, t, k) && k - lastNegAbility > 3) {
         return false; // within three tokens of a disability's "can't": its literal object ("can't hear the alarm")
       }
     }
@@ -786,7 +786,7 @@ final class StereotypeFrames {
     if (in(StereotypeFeatures.NEG, t, c) || in(NEG_ABILITY, t, c)) {
       return false;
     }
-    return in(HARM_PRED, t, c) || in(DEMONIZING, t, c) || f.valence(t, c) < 0
+    return in(HARM_PRED, t, c) || in(DEMONIZING, t, c) || f.negative(t, c)
         || (!disability && BiasLexicon.Parsed.TRAITS.contains(t.canon, t.cStart[c], t.len(c)));
   }
 
@@ -862,7 +862,8 @@ final class StereotypeFrames {
    * adjective:
    * <ul>
    *   <li>a copula and a noun phrase ("a", "an", "nothing but", "such") whose word is a trait: "Immigrants are a burden",
-   *       "Gypsies are nothing but a plague";</li>
+   *       "Gypsies are nothing but a plague"; or a pejorative person noun, bare or after "a bunch/pack/lot of": "X
+   *       are parasites", "X are a bunch of thugs";</li>
    *   <li>"have", "live" or "lead" and an object whose modifier is a trait and whose head is a character or way of
    *       life ({@link #CHARACTER}): "Teenagers have a lazy attitude", "Lesbians live a destructive lifestyle";</li>
    *   <li>"spread", "carry", "bring", "cause" and a trait or harm noun: "Immigrants spread hate", "Gypsies bring
@@ -902,10 +903,23 @@ final class StereotypeFrames {
     return -1;
   }
 
-  /** A copula at {@code v}, fillers with an article or "nothing but", then a trait word: "are a menace". */
+  /**
+   * A copula at {@code v}, fillers with an article or "nothing but", then a trait word: "are a menace"; or a
+   * pejorative person noun with or without an article ({@link StereotypeFeatures#pejorativePredicate}): "are
+   * parasites", "are a bunch of thugs" (not after a negation: "are not criminals").
+   */
   private static boolean copulaNounPhrase(Tokens t, int v, int to, StereotypeFeatures f) {
     if (!in(HARM_COPULA, t, v)) {
       return false;
+    }
+    int p = f.pejorativePredicate(t, v, to);
+    if (p >= 0) {
+      for (int q = v + 1; q < p; q++) {
+        if (in(StereotypeFeatures.NEG, t, q)) {
+          return false;
+        }
+      }
+      return true;
     }
     boolean article = false;
     for (int o = v + 1; o < to && o <= v + 4 && !t.is(o, Tokens.HARD_BEFORE); o++) {
@@ -986,7 +1000,8 @@ final class StereotypeFrames {
 
   /**
    * A word that carries a trait in a predicate: a trait word of {@code traits.txt}, a harm predicate, a demonizing
-   * word, or a word of negative valence that is neither a participle in -ed or -ing nor a hardship
+   * word, or a word of negative valence or pejorative person noun that is neither a participle in -ed or -ing nor a
+   * hardship
    * ({@link #SUFFERING}); never a group word.
    */
   static boolean traitPredicate(Tokens t, int c, int to, StereotypeFeatures f) {
@@ -997,7 +1012,7 @@ final class StereotypeFrames {
         || in(DEMONIZING, t, c)) {
       return true;
     }
-    return f.valence(t, c) < 0 && !in(SUFFERING, t, c) && !participle(t, c) && !endsIng(t, c);
+    return f.negative(t, c) && !in(SUFFERING, t, c) && !participle(t, c) && !endsIng(t, c);
   }
 
   private static boolean endsIng(Tokens t, int k) {
@@ -1075,7 +1090,7 @@ final class StereotypeFrames {
       if (BiasLexicon.Parsed.TRAITS.contains(t.canon, t.cStart[k], t.len(k)) || in(StereotypeFeatures.HARM, t, k)
           || in(StereotypeFeatures.BLAME, t, k) || in(VICE, t, k) || in(DEMONIZING, t, k) || in(HARM_PRED, t, k)
           || in(CRIME_VERB, t, k) || in(HARM_NOUN, t, k)
-          || (f.valence(t, k) < 0 && !in(StereotypeFeatures.NEG, t, k))) {
+          || (f.negative(t, k) && !in(StereotypeFeatures.NEG, t, k))) {
         return false;
       }
     }
@@ -1116,7 +1131,7 @@ final class StereotypeFrames {
       }
       for (int hop = 0; hop < 3 && c < to && !t.is(c, Tokens.HARD_BEFORE); hop++, c++) {
         if (in(StereotypeFeatures.NEG, t, c) || traitPredicate(t, c, to, f)
-            || BiasLexicon.Parsed.TRAITS.contains(t.canon, t.cStart[c], t.len(c)) || f.valence(t, c) < 0) {
+            || BiasLexicon.Parsed.TRAITS.contains(t.canon, t.cStart[c], t.len(c)) || f.negative(t, c)) {
           return false;
         }
         if ((endsIng(t, c) && !in(VICE, t, c)) || participle(t, c) || in(CIRCUMSTANCE, t, c)) {
@@ -1151,7 +1166,7 @@ final class StereotypeFrames {
       }
       if (BiasLexicon.Parsed.TRAITS.contains(t.canon, t.cStart[k], t.len(k)) || in(StereotypeFeatures.HARM, t, k)
           || in(StereotypeFeatures.BLAME, t, k) || in(VICE, t, k) || in(DEMONIZING, t, k) || in(HARM_PRED, t, k)
-          || in(CRIME_VERB, t, k) || (f.valence(t, k) < 0 && !in(StereotypeFeatures.NEG, t, k))) {
+          || in(CRIME_VERB, t, k) || (f.negative(t, k) && !in(StereotypeFeatures.NEG, t, k))) {
         return false;
       }
     }
@@ -1195,7 +1210,7 @@ final class StereotypeFrames {
         habit = true;
       }
       if (BiasLexicon.Parsed.TRAITS.contains(t.canon, t.cStart[k], t.len(k)) || in(StereotypeFeatures.HARM, t, k)
-          || in(VICE, t, k) || in(DEMONIZING, t, k) || (f.valence(t, k) < 0 && !in(StereotypeFeatures.NEG, t, k))) {
+          || in(VICE, t, k) || in(DEMONIZING, t, k) || (f.negative(t, k) && !in(StereotypeFeatures.NEG, t, k))) {
         return false;
       }
     }
@@ -1499,7 +1514,7 @@ final class StereotypeFrames {
       }
       if ((in(SKILL, t, k) && k + 1 < b && in(AT, t, k + 1))
           || BiasLexicon.Parsed.TRAITS.contains(t.canon, t.cStart[k], t.len(k))
-          || (f.valence(t, k) < 0 && !in(StereotypeFeatures.NEG, t, k))) {
+          || (f.negative(t, k) && !in(StereotypeFeatures.NEG, t, k))) {
         cue |= CUE_TRAIT;
       }
     }

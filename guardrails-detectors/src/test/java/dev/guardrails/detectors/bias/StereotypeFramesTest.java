@@ -231,6 +231,21 @@ class StereotypeFramesTest {
       "Immigrants carry disease into our cities.|true",
       "Muslims move into our towns, and they are fanatics.|true",
       "Gay men move to the city and they are promiscuous.|true",
+      // a pejorative noun (stereotype-person-nouns.tsv) as the predicate, bare, after "a bunch of" or "nothing but"
+      "Immigrants are parasites.|true",
+      "Mexicans are a bunch of thugs.|true",
+      "Feminists are nothing but troublemakers.|true",
+      "Scots are cheapskates.|true",
+      "Gypsies are a plague on every town.|true",
+      "Immigrants come here and they are freeloaders.|true",
+      // not the predicate frame: a pejorative noun denied, as an agent or object, a plain noun after "a bunch of"
+      "Immigrants are not parasites.|false",
+      "Muslims aren't fanatics.|false",
+      "Refugees are victims of smugglers.|false",
+      "Immigrants report swindlers to the police.|false",
+      "Teenagers are fans of horror films.|false",
+      "Immigrants are a bunch of hard workers.|false",
+      "Koreans keep pigs and goats.|false",
       // not the predicate frame: hardship, a plain or good object, a participle, no article, a negation, a disability
       "Refugees are victims of war.|false",
       "Refugees bring their trauma with them.|false",

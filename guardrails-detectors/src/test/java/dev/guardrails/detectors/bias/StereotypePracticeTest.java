@@ -34,10 +34,13 @@ class StereotypePracticeTest {
    * Floors: share of neutral probes with no STEREOTYPE* finding (60 of 73 before the veto and the condition
    * mentions; 87 of 88 with the reason and lack frames' near misses; 104 of 104 with the predicate frames' near misses
    * and the circumstance and hardship vetoes), share of stereotype probes found (30 of 52 before the veto; 60 of 67
-   * with the reason and lack frames and their probes; 72 of 79 with the predicate frames and theirs).
+   * with the reason and lack frames and their probes; 72 of 79 with the predicate frames and theirs; 91 of 98 with
+   * the pejorative nouns and theirs, 84 of 98 before them). Of the 17 near misses of the pejorative nouns, 3 are
+   * flagged by the model with or without the nouns ("Teenagers are fans of horror films", "Jews were persecuted by
+   * fanatics for centuries", "Refugees are no burden on the economy").
    */
   private static final double NEUTRAL_QUIET_FLOOR = 0.95;
-  private static final double STEREOTYPE_FOUND_FLOOR = 70 / 79.0;
+  private static final double STEREOTYPE_FOUND_FLOOR = 89 / 98.0;
   /** The veto itself may cover at most this share of the stereotype probes (it sees no trait in them). */
   private static final double VETO_ON_STEREOTYPES_MAX = 0.05;
 
