@@ -33,6 +33,9 @@ final class Keywords {
 
   private static final byte[] LOWER = new byte[256];
 
+  /** Texts shorter than this are searched with {@link #seekShort}. */
+  static final int SHORT = 2048;
+
   static {
     for (int c = 0; c < 256; c++) {
       LOWER[c] = (byte) (c >= 'A' && c <= 'Z' ? c + 32 : c);
@@ -51,6 +54,12 @@ final class Keywords {
   final int[][] owners;
   /** One byte per folded three-byte index: 1 where an anchor has it. */
   private final byte[] anchors3 = new byte[1 << 18];
+  /**
+   * One byte per folded two-byte index (the low 12 bits of a three-byte one): 1 where an anchor
+   * begins with those two bytes. 4 KB, which stays in the first-level cache where {@link
+   * #anchors3} (256 KB) does not: a short text's search tests it first ({@link #seekShort}).
+   */
+  private final byte[] anchors2 = new byte[1 << 12];
   /** Three-byte indexes that some three-byte pattern has (no fourth byte to check). */
   private final long[] short3 = new long[1 << 12];
   /** One bit per hashed folded four-byte index of the patterns of four or more bytes. */
@@ -146,6 +155,7 @@ final class Keywords {
       maxAt = Math.max(maxAt, o);
       int idx = fold(w[o]) | (fold(w[o + 1]) << 6) | (fold(w[o + 2]) << 12);
       anchors3[idx] = 1;
+      anchors2[idx & 0xFFF] = 1;
       if (w.length == 3) {
         short3[idx >>> 6] |= 1L << idx;
       } else {
@@ -224,6 +234,32 @@ final class Keywords {
   }
 
   /**
+   * As {@link #seek}, for a short text: each window's two first bytes are looked up in {@code
+   * table2} ({@link #anchors2}, 4 KB) before its three in {@code table} (256 KB), whose lines a
+   * text of a few hundred bytes would mostly miss in the cache. The same result: a three-byte
+   * index that is set has its two-byte one set.
+   */
+  private static int seekShort(byte[] table2, byte[] table, byte[] t, int n, int p) {
+    int q = p - 2; // the window's first byte
+    for (; q + 8 <= n; q += 6) {
+      long x = pack(Swar.load(t, q));
+      for (int k = 0; k < 6; k++) {
+        int idx = (int) (x >>> (6 * k));
+        if (table2[idx & 0xFFF] != 0 && table[idx & 0x3FFFF] != 0) {
+          return q + 2 + k;
+        }
+      }
+    }
+    for (p = q + 2; p < n; p++) {
+      int idx = index(t, p);
+      if (table2[idx & 0xFFF] != 0 && table[idx] != 0) {
+        return p;
+      }
+    }
+    return n;
+  }
+
+  /**
    * Eight bytes (little-endian, byte {@code k} in bits {@code [8k, 8k+8)}) folded to six bits each
    * ({@link #fold}) and packed: byte {@code k}'s six bits in bits {@code [6k, 6k+6)}.
    */
@@ -264,12 +300,15 @@ final class Keywords {
   /** A gated cursor's blocks and its current region: hits starting in {@code [from, to)}, anchors read up to {@code limit}. */
   private static final class Region {
     final long[] blocks;
+    /** The longs of {@link #blocks} that cover the text (a reused buffer may be longer). */
+    final int words;
     int from;
     int to;
     int limit;
 
-    Region(long[] blocks) {
+    Region(long[] blocks, int n) {
       this.blocks = blocks;
+      this.words = Math.min(blocks.length, ((n - 1) >>> 10) + 1);
     }
   }
 
@@ -305,7 +344,7 @@ final class Keywords {
     Cursor(byte[] b, int n, long[] blocks) {
       this.b = b;
       this.n = n;
-      this.region = blocks == null ? null : new Region(blocks);
+      this.region = blocks == null ? null : new Region(blocks, n);
       if (region != null && !region(0)) {
         pos = n;
         done = true;
@@ -319,7 +358,7 @@ final class Keywords {
     private boolean region(int j) {
       Region r = region;
       long[] bits = r.blocks;
-      int words = bits.length;
+      int words = r.words;
       int w = j >>> 6;
       if (w >= words) {
         return false;
@@ -346,11 +385,11 @@ final class Keywords {
       // hits of the whole text, which the search may always report
       int gap = (maxAnchorAt + 2 + 15) >>> 4;
       while (end < (words << 6)) {
-        int next = nextSet(bits, end);
+        int next = nextSet(bits, words, end);
         if (next < 0 || next - end > gap) {
           break;
         }
-        end = nextClear(bits, next);
+        end = nextClear(bits, words, next);
       }
       r.from = first << 4;
       r.to = (int) Math.min(n, (long) end << 4);
@@ -360,14 +399,14 @@ final class Keywords {
     }
 
     /** The first set bit from {@code j} on, or -1. */
-    private int nextSet(long[] bits, int j) {
+    private int nextSet(long[] bits, int words, int j) {
       int w = j >>> 6;
-      if (w >= bits.length) {
+      if (w >= words) {
         return -1;
       }
       long x = bits[w] & (-1L << j);
       while (x == 0) {
-        if (++w >= bits.length) {
+        if (++w >= words) {
           return -1;
         }
         x = bits[w];
@@ -375,14 +414,14 @@ final class Keywords {
       return (w << 6) + Long.numberOfTrailingZeros(x);
     }
 
-    /** The first clear bit from {@code j} on ({@code bits.length * 64} if none). */
-    private int nextClear(long[] bits, int j) {
+    /** The first clear bit from {@code j} on ({@code words * 64} if none). */
+    private int nextClear(long[] bits, int words, int j) {
       int w = j >>> 6;
       long y = ~bits[w] & (-1L << j);
-      while (y == 0 && ++w < bits.length) {
+      while (y == 0 && ++w < words) {
         y = ~bits[w];
       }
-      return y == 0 ? bits.length << 6 : (w << 6) + Long.numberOfTrailingZeros(y);
+      return y == 0 ? words << 6 : (w << 6) + Long.numberOfTrailingZeros(y);
     }
 
     /** Advances to the next hit; false at the end. */
@@ -424,9 +463,16 @@ final class Keywords {
         int lim = region == null ? n : region.limit;
         int p = pos + 2; // the last byte of the three
         if (p < lim) {
-          p = seek(anchors3, t, lim, p);
-          while (p < lim && !fourth(t, n, p, index(t, p))) {
-            p = seek(anchors3, t, lim, p + 1);
+          if (n < SHORT) {
+            p = seekShort(anchors2, anchors3, t, lim, p);
+            while (p < lim && !fourth(t, n, p, index(t, p))) {
+              p = seekShort(anchors2, anchors3, t, lim, p + 1);
+            }
+          } else {
+            p = seek(anchors3, t, lim, p);
+            while (p < lim && !fourth(t, n, p, index(t, p))) {
+              p = seek(anchors3, t, lim, p + 1);
+            }
           }
         }
         if (p >= lim) {
