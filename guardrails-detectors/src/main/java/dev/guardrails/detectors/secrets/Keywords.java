@@ -33,9 +33,6 @@ final class Keywords {
 
   private static final byte[] LOWER = new byte[256];
 
-  /** Texts shorter than this are searched with {@link #seekShort}. */
-  static final int SHORT = 2048;
-
   static {
     for (int c = 0; c < 256; c++) {
       LOWER[c] = (byte) (c >= 'A' && c <= 'Z' ? c + 32 : c);
@@ -54,12 +51,6 @@ final class Keywords {
   final int[][] owners;
   /** One byte per folded three-byte index: 1 where an anchor has it. */
   private final byte[] anchors3 = new byte[1 << 18];
-  /**
-   * One byte per folded two-byte index (the low 12 bits of a three-byte one): 1 where an anchor
-   * begins with those two bytes. 4 KB, which stays in the first-level cache where {@link
-   * #anchors3} (256 KB) does not: a short text's search tests it first ({@link #seekShort}).
-   */
-  private final byte[] anchors2 = new byte[1 << 12];
   /** Three-byte indexes that some three-byte pattern has (no fourth byte to check). */
   private final long[] short3 = new long[1 << 12];
   /** One bit per hashed folded four-byte index of the patterns of four or more bytes. */
@@ -155,7 +146,6 @@ final class Keywords {
       maxAt = Math.max(maxAt, o);
       int idx = fold(w[o]) | (fold(w[o + 1]) << 6) | (fold(w[o + 2]) << 12);
       anchors3[idx] = 1;
-      anchors2[idx & 0xFFF] = 1;
       if (w.length == 3) {
         short3[idx >>> 6] |= 1L << idx;
       } else {
@@ -227,32 +217,6 @@ final class Keywords {
     }
     for (p = q + 2; p < n; p++) {
       if (table[index(t, p)] != 0) {
-        return p;
-      }
-    }
-    return n;
-  }
-
-  /**
-   * As {@link #seek}, for a short text: each window's two first bytes are looked up in {@code
-   * table2} ({@link #anchors2}, 4 KB) before its three in {@code table} (256 KB), whose lines a
-   * text of a few hundred bytes would mostly miss in the cache. The same result: a three-byte
-   * index that is set has its two-byte one set.
-   */
-  private static int seekShort(byte[] table2, byte[] table, byte[] t, int n, int p) {
-    int q = p - 2; // the window's first byte
-    for (; q + 8 <= n; q += 6) {
-      long x = pack(Swar.load(t, q));
-      for (int k = 0; k < 6; k++) {
-        int idx = (int) (x >>> (6 * k));
-        if (table2[idx & 0xFFF] != 0 && table[idx & 0x3FFFF] != 0) {
-          return q + 2 + k;
-        }
-      }
-    }
-    for (p = q + 2; p < n; p++) {
-      int idx = index(t, p);
-      if (table2[idx & 0xFFF] != 0 && table[idx] != 0) {
         return p;
       }
     }
@@ -463,16 +427,9 @@ final class Keywords {
         int lim = region == null ? n : region.limit;
         int p = pos + 2; // the last byte of the three
         if (p < lim) {
-          if (n < SHORT) {
-            p = seekShort(anchors2, anchors3, t, lim, p);
-            while (p < lim && !fourth(t, n, p, index(t, p))) {
-              p = seekShort(anchors2, anchors3, t, lim, p + 1);
-            }
-          } else {
-            p = seek(anchors3, t, lim, p);
-            while (p < lim && !fourth(t, n, p, index(t, p))) {
-              p = seek(anchors3, t, lim, p + 1);
-            }
+          p = seek(anchors3, t, lim, p);
+          while (p < lim && !fourth(t, n, p, index(t, p))) {
+            p = seek(anchors3, t, lim, p + 1);
           }
         }
         if (p >= lim) {

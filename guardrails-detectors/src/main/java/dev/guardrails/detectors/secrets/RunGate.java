@@ -373,8 +373,13 @@ final class RunGate {
    */
   long[] blocks(byte[] b, int n, Marks m) {
     m.reset();
-    int carry = 0; // run chars just before p
-    for (int p = 0; p < n; p += 8) {
+    return blocks(b, n, 0, 0, m);
+  }
+
+  /** The block pass from {@code p0} (a multiple of 8) on, {@code carry0} run chars just before it. */
+  private long[] blocks(byte[] b, int n, int p0, int carry0, Marks m) {
+    int carry = carry0; // run chars just before p
+    for (int p = p0; p < n; p += 8) {
       long w = Swar.load(b, p);
       if (p > n - 8) {
         w &= (1L << ((n - p) << 3)) - 1; // bytes past the text (a reused buffer's) are not text
@@ -401,7 +406,7 @@ final class RunGate {
   }
 
   /**
-   * The one pass of a short text: marks the blocks as {@link #blocks(byte[], int, Marks)} does
+   * The detector's one pass over a text: marks the blocks as {@link #blocks(byte[], int, Marks)} does
    * (into {@code m}) and returns whether the hand scanners ({@link SecretDetector#scan}) may find
    * anything in {@code b[0, n)}. They may not (and are not run) unless the text holds one of:
    *
@@ -417,10 +422,12 @@ final class RunGate {
    *
    * The same eight-byte loads as the block pass, with {@code =} and {@code >} added to its tested
    * chars; the checks above run only at runs of ten and at those chars, which prose seldom has.
+   * Once one holds, the rest of the text takes the block pass's loop. Named for the texts it pays
+   * on most: on a short answer with no secret (most of them) nothing else runs.
    */
   boolean shortPass(byte[] b, int n, Marks m) {
     m.reset();
-    boolean hand = false;
+    boolean hand = false; // once true, the rest of the text takes the block pass's cheaper loop
     int carry = 0; // run chars just before p
     for (int p = 0; p < n; p += 8) {
       long w = Swar.load(b, p);
@@ -436,7 +443,7 @@ final class RunGate {
       int f = Long.numberOfTrailingZeros(non) >>> 3;
       if (carry + f >= MIN_RUN && non != 0) {
         run(b, n, p - carry, p + f, m);
-        hand = hand || SecretDetector.mayHold(b, p - carry, p + f, n);
+        hand = SecretDetector.mayHold(b, p - carry, p + f, n);
       }
       carry = non == 0 ? carry + 8 : Long.numberOfLeadingZeros(non) >>> 3;
       while (sig != 0) {
@@ -445,17 +452,33 @@ final class RunGate {
         if (c == '-' || c == ':') {
           triggered(b, n, at, m);
         }
-        if ((c == ':' || c == '=' || c == '>') && !hand) {
+        if (!hand && (c == ':' || c == '=' || c == '>')) {
           hand = GenericSecrets.keyBefore(b, at);
         }
         sig &= sig - 1;
       }
+      if (hand) {
+        // the rest needs only the blocks: the caller finishes them (rest), out of this loop
+        m.resume = p + 8;
+        m.carry = carry;
+        return true;
+      }
     }
+    m.resume = n;
     if (carry >= MIN_RUN) {
       run(b, n, n - carry, n, m);
-      hand = hand || SecretDetector.mayHold(b, n - carry, n, n);
+      hand = SecretDetector.mayHold(b, n - carry, n, n);
     }
     return hand;
+  }
+
+  /**
+   * After {@link #shortPass} returned true, marks the blocks of the rest of the text (the block
+   * pass from where it stopped); returns {@code m.bits} or null as {@link #blocks(byte[], int,
+   * Marks)} does.
+   */
+  long[] rest(byte[] b, int n, Marks m) {
+    return m.resume < n ? blocks(b, n, m.resume, m.carry, m) : m.set ? m.bits : null;
   }
 
   /**
@@ -470,6 +493,9 @@ final class RunGate {
     long[] bits = new long[1];
     int words;
     boolean set;
+    /** Where {@link #shortPass} stopped, and the run chars just before it ({@link #rest}). */
+    int resume;
+    int carry;
 
     void reset() {
       set = false;

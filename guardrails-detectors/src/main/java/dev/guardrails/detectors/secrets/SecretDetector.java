@@ -26,6 +26,10 @@ import java.util.Set;
  * a key word is first tried as a typed token ({@code TOKEN=AKIA...} is an AWS key, not a generic
  * secret). Base64 runs of 16 to 4,096 characters that decode to printable ASCII are scanned once
  * more, decoded; what is found there is reported over the whole encoded run ({@link Base64Secrets}).
+ * gitleaks' rules ({@link GitleaksRules}) run behind a keyword search. First, one eight-bytes-at-a-time
+ * pass ({@link RunGate#shortPass}) says whether these hand scanners can find anything and where a
+ * rule's keyword can lead to a match; on most texts (a short answer with no secret) neither, and
+ * nothing else runs.
  *
  * <p>Reports {@code SECRET} types. Stateless and thread-safe.
  */
@@ -54,14 +58,6 @@ public final class SecretDetector implements Detector {
       SLACK_TOKEN, STRIPE_KEY, OPENAI_KEY, JWT, PRIVATE_KEY, GENERIC_SECRET);
 
   static final int MAX_PEM = 6000;
-
-  /**
-   * Texts shorter than this (most chat answers) take the short pass ({@link RunGate#shortPass}),
-   * which also says whether the hand scanners can find anything (most short answers: they are not
-   * run); longer ones always run the hand scanners, then the rules' block pass ({@link
-   * RunGate#blocks(byte[], int, RunGate.Marks)}).
-   */
-  static final int GATED = 2048;
 
   /** Look-back a finding needs; see {@link #window()}. */
   static final int WINDOW = 1024;
@@ -110,12 +106,19 @@ public final class SecretDetector implements Detector {
 
   /** {@link #detect(AnalyzedText, FindingSink, int)}'s paths: the reference, with no gate. */
   static final int WHOLE = 0;
-  /** The hand scanners' pass, then the rules' keyword search in the blocks {@link RunGate#blocks} opens. */
+  /**
+   * The hand scanners' pass, then the rules' keyword search in the blocks {@link RunGate#blocks}
+   * opens (the path of texts from 2,048 chars before the short pass; kept for measurements).
+   */
   static final int BLOCKS = 1;
-  /** The short pass ({@link RunGate#shortPass}): the hand scanners and the keyword search only where it says. */
+  /**
+   * The short pass ({@link RunGate#shortPass}): the hand scanners and the keyword search only where
+   * it says; the detector's path for every text (it cost less than {@link #BLOCKS} and {@link
+   * #WHOLE} from 256 chars to 1 MB, see docs/secrets.md).
+   */
   static final int SHORT = 2;
-  /** {@link #SHORT} for texts under {@link #GATED} chars, else {@link #BLOCKS}. */
-  static final int AUTO = 3;
+  /** The detector's own path: {@link #SHORT}. */
+  static final int AUTO = SHORT;
 
   /** As {@link #detect(AnalyzedText, FindingSink, int)}: {@link #AUTO} if {@code gated}, else {@link #WHOLE}. */
   void detect(AnalyzedText text, FindingSink out, boolean gated) {
@@ -124,8 +127,8 @@ public final class SecretDetector implements Detector {
 
   /**
    * As {@link #detect(AnalyzedText, CheckContext, FindingSink)} on one of the paths ({@link #WHOLE},
-   * {@link #BLOCKS}, {@link #SHORT}, {@link #AUTO}); all report the same findings (the gates skip only
-   * what cannot match).
+   * {@link #BLOCKS}, {@link #SHORT}); all report the same findings (the gates skip only what cannot
+   * match).
    */
   void detect(AnalyzedText text, FindingSink out, int path) {
     Lists lists = Lists.LOCAL.get();
@@ -142,14 +145,12 @@ public final class SecretDetector implements Detector {
       GitleaksRules rules = GitleaksRules.defaults();
       if (rules.gate.searchAll) {
         path = WHOLE;
-      } else if (path == AUTO) {
-        path = n < GATED ? SHORT : BLOCKS;
       }
       boolean hand = true;
       long[] blocks = null;
       if (path == SHORT) {
         hand = rules.gate.shortPass(b, n, lists.marks);
-        blocks = lists.marks.set ? lists.marks.bits : null;
+        blocks = hand ? rules.gate.rest(b, n, lists.marks) : lists.marks.set ? lists.marks.bits : null;
         if (!hand && blocks == null) {
           return; // most short answers: no kind of secret can match
         }
