@@ -473,6 +473,16 @@ public final class SecretDetector implements Detector {
    * are run chars, so their runs inside a maximal run of run chars are maximal too.
    */
   static boolean mayHold(byte[] b, int a, int e, int n) {
+    if (e - a < Base64Secrets.MIN_RUN - 2) {
+      // too short for a base64 run (most such runs are long words): only a typed start, which a
+      // token run of ten must begin with, in the first e - a - 9 chars
+      for (int p = a; p <= e - 10; p++) {
+        if (mayBeTyped(b, p) && (p == a || !isToken(b[p - 1])) && tokens(b, p, p + 10)) {
+          return true;
+        }
+      }
+      return false;
+    }
     int tok = 0;
     int b64 = 0;
     for (int p = a; p <= e; p++) {
@@ -492,6 +502,16 @@ public final class SecretDetector implements Detector {
       }
     }
     return false;
+  }
+
+  /** Whether {@code b[from, to)} are all token chars. */
+  private static boolean tokens(byte[] b, int from, int to) {
+    for (int p = from; p < to; p++) {
+      if (!isToken(b[p])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
