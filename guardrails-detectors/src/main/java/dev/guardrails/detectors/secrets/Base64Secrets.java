@@ -111,6 +111,49 @@ final class Base64Secrets {
     return inner.lastEnd > 0 ? runEnd : -1;
   }
 
+  /**
+   * Whether {@link #scan} may decode the run of base64 chars {@code b[i, end)} (a maximal one; up
+   * to two {@code =} after it, read up to {@code n}): its size, its mix of chars and every byte it
+   * decodes to pass {@link #scan}'s tests. A byte-view copy of them, for the short-text pass
+   * ({@link RunGate#shortPass}): card numbers, e-mail names and long words fail them.
+   */
+  static boolean mayDecode(byte[] b, int i, int end, int n) {
+    int pad = 0;
+    while (pad < 2 && end + pad < n && b[end + pad] == '=') {
+      pad++;
+    }
+    // scan reads '=' as padding only at the end of what runEnd returns: end + pad
+    int data = end - i;
+    if (data + pad < MIN_RUN || data + pad > MAX_RUN || data % 4 == 1 || (pad > 0 && (data + pad) % 4 != 0)) {
+      return false;
+    }
+    boolean upper = false;
+    boolean lower = false;
+    boolean digit = false;
+    for (int p = i; p < end; p++) {
+      int c = b[p];
+      upper |= c >= 'A' && c <= 'Z';
+      lower |= c >= 'a' && c <= 'z';
+      digit |= c >= '0' && c <= '9';
+    }
+    if (!((upper && lower) || ((upper || lower) && digit))) {
+      return false;
+    }
+    int acc = 0;
+    int bits = 0;
+    for (int p = i; p < end; p++) {
+      acc = (acc << 6) | VALUE[b[p]];
+      bits += 6;
+      if (bits >= 8) {
+        bits -= 8;
+        if (!printable((acc >>> bits) & 0xFF)) {
+          return false;
+        }
+      }
+    }
+    return data * 3 / 4 >= 8;
+  }
+
   private static boolean printable(int b) {
     return (b >= 0x20 && b < 0x7F) || b == '\n' || b == '\r' || b == '\t';
   }

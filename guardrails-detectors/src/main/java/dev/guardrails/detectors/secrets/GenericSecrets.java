@@ -2,6 +2,9 @@ package dev.guardrails.detectors.secrets;
 
 import static dev.guardrails.detectors.secrets.SecretDetector.GENERIC_SECRET;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * High-entropy values assigned to a key word: {@code password=...}, {@code DB_PASSWORD: "..."},
  * {@code api_key = ...}, {@code secret=...}, {@code token: ...}. The key must be the whole token or
@@ -116,6 +119,69 @@ final class GenericSecrets {
       p++;
     }
     return p < n && (s.charAt(p) == '=' || s.charAt(p) == ':') ? p : -1;
+  }
+
+  /**
+   * Whether a key word ends within two chars before {@code b[at]} (a {@code =}, {@code :} or
+   * {@code >}): the token run ending at {@code at}, {@code at - 1} or {@code at - 2} is one ({@link
+   * #isKey}). Every value {@link #afterKey} reports follows such a key word by at most a quote and a
+   * space, so where none is, this scanner reports nothing (the short-text pass, {@link RunGate#shortPass}).
+   */
+  static boolean keyBefore(byte[] b, int at) {
+    for (int we = at; we > 0 && we >= at - 2; we--) {
+      if (SecretDetector.isToken(b[we - 1])) {
+        int i = we - 1;
+        while (i > 0 && SecretDetector.isToken(b[i - 1])) {
+          i--;
+        }
+        if (isKey(b, i, we)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** {@link #KEYS} by their last letter (lower case). */
+  private static final String[][] BY_END = new String[128][];
+
+  static {
+    for (int c = 0; c < 128; c++) {
+      List<String> ks = new ArrayList<>();
+      for (String k : KEYS) {
+        if (k.charAt(k.length() - 1) == c) {
+          ks.add(k);
+        }
+      }
+      BY_END[c] = ks.isEmpty() ? null : ks.toArray(new String[0]);
+    }
+  }
+
+  /** {@link #isKey(String, int, int)} on a one-byte view of ASCII token chars. */
+  private static boolean isKey(byte[] b, int i, int we) {
+    int end = b[we - 1];
+    String[] keys = end >= 0 ? BY_END[end >= 'A' && end <= 'Z' ? end + 32 : end] : null;
+    if (keys == null) {
+      return false;
+    }
+    for (String k : keys) {
+      int st = we - k.length();
+      if (st >= i && spells(b, st, k) && (st == i || b[st - 1] == '_' || b[st - 1] == '-')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code b} spells the lower-case {@code k} at {@code st}, ASCII case aside. */
+  private static boolean spells(byte[] b, int st, String k) {
+    for (int j = 0; j < k.length(); j++) {
+      int c = b[st + j];
+      if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != k.charAt(j)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isKey(String s, int i, int we) {

@@ -264,12 +264,15 @@ final class Keywords {
   /** A gated cursor's blocks and its current region: hits starting in {@code [from, to)}, anchors read up to {@code limit}. */
   private static final class Region {
     final long[] blocks;
+    /** The longs of {@link #blocks} that cover the text (a reused buffer may be longer). */
+    final int words;
     int from;
     int to;
     int limit;
 
-    Region(long[] blocks) {
+    Region(long[] blocks, int n) {
       this.blocks = blocks;
+      this.words = Math.min(blocks.length, ((n - 1) >>> 10) + 1);
     }
   }
 
@@ -305,7 +308,7 @@ final class Keywords {
     Cursor(byte[] b, int n, long[] blocks) {
       this.b = b;
       this.n = n;
-      this.region = blocks == null ? null : new Region(blocks);
+      this.region = blocks == null ? null : new Region(blocks, n);
       if (region != null && !region(0)) {
         pos = n;
         done = true;
@@ -319,7 +322,7 @@ final class Keywords {
     private boolean region(int j) {
       Region r = region;
       long[] bits = r.blocks;
-      int words = bits.length;
+      int words = r.words;
       int w = j >>> 6;
       if (w >= words) {
         return false;
@@ -346,11 +349,11 @@ final class Keywords {
       // hits of the whole text, which the search may always report
       int gap = (maxAnchorAt + 2 + 15) >>> 4;
       while (end < (words << 6)) {
-        int next = nextSet(bits, end);
+        int next = nextSet(bits, words, end);
         if (next < 0 || next - end > gap) {
           break;
         }
-        end = nextClear(bits, next);
+        end = nextClear(bits, words, next);
       }
       r.from = first << 4;
       r.to = (int) Math.min(n, (long) end << 4);
@@ -360,14 +363,14 @@ final class Keywords {
     }
 
     /** The first set bit from {@code j} on, or -1. */
-    private int nextSet(long[] bits, int j) {
+    private int nextSet(long[] bits, int words, int j) {
       int w = j >>> 6;
-      if (w >= bits.length) {
+      if (w >= words) {
         return -1;
       }
       long x = bits[w] & (-1L << j);
       while (x == 0) {
-        if (++w >= bits.length) {
+        if (++w >= words) {
           return -1;
         }
         x = bits[w];
@@ -375,14 +378,14 @@ final class Keywords {
       return (w << 6) + Long.numberOfTrailingZeros(x);
     }
 
-    /** The first clear bit from {@code j} on ({@code bits.length * 64} if none). */
-    private int nextClear(long[] bits, int j) {
+    /** The first clear bit from {@code j} on ({@code words * 64} if none). */
+    private int nextClear(long[] bits, int words, int j) {
       int w = j >>> 6;
       long y = ~bits[w] & (-1L << j);
-      while (y == 0 && ++w < bits.length) {
+      while (y == 0 && ++w < words) {
         y = ~bits[w];
       }
-      return y == 0 ? bits.length << 6 : (w << 6) + Long.numberOfTrailingZeros(y);
+      return y == 0 ? words << 6 : (w << 6) + Long.numberOfTrailingZeros(y);
     }
 
     /** Advances to the next hit; false at the end. */

@@ -356,15 +356,30 @@ final class RunGate {
    * The 16-char blocks of {@code b[0, n)} in which a keyword hit may start that can lead to a
    * candidate (bit {@code j}: the hit starts {@code [16j, 16j + 16)}), opened by the runs of
    * {@link #MIN_RUN} or more run chars and by the trigger literals; null when there is none (most
-   * prose). One pass eight bytes at a time: a mask of the run chars and one of the trigger
-   * literals' tested chars per load; a run of ten or more can only end in a load after the one it
-   * started in, so a branch per load that is rarely taken finds them. Not to be used when {@link
-   * #searchAll}.
+   * prose). A new array of {@code ((n - 1) >> 10) + 1} longs; the detector uses {@link
+   * #blocks(byte[], int, Marks)}, which reuses a thread's buffer. Not to be used when {@link #searchAll}.
    */
   long[] blocks(byte[] b, int n) {
-    long[] bits = null;
-    int carry = 0; // run chars just before p
-    for (int p = 0; p < n; p += 8) {
+    Marks m = new Marks();
+    return blocks(b, n, m) == null ? null : java.util.Arrays.copyOf(m.bits, m.words);
+  }
+
+  /**
+   * As {@link #blocks(byte[], int)}, into {@code m}'s buffer: returns {@code m.bits} (its first
+   * {@code ((n - 1) >> 10) + 1} longs are the blocks; it may be longer) or null. One pass eight
+   * bytes at a time: a mask of the run chars and one of the trigger literals' tested chars per
+   * load; a run of ten or more can only end in a load after the one it started in, so a branch per
+   * load that is rarely taken finds them.
+   */
+  long[] blocks(byte[] b, int n, Marks m) {
+    m.reset();
+    return blocks(b, n, 0, 0, m);
+  }
+
+  /** The block pass from {@code p0} (a multiple of 8) on, {@code carry0} run chars just before it. */
+  private long[] blocks(byte[] b, int n, int p0, int carry0, Marks m) {
+    int carry = carry0; // run chars just before p
+    for (int p = p0; p < n; p += 8) {
       long w = Swar.load(b, p);
       if (p > n - 8) {
         w &= (1L << ((n - p) << 3)) - 1; // bytes past the text (a reused buffer's) are not text
@@ -376,38 +391,135 @@ final class RunGate {
       long non = ~run & Swar.HIGH;
       int f = Long.numberOfTrailingZeros(non) >>> 3;
       if (carry + f >= MIN_RUN && non != 0) {
-        bits = run(b, n, p - carry, p + f, bits);
+        run(b, n, p - carry, p + f, m);
       }
       carry = non == 0 ? carry + 8 : Long.numberOfLeadingZeros(non) >>> 3;
-      if (trig != 0) {
-        do {
-          bits = triggered(b, n, p + Swar.first(trig), bits);
-          trig &= trig - 1;
-        } while (trig != 0);
+      while (trig != 0) {
+        triggered(b, n, p + Swar.first(trig), m);
+        trig &= trig - 1;
       }
     }
     if (carry >= MIN_RUN) {
-      bits = run(b, n, n - carry, n, bits);
+      run(b, n, n - carry, n, m);
     }
-    return bits;
+    return m.set ? m.bits : null;
+  }
+
+  /**
+   * The detector's one pass over a text: marks the blocks as {@link #blocks(byte[], int, Marks)} does
+   * (into {@code m}) and returns whether the hand scanners ({@link SecretDetector#scan}) may find
+   * anything in {@code b[0, n)}. They may not (and are not run) unless the text holds one of:
+   *
+   * <ul>
+   *   <li>a token run of ten or more chars that begins as a typed token, a {@code --flag} or a PEM
+   *       line can ({@link SecretDetector#mayHold}), or a run of base64 chars that {@link
+   *       Base64Secrets} may decode ({@link Base64Secrets#mayDecode}: fourteen chars or more, mixed,
+   *       decoding to printable bytes): both lie inside a run of ten or more run chars, which the
+   *       pass finds anyway;
+   *   <li>a {@code =}, {@code :} or {@code >} after a key word of {@link GenericSecrets} (an
+   *       optional quote and space between; {@link GenericSecrets#keyBefore}).
+   * </ul>
+   *
+   * The same eight-byte loads as the block pass, with {@code =} and {@code >} added to its tested
+   * chars; the checks above run only at runs of ten and at those chars, which prose seldom has.
+   * Once one holds, the rest of the text takes the block pass's loop. Named for the texts it pays
+   * on most: on a short answer with no secret (most of them) nothing else runs.
+   */
+  boolean shortPass(byte[] b, int n, Marks m) {
+    m.reset();
+    boolean hand = false; // once true, the rest of the text takes the block pass's cheaper loop
+    int carry = 0; // run chars just before p
+    for (int p = 0; p < n; p += 8) {
+      long w = Swar.load(b, p);
+      if (p > n - 8) {
+        w &= (1L << ((n - p) << 3)) - 1; // bytes past the text (a reused buffer's) are not text
+      }
+      long x = Swar.low7(w);
+      long ascii = Swar.ascii(w);
+      long run = ascii & ((Swar.atLeast(x, '+') & ~Swar.is(x, ',')) | Swar.is(x, '"')) & Swar.HIGH;
+      // '-', and ':' to '>' (';' and '<' too: a range costs less than three tests)
+      long sig = ascii & (Swar.is(x, '-') | (Swar.atLeast(x, ':') & ~Swar.atLeast(x, '>' + 1))) & Swar.HIGH;
+      long non = ~run & Swar.HIGH;
+      int f = Long.numberOfTrailingZeros(non) >>> 3;
+      if (carry + f >= MIN_RUN && non != 0) {
+        run(b, n, p - carry, p + f, m);
+        hand = SecretDetector.mayHold(b, p - carry, p + f, n);
+      }
+      carry = non == 0 ? carry + 8 : Long.numberOfLeadingZeros(non) >>> 3;
+      while (sig != 0) {
+        int at = p + Swar.first(sig);
+        byte c = b[at];
+        if (c == '-' || c == ':') {
+          triggered(b, n, at, m);
+        }
+        if (!hand && (c == ':' || c == '=' || c == '>')) {
+          hand = GenericSecrets.keyBefore(b, at);
+        }
+        sig &= sig - 1;
+      }
+      if (hand) {
+        // the rest needs only the blocks: the caller finishes them (rest), out of this loop
+        m.resume = p + 8;
+        m.carry = carry;
+        return true;
+      }
+    }
+    m.resume = n;
+    if (carry >= MIN_RUN) {
+      run(b, n, n - carry, n, m);
+      hand = SecretDetector.mayHold(b, n - carry, n, n);
+    }
+    return hand;
+  }
+
+  /**
+   * After {@link #shortPass} returned true, marks the blocks of the rest of the text (the block
+   * pass from where it stopped); returns {@code m.bits} or null as {@link #blocks(byte[], int,
+   * Marks)} does.
+   */
+  long[] rest(byte[] b, int n, Marks m) {
+    return m.resume < n ? blocks(b, n, m.resume, m.carry, m) : m.set ? m.bits : null;
+  }
+
+  /**
+   * A thread's block bits, reused from call to call (a new array per call was 8 KB per MB of
+   * text); not thread-safe. {@link #set} once a block is marked: then the first {@link #words}
+   * longs of {@link #bits} are the blocks.
+   */
+  static final class Marks {
+    /** Buffers longer than this (texts over 4M chars) are not kept after the call. */
+    private static final int KEPT = 4096;
+
+    long[] bits = new long[1];
+    int words;
+    boolean set;
+    /** Where {@link #shortPass} stopped, and the run chars just before it ({@link #rest}). */
+    int resume;
+    int carry;
+
+    void reset() {
+      set = false;
+      if (bits.length > KEPT) {
+        bits = new long[1];
+      }
+    }
   }
 
   /**
    * At a tested char {@code b[at]}: marks the hit starts around each trigger literal spelled there
    * ({@link #spellsOrWide}).
    */
-  private long[] triggered(byte[] b, int n, int at, long[] bits) {
+  private void triggered(byte[] b, int n, int at, Marks bits) {
     if (!triggerChar[b[at] & 0xFF]) {
-      return bits;
+      return;
     }
     for (int i = 0; i < triggers.length; i++) {
       byte[] w = triggers[i];
       int st = at - triggerAt[i];
       if (b[at] == w[triggerAt[i]] && st >= 0 && st + w.length <= n && spellsOrWide(b, st, w)) {
-        bits = mark(bits, n, st - triggerReach[i], st + triggerReach[i] + 1);
+        mark(bits, n, st - triggerReach[i], st + triggerReach[i] + 1);
       }
     }
-    return bits;
   }
 
   /**
@@ -438,11 +550,11 @@ final class RunGate {
   }
 
   /** Marks the hit starts that the run {@code [a, e)} serves. */
-  private long[] run(byte[] b, int n, int a, int e, long[] bits) {
+  private void run(byte[] b, int n, int a, int e, Marks bits) {
     int len = Math.min(CAP, e - a);
     if (len >= SHORT) {
       if (lo[len] != Integer.MAX_VALUE) {
-        bits = mark(bits, n, a + lo[len], e + hi[len] + 1);
+        mark(bits, n, a + lo[len], e + hi[len] + 1);
       }
     } else {
       // a long word, mostly: compare the in-run rules' keywords where their first byte stands
@@ -450,7 +562,7 @@ final class RunGate {
         if (inRunFirst[b[st] & 0xFF]) {
           for (byte[] w : inRun) {
             if (st + w.length <= n && spells(b, st, w)) {
-              bits = mark(bits, n, st, st + 1);
+              mark(bits, n, st, st + 1);
             }
           }
         }
@@ -466,21 +578,29 @@ final class RunGate {
         }
       }
       if (first >= 0) {
-        bits = mark(bits, n, first - opKey[len], last + opFwd[len] + 1);
+        mark(bits, n, first - opKey[len], last + opFwd[len] + 1);
       }
     }
-    return bits;
   }
 
-  /** Sets the blocks of hit starts {@code [from, to)} (clipped to the text). */
-  private static long[] mark(long[] bits, int n, int from, int to) {
+  /** Sets the blocks of hit starts {@code [from, to)} (clipped to the text); the first mark of a pass clears the words it uses. */
+  private static void mark(Marks m, int n, int from, int to) {
     from = Math.max(0, from);
     to = Math.min(n, to);
     if (from >= to) {
-      return bits;
+      return;
     }
-    if (bits == null) {
-      bits = new long[((n - 1) >>> 10) + 1];
+    long[] bits = m.bits;
+    if (!m.set) {
+      int words = ((n - 1) >>> 10) + 1;
+      if (bits.length < words) {
+        bits = new long[words];
+        m.bits = bits;
+      } else {
+        java.util.Arrays.fill(bits, 0, words, 0L);
+      }
+      m.words = words;
+      m.set = true;
     }
     int fb = from >>> 4;
     int tb = (to - 1) >>> 4;
@@ -496,6 +616,5 @@ final class RunGate {
       }
       bits[tw] |= last;
     }
-    return bits;
   }
 }

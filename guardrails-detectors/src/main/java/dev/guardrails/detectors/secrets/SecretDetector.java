@@ -26,6 +26,10 @@ import java.util.Set;
  * a key word is first tried as a typed token ({@code TOKEN=AKIA...} is an AWS key, not a generic
  * secret). Base64 runs of 16 to 4,096 characters that decode to printable ASCII are scanned once
  * more, decoded; what is found there is reported over the whole encoded run ({@link Base64Secrets}).
+ * gitleaks' rules ({@link GitleaksRules}) run behind a keyword search. First, one eight-bytes-at-a-time
+ * pass ({@link RunGate#shortPass}) says whether these hand scanners can find anything and where a
+ * rule's keyword can lead to a match; on most texts (a short answer with no secret) neither, and
+ * nothing else runs.
  *
  * <p>Reports {@code SECRET} types. Stateless and thread-safe.
  */
@@ -54,13 +58,6 @@ public final class SecretDetector implements Detector {
       SLACK_TOKEN, STRIPE_KEY, OPENAI_KEY, JWT, PRIVATE_KEY, GENERIC_SECRET);
 
   static final int MAX_PEM = 6000;
-
-  /**
-   * Texts from this many chars on look for the rules' keywords only near runs and trigger
-   * literals ({@link RunGate}); shorter ones (most chat answers) keep the search over the whole
-   * text, a few hundred bytes, without the gate's pass and block bits.
-   */
-  static final int GATED = 2048;
 
   /** Look-back a finding needs; see {@link #window()}. */
   static final int WINDOW = 1024;
@@ -104,34 +101,74 @@ public final class SecretDetector implements Detector {
 
   @Override
   public void detect(AnalyzedText text, CheckContext ctx, FindingSink out) {
-    detect(text, out, text.normalized().length() >= GATED);
+    detect(text, out, AUTO);
+  }
+
+  /** {@link #detect(AnalyzedText, FindingSink, int)}'s paths: the reference, with no gate. */
+  static final int WHOLE = 0;
+  /**
+   * The hand scanners' pass, then the rules' keyword search in the blocks {@link RunGate#blocks}
+   * opens (the path of texts from 2,048 chars before the short pass; kept for measurements).
+   */
+  static final int BLOCKS = 1;
+  /**
+   * The short pass ({@link RunGate#shortPass}): the hand scanners and the keyword search only where
+   * it says; the detector's path for every text (it cost less than {@link #BLOCKS} and {@link
+   * #WHOLE} from 256 chars to 1 MB, see docs/secrets.md).
+   */
+  static final int SHORT = 2;
+  /** The detector's own path: {@link #SHORT}. */
+  static final int AUTO = SHORT;
+
+  /** As {@link #detect(AnalyzedText, FindingSink, int)}: {@link #AUTO} if {@code gated}, else {@link #WHOLE}. */
+  void detect(AnalyzedText text, FindingSink out, boolean gated) {
+    detect(text, out, gated ? AUTO : WHOLE);
   }
 
   /**
-   * As {@link #detect(AnalyzedText, CheckContext, FindingSink)}; {@code gated} looks for the rules'
-   * keywords only where {@link RunGate#blocks} says a hit can lead to a candidate, else over the
-   * whole text (the same candidates either way).
+   * As {@link #detect(AnalyzedText, CheckContext, FindingSink)} on one of the paths ({@link #WHOLE},
+   * {@link #BLOCKS}, {@link #SHORT}); all report the same findings (the gates skip only what cannot
+   * match).
    */
-  void detect(AnalyzedText text, FindingSink out, boolean gated) {
+  void detect(AnalyzedText text, FindingSink out, int path) {
     Lists lists = Lists.LOCAL.get();
     if (lists.busy) {
       lists = new Lists(); // a call nested in this thread's call (from the sink below): lists of its own
     }
     lists.busy = true;
     try {
-      List<Finding> found = lists.found;
-      Hits h = new Hits(text, id(), lists.sink);
+      String s = text.normalized();
+      int n = s.length();
       // this thread's scratch view: nothing below calls out of the detector before the rules are done
       // with it (findings go to a local list; a decoded base64 payload is scanned on a view of its own)
-      byte[] b = SecretText.latin1Scratch(h.s, !text.contains(CharClass.NON_ASCII));
-      scan(h, b, true);
-      List<GitleaksRules.Candidate> cands = lists.cands;
+      byte[] b = SecretText.latin1Scratch(s, !text.contains(CharClass.NON_ASCII));
       GitleaksRules rules = GitleaksRules.defaults();
-      if (gated && !rules.gate.searchAll) {
-        rules.scan(h.s, b, h.spans, h.spanCount, cands, rules.gate.blocks(b, h.s.length()));
-      } else {
-        rules.scan(h.s, b, h.spans, h.spanCount, cands);
+      if (rules.gate.searchAll) {
+        path = WHOLE;
       }
+      boolean hand = true;
+      long[] blocks = null;
+      if (path == SHORT) {
+        hand = rules.gate.shortPass(b, n, lists.marks);
+        blocks = hand ? rules.gate.rest(b, n, lists.marks) : lists.marks.set ? lists.marks.bits : null;
+        if (!hand && blocks == null) {
+          return; // most short answers: no kind of secret can match
+        }
+      }
+      Hits h = new Hits(text, id(), lists.sink);
+      if (hand) {
+        scan(h, b, true);
+      }
+      List<GitleaksRules.Candidate> cands = lists.cands;
+      if (path == WHOLE) {
+        rules.scan(s, b, h.spans, h.spanCount, cands);
+      } else {
+        if (path == BLOCKS) {
+          blocks = rules.gate.blocks(b, n, lists.marks);
+        }
+        rules.scan(s, b, h.spans, h.spanCount, cands, blocks);
+      }
+      List<Finding> found = lists.found;
       if (!cands.isEmpty()) {
         merge(text, found, cands);
       }
@@ -156,6 +193,8 @@ public final class SecretDetector implements Detector {
     final ArrayList<Finding> found = new ArrayList<>();
     final FindingSink sink = found::add;
     final ArrayList<GitleaksRules.Candidate> cands = new ArrayList<>();
+    /** The rules' block bits ({@link RunGate.Marks}). */
+    final RunGate.Marks marks = new RunGate.Marks();
     boolean busy;
 
     void clear() {
@@ -425,7 +464,85 @@ public final class SecretDetector implements Detector {
     return p < n && (b[p] == '=' || b[p] == ':' || (p == we && b[p] == '>'));
   }
 
-  private static boolean isToken(byte c) {
+  /**
+   * Whether the hand scanners may report something from the run {@code b[a, e)} of run chars (a
+   * maximal one, {@link RunGate#shortPass}; {@code n} the text's length): it holds a token run of
+   * ten or more chars that begins as a typed token, a PEM line or a {@code --flag} may ({@link
+   * #mayBeTyped}; every shape in {@link #typed} is ten chars or more), or a run of base64 chars that
+   * {@link Base64Secrets#scan} may decode ({@link Base64Secrets#mayDecode}). Token and base64 chars
+   * are run chars, so their runs inside a maximal run of run chars are maximal too.
+   */
+  static boolean mayHold(byte[] b, int a, int e, int n) {
+    if (e - a < Base64Secrets.MIN_RUN - 2) {
+      // too short for a base64 run (most such runs are long words): only a typed start, which a
+      // token run of ten must begin with, in the first e - a - 9 chars
+      for (int p = a; p <= e - 10; p++) {
+        if (mayBeTyped(b, p) && (p == a || !isToken(b[p - 1])) && tokens(b, p, p + 10)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    int tok = 0;
+    int b64 = 0;
+    for (int p = a; p <= e; p++) {
+      byte c = p < e ? b[p] : 0;
+      if (isToken(c)) {
+        tok++;
+        b64++;
+      } else {
+        if (b64 >= Base64Secrets.MIN_RUN - 2 && Base64Secrets.mayDecode(b, p - b64, p, n)) {
+          return true;
+        }
+        tok = 0;
+        b64 = c == '+' || c == '/' ? b64 + 1 : 0;
+      }
+      if (tok == 10 && mayBeTyped(b, p - 9)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code b[from, to)} are all token chars. */
+  private static boolean tokens(byte[] b, int from, int to) {
+    for (int p = from; p < to; p++) {
+      if (!isToken(b[p])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether a token run starting at {@code b[i]} (ten chars or more) begins as a shape of {@link
+   * #typed} ({@code AK}, {@code AS}, {@code gh}, {@code gi}, {@code gl}, {@code xo}, {@code sk},
+   * {@code rk}, {@code pk}, {@code ey}, {@code --}) or as a {@code --flag} of {@link
+   * GenericSecrets#afterKey}.
+   */
+  static boolean mayBeTyped(byte[] b, int i) {
+    byte c1 = b[i + 1];
+    switch (b[i]) {
+      case 'A':
+        return c1 == 'K' || c1 == 'S';
+      case 'g':
+        return c1 == 'h' || c1 == 'i' || c1 == 'l';
+      case 'x':
+        return c1 == 'o';
+      case 's':
+      case 'r':
+      case 'p':
+        return c1 == 'k';
+      case 'e':
+        return c1 == 'y';
+      case '-':
+        return c1 == '-';
+      default:
+        return false;
+    }
+  }
+
+  static boolean isToken(byte c) {
     return c >= 0 && TOKEN[c];
   }
 
