@@ -190,8 +190,22 @@ public final class BiasDetector implements Detector {
    */
   private void stereotypes(AnalyzedText text, Tokens t, StereotypeScorer.Scratch sc, FindingSink out) {
     List<Finding> rules = sc.rules;
-    for (int from = 0; from < t.count; ) {
-      int to = StereotypeScorer.sentenceEnd(t, from);
+    final int[] fl = t.flags;
+    final int n = t.count;
+    for (int from = 0; from < n; ) {
+      // StereotypeScorer.sentenceEnd, and the sentence's marks on the way: with no token that may start a group term,
+      // is "who"/"that" or an attribution anchor, the mention finder finds nothing and the attribution frame has no
+      // anchor, so the sentence yields nothing and is skipped here (most sentences of most texts)
+      int to = from + 1;
+      int marks = fl[from];
+      while (to < n && (fl[to] & Tokens.SENT_START) == 0) {
+        marks |= fl[to];
+        to++;
+      }
+      if ((marks & Tokens.STEREOTYPE_MARKS) == 0) {
+        from = to;
+        continue;
+      }
       int capped = Math.min(to, from + StereotypeFeatures.MAX_TOKENS);
       boolean mentioned = scorer.extract(t, from, to, sc);
       double p = mentioned ? scorer.model.probability(scorer.margin(sc)) : 0;
