@@ -47,7 +47,7 @@ final class TokenMarks {
     int[] alone = lexicon == null ? new int[0] : lexicon.aloneHeadHashes();
     int[] phrase = lexicon == null ? new int[0] : lexicon.phraseHeadHashes();
     int entries = heads.length + singles.length + anchors.length + alone.length + phrase.length + 2;
-    int slots = Integer.highestOneBit(Math.max(16, entries * 3)) * 2; // load at most 1/3
+    int slots = Integer.highestOneBit(Math.max(16, entries * 2)) * 2; // load at most 1/2
     table = new long[slots];
     mask = slots - 1;
     shift = 32 - Integer.numberOfTrailingZeros(slots);

@@ -223,7 +223,8 @@ final class Tokens {
             } else {
               break;
             }
-          } else if (Character.isLetterOrDigit(d)) {
+          } else if ((d < '\u2000' || d > '\u206F') && Character.isLetterOrDigit(d)) {
+            // (General Punctuation, the commonest non-ASCII chars after a word, holds no letter or digit)
             if (Character.isLetter(d)) {
               letters++;
               if (Character.isUpperCase(d)) {
@@ -356,7 +357,13 @@ final class Tokens {
     }
   }
 
-  private static int nonAsciiClass(char c) {
+  /** The class of a non-ASCII char (package-private for its test). */
+  static int nonAsciiClass(char c) {
+    if (c >= '\u2000' && c <= '\u206F') {
+      // General Punctuation (curly quotes, dashes, ellipsis, spaces): no letter or digit, and the commonest non-ASCII
+      // chars of English answers, so they skip the Character property lookup
+      return c == '\u201C' || c == '\u201D' ? QUOTE : c == '\u2014' || c == '\u2013' || c == '\u2026' ? CLAUSE : SOFT;
+    }
     if (Character.isLetterOrDigit(c)) {
       return OTHER_LETTER;
     }
