@@ -15,7 +15,8 @@ import java.util.Locale;
  * prefilter per sentence, the attribution frame, the rules-only detector, the whole detector), rounds
  * interleaved, the least thread CPU time per answer of the rounds kept.
  *
- * <p>Usage: {@code java -cp <test classpath> dev.guardrails.detectors.bias.BiasSpeedProbe [seconds] [rounds]}.
+ * <p>Usage: {@code java -cp <test classpath> dev.guardrails.detectors.bias.BiasSpeedProbe [seconds] [rounds] [stage]};
+ * {@code -Dprobe.corpus=2k} runs the benchmarks' 2 KB typical text (seed 42) instead of the short answers.
  */
 public final class BiasSpeedProbe {
 
