@@ -10,6 +10,7 @@ import dev.guardrails.text.Span;
 import dev.guardrails.text.AnalyzedText;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -190,8 +191,22 @@ public final class BiasDetector implements Detector {
    */
   private void stereotypes(AnalyzedText text, Tokens t, StereotypeScorer.Scratch sc, FindingSink out) {
     List<Finding> rules = sc.rules;
-    for (int from = 0; from < t.count; ) {
-      int to = StereotypeScorer.sentenceEnd(t, from);
+    final int[] fl = t.flags;
+    final int n = t.count;
+    for (int from = 0; from < n; ) {
+      // StereotypeScorer.sentenceEnd, and the sentence's marks on the way: with no token that may start a group term,
+      // is "who"/"that" or an attribution anchor, the mention finder finds nothing and the attribution frame has no
+      // anchor, so the sentence yields nothing and is skipped here (most sentences of most texts)
+      int to = from + 1;
+      int marks = fl[from];
+      while (to < n && (fl[to] & Tokens.SENT_START) == 0) {
+        marks |= fl[to];
+        to++;
+      }
+      if ((marks & Tokens.STEREOTYPE_MARKS) == 0) {
+        from = to;
+        continue;
+      }
       int capped = Math.min(to, from + StereotypeFeatures.MAX_TOKENS);
       boolean mentioned = scorer.extract(t, from, to, sc);
       double p = mentioned ? scorer.model.probability(scorer.margin(sc)) : 0;
@@ -234,7 +249,7 @@ public final class BiasDetector implements Detector {
       }
       if (!merged && !qualified(t, from, to, sc.spans, sc.mentions)) {
         Span g = text.toOriginal(t.oStart[sc.spans[0]], t.oEnd[sc.spans[1] - 1]);
-        out.accept(Finding.of(id(), STEREOTYPE, g.start(), g.end(), p, STEREOTYPE_NOTE));
+        out.accept(new Finding(id(), STEREOTYPE, g, p, STEREOTYPE_NOTE, List.of(), Optional.empty()));
       }
       from = to;
     }
@@ -417,9 +432,9 @@ public final class BiasDetector implements Detector {
       if (entry.allow() || suppressed(t, i, end, entry) || (entry.pronoun() && namedBefore(t, i))) {
         continue;
       }
-      Span span = text.toOriginal(t.oStart[i], t.oEnd[end - 1]);
-      out.accept(Finding.of(id(), entry.type(), span.start(), span.end(), entry.score(), entry.note())
-          .withSuggestions(entry.suggestions()));
+      // one finding built with its suggestions (not Finding.of and a copy), on the span toOriginal made
+      out.accept(new Finding(id(), entry.type(), text.toOriginal(t.oStart[i], t.oEnd[end - 1]), entry.score(),
+          entry.note(), entry.suggestions(), Optional.empty()));
     }
   }
 
@@ -445,9 +460,9 @@ public final class BiasDetector implements Detector {
       return;
     }
     int start = startsWithQuantifier(t, g) ? g - 1 : g;
-    Span span = text.toOriginal(t.oStart[start], t.oEnd[end - 1]);
-    out.accept(Finding.of(id(), STEREOTYPE_GENERALIZATION, span.start(), span.end(), GENERALIZATION_SCORE,
-        "Generalization that attributes a trait to a whole group; qualify it or cite evidence."));
+    out.accept(new Finding(id(), STEREOTYPE_GENERALIZATION, text.toOriginal(t.oStart[start], t.oEnd[end - 1]),
+        GENERALIZATION_SCORE, "Generalization that attributes a trait to a whole group; qualify it or cite evidence.",
+        List.of(), Optional.empty()));
   }
 
   private static boolean startsWithQuantifier(Tokens t, int g) {

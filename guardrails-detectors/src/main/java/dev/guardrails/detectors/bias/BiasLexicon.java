@@ -87,8 +87,12 @@ final class BiasLexicon {
   }
 
   final CharArrayMap<Node> first;
-  /** Two-probe Bloom filter over the heads that matter alone, without a next token (see {@link #mayMatchAlone}). */
-  private final long[] aloneBloom = new long[1024];
+  /** {@link Tokens#hash}es of the heads that matter alone, without a next token (see {@link #aloneHeadHashes}). */
+  private final int[] aloneHeads;
+  /** {@link Tokens#hash}es of the heads of lexicon and group phrases of two or more tokens. */
+  private final int[] phraseHeads;
+  /** The tokenizer's per-token table over these heads and the stereotype path's words, made on first use. */
+  private volatile TokenMarks marks;
   /** Two-probe Bloom filter over the first two tokens of every lexicon and group phrase (see {@link #mayBePair}). */
   private final long[] pairBloom = new long[1024];
   /** Open-addressing table of {@link #first} keyed by {@link Tokens#hash}: (hash, index + 1) per slot, 0 if empty. */
@@ -160,14 +164,19 @@ final class BiasLexicon {
     headNodes = new Node[first.size()];
     StringBuilder chars = new StringBuilder();
     int index = 0;
+    int[] alone = new int[first.size()];
+    int[] phrase = new int[first.size()];
+    int nAlone = 0;
+    int nPhrase = 0;
     for (Map.Entry<Object, Node> e : first.entrySet()) {
       char[] k = (char[]) e.getKey();
       int h = Tokens.hash(new String(k));
       Node node = e.getValue();
       if (node.single != null || node.group != null || node.singular) {
-        int m = mix(h);
-        aloneBloom[(m & 0xFFFF) >>> 6] |= 1L << m;
-        aloneBloom[(m >>> 16) >>> 6] |= 1L << (m >>> 16);
+        alone[nAlone++] = h;
+      }
+      if (node.maxPhrase > 1 || node.maxGroup > 1) {
+        phrase[nPhrase++] = h;
       }
       chars.append(k);
       headStart[index + 1] = chars.length();
@@ -180,6 +189,32 @@ final class BiasLexicon {
       index++;
     }
     headChars = chars.toString().toCharArray();
+    aloneHeads = Arrays.copyOf(alone, nAlone);
+    phraseHeads = Arrays.copyOf(phrase, nPhrase);
+  }
+
+  /**
+   * The {@link Tokens#hash}es of the heads that matter without their next token: a single-word entry, a one-word
+   * group term or a singular group noun (a fresh array). A token with none of these hashes needs the head lookup only
+   * if {@link #mayBePair} passes for it and its next token.
+   */
+  int[] aloneHeadHashes() {
+    return aloneHeads.clone();
+  }
+
+  /** The {@link Tokens#hash}es of the first tokens of lexicon and group phrases of two or more tokens (a fresh array). */
+  int[] phraseHeadHashes() {
+    return phraseHeads.clone();
+  }
+
+  /** The tokenizer's table of this lexicon's heads and the stereotype path's words ({@link TokenMarks#of}). */
+  TokenMarks marks() {
+    TokenMarks m = marks;
+    if (m == null) {
+      m = TokenMarks.of(this); // a race builds two equal tables: harmless
+      marks = m;
+    }
+    return m;
   }
 
   private void addPrefixes(String key) {
@@ -204,22 +239,6 @@ final class BiasLexicon {
       first.put(head, node);
     }
     return node;
-  }
-
-  /**
-   * False when no head that matters without its next token (a single-word entry, a one-word group
-   * term or a singular group noun) has this {@link Tokens#hash}: a 65,536-bit, two-probe Bloom
-   * filter, so most tokens, including common phrase heads such as "the", skip the head lookup
-   * unless {@link #mayBePair} passes for them and their next token. Never false for such a head.
-   */
-  boolean mayMatchAlone(int tokenHash) {
-    return mayMatchAloneMixed(mix(tokenHash));
-  }
-
-  /** {@link #mayMatchAlone} of a token whose {@link #mix}ed hash is {@code m} (the tokenizer mixes each hash once). */
-  boolean mayMatchAloneMixed(int m) {
-    long[] b = aloneBloom;
-    return (b[(m & 0xFFFF) >>> 6] & (1L << m)) != 0 && (b[(m >>> 16) >>> 6] & (1L << (m >>> 16))) != 0;
   }
 
   /**
@@ -257,18 +276,11 @@ final class BiasLexicon {
   /**
    * False when no lexicon or group phrase of two or more tokens starts with tokens of these
    * {@link Tokens#hash}es, so a phrase cannot grow past the head: a 65,536-bit, two-probe Bloom
-   * filter over the first two tokens of every such phrase. Never false for a phrase's first pair.
+   * filter over the first two tokens of every such phrase. Never false for a phrase's first pair. The tokenizer
+   * asks it only after a {@link Tokens#PHRASE_HEAD}.
    */
   boolean mayBePair(int firstHash, int secondHash) {
-    return mayBePairMixed(mix(firstHash), secondHash);
-  }
-
-  /**
-   * {@link #mayBePair} with the first token's hash already {@link #mix}ed (the tokenizer keeps the previous
-   * token's mixed hash from its own {@link #mayMatchAloneMixed} test, so each hash is mixed once).
-   */
-  boolean mayBePairMixed(int firstMixed, int secondHash) {
-    int m = mix(firstMixed * 31 + secondHash);
+    int m = mix(mix(firstHash) * 31 + secondHash);
     long[] b = pairBloom;
     return (b[(m & 0xFFFF) >>> 6] & (1L << m)) != 0 && (b[(m >>> 16) >>> 6] & (1L << (m >>> 16))) != 0;
   }

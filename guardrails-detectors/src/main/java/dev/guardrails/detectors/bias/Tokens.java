@@ -25,16 +25,23 @@ final class Tokens {
   static final int QUOTED = 16;      // inside a closed pair of double quotes
   static final int QUESTION = 32;    // the next hard break after this token is '?'
   static final int HYPHEN_BEFORE = 64; // joined to the previous token by a bare hyphen (bio-psycho)
-  static final int MAY_ALONE = 128;   // BiasLexicon.mayMatchAlone(hash) (only with a lexicon)
-  static final int MAY_PAIR = 256;    // next token in the same clause and BiasLexicon.mayBePair (only with a lexicon)
+  // The lexicon scan's tests, set from the lexicon's TokenMarks (only with a lexicon): the scan looks up a head only for
+  // a token with either
+  static final int MAY_ALONE = 128;   // a head that matters alone (BiasLexicon.aloneHeadHashes, exact on the hash)
+  static final int MAY_PAIR = 256;    // a PHRASE_HEAD, next token in the same clause and BiasLexicon.mayBePair
   // The stereotype path's tests ({@link TokenMarks}), set when {@link #marked} (every tokenization but the rules-only
   // detector's and {@link #key}'s): the mention finder and the attribution frame read them, and the group-term lookup
   // (StereotypeFeatures.term, which the rules' practice veto uses too) when marked, else it probes its own table.
-  static final int GROUP_HEAD = 512;    // may start a group term
+  static final int GROUP_HEAD = 512;    // may start a group term: cleared once the next token shows it cannot
+                                        // (neither GROUP_SINGLE nor GROUP_PAIR), so "the" before most words is unmarked
   static final int GROUP_SINGLE = 1024; // may be a one-token group term
   static final int GROUP_PAIR = 2048;   // a GROUP_HEAD that may start a group term with the next token (any break between)
   static final int GROUP_WHO = 4096;    // "who" or "that" (by hash): "people who are X"
   static final int ANCHOR = 8192;       // an attribution anchor of StereotypeFrames ("because", "so", "for" ...)
+  static final int PHRASE_HEAD = 16384; // a lexicon or group phrase of two or more tokens may start here (only with a
+                                        // lexicon; the MAY_PAIR test runs only after one)
+  /** The flags that tell the stereotype path a sentence may hold a mention or an attribution anchor. */
+  static final int STEREOTYPE_MARKS = GROUP_HEAD | GROUP_WHO | ANCHOR;
 
   private static final int MAX_QUOTE = 400;
   /** How far before a '?' a token still counts as part of the question, in chars. */
@@ -56,6 +63,8 @@ final class Tokens {
   int count;
   private BiasLexicon lex;
   private TokenMarks marks;
+  /** The {@link #marks} flags this tokenization sets: all, or the lexicon's only (no stereotype marks). */
+  private int keep = -1;
   /** True if the last {@link #reset} set the {@link TokenMarks} flags. */
   boolean marked;
 
@@ -77,6 +86,7 @@ final class Tokens {
     source = null;
     lex = null;
     marks = TokenMarks.get();
+    keep = -1;
   }
 
   /**
@@ -99,7 +109,8 @@ final class Tokens {
     quoteEnd = -1;
     source = text;
     lex = lexicon;
-    this.marks = marks ? TokenMarks.get() : null;
+    this.marks = lexicon != null ? lexicon.marks() : marks ? TokenMarks.get() : null;
+    keep = marks ? -1 : MAY_ALONE | PHRASE_HEAD;
   }
 
   /** The stereotype model's per-thread working arrays, kept beside this per-thread scratch. */
@@ -152,7 +163,8 @@ final class Tokens {
     final int[] hs = hash;
     final BiasLexicon lexicon = lex;
     final TokenMarks mk = marks;
-    marked = mk != null;
+    final long[] filter = mk == null ? null : mk.filter;
+    marked = mk != null && keep == -1;
     final int n = len;
     base = from;
     this.text = text;
@@ -160,7 +172,6 @@ final class Tokens {
     int pendingFlags = SENT_START;
     int lastQuestionCheck = 0;
     int prevEnd = -2; // end (in s) of the previous token
-    int prevMixed = 0; // BiasLexicon.mix of the previous token's hash
     int i = 0;
     while (i < n) {
       char c = s[i];
@@ -212,7 +223,8 @@ final class Tokens {
             } else {
               break;
             }
-          } else if (Character.isLetterOrDigit(d)) {
+          } else if ((d < '\u2000' || d > '\u206F') && Character.isLetterOrDigit(d)) {
+            // (General Punctuation, the commonest non-ASCII chars after a word, holds no letter or digit)
             if (Character.isLetter(d)) {
               letters++;
               if (Character.isUpperCase(d)) {
@@ -249,20 +261,14 @@ final class Tokens {
         cEn[count] = ce < 0 ? i : ce;
         oSt[count] = base + start;
         oEn[count] = base + i;
-        if (lexicon != null) {
-          int m = BiasLexicon.mix(h); // mixed once: this token's alone test, and as the first of the next pair
-          if (lexicon.mayMatchAloneMixed(m)) {
-            f |= MAY_ALONE;
-          }
-          if ((f & HARD_BEFORE) == 0 && count > 0 && lexicon.mayBePairMixed(prevMixed, h)) {
-            fl[count - 1] |= MAY_PAIR;
-          }
-          prevMixed = m;
-        }
         if (mk != null) {
-          f |= mk.of(h);
-          if (count > 0 && (fl[count - 1] & GROUP_HEAD) != 0 && mk.pair(hs[count - 1], h)) {
-            fl[count - 1] |= GROUP_PAIR;
+          // one test of the marks' 8 KB filter for most tokens; the table probe only past it
+          int m = TokenMarks.spread(h);
+          if (TokenMarks.filterBit(filter, m)) {
+            f |= mk.probe(h, m) & keep;
+          }
+          if (count > 0 && (fl[count - 1] & (PHRASE_HEAD | GROUP_HEAD)) != 0) {
+            fl[count - 1] = pairMarks(fl[count - 1], f, hs[count - 1], h, lexicon, mk);
           }
         }
         fl[count] = f;
@@ -295,7 +301,30 @@ final class Tokens {
       }
       i++;
     }
+    if (count > 0 && (fl[count - 1] & (GROUP_HEAD | GROUP_SINGLE)) == GROUP_HEAD) {
+      fl[count - 1] &= ~GROUP_HEAD; // the last token: no next one to start a group term with
+    }
     this.count = count;
+  }
+
+  /**
+   * The flags {@code pf} of a head token, completed by the next token (flags {@code f}, hash {@code h}): {@link #MAY_PAIR}
+   * after a {@link #PHRASE_HEAD} in the same clause if the lexicon's pair filter passes; {@link #GROUP_PAIR} after a
+   * {@link #GROUP_HEAD} if the group terms' pair test passes, else the head mark dropped unless it is a one-token term
+   * ({@code StereotypeFeatures.term} needs one of the two, so it finds no term either way).
+   */
+  private static int pairMarks(int pf, int f, int ph, int h, BiasLexicon lexicon, TokenMarks mk) {
+    if ((pf & PHRASE_HEAD) != 0 && (f & HARD_BEFORE) == 0 && lexicon.mayBePair(ph, h)) {
+      pf |= MAY_PAIR;
+    }
+    if ((pf & GROUP_HEAD) != 0) {
+      if (mk.pair(ph, h)) {
+        pf |= GROUP_PAIR;
+      } else if ((pf & GROUP_SINGLE) == 0) {
+        pf &= ~GROUP_HEAD;
+      }
+    }
+    return pf;
   }
 
   // Char classes: separators below DIGIT, word chars from DIGIT up.
@@ -328,7 +357,13 @@ final class Tokens {
     }
   }
 
-  private static int nonAsciiClass(char c) {
+  /** The class of a non-ASCII char (package-private for its test). */
+  static int nonAsciiClass(char c) {
+    if (c >= '\u2000' && c <= '\u206F') {
+      // General Punctuation (curly quotes, dashes, ellipsis, spaces): no letter or digit, and the commonest non-ASCII
+      // chars of English answers, so they skip the Character property lookup
+      return c == '\u201C' || c == '\u201D' ? QUOTE : c == '\u2014' || c == '\u2013' || c == '\u2026' ? CLAUSE : SOFT;
+    }
     if (Character.isLetterOrDigit(c)) {
       return OTHER_LETTER;
     }

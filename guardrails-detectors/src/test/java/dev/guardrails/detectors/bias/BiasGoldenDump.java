@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * configuration with every option on) over fixed inputs to one file per input set, so a speed change
  * can be diffed against the findings before it. Inputs: the bias test tables and the string literals
  * of the bias tests, every text of {@code datasets/bias} (BOLD gender and profession, the training
- * sets), presidio-synth, and 100,000 random texts from a fixed seed built from lexicon forms, their
+ * sets), presidio-synth, the benchmarks' generated 2 KB and 1 MB corpus, and 100,000 random texts from a fixed seed built from lexicon forms, their
  * inflections, group terms, traits, odd capitalization, punctuation and non-ASCII characters.
  *
  * <p>Usage (from the repository root): {@code java -cp <test classpath> dev.guardrails.detectors.bias.BiasGoldenDump OUTDIR}.
@@ -51,6 +51,7 @@ public final class BiasGoldenDump {
     sets.put("datasets-bias", datasets());
     sets.put("presidio", presidio());
     sets.put("random", random(100_000));
+    sets.put("corpus", corpus());
     for (Map.Entry<String, List<String>> set : sets.entrySet()) {
       try (BufferedWriter w = Files.newBufferedWriter(out.resolve(set.getKey() + ".txt"), StandardCharsets.UTF_8)) {
         List<String> texts = set.getValue();
@@ -81,6 +82,23 @@ public final class BiasGoldenDump {
   private static List<String> shortCorpus() {
     try {
       return (List<String>) Class.forName("dev.guardrails.benchmarks.ShortCorpus").getMethod("answers").invoke(null);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("put guardrails-benchmarks/target/classes on the class path", e);
+    }
+  }
+
+  /** The benchmarks' generated corpus: 2 KB at each density and 1 MB typical, seed 42 (as BiasBenchmark reads it). */
+  private static List<String> corpus() {
+    try {
+      Class<?> c = Class.forName("dev.guardrails.benchmarks.Corpus");
+      Class<?> density = Class.forName("dev.guardrails.benchmarks.Corpus$Density");
+      java.lang.reflect.Method gen = c.getMethod("generate", int.class, density, long.class);
+      List<String> out = new ArrayList<>();
+      for (Object d : density.getEnumConstants()) {
+        out.add((String) gen.invoke(null, 2048, d, 42L));
+      }
+      out.add((String) gen.invoke(null, 1 << 20, Enum.valueOf(density.asSubclass(Enum.class), "TYPICAL"), 42L));
+      return out;
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("put guardrails-benchmarks/target/classes on the class path", e);
     }

@@ -15,7 +15,8 @@ import java.util.Locale;
  * prefilter per sentence, the attribution frame, the rules-only detector, the whole detector), rounds
  * interleaved, the least thread CPU time per answer of the rounds kept.
  *
- * <p>Usage: {@code java -cp <test classpath> dev.guardrails.detectors.bias.BiasSpeedProbe [seconds] [rounds]}.
+ * <p>Usage: {@code java -cp <test classpath> dev.guardrails.detectors.bias.BiasSpeedProbe [seconds] [rounds] [stage]};
+ * {@code -Dprobe.corpus=2k} runs the benchmarks' 2 KB typical text (seed 42) instead of the short answers.
  */
 public final class BiasSpeedProbe {
 
@@ -50,6 +51,13 @@ public final class BiasSpeedProbe {
     double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 1;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 7;
     List<String> answers = (List<String>) Class.forName("dev.guardrails.benchmarks.ShortCorpus").getMethod("answers").invoke(null);
+    if ("2k".equals(System.getProperty("probe.corpus"))) {
+      // the benchmarks' 2 KB typical answer (BiasBenchmark's and PipelineBreakdown's text): one "answer"
+      Class<?> c = Class.forName("dev.guardrails.benchmarks.Corpus");
+      Class<?> density = Class.forName("dev.guardrails.benchmarks.Corpus$Density");
+      Object typical = density.getField("TYPICAL").get(null);
+      answers = List.of((String) c.getMethod("generate", int.class, density, long.class).invoke(null, 2048, typical, 42L));
+    }
     AnalyzedText[] texts = answers.stream().map(AnalyzedText::of).toArray(AnalyzedText[]::new);
     BiasDetector full = new BiasDetector();
     BiasDetector rules = BiasDetector.builder().stereotypeModel(false).build();
@@ -260,6 +268,7 @@ public final class BiasSpeedProbe {
     long alone = 0;
     long pair = 0;
     long heads = 0;
+    long markedSentences = 0;
     for (AnalyzedText a : texts) {
       t.begin(a, lex);
       t.reset(a.normalized(), 0, a.normalized().length());
@@ -277,12 +286,17 @@ public final class BiasSpeedProbe {
         if (feats.mentions(t, from, Math.min(to, from + StereotypeFeatures.MAX_TOKENS), spans) > 0) {
           mentioned++;
         }
+        int marks = 0;
+        for (int k = from; k < to; k++) {
+          marks |= t.flags[k];
+        }
+        markedSentences += (marks & Tokens.STEREOTYPE_MARKS) != 0 ? 1 : 0;
         from = to;
       }
     }
     int n = texts.length;
-    System.out.printf(Locale.ROOT, "%d answers: %.1f tokens, %.2f sentences (%.3f with a mention), MAY_ALONE %.2f, MAY_PAIR %.2f, heads found %.2f per answer%n",
-        n, tokens / (double) n, sentences / (double) n, mentioned / (double) n, alone / (double) n, pair / (double) n, heads / (double) n);
+    System.out.printf(Locale.ROOT, "%d answers: %.1f tokens, %.2f sentences (%.3f with a mention, %.3f with a stereotype mark), MAY_ALONE %.2f, MAY_PAIR %.2f, heads found %.2f per answer%n",
+        n, tokens / (double) n, sentences / (double) n, mentioned / (double) n, markedSentences / (double) n, alone / (double) n, pair / (double) n, heads / (double) n);
     var mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     long tid = Thread.currentThread().getId();
     double[] best = new double[stages.size()];
