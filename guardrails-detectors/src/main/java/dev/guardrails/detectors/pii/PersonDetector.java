@@ -51,7 +51,7 @@ public final class PersonDetector implements Detector {
    * Per-thread starts, ends and flags of the current run's tokens: {@link #detect} allocates only
    * the findings it reports. Safe because a run never outlives one call and calls do not nest.
    */
-  private static final ThreadLocal<int[][]> RUNS = ThreadLocal.withInitial(() -> new int[4][MAX_RUN + 1]);
+  private static final ThreadLocal<int[][]> RUNS = ThreadLocal.withInitial(() -> new int[5][MAX_RUN + 1]);
 
   // Char classes of the skip loop in detect (one table load per ASCII char).
   private static final byte S_OTHER = 0; // no letter, no sentence end
@@ -98,6 +98,7 @@ public final class PersonDetector implements Detector {
     int[] en = runs[1];
     int[] fl = runs[2];
     int[] tg = runs[3]; // NameLexicons.tags of the run's words, filled by judge
+    int[] kd = runs[4]; // nameKind of the run's words, -1 until judge first asks (kindOf)
     int k = 0; // tokens in the current run
     int ai = 0; // the first address span that may overlap a run (addressFrom)
     boolean overflow = false;
@@ -192,7 +193,7 @@ public final class PersonDetector implements Detector {
         if (k > 0 && !overflow) {
           ai = addressFrom(addresses, ai, st[0]);
           if (ai >= addresses.length || addresses[ai] >= en[k - 1]) { // else a street or a city inside an address
-            judge(text, s, st, en, fl, tg, k, out);
+            judge(text, s, st, en, fl, tg, kd, k, out);
           }
         }
         k = 0;
@@ -213,7 +214,7 @@ public final class PersonDetector implements Detector {
     if (k > 0 && !overflow) {
       ai = addressFrom(addresses, ai, st[0]);
       if (ai >= addresses.length || addresses[ai] >= en[k - 1]) {
-        judge(text, s, st, en, fl, tg, k, out);
+        judge(text, s, st, en, fl, tg, kd, k, out);
       }
     }
   }
@@ -368,7 +369,7 @@ public final class PersonDetector implements Detector {
     return j;
   }
 
-  private void judge(AnalyzedText text, String s, int[] st, int[] en, int[] fl, int[] tg, int k, FindingSink out) {
+  private void judge(AnalyzedText text, String s, int[] st, int[] en, int[] fl, int[] tg, int[] kd, int k, FindingSink out) {
     int from = 0;
     int to = k;
     while (to > 0 && (fl[to - 1] & PARTICLE) != 0) {
@@ -377,9 +378,10 @@ public final class PersonDetector implements Detector {
     boolean lower = (fl[0] & LOWER) != 0;
     for (int j = 0; j < to; j++) {
       tg[j] = NameLexicons.tags(s, st[j], en[j]); // one lookup per word for every list asked below
+      kd[j] = -1; // nameKind is pure: asked once per word (kindOf), by whichever rule reads it first
     }
     if (to == 1 && !lower && (fl[0] & CAP) != 0) {
-      if (plainWord(s, st[0], en[0], tg[0])) {
+      if (plainWord(s, st, en, tg, kd, 0)) {
         // "The", "Thanks", "Settings": rejected below whatever the cue before it says (a title or
         // cue word leaves nothing, a blocker is vetoed, an English non-name gains no evidence from a
         // cue and fails the same frame test), so the cue is not read
@@ -398,7 +400,7 @@ public final class PersonDetector implements Detector {
         cue = true; // "Mr.", "Dr", "Dear", "Attn": a cue, outside the span
         from++;
       } else if (!cue && !lower && (fl[from] & CAP) != 0 && from == 0 && to - from >= 2 && (fl[from + 1] & INITIAL) == 0
-          && NameCues.sentenceInitial(s, st[from]) && dropInitial(s, st[from], en[from], tg[from], st[from + 1], en[from + 1], tg[from + 1])
+          && NameCues.sentenceInitial(s, st[from]) && dropInitial(s, st, en, tg, kd, from)
           && (romanized = romanizedName(s, st, en, fl, tg, from, to) ? 1 : 0) == 0) {
         if (after < 0) {
           after = NameContext.after(s, en[to - 1]);
@@ -418,7 +420,7 @@ public final class PersonDetector implements Detector {
       return;
     }
     if (to > 1 && to - from == 1 && !lower && !cue && (fl[from] & CAP) != 0) {
-      if (plainWord(s, st[from], en[from], tg[from])) {
+      if (plainWord(s, st, en, tg, kd, from)) {
         return; // "The", "Thanks", "Settings": most capitalized words, settled before the context reads below
       }
     }
@@ -451,7 +453,7 @@ public final class PersonDetector implements Detector {
           && !(j == to - 1 && to - from == 2 && (w & NameLexicons.T_NAME) != 0))) {
         return; // an organization, a place, or a title in Title Case ("Carry Me Back To Canada")
       }
-      int kind = nameKind(s, st[j], en[j], w);
+      int kind = kindOf(s, st, en, tg, kd, j);
       if (kind == 1 && (w & NameLexicons.T_NON_NAME) != 0) {
         places++; // "York" in "New York": a name too, but not evidence for the rules below
       }
@@ -556,16 +558,33 @@ public final class PersonDetector implements Detector {
    * a blocker, or an English word that is no name (by list or shape) and either a capitalized
    * non-name or outside the verb frames of {@link PersonRisk#frame}. The rules below then reject it
    * whatever the context reads (organization lists, articles, what follows) say, so those are not
-   * read. False when the full rules must decide. {@code w}: the word's {@link NameLexicons#tags}.
+   * read. False when the full rules must decide. {@code j}: the word's index in the run.
    */
-  private static boolean plainWord(String s, int a, int b, int w) {
+  private static boolean plainWord(String s, int[] st, int[] en, int[] tg, int[] kd, int j) {
+    int w = tg[j];
     if ((w & NameLexicons.T_BLOCKER) != 0) {
       return true;
     }
-    if ((w & NameLexicons.T_ENGLISH) == 0 || nameKind(s, a, b, w) != 0) {
+    if ((w & NameLexicons.T_ENGLISH) == 0 || kindOf(s, st, en, tg, kd, j) != 0) {
       return false;
     }
-    return (w & NameLexicons.T_NON_NAME) != 0 || !PersonRisk.frame(s, a, b, true, 1);
+    return (w & NameLexicons.T_NON_NAME) != 0 || !PersonRisk.frame(s, st[j], en[j], true, 1);
+  }
+
+  /**
+   * {@link #nameKind} of the run's word {@code j}, computed on the first ask and kept in
+   * {@code kd[j]} (-1 until then): it depends only on the word's chars and tags, and the rules ask
+   * it of one word up to three times (the plain-word test, the sentence-initial drop, the count of
+   * strong and weak names), which for a word on no list meant its long-vowel, hyphen and ending
+   * tests three times over.
+   */
+  private static int kindOf(String s, int[] st, int[] en, int[] tg, int[] kd, int j) {
+    int kind = kd[j];
+    if (kind < 0) {
+      kind = nameKind(s, st[j], en[j], tg[j]);
+      kd[j] = kind;
+    }
+    return kind;
   }
 
   /**
@@ -584,16 +603,18 @@ public final class PersonDetector implements Detector {
     return NameLexicons.surnameEnding(s, na, nb) || NameLexicons.originShape(s, na, nb, nw);
   }
 
-  /** Whether a sentence-initial first word is just capitalized, given the word after it. */
-  private static boolean dropInitial(String s, int a, int b, int w, int na, int nb, int nw) {
-    int kind = nameKind(s, a, b, w);
+  /** Whether the sentence-initial first word {@code j} is just capitalized, given the word after it. */
+  private static boolean dropInitial(String s, int[] st, int[] en, int[] tg, int[] kd, int j) {
+    int w = tg[j];
+    int nw = tg[j + 1];
+    int kind = kindOf(s, st, en, tg, kd, j);
     if (kind == 2) {
       return false;
     }
     if (kind == 1 || (w & NameLexicons.T_NON_NAME) != 0) {
       return true;
     }
-    int next = nameKind(s, na, nb, nw);
+    int next = kindOf(s, st, en, tg, kd, j + 1);
     if (next == 1 && kind == 0 && (w & NameLexicons.T_ENGLISH) == 0
         && (nw & (NameLexicons.T_ENGLISH | NameLexicons.T_COMMON | NameLexicons.T_NON_NAME)) == 0) {
       return false; // "Hossein Roghayyeh": no English word before a known name that is no English word either
