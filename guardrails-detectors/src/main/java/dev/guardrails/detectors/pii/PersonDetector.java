@@ -683,6 +683,17 @@ public final class PersonDetector implements Detector {
       return false;
     }
     int shared = Romanized.KOREAN | Romanized.CHINESE | Romanized.JAPANESE;
+    // Every word's shape first, no parse: the systems left below are a subset of these
+    // (Romanized.possible), so when no system is left to every word the loop below would return
+    // false too (it only returns false), and a run such as "John Smith" parses neither word.
+    for (int j = from; j < to && shared != 0; j++) {
+      shared &= LongVowels.has(s, st[j], en[j])
+          ? Romanized.possible(new LongVowels(s), st[j], en[j], shared & Romanized.JAPANESE)
+          : Romanized.possible(s, st[j], en[j], shared);
+    }
+    if (shared == 0) {
+      return false;
+    }
     for (int j = from; j < to; j++) {
       if ((fl[j] & CAP) == 0 || (fl[j] & (INITIAL | PARTICLE | LOWER)) != 0) {
         return false;
