@@ -99,7 +99,8 @@ final class PersonRisk {
    */
   static Finding annotate(String s, int a, int b, Finding f) {
     // the name's sentence, at most BEFORE chars before it and AFTER after it, each side read once
-    int around = PHRASES.around(s, a, b, BEFORE, AFTER, SENTENCE_END);
+    int around = PHRASES.findAfterLastBreak(s, Math.max(0, a - BEFORE), a, SENTENCE_END)
+        | PHRASES.findBeforeFirstBreak(s, b, Math.min(s.length(), b + AFTER), SENTENCE_END);
     boolean roleCue = (around & PUB) != 0;
     boolean pub = roleCue || ((!LIST_SPACED || indexOf(s, ' ', a, b) >= 0) && LIST.contains(s, a, b));
     // the name's own first word too: "Employee Robert Chen" may reach the detector as one run

@@ -47,17 +47,6 @@ final class Phrases {
    * ({@link #shortStart}).
    */
   private final long[] thirds = new long[64];
-  /**
-   * Bit {@link #firstRun} of every phrase's first run of ASCII letters and digits (its first two
-   * chars and its length; hashed into 8,192 bits: a filter, never a verdict). A phrase that matches
-   * at a word start has the text's run of ASCII letters and digits from there as its own first run:
-   * the phrase's run must equal the text's chars (ASCII case ignored), and what comes after it in
-   * the phrase (a space, '-', ':', an apostrophe) or its end (no letter or number may follow) ends
-   * the text's run at the same place. So a word whose run has no bit here starts no phrase, and
-   * {@link #walk} (a hash of the word and a probe of {@link #prefixes}) is not asked: "you", "they",
-   * "musicians" pass the first-chars filters but no phrase starts with a run of their length.
-   */
-  private final long[] firstRuns = new long[128];
   /** Per lower-case ASCII first letter: some phrase of one or two chars starts with it. */
   private final boolean[] shortStart = new boolean[128];
   private final int prefixMask;
@@ -108,12 +97,6 @@ final class Phrases {
       String p = all.get(k);
       // a one-char phrase may be followed by any char that is no letter or number
       seconds[p.charAt(0)] |= p.length() == 1 ? -1L : 1L << (p.charAt(1) & 63);
-      int run = 1;
-      while (run < p.length() && WORD[p.charAt(run)]) {
-        run++;
-      }
-      int fr = firstRun(p.charAt(0), run >= 2 ? p.charAt(1) : 0, run);
-      firstRuns[fr >>> 6] |= 1L << fr;
       if (p.length() <= 2) {
         shortStart[p.charAt(0)] = true;
       } else {
@@ -204,27 +187,6 @@ final class Phrases {
     return scan(s, from, to, breaks, false);
   }
 
-  /**
-   * {@code findAfterLastBreak(s, max(0, a - before), a, breaks) | findBeforeFirstBreak(s, b,
-   * min(s.length(), b + after), breaks)}: the phrases of a span's sentence on both sides of it, the
-   * text from the first region's start to the second one's end copied once (one per-thread buffer
-   * lookup and one {@code getChars} instead of one each per side). Each pass reads the copy only
-   * inside its own region, so the answer is the two calls'.
-   *
-   * @param a the span's start
-   * @param b the span's end, at least {@code a}
-   * @return a mask as {@link #find}
-   */
-  int around(CharSequence s, int a, int b, int before, int after, Breaks breaks) {
-    int lo = Math.max(0, a - before);
-    int hi = Math.min(s.length(), b + after);
-    if (lo >= a && b >= hi) {
-      return 0;
-    }
-    char[] r = copy(s, lo, hi);
-    return scan(r, lo, 0, a - lo, s, breaks, true) | scan(r, lo, b - lo, hi - lo, s, breaks, false);
-  }
-
   /** Per-thread copy of the region {@link #scan} reads (a char array: no per-char coder test of a String). */
   private static final ThreadLocal<char[][]> REGION = ThreadLocal.withInitial(() -> new char[][] {new char[256]});
 
@@ -232,11 +194,6 @@ final class Phrases {
     if (from >= to) {
       return 0;
     }
-    return scan(copy(s, from, to), from, 0, to - from, s, breaks, last);
-  }
-
-  /** {@code s[from, to)} in the per-thread buffer, from its index 0. */
-  private static char[] copy(CharSequence s, int from, int to) {
     // The region is copied once (String.getChars) and read from the copy: walk and the
     // lookups read chars several times, through String.charAt each time otherwise. Index i of the
     // copy is from + i of s; a break is asked of s itself (it may read outside the region).
@@ -254,15 +211,6 @@ final class Phrases {
         r[i] = s.charAt(from + i);
       }
     }
-    return r;
-  }
-
-  /**
-   * The scan of the region {@code [start, end)} of the copy {@code r} (its index {@code i} is
-   * {@code off + i} of {@code s}), reading {@code r} only inside the region: its bounds are opaque.
-   */
-  private int scan(char[] r, int off, int start, int end, CharSequence s, Breaks breaks, boolean last) {
-    int n = end;
     // Forward, word start by word start: a phrase is spelled in ASCII, so the text's run of ASCII
     // letters and digits from a word start must be the phrase's first run, and so on. walk hashes
     // each char once and looks a prefix up only where a run ends (one probe for most words), and
@@ -270,8 +218,8 @@ final class Phrases {
     // (first) or starts it again (last); no phrase crosses one, and the char is no letter or number,
     // so the words and phrase ends on either side read as in the region cut there.
     int found = 0;
-    boolean before = false; // whether r[p - 1] is a letter or number (by char), p > start
-    for (int p = start; p < n; p++) {
+    boolean before = false; // whether r[p - 1] is a letter or number (by char), p > 0
+    for (int p = 0; p < n; p++) {
       char c = r[p];
       if (c < 128) {
         boolean word = WORD[c];
@@ -283,21 +231,13 @@ final class Phrases {
             // and, when every phrase starting so has three chars or more, the first three
             char e = shortStart[f] || p + 2 >= n ? 0 : r[p + 2];
             if (e == 0 || (e < 128 && (thirds[third(f, fold(d), fold(e)) >>> 6] & (1L << third(f, fold(d), fold(e)))) != 0)) {
-              // and the word's whole run of ASCII letters and digits must be some phrase's first run
-              int q = p + 1;
-              while (q < n && r[q] < 128 && WORD[r[q]]) {
-                q++;
-              }
-              int fr = firstRun(f, q - p >= 2 ? fold(d) : 0, q - p);
-              if (q - p < 64 && (firstRuns[fr >>> 6] & (1L << fr)) != 0) {
-                found |= walk(r, p, n);
-              }
+              found |= walk(r, p, n);
             }
           }
           while (p + 1 < n && r[p + 1] < 128 && WORD[r[p + 1]]) {
             p++; // the rest of the word's ASCII run: no word start, no break
           }
-        } else if (breaks != null && (c == '.' || c == '!' || c == '?' || c == '\n') && breaks.at(s, off + p)) {
+        } else if (breaks != null && (c == '.' || c == '!' || c == '?' || c == '\n') && breaks.at(s, from + p)) {
           if (!last) {
             return found;
           }
@@ -485,14 +425,6 @@ final class Phrases {
       }
     }
     return true;
-  }
-
-  /**
-   * The bit in {@link #firstRuns} of a run of {@code len} (1-63) ASCII letters and digits starting
-   * with the lower-case chars {@code a} and {@code b} ({@code b} 0 when {@code len} is 1).
-   */
-  private static int firstRun(char a, char b, int len) {
-    return ((a * 31 + b) * 64 + len) & 8191;
   }
 
   /** The bit of three lower-case chars in {@link #thirds}. */

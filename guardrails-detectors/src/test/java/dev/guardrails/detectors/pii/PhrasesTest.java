@@ -103,14 +103,6 @@ class PhrasesTest {
             () -> "findAfterLastBreak [" + f + ", " + e + ") of " + escaped(s));
         assertEquals(phrases.find(s, from, firstBreak), phrases.findBeforeFirstBreak(s, from, to, BREAKS),
             () -> "findBeforeFirstBreak [" + f + ", " + e + ") of " + escaped(s));
-        // both sides of a span from one copy: the two one-pass forms over their own regions
-        int a = from + r.nextInt(to - from + 1);
-        int z = a + r.nextInt(to - a + 1);
-        int before = r.nextInt(80);
-        int after = r.nextInt(150);
-        assertEquals(phrases.findAfterLastBreak(s, Math.max(0, a - before), a, BREAKS)
-            | phrases.findBeforeFirstBreak(s, z, Math.min(n, z + after), BREAKS), phrases.around(s, a, z, before, after, BREAKS),
-            () -> "around [" + a + ", " + z + ") -" + before + " +" + after + " of " + escaped(s));
       }
     }
     System.out.println("PhrasesTest: regions with a phrase " + hits + ", with a break " + breaks);
