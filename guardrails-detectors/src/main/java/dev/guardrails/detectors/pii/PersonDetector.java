@@ -48,8 +48,8 @@ public final class PersonDetector implements Detector {
   private static final int LOWER_CTX = 64;
 
   /**
-   * Per-thread starts, ends and flags of the current run's tokens: {@link #detect} allocates only
-   * the findings it reports. Safe because a run never outlives one call and calls do not nest.
+   * Per-thread starts, ends, flags, gazetteer tags and name kinds of the current run's tokens:
+   * {@link #detect} allocates only the findings it reports. Safe because a run never outlives one call and calls do not nest.
    */
   private static final ThreadLocal<int[][]> RUNS = ThreadLocal.withInitial(() -> new int[5][MAX_RUN + 1]);
 
