@@ -53,6 +53,27 @@ public final class PersonDetector implements Detector {
    */
   private static final ThreadLocal<int[][]> RUNS = ThreadLocal.withInitial(() -> new int[5][MAX_RUN + 1]);
 
+  /**
+   * Per-thread copy of the text the name scan reads (grown to the longest text the thread has
+   * checked, as {@link Latin1View}'s buffers): {@code String.charAt} tests the string's coder and
+   * the index on every char, about a tenth of the detector's time on short answers. Only
+   * {@link #detect} and the scan helpers it calls read it, within one call; the judge and the word
+   * lists read the string.
+   */
+  private static final ThreadLocal<char[][]> TEXT = ThreadLocal.withInitial(() -> new char[][] {new char[256]});
+
+  /** {@code s}'s {@code n} chars in this thread's {@link #TEXT} buffer, from index 0. */
+  private static char[] chars(String s, int n) {
+    char[][] holder = TEXT.get();
+    char[] c = holder[0];
+    if (c.length < n) {
+      c = new char[(int) Math.min(Integer.MAX_VALUE - 16, Math.max(n, 2L * c.length))];
+      holder[0] = c;
+    }
+    s.getChars(0, n, c, 0);
+    return c;
+  }
+
   // Char classes of the skip loop in detect (one table load per ASCII char).
   private static final byte S_OTHER = 0; // no letter, no sentence end
   private static final byte S_END = 1; // '.', '!', '?', line break
@@ -91,6 +112,7 @@ public final class PersonDetector implements Detector {
   public void detect(AnalyzedText text, CheckContext ctx, FindingSink out) {
     String s = text.normalized();
     int n = s.length();
+    char[] cs = chars(s, n); // the scan below reads the text from this copy
     int[] addresses = text.analysis(StreetAddressDetector.SPANS);
     byte[] v = Latin1View.of(s); // after the address scan, which builds its own
     int[][] runs = RUNS.get();
@@ -135,7 +157,7 @@ public final class PersonDetector implements Detector {
               continue;
             }
           }
-          char c = s.charAt(i);
+          char c = cs[i];
           int kind = c < 128 ? SKIP[c] : !Chars.letter(c) ? S_OTHER : Chars.upper(c) ? S_UPPER : S_LOWER;
           if (kind <= S_END) {
             if (kind == S_END) {
@@ -145,7 +167,7 @@ public final class PersonDetector implements Detector {
           } else if (kind == S_UPPER || lastCap < sentStart || lastCap < i - 2 * LOWER_CTX) {
             break;
           } else {
-            i = wordEnd(s, i, n);
+            i = wordEnd(cs, i, n);
             lastLower = i;
           }
         }
@@ -153,7 +175,7 @@ public final class PersonDetector implements Detector {
           break;
         }
       }
-      char c = s.charAt(i);
+      char c = cs[i];
       if (!Chars.letter(c)) {
         if (c == '.' || c == '!' || c == '?' || c == '\n') {
           sentStart = i + 1;
@@ -162,18 +184,18 @@ public final class PersonDetector implements Detector {
         continue;
       }
       int a = i;
-      int b = wordEnd(s, a, n);
+      int b = wordEnd(cs, a, n);
       i = b;
-      int flags = classify(s, a, b);
+      int flags = classify(s, cs, a, b);
       if (Chars.upper(c)) {
         lastCap = a;
       } else if ((flags & PARTICLE) == 0 && b - a >= 2 && b - a <= MAX_TOKEN && (lastCap < sentStart || lastCap < a - 2 * LOWER_CTX)) {
         if (fwd < b) {
-          fwd = capitalOrSentenceEnd(s, b, n);
+          fwd = capitalOrSentenceEnd(cs, b, n);
         }
-        if (fwd >= n || fwd - b > LOWER_CTX || !Chars.upper(s.charAt(fwd))) {
-          flags = prose(s, a, b, n, lastLower, sentStart) ? LowerNames.flags(s, a, b, LOWER, LOWER_EN) : 0;
-          if ((flags & LOWER_EN) != 0 && !(k > 0 && (fl[k - 1] & LOWER) != 0 && joined(s, en[k - 1], a, fl[k - 1]))
+        if (fwd >= n || fwd - b > LOWER_CTX || !Chars.upper(cs[fwd])) {
+          flags = prose(cs, a, b, n, lastLower, sentStart) ? LowerNames.flags(s, a, b, LOWER, LOWER_EN) : 0;
+          if ((flags & LOWER_EN) != 0 && !(k > 0 && (fl[k - 1] & LOWER) != 0 && joined(s, cs, en[k - 1], a, fl[k - 1]))
               && !(LowerNames.cueBefore(s, a) && LowerNames.nameFollows(s, b, n)) && NameContext.givenNameMates(s, a, b, false) < 2) {
             flags = 0; // an English word ("miller", "will") is a name only after a name or a cue ("with"), or in a list of names
           }
@@ -182,13 +204,13 @@ public final class PersonDetector implements Detector {
       if (!Chars.upper(c)) {
         lastLower = b;
       }
-      if (flags != 0 && (notName(s, a, b, n) || (flags == INITIAL && s.charAt(a) == 'I' && (b >= n || s.charAt(b) != '.')))) {
+      if (flags != 0 && (notName(cs, a, b, n) || (flags == INITIAL && cs[a] == 'I' && (b >= n || cs[b] != '.')))) {
         flags = 0; // an email, a URL, a code or the pronoun "I" (the tests could only clear flags, so a word with none skips them)
       }
-      if (flags != 0 && b < n && s.charAt(b) == '.') {
+      if (flags != 0 && b < n && cs[b] == '.') {
         flags |= DOT;
       }
-      boolean joins = k > 0 && flags != 0 && joined(s, en[k - 1], a, fl[k - 1]);
+      boolean joins = k > 0 && flags != 0 && joined(s, cs, en[k - 1], a, fl[k - 1]);
       if (!joins) {
         if (k > 0 && !overflow) {
           ai = addressFrom(addresses, ai, st[0]);
@@ -223,10 +245,10 @@ public final class PersonDetector implements Detector {
    * Whether the word {@code s[a, b)} is part of an email, a URL or a code (an '@' or a digit next
    * to it, a dot or slash before it), or the pronoun "I" with an apostrophe ("I'm", "I've").
    */
-  private static boolean notName(String s, int a, int b, int n) {
-    return (b < n && (s.charAt(b) == '@' || Chars.digit(s.charAt(b))))
-        || (a > 0 && (s.charAt(a - 1) == '@' || s.charAt(a - 1) == '.' || s.charAt(a - 1) == '/' || Chars.digit(s.charAt(a - 1))))
-        || (s.charAt(a) == 'I' && b > a + 1 && (s.charAt(a + 1) == '\'' || s.charAt(a + 1) == '\u2019'));
+  private static boolean notName(char[] s, int a, int b, int n) {
+    return (b < n && (s[b] == '@' || Chars.digit(s[b])))
+        || (a > 0 && (s[a - 1] == '@' || s[a - 1] == '.' || s[a - 1] == '/' || Chars.digit(s[a - 1])))
+        || (s[a] == 'I' && b > a + 1 && (s[a + 1] == '\'' || s[a + 1] == '\u2019'));
   }
 
   /**
@@ -252,12 +274,12 @@ public final class PersonDetector implements Detector {
    * Whether the lower-case word {@code [a, b)} sits in prose: another lower-case word precedes it in
    * its sentence, or the next word of its line is lower-case (not a lone word in a form or a table).
    */
-  private static boolean prose(String s, int a, int b, int n, int lastLower, int sentStart) {
+  private static boolean prose(char[] s, int a, int b, int n, int lastLower, int sentStart) {
     if (lastLower > sentStart && lastLower > a - LOWER_CTX && lastLower < a) {
       return true;
     }
     for (int j = b; j < n && j < b + 16; j++) {
-      char c = s.charAt(j);
+      char c = s[j];
       if (Chars.letter(c)) {
         return Chars.lower(c);
       }
@@ -269,9 +291,9 @@ public final class PersonDetector implements Detector {
   }
 
   /** First capital letter or sentence end at or after {@code from}, or {@code n}. */
-  private static int capitalOrSentenceEnd(String s, int from, int n) {
+  private static int capitalOrSentenceEnd(char[] s, int from, int n) {
     for (int j = from; j < n; j++) {
-      char c = s.charAt(j);
+      char c = s[j];
       if (c == '.' || c == '!' || c == '?' || c == '\n' || Chars.upper(c)) {
         return j;
       }
@@ -285,13 +307,13 @@ public final class PersonDetector implements Detector {
   }
 
   /** Whether a token starting at {@code next} continues the run whose last token ends at {@code prevEnd}. */
-  private static boolean joined(String s, int prevEnd, int next, int prevFlags) {
+  private static boolean joined(String s, char[] cs, int prevEnd, int next, int prevFlags) {
     int gap = next - prevEnd;
     if (gap == 1) {
-      return s.charAt(prevEnd) == ' ';
+      return cs[prevEnd] == ' ';
     }
     // "D. Yefremova", "Mr. Smith": a dot after an initial or a title, then one space.
-    return gap == 2 && (prevFlags & DOT) != 0 && s.charAt(prevEnd + 1) == ' '
+    return gap == 2 && (prevFlags & DOT) != 0 && cs[prevEnd + 1] == ' '
         && ((prevFlags & INITIAL) != 0 || isTitleToken(s, prevEnd));
   }
 
@@ -309,13 +331,13 @@ public final class PersonDetector implements Detector {
    * possible name depending on where the text began (a streaming re-check found "Maria" in
    * "aaa...aMaria" that the whole-text check did not). Linear: the scan resumes at the end.
    */
-  private static int wordEnd(String s, int a, int n) {
+  private static int wordEnd(char[] s, int a, int n) {
     int b = a + 1;
     while (b < n) {
-      char c = s.charAt(b);
+      char c = s[b];
       if (Chars.letter(c)) {
         b++;
-      } else if ((c == '-' || c == '\'' || c == '\u2019') && b + 1 < n && Chars.letter(s.charAt(b + 1))
+      } else if ((c == '-' || c == '\'' || c == '\u2019') && b + 1 < n && Chars.letter(s[b + 1])
           && !possessive(s, b, n)) {
         b += 2;
       } else {
@@ -326,14 +348,14 @@ public final class PersonDetector implements Detector {
   }
 
   /** An apostrophe at {@code p} that starts a possessive "'s" ("Amanda's daughter"): not part of the name. */
-  private static boolean possessive(String s, int p, int n) {
-    char c = s.charAt(p);
-    return (c == '\'' || c == '\u2019') && (s.charAt(p + 1) == 's' || s.charAt(p + 1) == 'S')
-        && (p + 2 >= n || !Chars.letter(s.charAt(p + 2)));
+  private static boolean possessive(char[] s, int p, int n) {
+    char c = s[p];
+    return (c == '\'' || c == '\u2019') && (s[p + 1] == 's' || s[p + 1] == 'S')
+        && (p + 2 >= n || !Chars.letter(s[p + 2]));
   }
 
-  private static int classify(String s, int a, int b) {
-    char c = s.charAt(a);
+  private static int classify(String s, char[] cs, int a, int b) {
+    char c = cs[a];
     int len = b - a;
     if (len > MAX_TOKEN) {
       return 0;
@@ -344,7 +366,7 @@ public final class PersonDetector implements Detector {
       }
       // Title case: at least one lower-case letter after the first (McDonald, O'Brien, Anne-Lotte).
       for (int j = a + 1; j < b; j++) {
-        if (Chars.lower(s.charAt(j))) {
+        if (Chars.lower(cs[j])) {
           return CAP;
         }
       }
