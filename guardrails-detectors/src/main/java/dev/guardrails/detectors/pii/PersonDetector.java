@@ -48,10 +48,31 @@ public final class PersonDetector implements Detector {
   private static final int LOWER_CTX = 64;
 
   /**
-   * Per-thread starts, ends and flags of the current run's tokens: {@link #detect} allocates only
-   * the findings it reports. Safe because a run never outlives one call and calls do not nest.
+   * Per-thread starts, ends, flags, gazetteer tags and name kinds of the current run's tokens:
+   * {@link #detect} allocates only the findings it reports. Safe because a run never outlives one call and calls do not nest.
    */
-  private static final ThreadLocal<int[][]> RUNS = ThreadLocal.withInitial(() -> new int[4][MAX_RUN + 1]);
+  private static final ThreadLocal<int[][]> RUNS = ThreadLocal.withInitial(() -> new int[5][MAX_RUN + 1]);
+
+  /**
+   * Per-thread copy of the text the name scan reads (grown to the longest text the thread has
+   * checked, as {@link Latin1View}'s buffers): {@code String.charAt} tests the string's coder and
+   * the index on every char, about a tenth of the detector's time on short answers. Only
+   * {@link #detect} and the scan helpers it calls read it, within one call; the judge and the word
+   * lists read the string.
+   */
+  private static final ThreadLocal<char[][]> TEXT = ThreadLocal.withInitial(() -> new char[][] {new char[256]});
+
+  /** {@code s}'s {@code n} chars in this thread's {@link #TEXT} buffer, from index 0. */
+  private static char[] chars(String s, int n) {
+    char[][] holder = TEXT.get();
+    char[] c = holder[0];
+    if (c.length < n) {
+      c = new char[(int) Math.min(Integer.MAX_VALUE - 16, Math.max(n, 2L * c.length))];
+      holder[0] = c;
+    }
+    s.getChars(0, n, c, 0);
+    return c;
+  }
 
   // Char classes of the skip loop in detect (one table load per ASCII char).
   private static final byte S_OTHER = 0; // no letter, no sentence end
@@ -91,6 +112,7 @@ public final class PersonDetector implements Detector {
   public void detect(AnalyzedText text, CheckContext ctx, FindingSink out) {
     String s = text.normalized();
     int n = s.length();
+    char[] cs = chars(s, n); // the scan below reads the text from this copy
     int[] addresses = text.analysis(StreetAddressDetector.SPANS);
     byte[] v = Latin1View.of(s); // after the address scan, which builds its own
     int[][] runs = RUNS.get();
@@ -98,6 +120,7 @@ public final class PersonDetector implements Detector {
     int[] en = runs[1];
     int[] fl = runs[2];
     int[] tg = runs[3]; // NameLexicons.tags of the run's words, filled by judge
+    int[] kd = runs[4]; // nameKind of the run's words, -1 until judge first asks (kindOf)
     int k = 0; // tokens in the current run
     int ai = 0; // the first address span that may overlap a run (addressFrom)
     boolean overflow = false;
@@ -134,7 +157,7 @@ public final class PersonDetector implements Detector {
               continue;
             }
           }
-          char c = s.charAt(i);
+          char c = cs[i];
           int kind = c < 128 ? SKIP[c] : !Chars.letter(c) ? S_OTHER : Chars.upper(c) ? S_UPPER : S_LOWER;
           if (kind <= S_END) {
             if (kind == S_END) {
@@ -144,7 +167,7 @@ public final class PersonDetector implements Detector {
           } else if (kind == S_UPPER || lastCap < sentStart || lastCap < i - 2 * LOWER_CTX) {
             break;
           } else {
-            i = wordEnd(s, i, n);
+            i = wordEnd(cs, i, n);
             lastLower = i;
           }
         }
@@ -152,7 +175,7 @@ public final class PersonDetector implements Detector {
           break;
         }
       }
-      char c = s.charAt(i);
+      char c = cs[i];
       if (!Chars.letter(c)) {
         if (c == '.' || c == '!' || c == '?' || c == '\n') {
           sentStart = i + 1;
@@ -161,18 +184,18 @@ public final class PersonDetector implements Detector {
         continue;
       }
       int a = i;
-      int b = wordEnd(s, a, n);
+      int b = wordEnd(cs, a, n);
       i = b;
-      int flags = classify(s, a, b);
+      int flags = classify(s, cs, a, b);
       if (Chars.upper(c)) {
         lastCap = a;
       } else if ((flags & PARTICLE) == 0 && b - a >= 2 && b - a <= MAX_TOKEN && (lastCap < sentStart || lastCap < a - 2 * LOWER_CTX)) {
         if (fwd < b) {
-          fwd = capitalOrSentenceEnd(s, b, n);
+          fwd = capitalOrSentenceEnd(cs, b, n);
         }
-        if (fwd >= n || fwd - b > LOWER_CTX || !Chars.upper(s.charAt(fwd))) {
-          flags = prose(s, a, b, n, lastLower, sentStart) ? LowerNames.flags(s, a, b, LOWER, LOWER_EN) : 0;
-          if ((flags & LOWER_EN) != 0 && !(k > 0 && (fl[k - 1] & LOWER) != 0 && joined(s, en[k - 1], a, fl[k - 1]))
+        if (fwd >= n || fwd - b > LOWER_CTX || !Chars.upper(cs[fwd])) {
+          flags = prose(cs, a, b, n, lastLower, sentStart) ? LowerNames.flags(s, a, b, LOWER, LOWER_EN) : 0;
+          if ((flags & LOWER_EN) != 0 && !(k > 0 && (fl[k - 1] & LOWER) != 0 && joined(s, cs, en[k - 1], a, fl[k - 1]))
               && !(LowerNames.cueBefore(s, a) && LowerNames.nameFollows(s, b, n)) && NameContext.givenNameMates(s, a, b, false) < 2) {
             flags = 0; // an English word ("miller", "will") is a name only after a name or a cue ("with"), or in a list of names
           }
@@ -181,18 +204,18 @@ public final class PersonDetector implements Detector {
       if (!Chars.upper(c)) {
         lastLower = b;
       }
-      if (flags != 0 && (notName(s, a, b, n) || (flags == INITIAL && s.charAt(a) == 'I' && (b >= n || s.charAt(b) != '.')))) {
+      if (flags != 0 && (notName(cs, a, b, n) || (flags == INITIAL && cs[a] == 'I' && (b >= n || cs[b] != '.')))) {
         flags = 0; // an email, a URL, a code or the pronoun "I" (the tests could only clear flags, so a word with none skips them)
       }
-      if (flags != 0 && b < n && s.charAt(b) == '.') {
+      if (flags != 0 && b < n && cs[b] == '.') {
         flags |= DOT;
       }
-      boolean joins = k > 0 && flags != 0 && joined(s, en[k - 1], a, fl[k - 1]);
+      boolean joins = k > 0 && flags != 0 && joined(s, cs, en[k - 1], a, fl[k - 1]);
       if (!joins) {
         if (k > 0 && !overflow) {
           ai = addressFrom(addresses, ai, st[0]);
           if (ai >= addresses.length || addresses[ai] >= en[k - 1]) { // else a street or a city inside an address
-            judge(text, s, st, en, fl, tg, k, out);
+            judge(text, s, st, en, fl, tg, kd, k, out);
           }
         }
         k = 0;
@@ -213,7 +236,7 @@ public final class PersonDetector implements Detector {
     if (k > 0 && !overflow) {
       ai = addressFrom(addresses, ai, st[0]);
       if (ai >= addresses.length || addresses[ai] >= en[k - 1]) {
-        judge(text, s, st, en, fl, tg, k, out);
+        judge(text, s, st, en, fl, tg, kd, k, out);
       }
     }
   }
@@ -222,10 +245,10 @@ public final class PersonDetector implements Detector {
    * Whether the word {@code s[a, b)} is part of an email, a URL or a code (an '@' or a digit next
    * to it, a dot or slash before it), or the pronoun "I" with an apostrophe ("I'm", "I've").
    */
-  private static boolean notName(String s, int a, int b, int n) {
-    return (b < n && (s.charAt(b) == '@' || Chars.digit(s.charAt(b))))
-        || (a > 0 && (s.charAt(a - 1) == '@' || s.charAt(a - 1) == '.' || s.charAt(a - 1) == '/' || Chars.digit(s.charAt(a - 1))))
-        || (s.charAt(a) == 'I' && b > a + 1 && (s.charAt(a + 1) == '\'' || s.charAt(a + 1) == '\u2019'));
+  private static boolean notName(char[] s, int a, int b, int n) {
+    return (b < n && (s[b] == '@' || Chars.digit(s[b])))
+        || (a > 0 && (s[a - 1] == '@' || s[a - 1] == '.' || s[a - 1] == '/' || Chars.digit(s[a - 1])))
+        || (s[a] == 'I' && b > a + 1 && (s[a + 1] == '\'' || s[a + 1] == '\u2019'));
   }
 
   /**
@@ -251,12 +274,12 @@ public final class PersonDetector implements Detector {
    * Whether the lower-case word {@code [a, b)} sits in prose: another lower-case word precedes it in
    * its sentence, or the next word of its line is lower-case (not a lone word in a form or a table).
    */
-  private static boolean prose(String s, int a, int b, int n, int lastLower, int sentStart) {
+  private static boolean prose(char[] s, int a, int b, int n, int lastLower, int sentStart) {
     if (lastLower > sentStart && lastLower > a - LOWER_CTX && lastLower < a) {
       return true;
     }
     for (int j = b; j < n && j < b + 16; j++) {
-      char c = s.charAt(j);
+      char c = s[j];
       if (Chars.letter(c)) {
         return Chars.lower(c);
       }
@@ -268,9 +291,9 @@ public final class PersonDetector implements Detector {
   }
 
   /** First capital letter or sentence end at or after {@code from}, or {@code n}. */
-  private static int capitalOrSentenceEnd(String s, int from, int n) {
+  private static int capitalOrSentenceEnd(char[] s, int from, int n) {
     for (int j = from; j < n; j++) {
-      char c = s.charAt(j);
+      char c = s[j];
       if (c == '.' || c == '!' || c == '?' || c == '\n' || Chars.upper(c)) {
         return j;
       }
@@ -284,13 +307,13 @@ public final class PersonDetector implements Detector {
   }
 
   /** Whether a token starting at {@code next} continues the run whose last token ends at {@code prevEnd}. */
-  private static boolean joined(String s, int prevEnd, int next, int prevFlags) {
+  private static boolean joined(String s, char[] cs, int prevEnd, int next, int prevFlags) {
     int gap = next - prevEnd;
     if (gap == 1) {
-      return s.charAt(prevEnd) == ' ';
+      return cs[prevEnd] == ' ';
     }
     // "D. Yefremova", "Mr. Smith": a dot after an initial or a title, then one space.
-    return gap == 2 && (prevFlags & DOT) != 0 && s.charAt(prevEnd + 1) == ' '
+    return gap == 2 && (prevFlags & DOT) != 0 && cs[prevEnd + 1] == ' '
         && ((prevFlags & INITIAL) != 0 || isTitleToken(s, prevEnd));
   }
 
@@ -308,13 +331,13 @@ public final class PersonDetector implements Detector {
    * possible name depending on where the text began (a streaming re-check found "Maria" in
    * "aaa...aMaria" that the whole-text check did not). Linear: the scan resumes at the end.
    */
-  private static int wordEnd(String s, int a, int n) {
+  private static int wordEnd(char[] s, int a, int n) {
     int b = a + 1;
     while (b < n) {
-      char c = s.charAt(b);
+      char c = s[b];
       if (Chars.letter(c)) {
         b++;
-      } else if ((c == '-' || c == '\'' || c == '\u2019') && b + 1 < n && Chars.letter(s.charAt(b + 1))
+      } else if ((c == '-' || c == '\'' || c == '\u2019') && b + 1 < n && Chars.letter(s[b + 1])
           && !possessive(s, b, n)) {
         b += 2;
       } else {
@@ -325,14 +348,14 @@ public final class PersonDetector implements Detector {
   }
 
   /** An apostrophe at {@code p} that starts a possessive "'s" ("Amanda's daughter"): not part of the name. */
-  private static boolean possessive(String s, int p, int n) {
-    char c = s.charAt(p);
-    return (c == '\'' || c == '\u2019') && (s.charAt(p + 1) == 's' || s.charAt(p + 1) == 'S')
-        && (p + 2 >= n || !Chars.letter(s.charAt(p + 2)));
+  private static boolean possessive(char[] s, int p, int n) {
+    char c = s[p];
+    return (c == '\'' || c == '\u2019') && (s[p + 1] == 's' || s[p + 1] == 'S')
+        && (p + 2 >= n || !Chars.letter(s[p + 2]));
   }
 
-  private static int classify(String s, int a, int b) {
-    char c = s.charAt(a);
+  private static int classify(String s, char[] cs, int a, int b) {
+    char c = cs[a];
     int len = b - a;
     if (len > MAX_TOKEN) {
       return 0;
@@ -343,7 +366,7 @@ public final class PersonDetector implements Detector {
       }
       // Title case: at least one lower-case letter after the first (McDonald, O'Brien, Anne-Lotte).
       for (int j = a + 1; j < b; j++) {
-        if (Chars.lower(s.charAt(j))) {
+        if (Chars.lower(cs[j])) {
           return CAP;
         }
       }
@@ -368,7 +391,7 @@ public final class PersonDetector implements Detector {
     return j;
   }
 
-  private void judge(AnalyzedText text, String s, int[] st, int[] en, int[] fl, int[] tg, int k, FindingSink out) {
+  private void judge(AnalyzedText text, String s, int[] st, int[] en, int[] fl, int[] tg, int[] kd, int k, FindingSink out) {
     int from = 0;
     int to = k;
     while (to > 0 && (fl[to - 1] & PARTICLE) != 0) {
@@ -377,9 +400,10 @@ public final class PersonDetector implements Detector {
     boolean lower = (fl[0] & LOWER) != 0;
     for (int j = 0; j < to; j++) {
       tg[j] = NameLexicons.tags(s, st[j], en[j]); // one lookup per word for every list asked below
+      kd[j] = -1; // nameKind is pure: asked once per word (kindOf), by whichever rule reads it first
     }
     if (to == 1 && !lower && (fl[0] & CAP) != 0) {
-      if (plainWord(s, st[0], en[0], tg[0])) {
+      if (plainWord(s, st, en, tg, kd, 0)) {
         // "The", "Thanks", "Settings": rejected below whatever the cue before it says (a title or
         // cue word leaves nothing, a blocker is vetoed, an English non-name gains no evidence from a
         // cue and fails the same frame test), so the cue is not read
@@ -398,7 +422,7 @@ public final class PersonDetector implements Detector {
         cue = true; // "Mr.", "Dr", "Dear", "Attn": a cue, outside the span
         from++;
       } else if (!cue && !lower && (fl[from] & CAP) != 0 && from == 0 && to - from >= 2 && (fl[from + 1] & INITIAL) == 0
-          && NameCues.sentenceInitial(s, st[from]) && dropInitial(s, st[from], en[from], tg[from], st[from + 1], en[from + 1], tg[from + 1])
+          && NameCues.sentenceInitial(s, st[from]) && dropInitial(s, st, en, tg, kd, from)
           && (romanized = romanizedName(s, st, en, fl, tg, from, to) ? 1 : 0) == 0) {
         if (after < 0) {
           after = NameContext.after(s, en[to - 1]);
@@ -418,7 +442,7 @@ public final class PersonDetector implements Detector {
       return;
     }
     if (to > 1 && to - from == 1 && !lower && !cue && (fl[from] & CAP) != 0) {
-      if (plainWord(s, st[from], en[from], tg[from])) {
+      if (plainWord(s, st, en, tg, kd, from)) {
         return; // "The", "Thanks", "Settings": most capitalized words, settled before the context reads below
       }
     }
@@ -451,7 +475,7 @@ public final class PersonDetector implements Detector {
           && !(j == to - 1 && to - from == 2 && (w & NameLexicons.T_NAME) != 0))) {
         return; // an organization, a place, or a title in Title Case ("Carry Me Back To Canada")
       }
-      int kind = nameKind(s, st[j], en[j], w);
+      int kind = kindOf(s, st, en, tg, kd, j);
       if (kind == 1 && (w & NameLexicons.T_NON_NAME) != 0) {
         places++; // "York" in "New York": a name too, but not evidence for the rules below
       }
@@ -556,16 +580,33 @@ public final class PersonDetector implements Detector {
    * a blocker, or an English word that is no name (by list or shape) and either a capitalized
    * non-name or outside the verb frames of {@link PersonRisk#frame}. The rules below then reject it
    * whatever the context reads (organization lists, articles, what follows) say, so those are not
-   * read. False when the full rules must decide. {@code w}: the word's {@link NameLexicons#tags}.
+   * read. False when the full rules must decide. {@code j}: the word's index in the run.
    */
-  private static boolean plainWord(String s, int a, int b, int w) {
+  private static boolean plainWord(String s, int[] st, int[] en, int[] tg, int[] kd, int j) {
+    int w = tg[j];
     if ((w & NameLexicons.T_BLOCKER) != 0) {
       return true;
     }
-    if ((w & NameLexicons.T_ENGLISH) == 0 || nameKind(s, a, b, w) != 0) {
+    if ((w & NameLexicons.T_ENGLISH) == 0 || kindOf(s, st, en, tg, kd, j) != 0) {
       return false;
     }
-    return (w & NameLexicons.T_NON_NAME) != 0 || !PersonRisk.frame(s, a, b, true, 1);
+    return (w & NameLexicons.T_NON_NAME) != 0 || !PersonRisk.frame(s, st[j], en[j], true, 1);
+  }
+
+  /**
+   * {@link #nameKind} of the run's word {@code j}, computed on the first ask and kept in
+   * {@code kd[j]} (-1 until then): it depends only on the word's chars and tags, and the rules ask
+   * it of one word up to three times (the plain-word test, the sentence-initial drop, the count of
+   * strong and weak names), which for a word on no list meant its long-vowel, hyphen and ending
+   * tests three times over.
+   */
+  private static int kindOf(String s, int[] st, int[] en, int[] tg, int[] kd, int j) {
+    int kind = kd[j];
+    if (kind < 0) {
+      kind = nameKind(s, st[j], en[j], tg[j]);
+      kd[j] = kind;
+    }
+    return kind;
   }
 
   /**
@@ -584,16 +625,18 @@ public final class PersonDetector implements Detector {
     return NameLexicons.surnameEnding(s, na, nb) || NameLexicons.originShape(s, na, nb, nw);
   }
 
-  /** Whether a sentence-initial first word is just capitalized, given the word after it. */
-  private static boolean dropInitial(String s, int a, int b, int w, int na, int nb, int nw) {
-    int kind = nameKind(s, a, b, w);
+  /** Whether the sentence-initial first word {@code j} is just capitalized, given the word after it. */
+  private static boolean dropInitial(String s, int[] st, int[] en, int[] tg, int[] kd, int j) {
+    int w = tg[j];
+    int nw = tg[j + 1];
+    int kind = kindOf(s, st, en, tg, kd, j);
     if (kind == 2) {
       return false;
     }
     if (kind == 1 || (w & NameLexicons.T_NON_NAME) != 0) {
       return true;
     }
-    int next = nameKind(s, na, nb, nw);
+    int next = kindOf(s, st, en, tg, kd, j + 1);
     if (next == 1 && kind == 0 && (w & NameLexicons.T_ENGLISH) == 0
         && (nw & (NameLexicons.T_ENGLISH | NameLexicons.T_COMMON | NameLexicons.T_NON_NAME)) == 0) {
       return false; // "Hossein Roghayyeh": no English word before a known name that is no English word either
@@ -662,6 +705,17 @@ public final class PersonDetector implements Detector {
       return false;
     }
     int shared = Romanized.KOREAN | Romanized.CHINESE | Romanized.JAPANESE;
+    // Every word's shape first, no parse: the systems left below are a subset of these
+    // (Romanized.possible), so when no system is left to every word the loop below would return
+    // false too (it only returns false), and a run such as "John Smith" parses neither word.
+    for (int j = from; j < to && shared != 0; j++) {
+      shared &= LongVowels.has(s, st[j], en[j])
+          ? Romanized.possible(new LongVowels(s), st[j], en[j], shared & Romanized.JAPANESE)
+          : Romanized.possible(s, st[j], en[j], shared);
+    }
+    if (shared == 0) {
+      return false;
+    }
     for (int j = from; j < to; j++) {
       if ((fl[j] & CAP) == 0 || (fl[j] & (INITIAL | PARTICLE | LOWER)) != 0) {
         return false;

@@ -247,6 +247,23 @@ final class Romanized {
   }
 
   /**
+   * A superset of {@link #systems(CharSequence, int, int, int, int)} for every {@code min}, without
+   * parsing: the systems among {@code wanted} that the shape test ({@link #START}, {@link #END},
+   * {@link #PAIR}) leaves to {@code s[a, b)} ({@link #systems} parses only those, and answers
+   * "Ng" before the test). {@link PersonDetector} intersects it over a run's words before it parses
+   * any of them, so a run with a word that no system can spell ("John Smith") parses none.
+   */
+  static int possible(CharSequence s, int a, int b, int wanted) {
+    if (b - a > MAX_LEN || b - a < 2 || wanted == 0) {
+      return 0;
+    }
+    if (b - a == 2 && Gazetteer.fold(s.charAt(a)) == 'n' && Gazetteer.fold(s.charAt(a + 1)) == 'g') {
+      return CHINESE & wanted;
+    }
+    return shapes(s, a, b, wanted);
+  }
+
+  /**
    * Whether {@code s[a, b)} is a sequence of at least {@code min} syllables of {@code inv}.
    */
   private static boolean parses(Trie inv, CharSequence s, int a, int b, int min, boolean japanese) {

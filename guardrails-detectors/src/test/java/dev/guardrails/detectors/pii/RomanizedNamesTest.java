@@ -107,4 +107,51 @@ class RomanizedNamesTest {
     assertEquals(0, Romanized.systems("Smith", 0, 5, 1));
     assertEquals(0, Romanized.systems("Seo-", 0, 4, 1));
   }
+
+  /**
+   * {@link Romanized#possible}, the shape test a run's words pass before any is parsed, keeps every
+   * system a parse finds, for every minimum and subset of systems asked: words built from each
+   * system's syllables (as above) and random strings of letters, hyphens and apostrophes; "Smith"
+   * keeps none.
+   */
+  @Test
+  void possibleSystemsHoldEveryParse() {
+    java.util.Random r = new java.util.Random(20261207L);
+    List<List<String>> inventories = List.of(Romanized.korean(), Romanized.chinese(), Romanized.japanese());
+    String letters = "abcdefghijklmnopqrstuvwxyzAEIOUNGKSHY-'";
+    int kept = 0;
+    for (int t = 0; t < 40_000; t++) {
+      StringBuilder w = new StringBuilder();
+      if (t % 2 == 0) {
+        List<String> inv = inventories.get(r.nextInt(3));
+        for (int n = 1 + r.nextInt(4), i = 0; i < n; i++) {
+          if (i > 0 && r.nextInt(4) == 0) {
+            w.append('-');
+          }
+          String syl = inv.get(r.nextInt(inv.size()));
+          w.append(r.nextBoolean() ? syl.toUpperCase(java.util.Locale.ROOT) : syl);
+        }
+      } else {
+        for (int n = 1 + r.nextInt(10), i = 0; i < n; i++) {
+          w.append(letters.charAt(r.nextInt(letters.length())));
+        }
+      }
+      String word = w.toString();
+      for (int wanted = 1; wanted < 8; wanted++) {
+        for (int min = 1; min <= 3; min++) {
+          int parsed = Romanized.systems(word, 0, word.length(), min, wanted);
+          int possible = Romanized.possible(word, 0, word.length(), wanted);
+          assertEquals(parsed, parsed & possible, () -> word);
+          kept += Integer.bitCount(parsed);
+        }
+      }
+    }
+    assertEquals(true, kept > 10_000);
+    // Korean and Chinese hold no "sm" within a syllable or across two, and no Japanese syllable ends in "h"
+    assertEquals(0, Romanized.possible("Smith", 0, 5, Romanized.KOREAN | Romanized.CHINESE | Romanized.JAPANESE));
+    // the shape alone keeps Japanese for "Jones" (jo-n-e-s: "s" may be a doubled consonant's
+    // first half), which only the parse rules out
+    assertEquals(Romanized.JAPANESE, Romanized.possible("Jones", 0, 5, Romanized.KOREAN | Romanized.CHINESE | Romanized.JAPANESE));
+    assertEquals(0, Romanized.systems("Jones", 0, 5, 1));
+  }
 }
