@@ -44,7 +44,8 @@ final class Normalizer {
   /**
    * Analyzes {@code s}: one pass ({@link #scan}) classifies every char; then the text either shares
    * the original string (no rule applies), or only has runs of spaces and line breaks to collapse
-   * ({@link #collapseRuns}: a copy, no rule chain), or goes through the rule
+   * ({@link #collapseRuns}: a copy, no rule chain), or only those and no-break spaces and
+   * ellipses ({@link #substitute}: a char by char copy, no rule chain), or goes through the rule
    * chain from the first char a rule applies to ({@link #applyRules}). The char classes of the
    * original and the normalized view ({@link CharClass}) come out of the same pass.
    */
@@ -56,6 +57,9 @@ final class Normalizer {
     }
     if (verdict == RUNS_ONLY) {
       return collapseRuns(s, classes(scan)); // removing whitespace adds and removes no class
+    }
+    if (verdict == SUBSTITUTIONS) {
+      return substitute(s, classes(scan)); // the scan counted '\u2026' as the '.' it becomes
     }
     int firstRule = firstRuleAt(s);
     if (firstRule < 0) {
@@ -70,6 +74,12 @@ final class Normalizer {
   static final int RUNS_ONLY = 1;
   /** {@link #verdict}: the rule chain must run. */
   static final int RULES = 2;
+  /**
+   * {@link #verdict}: the rule chain would only collapse whitespace runs (no-break spaces U+00A0 and
+   * U+202F among the whitespace), write each no-break space as ' ' and each '\u2026' as "..."; every
+   * other char comes out as itself.
+   */
+  static final int SUBSTITUTIONS = 3;
 
   /**
    * Which path {@code s} takes, from its {@link #scan}: the same answer as the run-by-run check
@@ -80,6 +90,7 @@ final class Normalizer {
    * places one may start. {@link #RUNS_ONLY} when the whitespace runs are all there is: every char
    * that needs a closer look comes out as itself, and no '@' shares the text with a line break (the
    * rule chain then only collapses runs; {@code NormalizerFastPathTest} compares the two).
+   * {@link #SUBSTITUTIONS} likewise, when the text also holds a no-break space or an ellipsis.
    */
   static int verdict(String s, long scan) {
     int any = (int) scan;
@@ -87,6 +98,12 @@ final class Normalizer {
     // a letter-spaced value holds at least SPACED_MIN digits, all but its last one followed by its
     // separator (ASCII digits are all the digits here: a non-ASCII digit folds, so keptAt fails)
     boolean spacedPossible = (int) (scan >>> 32) >= SPACED_MIN - 1;
+    if ((any & S_SUBST) != 0) {
+      // no-break spaces and ellipses only read as whitespace and dots in the output: the '@'
+      // rules read the output, so a text with an '@' and a line break takes the chain
+      return !atAndLine && (any & S_CHANGED) == 0 && !(spacedPossible && hasSpacedValue(s))
+          ? SUBSTITUTIONS : RULES;
+    }
     if ((any & S_RUN) != 0) {
       // markup that does not fold and chars kept as they are come out one to one whatever the
       // whitespace around them does, so the runs are all the chain would change
@@ -159,6 +176,52 @@ final class Normalizer {
   }
 
   /**
+   * The normalized view of a {@link #SUBSTITUTIONS} text, as the rule chain writes it: each run of
+   * spaces, line breaks and no-break spaces becomes one {@code '\n'} when it holds a line break,
+   * else one space, mapped to the whole run (a lone no-break space becomes a space); each
+   * {@code '\u2026'} becomes three dots, each mapped to it; every other char is copied. Char by char:
+   * these texts are rare (2% of short answers), and the chain costs several times as much.
+   */
+  private static AnalyzedText substitute(String s, int classes) {
+    int n = s.length();
+    Scratch out = Scratch.get(n + 16);
+    OffsetMap.Recorder map = out.map;
+    int i = 0;
+    while (i < n) {
+      char c = s.charAt(i);
+      if (isRunChar(c)) {
+        int j = i + 1;
+        boolean line = c == '\n';
+        while (j < n && isRunChar(s.charAt(j))) {
+          line |= s.charAt(j) == '\n';
+          j++;
+        }
+        out.append(line ? '\n' : ' ');
+        map.add(i, j);
+        i = j;
+      } else if (c == 0x2026) {
+        for (int k = 0; k < 3; k++) {
+          out.append('.');
+          map.add(i, i + 1);
+        }
+        i++;
+      } else {
+        out.append(c);
+        map.add(i, i + 1);
+        i++;
+      }
+    }
+    AnalyzedText a = AnalyzedText.create(s, out.text(), map.build(n), classes);
+    out.release();
+    return a;
+  }
+
+  /** The whitespace of a {@link #SUBSTITUTIONS} text: ' ', '\n' and the two no-break spaces. */
+  private static boolean isRunChar(char c) {
+    return c == ' ' || c == '\n' || c == 0xA0 || c == 0x202F;
+  }
+
+  /**
    * The run-by-run check: where the first rule of the chain applies in {@code s} (everything before
    * it is copied as is), or -1 when none does. {@link #needsNoRule} gives the same verdict faster;
    * this one finds the place, for {@link #applyRules}.
@@ -220,12 +283,14 @@ final class Normalizer {
   private static final int S_NL = 1 << 2;
   /** {@link CharClass} bits sit this far up in a {@link #scan} result. */
   private static final int S_CLASS_SHIFT = 8;
+  /** {@link #scan} result flag: a no-break space (U+00A0, U+202F) or an ellipsis (U+2026). */
+  private static final int S_SUBST = 1 << 3;
   /** {@link #scan} result flag: two neighbouring chars are both whitespace. */
   private static final int S_RUN = 1 << 28;
   /** {@link #scan} result flag: a char that needs a closer look does not come out as itself. */
   private static final int S_CHANGED = 1 << 29;
   /** The result flags a {@link #SCAN} entry carries, {@link #FLAG_SHIFT} bits up. */
-  private static final int S_FLAGS = S_AT | S_NL | CharClass.ALL << S_CLASS_SHIFT;
+  private static final int S_FLAGS = S_AT | S_NL | S_SUBST | CharClass.ALL << S_CLASS_SHIFT;
 
   /*
    * SCAN entries are longs laid out so that one AND of an entry with the previous entry shifted
@@ -278,6 +343,16 @@ final class Normalizer {
     }
     SCAN[0x80] = P_LOOK | (long) (CharClass.NON_ASCII.bit() << S_CLASS_SHIFT) << FLAG_SHIFT;
   }
+
+  /**
+   * The scan entry of a no-break space (U+00A0, U+202F): whitespace to the pair tests, like ' ',
+   * so it makes a run with its neighbours as in the chain.
+   */
+  private static final long NO_BREAK_SPACE = P_WS | P_WS_BEFORE
+      | (long) (S_SUBST | CharClass.NON_ASCII.bit() << S_CLASS_SHIFT) << FLAG_SHIFT;
+  /** The scan entry of '\u2026', which the chain writes as "...": its classes are those of both. */
+  private static final long ELLIPSIS =
+      (long) (S_SUBST | (CharClass.NON_ASCII.bit() | CharClass.DOT.bit()) << S_CLASS_SHIFT) << FLAG_SHIFT;
 
   /** {@link #hasSpacedValue}'s classes of the ASCII chars: a separator (bit 0), a letter or digit ({@link #S_LD}). */
   private static final int[] SPACED = new int[0x80];
@@ -334,8 +409,8 @@ final class Normalizer {
         return scanResult(any, pairs);
       }
       char c = s.charAt(i);
-      long k = SCAN[Math.min(c, 0x80)];
-      if (!keptAt(s, i, c)) {
+      long k = c == 0xA0 || c == 0x202F ? NO_BREAK_SPACE : c == 0x2026 ? ELLIPSIS : SCAN[Math.min(c, 0x80)];
+      if (k < 0 && !keptAt(s, i, c)) {
         return flags(any | k) | S_CHANGED; // the rule chain runs: nothing else the scan finds matters
       }
       any |= k;
