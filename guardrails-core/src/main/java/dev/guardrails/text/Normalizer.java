@@ -56,7 +56,7 @@ final class Normalizer {
       return AnalyzedText.create(s, s, OffsetMap.identity(s.length()), classes(scan));
     }
     if (verdict == RUNS_ONLY) {
-      return collapseRuns(s, classes(scan)); // removing whitespace adds and removes no class
+      return collapseRuns(s, scan); // removing whitespace adds and removes no class
     }
     if (verdict == SUBSTITUTIONS) {
       return substitute(s, classes(scan)); // the scan counted '\u2026' as the '.' it becomes
@@ -99,15 +99,15 @@ final class Normalizer {
     // separator (ASCII digits are all the digits here: a non-ASCII digit folds, so keptAt fails)
     boolean spacedPossible = (int) (scan >>> 32) >= SPACED_MIN - 1;
     if ((any & S_SUBST) != 0) {
-      // no-break spaces and ellipses only read as whitespace and dots in the output: the '@'
-      // rules read the output, so a text with an '@' and a line break takes the chain
-      return !atAndLine && (any & S_CHANGED) == 0 && !(spacedPossible && hasSpacedValue(s))
+      // no-break spaces and ellipses only read as whitespace and dots in the output, so as below
+      return (any & S_CHANGED) == 0 && !(atAndLine && atNextToWhitespace(s)) && !(spacedPossible && hasSpacedValue(s))
           ? SUBSTITUTIONS : RULES;
     }
     if ((any & S_RUN) != 0) {
       // markup that does not fold and chars kept as they are come out one to one whatever the
-      // whitespace around them does, so the runs are all the chain would change
-      return !atAndLine && (any & S_CHANGED) == 0 && !(spacedPossible && hasSpacedValue(s))
+      // whitespace around them does, so the runs are all the chain would change; but for a
+      // line-break run right after or before an '@' (a wrapped address, which it joins)
+      return (any & S_CHANGED) == 0 && !(atAndLine && atNextToWhitespace(s)) && !(spacedPossible && hasSpacedValue(s))
           ? RUNS_ONLY : RULES;
     }
     if (atAndLine && atNextToLineBreak(s)) {
@@ -128,14 +128,18 @@ final class Normalizer {
    * each run of two or more spaces and line breaks becomes one {@code '\n'} when it holds a line
    * break, else one space, mapped to the whole run; everything else is copied one to one. Every run
    * holds a line break or two spaces in a row, so the JDK's vectorized {@code indexOf} finds them
-   * (a per-char loop costs more than the copy itself), and the text between runs is copied whole.
+   * (a per-char loop costs more than the copy itself), and the text between runs is copied whole:
+   * as bytes when the text is ASCII (most are), which spares the string the chars' compression.
+   * A text without a line break ({@link #S_NL} not in {@code scan}) skips the search for one.
    */
-  private static AnalyzedText collapseRuns(String s, int classes) {
+  private static AnalyzedText collapseRuns(String s, long scan) {
     int n = s.length();
-    Scratch out = Scratch.get(n);
+    int classes = classes(scan);
+    boolean ascii = (classes & CharClass.NON_ASCII.bit()) == 0;
+    Scratch out = ascii ? Scratch.getAscii(n) : Scratch.get(n);
     OffsetMap.Recorder map = out.map;
     int copied = 0; // chars before this were written
-    int nl = s.indexOf('\n');
+    int nl = ((int) scan & S_NL) == 0 ? -1 : s.indexOf('\n');
     int twoSpaces = s.indexOf("  ");
     while (nl >= 0 || twoSpaces >= 0) {
       int p = nl < 0 ? twoSpaces : twoSpaces < 0 ? nl : Math.min(nl, twoSpaces);
@@ -152,10 +156,18 @@ final class Normalizer {
       }
       if (to - from >= 2) {
         if (from > copied) {
-          out.append(s, copied, from);
+          if (ascii) {
+            out.appendAscii(s, copied, from);
+          } else {
+            out.append(s, copied, from);
+          }
           map.addRun(copied, from);
         }
-        out.append(line ? '\n' : ' ');
+        if (ascii) {
+          out.appendAscii(line ? '\n' : ' ');
+        } else {
+          out.append(line ? '\n' : ' ');
+        }
         map.add(from, to);
         copied = to;
       }
@@ -167,10 +179,14 @@ final class Normalizer {
       }
     }
     if (copied < n) {
-      out.append(s, copied, n);
+      if (ascii) {
+        out.appendAscii(s, copied, n);
+      } else {
+        out.append(s, copied, n);
+      }
       map.addRun(copied, n);
     }
-    AnalyzedText a = AnalyzedText.create(s, out.text(), map.build(n), classes);
+    AnalyzedText a = AnalyzedText.create(s, ascii ? out.asciiText() : out.text(), map.build(n), classes);
     out.release();
     return a;
   }
@@ -428,6 +444,19 @@ final class Normalizer {
     int digits = (int) (pairs & (P_WS - 1));
     int run = pairs >= P_WS ? S_RUN : 0; // the whitespace-pair count, from bit 30 up
     return (long) digits << 32 | (flags(any) | run) & 0xFFFFFFFFL;
+  }
+
+  /**
+   * Whether an '@' has whitespace (a space, line break or no-break space) right before or after it:
+   * where the chain may join a wrapped address, dropping the run of whitespace next to it.
+   */
+  private static boolean atNextToWhitespace(String s) {
+    for (int i = s.indexOf('@'); i >= 0; i = s.indexOf('@', i + 1)) {
+      if ((i > 0 && isRunChar(s.charAt(i - 1))) || (i + 1 < s.length() && isRunChar(s.charAt(i + 1)))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether an '@' has a line break right before or after it. */
