@@ -97,7 +97,7 @@ final class Normalizer {
     boolean atAndLine = (any & (S_AT | S_NL)) == (S_AT | S_NL);
     // a letter-spaced value holds at least SPACED_MIN digits, all but its last one followed by its
     // separator (ASCII digits are all the digits here: a non-ASCII digit folds, so keptAt fails)
-    boolean spacedPossible = (int) (scan >>> 32) >= SPACED_MIN - 1;
+    boolean spacedPossible = digitsBeforeSeparator(scan) >= SPACED_MIN - 1;
     if ((any & S_SUBST) != 0) {
       // no-break spaces and ellipses only read as whitespace and dots in the output, so as below
       return (any & S_CHANGED) == 0 && !(atAndLine && atNextToWhitespace(s)) && !(spacedPossible && hasSpacedValue(s))
@@ -130,7 +130,9 @@ final class Normalizer {
    * holds a line break or two spaces in a row, so the JDK's vectorized {@code indexOf} finds them
    * (a per-char loop costs more than the copy itself), and the text between runs is copied whole:
    * as bytes when the text is ASCII (most are), which spares the string the chars' compression.
-   * A text without a line break ({@link #S_NL} not in {@code scan}) skips the search for one.
+   * A text without a line break ({@link #S_NL} not in {@code scan}) skips the search for one, and
+   * the search stops once the runs found hold all the neighbouring whitespace pairs the scan counted
+   * (so the text after the last run is not searched again for a line break or two spaces).
    */
   private static AnalyzedText collapseRuns(String s, long scan) {
     int n = s.length();
@@ -141,6 +143,10 @@ final class Normalizer {
     int copied = 0; // chars before this were written
     int nl = ((int) scan & S_NL) == 0 ? -1 : s.indexOf('\n');
     int twoSpaces = s.indexOf("  ");
+    long pairsLeft = scan >>> 40; // whitespace pairs not yet in a run found
+    if (pairsLeft == MAX_WS_PAIRS) {
+      pairsLeft = Long.MAX_VALUE; // at least that many: search to the end
+    }
     while (nl >= 0 || twoSpaces >= 0) {
       int p = nl < 0 ? twoSpaces : twoSpaces < 0 ? nl : Math.min(nl, twoSpaces);
       int from = p; // the run around p
@@ -170,6 +176,10 @@ final class Normalizer {
         }
         map.add(from, to);
         copied = to;
+        pairsLeft -= to - from - 1; // a run of k chars holds k - 1 pairs
+        if (pairsLeft == 0) {
+          break; // no run after this one
+        }
       }
       if (nl >= 0 && nl < to) {
         nl = s.indexOf('\n', to);
@@ -393,9 +403,10 @@ final class Normalizer {
    * The one pass over {@code s}: classifies every char with a table load, an OR and an ADD. Returns
    * the result flags of all chars ORed ({@link #S_AT}, {@link #S_NL}, the {@link CharClass} bits),
    * {@link #S_CHANGED} when a char that needs a closer look does not come out of the chain as itself
-   * ({@link #keptAt}), {@link #S_RUN} when two neighbouring chars are whitespace, and in the high 32
-   * bits the number of ASCII digits followed by a separator of letter-spaced values (space, '.',
-   * '-'). Once {@link #S_CHANGED} is set the text takes the rule chain whatever else it holds, so
+   * ({@link #keptAt}), {@link #S_RUN} when two neighbouring chars are whitespace, in bits 32-39 the
+   * number of ASCII digits followed by a separator of letter-spaced values (space, '.', '-'; at most
+   * 255), and from bit 40 the number of neighbouring whitespace pairs (at most
+   * {@link #MAX_WS_PAIRS}, which {@link #collapseRuns} reads as unknown). Once {@link #S_CHANGED} is set the text takes the rule chain whatever else it holds, so
    * the scan stops there and the other bits are partial.
    *
    * <p>The inner loop has no call in it and one branch, on the entry's sign (the JIT unrolls it):
@@ -441,9 +452,20 @@ final class Normalizer {
   }
 
   private static long scanResult(long any, long pairs) {
-    int digits = (int) (pairs & (P_WS - 1));
-    int run = pairs >= P_WS ? S_RUN : 0; // the whitespace-pair count, from bit 30 up
-    return (long) digits << 32 | (flags(any) | run) & 0xFFFFFFFFL;
+    long digits = Math.min(pairs & (P_WS - 1), MAX_DIGITS);
+    long wsPairs = Math.min(pairs >>> 30, MAX_WS_PAIRS); // the whitespace-pair count, from bit 30 up
+    int run = wsPairs != 0 ? S_RUN : 0;
+    return digits << 32 | wsPairs << 40 | (flags(any) | run) & 0xFFFFFFFFL;
+  }
+
+  /** Most digits before a separator a {@link #scan} result counts: enough for {@link #SPACED_MIN}. */
+  private static final long MAX_DIGITS = 0xFF;
+  /** Most whitespace pairs a {@link #scan} result counts; a text with more is searched to its end. */
+  private static final long MAX_WS_PAIRS = 0xFFFFFF;
+
+  /** The number of ASCII digits followed by a separator in a {@link #scan} result, at most 255. */
+  private static int digitsBeforeSeparator(long scan) {
+    return (int) (scan >>> 32) & (int) MAX_DIGITS;
   }
 
   /**
