@@ -44,8 +44,8 @@ final class Normalizer {
   /**
    * Analyzes {@code s}: one pass ({@link #scan}) classifies every char; then the text either shares
    * the original string (no rule applies), or only has runs of spaces and line breaks to collapse
-   * ({@link #collapseRuns}: a copy, no rule chain), or only those and no-break spaces and
-   * ellipses ({@link #substitute}: a char by char copy, no rule chain), or goes through the rule
+   * ({@link RunCollapse#collapseRuns}: a copy, no rule chain), or only those and no-break spaces and
+   * ellipses ({@link RunCollapse#substitute}: a char by char copy, no rule chain), or goes through the rule
    * chain from the first char a rule applies to ({@link #applyRules}). The char classes of the
    * original and the normalized view ({@link CharClass}) come out of the same pass.
    */
@@ -56,10 +56,10 @@ final class Normalizer {
       return AnalyzedText.create(s, s, OffsetMap.identity(s.length()), classes(scan));
     }
     if (verdict == RUNS_ONLY) {
-      return collapseRuns(s, scan); // removing whitespace adds and removes no class
+      return RunCollapse.collapseRuns(s, scan); // removing whitespace adds and removes no class
     }
     if (verdict == SUBSTITUTIONS) {
-      return substitute(s, classes(scan)); // the scan counted '\u2026' as the '.' it becomes
+      return RunCollapse.substitute(s, classes(scan)); // the scan counted '\u2026' as the '.' it becomes
     }
     int firstRule = firstRuleAt(s);
     if (firstRule < 0) {
@@ -119,132 +119,23 @@ final class Normalizer {
     return spacedPossible && hasSpacedValue(s) ? RULES : PLAIN_TEXT;
   }
 
-  private static int classes(long scan) {
+  /** The {@link CharClass} bits in a {@link #scan} result. */
+  static int classes(long scan) {
     return ((int) scan >>> S_CLASS_SHIFT) & CharClass.ALL;
   }
 
-  /**
-   * The normalized view of a text whose only rule is the whitespace collapse ({@link #RUNS_ONLY}):
-   * each run of two or more spaces and line breaks becomes one {@code '\n'} when it holds a line
-   * break, else one space, mapped to the whole run; everything else is copied one to one. Every run
-   * holds a line break or two spaces in a row, so the JDK's vectorized {@code indexOf} finds them
-   * (a per-char loop costs more than the copy itself), and the text between runs is copied whole:
-   * as bytes when the text is ASCII (most are), which spares the string the chars' compression.
-   * A text without a line break ({@link #S_NL} not in {@code scan}) skips the search for one, and
-   * the search stops once the runs found hold all the neighbouring whitespace pairs the scan counted
-   * (so the text after the last run is not searched again for a line break or two spaces).
-   */
-  private static AnalyzedText collapseRuns(String s, long scan) {
-    int n = s.length();
-    int classes = classes(scan);
-    boolean ascii = (classes & CharClass.NON_ASCII.bit()) == 0;
-    Scratch out = ascii ? Scratch.getAscii(n) : Scratch.get(n);
-    OffsetMap.Recorder map = out.map;
-    int copied = 0; // chars before this were written
-    int nl = ((int) scan & S_NL) == 0 ? -1 : s.indexOf('\n');
-    int twoSpaces = s.indexOf("  ");
-    long pairsLeft = scan >>> 40; // whitespace pairs not yet in a run found
-    if (pairsLeft == MAX_WS_PAIRS) {
-      pairsLeft = Long.MAX_VALUE; // at least that many: search to the end
-    }
-    while (nl >= 0 || twoSpaces >= 0) {
-      int p = nl < 0 ? twoSpaces : twoSpaces < 0 ? nl : Math.min(nl, twoSpaces);
-      int from = p; // the run around p
-      while (from > copied && s.charAt(from - 1) == ' ') {
-        from--;
-      }
-      int to = p + 1;
-      boolean line = s.charAt(p) == '\n';
-      char c;
-      while (to < n && ((c = s.charAt(to)) == ' ' || c == '\n')) {
-        line |= c == '\n';
-        to++;
-      }
-      if (to - from >= 2) {
-        if (from > copied) {
-          if (ascii) {
-            out.appendAscii(s, copied, from);
-          } else {
-            out.append(s, copied, from);
-          }
-          map.addRun(copied, from);
-        }
-        if (ascii) {
-          out.appendAscii(line ? '\n' : ' ');
-        } else {
-          out.append(line ? '\n' : ' ');
-        }
-        map.add(from, to);
-        copied = to;
-        pairsLeft -= to - from - 1; // a run of k chars holds k - 1 pairs
-        if (pairsLeft == 0) {
-          break; // no run after this one
-        }
-      }
-      if (nl >= 0 && nl < to) {
-        nl = s.indexOf('\n', to);
-      }
-      if (twoSpaces >= 0 && twoSpaces < to) {
-        twoSpaces = s.indexOf("  ", to);
-      }
-    }
-    if (copied < n) {
-      if (ascii) {
-        out.appendAscii(s, copied, n);
-      } else {
-        out.append(s, copied, n);
-      }
-      map.addRun(copied, n);
-    }
-    AnalyzedText a = AnalyzedText.create(s, ascii ? out.asciiText() : out.text(), map.build(n), classes);
-    out.release();
-    return a;
+  /** Whether a {@link #scan} result says the text holds a '\n'. */
+  static boolean hasLineBreak(long scan) {
+    return ((int) scan & S_NL) != 0;
   }
 
   /**
-   * The normalized view of a {@link #SUBSTITUTIONS} text, as the rule chain writes it: each run of
-   * spaces, line breaks and no-break spaces becomes one {@code '\n'} when it holds a line break,
-   * else one space, mapped to the whole run (a lone no-break space becomes a space); each
-   * {@code '\u2026'} becomes three dots, each mapped to it; every other char is copied. Char by char:
-   * these texts are rare (2% of short answers), and the chain costs several times as much.
+   * The number of neighbouring whitespace pairs (' ' and '\n') a {@link #scan} result counted, of a
+   * text the scan went through to the end; {@link Long#MAX_VALUE} (unknown) past the count it keeps.
    */
-  private static AnalyzedText substitute(String s, int classes) {
-    int n = s.length();
-    Scratch out = Scratch.get(n + 16);
-    OffsetMap.Recorder map = out.map;
-    int i = 0;
-    while (i < n) {
-      char c = s.charAt(i);
-      if (isRunChar(c)) {
-        int j = i + 1;
-        boolean line = c == '\n';
-        while (j < n && isRunChar(s.charAt(j))) {
-          line |= s.charAt(j) == '\n';
-          j++;
-        }
-        out.append(line ? '\n' : ' ');
-        map.add(i, j);
-        i = j;
-      } else if (c == 0x2026) {
-        for (int k = 0; k < 3; k++) {
-          out.append('.');
-          map.add(i, i + 1);
-        }
-        i++;
-      } else {
-        out.append(c);
-        map.add(i, i + 1);
-        i++;
-      }
-    }
-    AnalyzedText a = AnalyzedText.create(s, out.text(), map.build(n), classes);
-    out.release();
-    return a;
-  }
-
-  /** The whitespace of a {@link #SUBSTITUTIONS} text: ' ', '\n' and the two no-break spaces. */
-  private static boolean isRunChar(char c) {
-    return c == ' ' || c == '\n' || c == 0xA0 || c == 0x202F;
+  static long whitespacePairs(long scan) {
+    long pairs = scan >>> 40;
+    return pairs == MAX_WS_PAIRS ? Long.MAX_VALUE : pairs;
   }
 
   /**
@@ -406,8 +297,9 @@ final class Normalizer {
    * ({@link #keptAt}), {@link #S_RUN} when two neighbouring chars are whitespace, in bits 32-39 the
    * number of ASCII digits followed by a separator of letter-spaced values (space, '.', '-'; at most
    * 255), and from bit 40 the number of neighbouring whitespace pairs (at most
-   * {@link #MAX_WS_PAIRS}, which {@link #collapseRuns} reads as unknown). Once {@link #S_CHANGED} is set the text takes the rule chain whatever else it holds, so
-   * the scan stops there and the other bits are partial.
+   * {@link #MAX_WS_PAIRS}, which {@link #whitespacePairs} reads as unknown). Once {@link #S_CHANGED}
+   * is set the text takes the rule chain whatever else it holds, so the scan stops there and the
+   * other bits are partial.
    *
    * <p>The inner loop has no call in it and one branch, on the entry's sign (the JIT unrolls it):
    * it stops at a char that needs a closer look (three quarters of short answers have none), which
@@ -474,7 +366,7 @@ final class Normalizer {
    */
   private static boolean atNextToWhitespace(String s) {
     for (int i = s.indexOf('@'); i >= 0; i = s.indexOf('@', i + 1)) {
-      if ((i > 0 && isRunChar(s.charAt(i - 1))) || (i + 1 < s.length() && isRunChar(s.charAt(i + 1)))) {
+      if ((i > 0 && RunCollapse.isRunChar(s.charAt(i - 1))) || (i + 1 < s.length() && RunCollapse.isRunChar(s.charAt(i + 1)))) {
         return true;
       }
     }
