@@ -44,7 +44,8 @@ final class Normalizer {
   /**
    * Analyzes {@code s}: one pass ({@link #scan}) classifies every char; then the text either shares
    * the original string (no rule applies), or only has runs of spaces and line breaks to collapse
-   * ({@link #collapseRuns}: a copy, no rule chain), or goes through the rule
+   * ({@link RunCollapse#collapseRuns}: a copy, no rule chain), or only those and no-break spaces and
+   * ellipses ({@link RunCollapse#substitute}: a char by char copy, no rule chain), or goes through the rule
    * chain from the first char a rule applies to ({@link #applyRules}). The char classes of the
    * original and the normalized view ({@link CharClass}) come out of the same pass.
    */
@@ -55,7 +56,10 @@ final class Normalizer {
       return AnalyzedText.create(s, s, OffsetMap.identity(s.length()), classes(scan));
     }
     if (verdict == RUNS_ONLY) {
-      return collapseRuns(s, classes(scan)); // removing whitespace adds and removes no class
+      return RunCollapse.collapseRuns(s, scan); // removing whitespace adds and removes no class
+    }
+    if (verdict == SUBSTITUTIONS) {
+      return RunCollapse.substitute(s, classes(scan)); // the scan counted '\u2026' as the '.' it becomes
     }
     int firstRule = firstRuleAt(s);
     if (firstRule < 0) {
@@ -70,6 +74,12 @@ final class Normalizer {
   static final int RUNS_ONLY = 1;
   /** {@link #verdict}: the rule chain must run. */
   static final int RULES = 2;
+  /**
+   * {@link #verdict}: the rule chain would only collapse whitespace runs (no-break spaces U+00A0 and
+   * U+202F among the whitespace), write each no-break space as ' ' and each '\u2026' as "..."; every
+   * other char comes out as itself.
+   */
+  static final int SUBSTITUTIONS = 3;
 
   /**
    * Which path {@code s} takes, from its {@link #scan}: the same answer as the run-by-run check
@@ -80,17 +90,24 @@ final class Normalizer {
    * places one may start. {@link #RUNS_ONLY} when the whitespace runs are all there is: every char
    * that needs a closer look comes out as itself, and no '@' shares the text with a line break (the
    * rule chain then only collapses runs; {@code NormalizerFastPathTest} compares the two).
+   * {@link #SUBSTITUTIONS} likewise, when the text also holds a no-break space or an ellipsis.
    */
   static int verdict(String s, long scan) {
     int any = (int) scan;
     boolean atAndLine = (any & (S_AT | S_NL)) == (S_AT | S_NL);
     // a letter-spaced value holds at least SPACED_MIN digits, all but its last one followed by its
     // separator (ASCII digits are all the digits here: a non-ASCII digit folds, so keptAt fails)
-    boolean spacedPossible = (int) (scan >>> 32) >= SPACED_MIN - 1;
+    boolean spacedPossible = digitsBeforeSeparator(scan) >= SPACED_MIN - 1;
+    if ((any & S_SUBST) != 0) {
+      // no-break spaces and ellipses only read as whitespace and dots in the output, so as below
+      return (any & S_CHANGED) == 0 && !(atAndLine && atNextToWhitespace(s)) && !(spacedPossible && hasSpacedValue(s))
+          ? SUBSTITUTIONS : RULES;
+    }
     if ((any & S_RUN) != 0) {
       // markup that does not fold and chars kept as they are come out one to one whatever the
-      // whitespace around them does, so the runs are all the chain would change
-      return !atAndLine && (any & S_CHANGED) == 0 && !(spacedPossible && hasSpacedValue(s))
+      // whitespace around them does, so the runs are all the chain would change; but for a
+      // line-break run right after or before an '@' (a wrapped address, which it joins)
+      return (any & S_CHANGED) == 0 && !(atAndLine && atNextToWhitespace(s)) && !(spacedPossible && hasSpacedValue(s))
           ? RUNS_ONLY : RULES;
     }
     if (atAndLine && atNextToLineBreak(s)) {
@@ -102,60 +119,23 @@ final class Normalizer {
     return spacedPossible && hasSpacedValue(s) ? RULES : PLAIN_TEXT;
   }
 
-  private static int classes(long scan) {
+  /** The {@link CharClass} bits in a {@link #scan} result. */
+  static int classes(long scan) {
     return ((int) scan >>> S_CLASS_SHIFT) & CharClass.ALL;
   }
 
+  /** Whether a {@link #scan} result says the text holds a '\n'. */
+  static boolean hasLineBreak(long scan) {
+    return ((int) scan & S_NL) != 0;
+  }
+
   /**
-   * The normalized view of a text whose only rule is the whitespace collapse ({@link #RUNS_ONLY}):
-   * each run of two or more spaces and line breaks becomes one {@code '\n'} when it holds a line
-   * break, else one space, mapped to the whole run; everything else is copied one to one. Every run
-   * holds a line break or two spaces in a row, so the JDK's vectorized {@code indexOf} finds them
-   * (a per-char loop costs more than the copy itself), and the text between runs is copied whole.
+   * The number of neighbouring whitespace pairs (' ' and '\n') a {@link #scan} result counted, of a
+   * text the scan went through to the end; {@link Long#MAX_VALUE} (unknown) past the count it keeps.
    */
-  private static AnalyzedText collapseRuns(String s, int classes) {
-    int n = s.length();
-    Scratch out = Scratch.get(n);
-    OffsetMap.Recorder map = out.map;
-    int copied = 0; // chars before this were written
-    int nl = s.indexOf('\n');
-    int twoSpaces = s.indexOf("  ");
-    while (nl >= 0 || twoSpaces >= 0) {
-      int p = nl < 0 ? twoSpaces : twoSpaces < 0 ? nl : Math.min(nl, twoSpaces);
-      int from = p; // the run around p
-      while (from > copied && s.charAt(from - 1) == ' ') {
-        from--;
-      }
-      int to = p + 1;
-      boolean line = s.charAt(p) == '\n';
-      char c;
-      while (to < n && ((c = s.charAt(to)) == ' ' || c == '\n')) {
-        line |= c == '\n';
-        to++;
-      }
-      if (to - from >= 2) {
-        if (from > copied) {
-          out.append(s, copied, from);
-          map.addRun(copied, from);
-        }
-        out.append(line ? '\n' : ' ');
-        map.add(from, to);
-        copied = to;
-      }
-      if (nl >= 0 && nl < to) {
-        nl = s.indexOf('\n', to);
-      }
-      if (twoSpaces >= 0 && twoSpaces < to) {
-        twoSpaces = s.indexOf("  ", to);
-      }
-    }
-    if (copied < n) {
-      out.append(s, copied, n);
-      map.addRun(copied, n);
-    }
-    AnalyzedText a = AnalyzedText.create(s, out.text(), map.build(n), classes);
-    out.release();
-    return a;
+  static long whitespacePairs(long scan) {
+    long pairs = scan >>> 40;
+    return pairs == MAX_WS_PAIRS ? Long.MAX_VALUE : pairs;
   }
 
   /**
@@ -214,69 +194,92 @@ final class Normalizer {
     return plain ? -1 : firstRule;
   }
 
-  /**
-   * {@link #SCAN} bits of a char as the second of two neighbours: a separator of letter-spaced values
-   * (space, '.', '-'), counted after a digit (bit 0, so the count needs no shift).
-   */
-  private static final int S_SEP = 1;
-  /** A space or a line break: two in a row are a whitespace run. */
-  private static final int S_WS = 2;
-  /** '@': a rule applies when a line break is next to it. */
-  private static final int S_AT = 4;
-  /** A line break. */
-  private static final int S_NL = 8;
-  /** A char that needs a closer look: non-ASCII (slot 0x80), a control other than '\n', DEL, a markup trigger. */
-  private static final int S_LOOK = 16;
-  /** An ASCII letter or digit. */
-  private static final int S_LD = 32;
-  /**
-   * How far above its partner a bit of a char as the first of two neighbours sits: {@link #scan}
-   * shifts a char's entry down by this much and ANDs it with the next char's entry, so one AND
-   * finds both kinds of pairs.
-   */
-  private static final int BEFORE_SHIFT = 6;
-  /** An ASCII digit, as the first of two neighbours: pairs with {@link #S_SEP}. */
-  private static final int S_DIGIT_BEFORE = S_SEP << BEFORE_SHIFT;
-  /** A space or a line break, as the first of two neighbours: pairs with {@link #S_WS}. */
-  private static final int S_WS_BEFORE = S_WS << BEFORE_SHIFT;
-
-  /** Set by {@link #scan} on a char that needs a closer look and does not come out as itself. */
-  private static final int S_CHANGED = 1 << 29;
-  /** Set in a {@link #scan} result when two neighbouring chars are both whitespace. */
-  private static final int S_RUN = 1 << 30;
-  /** {@link CharClass} bits sit this far up in {@link #SCAN} entries. */
+  /** {@link #scan} result flag: an '@'; a rule applies when a line break is next to it. */
+  private static final int S_AT = 1 << 1;
+  /** {@link #scan} result flag: a line break. */
+  private static final int S_NL = 1 << 2;
+  /** {@link CharClass} bits sit this far up in a {@link #scan} result. */
   private static final int S_CLASS_SHIFT = 8;
+  /** {@link #scan} result flag: a no-break space (U+00A0, U+202F) or an ellipsis (U+2026). */
+  private static final int S_SUBST = 1 << 3;
+  /** {@link #scan} result flag: two neighbouring chars are both whitespace. */
+  private static final int S_RUN = 1 << 28;
+  /** {@link #scan} result flag: a char that needs a closer look does not come out as itself. */
+  private static final int S_CHANGED = 1 << 29;
+  /** The result flags a {@link #SCAN} entry carries, {@link #FLAG_SHIFT} bits up. */
+  private static final int S_FLAGS = S_AT | S_NL | S_SUBST | CharClass.ALL << S_CLASS_SHIFT;
 
-  /** Scan classes of the ASCII chars, and of every non-ASCII char at index 0x80; {@link CharClass} bits above. */
-  private static final int[] SCAN = new int[0x81];
+  /*
+   * SCAN entries are longs laid out so that one AND of an entry with the previous entry shifted
+   * down by PAIR_SHIFT finds the two kinds of neighbour pairs the verdict needs, and one ADD counts
+   * them:
+   *   bit 0       a separator of letter-spaced values (space, '.', '-') as the second char;
+   *   bit 30      a space or line break as the second char;
+   *   bit 32      an ASCII digit as the first char (lands on bit 0);
+   *   bits 33-61  the result flags (S_FLAGS << FLAG_SHIFT; land on bits 1-29, where no entry has a bit);
+   *   bit 62      a space or line break as the first char (lands on bit 30);
+   *   bit 63      a char that needs a closer look (the sign: one test; lands on bit 31, empty too).
+   * So the pair sum holds the digit-before-separator count in bits 0-29 (at most length / 2 < 2^30,
+   * it never carries into bit 30) and the whitespace-pair count from bit 30 up.
+   */
+  private static final long P_SEP = 1L;
+  private static final long P_WS = 1L << 30;
+  private static final int PAIR_SHIFT = 32;
+  private static final int FLAG_SHIFT = 32;
+  private static final long P_DIGIT_BEFORE = P_SEP << PAIR_SHIFT;
+  private static final long P_WS_BEFORE = P_WS << PAIR_SHIFT;
+  /** A char that needs a closer look: non-ASCII (slot 0x80), a control other than '\n', DEL, a markup trigger. */
+  private static final long P_LOOK = 1L << 63;
+
+  /** Scan entries of the ASCII chars, and of every non-ASCII char at index 0x80 (layout above). */
+  private static final long[] SCAN = new long[0x81];
 
   static {
     for (char c = 0; c < 0x80; c++) {
-      int k = 0;
+      long k = 0;
+      int flags = CharClass.of(c) << S_CLASS_SHIFT;
       if (c >= '0' && c <= '9') {
-        k |= S_DIGIT_BEFORE;
+        k |= P_DIGIT_BEFORE;
       }
       if (c == ' ' || c == '\n') {
-        k |= S_WS | S_WS_BEFORE;
+        k |= P_WS | P_WS_BEFORE;
       }
       if (c == '@') {
-        k |= S_AT;
+        flags |= S_AT;
       }
       if (c == '\n') {
-        k |= S_NL;
+        flags |= S_NL;
       }
       if ((c < 0x20 && c != '\n') || c == 0x7f || MARKUP_TRIGGER[c]) {
-        k |= S_LOOK;
-      }
-      if (Character.isLetterOrDigit(c)) {
-        k |= S_LD;
+        k |= P_LOOK;
       }
       if (isDigitSeparator(c)) {
-        k |= S_SEP;
+        k |= P_SEP;
       }
-      SCAN[c] = k | CharClass.of(c) << S_CLASS_SHIFT;
+      SCAN[c] = k | (long) flags << FLAG_SHIFT;
     }
-    SCAN[0x80] = S_LOOK | CharClass.NON_ASCII.bit() << S_CLASS_SHIFT;
+    SCAN[0x80] = P_LOOK | (long) (CharClass.NON_ASCII.bit() << S_CLASS_SHIFT) << FLAG_SHIFT;
+  }
+
+  /**
+   * The scan entry of a no-break space (U+00A0, U+202F): whitespace to the pair tests, like ' ',
+   * so it makes a run with its neighbours as in the chain.
+   */
+  private static final long NO_BREAK_SPACE = P_WS | P_WS_BEFORE
+      | (long) (S_SUBST | CharClass.NON_ASCII.bit() << S_CLASS_SHIFT) << FLAG_SHIFT;
+  /** The scan entry of '\u2026', which the chain writes as "...": its classes are those of both. */
+  private static final long ELLIPSIS =
+      (long) (S_SUBST | (CharClass.NON_ASCII.bit() | CharClass.DOT.bit()) << S_CLASS_SHIFT) << FLAG_SHIFT;
+
+  /** {@link #hasSpacedValue}'s classes of the ASCII chars: a separator (bit 0), a letter or digit ({@link #S_LD}). */
+  private static final int[] SPACED = new int[0x80];
+  /** An ASCII letter or digit, in {@link #SPACED}. */
+  private static final int S_LD = 32;
+
+  static {
+    for (char c = 0; c < 0x80; c++) {
+      SPACED[c] = (isDigitSeparator(c) ? 1 : 0) | (Character.isLetterOrDigit(c) ? S_LD : 0);
+    }
   }
 
   /**
@@ -288,60 +291,86 @@ final class Normalizer {
   }
 
   /**
-   * The one pass over {@code s}: classifies every char with a table load and a few ORs. Returns the
-   * {@link #SCAN} classes of all chars ORed (the {@link CharClass} bits included), {@link #S_CHANGED}
-   * when a char that needs a closer look does not come out of the chain as itself ({@link #keptAt}),
-   * {@link #S_RUN} when two neighbouring chars are whitespace, and in the high 32 bits the number of
-   * ASCII digits followed by a separator of letter-spaced values (space, '.', '-'). Once
-   * {@link #S_CHANGED} is set the text takes the rule chain whatever else it holds, so the scan
-   * stops there and the other bits are partial.
+   * The one pass over {@code s}: classifies every char with a table load, an OR and an ADD. Returns
+   * the result flags of all chars ORed ({@link #S_AT}, {@link #S_NL}, the {@link CharClass} bits),
+   * {@link #S_CHANGED} when a char that needs a closer look does not come out of the chain as itself
+   * ({@link #keptAt}), {@link #S_RUN} when two neighbouring chars are whitespace, in bits 32-39 the
+   * number of ASCII digits followed by a separator of letter-spaced values (space, '.', '-'; at most
+   * 255), and from bit 40 the number of neighbouring whitespace pairs (at most
+   * {@link #MAX_WS_PAIRS}, which {@link #whitespacePairs} reads as unknown). Once {@link #S_CHANGED}
+   * is set the text takes the rule chain whatever else it holds, so the scan stops there and the
+   * other bits are partial.
    *
-   * <p>The loop over the chars before the first one that needs a closer look has no call in it (the
-   * JIT unrolls it; three quarters of short answers have no such char), and the rest of the text,
-   * from that char on, goes through {@link #scanFrom}. Both pair tests (a whitespace run, a digit
-   * before a separator) are one AND of the char's entry with the previous entry shifted down by
-   * {@link #BEFORE_SHIFT}: five operations per char after the load, against eight for ANDing the
-   * entries as they are and shifting the digit test apart (about 1.5x faster on short answers).
+   * <p>The inner loop has no call in it and one branch, on the entry's sign (the JIT unrolls it):
+   * it stops at a char that needs a closer look (three quarters of short answers have none), which
+   * is looked at outside it ({@link #keptAt}) before the loop goes on from the next char. Both
+   * pair tests (a whitespace run, a digit before a separator) are one AND of the char's entry with
+   * the previous entry shifted down, and one ADD counts both ({@link #SCAN}'s layout): four
+   * operations per char after the load (OR, AND, ADD, shift).
    */
   static long scan(String s) {
     int n = s.length();
-    int any = 0;
-    int pairs = 0; // pair bits of two neighbouring chars (S_WS: a whitespace run)
-    int before = 0; // the previous char's entry >>> BEFORE_SHIFT
-    int digits = 0; // digits before a separator
-    for (int i = 0; i < n; i++) {
-      int k = SCAN[Math.min(s.charAt(i), 0x80)];
-      if ((k & S_LOOK) != 0) { // rare: non-ASCII, a control, a markup trigger
-        return scanFrom(s, i, any, pairs, before, digits);
+    long any = 0;
+    long pairs = 0; // the pair sum (see SCAN)
+    long before = 0; // the previous char's entry >>> PAIR_SHIFT
+    int i = 0;
+    while (true) {
+      for (; i < n; i++) {
+        long k = SCAN[Math.min(s.charAt(i), 0x80)];
+        if (k < 0) { // P_LOOK, rare: non-ASCII, a control, a markup trigger
+          break;
+        }
+        any |= k;
+        pairs += before & k;
+        before = k >>> PAIR_SHIFT;
       }
-      any |= k;
-      int pair = before & k;
-      pairs |= pair;
-      digits += pair & S_SEP;
-      before = k >>> BEFORE_SHIFT;
-    }
-    return scanResult(any, pairs, digits);
-  }
-
-  /** {@link #scan} from {@code i} on, with the state of the chars before it. */
-  private static long scanFrom(String s, int i, int any, int pairs, int before, int digits) {
-    for (int n = s.length(); i < n; i++) {
+      if (i == n) {
+        return scanResult(any, pairs);
+      }
       char c = s.charAt(i);
-      int k = SCAN[Math.min(c, 0x80)];
-      if ((k & S_LOOK) != 0 && !keptAt(s, i, c)) {
-        return any | k | S_CHANGED; // the rule chain runs: nothing else the scan finds matters
+      long k = c == 0xA0 || c == 0x202F ? NO_BREAK_SPACE : c == 0x2026 ? ELLIPSIS : SCAN[Math.min(c, 0x80)];
+      if (k < 0 && !keptAt(s, i, c)) {
+        return flags(any | k) | S_CHANGED; // the rule chain runs: nothing else the scan finds matters
       }
       any |= k;
-      int pair = before & k;
-      pairs |= pair;
-      digits += pair & S_SEP;
-      before = k >>> BEFORE_SHIFT;
+      pairs += before & k;
+      before = k >>> PAIR_SHIFT;
+      i++; // and back to the loop without a call
     }
-    return scanResult(any, pairs, digits);
   }
 
-  private static long scanResult(int any, int pairs, int digits) {
-    return (long) digits << 32 | (any | ((pairs & S_WS) != 0 ? S_RUN : 0)) & 0xFFFFFFFFL;
+  private static int flags(long any) {
+    return (int) (any >>> FLAG_SHIFT) & S_FLAGS;
+  }
+
+  private static long scanResult(long any, long pairs) {
+    long digits = Math.min(pairs & (P_WS - 1), MAX_DIGITS);
+    long wsPairs = Math.min(pairs >>> 30, MAX_WS_PAIRS); // the whitespace-pair count, from bit 30 up
+    int run = wsPairs != 0 ? S_RUN : 0;
+    return digits << 32 | wsPairs << 40 | (flags(any) | run) & 0xFFFFFFFFL;
+  }
+
+  /** Most digits before a separator a {@link #scan} result counts: enough for {@link #SPACED_MIN}. */
+  private static final long MAX_DIGITS = 0xFF;
+  /** Most whitespace pairs a {@link #scan} result counts; a text with more is searched to its end. */
+  private static final long MAX_WS_PAIRS = 0xFFFFFF;
+
+  /** The number of ASCII digits followed by a separator in a {@link #scan} result, at most 255. */
+  private static int digitsBeforeSeparator(long scan) {
+    return (int) (scan >>> 32) & (int) MAX_DIGITS;
+  }
+
+  /**
+   * Whether an '@' has whitespace (a space, line break or no-break space) right before or after it:
+   * where the chain may join a wrapped address, dropping the run of whitespace next to it.
+   */
+  private static boolean atNextToWhitespace(String s) {
+    for (int i = s.indexOf('@'); i >= 0; i = s.indexOf('@', i + 1)) {
+      if ((i > 0 && RunCollapse.isRunChar(s.charAt(i - 1))) || (i + 1 < s.length() && RunCollapse.isRunChar(s.charAt(i + 1)))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether an '@' has a line break right before or after it. */
@@ -355,7 +384,7 @@ final class Normalizer {
   }
 
   /**
-   * Whether the char {@code c} at {@code i}, which {@link #SCAN} marks {@link #S_LOOK}, comes out of
+   * Whether the char {@code c} at {@code i}, which {@link #SCAN} marks {@link #P_LOOK}, comes out of
    * the rule chain as itself: a non-ASCII char that {@link #keptAsIs}, a markup trigger where no
    * markup {@linkplain Markup#foldsAt folds}; never a control char other than '\n'.
    */
@@ -375,8 +404,8 @@ final class Normalizer {
     int p2 = 0; // and of the one before that (0 before the text: not a letter or digit)
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
-      int k = c < 0x80 ? SCAN[c] : Character.isLetterOrDigit(c) ? S_LD : 0;
-      // a separator at i after a letter or digit at i - 1 that starts a token (S_SEP << 5 == S_LD)
+      int k = c < 0x80 ? SPACED[c] : Character.isLetterOrDigit(c) ? S_LD : 0;
+      // a separator at i after a letter or digit at i - 1 that starts a token (separator bit 0 << 5 == S_LD)
       if (((k << 5) & p1 & ~p2 & S_LD) != 0 && spacedDigitsEnd(s, i - 1) > 0) {
         return true;
       }

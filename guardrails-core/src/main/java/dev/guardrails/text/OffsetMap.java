@@ -12,21 +12,31 @@ public final class OffsetMap {
   private final int length;
   private final int originalLength;
   // Only the chars that do not continue 1:1 from the previous one are stored ("exceptions": a
-  // collapsed whitespace run, a dropped or decoded sequence, a folded surrogate pair), as parallel
-  // arrays sorted by normalized index. Empty for identity. A char after exception k maps to
-  // excEnd[k] + (i - excIndex[k] - 1); a char before the first exception maps to itself.
-  private final int[] excIndex;
-  private final int[] excStart;
-  private final int[] excEnd;
+  // collapsed whitespace run, a dropped or decoded sequence, a folded surrogate pair), sorted by
+  // normalized index, as triples in one array (one allocation per map, not three): exc[3k] is the
+  // normalized index of exception k, exc[3k + 1] and exc[3k + 2] its original start and end. Empty
+  // for identity. A char after exception k maps to its end + (i - its index - 1); a char before the
+  // first exception maps to itself.
+  private final int[] exc;
   private final int exceptions;
 
-  private OffsetMap(int length, int originalLength, int[] excIndex, int[] excStart, int[] excEnd, int exceptions) {
+  private OffsetMap(int length, int originalLength, int[] exc, int exceptions) {
     this.length = length;
     this.originalLength = originalLength;
-    this.excIndex = excIndex;
-    this.excStart = excStart;
-    this.excEnd = excEnd;
+    this.exc = exc;
     this.exceptions = exceptions;
+  }
+
+  private int excIndex(int k) {
+    return exc[3 * k];
+  }
+
+  private int excStart(int k) {
+    return exc[3 * k + 1];
+  }
+
+  private int excEnd(int k) {
+    return exc[3 * k + 2];
   }
 
   private static final int[] NONE = new int[0];
@@ -35,12 +45,12 @@ public final class OffsetMap {
     if (length < IDENTITIES.length) { // short texts share one immutable map per length
       OffsetMap m = IDENTITIES[length];
       if (m == null) {
-        m = new OffsetMap(length, length, NONE, NONE, NONE, 0);
+        m = new OffsetMap(length, length, NONE, 0);
         IDENTITIES[length] = m; // a racy fill is benign: final fields, equal maps
       }
       return m;
     }
-    return new OffsetMap(length, length, NONE, NONE, NONE, 0);
+    return new OffsetMap(length, length, NONE, 0);
   }
 
   /** Identity maps of texts under 1,024 chars, created on first use. */
@@ -52,9 +62,7 @@ public final class OffsetMap {
    * per char. Not thread-safe; one per normalization.
    */
   static final class Recorder {
-    private int[] index = NONE;
-    private int[] start = NONE;
-    private int[] end = NONE;
+    private int[] exc = NONE; // triples, as in the map
     private int count;
     private int length;
     private int lastEnd;
@@ -62,15 +70,13 @@ public final class OffsetMap {
     /** Appends the next normalized char, produced by original chars {@code [s, e)}. */
     void add(int s, int e) {
       if (s != lastEnd || e != s + 1) {
-        if (count == index.length) {
-          int cap = count + (count >> 1) + 8;
-          index = java.util.Arrays.copyOf(index, cap);
-          start = java.util.Arrays.copyOf(start, cap);
-          end = java.util.Arrays.copyOf(end, cap);
+        int at = 3 * count;
+        if (at == exc.length) {
+          exc = java.util.Arrays.copyOf(exc, Math.multiplyExact(3, count + (count >> 1) + 8));
         }
-        index[count] = length;
-        start[count] = s;
-        end[count] = e;
+        exc[at] = length;
+        exc[at + 1] = s;
+        exc[at + 2] = e;
         count++;
       }
       lastEnd = e;
@@ -90,15 +96,14 @@ public final class OffsetMap {
     }
 
     /**
-     * Returns the map of what was recorded. The map gets exact-size copies of the exception arrays,
+     * Returns the map of what was recorded. The map gets an exact-size copy of the exception array,
      * so a recorder can be {@linkplain #reset() reset} and reused as a per-thread scratch.
      */
     OffsetMap build(int originalLength) {
       if (count == 0 && length == originalLength) {
         return identity(length);
       }
-      return new OffsetMap(length, originalLength, java.util.Arrays.copyOf(index, count),
-          java.util.Arrays.copyOf(start, count), java.util.Arrays.copyOf(end, count), count);
+      return new OffsetMap(length, originalLength, java.util.Arrays.copyOf(exc, 3 * count), count);
     }
 
     /**
@@ -109,10 +114,8 @@ public final class OffsetMap {
       count = 0;
       length = 0;
       lastEnd = 0;
-      if (index.length > maxKept) {
-        index = NONE;
-        start = NONE;
-        end = NONE;
+      if (exc.length > 3 * maxKept) {
+        exc = NONE;
       }
     }
   }
@@ -146,7 +149,7 @@ public final class OffsetMap {
     if (k < 0) {
       return i;
     }
-    return excIndex[k] == i ? excStart[k] : excEnd[k] + (i - excIndex[k] - 1);
+    return excIndex(k) == i ? excStart(k) : excEnd(k) + (i - excIndex(k) - 1);
   }
 
   /**
@@ -163,7 +166,7 @@ public final class OffsetMap {
     if (k < 0) {
       return i + 1;
     }
-    return excIndex[k] == i ? excEnd[k] : excEnd[k] + (i - excIndex[k]);
+    return excIndex(k) == i ? excEnd(k) : excEnd(k) + (i - excIndex(k));
   }
 
   /**
@@ -232,7 +235,7 @@ public final class OffsetMap {
     int i = normFrom;
     int k = exception(normFrom) + 1; // the first exception after i
     while (i < normTo) {
-      int segmentEnd = k < exceptions ? Math.min(excIndex[k], normTo) : normTo;
+      int segmentEnd = k < exceptions ? Math.min(excIndex(k), normTo) : normTo;
       int s = sourceStart(i) - originalFrom;
       int e = sourceEnd(i) - originalFrom;
       r.add(s, e);
@@ -251,7 +254,7 @@ public final class OffsetMap {
     int hi = exceptions - 1;
     while (lo <= hi) {
       int mid = (lo + hi) >>> 1;
-      if (excIndex[mid] <= i) {
+      if (excIndex(mid) <= i) {
         lo = mid + 1;
       } else {
         hi = mid - 1;

@@ -22,6 +22,8 @@ final class Scratch {
   private static final ThreadLocal<Scratch> LOCAL = ThreadLocal.withInitial(Scratch::new);
 
   private char[] buf = new char[512];
+  /** The bytes of an ASCII text's view ({@link #appendAscii}); the same length and reuse rule as {@link #buf}. */
+  private byte[] bytes = new byte[512];
   private int len;
   /** The offset recorder, reset by {@link #get()}. */
   final OffsetMap.Recorder map = new OffsetMap.Recorder();
@@ -46,10 +48,51 @@ final class Scratch {
     return s;
   }
 
+  /**
+   * Returns this thread's scratch, emptied, for an ASCII view of at most {@code max} chars written
+   * with {@link #appendAscii} and read with {@link #asciiText()}: the chars are copied as bytes, and
+   * the string is made from them without the char-to-byte compression {@link #text()} does.
+   *
+   * @param max the length of the ASCII text about to be collapsed (the view is no longer)
+   */
+  static Scratch getAscii(int max) {
+    Scratch s = LOCAL.get();
+    s.len = 0;
+    s.map.reset(MAX_KEPT_EXCEPTIONS);
+    if (s.bytes.length < max) {
+      s.bytes = new byte[max + (max >>> 6) + 16];
+    }
+    return s;
+  }
+
+  /**
+   * Appends {@code s[from, to)}, all ASCII chars, as bytes (after {@link #getAscii}, within its size).
+   * The JDK's {@code getBytes(int, int, byte[], int)} is deprecated because it keeps only the low
+   * byte of each char; for ASCII that byte is the char, and the copy is an array copy.
+   */
+  @SuppressWarnings("deprecation")
+  void appendAscii(String s, int from, int to) {
+    s.getBytes(from, to, bytes, len);
+    len += to - from;
+  }
+
+  /** Appends one ASCII char as a byte (after {@link #getAscii}, within its size). */
+  void appendAscii(char c) {
+    bytes[len++] = (byte) c;
+  }
+
+  /** Returns the bytes written by {@link #appendAscii} as a new string. */
+  String asciiText() {
+    return new String(bytes, 0, len, java.nio.charset.StandardCharsets.ISO_8859_1);
+  }
+
   /** Drops buffers grown past the kept sizes; call when done with the scratch. */
   void release() {
     if (buf.length > MAX_KEPT_CHARS) {
       buf = new char[512];
+    }
+    if (bytes.length > MAX_KEPT_CHARS) {
+      bytes = new byte[512];
     }
     map.reset(MAX_KEPT_EXCEPTIONS);
   }

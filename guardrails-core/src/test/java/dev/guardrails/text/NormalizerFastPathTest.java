@@ -121,6 +121,48 @@ class NormalizerFastPathTest {
     assertTrue(collapsed > 10_000, "texts with runs collapsed: " + collapsed);
   }
 
+  /**
+   * No-break spaces and ellipses (the substitutions path when every other char comes out as itself)
+   * among runs, digits, dashes, '@', line breaks and chars that send a text down the rule chain.
+   */
+  private static final String[] SUBST_PIECES = {
+    "word", "Hello", "42", " ", "  ", "\n", "\n\n", "\u00a0", "\u202f", "\u2026", " \u00a0 ", "\u00a0\n",
+    "\u2026\u2026", ".", "-", "5\u2013", "\u20136", "\u2014", "@", "a@b.co", "1 2 3 4 5 6 7 8 9 0", "\u00e9",
+    "\u201c", "*", "(", " (dot) ", "\u0430", "\t", "\u2028", "\u200b", "\u3000", ":", "I",
+  };
+
+  @Test
+  void substitutingNoBreakSpacesAndEllipsesGivesTheSameViewOffsetsAndClassesAsTheWholeRuleChain() {
+    Random r = new Random(37);
+    int substituted = 0;
+    for (int it = 0; it < 40_000; it++) {
+      StringBuilder b = new StringBuilder();
+      int len = 1 + r.nextInt(30);
+      for (int k = 0; k < len; k++) {
+        b.append(SUBST_PIECES[r.nextInt(r.nextInt(4) == 0 ? SUBST_PIECES.length : 13)]);
+      }
+      String s = b.toString();
+      AnalyzedText fast = Normalizer.analyze(s);
+      AnalyzedText full = Normalizer.applyRules(s, 0);
+      assertSameView(full, fast, "case " + it + " (" + s.length() + " chars)");
+      assertEquals(CharClass.scan(s) | CharClass.scan(full.normalized()), fast.charClasses(), "case " + it);
+      if (Normalizer.verdict(s, Normalizer.scan(s)) == Normalizer.SUBSTITUTIONS) {
+        substituted++;
+      }
+    }
+    assertTrue(substituted > 10_000, "texts on the substitutions path: " + substituted);
+  }
+
+  @Test
+  void handPickedSubstitutions() {
+    AnalyzedText a = AnalyzedText.of("Wait\u2026 what?\u00a0 Call\u202f555.");
+    assertEquals("Wait... what? Call 555.", a.normalized());
+    assertEquals(new Span(4, 5), a.toOriginal(4, 7)); // the three dots map to the ellipsis
+    assertEquals(new Span(11, 13), a.toOriginal(13, 14)); // one space for the no-break space and the space
+    assertEquals(new Span(17, 18), a.toOriginal(18, 19)); // the narrow one
+    assertTrue(a.contains(CharClass.DOT) && a.contains(CharClass.NON_ASCII) && a.contains(CharClass.DIGIT));
+  }
+
   @Test
   void charClassesAreThoseOfBothViews() {
     Random r = new Random(31);
