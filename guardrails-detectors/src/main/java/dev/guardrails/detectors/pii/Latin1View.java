@@ -7,7 +7,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A per-thread one-byte-per-char copy of a text for the {@link Swar} loops of the name and address
+ * A per-thread one-byte-per-char copy of a text for the {@link dev.guardrails.detectors.internal.Swar} loops of the name and address
  * scanners: byte {@code i} is char {@code i} when that char is below U+0080, and some byte from
  * 0x80 up otherwise (the Latin-1 byte, or 0x80 for a char above U+00FF), so a byte below 0x80
  * always tells the char exactly and any other byte sends the reader to {@code String.charAt}. Bytes

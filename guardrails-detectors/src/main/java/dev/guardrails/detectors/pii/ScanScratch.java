@@ -17,7 +17,7 @@ import java.util.Arrays;
  */
 final class ScanScratch {
 
-  /** Zero bytes after the text in the view: eight-byte loads ({@link Swar#load}) at a position inside the text stay in them. */
+  /** Zero bytes after the text in the view: eight-byte loads ({@link dev.guardrails.detectors.internal.Swar#load}) at a position inside the text stay in them. */
   static final int PAD = 8;
   /** The longest view a thread keeps between scans (a 1 MB text and its padding). */
   static final int KEEP = (1 << 20) + 64;

@@ -1,5 +1,6 @@
 package dev.guardrails.detectors.pii;
 
+import dev.guardrails.detectors.internal.Swar;
 import dev.guardrails.Category;
 import dev.guardrails.CheckContext;
 import dev.guardrails.Detector;

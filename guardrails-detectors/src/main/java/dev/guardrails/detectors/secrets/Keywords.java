@@ -1,5 +1,6 @@
 package dev.guardrails.detectors.secrets;
 
+import dev.guardrails.detectors.internal.Swar;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

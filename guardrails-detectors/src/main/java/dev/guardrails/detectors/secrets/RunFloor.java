@@ -1,5 +1,7 @@
 package dev.guardrails.detectors.secrets;
 
+import dev.guardrails.detectors.internal.Swar;
+
 /**
  * How long a run of token chars every match of an RE2 regex must hold: read from the regex
  * source, so that the keyword prefilter looks for a rule's keywords only near runs that long

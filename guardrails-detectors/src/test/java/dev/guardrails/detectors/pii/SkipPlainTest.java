@@ -1,5 +1,6 @@
 package dev.guardrails.detectors.pii;
 
+import dev.guardrails.detectors.internal.Swar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
