@@ -30,6 +30,9 @@ import glob, os, re, sys
 
 import yaml
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from stereotype_groups import plural  # the same plural rule as the group lists
+
 ROOT = os.path.join(os.path.dirname(__file__), '..', '..')
 RES = os.path.join(ROOT, 'guardrails-detectors/src/main/resources/dev/guardrails/detectors/bias')
 
@@ -87,16 +90,6 @@ PRUNE = {'10134554-n', '10497170-n', '09857758-n', '10293269-n', '09779206-n', '
 def load(path):
     with open(path, encoding='utf-8') as f:
         return yaml.load(f, Loader=getattr(yaml, 'CSafeLoader', yaml.SafeLoader))
-
-
-def plural(w):
-    if w.endswith('man'):
-        return w[:-3] + 'men'
-    if w.endswith(('s', 'x', 'ch', 'sh')):
-        return w + 'es'
-    if w.endswith('y') and len(w) > 2 and w[-2] not in 'aeiou':
-        return w[:-1] + 'ies'
-    return w + 's'
 
 
 def excluded_terms():

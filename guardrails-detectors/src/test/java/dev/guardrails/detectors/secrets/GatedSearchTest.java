@@ -37,7 +37,8 @@ class GatedSearchTest {
     return b.toString();
   }
 
-  private static List<String> sorted(List<GitleaksRules.Candidate> cands) {
+  /** Candidates as sorted "rule@start-end" strings, for comparing two searches. */
+  static List<String> sorted(List<GitleaksRules.Candidate> cands) {
     List<String> out = new ArrayList<>();
     for (GitleaksRules.Candidate c : cands) {
       out.add(c.rule().id + "@" + c.start() + "-" + c.end());

@@ -58,15 +58,6 @@ class ShortPassTest {
     return out;
   }
 
-  private static List<String> sorted(List<GitleaksRules.Candidate> cands) {
-    List<String> out = new ArrayList<>();
-    for (GitleaksRules.Candidate c : cands) {
-      out.add(c.rule().id + "@" + c.start() + "-" + c.end());
-    }
-    java.util.Collections.sort(out);
-    return out;
-  }
-
   /** Counts: [texts, hand pass skipped, hand findings, rules skipped, candidates, findings]. */
   private static void compare(String text, int[] counts) {
     GitleaksRules g = GitleaksRules.defaults();
@@ -89,7 +80,7 @@ class ShortPassTest {
     g.scan(norm, view, new int[0], 0, whole);
     List<GitleaksRules.Candidate> gated = new ArrayList<>();
     g.scan(norm, view, new int[0], 0, gated, blocks);
-    assertEquals(sorted(whole), sorted(gated), "candidates: " + text);
+    assertEquals(GatedSearchTest.sorted(whole), GatedSearchTest.sorted(gated), "candidates: " + text);
     if (blocks == null) {
       counts[3]++;
     }
