@@ -207,24 +207,9 @@ public final class EnglishNlp {
         continue; // the previous offset's sentence
       }
       lastStart = start;
-      // trimmed as the model trims (OpenNLP's whitespace), then as sentences() does (the JDK's)
-      while (start < end && opennlp.tools.util.StringUtil.isWhitespace(p.charAt(start))) {
-        start++;
-      }
-      while (end > start && opennlp.tools.util.StringUtil.isWhitespace(p.charAt(end - 1))) {
-        end--;
-      }
-      int a = from + start;
-      int b = from + end;
-      while (a < b && Character.isWhitespace(s.charAt(a))) {
-        a++;
-      }
-      while (b > a && Character.isWhitespace(s.charAt(b - 1))) {
-        b--;
-      }
-      if (b > a) {
-        out.add(new Span(a, b));
-      }
+      // trimmed as the model trims (OpenNLP's whitespace, which holds the JDK's, so sentences()'s
+      // second trim finds nothing left); masking keeps every char's whitespace class, so s reads as p
+      addTrimmed(s, from + start, from + end, out);
     }
   }
 
