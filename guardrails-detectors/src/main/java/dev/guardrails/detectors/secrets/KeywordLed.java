@@ -68,25 +68,11 @@ final class KeywordLed {
     for (RegexTree.Piece p : pieces) {
       List<RegexTree.Quant> qs = p.quants();
       RegexTree.Quant q = qs.isEmpty() ? null : qs.get(0);
-      t.then(atom(p.atom(), source), q == null ? ONCE : q.min() == 0 && q.max() == 1 ? MAYBE : MANY);
       if (qs.size() > 1) {
-        // a second quantifier is not RE2 (a+*, a{2}{3}); read as this reader always read it: a
-        // quantifier char cannot start an atom, a brace is literal text
-        int pos = qs.get(1).at();
-        int end = qs.get(qs.size() - 1).end();
-        while (pos < end) {
-          char c = source.charAt(pos++);
-          if ("*+?".indexOf(c) >= 0) {
-            throw new IllegalArgumentException("unexpected char at " + (pos - 1));
-          }
-          RegexSyntax.Quantifier r = RegexSyntax.quantifier(source, pos);
-          if (r != null) {
-            pos = r.end();
-          }
-          t.then(new Lead(Set.of(String.valueOf(c)), true),
-              r == null ? ONCE : r.min() == 0 && r.max() == 1 ? MAYBE : MANY);
-        }
+        // a second quantifier (a+*, a{2}{3}) is not RE2: such a rule never compiles, so no answer
+        throw new IllegalArgumentException("second quantifier at " + qs.get(1).at());
       }
+      t.then(atom(p.atom(), source), q == null ? ONCE : q.min() == 0 && q.max() == 1 ? MAYBE : MANY);
     }
     return new Lead(t.texts, t.complete);
   }
