@@ -22,18 +22,19 @@ final class GenericSecrets {
       "apikey", "api_key", "api-key", "secret_key", "secret-key", "access_key", "private_key",
       "client_secret", "auth_token", "access_token", "refresh_token", "secretkey", "accesskey", "auth"};
 
-  /** The last letters of {@link #KEYS}, lower case. */
-  private static final String KEY_ENDS = lastLetters();
+  /** {@link #KEYS} by their last letter (lower case). */
+  private static final String[][] BY_END = new String[128][];
 
-  private static String lastLetters() {
-    StringBuilder b = new StringBuilder();
-    for (String k : KEYS) {
-      char c = k.charAt(k.length() - 1);
-      if (b.indexOf(String.valueOf(c)) < 0) {
-        b.append(c);
+  static {
+    for (int c = 0; c < 128; c++) {
+      List<String> ks = new ArrayList<>();
+      for (String k : KEYS) {
+        if (k.charAt(k.length() - 1) == c) {
+          ks.add(k);
+        }
       }
+      BY_END[c] = ks.isEmpty() ? null : ks.toArray(new String[0]);
     }
-    return b.toString();
   }
 
   /** If {@code s[i,we)} is a key word followed by '=' or ':', reports a high-entropy value; returns its end or -1. */
@@ -142,21 +143,6 @@ final class GenericSecrets {
     return false;
   }
 
-  /** {@link #KEYS} by their last letter (lower case). */
-  private static final String[][] BY_END = new String[128][];
-
-  static {
-    for (int c = 0; c < 128; c++) {
-      List<String> ks = new ArrayList<>();
-      for (String k : KEYS) {
-        if (k.charAt(k.length() - 1) == c) {
-          ks.add(k);
-        }
-      }
-      BY_END[c] = ks.isEmpty() ? null : ks.toArray(new String[0]);
-    }
-  }
-
   /** {@link #isKey(String, int, int)} on a one-byte view of ASCII token chars. */
   private static boolean isKey(byte[] b, int i, int we) {
     int end = b[we - 1];
@@ -186,10 +172,13 @@ final class GenericSecrets {
 
   private static boolean isKey(String s, int i, int we) {
     char end = s.charAt(we - 1);
-    if (end < 128 && KEY_ENDS.indexOf(end | 0x20) < 0) {
-      return false; // no key word ends in this ASCII char: skip the case-insensitive compares
+    // an ASCII last char: only the key words ending in it (case aside); any other char may still
+    // equal one ignoring case (the Kelvin sign is a 'k'), so it is compared with every key word
+    String[] keys = end < 128 ? BY_END[end >= 'A' && end <= 'Z' ? end + 32 : end] : KEYS;
+    if (keys == null) {
+      return false;
     }
-    for (String k : KEYS) {
+    for (String k : keys) {
       int st = we - k.length();
       if (st >= i && s.regionMatches(true, st, k, 0, k.length())
           && (st == i || s.charAt(st - 1) == '_' || s.charAt(st - 1) == '-')) {
