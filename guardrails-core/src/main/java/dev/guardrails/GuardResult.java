@@ -105,6 +105,25 @@ public final class GuardResult {
     return textLength;
   }
 
+  /**
+   * Adds this check's detector times to {@code sums}, a stream's running totals for the same
+   * pipeline (index = detector order): a detector that reported a time adds it to its slot (-1
+   * until the first one); slots of detectors with no time stay as they are.
+   *
+   * @param sums the totals, one slot per detector of the pipeline that produced this result
+   */
+  void addTimings(long[] sums) {
+    if (timingNanos == null) {
+      throw new IllegalStateException("a stream's result has no per-scan timings");
+    }
+    for (int i = 0; i < timingNanos.length && i < sums.length; i++) {
+      long t = timingNanos[i];
+      if (t >= 0) {
+        sums[i] = Math.max(sums[i], 0) + t;
+      }
+    }
+  }
+
   /** Returns time spent per detector id, in pipeline order. */
   public Map<String, Duration> timings() {
     Map<String, Duration> t = timings;

@@ -73,6 +73,8 @@ final class Pipeline {
   private final OversizeMode oversizeMode;
   /** True for a stream's partial scans: no linking (the stream links), no safe text, no listener. */
   private final boolean partial;
+  /** What every stream of this pipeline derives from it; built on the first stream. */
+  private volatile StreamRun.Plan streamPlan;
 
   /**
    * Creates a pipeline.
@@ -154,6 +156,26 @@ final class Pipeline {
    */
   public Pipeline partialScans() {
     return with(stages, GuardListener.NONE, true);
+  }
+
+  /**
+   * Returns the plan of this pipeline's streams (partial-scan form, detector groups), built on the
+   * first call: the same for every stream, so opening one builds no pipeline.
+   *
+   * @return the plan
+   */
+  StreamRun.Plan streamPlan() {
+    StreamRun.Plan p = streamPlan;
+    if (p == null) {
+      p = StreamRun.Plan.of(this);
+      streamPlan = p; // a racy fill is benign: every thread builds an equal, immutable plan
+    }
+    return p;
+  }
+
+  /** Returns the id of the detector at {@code i} in pipeline order. */
+  String id(int i) {
+    return ids[i];
   }
 
   /** Returns the detectors in order. */
@@ -243,8 +265,7 @@ final class Pipeline {
       found.errors().add(new DetectorError(Guardrail.ENGINE_ID, "INPUT_TRUNCATED", "", Action.FLAG));
     }
     AnalyzedText at = analyzed != null ? analyzed : AnalyzedText.of(scanned);
-    long[] timings = new long[stages.size()];
-    Arrays.fill(timings, -1L);
+    long[] timings = new long[stages.size()]; // runHere sets every slot; runAsync fills them with -1 first
     Instant deadline = executor == null ? null : ctx.deadlineOrNull();
     if (executor != null && (detectorTimeout != null || deadline != null)) {
       runAsync(at, ctx, deadline, timings, found);
@@ -443,6 +464,7 @@ final class Pipeline {
 
   private void runAsync(AnalyzedText at, CheckContext ctx, Instant deadline, long[] timings, Found all) {
     List<DetectorError> errors = all.errors(); // the time-bounded path: allocation is not its concern
+    Arrays.fill(timings, -1L); // a detector left unfinished (interrupted) reports no time
     List<Future<List<Finding>>> futures = new ArrayList<>(stages.size());
     long start = System.nanoTime();
     for (int i = 0; i < stages.size(); i++) {

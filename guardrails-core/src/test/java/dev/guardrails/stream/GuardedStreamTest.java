@@ -191,4 +191,59 @@ class GuardedStreamTest {
     assertTrue(shown.toString().startsWith("mail <EMAIL_1> and <EMAIL_2>; again <EMAIL_1>."), shown.toString());
     assertFalse(shown.toString().contains("<EMAIL_3>"));
   }
+
+  /** A detector that spends at least {@code PAUSE_NANOS} per call (busy wait) and counts its calls. */
+  private static final class Slow implements dev.guardrails.Detector {
+    static final long PAUSE_NANOS = 200_000;
+    final String id;
+    final int window;
+    final AtomicInteger calls = new AtomicInteger();
+
+    Slow(String id, int window) {
+      this.id = id;
+      this.window = window;
+    }
+
+    @Override
+    public String id() {
+      return id;
+    }
+
+    @Override
+    public java.util.Set<dev.guardrails.FindingType> types() {
+      return java.util.Set.of();
+    }
+
+    @Override
+    public int window() {
+      return window;
+    }
+
+    @Override
+    public void detect(dev.guardrails.text.AnalyzedText text, CheckContext ctx, dev.guardrails.FindingSink out) {
+      calls.incrementAndGet();
+      long until = System.nanoTime() + PAUSE_NANOS;
+      while (System.nanoTime() < until) {
+        Thread.onSpinWait();
+      }
+    }
+  }
+
+  @Test
+  void resultTimingsSumEveryScanOfEachDetectorInScanOrder() {
+    Slow wide = new Slow("t.wide", 1000); // window class 1,024
+    Slow narrow = new Slow("t.narrow", 20); // window class 256: scanned first, a group of its own
+    Guardrail g = Guardrail.builder().detector(wide).detector(narrow).build();
+    GuardedStream s = GuardedStream.open(g, CheckContext.empty(), StreamOptions.builder().maxHoldChars(300).build());
+    String text = "plain words and more plain words. ".repeat(60);
+    for (int i = 0; i < text.length(); i += 5) {
+      s.accept(text.substring(i, Math.min(text.length(), i + 5)));
+    }
+    GuardResult r = s.complete().result();
+    assertTrue(wide.calls.get() >= 3 && narrow.calls.get() >= 3, wide.calls + " / " + narrow.calls + " calls");
+    assertEquals(List.of("t.narrow", "t.wide"), List.copyOf(r.timings().keySet()));
+    // at least the pause of every call: a total of one scan only (the last, or the first) falls short
+    assertTrue(r.timings().get("t.wide").toNanos() >= wide.calls.get() * Slow.PAUSE_NANOS, r.timings().toString());
+    assertTrue(r.timings().get("t.narrow").toNanos() >= narrow.calls.get() * Slow.PAUSE_NANOS, r.timings().toString());
+  }
 }
