@@ -65,12 +65,12 @@ public final class GuardResult {
       long[] timingNanos,
       List<DetectorError> errors) {
     this.verdict = Objects.requireNonNull(verdict, "verdict");
-    this.decisions = List.copyOf(decisions);
+    this.decisions = decisions.isEmpty() ? List.of() : List.copyOf(decisions); // a clean check's are List.of() already
     this.safeText = Objects.requireNonNull(safeText, "safeText");
     this.textLength = textLength;
     this.timingIds = timingIds;
     this.timingNanos = timingNanos;
-    this.errors = List.copyOf(errors);
+    this.errors = errors.isEmpty() ? List.of() : List.copyOf(errors);
   }
 
   /** Returns the verdict: the strongest action taken, ALLOW reported as PASS. */

@@ -57,6 +57,9 @@ final class Pipeline {
     return c != 0 ? c : a.finding().detector().compareTo(b.finding().detector());
   };
 
+  /** The verdict of a check with no decision and no error: {@link #verdictOf} of two empty lists. */
+  private static final Verdict CLEAN = Verdict.of(Action.ALLOW);
+
   private final List<Stage> stages;
   private final String[] ids;
   /** Per stage, the {@link CharClass} mask of its {@link Detector#triggers()}; 0 runs it on every text. */
@@ -265,18 +268,21 @@ final class Pipeline {
       found.errors().add(new DetectorError(Guardrail.ENGINE_ID, "INPUT_TRUNCATED", "", Action.FLAG));
     }
     AnalyzedText at = analyzed != null ? analyzed : AnalyzedText.of(scanned);
-    long[] timings = new long[stages.size()]; // runHere sets every slot; runAsync fills them with -1 first
+    long[] timings = new long[ids.length]; // runHere sets every slot; runAsync fills them with -1 first
     Instant deadline = executor == null ? null : ctx.deadlineOrNull();
     if (executor != null && (detectorTimeout != null || deadline != null)) {
       runAsync(at, ctx, deadline, timings, found);
     } else {
       runHere(at, ctx, timings, found);
     }
+    if (found.isEmpty() && found.errors == null) {
+      // A clean check (no finding, no error): nothing to link, decide or redact; it shares the
+      // immutable empty lists, and allocates only the analyzed text, the sink, the timings and the result.
+      return completed(CLEAN, List.of(), partial ? "" : scanned, text.length(), timings, List.of(), scanned);
+    }
     if (!partial && !found.isEmpty()) {
       Linker.linkAll(found, scanned, ctx, linkWindow); // after every detector, before the policy
     }
-    // A clean check (no finding, no error) shares the immutable empty lists: its only
-    // allocations are the analyzed text, the sink, the timings and the result.
     List<Decision> decisions = found.isEmpty() ? List.of() : new ArrayList<>(found.size());
     for (int i = 0; i < found.size(); i++) {
       Finding f = found.get(i);
