@@ -68,7 +68,7 @@ public interface Detector {
   /**
    * Returns an upper bound, in chars, on the text that can influence one finding: the finding
    * itself plus the context read on either side. The streaming guard holds back this many chars
-   * before emitting. Defaults to 256.
+   * before emitting. Defaults to 256. Read once per pipeline, when its first stream opens.
    *
    * @return the window, {@code >= 1}
    */
@@ -78,7 +78,8 @@ public interface Detector {
 
   /**
    * Returns true when findings depend on whole sentences (or the whole answer), so a streaming guard
-   * must hold text back until a sentence ends. Defaults to false.
+   * must hold text back until a sentence ends. Defaults to false. Read once per pipeline, when its
+   * first stream opens.
    *
    * @return whether this detector is sentence-scoped
    */

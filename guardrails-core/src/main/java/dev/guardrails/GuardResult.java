@@ -65,12 +65,12 @@ public final class GuardResult {
       long[] timingNanos,
       List<DetectorError> errors) {
     this.verdict = Objects.requireNonNull(verdict, "verdict");
-    this.decisions = List.copyOf(decisions);
+    this.decisions = decisions.isEmpty() ? List.of() : List.copyOf(decisions); // a clean check's are List.of() already
     this.safeText = Objects.requireNonNull(safeText, "safeText");
     this.textLength = textLength;
     this.timingIds = timingIds;
     this.timingNanos = timingNanos;
-    this.errors = List.copyOf(errors);
+    this.errors = errors.isEmpty() ? List.of() : List.copyOf(errors);
   }
 
   /** Returns the verdict: the strongest action taken, ALLOW reported as PASS. */
@@ -103,6 +103,25 @@ public final class GuardResult {
   /** Returns the length of the checked text. */
   public int textLength() {
     return textLength;
+  }
+
+  /**
+   * Adds this check's detector times to {@code sums}, a stream's running totals for the same
+   * pipeline (index = detector order): a detector that reported a time adds it to its slot (-1
+   * until the first one); slots of detectors with no time stay as they are.
+   *
+   * @param sums the totals, one slot per detector of the pipeline that produced this result
+   */
+  void addTimings(long[] sums) {
+    if (timingNanos == null) {
+      throw new IllegalStateException("a stream's result has no per-scan timings");
+    }
+    for (int i = 0; i < timingNanos.length && i < sums.length; i++) {
+      long t = timingNanos[i];
+      if (t >= 0) {
+        sums[i] = Math.max(sums[i], 0) + t;
+      }
+    }
   }
 
   /** Returns time spent per detector id, in pipeline order. */

@@ -57,6 +57,9 @@ final class Pipeline {
     return c != 0 ? c : a.finding().detector().compareTo(b.finding().detector());
   };
 
+  /** The verdict of a check with no decision and no error: {@link #verdictOf} of two empty lists. */
+  private static final Verdict CLEAN = Verdict.of(Action.ALLOW);
+
   private final List<Stage> stages;
   private final String[] ids;
   /** Per stage, the {@link CharClass} mask of its {@link Detector#triggers()}; 0 runs it on every text. */
@@ -73,6 +76,8 @@ final class Pipeline {
   private final OversizeMode oversizeMode;
   /** True for a stream's partial scans: no linking (the stream links), no safe text, no listener. */
   private final boolean partial;
+  /** What every stream of this pipeline derives from it; built on the first stream. */
+  private volatile StreamRun.Plan streamPlan;
 
   /**
    * Creates a pipeline.
@@ -154,6 +159,26 @@ final class Pipeline {
    */
   public Pipeline partialScans() {
     return with(stages, GuardListener.NONE, true);
+  }
+
+  /**
+   * Returns the plan of this pipeline's streams (partial-scan form, detector groups), built on the
+   * first call: the same for every stream, so opening one builds no pipeline.
+   *
+   * @return the plan
+   */
+  StreamRun.Plan streamPlan() {
+    StreamRun.Plan p = streamPlan;
+    if (p == null) {
+      p = StreamRun.Plan.of(this);
+      streamPlan = p; // a racy fill is benign: every thread builds an equal, immutable plan
+    }
+    return p;
+  }
+
+  /** Returns the id of the detector at {@code i} in pipeline order. */
+  String id(int i) {
+    return ids[i];
   }
 
   /** Returns the detectors in order. */
@@ -243,19 +268,21 @@ final class Pipeline {
       found.errors().add(new DetectorError(Guardrail.ENGINE_ID, "INPUT_TRUNCATED", "", Action.FLAG));
     }
     AnalyzedText at = analyzed != null ? analyzed : AnalyzedText.of(scanned);
-    long[] timings = new long[stages.size()];
-    Arrays.fill(timings, -1L);
+    long[] timings = new long[ids.length]; // runHere sets every slot; runAsync fills them with -1 first
     Instant deadline = executor == null ? null : ctx.deadlineOrNull();
     if (executor != null && (detectorTimeout != null || deadline != null)) {
       runAsync(at, ctx, deadline, timings, found);
     } else {
       runHere(at, ctx, timings, found);
     }
+    if (found.isEmpty() && found.errors == null) {
+      // A clean check (no finding, no error): nothing to link, decide or redact; it shares the
+      // immutable empty lists, and allocates only the analyzed text, the sink, the timings and the result.
+      return completed(CLEAN, List.of(), partial ? "" : scanned, text.length(), timings, List.of(), scanned);
+    }
     if (!partial && !found.isEmpty()) {
       Linker.linkAll(found, scanned, ctx, linkWindow); // after every detector, before the policy
     }
-    // A clean check (no finding, no error) shares the immutable empty lists: its only
-    // allocations are the analyzed text, the sink, the timings and the result.
     List<Decision> decisions = found.isEmpty() ? List.of() : new ArrayList<>(found.size());
     for (int i = 0; i < found.size(); i++) {
       Finding f = found.get(i);
@@ -443,6 +470,7 @@ final class Pipeline {
 
   private void runAsync(AnalyzedText at, CheckContext ctx, Instant deadline, long[] timings, Found all) {
     List<DetectorError> errors = all.errors(); // the time-bounded path: allocation is not its concern
+    Arrays.fill(timings, -1L); // a detector left unfinished (interrupted) reports no time
     List<Future<List<Finding>>> futures = new ArrayList<>(stages.size());
     long start = System.nanoTime();
     for (int i = 0; i < stages.size(); i++) {

@@ -25,8 +25,8 @@ final class StreamRun implements StreamEngine<GuardResult> {
   private enum State { OPEN, BLOCKED, COMPLETED, CANCELLED }
 
   /**
-   * Detectors scanned together over one range: those of a window class (windows rounded up to a
-   * power of two, at least {@value #MIN_GROUP_WINDOW}), or all sentence-scoped ones.
+   * Detectors scanned together over one range (see {@link #partition}): the stream's state of one
+   * {@link Group}.
    */
   private static final class Part {
     final Pipeline engine;
@@ -37,16 +37,51 @@ final class StreamRun implements StreamEngine<GuardResult> {
     int settled;
     /** Final decisions starting at or after the emission point, in stream coordinates. */
     final List<Decision> known = new ArrayList<>();
+    /** Per detector of {@link #engine}, the summed nanos of its runs; -1 until it reports one. */
+    final long[] nanos;
 
-    Part(Pipeline engine, int window, boolean sentences, int detectors) {
-      this.engine = engine;
-      this.window = window;
-      this.sentences = sentences;
-      this.detectors = detectors;
+    Part(Group g) {
+      this.engine = g.engine();
+      this.window = g.window();
+      this.sentences = g.sentences();
+      this.detectors = g.detectors();
+      this.nanos = new long[g.detectors()];
+      java.util.Arrays.fill(nanos, -1L);
     }
   }
 
-  private static final int MIN_GROUP_WINDOW = 256;
+  /**
+   * The immutable part of a {@link Part}, the same for every stream of a pipeline.
+   *
+   * @param engine the partial-scan pipeline of the group's detectors
+   * @param window the largest window among them
+   * @param sentences true for the sentence-scoped group
+   * @param detectors how many detectors it runs
+   */
+  record Group(Pipeline engine, int window, boolean sentences, int detectors) {}
+
+  /**
+   * What every stream of a pipeline derives from it alone: its partial-scan form, the detector
+   * groups, the largest window. Built on a pipeline's first stream and kept by the pipeline
+   * ({@link Pipeline#streamPlan}), so opening a stream builds no pipelines.
+   *
+   * @param engine the partial-scan form
+   * @param groups the detector groups in scan order
+   * @param window the largest window
+   * @param sentenceScoped true when a detector is sentence-scoped
+   */
+  record Plan(Pipeline engine, List<Group> groups, int window, boolean sentenceScoped) {
+    static Plan of(Pipeline pipeline) {
+      Pipeline engine = pipeline.partialScans();
+      int w = 1;
+      boolean sentences = false;
+      for (Detector d : engine.detectors()) {
+        w = Math.max(w, d.window());
+        sentences |= d.sentenceScoped();
+      }
+      return new Plan(engine, partition(engine), w, sentences);
+    }
+  }
 
   /** The guardrail's pipeline: its listener gets the stream's events, and it redacts. */
   private final Pipeline pipeline;
@@ -72,7 +107,6 @@ final class StreamRun implements StreamEngine<GuardResult> {
   private final List<Finding> recentLinkers = new ArrayList<>();
   private final int linkWindow;
   private final List<DetectorError> errors = new ArrayList<>(0);
-  private final Map<String, Duration> timings = new LinkedHashMap<>();
   private final int maxInput;
   private final OversizeMode oversizeMode;
   private long received;
@@ -83,6 +117,8 @@ final class StreamRun implements StreamEngine<GuardResult> {
   private int scans;
   private long scannedChars;
   private State state = State.OPEN;
+  /** What was shown, set by {@link #complete()} (one copy for the result and {@link #shown()}). */
+  private String shownText;
   /** The result of the whole answer, set by {@link #complete()}. */
   private GuardResult result;
 
@@ -98,21 +134,21 @@ final class StreamRun implements StreamEngine<GuardResult> {
   StreamRun(Pipeline pipeline, CheckContext ctx, IntUnaryOperator maxHoldOf, IntUnaryOperator firstScanOf,
       long maxHoldNanos) {
     this.pipeline = pipeline;
-    this.engine = pipeline.partialScans();
+    Plan plan = pipeline.streamPlan();
+    this.engine = plan.engine();
     this.listener = pipeline.listener();
     this.blockMessage = pipeline.blockMessage();
     this.ctx = ctx;
     this.maxInput = engine.maxInputChars();
     this.oversizeMode = engine.oversizeMode();
-    int w = 1;
-    boolean sentences = false;
-    for (Detector d : engine.detectors()) {
-      w = Math.max(w, d.window());
-      sentences |= d.sentenceScoped();
-    }
+    int w = plan.window();
     this.window = w;
-    this.sentenceScoped = sentences;
-    this.parts = partition(engine);
+    this.sentenceScoped = plan.sentenceScoped();
+    List<Part> ps = new ArrayList<>(plan.groups().size());
+    for (Group g : plan.groups()) {
+      ps.add(new Part(g));
+    }
+    this.parts = ps;
     this.detectorCount = engine.detectors().size();
     this.maxHold = maxHoldOf.applyAsInt(w);
     this.minStep = Math.max(1, maxHold / 4);
@@ -123,14 +159,20 @@ final class StreamRun implements StreamEngine<GuardResult> {
     this.lastEmitNanos = maxHoldNanos > 0 ? System.nanoTime() : 0L;
   }
 
-  /** Groups the detectors by window class, so cheap narrow detectors do not re-read wide windows. */
-  private static List<Part> partition(Pipeline engine) {
+  /**
+   * Groups the detectors: the sentence-scoped ones (they read from a sentence start), then all
+   * others over one range sized by the largest window among them. One range for all windowed
+   * detectors lets them share the slice's analyses ({@link AnalyzedText#analysis}: the name and
+   * address detectors share the address spans, which each group of a per-window split computed
+   * again); on the default pipeline that saves more than the narrow detectors' longer re-reads cost.
+   */
+  private static List<Group> partition(Pipeline engine) {
     Map<Integer, List<Detector>> classes = new java.util.TreeMap<>();
     for (Detector d : engine.detectors()) {
-      int key = d.sentenceScoped() ? -1 : windowClass(d.window());
+      int key = d.sentenceScoped() ? -1 : 0;
       classes.computeIfAbsent(key, k -> new ArrayList<>()).add(d);
     }
-    List<Part> parts = new ArrayList<>(classes.size());
+    List<Group> parts = new ArrayList<>(classes.size());
     for (Map.Entry<Integer, List<Detector>> c : classes.entrySet()) {
       List<Detector> members = c.getValue();
       int w = 1;
@@ -138,15 +180,9 @@ final class StreamRun implements StreamEngine<GuardResult> {
         w = Math.max(w, d.window());
       }
       Pipeline sub = classes.size() == 1 ? engine : engine.only(d -> containsSame(members, d));
-      parts.add(new Part(sub, w, c.getKey() < 0, members.size()));
+      parts.add(new Group(sub, w, c.getKey() < 0, members.size()));
     }
     return List.copyOf(parts);
-  }
-
-  private static int windowClass(int window) {
-    int w = Math.max(MIN_GROUP_WINDOW, window);
-    int p = Integer.highestOneBit(w);
-    return p == w ? w : p << 1 > 0 ? p << 1 : Integer.MAX_VALUE;
   }
 
   private static boolean containsSame(List<Detector> members, Detector d) {
@@ -234,8 +270,10 @@ final class StreamRun implements StreamEngine<GuardResult> {
     List<Decision> decisions = new ArrayList<>(committed);
     decisions.sort(Pipeline.DECISION_ORDER);
     Verdict verdict = blocked ? Verdict.BLOCK : Pipeline.verdictOf(decisions, errors);
-    String safe = verdict == Verdict.BLOCK ? blockMessage : shown.toString();
+    shownText = shown.toString(); // nothing is appended after complete()
+    String safe = verdict == Verdict.BLOCK ? blockMessage : shownText;
     int length = (int) Math.min(Integer.MAX_VALUE, received);
+    Map<String, Duration> timings = timings();
     result = new GuardResult(verdict, decisions, safe, length, timings, errors);
     if (listener != GuardListener.NONE) {
       listener.checkCompleted(new GuardListener.CheckEvent(verdict, length, decisions,
@@ -266,7 +304,7 @@ final class StreamRun implements StreamEngine<GuardResult> {
    */
   @Override
   public String shown() {
-    return shown.toString();
+    return shownText != null ? shownText : shown.toString();
   }
 
   /**
@@ -351,6 +389,22 @@ final class StreamRun implements StreamEngine<GuardResult> {
   public String toString() {
     return "GuardedStream[state=" + state + ", received=" + buf.length() + ", emitted=" + emitted
         + ", holdback=" + hold + ", scans=" + scans + "]";
+  }
+
+  /**
+   * Each detector's time summed over the scans that ran it, in scan order (the order in which
+   * every detector first reported); a detector no scan ran is left out.
+   */
+  private Map<String, Duration> timings() {
+    Map<String, Duration> out = new LinkedHashMap<>();
+    for (Part part : parts) {
+      for (int i = 0; i < part.nanos.length; i++) {
+        if (part.nanos[i] >= 0) {
+          out.put(part.engine.id(i), Duration.ofNanos(part.nanos[i]));
+        }
+      }
+    }
+    return out;
   }
 
   private void requireOpen(String call) {
@@ -468,7 +522,7 @@ final class StreamRun implements StreamEngine<GuardResult> {
    */
   private boolean rescanPart(Part part, AnalyzedText slice, int from, boolean fin, int end, int limit, List<Decision> open) {
     GuardResult r = part.engine.run(slice.original(), slice, ctx);
-    r.timings().forEach((id, t) -> timings.merge(id, t, Duration::plus));
+    r.addTimings(part.nanos);
     // Kept: from where the last scan stopped (earlier ones were committed or kept then, or come
     // from the left cut) to the new settled point (later ones may still change).
     int keepFrom = part.sentences ? emitted : part.settled;
@@ -508,7 +562,9 @@ final class StreamRun implements StreamEngine<GuardResult> {
 
   /** Emits up to {@code p}, redactions applied, and commits the decisions before it. */
   private String emit(int p, List<Decision> open, List<List<Finding>> clusters) {
-    StringBuilder out = new StringBuilder(p - emitted + 16);
+    // one bulk copy of the range (appending a builder's range to another goes char by char)
+    String piece = buf.substring(emitted, p);
+    StringBuilder out = null; // only when a cluster is replaced
     int pos = emitted;
     for (List<Finding> c : clusters) {
       int cs = SafeText.start(c);
@@ -520,10 +576,13 @@ final class StreamRun implements StreamEngine<GuardResult> {
       if (replacement == null) {
         return block(open); // a redactor failed: fail closed like check, nothing more is shown
       }
-      out.append(buf, pos, cs).append(replacement);
+      if (out == null) {
+        out = new StringBuilder(p - emitted + 16);
+      }
+      out.append(piece, pos - emitted, cs - emitted).append(replacement);
       pos = ce;
     }
-    out.append(buf, pos, p);
+    String text = out == null ? piece : out.append(piece, pos - emitted, p - emitted).toString();
     for (Decision d : open) {
       if (d.finding().start() < p) {
         committed.add(d);
@@ -537,8 +596,8 @@ final class StreamRun implements StreamEngine<GuardResult> {
       part.known.removeIf(d -> d.finding().start() < p);
     }
     emitted = p;
-    shown.append(out);
-    return out.toString();
+    shown.append(text);
+    return text;
   }
 
   /**

@@ -233,17 +233,20 @@ public final class OffsetMap {
   OffsetMap slice(int normFrom, int normTo, int originalFrom, int originalLength) {
     Recorder r = new Recorder();
     int i = normFrom;
-    int k = exception(normFrom) + 1; // the first exception after i
+    int j = exception(normFrom); // the last exception at or before i: one search, then in step
     while (i < normTo) {
-      int segmentEnd = k < exceptions ? Math.min(excIndex(k), normTo) : normTo;
-      int s = sourceStart(i) - originalFrom;
-      int e = sourceEnd(i) - originalFrom;
+      int segmentEnd = j + 1 < exceptions ? Math.min(excIndex(j + 1), normTo) : normTo;
+      // sourceStart(i) and sourceEnd(i) without their searches: i is exception j or continues it
+      int s = j < 0 ? i : excIndex(j) == i ? excStart(j) : excEnd(j) + (i - excIndex(j) - 1);
+      int e = j >= 0 && excIndex(j) == i ? excEnd(j) : s + 1;
+      s -= originalFrom;
+      e -= originalFrom;
       r.add(s, e);
       if (segmentEnd - i > 1) { // the rest of the segment continues 1:1
         r.addRun(e, e + segmentEnd - i - 1);
       }
       i = segmentEnd;
-      k++;
+      j++;
     }
     return r.build(originalLength);
   }

@@ -191,4 +191,99 @@ class GuardedStreamTest {
     assertTrue(shown.toString().startsWith("mail <EMAIL_1> and <EMAIL_2>; again <EMAIL_1>."), shown.toString());
     assertFalse(shown.toString().contains("<EMAIL_3>"));
   }
+
+  /** A detector that spends at least {@code PAUSE_NANOS} per call (busy wait) and counts its calls. */
+  private static class Slow implements dev.guardrails.Detector {
+    static final long PAUSE_NANOS = 200_000;
+    final String id;
+    final int window;
+    final boolean sentences;
+    final AtomicInteger calls = new AtomicInteger();
+
+    Slow(String id, int window, boolean sentences) {
+      this.id = id;
+      this.window = window;
+      this.sentences = sentences;
+    }
+
+    @Override
+    public boolean sentenceScoped() {
+      return sentences;
+    }
+
+    @Override
+    public String id() {
+      return id;
+    }
+
+    @Override
+    public java.util.Set<dev.guardrails.FindingType> types() {
+      return java.util.Set.of();
+    }
+
+    @Override
+    public int window() {
+      return window;
+    }
+
+    @Override
+    public void detect(dev.guardrails.text.AnalyzedText text, CheckContext ctx, dev.guardrails.FindingSink out) {
+      calls.incrementAndGet();
+      long until = System.nanoTime() + PAUSE_NANOS;
+      while (System.nanoTime() < until) {
+        Thread.onSpinWait();
+      }
+    }
+  }
+
+  @Test
+  void resultTimingsSumEveryScanOfEachDetectorInScanOrder() {
+    Slow wide = new Slow("t.wide", 200, false);
+    Slow narrow = new Slow("t.narrow", 200, true); // sentence-scoped: a group of its own, scanned first
+    Guardrail g = Guardrail.builder().detector(wide).detector(narrow).build();
+    GuardedStream s = GuardedStream.open(g, CheckContext.empty(), StreamOptions.builder().maxHoldChars(300).build());
+    String text = "plain words and more plain words. ".repeat(60);
+    for (int i = 0; i < text.length(); i += 5) {
+      s.accept(text.substring(i, Math.min(text.length(), i + 5)));
+    }
+    GuardResult r = s.complete().result();
+    assertTrue(wide.calls.get() >= 3 && narrow.calls.get() >= 3, wide.calls + " / " + narrow.calls + " calls");
+    assertEquals(List.of("t.narrow", "t.wide"), List.copyOf(r.timings().keySet()));
+    // at least the pause of every call: a total of one scan only (the last, or the first) falls short
+    assertTrue(r.timings().get("t.wide").toNanos() >= wide.calls.get() * Slow.PAUSE_NANOS, r.timings().toString());
+    assertTrue(r.timings().get("t.narrow").toNanos() >= narrow.calls.get() * Slow.PAUSE_NANOS, r.timings().toString());
+  }
+
+  @Test
+  void windowedDetectorsOfDifferentWindowsShareOneAnalysisPerScan() {
+    AtomicInteger computed = new AtomicInteger();
+    dev.guardrails.text.AnalysisKey<Integer> shared = dev.guardrails.text.AnalysisKey.of("test.shared", t -> {
+      computed.incrementAndGet();
+      return t.length();
+    });
+    class Reader extends Slow {
+      Reader(String id, int window) {
+        super(id, window, false);
+      }
+
+      @Override
+      public void detect(dev.guardrails.text.AnalyzedText text, CheckContext ctx, dev.guardrails.FindingSink out) {
+        calls.incrementAndGet();
+        text.analysis(shared);
+      }
+    }
+    Reader narrow = new Reader("t.narrow", 20);
+    Reader wide = new Reader("t.wide", 1000);
+    Guardrail g = Guardrail.builder().detector(narrow).detector(wide).build();
+    GuardedStream s = GuardedStream.open(g, CheckContext.empty(), StreamOptions.builder().maxHoldChars(300).build());
+    String text = "plain words and more plain words. ".repeat(60);
+    for (int i = 0; i < text.length(); i += 5) {
+      s.accept(text.substring(i, Math.min(text.length(), i + 5)));
+    }
+    s.complete();
+    assertTrue(s.scans() >= 3, s.scans() + " scans");
+    assertEquals(s.scans(), wide.calls.get());
+    assertEquals(s.scans(), narrow.calls.get());
+    assertEquals(s.scans(), computed.get(), "one computation per scan, shared by both detectors");
+  }
 }
