@@ -108,8 +108,9 @@ final class PersonRisk {
     boolean sensitive = !pub && (around & SENS) != 0;
     // greeted, signing, introducing oneself, a form's name field: a private person by position
     // ("Dear Barack" is no way to address a public figure; "Dear John is a 2010 film" has a role cue)
-    priv |= !roleCue && (addressed(s, a) || signature(s, a, b));
-    sensitive |= contactBlock(s, a, b, true);
+    // (each test only reads: one that cannot change the answer is not asked)
+    priv = priv || (!roleCue && (addressed(s, a) || signature(s, a, b)));
+    sensitive = sensitive || contactBlock(s, a, b, true);
     if (!pub && !priv && !sensitive) {
       return f;
     }

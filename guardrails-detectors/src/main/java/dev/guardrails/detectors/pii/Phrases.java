@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Several sets of ASCII phrases found as whole words in one pass over a region of a text, without
  * a regular expression or an allocation: what {@code (?<![\p{L}\p{N}])(?:a|b|...)(?![\p{L}\p{N}])}
- * with {@code CASE_INSENSITIVE} and opaque region bounds finds, for up to 32 such patterns at once.
+ * with {@code CASE_INSENSITIVE} and opaque region bounds finds, for up to 15 such patterns at once.
  *
  * <p>Each set is written in a small regular language of literals, non-capturing groups
  * {@code (?:x|y)} and the optional mark {@code ?} after a char or a group, and expanded once into
@@ -22,47 +22,50 @@ import java.util.List;
  */
 final class Phrases {
 
-  /** Per lower-case ASCII first letter: bit L set when some phrase of length L (below 64) starts with it. */
-  private final long[] lengths = new long[128];
+  /**
+   * The per-letter filters in one array (an annotation reads a few lines of it, not three arrays):
+   * at {@code 2 * c} for a lower-case ASCII first char {@code c}, bit {@code d & 63} set when some
+   * phrase starting with {@code c} has {@code d} as its second char, every bit when one is that
+   * letter alone (several chars share a bit: a filter, never a verdict); at {@code 2 * c + 1}, bit L
+   * set when some phrase of length L (below 64) starts with {@code c} (so bits 1-2 tell that a phrase
+   * of one or two chars does, and the first three chars are not asked); from {@link #THIRDS} on, bit
+   * {@link #third} of the first three chars of every phrase of three chars or more (hashed into
+   * 4,096 bits: a filter, never a verdict).
+   */
+  private final long[] filter = new long[THIRDS + 64];
+  private static final int THIRDS = 256;
   /**
    * The phrases' prefixes that end at a stop of {@link #walk} (the end of a run of ASCII letters and
-   * digits, or just after any other char), open addressing, two longs per slot in one array so that
-   * a probe reads one cache line: at {@code 2 * slot} the prefix's hash (high 32 bits), its length
-   * (bits 24-31; 0 for an empty slot) and the offset of its chars in {@link #prefixChars} (bits
-   * 0-23); at {@code 2 * slot + 1} what it is: the sets whose phrase it is (bits 0-31) and
-   * {@link #LONGER} (bit 32). Every phrase is one of these prefixes (its own end is a stop).
+   * digits, or just after any other char), open addressing, one long per slot so that a probe reads
+   * one cache line and the table is half the size of a two-long layout: the prefix's hash (high 24
+   * bits of it, bits 40-63), its length (bits 34-39; 0 for an empty slot), the offset of its chars
+   * in {@link #prefixChars} (bits 16-33), and what it is: the sets whose phrase it is (bits 0-14)
+   * and {@link #LONGER} (bit 15). Every phrase is one of these prefixes (its own end is a stop).
    */
   private final long[] prefixes;
-  /** The chars of every prefix, one after the other; {@link #prefixes} holds each one's offset. */
-  private final char[] prefixChars;
   /**
-   * Per lower-case ASCII first letter: bit {@code c & 63} set when some phrase starting with that
-   * letter has {@code c} as its second char, every bit when one is that letter alone (several
-   * chars share a bit: a filter, never a verdict).
+   * The chars of the prefixes, one byte each (all lower-case ASCII), each spelled once: a prefix
+   * whose chars already stand in the pool (inside a longer prefix) points there.
    */
-  private final long[] seconds = new long[128];
-  /**
-   * Bit {@link #third} of the first three chars of every phrase (hashed into 4,096 bits: a filter,
-   * never a verdict), asked at a word start whose first letter begins no phrase of one or two chars
-   * ({@link #shortStart}).
-   */
-  private final long[] thirds = new long[64];
-  /** Per lower-case ASCII first letter: some phrase of one or two chars starts with it. */
-  private final boolean[] shortStart = new boolean[128];
+  private final byte[] prefixChars;
   private final int prefixMask;
-  /** In {@link #prefixes}: some longer phrase starts with this prefix. */
-  private static final long LONGER = 1L << 32;
+  /** In a {@link #prefixes} slot and in what {@link #step} returns: some longer phrase starts with this prefix. */
+  private static final int LONGER = 1 << 15;
+  /** The sets' bits of a {@link #prefixes} slot. */
+  private static final int SETS = LONGER - 1;
+  /** Most sets: the bits below {@link #LONGER}. */
+  private static final int MAX_SETS = 15;
 
   /**
    * Builds the sets.
    *
    * @param patterns one pattern per set (set {@code i} is bit {@code i} of the masks returned)
-   * @throws IllegalArgumentException if a pattern uses more than the small language, or a phrase
+   * @throws IllegalArgumentException if there are more than 15 patterns, a pattern uses more than the small language, or a phrase
    *     is empty, not ASCII, starts with no letter or is 64 chars or longer
    */
   Phrases(String... patterns) {
-    if (patterns.length > 32) {
-      throw new IllegalArgumentException("patterns must be at most 32: " + patterns.length);
+    if (patterns.length > MAX_SETS) {
+      throw new IllegalArgumentException("patterns must be at most " + MAX_SETS + ": " + patterns.length);
     }
     List<String> all = new ArrayList<>();
     List<Integer> bits = new ArrayList<>();
@@ -90,45 +93,71 @@ final class Phrases {
           throw new IllegalArgumentException("phrase must be lower-case ASCII: length " + p.length());
         }
       }
-      lengths[p.charAt(0)] |= 1L << p.length();
+      filter[2 * p.charAt(0) + 1] |= 1L << p.length();
     }
     java.util.Map<String, Long> stops = new java.util.LinkedHashMap<>();
     for (int k = 0; k < all.size(); k++) {
       String p = all.get(k);
       // a one-char phrase may be followed by any char that is no letter or number
-      seconds[p.charAt(0)] |= p.length() == 1 ? -1L : 1L << (p.charAt(1) & 63);
-      if (p.length() <= 2) {
-        shortStart[p.charAt(0)] = true;
-      } else {
+      filter[2 * p.charAt(0)] |= p.length() == 1 ? -1L : 1L << (p.charAt(1) & 63);
+      if (p.length() > 2) {
         int t = third(p.charAt(0), p.charAt(1), p.charAt(2));
-        thirds[t >>> 6] |= 1L << t;
+        filter[THIRDS + (t >>> 6)] |= 1L << t;
       }
       for (int e = 1; e < p.length(); e++) {
         if (stopAt(p, e)) {
-          stops.merge(p.substring(0, e), LONGER, (x, y) -> x | y);
+          stops.merge(p.substring(0, e), OLD_LONGER, (x, y) -> x | y);
         }
       }
       stops.merge(p, (long) bits.get(k) & 0xFFFFFFFFL, (x, y) -> x | y);
     }
     int pcap = Integer.highestOneBit(Math.max(4, stops.size() * 3)) << 1;
-    prefixes = new long[2 * pcap];
-    StringBuilder chars = new StringBuilder();
+    prefixes = new long[pcap];
     prefixMask = pcap - 1;
+    // longest first, so that a shorter prefix finds its chars inside a longer one already pooled
+    List<String> byLength = new ArrayList<>(stops.keySet());
+    byLength.sort((x, y) -> y.length() - x.length());
+    StringBuilder chars = new StringBuilder();
+    java.util.Map<String, Integer> offsets = new java.util.HashMap<>();
+    for (String p : byLength) {
+      int at = chars.indexOf(p);
+      if (at < 0) {
+        at = chars.length();
+        chars.append(p);
+      }
+      offsets.put(p, at);
+    }
+    if (chars.length() >= 1 << 18) {
+      throw new IllegalArgumentException("phrases too long in all: " + chars.length());
+    }
     for (java.util.Map.Entry<String, Long> e : stops.entrySet()) {
       String p = e.getKey();
-      int slot = Gazetteer.mix(p.hashCode()) & prefixMask; // lower-case ASCII: the folded hash
-      while (prefixes[2 * slot] != 0) {
+      int h = p.hashCode(); // lower-case ASCII: the folded hash
+      int slot = Gazetteer.mix(h) & prefixMask;
+      while (prefixes[slot] != 0) {
         slot = (slot + 1) & prefixMask;
       }
-      if (chars.length() >= 1 << 24) {
-        throw new IllegalArgumentException("phrases too long in all: " + chars.length());
-      }
-      prefixes[2 * slot] = ((long) p.hashCode() << 32) | ((long) p.length() << 24) | chars.length();
-      prefixes[2 * slot + 1] = e.getValue();
-      chars.append(p);
+      long what = e.getValue();
+      int info = (int) (what & SETS) | ((what & OLD_LONGER) != 0 ? LONGER : 0);
+      prefixes[slot] = key(h, p.length()) | ((long) offsets.get(p) << 16) | info;
     }
-    prefixChars = chars.toString().toCharArray();
+    byte[] pool = new byte[chars.length()];
+    for (int i = 0; i < pool.length; i++) {
+      pool[i] = (byte) chars.charAt(i);
+    }
+    prefixChars = pool;
   }
+
+  /** While building: a prefix that some longer phrase continues (above the 32 set bits). */
+  private static final long OLD_LONGER = 1L << 32;
+
+  /** The hash and length bits of a {@link #prefixes} slot. */
+  private static long key(int h, int len) {
+    return ((long) (h >>> 8) << 40) | ((long) len << 34);
+  }
+
+  /** Bits of a {@link #prefixes} slot that {@link #key} sets. */
+  private static final long KEY = -1L << 34;
 
   /**
    * Whether {@link #walk} looks the first {@code e} chars of {@code p} up: after a letter or digit
@@ -227,12 +256,8 @@ final class Phrases {
           // the first two chars of a phrase must be these (ASCII case ignored), unless it has one
           char f = fold(c);
           char d = p + 1 < n ? r[p + 1] : 0x80;
-          if (d < 128 ? (seconds[f] & (1L << (fold(d) & 63))) != 0 : (lengths[f] & 2L) != 0) {
-            // and, when every phrase starting so has three chars or more, the first three
-            char e = shortStart[f] || p + 2 >= n ? 0 : r[p + 2];
-            if (e == 0 || (e < 128 && (thirds[third(f, fold(d), fold(e)) >>> 6] & (1L << third(f, fold(d), fold(e)))) != 0)) {
-              found |= walk(r, p, n);
-            }
+          if (mayStart(f, d, p + 2 < n ? r[p + 2] : 0)) {
+            found |= walk(r, p, n);
           }
           while (p + 1 < n && r[p + 1] < 128 && WORD[r[p + 1]]) {
             p++; // the rest of the word's ASCII run: no word start, no break
@@ -279,14 +304,14 @@ final class Phrases {
         stop = true;
       }
       if (stop) {
-        long step = step(h, r, p, q - p);
+        int step = step(h, r, p, q - p);
         if (step == 0) {
           return found; // no phrase starts so
         }
-        if ((int) step != 0) {
+        if ((step & SETS) != 0) {
           char next = q < to ? r[q] : 0;
           if (q == to || !(next < 128 ? WORD[next] : letterOrNumberInside(r, q, to))) {
-            found |= (int) step;
+            found |= step & SETS;
           }
         }
         if ((step & LONGER) == 0) {
@@ -298,20 +323,23 @@ final class Phrases {
   }
 
   /** {@link #step(int, CharSequence, int, int)} over the region copy of {@link #scan}. */
-  private long step(int h, char[] r, int a, int len) {
-    long want = ((long) h << 32) | ((long) len << 24);
+  private int step(int h, char[] r, int a, int len) {
+    long want = key(h, len);
     for (int slot = Gazetteer.mix(h) & prefixMask; ; slot = (slot + 1) & prefixMask) {
-      long key = prefixes[2 * slot];
+      long key = prefixes[slot];
       if (key == 0) {
         return 0;
       }
-      if ((key & ~0xFFFFFFL) == want && same(prefixChars, (int) key & 0xFFFFFF, r, a, len)) {
-        return prefixes[2 * slot + 1];
+      if ((key & KEY) == want && same(prefixChars, (int) (key >>> 16) & POOL, r, a, len)) {
+        return (int) key & (SETS | LONGER);
       }
     }
   }
 
-  private static boolean same(char[] pool, int at, char[] r, int a, int len) {
+  /** The offset bits of a {@link #prefixes} slot, shifted down 16. */
+  private static final int POOL = (1 << 18) - 1;
+
+  private static boolean same(byte[] pool, int at, char[] r, int a, int len) {
     for (int i = 0; i < len; i++) {
       if (pool[at + i] != fold(r[a + i])) {
         return false;
@@ -334,15 +362,15 @@ final class Phrases {
    * What the prefix {@code s[a, a + len)} whose (folded) hash is {@code h} is ({@link #prefixes}:
    * its sets and {@link #LONGER}); 0 if none.
    */
-  private long step(int h, CharSequence s, int a, int len) {
-    long want = ((long) h << 32) | ((long) len << 24);
+  private int step(int h, CharSequence s, int a, int len) {
+    long want = key(h, len);
     for (int slot = Gazetteer.mix(h) & prefixMask; ; slot = (slot + 1) & prefixMask) {
-      long key = prefixes[2 * slot];
+      long key = prefixes[slot];
       if (key == 0) {
         return 0;
       }
-      if ((key & ~0xFFFFFFL) == want && same(prefixChars, (int) key & 0xFFFFFF, s, a, len)) {
-        return prefixes[2 * slot + 1];
+      if ((key & KEY) == want && same(prefixChars, (int) (key >>> 16) & POOL, s, a, len)) {
+        return (int) key & (SETS | LONGER);
       }
     }
   }
@@ -383,7 +411,7 @@ final class Phrases {
         }
         h = 31 * h + fold(c);
       }
-      found |= (int) step(h, s, p, len); // a phrase's own sets; 0 for a mere prefix
+      found |= step(h, s, p, len) & SETS; // a phrase's own sets; 0 for a mere prefix
     }
     return found;
   }
@@ -398,8 +426,13 @@ final class Phrases {
     if (from >= to || s.charAt(from) >= 128) {
       return 0;
     }
-    long lens = lengths[fold(s.charAt(from))];
-    return lens == 0 ? 0 : at(s, from, to, lens);
+    char f = fold(s.charAt(from));
+    long lens = filter[2 * f + 1];
+    // the scan's filter of the first two or three chars first: most names begin no phrase
+    if (lens == 0 || !mayStart(f, from + 1 < to ? s.charAt(from + 1) : 0x80, from + 2 < to ? s.charAt(from + 2) : 0)) {
+      return 0;
+    }
+    return at(s, from, to, lens);
   }
 
   private int at(CharSequence s, int p, int to, long lens) {
@@ -418,7 +451,7 @@ final class Phrases {
     return ending == 0 ? 0 : hashed(s, p, ending);
   }
 
-  private static boolean same(char[] pool, int at, CharSequence s, int a, int len) {
+  private static boolean same(byte[] pool, int at, CharSequence s, int a, int len) {
     for (int i = 0; i < len; i++) {
       if (pool[at + i] != fold(s.charAt(a + i))) {
         return false;
@@ -427,7 +460,32 @@ final class Phrases {
     return true;
   }
 
-  /** The bit of three lower-case chars in {@link #thirds}. */
+  /**
+   * Whether a phrase may start with the lower-case ASCII {@code f} before {@code d} (0x80 or above:
+   * no second char, or not ASCII: only a one-char phrase can) and {@code e} (0: not asked, as at the
+   * region's end): a necessary condition (the first two chars by {@link #filter}'s per-letter mask,
+   * then, when every phrase starting with {@code f} has three chars or more, the first three).
+   */
+  private boolean mayStart(char f, char d, char e) {
+    long lens = filter[2 * f + 1];
+    if (d >= 128) {
+      return (lens & 2L) != 0;
+    }
+    char fd = fold(d);
+    if ((filter[2 * f] & (1L << (fd & 63))) == 0) {
+      return false;
+    }
+    if ((lens & 6L) != 0 || e == 0) {
+      return true;
+    }
+    if (e >= 128) {
+      return false;
+    }
+    int t = third(f, fd, fold(e));
+    return (filter[THIRDS + (t >>> 6)] & (1L << t)) != 0;
+  }
+
+  /** The bit of three lower-case chars in the three-char part of {@link #filter}. */
   private static int third(char a, char b, char c) {
     return ((a * 31 + b) * 31 + c) & 4095;
   }

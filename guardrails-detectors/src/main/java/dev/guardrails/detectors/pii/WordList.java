@@ -15,30 +15,50 @@ import java.util.List;
 final class WordList {
 
   private final String[] words;
-  /** Per lower-case ASCII char: the entries that end with it. */
-  private final String[][] byLast = new String[128][];
-  /** Per lower-case ASCII char: the entries that start with it. */
-  private final String[][] byFirst = new String[128][];
+  /**
+   * The entries packed in one array, so that a test reads a line or two of it rather than an index
+   * array, a group array and each entry's string and bytes: at {@code c} (a lower-case ASCII char)
+   * the offset of the group of entries that end with {@code c}, at {@code 128 + c} that of the
+   * entries that start with it (0: none); each group is a run of entries {@code [length, index in
+   * words, chars...]} ended by a 0.
+   */
+  private final char[] packed;
 
   private WordList(String... words) {
     this.words = words.clone();
-    List<List<String>> last = new ArrayList<>();
-    List<List<String>> first = new ArrayList<>();
+    List<List<Integer>> last = new ArrayList<>();
+    List<List<Integer>> first = new ArrayList<>();
     for (int c = 0; c < 128; c++) {
       last.add(new ArrayList<>());
       first.add(new ArrayList<>());
     }
-    for (String w : words) {
+    for (int k = 0; k < words.length; k++) {
+      String w = words[k];
       if (w.isEmpty() || w.chars().anyMatch(c -> c >= 128 || (c >= 'A' && c <= 'Z'))) {
         throw new IllegalArgumentException("word list entries must be non-empty lower-case ASCII: length " + w.length());
       }
-      last.get(w.charAt(w.length() - 1)).add(w);
-      first.get(w.charAt(0)).add(w);
+      last.get(w.charAt(w.length() - 1)).add(k);
+      first.get(w.charAt(0)).add(k);
     }
-    for (int c = 0; c < 128; c++) {
-      byLast[c] = last.get(c).toArray(new String[0]);
-      byFirst[c] = first.get(c).toArray(new String[0]);
+    StringBuilder b = new StringBuilder();
+    b.setLength(256);
+    for (int side = 0; side < 2; side++) {
+      for (int c = 0; c < 128; c++) {
+        List<Integer> group = (side == 0 ? last : first).get(c);
+        if (group.isEmpty()) {
+          continue;
+        }
+        b.setCharAt(side * 128 + c, (char) b.length());
+        for (int k : group) {
+          b.append((char) words[k].length()).append((char) k).append(words[k]);
+        }
+        b.append((char) 0);
+      }
     }
+    if (b.length() > Character.MAX_VALUE) {
+      throw new IllegalArgumentException("word list too long in all: " + b.length());
+    }
+    packed = b.toString().toCharArray();
   }
 
   /**
@@ -65,9 +85,19 @@ final class WordList {
       return false;
     }
     char c = s.charAt(to - 1);
-    for (String w : c < 128 ? byLast[lower(c)] : words) {
-      int st = to - w.length();
-      if (st >= from && same(s, st, w) && (st == 0 || !Chars.letter(s.charAt(st - 1)))) {
+    if (c >= 128) {
+      for (String w : words) {
+        int st = to - w.length();
+        if (st >= from && same(s, st, w) && (st == 0 || !Chars.letter(s.charAt(st - 1)))) {
+          return true;
+        }
+      }
+      return false;
+    }
+    char[] t = packed;
+    for (int g = t[lower(c)], len; g != 0 && (len = t[g]) != 0; g += len + 2) {
+      int st = to - len;
+      if (st >= from && same(s, st, t, g, len) && (st == 0 || !Chars.letter(s.charAt(st - 1)))) {
         return true;
       }
     }
@@ -81,13 +111,41 @@ final class WordList {
       return false;
     }
     char c = s.charAt(i);
-    for (String w : c < 128 ? byFirst[lower(c)] : words) {
-      int e = i + w.length();
-      if (e <= n && same(s, i, w) && (e == n || !Chars.letter(s.charAt(e)))) {
+    if (c >= 128) {
+      for (String w : words) {
+        int e = i + w.length();
+        if (e <= n && same(s, i, w) && (e == n || !Chars.letter(s.charAt(e)))) {
+          return true;
+        }
+      }
+      return false;
+    }
+    char[] t = packed;
+    for (int g = t[128 + lower(c)], len; g != 0 && (len = t[g]) != 0; g += len + 2) {
+      int e = i + len;
+      if (e <= n && same(s, i, t, g, len) && (e == n || !Chars.letter(s.charAt(e)))) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * {@link #same(String, int, String)} for the entry packed at {@code g} ({@code [length, index,
+   * chars...]}) of length {@code len}: its chars read from {@code t}, and from the first text char
+   * of U+0080 or above the JDK's comparison with the entry's string.
+   */
+  private boolean same(String s, int at, char[] t, int g, int len) {
+    for (int k = 0; k < len; k++) {
+      char c = s.charAt(at + k);
+      if (c >= 128) {
+        return s.regionMatches(true, at, words[t[g + 1]], 0, len);
+      }
+      if (lower(c) != t[g + 2 + k]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -121,6 +121,20 @@ class PhrasesTest {
     assertThrows(IllegalArgumentException.class, () -> new Phrases("dr. who"));
   }
 
+  @Test
+  void holdsAtMostFifteenSets() {
+    String[] fifteen = new String[15];
+    for (int i = 0; i < fifteen.length; i++) {
+      fifteen[i] = "word" + (char) ('a' + i);
+    }
+    Phrases phrases = new Phrases(fifteen);
+    assertEquals(1 << 14, phrases.find("a wordo here", 0, 12)); // the last set keeps its own bit
+    assertEquals(0, phrases.find("a wordp here", 0, 12));
+    String[] sixteen = java.util.Arrays.copyOf(fifteen, 16);
+    sixteen[15] = "wordp";
+    assertThrows(IllegalArgumentException.class, () -> new Phrases(sixteen));
+  }
+
   private static String escaped(String s) {
     StringBuilder b = new StringBuilder();
     for (char c : s.toCharArray()) {
