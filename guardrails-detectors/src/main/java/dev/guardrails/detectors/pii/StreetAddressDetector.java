@@ -164,7 +164,7 @@ public final class StreetAddressDetector implements Detector {
       // the word loop from p up to and over the number: p is a place it stands at (the text's start,
       // the end of the last address or number, or just after a char no word holds)
       i = p;
-      while (i <= d) {
+      for (int past = d + 1; i < past; ) {
         if (!wordChar(s, v, i) || (i > 0 && wordChar(s, v, i - 1))) {
           i++;
           continue;

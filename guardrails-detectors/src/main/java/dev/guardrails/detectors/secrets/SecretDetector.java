@@ -477,7 +477,7 @@ public final class SecretDetector implements Detector {
     if (e - a < Base64Secrets.MIN_RUN - 2) {
       // too short for a base64 run (most such runs are long words): only a typed start, which a
       // token run of ten must begin with, in the first e - a - 9 chars
-      for (int p = a; p <= e - 10; p++) {
+      for (int p = a, last = e - 9; p < last; p++) {
         if (mayBeTyped(b, p) && (p == a || !isToken(b[p - 1])) && tokens(b, p, p + 10)) {
           return true;
         }
