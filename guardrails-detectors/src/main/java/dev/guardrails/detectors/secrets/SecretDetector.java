@@ -486,8 +486,10 @@ public final class SecretDetector implements Detector {
     }
     int tok = 0;
     int b64 = 0;
-    for (int p = a; p <= e; p++) {
-      byte c = p < e ? b[p] : 0;
+    // over [a, e) and then the end of the run as a non-token char: a loop over the array's own
+    // bounds (a loop to e inclusive, reading 0 at e, cost a C2 recompile on a profile predicate)
+    for (int p = a; p < e; p++) {
+      byte c = b[p];
       if (isToken(c)) {
         tok++;
         b64++;
@@ -502,7 +504,7 @@ public final class SecretDetector implements Detector {
         return true;
       }
     }
-    return false;
+    return b64 >= Base64Secrets.MIN_RUN - 2 && Base64Secrets.mayDecode(b, e - b64, e, n);
   }
 
   /** Whether {@code b[from, to)} are all token chars. */
