@@ -254,7 +254,7 @@ final class NumericRun {
     int nd = 0;
     char uniform = 0;
     boolean allLen1 = true;
-    for (int k = a; k <= b; k++) {
+    for (int k = a, past = b + 1; k < past; k++) {
       if (nd + ge[k] - gs[k] > d.length) {
         return false; // more digits than any entity has (20 groups may hold 380)
       }
@@ -282,7 +282,7 @@ final class NumericRun {
     }
     if (uniform == '/' && !plusHere && nd >= NationalId.MIN_DIGITS && nd <= NationalId.MAX_DIGITS) {
       // slashes: a date or fraction, unless a slashed ID layout next to its cue (Steuernummer 181/815/08155)
-      for (int k = a; k <= b; k++) {
+      for (int k = a, past = b + 1; k < past; k++) {
         lens[k - a] = ge[k] - gs[k];
       }
       return NationalId.find(h, d, nd, lens, groups, uniform, start, end);
@@ -295,7 +295,7 @@ final class NumericRun {
       return false; // shorter than any phone number or ID: years, amounts, counts
     }
     if (nd >= NationalId.MIN_DIGITS && nd <= NationalId.MAX_DIGITS && !plusHere) {
-      for (int k = a; k <= b; k++) {
+      for (int k = a, past = b + 1; k < past; k++) {
         lens[k - a] = ge[k] - gs[k];
       }
       if (NationalId.find(h, d, nd, lens, groups, uniform, start, end)) {
@@ -522,7 +522,7 @@ final class NumericRun {
    * and object identifiers ({@code 10.0.19041.1}) have parts of one digit or of five and more.
    */
   private boolean phoneGroups(int a, int b) {
-    for (int k = a; k <= b; k++) {
+    for (int k = a, past = b + 1; k < past; k++) {
       int len = ge[k] - gs[k];
       if (len < 2 || len > 4) {
         return false;

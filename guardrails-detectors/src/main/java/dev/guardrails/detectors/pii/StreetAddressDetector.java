@@ -164,13 +164,13 @@ public final class StreetAddressDetector implements Detector {
       // the word loop from p up to and over the number: p is a place it stands at (the text's start,
       // the end of the last address or number, or just after a char no word holds)
       i = p;
-      while (i <= d) {
+      for (int past = d + 1; i < past; ) {
         if (!wordChar(s, v, i) || (i > 0 && wordChar(s, v, i - 1))) {
           i++;
           continue;
         }
         int te = AddressScan.tokenEnd(s, i, n);
-        int end = i < near ? farAnchor(s, i, te, n) : anchor(s, i, te, n);
+        int end = anchor(s, i, te, n, i < near ? FAR : NEAR);
         if (end < 0) {
           i = te;
           continue;
@@ -221,28 +221,10 @@ public final class StreetAddressDetector implements Detector {
   }
 
   /**
-   * {@link #anchor} at a letter word with more than {@link #NAMED_RUNS} runs before the next number:
-   * {@link #namedNumber} cannot reach it, the others are asked in the same order.
-   */
-  private static int farAnchor(String s, int a, int te, int n) {
-    if (AddressScan.is(s, a, te, "corner")) {
-      return corner(s, te, n);
-    }
-    int box = postBox(s, a, te, n);
-    if (box > 0) {
-      return box;
-    }
-    if (AddressLexicons.PREFIX.contains(s, a, te) && te - a > 1) {
-      return prefixed(s, a, te, n, false);
-    }
-    return -1;
-  }
-
-  /**
    * The first index at or after {@code from} whose char is a digit ({@link Chars#digit}), or {@code
    * n}; or {@code -1} when "corner" (ASCII case ignored) or "FPO", "APO" or "DPO" ending a word or the
    * text has its 'n' or 'o' there first ({@link #rareAt}): the digit-free anchors ({@link
-   * #digitFreeAnchor}) can only match in a text that holds one of those, since no char of U+0080 or
+   * #anchor} at {@link #DIGIT_FREE}) can only match in a text that holds one of those, since no char of U+0080 or
    * above equals one of these letters ignoring case (as {@link AddressScan#same} compares). Over the
    * view, eight bytes at a time (a byte from 0x80 up is told by its char).
    */
@@ -323,7 +305,16 @@ public final class StreetAddressDetector implements Detector {
 
   /**
    * The word loop from {@code i}, a place where it stands between words, with the addresses found
-   * before ({@code found[0, count)}, the last ending at {@code floor}).
+   * before ({@code found[0, count)}, the last ending at {@code floor}). It stops at the first index
+   * from which no word can start an anchor ({@code quiet}): past the last digit (so no word there
+   * has a number ahead and only "corner of" and a ship before FPO/APO/DPO remain, {@link
+   * #anchor} at {@link #DIGIT_FREE}), past the last "corner" and past the "o" of the last word "FPO", "APO" or
+   * "DPO" that a ship's name may precede ("po" inside a word, as in "report", reads as no such word;
+   * ASCII case ignored: no other char equals these letters ignoring case, as {@link AddressScan#is}
+   * compares). One backward pass over that tail: texts that end in prose skip the word loop over it.
+   *
+   * <p>One method with that backward pass, over {@code FreqInlineSize} (325 bytes of bytecode), so
+   * that C2 does not inline this rare path into {@link #scan(String, boolean)} (see {@link #anchor}).
    */
   private static int[] scanWords(String s, byte[] v, int i, int floor, int[] found, int count) {
     int n = s.length();
@@ -331,7 +322,39 @@ public final class StreetAddressDetector implements Detector {
     // a box number) that its look-ahead reaches over words, spaces, dots and '#' only: a word with
     // no such digit ahead is only asked about those two.
     int stop = -1; // the first char at or after the last word's end that no look-ahead passes over
-    int quiet = quietFrom(s, n);
+    // quiet: the first index from which no word can start an anchor (one backward pass, see above)
+    int quiet = 0;
+    for (int p = n - 1; p >= 0; p--) {
+      char c = s.charAt(p);
+      if (c >= 128) {
+        if (Character.isDigit(c)) {
+          quiet = p + 1;
+        break;
+        }
+        continue;
+      }
+      byte k = QUIET[c];
+      if (k == 0) {
+        continue;
+      }
+      if (k == Q_DIGIT) {
+        quiet = p + 1;
+        break;
+      }
+      if (k == Q_O) {
+        if (p > 1 && (s.charAt(p - 1) | 0x20) == 'p' && fpo(s.charAt(p - 2)) && (p + 1 == n || !Chars.letterOrDigit(s.charAt(p + 1)))) {
+          quiet = p; // the word "FPO", "APO" or "DPO" after a ship's name: the ship starts before the 'o'
+          break;
+        }
+        continue; // "po" inside a word ("report", "support"): no ship anchor reads it
+      }
+      // the second letter first: regionMatches ignoring case costs a case mapping per char, and
+      // only 'o' and 'O' equal 'o' ignoring case
+      if (k == Q_C && p + 1 < n && (s.charAt(p + 1) | 0x20) == 'o' && s.regionMatches(true, p, "corner", 0, 6)) {
+        quiet = p + 1;
+        break;
+      }
+    }
     while (i < n && i < quiet) {
       char c = s.charAt(i);
       if (!Chars.letterOrDigit(c) || (i > 0 && Chars.letterOrDigit(s.charAt(i - 1)))) {
@@ -341,15 +364,15 @@ public final class StreetAddressDetector implements Detector {
       int te = AddressScan.tokenEnd(s, i, n);
       int end;
       if (Chars.digit(c)) {
-        end = anchor(s, i, te, n);
+        end = anchor(s, i, te, n, NEAR);
       } else {
         if (stop < te) {
           stop = lookAheadStop(s, v, te, n);
         }
         if (stop < n && Chars.digit(s.charAt(stop))) {
-          end = anchor(s, i, te, n);
+          end = anchor(s, i, te, n, NEAR);
         } else {
-          end = digitFreeAnchor(s, i, te, n);
+          end = anchor(s, i, te, n, DIGIT_FREE);
           if (end < 0) {
             i = skipDigitFree(s, v, te, stop);
             continue;
@@ -368,45 +391,6 @@ public final class StreetAddressDetector implements Detector {
   }
 
   /**
-   * The first index from which no word can start an anchor: past the last digit (so no word there
-   * has a number ahead and only "corner of" and a ship before FPO/APO/DPO remain, {@link
-   * #digitFreeAnchor}), past the last "corner" and past the "o" of the last word "FPO", "APO" or
-   * "DPO" that a ship's name may precede ("po" inside a word, as in "report", reads as no such word;
-   * ASCII case ignored: no other char equals these letters ignoring case, as {@link AddressScan#is}
-   * compares). One backward pass over that tail: texts that end in prose skip the word loop over it.
-   */
-  private static int quietFrom(String s, int n) {
-    for (int p = n - 1; p >= 0; p--) {
-      char c = s.charAt(p);
-      if (c >= 128) {
-        if (Character.isDigit(c)) {
-          return p + 1;
-        }
-        continue;
-      }
-      byte k = QUIET[c];
-      if (k == 0) {
-        continue;
-      }
-      if (k == Q_DIGIT) {
-        return p + 1;
-      }
-      if (k == Q_O) {
-        if (p > 1 && (s.charAt(p - 1) | 0x20) == 'p' && fpo(s.charAt(p - 2)) && (p + 1 == n || !Chars.letterOrDigit(s.charAt(p + 1)))) {
-          return p; // the word "FPO", "APO" or "DPO" after a ship's name: the ship starts before the 'o'
-        }
-        continue; // "po" inside a word ("report", "support"): no ship anchor reads it
-      }
-      // the second letter first: regionMatches ignoring case costs a case mapping per char, and
-      // only 'o' and 'O' equal 'o' ignoring case
-      if (k == Q_C && p + 1 < n && (s.charAt(p + 1) | 0x20) == 'o' && s.regionMatches(true, p, "corner", 0, 6)) {
-        return p + 1;
-      }
-    }
-    return 0;
-  }
-
-  /**
    * Whether {@code c} is F, A or D in either case: the first letter of "FPO", "APO", "DPO" as {@link
    * AddressScan#startsWithWord} compares (no char of U+0080 or above equals these ignoring case).
    */
@@ -418,7 +402,7 @@ public final class StreetAddressDetector implements Detector {
   private static final byte Q_DIGIT = 1;
   private static final byte Q_O = 2;
   private static final byte Q_C = 3;
-  /** ASCII classes for {@link #quietFrom}: digits, o and c in either case, else 0. */
+  /** ASCII classes for the backward pass of {@link #scanWords(String, byte[], int, int, int[], int)}: digits, o and c in either case, else 0. */
   private static final byte[] QUIET = new byte[128];
 
   static {
@@ -475,7 +459,7 @@ public final class StreetAddressDetector implements Detector {
   /**
    * Where the loop of {@link #scan} must next look, from {@code p} (just after a word that was no
    * anchor) in a stretch that ends at {@code stop} with no digit there ({@link #lookAheadStop}):
-   * every word starting before {@code stop} is then asked only {@link #digitFreeAnchor}, which
+   * every word starting before {@code stop} is then asked only {@link #anchor} at {@link #DIGIT_FREE}, which
    * answers -1 unless the word starts with c, C, u, U or a non-ASCII char. Returns the first such
    * word start (or the start of a word with a non-ASCII char, or of one long enough to reach the
    * 40-char cap of {@link AddressScan#tokenEnd}: those go the exact way), else {@code stop}. The
@@ -614,29 +598,93 @@ public final class StreetAddressDetector implements Detector {
     SKIP['U'] = S_SPECIAL;
   }
 
-  /**
-   * {@link #anchor} at a word with no number ahead ({@link #lookAheadStop}): only "corner of" and
-   * "USS Mahler" + "FPO" can match there (every other anchor ends at or reads through a number).
-   * Returns the anchor's end or -1.
-   */
-  private static int digitFreeAnchor(String s, int a, int te, int n) {
-    char c = s.charAt(a);
-    if (c == 'c' || c == 'C' || c >= 128) {
-      if (AddressScan.is(s, a, te, "corner")) {
-        return corner(s, te, n);
-      }
-    }
-    if (c == 'U' || c == 'u' || c >= 128) {
-      return postBox(s, a, te, n);
-    }
-    return -1;
-  }
+  /** {@link #anchor}'s reach: every anchor (a number is within three runs ahead, {@link #NAMED_RUNS}). */
+  private static final int NEAR = 0;
+  /** {@link #anchor}'s reach: a number more than three runs ahead, so all but {@link #namedNumber}. */
+  private static final int FAR = 1;
+  /** {@link #anchor}'s reach: no number ahead ({@link #lookAheadStop}), so only "corner of" and a ship's name. */
+  private static final int DIGIT_FREE = 2;
 
-  /** Tries every anchor at the token {@code s[a, te)}; returns the anchor's end or -1. */
-  private static int anchor(String s, int a, int te, int n) {
+  /**
+   * Tries the anchors the word {@code s[a, te)} may start, given how far the next number is
+   * ({@code reach}: {@link #NEAR}, {@link #FAR} or {@link #DIGIT_FREE}); returns the anchor's end or
+   * -1. At a house number ("217 Lovers Lane", "33 avenue de Provence", "91215 Harjukuja 54") the
+   * number's own anchor is read here, house number + name words + street suffix; the others have a
+   * method each.
+   *
+   * <p>One method on purpose, over {@code FreqInlineSize} (325 bytes of bytecode): C2 then never
+   * inlines it into the scan loops that call it once per word near a number, and compiles it on
+   * its own. Inlined, its callees (about 7,600 bytes of bytecode) used up the scan's inlining
+   * budget ({@code DesiredMethodLimit}, 8,000) in some JVMs and not in others, depending on which
+   * call sites the early profile had seen, and the per-char calls of the scan loops ({@code
+   * charAt}, {@link AddressScan#tokenEnd}) were then left as calls: the same code ran at one or
+   * at two to three times the cost from one JVM to the next (docs/benchmarks.md).
+   */
+  private static int anchor(String s, int a, int te, int n, int reach) {
     char c = s.charAt(a);
-    if (Chars.digit(c)) {
-      return Chars.digit(s.charAt(te - 1)) || te - a <= 7 ? numbered(s, a, te, n) : -1;
+    if (reach == DIGIT_FREE) {
+      if (c == 'c' || c == 'C' || c >= 128) {
+        if (AddressScan.is(s, a, te, "corner")) {
+          return corner(s, te, n);
+        }
+      }
+      if (c == 'U' || c == 'u' || c >= 128) {
+        return postBox(s, a, te, n);
+      }
+      return -1;
+    }
+    if (reach == NEAR && Chars.digit(c)) {
+      if (!Chars.digit(s.charAt(te - 1)) && te - a > 7) {
+        return -1;
+      }
+      // the house number's own anchor
+      if (!AddressScan.houseNumber(s, a, te) || !AddressScan.wordBoundaryBefore(s, a)) {
+        return -1;
+      }
+      int p = AddressScan.skipSpaces(s, te, n);
+      if (p >= n || p == te || !Chars.letter(s.charAt(p))) {
+        return -1;
+      }
+      int we = AddressScan.tokenEnd(s, p, n);
+      // every list asked of a word below, from one hash of it
+      int tags = AddressLexicons.tags(s, p, we);
+      if ((tags & AddressLexicons.T_PREFIX) != 0 && we - p > 1) {
+        return prefixed(s, p, we, n, true);
+      }
+      if ((tags & (AddressLexicons.T_NOT_STREET | AddressLexicons.T_UNIT)) != 0) {
+        return -1;
+      }
+      boolean allCap = true;
+      int last = -1;
+      for (int w = 0; w < MAX_WORDS && p < n && Chars.letter(s.charAt(p)); w++) {
+        if (w > 0) {
+          we = AddressScan.tokenEnd(s, p, n);
+          tags = AddressLexicons.tags(s, p, we);
+        }
+        boolean cap = Chars.upper(s.charAt(p));
+        allCap &= cap;
+        if (w > 0 && (tags & (cap ? AddressLexicons.T_SUFFIX : AddressLexicons.T_CORE_SUFFIX)) != 0
+            && (allCap || (tags & AddressLexicons.T_CORE_SUFFIX) != 0)) {
+          return AddressScan.abbrevDot(s, we, n);
+        }
+        if (w > 0 && (tags & AddressLexicons.T_UNIT) != 0) {
+          return allCap ? last : -1; // "2505 Heatherleigh Suite 620": the unit is taken by add
+        }
+        if ((tags & AddressLexicons.T_NOT_STREET) != 0) {
+          return -1; // "5 Musicians Of The 70s"
+        }
+        last = we;
+        int q = AddressScan.skipSpaces(s, AddressScan.abbrevDot(s, we, n), n);
+        if (q < n && Chars.digit(s.charAt(q)) && allCap && q > we) {
+          int ne = AddressScan.tokenEnd(s, q, n);
+          return AddressScan.houseNumber(s, q, ne) ? ne : -1; // number + name + number
+        }
+        if (q == we || q >= n) {
+          return -1;
+        }
+        p = q;
+      }
+      return -1;
     }
     if (AddressScan.is(s, a, te, "corner")) {
       return corner(s, te, n);
@@ -648,59 +696,8 @@ public final class StreetAddressDetector implements Detector {
     if (AddressLexicons.PREFIX.contains(s, a, te) && te - a > 1) {
       return prefixed(s, a, te, n, false);
     }
-    if (Chars.upper(c)) {
+    if (reach == NEAR && Chars.upper(c)) {
       return namedNumber(s, a, te, n);
-    }
-    return -1;
-  }
-
-  /** At a house number: "217 Lovers Lane", "33 avenue de Provence", "91215 Harjukuja 54". */
-  private static int numbered(String s, int a, int te, int n) {
-    if (!AddressScan.houseNumber(s, a, te) || !AddressScan.wordBoundaryBefore(s, a)) {
-      return -1;
-    }
-    int p = AddressScan.skipSpaces(s, te, n);
-    if (p >= n || p == te || !Chars.letter(s.charAt(p))) {
-      return -1;
-    }
-    int we = AddressScan.tokenEnd(s, p, n);
-    // every list asked of a word below, from one hash of it
-    int tags = AddressLexicons.tags(s, p, we);
-    if ((tags & AddressLexicons.T_PREFIX) != 0 && we - p > 1) {
-      return prefixed(s, p, we, n, true);
-    }
-    if ((tags & (AddressLexicons.T_NOT_STREET | AddressLexicons.T_UNIT)) != 0) {
-      return -1;
-    }
-    boolean allCap = true;
-    int last = -1;
-    for (int w = 0; w < MAX_WORDS && p < n && Chars.letter(s.charAt(p)); w++) {
-      if (w > 0) {
-        we = AddressScan.tokenEnd(s, p, n);
-        tags = AddressLexicons.tags(s, p, we);
-      }
-      boolean cap = Chars.upper(s.charAt(p));
-      allCap &= cap;
-      if (w > 0 && (tags & (cap ? AddressLexicons.T_SUFFIX : AddressLexicons.T_CORE_SUFFIX)) != 0
-          && (allCap || (tags & AddressLexicons.T_CORE_SUFFIX) != 0)) {
-        return AddressScan.abbrevDot(s, we, n);
-      }
-      if (w > 0 && (tags & AddressLexicons.T_UNIT) != 0) {
-        return allCap ? last : -1; // "2505 Heatherleigh Suite 620": the unit is taken by extendRight
-      }
-      if ((tags & AddressLexicons.T_NOT_STREET) != 0) {
-        return -1; // "5 Musicians Of The 70s"
-      }
-      last = we;
-      int q = AddressScan.skipSpaces(s, AddressScan.abbrevDot(s, we, n), n);
-      if (q < n && Chars.digit(s.charAt(q)) && allCap && q > we) {
-        int ne = AddressScan.tokenEnd(s, q, n);
-        return AddressScan.houseNumber(s, q, ne) ? ne : -1; // number + name + number
-      }
-      if (q == we || q >= n) {
-        return -1;
-      }
-      p = q;
     }
     return -1;
   }
@@ -901,25 +898,18 @@ public final class StreetAddressDetector implements Detector {
 
   /**
    * Records the address whose anchor is {@code [i, end)}: extended left (not over {@code floor})
-   * and right, its start, end and strong-part count are written at {@code found[count, count + 3)}.
-   * Returns {@code found}, or a larger copy when it had no room.
+   * and right over unit, city lines, state, ZIP and country (bounded by parts and length), its
+   * start, end and number of strong parts are written at {@code found[count, count + 3)}. Returns
+   * {@code found}, or a larger copy when it had no room. One method with the extension to the
+   * right, over {@code FreqInlineSize}, so that C2 does not inline it into the scan loops (see
+   * {@link #anchor}).
    */
   private static int[] add(String s, int i, int end, int n, int floor, int[] found, int count) {
     if (count + 3 > found.length) {
       found = java.util.Arrays.copyOf(found, Math.max(12, found.length * 2));
     }
     int start = extendLeft(s, i, floor);
-    found[count] = start;
-    found[count + 2] = 0;
-    found[count + 1] = extendRight(s, start, end, n, found, count + 2);
-    return found;
-  }
-
-  /**
-   * Extends over unit, city lines, state, ZIP and country after an anchor; bounded by parts and
-   * length. Adds the number of strong parts to {@code strong[at]}.
-   */
-  private static int extendRight(String s, int start, int end, int n, int[] strong, int at) {
+    int strong = 0;
     for (int part = 0; part < MAX_PARTS; part++) {
       int p = end;
       boolean comma = false;
@@ -952,9 +942,12 @@ public final class StreetAddressDetector implements Detector {
       if (q < 0) {
         break;
       }
-      strong[at] += AddressScan.strong(s, p, q) ? 1 : 0;
+      strong += AddressScan.strong(s, p, q) ? 1 : 0;
       end = q;
     }
-    return end;
+    found[count] = start;
+    found[count + 1] = end;
+    found[count + 2] = strong;
+    return found;
   }
 }

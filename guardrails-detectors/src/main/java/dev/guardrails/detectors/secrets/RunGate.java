@@ -559,7 +559,7 @@ final class RunGate {
       }
     } else {
       // a long word, mostly: compare the in-run rules' keywords where their first byte stands
-      for (int st = a; st <= e - MIN_RUN; st++) {
+      for (int st = a, to = e - MIN_RUN + 1; st < to; st++) {
         if (inRunFirst[b[st] & 0xFF]) {
           for (byte[] w : inRun) {
             if (st + w.length <= n && spells(b, st, w)) {

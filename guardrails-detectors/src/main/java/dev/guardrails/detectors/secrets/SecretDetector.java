@@ -477,7 +477,7 @@ public final class SecretDetector implements Detector {
     if (e - a < Base64Secrets.MIN_RUN - 2) {
       // too short for a base64 run (most such runs are long words): only a typed start, which a
       // token run of ten must begin with, in the first e - a - 9 chars
-      for (int p = a; p <= e - 10; p++) {
+      for (int p = a, last = e - 9; p < last; p++) {
         if (mayBeTyped(b, p) && (p == a || !isToken(b[p - 1])) && tokens(b, p, p + 10)) {
           return true;
         }
@@ -486,8 +486,10 @@ public final class SecretDetector implements Detector {
     }
     int tok = 0;
     int b64 = 0;
-    for (int p = a; p <= e; p++) {
-      byte c = p < e ? b[p] : 0;
+    // over [a, e) and then the end of the run as a non-token char: a loop over the array's own
+    // bounds (a loop to e inclusive, reading 0 at e, cost a C2 recompile on a profile predicate)
+    for (int p = a; p < e; p++) {
+      byte c = b[p];
       if (isToken(c)) {
         tok++;
         b64++;
@@ -502,7 +504,7 @@ public final class SecretDetector implements Detector {
         return true;
       }
     }
-    return false;
+    return b64 >= Base64Secrets.MIN_RUN - 2 && Base64Secrets.mayDecode(b, e - b64, e, n);
   }
 
   /** Whether {@code b[from, to)} are all token chars. */
