@@ -29,7 +29,7 @@ import org.apache.lucene.analysis.CharArraySet;
 final class StereotypeFeatures {
 
   /** Feature-extraction version; a model trained with another version is rejected at load. */
-  static final int VERSION = 9;
+  static final int VERSION = 10;
   /** Sentences longer than this are scored on their first {@value} tokens. */
   static final int MAX_TOKENS = 48;
   /** How many tokens of a mention's clause after it are paired with its group class ({@link #axisOf}). */
@@ -932,6 +932,166 @@ final class StereotypeFeatures {
     int words = to - from;
     out[n++] = hash(F_LEN, words <= 5 ? 0 : words <= 10 ? 1 : words <= 20 ? 2 : words <= 40 ? 3 : 4) & mask;
     return n;
+  }
+
+  /**
+   * Dense blocks of {@link #dense}: 0 the mean of the predicate words' vectors, 1 the trait slot's vector, 2 and 3
+   * the same when the mention is in a generalizing frame (plural or after all/most/every..., then a copula, modal,
+   * "tend" word or absolute adverb within three tokens), so the model weighs a word's meaning apart in a generalization.
+   */
+  static final int DENSE_BLOCKS = 4;
+  /** How many tokens of a mention's clause after it {@link #dense} reads. */
+  static final int DENSE_WORDS = 8;
+
+  private static final int D_NEG = 1;
+  private static final int D_COP = 2;
+  /** A copula, modal, "tend" word or absolute adverb: the verb of a generalizing frame. */
+  private static final int D_GATE = 4;
+  /** No content word: a function word, copula, modal, "have" or a copula's skip word. */
+  private static final int D_SKIP = 8;
+  private static final int D_CSKIP = 16;
+
+  /** The word classes {@link #dense} reads, one lookup per token (built on first use, after the sets above). */
+  private static final class DenseClass {
+    static final CharArrayMap<Byte> MAP = new CharArrayMap<>(256, false);
+
+    static {
+      mark(NEG, D_NEG);
+      mark(COPULA, D_COP | D_GATE | D_SKIP);
+      mark(MODAL, D_GATE | D_SKIP);
+      mark(TEND, D_GATE);
+      mark(ABS_ADV, D_GATE);
+      mark(NOT_VERB, D_SKIP);
+      mark(PERFECT, D_SKIP);
+      mark(COP_SKIP, D_SKIP | D_CSKIP);
+    }
+
+    private static void mark(CharArraySet words, int bits) {
+      for (Object w : words) {
+        char[] c = (char[]) w;
+        Byte old = MAP.get(c, 0, c.length);
+        MAP.put(c, (byte) ((old == null ? 0 : old) | bits));
+      }
+    }
+  }
+
+  private static int denseClass(Tokens t, int k) {
+    Byte b = DenseClass.MAP.get(t.canon, t.cStart[k], t.len(k));
+    return b == null ? 0 : b;
+  }
+
+  /**
+   * The dense features of a sentence from the word vectors of {@code emb} ({@link StereotypeEmbeddings}), written to
+   * {@code out[0, DENSE_BLOCKS * emb.dims)} (see {@link #DENSE_BLOCKS}): the content words in the clause after each
+   * of the first {@link #AXIS_MENTIONS} mentions (up to {@link #DENSE_WORDS} tokens: no function word, copula, modal,
+   * "have", degree word or negation; after a negation in the clause a word counts with the other sign, as valence
+   * does), and the word a copula right after a mention leads to, after its skip words ("are so <b>lazy</b>", "are
+   * <b>parasites</b>"). The trait words themselves carry the meaning, so a trait word the training sets never put
+   * next to a group lands near the ones they did. A word outside the table adds nothing. Bounded look-ahead, no
+   * allocation; values are the table's int8 units over 127, averaged per block. Used by the trainer; the detector
+   * scores the same sums through {@link #denseMargin}.
+   */
+  void dense(Tokens t, int from, int to, int[] spans, int mentions, StereotypeEmbeddings emb, float[] out) {
+    java.util.Arrays.fill(out, 0, DENSE_BLOCKS * emb.dims, 0f);
+    walkDense(t, from, to, spans, mentions, emb, null, out);
+  }
+
+  /**
+   * The dense features' share of the margin, {@code w . dense(...)}, from {@code proj}, the words' vectors projected
+   * on the model's dense weights ({@link StereotypeEmbeddings#project}): one float per word and block, no vector
+   * arithmetic on the scoring path.
+   *
+   * @param acc scratch of at least {@link #DENSE_BLOCKS} floats
+   */
+  double denseMargin(Tokens t, int from, int to, int[] spans, int mentions, StereotypeEmbeddings emb, float[] proj,
+      float[] acc) {
+    java.util.Arrays.fill(acc, 0, DENSE_BLOCKS, 0f);
+    walkDense(t, from, to, spans, mentions, emb, proj, acc);
+    double z = 0;
+    for (int b = 0; b < DENSE_BLOCKS; b++) {
+      z += acc[b];
+    }
+    return z;
+  }
+
+  /** Adds a word's vector ({@code proj} null) or its projection to block {@code b} of {@code out}. */
+  private static void addDense(StereotypeEmbeddings emb, float[] proj, int row, float sign, float[] out, int b) {
+    if (proj == null) {
+      emb.add(row, sign, out, b * emb.dims);
+    } else {
+      out[b] += sign * proj[row * DENSE_BLOCKS + b];
+    }
+  }
+
+  private void walkDense(Tokens t, int from, int to, int[] spans, int mentions, StereotypeEmbeddings emb, float[] proj,
+      float[] out) {
+    int words = 0;
+    int slots = 0;
+    int gWords = 0;
+    int gSlots = 0;
+    for (int g = 0; g < mentions && g < AXIS_MENTIONS; g++) {
+      int s = spans[2 * g];
+      int e = spans[2 * g + 1];
+      boolean generic = plural(t, e - 1) || (s > from && QUANT.contains(t.canon, t.cStart[s - 1], t.len(s - 1)));
+      boolean frame = false;
+      for (int k = e; k < to && k < e + 3; k++) {
+        frame |= (denseClass(t, k) & D_GATE) != 0;
+      }
+      boolean gated = generic && frame;
+      boolean negated = false;
+      for (int k = e, j = 0; k < to && j < DENSE_WORDS; k++, j++) {
+        if (k > e && t.is(k, Tokens.HARD_BEFORE)) {
+          break;
+        }
+        int c = denseClass(t, k);
+        if ((c & D_NEG) != 0) {
+          negated = true;
+          continue;
+        }
+        if (j < 2 && (c & D_COP) != 0) {
+          int q = k + 1;
+          boolean denied = negated;
+          for (int cq; q < to && q - k <= 3 && !t.is(q, Tokens.HARD_BEFORE) && ((cq = denseClass(t, q)) & D_CSKIP) != 0; q++) {
+            denied |= (cq & D_NEG) != 0;
+          }
+          int row = q < to && !t.is(q, Tokens.HARD_BEFORE) ? emb.row(t, q) : -1;
+          if (row >= 0) {
+            addDense(emb, proj, row, denied ? -1f : 1f, out, 1);
+            slots++;
+            if (gated) {
+              addDense(emb, proj, row, denied ? -1f : 1f, out, 3);
+              gSlots++;
+            }
+          }
+          continue;
+        }
+        if (t.len(k) < 3 || (c & D_SKIP) != 0) {
+          continue;
+        }
+        int row = emb.row(t, k);
+        if (row >= 0) {
+          float sign = negated ? -1f : 1f;
+          addDense(emb, proj, row, sign, out, 0);
+          words++;
+          if (gated) {
+            addDense(emb, proj, row, sign, out, 2);
+            gWords++;
+          }
+        }
+      }
+    }
+    int len = proj == null ? emb.dims : 1;
+    scale(out, 0, len, words);
+    scale(out, len, len, slots);
+    scale(out, 2 * len, len, gWords);
+    scale(out, 3 * len, len, gSlots);
+  }
+
+  private static void scale(float[] out, int at, int len, int count) {
+    float w = count == 0 ? 0f : 1f / (127f * count);
+    for (int i = at; i < at + len; i++) {
+      out[i] *= w;
+    }
   }
 
   static final CharArraySet INTENS = set("so very too extremely really such incredibly totally completely super");

@@ -14,17 +14,19 @@ import java.util.zip.CRC32;
  *
  * <p>File format (big-endian): magic {@code GRSM}, format version, feature version, hash bits,
  * bias, Platt scaling a and b, decision threshold (on the calibrated probability), the number of
- * non-zero weights, then (index, weight) pairs in ascending index order, then the CRC-32 of all
+ * dense weights and the weights (over {@link StereotypeFeatures#dense}, 0 for none), the number of
+ * non-zero hashed weights, then (index, weight) pairs in ascending index order, then the CRC-32 of all
  * preceding bytes. A missing, truncated or corrupt file, or one written for another feature
- * version, is an {@link IllegalStateException} naming the resource.
+ * version, is an {@link IllegalStateException} naming the resource. A model with dense weights loads
+ * the word vectors of {@link StereotypeEmbeddings} too, which fail the same way.
  *
- * <p>Immutable and thread-safe; scoring reads the weight array only.
+ * <p>Immutable and thread-safe; scoring reads the weight arrays only.
  */
 final class StereotypeModel {
 
   static final String RESOURCE = "stereotype-model.bin";
   static final int MAGIC = 0x4752534d; // "GRSM"
-  static final int FORMAT = 1;
+  static final int FORMAT = 2;
 
   final int bits;
   final int mask;
@@ -33,8 +35,25 @@ final class StereotypeModel {
   final float plattA;
   final float plattB;
   final float threshold;
+  /** Weights of the dense features ({@link StereotypeFeatures#dense}); empty for none. */
+  final float[] dense;
+  /** The word vectors the dense features read; null when {@link #dense} is empty. */
+  final StereotypeEmbeddings embeddings;
+  /** Each word's vector projected on the dense weights ({@link StereotypeEmbeddings#project}); null without. */
+  final float[] projected;
 
   StereotypeModel(int bits, float[] weights, float bias, float plattA, float plattB, float threshold) {
+    this(bits, weights, bias, plattA, plattB, threshold, new float[0], null);
+  }
+
+  StereotypeModel(int bits, float[] weights, float bias, float plattA, float plattB, float threshold, float[] dense,
+      StereotypeEmbeddings embeddings) {
+    if (dense.length > 0 && (embeddings == null || dense.length != StereotypeFeatures.DENSE_BLOCKS * embeddings.dims)) {
+      throw new IllegalArgumentException("dense weights do not match the word vectors");
+    }
+    this.dense = dense;
+    this.embeddings = dense.length == 0 ? null : embeddings;
+    this.projected = this.embeddings == null ? null : this.embeddings.project(dense, StereotypeFeatures.DENSE_BLOCKS);
     this.bits = bits;
     this.mask = (1 << bits) - 1;
     this.weights = weights;
@@ -78,7 +97,7 @@ final class StereotypeModel {
   }
 
   static StereotypeModel read(byte[] bytes, String name) {
-    if (bytes.length < 44) {
+    if (bytes.length < 48) {
       throw corrupt(name, "truncated");
     }
     CRC32 crc = new CRC32();
@@ -101,8 +120,19 @@ final class StereotypeModel {
       float a = d.readFloat();
       float b = d.readFloat();
       float threshold = d.readFloat();
+      int nd = d.readInt();
+      if (nd < 0 || nd > 4096 || bytes.length < 48 + 4L * nd) {
+        throw corrupt(name, "truncated");
+      }
+      float[] dense = new float[nd];
+      for (int i = 0; i < nd; i++) {
+        dense[i] = d.readFloat();
+        if (!Float.isFinite(dense[i])) {
+          throw corrupt(name, "bad dense weight");
+        }
+      }
       int nnz = d.readInt();
-      if (nnz < 0 || nnz > (1 << bits) || bytes.length != 44 + 8L * nnz) {
+      if (nnz < 0 || nnz > (1 << bits) || bytes.length != 48 + 4L * nd + 8L * nnz) {
         throw corrupt(name, "truncated");
       }
       float[] w = new float[1 << bits];
@@ -121,7 +151,12 @@ final class StereotypeModel {
       if (!Float.isFinite(bias) || !Float.isFinite(a) || !Float.isFinite(b) || !(threshold > 0 && threshold < 1)) {
         throw corrupt(name, "bad header values");
       }
-      return new StereotypeModel(bits, w, bias, a, b, threshold);
+      StereotypeEmbeddings vectors = nd == 0 ? null : StereotypeEmbeddings.shared();
+      if (vectors != null && nd != StereotypeFeatures.DENSE_BLOCKS * vectors.dims) {
+        throw corrupt(name, nd + " dense weights for word vectors of " + vectors.dims + " dims in "
+            + StereotypeEmbeddings.RESOURCE + "; retrain with tools/bias/train.sh");
+      }
+      return new StereotypeModel(bits, w, bias, a, b, threshold, dense, vectors);
     } catch (IOException e) {
       throw corrupt(name, "truncated");
     }
@@ -140,6 +175,10 @@ final class StereotypeModel {
       d.writeFloat(plattA);
       d.writeFloat(plattB);
       d.writeFloat(threshold);
+      d.writeInt(dense.length);
+      for (float x : dense) {
+        d.writeFloat(x);
+      }
       int nnz = 0;
       for (float x : weights) {
         if (x != 0f) {

@@ -3,16 +3,25 @@ package dev.guardrails.detectors.bias;
 /**
  * Runs {@link StereotypeModel} on the sentences of a tokenized segment: a sentence is scored only
  * if it mentions a group (the cheap pre-filter: one hash probe per token), and only on its first
- * {@link StereotypeFeatures#MAX_TOKENS} tokens. Thread-safe; per-thread scratch arrays are passed in.
+ * {@link StereotypeFeatures#MAX_TOKENS} tokens. A model with dense weights adds the share of the sentence's word
+ * vectors ({@link StereotypeFeatures#denseMargin}). Thread-safe; per-thread scratch arrays are passed in.
  */
 final class StereotypeScorer {
 
   final StereotypeModel model;
   final StereotypeFeatures features;
 
+  /** The word vectors to extract the dense feature vector with, for training ({@link Scratch#dense}); else null. */
+  final StereotypeEmbeddings extractVectors;
+
   StereotypeScorer(StereotypeModel model, StereotypeFeatures features) {
+    this(model, features, null);
+  }
+
+  StereotypeScorer(StereotypeModel model, StereotypeFeatures features, StereotypeEmbeddings extractVectors) {
     this.model = model;
     this.features = features;
+    this.extractVectors = extractVectors;
   }
 
   /** Per-thread working arrays. */
@@ -22,6 +31,12 @@ final class StereotypeScorer {
     /** Where each mention sits in {@link #sym}. */
     final int[] gPos = new int[StereotypeFeatures.MAX_TOKENS];
     final int[] feats = new int[StereotypeFeatures.MAX_FEATURES];
+    /** The dense features ({@link StereotypeFeatures#dense}) when extracted for training, sized on first use. */
+    float[] dense = new float[0];
+    /** Per dense block, its share of the margin ({@link StereotypeFeatures#denseMargin}). */
+    final float[] denseAcc = new float[StereotypeFeatures.DENSE_BLOCKS];
+    /** The dense features' share of the margin of the sentence last extracted. */
+    double denseMargin;
     /** The rule's findings of the current segment, held until the model has read its sentences (cleared after each). */
     final java.util.ArrayList<dev.guardrails.Finding> rules = new java.util.ArrayList<>();
     final dev.guardrails.FindingSink ruleSink = rules::add;
@@ -50,11 +65,19 @@ final class StereotypeScorer {
       return false;
     }
     s.featureCount = features.features(t, from, end, s.spans, s.mentions, model.mask, s.sym, s.gPos, s.feats);
+    s.denseMargin = model.projected == null ? 0
+        : features.denseMargin(t, from, end, s.spans, s.mentions, model.embeddings, model.projected, s.denseAcc);
+    if (extractVectors != null) {
+      if (s.dense.length < StereotypeFeatures.DENSE_BLOCKS * extractVectors.dims) {
+        s.dense = new float[StereotypeFeatures.DENSE_BLOCKS * extractVectors.dims];
+      }
+      features.dense(t, from, end, s.spans, s.mentions, extractVectors, s.dense);
+    }
     return true;
   }
 
   /** The margin of the features last extracted into {@code s}. */
   double margin(Scratch s) {
-    return model.margin(s.feats, s.featureCount);
+    return model.margin(s.feats, s.featureCount) + s.denseMargin;
   }
 }

@@ -46,6 +46,24 @@ public final class StereotypeTrainer {
    * disagree are left out of training.
    */
   static final boolean PHRASE = !"off".equals(System.getProperty("bias.train.phrase", "on"));
+  /**
+   * The dense features over the word vectors ({@link StereotypeFeatures#dense}): "on" (the shipped model) or "off"
+   * (hashed features only, as model v9), to measure what they add.
+   */
+  static final String DENSE = System.getProperty("bias.train.dense", "on");
+
+  /** One training unit: a sentence's hashed features and its dense features (null without word vectors). */
+  record Unit(int[] f, float[] d) {}
+
+  static StereotypeEmbeddings vectors() {
+    String other = System.getProperty("bias.train.vectors"); // another table of this package, to compare variants
+    return "off".equals(DENSE) ? null : other != null ? StereotypeEmbeddings.load(other) : StereotypeEmbeddings.shared();
+  }
+
+  /** The dense features of {@code sc}, or null without word vectors. */
+  static float[] dense(StereotypeScorer.Scratch sc, StereotypeEmbeddings v) {
+    return v == null ? null : Arrays.copyOf(sc.dense, StereotypeFeatures.DENSE_BLOCKS * v.dims);
+  }
 
   /** Set by main: the datasets folder, for the report on BOLD neutral sentences (reported only, never tuned on). */
   static Path BOLD;
@@ -98,16 +116,18 @@ public final class StereotypeTrainer {
 
   /** Trains on TRAIN rows, calibrates on DEV rows, reports all splits to {@code log}. */
   static StereotypeModel train(List<StereotypeData.Row> rows, java.io.PrintStream log) {
+    StereotypeEmbeddings vectors = vectors();
     StereotypeScorer feats = new StereotypeScorer(
-        new StereotypeModel(BITS, new float[1 << BITS], 0, 1, 0, 0.5f), StereotypeFeatures.INSTANCE);
+        new StereotypeModel(BITS, new float[1 << BITS], 0, 1, 0, 0.5f), StereotypeFeatures.INSTANCE, vectors);
     List<int[]> x = new ArrayList<>();
+    List<float[]> xd = new ArrayList<>();
     List<Byte> y = new ArrayList<>();
     int noMention = 0;
     for (StereotypeData.Row r : rows) {
       if (r.split() != StereotypeData.Split.TRAIN || r.label() < 0 || EXCLUDE.contains(r.dataset())) {
         continue;
       }
-      List<int[]> units;
+      List<Unit> units;
       if (PHRASE && r.phraseLabel() >= 0 && r.phraseLabel() != r.label()) {
         continue; // the comment's and its window's labels disagree
       }
@@ -116,8 +136,9 @@ public final class StereotypeTrainer {
       if (units.isEmpty()) {
         noMention++;
       }
-      for (int[] u : units) {
-        x.add(u);
+      for (Unit u : units) {
+        x.add(u.f());
+        xd.add(u.d());
         y.add((byte) r.label());
       }
     }
@@ -126,8 +147,10 @@ public final class StereotypeTrainer {
       ya[i] = y.get(i);
     }
     log.printf("training units %d (positive %d), train rows without a group mention %d%n", ya.length, count(ya), noMention);
-    HashedLogisticRegression lr = HashedLogisticRegression.train(x, ya, BITS, EPOCHS, RATE, L2, SEED);
-    StereotypeScorer raw = new StereotypeScorer(lr.toModel(1, 0, 0.5), StereotypeFeatures.INSTANCE);
+    int nd = vectors == null ? 0 : StereotypeFeatures.DENSE_BLOCKS * vectors.dims;
+    HashedLogisticRegression lr = HashedLogisticRegression.train(x, vectors == null ? null : xd, nd, ya, BITS, EPOCHS,
+        RATE, L2, SEED);
+    StereotypeScorer raw = new StereotypeScorer(lr.toModel(1, 0, 0.5, vectors), StereotypeFeatures.INSTANCE);
 
     // calibration and threshold on DEV rows that mention a group
     List<Double> dz = new ArrayList<>();
@@ -152,7 +175,7 @@ public final class StereotypeTrainer {
     }
     double[] ab = HashedLogisticRegression.platt(z, zy);
     double threshold = pickThreshold(zq, zy, ab, log);
-    StereotypeModel model = lr.toModel(ab[0], ab[1], threshold);
+    StereotypeModel model = lr.toModel(ab[0], ab[1], threshold, vectors);
     log.printf("platt a=%.4f b=%.4f threshold=%.4f%n", ab[0], ab[1], threshold);
     report(new StereotypeScorer(model, StereotypeFeatures.INSTANCE), rows, log);
     if (System.getProperty("bias.train.diag") != null) {
@@ -165,20 +188,21 @@ public final class StereotypeTrainer {
   }
 
   /** The features of each sentence of {@code text} that mentions a group. */
-  static List<int[]> units(StereotypeScorer s, String text) {
+  static List<Unit> units(StereotypeScorer s, String text) {
     return units(s, text, 0, text.length());
   }
 
   /** The features of each sentence of {@code text} that mentions a group and overlaps chars {@code [lo, hi)}. */
-  static List<int[]> units(StereotypeScorer s, String text, int lo, int hi) {
+  static List<Unit> units(StereotypeScorer s, String text, int lo, int hi) {
     Tokens t = new Tokens();
     t.reset(text);
     StereotypeScorer.Scratch sc = new StereotypeScorer.Scratch();
-    List<int[]> out = new ArrayList<>();
+    StereotypeEmbeddings v = s.extractVectors;
+    List<Unit> out = new ArrayList<>();
     for (int from = 0; from < t.count; ) {
       int to = StereotypeScorer.sentenceEnd(t, from);
       if (t.oEnd[to - 1] > lo && t.oStart[from] < hi && s.extract(t, from, to, sc)) {
-        out.add(Arrays.copyOf(sc.feats, sc.featureCount));
+        out.add(new Unit(Arrays.copyOf(sc.feats, sc.featureCount), dense(sc, v)));
       }
       from = to;
     }
@@ -209,12 +233,19 @@ public final class StereotypeTrainer {
 
   /** The highest margin over the sentences of {@code text} that mention a group, or NaN. */
   static double rowMargin(StereotypeScorer s, String text) {
+    Tokens t = new Tokens();
+    t.reset(text);
+    StereotypeScorer.Scratch sc = new StereotypeScorer.Scratch();
     double best = Double.NaN;
-    for (int[] u : units(s, text)) {
-      double z = s.model.margin(u, u.length);
-      if (Double.isNaN(best) || z > best) {
-        best = z;
+    for (int from = 0; from < t.count; ) {
+      int to = StereotypeScorer.sentenceEnd(t, from);
+      if (s.extract(t, from, to, sc)) {
+        double z = s.margin(sc);
+        if (Double.isNaN(best) || z > best) {
+          best = z;
+        }
       }
+      from = to;
     }
     return best;
   }
