@@ -333,16 +333,9 @@ final class Gazetteer {
   }
 
   static char fold(char c) {
-    return c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : foldNonAscii(c);
-  }
-
-  /**
-   * {@link #fold} of a char from U+0080 up. Apart, so that the JIT, which inlines {@code fold}
-   * wherever a word is hashed or compared, does not also inline {@code Character.toLowerCase}'s
-   * table lookups at each of those places, which used up the inlining budget of the name detector's
-   * judge before its own small helpers.
-   */
-  private static char foldNonAscii(char c) {
+    if (c < 0x80) {
+      return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+    }
     if (c == '\u2019' || c == '\u2018' || c == '\u02BC') {
       return '\'';
     }

@@ -462,6 +462,7 @@ public final class PersonDetector implements Detector {
   }
 
   private void judge(AnalyzedText text, String s, char[] cs, int[] st, int[] en, int[] fl, int[] tg, int[] kd, int k, FindingSink out) {
+    int from = 0;
     int to = k;
     while (to > 0 && (fl[to - 1] & PARTICLE) != 0) {
       to--; // a run never ends on a particle
@@ -483,21 +484,7 @@ public final class PersonDetector implements Detector {
         return; // a lone title or cue word ("Dear", "Dr"): the loop below drops it whatever precedes it
       }
     }
-    // read here rather than in judgeRun: inlined there, the cue phrases' reads took most of its inlining budget
-    boolean cue = to > 0 && NameCues.phraseBefore(s, st[0]);
-    judgeRun(text, s, st, en, fl, tg, kd, to, lower, cue, out);
-  }
-
-  /**
-   * The rules of {@link #judge} past the tags and the lone plain words, over the run's first
-   * {@code to} tokens; {@code cue}: whether a cue phrase precedes the run. Apart from {@link #judge} so that the JIT compiles it with an inlining budget
-   * of its own: in one method, what the lone-word tests inline (the name kinds, the frames) used
-   * it up, and every small helper below (the tag tests, {@code kindOf}, the finding's accessors)
-   * stayed a call.
-   */
-  private void judgeRun(AnalyzedText text, String s, int[] st, int[] en, int[] fl, int[] tg, int[] kd, int to, boolean lower,
-      boolean cue, FindingSink out) {
-    int from = 0;
+    boolean cue = from < to && NameCues.phraseBefore(s, st[from]);
     int after = -1; // what follows the run, read only when needed
     int romanized = -1; // romanizedName(from = 0): -1 not asked yet, else 0 or 1 (it parses every word: ask once)
     while (from < to) {
