@@ -9,6 +9,7 @@ import dev.guardrails.FindingSink;
 import dev.guardrails.FindingType;
 import dev.guardrails.text.Span;
 import dev.guardrails.text.AnalyzedText;
+import dev.guardrails.text.CharClass;
 import java.util.Set;
 
 /**
@@ -41,6 +42,9 @@ public final class PersonDetector implements Detector {
   private static final int DOT = 8; // followed directly by '.'
   private static final int LOWER = 16; // a lower-case name, title or cue word in a stretch written without capitals
   private static final int LOWER_EN = 32; // such a name that is also an English word: only continues a run
+  // Set by judge on the run's words, from the scan's char copy, before any rule reads the word:
+  private static final int HYPHEN = 64; // the word holds a '-'
+  private static final int MARKS = 128; // the word holds a char from U+00C2 up (where every long-vowel mark is)
 
   /**
    * A lower-case word is read as a possible name when no capital precedes it in its sentence (or
@@ -115,7 +119,29 @@ public final class PersonDetector implements Detector {
     int n = s.length();
     char[] cs = chars(s, n); // the scan below reads the text from this copy
     int[] addresses = text.analysis(StreetAddressDetector.SPANS);
-    byte[] v = Latin1View.of(s); // after the address scan, which builds its own
+    // after the address scan, which builds its own (for a short all-ASCII text the same one, returned as it is)
+    byte[] v = n >= Latin1View.MIN ? Latin1View.of(s) : text.contains(CharClass.NON_ASCII) ? null : Latin1View.ofAscii(s);
+    scan(text, s, n, cs, v, addresses, out);
+  }
+
+  /**
+   * {@link #detect} with no byte view, so the scan reads every char in its char-at-a-time loop:
+   * the reference the tests compare the eight-bytes-at-a-time passes with.
+   */
+  void detectWithoutView(AnalyzedText text, FindingSink out) {
+    String s = text.normalized();
+    int n = s.length();
+    char[] cs = chars(s, n);
+    scan(text, s, n, cs, null, text.analysis(StreetAddressDetector.SPANS), out);
+  }
+
+  /**
+   * The name scan over {@code cs} (the text's chars) and {@code v} (its byte view, or null): groups
+   * tokens into runs and judges each. Apart from {@link #detect}, whose set-up (the char copy, the
+   * address spans, the byte view) the JIT would otherwise inline into the same compilation and
+   * so run out of its inlining budget before the scan's own small helpers.
+   */
+  private void scan(AnalyzedText text, String s, int n, char[] cs, byte[] v, int[] addresses, FindingSink out) {
     int[][] runs = RUNS.get();
     int[] st = runs[0];
     int[] en = runs[1];
@@ -137,18 +163,21 @@ public final class PersonDetector implements Detector {
         // end is kept (lastLower). Stop at a capital or where the lower-case path may apply.
         while (i < n) {
           if (v != null && lastCap >= sentStart && lastCap + 2 * LOWER_CTX + 1 - i >= 16) {
-            // Lower-case words and spaces only, up to where a word start would be too far from
-            // the last capital: pass them eight bytes at a time, stopping at the start of the word
-            // the run ends in (it may go on with a hyphen or a capital), and keep the end of the
-            // last word passed over, as the loop below would.
-            int q = lowerOrSpaceEnd(v, i, Math.min(n, lastCap + 2 * LOWER_CTX + 1));
+            // Lower-case words, spaces, digits and punctuation that neither ends a sentence nor joins
+            // a word, up to where a word start would be too far from the last capital: pass them
+            // eight bytes at a time, and keep the end of the last word passed over, as the loop
+            // below would. The word that touches the stop goes to the loop below unless a sentence
+            // end stops it (a capital, a hyphen, an apostrophe or a non-ASCII char may continue it).
+            int q = plainEnd(v, i, Math.min(n, lastCap + 2 * LOWER_CTX + 1));
             int r = q;
-            while (r > i && v[r - 1] != ' ') {
-              r--;
+            if (q < n && !wordBreak(v[q])) {
+              while (r > i && lowerAscii(v[r - 1])) {
+                r--;
+              }
             }
             if (r > i) {
               int e = r;
-              while (e > i && v[e - 1] == ' ') {
+              while (e > i && !lowerAscii(v[e - 1])) {
                 e--;
               }
               if (e > i) {
@@ -195,11 +224,7 @@ public final class PersonDetector implements Detector {
           fwd = capitalOrSentenceEnd(cs, b, n);
         }
         if (fwd >= n || fwd - b > LOWER_CTX || !Chars.upper(cs[fwd])) {
-          flags = prose(cs, a, b, n, lastLower, sentStart) ? LowerNames.flags(s, a, b, LOWER, LOWER_EN) : 0;
-          if ((flags & LOWER_EN) != 0 && !(k > 0 && (fl[k - 1] & LOWER) != 0 && joined(s, cs, en[k - 1], a, fl[k - 1]))
-              && !(LowerNames.cueBefore(s, a) && LowerNames.nameFollows(s, b, n)) && NameContext.givenNameMates(s, a, b, false) < 2) {
-            flags = 0; // an English word ("miller", "will") is a name only after a name or a cue ("with"), or in a list of names
-          }
+          flags = lowerName(s, cs, a, b, n, lastLower, sentStart, k > 0 ? en[k - 1] : -1, k > 0 ? fl[k - 1] : 0);
         }
       }
       if (!Chars.upper(c)) {
@@ -216,7 +241,7 @@ public final class PersonDetector implements Detector {
         if (k > 0 && !overflow) {
           ai = addressFrom(addresses, ai, st[0]);
           if (ai >= addresses.length || addresses[ai] >= en[k - 1]) { // else a street or a city inside an address
-            judge(text, s, st, en, fl, tg, kd, k, out);
+            judge(text, s, cs, st, en, fl, tg, kd, k, out);
           }
         }
         k = 0;
@@ -237,9 +262,54 @@ public final class PersonDetector implements Detector {
     if (k > 0 && !overflow) {
       ai = addressFrom(addresses, ai, st[0]);
       if (ai >= addresses.length || addresses[ai] >= en[k - 1]) {
-        judge(text, s, st, en, fl, tg, kd, k, out);
+        judge(text, s, cs, st, en, fl, tg, kd, k, out);
       }
     }
+  }
+
+  /**
+   * Flags of the lower-case word {@code [a, b)} read as a possible name where no capital stands near
+   * it ({@link #LOWER}, {@link #LOWER_EN}, or 0); {@code prevEnd} and {@code prevFlags}: the open
+   * run's last token, or -1 and 0. Out of the scan loop: most texts never get here.
+   */
+  private static int lowerName(String s, char[] cs, int a, int b, int n, int lastLower, int sentStart, int prevEnd, int prevFlags) {
+    int flags = prose(cs, a, b, n, lastLower, sentStart) ? LowerNames.flags(s, a, b, LOWER, LOWER_EN) : 0;
+    if ((flags & LOWER_EN) != 0 && !(prevEnd >= 0 && (prevFlags & LOWER) != 0 && joined(s, cs, prevEnd, a, prevFlags))
+        && !(LowerNames.cueBefore(s, a) && LowerNames.nameFollows(s, b, n)) && NameContext.givenNameMates(s, a, b, false) < 2) {
+      flags = 0; // an English word ("miller", "will") is a name only after a name or a cue ("with"), or in a list of names
+    }
+    return flags;
+  }
+
+  /**
+   * The first index in {@code [from, to)} whose byte in the view {@code v} may matter to the scan
+   * with no run open and a capital near: a capital, a sentence end, a hyphen, an apostrophe or a
+   * byte from 0x80 up; or {@code to}. Eight bytes at a time ({@link Swar}).
+   */
+  private static int plainEnd(byte[] v, int from, int to) {
+    int p = from;
+    while (p < to) {
+      long w = Swar.load(v, p);
+      long x = Swar.low7(w);
+      long stop = Swar.atLeast(x, 'A') & ~Swar.atLeast(x, 'Z' + 1) | Swar.is(x, '.') | Swar.is(x, '!')
+          | Swar.is(x, '?') | Swar.is(x, '\n') | Swar.is(x, '-') | Swar.is(x, '\'');
+      long other = (stop | w) & Swar.HIGH;
+      if (other != 0) {
+        return Math.min(to, p + Swar.first(other));
+      }
+      p += 8;
+    }
+    return to;
+  }
+
+  /** Whether the view's byte {@code b} ends the word before it: an ASCII char that is no letter, hyphen or apostrophe. */
+  private static boolean wordBreak(byte b) {
+    return b >= 0 && b != '-' && b != '\'' && SKIP[b] <= S_END;
+  }
+
+  /** Whether the view's byte {@code b} is an ASCII lower-case letter. */
+  private static boolean lowerAscii(byte b) {
+    return b >= 'a' && b <= 'z';
   }
 
   /**
@@ -250,25 +320,6 @@ public final class PersonDetector implements Detector {
     return (b < n && (s[b] == '@' || Chars.digit(s[b])))
         || (a > 0 && (s[a - 1] == '@' || s[a - 1] == '.' || s[a - 1] == '/' || Chars.digit(s[a - 1])))
         || (s[a] == 'I' && b > a + 1 && (s[a + 1] == '\'' || s[a + 1] == '\u2019'));
-  }
-
-  /**
-   * The first index in {@code [from, to)} whose byte in the view {@code v} is neither an ASCII
-   * lower-case letter nor a space, or {@code to}: eight bytes at a time ({@link Swar}).
-   */
-  private static int lowerOrSpaceEnd(byte[] v, int from, int to) {
-    int p = from;
-    while (p < to) {
-      long w = Swar.load(v, p);
-      long x = Swar.low7(w);
-      long keep = Swar.ascii(w) & ((Swar.atLeast(x, 'a') & ~Swar.atLeast(x, 'z' + 1)) | Swar.is(x, ' '));
-      long other = ~keep & Swar.HIGH;
-      if (other != 0) {
-        return Math.min(to, p + Swar.first(other));
-      }
-      p += 8;
-    }
-    return to;
   }
 
   /**
@@ -392,7 +443,25 @@ public final class PersonDetector implements Detector {
     return j;
   }
 
-  private void judge(AnalyzedText text, String s, int[] st, int[] en, int[] fl, int[] tg, int[] kd, int k, FindingSink out) {
+  /**
+   * {@link #HYPHEN} and {@link #MARKS} of the word {@code cs[a, b)}: whether the rules' reads of its
+   * hyphen ({@link #nameKind}, {@link #romanizedName}) and long-vowel marks ({@link LongVowels#has})
+   * can find anything. One pass over the char copy, where each of those read the string.
+   */
+  private static int shape(char[] cs, int a, int b) {
+    int f = 0;
+    for (int i = a; i < b; i++) {
+      char c = cs[i];
+      if (c == '-') {
+        f |= HYPHEN;
+      } else if (c >= '\u00C2') {
+        f |= MARKS;
+      }
+    }
+    return f;
+  }
+
+  private void judge(AnalyzedText text, String s, char[] cs, int[] st, int[] en, int[] fl, int[] tg, int[] kd, int k, FindingSink out) {
     int from = 0;
     int to = k;
     while (to > 0 && (fl[to - 1] & PARTICLE) != 0) {
@@ -402,9 +471,10 @@ public final class PersonDetector implements Detector {
     for (int j = 0; j < to; j++) {
       tg[j] = NameLexicons.tags(s, st[j], en[j]); // one lookup per word for every list asked below
       kd[j] = -1; // nameKind is pure: asked once per word (kindOf), by whichever rule reads it first
+      fl[j] |= shape(cs, st[j], en[j]);
     }
     if (to == 1 && !lower && (fl[0] & CAP) != 0) {
-      if (plainWord(s, st, en, tg, kd, 0)) {
+      if (plainWord(s, st, en, fl, tg, kd, 0)) {
         // "The", "Thanks", "Settings": rejected below whatever the cue before it says (a title or
         // cue word leaves nothing, a blocker is vetoed, an English non-name gains no evidence from a
         // cue and fails the same frame test), so the cue is not read
@@ -423,7 +493,7 @@ public final class PersonDetector implements Detector {
         cue = true; // "Mr.", "Dr", "Dear", "Attn": a cue, outside the span
         from++;
       } else if (!cue && !lower && (fl[from] & CAP) != 0 && from == 0 && to - from >= 2 && (fl[from + 1] & INITIAL) == 0
-          && NameCues.sentenceInitial(s, st[from]) && dropInitial(s, st, en, tg, kd, from)
+          && NameCues.sentenceInitial(s, st[from]) && dropInitial(s, st, en, fl, tg, kd, from)
           && (romanized = romanizedName(s, st, en, fl, tg, from, to) ? 1 : 0) == 0) {
         if (after < 0) {
           after = NameContext.after(s, en[to - 1]);
@@ -443,7 +513,7 @@ public final class PersonDetector implements Detector {
       return;
     }
     if (to > 1 && to - from == 1 && !lower && !cue && (fl[from] & CAP) != 0) {
-      if (plainWord(s, st, en, tg, kd, from)) {
+      if (plainWord(s, st, en, fl, tg, kd, from)) {
         return; // "The", "Thanks", "Settings": most capitalized words, settled before the context reads below
       }
     }
@@ -476,7 +546,7 @@ public final class PersonDetector implements Detector {
           && !(j == to - 1 && to - from == 2 && (w & NameLexicons.T_NAME) != 0))) {
         return; // an organization, a place, or a title in Title Case ("Carry Me Back To Canada")
       }
-      int kind = kindOf(s, st, en, tg, kd, j);
+      int kind = kindOf(s, st, en, fl, tg, kd, j);
       if (kind == 1 && (w & NameLexicons.T_NON_NAME) != 0) {
         places++; // "York" in "New York": a name too, but not evidence for the rules below
       }
@@ -583,12 +653,12 @@ public final class PersonDetector implements Detector {
    * whatever the context reads (organization lists, articles, what follows) say, so those are not
    * read. False when the full rules must decide. {@code j}: the word's index in the run.
    */
-  private static boolean plainWord(String s, int[] st, int[] en, int[] tg, int[] kd, int j) {
+  private static boolean plainWord(String s, int[] st, int[] en, int[] fl, int[] tg, int[] kd, int j) {
     int w = tg[j];
     if ((w & NameLexicons.T_BLOCKER) != 0) {
       return true;
     }
-    if ((w & NameLexicons.T_ENGLISH) == 0 || kindOf(s, st, en, tg, kd, j) != 0) {
+    if ((w & NameLexicons.T_ENGLISH) == 0 || kindOf(s, st, en, fl, tg, kd, j) != 0) {
       return false;
     }
     return (w & NameLexicons.T_NON_NAME) != 0 || !PersonRisk.frame(s, st[j], en[j], true, 1);
@@ -601,10 +671,10 @@ public final class PersonDetector implements Detector {
    * strong and weak names), which for a word on no list meant its long-vowel, hyphen and ending
    * tests three times over.
    */
-  private static int kindOf(String s, int[] st, int[] en, int[] tg, int[] kd, int j) {
+  private static int kindOf(String s, int[] st, int[] en, int[] fl, int[] tg, int[] kd, int j) {
     int kind = kd[j];
     if (kind < 0) {
-      kind = nameKind(s, st[j], en[j], tg[j]);
+      kind = nameKind(s, st[j], en[j], tg[j], fl[j]);
       kd[j] = kind;
     }
     return kind;
@@ -627,17 +697,17 @@ public final class PersonDetector implements Detector {
   }
 
   /** Whether the sentence-initial first word {@code j} is just capitalized, given the word after it. */
-  private static boolean dropInitial(String s, int[] st, int[] en, int[] tg, int[] kd, int j) {
+  private static boolean dropInitial(String s, int[] st, int[] en, int[] fl, int[] tg, int[] kd, int j) {
     int w = tg[j];
     int nw = tg[j + 1];
-    int kind = kindOf(s, st, en, tg, kd, j);
+    int kind = kindOf(s, st, en, fl, tg, kd, j);
     if (kind == 2) {
       return false;
     }
     if (kind == 1 || (w & NameLexicons.T_NON_NAME) != 0) {
       return true;
     }
-    int next = kindOf(s, st, en, tg, kd, j + 1);
+    int next = kindOf(s, st, en, fl, tg, kd, j + 1);
     if (next == 1 && kind == 0 && (w & NameLexicons.T_ENGLISH) == 0
         && (nw & (NameLexicons.T_ENGLISH | NameLexicons.T_COMMON | NameLexicons.T_NON_NAME)) == 0) {
       return false; // "Hossein Roghayyeh": no English word before a known name that is no English word either
@@ -648,11 +718,12 @@ public final class PersonDetector implements Detector {
   /**
    * 2: a given name or surname that is not a common word or place; 1: a name that is also one, a name
    * of the second source only, or a hyphenated pair of surnames ("Weeks-Rivas": a firm as often as a
-   * person); 0: no name. {@code w}: the word's {@link NameLexicons#tags}.
+   * person); 0: no name. {@code w}: the word's {@link NameLexicons#tags}; {@code f}: its flags
+   * ({@link #HYPHEN}, {@link #MARKS}).
    */
-  private static int nameKind(String s, int a, int b, int w) {
+  private static int nameKind(String s, int a, int b, int w, int f) {
     boolean name = (w & (NameLexicons.T_FIRST | NameLexicons.T_LAST)) != 0;
-    if (!name && LongVowels.has(s, a, b)) {
+    if (!name && (f & MARKS) != 0 && LongVowels.has(s, a, b)) {
       CharSequence plain = new LongVowels(s); // "Yūna", "Saitō": the lists spell them "Yuna", "Saito"
       if (NameLexicons.FIRST.contains(plain, a, b) || NameLexicons.LAST.contains(plain, a, b)
           || NameLexicons.FIRST_US.contains(plain, a, b) || NameLexicons.LAST_US.contains(plain, a, b)) {
@@ -663,7 +734,7 @@ public final class PersonDetector implements Detector {
       if ((w & (NameLexicons.T_FIRST_US | NameLexicons.T_LAST_US)) != 0) {
         return 1;
       }
-      int dash = indexOf(s, '-', a, b);
+      int dash = (f & HYPHEN) == 0 ? -1 : indexOf(s, '-', a, b);
       if (dash > a) {
         if (NameLexicons.NON_NAMES.contains(s, a, dash) || NameLexicons.NON_NAMES.contains(s, dash + 1, b)) {
           return 0; // "Chinese-American", "Austria-Hungary"
@@ -710,7 +781,7 @@ public final class PersonDetector implements Detector {
     // (Romanized.possible), so when no system is left to every word the loop below would return
     // false too (it only returns false), and a run such as "John Smith" parses neither word.
     for (int j = from; j < to && shared != 0; j++) {
-      shared &= LongVowels.has(s, st[j], en[j])
+      shared &= (fl[j] & MARKS) != 0 && LongVowels.has(s, st[j], en[j])
           ? Romanized.possible(new LongVowels(s), st[j], en[j], shared & Romanized.JAPANESE)
           : Romanized.possible(s, st[j], en[j], shared);
     }
@@ -721,7 +792,7 @@ public final class PersonDetector implements Detector {
       if ((fl[j] & CAP) == 0 || (fl[j] & (INITIAL | PARTICLE | LOWER)) != 0) {
         return false;
       }
-      shared &= systemsOf(s, st[j], en[j], 1, shared);
+      shared &= systemsOf(s, st[j], en[j], fl[j], 1, shared);
       if (shared == 0) {
         return false;
       }
@@ -732,17 +803,17 @@ public final class PersonDetector implements Detector {
       if ((tg[g] & (NameLexicons.T_ENGLISH | NameLexicons.T_NON_NAME | NameLexicons.T_BLOCKER)) != 0) {
         continue;
       }
-      int dash = indexOf(s, '-', a, b);
+      int dash = (fl[g] & HYPHEN) == 0 ? -1 : indexOf(s, '-', a, b);
       int given; // Korean or Chinese given-name shape
       int japanese = 0;
       if (dash > 0) {
         // one syllable each side ("Seo-yeon", "Wen-Hsiung"), not two words ("Coca-Cola")
         boolean parts = dash - a <= 6 && b - dash - 1 <= 6 && indexOf(s, '-', dash + 1, b) < 0
             && nuclei(s, a, dash) == 1 && nuclei(s, dash + 1, b) == 1;
-        given = parts ? systemsOf(s, a, b, 2, shared & (Romanized.KOREAN | Romanized.CHINESE)) : 0;
+        given = parts ? systemsOf(s, a, b, fl[g], 2, shared & (Romanized.KOREAN | Romanized.CHINESE)) : 0;
       } else {
         given = Romanized.strict(s, a, b) & shared;
-        japanese = systemsOf(s, a, b, 2, shared & Romanized.JAPANESE);
+        japanese = systemsOf(s, a, b, fl[g], 2, shared & Romanized.JAPANESE);
       }
       if (given == 0 && japanese == 0) {
         continue;
@@ -751,7 +822,7 @@ public final class PersonDetector implements Detector {
         int oa = st[o];
         int ob = en[o];
         int ow = tg[o];
-        if (o == g || indexOf(s, '-', oa, ob) > 0 || (ow & NameLexicons.T_FUNCTION) != 0) {
+        if (o == g || ((fl[o] & HYPHEN) != 0 && indexOf(s, '-', oa, ob) > 0) || (ow & NameLexicons.T_FUNCTION) != 0) {
           continue;
         }
         boolean english = (ow & (NameLexicons.T_ENGLISH | NameLexicons.T_COMMON)) != 0;
@@ -759,17 +830,17 @@ public final class PersonDetector implements Detector {
         // beside a one-word given name, a name that is also a word counts when the first source lists it ("Park",
         // "Young"), not the census alone ("Bay"), and a place or a weekday only before it ("Sun Mingze", not "Repo
         // Man"); a hyphenated given name ("Seo-jun Hong") is shape enough
-        boolean known = listed(s, oa, ob, ow)
+        boolean known = listed(s, oa, ob, ow, fl[o])
             && (!english || dash > 0 || (ow & (NameLexicons.T_LAST | NameLexicons.T_FIRST)) != 0)
             && (o < g || dash > 0 || (ow & NameLexicons.T_NON_NAME) == 0);
         // a Korean or Chinese surname: one short syllable of the same system ("Kim", "Park", "Wong"); an
         // unknown one only beside a hyphenated given name ("Eom Seo-jun")
-        if (given != 0 && ob - oa <= 6 && systemsOf(s, oa, ob, 1, given) != 0 && (known || (foreign && dash > 0))) {
+        if (given != 0 && ob - oa <= 6 && systemsOf(s, oa, ob, fl[o], 1, given) != 0 && (known || (foreign && dash > 0))) {
           return true;
         }
         // Japanese: both words two morae or more, neither an English word, one of them a known name
-        if (japanese != 0 && foreign && systemsOf(s, oa, ob, 2, Romanized.JAPANESE) != 0
-            && (known || listed(s, a, b, tg[g]))) {
+        if (japanese != 0 && foreign && systemsOf(s, oa, ob, fl[o], 2, Romanized.JAPANESE) != 0
+            && (known || listed(s, a, b, tg[g], fl[g]))) {
           return true;
         }
       }
@@ -779,13 +850,13 @@ public final class PersonDetector implements Detector {
 
   /**
    * Whether a word (its {@link NameLexicons#tags} {@code w}) is a listed given name or surname, read
-   * also without long-vowel marks ("Kōno").
+   * also without long-vowel marks ("Kōno"); {@code f}: its flags ({@link #MARKS}).
    */
-  private static boolean listed(String s, int a, int b, int w) {
+  private static boolean listed(String s, int a, int b, int w, int f) {
     if ((w & NameLexicons.T_NAME) != 0) {
       return true;
     }
-    if (!LongVowels.has(s, a, b)) {
+    if ((f & MARKS) == 0 || !LongVowels.has(s, a, b)) {
       return false;
     }
     CharSequence plain = new LongVowels(s);
@@ -808,10 +879,10 @@ public final class PersonDetector implements Detector {
 
   /**
    * {@link Romanized#systems} of a word among the {@code wanted} systems (the others are not parsed),
-   * reading long-vowel marks as plain vowels plus a mora ("Sō").
+   * reading long-vowel marks as plain vowels plus a mora ("Sō"); {@code f}: the word's flags ({@link #MARKS}).
    */
-  private static int systemsOf(String s, int a, int b, int min, int wanted) {
-    if (LongVowels.has(s, a, b)) {
+  private static int systemsOf(String s, int a, int b, int f, int min, int wanted) {
+    if ((f & MARKS) != 0 && LongVowels.has(s, a, b)) {
       return Romanized.systems(new LongVowels(s), a, b, Math.max(1, min - 1), wanted & Romanized.JAPANESE);
     }
     return Romanized.systems(s, a, b, min, wanted);
