@@ -63,7 +63,7 @@ public final class PersonDetector implements Detector {
    * checked, as {@link Latin1View}'s buffers): {@code String.charAt} tests the string's coder and
    * the index on every char, about a tenth of the detector's time on short answers. Only
    * {@link #detect}, the scan helpers it calls and the context the judge reads ({@link NameCues},
-   * {@link NameContext}) read it, within one call; the word lists read the string.
+   * {@link NameContext}, {@link PersonRisk}) read it, within one call; the word lists read the string.
    */
   private static final ThreadLocal<char[][]> TEXT = ThreadLocal.withInitial(() -> new char[][] {new char[256]});
 
@@ -474,7 +474,7 @@ public final class PersonDetector implements Detector {
       fl[j] |= shape(cs, st[j], en[j]);
     }
     if (to == 1 && !lower && (fl[0] & CAP) != 0) {
-      if (plainWord(s, st, en, fl, tg, kd, 0)) {
+      if (plainWord(s, cs, st, en, fl, tg, kd, 0)) {
         // "The", "Thanks", "Settings": rejected below whatever the cue before it says (a title or
         // cue word leaves nothing, a blocker is vetoed, an English non-name gains no evidence from a
         // cue and fails the same frame test), so the cue is not read
@@ -513,7 +513,7 @@ public final class PersonDetector implements Detector {
       return;
     }
     if (to > 1 && to - from == 1 && !lower && !cue && (fl[from] & CAP) != 0) {
-      if (plainWord(s, st, en, fl, tg, kd, from)) {
+      if (plainWord(s, cs, st, en, fl, tg, kd, from)) {
         return; // "The", "Thanks", "Settings": most capitalized words, settled before the context reads below
       }
     }
@@ -522,7 +522,7 @@ public final class PersonDetector implements Detector {
         && (cue || !NameContext.articleBefore(s, cs, st[from]))) {
       // "Park Min-jun", "Haruto Yamasaki", "Sun Mingze": the surname may be a common word, place or blocker
       Span span = text.toOriginal(st[from], en[to - 1]);
-      out.accept(PersonRisk.annotate(s, st[from], en[to - 1],
+      out.accept(PersonRisk.annotate(s, cs, st[from], en[to - 1],
           Finding.of(id(), PERSON, span.start(), span.end(), cue ? 0.85 : 0.7, "person name")));
       return;
     }
@@ -623,7 +623,7 @@ public final class PersonDetector implements Detector {
         score = lower ? 0.5 : 0.6;
       }
     }
-    if (!accept && nonName == 0 && words <= 3 && PersonRisk.frame(s, st[from], en[to - 1],
+    if (!accept && nonName == 0 && words <= 3 && PersonRisk.frame(s, cs, st[from], en[to - 1],
         strong + weak == 0 && !notEnglish(tg, fl, from, to), words)) {
       accept = true; // "Ciset lives on Rua Mina 50", "Name: Hyuuma T. Maida", a contact card's first line
       score = Math.min(score, 0.6);
@@ -643,7 +643,7 @@ public final class PersonDetector implements Detector {
       return; // "the Princess Royal", "a Porto Alegre office": no strong name, and an article before it
     }
     Span span = text.toOriginal(st[from], en[to - 1]);
-    out.accept(PersonRisk.annotate(s, st[from], en[to - 1], Finding.of(id(), PERSON, span.start(), span.end(), score, "person name")));
+    out.accept(PersonRisk.annotate(s, cs, st[from], en[to - 1], Finding.of(id(), PERSON, span.start(), span.end(), score, "person name")));
   }
 
   /**
@@ -653,7 +653,7 @@ public final class PersonDetector implements Detector {
    * whatever the context reads (organization lists, articles, what follows) say, so those are not
    * read. False when the full rules must decide. {@code j}: the word's index in the run.
    */
-  private static boolean plainWord(String s, int[] st, int[] en, int[] fl, int[] tg, int[] kd, int j) {
+  private static boolean plainWord(String s, char[] cs, int[] st, int[] en, int[] fl, int[] tg, int[] kd, int j) {
     int w = tg[j];
     if ((w & NameLexicons.T_BLOCKER) != 0) {
       return true;
@@ -661,7 +661,7 @@ public final class PersonDetector implements Detector {
     if ((w & NameLexicons.T_ENGLISH) == 0 || kindOf(s, st, en, fl, tg, kd, j) != 0) {
       return false;
     }
-    return (w & NameLexicons.T_NON_NAME) != 0 || !PersonRisk.frame(s, st[j], en[j], true, 1);
+    return (w & NameLexicons.T_NON_NAME) != 0 || !PersonRisk.frame(s, cs, st[j], en[j], true, 1);
   }
 
   /**
