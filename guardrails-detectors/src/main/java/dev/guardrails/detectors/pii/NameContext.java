@@ -8,7 +8,9 @@ import java.util.List;
  * "was a Korean-American philosopher", a speaker label's colon), what lists it sits in ("Silvana,
  * Adam and Caleb" against "Jones, Mitchell &amp; Williams LLP"), and place prepositions ("moved to
  * Liechtenstein"). Every read is bounded ({@link #AFTER} chars after, {@link #LIST_ITEMS} list
- * items either side) and allocation-free. Thread-safe: stateless.
+ * items either side) and allocation-free. Every method reads the text's chars from {@code cs}, a
+ * copy of {@code s}'s (as {@link PersonDetector}'s per-thread one), and {@code s} only for word
+ * lookups and the JDK's case-insensitive comparison of chars of U+0080 or above. Thread-safe: stateless.
  */
 final class NameContext {
 
@@ -72,28 +74,28 @@ final class NameContext {
       "via", "visit", "visited", "visiting", "born", "based", "capital", "downtown", "around"));
 
   /** What follows a run ending at {@code end}: {@link #NONE}, {@link #REPORTING} or {@link #PERSON}. */
-  static int after(String s, int end) {
+  static int after(String s, char[] cs, int end) {
     int n = s.length();
     int p = end;
-    if (p < n && s.charAt(p) == ':' && (p + 1 >= n || s.charAt(p + 1) == ' ' || s.charAt(p + 1) == '\n')
-        && lineStartBefore(s, end)) {
+    if (p < n && cs[p] == ':' && (p + 1 >= n || cs[p + 1] == ' ' || cs[p + 1] == '\n')
+        && lineStartBefore(cs, end)) {
       return PERSON; // a speaker label at a line start: "Sarah Connor: I'll be back"
     }
     boolean comma = false;
-    if (p < n && s.charAt(p) == ',') {
+    if (p < n && cs[p] == ',') {
       comma = true;
       p++;
     }
-    if (p < n && s.charAt(p) == ' ') {
+    if (p < n && cs[p] == ' ') {
       p++;
     }
-    if (p + 1 < n && s.charAt(p) == '(') {
+    if (p + 1 < n && cs[p] == '(') {
       int a = p + 1;
-      int b = letters(s, a, n);
-      return b - a == 4 && AddressScan.same(s, a, "born") ? PERSON : NONE; // "X (born 1952)"
+      int b = letters(cs, a, n);
+      return is(s, cs, a, b, "born") ? PERSON : NONE; // "X (born 1952)"
     }
     int a = p;
-    int b = letters(s, a, n);
+    int b = letters(cs, a, n);
     if (b == a || b - a > 14) {
       return NONE;
     }
@@ -103,24 +105,24 @@ final class NameContext {
     if (!comma && REPORTING_VERBS.contains(s, a, b)) {
       return REPORTING;
     }
-    if (is(s, a, b, "was") || is(s, a, b, "is") || is(s, a, b, "became")) {
+    if (is(s, cs, a, b, "was") || is(s, cs, a, b, "is") || is(s, cs, a, b, "became")) {
       // "was born", "was a Korean-American philosopher", "is an engineer at", "became the first woman"
       int limit = Math.min(n, end + AFTER);
-      int q = skipSpace(s, b, limit);
-      int c = letters(s, q, limit);
-      if (is(s, q, c, "born")) {
+      int q = skipSpace(cs, b, limit);
+      int c = letters(cs, q, limit);
+      if (is(s, cs, q, c, "born")) {
         return PERSON;
       }
-      if (!(is(s, q, c, "a") || is(s, q, c, "an") || is(s, q, c, "the") || is(s, q, c, "our") || is(s, q, c, "my"))) {
+      if (!(is(s, cs, q, c, "a") || is(s, cs, q, c, "an") || is(s, cs, q, c, "the") || is(s, cs, q, c, "our") || is(s, cs, q, c, "my"))) {
         return NONE;
       }
       for (int w = 0; w < 5; w++) {
-        q = skipSpace(s, c, limit);
-        c = wordEnd(s, q, limit);
+        q = skipSpace(cs, c, limit);
+        c = wordEnd(cs, q, limit);
         if (c == q) {
           return NONE;
         }
-        if (PERSON_NOUNS.contains(s, q, c) || personNounInCompound(s, q, c)) {
+        if (PERSON_NOUNS.contains(s, q, c) || personNounInCompound(s, cs, q, c)) {
           return PERSON;
         }
       }
@@ -129,9 +131,9 @@ final class NameContext {
   }
 
   /** "Korean-American": the last part of a hyphenated word may be the noun ("singer-songwriter"). */
-  private static boolean personNounInCompound(String s, int a, int b) {
+  private static boolean personNounInCompound(String s, char[] cs, int a, int b) {
     for (int i = b - 1; i > a; i--) {
-      if (s.charAt(i) == '-') {
+      if (cs[i] == '-') {
         return PERSON_NOUNS.contains(s, i + 1, b);
       }
     }
@@ -139,14 +141,14 @@ final class NameContext {
   }
 
   /** Whether the word before {@code start} is a place preposition ("in", "to", "from"...). */
-  static boolean placeBefore(String s, int start) {
+  static boolean placeBefore(String s, char[] cs, int start) {
     int e = start;
-    if (e == 0 || s.charAt(e - 1) != ' ') {
+    if (e == 0 || cs[e - 1] != ' ') {
       return false;
     }
     e--;
     int a = e;
-    while (a > 0 && a > start - 16 && Chars.letter(s.charAt(a - 1))) {
+    while (a > 0 && a > start - 16 && Chars.letter(cs[a - 1])) {
       a--;
     }
     return a < e && PLACE_BEFORE.contains(s, a, e);
@@ -158,7 +160,7 @@ final class NameContext {
    * "and" or {@code &} that ends in one ("Jones, Mitchell and Williams law firm"), or joined by
    * {@code &} ("Smith &amp; Wesson"). Reads at most {@link #LIST_ITEMS} items forward.
    */
-  static boolean listIsOrganization(String s, int end) {
+  static boolean listIsOrganization(String s, char[] cs, int end) {
     int n = s.length();
     int p = end;
     boolean joined = false;
@@ -166,32 +168,32 @@ final class NameContext {
     for (int item = 0; item <= LIST_ITEMS; item++) {
       int q = p;
       boolean sep = false;
-      if (q < n && s.charAt(q) == ',') {
+      if (q < n && cs[q] == ',') {
         q++;
         sep = true;
       }
-      q = skipSpace(s, q, n);
-      if (q < n && s.charAt(q) == '&') {
+      q = skipSpace(cs, q, n);
+      if (q < n && cs[q] == '&') {
         amp = joined = sep = true;
-        q = skipSpace(s, q + 1, n);
+        q = skipSpace(cs, q + 1, n);
       } else {
-        int c = letters(s, q, n);
-        if (c > q && is(s, q, c, "and")) {
+        int c = letters(cs, q, n);
+        if (c > q && is(s, cs, q, c, "and")) {
           joined = sep = true;
-          q = skipSpace(s, c, n);
+          q = skipSpace(cs, c, n);
         }
       }
       if (q == p) {
         return amp;
       }
-      int c = wordEnd(s, q, n);
+      int c = wordEnd(cs, q, n);
       if (c == q) {
         return amp;
       }
       if (ORG_AFTER.contains(s, q, c) || NameLexicons.BLOCKERS.contains(s, q, c)) {
         return item == 0 || joined;
       }
-      if (!Chars.upper(s.charAt(q)) || (!sep && item > 0 && !joined)) {
+      if (!Chars.upper(cs[q]) || (!sep && item > 0 && !joined)) {
         return amp;
       }
       p = c;
@@ -204,31 +206,31 @@ final class NameContext {
    * a firm's name, "A, B and C" or "A, B &amp; C", none of them a given name only ("Hawkins,
    * Richardson and Santana"); people listed by surname alone are rarely listed so.
    */
-  static boolean surnameFirm(String s, int a, int b) {
+  static boolean surnameFirm(String s, char[] cs, int a, int b) {
     int n = s.length();
     int[] items = {a, b, -1, -1, -1, -1};
     int p = b;
     for (int item = 1; item < 3; item++) {
       int q = p;
       if (item == 1) {
-        if (q >= n || s.charAt(q) != ',') {
+        if (q >= n || cs[q] != ',') {
           return false;
         }
-        q = skipSpace(s, q + 1, n);
+        q = skipSpace(cs, q + 1, n);
       } else {
-        q = skipSpace(s, q, n);
-        if (q < n && s.charAt(q) == '&') {
-          q = skipSpace(s, q + 1, n);
+        q = skipSpace(cs, q, n);
+        if (q < n && cs[q] == '&') {
+          q = skipSpace(cs, q + 1, n);
         } else {
-          int c = letters(s, q, n);
-          if (!is(s, q, c, "and")) {
+          int c = letters(cs, q, n);
+          if (!is(s, cs, q, c, "and")) {
             return false;
           }
-          q = skipSpace(s, c, n);
+          q = skipSpace(cs, c, n);
         }
       }
-      int c = wordEnd(s, q, n);
-      if (c == q || !Chars.upper(s.charAt(q)) || (c < n && (s.charAt(c) == ' ' && c + 1 < n && Chars.upper(s.charAt(c + 1))))) {
+      int c = wordEnd(cs, q, n);
+      if (c == q || !Chars.upper(cs[q]) || (c < n && (cs[c] == ' ' && c + 1 < n && Chars.upper(cs[c + 1])))) {
         return false;
       }
       items[2 * item] = q;
@@ -242,57 +244,57 @@ final class NameContext {
     }
     // where a firm stands: "at"/"from" before it, or a line of its own (a letterhead, an address block)
     int q = a;
-    while (q > 0 && (s.charAt(q - 1) == ' ' || s.charAt(q - 1) == '>' || s.charAt(q - 1) == '\t')) {
+    while (q > 0 && (cs[q - 1] == ' ' || cs[q - 1] == '>' || cs[q - 1] == '\t')) {
       q--;
     }
-    if (q == 0 || s.charAt(q - 1) == '\n' || s.charAt(q - 1) == '|') {
-      int e = skipSpace(s, items[5], n);
-      return e >= n || s.charAt(e) == '\n' || s.charAt(e) == '|' || s.charAt(e) == ',';
+    if (q == 0 || cs[q - 1] == '\n' || cs[q - 1] == '|') {
+      int e = skipSpace(cs, items[5], n);
+      return e >= n || cs[e] == '\n' || cs[e] == '|' || cs[e] == ',';
     }
-    if (NameCues.sentenceInitial(s, a)) {
+    if (NameCues.sentenceInitial(cs, a)) {
       return true; // "Lopez, Santos and Coleman is a design agency"
     }
-    int w = wordStart(s, q);
-    return is(s, w, q, "at") || is(s, w, q, "from") || is(s, w, q, "of");
+    int w = wordStart(cs, q);
+    return is(s, cs, w, q, "at") || is(s, cs, w, q, "from") || is(s, cs, w, q, "of");
   }
 
   /** Whether the word right before {@code start} is an article ("the Princess Royal", "a Porto Alegre office"). */
-  static boolean articleBefore(String s, int start) {
+  static boolean articleBefore(String s, char[] cs, int start) {
     int e = start;
-    if (e < 2 || s.charAt(e - 1) != ' ') {
+    if (e < 2 || cs[e - 1] != ' ') {
       return false;
     }
     e--;
-    int w = wordStart(s, e);
-    return is(s, w, e, "the") || is(s, w, e, "a") || is(s, w, e, "an");
+    int w = wordStart(cs, e);
+    return is(s, cs, w, e, "the") || is(s, cs, w, e, "a") || is(s, cs, w, e, "an");
   }
 
   /** Whether the word {@code [a, b)} is the second or third item of a {@link #surnameFirm}. */
-  static boolean inSurnameFirm(String s, int a, int b) {
+  static boolean inSurnameFirm(String s, char[] cs, int a, int b) {
     int p = a;
     for (int back = 0; back < 2; back++) {
       int q = p;
-      while (q > 0 && s.charAt(q - 1) == ' ') {
+      while (q > 0 && cs[q - 1] == ' ') {
         q--;
       }
-      if (q > 0 && (s.charAt(q - 1) == ',' || s.charAt(q - 1) == '&')) {
+      if (q > 0 && (cs[q - 1] == ',' || cs[q - 1] == '&')) {
         q--;
       } else {
-        int w = wordStart(s, q);
-        if (w < q && is(s, w, q, "and")) {
+        int w = wordStart(cs, q);
+        if (w < q && is(s, cs, w, q, "and")) {
           q = w;
         } else {
           return false;
         }
       }
-      while (q > 0 && s.charAt(q - 1) == ' ') {
+      while (q > 0 && cs[q - 1] == ' ') {
         q--;
       }
-      int w = wordStart(s, q);
+      int w = wordStart(cs, q);
       if (w == q) {
         return false;
       }
-      if (surnameFirm(s, w, q)) {
+      if (surnameFirm(s, cs, w, q)) {
         return true;
       }
       p = w;
@@ -305,27 +307,27 @@ final class NameContext {
    * Caleb"): items joined by a comma, "and" or "or", each one word that is a given name and written
    * like this one (capitalized or not), at most {@link #LIST_ITEMS} each side.
    */
-  static int givenNameMates(String s, int a, int b, boolean capital) {
+  static int givenNameMates(String s, char[] cs, int a, int b, boolean capital) {
     int n = s.length();
     int mates = 0;
     int p = b;
     for (int i = 0; i < LIST_ITEMS; i++) {
       int q = p;
       boolean sep = false;
-      if (q < n && s.charAt(q) == ',') {
+      if (q < n && cs[q] == ',') {
         q++;
         sep = true;
       }
-      q = skipSpace(s, q, n);
-      int c = letters(s, q, n);
-      if (is(s, q, c, "and") || is(s, q, c, "or")) {
-        q = skipSpace(s, c, n);
-        c = wordEnd(s, q, n);
+      q = skipSpace(cs, q, n);
+      int c = letters(cs, q, n);
+      if (is(s, cs, q, c, "and") || is(s, cs, q, c, "or")) {
+        q = skipSpace(cs, c, n);
+        c = wordEnd(cs, q, n);
         sep = true;
       } else {
-        c = wordEnd(s, q, n);
+        c = wordEnd(cs, q, n);
       }
-      if (!sep || !givenName(s, q, c, capital) || (c < n && Chars.letter(s.charAt(c)))) {
+      if (!sep || !givenName(s, cs, q, c, capital) || (c < n && Chars.letter(cs[c]))) {
         break;
       }
       mates++;
@@ -334,28 +336,28 @@ final class NameContext {
     p = a;
     for (int i = 0; i < LIST_ITEMS; i++) {
       int q = p;
-      while (q > 0 && s.charAt(q - 1) == ' ') {
+      while (q > 0 && cs[q - 1] == ' ') {
         q--;
       }
       boolean sep = false;
-      if (q > 0 && s.charAt(q - 1) == ',') {
+      if (q > 0 && cs[q - 1] == ',') {
         q--;
         sep = true;
       } else {
-        int w = wordStart(s, q);
-        if (w < q && (is(s, w, q, "and") || is(s, w, q, "or"))) {
+        int w = wordStart(cs, q);
+        if (w < q && (is(s, cs, w, q, "and") || is(s, cs, w, q, "or"))) {
           q = w;
-          while (q > 0 && s.charAt(q - 1) == ' ') {
+          while (q > 0 && cs[q - 1] == ' ') {
             q--;
           }
-          if (q > 0 && s.charAt(q - 1) == ',') {
+          if (q > 0 && cs[q - 1] == ',') {
             q--;
           }
           sep = true;
         }
       }
-      int w = wordStart(s, q);
-      if (!sep || w == q || !givenName(s, w, q, capital)) {
+      int w = wordStart(cs, q);
+      if (!sep || w == q || !givenName(s, cs, w, q, capital)) {
         break;
       }
       mates++;
@@ -364,18 +366,18 @@ final class NameContext {
     return mates;
   }
 
-  private static boolean givenName(String s, int a, int b, boolean capital) {
-    if (b - a < 2 || Chars.upper(s.charAt(a)) != capital) {
+  private static boolean givenName(String s, char[] cs, int a, int b, boolean capital) {
+    if (b - a < 2 || Chars.upper(cs[a]) != capital) {
       return false;
     }
     return NameLexicons.isFirst(s, a, b) && !NameLexicons.FUNCTION_WORDS.contains(s, a, b);
   }
 
   /** Whether only spaces or tabs separate the line start (or the text start) from the run's first word. */
-  private static boolean lineStartBefore(String s, int end) {
+  private static boolean lineStartBefore(char[] cs, int end) {
     int i = end;
-    while (i > 0 && s.charAt(i - 1) != '\n') {
-      char c = s.charAt(i - 1);
+    while (i > 0 && cs[i - 1] != '\n') {
+      char c = cs[i - 1];
       if (!(Chars.letter(c) || c == ' ' || c == '.' || c == '-' || c == '\'' || c == '\u2019')) {
         return false;
       }
@@ -387,37 +389,37 @@ final class NameContext {
     return true;
   }
 
-  private static boolean is(String s, int a, int b, String w) {
-    return b - a == w.length() && AddressScan.same(s, a, w);
+  private static boolean is(String s, char[] cs, int a, int b, String w) {
+    return b - a == w.length() && NameCues.same(s, cs, a, w);
   }
 
-  private static int skipSpace(String s, int p, int limit) {
-    while (p < limit && s.charAt(p) == ' ') {
+  private static int skipSpace(char[] cs, int p, int limit) {
+    while (p < limit && cs[p] == ' ') {
       p++;
     }
     return p;
   }
 
-  private static int letters(String s, int p, int limit) {
-    while (p < limit && Chars.letter(s.charAt(p))) {
+  private static int letters(char[] cs, int p, int limit) {
+    while (p < limit && Chars.letter(cs[p])) {
       p++;
     }
     return p;
   }
 
   /** Letters with inner hyphens or apostrophes ("Korean-American", "O'Brien"). */
-  private static int wordEnd(String s, int p, int limit) {
-    int b = letters(s, p, limit);
-    while (b + 1 < limit && b > p && (s.charAt(b) == '-' || s.charAt(b) == '\'') && Chars.letter(s.charAt(b + 1))) {
-      b = letters(s, b + 1, limit);
+  private static int wordEnd(char[] cs, int p, int limit) {
+    int b = letters(cs, p, limit);
+    while (b + 1 < limit && b > p && (cs[b] == '-' || cs[b] == '\'') && Chars.letter(cs[b + 1])) {
+      b = letters(cs, b + 1, limit);
     }
     return b;
   }
 
-  private static int wordStart(String s, int e) {
+  private static int wordStart(char[] cs, int e) {
     int a = e;
-    while (a > 0 && e - a < 40 && (Chars.letter(s.charAt(a - 1)) || ((s.charAt(a - 1) == '-' || s.charAt(a - 1) == '\'')
-        && a - 1 > 0 && Chars.letter(s.charAt(a - 2))))) {
+    while (a > 0 && e - a < 40 && (Chars.letter(cs[a - 1]) || ((cs[a - 1] == '-' || cs[a - 1] == '\'')
+        && a - 1 > 0 && Chars.letter(cs[a - 2])))) {
       a--;
     }
     return a;

@@ -62,8 +62,8 @@ public final class PersonDetector implements Detector {
    * Per-thread copy of the text the name scan reads (grown to the longest text the thread has
    * checked, as {@link Latin1View}'s buffers): {@code String.charAt} tests the string's coder and
    * the index on every char, about a tenth of the detector's time on short answers. Only
-   * {@link #detect} and the scan helpers it calls read it, within one call; the judge and the word
-   * lists read the string.
+   * {@link #detect}, the scan helpers it calls and the context the judge reads ({@link NameCues},
+   * {@link NameContext}, {@link PersonRisk}) read it, within one call; the word lists read the string.
    */
   private static final ThreadLocal<char[][]> TEXT = ThreadLocal.withInitial(() -> new char[][] {new char[256]});
 
@@ -275,7 +275,7 @@ public final class PersonDetector implements Detector {
   private static int lowerName(String s, char[] cs, int a, int b, int n, int lastLower, int sentStart, int prevEnd, int prevFlags) {
     int flags = prose(cs, a, b, n, lastLower, sentStart) ? LowerNames.flags(s, a, b, LOWER, LOWER_EN) : 0;
     if ((flags & LOWER_EN) != 0 && !(prevEnd >= 0 && (prevFlags & LOWER) != 0 && joined(s, cs, prevEnd, a, prevFlags))
-        && !(LowerNames.cueBefore(s, a) && LowerNames.nameFollows(s, b, n)) && NameContext.givenNameMates(s, a, b, false) < 2) {
+        && !(LowerNames.cueBefore(s, a) && LowerNames.nameFollows(s, b, n)) && NameContext.givenNameMates(s, cs, a, b, false) < 2) {
       flags = 0; // an English word ("miller", "will") is a name only after a name or a cue ("with"), or in a list of names
     }
     return flags;
@@ -474,7 +474,7 @@ public final class PersonDetector implements Detector {
       fl[j] |= shape(cs, st[j], en[j]);
     }
     if (to == 1 && !lower && (fl[0] & CAP) != 0) {
-      if (plainWord(s, st, en, fl, tg, kd, 0)) {
+      if (plainWord(s, cs, st, en, fl, tg, kd, 0)) {
         // "The", "Thanks", "Settings": rejected below whatever the cue before it says (a title or
         // cue word leaves nothing, a blocker is vetoed, an English non-name gains no evidence from a
         // cue and fails the same frame test), so the cue is not read
@@ -484,7 +484,7 @@ public final class PersonDetector implements Detector {
         return; // a lone title or cue word ("Dear", "Dr"): the loop below drops it whatever precedes it
       }
     }
-    boolean cue = from < to && NameCues.phraseBefore(s, st[from]);
+    boolean cue = from < to && NameCues.phraseBefore(s, cs, st[from]);
     int after = -1; // what follows the run, read only when needed
     int romanized = -1; // romanizedName(from = 0): -1 not asked yet, else 0 or 1 (it parses every word: ask once)
     while (from < to) {
@@ -493,10 +493,10 @@ public final class PersonDetector implements Detector {
         cue = true; // "Mr.", "Dr", "Dear", "Attn": a cue, outside the span
         from++;
       } else if (!cue && !lower && (fl[from] & CAP) != 0 && from == 0 && to - from >= 2 && (fl[from + 1] & INITIAL) == 0
-          && NameCues.sentenceInitial(s, st[from]) && dropInitial(s, st, en, fl, tg, kd, from)
+          && NameCues.sentenceInitial(cs, st[from]) && dropInitial(s, st, en, fl, tg, kd, from)
           && (romanized = romanizedName(s, st, en, fl, tg, from, to) ? 1 : 0) == 0) {
         if (after < 0) {
-          after = NameContext.after(s, en[to - 1]);
+          after = NameContext.after(s, cs, en[to - 1]);
         }
         if (after != NameContext.NONE && (tg[from] & (NameLexicons.T_ENGLISH | NameLexicons.T_NON_NAME)) == 0) {
           break; // "Nijito Asano said": the first word is no English word, keep it
@@ -513,16 +513,16 @@ public final class PersonDetector implements Detector {
       return;
     }
     if (to > 1 && to - from == 1 && !lower && !cue && (fl[from] & CAP) != 0) {
-      if (plainWord(s, st, en, fl, tg, kd, from)) {
+      if (plainWord(s, cs, st, en, fl, tg, kd, from)) {
         return; // "The", "Thanks", "Settings": most capitalized words, settled before the context reads below
       }
     }
     if (!lower && (from == 0 && romanized >= 0 ? romanized == 1 : romanizedName(s, st, en, fl, tg, from, to))
-        && !NameContext.listIsOrganization(s, en[to - 1])
-        && (cue || !NameContext.articleBefore(s, st[from]))) {
+        && !NameContext.listIsOrganization(s, cs, en[to - 1])
+        && (cue || !NameContext.articleBefore(s, cs, st[from]))) {
       // "Park Min-jun", "Haruto Yamasaki", "Sun Mingze": the surname may be a common word, place or blocker
       Span span = text.toOriginal(st[from], en[to - 1]);
-      out.accept(PersonRisk.annotate(s, st[from], en[to - 1],
+      out.accept(PersonRisk.annotate(s, cs, st[from], en[to - 1],
           Finding.of(id(), PERSON, span.start(), span.end(), cue ? 0.85 : 0.7, "person name")));
       return;
     }
@@ -585,7 +585,7 @@ public final class PersonDetector implements Detector {
         accept = nonName < words && evidence;
       } else if (words == 1) {
         accept = initials == 0 ? strong == 1 : strong + weak == 1;
-        if (accept && initials == 0 && NameContext.placeBefore(s, st[from]) && !first(tg[from])) {
+        if (accept && initials == 0 && NameContext.placeBefore(s, cs, st[from]) && !first(tg[from])) {
           accept = false; // "moved to Vaduz": a surname-like word after a place preposition
         }
       } else {
@@ -603,11 +603,11 @@ public final class PersonDetector implements Detector {
       boolean reportingAfter = !lower && (words >= 2 ? strong + weak + foreign == words
           : strong + weak == 1 && (tg[from] & NameLexicons.T_FUNCTION) == 0);
       if (after < 0 && (personAfter || reportingAfter)) {
-        after = NameContext.after(s, en[to - 1]);
+        after = NameContext.after(s, cs, en[to - 1]);
       }
       if (lower) {
         if (words == 1 && initials == 0 && weak == 1 && first(tg[from])
-            && NameContext.givenNameMates(s, st[from], en[from], false) >= 2) {
+            && NameContext.givenNameMates(s, cs, st[from], en[from], false) >= 2) {
           accept = true; // "silvana, adam, chad and caleb"
           score = 0.5;
         }
@@ -618,12 +618,12 @@ public final class PersonDetector implements Detector {
         accept = true; // "Nkechi Obi said", "Rose says"
         score = Math.min(score, 0.7);
       } else if (words == 1 && initials == 0 && weak == 1 && first(tg[from])
-          && NameContext.givenNameMates(s, st[from], en[from], !lower) >= 2) {
+          && NameContext.givenNameMates(s, cs, st[from], en[from], !lower) >= 2) {
         accept = true; // one of several given names in a list: "Grace, Will and Chad"
         score = lower ? 0.5 : 0.6;
       }
     }
-    if (!accept && nonName == 0 && words <= 3 && PersonRisk.frame(s, st[from], en[to - 1],
+    if (!accept && nonName == 0 && words <= 3 && PersonRisk.frame(s, cs, st[from], en[to - 1],
         strong + weak == 0 && !notEnglish(tg, fl, from, to), words)) {
       accept = true; // "Ciset lives on Rua Mina 50", "Name: Hyuuma T. Maida", a contact card's first line
       score = Math.min(score, 0.6);
@@ -632,18 +632,18 @@ public final class PersonDetector implements Detector {
       return;
     }
     // Vetoes that read more context, asked only of a run the rules above accept (they only reject).
-    if (NameContext.listIsOrganization(s, en[to - 1])) {
+    if (NameContext.listIsOrganization(s, cs, en[to - 1])) {
       return; // "Jones, Mitchell and Williams law firm", "Smith & Wesson", "Miller LLC"
     }
     if (words == 1 && initials == 0 && to - from == 1
-        && (NameContext.surnameFirm(s, st[from], en[from]) || NameContext.inSurnameFirm(s, st[from], en[from]))) {
+        && (NameContext.surnameFirm(s, cs, st[from], en[from]) || NameContext.inSurnameFirm(s, cs, st[from], en[from]))) {
       return; // "Hawkins, Richardson and Santana": three surnames named like a firm
     }
-    if (!cue && strong == 0 && NameContext.articleBefore(s, st[from])) {
+    if (!cue && strong == 0 && NameContext.articleBefore(s, cs, st[from])) {
       return; // "the Princess Royal", "a Porto Alegre office": no strong name, and an article before it
     }
     Span span = text.toOriginal(st[from], en[to - 1]);
-    out.accept(PersonRisk.annotate(s, st[from], en[to - 1], Finding.of(id(), PERSON, span.start(), span.end(), score, "person name")));
+    out.accept(PersonRisk.annotate(s, cs, st[from], en[to - 1], Finding.of(id(), PERSON, span.start(), span.end(), score, "person name")));
   }
 
   /**
@@ -653,7 +653,7 @@ public final class PersonDetector implements Detector {
    * whatever the context reads (organization lists, articles, what follows) say, so those are not
    * read. False when the full rules must decide. {@code j}: the word's index in the run.
    */
-  private static boolean plainWord(String s, int[] st, int[] en, int[] fl, int[] tg, int[] kd, int j) {
+  private static boolean plainWord(String s, char[] cs, int[] st, int[] en, int[] fl, int[] tg, int[] kd, int j) {
     int w = tg[j];
     if ((w & NameLexicons.T_BLOCKER) != 0) {
       return true;
@@ -661,7 +661,7 @@ public final class PersonDetector implements Detector {
     if ((w & NameLexicons.T_ENGLISH) == 0 || kindOf(s, st, en, fl, tg, kd, j) != 0) {
       return false;
     }
-    return (w & NameLexicons.T_NON_NAME) != 0 || !PersonRisk.frame(s, st[j], en[j], true, 1);
+    return (w & NameLexicons.T_NON_NAME) != 0 || !PersonRisk.frame(s, cs, st[j], en[j], true, 1);
   }
 
   /**

@@ -15,7 +15,9 @@ import java.util.TreeSet;
  *
  * <p>Reads at most {@value #BEFORE} chars before and {@value #AFTER} after the name, within its
  * sentence, so {@link PersonDetector#window()} bounds it. Runs only for a name already found: the
- * scan of a text without names allocates nothing here. Stateless and thread-safe.
+ * scan of a text without names allocates nothing here. Its own char tests read {@code cs}, the
+ * copy of the text's chars {@link PersonDetector} keeps per thread; the phrase and word lists read
+ * the string. Stateless and thread-safe.
  */
 final class PersonRisk {
 
@@ -92,25 +94,26 @@ final class PersonRisk {
    * Returns {@code f} with the attributes its context gives.
    *
    * @param s the normalized text
+   * @param cs a copy of {@code s}'s chars (from index 0), which every char test reads
    * @param a the name's start in {@code s}
    * @param b the name's end in {@code s}
    * @param f the PERSON finding (spans in the original text)
    * @return {@code f}, or a copy with attributes and score
    */
-  static Finding annotate(String s, int a, int b, Finding f) {
+  static Finding annotate(String s, char[] cs, int a, int b, Finding f) {
     // the name's sentence, at most BEFORE chars before it and AFTER after it, each side read once
     int around = PHRASES.findAfterLastBreak(s, Math.max(0, a - BEFORE), a, SENTENCE_END)
         | PHRASES.findBeforeFirstBreak(s, b, Math.min(s.length(), b + AFTER), SENTENCE_END);
     boolean roleCue = (around & PUB) != 0;
-    boolean pub = roleCue || ((!LIST_SPACED || indexOf(s, ' ', a, b) >= 0) && LIST.contains(s, a, b));
+    boolean pub = roleCue || ((!LIST_SPACED || indexOf(cs, ' ', a, b) >= 0) && LIST.contains(s, a, b));
     // the name's own first word too: "Employee Robert Chen" may reach the detector as one run
     boolean priv = (around & PRIV) != 0 || (PHRASES.startsAt(s, a, b) & PRIV) != 0;
     boolean sensitive = !pub && (around & SENS) != 0;
     // greeted, signing, introducing oneself, a form's name field: a private person by position
     // ("Dear Barack" is no way to address a public figure; "Dear John is a 2010 film" has a role cue)
     // (each test only reads: one that cannot change the answer is not asked)
-    priv = priv || (!roleCue && (addressed(s, a) || signature(s, a, b)));
-    sensitive = sensitive || contactBlock(s, a, b, true);
+    priv = priv || (!roleCue && (addressed(s, cs, a) || signature(s, cs, a, b)));
+    sensitive = sensitive || contactBlock(s, cs, a, b, true);
     if (!pub && !priv && !sensitive) {
       return f;
     }
@@ -183,25 +186,25 @@ final class PersonRisk {
    * Whether a greeting, a self-introduction or a name field ends right before {@code a}: "Dear X",
    * "Hi X", "my name is X", "Name: X", "To: X". Reads at most {@value #BEFORE} chars back.
    */
-  static boolean addressed(String s, int a) {
+  static boolean addressed(String s, char[] cs, int a) {
     int e = a;
     int lo = Math.max(0, a - BEFORE);
-    while (e > lo && (s.charAt(e - 1) == ' ' || s.charAt(e - 1) == '\t')) {
+    while (e > lo && (cs[e - 1] == ' ' || cs[e - 1] == '\t')) {
       e--;
     }
-    boolean colon = e > lo && s.charAt(e - 1) == ':';
+    boolean colon = e > lo && cs[e - 1] == ':';
     if (colon) {
       int f = e - 1;
-      while (f > lo && s.charAt(f - 1) == ' ') {
+      while (f > lo && cs[f - 1] == ' ') {
         f--;
       }
       if (endsWith(s, lo, f, FIELDS) || endsWith(s, lo, f, GREETINGS)) {
         return true;
       }
     }
-    if (e > lo && s.charAt(e - 1) == ',') {
+    if (e > lo && cs[e - 1] == ',') {
       e--; // "Dear Sir, " is no cue, but "Hi, " before a name is
-      while (e > lo && s.charAt(e - 1) == ' ') {
+      while (e > lo && cs[e - 1] == ' ') {
         e--;
       }
     }
@@ -212,11 +215,11 @@ final class PersonRisk {
    * Whether the name closes a letter: a sign-off ("Regards,", "Thanks,", "Sincerely") on the line
    * before it, and nothing but the name on its own line.
    */
-  static boolean signature(String s, int a, int b) {
-    boolean restBlank = blankToLineEnd(s, b, b); // nothing after the name on its line
-    if (restBlank || (b < s.length() && s.charAt(b) == '.' && blankToLineEnd(s, b + 1, b))) { // "Amara Nwosu."
+  static boolean signature(String s, char[] cs, int a, int b) {
+    boolean restBlank = blankToLineEnd(s, cs, b, b); // nothing after the name on its line
+    if (restBlank || (b < s.length() && cs[b] == '.' && blankToLineEnd(s, cs, b + 1, b))) { // "Amara Nwosu."
       int e = a; // a sign-off on the name's own line: "Kind regards, Amara Nwosu"
-      while (e > 0 && e > a - 3 && s.charAt(e - 1) == ' ') {
+      while (e > 0 && e > a - 3 && cs[e - 1] == ' ') {
         e--;
       }
       if (endsWith(s, Math.max(0, a - BEFORE), e, SIGN_OFFS)) {
@@ -226,13 +229,13 @@ final class PersonRisk {
     if (!restBlank) {
       return false; // most names: words follow on their line (asked first: the line start is farther)
     }
-    int lineStart = lineStart(s, a, PREFIX);
-    if (lineStart <= 0 || !blank(s, lineStart, a)) {
+    int lineStart = lineStart(cs, a, PREFIX);
+    if (lineStart <= 0 || !blank(cs, lineStart, a)) {
       return false;
     }
     int e = lineStart - 1; // the '\n' before the name's line
     int lo = Math.max(0, a - BEFORE);
-    while (e > lo && Character.isWhitespace(s.charAt(e - 1))) {
+    while (e > lo && Character.isWhitespace(cs[e - 1])) {
       e--;
     }
     return endsWith(s, lo, e, GREETINGS);
@@ -250,26 +253,26 @@ final class PersonRisk {
    * @param given whether up to two words may precede the span on its line (a found surname whose
    *     given name the detector left out: "Alberico Rizzo" reported as "Rizzo")
    */
-  static boolean contactBlock(String s, int a, int b, boolean given) {
+  static boolean contactBlock(String s, char[] cs, int a, int b, boolean given) {
     // the rest of the line first: a char or two settle it for most names, where the look back for
     // the line start reads up to 40 (all three tests only read, so their order changes no answer)
-    if (!blankToLineEnd(s, b, b)) {
+    if (!blankToLineEnd(s, cs, b, b)) {
       return false;
     }
-    int lineStart = lineStart(s, a, given ? 2 * PREFIX + 24 : PREFIX);
-    if (lineStart < 0 || !prefixOnly(s, lineStart, a, given)) {
+    int lineStart = lineStart(cs, a, given ? 2 * PREFIX + 24 : PREFIX);
+    if (lineStart < 0 || !prefixOnly(cs, lineStart, a, given)) {
       return false;
     }
-    int end = lineEnd(s, b);
+    int end = lineEnd(s, cs, b);
     int hi = Math.min(s.length(), b + AFTER);
     int line = end + 1;
     for (int k = 0; k < BLOCK_LINES && line < hi; k++) {
-      int le = Math.min(lineEnd(s, line), hi);
+      int le = Math.min(lineEnd(s, cs, line), hi);
       int i = line;
-      while (i < le && !Chars.letterOrDigit(s.charAt(i))) {
+      while (i < le && !Chars.letterOrDigit(cs[i])) {
         i++;
       }
-      if (i < le && (Chars.digit(s.charAt(i)) || startsWord(s, i, le, BLOCK_WORDS))) {
+      if (i < le && (Chars.digit(cs[i]) || startsWord(s, i, le, BLOCK_WORDS))) {
         return true;
       }
       line = le + 1;
@@ -288,29 +291,30 @@ final class PersonRisk {
    * accept such a run.
    *
    * @param s the normalized text
+   * @param cs a copy of {@code s}'s chars (from index 0), which every char test reads
    * @param a the run's start
    * @param b the run's end
    * @param plain whether the run is made of English words only
    * @param words the run's words (not initials)
    * @return whether the frame makes it a person
    */
-  static boolean frame(String s, int a, int b, boolean plain, int words) {
+  static boolean frame(String s, char[] cs, int a, int b, boolean plain, int words) {
     int i = b;
     int n = s.length();
-    while (i < n && s.charAt(i) == ' ') {
+    while (i < n && cs[i] == ' ') {
       i++;
     }
     if (startsWord(s, i, Math.min(n, i + 24), SUBJECT_FRAMES)) {
       return true; // "Ciset lives on Rua Mina 50", "Hakuba had given ..."
     }
     int e = a;
-    while (e > 0 && s.charAt(e - 1) == ' ') {
+    while (e > 0 && cs[e - 1] == ' ') {
       e--;
     }
     if (endsWith(s, Math.max(0, e - 12), e, GIVE) && startsWord(s, i, Math.min(n, i + 24), DATA_AFTER)) {
       return true; // "... had given Belle his address"
     }
-    return !plain && (addressed(s, a) || (words >= 2 && contactBlock(s, a, b, false))); // one word heading a block is a firm as often
+    return !plain && (addressed(s, cs, a) || (words >= 2 && contactBlock(s, cs, a, b, false))); // one word heading a block is a firm as often
   }
 
   private static final WordList SUBJECT_FRAMES = WordList.of("lives at", "lives on", "resides at", "had given", "has given",
@@ -329,9 +333,9 @@ final class PersonRisk {
     return words.startsAt(s, i);
   }
 
-  private static int indexOf(String s, char c, int a, int b) {
+  private static int indexOf(char[] cs, char c, int a, int b) {
     for (int i = a; i < b; i++) {
-      if (s.charAt(i) == c) {
+      if (cs[i] == c) {
         return i;
       }
     }
@@ -342,9 +346,9 @@ final class PersonRisk {
   private static final int PREFIX = 8;
 
   /** Start of the line of {@code a} if at most {@code max} chars before it, else -1. */
-  private static int lineStart(String s, int a, int max) {
+  private static int lineStart(char[] cs, int a, int max) {
     int i = a;
-    while (i > 0 && s.charAt(i - 1) != '\n') {
+    while (i > 0 && cs[i - 1] != '\n') {
       if (a - i >= max) {
         return -1;
       }
@@ -354,24 +358,24 @@ final class PersonRisk {
   }
 
   /** End of the line of {@code i}, at most {@value #AFTER} chars on. */
-  private static int lineEnd(String s, int i) {
+  private static int lineEnd(String s, char[] cs, int i) {
     int e = i;
     int hi = Math.min(s.length(), i + AFTER);
-    while (e < hi && s.charAt(e) != '\n') {
+    while (e < hi && cs[e] != '\n') {
       e++;
     }
     return e;
   }
 
   /**
-   * {@code blank(s, from, lineEnd(s, b))} for {@code b <= from <= lineEnd(s, b)} and no line break
+   * {@code blank(cs, from, lineEnd(s, cs, b))} for {@code b <= from <= lineEnd(s, cs, b)} and no line break
    * in {@code [b, from)}, without finding the line end first: stops at the first char that is no
    * white space.
    */
-  private static boolean blankToLineEnd(String s, int from, int b) {
+  private static boolean blankToLineEnd(String s, char[] cs, int from, int b) {
     int hi = Math.min(s.length(), b + AFTER);
     for (int i = from; i < hi; i++) {
-      char c = s.charAt(i);
+      char c = cs[i];
       if (c == '\n') {
         return true;
       }
@@ -382,9 +386,9 @@ final class PersonRisk {
     return true;
   }
 
-  private static boolean blank(String s, int from, int to) {
+  private static boolean blank(char[] cs, int from, int to) {
     for (int i = from; i < to; i++) {
-      if (!Character.isWhitespace(s.charAt(i))) {
+      if (!Character.isWhitespace(cs[i])) {
         return false;
       }
     }
@@ -395,14 +399,14 @@ final class PersonRisk {
    * Only quote marks, bullets and spaces in {@code [from, to)} ("> ", "??? ", "* "), or with
    * {@code words}, up to two words without digits as well.
    */
-  private static boolean prefixOnly(String s, int from, int to, boolean words) {
+  private static boolean prefixOnly(char[] cs, int from, int to, boolean words) {
     int count = 0;
     for (int i = from; i < to; i++) {
-      char c = s.charAt(i);
+      char c = cs[i];
       if (Chars.digit(c) || (Chars.letter(c) && !words)) {
         return false;
       }
-      if (Chars.letter(c) && (i == from || !Chars.letter(s.charAt(i - 1)))) {
+      if (Chars.letter(c) && (i == from || !Chars.letter(cs[i - 1]))) {
         count++;
       }
     }
