@@ -61,12 +61,13 @@ final class Normalizer {
     if (verdict == SUBSTITUTIONS) {
       return RunCollapse.substitute(s, classes(scan)); // the scan counted '\u2026' as the '.' it becomes
     }
-    int firstRule = firstRuleAt(s);
-    if (firstRule < 0) {
-      return AnalyzedText.create(s, s, OffsetMap.identity(s.length()), CharClass.scan(s));
-    }
-    return applyRules(s, firstRule); // classes from both views, on first use
+    // the rare path (about 1 text in 75): applyRules finds the first rule itself, so C2 never
+    // inlines the run-by-run check into analyze and its callers (it took 8 KB of their budget)
+    return applyRules(s, FIND_FIRST_RULE); // classes from both views, on first use
   }
+
+  /** {@link #applyRules}'s {@code firstRule} that asks it to find the place with {@link #firstRuleAt} first. */
+  static final int FIND_FIRST_RULE = -1;
 
   /** {@link #verdict}: no rule applies, the original is its own normalized view. */
   static final int PLAIN_TEXT = 0;
@@ -418,13 +419,24 @@ final class Normalizer {
   /**
    * Runs the rule chain over {@code s}, whose chars before {@code firstRule} passed the plain check
    * of {@link #analyze}; {@code applyRules(s, 0)} is the whole chain without that shortcut, which
-   * tests compare {@code analyze} against.
+   * tests compare {@code analyze} against; {@link #FIND_FIRST_RULE} finds the place first, and
+   * returns the text as its own view when no rule applies.
+   *
+   * <p>Over {@code FreqInlineSize} (325 bytes of bytecode) on purpose: C2 never inlines it, so
+   * {@link #analyze} calls it, and with it {@link #firstRuleAt}, instead of inlining that check's 8 KB
+   * into every caller (where it spent {@code Pipeline.run}'s inlining budget on a rare path).
    *
    * <p>Hot loop (exempt from the 80-line method limit, see ArchitectureTest): one pass over every
    * char of every checked text that needs normalizing; the rule state (pending whitespace run,
    * spaced-digit run) lives in locals of this one method rather than in fields of a helper object.
    */
   static AnalyzedText applyRules(String s, int firstRule) {
+    if (firstRule == FIND_FIRST_RULE) {
+      firstRule = firstRuleAt(s);
+      if (firstRule < 0) {
+        return AnalyzedText.create(s, s, OffsetMap.identity(s.length()), CharClass.scan(s));
+      }
+    }
     int n = s.length();
     Scratch out = Scratch.get(n); // per-thread: the text allocates only the string and map it keeps
     OffsetMap.Recorder map = out.map;

@@ -26,6 +26,8 @@ final class ScanScratch {
   private static final ThreadLocal<ScanScratch> LOCAL = ThreadLocal.withInitial(ScanScratch::new);
 
   private byte[] view = new byte[256];
+  /** The chars of a non-ASCII text, copied for {@link #view}; grown on the first such text. */
+  private char[] chars = new char[0];
   private final int[] digits = new int[64];
   final int[] gs = new int[MAX_GROUPS];
   final int[] ge = new int[MAX_GROUPS];
@@ -72,13 +74,20 @@ final class ScanScratch {
     if (view.length > KEEP) {
       view = new byte[256];
     }
+    if (chars.length > KEEP) {
+      chars = new char[0];
+    }
   }
 
   /**
    * The view of {@code s}: bytes {@code [0, s.length())} one per char (chars up to U+00FF as
    * themselves, others as '?', never a word char), then {@link #PAD} zero bytes; callers bound
    * their reads by {@code s.length()}, never by the array's length. {@code ascii} says the text is
-   * all ASCII (then its chars are copied as one array copy), else each char is read.
+   * all ASCII (then its chars are copied as one array copy), else its chars are copied into a
+   * kept {@code char[]} and each is read there: a loop of {@code String.charAt} over texts of both
+   * string coders (Latin-1 and UTF-16) hit C2's {@code profile_predicate} trap once per JVM (a range
+   * check of the UTF-16 branch, hoisted out of the loop, fails for a Latin-1 string) and forced a
+   * recompile; a loop over a {@code char[]} has no coder branch.
    */
   @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): the low byte of each char, exact for ASCII
   byte[] view(String s, boolean ascii) {
@@ -91,8 +100,14 @@ final class ScanScratch {
     if (ascii) {
       s.getBytes(0, n, b, 0);
     } else {
+      char[] cs = chars;
+      if (cs.length < n) {
+        cs = new char[Math.max(n, Math.min(KEEP, 2 * cs.length))];
+        chars = cs;
+      }
+      s.getChars(0, n, cs, 0);
       for (int i = 0; i < n; i++) {
-        char c = s.charAt(i);
+        char c = cs[i];
         b[i] = (byte) (c <= 0xFF ? c : '?');
       }
     }
