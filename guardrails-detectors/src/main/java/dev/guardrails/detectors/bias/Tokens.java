@@ -71,6 +71,11 @@ final class Tokens {
   /** The stereotype model's working arrays for this thread, made on first use ({@link #modelScratch}). */
   private StereotypeScorer.Scratch modelScratch;
 
+  /** The segment as bytes, for the ASCII path ({@link #resetAscii}), eight zero bytes after its end. */
+  private byte[] bytes = new byte[264];
+  /** For tests: always the general loop, never {@link #resetAscii}. */
+  boolean generalOnly;
+
   private int quoteEnd = -1;
   private dev.guardrails.text.AnalyzedText source; // the text whose normalized view is scanned, or null
 
@@ -153,6 +158,10 @@ final class Tokens {
       hash = new int[m];
     }
     text.getChars(from, to, canon, 0);
+    if (!generalOnly && ascii(text, from, to)) {
+      resetAscii(text, from, len);
+      return;
+    }
     final char[] s = canon;
     final byte[] cls = CLASS;
     final int[] cSt = cStart;
@@ -305,6 +314,225 @@ final class Tokens {
       fl[count - 1] &= ~GROUP_HEAD; // the last token: no next one to start a group term with
     }
     this.count = count;
+  }
+
+  /** True if the segment {@code text[from, to)} is all ASCII: known from normalizing for a detector's text. */
+  private boolean ascii(String text, int from, int to) {
+    if (source != null) {
+      return !source.contains(dev.guardrails.text.CharClass.NON_ASCII); // the scanned text is its normalized view
+    }
+    for (int i = from; i < to; i++) {
+      if (text.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * {@link #reset(String, int, int)} of an ASCII segment (already copied into {@link #canon}), the same tokens,
+   * offsets, flags and hashes as the general loop ({@code TokensAsciiPathTest}), eight chars at a time over a byte copy:
+   * the next token or punctuation is the first byte that is not a space, a token's end the first byte that is not a
+   * letter or digit (one mask and a trailing-zero count, no test and branch per char), and a token's capitals and hash
+   * come from the same eight-byte words ({@link #hash8}), so no loop's exit depends on each char.
+   */
+  @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): the low byte of each char, exact for ASCII
+  private void resetAscii(String text, int from, int n) {
+    byte[] b = bytes;
+    if (b.length < n + 8) {
+      b = new byte[n + 64];
+      bytes = b;
+    }
+    text.getBytes(from, from + n, b, 0);
+    LONGS.set(b, n, 0L); // eight zero bytes after the segment: neither space nor word char, so every scan stops there
+    final char[] s = canon;
+    final byte[] cls = CLASS;
+    final int[] cSt = cStart;
+    final int[] cEn = cEnd;
+    final int[] oSt = oStart;
+    final int[] oEn = oEnd;
+    final int[] fl = flags;
+    final int[] hs = hash;
+    final BiasLexicon lexicon = lex;
+    final TokenMarks mk = marks;
+    final long[] filter = mk == null ? null : mk.filter;
+    marked = mk != null && keep == -1;
+    base = from;
+    this.text = text;
+    int count = 0;
+    int pendingFlags = SENT_START;
+    int lastQuestionCheck = 0;
+    int prevEnd = -2; // end (in s) of the previous token
+    int i = 0;
+    while (i < n) {
+      int c = b[i];
+      int k = cls[c];
+      if (k >= DIGIT) {
+        int start = i;
+        int e = wordEnd(b, i);
+        int ce = -1; // end of the canonical token if a possessive 's is dropped
+        while (e < n && b[e] == '\'' && e + 1 < n && cls[b[e + 1]] >= LOWER_LETTER) { // an apostrophe inside a word
+          if (possessive(b, e, n)) {
+            ce = e;
+            e += 2;
+            break;
+          }
+          e = wordEnd(b, e + 1);
+        }
+        int cend = ce < 0 ? e : ce;
+        // the hash and the capitals, eight bytes a step; a capital is lower-cased in canon and in the hashed word
+        int h = 0;
+        int uppers = 0;
+        int f = pendingFlags;
+        for (int p = start; ; p += 8) {
+          int r = cend - p;
+          long y = (long) LONGS.get(b, p);
+          if (r < 8) {
+            y &= (1L << (r << 3)) - 1;
+          }
+          long up = ((y + 0x3F * ONES) & ~(y + 0x25 * ONES)) & HIGH; // 'A'..'Z' (bytes below 0x80: no carries)
+          if (up != 0) {
+            if (p == start && (up & 0x80) != 0) {
+              f |= CAP;
+            }
+            uppers += Long.bitCount(up);
+            for (long u = up; u != 0; u &= u - 1) {
+              int at = p + (Long.numberOfTrailingZeros(u) >>> 3);
+              s[at] = (char) (s[at] | 0x20);
+            }
+            y |= up >>> 2; // 0x80 >>> 2 = 0x20: the capitals to lower case
+          }
+          if (r <= 8) {
+            h = h * POW31[r] + hash8(y) * INV31[8 - r];
+            break;
+          }
+          h = h * POW31[8] + hash8(y);
+        }
+        if (uppers > 1 && uppers == letters(b, start, cend)) {
+          f |= UPPER;
+        }
+        if (prevEnd == start - 1 && b[start - 1] == '-') {
+          f |= HYPHEN_BEFORE;
+        }
+        if (base + e - 1 < quoteEnd) {
+          f |= QUOTED;
+        }
+        cSt[count] = start;
+        cEn[count] = cend;
+        oSt[count] = base + start;
+        oEn[count] = base + e;
+        if (mk != null) {
+          int m = TokenMarks.spread(h);
+          if (TokenMarks.filterBit(filter, m)) {
+            f |= mk.probe(h, m) & keep;
+          }
+          if (count > 0 && (fl[count - 1] & (PHRASE_HEAD | GROUP_HEAD)) != 0) {
+            fl[count - 1] = pairMarks(fl[count - 1], f, hs[count - 1], h, lexicon, mk);
+          }
+        }
+        fl[count] = f;
+        hs[count] = h;
+        count++;
+        prevEnd = e;
+        pendingFlags = 0;
+        i = e;
+        continue;
+      }
+      if (k != SOFT) {
+        if (k == QUOTE) {
+          if (base + i != quoteEnd) {
+            quoteEnd = closingQuote(s, i + 1, n); // an opening quote: quoted only if it closes nearby
+          }
+          pendingFlags |= HARD_BEFORE;
+        } else if (k == BREAK) {
+          if (c != '\n' || !softWrap(s, i, n)) { // a soft wrap: the sentence goes on
+            pendingFlags |= HARD_BEFORE | SENT_START;
+            if (c == '?') {
+              for (int t = count - 1; t >= lastQuestionCheck && oSt[t] >= base + i - MAX_QUESTION; t--) {
+                fl[t] |= QUESTION;
+              }
+            }
+            lastQuestionCheck = count;
+          }
+        } else if (k == CLAUSE) {
+          pendingFlags |= HARD_BEFORE;
+        }
+      }
+      i++;
+    }
+    if (count > 0 && (fl[count - 1] & (GROUP_HEAD | GROUP_SINGLE)) == GROUP_HEAD) {
+      fl[count - 1] &= ~GROUP_HEAD; // the last token: no next one to start a group term with
+    }
+    this.count = count;
+  }
+
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGH = 0x8080808080808080L;
+  /** {@code 31^k}, k = 0..8. */
+  private static final int[] POW31 = new int[9];
+  /** {@code 31^-k} modulo 2^32 (31 is odd, so invertible), k = 0..8. */
+  private static final int[] INV31 = new int[9];
+
+  static {
+    int inv = 31; // Newton's iteration: each step doubles the correct low bits (31 * 31 = 1 mod 8: three to start)
+    for (int k = 0; k < 4; k++) {
+      inv *= 2 - 31 * inv;
+    }
+    POW31[0] = 1;
+    INV31[0] = 1;
+    for (int k = 1; k <= 8; k++) {
+      POW31[k] = POW31[k - 1] * 31;
+      INV31[k] = INV31[k - 1] * inv;
+    }
+  }
+
+  /** The high bit of each ASCII letter or digit byte of {@code x}, whose bytes are all below 0x80. */
+  private static long wordBytes(long x) {
+    long f = x | 0x2020202020202020L;
+    long letters = (f + 0x1F * ONES) & ~(f + 0x05 * ONES); // 'a'..'z' after folding
+    long digits = (x + 0x50 * ONES) & ~(x + 0x46 * ONES); // '0'..'9'
+    return (letters | digits) & HIGH;
+  }
+
+  /** The first index from {@code i} whose byte is not an ASCII letter or digit (the zero bytes after the segment stop it). */
+  private static int wordEnd(byte[] b, int i) {
+    while (true) {
+      long nw = ~wordBytes((long) LONGS.get(b, i)) & HIGH;
+      if (nw != 0) {
+        return i + (Long.numberOfTrailingZeros(nw) >>> 3);
+      }
+      i += 8;
+    }
+  }
+
+  /** The ASCII letters in {@code b[from, to)}. */
+  private static int letters(byte[] b, int from, int to) {
+    int letters = 0;
+    for (int i = from; i < to; i++) {
+      letters += CLASS[b[i]] >= LOWER_LETTER ? 1 : 0;
+    }
+    return letters;
+  }
+
+  private static boolean possessive(byte[] b, int i, int n) {
+    int e = b[i + 1];
+    if (e != 's' && e != 'S') {
+      return false;
+    }
+    return i + 2 >= n || CLASS[b[i + 2]] < DIGIT;
+  }
+
+  /**
+   * {@code 31^7 * y0 + 31^6 * y1 + ... + y7} (mod 2^32) of the eight bytes of {@code y} (each below 0x80, the first
+   * the lowest): the {@code 31 * h + c} hash of eight chars, from a word whose bytes past its end are zero as that
+   * word's hash times {@code 31^(8 - length)}. Pairs in 16-bit lanes, then quads in 32-bit lanes: no lane overflows.
+   */
+  static int hash8(long y) {
+    long z = (y & 0x00FF00FF00FF00FFL) * 31 + ((y >>> 8) & 0x00FF00FF00FF00FFL);
+    long w = (z & 0x0000FFFF0000FFFFL) * 961 + ((z >>> 16) & 0x0000FFFF0000FFFFL);
+    return (int) w * 923521 + (int) (w >>> 32);
   }
 
   /**
