@@ -158,10 +158,23 @@ final class Tokens {
       hash = new int[m];
     }
     text.getChars(from, to, canon, 0);
-    if (!generalOnly && ascii(text, from, to)) {
-      resetAscii(text, from, len);
-      return;
+    marked = marks != null && keep == -1;
+    base = from;
+    this.text = text;
+    int ascii = generalOnly ? 0 : asciiPrefix(text, from, to);
+    if (ascii > 0) {
+      resetAscii(text, from, len, ascii);
+    } else {
+      general(len, 0, 0, SENT_START, 0, -2);
     }
+  }
+
+  /**
+   * The general loop of {@link #reset(String, int, int)} over {@code canon[0, n)}, char by char, from token or separator
+   * {@code i} on: the whole segment, or the rest of one whose ASCII prefix {@link #resetAscii} tokenized up to a token
+   * or separator at {@code i} (the other arguments carry its state).
+   */
+  private void general(int n, int i, int count, int pendingFlags, int lastQuestionCheck, int prevEnd) {
     final char[] s = canon;
     final byte[] cls = CLASS;
     final int[] cSt = cStart;
@@ -173,15 +186,6 @@ final class Tokens {
     final BiasLexicon lexicon = lex;
     final TokenMarks mk = marks;
     final long[] filter = mk == null ? null : mk.filter;
-    marked = mk != null && keep == -1;
-    final int n = len;
-    base = from;
-    this.text = text;
-    int count = 0;
-    int pendingFlags = SENT_START;
-    int lastQuestionCheck = 0;
-    int prevEnd = -2; // end (in s) of the previous token
-    int i = 0;
     while (i < n) {
       char c = s[i];
       int k = c < 128 ? cls[c] : nonAsciiClass(c);
@@ -316,35 +320,40 @@ final class Tokens {
     this.count = count;
   }
 
-  /** True if the segment {@code text[from, to)} is all ASCII: known from normalizing for a detector's text. */
-  private boolean ascii(String text, int from, int to) {
-    if (source != null) {
-      return !source.contains(dev.guardrails.text.CharClass.NON_ASCII); // the scanned text is its normalized view
+  /**
+   * The length of the segment's {@code text[from, to)} prefix before its first char above U+007F: all of it for a
+   * detector's ASCII text (known from normalizing), else found by a scan.
+   */
+  private int asciiPrefix(String text, int from, int to) {
+    if (source != null && !source.contains(dev.guardrails.text.CharClass.NON_ASCII)) {
+      return to - from; // the scanned text is its normalized view
     }
     for (int i = from; i < to; i++) {
       if (text.charAt(i) >= 0x80) {
-        return false;
+        return i - from;
       }
     }
-    return true;
+    return to - from;
   }
 
   /**
-   * {@link #reset(String, int, int)} of an ASCII segment (already copied into {@link #canon}), the same tokens,
-   * offsets, flags and hashes as the general loop ({@code TokensAsciiPathTest}), eight chars at a time over a byte copy:
-   * the next token or punctuation is the first byte that is not a space, a token's end the first byte that is not a
-   * letter or digit (one mask and a trailing-zero count, no test and branch per char), and a token's capitals and hash
-   * come from the same eight-byte words ({@link #hash8}), so no loop's exit depends on each char.
+   * {@link #reset(String, int, int)} of a segment ({@code len} chars, already copied into {@link #canon}) whose first
+   * {@code n} chars are ASCII, with the same tokens, offsets, flags and hashes as the general loop
+   * ({@code TokensAsciiPathTest}), eight chars at a time over a byte copy of that prefix: a token's end is the first byte
+   * that is not a letter or digit (one mask and a trailing-zero count, not a test and branch per char whose loop exit
+   * mispredicts at every word end), and its capitals and hash come from the same eight-byte words ({@link #hash8}).
+   * Separators are read one by one, as most are a single space. The general loop ({@link #general}) takes over at the
+   * first token that reaches within two chars of the prefix's end, or at its end.
    */
   @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): the low byte of each char, exact for ASCII
-  private void resetAscii(String text, int from, int n) {
+  private void resetAscii(String text, int from, int len, int n) {
     byte[] b = bytes;
     if (b.length < n + 8) {
       b = new byte[n + 64];
       bytes = b;
     }
     text.getBytes(from, from + n, b, 0);
-    LONGS.set(b, n, 0L); // eight zero bytes after the segment: neither space nor word char, so every scan stops there
+    LONGS.set(b, n, 0L); // eight zero bytes after the prefix: no word char, so every word scan stops there
     final char[] s = canon;
     final byte[] cls = CLASS;
     final int[] cSt = cStart;
@@ -356,9 +365,6 @@ final class Tokens {
     final BiasLexicon lexicon = lex;
     final TokenMarks mk = marks;
     final long[] filter = mk == null ? null : mk.filter;
-    marked = mk != null && keep == -1;
-    base = from;
-    this.text = text;
     int count = 0;
     int pendingFlags = SENT_START;
     int lastQuestionCheck = 0;
@@ -371,13 +377,25 @@ final class Tokens {
         int start = i;
         int e = wordEnd(b, i);
         int ce = -1; // end of the canonical token if a possessive 's is dropped
-        while (e < n && b[e] == '\'' && e + 1 < n && cls[b[e + 1]] >= LOWER_LETTER) { // an apostrophe inside a word
+        boolean past = false;
+        while (true) {
+          if (e + 2 >= n && n < len) {
+            past = true; // the token may run on, or its tests read chars, past the ASCII prefix
+            break;
+          }
+          if (e >= n || b[e] != '\'' || e + 1 >= n || cls[b[e + 1]] < LOWER_LETTER) {
+            break;
+          }
+          // an apostrophe inside a word
           if (possessive(b, e, n)) {
             ce = e;
             e += 2;
             break;
           }
           e = wordEnd(b, e + 1);
+        }
+        if (past) {
+          break; // the general loop takes the token from its start
         }
         int cend = ce < 0 ? e : ce;
         // the hash and the capitals, eight bytes a step; a capital is lower-cased in canon and in the hashed word
@@ -441,11 +459,11 @@ final class Tokens {
       if (k != SOFT) {
         if (k == QUOTE) {
           if (base + i != quoteEnd) {
-            quoteEnd = closingQuote(s, i + 1, n); // an opening quote: quoted only if it closes nearby
+            quoteEnd = closingQuote(s, i + 1, len); // an opening quote: quoted only if it closes nearby
           }
           pendingFlags |= HARD_BEFORE;
         } else if (k == BREAK) {
-          if (c != '\n' || !softWrap(s, i, n)) { // a soft wrap: the sentence goes on
+          if (c != '\n' || !softWrap(s, i, len)) { // a soft wrap: the sentence goes on
             pendingFlags |= HARD_BEFORE | SENT_START;
             if (c == '?') {
               for (int t = count - 1; t >= lastQuestionCheck && oSt[t] >= base + i - MAX_QUESTION; t--) {
@@ -459,6 +477,10 @@ final class Tokens {
         }
       }
       i++;
+    }
+    if (n < len) {
+      general(len, i, count, pendingFlags, lastQuestionCheck, prevEnd);
+      return;
     }
     if (count > 0 && (fl[count - 1] & (GROUP_HEAD | GROUP_SINGLE)) == GROUP_HEAD) {
       fl[count - 1] &= ~GROUP_HEAD; // the last token: no next one to start a group term with
