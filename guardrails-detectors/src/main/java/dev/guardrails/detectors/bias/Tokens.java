@@ -71,6 +71,11 @@ final class Tokens {
   /** The stereotype model's working arrays for this thread, made on first use ({@link #modelScratch}). */
   private StereotypeScorer.Scratch modelScratch;
 
+  /** The segment as bytes, for the ASCII path ({@link #resetAscii}), eight zero bytes after its end. */
+  private byte[] bytes = new byte[264];
+  /** For tests: always the general loop, never {@link #resetAscii}. */
+  boolean generalOnly;
+
   private int quoteEnd = -1;
   private dev.guardrails.text.AnalyzedText source; // the text whose normalized view is scanned, or null
 
@@ -153,6 +158,23 @@ final class Tokens {
       hash = new int[m];
     }
     text.getChars(from, to, canon, 0);
+    marked = marks != null && keep == -1;
+    base = from;
+    this.text = text;
+    int ascii = generalOnly ? 0 : asciiPrefix(len);
+    if (ascii > 0) {
+      resetAscii(text, from, len, ascii);
+    } else {
+      general(len, 0, 0, SENT_START, 0, -2);
+    }
+  }
+
+  /**
+   * The general loop of {@link #reset(String, int, int)} over {@code canon[0, n)}, char by char, from token or separator
+   * {@code i} on: the whole segment, or the rest of one whose ASCII prefix {@link #resetAscii} tokenized up to a token
+   * or separator at {@code i} (the other arguments carry its state).
+   */
+  private void general(int n, int i, int count, int pendingFlags, int lastQuestionCheck, int prevEnd) {
     final char[] s = canon;
     final byte[] cls = CLASS;
     final int[] cSt = cStart;
@@ -164,15 +186,6 @@ final class Tokens {
     final BiasLexicon lexicon = lex;
     final TokenMarks mk = marks;
     final long[] filter = mk == null ? null : mk.filter;
-    marked = mk != null && keep == -1;
-    final int n = len;
-    base = from;
-    this.text = text;
-    int count = 0;
-    int pendingFlags = SENT_START;
-    int lastQuestionCheck = 0;
-    int prevEnd = -2; // end (in s) of the previous token
-    int i = 0;
     while (i < n) {
       char c = s[i];
       int k = c < 128 ? cls[c] : nonAsciiClass(c);
@@ -305,6 +318,256 @@ final class Tokens {
       fl[count - 1] &= ~GROUP_HEAD; // the last token: no next one to start a group term with
     }
     this.count = count;
+  }
+
+  /**
+   * The length of the segment's prefix (its {@code len} chars already in {@link #canon}) before its first char above
+   * U+007F: all of it for a detector's ASCII text (known from normalizing), else found in {@link #canon}, 64 chars at a
+   * time by an OR of their chars (a loop the JIT vectorizes; a text with a few non-ASCII chars is mostly ASCII, and a
+   * char-by-char search over each segment cost more than the eight-byte path saves).
+   */
+  private int asciiPrefix(int len) {
+    if (source != null && !source.contains(dev.guardrails.text.CharClass.NON_ASCII)) {
+      return len; // the scanned text is its normalized view
+    }
+    final char[] s = canon;
+    int i = 0;
+    for (; i + 64 <= len; i += 64) {
+      int or = 0;
+      for (int j = i; j < i + 64; j++) {
+        or |= s[j];
+      }
+      if (or >= 0x80) {
+        break;
+      }
+    }
+    for (; i < len; i++) {
+      if (s[i] >= 0x80) {
+        return i;
+      }
+    }
+    return len;
+  }
+
+  /**
+   * {@link #reset(String, int, int)} of a segment ({@code len} chars, already copied into {@link #canon}) whose first
+   * {@code n} chars are ASCII, with the same tokens, offsets, flags and hashes as the general loop
+   * ({@code TokensAsciiPathTest}), eight chars at a time over a byte copy of that prefix: a token's end is the first byte
+   * that is not a letter or digit (one mask and a trailing-zero count, not a test and branch per char whose loop exit
+   * mispredicts at every word end), and its capitals and hash come from the same eight-byte words ({@link #hash8}).
+   * Separators are read one by one, as most are a single space. The general loop ({@link #general}) takes over at the
+   * first token that reaches within two chars of the prefix's end, or at its end.
+   */
+  @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): the low byte of each char, exact for ASCII
+  private void resetAscii(String text, int from, int len, int n) {
+    byte[] b = bytes;
+    if (b.length < n + 8) {
+      b = new byte[n + 64];
+      bytes = b;
+    }
+    text.getBytes(from, from + n, b, 0);
+    LONGS.set(b, n, 0L); // eight zero bytes after the prefix: no word char, so every word scan stops there
+    final char[] s = canon;
+    final byte[] cls = CLASS;
+    final int[] cSt = cStart;
+    final int[] cEn = cEnd;
+    final int[] oSt = oStart;
+    final int[] oEn = oEnd;
+    final int[] fl = flags;
+    final int[] hs = hash;
+    final BiasLexicon lexicon = lex;
+    final TokenMarks mk = marks;
+    final long[] filter = mk == null ? null : mk.filter;
+    int count = 0;
+    int pendingFlags = SENT_START;
+    int lastQuestionCheck = 0;
+    int prevEnd = -2; // end (in s) of the previous token
+    int i = 0;
+    while (i < n) {
+      int c = b[i];
+      int k = cls[c];
+      if (k >= DIGIT) {
+        int start = i;
+        int e = wordEnd(b, i);
+        int ce = -1; // end of the canonical token if a possessive 's is dropped
+        boolean past = false;
+        while (true) {
+          if (e + 2 >= n && n < len) {
+            past = true; // the token may run on, or its tests read chars, past the ASCII prefix
+            break;
+          }
+          if (e >= n || b[e] != '\'' || e + 1 >= n || cls[b[e + 1]] < LOWER_LETTER) {
+            break;
+          }
+          // an apostrophe inside a word
+          if (possessive(b, e, n)) {
+            ce = e;
+            e += 2;
+            break;
+          }
+          e = wordEnd(b, e + 1);
+        }
+        if (past) {
+          break; // the general loop takes the token from its start
+        }
+        int cend = ce < 0 ? e : ce;
+        // the hash and the capitals, eight bytes a step; a capital is lower-cased in canon and in the hashed word
+        int h = 0;
+        int uppers = 0;
+        int f = pendingFlags;
+        for (int p = start; ; p += 8) {
+          int r = cend - p;
+          long y = (long) LONGS.get(b, p);
+          if (r < 8) {
+            y &= (1L << (r << 3)) - 1;
+          }
+          long up = ((y + 0x3F * ONES) & ~(y + 0x25 * ONES)) & HIGH; // 'A'..'Z' (bytes below 0x80: no carries)
+          if (up != 0) {
+            if (p == start && (up & 0x80) != 0) {
+              f |= CAP;
+            }
+            uppers += Long.bitCount(up);
+            for (long u = up; u != 0; u &= u - 1) {
+              int at = p + (Long.numberOfTrailingZeros(u) >>> 3);
+              s[at] = (char) (s[at] | 0x20);
+            }
+            y |= up >>> 2; // 0x80 >>> 2 = 0x20: the capitals to lower case
+          }
+          if (r <= 8) {
+            h = h * POW31[r] + hash8(y) * INV31[8 - r];
+            break;
+          }
+          h = h * POW31[8] + hash8(y);
+        }
+        if (uppers > 1 && uppers == letters(b, start, cend)) {
+          f |= UPPER;
+        }
+        if (prevEnd == start - 1 && b[start - 1] == '-') {
+          f |= HYPHEN_BEFORE;
+        }
+        if (base + e - 1 < quoteEnd) {
+          f |= QUOTED;
+        }
+        cSt[count] = start;
+        cEn[count] = cend;
+        oSt[count] = base + start;
+        oEn[count] = base + e;
+        if (mk != null) {
+          int m = TokenMarks.spread(h);
+          if (TokenMarks.filterBit(filter, m)) {
+            f |= mk.probe(h, m) & keep;
+          }
+          if (count > 0 && (fl[count - 1] & (PHRASE_HEAD | GROUP_HEAD)) != 0) {
+            fl[count - 1] = pairMarks(fl[count - 1], f, hs[count - 1], h, lexicon, mk);
+          }
+        }
+        fl[count] = f;
+        hs[count] = h;
+        count++;
+        prevEnd = e;
+        pendingFlags = 0;
+        i = e;
+        continue;
+      }
+      if (k != SOFT) {
+        if (k == QUOTE) {
+          if (base + i != quoteEnd) {
+            quoteEnd = closingQuote(s, i + 1, len); // an opening quote: quoted only if it closes nearby
+          }
+          pendingFlags |= HARD_BEFORE;
+        } else if (k == BREAK) {
+          if (c != '\n' || !softWrap(s, i, len)) { // a soft wrap: the sentence goes on
+            pendingFlags |= HARD_BEFORE | SENT_START;
+            if (c == '?') {
+              for (int t = count - 1; t >= lastQuestionCheck && oSt[t] >= base + i - MAX_QUESTION; t--) {
+                fl[t] |= QUESTION;
+              }
+            }
+            lastQuestionCheck = count;
+          }
+        } else if (k == CLAUSE) {
+          pendingFlags |= HARD_BEFORE;
+        }
+      }
+      i++;
+    }
+    if (n < len) {
+      general(len, i, count, pendingFlags, lastQuestionCheck, prevEnd);
+      return;
+    }
+    if (count > 0 && (fl[count - 1] & (GROUP_HEAD | GROUP_SINGLE)) == GROUP_HEAD) {
+      fl[count - 1] &= ~GROUP_HEAD; // the last token: no next one to start a group term with
+    }
+    this.count = count;
+  }
+
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGH = 0x8080808080808080L;
+  /** {@code 31^k}, k = 0..8. */
+  private static final int[] POW31 = new int[9];
+  /** {@code 31^-k} modulo 2^32 (31 is odd, so invertible), k = 0..8. */
+  private static final int[] INV31 = new int[9];
+
+  static {
+    int inv = 31; // Newton's iteration: each step doubles the correct low bits (31 * 31 = 1 mod 8: three to start)
+    for (int k = 0; k < 4; k++) {
+      inv *= 2 - 31 * inv;
+    }
+    POW31[0] = 1;
+    INV31[0] = 1;
+    for (int k = 1; k <= 8; k++) {
+      POW31[k] = POW31[k - 1] * 31;
+      INV31[k] = INV31[k - 1] * inv;
+    }
+  }
+
+  /** The high bit of each ASCII letter or digit byte of {@code x}, whose bytes are all below 0x80. */
+  private static long wordBytes(long x) {
+    long f = x | 0x2020202020202020L;
+    long letters = (f + 0x1F * ONES) & ~(f + 0x05 * ONES); // 'a'..'z' after folding
+    long digits = (x + 0x50 * ONES) & ~(x + 0x46 * ONES); // '0'..'9'
+    return (letters | digits) & HIGH;
+  }
+
+  /** The first index from {@code i} whose byte is not an ASCII letter or digit (the zero bytes after the segment stop it). */
+  private static int wordEnd(byte[] b, int i) {
+    while (true) {
+      long nw = ~wordBytes((long) LONGS.get(b, i)) & HIGH;
+      if (nw != 0) {
+        return i + (Long.numberOfTrailingZeros(nw) >>> 3);
+      }
+      i += 8;
+    }
+  }
+
+  /** The ASCII letters in {@code b[from, to)}. */
+  private static int letters(byte[] b, int from, int to) {
+    int letters = 0;
+    for (int i = from; i < to; i++) {
+      letters += CLASS[b[i]] >= LOWER_LETTER ? 1 : 0;
+    }
+    return letters;
+  }
+
+  private static boolean possessive(byte[] b, int i, int n) {
+    int e = b[i + 1];
+    if (e != 's' && e != 'S') {
+      return false;
+    }
+    return i + 2 >= n || CLASS[b[i + 2]] < DIGIT;
+  }
+
+  /**
+   * {@code 31^7 * y0 + 31^6 * y1 + ... + y7} (mod 2^32) of the eight bytes of {@code y} (each below 0x80, the first
+   * the lowest): the {@code 31 * h + c} hash of eight chars, from a word whose bytes past its end are zero as that
+   * word's hash times {@code 31^(8 - length)}. Pairs in 16-bit lanes, then quads in 32-bit lanes: no lane overflows.
+   */
+  static int hash8(long y) {
+    long z = (y & 0x00FF00FF00FF00FFL) * 31 + ((y >>> 8) & 0x00FF00FF00FF00FFL);
+    long w = (z & 0x0000FFFF0000FFFFL) * 961 + ((z >>> 16) & 0x0000FFFF0000FFFFL);
+    return (int) w * 923521 + (int) (w >>> 32);
   }
 
   /**
