@@ -724,7 +724,7 @@ public final class PersonDetector implements Detector {
    */
   private static int nameKind(String s, char[] cs, int a, int b, int w, int f) {
     boolean name = (w & (NameLexicons.T_FIRST | NameLexicons.T_LAST)) != 0;
-    if (!name && (f & MARKS) != 0 && LongVowels.has(s, a, b)) {
+    if (!name && (f & MARKS) != 0 && LongVowels.has(cs, a, b)) {
       CharSequence plain = new LongVowels(s); // "Yūna", "Saitō": the lists spell them "Yuna", "Saito"
       if (NameLexicons.FIRST.contains(plain, a, b) || NameLexicons.LAST.contains(plain, a, b)
           || NameLexicons.FIRST_US.contains(plain, a, b) || NameLexicons.LAST_US.contains(plain, a, b)) {
@@ -735,7 +735,7 @@ public final class PersonDetector implements Detector {
       if ((w & (NameLexicons.T_FIRST_US | NameLexicons.T_LAST_US)) != 0) {
         return 1;
       }
-      int dash = (f & HYPHEN) == 0 ? -1 : indexOf(s, '-', a, b);
+      int dash = (f & HYPHEN) == 0 ? -1 : indexOf(cs, '-', a, b);
       if (dash > a) {
         if (NameLexicons.NON_NAMES.contains(cs, a, dash) || NameLexicons.NON_NAMES.contains(cs, dash + 1, b)) {
           return 0; // "Chinese-American", "Austria-Hungary"
@@ -915,6 +915,15 @@ public final class PersonDetector implements Detector {
       return false;
     }
     return !NameLexicons.ENGLISH.contains(s, a, dash) || !NameLexicons.ENGLISH.contains(s, dash + 1, b);
+  }
+
+  private static int indexOf(char[] cs, char c, int a, int b) {
+    for (int i = a; i < b; i++) {
+      if (cs[i] == c) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static int indexOf(String s, char c, int a, int b) {
