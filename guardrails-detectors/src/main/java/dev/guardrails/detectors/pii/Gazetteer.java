@@ -238,6 +238,76 @@ final class Gazetteer {
     return lookup(s, start, end);
   }
 
+  /**
+   * {@link #contains(CharSequence, int, int)} reading the chars from {@code c} (as the name scan's
+   * per-thread copy of its text): array reads instead of {@code String.charAt}, whose coder and
+   * index tests made these lookups too big for C2 to inline into {@code PersonDetector.judge}.
+   * Same folding, same answers.
+   */
+  boolean contains(char[] c, int start, int end) {
+    int len = end - start;
+    if (len <= 0 || (lengths[fold(c[start]) & 63] & (1L << Math.min(len, 63))) == 0) {
+      return false;
+    }
+    return (lookup(c, start, end) & bit) != 0;
+  }
+
+  /** {@link #tags(CharSequence, int, int)} reading the chars from {@code c}. */
+  int tags(char[] c, int start, int end) {
+    int len = end - start;
+    if (len <= 0 || (anyLengths[fold(c[start]) & 63] & (1L << Math.min(len, 63))) == 0) {
+      return 0;
+    }
+    return lookup(c, start, end);
+  }
+
+  /** {@link #lookup(CharSequence, int, int)} reading the chars from {@code c}. */
+  private int lookup(char[] c, int start, int end) {
+    int len = end - start;
+    int h = 0;
+    if (len <= INLINE) {
+      long key = 0;
+      for (int i = start; i < end; i++) {
+        char f = fold(c[i]);
+        h = 31 * h + f;
+        key = inlineStep(key, i - start, f);
+      }
+      if (key >= 0) {
+        return findInline(mix(h), inline(key, len));
+      }
+    } else {
+      for (int i = start; i < end; i++) {
+        h = 31 * h + fold(c[i]);
+      }
+    }
+    return findPooled(mix(h), c, start, len);
+  }
+
+  /** {@link #findPooled(int, CharSequence, int, int)} reading the chars from {@code c}. */
+  private int findPooled(int m, char[] c, int start, int len) {
+    long check = POOLED | (m & 0xFFFF0000L);
+    int slot = m & mask;
+    for (long e = table[slot]; e != 0; e = table[slot]) {
+      if ((e & (POOLED | 0xFFFF0000L)) == check) {
+        int t = (int) ((e >>> 32) & 0x7FFFFFFF);
+        if (pool[t - 1] == len && same(t, c, start, len)) {
+          return (int) e & 0xFFFF;
+        }
+      }
+      slot = (slot + 1) & mask;
+    }
+    return 0;
+  }
+
+  private boolean same(int at, char[] c, int start, int len) {
+    for (int i = 0; i < len; i++) {
+      if (pool[at + i] != fold(c[start + i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The tags of {@code s[start, end)} (not empty): hashed once, and keyed inline when it is short. */
   private int lookup(CharSequence s, int start, int end) {
     int len = end - start;

@@ -25,6 +25,17 @@ final class LongVowels implements CharSequence {
     return false;
   }
 
+  /** {@link #has(String, int, int)} reading the chars from {@code c}, a copy of the string's. */
+  static boolean has(char[] c, int a, int b) {
+    for (int i = a; i < b; i++) {
+      char x = c[i];
+      if (x >= '\u00C2' && plain(x) != x) { // every mark is at or above U+00C2
+        return true;
+      }
+    }
+    return false;
+  }
+
   static char plain(char c) {
     switch (c) {
       case '\u0101': case '\u00E2': return 'a';

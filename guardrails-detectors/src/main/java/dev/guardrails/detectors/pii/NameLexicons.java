@@ -75,6 +75,15 @@ final class NameLexicons {
     return FIRST.tags(s, a, b);
   }
 
+  /**
+   * {@link #tags(CharSequence, int, int)} reading the chars from {@code c}, a copy of the text's (as
+   * {@link PersonDetector}'s per-thread one): array reads, no {@code String.charAt}. The char
+   * variants below serve {@code PersonDetector.judge}, whose C2 inline budget the String reads used up.
+   */
+  static int tags(char[] c, int a, int b) {
+    return FIRST.tags(c, a, b);
+  }
+
   static final Gazetteer FIRST = LISTS[0];
   static final Gazetteer LAST = LISTS[1];
   /**
@@ -97,6 +106,16 @@ final class NameLexicons {
   static boolean isLast(CharSequence s, int a, int b) {
     return LAST.contains(s, a, b) || LAST_US.contains(s, a, b);
   }
+  /** {@link #isFirst(CharSequence, int, int)} reading the chars from {@code c}. */
+  static boolean isFirst(char[] c, int a, int b) {
+    return FIRST.contains(c, a, b) || FIRST_US.contains(c, a, b);
+  }
+
+  /** {@link #isLast(CharSequence, int, int)} reading the chars from {@code c}. */
+  static boolean isLast(char[] c, int a, int b) {
+    return LAST.contains(c, a, b) || LAST_US.contains(c, a, b);
+  }
+
   /** Lower-case English words (SCOWL): a capitalized one is no evidence of an unknown name. */
   static final Gazetteer ENGLISH = LISTS[6];
   static final Gazetteer NON_NAMES = LISTS[7];
@@ -168,6 +187,23 @@ final class NameLexicons {
     return (ORIGIN_ENDINGS.lengths(s, b, Math.min(5, len - 3)) & ~3L) != 0;
   }
 
+  /** {@link #originShape(CharSequence, int, int, int)} reading the chars from {@code c}. */
+  static boolean originShape(char[] c, int a, int b, int tags) {
+    int len = b - a;
+    if (len < 5 || (tags & (T_ENGLISH | T_NON_NAME | T_BLOCKER)) != 0) {
+      return false;
+    }
+    for (int p = 4; p <= 5 && p <= len - 3; p++) {
+      if (ORIGIN_PREFIXES.contains(c, a, a + p)) {
+        return true;
+      }
+    }
+    if (len == 5) {
+      return SLAVIC_SHORT.contains(c, b - 2, b) || SLAVIC_SHORT.contains(c, b - 3, b);
+    }
+    return (ORIGIN_ENDINGS.lengths(c, b, Math.min(5, len - 3)) & ~3L) != 0;
+  }
+
   /**
    * Whether a capitalized word of at least six letters ends like a surname in many European
    * languages (-ová, -ović, -sson, -dóttir, -shvili, -enko...).
@@ -179,5 +215,14 @@ final class NameLexicons {
     }
     // an ending of 2 to 7 chars that leaves three or more: every length in one backward pass
     return (ENDINGS_LONG.lengths(s, b, Math.min(7, len - 3)) & ~3L) != 0;
+  }
+
+  /** {@link #surnameEnding(String, int, int)} reading the chars from {@code c}. */
+  static boolean surnameEnding(char[] c, int a, int b) {
+    int len = b - a;
+    if (len < 6) {
+      return false;
+    }
+    return (ENDINGS_LONG.lengths(c, b, Math.min(7, len - 3)) & ~3L) != 0;
   }
 }

@@ -63,7 +63,7 @@ public final class PersonDetector implements Detector {
    * checked, as {@link Latin1View}'s buffers): {@code String.charAt} tests the string's coder and
    * the index on every char, about a tenth of the detector's time on short answers. Only
    * {@link #detect}, the scan helpers it calls and the context the judge reads ({@link NameCues},
-   * {@link NameContext}, {@link PersonRisk}) read it, within one call; the word lists read the string.
+   * {@link NameContext}, {@link PersonRisk}) and the judge's word-list lookups read it, within one call.
    */
   private static final ThreadLocal<char[][]> TEXT = ThreadLocal.withInitial(() -> new char[][] {new char[256]});
 
@@ -469,7 +469,7 @@ public final class PersonDetector implements Detector {
     }
     boolean lower = (fl[0] & LOWER) != 0;
     for (int j = 0; j < to; j++) {
-      tg[j] = NameLexicons.tags(s, st[j], en[j]); // one lookup per word for every list asked below
+      tg[j] = NameLexicons.tags(cs, st[j], en[j]); // one lookup per word for every list asked below
       kd[j] = -1; // nameKind is pure: asked once per word (kindOf), by whichever rule reads it first
       fl[j] |= shape(cs, st[j], en[j]);
     }
@@ -493,7 +493,7 @@ public final class PersonDetector implements Detector {
         cue = true; // "Mr.", "Dr", "Dear", "Attn": a cue, outside the span
         from++;
       } else if (!cue && !lower && (fl[from] & CAP) != 0 && from == 0 && to - from >= 2 && (fl[from + 1] & INITIAL) == 0
-          && NameCues.sentenceInitial(cs, st[from]) && dropInitial(s, st, en, fl, tg, kd, from)
+          && NameCues.sentenceInitial(cs, st[from]) && dropInitial(s, cs, st, en, fl, tg, kd, from)
           && (romanized = romanizedName(s, st, en, fl, tg, from, to) ? 1 : 0) == 0) {
         if (after < 0) {
           after = NameContext.after(s, cs, en[to - 1]);
@@ -546,7 +546,7 @@ public final class PersonDetector implements Detector {
           && !(j == to - 1 && to - from == 2 && (w & NameLexicons.T_NAME) != 0))) {
         return; // an organization, a place, or a title in Title Case ("Carry Me Back To Canada")
       }
-      int kind = kindOf(s, st, en, fl, tg, kd, j);
+      int kind = kindOf(s, cs, st, en, fl, tg, kd, j);
       if (kind == 1 && (w & NameLexicons.T_NON_NAME) != 0) {
         places++; // "York" in "New York": a name too, but not evidence for the rules below
       }
@@ -658,7 +658,7 @@ public final class PersonDetector implements Detector {
     if ((w & NameLexicons.T_BLOCKER) != 0) {
       return true;
     }
-    if ((w & NameLexicons.T_ENGLISH) == 0 || kindOf(s, st, en, fl, tg, kd, j) != 0) {
+    if ((w & NameLexicons.T_ENGLISH) == 0 || kindOf(s, cs, st, en, fl, tg, kd, j) != 0) {
       return false;
     }
     return (w & NameLexicons.T_NON_NAME) != 0 || !PersonRisk.frame(s, cs, st[j], en[j], true, 1);
@@ -671,10 +671,10 @@ public final class PersonDetector implements Detector {
    * strong and weak names), which for a word on no list meant its long-vowel, hyphen and ending
    * tests three times over.
    */
-  private static int kindOf(String s, int[] st, int[] en, int[] fl, int[] tg, int[] kd, int j) {
+  private static int kindOf(String s, char[] cs, int[] st, int[] en, int[] fl, int[] tg, int[] kd, int j) {
     int kind = kd[j];
     if (kind < 0) {
-      kind = nameKind(s, st[j], en[j], tg[j], fl[j]);
+      kind = nameKind(s, cs, st[j], en[j], tg[j], fl[j]);
       kd[j] = kind;
     }
     return kind;
@@ -697,17 +697,17 @@ public final class PersonDetector implements Detector {
   }
 
   /** Whether the sentence-initial first word {@code j} is just capitalized, given the word after it. */
-  private static boolean dropInitial(String s, int[] st, int[] en, int[] fl, int[] tg, int[] kd, int j) {
+  private static boolean dropInitial(String s, char[] cs, int[] st, int[] en, int[] fl, int[] tg, int[] kd, int j) {
     int w = tg[j];
     int nw = tg[j + 1];
-    int kind = kindOf(s, st, en, fl, tg, kd, j);
+    int kind = kindOf(s, cs, st, en, fl, tg, kd, j);
     if (kind == 2) {
       return false;
     }
     if (kind == 1 || (w & NameLexicons.T_NON_NAME) != 0) {
       return true;
     }
-    int next = kindOf(s, st, en, fl, tg, kd, j + 1);
+    int next = kindOf(s, cs, st, en, fl, tg, kd, j + 1);
     if (next == 1 && kind == 0 && (w & NameLexicons.T_ENGLISH) == 0
         && (nw & (NameLexicons.T_ENGLISH | NameLexicons.T_COMMON | NameLexicons.T_NON_NAME)) == 0) {
       return false; // "Hossein Roghayyeh": no English word before a known name that is no English word either
@@ -719,11 +719,12 @@ public final class PersonDetector implements Detector {
    * 2: a given name or surname that is not a common word or place; 1: a name that is also one, a name
    * of the second source only, or a hyphenated pair of surnames ("Weeks-Rivas": a firm as often as a
    * person); 0: no name. {@code w}: the word's {@link NameLexicons#tags}; {@code f}: its flags
-   * ({@link #HYPHEN}, {@link #MARKS}).
+   * ({@link #HYPHEN}, {@link #MARKS}); {@code cs}: the copy of {@code s}'s chars that the list and
+   * ending lookups read.
    */
-  private static int nameKind(String s, int a, int b, int w, int f) {
+  private static int nameKind(String s, char[] cs, int a, int b, int w, int f) {
     boolean name = (w & (NameLexicons.T_FIRST | NameLexicons.T_LAST)) != 0;
-    if (!name && (f & MARKS) != 0 && LongVowels.has(s, a, b)) {
+    if (!name && (f & MARKS) != 0 && LongVowels.has(cs, a, b)) {
       CharSequence plain = new LongVowels(s); // "Yūna", "Saitō": the lists spell them "Yuna", "Saito"
       if (NameLexicons.FIRST.contains(plain, a, b) || NameLexicons.LAST.contains(plain, a, b)
           || NameLexicons.FIRST_US.contains(plain, a, b) || NameLexicons.LAST_US.contains(plain, a, b)) {
@@ -734,16 +735,16 @@ public final class PersonDetector implements Detector {
       if ((w & (NameLexicons.T_FIRST_US | NameLexicons.T_LAST_US)) != 0) {
         return 1;
       }
-      int dash = (f & HYPHEN) == 0 ? -1 : indexOf(s, '-', a, b);
+      int dash = (f & HYPHEN) == 0 ? -1 : indexOf(cs, '-', a, b);
       if (dash > a) {
-        if (NameLexicons.NON_NAMES.contains(s, a, dash) || NameLexicons.NON_NAMES.contains(s, dash + 1, b)) {
+        if (NameLexicons.NON_NAMES.contains(cs, a, dash) || NameLexicons.NON_NAMES.contains(cs, dash + 1, b)) {
           return 0; // "Chinese-American", "Austria-Hungary"
         }
-        if (NameLexicons.isFirst(s, a, dash) || NameLexicons.isLast(s, dash + 1, b) || syllables(s, a, dash, b)) {
+        if (NameLexicons.isFirst(cs, a, dash) || NameLexicons.isLast(cs, dash + 1, b) || syllables(s, a, dash, b)) {
           return 1;
         }
       }
-      return NameLexicons.surnameEnding(s, a, b) || NameLexicons.originShape(s, a, b, w) ? 2 : 0;
+      return NameLexicons.surnameEnding(cs, a, b) || NameLexicons.originShape(cs, a, b, w) ? 2 : 0;
     }
     if ((w & (NameLexicons.T_COMMON | NameLexicons.T_NON_NAME)) != 0) {
       return 1;
@@ -914,6 +915,15 @@ public final class PersonDetector implements Detector {
       return false;
     }
     return !NameLexicons.ENGLISH.contains(s, a, dash) || !NameLexicons.ENGLISH.contains(s, dash + 1, b);
+  }
+
+  private static int indexOf(char[] cs, char c, int a, int b) {
+    for (int i = a; i < b; i++) {
+      if (cs[i] == c) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static int indexOf(String s, char c, int a, int b) {

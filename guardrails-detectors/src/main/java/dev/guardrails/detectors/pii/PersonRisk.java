@@ -304,14 +304,14 @@ final class PersonRisk {
     while (i < n && cs[i] == ' ') {
       i++;
     }
-    if (startsWord(s, i, Math.min(n, i + 24), SUBJECT_FRAMES)) {
+    if (startsWord(s, cs, i, SUBJECT_FRAMES)) {
       return true; // "Ciset lives on Rua Mina 50", "Hakuba had given ..."
     }
     int e = a;
     while (e > 0 && cs[e - 1] == ' ') {
       e--;
     }
-    if (endsWith(s, Math.max(0, e - 12), e, GIVE) && startsWord(s, i, Math.min(n, i + 24), DATA_AFTER)) {
+    if (endsWith(s, cs, Math.max(0, e - 12), e, GIVE) && startsWord(s, cs, i, DATA_AFTER)) {
       return true; // "... had given Belle his address"
     }
     return !plain && (addressed(s, cs, a) || (words >= 2 && contactBlock(s, cs, a, b, false))); // one word heading a block is a firm as often
@@ -322,6 +322,16 @@ final class PersonRisk {
   private static final WordList GIVE = WordList.of("given", "gave", "sent", "send", "give");
   private static final WordList DATA_AFTER = WordList.of("his address", "her address", "their address", "his phone",
       "her phone", "his number", "her number", "his email", "her email");
+
+  /** {@link #endsWith(String, int, int, WordList)} reading the chars from {@code cs}, a copy of {@code s}'s. */
+  private static boolean endsWith(String s, char[] cs, int from, int to, WordList words) {
+    return words.endsAt(s, cs, from, to);
+  }
+
+  /** {@link #startsWord(String, int, int, WordList)} reading the chars from {@code cs}, a copy of {@code s}'s. */
+  private static boolean startsWord(String s, char[] cs, int i, WordList words) {
+    return words.startsAt(s, cs, i);
+  }
 
   /** Whether {@code [from, to)} ends with one of {@code words} (lower case) after a non-letter. */
   private static boolean endsWith(String s, int from, int to, WordList words) {

@@ -129,4 +129,23 @@ final class SuffixTrie {
     }
     return found;
   }
+
+  /** {@link #lengths(CharSequence, int, int)} reading the chars from {@code c}. */
+  long lengths(char[] c, int b, int max) {
+    long found = 0;
+    int node = 0;
+    int limit = Math.min(max, b);
+    for (int e = 1; e <= limit; e++) {
+      int code = code(Gazetteer.fold(c[b - e]));
+      int child = code == 0 ? 0 : next[node * width + code];
+      if (child == 0) {
+        return found;
+      }
+      node = child;
+      if (entry[node]) {
+        found |= 1L << e;
+      }
+    }
+    return found;
+  }
 }

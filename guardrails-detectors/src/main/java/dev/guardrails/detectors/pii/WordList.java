@@ -131,6 +131,90 @@ final class WordList {
   }
 
   /**
+   * {@link #endsAt(String, int, int)} reading the text's chars from {@code c}, a copy of {@code s}'s
+   * (as {@link PersonDetector}'s per-thread one): array reads instead of {@code String.charAt}, whose
+   * coder and index tests made {@link PersonRisk#frame} too big for C2 to inline into the judge.
+   * {@code s} answers only where a char of U+0080 or above leaves the comparison to the JDK.
+   */
+  boolean endsAt(String s, char[] c, int from, int to) {
+    if (to <= from) {
+      return false;
+    }
+    char last = c[to - 1];
+    if (last >= 128) {
+      for (String w : words) {
+        int st = to - w.length();
+        if (st >= from && same(s, c, st, w) && (st == 0 || !Chars.letter(c[st - 1]))) {
+          return true;
+        }
+      }
+      return false;
+    }
+    char[] t = packed;
+    for (int g = t[lower(last)], len; g != 0 && (len = t[g]) != 0; g += len + 2) {
+      int st = to - len;
+      if (st >= from && same(s, c, st, t, g, len) && (st == 0 || !Chars.letter(c[st - 1]))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@link #startsAt(String, int)} reading the text's chars from {@code c}, a copy of {@code s}'s. */
+  boolean startsAt(String s, char[] c, int i) {
+    int n = s.length();
+    if (i >= n) {
+      return false;
+    }
+    char first = c[i];
+    if (first >= 128) {
+      for (String w : words) {
+        int e = i + w.length();
+        if (e <= n && same(s, c, i, w) && (e == n || !Chars.letter(c[e]))) {
+          return true;
+        }
+      }
+      return false;
+    }
+    char[] t = packed;
+    for (int g = t[128 + lower(first)], len; g != 0 && (len = t[g]) != 0; g += len + 2) {
+      int e = i + len;
+      if (e <= n && same(s, c, i, t, g, len) && (e == n || !Chars.letter(c[e]))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@link #same(String, int, char[], int, int)} reading the text's chars from {@code c}. */
+  private boolean same(String s, char[] c, int at, char[] t, int g, int len) {
+    for (int k = 0; k < len; k++) {
+      char x = c[at + k];
+      if (x >= 128) {
+        return s.regionMatches(true, at, words[t[g + 1]], 0, len);
+      }
+      if (lower(x) != t[g + 2 + k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@link #same(String, int, String)} reading the text's chars from {@code c}, a copy of {@code s}'s. */
+  private static boolean same(String s, char[] c, int at, String w) {
+    for (int k = 0; k < w.length(); k++) {
+      char x = c[at + k];
+      if (x >= 128) {
+        return s.regionMatches(true, at, w, 0, w.length());
+      }
+      if (lower(x) != w.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * {@link #same(String, int, String)} for the entry packed at {@code g} ({@code [length, index,
    * chars...]}) of length {@code len}: its chars read from {@code t}, and from the first text char
    * of U+0080 or above the JDK's comparison with the entry's string.

@@ -45,6 +45,23 @@ class GazetteerTest {
   }
 
   @Test
+  void theCharArrayLookupsAnswerAsTheStringOnes() {
+    Gazetteer[] lists = Gazetteer.union(List.of(List.of("Main", "rue", "O'Brien", "Ñandú", "a", LONG, "Saint-Jean"),
+        List.of("via", "rue", "\u00E9cole", "kelvin")));
+    String s = "x MAIN Rue o\u2019brien \u00D1AND\u00DA A " + LONG.toUpperCase(Locale.ROOT) + " saint-jean VIA \u00C9cole \u212Aelvin ";
+    char[] c = (s + "main").toCharArray(); // longer than the text, as the name scan's buffer may be
+    for (int a = 0; a <= s.length(); a++) {
+      for (int b = a; b <= s.length(); b++) {
+        for (Gazetteer l : lists) {
+          assertEquals(l.contains(s, a, b), l.contains(c, a, b), s.substring(a, b));
+          assertEquals(l.tags(s, a, b), l.tags(c, a, b), s.substring(a, b));
+        }
+      }
+    }
+    assertTrue(lists[0].contains(c, 2, 6) && lists[1].contains(c, 7, 10) && lists[1].tags(c, 7, 10) == 3);
+  }
+
+  @Test
   void randomStringsAreFoundExactlyWhenTheyAreEntries() {
     List<String> words = new ArrayList<>();
     Random r = new Random(4);

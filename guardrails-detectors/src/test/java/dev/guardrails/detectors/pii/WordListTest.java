@@ -45,12 +45,16 @@ class WordListTest {
         b.append(q).append(glue[r.nextInt(glue.length)]);
       }
       String s = b.toString();
+      // the char variants read a copy that, like the name scan's per-thread buffer, may run past the text
+      char[] chars = (s + "kind hi").toCharArray();
       for (int i = 0; i <= s.length(); i++) {
         int from = r.nextInt(i + 1);
         boolean end = list.endsAt(s, from, i);
         assertEquals(endsOracle(s, from, i), end, () -> "endsAt differs, text length " + s.length());
         boolean start = list.startsAt(s, i);
         assertEquals(startsOracle(s, i), start, () -> "startsAt differs, text length " + s.length());
+        assertEquals(end, list.endsAt(s, chars, from, i), () -> "endsAt over the char copy differs, text length " + s.length());
+        assertEquals(start, list.startsAt(s, chars, i), () -> "startsAt over the char copy differs, text length " + s.length());
         ends += end ? 1 : 0;
         starts += start ? 1 : 0;
       }
