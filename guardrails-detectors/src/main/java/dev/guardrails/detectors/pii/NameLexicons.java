@@ -163,31 +163,9 @@ final class NameLexicons {
    * Whether a capitalized word has the morphology of a Persian, Turkic, Arabic or Slavic name that no
    * list holds: a name-building suffix or prefix ({@link #ORIGIN_ENDINGS}, {@link #ORIGIN_PREFIXES})
    * on a stem of three letters or more, or a five-letter word in -ov/-ev ("Popov"); never an
-   * English word or a place. ("Al-Hashimi" is left weak: "Al-" also opens organization names.) Allocation-free.
+   * English word or a place (by {@code tags}, the word's {@link #tags}). ("Al-Hashimi" is left weak: "Al-" also
+   * opens organization names.) Reads the word {@code c[a, b)}; allocation-free.
    */
-  static boolean originShape(CharSequence s, int a, int b) {
-    return originShape(s, a, b, tags(s, a, b));
-  }
-
-  /** {@link #originShape(CharSequence, int, int)} given the word's {@link #tags}. */
-  static boolean originShape(CharSequence s, int a, int b, int tags) {
-    int len = b - a;
-    if (len < 5 || (tags & (T_ENGLISH | T_NON_NAME | T_BLOCKER)) != 0) {
-      return false;
-    }
-    for (int p = 4; p <= 5 && p <= len - 3; p++) {
-      if (ORIGIN_PREFIXES.contains(s, a, a + p)) {
-        return true;
-      }
-    }
-    if (len == 5) {
-      return SLAVIC_SHORT.contains(s, b - 2, b) || SLAVIC_SHORT.contains(s, b - 3, b);
-    }
-    // an ending of 2 to 5 chars that leaves a stem of three: every length in one backward pass
-    return (ORIGIN_ENDINGS.lengths(s, b, Math.min(5, len - 3)) & ~3L) != 0;
-  }
-
-  /** {@link #originShape(CharSequence, int, int, int)} reading the chars from {@code c}. */
   static boolean originShape(char[] c, int a, int b, int tags) {
     int len = b - a;
     if (len < 5 || (tags & (T_ENGLISH | T_NON_NAME | T_BLOCKER)) != 0) {
@@ -201,28 +179,20 @@ final class NameLexicons {
     if (len == 5) {
       return SLAVIC_SHORT.contains(c, b - 2, b) || SLAVIC_SHORT.contains(c, b - 3, b);
     }
+    // an ending of 2 to 5 chars that leaves a stem of three: every length in one backward pass
     return (ORIGIN_ENDINGS.lengths(c, b, Math.min(5, len - 3)) & ~3L) != 0;
   }
 
   /**
    * Whether a capitalized word of at least six letters ends like a surname in many European
-   * languages (-ová, -ović, -sson, -dóttir, -shvili, -enko...).
+   * languages (-ová, -ović, -sson, -dóttir, -shvili, -enko...). Reads the word {@code c[a, b)}.
    */
-  static boolean surnameEnding(String s, int a, int b) {
-    int len = b - a;
-    if (len < 6) {
-      return false;
-    }
-    // an ending of 2 to 7 chars that leaves three or more: every length in one backward pass
-    return (ENDINGS_LONG.lengths(s, b, Math.min(7, len - 3)) & ~3L) != 0;
-  }
-
-  /** {@link #surnameEnding(String, int, int)} reading the chars from {@code c}. */
   static boolean surnameEnding(char[] c, int a, int b) {
     int len = b - a;
     if (len < 6) {
       return false;
     }
+    // an ending of 2 to 7 chars that leaves three or more: every length in one backward pass
     return (ENDINGS_LONG.lengths(c, b, Math.min(7, len - 3)) & ~3L) != 0;
   }
 }

@@ -501,7 +501,7 @@ public final class PersonDetector implements Detector {
         if (after != NameContext.NONE && (tg[from] & (NameLexicons.T_ENGLISH | NameLexicons.T_NON_NAME)) == 0) {
           break; // "Nijito Asano said": the first word is no English word, keep it
         }
-        if (to - from == 2 && (fl[from + 1] & CAP) != 0 && givenBeforeSurname(s, tg[from], st[from + 1], en[from + 1], tg[from + 1])) {
+        if (to - from == 2 && (fl[from + 1] & CAP) != 0 && givenBeforeSurname(cs, tg[from], st[from + 1], en[from + 1], tg[from + 1])) {
           break; // "Will Smith", "Rose Martin": a listed given name before a surname, not left visible beside it
         }
         from++; // a sentence-initial capitalized word that is not itself a name
@@ -681,19 +681,19 @@ public final class PersonDetector implements Detector {
   }
 
   /**
-   * Whether {@code s[a, b)} is a listed given name (no function word or place) and {@code s[na, nb)}
+   * Whether the word of tags {@code w} is a listed given name (no function word or place) and {@code cs[na, nb)}
    * a surname: a listed one that no English word or place shadows, or one of the name shapes
    * {@link NameLexicons#surnameEnding}/{@link NameLexicons#originShape}. Then a sentence-initial
    * given name belongs to the name and must not be left visible beside a redacted surname.
    */
-  private static boolean givenBeforeSurname(String s, int w, int na, int nb, int nw) {
+  private static boolean givenBeforeSurname(char[] cs, int w, int na, int nb, int nw) {
     if (!first(w) || (w & (NameLexicons.T_FUNCTION | NameLexicons.T_NON_NAME | NameLexicons.T_TITLE | NameLexicons.T_CUE_WORD)) != 0) {
       return false;
     }
     if (last(nw)) {
       return (nw & (NameLexicons.T_NON_NAME | NameLexicons.T_ENGLISH)) == 0;
     }
-    return NameLexicons.surnameEnding(s, na, nb) || NameLexicons.originShape(s, na, nb, nw);
+    return NameLexicons.surnameEnding(cs, na, nb) || NameLexicons.originShape(cs, na, nb, nw);
   }
 
   /** Whether the sentence-initial first word {@code j} is just capitalized, given the word after it. */

@@ -104,33 +104,14 @@ final class SuffixTrie {
   }
 
   /**
-   * The lengths {@code e}, {@code 1 <= e <= max} and {@code e <= b}, for which {@code s[b - e, b)}
+   * The lengths {@code e}, {@code 1 <= e <= max} and {@code e <= b}, for which {@code c[b - e, b)}
    * is an entry, as bit {@code e} of the result.
    *
-   * @param s the text
+   * @param c the text's chars
    * @param b the end of the word
    * @param max the longest suffix asked about (at most 63)
    * @return a mask of suffix lengths; 0 when none
    */
-  long lengths(CharSequence s, int b, int max) {
-    long found = 0;
-    int node = 0;
-    int limit = Math.min(max, b);
-    for (int e = 1; e <= limit; e++) {
-      int code = code(Gazetteer.fold(s.charAt(b - e)));
-      int child = code == 0 ? 0 : next[node * width + code];
-      if (child == 0) {
-        return found;
-      }
-      node = child;
-      if (entry[node]) {
-        found |= 1L << e;
-      }
-    }
-    return found;
-  }
-
-  /** {@link #lengths(CharSequence, int, int)} reading the chars from {@code c}. */
   long lengths(char[] c, int b, int max) {
     long found = 0;
     int node = 0;
