@@ -44,8 +44,6 @@ final class StereotypeFeatures {
   static final String GROUPS_FILE = "stereotype-groups.tsv";
   static final String VALENCE_FILE = "stereotype-valence.tsv";
   static final String PERSON_NOUNS_FILE = "stereotype-person-nouns.tsv";
-  /** Common words that end like a demonym (Open English WordNet lower-case lemmas): "human", "veteran", "mean". */
-  static final String DEMONYM_STOP_FILE = "stereotype-demonym-stop.txt";
 
   static final CharArraySet GENDER_PERSON = set("man men woman women girl girls boy boys guy guys lady ladies gentleman "
       + "gentlemen mother mothers father fathers mom moms dad dads wife wives husband husbands");
@@ -83,8 +81,6 @@ final class StereotypeFeatures {
    * parasites", "X are a bunch of thugs"); read nowhere else, where a thing or animal sense would be literal.
    */
   private final CharArraySet pejorative = new CharArraySet(2048, false);
-  /** {@value #DEMONYM_STOP_FILE}: words with a demonym's ending that are ordinary English, not a people's name. */
-  private final CharArraySet demonymStop = new CharArraySet(2048, false);
   /**
    * Open-addressing set (0 = empty) of token-hash keys that say whether a lookup can match: a term's
    * first token ({@link #HEAD}), a one-token term ({@link #SINGLE}), a term's first two tokens
@@ -188,11 +184,6 @@ final class StereotypeFeatures {
     for (String line : WordLists.lines(StereotypeFeatures.class, PERSON_NOUNS_FILE, "bias")) {
       if (!line.isBlank() && !line.startsWith("#")) {
         pejorative.add(line.strip());
-      }
-    }
-    for (String line : WordLists.lines(StereotypeFeatures.class, DEMONYM_STOP_FILE, "bias")) {
-      if (!line.isBlank() && !line.startsWith("#")) {
-        demonymStop.add(line.strip());
       }
     }
   }
@@ -430,7 +421,7 @@ final class StereotypeFeatures {
         // United States is ..."): the sentence speaks of the place as a whole, as of its people; elsewhere
         // ("born in Mexico", "returned to the United States") it is where something happened. Before a capitalized
         // word it is part of a name ("China Anne McClain", "Iran Chamber Society", "the United States Army")
-        if ((opensClause(t, from, k) || placeSubject(t, from, k, e, to)) && (e >= to || !t.is(e, Tokens.CAP))) {
+        if (opensClause(t, from, k) && (e >= to || !t.is(e, Tokens.CAP))) {
           spans[2 * n] = k;
           spans[2 * n + 1] = e;
           n++;
@@ -462,15 +453,6 @@ final class StereotypeFeatures {
       if (!mention && (m == PERSON || m == OCCUPATION) && k > from && !t.is(k, Tokens.HARD_BEFORE)
           && QUANT.contains(t.canon, t.cStart[k - 1], t.len(k - 1))) {
         mention = true; // "every woman", "a typical nurse"
-      }
-      int start = k;
-      if ((m == GROUP || (!mention && (m == PERSON || m == COLLECTIVE))) && e == k + 1 && k > from && !t.is(k, Tokens.HARD_BEFORE)
-          && (n == 0 || spans[2 * n - 1] < k) && DEMONYM_HEAD.contains(t.canon, t.cStart[k], t.len(k))
-          && demonymLike(t, k - 1)) {
-        // "Crimean people", "Sicilian women", "the Viennese man": a word no list knows, ending like a demonym, before
-        // a person noun names a people or a region's inhabitants (an open class beside the listed nationalities)
-        mention = true; // "Texan men": the gender noun alone is a group, the demonym widens it
-        start = k - 1;
       }
       if (!mention && (m == PERSON || m == COLLECTIVE) && e == k + 1 && e + 1 < to
           && (OF_PLACE.contains(t.canon, t.cStart[k], t.len(k)) || (people.contains(t.canon, t.cStart[k], t.len(k))
@@ -520,8 +502,8 @@ final class StereotypeFeatures {
         k = e;
         continue;
       }
-      if (mention && generic(t, from, start, e, last)) { // not one person ("an American actor")
-        spans[2 * n] = start;
+      if (mention && generic(t, from, k, e, last)) { // not one person ("an American actor")
+        spans[2 * n] = k;
         spans[2 * n + 1] = e;
         n++;
       }
@@ -576,55 +558,6 @@ final class StereotypeFeatures {
       return false;
     }
     return opensClause(t, from, k);
-  }
-
-  /** Person nouns that a demonym names the people of: "Crimean people", "the Viennese man" (not "the Morgan family"). */
-  static final CharArraySet DEMONYM_HEAD = set("people persons folks men women man woman person boys girls boy girl kids "
-      + "kid children child guys guy ladies lady couple couples community communities population populations");
-  private static final char[][] DEMONYM_ENDINGS = {"an".toCharArray(), "ese".toCharArray(), "i".toCharArray()};
-
-  /**
-   * Token {@code k} is a word no list knows that ends like a demonym (-an, -ian, -ean, -ese, -i; five letters or more,
-   * not -man, no determiner: "these") and is no common English word ({@value #DEMONYM_STOP_FILE}), trait or valence
-   * word: "Crimean", "Texan". It must stand one char (a space) before the next token: "Gigli, Men in Black" is a list.
-   */
-  boolean demonymLike(Tokens t, int k) {
-    int s = t.cStart[k];
-    int len = t.len(k);
-    int end = t.cEnd[k];
-    if (len < 5 || t.is(k, Tokens.GROUP_HEAD) || t.oStart[k + 1] - t.oEnd[k] != 1 || DET.contains(t.canon, s, len) || (t.canon[end - 3] == 'm' && t.canon[end - 2] == 'a'
-        && t.canon[end - 1] == 'n')) {
-      return false;
-    }
-    for (int i = s; i < end; i++) {
-      char c = t.canon[i];
-      if (c < 'a' || c > 'z') {
-        return false;
-      }
-    }
-    boolean ending = false;
-    for (char[] suf : DEMONYM_ENDINGS) {
-      ending |= java.util.Arrays.equals(t.canon, end - suf.length, end, suf, 0, suf.length);
-    }
-    return ending && !demonymStop.contains(t.canon, s, len) && !BiasLexicon.Parsed.TRAITS.contains(t.canon, s, len)
-        && valence(t, k) == 0 && !pejorative(t, k);
-  }
-
-  static final CharArraySet PLACE_COPULA = set("is are was were");
-  /** Words after which a place is no subject: prepositions, articles, possessives ("born in Iraq is", "its Iraq"). */
-  static final CharArraySet PLACE_NOT_SUBJECT = set("of for to with about from by in on at against among between like "
-      + "than into across through near the a an his her their our my your its this and or ancient modern");
-
-  /**
-   * A country or continent at {@code [k, e)} right before "is/are/was/were", not after a preposition, article or
-   * possessive: the subject of a claim about the place wherever the clause opens ("I think Bangladesh is poor",
-   * "shocked that Iraq was so dangerous"; not "the capital of Iraq is Baghdad", "India and Pakistan is", "ancient
-   * Egypt is", "the United States and Canada, is").
-   */
-  private static boolean placeSubject(Tokens t, int from, int k, int e, int to) {
-    return k > from && e < to && !t.is(e, Tokens.HARD_BEFORE) && t.oStart[e] - t.oEnd[e - 1] == 1 && PLACE_COPULA.contains(t.canon, t.cStart[e], t.len(e))
-        && !PLACE_NOT_SUBJECT.contains(t.canon, t.cStart[k - 1], t.len(k - 1))
-        && !t.is(k - 1, Tokens.CAP);
   }
 
   /** Token {@code k} opens the sentence or a clause, bare or after the/a/an: a subject position. */

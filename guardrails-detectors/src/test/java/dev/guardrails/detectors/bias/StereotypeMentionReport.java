@@ -4,8 +4,10 @@ import java.io.IOException;
 
 /**
  * DEV-only listing of the stereotype rows in which the group-mention finder sees no generic group mention (the
- * stereotype model never runs on them), for classifying why the group is missed. Never run on TEST rows. Run with
- * the test class path: {@code java -cp ... dev.guardrails.detectors.bias.StereotypeMentionReport}.
+ * stereotype model never runs on them), for classifying why the group is missed; never reads TEST rows. With
+ * argument {@code -} it prints the mentions the finder sees in each sentence read from stdin instead. Not part of the
+ * test suite; run from the repository root with the test class path (as {@code tools/bias/dev_report.sh} builds it):
+ * {@code java -cp ... dev.guardrails.detectors.bias.StereotypeMentionReport [-]}.
  */
 public final class StereotypeMentionReport {
 
@@ -26,37 +28,6 @@ public final class StereotypeMentionReport {
           b.append('[').append(line, t.oStart[spans[2 * i]], t.oEnd[spans[2 * i + 1] - 1]).append("] ");
         }
         System.out.println(b + "| " + line);
-      }
-      return;
-    }
-    if (args.length > 0 && args[0].equals("neutral")) { // the new mention kinds on neutral BOLD, TRAIN and DEV rows
-      java.util.List<String> texts = new java.util.ArrayList<>(BiasAccuracyTest.boldSentences());
-      for (StereotypeData.Row r : StereotypeData.load(BiasAccuracyTest.datasets())) {
-        if (r.split() != StereotypeData.Split.TEST && r.label() == 0) {
-          texts.add(r.text());
-        }
-      }
-      StereotypeFeatures f = StereotypeFeatures.INSTANCE;
-      for (String text : texts) {
-        Tokens t = new Tokens();
-        t.reset(text);
-        for (int from = 0; from < t.count; ) {
-          int to = StereotypeScorer.sentenceEnd(t, from);
-          int[] spans = new int[2 * (to - from) + 2];
-          int n = f.mentions(t, from, to, spans);
-          for (int i = 0; i < n; i++) {
-            int a = spans[2 * i];
-            String kind = f.demonymLike(t, a) ? "DEMONYM" : a > from && !t.is(a, Tokens.HARD_BEFORE)
-                && spans[2 * i + 1] < to && StereotypeFeatures.PLACE_COPULA.contains(t.canon, t.cStart[spans[2 * i + 1]],
-                t.len(spans[2 * i + 1])) && !StereotypeFeatures.SUBJECT_DET.contains(t.canon, t.cStart[a - 1], t.len(a - 1))
-                ? "PLACE?" : null;
-            if (kind != null) {
-              System.out.printf("%s [%s] %s%n", kind, text.substring(t.oStart[a], t.oEnd[spans[2 * i + 1] - 1]),
-                  text.substring(t.oStart[from], t.oEnd[to - 1]).replace('\n', ' '));
-            }
-          }
-          from = to;
-        }
       }
       return;
     }
