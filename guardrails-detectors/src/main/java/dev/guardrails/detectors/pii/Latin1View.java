@@ -1,5 +1,7 @@
 package dev.guardrails.detectors.pii;
 
+import dev.guardrails.detectors.internal.ScratchArray;
+import java.lang.ref.SoftReference;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetEncoder;
@@ -18,7 +20,8 @@ import java.nio.charset.StandardCharsets;
  * is overwritten by the next {@link #of} for another text on the same thread: a caller must not
  * hold it across a call that may build another. Asked again for the same string (the address scan,
  * then the name scan), it is returned as it is. The buffers keep the last text's bytes (and a
- * reference to it) until the thread's next long text, like any scratch buffer. Thread-safe: each
+ * reference to it) until the thread's next long text, like any scratch buffer; those of a text
+ * longer than {@link ScratchArray#STRONG} chars are held softly. Thread-safe: each
  * thread has its own buffers.
  */
 final class Latin1View {
@@ -26,7 +29,30 @@ final class Latin1View {
   /** Shortest text that gets a view. */
   static final int MIN = 256;
 
-  private static final ThreadLocal<Latin1View> LOCAL = ThreadLocal.withInitial(Latin1View::new);
+  private static final ThreadLocal<Local> LOCAL = ThreadLocal.withInitial(Local::new);
+
+  /**
+   * A thread's views: one for texts of up to {@link ScratchArray#STRONG} chars, held strongly, and
+   * one for longer texts, held softly (with its buffers and the text it holds), so one long text
+   * does not pin megabytes (and the text) to the thread; see {@link ScratchArray} for why.
+   */
+  private static final class Local {
+    final Latin1View small = new Latin1View();
+    private SoftReference<Latin1View> big;
+
+    Latin1View forLength(int n) {
+      return n <= ScratchArray.STRONG ? small : big();
+    }
+
+    private Latin1View big() {
+      Latin1View v = big == null ? null : big.get();
+      if (v == null) {
+        v = new Latin1View();
+        big = new SoftReference<>(v);
+      }
+      return v;
+    }
+  }
 
   private final CharsetEncoder encoder = StandardCharsets.ISO_8859_1.newEncoder();
   private char[] chars = new char[0];
@@ -45,7 +71,7 @@ final class Latin1View {
    * @return the view (valid for {@code s.length()} bytes, then zeros), or null
    */
   static byte[] of(String s) {
-    return s.length() < MIN ? null : LOCAL.get().fill(s);
+    return s.length() < MIN ? null : LOCAL.get().forLength(s.length()).fill(s);
   }
 
   /**
@@ -58,7 +84,7 @@ final class Latin1View {
    * @return the view (valid for {@code s.length()} bytes, then at least eight zeros)
    */
   static byte[] ofAscii(String s) {
-    return LOCAL.get().copy(s);
+    return LOCAL.get().forLength(s.length()).copy(s);
   }
 
   @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): the low byte of each char, exact for ASCII

@@ -1,5 +1,6 @@
 package dev.guardrails.detectors.pii;
 
+import dev.guardrails.detectors.internal.ScratchArray;
 import dev.guardrails.detectors.internal.Swar;
 import dev.guardrails.Category;
 import dev.guardrails.CheckContext;
@@ -60,21 +61,16 @@ public final class PersonDetector implements Detector {
 
   /**
    * Per-thread copy of the text the name scan reads (grown to the longest text the thread has
-   * checked, as {@link Latin1View}'s buffers): {@code String.charAt} tests the string's coder and
+   * checked, held softly past {@link ScratchArray#STRONG} chars): {@code String.charAt} tests the string's coder and
    * the index on every char, about a tenth of the detector's time on short answers. Only
    * {@link #detect}, the scan helpers it calls and the context the judge reads ({@link NameCues},
    * {@link NameContext}, {@link PersonRisk}) and the judge's word-list lookups read it, within one call.
    */
-  private static final ThreadLocal<char[][]> TEXT = ThreadLocal.withInitial(() -> new char[][] {new char[256]});
+  private static final ThreadLocal<ScratchArray> TEXT = ThreadLocal.withInitial(ScratchArray::new);
 
   /** {@code s}'s {@code n} chars in this thread's {@link #TEXT} buffer, from index 0. */
   private static char[] chars(String s, int n) {
-    char[][] holder = TEXT.get();
-    char[] c = holder[0];
-    if (c.length < n) {
-      c = new char[(int) Math.min(Integer.MAX_VALUE - 16, Math.max(n, 2L * c.length))];
-      holder[0] = c;
-    }
+    char[] c = TEXT.get().chars(n);
     s.getChars(0, n, c, 0);
     return c;
   }

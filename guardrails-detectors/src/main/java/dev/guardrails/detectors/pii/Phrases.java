@@ -1,5 +1,6 @@
 package dev.guardrails.detectors.pii;
 
+import dev.guardrails.detectors.internal.ScratchArray;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -217,7 +218,7 @@ final class Phrases {
   }
 
   /** Per-thread copy of the region {@link #scan} reads (a char array: no per-char coder test of a String). */
-  private static final ThreadLocal<char[][]> REGION = ThreadLocal.withInitial(() -> new char[][] {new char[256]});
+  private static final ThreadLocal<ScratchArray> REGION = ThreadLocal.withInitial(ScratchArray::new);
 
   private int scan(CharSequence s, int from, int to, Breaks breaks, boolean last) {
     if (from >= to) {
@@ -227,12 +228,7 @@ final class Phrases {
     // lookups read chars several times, through String.charAt each time otherwise. Index i of the
     // copy is from + i of s; a break is asked of s itself (it may read outside the region).
     int n = to - from;
-    char[][] holder = REGION.get();
-    char[] r = holder[0];
-    if (r.length < n) {
-      r = new char[Math.max(n, 2 * r.length)];
-      holder[0] = r;
-    }
+    char[] r = REGION.get().chars(n);
     if (s instanceof String) {
       ((String) s).getChars(from, to, r, 0);
     } else {

@@ -1,5 +1,6 @@
 package dev.guardrails.detectors.pii;
 
+import dev.guardrails.detectors.internal.ScratchArray;
 import java.util.Arrays;
 
 /**
@@ -10,8 +11,9 @@ import java.util.Arrays;
  *
  * <p>Each array reads as fresh within a scan: the digit buffer and the group arrays are cleared at
  * their first use in a scan, and the view's bytes past the text are 0. A scan nested in another on
- * the same thread (a finding sink that checks again) gets a fresh instance. At most {@link #KEEP}
- * bytes of view are kept per thread; a longer text's view is dropped after its scan.
+ * the same thread (a finding sink that checks again) gets a fresh instance. A view or char copy of
+ * a text longer than {@link ScratchArray#STRONG} chars is held softly ({@link ScratchArray}), so a
+ * long text does not pin megabytes to the thread.
  *
  * <p>Not thread-safe: one instance serves one scan at a time on its thread.
  */
@@ -19,15 +21,12 @@ final class ScanScratch {
 
   /** Zero bytes after the text in the view: eight-byte loads ({@link dev.guardrails.detectors.internal.Swar#load}) at a position inside the text stay in them. */
   static final int PAD = 8;
-  /** The longest view a thread keeps between scans (a 1 MB text and its padding). */
-  static final int KEEP = (1 << 20) + 64;
   static final int MAX_GROUPS = 20;
 
   private static final ThreadLocal<ScanScratch> LOCAL = ThreadLocal.withInitial(ScanScratch::new);
 
-  private byte[] view = new byte[256];
-  /** The chars of a non-ASCII text, copied for {@link #view}; grown on the first such text. */
-  private char[] chars = new char[0];
+  /** The view's bytes and, for a non-ASCII text, its chars copied for {@link #view}. */
+  private final ScratchArray arrays = new ScratchArray();
   private final int[] digits = new int[64];
   final int[] gs = new int[MAX_GROUPS];
   final int[] ge = new int[MAX_GROUPS];
@@ -71,12 +70,6 @@ final class ScanScratch {
     if (numeric != null) {
       numeric.forget();
     }
-    if (view.length > KEEP) {
-      view = new byte[256];
-    }
-    if (chars.length > KEEP) {
-      chars = new char[0];
-    }
   }
 
   /**
@@ -92,19 +85,11 @@ final class ScanScratch {
   @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): the low byte of each char, exact for ASCII
   byte[] view(String s, boolean ascii) {
     int n = s.length();
-    byte[] b = view;
-    if (b.length < n + PAD) {
-      b = new byte[Math.max(n + PAD, Math.min(KEEP, 2 * b.length))];
-      view = b;
-    }
+    byte[] b = arrays.bytes(n + PAD);
     if (ascii) {
       s.getBytes(0, n, b, 0);
     } else {
-      char[] cs = chars;
-      if (cs.length < n) {
-        cs = new char[Math.max(n, Math.min(KEEP, 2 * cs.length))];
-        chars = cs;
-      }
+      char[] cs = arrays.chars(n);
       s.getChars(0, n, cs, 0);
       for (int i = 0; i < n; i++) {
         char c = cs[i];

@@ -1,5 +1,6 @@
 package dev.guardrails.detectors.secrets;
 
+import dev.guardrails.detectors.internal.ScratchArray;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -28,13 +29,11 @@ final class SecretText {
 
   /** Zero bytes after the text in a scratch view, so that an eight-byte load near the end reads 0 past it. */
   static final int PAD = 8;
-  /** The largest scratch view a thread keeps between calls; a longer text gets a view of its own, dropped after the call. */
-  static final int KEEP = 4 << 20;
 
   /** Texts up to this length get a fresh view from {@link #latin1View} (exactly their length, no padding). */
   static final int SMALL = 16 << 10;
-  /** Per thread: the kept view, or an empty array until first use. */
-  private static final ThreadLocal<byte[][]> SCRATCH = ThreadLocal.withInitial(() -> new byte[][] {new byte[0]});
+  /** Per thread: the kept view (held softly past {@link ScratchArray#STRONG} bytes). */
+  private static final ThreadLocal<ScratchArray> SCRATCH = ThreadLocal.withInitial(ScratchArray::new);
 
   /**
    * As {@link #latin1View}, into a buffer the calling thread reuses from call to call (a 1 MB text
@@ -42,22 +41,15 @@ final class SecretText {
    * view and the next {@link #PAD} bytes are 0; anything after is left over from earlier calls, so
    * callers bound their reads by {@code s.length()}, never by the array's length. A text of at most
    * {@link #SMALL} chars gets {@link #latin1View}'s fresh array of exactly its length instead. The buffer is
-   * valid until this thread's next call; at most {@link #KEEP} bytes are kept per thread.
+   * valid until this thread's next call; one longer than {@link ScratchArray#STRONG} bytes is held
+   * softly, so a long text does not pin megabytes to the thread.
    */
   static byte[] latin1Scratch(String s) {
     int n = s.length();
     if (n <= SMALL) {
       return latin1View(s); // the encoder's intrinsic copy plus a TLAB allocation beats the char loop
     }
-    byte[][] slot = SCRATCH.get();
-    byte[] b = slot[0];
-    if (b.length < n + PAD) {
-      int want = n + PAD;
-      b = new byte[want <= KEEP ? Math.max(want, Math.min(KEEP, 2 * b.length)) : want];
-      if (b.length <= KEEP) {
-        slot[0] = b;
-      }
-    }
+    byte[] b = SCRATCH.get().bytes(n + PAD);
     fill(s, n, b);
     java.util.Arrays.fill(b, n, n + PAD, (byte) 0);
     return b;
@@ -80,12 +72,7 @@ final class SecretText {
     if (!ascii || n > SMALL) {
       return latin1Scratch(s);
     }
-    byte[][] slot = SCRATCH.get();
-    byte[] b = slot[0];
-    if (b.length < n + PAD) {
-      b = new byte[Math.max(n + PAD, Math.min(KEEP, 2 * b.length))];
-      slot[0] = b;
-    }
+    byte[] b = SCRATCH.get().bytes(n + PAD);
     s.getBytes(0, n, b, 0);
     java.util.Arrays.fill(b, n, n + PAD, (byte) 0);
     return b;
