@@ -251,13 +251,14 @@ public final class StereotypeTrainer {
   }
 
   /**
-   * Where recall is lost on the TEST positives (and what fires on TEST negatives): rows without a
+   * Where recall is lost on the positives of one split ({@code -Dbias.train.diagSplit}, DEV unless
+   * told; TEST only once per kept variant) and what fires on its negatives: rows without a
    * group mention, rows whose best sentence is below the threshold, rows the detector's qualifier
    * check drops. Prints counts per dataset and {@code samples} random rows of each bucket.
    */
   static void diag(StereotypeScorer s, List<StereotypeData.Row> rows, java.io.PrintStream log, int samples) {
     Map<String, List<String>> buckets = new TreeMap<>();
-    StereotypeData.Split which = StereotypeData.Split.valueOf(System.getProperty("bias.train.diagSplit", "TEST"));
+    StereotypeData.Split which = StereotypeData.Split.valueOf(System.getProperty("bias.train.diagSplit", "DEV"));
     for (StereotypeData.Row r : rows) {
       if (r.split() != which || r.label() < 0) {
         continue;
@@ -355,10 +356,22 @@ public final class StereotypeTrainer {
     return n;
   }
 
-  /** Prints precision, recall and negative flag rate per split and dataset, and per group on TEST. */
+  /**
+   * Prints precision, recall and negative flag rate per split and dataset, and per group on TEST.
+   * TEST rows are left out unless {@code -Dbias.train.reportTest=true}: a retrain while tuning must
+   * not show the held-out split each time (read it once per kept variant, as
+   * {@code StereotypeAccuracyTest} does).
+   */
   static void report(StereotypeScorer s, List<StereotypeData.Row> rows, java.io.PrintStream log) {
     Map<String, int[]> c = new TreeMap<>();
+    boolean withTest = Boolean.getBoolean("bias.train.reportTest");
+    if (!withTest) {
+      log.println("TEST rows not reported (-Dbias.train.reportTest=true reports them; read them once per kept variant)");
+    }
     for (StereotypeData.Row r : rows) {
+      if (!withTest && r.split() == StereotypeData.Split.TEST) {
+        continue;
+      }
       double z = rowMargin(s, r.text());
       boolean flagged = !Double.isNaN(z) && s.model.probability(z) >= s.model.threshold;
       for (String key : new String[] {StereotypeData.heldOut(r.dataset()) ? r.split() + " ALL" : null,
