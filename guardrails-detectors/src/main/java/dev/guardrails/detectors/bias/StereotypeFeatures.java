@@ -307,6 +307,21 @@ final class StereotypeFeatures {
     return has(PAIR, pair(h0, h1));
   }
 
+  /** The key {@link #mayBePair} looks up for tokens hashed {@code h0}, {@code h1}. */
+  static int pairKey(int h0, int h1) {
+    return pair(h0, h1);
+  }
+
+  /** {@link #mayBePair} by its {@link #pairKey}. */
+  boolean hasPair(int key) {
+    return has(PAIR, key);
+  }
+
+  /** The {@link #pairKey}s of the group terms' first two tokens, for {@link TokenMarks} (a fresh array). */
+  int[] pairKeys() {
+    return keys(PAIR);
+  }
+
   /** The flags {@link TokenMarks} would set on token {@code k} for {@link #term}, from this table (unmarked tokens). */
   private int marks(Tokens t, int k) {
     int h = t.hash[k];
@@ -723,6 +738,72 @@ final class StereotypeFeatures {
   private static final int[] CUE3 = {TRAIT_AFTER, HARM_AFTER, BLAME_NEAR, NEGATED, FIRST_PERSON, COP_ADJ, INTENS_AFTER,
       VNEG_AFTER, VPOS_AFTER};
 
+  /** The flag features' hashes, which depend on the flags only: {@code hash(F_FLAG, a)}, {@code hash(F_PAIR, a, b)}. */
+  private static final class FlagHashes {
+    static final int[] FLAG = new int[FLAGS];
+    static final int[] PAIR = new int[FLAGS * FLAGS];
+    /** {@code hash(F_TRIPLE, a, b * 32 + c)} of FRAME3[ai], VERB3[bi], CUE3[ci] at {@code (ai * 7 + bi) * 9 + ci}. */
+    static final int[] TRIPLE = new int[FRAME3.length * VERB3.length * CUE3.length];
+
+    static {
+      for (int a = 0; a < FLAGS; a++) {
+        FLAG[a] = hash(F_FLAG, a);
+        for (int b = a + 1; b < FLAGS; b++) {
+          PAIR[a * FLAGS + b] = hash(F_PAIR, a, b);
+        }
+      }
+      for (int ai = 0; ai < FRAME3.length; ai++) {
+        for (int bi = 0; bi < VERB3.length; bi++) {
+          for (int ci = 0; ci < CUE3.length; ci++) {
+            TRIPLE[(ai * VERB3.length + bi) * CUE3.length + ci] = hash(F_TRIPLE, FRAME3[ai], VERB3[bi] * 32 + CUE3[ci]);
+          }
+        }
+      }
+    }
+  }
+
+  // Word sets {@link #features} tests, as bits of one {@link WordBits} probe per token ({@link Words}).
+  private static final int W_NEG = 1;
+  private static final int W_HEDGE = 1 << 1;
+  private static final int W_TRAIT = 1 << 2;
+  private static final int W_SECOND = 1 << 3;
+  private static final int W_QUANT = 1 << 4;
+  private static final int W_DET = 1 << 5;
+  private static final int W_ARTICLE = 1 << 6;
+  private static final int W_PREP = 1 << 7;
+  private static final int W_COPULA = 1 << 8;
+  private static final int W_FIRST = 1 << 9;
+  private static final int W_ABS = 1 << 10;
+  private static final int W_TEND = 1 << 11;
+  private static final int W_MODAL = 1 << 12;
+  private static final int W_BLAME = 1 << 13;
+  private static final int W_HARM = 1 << 14;
+  private static final int W_NOT_VERB = 1 << 15;
+  private static final int W_PERFECT = 1 << 16;
+  private static final int W_PAST = 1 << 17;
+  private static final int W_INTENS = 1 << 18;
+  private static final int W_COMPARE = 1 << 19;
+  private static final int W_COP_SKIP = 1 << 20;
+  /** Negative valence ({@link #valence} -1). */
+  private static final int W_VNEG = 1 << 21;
+  /** Positive valence ({@link #valence} +1). */
+  private static final int W_VPOS = 1 << 22;
+
+  /**
+   * The word sets of {@link #features} joined in one table, built on first use (after this class's static sets, which
+   * {@link #INSTANCE} precedes); the valence bits are {@link #INSTANCE}'s (the only instance).
+   */
+  private static final class Words {
+    static final WordBits TABLE = new WordBits.Builder()
+        .add(NEG, W_NEG).add(Generalizations.HEDGE, W_HEDGE).add(BiasLexicon.Parsed.TRAITS, W_TRAIT)
+        .add(SECOND, W_SECOND).add(QUANT, W_QUANT).add(DET, W_DET).add(ARTICLE, W_ARTICLE).add(PREP, W_PREP)
+        .add(COPULA, W_COPULA).add(FIRST, W_FIRST).add(ABS_ADV, W_ABS).add(TEND, W_TEND).add(MODAL, W_MODAL)
+        .add(BLAME, W_BLAME).add(HARM, W_HARM).add(NOT_VERB, W_NOT_VERB).add(PERFECT, W_PERFECT).add(PAST, W_PAST)
+        .add(INTENS, W_INTENS).add(COMPARE, W_COMPARE).add(COP_SKIP, W_COP_SKIP)
+        .add(INSTANCE.valence, (byte) -1, W_VNEG).add(INSTANCE.valence, (byte) 1, W_VPOS)
+        .build();
+  }
+
   /**
    * Writes the hashed features of tokens {@code [from, to)} with the given mentions into
    * {@code out} (masked by {@code mask}).
@@ -732,6 +813,12 @@ final class StereotypeFeatures {
    * @return the number of features written
    */
   int features(Tokens t, int from, int to, int[] spans, int mentions, int mask, int[] sym, int[] gPos, int[] out) {
+    // each token's word sets, one probe per token ({@link Words}): the tests below read bits, not Lucene sets
+    final int[] wb = t.wordBits;
+    final WordBits table = Words.TABLE;
+    for (int k = from; k < to; k++) {
+      wb[k] = table.of(t, k);
+    }
     int n = 0;
     out[n++] = hash(F_BIAS, 0) & mask;
     // the abstracted sequence: START, tokens with every mention collapsed to SYM_G, END
@@ -764,16 +851,17 @@ final class StereotypeFeatures {
         out[n++] = hash(F_SUF3, suffix(t, k, 3)) & mask;
         out[n++] = hash(F_SUF4, suffix(t, k, 4)) & mask;
       }
-      if (NEG.contains(t.canon, t.cStart[k], wl)) {
+      int w = wb[k];
+      if ((w & W_NEG) != 0) {
         flags |= 1 << NEGATED;
       }
-      if (Generalizations.HEDGE.contains(t.canon, t.cStart[k], wl)) {
+      if ((w & W_HEDGE) != 0) {
         flags |= 1 << HEDGED;
       }
-      if (BiasLexicon.Parsed.TRAITS.contains(t.canon, t.cStart[k], wl)) {
+      if ((w & W_TRAIT) != 0) {
         flags |= 1 << TRAIT_ANY;
       }
-      if (SECOND.contains(t.canon, t.cStart[k], wl)) {
+      if ((w & W_SECOND) != 0) {
         flags |= 1 << SECOND_PERSON;
       }
       if (t.is(k, Tokens.QUESTION)) {
@@ -813,19 +901,20 @@ final class StereotypeFeatures {
       }
       if (!clauseStart) {
         int b = s - 1;
-        if (QUANT.contains(t.canon, t.cStart[b], t.len(b))) {
+        int wbb = wb[b];
+        if ((wbb & W_QUANT) != 0) {
           flags |= 1 << QUANT_BEFORE;
-        } else if (DET.contains(t.canon, t.cStart[b], t.len(b)) || ARTICLE.contains(t.canon, t.cStart[b], t.len(b))) {
+        } else if ((wbb & (W_DET | W_ARTICLE)) != 0) {
           flags |= 1 << DET_BEFORE;
-        } else if (PREP.contains(t.canon, t.cStart[b], t.len(b))) {
+        } else if ((wbb & W_PREP) != 0) {
           flags |= 1 << PREP_BEFORE;
-        } else if (COPULA.contains(t.canon, t.cStart[b], t.len(b))) {
+        } else if ((wbb & W_COPULA) != 0) {
           flags |= 1 << PRED_BEFORE;
         } else {
           flags |= 1 << AFTER_WORD;
         }
         for (int b2 = b; b2 >= from; b2--) { // the speaker anywhere before: "i started dating women"
-          if (FIRST.contains(t.canon, t.cStart[b2], t.len(b2))) {
+          if ((wb[b2] & W_FIRST) != 0) {
             flags |= 1 << FIRST_PERSON;
           }
         }
@@ -836,36 +925,35 @@ final class StereotypeFeatures {
         flags |= 1 << PLURAL;
       }
       for (int k = e, j = 0; k < to && j < 8; k++, j++) {
-        int wl = t.len(k);
-        int cs = t.cStart[k];
-        if (j < 3 && COPULA.contains(t.canon, cs, wl)) {
+        int w = wb[k];
+        if (j < 3 && (w & W_COPULA) != 0) {
           flags |= 1 << COP_AFTER;
         }
-        if (j < 4 && ABS_ADV.contains(t.canon, cs, wl)) {
+        if (j < 4 && (w & W_ABS) != 0) {
           flags |= 1 << ABS_AFTER;
         }
-        if (j < 4 && TEND.contains(t.canon, cs, wl)) {
+        if (j < 4 && (w & W_TEND) != 0) {
           flags |= 1 << TEND_AFTER;
         }
-        if (j < 3 && MODAL.contains(t.canon, cs, wl)) {
+        if (j < 3 && (w & W_MODAL) != 0) {
           flags |= 1 << MODAL_AFTER;
         }
-        if (BiasLexicon.Parsed.TRAITS.contains(t.canon, cs, wl)) {
+        if ((w & W_TRAIT) != 0) {
           flags |= 1 << TRAIT_AFTER;
         }
-        if (j < 6 && BLAME.contains(t.canon, cs, wl)) {
+        if (j < 6 && (w & W_BLAME) != 0) {
           flags |= 1 << BLAME_NEAR;
         }
-        if (HARM.contains(t.canon, cs, wl)) {
+        if ((w & W_HARM) != 0) {
           flags |= 1 << HARM_AFTER;
         }
       }
       for (int b = s - 1; b >= from && s - b <= 3; b--) {
-        if (BLAME.contains(t.canon, t.cStart[b], t.len(b))) {
+        if ((wb[b] & W_BLAME) != 0) {
           flags |= 1 << BLAME_NEAR;
         }
       }
-      flags |= clauseAfter(t, e, to);
+      flags |= clauseAfter(t, e, to, wb);
       if (g < AXIS_MENTIONS) {
         // the group's class with each content word of its clause: "nationality x poor", "orientation x promiscuous";
         // what a class is stereotyped with, learned across its groups (the words themselves stay group-blind)
@@ -875,56 +963,49 @@ final class StereotypeFeatures {
             if (k > e && t.is(k, Tokens.HARD_BEFORE)) {
               break;
             }
-            int cs = t.cStart[k];
-            int wl = t.len(k);
-            if (wl >= 4 && !NOT_VERB.contains(t.canon, cs, wl) && !COPULA.contains(t.canon, cs, wl)
-                && !MODAL.contains(t.canon, cs, wl) && !PERFECT.contains(t.canon, cs, wl)) {
+            if (t.len(k) >= 4 && (wb[k] & (W_NOT_VERB | W_COPULA | W_MODAL | W_PERFECT)) == 0) {
               out[n++] = hash(F_AXIS, a, t.hash[k]) & mask;
             }
           }
         }
       }
       int v = e;
-      if (v < to && v + 1 < to && (ABS_ADV.contains(t.canon, t.cStart[v], t.len(v)) || endsWith(t, v, 'l', 'y'))) {
+      if (v < to && v + 1 < to && ((wb[v] & W_ABS) != 0 || endsWith(t, v, 'l', 'y'))) {
         v++; // "women finally won", "immigrants always were"
       }
       boolean have = false;
-      if (v < to && v + 1 < to && PERFECT.contains(t.canon, t.cStart[v], t.len(v))) {
+      if (v < to && v + 1 < to && (wb[v] & W_PERFECT) != 0) {
         v++; // "women have won", "immigrants had arrived"
         have = true;
       }
-      if (v < to && (PAST.contains(t.canon, t.cStart[v], t.len(v))
-          || (t.len(v) > 4 && endsWith(t, v, 'e', 'd') && !BiasLexicon.Parsed.TRAITS.contains(t.canon, t.cStart[v], t.len(v))))) {
+      if (v < to && ((wb[v] & W_PAST) != 0 || (t.len(v) > 4 && endsWith(t, v, 'e', 'd') && (wb[v] & W_TRAIT) == 0))) {
         flags |= 1 << PAST_AFTER;
-      } else if (v < to && v == e + (e < to && ABS_ADV.contains(t.canon, t.cStart[e], t.len(e)) ? 1 : 0)
-          && plural(t, e - 1) && habitual(t, v)) {
+      } else if (v < to && v == e + (e < to && (wb[e] & W_ABS) != 0 ? 1 : 0)
+          && plural(t, e - 1) && habitual(t, v, wb[v])) {
         flags |= 1 << HABIT_AFTER;
       } else if (have) {
         flags |= 1 << HAVE_AFTER;
       }
     }
-    for (int a = 0; a < FLAGS; a++) {
-      if ((flags & (1 << a)) == 0) {
-        continue;
-      }
-      out[n++] = hash(F_FLAG, a) & mask;
-      for (int b = a + 1; b < FLAGS; b++) {
-        if ((flags & (1 << b)) != 0) {
-          out[n++] = hash(F_PAIR, a, b) & mask;
-        }
+    // each set flag, then its pairs with the higher ones, in flag order (the hashes precomputed: FlagHashes)
+    for (int fa = flags; fa != 0; fa &= fa - 1) {
+      int a = Integer.numberOfTrailingZeros(fa);
+      out[n++] = FlagHashes.FLAG[a] & mask;
+      for (int fb = fa & (fa - 1); fb != 0; fb &= fb - 1) {
+        out[n++] = FlagHashes.PAIR[a * FLAGS + Integer.numberOfTrailingZeros(fb)] & mask;
       }
     }
-    for (int a : FRAME3) {
-      if ((flags & (1 << a)) == 0) {
+    for (int ai = 0; ai < FRAME3.length; ai++) {
+      if ((flags & (1 << FRAME3[ai])) == 0) {
         continue;
       }
-      for (int b : VERB3) {
-        if ((flags & (1 << b)) == 0) {
+      for (int bi = 0; bi < VERB3.length; bi++) {
+        if ((flags & (1 << VERB3[bi])) == 0) {
           continue;
         }
-        for (int c : CUE3) {
-          if ((flags & (1 << c)) != 0) {
-            out[n++] = hash(F_TRIPLE, a, b * 32 + c) & mask;
+        for (int ci = 0; ci < CUE3.length; ci++) {
+          if ((flags & (1 << CUE3[ci])) != 0) {
+            out[n++] = FlagHashes.TRIPLE[(ai * VERB3.length + bi) * CUE3.length + ci] & mask;
           }
         }
       }
@@ -1107,7 +1188,7 @@ final class StereotypeFeatures {
    * (after a negation a valence word counts with the other sign, as VADER reads it: "do not support terrorism"
    * denies a negative trait, "are not smart" asserts one). Bounded look-ahead, no allocation.
    */
-  private int clauseAfter(Tokens t, int e, int to) {
+  private int clauseAfter(Tokens t, int e, int to, int[] wb) {
     int flags = 0;
     int cop = -1;
     boolean negated = false;
@@ -1115,12 +1196,11 @@ final class StereotypeFeatures {
       if (k > e && t.is(k, Tokens.HARD_BEFORE)) {
         break;
       }
-      int cs = t.cStart[k];
-      int wl = t.len(k);
-      if (cop < 0 && j < 2 && COPULA.contains(t.canon, cs, wl)) {
+      int w = wb[k];
+      if (cop < 0 && j < 2 && (w & W_COPULA) != 0) {
         cop = k;
         int a = k + 1;
-        while (a < to && a - k <= 3 && !t.is(a, Tokens.HARD_BEFORE) && COP_SKIP.contains(t.canon, t.cStart[a], t.len(a))) {
+        while (a < to && a - k <= 3 && !t.is(a, Tokens.HARD_BEFORE) && (wb[a] & W_COP_SKIP) != 0) {
           a++;
         }
         if (a < to && !t.is(a, Tokens.HARD_BEFORE) && adjectiveLike(t, a)) {
@@ -1130,20 +1210,19 @@ final class StereotypeFeatures {
         if (p >= 0) { // "are parasites", "are a bunch of thugs": a trait as a noun, read as copula + negative word
           boolean denied = false;
           for (int q = k; q < p; q++) {
-            denied |= NEG.contains(t.canon, t.cStart[q], t.len(q));
+            denied |= (wb[q] & W_NEG) != 0;
           }
           flags |= 1 << COP_ADJ | 1 << (denied || negated ? VPOS_AFTER : VNEG_AFTER);
         }
       }
-      negated |= NEG.contains(t.canon, cs, wl);
-      Byte valence = this.valence.get(t.canon, cs, wl);
-      if (valence != null) {
-        flags |= 1 << ((valence < 0) != negated ? VNEG_AFTER : VPOS_AFTER);
+      negated |= (w & W_NEG) != 0;
+      if ((w & (W_VNEG | W_VPOS)) != 0) {
+        flags |= 1 << (((w & W_VNEG) != 0) != negated ? VNEG_AFTER : VPOS_AFTER);
       }
-      if (INTENS.contains(t.canon, cs, wl)) {
+      if ((w & W_INTENS) != 0) {
         flags |= 1 << INTENS_AFTER;
       }
-      if (COMPARE.contains(t.canon, cs, wl)) {
+      if ((w & W_COMPARE) != 0) {
         flags |= 1 << COMPARE_AFTER;
       }
     }
@@ -1154,12 +1233,12 @@ final class StereotypeFeatures {
       + "but nor who whom whose which that as so because when while if where the a an this these those their our "
       + "my your his her its some all many most more less who've who're");
 
-  private static boolean habitual(Tokens t, int k) {
+  /** {@code w}: the token's {@link Words} bits. */
+  private static boolean habitual(Tokens t, int k, int w) {
     int s = t.cStart[k];
     int len = t.len(k);
-    if (len < 3 || t.is(k, Tokens.HARD_BEFORE) || NOT_VERB.contains(t.canon, s, len) || COPULA.contains(t.canon, s, len)
-        || MODAL.contains(t.canon, s, len) || PERFECT.contains(t.canon, s, len) || PAST.contains(t.canon, s, len)
-        || TEND.contains(t.canon, s, len) || NEG.contains(t.canon, s, len)) {
+    if (len < 3 || t.is(k, Tokens.HARD_BEFORE)
+        || (w & (W_NOT_VERB | W_COPULA | W_MODAL | W_PERFECT | W_PAST | W_TEND | W_NEG)) != 0) {
       return false;
     }
     char last = t.canon[t.cEnd[k] - 1];

@@ -35,6 +35,8 @@ final class TokenMarks {
   private final StereotypeFeatures features;
   /** One bit per entry at {@link #filterBit}: clear for a hash that is in no set. */
   final long[] filter = new long[1024];
+  /** One bit per group-term pair key ({@link StereotypeFeatures#pairKeys}) at {@link #filterBit}, in front of {@link #pair}. */
+  private final long[] pairFilter = new long[1024];
   private final long[] table;
   private final int mask;
   private final int shift;
@@ -51,6 +53,10 @@ final class TokenMarks {
     table = new long[slots];
     mask = slots - 1;
     shift = 32 - Integer.numberOfTrailingZeros(slots);
+    for (int key : features.pairKeys()) {
+      int m = spread(key);
+      pairFilter[m >>> 22] |= 1L << (m >>> 16);
+    }
     for (int h : heads) {
       add(h, Tokens.GROUP_HEAD);
     }
@@ -112,8 +118,13 @@ final class TokenMarks {
     }
   }
 
-  /** True if tokens hashed {@code h0}, {@code h1} (the first a {@link Tokens#GROUP_HEAD}) may start a group term. */
+  /**
+   * True if tokens hashed {@code h0}, {@code h1} (the first a {@link Tokens#GROUP_HEAD}) may start a group term: the
+   * group terms' pair test ({@link StereotypeFeatures#mayBePair}), asked only past {@link #pairFilter} (most heads are
+   * "the", "in", "at" before a word that starts no term with them, and the pair table is 128 KB).
+   */
   boolean pair(int h0, int h1) {
-    return features.mayBePair(h0, h1);
+    int key = StereotypeFeatures.pairKey(h0, h1);
+    return filterBit(pairFilter, spread(key)) && features.hasPair(key);
   }
 }

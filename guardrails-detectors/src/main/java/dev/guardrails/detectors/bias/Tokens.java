@@ -60,6 +60,8 @@ final class Tokens {
   int[] flags = new int[64];
   /** Per token: {@link #hash(CharSequence)} of its canonical form, for the lexicon's head filter. */
   int[] hash = new int[64];
+  /** Per token, scratch of the stereotype model's feature pass (its word-set bits; set there, read nowhere else). */
+  int[] wordBits = new int[64];
   int count;
   private BiasLexicon lex;
   private TokenMarks marks;
@@ -156,6 +158,7 @@ final class Tokens {
       oEnd = new int[m];
       flags = new int[m];
       hash = new int[m];
+      wordBits = new int[m];
     }
     text.getChars(from, to, canon, 0);
     marked = marks != null && keep == -1;
