@@ -30,14 +30,25 @@ final class NameLexicons {
   static final int T_CUE_WORD = 1 << 10;
   static final int T_FUNCTION = 1 << 11;
   static final int T_PARTICLE = 1 << 12;
+  /** An article, possessive or pronoun of de/fr/es/it/nl/pt ({@code person-determiners.txt}): no name evidence. */
+  static final int T_DETERMINER = 1 << 13;
+  /** A label of an ID, number or contact field ({@code person-labels.txt}): a run holding one is no name. */
+  static final int T_LABEL = 1 << 14;
 
   /** Given name or surname in either source. */
   static final int T_NAME = T_FIRST | T_LAST | T_FIRST_US | T_LAST_US;
 
-  private static final java.util.List<String> TITLE_WORDS = java.util.List.of(
+  private static final java.util.List<String> TITLE_WORDS = titles(
       "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "madam", "dame", "mister",
       "rev", "reverend", "sen", "senator", "rep", "gov", "governor", "capt", "captain", "sgt",
       "lt", "col", "gen", "judge", "president", "pres", "herr", "frau", "sr", "sra", "mme", "mlle");
+
+  /** The English titles above plus the titles and role nouns of other languages ({@code person-titles.txt}). */
+  private static java.util.List<String> titles(String... english) {
+    java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(english));
+    all.addAll(Gazetteer.words(DIR + "person-titles.txt"));
+    return java.util.List.copyOf(all);
+  }
   private static final java.util.List<String> CUE_WORD_LIST = java.util.List.of(
       "dear", "attn", "attention", "signed", "contact", "hello", "hi", "hey", "thanks", "regards",
       "sincerely", "cc", "ask", "call", "email", "meet", "patient", "customer", "client", "name");
@@ -65,7 +76,9 @@ final class NameLexicons {
       Gazetteer.words(DIR + "english-words.txt"),
       Gazetteer.words(DIR + "person-nonnames.txt"),
       Gazetteer.words(DIR + "person-blockers.txt"),
-      TITLE_WORDS, CUE_WORD_LIST, FUNCTION_WORD_LIST, PARTICLE_WORDS));
+      TITLE_WORDS, CUE_WORD_LIST, FUNCTION_WORD_LIST, PARTICLE_WORDS,
+      Gazetteer.words(DIR + "person-determiners.txt"),
+      Gazetteer.words(DIR + "person-labels.txt")));
 
   /**
    * Which of the lists of this class hold {@code s[a, b)} (case-insensitive), as {@code T_*} bits;

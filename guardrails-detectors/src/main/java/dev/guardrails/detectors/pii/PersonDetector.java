@@ -488,9 +488,20 @@ public final class PersonDetector implements Detector {
       if (word && titleOrCue(tg[from])) {
         cue = true; // "Mr.", "Dr", "Dear", "Attn": a cue, outside the span
         from++;
+      } else if (word && (tg[from] & NameLexicons.T_DETERMINER) != 0 && !determinerName(tg, fl, from, to)
+          && ((tg[from] & NameLexicons.T_PARTICLE) == 0 || NameCues.sentenceInitial(cs, st[from]))
+          && (from > 0 || (tg[from] & (NameLexicons.T_FIRST | NameLexicons.T_LAST)) == 0
+              || (romanized = romanizedName(s, st, en, fl, tg, from, to) ? 1 : 0) == 0)) {
+        // (a determiner that is also a listed name may open a romanized one: "Ma Long", "Son Heung-min")
+        // "Mein Reisepass", "Unser Geschäftsführer", "Mi Pasaporte": an article, possessive or pronoun; one that
+        // is also a particle only where a sentence starts ("says Du Cane": mid-sentence, articles are lower case)
+        from++;
+        while (from < to && (fl[from] & PARTICLE) != 0) {
+          from++; // "Sie den Betrag"
+        }
       } else if (!cue && !lower && (fl[from] & CAP) != 0 && from == 0 && to - from >= 2 && (fl[from + 1] & INITIAL) == 0
           && NameCues.sentenceInitial(cs, st[from]) && dropInitial(s, cs, st, en, fl, tg, kd, from)
-          && (romanized = romanizedName(s, st, en, fl, tg, from, to) ? 1 : 0) == 0) {
+          && !particleName(tg, fl, from, to) && (romanized = romanizedName(s, st, en, fl, tg, from, to) ? 1 : 0) == 0) {
         if (after < 0) {
           after = NameContext.after(s, cs, en[to - 1]);
         }
@@ -538,7 +549,7 @@ public final class PersonDetector implements Detector {
       if ((fl[j] & PARTICLE) != 0) {
         continue;
       }
-      if ((w & NameLexicons.T_BLOCKER) != 0 || (j > from && (w & NameLexicons.T_FUNCTION) != 0
+      if ((w & (NameLexicons.T_BLOCKER | NameLexicons.T_LABEL)) != 0 || (j > from && (w & NameLexicons.T_FUNCTION) != 0
           && !(j == to - 1 && to - from == 2 && (w & NameLexicons.T_NAME) != 0))) {
         return; // an organization, a place, or a title in Title Case ("Carry Me Back To Canada")
       }
@@ -651,13 +662,46 @@ public final class PersonDetector implements Detector {
    */
   private static boolean plainWord(String s, char[] cs, int[] st, int[] en, int[] fl, int[] tg, int[] kd, int j) {
     int w = tg[j];
-    if ((w & NameLexicons.T_BLOCKER) != 0) {
+    if ((w & (NameLexicons.T_BLOCKER | NameLexicons.T_LABEL)) != 0) {
       return true;
     }
     if ((w & NameLexicons.T_ENGLISH) == 0 || kindOf(s, cs, st, en, fl, tg, kd, j) != 0) {
       return false;
     }
     return (w & NameLexicons.T_NON_NAME) != 0 || !PersonRisk.frame(s, cs, st[j], en[j], true, 1);
+  }
+
+  /**
+   * Whether the determiner {@code j} opens a name rather than a phrase: the word after it is a listed
+   * given name or surname that is no English word, place, title, label or determiner ("De Vries",
+   * "Les Paul", "Der Spiegel" as before), not a noun ("Das Konto", "Der Kunde", "Mon Passeport").
+   */
+  private static boolean determinerName(int[] tg, int[] fl, int j, int to) {
+    if (j + 1 >= to || (fl[j + 1] & CAP) == 0) {
+      return false;
+    }
+    int w = tg[j + 1];
+    return (w & (NameLexicons.T_FIRST | NameLexicons.T_LAST)) != 0
+        && (w & (NameLexicons.T_ENGLISH | NameLexicons.T_NON_NAME | NameLexicons.T_COMMON | NameLexicons.T_TITLE
+            | NameLexicons.T_CUE_WORD | NameLexicons.T_LABEL | NameLexicons.T_DETERMINER | NameLexicons.T_BLOCKER)) == 0;
+  }
+
+  /**
+   * Whether the sentence-initial word {@code j} is a given name before a particle and more
+   * ("Dirk van den Berg", "Marine Le Pen"): then it is part of the name, not just capitalized.
+   */
+  private static boolean particleName(int[] tg, int[] fl, int j, int to) {
+    if (to - j < 3 || !first(tg[j]) || (tg[j] & (NameLexicons.T_DETERMINER | NameLexicons.T_FUNCTION
+        | NameLexicons.T_TITLE | NameLexicons.T_CUE_WORD | NameLexicons.T_NON_NAME | NameLexicons.T_LABEL)) != 0) {
+      return false;
+    }
+    if ((fl[j + 1] & PARTICLE) != 0) {
+      return true;
+    }
+    // a capitalized particle: one that is no English word ("Le", "De"), or one before a surname ("Van Dam", not "Ten Alaskan")
+    int p = tg[j + 1];
+    return (fl[j + 1] & CAP) != 0 && (p & NameLexicons.T_PARTICLE) != 0
+        && ((p & NameLexicons.T_ENGLISH) == 0 || last(tg[j + 2]));
   }
 
   /**
