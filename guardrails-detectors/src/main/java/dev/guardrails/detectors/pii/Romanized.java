@@ -351,9 +351,10 @@ final class Romanized {
    * table is the minimal automaton of the inventory. Every Korean syllable's finals, for example,
    * follow from one shared node instead of one copy per initial and vowel: the Korean trie
    * shrinks from about 20,000 nodes (2.2 MB, whose rows a parse read scattered, each step a likely
-   * cache miss) to 27 (2.9 KB); the five inventories together from 3.06 MB to 12 KB. A walk reaches a minimized node
-   * exactly when it reaches an unminimized one with the same continuations, so {@link #step}
-   * (negative or not) and {@link #syllable} answer as before for every input.
+   * cache miss) to 27 (2.9 KB); the five inventories together from 3.06 MB to 12 KB. A walk
+   * reaches a minimized node exactly when it reaches an unminimized one with the same
+   * continuations, so {@link #step} (negative or not) and {@link #syllable} answer as before for
+   * every input.
    */
   static final class Trie {
 
