@@ -141,4 +141,46 @@ class GazetteerTest {
     }
     assertThrows(IllegalArgumentException.class, () -> new Romanized.Trie(List.of("ab-c")));
   }
+
+  @Test
+  void aMinimizedTrieWalksAsTheTrieAsBuilt() {
+    Random r = new Random(11);
+    List<List<String>> inventories = new ArrayList<>(List.of(Romanized.korean(), Romanized.chinese(), Romanized.japanese()));
+    for (int n = 0; n < 20; n++) {
+      List<String> random = new ArrayList<>();
+      for (int i = 0; i < 1 + r.nextInt(400); i++) {
+        StringBuilder b = new StringBuilder();
+        for (int k = 1 + r.nextInt(6); k > 0; k--) {
+          b.append("abkno'".charAt(r.nextInt(6)));
+        }
+        random.add(b.toString());
+      }
+      inventories.add(random);
+    }
+    for (List<String> inventory : inventories) {
+      Romanized.Trie small = new Romanized.Trie(inventory);
+      Romanized.Trie built = new Romanized.Trie(inventory, false);
+      // both are deterministic automata: walking them side by side over every char from every
+      // reachable node pair compares them on every string (past the built trie's end both are dead)
+      java.util.ArrayDeque<int[]> todo = new java.util.ArrayDeque<>();
+      java.util.Set<Integer> seen = new java.util.HashSet<>();
+      todo.add(new int[] {0, 0});
+      seen.add(0);
+      while (!todo.isEmpty()) {
+        int[] pair = todo.poll();
+        assertEquals(built.syllable(pair[0]), small.syllable(pair[1]));
+        for (char c : "abcdefghijklmnopqrstuvwxyzABCZ'\u2019-é".toCharArray()) {
+          int b = built.step(pair[0], c);
+          int m = small.step(pair[1], c);
+          assertEquals(b < 0, m < 0, inventory.size() + " syllables, char " + (int) c);
+          if (b >= 0 && seen.add(b)) {
+            todo.add(new int[] {b, m});
+          }
+        }
+      }
+      assertEquals(built.nodes(), seen.size()); // every node of the built trie was compared
+      assertTrue(small.nodes() <= built.nodes());
+    }
+    assertTrue(new Romanized.Trie(Romanized.korean()).nodes() < 100); // from about 20,000 as built
+  }
 }
