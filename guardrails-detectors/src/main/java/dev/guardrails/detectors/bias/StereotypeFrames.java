@@ -22,6 +22,9 @@ import org.apache.lucene.analysis.CharArraySet;
  *             right to vote", "gay couples gained the freedom to marry");</li>
  *         <li><em>harm denied</em>: a group, a negation and a harm predicate ("Muslims do not support
  *             terrorism", "immigrants are not criminals"): the opposite of the stereotype;</li>
+ *         <li><em>negative trait denied</em> ({@link #negativeDenied}): a group, a copula, a negation and a
+ *             trait of negative valence ("Refugees are no burden on the economy", "Old people are not a drain on
+ *             society"): a counter-stereotype; a positive trait denied ("not good at math") stays a stereotype;</li>
  *         <li><em>history</em>: a group, then a past-tense event verb ("Indigenous Australians never
  *             developed pottery", "the male actors in the theatre of ancient Greece performed ..."): what
  *             a group did, not what it is like;</li>
@@ -183,6 +186,9 @@ final class StereotypeFrames {
       }
       if (covered < 0) {
         covered = harmDenied(t, to, k, spans, mentions);
+      }
+      if (covered < 0) {
+        covered = negativeDenied(t, to, k, spans, mentions, f);
       }
       if (covered < 0) {
         covered = history(t, to, k, spans, mentions);
@@ -589,6 +595,79 @@ final class StereotypeFrames {
     }
     return -1;
   }
+
+  /** A copula before a denied trait: "are no burden", "is not a threat". */
+  static final CharArraySet DENY_COPULA = set("are is were was");
+  /** A negated copula in one token: "aren't a threat". */
+  static final CharArraySet DENY_COPULA_NOT = set("aren't isn't weren't wasn't");
+  /** Modals before a negation and "be": "will never be a burden". */
+  static final CharArraySet DENY_MODAL = set("will would can could");
+  /** Negations of a predicate after a copula: "are no", "are not", "are never", "are hardly". */
+  static final CharArraySet DENY_NEG = set("not no never hardly");
+  /** Words between the negation and the trait: "not a", "never an", "not any", "no such", "not really". */
+  static final CharArraySet DENY_FILLER = set("a an any such really");
+  /** Words after a denied trait that turn the sentence into a claim again: "not a burden but a threat". */
+  static final CharArraySet DENY_TURN = set("but rather instead merely just only");
+  /** How many words of the predicate after the negation are read for the trait: "no economic burden". */
+  private static final int DENY_WINDOW = 3;
+
+  /**
+   * A negative trait denied, for a mention starting at token {@code k}: the mention, a copula (or a modal and "be"),
+   * a negation ("no", "not", "not a", "never a", "nothing like", "hardly a", "aren't"), then a predicate whose first
+   * words ({@value #DENY_WINDOW}, up to a preposition or clause end) hold a word of negative valence or a pejorative
+   * noun ({@link StereotypeFeatures#negative}) and none of positive valence: "Refugees are no burden on the economy",
+   * "Old people are not a drain on society", "Poor people are not lazy". It denies a negative stereotype; a positive
+   * trait denied ("Women are not good at math") is still one and stays. Not when the sentence turns after the trait
+   * ({@link #DENY_TURN}: "are not a burden but a threat").
+   *
+   * @return the tokens the frame covers ({@link #span}), or -1
+   */
+  static long negativeDenied(Tokens t, int to, int k, int[] spans, int mentions, StereotypeFeatures f) {
+    for (int m = 0; m < mentions; m++) {
+      if (spans[2 * m] != k) {
+        continue;
+      }
+      int v = spans[2 * m + 1];
+      if (v >= to || t.is(v, Tokens.HARD_BEFORE)) {
+        return -1;
+      }
+      if (in(DENY_COPULA_NOT, t, v)) {
+        v++;
+      } else if (in(DENY_COPULA, t, v) && next(t, v, to, DENY_NEG)) {
+        v += 2;
+      } else if (in(DENY_COPULA, t, v) && next(t, v, to, NOTHING) && next(t, v + 1, to, LIKE)) {
+        v += 3;
+      } else if (in(DENY_MODAL, t, v) && next(t, v, to, DENY_NEG) && next(t, v + 1, to, BE)) {
+        v += 3;
+      } else {
+        return -1;
+      }
+      for (int fill = 0; fill < 2 && v < to && !t.is(v, Tokens.HARD_BEFORE) && in(DENY_FILLER, t, v); fill++) {
+        v++;
+      }
+      boolean negative = false;
+      int end = v;
+      for (; end < to && end < v + DENY_WINDOW && !t.is(end, Tokens.HARD_BEFORE) && !in(NP_END, t, end); end++) {
+        if (f.valence(t, end) > 0 || in(DENY_NEG, t, end)) {
+          return -1;
+        }
+        negative |= f.negative(t, end);
+      }
+      if (!negative) {
+        return -1;
+      }
+      for (int a = end; a < to; a++) {
+        if (in(DENY_TURN, t, a)) {
+          return -1;
+        }
+      }
+      return span(k, end);
+    }
+    return -1;
+  }
+
+  private static final CharArraySet NOTHING = set("nothing");
+  private static final CharArraySet LIKE = set("like");
 
   /**
    * Words about words at token {@code k}: a term noun before a group word ("the word lesbian", "the

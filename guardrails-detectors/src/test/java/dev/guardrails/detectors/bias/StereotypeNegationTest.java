@@ -1,0 +1,114 @@
+package dev.guardrails.detectors.bias;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.guardrails.Detector;
+import dev.guardrails.Finding;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Counter-stereotypes (issue 16) both ways, on hand-written probes ({@code negation-probes.tsv}): a negative-valence
+ * trait denied ("Refugees are no burden on the economy", "Old people are not a drain on society") says the group is
+ * free of a negative stereotype and must stay quiet; a positive trait denied ("Women are not good at math") and the
+ * plain stereotypes with the same words must still be found (any {@code STEREOTYPE*} finding of the default detector).
+ * The veto is {@link StereotypeFrames#negativeDenied}.
+ */
+class StereotypeNegationTest {
+
+  private static final Detector DETECTOR = new BiasDetector();
+
+  /**
+   * Floors: before the veto 22 of the 30 denials were quiet and 25 of the 28 stereotypes found; with it 29 of 30
+   * quiet ("Africans are not primitive" stays flagged: "primitive" has no VADER valence and is no pejorative noun)
+   * and the same 25 found (missed before and after: "Women are never rational", "Men are not caring", "Fat people
+   * are not disciplined", positive traits denied that neither the rule's traits nor the model see).
+   */
+  private static final int QUIET_FLOOR = 28;
+  private static final int FOUND_FLOOR = 25;
+
+  private static boolean stereotype(String text) {
+    List<Finding> f = BiasAccuracyTest.findings(DETECTOR, text);
+    return f.stream().anyMatch(x -> x.type().name().startsWith("STEREOTYPE"));
+  }
+
+  static List<String[]> probes() throws IOException {
+    List<String[]> rows = new ArrayList<>();
+    try (InputStream in = Objects.requireNonNull(
+        StereotypeNegationTest.class.getResourceAsStream("negation-probes.tsv"), "negation-probes.tsv");
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      for (String line; (line = r.readLine()) != null; ) {
+        if (!line.isBlank() && !line.startsWith("#")) {
+          String[] c = line.split("\t", 2);
+          assertTrue(c.length == 2 && (c[0].equals("quiet") || c[0].equals("found")), line);
+          rows.add(c);
+        }
+      }
+    }
+    return rows;
+  }
+
+  @Test
+  void negativeTraitsDeniedQuietPositiveTraitsDeniedFound() throws IOException {
+    int denials = 0;
+    int quiet = 0;
+    int stereotypes = 0;
+    int found = 0;
+    StringBuilder misses = new StringBuilder();
+    for (String[] row : probes()) {
+      boolean flagged = stereotype(row[1]);
+      if (row[0].equals("quiet")) {
+        denials++;
+        quiet += flagged ? 0 : 1;
+        if (flagged) {
+          misses.append("  denial flagged:    ").append(row[1]).append('\n');
+        }
+      } else {
+        stereotypes++;
+        found += flagged ? 1 : 0;
+        if (!flagged) {
+          misses.append("  stereotype missed: ").append(row[1]).append('\n');
+        }
+      }
+    }
+    System.out.printf("Negation probes: denials quiet %d of %d, stereotypes found %d of %d%n%s",
+        quiet, denials, found, stereotypes, misses);
+    assertTrue(denials >= 30 && stereotypes >= 25, "probe file must hold >= 30 denials and >= 25 stereotypes");
+    assertTrue(quiet >= QUIET_FLOOR, "denials quiet must be >= " + QUIET_FLOOR + ": " + quiet);
+    assertTrue(found >= FOUND_FLOOR, "stereotypes found must be >= " + FOUND_FLOOR + ": " + found);
+  }
+
+  /** The veto on its own, on every group mention: it covers most denials and no stereotype probe. */
+  @Test
+  void vetoCoversDenialsOnly() throws IOException {
+    int denials = 0;
+    int covered = 0;
+    StringBuilder wrong = new StringBuilder();
+    int[] spans = new int[64];
+    for (String[] row : probes()) {
+      Tokens t = new Tokens();
+      t.reset(row[1]);
+      int mentions = StereotypeFeatures.INSTANCE.mentions(t, 0, t.count, spans);
+      boolean veto = false;
+      for (int m = 0; m < mentions && !veto; m++) {
+        veto = StereotypeFrames.negativeDenied(t, t.count, spans[2 * m], spans, mentions, StereotypeFeatures.INSTANCE) >= 0;
+      }
+      if (row[0].equals("quiet")) {
+        denials++;
+        covered += veto ? 1 : 0;
+      } else if (veto) {
+        wrong.append("  vetoed stereotype: ").append(row[1]).append('\n');
+      }
+    }
+    System.out.printf("Negative-trait-denied veto: covers %d of %d denials%n%s", covered, denials, wrong);
+    assertTrue(wrong.length() == 0, "veto on stereotype probes:\n" + wrong);
+    assertTrue(covered >= QUIET_FLOOR - 4, "veto must cover most denials: " + covered);
+  }
+}
