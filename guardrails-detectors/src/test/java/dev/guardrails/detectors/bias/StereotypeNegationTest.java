@@ -3,15 +3,7 @@ package dev.guardrails.detectors.bias;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.guardrails.Detector;
-import dev.guardrails.Finding;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,50 +26,18 @@ class StereotypeNegationTest {
   private static final int QUIET_FLOOR = 28;
   private static final int FOUND_FLOOR = 25;
 
-  private static boolean stereotype(String text) {
-    List<Finding> f = BiasAccuracyTest.findings(DETECTOR, text);
-    return f.stream().anyMatch(x -> x.type().name().startsWith("STEREOTYPE"));
-  }
-
-  static List<String[]> probes() throws IOException {
-    List<String[]> rows = new ArrayList<>();
-    try (InputStream in = Objects.requireNonNull(
-        StereotypeNegationTest.class.getResourceAsStream("negation-probes.tsv"), "negation-probes.tsv");
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      for (String line; (line = r.readLine()) != null; ) {
-        if (!line.isBlank() && !line.startsWith("#")) {
-          String[] c = line.split("\t", 2);
-          assertTrue(c.length == 2 && (c[0].equals("quiet") || c[0].equals("found")), line);
-          rows.add(c);
-        }
-      }
-    }
-    return rows;
+  static ProbeSet probes() throws IOException {
+    return ProbeSet.read("negation-probes.tsv", "quiet", "found");
   }
 
   @Test
   void negativeTraitsDeniedQuietPositiveTraitsDeniedFound() throws IOException {
-    int denials = 0;
-    int quiet = 0;
-    int stereotypes = 0;
-    int found = 0;
-    StringBuilder misses = new StringBuilder();
-    for (String[] row : probes()) {
-      boolean flagged = stereotype(row[1]);
-      if (row[0].equals("quiet")) {
-        denials++;
-        quiet += flagged ? 0 : 1;
-        if (flagged) {
-          misses.append("  denial flagged:    ").append(row[1]).append('\n');
-        }
-      } else {
-        stereotypes++;
-        found += flagged ? 1 : 0;
-        if (!flagged) {
-          misses.append("  stereotype missed: ").append(row[1]).append('\n');
-        }
-      }
-    }
+    ProbeSet.Tally t = probes().tally(text -> ProbeSet.stereotype(DETECTOR, text));
+    int denials = t.quietRows();
+    int quiet = t.quiet();
+    int stereotypes = t.foundRows();
+    int found = t.found();
+    String misses = t.misses();
     System.out.printf("Negation probes: denials quiet %d of %d, stereotypes found %d of %d%n%s",
         quiet, denials, found, stereotypes, misses);
     assertTrue(denials >= 30 && stereotypes >= 25, "probe file must hold >= 30 denials and >= 25 stereotypes");
@@ -92,7 +52,8 @@ class StereotypeNegationTest {
     int covered = 0;
     StringBuilder wrong = new StringBuilder();
     int[] spans = new int[64];
-    for (String[] row : probes()) {
+    ProbeSet probes = probes();
+    for (String[] row : probes.rows) {
       Tokens t = new Tokens();
       t.reset(row[1]);
       int mentions = StereotypeFeatures.INSTANCE.mentions(t, 0, t.count, spans);
@@ -100,7 +61,7 @@ class StereotypeNegationTest {
       for (int m = 0; m < mentions && !veto; m++) {
         veto = StereotypeFrames.negativeDenied(t, t.count, spans[2 * m], spans, mentions, StereotypeFeatures.INSTANCE) >= 0;
       }
-      if (row[0].equals("quiet")) {
+      if (probes.quiet(row)) {
         denials++;
         covered += veto ? 1 : 0;
       } else if (veto) {

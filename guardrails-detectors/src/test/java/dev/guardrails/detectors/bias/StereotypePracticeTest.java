@@ -3,15 +3,7 @@ package dev.guardrails.detectors.bias;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.guardrails.Detector;
-import dev.guardrails.Finding;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,50 +36,18 @@ class StereotypePracticeTest {
   /** The veto itself may cover at most this share of the stereotype probes (it sees no trait in them). */
   private static final double VETO_ON_STEREOTYPES_MAX = 0.05;
 
-  private static boolean stereotype(String text) {
-    List<Finding> f = BiasAccuracyTest.findings(DETECTOR, text);
-    return f.stream().anyMatch(x -> x.type().name().startsWith("STEREOTYPE"));
-  }
-
-  static List<String[]> probes() throws IOException {
-    List<String[]> rows = new ArrayList<>();
-    try (InputStream in = Objects.requireNonNull(
-        StereotypePracticeTest.class.getResourceAsStream("practice-probes.tsv"), "practice-probes.tsv");
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      for (String line; (line = r.readLine()) != null; ) {
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        String[] c = line.split("\t", 2);
-        rows.add(c);
-      }
-    }
-    return rows;
+  static ProbeSet probes() throws IOException {
+    return ProbeSet.read("practice-probes.tsv", "neutral", "stereotype");
   }
 
   @Test
   void neutralPracticesQuietStereotypesWithTheSameWordsFound() throws IOException {
-    int neutral = 0;
-    int quiet = 0;
-    int stereotypes = 0;
-    int found = 0;
-    StringBuilder misses = new StringBuilder();
-    for (String[] row : probes()) {
-      boolean flagged = stereotype(row[1]);
-      if (row[0].equals("neutral")) {
-        neutral++;
-        quiet += flagged ? 0 : 1;
-        if (flagged) {
-          misses.append("  neutral flagged:   ").append(row[1]).append('\n');
-        }
-      } else {
-        stereotypes++;
-        found += flagged ? 1 : 0;
-        if (!flagged) {
-          misses.append("  stereotype missed: ").append(row[1]).append('\n');
-        }
-      }
-    }
+    ProbeSet.Tally t = probes().tally(text -> ProbeSet.stereotype(DETECTOR, text));
+    int neutral = t.quietRows();
+    int quiet = t.quiet();
+    int stereotypes = t.foundRows();
+    int found = t.found();
+    String misses = t.misses();
     double q = quiet / (double) neutral;
     double r = found / (double) stereotypes;
     System.out.printf("Practice probes: neutral quiet %d of %d = %.3f, stereotypes found %d of %d = %.3f%n%s",
@@ -106,12 +66,13 @@ class StereotypePracticeTest {
     int neutralVetoed = 0;
     StringBuilder wrong = new StringBuilder();
     int[] spans = new int[64];
-    for (String[] row : probes()) {
+    ProbeSet probes = probes();
+    for (String[] row : probes.rows) {
       Tokens t = new Tokens();
       t.reset(row[1]);
       int mentions = StereotypeFeatures.INSTANCE.mentions(t, 0, t.count, spans);
       boolean veto = mentions > 0 && StereotypeFrames.practice(t, 0, t.count, spans, mentions);
-      if (row[0].equals("neutral")) {
+      if (probes.quiet(row)) {
         neutral++;
         neutralVetoed += veto ? 1 : 0;
       } else {
