@@ -12,13 +12,13 @@ import java.util.Objects;
 import java.util.function.Predicate;
 
 /**
- * A hand-written probe file of this package's tests: one {@code label<TAB>sentence} row per line,
- * {@code #} comments and blank lines skipped, each label one of two: sentences that must stay quiet
- * and sentences that must be found.
+ * A hand-written probe file of this package's tests: one row per line, {@code label<TAB>...<TAB>sentence}
+ * with a fixed number of columns (the sentence last), {@code #} comments and blank lines skipped, each
+ * label one of two: sentences that must stay quiet and sentences that must be found.
  */
 final class ProbeSet {
 
-  /** The rows, each {@code {label, sentence}}. */
+  /** The rows, each its columns: the label first, the sentence last. */
   final List<String[]> rows;
   private final String quietLabel;
 
@@ -27,12 +27,17 @@ final class ProbeSet {
     this.quietLabel = quietLabel;
   }
 
-  /**
-   * Reads a probe file from this package's test resources.
-   *
-   * @throws IllegalArgumentException on a row whose label is neither of the two
-   */
+  /** Reads a probe file of two columns, {@code label<TAB>sentence}. */
   static ProbeSet read(String resource, String quietLabel, String foundLabel) throws IOException {
+    return read(resource, 2, quietLabel, foundLabel);
+  }
+
+  /**
+   * Reads a probe file of {@code columns} columns from this package's test resources.
+   *
+   * @throws IllegalArgumentException on a row with another number of columns or whose label is neither of the two
+   */
+  static ProbeSet read(String resource, int columns, String quietLabel, String foundLabel) throws IOException {
     List<String[]> rows = new ArrayList<>();
     try (InputStream in = Objects.requireNonNull(ProbeSet.class.getResourceAsStream(resource), resource);
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
@@ -40,9 +45,10 @@ final class ProbeSet {
         if (line.isBlank() || line.startsWith("#")) {
           continue;
         }
-        String[] c = line.split("\t", 2);
-        if (c.length != 2 || !(c[0].equals(quietLabel) || c[0].equals(foundLabel))) {
-          throw new IllegalArgumentException(resource + ": not '" + quietLabel + "' or '" + foundLabel + "' TAB sentence: " + line);
+        String[] c = line.split("\t", -1);
+        if (c.length != columns || !(c[0].equals(quietLabel) || c[0].equals(foundLabel))) {
+          throw new IllegalArgumentException(resource + ": not " + columns + " columns led by '" + quietLabel + "' or '"
+              + foundLabel + "': " + line);
         }
         rows.add(c);
       }
@@ -53,6 +59,11 @@ final class ProbeSet {
   /** True when {@code row} must stay quiet. */
   boolean quiet(String[] row) {
     return row[0].equals(quietLabel);
+  }
+
+  /** The sentence of {@code row}: its last column. */
+  static String sentence(String[] row) {
+    return row[row.length - 1];
   }
 
   /** Whether {@code detector} reports any {@code STEREOTYPE*} finding on {@code text}. */
@@ -68,18 +79,19 @@ final class ProbeSet {
     int found = 0;
     StringBuilder misses = new StringBuilder();
     for (String[] row : rows) {
-      boolean f = flagged.test(row[1]);
+      String text = sentence(row);
+      boolean f = flagged.test(text);
       if (quiet(row)) {
         quietRows++;
         quiet += f ? 0 : 1;
         if (f) {
-          misses.append("  ").append(quietLabel).append(" flagged: ").append(row[1]).append('\n');
+          misses.append("  ").append(quietLabel).append(" flagged: ").append(text).append('\n');
         }
       } else {
         foundRows++;
         found += f ? 1 : 0;
         if (!f) {
-          misses.append("  stereotype missed: ").append(row[1]).append('\n');
+          misses.append("  stereotype missed: ").append(text).append('\n');
         }
       }
     }

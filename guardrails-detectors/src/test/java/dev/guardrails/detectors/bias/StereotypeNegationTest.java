@@ -33,16 +33,11 @@ class StereotypeNegationTest {
   @Test
   void negativeTraitsDeniedQuietPositiveTraitsDeniedFound() throws IOException {
     ProbeSet.Tally t = probes().tally(text -> ProbeSet.stereotype(DETECTOR, text));
-    int denials = t.quietRows();
-    int quiet = t.quiet();
-    int stereotypes = t.foundRows();
-    int found = t.found();
-    String misses = t.misses();
     System.out.printf("Negation probes: denials quiet %d of %d, stereotypes found %d of %d%n%s",
-        quiet, denials, found, stereotypes, misses);
-    assertTrue(denials >= 30 && stereotypes >= 25, "probe file must hold >= 30 denials and >= 25 stereotypes");
-    assertTrue(quiet >= QUIET_FLOOR, "denials quiet must be >= " + QUIET_FLOOR + ": " + quiet);
-    assertTrue(found >= FOUND_FLOOR, "stereotypes found must be >= " + FOUND_FLOOR + ": " + found);
+        t.quiet(), t.quietRows(), t.found(), t.foundRows(), t.misses());
+    assertTrue(t.quietRows() >= 30 && t.foundRows() >= 25, "probe file must hold >= 30 denials and >= 25 stereotypes");
+    assertTrue(t.quiet() >= QUIET_FLOOR, "denials quiet must be >= " + QUIET_FLOOR + ": " + t.quiet());
+    assertTrue(t.found() >= FOUND_FLOOR, "stereotypes found must be >= " + FOUND_FLOOR + ": " + t.found());
   }
 
   /** The veto on its own, on every group mention: it covers most denials and no stereotype probe. */

@@ -44,14 +44,11 @@ class StereotypePracticeTest {
   void neutralPracticesQuietStereotypesWithTheSameWordsFound() throws IOException {
     ProbeSet.Tally t = probes().tally(text -> ProbeSet.stereotype(DETECTOR, text));
     int neutral = t.quietRows();
-    int quiet = t.quiet();
     int stereotypes = t.foundRows();
-    int found = t.found();
-    String misses = t.misses();
-    double q = quiet / (double) neutral;
-    double r = found / (double) stereotypes;
+    double q = t.quiet() / (double) neutral;
+    double r = t.found() / (double) stereotypes;
     System.out.printf("Practice probes: neutral quiet %d of %d = %.3f, stereotypes found %d of %d = %.3f%n%s",
-        quiet, neutral, q, found, stereotypes, r, misses);
+        t.quiet(), neutral, q, t.found(), stereotypes, r, t.misses());
     assertTrue(neutral >= 40 && stereotypes >= 40, "probe file must hold >= 40 of each: " + neutral + ", " + stereotypes);
     assertTrue(q >= NEUTRAL_QUIET_FLOOR, "neutral practice probes quiet must be >= " + NEUTRAL_QUIET_FLOOR + ": " + q);
     assertTrue(r >= STEREOTYPE_FOUND_FLOOR - 1e-9, "stereotype probes found must be >= " + STEREOTYPE_FOUND_FLOOR + ": " + r);

@@ -1,23 +1,17 @@
 package dev.guardrails.detectors.bias;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.guardrails.Detector;
 import dev.guardrails.detectors.TestData;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -38,26 +32,15 @@ class StereotypeVocabularyTest {
   private static final int FOUND_FLOOR = 20;
   private static final int QUIET_FLOOR = 21;
 
-  static List<String[]> probes() throws IOException {
-    List<String[]> rows = new ArrayList<>();
-    try (InputStream in = Objects.requireNonNull(
-        StereotypeVocabularyTest.class.getResourceAsStream("vocabulary-probes.tsv"), "vocabulary-probes.tsv");
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      for (String line; (line = r.readLine()) != null; ) {
-        if (!line.isBlank() && !line.startsWith("#")) {
-          String[] c = line.split("\t");
-          assertEquals(3, c.length, line);
-          rows.add(c);
-        }
-      }
-    }
-    return rows;
+  /** Rows {@code label<TAB>trait word<TAB>sentence}; labels "stereotype" and "neutral" (near misses). */
+  static ProbeSet probes() throws IOException {
+    return ProbeSet.read("vocabulary-probes.tsv", 3, "neutral", "stereotype");
   }
 
   @Test
   void probeWordsAreAbsentFromTheTrainingSets() throws IOException {
     Set<String> words = new HashSet<>();
-    for (String[] p : probes()) {
+    for (String[] p : probes().rows) {
       words.add(p[1]);
       assertTrue(p[2].toLowerCase(Locale.ROOT).contains(p[1]), p[2]);
     }
@@ -80,26 +63,11 @@ class StereotypeVocabularyTest {
 
   @Test
   void unseenTraitWordsFoundNearMissesQuiet() throws IOException {
-    int stereotypes = 0;
-    int found = 0;
-    int neutral = 0;
-    int quiet = 0;
-    StringBuilder log = new StringBuilder();
-    for (String[] p : probes()) {
-      boolean flagged = BiasAccuracyTest.findings(DETECTOR, p[2]).stream()
-          .anyMatch(f -> f.type().name().startsWith("STEREOTYPE"));
-      if (p[0].equals("stereotype")) {
-        stereotypes++;
-        found += flagged ? 1 : 0;
-        log.append(flagged ? "" : "  stereotype missed: " + p[2] + "\n");
-      } else {
-        neutral++;
-        quiet += flagged ? 0 : 1;
-        log.append(flagged ? "  neutral flagged:   " + p[2] + "\n" : "");
-      }
-    }
-    System.out.printf("Vocabulary probes: stereotypes found %d of %d, neutral quiet %d of %d%n%s", found, stereotypes,
-        quiet, neutral, log);
+    ProbeSet.Tally t = probes().tally(text -> ProbeSet.stereotype(DETECTOR, text));
+    int found = t.found();
+    int quiet = t.quiet();
+    System.out.printf("Vocabulary probes: stereotypes found %d of %d, neutral quiet %d of %d%n%s", found, t.foundRows(),
+        quiet, t.quietRows(), t.misses());
     assertTrue(found >= FOUND_FLOOR, "stereotypes found " + found + " < " + FOUND_FLOOR);
     assertTrue(quiet >= QUIET_FLOOR, "neutral quiet " + quiet + " < " + QUIET_FLOOR);
   }
