@@ -54,8 +54,7 @@ final class TokenMarks {
     mask = slots - 1;
     shift = 32 - Integer.numberOfTrailingZeros(slots);
     for (int key : features.pairKeys()) {
-      int m = spread(key);
-      pairFilter[m >>> 22] |= 1L << (m >>> 16);
+      setFilterBit(pairFilter, spread(key));
     }
     for (int h : heads) {
       add(h, Tokens.GROUP_HEAD);
@@ -86,9 +85,14 @@ final class TokenMarks {
     return (filter[m >>> 22] & (1L << (m >>> 16))) != 0;
   }
 
+  /** Sets the bit {@link #filterBit} reads for {@code m = spread(h)}. */
+  private static void setFilterBit(long[] filter, int m) {
+    filter[m >>> 22] |= 1L << (m >>> 16);
+  }
+
   private void add(int h, int flag) {
     int m = spread(h);
-    filter[m >>> 22] |= 1L << (m >>> 16);
+    setFilterBit(filter, m);
     int i = m >>> shift;
     while (table[i] != 0 && (int) table[i] != h) {
       i = (i + 1) & mask;
