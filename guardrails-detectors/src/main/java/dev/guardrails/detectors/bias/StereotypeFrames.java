@@ -169,7 +169,8 @@ final class StereotypeFrames {
    * @param spans token start/end pairs of the sentence's {@code mentions} group mentions
    */
   static boolean notAboutTraits(Tokens t, int from, int to, int[] spans, int mentions) {
-    if (circumstanceReason(t, from, to, spans, mentions) || hardship(t, from, to, spans, mentions)) {
+    if (circumstanceReason(t, from, to, spans, mentions) || hardship(t, from, to, spans, mentions)
+        || named(t, to, spans, mentions)) {
       return true;
     }
     StereotypeFeatures f = StereotypeFeatures.INSTANCE;
@@ -645,13 +646,16 @@ final class StereotypeFrames {
       for (int fill = 0; fill < 2 && v < to && !t.is(v, Tokens.HARD_BEFORE) && in(DENY_FILLER, t, v); fill++) {
         v++;
       }
-      boolean negative = false;
-      int end = v;
-      for (; end < to && end < v + DENY_WINDOW && !t.is(end, Tokens.HARD_BEFORE) && !in(NP_END, t, end); end++) {
-        if (f.valence(t, end) > 0 || in(DENY_NEG, t, end)) {
+      // a circumstance or judgement of worth denied is no trait either: "are not free to leave", "are not special"
+      boolean state = v < to && !t.is(v, Tokens.HARD_BEFORE) && in(STATE, t, v);
+      boolean negative = state;
+      int end = state ? v + 1 : v;
+      for (; !state && end < to && end < v + DENY_WINDOW && !t.is(end, Tokens.HARD_BEFORE) && !in(NP_END, t, end);
+          end++) {
+        if (f.valence(t, end) > 0 || positiveTrait(t, end, f) || in(DENY_NEG, t, end)) {
           return -1;
         }
-        negative |= f.negative(t, end);
+        negative |= negativeTrait(t, end, f);
       }
       if (!negative) {
         return -1;
@@ -664,6 +668,64 @@ final class StereotypeFrames {
       return span(k, end);
     }
     return -1;
+  }
+
+  /**
+   * Virtues and abilities the valence lexicon does not rate, whose denial is a stereotype ("Fat people are not
+   * disciplined", "Mexicans are not hardworking"): the adjectives of the lack frame's virtues ({@link #VIRTUE}), the
+   * positive words of {@code traits.txt} that VADER leaves unrated, and common adjectives of conduct and civility.
+   */
+  static final CharArraySet VIRTUE_ADJ = set("disciplined self-disciplined moral principled decent humble modest civilized "
+      + "civilised cultured cultivated mannered well-mannered polite courteous considerate conscientious "
+      + "industrious hardworking hard-working diligent punctual reliable dependable sober thrifty tidy neat "
+      + "law-abiding peaceable rational reasonable logical sensible mature competent capable skilled educated literate "
+      + "articulate gifted talented athletic musical rhythmic nurturing motherly fatherly selfless");
+  /**
+   * Words VADER rates positive that are no trait of character: circumstances and states, which denied tell what befalls
+   * a group ("Women are not safe at night", "Immigrants are not welcome here", "Refugees are not free to leave",
+   * "Women are not happy with the decision"), and judgements of worth, standing or normality, which denied level the
+   * group with everyone ("Gay people are not special, they are just people", "Immigrants are not perfect", "Women are
+   * not superior to men"), not what it is like.
+   */
+  static final CharArraySet STATE = set("safe safer secure free welcome welcomed healthy well comfortable lucky rich "
+      + "wealthy ready eligible entitled paid protected included represented accepted respected valued appreciated "
+      + "supported loved allowed permitted happy glad pleased content perfect special superior unique exceptional "
+      + "extraordinary popular famous important ok okay fine normal acceptable legal legit cool interested keen "
+      + "proud sure certain right");
+
+  /**
+   * A positive trait at token {@code k}: an ability of {@link Generalizations#CAPABLE}, a virtue of {@link #VIRTUE_ADJ},
+   * or a word of positive valence that is no participle in -ed and no circumstance ({@link #STATE}). Denied of a
+   * group ("Women are never rational", "Men are not caring") it is a negative stereotype.
+   */
+  static boolean positiveTrait(Tokens t, int k, StereotypeFeatures f) {
+    if (in(Generalizations.CAPABLE, t, k) || in(VIRTUE_ADJ, t, k)) {
+      return true;
+    }
+    int n = t.len(k);
+    int c = t.cEnd[k];
+    if (f.valence(t, k) <= 0 || in(STATE, t, k) || (n > 4 && t.canon[c - 2] == 'e' && t.canon[c - 1] == 'd')) {
+      return false;
+    }
+    // a word of positive valence alone is a trait where it ends the claim ("Men are not caring.", "are not honest
+    // enough"); followed by more words it is mostly a state or relation ("are not interested in", "not friendly to")
+    int a = k + 1;
+    return a >= t.count || t.is(a, Tokens.HARD_BEFORE) || t.is(a, Tokens.SENT_START) || in(ENOUGH, t, a);
+  }
+
+  private static final CharArraySet ENOUGH = set("enough");
+
+  /**
+   * A negative trait at token {@code k}: a word of negative valence or a pejorative noun ({@link
+   * StereotypeFeatures#negative}), a demonizing word or vice the valence lexicon does not rate ({@link #DEMONIZING},
+   * {@link #VICE}), or a trait word of {@code traits.txt} that is no positive trait ({@link #positiveTrait}) and of no
+   * positive valence: the stereotype trait lexicon holds mostly negative traits ("primitive", "backward",
+   * "untrustworthy", "submissive"), and a stereotype trait denied is a counter-stereotype.
+   */
+  static boolean negativeTrait(Tokens t, int k, StereotypeFeatures f) {
+    return f.negative(t, k) || in(DEMONIZING, t, k) || in(VICE, t, k)
+        || (BiasLexicon.Parsed.TRAITS.contains(t.canon, t.cStart[k], t.len(k)) && f.valence(t, k) <= 0
+            && !positiveTrait(t, k, f));
   }
 
   private static final CharArraySet NOTHING = set("nothing");
@@ -897,6 +959,9 @@ final class StereotypeFrames {
       } else if (in(HAVE, t, v) && v + 1 < to && eq(t, v + 1, "no")) {
         o = v + 2;
       } else {
+        if (virtueDenied(t, v, to, f) && f.axis(t, s, e) != DISABILITY) {
+          return m;
+        }
         continue;
       }
       if (o < to && !t.is(o, Tokens.HARD_BEFORE) && in(LACK_FILLER, t, o)) {
@@ -908,6 +973,31 @@ final class StereotypeFrames {
     }
     return -1;
   }
+
+  /** Words between a denying negation and its virtue: "are not very caring", "are never really honest". */
+  static final CharArraySet VIRTUE_FILLER = set("a an very really so that particularly truly all especially");
+
+  /**
+   * A virtue denied, from token {@code v} right after a mention (and its adverbs): a present copula ("are", "is") and a
+   * negation ("not", "never", "hardly"), or "aren't"/"isn't", up to two fillers ({@link #VIRTUE_FILLER}), then a
+   * positive trait ({@link #positiveTrait}): "Women are never rational", "Fat people are not disciplined", "Men are not
+   * very caring". The lack frame's adjective form: to deny a virtue is to say the group lacks it.
+   */
+  static boolean virtueDenied(Tokens t, int v, int to, StereotypeFeatures f) {
+    if (in(DENY_COPULA_NOT, t, v) && !eq(t, v, "weren't") && !eq(t, v, "wasn't")) {
+      v++;
+    } else if (in(COPULA, t, v) && next(t, v, to, DENY_NEG) && !next(t, v, to, NO)) {
+      v += 2;
+    } else {
+      return false;
+    }
+    for (int fill = 0; fill < 2 && v < to && !t.is(v, Tokens.HARD_BEFORE) && in(VIRTUE_FILLER, t, v); fill++) {
+      v++;
+    }
+    return v < to && !t.is(v, Tokens.HARD_BEFORE) && positiveTrait(t, v, f);
+  }
+
+  private static final CharArraySet NO = set("no");
 
   /** Verbs whose object can carry a trait: "have a bad attitude", "live a destructive lifestyle". */
   static final CharArraySet HOLD_VERB = set("have has live lives lead leads");
@@ -1783,6 +1873,32 @@ final class StereotypeFrames {
   /** Tokens {@code [start, end)} a frame covers, packed into one long. */
   private static long span(int start, int end) {
     return ((long) start << 32) | end;
+  }
+
+  /**
+   * True if every group mention of the sentence is part of a capitalized name: each of its words capitalized and the
+   * next word of its clause a capitalized word of letters (not all capitals, not the start of another mention, not a
+   * function word, copula or modal): "the Michigan Women's Hall of Fame", "The Gay Men's Chorus of Los Angeles", "the
+   * Muslim Brotherhood". An organisation, team or title, not the group. "Young Republicans are ...", "Black Women Are
+   * Beautiful" (a copula next) and "In Texas Mexicans are ..." (a name before the mention only) stay mentions.
+   */
+  static boolean named(Tokens t, int to, int[] spans, int mentions) {
+    for (int m = 0; m < mentions; m++) {
+      int s = spans[2 * m];
+      int e = spans[2 * m + 1];
+      for (int k = s; k < e; k++) {
+        if (!t.is(k, Tokens.CAP)) {
+          return false;
+        }
+      }
+      if (e >= to || t.is(e, Tokens.HARD_BEFORE) || !t.is(e, Tokens.CAP) || t.is(e, Tokens.UPPER) || !letters(t, e)
+          || mentionAt(e, spans, mentions) >= 0 || Generalizations.FUNCTION.contains(t.canon, t.cStart[e], t.len(e))
+          || StereotypeFeatures.COPULA.contains(t.canon, t.cStart[e], t.len(e))
+          || StereotypeFeatures.MODAL.contains(t.canon, t.cStart[e], t.len(e))) {
+        return false;
+      }
+    }
+    return mentions > 0;
   }
 
   /**

@@ -18,13 +18,17 @@ class StereotypeNegationTest {
   private static final Detector DETECTOR = new BiasDetector();
 
   /**
-   * Floors: before the veto 22 of the 30 denials were quiet and 25 of the 28 stereotypes found; with it 29 of 30
-   * quiet ("Africans are not primitive" stays flagged: "primitive" has no VADER valence and is no pejorative noun)
-   * and the same 25 found (missed before and after: "Women are never rational", "Men are not caring", "Fat people
-   * are not disciplined", positive traits denied that neither the rule's traits nor the model see).
+   * Floors. The first 30 denials and 28 stereotypes: before the veto 22 quiet and 25 found; with it 29 and 25
+   * ("Africans are not primitive" flagged: no VADER valence, no pejorative noun; "Women are never rational", "Men are not
+   * caring", "Fat people are not disciplined" missed). All 50 denials and 46 stereotypes (session 12 added 20 and 18):
+   * before that session 43 quiet and 38 found; with a stereotype trait of {@code traits.txt} and the demonizing words
+   * counted as negative, positive traits denied found by the rule and the lack frame ({@link
+   * StereotypeFrames#positiveTrait}), "never" + a negative trait no longer a claim, and a circumstance or judgement of
+   * worth denied vetoed ({@link StereotypeFrames#STATE}): 49 quiet and 46 found. Still flagged: "Gay people are not
+   * special, they are just people" ("just" in the next clause reads as a turn of the denial).
    */
-  private static final int QUIET_FLOOR = 28;
-  private static final int FOUND_FLOOR = 25;
+  private static final int QUIET_FLOOR = 49;
+  private static final int FOUND_FLOOR = 46;
 
   static ProbeSet probes() throws IOException {
     return ProbeSet.read("negation-probes.tsv", "quiet", "found");
@@ -35,7 +39,7 @@ class StereotypeNegationTest {
     ProbeSet.Tally t = probes().tally(text -> ProbeSet.stereotype(DETECTOR, text));
     System.out.printf("Negation probes: denials quiet %d of %d, stereotypes found %d of %d%n%s",
         t.quiet(), t.quietRows(), t.found(), t.foundRows(), t.misses());
-    assertTrue(t.quietRows() >= 30 && t.foundRows() >= 25, "probe file must hold >= 30 denials and >= 25 stereotypes");
+    assertTrue(t.quietRows() >= 50 && t.foundRows() >= 46, "probe file must hold >= 50 denials and >= 46 stereotypes");
     assertTrue(t.quiet() >= QUIET_FLOOR, "denials quiet must be >= " + QUIET_FLOOR + ": " + t.quiet());
     assertTrue(t.found() >= FOUND_FLOOR, "stereotypes found must be >= " + FOUND_FLOOR + ": " + t.found());
   }
