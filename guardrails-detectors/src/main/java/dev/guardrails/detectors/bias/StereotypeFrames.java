@@ -615,11 +615,13 @@ final class StereotypeFrames {
   /**
    * A negative trait denied, for a mention starting at token {@code k}: the mention, a copula (or a modal and "be"),
    * a negation ("no", "not", "not a", "never a", "nothing like", "hardly a", "aren't"), then a predicate whose first
-   * words ({@value #DENY_WINDOW}, up to a preposition or clause end) hold a word of negative valence or a pejorative
-   * noun ({@link StereotypeFeatures#negative}) and none of positive valence: "Refugees are no burden on the economy",
-   * "Old people are not a drain on society", "Poor people are not lazy". It denies a negative stereotype; a positive
+   * words ({@value #DENY_WINDOW}, up to a preposition or clause end) hold a negative trait ({@link #negativeTrait}:
+   * negative valence, a pejorative noun, a demonizing word, a stereotype trait of {@code traits.txt}) and none of
+   * positive valence, or whose first word is a circumstance or judgement of worth ({@link #STATE}: "are not free to
+   * leave", "are not special"): "Refugees are no burden on the economy", "Old people are not a drain on society", "Poor
+   * people are not lazy", "Africans are not primitive". It denies a negative stereotype; a positive
    * trait denied ("Women are not good at math") is still one and stays. Not when the sentence turns after the trait
-   * ({@link #DENY_TURN}: "are not a burden but a threat").
+   * to another negative trait ({@link #DENY_TURN}, {@link #turnsToTrait}: "are not a burden but a threat").
    *
    * @return the tokens the frame covers ({@link #span}), or -1
    */
@@ -650,8 +652,8 @@ final class StereotypeFrames {
       boolean state = v < to && !t.is(v, Tokens.HARD_BEFORE) && in(STATE, t, v);
       boolean negative = state;
       int end = state ? v + 1 : v;
-      for (; !state && end < to && end < v + DENY_WINDOW && !t.is(end, Tokens.HARD_BEFORE) && !in(NP_END, t, end);
-          end++) {
+      for (; !state && end < to && end < v + DENY_WINDOW && !t.is(end, Tokens.HARD_BEFORE) && !in(NP_END, t, end)
+          && !in(DENY_TURN, t, end); end++) { // a turn word ends the denied predicate: "not dangerous, only dirty"
         if (f.valence(t, end) > 0 || positiveTrait(t, end, f) || in(DENY_NEG, t, end)) {
           return -1;
         }
@@ -661,7 +663,7 @@ final class StereotypeFrames {
         return -1;
       }
       for (int a = end; a < to; a++) {
-        if (in(DENY_TURN, t, a)) {
+        if (in(DENY_TURN, t, a) && turnsToTrait(t, a + 1, to, f)) {
           return -1;
         }
       }
@@ -683,15 +685,15 @@ final class StereotypeFrames {
   /**
    * Words VADER rates positive that are no trait of character: circumstances and states, which denied tell what befalls
    * a group ("Women are not safe at night", "Immigrants are not welcome here", "Refugees are not free to leave",
-   * "Women are not happy with the decision"), and judgements of worth, standing or normality, which denied level the
-   * group with everyone ("Gay people are not special, they are just people", "Immigrants are not perfect", "Women are
-   * not superior to men"), not what it is like.
+   * "Women are not happy with the decision"), and judgements of excellence or standing, which denied level the group
+   * with everyone ("Gay people are not special, they are just people", "Immigrants are not perfect", "Women are not
+   * superior to men"), not what it is like. Not judgements of worth or normality: "Gay people are not normal", "not
+   * acceptable", "not important" deny the group its worth and are stereotypes.
    */
   static final CharArraySet STATE = set("safe safer secure free welcome welcomed healthy well comfortable lucky rich "
       + "wealthy ready eligible entitled paid protected included represented accepted respected valued appreciated "
       + "supported loved allowed permitted happy glad pleased content perfect special superior unique exceptional "
-      + "extraordinary popular famous important ok okay fine normal acceptable legal legit cool interested keen "
-      + "proud sure certain right");
+      + "extraordinary popular famous interested keen sure certain");
 
   /**
    * A positive trait at token {@code k}: an ability of {@link Generalizations#CAPABLE}, a virtue of {@link #VIRTUE_ADJ},
@@ -726,6 +728,20 @@ final class StereotypeFrames {
     return f.negative(t, k) || in(DEMONIZING, t, k) || in(VICE, t, k)
         || (BiasLexicon.Parsed.TRAITS.contains(t.canon, t.cStart[k], t.len(k)) && f.valence(t, k) <= 0
             && !positiveTrait(t, k, f));
+  }
+
+  /**
+   * Whether the words from {@code a} to the sentence end hold a negative trait ({@link #negativeTrait}): a turn word
+   * ({@link #DENY_TURN}) before one makes the denial a claim again ("not a burden but a threat", "not lazy, just
+   * stupid"); before none it does not ("not special, they are just people", "not a burden but a blessing").
+   */
+  private static boolean turnsToTrait(Tokens t, int a, int to, StereotypeFeatures f) {
+    for (; a < to; a++) {
+      if (negativeTrait(t, a, f)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static final CharArraySet NOTHING = set("nothing");
