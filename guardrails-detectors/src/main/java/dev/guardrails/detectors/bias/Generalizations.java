@@ -4,8 +4,10 @@ import org.apache.lucene.analysis.CharArraySet;
 
 /**
  * The group-generalization rule: a group term used generically (bare plural, or after
- * all/most/every/a) followed by a copula, modal or absolute adverb and a trait ("women are bad
- * at", "Muslims always", "old people can't", "all immigrants are criminals"). Suppressed when the
+ * all/most/every/a/typical/average) followed by a copula, modal or absolute adverb and a trait ("women are bad
+ * at", "Muslims always", "old people can't", "all immigrants are criminals", "the average woman can't"); after a
+ * negation only a positive trait ({@link StereotypeFrames#positiveTrait}: "women are not rational", "men are never
+ * caring"), never a negative one ("women are never lazy" is a counter-stereotype). Suppressed when the
  * sentence hedges, negates, reports, questions or quotes the claim ("some women", "the myth that",
  * "he said", "...?"), or only describes a practice, right or need of the group with no trait beside it
  * ({@link StereotypeFrames#practice}: "Muslims always pray facing Mecca").

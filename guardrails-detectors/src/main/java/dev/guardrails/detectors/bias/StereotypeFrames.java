@@ -23,8 +23,11 @@ import org.apache.lucene.analysis.CharArraySet;
  *         <li><em>harm denied</em>: a group, a negation and a harm predicate ("Muslims do not support
  *             terrorism", "immigrants are not criminals"): the opposite of the stereotype;</li>
  *         <li><em>negative trait denied</em> ({@link #negativeDenied}): a group, a copula, a negation and a
- *             trait of negative valence ("Refugees are no burden on the economy", "Old people are not a drain on
- *             society"): a counter-stereotype; a positive trait denied ("not good at math") stays a stereotype;</li>
+ *             negative trait ({@link #negativeTrait}: "Refugees are no burden on the economy", "Africans are not
+ *             primitive") or a circumstance denied ("Refugees are not free to leave"): a counter-stereotype; a positive
+ *             trait denied ("not good at math", {@link #positiveTrait}) stays a stereotype;</li>
+ *         <li><em>name</em> ({@link #named}): every mention inside a capitalized name ("the Michigan Women's Hall of
+ *             Fame", "the Muslim Brotherhood");</li>
  *         <li><em>history</em>: a group, then a past-tense event verb ("Indigenous Australians never
  *             developed pottery", "the male actors in the theatre of ancient Greece performed ..."): what
  *             a group did, not what it is like;</li>
@@ -46,7 +49,8 @@ import org.apache.lucene.analysis.CharArraySet;
  *       criminal", "X steal". Negated, past-tense and occupation-only subjects do not count.</li>
  *   <li>the <em>reason frame</em> ({@link #reason}): a generic group mention given a trait as its reason later in the
  *       sentence ("Muslims pray five times a day because they are fanatics"); the <em>lack frame</em>
- *       ({@link #lack}): a generic group mention said to lack a virtue ("People with autism have no empathy"); the
+ *       ({@link #lack}): a generic group mention said to lack a virtue ("People with autism have no empathy") or denied
+ *       one ({@link #virtueDenied}: "Fat people are not disciplined"); the
  *       <em>predicate frames</em> ({@link #predicate}): a trait in a noun phrase, an object or a tied clause ("X are a
  *       disgrace", "X lead an immoral lifestyle", "X spread lies", "X move here, and they are fanatics").
  *       The practice veto also covers a habit compared by time or frequency with no trait
@@ -950,7 +954,8 @@ final class StereotypeFrames {
   /**
    * A lack frame: a generic group mention (as in {@link #reason}), then, up to two adverbs skipped ("always", "just"),
    * "lack(s)" or "have/has no", up to one filler ("any", "basic"), then a virtue of {@link #VIRTUE}: "People with
-   * autism have no empathy", "immigrants lack respect". "Do not lack", "have no access" do not count.
+   * autism have no empathy", "immigrants lack respect"; or, for a group that is no disability group, a virtue denied
+   * ({@link #virtueDenied}: "Fat people are not disciplined"). "Do not lack", "have no access" do not count.
    *
    * @return the index of the mention, or -1
    */
