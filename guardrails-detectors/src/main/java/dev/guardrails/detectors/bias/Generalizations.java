@@ -4,8 +4,10 @@ import org.apache.lucene.analysis.CharArraySet;
 
 /**
  * The group-generalization rule: a group term used generically (bare plural, or after
- * all/most/every/a) followed by a copula, modal or absolute adverb and a trait ("women are bad
- * at", "Muslims always", "old people can't", "all immigrants are criminals"). Suppressed when the
+ * all/most/every/a/typical/average) followed by a copula, modal or absolute adverb and a trait ("women are bad
+ * at", "Muslims always", "old people can't", "all immigrants are criminals", "the average woman can't"); after a
+ * negation only a positive trait ({@link StereotypeFrames#positiveTrait}: "women are not rational", "men are never
+ * caring"), never a negative one ("women are never lazy" is a counter-stereotype). Suppressed when the
  * sentence hedges, negates, reports, questions or quotes the claim ("some women", "the myth that",
  * "he said", "...?"), or only describes a practice, right or need of the group with no trait beside it
  * ({@link StereotypeFrames#practice}: "Muslims always pray facing Mecca").
@@ -36,7 +38,11 @@ final class Generalizations {
   }
 
   static final CharArraySet QUANT = set("all most every typical any");
-  static final CharArraySet ARTICLE = set("a an every any");
+  /**
+   * Words before a singular group term that make it stand for the whole group: "a woman can't", "every man is", "the
+   * typical/average woman can't ..." (the average member, not a statistic: the rule still needs a trait or modal).
+   */
+  static final CharArraySet ARTICLE = set("a an every any typical average");
   /** Determiners that make the group specific or partial: "the women in the team", "some men". */
   static final CharArraySet SPECIFIC = set("some many few several certain the these those this that two three four five six "
       + "seven eight nine ten his her their our my your its no other both fewer more less million thousand hundred "
@@ -123,21 +129,28 @@ final class Generalizations {
     int end = -1;
     if (COPULA.contains(t.canon, t.cStart[k], t.len(k))) {
       boolean neg = NEG.contains(t.canon, t.cStart[k], t.len(k));
+      boolean never = false;
       k++;
       for (int f = 0; f < 4 && k < t.count && !t.is(k, Tokens.HARD_BEFORE); f++, k++) {
         boolean isNeg = NEG.contains(t.canon, t.cStart[k], t.len(k));
         if (!isNeg && !FILLER.contains(t.canon, t.cStart[k], t.len(k))) {
           break;
         }
-        neg |= isNeg && !eq(t, k, "never");
+        boolean isNever = isNeg && eq(t, k, "never");
+        neg |= isNeg && !isNever;
+        never |= isNever;
         absolute |= ABSOLUTE.contains(t.canon, t.cStart[k], t.len(k));
       }
       if (k < t.count && !t.is(k, Tokens.HARD_BEFORE)) {
         boolean trait = lex.traits.contains(t.canon, t.cStart[k], t.len(k));
+        StereotypeFeatures sf = StereotypeFeatures.INSTANCE;
         if (neg) {
-          end = CAPABLE.contains(t.canon, t.cStart[k], t.len(k)) ? k + 1 : -1;
-        } else if (trait || (absolute && adjectiveLike(t, k))) {
-          end = k + 1;
+          // a positive trait denied is a negative stereotype ("women are not rational", "men are not caring")
+          end = StereotypeFrames.positiveTrait(t, k, sf) ? k + 1 : -1;
+        } else if (never && StereotypeFrames.negativeTrait(t, k, sf) && !StereotypeFrames.positiveTrait(t, k, sf)) {
+          end = -1; // "women are never lazy": a negative trait denied, a counter-stereotype
+        } else if (trait || (absolute && adjectiveLike(t, k)) || (never && StereotypeFrames.positiveTrait(t, k, sf))) {
+          end = k + 1; // "never" + a positive trait: "women are never rational"
         }
       }
     } else if (MODAL.contains(t.canon, t.cStart[k], t.len(k))) {

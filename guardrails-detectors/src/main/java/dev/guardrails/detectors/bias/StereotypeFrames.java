@@ -23,8 +23,11 @@ import org.apache.lucene.analysis.CharArraySet;
  *         <li><em>harm denied</em>: a group, a negation and a harm predicate ("Muslims do not support
  *             terrorism", "immigrants are not criminals"): the opposite of the stereotype;</li>
  *         <li><em>negative trait denied</em> ({@link #negativeDenied}): a group, a copula, a negation and a
- *             trait of negative valence ("Refugees are no burden on the economy", "Old people are not a drain on
- *             society"): a counter-stereotype; a positive trait denied ("not good at math") stays a stereotype;</li>
+ *             negative trait ({@link #negativeTrait}: "Refugees are no burden on the economy", "Africans are not
+ *             primitive") or a circumstance denied ("Refugees are not free to leave"): a counter-stereotype; a positive
+ *             trait denied ("not good at math", {@link #positiveTrait}) stays a stereotype;</li>
+ *         <li><em>name</em> ({@link #named}): every mention inside a capitalized name ("the Michigan Women's Hall of
+ *             Fame", "the Muslim Brotherhood");</li>
  *         <li><em>history</em>: a group, then a past-tense event verb ("Indigenous Australians never
  *             developed pottery", "the male actors in the theatre of ancient Greece performed ..."): what
  *             a group did, not what it is like;</li>
@@ -46,7 +49,8 @@ import org.apache.lucene.analysis.CharArraySet;
  *       criminal", "X steal". Negated, past-tense and occupation-only subjects do not count.</li>
  *   <li>the <em>reason frame</em> ({@link #reason}): a generic group mention given a trait as its reason later in the
  *       sentence ("Muslims pray five times a day because they are fanatics"); the <em>lack frame</em>
- *       ({@link #lack}): a generic group mention said to lack a virtue ("People with autism have no empathy"); the
+ *       ({@link #lack}): a generic group mention said to lack a virtue ("People with autism have no empathy") or denied
+ *       one ({@link #virtueDenied}: "Fat people are not disciplined"); the
  *       <em>predicate frames</em> ({@link #predicate}): a trait in a noun phrase, an object or a tied clause ("X are a
  *       disgrace", "X lead an immoral lifestyle", "X spread lies", "X move here, and they are fanatics").
  *       The practice veto also covers a habit compared by time or frequency with no trait
@@ -169,7 +173,8 @@ final class StereotypeFrames {
    * @param spans token start/end pairs of the sentence's {@code mentions} group mentions
    */
   static boolean notAboutTraits(Tokens t, int from, int to, int[] spans, int mentions) {
-    if (circumstanceReason(t, from, to, spans, mentions) || hardship(t, from, to, spans, mentions)) {
+    if (circumstanceReason(t, from, to, spans, mentions) || hardship(t, from, to, spans, mentions)
+        || named(t, to, spans, mentions)) {
       return true;
     }
     StereotypeFeatures f = StereotypeFeatures.INSTANCE;
@@ -614,11 +619,13 @@ final class StereotypeFrames {
   /**
    * A negative trait denied, for a mention starting at token {@code k}: the mention, a copula (or a modal and "be"),
    * a negation ("no", "not", "not a", "never a", "nothing like", "hardly a", "aren't"), then a predicate whose first
-   * words ({@value #DENY_WINDOW}, up to a preposition or clause end) hold a word of negative valence or a pejorative
-   * noun ({@link StereotypeFeatures#negative}) and none of positive valence: "Refugees are no burden on the economy",
-   * "Old people are not a drain on society", "Poor people are not lazy". It denies a negative stereotype; a positive
+   * words ({@value #DENY_WINDOW}, up to a preposition or clause end) hold a negative trait ({@link #negativeTrait}:
+   * negative valence, a pejorative noun, a demonizing word, a stereotype trait of {@code traits.txt}) and none of
+   * positive valence, or whose first word is a circumstance or judgement of worth ({@link #STATE}: "are not free to
+   * leave", "are not special"): "Refugees are no burden on the economy", "Old people are not a drain on society", "Poor
+   * people are not lazy", "Africans are not primitive". It denies a negative stereotype; a positive
    * trait denied ("Women are not good at math") is still one and stays. Not when the sentence turns after the trait
-   * ({@link #DENY_TURN}: "are not a burden but a threat").
+   * to another negative trait ({@link #DENY_TURN}, {@link #turnsToTrait}: "are not a burden but a threat").
    *
    * @return the tokens the frame covers ({@link #span}), or -1
    */
@@ -645,25 +652,100 @@ final class StereotypeFrames {
       for (int fill = 0; fill < 2 && v < to && !t.is(v, Tokens.HARD_BEFORE) && in(DENY_FILLER, t, v); fill++) {
         v++;
       }
-      boolean negative = false;
-      int end = v;
-      for (; end < to && end < v + DENY_WINDOW && !t.is(end, Tokens.HARD_BEFORE) && !in(NP_END, t, end); end++) {
-        if (f.valence(t, end) > 0 || in(DENY_NEG, t, end)) {
+      // a circumstance or judgement of worth denied is no trait either: "are not free to leave", "are not special"
+      boolean state = v < to && !t.is(v, Tokens.HARD_BEFORE) && in(STATE, t, v);
+      boolean negative = state;
+      int end = state ? v + 1 : v;
+      for (; !state && end < to && end < v + DENY_WINDOW && !t.is(end, Tokens.HARD_BEFORE) && !in(NP_END, t, end)
+          && !in(DENY_TURN, t, end); end++) { // a turn word ends the denied predicate: "not dangerous, only dirty"
+        if (f.valence(t, end) > 0 || positiveTrait(t, end, f) || in(DENY_NEG, t, end)) {
           return -1;
         }
-        negative |= f.negative(t, end);
+        negative |= negativeTrait(t, end, f);
       }
       if (!negative) {
         return -1;
       }
       for (int a = end; a < to; a++) {
-        if (in(DENY_TURN, t, a)) {
+        if (in(DENY_TURN, t, a) && turnsToTrait(t, a + 1, to, f)) {
           return -1;
         }
       }
       return span(k, end);
     }
     return -1;
+  }
+
+  /**
+   * Virtues and abilities the valence lexicon does not rate, whose denial is a stereotype ("Fat people are not
+   * disciplined", "Mexicans are not hardworking"): the adjectives of the lack frame's virtues ({@link #VIRTUE}), the
+   * positive words of {@code traits.txt} that VADER leaves unrated, and common adjectives of conduct and civility.
+   */
+  static final CharArraySet VIRTUE_ADJ = set("disciplined self-disciplined moral principled decent humble modest civilized "
+      + "civilised cultured cultivated mannered well-mannered polite courteous considerate conscientious "
+      + "industrious hardworking hard-working diligent punctual reliable dependable sober thrifty tidy neat "
+      + "law-abiding peaceable rational reasonable logical sensible mature competent capable skilled educated literate "
+      + "articulate gifted talented athletic musical rhythmic nurturing motherly fatherly selfless");
+  /**
+   * Words VADER rates positive that are no trait of character: circumstances and states, which denied tell what befalls
+   * a group ("Women are not safe at night", "Immigrants are not welcome here", "Refugees are not free to leave",
+   * "Women are not happy with the decision"), and judgements of excellence or standing, which denied level the group
+   * with everyone ("Gay people are not special, they are just people", "Immigrants are not perfect", "Women are not
+   * superior to men"), not what it is like. Not judgements of worth or normality: "Gay people are not normal", "not
+   * acceptable", "not important" deny the group its worth and are stereotypes.
+   */
+  static final CharArraySet STATE = set("safe safer secure free welcome welcomed healthy well comfortable lucky rich "
+      + "wealthy ready eligible entitled paid protected included represented accepted respected valued appreciated "
+      + "supported loved allowed permitted happy glad pleased content perfect special superior unique exceptional "
+      + "extraordinary popular famous interested keen sure certain");
+
+  /**
+   * A positive trait at token {@code k}: an ability of {@link Generalizations#CAPABLE}, a virtue of {@link #VIRTUE_ADJ},
+   * or a word of positive valence that is no participle in -ed and no circumstance ({@link #STATE}). Denied of a
+   * group ("Women are never rational", "Men are not caring") it is a negative stereotype.
+   */
+  static boolean positiveTrait(Tokens t, int k, StereotypeFeatures f) {
+    if (in(Generalizations.CAPABLE, t, k) || in(VIRTUE_ADJ, t, k)) {
+      return true;
+    }
+    int n = t.len(k);
+    int c = t.cEnd[k];
+    if (f.valence(t, k) <= 0 || in(STATE, t, k) || (n > 4 && t.canon[c - 2] == 'e' && t.canon[c - 1] == 'd')) {
+      return false;
+    }
+    // a word of positive valence alone is a trait where it ends the claim ("Men are not caring.", "are not honest
+    // enough"); followed by more words it is mostly a state or relation ("are not interested in", "not friendly to")
+    int a = k + 1;
+    return a >= t.count || t.is(a, Tokens.HARD_BEFORE) || t.is(a, Tokens.SENT_START) || in(ENOUGH, t, a);
+  }
+
+  private static final CharArraySet ENOUGH = set("enough");
+
+  /**
+   * A negative trait at token {@code k}: a word of negative valence or a pejorative noun ({@link
+   * StereotypeFeatures#negative}), a demonizing word or vice the valence lexicon does not rate ({@link #DEMONIZING},
+   * {@link #VICE}), or a trait word of {@code traits.txt} that is no positive trait ({@link #positiveTrait}) and of no
+   * positive valence: the stereotype trait lexicon holds mostly negative traits ("primitive", "backward",
+   * "untrustworthy", "submissive"), and a stereotype trait denied is a counter-stereotype.
+   */
+  static boolean negativeTrait(Tokens t, int k, StereotypeFeatures f) {
+    return f.negative(t, k) || in(DEMONIZING, t, k) || in(VICE, t, k)
+        || (BiasLexicon.Parsed.TRAITS.contains(t.canon, t.cStart[k], t.len(k)) && f.valence(t, k) <= 0
+            && !positiveTrait(t, k, f));
+  }
+
+  /**
+   * Whether the words from {@code a} to the sentence end hold a negative trait ({@link #negativeTrait}): a turn word
+   * ({@link #DENY_TURN}) before one makes the denial a claim again ("not a burden but a threat", "not lazy, just
+   * stupid"); before none it does not ("not special, they are just people", "not a burden but a blessing").
+   */
+  private static boolean turnsToTrait(Tokens t, int a, int to, StereotypeFeatures f) {
+    for (; a < to; a++) {
+      if (negativeTrait(t, a, f)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static final CharArraySet NOTHING = set("nothing");
@@ -872,7 +954,8 @@ final class StereotypeFrames {
   /**
    * A lack frame: a generic group mention (as in {@link #reason}), then, up to two adverbs skipped ("always", "just"),
    * "lack(s)" or "have/has no", up to one filler ("any", "basic"), then a virtue of {@link #VIRTUE}: "People with
-   * autism have no empathy", "immigrants lack respect". "Do not lack", "have no access" do not count.
+   * autism have no empathy", "immigrants lack respect"; or, for a group that is no disability group, a virtue denied
+   * ({@link #virtueDenied}: "Fat people are not disciplined"). "Do not lack", "have no access" do not count.
    *
    * @return the index of the mention, or -1
    */
@@ -897,6 +980,9 @@ final class StereotypeFrames {
       } else if (in(HAVE, t, v) && v + 1 < to && eq(t, v + 1, "no")) {
         o = v + 2;
       } else {
+        if (virtueDenied(t, v, to, f) && f.axis(t, s, e) != DISABILITY) {
+          return m;
+        }
         continue;
       }
       if (o < to && !t.is(o, Tokens.HARD_BEFORE) && in(LACK_FILLER, t, o)) {
@@ -908,6 +994,31 @@ final class StereotypeFrames {
     }
     return -1;
   }
+
+  /** Words between a denying negation and its virtue: "are not very caring", "are never really honest". */
+  static final CharArraySet VIRTUE_FILLER = set("a an very really so that particularly truly all especially");
+
+  /**
+   * A virtue denied, from token {@code v} right after a mention (and its adverbs): a present copula ("are", "is") and a
+   * negation ("not", "never", "hardly"), or "aren't"/"isn't", up to two fillers ({@link #VIRTUE_FILLER}), then a
+   * positive trait ({@link #positiveTrait}): "Women are never rational", "Fat people are not disciplined", "Men are not
+   * very caring". The lack frame's adjective form: to deny a virtue is to say the group lacks it.
+   */
+  static boolean virtueDenied(Tokens t, int v, int to, StereotypeFeatures f) {
+    if (in(DENY_COPULA_NOT, t, v) && !eq(t, v, "weren't") && !eq(t, v, "wasn't")) {
+      v++;
+    } else if (in(COPULA, t, v) && next(t, v, to, DENY_NEG) && !next(t, v, to, NO)) {
+      v += 2;
+    } else {
+      return false;
+    }
+    for (int fill = 0; fill < 2 && v < to && !t.is(v, Tokens.HARD_BEFORE) && in(VIRTUE_FILLER, t, v); fill++) {
+      v++;
+    }
+    return v < to && !t.is(v, Tokens.HARD_BEFORE) && positiveTrait(t, v, f);
+  }
+
+  private static final CharArraySet NO = set("no");
 
   /** Verbs whose object can carry a trait: "have a bad attitude", "live a destructive lifestyle". */
   static final CharArraySet HOLD_VERB = set("have has live lives lead leads");
@@ -1783,6 +1894,32 @@ final class StereotypeFrames {
   /** Tokens {@code [start, end)} a frame covers, packed into one long. */
   private static long span(int start, int end) {
     return ((long) start << 32) | end;
+  }
+
+  /**
+   * True if every group mention of the sentence is part of a capitalized name: each of its words capitalized and the
+   * next word of its clause a capitalized word of letters (not all capitals, not the start of another mention, not a
+   * function word, copula or modal): "the Michigan Women's Hall of Fame", "The Gay Men's Chorus of Los Angeles", "the
+   * Muslim Brotherhood". An organisation, team or title, not the group. "Young Republicans are ...", "Black Women Are
+   * Beautiful" (a copula next) and "In Texas Mexicans are ..." (a name before the mention only) stay mentions.
+   */
+  static boolean named(Tokens t, int to, int[] spans, int mentions) {
+    for (int m = 0; m < mentions; m++) {
+      int s = spans[2 * m];
+      int e = spans[2 * m + 1];
+      for (int k = s; k < e; k++) {
+        if (!t.is(k, Tokens.CAP)) {
+          return false;
+        }
+      }
+      if (e >= to || t.is(e, Tokens.HARD_BEFORE) || !t.is(e, Tokens.CAP) || t.is(e, Tokens.UPPER) || !letters(t, e)
+          || mentionAt(e, spans, mentions) >= 0 || Generalizations.FUNCTION.contains(t.canon, t.cStart[e], t.len(e))
+          || StereotypeFeatures.COPULA.contains(t.canon, t.cStart[e], t.len(e))
+          || StereotypeFeatures.MODAL.contains(t.canon, t.cStart[e], t.len(e))) {
+        return false;
+      }
+    }
+    return mentions > 0;
   }
 
   /**

@@ -84,6 +84,16 @@ class StereotypeFramesTest {
       "Muslims in the occupied territories are violent.|false",
       "Women who are married are boring.|false",
       "Immigrants settled here, and Mexicans are lazy.|false",
+      // names: every mention inside a capitalized name; a state or judgement of worth denied; a stereotype trait denied
+      "The Gay Men's Chorus of Los Angeles is always loud.|true",
+      "The Muslim Brotherhood is a dangerous organisation.|true",
+      "Refugees are not free to leave the camps.|true",
+      "Asians are not backward.|true",
+      // not names: a copula after the mention, a name before it only; not denied: a virtue denied
+      "Young Republicans are always angry.|false",
+      "In Texas Mexicans are lazy.|false",
+      "Black Women Are Beautiful.|false",
+      "Fat people are not disciplined.|false",
   })
   void notAboutTraits(String sentence, boolean expected) {
     int[] spans = new int[2 * 64];
@@ -212,6 +222,17 @@ class StereotypeFramesTest {
       "Blind people have no access to printed menus.|false",
       "Atheists do not lack morals.|false",
       "Teenagers have respect for their grandparents.|false",
+      // a virtue denied: a positive trait after a present copula and a negation
+      "Fat people are not disciplined.|true",
+      "Men are not very caring.|true",
+      "Muslims are never peaceful.|true",
+      "Chinese people aren't creative.|true",
+      // not a virtue denied: a negative trait, a state, a positive word that goes on, past tense, a disability's ability
+      "Immigrants are not lazy.|false",
+      "Women are not safe at night.|false",
+      "Lesbians are not interested in men.|false",
+      "Women were not rational.|false",
+      "Deaf people are not able to hear the alarm.|false",
   })
   void lack(String sentence, boolean expected) {
     int[] spans = new int[2 * 64];

@@ -18,13 +18,19 @@ class StereotypeNegationTest {
   private static final Detector DETECTOR = new BiasDetector();
 
   /**
-   * Floors: before the veto 22 of the 30 denials were quiet and 25 of the 28 stereotypes found; with it 29 of 30
-   * quiet ("Africans are not primitive" stays flagged: "primitive" has no VADER valence and is no pejorative noun)
-   * and the same 25 found (missed before and after: "Women are never rational", "Men are not caring", "Fat people
-   * are not disciplined", positive traits denied that neither the rule's traits nor the model see).
+   * Floors. The first 30 denials and 28 stereotypes: before the veto 22 quiet and 25 found; with it 29 and 25
+   * ("Africans are not primitive" flagged: no VADER valence, no pejorative noun; "Women are never rational", "Men are not
+   * caring", "Fat people are not disciplined" missed). All 52 denials and 51 stereotypes (session 12 added 22 and 23):
+   * before that session 45 quiet and 40 found; with a stereotype trait of {@code traits.txt} and the demonizing words
+   * counted as negative, positive traits denied found by the rule and the lack frame ({@link
+   * StereotypeFrames#positiveTrait}), "never" + a negative trait no longer a claim, a circumstance or excellence denied
+   * vetoed ({@link StereotypeFrames#STATE}) and a turn word a turn only before another negative trait: 52 quiet and 48
+   * found. Missed before and after: "Immigrants are not a burden, they are just lazy", "Refugees are not dangerous, only
+   * dirty" (the model scores them below its threshold and no frame reads a trait after a denial), "Women are not
+   * important" (VADER does not rate "important").
    */
-  private static final int QUIET_FLOOR = 28;
-  private static final int FOUND_FLOOR = 25;
+  private static final int QUIET_FLOOR = 52;
+  private static final int FOUND_FLOOR = 48;
 
   static ProbeSet probes() throws IOException {
     return ProbeSet.read("negation-probes.tsv", "quiet", "found");
@@ -35,7 +41,7 @@ class StereotypeNegationTest {
     ProbeSet.Tally t = probes().tally(text -> ProbeSet.stereotype(DETECTOR, text));
     System.out.printf("Negation probes: denials quiet %d of %d, stereotypes found %d of %d%n%s",
         t.quiet(), t.quietRows(), t.found(), t.foundRows(), t.misses());
-    assertTrue(t.quietRows() >= 30 && t.foundRows() >= 25, "probe file must hold >= 30 denials and >= 25 stereotypes");
+    assertTrue(t.quietRows() >= 52 && t.foundRows() >= 51, "probe file must hold >= 52 denials and >= 51 stereotypes");
     assertTrue(t.quiet() >= QUIET_FLOOR, "denials quiet must be >= " + QUIET_FLOOR + ": " + t.quiet());
     assertTrue(t.found() >= FOUND_FLOOR, "stereotypes found must be >= " + FOUND_FLOOR + ": " + t.found());
   }
