@@ -196,14 +196,19 @@ public final class BiasDetector implements Detector {
     for (int from = 0; from < n; ) {
       // StereotypeScorer.sentenceEnd, and the sentence's marks on the way: with no token that may start a group term,
       // is "who"/"that" or an attribution anchor, the mention finder finds nothing and the attribution frame has no
-      // anchor, so the sentence yields nothing and is skipped here (most sentences of most texts)
+      // anchor, so the sentence yields nothing and is skipped here (most sentences of most texts). Skipped too when
+      // every token is asked or quoted (QUESTION or QUOTED, folded onto the QUOTED bit): whichever mention a verdict or
+      // frame would report, dropReasons drops it as ASKED
       int to = from + 1;
       int marks = fl[from];
+      int asked = marks | marks >>> 1;
       while (to < n && (fl[to] & Tokens.SENT_START) == 0) {
-        marks |= fl[to];
+        int f = fl[to];
+        marks |= f;
+        asked &= f | f >>> 1;
         to++;
       }
-      if ((marks & Tokens.STEREOTYPE_MARKS) == 0) {
+      if ((marks & Tokens.STEREOTYPE_MARKS) == 0 || (asked & Tokens.QUOTED) != 0) {
         from = to;
         continue;
       }
@@ -229,8 +234,9 @@ public final class BiasDetector implements Detector {
           sc.spans[2 * r] = s0;
           sc.spans[2 * r + 1] = e0;
         } else {
-          // the attribution frame: a trait or role put down to one person's group ("because she is a woman")
-          long a = StereotypeFrames.attribution(t, from, capped);
+          // the attribution frame: a trait or role put down to one person's group ("because she is a woman"), found
+          // only at a token marked ANCHOR
+          long a = (marks & Tokens.ANCHOR) != 0 ? StereotypeFrames.attribution(t, from, capped) : -1;
           if (a < 0) {
             from = to;
             continue;

@@ -23,7 +23,8 @@ final class Tokens {
   static final int HARD_BEFORE = 4;  // clause punctuation between the previous token and this one
   static final int SENT_START = 8;   // first token of a sentence or paragraph
   static final int QUOTED = 16;      // inside a closed pair of double quotes
-  static final int QUESTION = 32;    // the next hard break after this token is '?'
+  static final int QUESTION = 32;    // the next hard break after this token is '?' (QUOTED << 1: BiasDetector folds
+                                     // the two with f | f >>> 1)
   static final int HYPHEN_BEFORE = 64; // joined to the previous token by a bare hyphen (bio-psycho)
   // The lexicon scan's tests, set from the lexicon's TokenMarks (only with a lexicon): the scan looks up a head only for
   // a token with either
@@ -391,59 +392,101 @@ final class Tokens {
       int k = cls[c];
       if (k >= DIGIT) {
         int start = i;
-        int e = wordEnd(b, i);
-        int ce = -1; // end of the canonical token if a possessive 's is dropped
-        boolean past = false;
-        while (true) {
-          if (e + 2 >= n && n < len) {
-            past = true; // the token may run on, or its tests read chars, past the ASCII prefix
-            break;
-          }
-          if (e >= n || b[e] != '\'' || e + 1 >= n || cls[b[e + 1]] < LOWER_LETTER) {
-            break;
-          }
-          // an apostrophe inside a word
-          if (possessive(b, e, n)) {
-            ce = e;
-            e += 2;
-            break;
-          }
-          e = wordEnd(b, e + 1);
-        }
-        if (past) {
-          break; // the general loop takes the token from its start
-        }
-        int cend = ce < 0 ? e : ce;
-        // the hash and the capitals, eight bytes a step; a capital is lower-cased in canon and in the hashed word
-        int h = 0;
-        int uppers = 0;
         int f = pendingFlags;
-        for (int p = start; ; p += 8) {
-          int r = cend - p;
-          long y = (long) LONGS.get(b, p);
-          if (r < 8) {
-            y &= (1L << (r << 3)) - 1;
-          }
-          long up = ((y + 0x3F * ONES) & ~(y + 0x25 * ONES)) & HIGH; // 'A'..'Z' (bytes below 0x80: no carries)
+        int h = 0;
+        int e;
+        int cend;
+        // the common case: a word with no apostrophe after it that ends inside the prefix, its end, capitals and hash
+        // from one pass of eight-byte loads (a capital is lower-cased in canon and in the hashed word)
+        int q = start; // the eight bytes being read
+        long y;
+        long nw;
+        int uppers = 0;
+        while ((nw = ~wordBytes(y = (long) LONGS.get(b, q)) & HIGH) == 0) {
+          long up = capitals(y);
           if (up != 0) {
-            if (p == start && (up & 0x80) != 0) {
+            if (q == start && (up & 0x80) != 0) {
               f |= CAP;
             }
-            uppers += Long.bitCount(up);
-            for (long u = up; u != 0; u &= u - 1) {
-              int at = p + (Long.numberOfTrailingZeros(u) >>> 3);
-              s[at] = (char) (s[at] | 0x20);
-            }
+            uppers += lowerCase(s, q, up);
             y |= up >>> 2; // 0x80 >>> 2 = 0x20: the capitals to lower case
           }
-          if (r <= 8) {
-            h = h * POW31[r] + hash8(y) * INV31[8 - r];
-            break;
-          }
           h = h * POW31[8] + hash8(y);
+          q += 8;
         }
-        if (uppers > 1 && uppers == letters(b, start, cend)) {
-          f |= UPPER;
+        int rest = Long.numberOfTrailingZeros(nw) >>> 3; // the word's bytes in y, 0-7
+        e = q + rest;
+        if (b[e] != '\'' && (e + 2 < n || n == len)) {
+          y &= (1L << (rest << 3)) - 1;
+          long up = capitals(y);
+          if (up != 0) {
+            if (q == start && (up & 0x80) != 0) {
+              f |= CAP;
+            }
+            uppers += lowerCase(s, q, up);
+            y |= up >>> 2;
+          }
+          h = h * POW31[rest] + hash8(y) * INV31[8 - rest];
+          if (uppers > 1 && uppers == letters(b, start, e)) {
+            f |= UPPER;
+          }
+          cend = e;
+        } else {
+          // an apostrophe after the word, or a word that may run past the prefix: from its start again, canon as it
+          // was (the general loop, if it takes over, reads capitals there)
+          if (uppers > 0) {
+            text.getChars(base + start, base + q, s, start);
+          }
+          f = pendingFlags;
+          e = wordEnd(b, i);
+          int ce = -1; // end of the canonical token if a possessive 's is dropped
+          boolean past = false;
+          while (true) {
+            if (e + 2 >= n && n < len) {
+              past = true; // the token may run on, or its tests read chars, past the ASCII prefix
+              break;
+            }
+            if (e >= n || b[e] != '\'' || e + 1 >= n || cls[b[e + 1]] < LOWER_LETTER) {
+              break;
+            }
+            // an apostrophe inside a word
+            if (possessive(b, e, n)) {
+              ce = e;
+              e += 2;
+              break;
+            }
+            e = wordEnd(b, e + 1);
+          }
+          if (past) {
+            break; // the general loop takes the token from its start
+          }
+          cend = ce < 0 ? e : ce;
+          // the hash and the capitals, eight bytes a step
+          h = 0;
+          uppers = 0;
+          for (int p = start; ; p += 8) {
+            int r = cend - p;
+            y = (long) LONGS.get(b, p);
+            if (r < 8) {
+              y &= (1L << (r << 3)) - 1;
+            }
+            long up = capitals(y);
+            if (up != 0) {
+              if (p == start && (up & 0x80) != 0) {
+                f |= CAP;
+              }
+              uppers += lowerCase(s, p, up);
+              y |= up >>> 2;
+            }
+            if (r <= 8) {
+              h = h * POW31[r] + hash8(y) * INV31[8 - r];
+              break;
+            }
+            h = h * POW31[8] + hash8(y);
+          }
+          if (uppers > 1 && uppers == letters(b, start, cend)) {
+            f |= UPPER;
+          }
         }
         if (prevEnd == start - 1 && b[start - 1] == '-') {
           f |= HYPHEN_BEFORE;
@@ -532,6 +575,20 @@ final class Tokens {
     long letters = (f + 0x1F * ONES) & ~(f + 0x05 * ONES); // 'a'..'z' after folding
     long digits = (x + 0x50 * ONES) & ~(x + 0x46 * ONES); // '0'..'9'
     return (letters | digits) & HIGH;
+  }
+
+  /** The high bit of each byte 'A'..'Z' of {@code y}, whose bytes are all below 0x80 (no carries). */
+  private static long capitals(long y) {
+    return ((y + 0x3F * ONES) & ~(y + 0x25 * ONES)) & HIGH;
+  }
+
+  /** Lower-cases in {@code s} the capitals {@code up} ({@link #capitals}) of the eight chars from {@code p}; their count. */
+  private static int lowerCase(char[] s, int p, long up) {
+    for (long u = up; u != 0; u &= u - 1) {
+      int at = p + (Long.numberOfTrailingZeros(u) >>> 3);
+      s[at] = (char) (s[at] | 0x20);
+    }
+    return Long.bitCount(up);
   }
 
   /** The first index from {@code i} whose byte is not an ASCII letter or digit (the zero bytes after the segment stop it). */

@@ -54,4 +54,38 @@ class StereotypeSentenceSkipTest {
     assertTrue(skipped > 1_000 && marked > 1_000 && mentioned > 1_000,
         "skipped " + skipped + ", marked " + marked + ", with a mention " + mentioned);
   }
+
+  /**
+   * The detector also skips a sentence whose every token is asked or quoted ({@link Tokens#QUESTION} or
+   * {@link Tokens#QUOTED}): sound while {@link BiasDetector#qualified} drops such a sentence whatever mention a verdict
+   * or frame reports. Checked with every token of every such sentence of the training texts as the mention.
+   */
+  @Test
+  void askedSentencesAreDroppedWhateverTheMention() throws IOException {
+    List<StereotypeData.Row> rows = StereotypeData.load(BiasAccuracyTest.datasets());
+    BiasLexicon lex = BiasLexicon.of(BiasDetector.Options.DEFAULT);
+    Tokens t = new Tokens();
+    int asked = 0;
+    for (int r = 0; r < rows.size(); r += 3) {
+      String s = rows.get(r).text();
+      t.begin(AnalyzedText.of(s), lex);
+      t.reset(s, 0, s.length());
+      for (int from = 0; from < t.count; ) {
+        int to = StereotypeScorer.sentenceEnd(t, from);
+        boolean all = true;
+        for (int k = from; k < to; k++) {
+          all &= t.is(k, Tokens.QUESTION | Tokens.QUOTED);
+        }
+        if (all) {
+          asked++;
+          for (int k = from; k < to; k++) {
+            assertTrue(BiasDetector.qualified(t, from, to, new int[] {k, k + 1}, 1), s);
+          }
+        }
+        from = to;
+      }
+      t.end();
+    }
+    assertTrue(asked > 200, "asked or quoted sentences: " + asked);
+  }
 }
