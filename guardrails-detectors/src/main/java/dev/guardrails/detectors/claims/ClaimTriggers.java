@@ -41,6 +41,15 @@ final class ClaimTriggers {
   /** The words {@link Citations} finds a link or DOI at: "http://", "https://", "www.", "doi:". */
   private static final String[] CITATION_WORDS = {"http", "https", "www", "doi"};
 
+  /** The percent and currency words ({@link #STATISTIC_TRIGGER}), lower case. */
+  private static final String[] STATISTIC_WORDS = statisticWords();
+
+  private static String[] statisticWords() {
+    java.util.List<String> out = new java.util.ArrayList<>(java.util.List.of("percent", "pct", "cent"));
+    out.addAll(Terms.CURRENCY_WORDS);
+    return out.toArray(new String[0]);
+  }
+
   /** The scan's table words by first letter. */
   private static final String[][] TRIGGERS_BY_LETTER = new String[26][];
 
@@ -53,10 +62,7 @@ final class ClaimTriggers {
         "sure", "always", "never", "fails", "fail", "doubt", "risk", "proven")) {
       kinds.merge(w, CERTAINTY_TRIGGER, (x, y) -> x | y);
     }
-    for (String w : java.util.List.of("percent", "pct", "cent")) {
-      kinds.merge(w, STATISTIC_TRIGGER, (x, y) -> x | y);
-    }
-    for (String w : Terms.CURRENCY_WORDS) {
+    for (String w : STATISTIC_WORDS) {
       kinds.merge(w, STATISTIC_TRIGGER, (x, y) -> x | y);
     }
     for (String w : ClaimLanguageDetector.CERTAINTY) {
@@ -147,7 +153,7 @@ final class ClaimTriggers {
     }
     s.getBytes(0, n, b, 0);
     java.util.Arrays.fill(b, n, padded, (byte) 0);
-    byte[] start = START;
+    long[] start = START;
     int seen = 0;
     long prevLetterTop = 0; // the high bit of byte 0 set when the previous long's last byte was a letter
     for (int at = 0; at < n; at += 8) {
@@ -164,7 +170,7 @@ final class ClaimTriggers {
       while (starts != 0) {
         int i = at + (Long.numberOfTrailingZeros(starts) >>> 3);
         starts &= starts - 1;
-        if (start[(b[i] & 31) << 10 | (b[i + 1] & 31) << 5 | (b[i + 2] & 31)] != 0) {
+        if (startsTableWord(start, (b[i] & 31) << 10 | (b[i + 1] & 31) << 5 | (b[i + 2] & 31))) {
           int h = b[i] | 0x20;
           int e = i + 1;
           int d;
@@ -192,19 +198,25 @@ final class ClaimTriggers {
   }
 
   /**
-   * 1 at {@code (first & 31) << 10 | (second & 31) << 5 | (third & 31)} when a table word begins with
+   * Bit {@code (first & 31) << 10 | (second & 31) << 5 | (third & 31)} set when a table word begins with
    * those three letters: {@code & 31} maps both cases of an ASCII letter to the same 1-26. Other chars
    * land on a letter's slot too ('.' on 'n'), so a hit is a candidate, settled by the word's
    * look-up; a miss is exact: every table word has three or more letters.
    */
-  private static final byte[] START = new byte[1 << 15];
+  private static final long[] START = new long[(1 << 15) >>> 6];
+
+  /** Whether bit {@code at} of {@link #START} is set (a bit set: 4 KB, where a byte per slot took 32 KB of cache). */
+  private static boolean startsTableWord(long[] start, int at) {
+    return (start[at >>> 6] >>> at & 1) != 0;
+  }
 
   static {
     for (String w : TABLE_KINDS.keySet()) {
       if (w.length() < 3) {
         throw new AssertionError("table word shorter than the three-letter test: " + w);
       }
-      START[(w.charAt(0) & 31) << 10 | (w.charAt(1) & 31) << 5 | (w.charAt(2) & 31)] = 1;
+      int at = (w.charAt(0) & 31) << 10 | (w.charAt(1) & 31) << 5 | (w.charAt(2) & 31);
+      START[at >>> 6] |= 1L << at;
     }
   }
 
@@ -285,9 +297,10 @@ final class ClaimTriggers {
    * The offsets, ascending, of the trigger words and signs of the ASCII text {@code s} where a
    * rule can fire: with {@code attributions}, a subject with a verb after it (as {@link ClaimLanguageDetector#attribution}
    * reads it) or "according to" at most 20 chars before it; with {@code certainties}, a certainty
-   * word inside its phrase (any case); with {@code statistics}, every statistic word and sign. Null
-   * when {@code s} holds a char outside ASCII ('İ' lower-cases to 'i' in a sentence, to two chars
-   * in a word): the caller then reads every sentence. A phrase lies inside one sentence, and a
+   * word inside its phrase (any case); with {@code statistics}, every statistic word and sign. When
+   * {@code s} holds a char outside ASCII: null if attributions or certainties are asked ('İ'
+   * lower-cases to 'i' in a sentence, to two chars in a word), and the caller then reads every
+   * sentence; for statistics alone, {@link #statisticOffsets}. A phrase lies inside one sentence, and a
    * sentence is a substring of the text, so a sentence holding none of these offsets fires no rule
    * (word boundaries, the sentence start and the claim test are left to the rules).
    */
@@ -299,7 +312,7 @@ final class ClaimTriggers {
     while (i < n) {
       char c = s.charAt(i);
       if (c >= 0x80) {
-        return null;
+        return attributions || certainties ? null : statisticOffsets(s);
       }
       if (ASCII_KIND[c] != LETTER) {
         if (statistics && (c == '%' || ASCII_KIND[c] == CURRENCY_SIGN)) {
@@ -315,12 +328,51 @@ final class ClaimTriggers {
         h = 31 * h + (d | 0x20);
         e++;
       }
-      int k = e - i >= 3 && START[(c & 31) << 10 | (s.charAt(i + 1) & 31) << 5 | (s.charAt(i + 2) & 31)] != 0
+      int k = e - i >= 3 && startsTableWord(START, (c & 31) << 10 | (s.charAt(i + 1) & 31) << 5 | (s.charAt(i + 2) & 31))
           ? trigger(s, i, e, h) : 0;
       if ((k & ATTRIBUTION_TRIGGER) != 0 && attributions && (verbAfter(s, e) || accordingToBefore(s, i))
           || (k & CERTAINTY_TRIGGER) != 0 && certainties && certaintyPhraseAround(s, i, e)
           || (k & STATISTIC_TRIGGER) != 0 && statistics) {
         out = add(out, count++, i);
+      }
+      i = e;
+    }
+    return out == null ? NO_PLACES : java.util.Arrays.copyOf(out, count);
+  }
+
+  /**
+   * {@link #triggerOffsets} with statistics alone, over any text: the offsets of every '%', currency
+   * symbol (Unicode class Sc) and word (a run of {@link Character#isLetter} chars) that equals a
+   * percent or currency word ignoring case as {@code String.regionMatches} does. A sentence can only
+   * hold a percent or money term ({@link Terms#tokenize}: a number before a '%', before "percent",
+   * "pct" or "per cent", before a currency word, or after '$', '€', '£' or '¥') where it holds one of
+   * these chars or words: Terms reads the word after a number as the same run of letters. So a
+   * non-ASCII answer whose only rule is the statistics rule is asked about the sentences around these
+   * places, not about every sentence (the model over the whole text).
+   */
+  static int[] statisticOffsets(String s) {
+    int n = s.length();
+    int[] out = null;
+    int count = 0;
+    int i = 0;
+    while (i < n) {
+      char c = s.charAt(i);
+      if (!Character.isLetter(c)) {
+        if (c == '%' || Character.getType(c) == Character.CURRENCY_SYMBOL) {
+          out = add(out, count++, i);
+        }
+        i++;
+        continue;
+      }
+      int e = i + 1;
+      while (e < n && Character.isLetter(s.charAt(e))) {
+        e++;
+      }
+      for (String w : STATISTIC_WORDS) {
+        if (w.length() == e - i && s.regionMatches(true, i, w, 0, w.length())) {
+          out = add(out, count++, i);
+          break;
+        }
       }
       i = e;
     }
