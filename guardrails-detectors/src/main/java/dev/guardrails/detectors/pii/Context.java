@@ -16,12 +16,6 @@ final class Context {
 
   /** Phrases by their first (lower-case ASCII) character, those starting above ASCII at 0; null where none starts. */
   private final String[][] byFirst = new String[128][];
-  /**
-   * Bit {@code c} set when a phrase may start at a char {@code c} below 128 (its first char, or the
-   * capital of an ASCII lower-case first letter); bit 0 when one starts above ASCII, where every char
-   * from 128 up is looked up.
-   */
-  private final long[] starts = new long[2];
 
   private Context(String... phrases) {
     for (String phrase : phrases) {
@@ -32,10 +26,6 @@ final class Context {
       String[] grown = old == null ? new String[1] : java.util.Arrays.copyOf(old, old.length + 1);
       grown[grown.length - 1] = p;
       byFirst[f] = grown;
-      starts[f >>> 6] |= 1L << f;
-      if (f >= 'a' && f <= 'z') {
-        starts[(f - 32) >>> 6] |= 1L << (f - 32);
-      }
     }
   }
 
@@ -61,14 +51,9 @@ final class Context {
    */
   boolean in(String s, int from, int to) {
     boolean prevWord = from > 0 && isWordChar(s.charAt(from - 1));
-    long lo = starts[0];
-    long hi = starts[1];
-    boolean above = (lo & 1) != 0;
     for (int i = from; i < to; i++) {
       char c = s.charAt(i);
-      // one test per char, rarely true: a phrase's first char (either case) where no word char is before
-      boolean first = c < 64 ? (lo >>> c & 1) != 0 : c < 128 ? (hi >>> c & 1) != 0 : above;
-      if (!prevWord & first) {
+      if (!prevWord) {
         char l = lower(c);
         String[] starting = byFirst[l < 128 ? l : 0];
         if (starting != null && startsCue(starting, s, i, to)) {
