@@ -153,7 +153,7 @@ final class ClaimTriggers {
     }
     s.getBytes(0, n, b, 0);
     java.util.Arrays.fill(b, n, padded, (byte) 0);
-    long[] start = START;
+    byte[] start = START;
     int seen = 0;
     long prevLetterTop = 0; // the high bit of byte 0 set when the previous long's last byte was a letter
     for (int at = 0; at < n; at += 8) {
@@ -170,7 +170,7 @@ final class ClaimTriggers {
       while (starts != 0) {
         int i = at + (Long.numberOfTrailingZeros(starts) >>> 3);
         starts &= starts - 1;
-        if (startsTableWord(start, (b[i] & 31) << 10 | (b[i + 1] & 31) << 5 | (b[i + 2] & 31))) {
+        if (start[(b[i] & 31) << 10 | (b[i + 1] & 31) << 5 | (b[i + 2] & 31)] != 0) {
           int h = b[i] | 0x20;
           int e = i + 1;
           int d;
@@ -198,25 +198,19 @@ final class ClaimTriggers {
   }
 
   /**
-   * Bit {@code (first & 31) << 10 | (second & 31) << 5 | (third & 31)} set when a table word begins with
+   * 1 at {@code (first & 31) << 10 | (second & 31) << 5 | (third & 31)} when a table word begins with
    * those three letters: {@code & 31} maps both cases of an ASCII letter to the same 1-26. Other chars
    * land on a letter's slot too ('.' on 'n'), so a hit is a candidate, settled by the word's
    * look-up; a miss is exact: every table word has three or more letters.
    */
-  private static final long[] START = new long[(1 << 15) >>> 6];
-
-  /** Whether bit {@code at} of {@link #START} is set (a bit set: 4 KB, where a byte per slot took 32 KB of cache). */
-  private static boolean startsTableWord(long[] start, int at) {
-    return (start[at >>> 6] >>> at & 1) != 0;
-  }
+  private static final byte[] START = new byte[1 << 15];
 
   static {
     for (String w : TABLE_KINDS.keySet()) {
       if (w.length() < 3) {
         throw new AssertionError("table word shorter than the three-letter test: " + w);
       }
-      int at = (w.charAt(0) & 31) << 10 | (w.charAt(1) & 31) << 5 | (w.charAt(2) & 31);
-      START[at >>> 6] |= 1L << at;
+      START[(w.charAt(0) & 31) << 10 | (w.charAt(1) & 31) << 5 | (w.charAt(2) & 31)] = 1;
     }
   }
 
@@ -328,7 +322,7 @@ final class ClaimTriggers {
         h = 31 * h + (d | 0x20);
         e++;
       }
-      int k = e - i >= 3 && startsTableWord(START, (c & 31) << 10 | (s.charAt(i + 1) & 31) << 5 | (s.charAt(i + 2) & 31))
+      int k = e - i >= 3 && START[(c & 31) << 10 | (s.charAt(i + 1) & 31) << 5 | (s.charAt(i + 2) & 31)] != 0
           ? trigger(s, i, e, h) : 0;
       if ((k & ATTRIBUTION_TRIGGER) != 0 && attributions && (verbAfter(s, e) || accordingToBefore(s, i))
           || (k & CERTAINTY_TRIGGER) != 0 && certainties && certaintyPhraseAround(s, i, e)
