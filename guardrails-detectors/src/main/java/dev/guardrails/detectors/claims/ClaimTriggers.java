@@ -41,6 +41,15 @@ final class ClaimTriggers {
   /** The words {@link Citations} finds a link or DOI at: "http://", "https://", "www.", "doi:". */
   private static final String[] CITATION_WORDS = {"http", "https", "www", "doi"};
 
+  /** The percent and currency words ({@link #STATISTIC_TRIGGER}), lower case. */
+  private static final String[] STATISTIC_WORDS = statisticWords();
+
+  private static String[] statisticWords() {
+    java.util.List<String> out = new java.util.ArrayList<>(java.util.List.of("percent", "pct", "cent"));
+    out.addAll(Terms.CURRENCY_WORDS);
+    return out.toArray(new String[0]);
+  }
+
   /** The scan's table words by first letter. */
   private static final String[][] TRIGGERS_BY_LETTER = new String[26][];
 
@@ -53,10 +62,7 @@ final class ClaimTriggers {
         "sure", "always", "never", "fails", "fail", "doubt", "risk", "proven")) {
       kinds.merge(w, CERTAINTY_TRIGGER, (x, y) -> x | y);
     }
-    for (String w : java.util.List.of("percent", "pct", "cent")) {
-      kinds.merge(w, STATISTIC_TRIGGER, (x, y) -> x | y);
-    }
-    for (String w : Terms.CURRENCY_WORDS) {
+    for (String w : STATISTIC_WORDS) {
       kinds.merge(w, STATISTIC_TRIGGER, (x, y) -> x | y);
     }
     for (String w : ClaimLanguageDetector.CERTAINTY) {
@@ -285,9 +291,10 @@ final class ClaimTriggers {
    * The offsets, ascending, of the trigger words and signs of the ASCII text {@code s} where a
    * rule can fire: with {@code attributions}, a subject with a verb after it (as {@link ClaimLanguageDetector#attribution}
    * reads it) or "according to" at most 20 chars before it; with {@code certainties}, a certainty
-   * word inside its phrase (any case); with {@code statistics}, every statistic word and sign. Null
-   * when {@code s} holds a char outside ASCII ('İ' lower-cases to 'i' in a sentence, to two chars
-   * in a word): the caller then reads every sentence. A phrase lies inside one sentence, and a
+   * word inside its phrase (any case); with {@code statistics}, every statistic word and sign. When
+   * {@code s} holds a char outside ASCII: null if attributions or certainties are asked ('İ'
+   * lower-cases to 'i' in a sentence, to two chars in a word), and the caller then reads every
+   * sentence; for statistics alone, {@link #statisticOffsets}. A phrase lies inside one sentence, and a
    * sentence is a substring of the text, so a sentence holding none of these offsets fires no rule
    * (word boundaries, the sentence start and the claim test are left to the rules).
    */
@@ -299,7 +306,7 @@ final class ClaimTriggers {
     while (i < n) {
       char c = s.charAt(i);
       if (c >= 0x80) {
-        return null;
+        return attributions || certainties ? null : statisticOffsets(s);
       }
       if (ASCII_KIND[c] != LETTER) {
         if (statistics && (c == '%' || ASCII_KIND[c] == CURRENCY_SIGN)) {
@@ -321,6 +328,45 @@ final class ClaimTriggers {
           || (k & CERTAINTY_TRIGGER) != 0 && certainties && certaintyPhraseAround(s, i, e)
           || (k & STATISTIC_TRIGGER) != 0 && statistics) {
         out = add(out, count++, i);
+      }
+      i = e;
+    }
+    return out == null ? NO_PLACES : java.util.Arrays.copyOf(out, count);
+  }
+
+  /**
+   * {@link #triggerOffsets} with statistics alone, over any text: the offsets of every '%', currency
+   * symbol (Unicode class Sc) and word (a run of {@link Character#isLetter} chars) that equals a
+   * percent or currency word ignoring case as {@code String.regionMatches} does. A sentence can only
+   * hold a percent or money term ({@link Terms#tokenize}: a number before a '%', before "percent",
+   * "pct" or "per cent", before a currency word, or after '$', '€', '£' or '¥') where it holds one of
+   * these chars or words: Terms reads the word after a number as the same run of letters. So a
+   * non-ASCII answer whose only rule is the statistics rule is asked about the sentences around these
+   * places, not about every sentence (the model over the whole text).
+   */
+  static int[] statisticOffsets(String s) {
+    int n = s.length();
+    int[] out = null;
+    int count = 0;
+    int i = 0;
+    while (i < n) {
+      char c = s.charAt(i);
+      if (!Character.isLetter(c)) {
+        if (c == '%' || Character.getType(c) == Character.CURRENCY_SYMBOL) {
+          out = add(out, count++, i);
+        }
+        i++;
+        continue;
+      }
+      int e = i + 1;
+      while (e < n && Character.isLetter(s.charAt(e))) {
+        e++;
+      }
+      for (String w : STATISTIC_WORDS) {
+        if (w.length() == e - i && s.regionMatches(true, i, w, 0, w.length())) {
+          out = add(out, count++, i);
+          break;
+        }
       }
       i = e;
     }

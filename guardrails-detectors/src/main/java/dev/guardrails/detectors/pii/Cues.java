@@ -15,6 +15,9 @@ final class Cues {
 
   static final int AHEAD = 48;
 
+  /** The first letters of {@link #MONTHS}. */
+  private static final String MONTH_INITIALS = "jfmasond";
+
   private static final String[] MONTHS = {"january", "february", "march", "april", "may", "june", "july",
       "august", "september", "october", "november", "december"};
 
@@ -257,6 +260,9 @@ final class Cues {
   /** If a month name or 3-letter abbreviation (optionally with '.') starts at q, returns its end, else -1. */
   private static int month(String s, int q) {
     int n = s.length();
+    if (q < n && s.charAt(q) < 128 && MONTH_INITIALS.indexOf(Context.lower(s.charAt(q))) < 0) {
+      return -1; // no month starts with this ASCII char (others may fold to a letter: the long s)
+    }
     for (String m : MONTHS) {
       int len = m.length();
       if (q + len <= n && s.regionMatches(true, q, m, 0, len) && (q + len == n || !isLetterOrDigit(s.charAt(q + len)))) {

@@ -230,9 +230,9 @@ final class Tokens {
     if ("DFIQUV".indexOf(a) >= 0 || "DFIOQUV".indexOf(b) >= 0) {
       return -1;
     }
-    String pre = "" + a + b;
-    if (pre.equals("BG") || pre.equals("GB") || pre.equals("NK") || pre.equals("KN") || pre.equals("TN")
-        || pre.equals("NT") || pre.equals("ZZ")) {
+    // prefixes never allocated: BG, GB, NK, KN, TN, NT, ZZ (compared as chars: no string per word)
+    if (a == 'B' && b == 'G' || a == 'G' && b == 'B' || a == 'N' && b == 'K' || a == 'K' && b == 'N'
+        || a == 'T' && b == 'N' || a == 'N' && b == 'T' || a == 'Z' && b == 'Z') {
       return -1;
     }
     int p = i + 2;

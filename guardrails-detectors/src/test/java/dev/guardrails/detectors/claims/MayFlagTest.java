@@ -1,6 +1,8 @@
 package dev.guardrails.detectors.claims;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -282,5 +284,54 @@ class MayFlagTest {
       }
     }
     assertTrue(fired > 5_000, "texts where a rule fires: " + fired);
+  }
+
+  /**
+   * {@link ClaimTriggers#statisticOffsets}, the trigger offsets of a non-ASCII text read by the
+   * statistics rule alone: every sentence of random texts of numbers, percent and currency words and
+   * signs (any case, the long s and dotted capital I that fold to ASCII letters, other non-ASCII
+   * letters and symbols) that holds a percent or money term holds one of the offsets; and on such a
+   * text {@link ClaimTriggers#triggerOffsets} gives them for statistics alone, null with another rule.
+   */
+  @Test
+  void statisticOffsetsHoldEveryPercentOrMoneyTerm() {
+    Random r = new Random(46);
+    String[] pieces = {"12.5%", "12 %", "40 percent", "40 PERCENT", "3 per cent", "3 per\u00A0cent", "7 pct", "$5", "\u20AC5",
+      "5 \u20AC", "\u00A35", "\u00A5100", "\u20B9 20", "5 dollars", "5 Dollars", "EUR 3", "3 eur", "3 EUROS", "9 gbp",
+      "9 u\u017Fd", "9 \u0130tems", "9 pounds", "1,500", "2.3 million", "7 billion euros", "caf\u00E9", "na\u00EFve",
+      "\u00FCber", "Stra\u00DFe", "\u00BD", "the", "rate", "is", "was", "of", ".", "!", "?", "\n", "  ", "Dr.", "e.g.",
+      "\u201Cquoted\u201D", "\u2014", "centimes", "percentage", "x"};
+    int terms = 0;
+    for (int it = 0; it < 20_000; it++) {
+      StringBuilder b = new StringBuilder("\u00E9 ");
+      int len = 1 + r.nextInt(16);
+      for (int k = 0; k < len; k++) {
+        b.append(pieces[r.nextInt(pieces.length)]).append(r.nextInt(6) == 0 ? "" : " ");
+      }
+      dev.guardrails.text.AnalyzedText text = dev.guardrails.text.AnalyzedText.of(b.toString());
+      String s = text.normalized();
+      int[] places = ClaimTriggers.statisticOffsets(s);
+      if (s.chars().anyMatch(c -> c >= 0x80)) {
+        assertArrayEquals(places, ClaimTriggers.triggerOffsets(s, false, false, true), "case " + it);
+        assertNull(ClaimTriggers.triggerOffsets(s, true, false, true), "case " + it);
+        assertNull(ClaimTriggers.triggerOffsets(s, false, true, true), "case " + it);
+      }
+      for (dev.guardrails.text.Span sent : ClaimExtractor.sentences(text)) {
+        Terms.Seq seq = Terms.tokenize(s, sent.start(), sent.end());
+        boolean statistic = false;
+        for (int t = 0; t < seq.size(); t++) {
+          statistic |= seq.kinds[t] == Terms.PERCENT || seq.kinds[t] == Terms.MONEY;
+        }
+        if (statistic) {
+          terms++;
+          boolean held = false;
+          for (int o : places) {
+            held |= o >= sent.start() && o < sent.end();
+          }
+          assertTrue(held, "a sentence with a percent or money term holds a statistic offset, case " + it);
+        }
+      }
+    }
+    assertTrue(terms > 10_000, "sentences with a percent or money term: " + terms);
   }
 }
