@@ -117,22 +117,7 @@ public final class PatternsGoldenDump {
     List<Finding> found = new ArrayList<>();
     d.detect(a, ctx, found::add);
     for (Finding f : found) {
-      out.print(id);
-      out.print('\t');
-      out.print(tag);
-      out.print(d.id());
-      out.print('\t');
-      out.print(f.type());
-      out.print('\t');
-      out.print(f.span().start());
-      out.print('\t');
-      out.print(f.span().end());
-      out.print('\t');
-      out.print(f.score());
-      out.print('\t');
-      out.print(String.join(",", f.attributes()));
-      out.print('\t');
-      out.println(f.message());
+      PersonGoldenDump.print(out, id + '\t' + tag + d.id(), f);
     }
   }
 

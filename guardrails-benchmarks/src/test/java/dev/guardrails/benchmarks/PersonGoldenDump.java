@@ -89,20 +89,25 @@ public final class PersonGoldenDump {
     ADDRESS.detect(a, CheckContext.empty(), found::add);
     PERSON.detect(a, CheckContext.empty(), found::add);
     for (Finding f : found) {
-      out.print(id);
-      out.print('\t');
-      out.print(f.type());
-      out.print('\t');
-      out.print(f.span().start());
-      out.print('\t');
-      out.print(f.span().end());
-      out.print('\t');
-      out.print(f.score());
-      out.print('\t');
-      out.print(String.join(",", f.attributes()));
-      out.print('\t');
-      out.println(f.message());
+      print(out, id, f);
     }
+  }
+
+  /** One dump line: {@code prefix}, then the finding's type, span, score, attributes and message, tab-separated. */
+  static void print(PrintWriter out, String prefix, Finding f) {
+    out.print(prefix);
+    out.print('\t');
+    out.print(f.type());
+    out.print('\t');
+    out.print(f.span().start());
+    out.print('\t');
+    out.print(f.span().end());
+    out.print('\t');
+    out.print(f.score());
+    out.print('\t');
+    out.print(String.join(",", f.attributes()));
+    out.print('\t');
+    out.println(f.message());
   }
 
   /** Random texts from lexicon words and hand-picked pieces. */
