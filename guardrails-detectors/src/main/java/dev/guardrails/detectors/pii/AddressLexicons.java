@@ -120,9 +120,41 @@ final class AddressLexicons {
     return CORE_SUFFIX.tags(s, a, b);
   }
 
-  /** Whether {@code s[a, b)} ends with a street-name ending and has at least three letters before it. */
+  /**
+   * {@link #COMPOUND} grouped by last char, folded to lower case: entry {@code c} holds the endings
+   * whose last char is the ASCII char {@code c} (or {@code C}); endings with a non-ASCII last char
+   * ("ská") are in no group, as no ASCII char equals one ignoring case.
+   */
+  private static final String[][] COMPOUND_BY_LAST = new String[128][];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      List<String> g = new java.util.ArrayList<>();
+      for (String e : COMPOUND) {
+        if (e.charAt(e.length() - 1) == c) {
+          g.add(e);
+        }
+      }
+      COMPOUND_BY_LAST[c] = g.toArray(new String[0]);
+    }
+    for (char c = 'A'; c <= 'Z'; c++) {
+      COMPOUND_BY_LAST[c] = COMPOUND_BY_LAST[c + 32];
+    }
+  }
+
+  /**
+   * Whether {@code s[a, b)} ends with a street-name ending and has at least three letters before it.
+   * A word whose last char is ASCII is compared with the endings that end in that char only (the
+   * comparison, {@link AddressScan#same}, folds ASCII case and no other char equals an ASCII one but
+   * the Kelvin sign and the long s, which are not ASCII); others with every ending.
+   */
   static boolean compoundStreet(String s, int a, int b) {
-    for (String e : COMPOUND) {
+    if (b - a < 6) {
+      return false; // the shortest ending has three chars, and three more must precede it
+    }
+    char last = s.charAt(b - 1);
+    String[] endings = last < 128 ? COMPOUND_BY_LAST[last] : COMPOUND;
+    for (String e : endings) {
       int len = e.length();
       if (b - a >= len + 3 && AddressScan.same(s, b - len, e)) {
         return true;

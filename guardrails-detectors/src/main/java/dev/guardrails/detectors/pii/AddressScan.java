@@ -182,11 +182,9 @@ final class AddressScan {
       return -1;
     }
     int we = tokenEnd(s, p, n);
-    if (AddressLexicons.UNIT.contains(s, p, we)) {
-      int ne = numberAfter(s, abbrevDot(s, we, n), n);
-      if (ne > 0) {
-        return ne;
-      }
+    int ne = numberAfter(s, abbrevDot(s, we, n), n); // before the unit list: most words have no number after them
+    if (ne > 0 && AddressLexicons.UNIT.contains(s, p, we)) {
+      return ne;
     }
     if (we - p == 2 && Chars.upper(c) && Chars.upper(s.charAt(p + 1))
         && (separated || AddressLexicons.STATE_ABBR.contains(s, p, we))) {

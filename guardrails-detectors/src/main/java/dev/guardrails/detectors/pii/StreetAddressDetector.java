@@ -72,12 +72,14 @@ public final class StreetAddressDetector implements Detector {
 
   /**
    * {@link #scan(String, boolean)} over the normalized view. A short text is asked its char classes
-   * (known from normalizing for most texts); a long one is not, as a text the normalizer rewrote
-   * gets them by one more pass over it, which costs more than the view's encoder saves.
+   * (known from normalizing for most texts), and so is a long one the normalizer left as it was
+   * (its classes came out of the normalizer's pass): an ASCII one then gets its view by one array
+   * copy instead of the encoder. A long text the normalizer rewrote is not asked, as it may get
+   * them by one more pass over it, which costs more than the view's encoder saves.
    */
   private static int[] scan(AnalyzedText t) {
     String s = t.normalized();
-    return scan(s, s.length() < Latin1View.MIN && !t.contains(CharClass.NON_ASCII));
+    return scan(s, (s.length() < Latin1View.MIN || s == t.original()) && !t.contains(CharClass.NON_ASCII));
   }
 
   private static final int[] NONE = new int[0];
@@ -745,17 +747,18 @@ public final class StreetAddressDetector implements Detector {
       int we = w == 0 ? te : AddressScan.tokenEnd(s, p, n);
       int q = AddressScan.skipSpaces(s, AddressScan.abbrevDot(s, we, n), n);
       if (q > we && q < n && Chars.digit(s.charAt(q))) {
+        // only a house number after the words makes the word lists or an address cue matter: it is
+        // told first (every test here only rejects), so a phone or an order number costs no lookup
+        int ne = AddressScan.tokenEnd(s, q, n);
+        if (ne - q > 5 || !AddressScan.houseNumber(s, q, ne)) {
+          return -1;
+        }
         if ((AddressLexicons.tags(s, a, te) & (AddressLexicons.T_NOT_STREET | AddressLexicons.T_UNIT)) != 0) {
           return -1; // "Order 5531", "Suite 4"
         }
-        // only a number after the words makes the street words or an address cue matter
-        int ne = AddressScan.tokenEnd(s, q, n);
         boolean streety = AddressLexicons.compoundStreet(s, p, we)
             || (w > 0 && (AddressLexicons.tags(s, p, we) & (AddressLexicons.T_SEPARATE_SUFFIX | AddressLexicons.T_SUFFIX)) != 0);
-        if ((streety || AddressScan.addressCueBefore(s, a)) && AddressScan.houseNumber(s, q, ne) && ne - q <= 5) {
-          return ne;
-        }
-        return -1;
+        return streety || AddressScan.addressCueBefore(s, a) ? ne : -1;
       }
       if (q == we || q >= n || !Chars.letter(s.charAt(q))) {
         return -1;

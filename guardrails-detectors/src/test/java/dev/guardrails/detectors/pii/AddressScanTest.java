@@ -53,4 +53,25 @@ class AddressScanTest {
     assertTrue(AddressScan.is("at the Corner of", 7, 13, "corner"));
     assertFalse(AddressScan.is("at the Cornet of", 7, 13, "corner"));
   }
+
+  /**
+   * {@link AddressLexicons#compoundStreet}, which compares a word only with the endings that share
+   * its last char: hand-checked words in both cases, with the three letters the ending needs before
+   * it, and the Kelvin sign and the long s, which the JDK's comparison takes onto ASCII letters.
+   */
+  @Test
+  void compoundStreetEndings() {
+    String[] yes = {"Parijsstraat", "PARIJSSTRAAT", "Vesterskovvej", "Harjukuja", "Kungsgatan", "Storgata",
+        "Hauptstraße", "Hauptstrasse", "Bahnhofstr", "Oudedijk", "Oudedij\u212A", "Hauptstra\u017Fse", "Drottninggatan",
+        "Laugavegur", "Marktplatz", "Kirkevegen", "Mainstreet", "Nowaulica", "Hietalahdenkatu", "Jaroslavská"};
+    String[] no = {"Straat", "straat", "Roma", "March", "Street", "London", "Vej", "abcde", "Kuja", "Springfield", "Jaroslav"};
+    for (String w : yes) {
+      assertTrue(AddressLexicons.compoundStreet(w, 0, w.length()), w);
+      String padded = "at " + w + " 8";
+      assertTrue(AddressLexicons.compoundStreet(padded, 3, 3 + w.length()), padded);
+    }
+    for (String w : no) {
+      assertFalse(AddressLexicons.compoundStreet(w, 0, w.length()), w);
+    }
+  }
 }
