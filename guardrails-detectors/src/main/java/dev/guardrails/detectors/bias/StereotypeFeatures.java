@@ -649,6 +649,11 @@ final class StereotypeFeatures {
   static boolean plural(Tokens t, int k) {
     int len = t.len(k);
     char last = t.canon[t.cEnd[k] - 1];
+    if (k >= t.bitsFrom && k < t.bitsTo) { // the feature pass's word bits ({@link #bits}): the same two sets
+      long w = t.wordBits[k];
+      return (w & W_COUNTRY_S) == 0
+          && ((len > 3 && last == 's' && t.canon[t.cEnd[k] - 2] != 's') || (w & W_PLURAL_IRREGULAR) != 0);
+    }
     if (last != 's') {
       return PLURAL_IRREGULAR.contains(t.canon, t.cStart[k], len); // every word of COUNTRY_S ends in 's'
     }
@@ -793,7 +798,11 @@ final class StereotypeFeatures {
   static final long W_VPOS = 1L << 22;
   /** {@link #WITH}: "people with autism" ({@link StereotypeFrames}' generic mention). */
   static final long W_WITH = 1L << 23;
-  // Bits 24 to 39 are StereotypeFrames' sets (its {@code B_} constants), asked on every scored sentence below the
+  /** {@link #COUNTRY_S} ({@link #plural}). */
+  static final long W_COUNTRY_S = 1L << 38;
+  /** {@link #PLURAL_IRREGULAR} ({@link #plural}). */
+  static final long W_PLURAL_IRREGULAR = 1L << 39;
+  // Bits 24 to 37 are StereotypeFrames' sets (its {@code B_} constants), asked on every scored sentence below the
   // threshold; they are joined here so that the one probe per token of the feature pass answers the frames too.
 
   /**
@@ -808,6 +817,7 @@ final class StereotypeFeatures {
         .add(BLAME, W_BLAME).add(HARM, W_HARM).add(NOT_VERB, W_NOT_VERB).add(PERFECT, W_PERFECT).add(PAST, W_PAST)
         .add(INTENS, W_INTENS).add(COMPARE, W_COMPARE).add(COP_SKIP, W_COP_SKIP)
         .add(INSTANCE.valence, (byte) -1, W_VNEG).add(INSTANCE.valence, (byte) 1, W_VPOS).add(WITH, W_WITH)
+        .add(COUNTRY_S, W_COUNTRY_S).add(PLURAL_IRREGULAR, W_PLURAL_IRREGULAR)
         .add(StereotypeFrames.REASON, StereotypeFrames.B_REASON).add(StereotypeFrames.TIE_OPEN, StereotypeFrames.B_TIE_OPEN)
         .add(StereotypeFrames.HARM_ADVERB, StereotypeFrames.B_HARM_ADVERB)
         .add(StereotypeFrames.HARM_COPULA, StereotypeFrames.B_HARM_COPULA)

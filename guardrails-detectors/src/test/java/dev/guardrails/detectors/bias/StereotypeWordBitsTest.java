@@ -43,6 +43,8 @@ class StereotypeWordBitsTest {
     m.put(StereotypeFeatures.HARM, StereotypeFeatures.W_HARM);
     m.put(StereotypeFeatures.BLAME, StereotypeFeatures.W_BLAME);
     m.put(BiasLexicon.Parsed.TRAITS, StereotypeFeatures.W_TRAIT);
+    m.put(StereotypeFeatures.COUNTRY_S, StereotypeFeatures.W_COUNTRY_S);
+    m.put(StereotypeFeatures.PLURAL_IRREGULAR, StereotypeFeatures.W_PLURAL_IRREGULAR);
     return m;
   }
 
@@ -58,7 +60,7 @@ class StereotypeWordBitsTest {
       }
     }
     int words = pieces.size();
-    for (String extra : "lazy Are THEY because. ’ é 1 , - their' isn't aren't they're".split(" ")) {
+    for (String extra : "lazy Are THEY because. mass boss bus mens kiss ’ é 1 , - their' isn't aren't they're".split(" ")) {
       pieces.add(extra);
     }
     StereotypeModel model = StereotypeModel.load();
@@ -81,6 +83,7 @@ class StereotypeWordBitsTest {
       for (int k = 0; k < t.count; k++) {
         probed[k] = StereotypeFeatures.bits(t, k);
         dense[k] = StereotypeFeatures.denseClass(t, k);
+        assertEquals(plural(t, k), StereotypeFeatures.plural(t, k));
       }
       // the feature pass stores its sentence's bits (here the first MAX_TOKENS tokens, no mention)
       int end = Math.min(t.count, StereotypeFeatures.MAX_TOKENS);
@@ -91,6 +94,7 @@ class StereotypeWordBitsTest {
         int len = t.len(k);
         long stored = StereotypeFeatures.bits(t, k);
         assertEquals(probed[k], stored);
+        assertEquals(plural(t, k), StereotypeFeatures.plural(t, k), "plural of a stored token");
         assertEquals(dense[k], StereotypeFeatures.denseClass(t, k), "dense class of a stored token");
         for (Map.Entry<CharArraySet, Long> e : sets.entrySet()) {
           boolean want = e.getKey().contains(t.canon, c, len);
@@ -100,6 +104,17 @@ class StereotypeWordBitsTest {
       }
     }
     assertTrue(words > 100 && checked > 50_000, words + " words, " + checked + " hits");
+  }
+
+  /** The plural test as it read the two sets before the word bits. */
+  private static boolean plural(Tokens t, int k) {
+    int len = t.len(k);
+    if (StereotypeFeatures.COUNTRY_S.contains(t.canon, t.cStart[k], len)) {
+      return false;
+    }
+    char last = t.canon[t.cEnd[k] - 1];
+    return (len > 3 && last == 's' && t.canon[t.cEnd[k] - 2] != 's')
+        || StereotypeFeatures.PLURAL_IRREGULAR.contains(t.canon, t.cStart[k], len);
   }
 
   /** {@link StereotypeFeatures#plural} reads the one-country list only for a word in 's': all its words end so. */
