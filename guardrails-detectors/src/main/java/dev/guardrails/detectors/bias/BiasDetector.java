@@ -218,12 +218,11 @@ public final class BiasDetector implements Detector {
       boolean mentioned = (marks & (Tokens.GROUP_HEAD | Tokens.GROUP_WHO)) != 0 && scorer.extract(t, from, to, sc);
       double p = mentioned ? scorer.model.probability(scorer.margin(sc)) : 0;
       if (!mentioned || p < scorer.model.threshold) {
-        int r;
-        if (mentioned && StereotypeFrames.harm(t, from, capped, sc.spans, sc.mentions)) {
+        // the harm frame, else the reason, lack and predicate frames (each mention's genericness read once for them)
+        int r = mentioned ? StereotypeFrames.modelFrames(t, from, capped, sc.spans, sc.mentions) : -1;
+        if (r == StereotypeFrames.HARM_FRAME) {
           p = HARM_SCORE; // the harm frame: a stereotype even where the model is unsure
-        } else if (mentioned && ((r = StereotypeFrames.reason(t, from, capped, sc.spans, sc.mentions)) >= 0
-            || (r = StereotypeFrames.lack(t, from, capped, sc.spans, sc.mentions)) >= 0
-            || (r = StereotypeFrames.predicate(t, from, capped, sc.spans, sc.mentions)) >= 0)) {
+        } else if (r >= 0) {
           // the reason, lack and predicate frames: a trait given as the group's reason, a virtue the group is said to
           // lack, a trait in a noun phrase, object or tied clause
           p = REASON_SCORE;

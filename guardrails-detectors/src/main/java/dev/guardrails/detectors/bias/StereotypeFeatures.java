@@ -648,11 +648,19 @@ final class StereotypeFeatures {
 
   static boolean plural(Tokens t, int k) {
     int len = t.len(k);
+    char last = t.canon[t.cEnd[k] - 1];
+    if (k >= t.bitsFrom && k < t.bitsTo) { // the feature pass's word bits ({@link #bits}): the same two sets
+      long w = t.wordBits[k];
+      return (w & W_COUNTRY_S) == 0
+          && ((len > 3 && last == 's' && t.canon[t.cEnd[k] - 2] != 's') || (w & W_PLURAL_IRREGULAR) != 0);
+    }
+    if (last != 's') {
+      return PLURAL_IRREGULAR.contains(t.canon, t.cStart[k], len); // every word of COUNTRY_S ends in 's'
+    }
     if (COUNTRY_S.contains(t.canon, t.cStart[k], len)) {
       return false; // "the United States", "the Philippines": one country
     }
-    char last = t.canon[t.cEnd[k] - 1];
-    return (len > 3 && last == 's' && t.canon[t.cEnd[k] - 2] != 's') || PLURAL_IRREGULAR.contains(t.canon, t.cStart[k], len);
+    return (len > 3 && t.canon[t.cEnd[k] - 2] != 's') || PLURAL_IRREGULAR.contains(t.canon, t.cStart[k], len);
   }
 
   // Feature families (first argument of the hash).
@@ -763,31 +771,39 @@ final class StereotypeFeatures {
   }
 
   // Word sets {@link #features} tests, as bits of one {@link WordBits} probe per token ({@link Words}).
-  private static final int W_NEG = 1;
-  private static final int W_HEDGE = 1 << 1;
-  private static final int W_TRAIT = 1 << 2;
-  private static final int W_SECOND = 1 << 3;
-  private static final int W_QUANT = 1 << 4;
-  private static final int W_DET = 1 << 5;
-  private static final int W_ARTICLE = 1 << 6;
-  private static final int W_PREP = 1 << 7;
-  private static final int W_COPULA = 1 << 8;
-  private static final int W_FIRST = 1 << 9;
-  private static final int W_ABS = 1 << 10;
-  private static final int W_TEND = 1 << 11;
-  private static final int W_MODAL = 1 << 12;
-  private static final int W_BLAME = 1 << 13;
-  private static final int W_HARM = 1 << 14;
-  private static final int W_NOT_VERB = 1 << 15;
-  private static final int W_PERFECT = 1 << 16;
-  private static final int W_PAST = 1 << 17;
-  private static final int W_INTENS = 1 << 18;
-  private static final int W_COMPARE = 1 << 19;
-  private static final int W_COP_SKIP = 1 << 20;
+  static final long W_NEG = 1L;
+  static final long W_HEDGE = 1L << 1;
+  static final long W_TRAIT = 1L << 2;
+  static final long W_SECOND = 1L << 3;
+  static final long W_QUANT = 1L << 4;
+  static final long W_DET = 1L << 5;
+  static final long W_ARTICLE = 1L << 6;
+  static final long W_PREP = 1L << 7;
+  static final long W_COPULA = 1L << 8;
+  static final long W_FIRST = 1L << 9;
+  static final long W_ABS = 1L << 10;
+  static final long W_TEND = 1L << 11;
+  static final long W_MODAL = 1L << 12;
+  static final long W_BLAME = 1L << 13;
+  static final long W_HARM = 1L << 14;
+  static final long W_NOT_VERB = 1L << 15;
+  static final long W_PERFECT = 1L << 16;
+  static final long W_PAST = 1L << 17;
+  static final long W_INTENS = 1L << 18;
+  static final long W_COMPARE = 1L << 19;
+  static final long W_COP_SKIP = 1L << 20;
   /** Negative valence ({@link #valence} -1). */
-  private static final int W_VNEG = 1 << 21;
+  static final long W_VNEG = 1L << 21;
   /** Positive valence ({@link #valence} +1). */
-  private static final int W_VPOS = 1 << 22;
+  static final long W_VPOS = 1L << 22;
+  /** {@link #WITH}: "people with autism" ({@link StereotypeFrames}' generic mention). */
+  static final long W_WITH = 1L << 23;
+  /** {@link #COUNTRY_S} ({@link #plural}). */
+  static final long W_COUNTRY_S = 1L << 38;
+  /** {@link #PLURAL_IRREGULAR} ({@link #plural}). */
+  static final long W_PLURAL_IRREGULAR = 1L << 39;
+  // Bits 24 to 37 are StereotypeFrames' sets (its {@code B_} constants), asked on every scored sentence below the
+  // threshold; they are joined here so that the one probe per token of the feature pass answers the frames too.
 
   /**
    * The word sets of {@link #features} joined in one table, built on first use (after this class's static sets, which
@@ -800,8 +816,28 @@ final class StereotypeFeatures {
         .add(COPULA, W_COPULA).add(FIRST, W_FIRST).add(ABS_ADV, W_ABS).add(TEND, W_TEND).add(MODAL, W_MODAL)
         .add(BLAME, W_BLAME).add(HARM, W_HARM).add(NOT_VERB, W_NOT_VERB).add(PERFECT, W_PERFECT).add(PAST, W_PAST)
         .add(INTENS, W_INTENS).add(COMPARE, W_COMPARE).add(COP_SKIP, W_COP_SKIP)
-        .add(INSTANCE.valence, (byte) -1, W_VNEG).add(INSTANCE.valence, (byte) 1, W_VPOS)
+        .add(INSTANCE.valence, (byte) -1, W_VNEG).add(INSTANCE.valence, (byte) 1, W_VPOS).add(WITH, W_WITH)
+        .add(COUNTRY_S, W_COUNTRY_S).add(PLURAL_IRREGULAR, W_PLURAL_IRREGULAR)
+        .add(StereotypeFrames.REASON, StereotypeFrames.B_REASON).add(StereotypeFrames.TIE_OPEN, StereotypeFrames.B_TIE_OPEN)
+        .add(StereotypeFrames.HARM_ADVERB, StereotypeFrames.B_HARM_ADVERB)
+        .add(StereotypeFrames.HARM_COPULA, StereotypeFrames.B_HARM_COPULA)
+        .add(StereotypeFrames.CRIME_VERB, StereotypeFrames.B_CRIME_VERB)
+        .add(StereotypeFrames.HARM_VERB, StereotypeFrames.B_HARM_VERB).add(StereotypeFrames.LACK, StereotypeFrames.B_LACK)
+        .add(StereotypeFrames.HAVE, StereotypeFrames.B_HAVE).add(StereotypeFrames.COPULA, StereotypeFrames.B_COPULA)
+        .add(StereotypeFrames.DENY_COPULA_NOT, StereotypeFrames.B_DENY_COPULA_NOT)
+        .add(StereotypeFrames.HOLD_VERB, StereotypeFrames.B_HOLD_VERB)
+        .add(StereotypeFrames.BRING_VERB, StereotypeFrames.B_BRING_VERB).add(StereotypeFrames.THEY, StereotypeFrames.B_THEY)
+        .add(StereotypeFrames.ARE, StereotypeFrames.B_ARE)
         .build();
+  }
+
+  /**
+   * The word bits ({@link Words}: the feature pass's sets, valence, and the frames' {@code B_} sets) of token {@code k}:
+   * read from {@link Tokens#wordBits} where the feature pass of this segment stored them ({@link Tokens#bitsFrom} ...
+   * {@link Tokens#bitsTo}), else one probe of the table. Either way exactly the sets' {@code contains}.
+   */
+  static long bits(Tokens t, int k) {
+    return k >= t.bitsFrom && k < t.bitsTo ? t.wordBits[k] : Words.TABLE.of(t, k);
   }
 
   /**
@@ -814,11 +850,13 @@ final class StereotypeFeatures {
    */
   int features(Tokens t, int from, int to, int[] spans, int mentions, int mask, int[] sym, int[] gPos, int[] out) {
     // each token's word sets, one probe per token ({@link Words}): the tests below read bits, not Lucene sets
-    final int[] wb = t.wordBits;
+    final long[] wb = t.wordBits;
     final WordBits table = Words.TABLE;
     for (int k = from; k < to; k++) {
       wb[k] = table.of(t, k);
     }
+    t.bitsFrom = from; // read again by the dense margin and the frames of this sentence ({@link #bits})
+    t.bitsTo = to;
     int n = 0;
     out[n++] = hash(F_BIAS, 0) & mask;
     // the abstracted sequence: START, tokens with every mention collapsed to SYM_G, END
@@ -851,7 +889,7 @@ final class StereotypeFeatures {
         out[n++] = hash(F_SUF3, suffix(t, k, 3)) & mask;
         out[n++] = hash(F_SUF4, suffix(t, k, 4)) & mask;
       }
-      int w = wb[k];
+      long w = wb[k];
       if ((w & W_NEG) != 0) {
         flags |= 1 << NEGATED;
       }
@@ -901,7 +939,7 @@ final class StereotypeFeatures {
       }
       if (!clauseStart) {
         int b = s - 1;
-        int wbb = wb[b];
+        long wbb = wb[b];
         if ((wbb & W_QUANT) != 0) {
           flags |= 1 << QUANT_BEFORE;
         } else if ((wbb & (W_DET | W_ARTICLE)) != 0) {
@@ -925,7 +963,7 @@ final class StereotypeFeatures {
         flags |= 1 << PLURAL;
       }
       for (int k = e, j = 0; k < to && j < 8; k++, j++) {
-        int w = wb[k];
+        long w = wb[k];
         if (j < 3 && (w & W_COPULA) != 0) {
           flags |= 1 << COP_AFTER;
         }
@@ -1056,7 +1094,14 @@ final class StereotypeFeatures {
     }
   }
 
-  private static int denseClass(Tokens t, int k) {
+  static int denseClass(Tokens t, int k) {
+    if (k >= t.bitsFrom && k < t.bitsTo) {
+      // the same classes from the word bits the feature pass stored (the sets DenseClass joins are among them)
+      long w = t.wordBits[k];
+      return ((w & W_NEG) != 0 ? D_NEG : 0) | ((w & W_COPULA) != 0 ? D_COP | D_GATE | D_SKIP : 0)
+          | ((w & W_MODAL) != 0 ? D_GATE | D_SKIP : 0) | ((w & (W_TEND | W_ABS)) != 0 ? D_GATE : 0)
+          | ((w & (W_NOT_VERB | W_PERFECT)) != 0 ? D_SKIP : 0) | ((w & W_COP_SKIP) != 0 ? D_SKIP | D_CSKIP : 0);
+    }
     Byte b = DenseClass.MAP.get(t.canon, t.cStart[k], t.len(k));
     return b == null ? 0 : b;
   }
@@ -1188,7 +1233,7 @@ final class StereotypeFeatures {
    * (after a negation a valence word counts with the other sign, as VADER reads it: "do not support terrorism"
    * denies a negative trait, "are not smart" asserts one). Bounded look-ahead, no allocation.
    */
-  private int clauseAfter(Tokens t, int e, int to, int[] wb) {
+  private int clauseAfter(Tokens t, int e, int to, long[] wb) {
     int flags = 0;
     int cop = -1;
     boolean negated = false;
@@ -1196,7 +1241,7 @@ final class StereotypeFeatures {
       if (k > e && t.is(k, Tokens.HARD_BEFORE)) {
         break;
       }
-      int w = wb[k];
+      long w = wb[k];
       if (cop < 0 && j < 2 && (w & W_COPULA) != 0) {
         cop = k;
         int a = k + 1;
@@ -1234,7 +1279,7 @@ final class StereotypeFeatures {
       + "my your his her its some all many most more less who've who're");
 
   /** {@code w}: the token's {@link Words} bits. */
-  private static boolean habitual(Tokens t, int k, int w) {
+  private static boolean habitual(Tokens t, int k, long w) {
     int s = t.cStart[k];
     int len = t.len(k);
     if (len < 3 || t.is(k, Tokens.HARD_BEFORE)

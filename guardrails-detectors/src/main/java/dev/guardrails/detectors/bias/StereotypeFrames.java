@@ -67,6 +67,23 @@ final class StereotypeFrames {
 
   private StereotypeFrames() {}
 
+  // The sets of the frames below the threshold as bits of StereotypeFeatures.bits (one probe per token, not a lookup per
+  // set): bits 24 and up of its table.
+  static final long B_REASON = 1L << 24;
+  static final long B_TIE_OPEN = 1L << 25;
+  static final long B_HARM_ADVERB = 1L << 26;
+  static final long B_HARM_COPULA = 1L << 27;
+  static final long B_CRIME_VERB = 1L << 28;
+  static final long B_HARM_VERB = 1L << 29;
+  static final long B_LACK = 1L << 30;
+  static final long B_HAVE = 1L << 31;
+  static final long B_COPULA = 1L << 32;
+  static final long B_DENY_COPULA_NOT = 1L << 33;
+  static final long B_HOLD_VERB = 1L << 34;
+  static final long B_BRING_VERB = 1L << 35;
+  static final long B_THEY = 1L << 36;
+  static final long B_ARE = 1L << 37;
+
   private static CharArraySet set(String words) {
     CharArraySet s = new CharArraySet(64, false);
     for (String w : words.split("\\s+")) {
@@ -274,12 +291,12 @@ final class StereotypeFrames {
     for (int m = 0; m < mentions; m++) {
       int s = spans[2 * m];
       int e = spans[2 * m + 1];
-      if (e - s < 3 || !in(StereotypeFeatures.WITH, t, s + 1) || !in(StereotypeFeatures.CONDITION, t, e - 1)) {
+      if (e - s < 3 || !has(t, s + 1, StereotypeFeatures.W_WITH) || !in(StereotypeFeatures.CONDITION, t, e - 1)) {
         return false;
       }
     }
     for (int k = from; k < to; k++) {
-      if (!mentionCovers(k, spans, mentions) && BiasLexicon.Parsed.TRAITS.contains(t.canon, t.cStart[k], t.len(k))) {
+      if (!mentionCovers(k, spans, mentions) && has(t, k, StereotypeFeatures.W_TRAIT)) {
         return false;
       }
     }
@@ -298,7 +315,7 @@ final class StereotypeFrames {
     int lastNegAbility = -4; // no "can't" yet
     for (int k = from; k < to; k++) {
       if ((k >= g && k < gEnd) || (spans != null && mentionCovers(k, spans, mentions))) {
-        if (f.axis(t, k, k + 1) == 0 && (BiasLexicon.Parsed.TRAITS.contains(t.canon, t.cStart[k], t.len(k))
+        if (f.axis(t, k, k + 1) == 0 && (has(t, k, StereotypeFeatures.W_TRAIT)
             || f.negative(t, k) || in(DEMONIZING, t, k) || in(VICE, t, k))) {
           return false; // a trait inside the mention's descriptor run: "the malnourished Chadian child"
         }
@@ -314,7 +331,7 @@ final class StereotypeFrames {
       if (k > from && t.is(k, Tokens.CAP) && !t.is(k, Tokens.SENT_START)) {
         continue; // a name: "the Day of the Dead", "Saint Patrick's Day"
       }
-      if (in(LACK, t, k) && Generalizations.lacksGood(t, k + 1)) {
+      if (has(t, k, B_LACK) && Generalizations.lacksGood(t, k + 1)) {
         practice = true; // a need unmet, not a quality lacked: "immigrants lack access to legal advice"
         k++;
         continue;
@@ -326,12 +343,12 @@ final class StereotypeFrames {
         lastNegAbility = k;
         continue;
       }
-      if (BiasLexicon.Parsed.TRAITS.contains(t.canon, t.cStart[k], t.len(k)) || in(StereotypeFeatures.HARM, t, k)
-          || in(StereotypeFeatures.BLAME, t, k) || in(TRAIT_LINK, t, k) || in(VICE, t, k) || in(DEMONIZING, t, k)
+      if (has(t, k, StereotypeFeatures.W_TRAIT) || has(t, k, StereotypeFeatures.W_HARM)
+          || has(t, k, StereotypeFeatures.W_BLAME) || in(TRAIT_LINK, t, k) || in(VICE, t, k) || in(DEMONIZING, t, k)
           || in(ENTITLED, t, k) || in(FAST, t, k)) {
         return false;
       }
-      if (f.negative(t, k) && !in(StereotypeFeatures.NEG, t, k) && k - lastNegAbility > 3) {
+      if (f.negative(t, k) && !has(t, k, StereotypeFeatures.W_NEG) && k - lastNegAbility > 3) {
         return false; // within three tokens of a disability's "can't": its literal object ("can't hear the alarm")
       }
     }
@@ -486,7 +503,7 @@ final class StereotypeFrames {
       duty = !(v + 2 < to && in(BE, t, v + 1) && groupWithin(t, v + 2, Math.min(to, v + 4), f));
     } else if (in(NEED, t, v)) {
       duty = next(t, v, to, TO);
-    } else if (in(COPULA, t, v) && v + 2 < to && in(DUTY_ADJ, t, v + 1)) {
+    } else if (has(t, v, B_COPULA) && v + 2 < to && in(DUTY_ADJ, t, v + 1)) {
       duty = next(t, v + 1, to, TO) || next(t, v + 1, to, FOR);
     } else {
       duty = false;
@@ -511,11 +528,11 @@ final class StereotypeFrames {
       return -1; // the role must be the subject opening the clause, bare or after an article
     }
     int c = roleEnd(t, k, to, f);
-    if (c < to && !t.is(c, Tokens.HARD_BEFORE) && !in(COPULA, t, c) && !in(NP_END, t, c)) {
+    if (c < to && !t.is(c, Tokens.HARD_BEFORE) && !has(t, c, B_COPULA) && !in(NP_END, t, c)) {
       return -1; // the role is not the head: "the doctor's wife is ..."
     }
     int limit = Math.min(to, c + DEFINITION_REACH);
-    while (c < limit && !in(COPULA, t, c)) {
+    while (c < limit && !has(t, c, B_COPULA)) {
       c++;
     }
     if (c >= limit) {
@@ -592,10 +609,10 @@ final class StereotypeFrames {
       if (v >= to || t.is(v, Tokens.HARD_BEFORE)) {
         return -1;
       }
-      if (in(CRIME_VERB, t, v) || in(HARM_PRED, t, v)) {
+      if (has(t, v, B_CRIME_VERB) || in(HARM_PRED, t, v)) {
         return span(k, v + 1);
       }
-      int end = in(HARM_VERB, t, v) ? harmObjectEnd(t, v, to) : -1;
+      int end = has(t, v, B_HARM_VERB) ? harmObjectEnd(t, v, to) : -1;
       return end < 0 ? -1 : span(k, end);
     }
     return -1;
@@ -638,7 +655,7 @@ final class StereotypeFrames {
       if (v >= to || t.is(v, Tokens.HARD_BEFORE)) {
         return -1;
       }
-      if (in(DENY_COPULA_NOT, t, v)) {
+      if (has(t, v, B_DENY_COPULA_NOT)) {
         v++;
       } else if (in(DENY_COPULA, t, v) && next(t, v, to, DENY_NEG)) {
         v += 2;
@@ -730,7 +747,7 @@ final class StereotypeFrames {
    */
   static boolean negativeTrait(Tokens t, int k, StereotypeFeatures f) {
     return f.negative(t, k) || in(DEMONIZING, t, k) || in(VICE, t, k)
-        || (BiasLexicon.Parsed.TRAITS.contains(t.canon, t.cStart[k], t.len(k)) && f.valence(t, k) <= 0
+        || (has(t, k, StereotypeFeatures.W_TRAIT) && f.valence(t, k) <= 0
             && !positiveTrait(t, k, f));
   }
 
@@ -834,25 +851,25 @@ final class StereotypeFrames {
       int s = spans[2 * m];
       int e = spans[2 * m + 1];
       boolean clauseStart = s == from || t.is(s, Tokens.HARD_BEFORE);
-      boolean quantified = !clauseStart && in(StereotypeFeatures.QUANT, t, s - 1);
+      boolean quantified = !clauseStart && has(t, s - 1, StereotypeFeatures.W_QUANT);
       if (!(quantified || (clauseStart && StereotypeFeatures.plural(t, e - 1))) || !names(t, s, e, to, f)) {
         continue;
       }
       int v = e;
-      for (int adv = 0; adv < 2 && v < to && !t.is(v, Tokens.HARD_BEFORE) && in(HARM_ADVERB, t, v); adv++) {
+      for (int adv = 0; adv < 2 && v < to && !t.is(v, Tokens.HARD_BEFORE) && has(t, v, B_HARM_ADVERB); adv++) {
         v++;
       }
       if (v >= to || t.is(v, Tokens.HARD_BEFORE)) {
         continue;
       }
-      if (in(CRIME_VERB, t, v)) {
+      if (has(t, v, B_CRIME_VERB)) {
         return true;
       }
-      if (in(HARM_VERB, t, v)) {
+      if (has(t, v, B_HARM_VERB)) {
         if (harmObjectEnd(t, v, to) >= 0) {
           return true;
         }
-      } else if (in(HARM_COPULA, t, v)) {
+      } else if (has(t, v, B_HARM_COPULA)) {
         for (int o = v + 1; o < to && o <= v + 3 && !t.is(o, Tokens.HARD_BEFORE); o++) {
           if (in(HARM_PRED, t, o)) {
             return true;
@@ -905,27 +922,32 @@ final class StereotypeFrames {
    * @return the index of the mention the reason is about, or -1
    */
   static int reason(Tokens t, int from, int to, int[] spans, int mentions) {
+    long generic = generic(t, from, to, spans, mentions);
+    return reason(t, from, to, spans, mentions, generic, disability(t, spans, mentions, generic));
+  }
+
+  /** {@link #reason} given {@link #generic(Tokens, int, int, int[], int)} and {@link #disability} of the mentions. */
+  private static int reason(Tokens t, int from, int to, int[] spans, int mentions, long generic, long disabilities) {
     StereotypeFeatures f = StereotypeFeatures.INSTANCE;
     for (int m = 0; m < mentions; m++) {
-      int s = spans[2 * m];
-      int e = spans[2 * m + 1];
-      if (!generic(t, from, to, s, e, f)) {
+      if ((generic & 1L << m) == 0) {
         continue;
       }
-      boolean disability = f.axis(t, s, e) == DISABILITY;
+      int e = spans[2 * m + 1];
+      boolean disability = (disabilities & 1L << m) != 0;
       for (int k = e; k + 2 < to; k++) {
-        if (!in(REASON, t, k)) {
+        if (!has(t, k, B_REASON)) {
           continue;
         }
         int c = k + 1;
         if (!t.is(c, Tokens.HARD_BEFORE) && t.hash[c] == H_THEYRE) {
           c++;
-        } else if (!t.is(c, Tokens.HARD_BEFORE) && in(THEY, t, c) && !t.is(c + 1, Tokens.HARD_BEFORE)
-            && in(ARE, t, c + 1)) {
+        } else if (!t.is(c, Tokens.HARD_BEFORE) && has(t, c, B_THEY) && !t.is(c + 1, Tokens.HARD_BEFORE)
+            && has(t, c + 1, B_ARE)) {
           c += 2;
         } else {
           int g = mentionAt(c, spans, mentions);
-          if (g < 0 || spans[2 * g + 1] >= to || !in(ARE, t, spans[2 * g + 1])) {
+          if (g < 0 || spans[2 * g + 1] >= to || !has(t, spans[2 * g + 1], B_ARE)) {
             continue;
           }
           c = spans[2 * g + 1] + 1;
@@ -944,11 +966,11 @@ final class StereotypeFrames {
   }
 
   private static boolean reasonTrait(Tokens t, int c, StereotypeFeatures f, boolean disability) {
-    if (in(StereotypeFeatures.NEG, t, c) || in(NEG_ABILITY, t, c)) {
+    if (has(t, c, StereotypeFeatures.W_NEG) || in(NEG_ABILITY, t, c)) {
       return false;
     }
     return in(HARM_PRED, t, c) || in(DEMONIZING, t, c) || f.negative(t, c)
-        || (!disability && BiasLexicon.Parsed.TRAITS.contains(t.canon, t.cStart[c], t.len(c)));
+        || (!disability && has(t, c, StereotypeFeatures.W_TRAIT));
   }
 
   /**
@@ -960,27 +982,32 @@ final class StereotypeFrames {
    * @return the index of the mention, or -1
    */
   static int lack(Tokens t, int from, int to, int[] spans, int mentions) {
+    long generic = generic(t, from, to, spans, mentions);
+    return lack(t, to, spans, mentions, generic, disability(t, spans, mentions, generic));
+  }
+
+  /** {@link #lack} given {@link #generic(Tokens, int, int, int[], int)} and {@link #disability} of the mentions. */
+  private static int lack(Tokens t, int to, int[] spans, int mentions, long generic, long disabilities) {
     StereotypeFeatures f = StereotypeFeatures.INSTANCE;
     for (int m = 0; m < mentions; m++) {
-      int s = spans[2 * m];
-      int e = spans[2 * m + 1];
-      if (!generic(t, from, to, s, e, f)) {
+      if ((generic & 1L << m) == 0) {
         continue;
       }
+      int e = spans[2 * m + 1];
       int v = e;
-      for (int adv = 0; adv < 2 && v < to && !t.is(v, Tokens.HARD_BEFORE) && in(HARM_ADVERB, t, v); adv++) {
+      for (int adv = 0; adv < 2 && v < to && !t.is(v, Tokens.HARD_BEFORE) && has(t, v, B_HARM_ADVERB); adv++) {
         v++;
       }
       if (v >= to || t.is(v, Tokens.HARD_BEFORE)) {
         continue;
       }
       int o;
-      if (in(LACK, t, v)) {
+      if (has(t, v, B_LACK)) {
         o = v + 1;
-      } else if (in(HAVE, t, v) && v + 1 < to && eq(t, v + 1, "no")) {
+      } else if (has(t, v, B_HAVE) && v + 1 < to && eq(t, v + 1, "no")) {
         o = v + 2;
       } else {
-        if (virtueDenied(t, v, to, f) && f.axis(t, s, e) != DISABILITY) {
+        if (virtueDenied(t, v, to, f) && (disabilities & 1L << m) == 0) {
           return m;
         }
         continue;
@@ -1005,9 +1032,9 @@ final class StereotypeFrames {
    * very caring". The lack frame's adjective form: to deny a virtue is to say the group lacks it.
    */
   static boolean virtueDenied(Tokens t, int v, int to, StereotypeFeatures f) {
-    if (in(DENY_COPULA_NOT, t, v) && !eq(t, v, "weren't") && !eq(t, v, "wasn't")) {
+    if (has(t, v, B_DENY_COPULA_NOT) && !eq(t, v, "weren't") && !eq(t, v, "wasn't")) {
       v++;
-    } else if (in(COPULA, t, v) && next(t, v, to, DENY_NEG) && !next(t, v, to, NO)) {
+    } else if (has(t, v, B_COPULA) && next(t, v, to, DENY_NEG) && !next(t, v, to, NO)) {
       v += 2;
     } else {
       return false;
@@ -1071,15 +1098,20 @@ final class StereotypeFrames {
    * @return the index of the mention the predicate is about, or -1
    */
   static int predicate(Tokens t, int from, int to, int[] spans, int mentions) {
+    long generic = generic(t, from, to, spans, mentions);
+    return predicate(t, to, spans, mentions, generic & ~disability(t, spans, mentions, generic));
+  }
+
+  /** {@link #predicate} given its mentions: the generic ones that are no disability group. */
+  private static int predicate(Tokens t, int to, int[] spans, int mentions, long candidates) {
     StereotypeFeatures f = StereotypeFeatures.INSTANCE;
     for (int m = 0; m < mentions; m++) {
-      int s = spans[2 * m];
-      int e = spans[2 * m + 1];
-      if (!generic(t, from, to, s, e, f) || f.axis(t, s, e) == DISABILITY) {
+      if ((candidates & 1L << m) == 0) {
         continue;
       }
+      int e = spans[2 * m + 1];
       int v = e;
-      for (int adv = 0; adv < 2 && v < to && !t.is(v, Tokens.HARD_BEFORE) && in(HARM_ADVERB, t, v); adv++) {
+      for (int adv = 0; adv < 2 && v < to && !t.is(v, Tokens.HARD_BEFORE) && has(t, v, B_HARM_ADVERB); adv++) {
         v++;
       }
       if (v < to && !t.is(v, Tokens.HARD_BEFORE)
@@ -1099,13 +1131,13 @@ final class StereotypeFrames {
    * parasites", "are a bunch of thugs" (not after a negation: "are not criminals").
    */
   private static boolean copulaNounPhrase(Tokens t, int v, int to, StereotypeFeatures f) {
-    if (!in(HARM_COPULA, t, v)) {
+    if (!has(t, v, B_HARM_COPULA)) {
       return false;
     }
     int p = f.pejorativePredicate(t, v, to);
     if (p >= 0) {
       for (int q = v + 1; q < p; q++) {
-        if (in(StereotypeFeatures.NEG, t, q)) {
+        if (has(t, q, StereotypeFeatures.W_NEG)) {
           return false;
         }
       }
@@ -1126,12 +1158,12 @@ final class StereotypeFrames {
 
   /** "have/live/lead" at {@code v}, then within four tokens a trait word and a {@link #CHARACTER} head after it. */
   private static boolean holds(Tokens t, int v, int to, StereotypeFeatures f) {
-    if (!in(HOLD_VERB, t, v)) {
+    if (!has(t, v, B_HOLD_VERB)) {
       return false;
     }
     boolean trait = false;
     for (int o = v + 1; o < to && o <= v + 4 && !t.is(o, Tokens.HARD_BEFORE); o++) {
-      if (in(StereotypeFeatures.NEG, t, o) || eq(t, o, "no")) {
+      if (has(t, o, StereotypeFeatures.W_NEG) || eq(t, o, "no")) {
         return false; // "have no ...": the lack frame's, or a need
       }
       if (trait && in(CHARACTER, t, o)) {
@@ -1144,7 +1176,7 @@ final class StereotypeFrames {
 
   /** "spread/carry/bring/cause" at {@code v}, then a trait or harm noun within three tokens: "spread hate". */
   private static boolean brings(Tokens t, int v, int to, StereotypeFeatures f) {
-    if (!in(BRING_VERB, t, v)) {
+    if (!has(t, v, B_BRING_VERB)) {
       return false;
     }
     for (int o = v + 1; o < to && o <= v + 3 && !t.is(o, Tokens.HARD_BEFORE); o++) {
@@ -1161,20 +1193,20 @@ final class StereotypeFrames {
   /** After a mention ending at {@code e}: a clause opened by "and"/"but"/punctuation, "they are", fillers, a trait. */
   private static boolean clauseTie(Tokens t, int e, int to, StereotypeFeatures f) {
     for (int k = e + 1; k + 1 < to; k++) {
-      boolean opens = t.is(k, Tokens.HARD_BEFORE) || in(TIE_OPEN, t, k - 1);
+      boolean opens = t.is(k, Tokens.HARD_BEFORE) || has(t, k - 1, B_TIE_OPEN);
       if (!opens) {
         continue;
       }
       int c;
       if (t.hash[k] == H_THEYRE) {
         c = k + 1;
-      } else if (in(THEY, t, k) && !t.is(k + 1, Tokens.HARD_BEFORE) && in(ARE, t, k + 1)) {
+      } else if (has(t, k, B_THEY) && !t.is(k + 1, Tokens.HARD_BEFORE) && has(t, k + 1, B_ARE)) {
         c = k + 2;
       } else {
         continue;
       }
       for (int hop = 0; hop < 3 && c < to && !t.is(c, Tokens.HARD_BEFORE); hop++, c++) {
-        if (in(StereotypeFeatures.NEG, t, c)) {
+        if (has(t, c, StereotypeFeatures.W_NEG)) {
           break;
         }
         if (traitPredicate(t, c, to, f)) {
@@ -1195,10 +1227,10 @@ final class StereotypeFrames {
    * ({@link #SUFFERING}); never a group word.
    */
   static boolean traitPredicate(Tokens t, int c, int to, StereotypeFeatures f) {
-    if (in(StereotypeFeatures.NEG, t, c) || f.kindAt(t, c, to) != 0) {
+    if (has(t, c, StereotypeFeatures.W_NEG) || f.kindAt(t, c, to) != 0) {
       return false;
     }
-    if (BiasLexicon.Parsed.TRAITS.contains(t.canon, t.cStart[c], t.len(c)) || in(HARM_PRED, t, c)
+    if (has(t, c, StereotypeFeatures.W_TRAIT) || in(HARM_PRED, t, c)
         || in(DEMONIZING, t, c)) {
       return true;
     }
@@ -1255,7 +1287,7 @@ final class StereotypeFrames {
         if (t.is(k, Tokens.HARD_BEFORE)) {
           causeEnd = -1;
         } else {
-          if (BiasLexicon.Parsed.TRAITS.contains(t.canon, t.cStart[k], t.len(k)) || in(HARM_PRED, t, k)
+          if (has(t, k, StereotypeFeatures.W_TRAIT) || in(HARM_PRED, t, k)
               || in(DEMONIZING, t, k)) {
             return false;
           }
@@ -1264,7 +1296,7 @@ final class StereotypeFrames {
       }
       boolean atRisk = in(RISK, t, k) && ((k - 1 >= from && eq(t, k - 1, "at")) || (k - 2 >= from && eq(t, k - 2, "at")));
       if (in(HARDSHIP, t, k) || atRisk) {
-        if (k > from && (in(BRING_VERB, t, k - 1) || in(HARM_VERB, t, k - 1) || in(CRIME_VERB, t, k - 1))) {
+        if (k > from && (has(t, k - 1, B_BRING_VERB) || has(t, k - 1, B_HARM_VERB) || has(t, k - 1, B_CRIME_VERB))) {
           return false; // "cause discrimination", "spread prejudice": done to others
         }
         if (k - 2 >= from && in(PLAY, t, k - 2)) {
@@ -1277,10 +1309,10 @@ final class StereotypeFrames {
         }
         continue;
       }
-      if (BiasLexicon.Parsed.TRAITS.contains(t.canon, t.cStart[k], t.len(k)) || in(StereotypeFeatures.HARM, t, k)
-          || in(StereotypeFeatures.BLAME, t, k) || in(VICE, t, k) || in(DEMONIZING, t, k) || in(HARM_PRED, t, k)
-          || in(CRIME_VERB, t, k) || in(HARM_NOUN, t, k)
-          || (f.negative(t, k) && !in(StereotypeFeatures.NEG, t, k))) {
+      if (has(t, k, StereotypeFeatures.W_TRAIT) || has(t, k, StereotypeFeatures.W_HARM)
+          || has(t, k, StereotypeFeatures.W_BLAME) || in(VICE, t, k) || in(DEMONIZING, t, k) || in(HARM_PRED, t, k)
+          || has(t, k, B_CRIME_VERB) || in(HARM_NOUN, t, k)
+          || (f.negative(t, k) && !has(t, k, StereotypeFeatures.W_NEG))) {
         return false;
       }
     }
@@ -1307,30 +1339,30 @@ final class StereotypeFrames {
     int reasonAt = -1;
     int clauseEnd = -1;
     for (int k = spans[1]; k + 2 < to && reasonAt < 0; k++) {
-      if (!in(REASON, t, k)) {
+      if (!has(t, k, B_REASON)) {
         continue;
       }
       int c;
       if (!t.is(k + 1, Tokens.HARD_BEFORE) && t.hash[k + 1] == H_THEYRE) {
         c = k + 2;
-      } else if (!t.is(k + 1, Tokens.HARD_BEFORE) && in(THEY, t, k + 1) && !t.is(k + 2, Tokens.HARD_BEFORE)
-          && in(ARE, t, k + 2)) {
+      } else if (!t.is(k + 1, Tokens.HARD_BEFORE) && has(t, k + 1, B_THEY) && !t.is(k + 2, Tokens.HARD_BEFORE)
+          && has(t, k + 2, B_ARE)) {
         c = k + 3;
       } else {
         continue;
       }
       for (int hop = 0; hop < 3 && c < to && !t.is(c, Tokens.HARD_BEFORE); hop++, c++) {
-        if (in(StereotypeFeatures.NEG, t, c) || traitPredicate(t, c, to, f)
-            || BiasLexicon.Parsed.TRAITS.contains(t.canon, t.cStart[c], t.len(c)) || f.negative(t, c)) {
+        if (has(t, c, StereotypeFeatures.W_NEG) || traitPredicate(t, c, to, f)
+            || has(t, c, StereotypeFeatures.W_TRAIT) || f.negative(t, c)) {
           return false;
         }
         if ((endsIng(t, c) && !in(VICE, t, c)) || participle(t, c) || in(CIRCUMSTANCE, t, c)) {
           reasonAt = k;
           clauseEnd = c + 1;
           while (clauseEnd < to && !t.is(clauseEnd, Tokens.HARD_BEFORE)) {
-            if (BiasLexicon.Parsed.TRAITS.contains(t.canon, t.cStart[clauseEnd], t.len(clauseEnd))
-                || in(StereotypeFeatures.HARM, t, clauseEnd) || in(HARM_PRED, t, clauseEnd)
-                || in(HARM_NOUN, t, clauseEnd) || in(CRIME_VERB, t, clauseEnd) || in(VICE, t, clauseEnd)
+            if (has(t, clauseEnd, StereotypeFeatures.W_TRAIT)
+                || has(t, clauseEnd, StereotypeFeatures.W_HARM) || in(HARM_PRED, t, clauseEnd)
+                || in(HARM_NOUN, t, clauseEnd) || has(t, clauseEnd, B_CRIME_VERB) || in(VICE, t, clauseEnd)
                 || in(DEMONIZING, t, clauseEnd)) {
               return false; // the circumstance's object is a trait or a harm: "because they are in gangs"
             }
@@ -1354,9 +1386,9 @@ final class StereotypeFrames {
       if (mentionCovers(k, spans, mentions)) {
         continue;
       }
-      if (BiasLexicon.Parsed.TRAITS.contains(t.canon, t.cStart[k], t.len(k)) || in(StereotypeFeatures.HARM, t, k)
-          || in(StereotypeFeatures.BLAME, t, k) || in(VICE, t, k) || in(DEMONIZING, t, k) || in(HARM_PRED, t, k)
-          || in(CRIME_VERB, t, k) || (f.negative(t, k) && !in(StereotypeFeatures.NEG, t, k))) {
+      if (has(t, k, StereotypeFeatures.W_TRAIT) || has(t, k, StereotypeFeatures.W_HARM)
+          || has(t, k, StereotypeFeatures.W_BLAME) || in(VICE, t, k) || in(DEMONIZING, t, k) || in(HARM_PRED, t, k)
+          || has(t, k, B_CRIME_VERB) || (f.negative(t, k) && !has(t, k, StereotypeFeatures.W_NEG))) {
         return false;
       }
     }
@@ -1376,7 +1408,7 @@ final class StereotypeFrames {
       if (b >= from && in(LACK_FILLER, t, b)) {
         b--;
       }
-      if (b >= from && (in(LACK, t, b) || eq(t, b, "no"))) {
+      if (b >= from && (has(t, b, B_LACK) || eq(t, b, "no"))) {
         return true;
       }
     }
@@ -1399,12 +1431,67 @@ final class StereotypeFrames {
       if (in(MORE, t, k) && k + 1 < to && !t.is(k + 1, Tokens.HARD_BEFORE) && in(HABIT_QUANTITY, t, k + 1)) {
         habit = true;
       }
-      if (BiasLexicon.Parsed.TRAITS.contains(t.canon, t.cStart[k], t.len(k)) || in(StereotypeFeatures.HARM, t, k)
-          || in(VICE, t, k) || in(DEMONIZING, t, k) || (f.negative(t, k) && !in(StereotypeFeatures.NEG, t, k))) {
+      if (has(t, k, StereotypeFeatures.W_TRAIT) || has(t, k, StereotypeFeatures.W_HARM)
+          || in(VICE, t, k) || in(DEMONIZING, t, k) || (f.negative(t, k) && !has(t, k, StereotypeFeatures.W_NEG))) {
         return false;
       }
     }
     return habit;
+  }
+
+  /** {@link #harm}'s result in {@link #modelFrames}. */
+  static final int HARM_FRAME = -2;
+
+  /**
+   * The frames the detector reads, in its order, for a sentence the model scores below its threshold: {@link #HARM_FRAME}
+   * if {@link #harm} finds its frame, else the index of the mention of the first of {@link #reason}, {@link #lack} and
+   * {@link #predicate} that finds one, else -1. The same as calling them one after the other, but each mention's
+   * genericness and disability class are read once for the three, not once per frame.
+   */
+  static int modelFrames(Tokens t, int from, int to, int[] spans, int mentions) {
+    if (harm(t, from, to, spans, mentions)) {
+      return HARM_FRAME;
+    }
+    long generic = generic(t, from, to, spans, mentions);
+    long disabilities = disability(t, spans, mentions, generic);
+    int r = reason(t, from, to, spans, mentions, generic, disabilities);
+    if (r < 0) {
+      r = lack(t, to, spans, mentions, generic, disabilities);
+    }
+    if (r < 0) {
+      r = predicate(t, to, spans, mentions, generic & ~disabilities);
+    }
+    return r;
+  }
+
+  /**
+   * The mentions that are {@link #generic(Tokens, int, int, int, int, StereotypeFeatures)}, as bits by index (a
+   * sentence of at most {@link StereotypeFeatures#MAX_TOKENS} tokens has fewer than 64 mentions).
+   */
+  private static long generic(Tokens t, int from, int to, int[] spans, int mentions) {
+    if (mentions > 64) {
+      throw new IllegalArgumentException("more than 64 mentions: " + mentions);
+    }
+    StereotypeFeatures f = StereotypeFeatures.INSTANCE;
+    long bits = 0;
+    for (int m = 0; m < mentions; m++) {
+      if (generic(t, from, to, spans[2 * m], spans[2 * m + 1], f)) {
+        bits |= 1L << m;
+      }
+    }
+    return bits;
+  }
+
+  /** Of the mentions {@code of} (bits by index), those whose group class is disability ({@link StereotypeFeatures#axis}). */
+  private static long disability(Tokens t, int[] spans, int mentions, long of) {
+    StereotypeFeatures f = StereotypeFeatures.INSTANCE;
+    long bits = 0;
+    for (int m = 0; m < mentions; m++) {
+      if ((of & 1L << m) != 0 && f.axis(t, spans[2 * m], spans[2 * m + 1]) == DISABILITY) {
+        bits |= 1L << m;
+      }
+    }
+    return bits;
   }
 
   /**
@@ -1413,9 +1500,9 @@ final class StereotypeFrames {
    */
   private static boolean generic(Tokens t, int from, int to, int s, int e, StereotypeFeatures f) {
     boolean clauseStart = s == from || t.is(s, Tokens.HARD_BEFORE);
-    boolean quantified = !clauseStart && in(StereotypeFeatures.QUANT, t, s - 1);
+    boolean quantified = !clauseStart && has(t, s - 1, StereotypeFeatures.W_QUANT);
     boolean plural = StereotypeFeatures.plural(t, e - 1)
-        || (e - s >= 3 && in(StereotypeFeatures.WITH, t, s + 1) && StereotypeFeatures.plural(t, s));
+        || (e - s >= 3 && has(t, s + 1, StereotypeFeatures.W_WITH) && StereotypeFeatures.plural(t, s));
     return (quantified || (clauseStart && plural)) && names(t, s, e, to, f);
   }
 
@@ -1439,11 +1526,12 @@ final class StereotypeFrames {
   /** True if the mention {@code [s, e)} holds a group term, not only an occupation ("police", "nurses"). */
   private static boolean names(Tokens t, int s, int e, int to, StereotypeFeatures f) {
     for (int k = s; k < e; ) {
-      byte kind = f.kindAt(t, k, to);
+      long term = f.term(t, k, to); // one lookup for the kind and the end (a term's mode is never 0)
+      byte kind = (byte) (term >>> 32);
       if (kind != 0 && kind != StereotypeFeatures.OCCUPATION) {
         return true;
       }
-      k = kind == 0 ? k + 1 : f.endAt(t, k, to);
+      k = kind == 0 ? k + 1 : (int) term;
     }
     return false;
   }
@@ -1703,8 +1791,8 @@ final class StereotypeFrames {
         cue |= CUE_ABILITY;
       }
       if ((in(SKILL, t, k) && k + 1 < b && in(AT, t, k + 1))
-          || BiasLexicon.Parsed.TRAITS.contains(t.canon, t.cStart[k], t.len(k))
-          || (f.negative(t, k) && !in(StereotypeFeatures.NEG, t, k))) {
+          || has(t, k, StereotypeFeatures.W_TRAIT)
+          || (f.negative(t, k) && !has(t, k, StereotypeFeatures.W_NEG))) {
         cue |= CUE_TRAIT;
       }
     }
@@ -1830,7 +1918,7 @@ final class StereotypeFrames {
       return -1;
     }
     int e = groupEnd(t, g + 1, to, f);
-    if (e < 0 || !clauseEnd(t, e, to) || !StereotypeFeatures.plural(t, e - 1) && !in(StereotypeFeatures.QUANT, t, g)) {
+    if (e < 0 || !clauseEnd(t, e, to) || !StereotypeFeatures.plural(t, e - 1) && !has(t, g, StereotypeFeatures.W_QUANT)) {
       return -1;
     }
     return attributes(cue(t, from, k, f), t, g + 1, e, f, true) ? span(g + 1, e) : -1;
@@ -1971,6 +2059,11 @@ final class StereotypeFrames {
 
   private static boolean next(Tokens t, int k, int to, CharArraySet s) {
     return k + 1 < to && !t.is(k + 1, Tokens.HARD_BEFORE) && in(s, t, k + 1);
+  }
+
+  /** Token {@code k} is in the set of bit {@code bit} of {@link StereotypeFeatures#bits} (one probe per token). */
+  private static boolean has(Tokens t, int k, long bit) {
+    return (StereotypeFeatures.bits(t, k) & bit) != 0;
   }
 
   private static boolean in(CharArraySet s, Tokens t, int k) {

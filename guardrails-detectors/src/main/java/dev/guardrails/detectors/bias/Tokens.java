@@ -61,8 +61,13 @@ final class Tokens {
   int[] flags = new int[64];
   /** Per token: {@link #hash(CharSequence)} of its canonical form, for the lexicon's head filter. */
   int[] hash = new int[64];
-  /** Per token, scratch of the stereotype model's feature pass (its word-set bits; set there, read nowhere else). */
-  int[] wordBits = new int[64];
+  /**
+   * Per token, the stereotype path's word-set bits ({@link StereotypeFeatures#bits}), stored by the model's feature pass
+   * for tokens {@code [bitsFrom, bitsTo)} of the current segment (an empty range after each {@link #reset}).
+   */
+  long[] wordBits = new long[64];
+  int bitsFrom;
+  int bitsTo;
   int count;
   private BiasLexicon lex;
   private TokenMarks marks;
@@ -159,8 +164,10 @@ final class Tokens {
       oEnd = new int[m];
       flags = new int[m];
       hash = new int[m];
-      wordBits = new int[m];
+      wordBits = new long[m];
     }
+    bitsFrom = 0;
+    bitsTo = 0; // the word bits of the last segment's tokens are stale
     text.getChars(from, to, canon, 0);
     marked = marks != null && keep == -1;
     base = from;

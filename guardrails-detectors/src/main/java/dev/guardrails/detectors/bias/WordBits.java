@@ -6,7 +6,7 @@ import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.CharArraySet;
 
 /**
- * Which of several word sets a token belongs to, as a bit set, from one probe: the sets are joined into one
+ * Which of up to 64 word sets a token belongs to, as a bit set, from one probe: the sets are joined into one
  * open-addressing table keyed by a word's length and its {@link Tokens#hash(CharSequence)} hash, which the tokenizer
  * already computed for each token, and a hit is confirmed char by char, so the answer is exactly the sets' own
  * ({@code CharArraySet.contains} over the token's canonical chars) without hashing the token again per set. Built
@@ -17,20 +17,20 @@ final class WordBits {
   /** Open addressing: {@code length << 32 | hash}, 0 for an empty slot (a word has length >= 1). */
   private final long[] keys;
   /** Per slot, the bit set of its word. */
-  private final int[] bits;
+  private final long[] bits;
   /** Per slot, where its word starts in {@link #chars}. */
   private final int[] starts;
   private final char[] chars;
   private final int mask;
 
-  private WordBits(Map<String, Integer> words) {
+  private WordBits(Map<String, Long> words) {
     int slots = Integer.highestOneBit(Math.max(16, words.size() * 2)) * 2; // load at most 1/2
     keys = new long[slots];
-    bits = new int[slots];
+    bits = new long[slots];
     starts = new int[slots];
     mask = slots - 1;
     StringBuilder all = new StringBuilder();
-    for (Map.Entry<String, Integer> e : words.entrySet()) {
+    for (Map.Entry<String, Long> e : words.entrySet()) {
       String w = e.getKey();
       long key = key(Tokens.hash(w), w.length());
       int s = slot(key);
@@ -54,7 +54,7 @@ final class WordBits {
   }
 
   /** The bit set of token {@code k} of {@code t} (its canonical chars, hashed {@code t.hash[k]}), 0 if in no set. */
-  int of(Tokens t, int k) {
+  long of(Tokens t, int k) {
     int c = t.cStart[k];
     int len = t.cEnd[k] - c;
     long key = key(t.hash[k], len);
@@ -74,10 +74,10 @@ final class WordBits {
 
   /** Collects the sets; not thread-safe. */
   static final class Builder {
-    private final Map<String, Integer> words = new LinkedHashMap<>();
+    private final Map<String, Long> words = new LinkedHashMap<>();
 
     /** Gives every word of {@code set} the bits {@code bit}. */
-    Builder add(CharArraySet set, int bit) {
+    Builder add(CharArraySet set, long bit) {
       for (Object w : set) {
         add(new String((char[]) w), bit);
       }
@@ -85,7 +85,7 @@ final class WordBits {
     }
 
     /** Gives every key of {@code map} whose value is {@code value} the bits {@code bit}. */
-    <V> Builder add(CharArrayMap<V> map, V value, int bit) {
+    <V> Builder add(CharArrayMap<V> map, V value, long bit) {
       for (Map.Entry<Object, V> e : map.entrySet()) {
         if (value.equals(e.getValue())) {
           add(new String((char[]) e.getKey()), bit);
@@ -94,7 +94,7 @@ final class WordBits {
       return this;
     }
 
-    private void add(String w, int bit) {
+    private void add(String w, long bit) {
       if (w.isEmpty()) {
         throw new IllegalArgumentException("empty word in a word set");
       }
