@@ -3,9 +3,7 @@ package dev.guardrails.detectors.bias;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.guardrails.text.AnalyzedText;
 import java.io.IOException;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,40 +17,26 @@ class StereotypeSentenceSkipTest {
 
   @Test
   void unmarkedSentencesHaveNoMentionAndNoAttribution() throws IOException {
-    List<StereotypeData.Row> rows = StereotypeData.load(BiasAccuracyTest.datasets());
-    BiasLexicon lex = BiasLexicon.of(BiasDetector.Options.DEFAULT);
     StereotypeFeatures f = StereotypeFeatures.INSTANCE;
-    Tokens t = new Tokens();
     int[] spans = new int[2 * StereotypeFeatures.MAX_TOKENS];
-    int skipped = 0;
-    int marked = 0;
-    int mentioned = 0;
-    for (int r = 0; r < rows.size(); r += 3) { // every third row: about 10,000 texts
-      String s = rows.get(r).text();
-      t.begin(AnalyzedText.of(s), lex);
-      t.reset(s, 0, s.length());
-      for (int from = 0; from < t.count; ) {
-        int to = StereotypeScorer.sentenceEnd(t, from);
-        int end = Math.min(to, from + StereotypeFeatures.MAX_TOKENS);
-        int flags = 0;
-        for (int k = from; k < to; k++) {
-          flags |= t.flags[k];
-        }
-        int m = f.mentions(t, from, end, spans);
-        if ((flags & Tokens.STEREOTYPE_MARKS) == 0) {
-          assertEquals(0, m, s);
-          assertEquals(-1L, StereotypeFrames.attribution(t, from, end), s);
-          skipped++;
-        } else {
-          marked++;
-          mentioned += m > 0 ? 1 : 0;
-        }
-        from = to;
+    int[] n = new int[3]; // skipped, marked, with a mention
+    TrainingSentences.forEach(3, (s, t, from, to, end) -> { // every third row: about 10,000 texts
+      int flags = 0;
+      for (int k = from; k < to; k++) {
+        flags |= t.flags[k];
       }
-      t.end();
-    }
-    assertTrue(skipped > 1_000 && marked > 1_000 && mentioned > 1_000,
-        "skipped " + skipped + ", marked " + marked + ", with a mention " + mentioned);
+      int m = f.mentions(t, from, end, spans);
+      if ((flags & Tokens.STEREOTYPE_MARKS) == 0) {
+        assertEquals(0, m, s);
+        assertEquals(-1L, StereotypeFrames.attribution(t, from, end), s);
+        n[0]++;
+      } else {
+        n[1]++;
+        n[2] += m > 0 ? 1 : 0;
+      }
+    });
+    assertTrue(n[0] > 1_000 && n[1] > 1_000 && n[2] > 1_000,
+        "skipped " + n[0] + ", marked " + n[1] + ", with a mention " + n[2]);
   }
 
   /**
@@ -62,30 +46,19 @@ class StereotypeSentenceSkipTest {
    */
   @Test
   void askedSentencesAreDroppedWhateverTheMention() throws IOException {
-    List<StereotypeData.Row> rows = StereotypeData.load(BiasAccuracyTest.datasets());
-    BiasLexicon lex = BiasLexicon.of(BiasDetector.Options.DEFAULT);
-    Tokens t = new Tokens();
-    int asked = 0;
-    for (int r = 0; r < rows.size(); r += 3) {
-      String s = rows.get(r).text();
-      t.begin(AnalyzedText.of(s), lex);
-      t.reset(s, 0, s.length());
-      for (int from = 0; from < t.count; ) {
-        int to = StereotypeScorer.sentenceEnd(t, from);
-        boolean all = true;
-        for (int k = from; k < to; k++) {
-          all &= t.is(k, Tokens.QUESTION | Tokens.QUOTED);
-        }
-        if (all) {
-          asked++;
-          for (int k = from; k < to; k++) {
-            assertTrue(BiasDetector.qualified(t, from, to, new int[] {k, k + 1}, 1), s);
-          }
-        }
-        from = to;
+    int[] asked = new int[1];
+    TrainingSentences.forEach(3, (s, t, from, to, end) -> {
+      boolean all = true;
+      for (int k = from; k < to; k++) {
+        all &= t.is(k, Tokens.QUESTION | Tokens.QUOTED);
       }
-      t.end();
-    }
-    assertTrue(asked > 200, "asked or quoted sentences: " + asked);
+      if (all) {
+        asked[0]++;
+        for (int k = from; k < to; k++) {
+          assertTrue(BiasDetector.qualified(t, from, to, new int[] {k, k + 1}, 1), s);
+        }
+      }
+    });
+    assertTrue(asked[0] > 200, "asked or quoted sentences: " + asked[0]);
   }
 }

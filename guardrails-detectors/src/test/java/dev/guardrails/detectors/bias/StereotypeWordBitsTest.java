@@ -3,7 +3,6 @@ package dev.guardrails.detectors.bias;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.guardrails.text.AnalyzedText;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,38 +127,25 @@ class StereotypeWordBitsTest {
 
   @Test
   void modelFramesAreTheFourFramesInTurn() throws IOException {
-    List<StereotypeData.Row> rows = StereotypeData.load(BiasAccuracyTest.datasets());
-    BiasLexicon lex = BiasLexicon.of(BiasDetector.Options.DEFAULT);
     StereotypeFeatures f = StereotypeFeatures.INSTANCE;
-    Tokens t = new Tokens();
     int[] spans = new int[2 * StereotypeFeatures.MAX_TOKENS];
-    int sentences = 0;
-    int[] found = new int[3]; // harm, another frame, none
-    for (int r = 0; r < rows.size(); r += 2) {
-      String s = rows.get(r).text();
-      t.begin(AnalyzedText.of(s), lex);
-      t.reset(s, 0, s.length());
-      for (int from = 0; from < t.count; ) {
-        int to = StereotypeScorer.sentenceEnd(t, from);
-        int end = Math.min(to, from + StereotypeFeatures.MAX_TOKENS);
-        int m = f.mentions(t, from, end, spans);
-        if (m > 0) {
-          int want;
-          if (StereotypeFrames.harm(t, from, end, spans, m)) {
-            want = StereotypeFrames.HARM_FRAME;
-          } else if ((want = StereotypeFrames.reason(t, from, end, spans, m)) < 0
-              && (want = StereotypeFrames.lack(t, from, end, spans, m)) < 0) {
-            want = StereotypeFrames.predicate(t, from, end, spans, m);
-          }
-          assertEquals(want, StereotypeFrames.modelFrames(t, from, end, spans, m), s);
-          found[want == StereotypeFrames.HARM_FRAME ? 0 : want >= 0 ? 1 : 2]++;
-          sentences++;
+    int[] found = new int[4]; // harm, another frame, none; sentences with a mention
+    TrainingSentences.forEach(2, (s, t, from, to, end) -> {
+      int m = f.mentions(t, from, end, spans);
+      if (m > 0) {
+        int want;
+        if (StereotypeFrames.harm(t, from, end, spans, m)) {
+          want = StereotypeFrames.HARM_FRAME;
+        } else if ((want = StereotypeFrames.reason(t, from, end, spans, m)) < 0
+            && (want = StereotypeFrames.lack(t, from, end, spans, m)) < 0) {
+          want = StereotypeFrames.predicate(t, from, end, spans, m);
         }
-        from = to;
+        assertEquals(want, StereotypeFrames.modelFrames(t, from, end, spans, m), s);
+        found[want == StereotypeFrames.HARM_FRAME ? 0 : want >= 0 ? 1 : 2]++;
+        found[3]++;
       }
-      t.end();
-    }
-    assertTrue(sentences > 5_000 && found[0] > 100 && found[1] > 50,
-        sentences + " sentences with a mention; harm " + found[0] + ", reason/lack/predicate " + found[1]);
+    });
+    assertTrue(found[3] > 5_000 && found[0] > 100 && found[1] > 50,
+        found[3] + " sentences with a mention; harm " + found[0] + ", reason/lack/predicate " + found[1]);
   }
 }
