@@ -25,7 +25,9 @@ import java.util.regex.Pattern;
  * can be diffed against the findings before it. Inputs: the bias test tables and the string literals
  * of the bias tests, every text of {@code datasets/bias} (BOLD gender and profession, the training
  * sets), presidio-synth, the benchmarks' generated 2 KB and 1 MB corpus, and 100,000 random texts from a fixed seed built from lexicon forms, their
- * inflections, group terms, traits, odd capitalization, punctuation and non-ASCII characters.
+ * inflections, group terms, traits, odd capitalization, punctuation and non-ASCII characters. A line starts with its
+ * text's index in the set, except in the tables set, whose files grow with every new test: there it starts with a hash
+ * of the text ({@link #textKey}), so a new literal adds lines without renumbering the others.
  *
  * <p>Usage (from the repository root): {@code java -cp <test classpath> dev.guardrails.detectors.bias.BiasGoldenDump OUTDIR}.
  */
@@ -55,12 +57,16 @@ public final class BiasGoldenDump {
     for (Map.Entry<String, List<String>> set : sets.entrySet()) {
       try (BufferedWriter w = Files.newBufferedWriter(out.resolve(set.getKey() + ".txt"), StandardCharsets.UTF_8)) {
         List<String> texts = set.getValue();
+        // the tables' texts come from files that grow: keyed by the text, so a new literal adds its own lines and
+        // shifts no other (the fixed sets keep their index)
+        boolean byText = set.getKey().equals("tables");
         for (int i = 0; i < texts.size(); i++) {
           String t = texts.get(i);
-          dump(w, i, "d", def, t);
-          dump(w, i, "o", opts, t);
+          String key = byText ? textKey(t) : Integer.toString(i);
+          dump(w, key, "d", def, t);
+          dump(w, key, "o", opts, t);
           if (!set.getKey().equals("random")) {
-            dump(w, i, "r", rules, t);
+            dump(w, key, "r", rules, t);
           }
         }
       }
@@ -68,11 +74,20 @@ public final class BiasGoldenDump {
     }
   }
 
-  private static void dump(BufferedWriter w, int i, String cfg, BiasDetector d, String text) throws IOException {
+  /** A text's key in the tables' dump: 64-bit FNV-1a of its chars, in hex. */
+  static String textKey(String text) {
+    long h = 0xcbf29ce484222325L;
+    for (int k = 0; k < text.length(); k++) {
+      h = (h ^ text.charAt(k)) * 0x100000001b3L;
+    }
+    return String.format(Locale.ROOT, "%016x", h);
+  }
+
+  private static void dump(BufferedWriter w, String key, String cfg, BiasDetector d, String text) throws IOException {
     List<Finding> fs = new ArrayList<>();
     d.detect(AnalyzedText.of(text), CheckContext.empty(), fs::add);
     for (Finding f : fs) {
-      w.write(String.format(Locale.ROOT, "%d %s %s %d %d %.6f %s %s %s %s%n", i, cfg, f.type(), f.start(), f.end(),
+      w.write(String.format(Locale.ROOT, "%s %s %s %d %d %.6f %s %s %s %s%n", key, cfg, f.type(), f.start(), f.end(),
           f.score(), f.attributes(), f.message(), f.suggestions(), f.evidence().isPresent()));
     }
   }
@@ -122,7 +137,7 @@ public final class BiasGoldenDump {
     try (var files = Files.list(tests)) {
       for (Path p : (Iterable<Path>) files.sorted()::iterator) {
         if (p.getFileName().toString().startsWith("BiasGoldenDump") || p.getFileName().toString().startsWith("BiasSpeedProbe")) {
-          continue; // the developer tools: their own literals would shift the indices
+          continue; // the developer tools: their own literals are no test inputs
         }
         Matcher m = lit.matcher(Files.readString(p));
         while (m.find()) {
