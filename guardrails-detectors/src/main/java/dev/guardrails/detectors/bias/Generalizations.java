@@ -144,12 +144,13 @@ final class Generalizations {
       if (k < t.count && !t.is(k, Tokens.HARD_BEFORE)) {
         boolean trait = lex.traits.contains(t.canon, t.cStart[k], t.len(k));
         StereotypeFeatures sf = StereotypeFeatures.INSTANCE;
+        boolean positive = (neg || never) && StereotypeFrames.positiveTrait(t, k, sf);
         if (neg) {
           // a positive trait denied is a negative stereotype ("women are not rational", "men are not caring")
-          end = StereotypeFrames.positiveTrait(t, k, sf) ? k + 1 : -1;
-        } else if (never && StereotypeFrames.negativeTrait(t, k, sf) && !StereotypeFrames.positiveTrait(t, k, sf)) {
+          end = positive ? k + 1 : -1;
+        } else if (never && !positive && StereotypeFrames.negativeTrait(t, k, sf)) {
           end = -1; // "women are never lazy": a negative trait denied, a counter-stereotype
-        } else if (trait || (absolute && adjectiveLike(t, k)) || (never && StereotypeFrames.positiveTrait(t, k, sf))) {
+        } else if (trait || (absolute && adjectiveLike(t, k)) || positive) {
           end = k + 1; // "never" + a positive trait: "women are never rational"
         }
       }
