@@ -127,6 +127,10 @@ final class AddressLexicons {
    */
   private static final String[][] COMPOUND_BY_LAST = new String[128][];
 
+  /** The length of the shortest of {@link #COMPOUND}. */
+  private static final int SHORTEST_COMPOUND =
+      java.util.Arrays.stream(COMPOUND).mapToInt(String::length).min().orElseThrow();
+
   static {
     for (char c = 0; c < 128; c++) {
       List<String> g = new java.util.ArrayList<>();
@@ -149,8 +153,8 @@ final class AddressLexicons {
    * the Kelvin sign and the long s, which are not ASCII); others with every ending.
    */
   static boolean compoundStreet(String s, int a, int b) {
-    if (b - a < 6) {
-      return false; // the shortest ending has three chars, and three more must precede it
+    if (b - a < SHORTEST_COMPOUND + 3) {
+      return false; // three letters must precede the shortest ending
     }
     char last = s.charAt(b - 1);
     String[] endings = last < 128 ? COMPOUND_BY_LAST[last] : COMPOUND;
