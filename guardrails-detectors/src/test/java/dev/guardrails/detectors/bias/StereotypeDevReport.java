@@ -16,11 +16,22 @@ public final class StereotypeDevReport {
 
   private StereotypeDevReport() {}
 
+  /**
+   * {@code -Dbias.dropDump=true}: per DEV row the detector leaves quiet, a {@code DROPROW label probability reasons kind}
+   * line for each sentence the model flags (all dropped: reasons is {@link BiasDetector#dropReasons}), then
+   * {@code ROWEND label}; to measure a second threshold over the drops offline.
+   */
+  static final boolean DUMP = Boolean.getBoolean("bias.dropDump");
+
   /** Prints the report; {@code args[0]}: rows to print per drop kind (default 0). */
   public static void main(String[] args) throws IOException {
     int samples = args.length > 0 ? Integer.parseInt(args[0]) : 0;
     StereotypeData.Split split = StereotypeData.Split.valueOf(System.getProperty("split", "DEV"));
     BiasDetector detector = new BiasDetector();
+    if (Boolean.getBoolean("bias.bold")) { // BOLD gender+profession neutral sentences only (reported, never tuned on)
+      bold(detector);
+      return;
+    }
     StereotypeScorer s = new StereotypeScorer(StereotypeModel.load(), StereotypeFeatures.INSTANCE);
     Map<String, int[]> pr = new TreeMap<>();
     Map<String, int[]> drops = new TreeMap<>();
@@ -47,8 +58,17 @@ public final class StereotypeDevReport {
         int to = StereotypeScorer.sentenceEnd(t, from);
         if (s.extract(t, from, to, sc) && s.model.probability(s.margin(sc)) >= s.model.threshold) {
           kind = kind(t, from, to, sc.spans, sc.mentions);
+          if (DUMP) { // every verdict of the row: its probability, drop reasons and kind
+            System.out.printf("DROPROW %d %.4f %d %s%n", r.label(), s.model.probability(s.margin(sc)),
+                BiasDetector.dropReasons(t, from, to, sc.spans, sc.mentions), kind == null ? "-" : kind.replace(' ', '_'));
+            kind = null;
+          }
         }
         from = to;
+      }
+      if (DUMP) {
+        System.out.println("ROWEND " + r.label());
+        continue;
       }
       if (kind != null) {
         drops.computeIfAbsent(kind, k -> new int[2])[r.label() == 1 ? 0 : 1]++;
@@ -71,6 +91,41 @@ public final class StereotypeDevReport {
       System.out.printf("  %-28s %4d %4d %.2f%n", e.getKey(), c[0], c[1], c[0] / (double) (c[0] + c[1]));
       System.out.print(dropRows.get(e.getKey()));
     }
+  }
+
+  private static void bold(BiasDetector detector) throws IOException {
+    com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    int any = 0;
+    int stereo = 0;
+    int n = 0;
+    try (var files = java.nio.file.Files.list(BiasAccuracyTest.datasets().resolve("bias/bold-neutral"))) {
+      for (java.nio.file.Path file : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+        var root = mapper.readTree(file.toFile());
+        for (var cats = root.fields(); cats.hasNext(); ) {
+          var cat = cats.next();
+          int cs = 0;
+          int cn = 0;
+          for (var people = cat.getValue().elements(); people.hasNext(); ) {
+            for (var x : people.next()) {
+              List<Finding> f = BiasAccuracyTest.findings(detector, x.asText());
+              boolean st = f.stream().anyMatch(y -> y.type().name().startsWith("STEREOTYPE"));
+              any += f.isEmpty() ? 0 : 1;
+              stereo += st ? 1 : 0;
+              cs += st ? 1 : 0;
+              cn++;
+              n++;
+              if (st && Boolean.getBoolean("bias.bold.print")) {
+                System.out.println("  BOLD STEREOTYPE " + cat.getKey() + " :: " + x.asText());
+              }
+            }
+          }
+          if (cs > 0) {
+            System.out.printf("BOLD %s: %d of %d%n", cat.getKey(), cs, cn);
+          }
+        }
+      }
+    }
+    System.out.printf("BOLD gender+profession: any %d, STEREOTYPE* %d of %d%n", any, stereo, n);
   }
 
   static final org.apache.lucene.analysis.CharArraySet OPINION = set("think thinks thought believe believes believed "
