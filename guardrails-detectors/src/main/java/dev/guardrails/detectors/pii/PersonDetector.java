@@ -113,10 +113,15 @@ public final class PersonDetector implements Detector {
   public void detect(AnalyzedText text, CheckContext ctx, FindingSink out) {
     String s = text.normalized();
     int n = s.length();
-    char[] cs = chars(s, n); // the scan below reads the text from this copy
     int[] addresses = text.analysis(StreetAddressDetector.SPANS);
     // after the address scan, which builds its own (for a short all-ASCII text the same one, returned as it is)
     byte[] v = n >= Latin1View.MIN ? Latin1View.of(s) : text.contains(CharClass.NON_ASCII) ? null : Latin1View.ofAscii(s);
+    // the scan below reads the text from a char copy: the one the view was encoded from when it
+    // holds this text (a long text: one copy of it fewer), else this detector's own
+    char[] cs = v == null ? null : Latin1View.chars(s);
+    if (cs == null) {
+      cs = chars(s, n);
+    }
     scan(text, s, n, cs, v, addresses, out);
   }
 
@@ -193,7 +198,7 @@ public final class PersonDetector implements Detector {
           } else if (kind == S_UPPER || lastCap < sentStart || lastCap < i - 2 * LOWER_CTX) {
             break;
           } else {
-            i = wordEnd(cs, i, n);
+            i = wordEnd(cs, i + 1, n, v);
             lastLower = i;
           }
         }
@@ -210,9 +215,14 @@ public final class PersonDetector implements Detector {
         continue;
       }
       int a = i;
-      int b = wordEnd(cs, a, n);
+      int b = wordEnd(cs, a + 1, n, v);
       i = b;
-      int flags = classify(s, cs, a, b);
+      // A short lower-case word may be a particle ("van", "de"), which matters only where it joins an
+      // open run or where the lower-case path below may read it; elsewhere it is passed as a plain
+      // word would be (no lookup)
+      int flags = b - a > 4 || Chars.upper(c) || !Chars.lower(c)
+          || (k > 0 && joined(s, cs, en[k - 1], a, fl[k - 1]))
+          || (b - a >= 2 && (lastCap < sentStart || lastCap < a - 2 * LOWER_CTX)) ? classify(s, cs, a, b) : 0;
       if (Chars.upper(c)) {
         lastCap = a;
       } else if ((flags & PARTICLE) == 0 && b - a >= 2 && b - a <= MAX_TOKEN && (lastCap < sentStart || lastCap < a - 2 * LOWER_CTX)) {
@@ -282,13 +292,19 @@ public final class PersonDetector implements Detector {
    * with no run open and a capital near: a capital, a sentence end, a hyphen, an apostrophe or a
    * byte from 0x80 up; or {@code to}. Eight bytes at a time ({@link Swar}).
    */
+  /** Each byte's seven low bits set (as {@code Swar}'s own). */
+  private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+
   private static int plainEnd(byte[] v, int from, int to) {
     int p = from;
     while (p < to) {
       long w = Swar.load(v, p);
       long x = Swar.low7(w);
-      long stop = Swar.atLeast(x, 'A') & ~Swar.atLeast(x, 'Z' + 1) | Swar.is(x, '.') | Swar.is(x, '!')
-          | Swar.is(x, '?') | Swar.is(x, '\n') | Swar.is(x, '-') | Swar.is(x, '\'');
+      // the six char tests as one: a byte's high bit survives the AND below only where it is none of
+      // them (Swar.is's complement, taken once for all)
+      long none = ((x ^ (Swar.ONES * '.')) + LOW7) & ((x ^ (Swar.ONES * '!')) + LOW7) & ((x ^ (Swar.ONES * '?')) + LOW7)
+          & ((x ^ (Swar.ONES * '\n')) + LOW7) & ((x ^ (Swar.ONES * '-')) + LOW7) & ((x ^ (Swar.ONES * '\'')) + LOW7);
+      long stop = Swar.atLeast(x, 'A') & ~Swar.atLeast(x, 'Z' + 1) | ~none;
       long other = (stop | w) & Swar.HIGH;
       if (other != 0) {
         return Math.min(to, p + Swar.first(other));
@@ -374,13 +390,18 @@ public final class PersonDetector implements Detector {
   }
 
   /**
-   * End of the word starting at {@code a}. Not capped: a word longer than {@value #MAX_TOKEN} is one
+   * End of the word whose first char is at {@code b - 1}. Not capped: a word longer than {@value #MAX_TOKEN} is one
    * token that {@link #classify} rejects; cutting it into fixed-size pieces made the last piece a
    * possible name depending on where the text began (a streaming re-check found "Maria" in
    * "aaa...aMaria" that the whole-text check did not). Linear: the scan resumes at the end.
+   * Over the view {@code v} (or null) the word's
+   * ASCII letters are passed eight bytes at a time first; where they stop (at most at {@code n}:
+   * the view is zero from there), the char loop goes on.
    */
-  private static int wordEnd(char[] s, int a, int n) {
-    int b = a + 1;
+  private static int wordEnd(char[] s, int b, int n, byte[] v) {
+    if (v != null) {
+      b = letterRunEnd(v, b);
+    }
     while (b < n) {
       char c = s[b];
       if (Chars.letter(c)) {
@@ -393,6 +414,22 @@ public final class PersonDetector implements Detector {
       }
     }
     return b;
+  }
+
+  /**
+   * The first index from {@code from} whose byte in the view {@code v} is no ASCII letter: at most
+   * the text's length, as the view's bytes are zero from there for at least eight.
+   */
+  private static int letterRunEnd(byte[] v, int from) {
+    int p = from;
+    while (true) {
+      long w = Swar.load(v, p);
+      long stop = (~Swar.letter(Swar.low7(w)) | w) & Swar.HIGH;
+      if (stop != 0) {
+        return p + Swar.first(stop);
+      }
+      p += 8;
+    }
   }
 
   /** An apostrophe at {@code p} that starts a possessive "'s" ("Amanda's daughter"): not part of the name. */
@@ -420,7 +457,7 @@ public final class PersonDetector implements Detector {
       }
       return 0; // ALL CAPS: acronyms, shouted words, cities in address blocks
     }
-    if (Chars.lower(c) && len <= 4 && NameLexicons.PARTICLES.contains(s, a, b)) {
+    if (Chars.lower(c) && len <= 4 && NameLexicons.PARTICLES.contains(cs, a, b)) {
       return PARTICLE;
     }
     return 0;

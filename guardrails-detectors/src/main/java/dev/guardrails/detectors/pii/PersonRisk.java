@@ -198,7 +198,7 @@ final class PersonRisk {
       while (f > lo && cs[f - 1] == ' ') {
         f--;
       }
-      if (endsWith(s, lo, f, FIELDS) || endsWith(s, lo, f, GREETINGS)) {
+      if (endsWith(s, cs, lo, f, FIELDS) || endsWith(s, cs, lo, f, GREETINGS)) {
         return true;
       }
     }
@@ -208,7 +208,7 @@ final class PersonRisk {
         e--;
       }
     }
-    return endsWith(s, lo, e, GREETINGS);
+    return endsWith(s, cs, lo, e, GREETINGS);
   }
 
   /**
@@ -222,7 +222,7 @@ final class PersonRisk {
       while (e > 0 && e > a - 3 && cs[e - 1] == ' ') {
         e--;
       }
-      if (endsWith(s, Math.max(0, a - BEFORE), e, SIGN_OFFS)) {
+      if (endsWith(s, cs, Math.max(0, a - BEFORE), e, SIGN_OFFS)) {
         return true;
       }
     }
@@ -238,7 +238,7 @@ final class PersonRisk {
     while (e > lo && Character.isWhitespace(cs[e - 1])) {
       e--;
     }
-    return endsWith(s, lo, e, GREETINGS);
+    return endsWith(s, cs, lo, e, GREETINGS);
   }
 
   /** Most lines looked at after a name for the rest of a contact or address block. */
@@ -272,7 +272,7 @@ final class PersonRisk {
       while (i < le && !Chars.letterOrDigit(cs[i])) {
         i++;
       }
-      if (i < le && (Chars.digit(cs[i]) || startsWord(s, i, le, BLOCK_WORDS))) {
+      if (i < le && (Chars.digit(cs[i]) || startsWord(s, cs, i, BLOCK_WORDS))) {
         return true;
       }
       line = le + 1;
@@ -323,25 +323,16 @@ final class PersonRisk {
   private static final WordList DATA_AFTER = WordList.of("his address", "her address", "their address", "his phone",
       "her phone", "his number", "her number", "his email", "her email");
 
-  /** {@link #endsWith(String, int, int, WordList)} reading the chars from {@code cs}, a copy of {@code s}'s. */
+  /** Whether {@code [from, to)} ends with one of {@code words} (lower case) after a non-letter, reading the chars from {@code cs}, a copy of {@code s}'s. */
   private static boolean endsWith(String s, char[] cs, int from, int to, WordList words) {
     return words.endsAt(s, cs, from, to);
   }
 
-  /** {@link #startsWord(String, int, int, WordList)} reading the chars from {@code cs}, a copy of {@code s}'s. */
+  /** Whether one of {@code words} (lower case) starts at {@code i}, ending before a non-letter, reading the chars from {@code cs}, a copy of {@code s}'s. */
   private static boolean startsWord(String s, char[] cs, int i, WordList words) {
     return words.startsAt(s, cs, i);
   }
 
-  /** Whether {@code [from, to)} ends with one of {@code words} (lower case) after a non-letter. */
-  private static boolean endsWith(String s, int from, int to, WordList words) {
-    return words.endsAt(s, from, to);
-  }
-
-  /** Whether one of {@code words} (lower case) starts at {@code i}, ending before a non-letter. */
-  private static boolean startsWord(String s, int i, int to, WordList words) {
-    return words.startsAt(s, i);
-  }
 
   private static int indexOf(char[] cs, char c, int a, int b) {
     for (int i = a; i < b; i++) {
