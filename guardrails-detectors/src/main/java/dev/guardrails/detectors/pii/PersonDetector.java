@@ -117,8 +117,9 @@ public final class PersonDetector implements Detector {
     // after the address scan, which builds its own (for a short all-ASCII text the same one, returned as it is)
     byte[] v = n >= Latin1View.MIN ? Latin1View.of(s) : text.contains(CharClass.NON_ASCII) ? null : Latin1View.ofAscii(s);
     // the scan below reads the text from a char copy: the one the view was encoded from when it
-    // holds this text (a long text: one copy of it fewer), else this detector's own
-    char[] cs = v == null ? null : Latin1View.chars(s);
+    // holds this text (a long text: one copy of it fewer), else this detector's own; a short text's
+    // view (by ofAscii) copies no chars, so it is not asked (one thread-local lookup fewer)
+    char[] cs = v == null || n < Latin1View.MIN ? null : Latin1View.chars(s);
     if (cs == null) {
       cs = chars(s, n);
     }
