@@ -578,7 +578,7 @@ final class FastParse {
       }
     }
 
-    /** Per country code of {@link #FIRST_REGION}: its other regions, or null (the library searches). */
+    /** Per country code of {@link #FIRST_REGION} but +1: its other regions, or null (the library searches). */
     static final Code[] BY_CC = build();
 
     private static Code[] build() {
@@ -586,7 +586,9 @@ final class FastParse {
       try {
         PhoneNumberUtil util = PhoneNumberUtil.getInstance();
         MetadataSource source = DefaultMetadataDependenciesProvider.getInstance().getPhoneNumberMetadataSource();
-        for (int cc = 1; cc < 1000; cc++) {
+        // not +1: its 25 regions' metadata would load for nothing, as Phones.validity tests +1
+        // numbers on its own path (US, Canada, then the NANP table before the library's search)
+        for (int cc = 2; cc < 1000; cc++) {
           if (FIRST_REGION[cc] == null) {
             continue;
           }
