@@ -56,6 +56,9 @@ final class FastParse {
 
   private FastParse() {}
 
+  /** The longest national significant number with a per-length type pattern (the library allows 17). */
+  private static final int MAX_NSN = 17;
+
   /** One region's facts for the direct parse. */
   private static final class Plan {
     final int cc;
@@ -66,9 +69,19 @@ final class FastParse {
     final Re general;
     /** Whether the region rewrites its national prefix (a transform rule) instead of dropping it. */
     final boolean transform;
-    /** The general description, then the number types {@code getNumberTypeHelper} tries, in its order. */
+    /**
+     * The general description, then the number types {@code getNumberTypeHelper} tries: fixed line
+     * and mobile first, then the library's order (the order cannot change whether one matches).
+     */
     final Desc generalDesc;
     final Desc[] types;
+    /**
+     * Per national number length: one pattern, the alternation of the patterns of the types whose
+     * length test passes at that length (null: none does). It matches a whole number exactly when
+     * one of those types' patterns does (a full match backtracks into the next alternative), so it
+     * is the types loop in one matcher call instead of up to ten.
+     */
+    final Re[] byLength;
     /** Bit L set when the general description lists L as a possible national number length; -1 when it lists none. */
     final int lengths;
     /**
@@ -107,32 +120,58 @@ final class FastParse {
       }
       keepsStripped = keep;
       generalDesc = new Desc(m.getGeneralDesc());
+      // validity asks whether any type matches, not which one comes first in the library's order, so
+      // the two types most valid numbers are of go first: a valid number stops after one or two tests
+      // instead of after the eight rarer types' (the invalid ones test all of them either way)
       java.util.List<Desc> kinds = new java.util.ArrayList<>();
-      for (PhoneNumberDesc d : new PhoneNumberDesc[] {m.getPremiumRate(), m.getTollFree(), m.getSharedCost(),
-          m.getVoip(), m.getPersonalNumber(), m.getPager(), m.getUan(), m.getVoicemail(), m.getFixedLine()}) {
-        kinds.add(new Desc(d));
-      }
+      kinds.add(new Desc(m.getFixedLine()));
       if (!m.getSameMobileAndFixedLinePattern()) {
         kinds.add(new Desc(m.getMobile())); // with the same pattern, the fixed-line test already said it
       }
+      for (PhoneNumberDesc d : new PhoneNumberDesc[] {m.getPremiumRate(), m.getTollFree(), m.getSharedCost(),
+          m.getVoip(), m.getPersonalNumber(), m.getPager(), m.getUan(), m.getVoicemail()}) {
+        kinds.add(new Desc(d));
+      }
       types = kinds.toArray(new Desc[0]);
+      byLength = new Re[MAX_NSN + 1];
+      Map<String, Re> shared = new HashMap<>();
+      for (int len = 1; len <= MAX_NSN; len++) {
+        StringBuilder union = new StringBuilder();
+        for (Desc d : types) {
+          if (d.pattern != null && d.lengthFits(len)) {
+            union.append(union.length() == 0 ? "" : "|").append("(?:").append(d.pattern.regex).append(')');
+          }
+        }
+        byLength[len] = union.length() == 0 ? null : shared.computeIfAbsent(union.toString(), Re::of);
+      }
     }
 
     /**
      * {@code getNumberTypeHelper(nsn, metadata) != UNKNOWN}: the general description matches, and
-     * so does one of the types (premium rate, toll free, shared cost, VoIP, personal, pager, UAN,
-     * voicemail, fixed line, mobile).
+     * so does one of the types (fixed line, mobile, premium rate, toll free, shared cost, VoIP,
+     * personal, pager, UAN, voicemail).
      */
     boolean valid(String nsn) {
-      if (!generalDesc.matches(nsn)) {
+      int len = nsn.length();
+      if (len > MAX_NSN) {
+        if (!generalDesc.matches(nsn)) {
+          return false;
+        }
+        for (Desc d : types) {
+          if (d.matches(nsn)) {
+            return true;
+          }
+        }
         return false;
       }
-      for (Desc d : types) {
-        if (d.matches(nsn)) {
-          return true;
-        }
+      // the same conjunction in a cheaper order: the general lengths, the types, the general pattern
+      // (a number gets here mostly after a general-pattern test of its digits, so it fits that
+      // pattern and fails the types: one pattern run instead of two)
+      if (!generalDesc.lengthFits(len)) {
+        return false;
       }
-      return false;
+      Re union = byLength[len];
+      return union != null && union.on(nsn).matches() && generalDesc.matches(nsn);
     }
   }
 
@@ -216,11 +255,12 @@ final class FastParse {
 
     /** The length test, then the whole national number against the pattern. */
     boolean matches(String nsn) {
-      int len = nsn.length();
-      if (!anyLength && (len >= 64 || (lengths & (1L << len)) == 0)) {
-        return false;
-      }
-      return pattern != null && pattern.on(nsn).matches();
+      return lengthFits(nsn.length()) && pattern != null && pattern.on(nsn).matches();
+    }
+
+    /** The length test alone: a national number of {@code len} digits may be of this description. */
+    boolean lengthFits(int len) {
+      return anyLength || len < 64 && (lengths & (1L << len)) != 0;
     }
   }
 
@@ -456,11 +496,16 @@ final class FastParse {
     if (p.getCountryCode() != plan.cc) {
       return false;
     }
+    return plan.valid(nationalSignificantNumber(p));
+  }
+
+  /** The library's {@code getNationalSignificantNumber}: the national number with any Italian leading zeros. */
+  private static String nationalSignificantNumber(PhoneNumber p) {
     String nn = Long.toString(p.getNationalNumber());
     if (p.isItalianLeadingZero() && p.getNumberOfLeadingZeros() > 0) {
       nn = "0".repeat(p.getNumberOfLeadingZeros()) + nn;
     }
-    return plan.valid(nn);
+    return nn;
   }
 
   /**
@@ -472,7 +517,10 @@ final class FastParse {
    * {@code getRegionCodeForNumber} tries the regions in its list's order and takes the first whose
    * leading digits match or, for a region without leading digits, whose number types include the
    * number; so a number valid in the first region ({@link #FIRST_REGION}, one of ours, no leading
-   * digits) is valid, and only the others take the library's own search (about 8 us for +44).
+   * digits) is valid. The others take that same search over the code's regions ({@link Shared}),
+   * on compiled copies of their descriptions (the library's own search cost about 25 us for a
+   * {@code +44} number valid nowhere, its regex cache recompiling the patterns of GB, GG, IM and
+   * JE), or the library's search where those regions' metadata cannot be read.
    */
   static boolean isValidNumber(PhoneNumber p) {
     int cc = p.getCountryCode();
@@ -482,7 +530,87 @@ final class FastParse {
       return validForRegion(p, only);
     }
     String first = known ? FIRST_REGION[cc] : null;
-    return first != null && validForRegion(p, first) || PhoneNumberUtil.getInstance().isValidNumber(p);
+    if (first == null) {
+      return PhoneNumberUtil.getInstance().isValidNumber(p);
+    }
+    if (validForRegion(p, first)) {
+      return true;
+    }
+    Shared.Code code = Shared.BY_CC[cc];
+    return code == null ? PhoneNumberUtil.getInstance().isValidNumber(p) : code.validAfterFirst(nationalSignificantNumber(p));
+  }
+
+  /**
+   * The library's region search for the codes of {@link #FIRST_REGION} (its
+   * {@code getRegionCodeForNumberFromRegionList}, then {@code isValidNumberForRegion} in the region
+   * found), on plans of every region of the code, built on first use (the first such number that
+   * its first region does not take).
+   */
+  private static final class Shared {
+    /** One code's regions after the first, in the library's order. */
+    static final class Code {
+      final Plan[] plans;
+      /** Per region: its leading-digits pattern, or null when it has none (then its types decide). */
+      final Re[] leading;
+
+      Code(Plan[] plans, Re[] leading) {
+        this.plans = plans;
+        this.leading = leading;
+      }
+
+      /**
+       * {@code isValidNumber} of a number whose national significant number is {@code nsn}, the
+       * code's first region having said no: the first region whose leading digits match the number
+       * decides by its validity; a region without leading digits is chosen (and so the number is
+       * valid) when one of its types matches; when none is chosen the number is not valid.
+       */
+      boolean validAfterFirst(String nsn) {
+        for (int i = 0; i < plans.length; i++) {
+          if (leading[i] != null) {
+            if (leading[i].on(nsn).lookingAt()) {
+              return plans[i].valid(nsn);
+            }
+          } else if (plans[i].valid(nsn)) {
+            return true;
+          }
+        }
+        return false;
+      }
+    }
+
+    /** Per country code of {@link #FIRST_REGION} but +1: its other regions, or null (the library searches). */
+    static final Code[] BY_CC = build();
+
+    private static Code[] build() {
+      Code[] byCc = new Code[1000];
+      try {
+        PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+        MetadataSource source = DefaultMetadataDependenciesProvider.getInstance().getPhoneNumberMetadataSource();
+        // not +1: its 25 regions' metadata would load for nothing, as Phones.validity tests +1
+        // numbers on its own path (US, Canada, then the NANP table before the library's search)
+        for (int cc = 2; cc < 1000; cc++) {
+          if (FIRST_REGION[cc] == null) {
+            continue;
+          }
+          List<String> regions = util.getRegionCodesForCountryCode(cc);
+          int n = regions.size() - 1;
+          Plan[] plans = new Plan[n];
+          Re[] leading = new Re[n];
+          for (int i = 0; i < n; i++) {
+            PhoneMetadata m = source.getMetadataForRegion(regions.get(i + 1));
+            if (m.getCountryCode() != cc) {
+              throw new IllegalStateException("region " + regions.get(i + 1) + " is not of +" + cc);
+            }
+            plans[i] = new Plan(m);
+            leading[i] = m.hasLeadingDigits() ? Re.of(m.getLeadingDigits()) : null;
+          }
+          byCc[cc] = new Code(plans, leading);
+        }
+      } catch (RuntimeException | LinkageError e) {
+        java.util.Arrays.fill(byCc, null); // another metadata layout: the library searches
+      }
+      return byCc;
+    }
   }
 
   /**

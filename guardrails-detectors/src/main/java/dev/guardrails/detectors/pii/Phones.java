@@ -28,6 +28,31 @@ final class Phones {
     "GB", "CA", "AU", "IN", "DE", "FR", "IT", "ES", "NL", "BE", "CH", "AT", "SE", "NO", "DK", "FI",
     "PL", "IE", "NZ", "ZA", "BR", "MX", "IL", "SG", "PH", "JP", "PT", "CZ", "HU", "GR", "TR", "RU", "CN"};
 
+  /**
+   * The order national numbers are tried in the regions (indexes into {@link #REGIONS}): Germany,
+   * then the others in their order. A number counts when it is valid in any of them, so the order
+   * changes only how soon the search ends: Germany's open numbering plan (most lengths from 5 to 15
+   * digits, most leading digits assigned) takes about 73% of random 7-15 digit national candidates
+   * that the US and Canada reject, no other region of ours even a third (Finland 30%, Austria 27%,
+   * Italy 22%). A list of the next few regions that take the most of what Germany leaves was no
+   * faster on the short answers.
+   */
+  private static final int[] WALK = walk("DE");
+
+  private static int[] walk(String... first) {
+    java.util.List<String> order = new java.util.ArrayList<>(java.util.List.of(first));
+    for (String r : REGIONS) {
+      if (!order.contains(r)) {
+        order.add(r);
+      }
+    }
+    int[] walk = new int[REGIONS.length];
+    for (int k = 0; k < walk.length; k++) {
+      walk[k] = java.util.Arrays.asList(REGIONS).indexOf(order.get(k));
+    }
+    return walk;
+  }
+
   /** Per region: bit L set when libphonenumber deems a national significant number of L digits possible. */
   private static final int[] LENGTHS = new int[REGIONS.length];
   /** Per region: the national (trunk) prefix, or "" when the region dials none. */
@@ -162,7 +187,7 @@ final class Phones {
           nd++;
         }
       }
-      for (int r = 0; r < REGIONS.length; r++) {
+      for (int r : WALK) {
         if (!lengthFits(r, nd, first, second)) {
           continue; // no national number of this region has this many digits: skip the parse
         }
