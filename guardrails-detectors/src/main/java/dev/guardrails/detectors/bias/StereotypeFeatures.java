@@ -59,9 +59,20 @@ final class StereotypeFeatures {
   static final byte OCCUPATION = 6;
   static final byte PLACE = 7;
 
-  private final CharArrayMap<Byte> terms = new CharArrayMap<>(2048, false);
-  /** The class of a group term (nationality, religion, gender ...; see {@link #axisOf}), 0 or absent for none. */
-  private final CharArrayMap<Byte> axes = new CharArrayMap<>(2048, false);
+  /**
+   * The group terms of one to three tokens in one open-addressing table (no n-gram copied, no Lucene map): a slot
+   * holds an entry's index + 1 (0 empty) and {@link #termHash} of the term's token hashes, which the tokenizer already
+   * computed per word, so a probe is a few multiplies; a hit is confirmed char by char against the tokens in
+   * {@code canon}. Entry {@code i}'s key is {@code termChars[termFrom[i], termFrom[i + 1])} (its tokens joined by
+   * single spaces, as {@link Tokens#key} writes it) and {@code termInfo[i]} packs its mode ({@link #GROUP} ...
+   * {@link #PLACE}, bits 0-7), its class ({@link #axisOf}, 0 for none, bits 8-15) and its token count (bits 16-23).
+   */
+  private final int[] termSlots;
+  private final int[] termSlotHash;
+  private final int termMask;
+  private final char[] termChars;
+  private final int[] termFrom;
+  private final int[] termInfo;
   static final int H_WHO = Tokens.hash("who");
   static final int H_THAT = Tokens.hash("that");
   private static final int H_ARE = Tokens.hash("are");
@@ -144,6 +155,8 @@ final class StereotypeFeatures {
     slots = Integer.highestOneBit(Math.max(16, rows.size() * 8)) * 2;
     heads = new long[slots];
     headMask = slots - 1;
+    // key -> mode | axis << 8, in file order: a repeated term keeps its last mode and its last class that is not 0
+    java.util.Map<String, Integer> entries = new java.util.LinkedHashMap<>();
     for (String[] c : rows) {
       String key = Tokens.key(c[0]);
       if (key.isEmpty()) {
@@ -158,11 +171,9 @@ final class StereotypeFeatures {
         case 'l' -> PLACE;
         default -> PERSON;
       };
-      terms.put(key, mode);
       byte axis = axisOf(c[1], key);
-      if (axis != 0) {
-        axes.put(key, axis);
-      }
+      Integer before = entries.get(key);
+      entries.put(key, mode | (axis != 0 ? axis : before == null ? 0 : before >>> 8) << 8);
       if (mode == PERSON && c[1].equals("person")) {
         people.add(key);
       }
@@ -171,6 +182,36 @@ final class StereotypeFeatures {
       add(HEAD, h0);
       add(words.length == 1 ? SINGLE : PAIR, words.length == 1 ? h0 : pair(h0, Tokens.hash(words[1])));
     }
+    int termSlotCount = Integer.highestOneBit(Math.max(16, entries.size() * 2)) * 2; // load at most 1/2
+    termSlots = new int[termSlotCount];
+    termSlotHash = new int[termSlotCount];
+    termMask = termSlotCount - 1;
+    termFrom = new int[entries.size() + 1];
+    termInfo = new int[entries.size()];
+    StringBuilder chars = new StringBuilder();
+    int e = 0;
+    for (java.util.Map.Entry<String, Integer> en : entries.entrySet()) {
+      String[] words = en.getKey().split(" ");
+      if (words.length > 3) {
+        continue; // term() reads at most three tokens
+      }
+      int th = TERM_SEED;
+      for (String w : words) {
+        th = termHash(th, Tokens.hash(w));
+      }
+      termFrom[e] = chars.length();
+      chars.append(en.getKey());
+      termInfo[e] = en.getValue() | words.length << 16;
+      int i = th & termMask;
+      while (termSlots[i] != 0) {
+        i = (i + 1) & termMask;
+      }
+      termSlots[i] = e + 1;
+      termSlotHash[i] = th;
+      e++;
+    }
+    termFrom[e] = chars.length();
+    termChars = chars.toString().toCharArray();
     for (String line : WordLists.lines(StereotypeFeatures.class, VALENCE_FILE, "bias")) {
       if (line.isBlank() || line.startsWith("#")) {
         continue;
@@ -252,7 +293,10 @@ final class StereotypeFeatures {
     };
   }
 
-  /** The class of the first group term with one in tokens {@code [k, e)}, or 0. */
+  /**
+   * The class of the first group term with one in tokens {@code [k, e)}, or 0 (a person noun's only if no other term
+   * has one): read from {@link #term}'s answer, no second lookup.
+   */
   int axis(Tokens t, int k, int e) {
     int last = 0;
     while (k < e) {
@@ -261,9 +305,8 @@ final class StereotypeFeatures {
         k++;
         continue;
       }
-      int keyLen = t.gram(k, (int) term);
-      Byte a = axes.get(t.gram, 0, keyLen);
-      if (a != null) {
+      int a = (int) (term >>> 40) & 0xff;
+      if (a != 0) {
         byte mode = (byte) (term >>> 32);
         if (mode != PERSON) {
           return a;
@@ -354,8 +397,8 @@ final class StereotypeFeatures {
   }
 
   /**
-   * The longest group term starting at token {@code k} (at most 3 tokens, before {@code to}):
-   * its mode in the high int and its end token in the low int; 0 if none.
+   * The longest group term starting at token {@code k} (at most 3 tokens, before {@code to}): its class
+   * ({@link #axisOf}) in bits 40-47, its mode in bits 32-39 and its end token in the low int; 0 if none.
    */
   long term(Tokens t, int k, int to) {
     // the head, pair and single tests of this table, read from the flags the tokenizer set ({@link TokenMarks})
@@ -363,17 +406,87 @@ final class StereotypeFeatures {
     if ((f & Tokens.GROUP_HEAD) == 0) {
       return 0;
     }
-    for (int len = Math.min(3, to - k); len >= 1; len--) {
-      if (len > 1 ? (f & Tokens.GROUP_PAIR) == 0 || !t.joined(k, k + len) : (f & Tokens.GROUP_SINGLE) == 0) {
-        continue;
+    int max = Math.min(3, to - k);
+    if (max < 1) {
+      return 0;
+    }
+    if (max > 1 && ((f & Tokens.GROUP_PAIR) == 0 || t.is(k + 1, Tokens.HARD_BEFORE))) {
+      max = 1; // neither two nor three tokens (t.joined(k, k + len) fails for both)
+    }
+    final int[] hs = t.hash;
+    int h1 = termHash(TERM_SEED, hs[k]);
+    if (max > 1) {
+      int h2 = termHash(h1, hs[k + 1]);
+      if (max == 3 && !t.is(k + 2, Tokens.HARD_BEFORE)) {
+        int e = findTerm(t, k, 3, termHash(h2, hs[k + 2]));
+        if (e >= 0) {
+          return packTerm(e, k + 3);
+        }
       }
-      int keyLen = t.gram(k, k + len);
-      Byte m = terms.get(t.gram, 0, keyLen);
-      if (m != null) {
-        return ((long) m << 32) | (k + len);
+      int e = findTerm(t, k, 2, h2);
+      if (e >= 0) {
+        return packTerm(e, k + 2);
+      }
+    }
+    if ((f & Tokens.GROUP_SINGLE) != 0) {
+      int e = findTerm(t, k, 1, h1);
+      if (e >= 0) {
+        return packTerm(e, k + 1);
       }
     }
     return 0;
+  }
+
+  private long packTerm(int entry, int end) {
+    int info = termInfo[entry];
+    return ((long) ((info >>> 8) & 0xff) << 40) | ((long) (info & 0xff) << 32) | end;
+  }
+
+  /** The entry of the group term that is exactly tokens {@code [k, k + len)} (hashed {@code h}), or -1. */
+  private int findTerm(Tokens t, int k, int len, int h) {
+    for (int i = h & termMask; ; i = (i + 1) & termMask) {
+      int e = termSlots[i] - 1;
+      if (e < 0) {
+        return -1;
+      }
+      if (termSlotHash[i] == h && termInfo[e] >>> 16 == len && sameTerm(t, k, len, e)) {
+        return e;
+      }
+    }
+  }
+
+  /** True if entry {@code e}'s key is tokens {@code [k, k + len)} joined by single spaces. */
+  private boolean sameTerm(Tokens t, int k, int len, int e) {
+    final char[] key = termChars;
+    final char[] c = t.canon;
+    int p = termFrom[e];
+    int end = termFrom[e + 1];
+    for (int j = k; j < k + len; j++) {
+      if (j > k) {
+        if (p >= end || key[p++] != ' ') {
+          return false;
+        }
+      }
+      int cs = t.cStart[j];
+      int n = t.cEnd[j] - cs;
+      if (end - p < n) {
+        return false;
+      }
+      for (int x = 0; x < n; x++) {
+        if (key[p + x] != c[cs + x]) {
+          return false;
+        }
+      }
+      p += n;
+    }
+    return p == end;
+  }
+
+  private static final int TERM_SEED = 0x2545f491;
+
+  /** {@link #term}'s table key after one more token hashed {@code h} (start from {@link #TERM_SEED}). */
+  private static int termHash(int acc, int h) {
+    return mix(acc * 31 + h);
   }
 
   /** The mode ({@link #GROUP} ... {@link #PLACE}) of the longest group term starting at token {@code k}, or 0. */

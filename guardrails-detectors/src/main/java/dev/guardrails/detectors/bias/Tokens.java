@@ -172,20 +172,51 @@ final class Tokens {
     marked = marks != null && keep == -1;
     base = from;
     this.text = text;
+    this.count = 0;
+    runPending = SENT_START;
+    runLastQuestion = 0;
+    runPrevEnd = -2;
     int ascii = generalOnly ? 0 : asciiPrefix(len);
-    if (ascii > 0) {
-      resetAscii(text, from, len, ascii);
-    } else {
-      general(len, 0, 0, SENT_START, 0, -2);
+    int i = ascii > 0 ? resetAscii(text, from, len, 0, ascii) : 0;
+    // the general loop from the first non-ASCII char's token on; it hands a long ASCII run after a separator back to
+    // the eight-byte path (a non-ASCII name or sign mid-text no longer sends the rest of the text char by char)
+    while (i < len) {
+      i = general(len, i, this.count, runPending, runLastQuestion, runPrevEnd);
+      if (i < len) {
+        i = resetAscii(text, from, len, i, nextNonAscii(i, len));
+      }
     }
+    int count = this.count;
+    if (count > 0 && (flags[count - 1] & (GROUP_HEAD | GROUP_SINGLE)) == GROUP_HEAD) {
+      flags[count - 1] &= ~GROUP_HEAD; // the last token: no next one to start a group term with
+    }
+  }
+
+  /** The loops' state where one hands over to the other ({@link #general}, {@link #resetAscii}); count is in {@link #count}. */
+  private int runPending;
+  private int runLastQuestion;
+  private int runPrevEnd;
+  /** {@link #general} hands over to {@link #resetAscii} at a separator followed by at least this many ASCII chars. */
+  private static final int ASCII_RUN = 16;
+
+  /** The index of the first char above U+007F in {@code canon[i, len)}, or {@code len}. */
+  private int nextNonAscii(int i, int len) {
+    final char[] s = canon;
+    while (i < len && s[i] < 0x80) {
+      i++;
+    }
+    return i;
   }
 
   /**
    * The general loop of {@link #reset(String, int, int)} over {@code canon[0, n)}, char by char, from token or separator
-   * {@code i} on: the whole segment, or the rest of one whose ASCII prefix {@link #resetAscii} tokenized up to a token
-   * or separator at {@code i} (the other arguments carry its state).
+   * {@code i} on: the whole segment, or the rest of one whose ASCII part {@link #resetAscii} tokenized up to a token
+   * or separator at {@code i} (the other arguments carry its state). Unless {@link #generalOnly}, it stops at an ASCII
+   * separator followed by at least {@value #ASCII_RUN} ASCII chars, its state in {@link #count} and the run fields.
+   *
+   * @return where it stopped: {@code n}, or such a separator
    */
-  private void general(int n, int i, int count, int pendingFlags, int lastQuestionCheck, int prevEnd) {
+  private int general(int n, int i, int count, int pendingFlags, int lastQuestionCheck, int prevEnd) {
     final char[] s = canon;
     final byte[] cls = CLASS;
     final int[] cSt = cStart;
@@ -197,9 +228,17 @@ final class Tokens {
     final BiasLexicon lexicon = lex;
     final TokenMarks mk = marks;
     final long[] filter = mk == null ? null : mk.filter;
+    int nextCheck = generalOnly ? n : i; // no ASCII run to hand over before this index
     while (i < n) {
       char c = s[i];
       int k = c < 128 ? cls[c] : nonAsciiClass(c);
+      if (k < DIGIT && c < 128 && i >= nextCheck) {
+        int j = nextNonAscii(i + 1, n);
+        if (j - i > ASCII_RUN) {
+          break; // a separator before a long ASCII run: back to the eight-byte path
+        }
+        nextCheck = j + 1;
+      }
       if (k >= DIGIT) {
         int start = i;
         int f = pendingFlags;
@@ -325,10 +364,11 @@ final class Tokens {
       }
       i++;
     }
-    if (count > 0 && (fl[count - 1] & (GROUP_HEAD | GROUP_SINGLE)) == GROUP_HEAD) {
-      fl[count - 1] &= ~GROUP_HEAD; // the last token: no next one to start a group term with
-    }
     this.count = count;
+    runPending = pendingFlags;
+    runLastQuestion = lastQuestionCheck;
+    runPrevEnd = prevEnd;
+    return i;
   }
 
   /**
@@ -361,22 +401,25 @@ final class Tokens {
   }
 
   /**
-   * {@link #reset(String, int, int)} of a segment ({@code len} chars, already copied into {@link #canon}) whose first
-   * {@code n} chars are ASCII, with the same tokens, offsets, flags and hashes as the general loop
-   * ({@code TokensAsciiPathTest}), eight chars at a time over a byte copy of that prefix: a token's end is the first byte
+   * {@link #reset(String, int, int)} of the ASCII chars {@code [i0, n)} of a segment ({@code len} chars, already copied
+   * into {@link #canon}; {@code i0} is 0 or a separator where {@link #general} stopped, its state in {@link #count} and
+   * the run fields), with the same tokens, offsets, flags and hashes as the general loop ({@code TokensAsciiPathTest}),
+   * eight chars at a time over a byte copy of those chars: a token's end is the first byte
    * that is not a letter or digit (one mask and a trailing-zero count, not a test and branch per char whose loop exit
    * mispredicts at every word end), and its capitals and hash come from the same eight-byte words ({@link #hash8}).
    * Separators are read one by one, as most are a single space. The general loop ({@link #general}) takes over at the
-   * first token that reaches within two chars of the prefix's end, or at its end.
+   * first token that reaches within two chars of {@code n}, or at {@code n}.
+   *
+   * @return where it stopped, its state in {@link #count} and the run fields
    */
   @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): the low byte of each char, exact for ASCII
-  private void resetAscii(String text, int from, int len, int n) {
+  private int resetAscii(String text, int from, int len, int i0, int n) {
     byte[] b = bytes;
     if (b.length < n + 8) {
-      b = new byte[n + 64];
+      b = new byte[Math.max(n + 64, b.length * 2)]; // copied again below from i0: nothing before it is read
       bytes = b;
     }
-    text.getBytes(from, from + n, b, 0);
+    text.getBytes(from + i0, from + n, b, i0);
     LONGS.set(b, n, 0L); // eight zero bytes after the prefix: no word char, so every word scan stops there
     final char[] s = canon;
     final byte[] cls = CLASS;
@@ -389,11 +432,11 @@ final class Tokens {
     final BiasLexicon lexicon = lex;
     final TokenMarks mk = marks;
     final long[] filter = mk == null ? null : mk.filter;
-    int count = 0;
-    int pendingFlags = SENT_START;
-    int lastQuestionCheck = 0;
-    int prevEnd = -2; // end (in s) of the previous token
-    int i = 0;
+    int count = this.count;
+    int pendingFlags = runPending;
+    int lastQuestionCheck = runLastQuestion;
+    int prevEnd = runPrevEnd; // end (in s) of the previous token
+    int i = i0;
     while (i < n) {
       int c = b[i];
       int k = cls[c];
@@ -544,14 +587,11 @@ final class Tokens {
       }
       i++;
     }
-    if (n < len) {
-      general(len, i, count, pendingFlags, lastQuestionCheck, prevEnd);
-      return;
-    }
-    if (count > 0 && (fl[count - 1] & (GROUP_HEAD | GROUP_SINGLE)) == GROUP_HEAD) {
-      fl[count - 1] &= ~GROUP_HEAD; // the last token: no next one to start a group term with
-    }
     this.count = count;
+    runPending = pendingFlags;
+    runLastQuestion = lastQuestionCheck;
+    runPrevEnd = prevEnd;
+    return i;
   }
 
   private static final java.lang.invoke.VarHandle LONGS =
