@@ -19,8 +19,9 @@ import java.util.Set;
  * technical wording) with neutral suggestions, and generalizations about groups ("women are bad
  * at ...", "old people can't ...").
  *
- * <p>One linear pass over word tokens of the normalized text: each token is one hash lookup in a
- * Lucene {@code CharArrayMap}; phrases are checked only when a token starts one, longest match
+ * <p>One linear pass over word tokens of the normalized text: each token is one probe of an
+ * open-addressing table of the words that start a lexicon or group phrase, keyed by the hash the
+ * tokenizer computed; longer phrases are looked up only when a token starts one, longest match
  * first. Context suppressions keep neutral text quiet: quoted material, titles and proper names
  * (a match inside a run of capitalized words), allow-listed phrases ("he or she", "lame duck",
  * "Homo sapiens"), and gendered role nouns and pronouns, which are off by default because they
