@@ -302,17 +302,12 @@ final class Normalizer {
    * is set the text takes the rule chain whatever else it holds, so the scan stops there and the
    * other bits are partial.
    *
-   * <p>The inner loops have no call in them: the first takes eight chars a step, with one branch on
-   * the sign of their entries ORed, and sums their pair terms as a tree (eight independent ANDs,
-   * then adds in three levels instead of a chain of eight); the second goes char by char from
-   * where the first stopped, to the end or to a char that needs a closer look (three quarters of
-   * short answers have none), which is looked at outside them ({@link #keptAt}) before the loops go
-   * on from the next char. Both pair tests (a whitespace run, a digit before a separator) are one
-   * AND of a char's entry with the previous entry shifted down, and one ADD counts both
-   * ({@link #SCAN}'s layout): four operations per char after the load (OR, AND, ADD, shift). The
-   * eight-char step took the empty pipeline's scan from about 3.4 to 2.5 ns per char on short
-   * answers (docs/performance.md); C2's own unrolling of the char-by-char loop, whose exit test
-   * and add chain stay per char, does not.
+   * <p>The inner loop has no call in it and one branch, on the entry's sign (the JIT unrolls it):
+   * it stops at a char that needs a closer look (three quarters of short answers have none), which
+   * is looked at outside it ({@link #keptAt}) before the loop goes on from the next char. Both
+   * pair tests (a whitespace run, a digit before a separator) are one AND of the char's entry with
+   * the previous entry shifted down, and one ADD counts both ({@link #SCAN}'s layout): four
+   * operations per char after the load (OR, AND, ADD, shift).
    */
   static long scan(String s) {
     int n = s.length();
@@ -321,24 +316,6 @@ final class Normalizer {
     long before = 0; // the previous char's entry >>> PAIR_SHIFT
     int i = 0;
     while (true) {
-      for (; i + 8 <= n; i += 8) { // eight chars a step: one branch, a tree of adds
-        long k0 = SCAN[Math.min(s.charAt(i), 0x80)];
-        long k1 = SCAN[Math.min(s.charAt(i + 1), 0x80)];
-        long k2 = SCAN[Math.min(s.charAt(i + 2), 0x80)];
-        long k3 = SCAN[Math.min(s.charAt(i + 3), 0x80)];
-        long k4 = SCAN[Math.min(s.charAt(i + 4), 0x80)];
-        long k5 = SCAN[Math.min(s.charAt(i + 5), 0x80)];
-        long k6 = SCAN[Math.min(s.charAt(i + 6), 0x80)];
-        long k7 = SCAN[Math.min(s.charAt(i + 7), 0x80)];
-        long or = ((k0 | k1) | (k2 | k3)) | ((k4 | k5) | (k6 | k7));
-        if (or < 0) { // one of them needs a closer look: the loop below goes to it char by char
-          break;
-        }
-        any |= or;
-        pairs += (((before & k0) + (k0 >>> PAIR_SHIFT & k1)) + ((k1 >>> PAIR_SHIFT & k2) + (k2 >>> PAIR_SHIFT & k3)))
-            + (((k3 >>> PAIR_SHIFT & k4) + (k4 >>> PAIR_SHIFT & k5)) + ((k5 >>> PAIR_SHIFT & k6) + (k6 >>> PAIR_SHIFT & k7)));
-        before = k7 >>> PAIR_SHIFT;
-      }
       for (; i < n; i++) {
         long k = SCAN[Math.min(s.charAt(i), 0x80)];
         if (k < 0) { // P_LOOK, rare: non-ASCII, a control, a markup trigger
@@ -359,7 +336,7 @@ final class Normalizer {
       any |= k;
       pairs += before & k;
       before = k >>> PAIR_SHIFT;
-      i++; // and back to the loops without a call
+      i++; // and back to the loop without a call
     }
   }
 
