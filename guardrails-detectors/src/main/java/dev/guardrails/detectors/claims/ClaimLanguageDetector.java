@@ -74,7 +74,9 @@ public final class ClaimLanguageDetector implements Detector {
     }
     List<Source> sources = ctx.sources();
     // the normalized view is ASCII when neither view holds a char above U+007F (known from normalizing)
-    int scanned = text.contains(CharClass.NON_ASCII) ? ClaimTriggers.scanWords(s) : ClaimTriggers.scanAscii(s);
+    boolean ascii = !text.contains(CharClass.NON_ASCII);
+    ClaimTriggers.Places scan = ascii ? ClaimTriggers.places() : null;
+    int scanned = ascii ? ClaimTriggers.scanAscii(s, scan) : ClaimTriggers.scanWords(s);
     if ((scanned & ClaimTriggers.CITATION_CANDIDATE) != 0) {
       // only a text with '[' or a word "http", "https", "www" or "doi" can hold a citation
       Citations.scan(text, sources, id(), UNVERIFIABLE_CITATION, out);
@@ -95,7 +97,9 @@ public final class ClaimLanguageDetector implements Detector {
     if (!attributions && !certainties && !statistics) {
       return; // e.g. a currency word with no number, or an attribution subject when sources are given
     }
-    int[] places = ClaimTriggers.triggerOffsets(s, attributions, certainties, statistics);
+    // an ASCII text's trigger places were recorded by its scan: only those are tested, the text is not read again
+    int[] places = ascii ? ClaimTriggers.triggerOffsets(s, scan, attributions, certainties, statistics)
+        : ClaimTriggers.triggerOffsets(s, attributions, certainties, statistics);
     if (places != null && places.length == 0) {
       return; // no trigger word stands in its rule's phrase: no sentence can fire
     }

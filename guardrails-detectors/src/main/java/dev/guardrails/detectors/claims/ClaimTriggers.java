@@ -121,36 +121,84 @@ final class ClaimTriggers {
     return scanAscii(s);
   }
 
-  /** Per-thread copy of an ASCII text as bytes, read eight at a time. */
-  private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[512]);
-  /** Longest text copied into {@link #SCRATCH}; a longer one is copied into a fresh array. */
+  /**
+   * Per-thread working memory of one check: the byte copy {@link #scanAscii} reads eight chars at a
+   * time, and the places it met a trigger word or sign, which {@link #triggerOffsets(String, Places,
+   * boolean, boolean, boolean)} then filters instead of reading the text a second time. Used by one
+   * check at a time on its thread; valid until the thread's next scan.
+   */
+  static final class Places {
+    byte[] bytes = new byte[512];
+    /** Offsets of the trigger words (kind bits in {@link #ALL}) and '%'/'$' signs met, in scan order. */
+    int[] at = new int[16];
+    /** For a word, its end; for a sign, -1. */
+    int[] end = new int[16];
+    /** For a word, its kind bits; for a sign, {@link #SIGN}. */
+    int[] kind = new int[16];
+    int count;
+    /** False when the scan stopped early (every bit seen): the places are then not all recorded. */
+    boolean complete;
+
+    private Places() {}
+
+    void add(int offset, int wordEnd, int kinds) {
+      if (count == at.length) {
+        at = java.util.Arrays.copyOf(at, count * 2);
+        end = java.util.Arrays.copyOf(end, count * 2);
+        kind = java.util.Arrays.copyOf(kind, count * 2);
+      }
+      at[count] = offset;
+      end[count] = wordEnd;
+      kind[count++] = kinds;
+    }
+  }
+
+  /** {@link Places#kind} of a '%' or '$'. */
+  private static final int SIGN = 1 << 16;
+
+  private static final ThreadLocal<Places> SCRATCH = ThreadLocal.withInitial(Places::new);
+
+  /** This thread's {@link Places}: looked up once per check and passed down. */
+  static Places places() {
+    return SCRATCH.get();
+  }
+
+  /** Longest text copied into {@link Places#bytes}; a longer one is copied into a fresh array. */
   private static final int SCRATCH_MAX = 1 << 15;
   private static final java.lang.invoke.VarHandle LONGS =
       java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
   private static final long ONES = 0x0101010101010101L;
   private static final long HIGH = 0x8080808080808080L;
 
+  /** {@link #scanAscii(String, Places)} with this thread's places (for tests). */
+  static int scanAscii(String s) {
+    return scanAscii(s, places());
+  }
+
   /**
    * {@link #scan} of a text whose chars are all below U+0080, eight chars at a time (SWAR over a
    * byte copy): per 8 bytes, a mask of letters and of the word starts among them (a letter after a
    * non-letter), and a test for '%', '$' and '['; only at a word start are chars read one by one, and
    * only a word whose first three letters may begin a table word ({@link #START}) is hashed and
-   * looked up. The same bits as {@link #scanWords} on such a text (MayFlagTest).
+   * looked up. The same bits as {@link #scanWords} on such a text (MayFlagTest). Records in {@code
+   * places} every word with a rule's kind bits and every '%' and '$' it meets.
    */
   @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): the low byte of each char, exact for ASCII
-  static int scanAscii(String s) {
+  static int scanAscii(String s, Places places) {
     int n = s.length();
     int padded = ((n + 7) & ~7) + 8; // whole longs, then at least two zero bytes after the text
     byte[] b;
     if (n < SCRATCH_MAX) {
-      b = SCRATCH.get();
+      b = places.bytes;
       if (b.length < padded) {
         b = new byte[Math.max(padded, b.length * 2)];
-        SCRATCH.set(b);
+        places.bytes = b;
       }
     } else {
       b = new byte[padded];
     }
+    places.count = 0;
+    places.complete = false;
     s.getBytes(0, n, b, 0);
     java.util.Arrays.fill(b, n, padded, (byte) 0);
     byte[] start = START;
@@ -162,10 +210,15 @@ final class ClaimTriggers {
       long letters = (lower + 0x1F * ONES) & ~(lower + 0x05 * ONES) & HIGH; // 'a' <= byte < '{' (bytes < 0x80: no carries)
       long starts = letters & ~((letters << 8) | prevLetterTop);
       prevLetterTop = letters >>> 56;
-      long signs = zeroBytes(x ^ ('%' * ONES)) | zeroBytes(x ^ ('$' * ONES)) | zeroBytes(x ^ ('[' * ONES));
-      if (signs != 0) {
-        seen |= (zeroBytes(x ^ ('%' * ONES)) != 0 ? PERCENT_BITS : 0) | (zeroBytes(x ^ ('$' * ONES)) != 0 ? STATISTIC_TRIGGER : 0)
-            | (zeroBytes(x ^ ('[' * ONES)) != 0 ? CITATION_CANDIDATE : 0);
+      long percents = zeroBytes(x ^ ('%' * ONES));
+      long dollars = zeroBytes(x ^ ('$' * ONES));
+      long brackets = zeroBytes(x ^ ('[' * ONES));
+      if ((percents | dollars | brackets) != 0) {
+        seen |= (percents != 0 ? PERCENT_BITS : 0) | (dollars != 0 ? STATISTIC_TRIGGER : 0)
+            | (brackets != 0 ? CITATION_CANDIDATE : 0);
+        for (long signs = percents | dollars; signs != 0; signs &= signs - 1) {
+          places.add(at + (Long.numberOfTrailingZeros(signs) >>> 3), -1, SIGN);
+        }
       }
       while (starts != 0) {
         int i = at + (Long.numberOfTrailingZeros(starts) >>> 3);
@@ -178,13 +231,18 @@ final class ClaimTriggers {
             h = 31 * h + (d | 0x20);
             e++;
           }
-          seen |= trigger(s, i, e, h);
+          int k = trigger(s, i, e, h);
+          if ((k & ALL) != 0) {
+            places.add(i, e, k);
+          }
+          seen |= k;
         }
       }
       if (seen == EVERY) {
         return seen;
       }
     }
+    places.complete = true;
     return seen;
   }
 
@@ -332,6 +390,44 @@ final class ClaimTriggers {
       i = e;
     }
     return out == null ? NO_PLACES : java.util.Arrays.copyOf(out, count);
+  }
+
+  /**
+   * {@link #triggerOffsets(String, boolean, boolean, boolean)} of the ASCII text {@code s} just
+   * scanned by {@link #scanAscii(String, Places)} into {@code places}: the same offsets, read from the
+   * places the scan recorded (each word is tested as that method tests it) instead of reading the
+   * text again; reads the text when the scan stopped early.
+   */
+  static int[] triggerOffsets(String s, Places places, boolean attributions, boolean certainties, boolean statistics) {
+    if (!places.complete) {
+      return triggerOffsets(s, attributions, certainties, statistics);
+    }
+    int[] out = null;
+    int count = 0;
+    for (int p = 0; p < places.count; p++) {
+      int i = places.at[p];
+      int k = places.kind[p];
+      if (k == SIGN ? statistics
+          : (k & ATTRIBUTION_TRIGGER) != 0 && attributions && (verbAfter(s, places.end[p]) || accordingToBefore(s, i))
+          || (k & CERTAINTY_TRIGGER) != 0 && certainties && certaintyPhraseAround(s, i, places.end[p])
+          || (k & STATISTIC_TRIGGER) != 0 && statistics) {
+        out = add(out, count++, i);
+      }
+    }
+    if (out == null) {
+      return NO_PLACES;
+    }
+    // a sign was recorded before the words of its eight chars: restore ascending order
+    for (int j = 1; j < count; j++) {
+      int v = out[j];
+      int m = j - 1;
+      while (m >= 0 && out[m] > v) {
+        out[m + 1] = out[m];
+        m--;
+      }
+      out[m + 1] = v;
+    }
+    return java.util.Arrays.copyOf(out, count);
   }
 
   /**

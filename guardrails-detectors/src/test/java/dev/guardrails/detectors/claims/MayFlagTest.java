@@ -287,6 +287,41 @@ class MayFlagTest {
   }
 
   /**
+   * The trigger offsets the detector reads from its ASCII scan's recorded places equal those of
+   * reading the text again ({@link ClaimTriggers#triggerOffsets(String, boolean, boolean, boolean)},
+   * held to the rules by {@link #phraseTestHoldsWhereTheRulesFire}), for every choice of rules, on
+   * random texts of trigger words, signs packed against words ("5%risk"), citation starts (a scan
+   * that stops early, every bit seen) and filler; the scan's bits are unchanged.
+   */
+  @Test
+  void scanPlacesGiveTheTextsTriggerOffsets() {
+    Random r = new Random(46);
+    String[] pieces = {"Studies", "show", "experts", "agree", "according to", "research", "has", "found", "data",
+      "guaranteed", "100% safe", "100%", "safe", "always", "never", "fails", "without a doubt", "risk-free", "no risk",
+      "proven fact", "absolutely certain", "sure", "12.5%", "40 percent", "3 per cent", "$5", "$", "%", "5 dollars",
+      "EUR 3", "7 pct", "USD", "[1]", "https://x.org", "www", "doi", "the", "a", "is", ".", "?", "\n", "x", "Dr."};
+    int places = 0;
+    for (int it = 0; it < 20_000; it++) {
+      StringBuilder b = new StringBuilder();
+      int len = 1 + r.nextInt(24);
+      for (int k = 0; k < len; k++) {
+        String piece = pieces[r.nextInt(pieces.length)];
+        b.append(r.nextInt(5) == 0 ? piece.toUpperCase(java.util.Locale.ROOT) : piece).append(r.nextInt(4) == 0 ? "" : " ");
+      }
+      String s = b.toString();
+      ClaimTriggers.Places scan = ClaimTriggers.places();
+      assertEquals(ClaimTriggers.scanWords(s), ClaimTriggers.scanAscii(s, scan), "case " + it);
+      for (int flags = 0; flags < 8; flags++) {
+        int[] expected = ClaimTriggers.triggerOffsets(s, (flags & 1) != 0, (flags & 2) != 0, (flags & 4) != 0);
+        assertArrayEquals(expected, ClaimTriggers.triggerOffsets(s, scan, (flags & 1) != 0, (flags & 2) != 0, (flags & 4) != 0),
+            "case " + it + " flags " + flags);
+        places += expected.length;
+      }
+    }
+    assertTrue(places > 50_000, "offsets compared: " + places);
+  }
+
+  /**
    * {@link ClaimTriggers#statisticOffsets}, the trigger offsets of a non-ASCII text read by the
    * statistics rule alone: every sentence of random texts of numbers, percent and currency words and
    * signs (any case, the long s and dotted capital I that fold to ASCII letters, other non-ASCII
