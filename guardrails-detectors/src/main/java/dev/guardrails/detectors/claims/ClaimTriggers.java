@@ -136,12 +136,27 @@ final class ClaimTriggers {
     /** For a word, its kind bits; for a sign, {@link #SIGN}. */
     int[] kind = new int[16];
     int count;
-    /** False when the scan stopped early (every bit seen): the places are then not all recorded. */
+    /**
+     * False when the scan stopped early (every bit seen) or met more than {@link #MAX} places: the
+     * places are then not all recorded.
+     */
     boolean complete;
+    /** Set when a place past {@link #MAX} was not recorded. */
+    boolean overflow;
+
+    /**
+     * Most places recorded per scan: bounds what a thread keeps after a long text (three int arrays
+     * of this length, 48 KB); a text with more is read again by the caller, as before.
+     */
+    static final int MAX = 4096;
 
     private Places() {}
 
     void add(int offset, int wordEnd, int kinds) {
+      if (count == MAX) {
+        overflow = true;
+        return;
+      }
       if (count == at.length) {
         at = java.util.Arrays.copyOf(at, count * 2);
         end = java.util.Arrays.copyOf(end, count * 2);
@@ -199,6 +214,7 @@ final class ClaimTriggers {
     }
     places.count = 0;
     places.complete = false;
+    places.overflow = false;
     s.getBytes(0, n, b, 0);
     java.util.Arrays.fill(b, n, padded, (byte) 0);
     byte[] start = START;
@@ -242,7 +258,7 @@ final class ClaimTriggers {
         return seen;
       }
     }
-    places.complete = true;
+    places.complete = !places.overflow;
     return seen;
   }
 

@@ -319,6 +319,14 @@ class MayFlagTest {
       }
     }
     assertTrue(places > 50_000, "offsets compared: " + places);
+    // more places than a scan records (Places.MAX): the text is read again, so no offset is lost
+    String many = "Studies show 5% more. ".repeat(ClaimTriggers.Places.MAX);
+    ClaimTriggers.Places scan = ClaimTriggers.places();
+    ClaimTriggers.scanAscii(many, scan);
+    assertEquals(ClaimTriggers.Places.MAX, scan.count, "places recorded up to the bound");
+    int[] all = ClaimTriggers.triggerOffsets(many, true, true, true);
+    assertTrue(all.length > ClaimTriggers.Places.MAX, "offsets: " + all.length);
+    assertArrayEquals(all, ClaimTriggers.triggerOffsets(many, scan, true, true, true));
   }
 
   /**
