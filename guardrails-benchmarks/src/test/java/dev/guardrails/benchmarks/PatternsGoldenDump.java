@@ -47,31 +47,7 @@ public final class PatternsGoldenDump {
     Path peer = Path.of(args.length > 2 ? args[2] : "../shared/data/peer-suites");
     ObjectMapper json = new ObjectMapper();
     try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(outFile, StandardCharsets.UTF_8))) {
-      try (var files = Files.list(Path.of("datasets/pii"))) {
-        for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-          int i = 0;
-          for (JsonNode row : json.readTree(f.toFile())) {
-            dump(out, f.getFileName() + ":" + i++, row.get("full_text").asText(), null);
-          }
-        }
-      }
-      for (Path dir : List.of(Path.of("datasets/peer-suites"), peer)) {
-        if (!Files.isDirectory(dir)) {
-          continue;
-        }
-        try (var files = Files.list(dir)) {
-          for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
-            int i = 0;
-            for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
-              JsonNode t = json.readTree(line).get("text");
-              if (t != null) {
-                dump(out, dir.getFileName() + "/" + f.getFileName() + ":" + i, t.asText(), null);
-              }
-              i++;
-            }
-          }
-        }
-      }
+      GoldenTexts.data(peer, (id, text) -> dump(out, id, text, null));
       List<Path> claims = new ArrayList<>();
       claims.add(Path.of("datasets/claims/frank-validation.jsonl"));
       try (var files = Files.walk(Path.of("datasets/claims/training"))) {
@@ -86,14 +62,7 @@ public final class PatternsGoldenDump {
               source == null || source.isNull() ? null : source.asText());
         }
       }
-      List<String> answers = ShortCorpus.answers();
-      for (int i = 0; i < answers.size(); i++) {
-        dump(out, "short:" + i, answers.get(i), null);
-      }
-      for (Corpus.Density d : Corpus.Density.values()) {
-        dump(out, "2k:" + d, Corpus.generate(2048, d, 42), null);
-        dump(out, "1m:" + d, Corpus.generate(1 << 20, d, 42), null);
-      }
+      GoldenTexts.generated((id, text) -> dump(out, id, text, null));
       Random r = new Random(20261207L);
       for (int i = 0; i < random; i++) {
         dump(out, "random:" + i, text(r), i % 5 == 0 ? "Smith (2020) found 12.5% in https://example.org/a doi:10.1000/xyz" : null);

@@ -1,7 +1,5 @@
 package dev.guardrails.benchmarks;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.guardrails.CheckContext;
 import dev.guardrails.Finding;
 import dev.guardrails.detectors.pii.PersonDetector;
@@ -44,37 +42,8 @@ public final class PersonGoldenDump {
     int random = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
     Path peer = Path.of(args.length > 2 ? args[2] : "../shared/data/peer-suites");
     try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(outFile, StandardCharsets.UTF_8))) {
-      try (var files = Files.list(Path.of("datasets/pii"))) {
-        for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-          int i = 0;
-          for (JsonNode row : new ObjectMapper().readTree(f.toFile())) {
-            dump(out, f.getFileName() + ":" + i++, row.get("full_text").asText());
-          }
-        }
-      }
-      for (Path dir : List.of(Path.of("datasets/peer-suites"), peer)) {
-        try (var files = Files.list(dir)) {
-          for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
-            int i = 0;
-            for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
-              JsonNode row = new ObjectMapper().readTree(line);
-              JsonNode t = row.get("text");
-              if (t != null) {
-                dump(out, dir.getFileName() + "/" + f.getFileName() + ":" + i, t.asText());
-              }
-              i++;
-            }
-          }
-        }
-      }
-      List<String> answers = ShortCorpus.answers();
-      for (int i = 0; i < answers.size(); i++) {
-        dump(out, "short:" + i, answers.get(i));
-      }
-      for (Corpus.Density d : Corpus.Density.values()) {
-        dump(out, "2k:" + d, Corpus.generate(2048, d, 42));
-        dump(out, "1m:" + d, Corpus.generate(1 << 20, d, 42));
-      }
+      GoldenTexts.data(peer, (id, text) -> dump(out, id, text));
+      GoldenTexts.generated((id, text) -> dump(out, id, text));
       Random r = new Random(20261207L);
       Pieces p = new Pieces();
       for (int i = 0; i < random; i++) {
