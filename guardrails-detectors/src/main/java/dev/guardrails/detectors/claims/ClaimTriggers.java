@@ -398,14 +398,23 @@ final class ClaimTriggers {
       }
       int k = e - i >= 3 && START[(c & 31) << 10 | (s.charAt(i + 1) & 31) << 5 | (s.charAt(i + 2) & 31)] != 0
           ? trigger(s, i, e, h) : 0;
-      if ((k & ATTRIBUTION_TRIGGER) != 0 && attributions && (verbAfter(s, e) || accordingToBefore(s, i))
-          || (k & CERTAINTY_TRIGGER) != 0 && certainties && certaintyPhraseAround(s, i, e)
-          || (k & STATISTIC_TRIGGER) != 0 && statistics) {
+      if (fires(s, i, e, k, attributions, certainties, statistics)) {
         out = add(out, count++, i);
       }
       i = e;
     }
     return out == null ? NO_PLACES : java.util.Arrays.copyOf(out, count);
+  }
+
+  /**
+   * Whether the trigger word {@code s[i, e)} of kind bits {@code k} is a place where one of the asked
+   * rules can fire: an attribution subject with a verb after it or "according to" before it, a
+   * certainty word inside its phrase, or any statistic word.
+   */
+  private static boolean fires(String s, int i, int e, int k, boolean attributions, boolean certainties, boolean statistics) {
+    return (k & ATTRIBUTION_TRIGGER) != 0 && attributions && (verbAfter(s, e) || accordingToBefore(s, i))
+        || (k & CERTAINTY_TRIGGER) != 0 && certainties && certaintyPhraseAround(s, i, e)
+        || (k & STATISTIC_TRIGGER) != 0 && statistics;
   }
 
   /**
@@ -423,10 +432,7 @@ final class ClaimTriggers {
     for (int p = 0; p < places.count; p++) {
       int i = places.at[p];
       int k = places.kind[p];
-      if (k == SIGN ? statistics
-          : (k & ATTRIBUTION_TRIGGER) != 0 && attributions && (verbAfter(s, places.end[p]) || accordingToBefore(s, i))
-          || (k & CERTAINTY_TRIGGER) != 0 && certainties && certaintyPhraseAround(s, i, places.end[p])
-          || (k & STATISTIC_TRIGGER) != 0 && statistics) {
+      if (k == SIGN ? statistics : fires(s, i, places.end[p], k, attributions, certainties, statistics)) {
         out = add(out, count++, i);
       }
     }
@@ -434,15 +440,7 @@ final class ClaimTriggers {
       return NO_PLACES;
     }
     // a sign was recorded before the words of its eight chars: restore ascending order
-    for (int j = 1; j < count; j++) {
-      int v = out[j];
-      int m = j - 1;
-      while (m >= 0 && out[m] > v) {
-        out[m + 1] = out[m];
-        m--;
-      }
-      out[m + 1] = v;
-    }
+    java.util.Arrays.sort(out, 0, count);
     return java.util.Arrays.copyOf(out, count);
   }
 
