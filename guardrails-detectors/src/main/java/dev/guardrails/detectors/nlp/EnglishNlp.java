@@ -159,21 +159,40 @@ public final class EnglishNlp {
     // the candidates the model is asked about: the last end char of each whitespace-free token
     int[] cand = new int[8];
     int m = 0;
-    for (int j = 0; j < len; j++) {
-      if (isEos(p.charAt(j), eos)) {
-        int ws = firstWhitespace(p, j + 1);
-        int next = j + 1;
-        while (next < ws && !isEos(p.charAt(next), eos)) {
-          next++;
+    // the end chars in order, each found by String.indexOf (a vectorized search) instead of a test
+    // of every char against every end char, which was about a tenth of the claims detector's time
+    // on short answers; at[e] is the next occurrence of eos[e] not yet visited
+    int[] at = new int[eos.length];
+    for (int e = 0; e < eos.length; e++) {
+      at[e] = p.indexOf(eos[e]);
+    }
+    while (true) {
+      int j = len;
+      for (int e = 0; e < eos.length; e++) {
+        if (at[e] >= 0 && at[e] < j) {
+          j = at[e];
         }
-        if (next < ws) {
-          continue; // another end char before the token's end: only the last one is a candidate
-        }
-        if (m == cand.length) {
-          cand = java.util.Arrays.copyOf(cand, m * 2);
-        }
-        cand[m++] = j;
       }
+      if (j >= len) {
+        break;
+      }
+      for (int e = 0; e < eos.length; e++) {
+        if (at[e] == j) {
+          at[e] = p.indexOf(eos[e], j + 1);
+        }
+      }
+      int ws = firstWhitespace(p, j + 1);
+      int next = j + 1;
+      while (next < ws && !isEos(p.charAt(next), eos)) {
+        next++;
+      }
+      if (next < ws) {
+        continue; // another end char before the token's end: only the last one is a candidate
+      }
+      if (m == cand.length) {
+        cand = java.util.Arrays.copyOf(cand, m * 2);
+      }
+      cand[m++] = j;
     }
     byte[] decided = new byte[m]; // 0: not asked yet, 1: break, 2: no break
     opennlp.tools.sentdetect.SDContextGenerator context = CONTEXT.get();

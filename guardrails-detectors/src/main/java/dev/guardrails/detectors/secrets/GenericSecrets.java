@@ -26,6 +26,13 @@ final class GenericSecrets {
   private static final String[][] BY_END = new String[128][];
 
   static {
+    for (String k : KEYS) {
+      for (int j = 0; j < k.length(); j++) {
+        if (!SecretDetector.isToken((byte) k.charAt(j)) || (k.charAt(j) >= 'A' && k.charAt(j) <= 'Z')) {
+          throw new IllegalStateException("a key word is lower-case token chars (keyBefore reads it so): " + k);
+        }
+      }
+    }
     for (int c = 0; c < 128; c++) {
       List<String> ks = new ArrayList<>();
       for (String k : KEYS) {
@@ -129,22 +136,23 @@ final class GenericSecrets {
    * space, so where none is, this scanner reports nothing (the short-text pass, {@link RunGate#shortPass}).
    */
   static boolean keyBefore(byte[] b, int at) {
+    // no walk back to the token run's start: a key word is token chars only, so one spelled
+    // ending at we lies inside that run, and it starts the run exactly when the char before it is
+    // not a token char (the walk was most of the cost at the ':' after every "Address")
     for (int we = at; we > 0 && we >= at - 2; we--) {
-      if (SecretDetector.isToken(b[we - 1])) {
-        int i = we - 1;
-        while (i > 0 && SecretDetector.isToken(b[i - 1])) {
-          i--;
-        }
-        if (isKey(b, i, we)) {
-          return true;
-        }
+      if (SecretDetector.isToken(b[we - 1]) && isKey(b, we)) {
+        return true;
       }
     }
     return false;
   }
 
-  /** {@link #isKey(String, int, int)} on a one-byte view of ASCII token chars. */
-  private static boolean isKey(byte[] b, int i, int we) {
+  /**
+   * {@link #isKey(String, int, int)} on a one-byte view, for the token run that ends at {@code we}
+   * ({@code b[we - 1]} a token char): a key word ends at {@code we} and starts the run or follows
+   * '_' or '-' in it. The key words are token chars, so one spelled there lies in the run.
+   */
+  private static boolean isKey(byte[] b, int we) {
     int end = b[we - 1];
     String[] keys = end >= 0 ? BY_END[end >= 'A' && end <= 'Z' ? end + 32 : end] : null;
     if (keys == null) {
@@ -152,7 +160,8 @@ final class GenericSecrets {
     }
     for (String k : keys) {
       int st = we - k.length();
-      if (st >= i && spells(b, st, k) && (st == i || b[st - 1] == '_' || b[st - 1] == '-')) {
+      if (st >= 0 && spells(b, st, k)
+          && (st == 0 || b[st - 1] == '_' || b[st - 1] == '-' || !SecretDetector.isToken(b[st - 1]))) {
         return true;
       }
     }

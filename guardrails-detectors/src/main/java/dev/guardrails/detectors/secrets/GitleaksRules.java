@@ -377,6 +377,20 @@ final class GitleaksRules {
     }
   }
 
+  /**
+   * As {@link #scan(String, byte[], int[], int, List, long[])} with a cursor of {@link #keywords}
+   * that the caller keeps ({@link Keywords#cursor()}), reset here; released after the scan.
+   */
+  void scan(String s, byte[] b, int[] spans, int count, List<Candidate> out, long[] blocks, Keywords.Cursor cursor) {
+    if (blocks != null) {
+      try {
+        scan(s, b, spans, count, out, cursor.reset(b, s.length(), blocks));
+      } finally {
+        cursor.release();
+      }
+    }
+  }
+
   private void scan(String s, byte[] b, int[] spans, int count, List<Candidate> out, Keywords.Cursor c) {
     int n = s.length();
     // the open window of each rule with one: (rule, start, end, its one hit or -1 once merged)

@@ -28,7 +28,8 @@ import java.util.List;
  * <p>Chosen over an Aho-Corasick automaton ({@code org.ahocorasick:ahocorasick} 0.6.3 took 10 ms on
  * 1 MB of clean text where this pass takes about 1 ms; see docs/secrets.md).
  *
- * <p>Immutable and thread-safe; {@link Cursor} is per call.
+ * <p>Immutable and thread-safe; a {@link Cursor} serves one thread (a new one per call, or one kept per
+ * thread and reset per call).
  */
 final class Keywords {
 
@@ -246,12 +247,12 @@ final class Keywords {
   }
 
   Cursor cursor(byte[] text) {
-    return new Cursor(text, text.length, null);
+    return new Cursor().reset(text, text.length, null);
   }
 
   /** A cursor over the first {@code n} bytes of {@code text} (a reused buffer may be longer). */
   Cursor cursor(byte[] text, int n) {
-    return new Cursor(text, n, null);
+    return new Cursor().reset(text, n, null);
   }
 
   /**
@@ -259,33 +260,28 @@ final class Keywords {
    * blocks set in {@code blocks} (bit {@code j}: starts {@code [16j, 16j + 16)}; {@link RunGate#blocks}).
    */
   Cursor cursor(byte[] text, int n, long[] blocks) {
-    return new Cursor(text, n, blocks);
+    return new Cursor().reset(text, n, blocks);
   }
 
-  /** A gated cursor's blocks and its current region: hits starting in {@code [from, to)}, anchors read up to {@code limit}. */
-  private static final class Region {
-    final long[] blocks;
-    /** The longs of {@link #blocks} that cover the text (a reused buffer may be longer). */
-    final int words;
-    int from;
-    int to;
-    int limit;
-
-    Region(long[] blocks, int n) {
-      this.blocks = blocks;
-      this.words = Math.min(blocks.length, ((n - 1) >>> 10) + 1);
-    }
+  /**
+   * A cursor with no text yet, for a caller that keeps one per thread and {@linkplain Cursor#reset
+   * resets} it per text (a new cursor, and its region, per call were most of what a short answer
+   * with a marked block allocated).
+   */
+  Cursor cursor() {
+    return new Cursor();
   }
 
   /**
    * Iterates keyword hits in order of their start; not thread-safe. A hit is found at its anchor,
    * up to {@link #maxAnchorAt} chars after its start, so hits wait in a small sorted buffer until
-   * the scan is far enough on that no later one can start before them.
+   * the scan is far enough on that no later one can start before them. Reusable: {@link #reset}
+   * starts it over on another text.
    */
   final class Cursor {
-    private final byte[] b;
+    private byte[] b;
     /** The text's length: bytes from here on are not text. */
-    private final int n;
+    private int n;
     /** The start of the anchor window being verified, or where the scan goes on. */
     private int pos;
     private int[] cands;
@@ -293,27 +289,52 @@ final class Keywords {
     private boolean done;
     /**
      * Hits found but not yet returned, {@code start << 16 | keyword}, sorted, from {@code head};
-     * allocated at the first hit (most short answers have none).
+     * allocated at the first hit (most short answers have none) and kept across {@link #reset}s.
      */
     private long[] pending;
     private int head;
     private int tail;
     private int hitStart;
     private int hitKeyword;
-    /**
-     * The blocks searched and the current region, null for the whole text (an object of its own,
-     * so that the cursor of a short answer's whole-text search stays as small as it was).
-     */
-    private final Region region;
+    /** The blocks searched, null for the whole text. */
+    private long[] blocks;
+    /** The longs of {@link #blocks} that cover the text (a reused buffer may be longer). */
+    private int words;
+    /** The current region of a gated search: hits starting in {@code [from, to)}, anchors read up to {@code limit}. */
+    private int from;
+    private int to;
+    private int limit;
 
-    Cursor(byte[] b, int n, long[] blocks) {
-      this.b = b;
+    Cursor() {}
+
+    /**
+     * Starts over on the first {@code n} bytes of {@code text}, over the hits that start in the
+     * set {@code blocks} (null: the whole text); returns this cursor.
+     */
+    Cursor reset(byte[] text, int n, long[] blocks) {
+      this.b = text;
       this.n = n;
-      this.region = blocks == null ? null : new Region(blocks, n);
-      if (region != null && !region(0)) {
-        pos = n;
-        done = true;
+      this.pos = 0;
+      this.cands = null;
+      this.candAt = 0;
+      this.done = false;
+      this.head = 0;
+      this.tail = 0;
+      this.blocks = blocks;
+      if (blocks != null) {
+        this.words = Math.min(blocks.length, ((n - 1) >>> 10) + 1);
+        if (!region(0)) {
+          pos = n;
+          done = true;
+        }
       }
+      return this;
+    }
+
+    /** Lets go of the text and the blocks (a kept cursor should not pin a long text's view). */
+    void release() {
+      this.b = null;
+      this.blocks = null;
     }
 
     /**
@@ -321,9 +342,8 @@ final class Keywords {
      * found at anchors up to {@link #maxAnchorAt} + 2 bytes after its end; false if none is left.
      */
     private boolean region(int j) {
-      Region r = region;
-      long[] bits = r.blocks;
-      int words = r.words;
+      long[] bits = blocks;
+      int words = this.words;
       int w = j >>> 6;
       if (w >= words) {
         return false;
@@ -356,10 +376,10 @@ final class Keywords {
         }
         end = nextClear(bits, words, next);
       }
-      r.from = first << 4;
-      r.to = (int) Math.min(n, (long) end << 4);
-      r.limit = (int) Math.min(n, (long) r.to + maxAnchorAt + 2);
-      pos = r.from;
+      from = first << 4;
+      to = (int) Math.min(n, (long) end << 4);
+      limit = (int) Math.min(n, (long) to + maxAnchorAt + 2);
+      pos = from;
       return true;
     }
 
@@ -415,7 +435,7 @@ final class Keywords {
           while (candAt < cands.length) {
             int p = cands[candAt++];
             int start = pos - anchorAt[p];
-            if ((region == null ? start >= 0 : start >= region.from && start < region.to)
+            if ((blocks == null ? start >= 0 : start >= from && start < to)
                 && matches(patterns[p], start)) {
               add((long) start << 16 | patternKeyword[p]);
               return true;
@@ -425,7 +445,7 @@ final class Keywords {
           pos++;
         }
         int n = this.n;
-        int lim = region == null ? n : region.limit;
+        int lim = blocks == null ? n : limit;
         int p = pos + 2; // the last byte of the three
         if (p < lim) {
           p = seek(anchors3, t, lim, p);
@@ -434,7 +454,7 @@ final class Keywords {
           }
         }
         if (p >= lim) {
-          if (region != null && region((region.to >>> 4) + 1)) {
+          if (blocks != null && region((to >>> 4) + 1)) {
             continue;
           }
           pos = n;

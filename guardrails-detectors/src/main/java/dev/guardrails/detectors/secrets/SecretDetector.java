@@ -1,5 +1,6 @@
 package dev.guardrails.detectors.secrets;
 
+import dev.guardrails.detectors.internal.ScratchArray;
 import dev.guardrails.detectors.internal.Swar;
 import dev.guardrails.Category;
 import dev.guardrails.CheckContext;
@@ -59,6 +60,8 @@ public final class SecretDetector implements Detector {
       SLACK_TOKEN, STRIPE_KEY, OPENAI_KEY, JWT, PRIVATE_KEY, GENERIC_SECRET);
 
   static final int MAX_PEM = 6000;
+
+  private static final int[] NO_SPANS = {};
 
   /** Look-back a finding needs; see {@link #window()}. */
   static final int WINDOW = 1024;
@@ -142,7 +145,7 @@ public final class SecretDetector implements Detector {
       int n = s.length();
       // this thread's scratch view: nothing below calls out of the detector before the rules are done
       // with it (findings go to a local list; a decoded base64 payload is scanned on a view of its own)
-      byte[] b = SecretText.latin1Scratch(s, !text.contains(CharClass.NON_ASCII));
+      byte[] b = SecretText.latin1Scratch(s, !text.contains(CharClass.NON_ASCII), lists.scratch);
       GitleaksRules rules = GitleaksRules.defaults();
       if (rules.gate.searchAll) {
         path = WHOLE;
@@ -156,18 +159,24 @@ public final class SecretDetector implements Detector {
           return; // most short answers: no kind of secret can match
         }
       }
-      Hits h = new Hits(text, id(), lists.sink);
+      // the hand scanners' findings and their spans (which the rules' search skips); none when
+      // they did not run, as on most short answers that reach the rules
+      int[] spans = NO_SPANS;
+      int spanCount = 0;
       if (hand) {
+        Hits h = new Hits(text, id(), lists.sink);
         scan(h, b, true);
+        spans = h.spans;
+        spanCount = h.spanCount;
       }
       List<GitleaksRules.Candidate> cands = lists.cands;
       if (path == WHOLE) {
-        rules.scan(s, b, h.spans, h.spanCount, cands);
+        rules.scan(s, b, spans, spanCount, cands);
       } else {
         if (path == BLOCKS) {
           blocks = rules.gate.blocks(b, n, lists.marks);
         }
-        rules.scan(s, b, h.spans, h.spanCount, cands, blocks);
+        rules.scan(s, b, spans, spanCount, cands, blocks, lists.cursor(rules));
       }
       List<Finding> found = lists.found;
       if (!cands.isEmpty()) {
@@ -196,7 +205,23 @@ public final class SecretDetector implements Detector {
     final ArrayList<GitleaksRules.Candidate> cands = new ArrayList<>();
     /** The rules' block bits ({@link RunGate.Marks}). */
     final RunGate.Marks marks = new RunGate.Marks();
+    /**
+     * The one-byte view's buffer ({@link SecretText#latin1Scratch(String, boolean, ScratchArray)}):
+     * here rather than in a thread-local of its own, one lookup per call instead of two.
+     */
+    final ScratchArray scratch = new ScratchArray();
+    /** The keyword cursor of the rules it was made for, reset per call; null until a call needs one. */
+    private Keywords.Cursor cursor;
+    private GitleaksRules cursorRules;
     boolean busy;
+
+    Keywords.Cursor cursor(GitleaksRules rules) {
+      if (cursorRules != rules) {
+        cursor = rules.keywords.cursor();
+        cursorRules = rules;
+      }
+      return cursor;
+    }
 
     void clear() {
       boolean big = found.size() > KEPT || cands.size() > KEPT;

@@ -66,13 +66,32 @@ final class SecretText {
    * @param ascii true only when no char of {@code s} is U+0080 or above
    * @return the view, as {@link #latin1Scratch(String)} describes it
    */
-  @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int): exact for ASCII, no allocation
   static byte[] latin1Scratch(String s, boolean ascii) {
+    return latin1Scratch(s, ascii, SCRATCH.get());
+  }
+
+  /**
+   * As {@link #latin1Scratch(String, boolean)}, into {@code scratch} (the caller's, kept per
+   * thread) instead of this class's thread-local buffer.
+   *
+   * @param s the text
+   * @param ascii true only when no char of {@code s} is U+0080 or above
+   * @param scratch the buffer's holder, used by one thread
+   * @return the view
+   */
+  @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int): exact for ASCII, no allocation
+  static byte[] latin1Scratch(String s, boolean ascii, ScratchArray scratch) {
     int n = s.length();
     if (!ascii || n > SMALL) {
-      return latin1Scratch(s);
+      if (n <= SMALL) {
+        return latin1View(s); // the encoder's intrinsic copy plus a TLAB allocation beats the char loop
+      }
+      byte[] b = scratch.bytes(n + PAD);
+      fill(s, n, b);
+      java.util.Arrays.fill(b, n, n + PAD, (byte) 0);
+      return b;
     }
-    byte[] b = SCRATCH.get().bytes(n + PAD);
+    byte[] b = scratch.bytes(n + PAD);
     s.getBytes(0, n, b, 0);
     java.util.Arrays.fill(b, n, n + PAD, (byte) 0);
     return b;
