@@ -5,10 +5,8 @@ import dev.guardrails.detectors.internal.Swar;
 import dev.guardrails.Category;
 import dev.guardrails.CheckContext;
 import dev.guardrails.Detector;
-import dev.guardrails.Finding;
 import dev.guardrails.FindingSink;
 import dev.guardrails.FindingType;
-import dev.guardrails.text.Span;
 import dev.guardrails.text.AnalyzedText;
 import dev.guardrails.text.CharClass;
 import java.util.Set;
@@ -280,7 +278,7 @@ public final class PersonDetector implements Detector {
    * run's last token, or -1 and 0. Out of the scan loop: most texts never get here.
    */
   private static int lowerName(String s, char[] cs, int a, int b, int n, int lastLower, int sentStart, int prevEnd, int prevFlags) {
-    int flags = prose(cs, a, b, n, lastLower, sentStart) ? LowerNames.flags(s, a, b, LOWER, LOWER_EN) : 0;
+    int flags = prose(cs, a, b, n, lastLower, sentStart) ? LowerNames.flags(cs, a, b, LOWER, LOWER_EN) : 0;
     if ((flags & LOWER_EN) != 0 && !(prevEnd >= 0 && (prevFlags & LOWER) != 0 && joined(s, cs, prevEnd, a, prevFlags))
         && !(LowerNames.cueBefore(s, a) && LowerNames.nameFollows(s, b, n)) && NameContext.givenNameMates(s, cs, a, b, false) < 2) {
       flags = 0; // an English word ("miller", "will") is a name only after a name or a cue ("with"), or in a list of names
@@ -566,9 +564,8 @@ public final class PersonDetector implements Detector {
         && !NameContext.listIsOrganization(s, cs, en[to - 1])
         && (cue || !NameContext.articleBefore(s, cs, st[from]))) {
       // "Park Min-jun", "Haruto Yamasaki", "Sun Mingze": the surname may be a common word, place or blocker
-      Span span = text.toOriginal(st[from], en[to - 1]);
-      out.accept(PersonRisk.annotate(s, cs, st[from], en[to - 1],
-          Finding.of(id(), PERSON, span.start(), span.end(), cue ? 0.85 : 0.7, "person name")));
+      out.accept(PersonRisk.annotate(s, cs, st[from], en[to - 1], tg[to - 1], id(), text.toOriginal(st[from], en[to - 1]),
+          cue ? 0.85 : 0.7, "person name"));
       return;
     }
     int strong = 0;
@@ -687,8 +684,8 @@ public final class PersonDetector implements Detector {
     if (!cue && strong == 0 && NameContext.articleBefore(s, cs, st[from])) {
       return; // "the Princess Royal", "a Porto Alegre office": no strong name, and an article before it
     }
-    Span span = text.toOriginal(st[from], en[to - 1]);
-    out.accept(PersonRisk.annotate(s, cs, st[from], en[to - 1], Finding.of(id(), PERSON, span.start(), span.end(), score, "person name")));
+    out.accept(PersonRisk.annotate(s, cs, st[from], en[to - 1], tg[to - 1], id(), text.toOriginal(st[from], en[to - 1]),
+        score, "person name"));
   }
 
   /**
@@ -804,8 +801,7 @@ public final class PersonDetector implements Detector {
     boolean name = (w & (NameLexicons.T_FIRST | NameLexicons.T_LAST)) != 0;
     if (!name && (f & MARKS) != 0 && LongVowels.has(cs, a, b)) {
       CharSequence plain = new LongVowels(s); // "Yūna", "Saitō": the lists spell them "Yuna", "Saito"
-      if (NameLexicons.FIRST.contains(plain, a, b) || NameLexicons.LAST.contains(plain, a, b)
-          || NameLexicons.FIRST_US.contains(plain, a, b) || NameLexicons.LAST_US.contains(plain, a, b)) {
+      if ((NameLexicons.tags(plain, a, b) & NameLexicons.T_NAME) != 0) { // one lookup for the four lists
         return 1;
       }
     }
