@@ -52,23 +52,26 @@ public final class PersonDetector implements Detector {
   private static final int LOWER_CTX = 64;
 
   /**
-   * Per-thread starts, ends, flags, gazetteer tags and name kinds of the current run's tokens:
-   * {@link #detect} allocates only the findings it reports. Safe because a run never outlives one call and calls do not nest.
+   * What a thread's checks reuse, behind one {@link ThreadLocal} lookup per check (there were two):
+   * the current run's token starts, ends, flags, gazetteer tags and name kinds ({@code runs}:
+   * {@link #detect} allocates only the findings it reports; safe because a run never outlives one
+   * call and calls do not nest), and the copy of the text the name scan reads ({@code text}, grown
+   * to the longest text the thread has checked, held softly past {@link ScratchArray#STRONG}
+   * chars): {@code String.charAt} tests the string's coder and the index on every char, about a
+   * tenth of the detector's time on short answers. Only {@link #detect}, the scan helpers it calls
+   * and the context the judge reads ({@link NameCues}, {@link NameContext}, {@link PersonRisk}) and
+   * the judge's word-list lookups read the copy, within one call.
    */
-  private static final ThreadLocal<int[][]> RUNS = ThreadLocal.withInitial(() -> new int[5][MAX_RUN + 1]);
+  private static final class Scratch {
+    final int[][] runs = new int[5][MAX_RUN + 1];
+    final ScratchArray text = new ScratchArray();
+  }
 
-  /**
-   * Per-thread copy of the text the name scan reads (grown to the longest text the thread has
-   * checked, held softly past {@link ScratchArray#STRONG} chars): {@code String.charAt} tests the string's coder and
-   * the index on every char, about a tenth of the detector's time on short answers. Only
-   * {@link #detect}, the scan helpers it calls and the context the judge reads ({@link NameCues},
-   * {@link NameContext}, {@link PersonRisk}) and the judge's word-list lookups read it, within one call.
-   */
-  private static final ThreadLocal<ScratchArray> TEXT = ThreadLocal.withInitial(ScratchArray::new);
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
-  /** {@code s}'s {@code n} chars in this thread's {@link #TEXT} buffer, from index 0. */
-  private static char[] chars(String s, int n) {
-    char[] c = TEXT.get().chars(n);
+  /** {@code s}'s {@code n} chars in the thread's {@code t.text} buffer, from index 0. */
+  private static char[] chars(Scratch t, String s, int n) {
+    char[] c = t.text.chars(n);
     s.getChars(0, n, c, 0);
     return c;
   }
@@ -118,10 +121,11 @@ public final class PersonDetector implements Detector {
     // holds this text (a long text: one copy of it fewer), else this detector's own; a short text's
     // view (by ofAscii) copies no chars, so it is not asked (one thread-local lookup fewer)
     char[] cs = v == null || n < Latin1View.MIN ? null : Latin1View.chars(s);
+    Scratch t = SCRATCH.get();
     if (cs == null) {
-      cs = chars(s, n);
+      cs = chars(t, s, n);
     }
-    scan(text, s, n, cs, v, addresses, out);
+    scan(text, s, n, cs, v, addresses, t.runs, out);
   }
 
   /**
@@ -131,8 +135,9 @@ public final class PersonDetector implements Detector {
   void detectWithoutView(AnalyzedText text, FindingSink out) {
     String s = text.normalized();
     int n = s.length();
-    char[] cs = chars(s, n);
-    scan(text, s, n, cs, null, text.analysis(StreetAddressDetector.SPANS), out);
+    Scratch t = SCRATCH.get();
+    char[] cs = chars(t, s, n);
+    scan(text, s, n, cs, null, text.analysis(StreetAddressDetector.SPANS), t.runs, out);
   }
 
   /**
@@ -141,8 +146,7 @@ public final class PersonDetector implements Detector {
    * address spans, the byte view) the JIT would otherwise inline into the same compilation and
    * so run out of its inlining budget before the scan's own small helpers.
    */
-  private void scan(AnalyzedText text, String s, int n, char[] cs, byte[] v, int[] addresses, FindingSink out) {
-    int[][] runs = RUNS.get();
+  private void scan(AnalyzedText text, String s, int n, char[] cs, byte[] v, int[] addresses, int[][] runs, FindingSink out) {
     int[] st = runs[0];
     int[] en = runs[1];
     int[] fl = runs[2];
