@@ -18,9 +18,10 @@ import java.util.TreeSet;
  *
  * <p>Reads at most {@value #BEFORE} chars before and {@value #AFTER} after the name, within its
  * sentence, so {@link PersonDetector#window()} bounds it. Runs only for a name already found: the
- * scan of a text without names allocates nothing here. Its own char tests read {@code cs}, the
- * copy of the text's chars {@link PersonDetector} keeps per thread; the phrase and word lists read
- * the string. Stateless and thread-safe.
+ * scan of a text without names allocates nothing here. Its char tests, phrase passes and list
+ * lookups read {@code cs}, the copy of the text's chars {@link PersonDetector} keeps per thread; the
+ * string only where a char of U+0080 or above leaves a comparison to the JDK. Stateless and
+ * thread-safe.
  */
 final class PersonRisk {
 
