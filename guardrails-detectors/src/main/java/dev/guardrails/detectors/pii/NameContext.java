@@ -99,10 +99,10 @@ final class NameContext {
     if (b == a || b - a > 14) {
       return NONE;
     }
-    if (PERSON_VERBS.contains(s, a, b)) {
+    if (PERSON_VERBS.contains(cs, a, b)) {
       return PERSON;
     }
-    if (!comma && REPORTING_VERBS.contains(s, a, b)) {
+    if (!comma && REPORTING_VERBS.contains(cs, a, b)) {
       return REPORTING;
     }
     if (is(s, cs, a, b, "was") || is(s, cs, a, b, "is") || is(s, cs, a, b, "became")) {
@@ -122,7 +122,7 @@ final class NameContext {
         if (c == q) {
           return NONE;
         }
-        if (PERSON_NOUNS.contains(s, q, c) || personNounInCompound(s, cs, q, c)) {
+        if (PERSON_NOUNS.contains(cs, q, c) || personNounInCompound(s, cs, q, c)) {
           return PERSON;
         }
       }
@@ -134,7 +134,7 @@ final class NameContext {
   private static boolean personNounInCompound(String s, char[] cs, int a, int b) {
     for (int i = b - 1; i > a; i--) {
       if (cs[i] == '-') {
-        return PERSON_NOUNS.contains(s, i + 1, b);
+        return PERSON_NOUNS.contains(cs, i + 1, b);
       }
     }
     return false;
@@ -151,7 +151,7 @@ final class NameContext {
     while (a > 0 && a > start - 16 && Chars.letter(cs[a - 1])) {
       a--;
     }
-    return a < e && PLACE_BEFORE.contains(s, a, e);
+    return a < e && PLACE_BEFORE.contains(cs, a, e);
   }
 
   /**
@@ -190,7 +190,7 @@ final class NameContext {
       if (c == q) {
         return amp;
       }
-      if (ORG_AFTER.contains(s, q, c) || NameLexicons.BLOCKERS.contains(s, q, c)) {
+      if (ORG_AFTER.contains(cs, q, c) || NameLexicons.BLOCKERS.contains(cs, q, c)) {
         return item == 0 || joined;
       }
       if (!Chars.upper(cs[q]) || (!sep && item > 0 && !joined)) {
@@ -238,7 +238,7 @@ final class NameContext {
       p = c;
     }
     for (int i = 0; i < 6; i += 2) {
-      if (!NameLexicons.isLast(s, items[i], items[i + 1])) {
+      if (!NameLexicons.isLast(cs, items[i], items[i + 1])) {
         return false;
       }
     }
@@ -370,7 +370,7 @@ final class NameContext {
     if (b - a < 2 || Chars.upper(cs[a]) != capital) {
       return false;
     }
-    return NameLexicons.isFirst(s, a, b) && !NameLexicons.FUNCTION_WORDS.contains(s, a, b);
+    return NameLexicons.isFirst(cs, a, b) && !NameLexicons.FUNCTION_WORDS.contains(cs, a, b);
   }
 
   /** Whether only spaces or tabs separate the line start (or the text start) from the run's first word. */

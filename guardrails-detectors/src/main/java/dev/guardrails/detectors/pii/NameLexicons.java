@@ -35,6 +35,13 @@ final class NameLexicons {
   /** A label of an ID, number or contact field ({@code person-labels.txt}): a run holding one is no name. */
   static final int T_LABEL = 1 << 14;
 
+  /**
+   * The last word of some public figure's name ({@link #FIGURES}, {@link PersonRisk#LIST}): a
+   * necessary condition for a name to be on that list, which the risk annotation reads from the
+   * tags the judge already has instead of looking every name up.
+   */
+  static final int T_FIGURE_LAST = 1 << 15;
+
   /** Given name or surname in either source. */
   static final int T_NAME = T_FIRST | T_LAST | T_FIRST_US | T_LAST_US;
 
@@ -60,6 +67,18 @@ final class NameLexicons {
       "van", "von", "de", "der", "den", "da", "di", "del", "della", "le", "la", "du", "dos", "das",
       "ten", "ter", "bin", "ibn", "al", "el", "af", "zu", "y");
 
+  /** Well-known people: 2 to 5 word names from Pantheon 1.0 (tools/pii/gen_public_figures.py), read once for {@link PersonRisk#LIST}. */
+  static final java.util.List<String> FIGURES = Gazetteer.words(DIR + "public-figures.txt");
+
+  /** The last space-separated word of each entry (the whole entry when it has no space). */
+  private static java.util.List<String> lastWords(java.util.List<String> entries) {
+    java.util.List<String> out = new java.util.ArrayList<>(entries.size());
+    for (String e : entries) {
+      out.add(e.substring(e.lastIndexOf(' ') + 1));
+    }
+    return out;
+  }
+
   /**
    * Every list below in one table (in the order of the tag bits), so that a scanner can ask once per
    * word which lists hold it ({@link #tags}); each list still answers {@code contains} alone. The
@@ -78,7 +97,8 @@ final class NameLexicons {
       Gazetteer.words(DIR + "person-blockers.txt"),
       TITLE_WORDS, CUE_WORD_LIST, FUNCTION_WORD_LIST, PARTICLE_WORDS,
       Gazetteer.words(DIR + "person-determiners.txt"),
-      Gazetteer.words(DIR + "person-labels.txt")));
+      Gazetteer.words(DIR + "person-labels.txt"),
+      lastWords(FIGURES)));
 
   /**
    * Which of the lists of this class hold {@code s[a, b)} (case-insensitive), as {@code T_*} bits;
@@ -110,23 +130,24 @@ final class NameLexicons {
   /** Frequent names that are also English words ("john", "grace"): names even without a capital. */
   static final Gazetteer FREQUENT = LISTS[5];
 
-  /** Whether {@code s[a, b)} is a given name in either source. */
+  /** Whether {@code s[a, b)} is a given name in either source: one lookup in the shared table for both lists. */
   static boolean isFirst(CharSequence s, int a, int b) {
-    return FIRST.contains(s, a, b) || FIRST_US.contains(s, a, b);
+    return (FIRST.tags(s, a, b) & (T_FIRST | T_FIRST_US)) != 0;
   }
 
-  /** Whether {@code s[a, b)} is a surname in either source. */
+  /** Whether {@code s[a, b)} is a surname in either source (one lookup). */
   static boolean isLast(CharSequence s, int a, int b) {
-    return LAST.contains(s, a, b) || LAST_US.contains(s, a, b);
+    return (FIRST.tags(s, a, b) & (T_LAST | T_LAST_US)) != 0;
   }
+
   /** {@link #isFirst(CharSequence, int, int)} reading the chars from {@code c}. */
   static boolean isFirst(char[] c, int a, int b) {
-    return FIRST.contains(c, a, b) || FIRST_US.contains(c, a, b);
+    return (FIRST.tags(c, a, b) & (T_FIRST | T_FIRST_US)) != 0;
   }
 
   /** {@link #isLast(CharSequence, int, int)} reading the chars from {@code c}. */
   static boolean isLast(char[] c, int a, int b) {
-    return LAST.contains(c, a, b) || LAST_US.contains(c, a, b);
+    return (FIRST.tags(c, a, b) & (T_LAST | T_LAST_US)) != 0;
   }
 
   /** Lower-case English words (SCOWL): a capitalized one is no evidence of an unknown name. */

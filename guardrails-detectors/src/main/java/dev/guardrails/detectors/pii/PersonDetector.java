@@ -5,10 +5,8 @@ import dev.guardrails.detectors.internal.Swar;
 import dev.guardrails.Category;
 import dev.guardrails.CheckContext;
 import dev.guardrails.Detector;
-import dev.guardrails.Finding;
 import dev.guardrails.FindingSink;
 import dev.guardrails.FindingType;
-import dev.guardrails.text.Span;
 import dev.guardrails.text.AnalyzedText;
 import dev.guardrails.text.CharClass;
 import java.util.Set;
@@ -54,23 +52,26 @@ public final class PersonDetector implements Detector {
   private static final int LOWER_CTX = 64;
 
   /**
-   * Per-thread starts, ends, flags, gazetteer tags and name kinds of the current run's tokens:
-   * {@link #detect} allocates only the findings it reports. Safe because a run never outlives one call and calls do not nest.
+   * What a thread's checks reuse, behind one {@link ThreadLocal} lookup per check (there were two):
+   * the current run's token starts, ends, flags, gazetteer tags and name kinds ({@code runs}:
+   * {@link #detect} allocates only the findings it reports; safe because a run never outlives one
+   * call and calls do not nest), and the copy of the text the name scan reads ({@code text}, grown
+   * to the longest text the thread has checked, held softly past {@link ScratchArray#STRONG}
+   * chars): {@code String.charAt} tests the string's coder and the index on every char, about a
+   * tenth of the detector's time on short answers. Only {@link #detect}, the scan helpers it calls
+   * and the context the judge reads ({@link NameCues}, {@link NameContext}, {@link PersonRisk}) and
+   * the judge's word-list lookups read the copy, within one call.
    */
-  private static final ThreadLocal<int[][]> RUNS = ThreadLocal.withInitial(() -> new int[5][MAX_RUN + 1]);
+  private static final class Scratch {
+    final int[][] runs = new int[5][MAX_RUN + 1];
+    final ScratchArray text = new ScratchArray();
+  }
 
-  /**
-   * Per-thread copy of the text the name scan reads (grown to the longest text the thread has
-   * checked, held softly past {@link ScratchArray#STRONG} chars): {@code String.charAt} tests the string's coder and
-   * the index on every char, about a tenth of the detector's time on short answers. Only
-   * {@link #detect}, the scan helpers it calls and the context the judge reads ({@link NameCues},
-   * {@link NameContext}, {@link PersonRisk}) and the judge's word-list lookups read it, within one call.
-   */
-  private static final ThreadLocal<ScratchArray> TEXT = ThreadLocal.withInitial(ScratchArray::new);
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
-  /** {@code s}'s {@code n} chars in this thread's {@link #TEXT} buffer, from index 0. */
-  private static char[] chars(String s, int n) {
-    char[] c = TEXT.get().chars(n);
+  /** {@code s}'s {@code n} chars in the thread's {@code t.text} buffer, from index 0. */
+  private static char[] chars(Scratch t, String s, int n) {
+    char[] c = t.text.chars(n);
     s.getChars(0, n, c, 0);
     return c;
   }
@@ -120,10 +121,11 @@ public final class PersonDetector implements Detector {
     // holds this text (a long text: one copy of it fewer), else this detector's own; a short text's
     // view (by ofAscii) copies no chars, so it is not asked (one thread-local lookup fewer)
     char[] cs = v == null || n < Latin1View.MIN ? null : Latin1View.chars(s);
+    Scratch t = SCRATCH.get();
     if (cs == null) {
-      cs = chars(s, n);
+      cs = chars(t, s, n);
     }
-    scan(text, s, n, cs, v, addresses, out);
+    scan(text, s, n, cs, v, addresses, t.runs, out);
   }
 
   /**
@@ -133,8 +135,9 @@ public final class PersonDetector implements Detector {
   void detectWithoutView(AnalyzedText text, FindingSink out) {
     String s = text.normalized();
     int n = s.length();
-    char[] cs = chars(s, n);
-    scan(text, s, n, cs, null, text.analysis(StreetAddressDetector.SPANS), out);
+    Scratch t = SCRATCH.get();
+    char[] cs = chars(t, s, n);
+    scan(text, s, n, cs, null, text.analysis(StreetAddressDetector.SPANS), t.runs, out);
   }
 
   /**
@@ -143,8 +146,7 @@ public final class PersonDetector implements Detector {
    * address spans, the byte view) the JIT would otherwise inline into the same compilation and
    * so run out of its inlining budget before the scan's own small helpers.
    */
-  private void scan(AnalyzedText text, String s, int n, char[] cs, byte[] v, int[] addresses, FindingSink out) {
-    int[][] runs = RUNS.get();
+  private void scan(AnalyzedText text, String s, int n, char[] cs, byte[] v, int[] addresses, int[][] runs, FindingSink out) {
     int[] st = runs[0];
     int[] en = runs[1];
     int[] fl = runs[2];
@@ -280,7 +282,7 @@ public final class PersonDetector implements Detector {
    * run's last token, or -1 and 0. Out of the scan loop: most texts never get here.
    */
   private static int lowerName(String s, char[] cs, int a, int b, int n, int lastLower, int sentStart, int prevEnd, int prevFlags) {
-    int flags = prose(cs, a, b, n, lastLower, sentStart) ? LowerNames.flags(s, a, b, LOWER, LOWER_EN) : 0;
+    int flags = prose(cs, a, b, n, lastLower, sentStart) ? LowerNames.flags(cs, a, b, LOWER, LOWER_EN) : 0;
     if ((flags & LOWER_EN) != 0 && !(prevEnd >= 0 && (prevFlags & LOWER) != 0 && joined(s, cs, prevEnd, a, prevFlags))
         && !(LowerNames.cueBefore(s, a) && LowerNames.nameFollows(s, b, n)) && NameContext.givenNameMates(s, cs, a, b, false) < 2) {
       flags = 0; // an English word ("miller", "will") is a name only after a name or a cue ("with"), or in a list of names
@@ -566,9 +568,8 @@ public final class PersonDetector implements Detector {
         && !NameContext.listIsOrganization(s, cs, en[to - 1])
         && (cue || !NameContext.articleBefore(s, cs, st[from]))) {
       // "Park Min-jun", "Haruto Yamasaki", "Sun Mingze": the surname may be a common word, place or blocker
-      Span span = text.toOriginal(st[from], en[to - 1]);
-      out.accept(PersonRisk.annotate(s, cs, st[from], en[to - 1],
-          Finding.of(id(), PERSON, span.start(), span.end(), cue ? 0.85 : 0.7, "person name")));
+      out.accept(PersonRisk.annotate(s, cs, st[from], en[to - 1], tg[to - 1], id(), text.toOriginal(st[from], en[to - 1]),
+          cue ? 0.85 : 0.7, "person name"));
       return;
     }
     int strong = 0;
@@ -687,8 +688,8 @@ public final class PersonDetector implements Detector {
     if (!cue && strong == 0 && NameContext.articleBefore(s, cs, st[from])) {
       return; // "the Princess Royal", "a Porto Alegre office": no strong name, and an article before it
     }
-    Span span = text.toOriginal(st[from], en[to - 1]);
-    out.accept(PersonRisk.annotate(s, cs, st[from], en[to - 1], Finding.of(id(), PERSON, span.start(), span.end(), score, "person name")));
+    out.accept(PersonRisk.annotate(s, cs, st[from], en[to - 1], tg[to - 1], id(), text.toOriginal(st[from], en[to - 1]),
+        score, "person name"));
   }
 
   /**
@@ -804,8 +805,7 @@ public final class PersonDetector implements Detector {
     boolean name = (w & (NameLexicons.T_FIRST | NameLexicons.T_LAST)) != 0;
     if (!name && (f & MARKS) != 0 && LongVowels.has(cs, a, b)) {
       CharSequence plain = new LongVowels(s); // "Yūna", "Saitō": the lists spell them "Yuna", "Saito"
-      if (NameLexicons.FIRST.contains(plain, a, b) || NameLexicons.LAST.contains(plain, a, b)
-          || NameLexicons.FIRST_US.contains(plain, a, b) || NameLexicons.LAST_US.contains(plain, a, b)) {
+      if ((NameLexicons.tags(plain, a, b) & NameLexicons.T_NAME) != 0) { // one lookup for the four lists
         return 1;
       }
     }

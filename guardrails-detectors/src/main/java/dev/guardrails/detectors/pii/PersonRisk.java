@@ -1,6 +1,9 @@
 package dev.guardrails.detectors.pii;
 
 import dev.guardrails.Finding;
+import dev.guardrails.text.Span;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -15,9 +18,10 @@ import java.util.TreeSet;
  *
  * <p>Reads at most {@value #BEFORE} chars before and {@value #AFTER} after the name, within its
  * sentence, so {@link PersonDetector#window()} bounds it. Runs only for a name already found: the
- * scan of a text without names allocates nothing here. Its own char tests read {@code cs}, the
- * copy of the text's chars {@link PersonDetector} keeps per thread; the phrase and word lists read
- * the string. Stateless and thread-safe.
+ * scan of a text without names allocates nothing here. Its char tests, phrase passes and list
+ * lookups read {@code cs}, the copy of the text's chars {@link PersonDetector} keeps per thread; the
+ * string only where a char of U+0080 or above leaves a comparison to the JDK. Stateless and
+ * thread-safe.
  */
 final class PersonRisk {
 
@@ -36,7 +40,7 @@ final class PersonRisk {
   private static final boolean LIST_SPACED;
 
   static {
-    java.util.List<String> figures = Gazetteer.words("/dev/guardrails/detectors/pii/public-figures.txt");
+    java.util.List<String> figures = NameLexicons.FIGURES;
     LIST = Gazetteer.of(figures);
     LIST_SPACED = figures.stream().allMatch(w -> w.indexOf(' ') >= 0);
   }
@@ -91,56 +95,51 @@ final class PersonRisk {
   private static final Phrases PHRASES = new Phrases(PUBLIC_ROLE, PRIVATE_ROLE, SENSITIVE);
 
   /**
-   * Returns {@code f} with the attributes its context gives.
+   * The PERSON finding of the name {@code s[a, b)}, with the attributes its context gives: built
+   * once, with its final score and attributes (not a plain finding and then an annotated copy).
    *
    * @param s the normalized text
-   * @param cs a copy of {@code s}'s chars (from index 0), which every char test reads
+   * @param cs a copy of {@code s}'s chars (from index 0), which every char test and the phrase
+   *     passes read
    * @param a the name's start in {@code s}
    * @param b the name's end in {@code s}
-   * @param f the PERSON finding (spans in the original text)
-   * @return {@code f}, or a copy with attributes and score
+   * @param lastTags the {@link NameLexicons#tags} of the name's last word (which ends at {@code b}):
+   *     a name whose last word ends no public figure's name ({@link NameLexicons#T_FIGURE_LAST}) is
+   *     not looked up in {@link #LIST}
+   * @param detector the reporting detector's id
+   * @param span the name's span in the original text
+   * @param score the score the rules gave
+   * @param message the finding's message
+   * @return the finding
    */
-  static Finding annotate(String s, char[] cs, int a, int b, Finding f) {
-    // the name's sentence, at most BEFORE chars before it and AFTER after it, each side read once
-    int around = PHRASES.findAfterLastBreak(s, Math.max(0, a - BEFORE), a, SENTENCE_END)
-        | PHRASES.findBeforeFirstBreak(s, b, Math.min(s.length(), b + AFTER), SENTENCE_END);
+  static Finding annotate(String s, char[] cs, int a, int b, int lastTags, String detector, Span span, double score,
+      String message) {
+    int n = s.length();
+    // the name's sentence, at most BEFORE chars before it and AFTER after it, each side read once,
+    // from the detector's char copy in place
+    int around = PHRASES.findAfterLastBreak(cs, n, Math.max(0, a - BEFORE), a, SENTENCE_END)
+        | PHRASES.findBeforeFirstBreak(cs, n, b, Math.min(n, b + AFTER), SENTENCE_END);
     boolean roleCue = (around & PUB) != 0;
-    boolean pub = roleCue || ((!LIST_SPACED || indexOf(cs, ' ', a, b) >= 0) && LIST.contains(s, a, b));
+    // an entry of LIST equal to s[a, b) ends with the name's last word (only a space folds to a
+    // space), so that word's tags tell, with no lookup, most names that are on no entry
+    boolean pub = roleCue || ((lastTags & NameLexicons.T_FIGURE_LAST) != 0
+        && (!LIST_SPACED || indexOf(cs, ' ', a, b) >= 0) && LIST.contains(cs, a, b));
     // the name's own first word too: "Employee Robert Chen" may reach the detector as one run
-    boolean priv = (around & PRIV) != 0 || (PHRASES.startsAt(s, a, b) & PRIV) != 0;
+    boolean priv = (around & PRIV) != 0 || (PHRASES.startsAt(cs, a, b) & PRIV) != 0;
     boolean sensitive = !pub && (around & SENS) != 0;
     // greeted, signing, introducing oneself, a form's name field: a private person by position
     // ("Dear Barack" is no way to address a public figure; "Dear John is a 2010 film" has a role cue)
     // (each test only reads: one that cannot change the answer is not asked)
     priv = priv || (!roleCue && (addressed(s, cs, a) || signature(s, cs, a, b)));
     sensitive = sensitive || contactBlock(s, cs, a, b, true);
-    if (!pub && !priv && !sensitive) {
-      return f;
-    }
-    double score = f.score();
     if (priv) {
       score = Math.max(score, 0.85);
     }
     if (sensitive) {
       score = Math.max(score, 0.9);
     }
-    Set<String> attrs;
-    if (f.attributes().isEmpty()) {
-      attrs = ATTRIBUTES.get((pub ? 1 : 0) | (priv ? 2 : 0) | (sensitive ? 4 : 0));
-    } else {
-      attrs = new TreeSet<>(f.attributes());
-      if (pub) {
-        attrs.add(Finding.PUBLIC_FIGURE);
-      }
-      if (priv) {
-        attrs.add(Finding.PRIVATE);
-      }
-      if (sensitive) {
-        attrs.add(Finding.LINKED);
-      }
-    }
-    // one copy (the record sorts and freezes its attributes), not one per changed component
-    return new Finding(f.detector(), f.type(), f.span(), score, f.message(), f.suggestions(), f.evidence(), attrs);
+    return new Finding(detector, PersonDetector.PERSON, span, score, message, List.of(), Optional.empty(),
+        ATTRIBUTES.get((pub ? 1 : 0) | (priv ? 2 : 0) | (sensitive ? 4 : 0)));
   }
 
   /** The attribute sets of {@link #annotate} by (public figure: 1, private: 2, linked: 4), built once. */
@@ -414,8 +413,18 @@ final class PersonRisk {
     return count <= 2;
   }
 
-  /** {@link #sentenceEnd} for {@link Phrases}. */
-  private static final Phrases.Breaks SENTENCE_END = (s, i) -> sentenceEnd(s, i);
+  /** {@link #sentenceEnd} for {@link Phrases}, over the text or over its char copy. */
+  private static final Phrases.Breaks SENTENCE_END = new Phrases.Breaks() {
+    @Override
+    public boolean at(CharSequence s, int i) {
+      return sentenceEnd(s, i);
+    }
+
+    @Override
+    public boolean at(char[] c, int n, int i) {
+      return sentenceEnd(c, n, i);
+    }
+  };
 
   /** A '.', '!' or '?' followed by white space, or a line break, at {@code i}. */
   private static boolean sentenceEnd(CharSequence s, int i) {
@@ -435,6 +444,25 @@ final class PersonRisk {
       k--;
     }
     return i - k > 1 && !NameLexicons.TITLES.contains(s, k, i);
+  }
+
+  /** {@link #sentenceEnd(CharSequence, int)} over {@code c}, the chars of a text of length {@code n}. */
+  private static boolean sentenceEnd(char[] c, int n, int i) {
+    char x = c[i];
+    if (x == '\n') {
+      return true;
+    }
+    if (x != '.' && x != '!' && x != '?') {
+      return false;
+    }
+    if (i + 1 < n && !Character.isWhitespace(c[i + 1])) {
+      return false;
+    }
+    int k = i;
+    while (k > 0 && Chars.letter(c[k - 1])) {
+      k--;
+    }
+    return i - k > 1 && !NameLexicons.TITLES.contains(c, k, i);
   }
 
 }

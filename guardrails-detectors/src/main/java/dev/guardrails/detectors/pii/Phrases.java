@@ -193,6 +193,20 @@ final class Phrases {
      * @return whether it ends a sentence
      */
     boolean at(CharSequence s, int i);
+
+    /**
+     * {@link #at(CharSequence, int)} over a copy of the text's chars: what the char[] passes
+     * ({@link #findAfterLastBreak(char[], int, int, int, Breaks)}) ask. The default reads the copy
+     * through a {@link java.nio.CharBuffer} view; a test that reads the chars directly overrides it.
+     *
+     * @param c the text's chars from index 0
+     * @param n the text's length ({@code c} may be longer)
+     * @param i an index below {@code n} holding {@code '.'}, {@code '!'}, {@code '?'} or a line break
+     * @return whether it ends a sentence
+     */
+    default boolean at(char[] c, int n, int i) {
+      return at(java.nio.CharBuffer.wrap(c, 0, n), i);
+    }
   }
 
   /**
@@ -217,6 +231,29 @@ final class Phrases {
     return scan(s, from, to, breaks, false);
   }
 
+  /**
+   * {@link #findAfterLastBreak(CharSequence, int, int, Breaks)} reading {@code c}, a copy of the
+   * text's chars from index 0 (as {@link PersonDetector}'s per-thread one), in place: no region
+   * copy, and the breaks are asked of the same chars ({@link Breaks#at(char[], int, int)}).
+   *
+   * @param c the text's chars from index 0
+   * @param n the text's length ({@code c} may be longer)
+   * @return a mask as {@link #find}
+   */
+  int findAfterLastBreak(char[] c, int n, int from, int to, Breaks breaks) {
+    return from >= to ? 0 : scan(c, n, from, to, breaks, true);
+  }
+
+  /**
+   * {@link #findBeforeFirstBreak(CharSequence, int, int, Breaks)} reading {@code c} as
+   * {@link #findAfterLastBreak(char[], int, int, int, Breaks)} does.
+   *
+   * @return a mask as {@link #find}
+   */
+  int findBeforeFirstBreak(char[] c, int n, int from, int to, Breaks breaks) {
+    return from >= to ? 0 : scan(c, n, from, to, breaks, false);
+  }
+
   /** Per-thread copy of the region {@link #scan} reads (a char array: no per-char coder test of a String). */
   private static final ThreadLocal<ScratchArray> REGION = ThreadLocal.withInitial(ScratchArray::new);
 
@@ -236,6 +273,24 @@ final class Phrases {
         r[i] = s.charAt(from + i);
       }
     }
+    return scan(r, 0, n, breaks == null ? null : s, from, breaks, last);
+  }
+
+  /**
+   * The pass of {@link #scan(CharSequence, int, int, Breaks, boolean)} over {@code r[from, to)}, the
+   * text's chars from index 0 (the detector's copy: breaks asked of {@code r} itself, {@code n} its
+   * text's length).
+   */
+  private int scan(char[] r, int n, int from, int to, Breaks breaks, boolean last) {
+    return scan(r, from, to, null, n, breaks, last);
+  }
+
+  /**
+   * The forward pass over {@code r[from, to)}. A break at {@code p} is asked of {@code s} at
+   * {@code shift + p} when {@code s} is not null (a region copy: {@code r[0]} is {@code s[shift]}),
+   * else of {@code r} itself, the text's chars from index 0, whose text is {@code shift} chars long.
+   */
+  private int scan(char[] r, int from, int to, CharSequence s, int shift, Breaks breaks, boolean last) {
     // Forward, word start by word start: a phrase is spelled in ASCII, so the text's run of ASCII
     // letters and digits from a word start must be the phrase's first run, and so on. walk hashes
     // each char once and looks a prefix up only where a run ends (one probe for most words), and
@@ -244,21 +299,22 @@ final class Phrases {
     // so the words and phrase ends on either side read as in the region cut there.
     int found = 0;
     boolean before = false; // whether r[p - 1] is a letter or number (by char), p > 0
-    for (int p = 0; p < n; p++) {
+    for (int p = from; p < to; p++) {
       char c = r[p];
       if (c < 128) {
         boolean word = WORD[c];
         if (word && !before) {
           // the first two chars of a phrase must be these (ASCII case ignored), unless it has one
           char f = fold(c);
-          char d = p + 1 < n ? r[p + 1] : 0x80;
-          if (mayStart(f, d, p + 2 < n ? r[p + 2] : 0)) {
-            found |= walk(r, p, n);
+          char d = p + 1 < to ? r[p + 1] : 0x80;
+          if (mayStart(f, d, p + 2 < to ? r[p + 2] : 0)) {
+            found |= walk(r, p, to);
           }
-          while (p + 1 < n && r[p + 1] < 128 && WORD[r[p + 1]]) {
+          while (p + 1 < to && r[p + 1] < 128 && WORD[r[p + 1]]) {
             p++; // the rest of the word's ASCII run: no word start, no break
           }
-        } else if (breaks != null && (c == '.' || c == '!' || c == '?' || c == '\n') && breaks.at(s, from + p)) {
+        } else if (breaks != null && (c == '.' || c == '!' || c == '?' || c == '\n')
+            && (s != null ? breaks.at(s, shift + p) : breaks.at(r, shift, p))) {
           if (!last) {
             return found;
           }
@@ -429,6 +485,54 @@ final class Phrases {
       return 0;
     }
     return at(s, from, to, lens);
+  }
+
+  /**
+   * {@link #startsAt(CharSequence, int, int)} reading {@code c}, a copy of the text's chars (from
+   * index 0, at least up to {@code to}).
+   *
+   * @return a mask as {@link #find}
+   */
+  int startsAt(char[] c, int from, int to) {
+    if (from >= to || c[from] >= 128) {
+      return 0;
+    }
+    char f = fold(c[from]);
+    long lens = filter[2 * f + 1];
+    if (lens == 0 || !mayStart(f, from + 1 < to ? c[from + 1] : 0x80, from + 2 < to ? c[from + 2] : 0)) {
+      return 0;
+    }
+    long ending = 0; // as at(CharSequence, ...)
+    for (long rest = lens; rest != 0; rest &= rest - 1) {
+      int len = Long.numberOfTrailingZeros(rest);
+      int e = from + len;
+      if (e > to) {
+        break;
+      }
+      char next = e < to ? c[e] : 0;
+      if (e == to || !(next < 128 ? WORD[next] : letterOrNumberInside(c, e, to))) {
+        ending |= 1L << len;
+      }
+    }
+    if (ending == 0) {
+      return 0;
+    }
+    int found = 0; // as hashed(CharSequence, ...)
+    int h = 0;
+    int hashed = from;
+    for (long rest = ending; rest != 0; rest &= rest - 1) {
+      int len = Long.numberOfTrailingZeros(rest);
+      int e = from + len;
+      for (; hashed < e; hashed++) {
+        char x = c[hashed];
+        if (x >= 128) {
+          return found;
+        }
+        h = 31 * h + fold(x);
+      }
+      found |= step(h, c, from, len) & SETS;
+    }
+    return found;
   }
 
   private int at(CharSequence s, int p, int to, long lens) {

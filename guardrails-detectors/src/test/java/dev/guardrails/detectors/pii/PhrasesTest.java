@@ -103,6 +103,15 @@ class PhrasesTest {
             () -> "findAfterLastBreak [" + f + ", " + e + ") of " + escaped(s));
         assertEquals(phrases.find(s, from, firstBreak), phrases.findBeforeFirstBreak(s, from, to, BREAKS),
             () -> "findBeforeFirstBreak [" + f + ", " + e + ") of " + escaped(s));
+        // the forms over a copy of the text's chars (as the detector's, which may run past the
+        // text: letters there, which no answer may read)
+        char[] c = java.util.Arrays.copyOf(s.toCharArray(), n + 8);
+        java.util.Arrays.fill(c, n, n + 8, 'a');
+        assertEquals(expectStart, phrases.startsAt(c, from, to), () -> "startsAt(char[]) [" + f + ", " + e + ") of " + escaped(s));
+        assertEquals(phrases.find(s, lastBreak, to), phrases.findAfterLastBreak(c, n, from, to, BREAKS),
+            () -> "findAfterLastBreak(char[]) [" + f + ", " + e + ") of " + escaped(s));
+        assertEquals(phrases.find(s, from, firstBreak), phrases.findBeforeFirstBreak(c, n, from, to, BREAKS),
+            () -> "findBeforeFirstBreak(char[]) [" + f + ", " + e + ") of " + escaped(s));
       }
     }
     System.out.println("PhrasesTest: regions with a phrase " + hits + ", with a break " + breaks);
