@@ -115,6 +115,42 @@ final class AddressLexicons {
   /** First words of a "word number" pair that are not streets. */
   static final Gazetteer NOT_STREET = LISTS[6];
 
+  /**
+   * The first two chars of the {@link #PREFIX} entries, folded as {@link Gazetteer#fold}: bit {@code
+   * second & 63} of entry {@code first} (first below 0x80) is set for each entry whose two first
+   * chars are those; an entry with a char of U+0080 or above among them sets {@link #PREFIX_ANY}.
+   */
+  private static final long[] PREFIX_PAIRS = new long[128];
+  private static final boolean PREFIX_ANY;
+
+  static {
+    boolean any = false;
+    for (String w : PREFIX_WORDS) {
+      char a = Gazetteer.fold(w.charAt(0));
+      char b = w.length() > 1 ? Gazetteer.fold(w.charAt(1)) : 0;
+      if (a >= 128 || b >= 128 || w.length() < 2) {
+        any = true;
+      } else {
+        PREFIX_PAIRS[a] |= 1L << b;
+      }
+    }
+    PREFIX_ANY = any;
+  }
+
+  /**
+   * Whether {@code s[a, b)}, of at least two chars, is in {@link #PREFIX}: a word whose two first
+   * chars are ASCII and start no entry (with ASCII case folded, as the gazetteer folds them) is
+   * not, with no hash of it (most words before a number: "at", "is", "The"); others are looked up.
+   */
+  static boolean prefix(String s, int a, int b) {
+    char c = s.charAt(a);
+    char d = s.charAt(a + 1);
+    if ((c | d) < 128 && !PREFIX_ANY && (PREFIX_PAIRS[Gazetteer.fold(c)] & 1L << Gazetteer.fold(d)) == 0) {
+      return false;
+    }
+    return PREFIX.contains(s, a, b);
+  }
+
   /** Which of the lists hold {@code s[a, b)} (case ignored): {@link #T_CORE_SUFFIX} and the other bits; one hash. */
   static int tags(String s, int a, int b) {
     return CORE_SUFFIX.tags(s, a, b);

@@ -1,5 +1,6 @@
 package dev.guardrails.detectors.pii;
 
+import dev.guardrails.detectors.internal.ScratchArray;
 import dev.guardrails.detectors.internal.Swar;
 import dev.guardrails.Category;
 import dev.guardrails.CheckContext;
@@ -101,7 +102,10 @@ public final class StreetAddressDetector implements Detector {
    * the scan goes from number to number ({@link #nextDigit}, one forward pass) and, at each, back to
    * the first word that can reach it; the words from there and the number are then met as the word
    * loop ({@link #scanWords}) meets them. Words no number is within reach of are passed over
-   * untested (the word loop asks them only about the two digit-free anchors). From the first
+   * untested (the word loop asks them only about the two digit-free anchors). A number that is no
+   * house number (a phone, a card, a dated "2024-01-15") is passed over with no word tested, and
+   * one that no word's anchor can read through to (no space, tab, dot or '#' before it, or
+   * {@link #noWordAnchor}) has only its own anchor tested, with no walk back. From the first
    * "corner" or word FPO/APO/DPO on (rare in text), the word loop takes over.
    */
   static int[] scan(String s) {
@@ -115,7 +119,7 @@ public final class StreetAddressDetector implements Detector {
    */
   static int[] scan(String s, boolean ascii) {
     int n = s.length();
-    byte[] v = ascii ? Latin1View.ofAscii(s) : Latin1View.of(s); // null for a short text that is not all ASCII
+    byte[] v = ascii ? Latin1View.ofAscii(s) : n < Latin1View.MIN ? shortView(s, n) : Latin1View.of(s);
     int[] found = NONE;
     int count = 0;
     int floor = 0; // never extend left over a previous address
@@ -128,6 +132,26 @@ public final class StreetAddressDetector implements Detector {
       if (d < 0) {
         // "corner" or a word FPO/APO/DPO ahead: the word loop from here, where it would stand too
         return scanWords(s, v, i, floor, found, count);
+      }
+      // every anchor that reads through to this number needs it to be a house number, and every
+      // anchor of a word before it a space, tab, '#' or dot right before it: without those, the
+      // words before it are not tested (none can match), nor the number itself without the first
+      int ne = AddressScan.tokenEnd(s, d, n);
+      boolean start = d == 0 || !wordChar(s, v, d - 1); // the number starts a word the loop would meet
+      if (!AddressScan.houseNumber(s, d, ne)) {
+        i = start ? ne : d + 1; // where the word loop would stand after it
+        continue;
+      }
+      if (d == i || !run(s.charAt(d - 1)) || noWordAnchor(s, i, d)) {
+        int end = start ? anchor(s, d, ne, n, NEAR) : -1;
+        if (end < 0) {
+          i = start ? ne : d + 1;
+          continue;
+        }
+        found = add(s, d, end, n, floor, found, count);
+        floor = i = found[count + 1];
+        count += 3;
+        continue;
       }
       // back from the number to the first word that may reach it, counting runs of spaces, tabs,
       // dots and '#': a word with more than WINDOW_RUNS of them (or any other char but a letter, a
@@ -185,6 +209,91 @@ public final class StreetAddressDetector implements Detector {
     return count == found.length ? found : java.util.Arrays.copyOf(found, count);
   }
 
+  /**
+   * Whether no word in {@code [i, d)} can start an anchor that reads through to the house number at
+   * {@code d} (a space, tab, dot or '#' before it): a necessary condition of every such anchor
+   * fails. Each reads over tokens separated by those chars to the number, and the last token
+   * before it is the anchor's word or one its read passed: capitalized or a street-type word after
+   * the name ({@link #namedNumber}), capitalized or a lower-case particle of up to three letters
+   * ({@link #prefixed}, after a capitalized word), "Box", "PSC", "CMR" or "Unit" ({@link
+   * #postBox}); "corner" is no such word here, as {@link #nextDigit} stops before it. So the
+   * answer is yes when the token before the number is lower case, longer than three letters and
+   * none of those words ("founded 1977" is not, "approximately 20" is), or when it is a chain of
+   * particles (not "box", "psc", "cmr" nor a street-type word at the end) that starts after
+   * such a word, a char no token ends with, or {@code i} ("in 1977", "at 6750" after "lives").
+   * Tokens are read back as ASCII letters after an ASCII char that is neither a letter, a digit,
+   * a hyphen nor an apostrophe (as {@link AddressScan#tokenEnd} would split them); anything else
+   * answers no, and the words are then tested.
+   */
+  private static boolean noWordAnchor(String s, int i, int d) {
+    int k = d;
+    for (int t = 0; t <= MAX_WORDS + 1; t++) {
+      while (k > i && run(s.charAt(k - 1))) {
+        k--;
+      }
+      if (k == i) {
+        return true; // no token between i and the particles (or the number)
+      }
+      char c = s.charAt(k - 1);
+      if (!Chars.letter(c)) {
+        return true; // no token ends here: a read through to the number starts after it
+      }
+      if (c >= 128) {
+        return false;
+      }
+      int ws = k - 1;
+      while (ws > i && s.charAt(ws - 1) < 128 && Chars.letter(s.charAt(ws - 1))) {
+        ws--;
+      }
+      if (ws == i) {
+        return false;
+      }
+      char b = s.charAt(ws - 1);
+      if (b >= 128 || b == '-' || b == '\'' || Chars.letterOrDigit(b) || k - ws >= 39 || !Chars.lower(s.charAt(ws))) {
+        return false;
+      }
+      int len = k - ws;
+      if (t == 0) {
+        if (AddressLexicons.SEPARATE_SUFFIX.contains(s, ws, k) || AddressScan.is(s, ws, k, "unit")
+            || AddressScan.is(s, ws, k, "box") || AddressScan.is(s, ws, k, "psc") || AddressScan.is(s, ws, k, "cmr")) {
+          return false;
+        }
+      }
+      if (len > 3) {
+        return true; // a lower-case word no read passes over, and no anchor's word
+      }
+      k = ws; // a particle: what comes before it decides
+    }
+    return false;
+  }
+
+  /** A thread's arrays for {@link #shortView}. */
+  private static final ThreadLocal<ScratchArray> SHORT_VIEW = ThreadLocal.withInitial(ScratchArray::new);
+
+  /**
+   * A one-byte-per-char view of {@code s}, a text of {@code n < Latin1View.MIN} chars some of which
+   * may be U+0080 or above (which {@link Latin1View} gives no view): byte {@code i} is char {@code
+   * i} when ASCII and 0x80 otherwise, so every reader tells such a byte by its char, as for a
+   * {@link Latin1View}; then eight zero bytes. Without it the pass to the next digit and the walks
+   * ran a char at a time through {@code String.charAt} on these texts (a UTF-16 string: a char
+   * read of two bytes), calling {@link #rareAt} at every 'o' and 'n'. This thread's arrays,
+   * overwritten by the next call.
+   */
+  private static byte[] shortView(String s, int n) {
+    ScratchArray a = SHORT_VIEW.get();
+    char[] c = a.chars(n);
+    byte[] b = a.bytes(n + 8);
+    s.getChars(0, n, c, 0);
+    for (int i = 0; i < n; i++) {
+      char x = c[i];
+      b[i] = x < 128 ? (byte) x : (byte) 0x80;
+    }
+    for (int i = n; i < n + 8; i++) {
+      b[i] = 0;
+    }
+    return b;
+  }
+
   /** {@link Chars#letterOrDigit} of char {@code i}, from the view's byte when it is ASCII. */
   private static boolean wordChar(String s, byte[] v, int i) {
     if (v != null) {
@@ -233,15 +342,20 @@ public final class StreetAddressDetector implements Detector {
   private static int nextDigit(String s, byte[] v, int from, int n) {
     int p = from;
     if (v != null) {
+      long last = p > 0 ? (long) v[p - 1] << 56 : 0; // the byte before p in the top byte
       while (p < n) {
         long w = Swar.load(v, p);
-        long b = p > 0 ? Swar.load(v, p - 1) : w << 8; // the byte before each of the eight
+        long b = w << 8 | last >>> 56; // the byte before each of the eight, from the last load
+        last = w;
         long x = Swar.low7(w);
         long f = x | Swar.CASE;
         long fb = Swar.low7(b) | Swar.CASE;
-        long ascii = Swar.ascii(w);
-        long hit = ~ascii & Swar.HIGH
-            | ascii & (Swar.digit(x) | Swar.ascii(b) & (Swar.is(f, 'o') & Swar.is(fb, 'p') | Swar.is(f, 'n') & Swar.is(fb, 'r')));
+        // per byte: from 0x80 up (w's own high bit), a digit, or an 'o' after a 'p' or an 'n' after an
+        // 'r' (ASCII case ignored; a pair byte is zero where both match, and adding 0x7F to a
+        // seven-bit byte sets its high bit unless it is zero). The byte before is not tested for
+        // ASCII: one from 0x80 up that reads as 'p' or 'r' makes a hit that rareAt turns down
+        long pairs = (((f ^ O) | (fb ^ P)) + LOW7) & (((f ^ N) | (fb ^ R)) + LOW7);
+        long hit = (w | Swar.digit(x) | ~pairs) & Swar.HIGH;
         while (hit != 0) {
           int q = p + Swar.first(hit);
           if (q >= n) {
@@ -276,6 +390,12 @@ public final class StreetAddressDetector implements Detector {
     }
     return n;
   }
+
+  private static final long O = Swar.ONES * 'o';
+  private static final long P = Swar.ONES * 'p';
+  private static final long N = Swar.ONES * 'n';
+  private static final long R = Swar.ONES * 'r';
+  private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
 
   private static final byte A_DIGIT = 1;
   private static final byte A_ON = 2;
@@ -695,7 +815,7 @@ public final class StreetAddressDetector implements Detector {
     if (box > 0) {
       return box;
     }
-    if (AddressLexicons.PREFIX.contains(s, a, te) && te - a > 1) {
+    if (te - a > 1 && AddressLexicons.prefix(s, a, te)) {
       return prefixed(s, a, te, n, false);
     }
     if (reach == NEAR && Chars.upper(c)) {

@@ -149,4 +149,38 @@ class StreetAddressDetectorTest extends DetectorContract {
     }
     assertTrue(withAddress > 5_000, "texts with an address: " + withAddress); // the comparison saw addresses
   }
+  /**
+   * The number-first scan against the word loop on texts built around the word before a number,
+   * which decides whether the words before the number are tested at all: lower-case words of up
+   * to three letters and longer, "box", "psc", "cmr" and "unit" in any case, street-type words
+   * written after the name ("utca", "gate", "u", "t\u00e9r"), street-type words before it, joiners,
+   * digits and non-ASCII letters glued to words, and the separators the anchors read over.
+   */
+  @Test
+  void wordsBeforeNumberMatchWordLoop() {
+    String[] words = {
+        "in", "at", "di", "de la", "the", "founded", "approximately", "box", "Box", "bOX", "psc", "PSC", "cmr",
+        "unit", "uNIT", "Unit", "utca", "gate", "u", "t\u00e9r", "vej", "Calle", "calle", "via", "Via", "Roma",
+        "Koskikatu", "Step", "Rue", "rue", "ul.", "St.", "lives at", "is", "well-known", "O'Brien", "x-ray",
+        "12B", "A", "\u00e9t\u00e9", "\u0141\u00f3d\u017a", "\u212aing", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"};
+    String[] gaps = {" ", " ", " ", "  ", ". ", ".", "#", " #", "\t", ", ", "\n", "-", "'", "(", ""};
+    Random r = new Random(20261208L);
+    int withAddress = 0;
+    for (int t = 0; t < 30_000; t++) {
+      StringBuilder b = new StringBuilder();
+      int len = 1 + r.nextInt(t % 10 == 0 ? 40 : 8);
+      for (int k = 0; k < len; k++) {
+        b.append(r.nextInt(3) == 0 ? String.valueOf(r.nextInt(r.nextBoolean() ? 100 : 10_000_000)) : words[r.nextInt(words.length)]);
+        b.append(gaps[r.nextInt(gaps.length)]);
+      }
+      String text = b.toString();
+      int[] expected = StreetAddressDetector.scanWords(text);
+      assertArrayEquals(expected, StreetAddressDetector.scan(text), () -> "spans of: " + text);
+      if (text.chars().allMatch(c -> c < 128)) {
+        assertArrayEquals(expected, StreetAddressDetector.scan(text, true), () -> "spans over the ASCII view of: " + text);
+      }
+      withAddress += expected.length > 0 ? 1 : 0;
+    }
+    assertTrue(withAddress > 300, "texts with an address: " + withAddress); // the comparison saw addresses (456)
+  }
 }
