@@ -112,10 +112,12 @@ final class Context {
 
   /**
    * As {@link #in(String, int, int)}, reading {@code b}, the one-byte view of {@code s} ({@link
-   * ScanScratch#view}: chars up to U+00FF as themselves, others as '?', then zero bytes): one table
-   * load per char tells a word char and whether a cue starts with it; {@code s} is read only at a
-   * '?' when some cue starts with a char above U+00FF, and for the rest of a cue whose first char
-   * matched. Same result as the String form.
+   * ScanScratch#view}: chars up to U+00FF as themselves, others as '?', then zero bytes). When
+   * every cue starts with {@code [a-z0-9_]}, only word starts can start one: they are found eight
+   * bytes at a time; otherwise one table load per char tells a word char and whether a cue may
+   * start with it. A word start's next byte must be in the cue list's second-char set before the
+   * phrases are compared. {@code s} is read only at a '?' when some cue starts with a char above
+   * U+00FF, and where a cue's char is above ASCII. Same result as the String form.
    */
   boolean in(byte[] b, String s, int from, int to) {
     if (!wordInitials) {
