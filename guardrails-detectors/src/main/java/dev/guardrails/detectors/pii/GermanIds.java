@@ -120,7 +120,7 @@ final class GermanIds {
     if (!upper && !lower || !Tokens.allDigits(s, d, e) || s.charAt(d) == '0') {
       return -1;
     }
-    h.emit(DE_HANDELSREGISTER, p, e, REGISTER_CTX.near(s, p, e) ? 0.95 : 0.85, "DE_HANDELSREGISTER (register, number)");
+    h.emit(DE_HANDELSREGISTER, p, e, REGISTER_CTX.near(h, p, e) ? 0.95 : 0.85, "DE_HANDELSREGISTER (register, number)");
     return e;
   }
 
@@ -227,7 +227,7 @@ final class GermanIds {
       }
     }
     if (!(suffix == 'E' || suffix == 'H' || suffix == 'e' || suffix == 'h') || !district(s, ds, de)
-        || !KFZ_CTX.near(s, ds, we)) {
+        || !KFZ_CTX.near(h, ds, we)) {
       return -1;
     }
     h.emit(DE_KFZ, ds, we, 0.85, "DE_KFZ (district code, context)");
@@ -259,7 +259,7 @@ final class GermanIds {
     for (int k = 0; k < 5; k++) {
       d[k] = s.charAt(i + k) - '0';
     }
-    if (NumberRules.allSame(d, 5) || !country && !PLZ_CTX.near(s, i, we)) {
+    if (NumberRules.allSame(d, 5) || !country && !PLZ_CTX.near(h, i, we)) {
       return -1;
     }
     h.emit(DE_PLZ, i, we, 0.8, "DE_PLZ (context)");
@@ -315,7 +315,7 @@ final class GermanIds {
       v = s.substring(i, we).toUpperCase(java.util.Locale.ROOT);
       at = 0;
     }
-    if (!IdChecks.deIdCard(v, at, we - i) || !PASSPORT_CTX.near(s, i, we)) {
+    if (!IdChecks.deIdCard(v, at, we - i) || !PASSPORT_CTX.near(h, i, we)) {
       return -1;
     }
     h.emit(DE_PASSPORT, i, we, we - i == 10 ? 0.9 : 0.85, "DE_PASSPORT (context)");
@@ -334,7 +334,7 @@ final class GermanIds {
     if (!fuehrerscheinValid(s, i)) {
       return -1;
     }
-    boolean cue = FUEHRERSCHEIN_CTX.near(s, i, we);
+    boolean cue = FUEHRERSCHEIN_CTX.near(h, i, we);
     if (!cue && !upper) {
       return -1;
     }

@@ -24,6 +24,11 @@ final class Hits {
   boolean bareCheckDigitIds;
   private int[] digits;
   private ScanScratch scratch;
+  /**
+   * The pattern scan's one-byte view of {@link #s} ({@link ScanScratch#view}), set for the scan's
+   * duration; null outside it ({@link Context#near(Hits, int, int)} then reads {@code s}).
+   */
+  byte[] view;
 
   Hits(AnalyzedText text, String id, FindingSink out) {
     this(text, id, out, null);
@@ -55,6 +60,7 @@ final class Hits {
     this.bareCheckDigitIds = false;
     this.digits = null;
     this.scratch = null;
+    this.view = null;
     return this;
   }
 

@@ -73,7 +73,7 @@ final class Iban {
     if (!Checksums.ibanMod97(new String(buf), 0, want)) {
       return -1;
     }
-    boolean ctx = CTX.near(s, i, p);
+    boolean ctx = CTX.near(h, i, p);
     h.emit(IBAN, i, p, ctx ? 1.0 : 0.9, "IBAN (mod 97 valid)");
     return p;
   }

@@ -131,7 +131,7 @@ final class IdTokens {
     String s = h.s;
     int len = we - i;
     if (len == 9 && IdChecks.sgNric(s, i) && sameCase(s, i, we)) {
-      boolean cue = SG_CTX.near(s, i, we);
+      boolean cue = SG_CTX.near(h, i, we);
       if (cue || Tokens.isUpper(s.charAt(i))) {
         h.emit(SG_NRIC_FIN, i, we, cue ? 0.95 : 0.85, "SG_NRIC_FIN (check letter valid)");
         return we;
@@ -147,14 +147,14 @@ final class IdTokens {
     if (len == 10) {
       if (IdChecks.inPanShape(s, i)) {
         // the holder-kind letter is required unless a PAN cue announces the value
-        boolean cue = PAN_CTX.near(s, i, we);
+        boolean cue = PAN_CTX.near(h, i, we);
         if (!cue && !IdChecks.inPan(s, i)) {
           return -1;
         }
         h.emit(IN_PAN, i, we, cue ? 0.95 : 0.75, "IN_PAN (shape, holder kind)");
         return we;
       }
-      if (voter(s, i) && VOTER_CTX.near(s, i, we)) {
+      if (voter(s, i) && VOTER_CTX.near(h, i, we)) {
         h.emit(IN_VOTER, i, we, 0.85, "IN_VOTER (context)");
         return we;
       }
@@ -164,11 +164,11 @@ final class IdTokens {
       return e > 0 ? e : itDriverLicence(h, i, we);
     }
     if (len == 16 && IdChecks.itFiscalCode(s, i)) {
-      h.emit(IT_FISCAL_CODE, i, we, CF_CTX.near(s, i, we) ? 1.0 : 0.9, "IT_FISCAL_CODE (check letter valid)");
+      h.emit(IT_FISCAL_CODE, i, we, CF_CTX.near(h, i, we) ? 1.0 : 0.9, "IT_FISCAL_CODE (check letter valid)");
       return we;
     }
     if (len == 16 && IdChecks.ukDrivingLicence(s, i)) {
-      h.emit(UK_DRIVING_LICENCE, i, we, UK_DL_CTX.near(s, i, we) ? 0.95 : 0.85, "UK_DRIVING_LICENCE (layout, birth date)");
+      h.emit(UK_DRIVING_LICENCE, i, we, UK_DL_CTX.near(h, i, we) ? 0.95 : 0.85, "UK_DRIVING_LICENCE (layout, birth date)");
       return we;
     }
     return -1;
@@ -189,11 +189,11 @@ final class IdTokens {
       return mbi(h, i, we);
     }
     if (len == 12 && IdChecks.deRvnr(h.s, i)) {
-      h.emit(DE_SOCIAL_SECURITY, i, we, RVNR_CTX.near(h.s, i, we) ? 0.95 : 0.85, "DE_SOCIAL_SECURITY (birth date, check digit)");
+      h.emit(DE_SOCIAL_SECURITY, i, we, RVNR_CTX.near(h, i, we) ? 0.95 : 0.85, "DE_SOCIAL_SECURITY (birth date, check digit)");
       return we;
     }
     if (len == 15 && IdChecks.inGstin(h.s, i)) {
-      h.emit(IN_GSTIN, i, we, GSTIN_CTX.near(h.s, i, we) ? 0.95 : 0.9, "IN_GSTIN (check char valid)");
+      h.emit(IN_GSTIN, i, we, GSTIN_CTX.near(h, i, we) ? 0.95 : 0.9, "IN_GSTIN (check char valid)");
       return we;
     }
     return -1;
@@ -205,7 +205,7 @@ final class IdTokens {
     if (!Tokens.isUpper(s.charAt(we - 1)) || !IdChecks.sgUen(s, i, we - i)) {
       return -1;
     }
-    h.emit(SG_UEN, i, we, UEN_CTX.near(s, i, we) ? 0.95 : 0.75, "SG_UEN (check letter valid)");
+    h.emit(SG_UEN, i, we, UEN_CTX.near(h, i, we) ? 0.95 : 0.75, "SG_UEN (check letter valid)");
     return we;
   }
 
@@ -242,7 +242,7 @@ final class IdTokens {
     if (!upper && !lower || !IdChecks.usMbi(v)) {
       return -1;
     }
-    boolean cue = MBI_CTX.near(s, i, end);
+    boolean cue = MBI_CTX.near(h, i, end);
     if (!cue && !dashed && !upper) {
       return -1;
     }
@@ -292,7 +292,7 @@ final class IdTokens {
     if (nd != 9 || p < n && isLetterOrDigit(s.charAt(p)) || !IdChecks.deVat(d, 9)) {
       return -1;
     }
-    h.emit(DE_VAT_ID, i, p, DE_VAT_CTX.near(s, i, p) ? 0.95 : 0.85, "DE_VAT_ID (check digit valid)");
+    h.emit(DE_VAT_ID, i, p, DE_VAT_CTX.near(h, i, p) ? 0.95 : 0.85, "DE_VAT_ID (check digit valid)");
     return p;
   }
 
@@ -306,7 +306,7 @@ final class IdTokens {
     if (!IdChecks.deKvnr(s, i)) {
       return -1;
     }
-    boolean cue = KVNR_CTX.near(s, i, we);
+    boolean cue = KVNR_CTX.near(h, i, we);
     if (!cue && !upper) {
       return -1;
     }
@@ -319,7 +319,7 @@ final class IdTokens {
    * next to an ID-card cue: returns its end if reported, else -1.
    */
   private static int deIdCard(Hits h, int i, int we) {
-    if (!IdChecks.deIdCard(h.s, i, we - i) || !DE_ID_CTX.near(h.s, i, we)) {
+    if (!IdChecks.deIdCard(h.s, i, we - i) || !DE_ID_CTX.near(h, i, we)) {
       return -1;
     }
     h.emit(DE_ID_CARD, i, we, we - i == 10 ? 0.9 : 0.8, "DE_ID_CARD (context)");
@@ -332,7 +332,7 @@ final class IdTokens {
     char a = s.charAt(i);
     char b = s.charAt(i + 1);
     if (!(Tokens.isUpper(a) && Tokens.isUpper(b) || Tokens.isLower(a) && Tokens.isLower(b))
-        || !Tokens.allDigits(s, i + 2, we) || !UK_PASSPORT_CTX.near(s, i, we)) {
+        || !Tokens.allDigits(s, i + 2, we) || !UK_PASSPORT_CTX.near(h, i, we)) {
       return -1;
     }
     h.emit(UK_PASSPORT, i, we, 0.85, "UK_PASSPORT (context)");
@@ -372,7 +372,7 @@ final class IdTokens {
     if (!IdChecks.ukPlate(v)) {
       return -1;
     }
-    h.emit(UK_VEHICLE_REGISTRATION, i, end, PLATE_CTX.near(s, i, end) ? 0.9 : 0.7, "UK_VEHICLE_REGISTRATION (layout)");
+    h.emit(UK_VEHICLE_REGISTRATION, i, end, PLATE_CTX.near(h, i, end) ? 0.9 : 0.7, "UK_VEHICLE_REGISTRATION (layout)");
     return end;
   }
 
@@ -395,7 +395,7 @@ final class IdTokens {
     } else {
       return -1;
     }
-    h.emit(UK_POSTCODE, i, end, POSTCODE_CTX.near(s, i, end) ? 0.9 : 0.7, "UK_POSTCODE (area, layout)");
+    h.emit(UK_POSTCODE, i, end, POSTCODE_CTX.near(h, i, end) ? 0.9 : 0.7, "UK_POSTCODE (area, layout)");
     return end;
   }
 
@@ -417,7 +417,7 @@ final class IdTokens {
     if (!IdChecks.fiHetu(s, i)) {
       return -1;
     }
-    h.emit(FI_HETU, i, i + 11, HETU_CTX.near(s, i, i + 11) ? 0.95 : 0.85, "FI_HETU (check char valid)");
+    h.emit(FI_HETU, i, i + 11, HETU_CTX.near(h, i, i + 11) ? 0.95 : 0.85, "FI_HETU (check char valid)");
     return i + 11;
   }
 
@@ -432,9 +432,9 @@ final class IdTokens {
   private static int passportA(Hits h, int i, int we) {
     String s = h.s;
     int kr = IdChecks.krPassport(s, i);
-    FindingType t = kr == 2 || kr == 1 && KR_COUNTRY_CTX.near(s, i, we) ? KR_PASSPORT
+    FindingType t = kr == 2 || kr == 1 && KR_COUNTRY_CTX.near(h, i, we) ? KR_PASSPORT
         : IdChecks.lettersDigits(s, i, 3) ? ES_PASSPORT : null;
-    if (t == null || !PASSPORT_ANY_CTX.near(s, i, we)) {
+    if (t == null || !PASSPORT_ANY_CTX.near(h, i, we)) {
       return -1;
     }
     h.emit(t, i, we, 0.85, t.name() + " (context)");
@@ -478,11 +478,11 @@ final class IdTokens {
   private static int itDocument(Hits h, int i, int we) {
     String s = h.s;
     boolean twoSeven = IdChecks.lettersDigits(s, i, 2) && sameCase(s, i, i + 2);
-    if ((twoSeven || IdChecks.itCie(s, i)) && IT_ID_CTX.near(s, i, we)) {
+    if ((twoSeven || IdChecks.itCie(s, i)) && IT_ID_CTX.near(h, i, we)) {
       h.emit(IT_IDENTITY_CARD, i, we, 0.85, "IT_IDENTITY_CARD (context)");
       return we;
     }
-    if (twoSeven && IT_COUNTRY_CTX.near(s, i, we) && PASSPORT_ANY_CTX.near(s, i, we)) {
+    if (twoSeven && IT_COUNTRY_CTX.near(h, i, we) && PASSPORT_ANY_CTX.near(h, i, we)) {
       h.emit(IT_PASSPORT, i, we, 0.85, "IT_PASSPORT (context)");
       return we;
     }
@@ -491,7 +491,7 @@ final class IdTokens {
 
   /** An Italian driving licence number {@code s[i, we)} (10 chars) next to a licence cue: returns its end or -1. */
   private static int itDriverLicence(Hits h, int i, int we) {
-    if (!IdChecks.itDriverLicence(h.s, i) || !IT_DL_CTX.near(h.s, i, we)) {
+    if (!IdChecks.itDriverLicence(h.s, i) || !IT_DL_CTX.near(h, i, we)) {
       return -1;
     }
     h.emit(IT_DRIVER_LICENSE, i, we, 0.85, "IT_DRIVER_LICENSE (layout, context)");
@@ -503,7 +503,7 @@ final class IdTokens {
    * KA53ME3456}) next to a vehicle cue: returns its end or -1.
    */
   static int inPlate(Hits h, int i, int we) {
-    if (!IdChecks.inPlate(h.s, i, we - i) || !IN_PLATE_CTX.near(h.s, i, we)) {
+    if (!IdChecks.inPlate(h.s, i, we - i) || !IN_PLATE_CTX.near(h, i, we)) {
       return -1;
     }
     h.emit(IN_VEHICLE_REGISTRATION, i, we, 0.85, "IN_VEHICLE_REGISTRATION (layout, context)");
@@ -540,7 +540,7 @@ final class IdTokens {
         return -1;
       }
     }
-    if (!NG_PLATE_CTX.near(s, i, end)) {
+    if (!NG_PLATE_CTX.near(h, i, end)) {
       return -1;
     }
     h.emit(NG_VEHICLE_REGISTRATION, i, end, 0.85, "NG_VEHICLE_REGISTRATION (layout, context)");
@@ -582,7 +582,7 @@ final class IdTokens {
       return -1;
     }
     int province = (s.charAt(i) - '0') * 10 + s.charAt(i + 1) - '0';
-    if (!IdChecks.trPlate(province, s, ls, nl, p - ds) || !TR_PLATE_CTX.near(s, i, p)) {
+    if (!IdChecks.trPlate(province, s, ls, nl, p - ds) || !TR_PLATE_CTX.near(h, i, p)) {
       return -1;
     }
     h.emit(TR_LICENSE_PLATE, i, p, 0.85, "TR_LICENSE_PLATE (layout, context)");

@@ -34,8 +34,8 @@ final class IpAddresses {
         || end < s.length() - 1 && s.charAt(end) == '.' && Character.isLetterOrDigit(s.charAt(end + 1))) {
       return false; // part of a longer dotted name, path or range
     }
-    boolean net = NETWORK.near(s, start, end);
-    if (SOFTWARE.near(s, start, end) && !net) {
+    boolean net = NETWORK.near(h, start, end);
+    if (SOFTWARE.near(h, start, end) && !net) {
       return false;
     }
     h.emit(IP_ADDRESS, start, prefixLength(s, end, 32), net ? 0.95 : 0.85, "IPv4 address");
@@ -136,7 +136,7 @@ final class IpAddresses {
       return -1;
     }
     if (!v4Tail && (groups < 3 || hexDigits < 6) && !wellKnown(s, i) && prefixLength(s, end, 128) == end
-        && !NETWORK.near(s, i, end)) {
+        && !NETWORK.near(h, i, end)) {
       return -1;
     }
     end = zone(s, end);
@@ -274,7 +274,7 @@ final class IpAddresses {
         && Context.isWordChar(s.charAt(end + 1)))) {
       return -1;
     }
-    if (sameHex(s, i, end) || !digit && !MAC_CTX.near(s, i, end)) {
+    if (sameHex(s, i, end) || !digit && !MAC_CTX.near(h, i, end)) {
       return -1;
     }
     h.emit(MAC_ADDRESS, i, end, digit ? 0.8 : 0.7, "MAC address");

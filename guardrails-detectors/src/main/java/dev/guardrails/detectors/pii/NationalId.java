@@ -211,7 +211,7 @@ enum NationalId {
       if (groups > 1 && !laidOut || id.check != null && !id.check.test(d, nd)) {
         continue;
       }
-      boolean cue = id.cues.near(h.s, start, end);
+      boolean cue = id.cues.near(h, start, end);
       if (cue || laidOut && id.standAlone) {
         h.emit(id.type, start, end, cue ? id.cueScore : id.score, id.message);
         return true;
@@ -258,7 +258,7 @@ enum NationalId {
    * no check digit, and any other long number would pass).
    */
   static boolean bank(Hits h, int nd, int groups, int start, int end) {
-    if (groups != 1 || nd < 8 || nd > 17 || !BANK_CTX.near(h.s, start, end)) {
+    if (groups != 1 || nd < 8 || nd > 17 || !BANK_CTX.near(h, start, end)) {
       return false;
     }
     h.emit(US_BANK_NUMBER, start, end, 0.8, "US_BANK_NUMBER (context)");

@@ -235,7 +235,7 @@ final class NumericRun {
    */
   private boolean neg(int start, int end) {
     if (negStart != start || negEnd != end) {
-      negValue = NEGATIVE.near(s, start, end);
+      negValue = NEGATIVE.near(h, start, end);
       negStart = start;
       negEnd = end;
     }
@@ -305,7 +305,7 @@ final class NumericRun {
     int issuer = !plusHere && nd >= 12 && nd <= 19 && cardShape(a, b, uniform, allLen1)
         ? NumberRules.cardIssuer(d, nd) : NumberRules.NO_ISSUER;
     if (issuer != NumberRules.NO_ISSUER) {
-      boolean ctx = CARD_CTX.near(s, start, end);
+      boolean ctx = CARD_CTX.near(h, start, end);
       // a registered issuer range stands on its own unless negative context speaks against it;
       // a block or legacy range needs a card word nearby
       if (issuer == NumberRules.REGISTERED ? ctx || !neg(start, end) : ctx) {
@@ -330,14 +330,14 @@ final class NumericRun {
       }
     }
     if (nd == 12 && !plusHere && (groups == 1 || shape(a, b, 4, 4, 4)) && d[0] >= 2 && Checksums.verhoeff(d, 12)) {
-      boolean ctx = AADHAAR_CTX.near(s, start, end);
+      boolean ctx = AADHAAR_CTX.near(h, start, end);
       if (ctx || (groups == 3 && uniform != 'm' && !neg(start, end))) {
         h.emit(IN_AADHAAR, start, end, ctx ? 0.9 : 0.6, "Aadhaar number (Verhoeff valid)");
         return true;
       }
     }
     if (nd == 10 && !plusHere && (groups == 1 || shape(a, b, 3, 3, 4)) && Checksums.nhs(d, 10)
-        && NHS_CTX.near(s, start, end)) {
+        && NHS_CTX.near(h, start, end)) {
       h.emit(UK_NHS, start, end, 0.9, "NHS number (mod 11 valid)");
       return true;
     }
@@ -380,10 +380,10 @@ final class NumericRun {
     boolean ssnShape = groups == 3 && (uniform == '-' || uniform == ' ' || uniform == '.') && shape(a, b, 3, 2, 4);
     // one dash in the wrong place ("078-051121", "07805-1121"): an SSN typed carelessly, not a phone shape
     boolean oddShape = groups == 2 && uniform == '-' && (ge[a] - gs[a] == 3 || ge[a] - gs[a] == 5);
-    boolean ssnCtx = SSN_CTX.near(s, start, end);
+    boolean ssnCtx = SSN_CTX.near(h, start, end);
     boolean disguised = groups == 1 && !neg && h.disguised(start, end);
-    if (d[0] == 9 && (ssnShape || oddShape || groups == 1 && ITIN_CTX.near(s, start, end)) && NumberRules.itin(d)) {
-      h.emit(US_ITIN, start, end, (ssnShape ? 0.8 : 0.6) + (ITIN_CTX.near(s, start, end) ? 0.15 : 0),
+    if (d[0] == 9 && (ssnShape || oddShape || groups == 1 && ITIN_CTX.near(h, start, end)) && NumberRules.itin(d)) {
+      h.emit(US_ITIN, start, end, (ssnShape ? 0.8 : 0.6) + (ITIN_CTX.near(h, start, end) ? 0.15 : 0),
           "US individual taxpayer identification number");
       return true;
     }
@@ -399,23 +399,23 @@ final class NumericRun {
     }
     boolean sinShape = shape(a, b, 3, 3, 3) && (uniform == ' ' || uniform == '-');
     if ((groups == 1 || shape(a, b, 3, 3, 3)) && d[0] != 0 && d[0] != 8 && Checksums.luhn(d, 9) && !NumberRules.allSame(d, 9)) {
-      boolean ctx = SIN_CTX.near(s, start, end);
+      boolean ctx = SIN_CTX.near(h, start, end);
       // SIN's printed form (3-3-3, Luhn valid) stands on its own unless the text speaks of a phone
-      if (ctx || sinShape && !neg && !PHONE_CTX.near(s, start, end) && !CODE_CTX.near(s, start, end)) {
+      if (ctx || sinShape && !neg && !PHONE_CTX.near(h, start, end) && !CODE_CTX.near(h, start, end)) {
         h.emit(CA_SIN, start, end, ctx ? 0.9 : 0.6, "Canadian social insurance number (Luhn valid)");
         return true;
       }
     }
     if (shape(a, b, 4, 4, 1) && uniform == '-' && Checksums.aba(d, 9)) {
       // the routing number as printed in a check's fraction form "XXXX-YYYY-C"
-      h.emit(US_ABA_ROUTING, start, end, ABA_CTX.near(s, start, end) ? 0.9 : 0.6, "US bank routing number (ABA checksum valid)");
+      h.emit(US_ABA_ROUTING, start, end, ABA_CTX.near(h, start, end) ? 0.9 : 0.6, "US bank routing number (ABA checksum valid)");
       return true;
     }
-    if (groups == 1 && Checksums.aba(d, 9) && ABA_CTX.near(s, start, end)) {
+    if (groups == 1 && Checksums.aba(d, 9) && ABA_CTX.near(h, start, end)) {
       h.emit(US_ABA_ROUTING, start, end, 0.9, "US bank routing number (ABA checksum valid)");
       return true;
     }
-    if (groups == 1 && PASSPORT_CTX.before(s, start, Context.BEFORE)) {
+    if (groups == 1 && PASSPORT_CTX.before(h, start, Context.BEFORE)) {
       h.emit(US_PASSPORT, start, end, 0.7, "passport number (context)");
       return true;
     }
@@ -426,7 +426,7 @@ final class NumericRun {
     if (nd < 7 || nd > 15 || phoneBudget <= 0) {
       return false;
     }
-    boolean ctx = PHONE_CTX.near(s, start, end);
+    boolean ctx = PHONE_CTX.near(h, start, end);
     if (!ctx && neg(start, end)) {
       return false;
     }

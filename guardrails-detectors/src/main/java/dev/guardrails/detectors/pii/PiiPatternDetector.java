@@ -213,6 +213,7 @@ public final class PiiPatternDetector implements Detector {
     try {
       scan(h, skip, scratch);
     } finally {
+      h.view = null; // the view is the scratch's, handed to the thread's next scan
       scratch.release();
     }
   }
@@ -225,6 +226,7 @@ public final class PiiPatternDetector implements Detector {
     // the digit buffers are the thread's, reused from scan to scan
     h.useScratch(scratch);
     byte[] bytes = scratch.view(s, !h.text.contains(CharClass.NON_ASCII));
+    h.view = bytes; // context lookups read it too
     NumericRun numeric = null; // taken at the first digit run
     int i = 0;
     while (i < n) {

@@ -260,13 +260,13 @@ final class Tokens {
     } else if (p + 1 < n && s.charAt(p) == ' ' && isLetterOrDigit(s.charAt(p + 1))
         && (p + 2 == n || !isLetterOrDigit(s.charAt(p + 2)))) {
       return -1; // "AB 12 34 56 H": a suffix, but not one of A-D
-    } else if (lower || !NINO_CTX.near(s, i, p)) {
+    } else if (lower || !NINO_CTX.near(h, i, p)) {
       return -1;
     }
     if (p < n && isLetterOrDigit(s.charAt(p))) {
       return -1;
     }
-    h.emit(UK_NINO, i, p, NINO_CTX.near(s, i, p) ? 0.95 : 0.8, "UK national insurance number");
+    h.emit(UK_NINO, i, p, NINO_CTX.near(h, i, p) ? 0.95 : 0.8, "UK national insurance number");
     return p;
   }
 
@@ -378,7 +378,7 @@ final class Tokens {
         || !Checksums.verhoeff(d, 12)) {
       return -1;
     }
-    boolean ctx = PiiPatternDetector.AADHAAR_CTX.near(s, i, end);
+    boolean ctx = PiiPatternDetector.AADHAAR_CTX.near(h, i, end);
     h.emit(IN_AADHAAR, i, end, ctx ? 0.9 : 0.6, "Aadhaar number (Verhoeff valid)");
     return end;
   }
