@@ -413,40 +413,13 @@ final class PersonRisk {
     return count <= 2;
   }
 
-  /** {@link #sentenceEnd} for {@link Phrases}, over the text or over its char copy. */
-  private static final Phrases.Breaks SENTENCE_END = new Phrases.Breaks() {
-    @Override
-    public boolean at(CharSequence s, int i) {
-      return sentenceEnd(s, i);
-    }
+  /** {@link #sentenceEnd} for {@link Phrases}, over the detector's char copy. */
+  private static final Phrases.Breaks SENTENCE_END = PersonRisk::sentenceEnd;
 
-    @Override
-    public boolean at(char[] c, int n, int i) {
-      return sentenceEnd(c, n, i);
-    }
-  };
-
-  /** A '.', '!' or '?' followed by white space, or a line break, at {@code i}. */
-  private static boolean sentenceEnd(CharSequence s, int i) {
-    char c = s.charAt(i);
-    if (c == '\n') {
-      return true;
-    }
-    if (c != '.' && c != '!' && c != '?') {
-      return false;
-    }
-    if (i + 1 < s.length() && !Character.isWhitespace(s.charAt(i + 1))) {
-      return false;
-    }
-    // "Dr. Smith", "J. Smith": a dot right after a title or an initial does not end the sentence
-    int k = i;
-    while (k > 0 && Chars.letter(s.charAt(k - 1))) {
-      k--;
-    }
-    return i - k > 1 && !NameLexicons.TITLES.contains(s, k, i);
-  }
-
-  /** {@link #sentenceEnd(CharSequence, int)} over {@code c}, the chars of a text of length {@code n}. */
+  /**
+   * A '.', '!' or '?' followed by white space, or a line break, at {@code i} of {@code c}, the chars
+   * of a text of length {@code n}.
+   */
   private static boolean sentenceEnd(char[] c, int n, int i) {
     char x = c[i];
     if (x == '\n') {
@@ -458,6 +431,7 @@ final class PersonRisk {
     if (i + 1 < n && !Character.isWhitespace(c[i + 1])) {
       return false;
     }
+    // "Dr. Smith", "J. Smith": a dot right after a title or an initial does not end the sentence
     int k = i;
     while (k > 0 && Chars.letter(c[k - 1])) {
       k--;

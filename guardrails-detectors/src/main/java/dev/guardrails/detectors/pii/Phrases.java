@@ -1,6 +1,5 @@
 package dev.guardrails.detectors.pii;
 
-import dev.guardrails.detectors.internal.ScratchArray;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -171,13 +170,14 @@ final class Phrases {
   }
 
   /**
-   * The sets that have a phrase inside {@code s[from, to)}, bounds opaque (the region's ends count
+   * The sets that have a phrase inside {@code c[from, to)}, bounds opaque (the region's ends count
    * as word boundaries).
    *
+   * @param c the text's chars
    * @return a mask: bit {@code i} for set {@code i}; 0 when none or {@code from >= to}
    */
-  int find(CharSequence s, int from, int to) {
-    return scan(s, from, to, null, false);
+  int find(char[] c, int from, int to) {
+    return from >= to ? 0 : scan(c, to, from, to, null, false);
   }
 
   /**
@@ -188,53 +188,21 @@ final class Phrases {
     /**
      * Whether the char at {@code i} ends a sentence.
      *
-     * @param s the text
-     * @param i an index of {@code s} holding {@code '.'}, {@code '!'}, {@code '?'} or a line break
-     * @return whether it ends a sentence
-     */
-    boolean at(CharSequence s, int i);
-
-    /**
-     * {@link #at(CharSequence, int)} over a copy of the text's chars: what the char[] passes
-     * ({@link #findAfterLastBreak(char[], int, int, int, Breaks)}) ask. The default reads the copy
-     * through a {@link java.nio.CharBuffer} view; a test that reads the chars directly overrides it.
-     *
      * @param c the text's chars from index 0
      * @param n the text's length ({@code c} may be longer)
      * @param i an index below {@code n} holding {@code '.'}, {@code '!'}, {@code '?'} or a line break
      * @return whether it ends a sentence
      */
-    default boolean at(char[] c, int n, int i) {
-      return at(java.nio.CharBuffer.wrap(c, 0, n), i);
-    }
+    boolean at(char[] c, int n, int i);
   }
 
   /**
-   * {@link #find} over the part of {@code s[from, to)} after its last break ({@code i} with
-   * {@code breaks.at(s, i)}; the whole region when none): the region from the start of a name's
+   * {@link #find} over the part of {@code c[from, to)} after its last break ({@code i} with
+   * {@code breaks.at(c, n, i)}; the whole region when none): the region from the start of a name's
    * sentence to the name, in one forward pass instead of a backward search for the sentence start
    * and then {@link #find}. Equal to that because no phrase has a char {@link Breaks} is asked about.
-   *
-   * @return a mask as {@link #find}
-   */
-  int findAfterLastBreak(CharSequence s, int from, int to, Breaks breaks) {
-    return scan(s, from, to, breaks, true);
-  }
-
-  /**
-   * {@link #find} over the part of {@code s[from, to)} before its first break (as
-   * {@link #findAfterLastBreak}): the rest of a name's sentence, in one pass.
-   *
-   * @return a mask as {@link #find}
-   */
-  int findBeforeFirstBreak(CharSequence s, int from, int to, Breaks breaks) {
-    return scan(s, from, to, breaks, false);
-  }
-
-  /**
-   * {@link #findAfterLastBreak(CharSequence, int, int, Breaks)} reading {@code c}, a copy of the
-   * text's chars from index 0 (as {@link PersonDetector}'s per-thread one), in place: no region
-   * copy, and the breaks are asked of the same chars ({@link Breaks#at(char[], int, int)}).
+   * Reads {@code c}, a copy of the text's chars from index 0 (as {@link PersonDetector}'s
+   * per-thread one), in place.
    *
    * @param c the text's chars from index 0
    * @param n the text's length ({@code c} may be longer)
@@ -245,8 +213,8 @@ final class Phrases {
   }
 
   /**
-   * {@link #findBeforeFirstBreak(CharSequence, int, int, Breaks)} reading {@code c} as
-   * {@link #findAfterLastBreak(char[], int, int, int, Breaks)} does.
+   * {@link #find} over the part of {@code c[from, to)} before its first break (as
+   * {@link #findAfterLastBreak}): the rest of a name's sentence, in one pass.
    *
    * @return a mask as {@link #find}
    */
@@ -254,43 +222,11 @@ final class Phrases {
     return from >= to ? 0 : scan(c, n, from, to, breaks, false);
   }
 
-  /** Per-thread copy of the region {@link #scan} reads (a char array: no per-char coder test of a String). */
-  private static final ThreadLocal<ScratchArray> REGION = ThreadLocal.withInitial(ScratchArray::new);
-
-  private int scan(CharSequence s, int from, int to, Breaks breaks, boolean last) {
-    if (from >= to) {
-      return 0;
-    }
-    // The region is copied once (String.getChars) and read from the copy: walk and the
-    // lookups read chars several times, through String.charAt each time otherwise. Index i of the
-    // copy is from + i of s; a break is asked of s itself (it may read outside the region).
-    int n = to - from;
-    char[] r = REGION.get().chars(n);
-    if (s instanceof String) {
-      ((String) s).getChars(from, to, r, 0);
-    } else {
-      for (int i = 0; i < n; i++) {
-        r[i] = s.charAt(from + i);
-      }
-    }
-    return scan(r, 0, n, breaks == null ? null : s, from, breaks, last);
-  }
-
   /**
-   * The pass of {@link #scan(CharSequence, int, int, Breaks, boolean)} over {@code r[from, to)}, the
-   * text's chars from index 0 (the detector's copy: breaks asked of {@code r} itself, {@code n} its
-   * text's length).
+   * The forward pass over {@code r[from, to)}, the text's chars from index 0 ({@code n} the text's
+   * length): breaks are asked of {@code r} itself.
    */
   private int scan(char[] r, int n, int from, int to, Breaks breaks, boolean last) {
-    return scan(r, from, to, null, n, breaks, last);
-  }
-
-  /**
-   * The forward pass over {@code r[from, to)}. A break at {@code p} is asked of {@code s} at
-   * {@code shift + p} when {@code s} is not null (a region copy: {@code r[0]} is {@code s[shift]}),
-   * else of {@code r} itself, the text's chars from index 0, whose text is {@code shift} chars long.
-   */
-  private int scan(char[] r, int from, int to, CharSequence s, int shift, Breaks breaks, boolean last) {
     // Forward, word start by word start: a phrase is spelled in ASCII, so the text's run of ASCII
     // letters and digits from a word start must be the phrase's first run, and so on. walk hashes
     // each char once and looks a prefix up only where a run ends (one probe for most words), and
@@ -314,7 +250,7 @@ final class Phrases {
             p++; // the rest of the word's ASCII run: no word start, no break
           }
         } else if (breaks != null && (c == '.' || c == '!' || c == '?' || c == '\n')
-            && (s != null ? breaks.at(s, shift + p) : breaks.at(r, shift, p))) {
+            && breaks.at(r, n, p)) {
           if (!last) {
             return found;
           }
@@ -329,7 +265,7 @@ final class Phrases {
   }
 
   /**
-   * The sets of the phrases that start at the word start {@code p} of the region copy {@code r} and
+   * The sets of the phrases that start at the word start {@code p} of the text's chars {@code r} and
    * end by {@code to} with no letter or number after them inside the region.
    */
   private int walk(char[] r, int p, int to) {
@@ -374,7 +310,10 @@ final class Phrases {
     return found;
   }
 
-  /** {@link #step(int, CharSequence, int, int)} over the region copy of {@link #scan}. */
+  /**
+   * What the prefix {@code r[a, a + len)} whose (folded) hash is {@code h} is ({@link #prefixes}:
+   * its sets and {@link #LONGER}); 0 if none.
+   */
   private int step(int h, char[] r, int a, int len) {
     long want = key(h, len);
     for (int slot = Gazetteer.mix(h) & prefixMask; ; slot = (slot + 1) & prefixMask) {
@@ -401,30 +340,13 @@ final class Phrases {
   }
 
   /**
-   * {@link #letterOrNumberInside(CharSequence, int, int)} over the region copy: a pair cut by the
-   * copy's end reads as its high surrogate alone, no letter, as the pair that would end past the
-   * region does not count.
+   * Whether a letter or number starts at {@code e} and ends inside the region {@code [.., to)}: a
+   * pair cut by the region's end reads as its high surrogate alone, no letter, as the pair that
+   * would end past the region does not count (what follows a phrase).
    */
   private static boolean letterOrNumberInside(char[] r, int e, int to) {
     int cp = Character.codePointAt(r, e, to);
     return e + Character.charCount(cp) <= to && letterOrNumber(cp);
-  }
-
-  /**
-   * What the prefix {@code s[a, a + len)} whose (folded) hash is {@code h} is ({@link #prefixes}:
-   * its sets and {@link #LONGER}); 0 if none.
-   */
-  private int step(int h, CharSequence s, int a, int len) {
-    long want = key(h, len);
-    for (int slot = Gazetteer.mix(h) & prefixMask; ; slot = (slot + 1) & prefixMask) {
-      long key = prefixes[slot];
-      if (key == 0) {
-        return 0;
-      }
-      if ((key & KEY) == want && same(prefixChars, (int) (key >>> 16) & POOL, s, a, len)) {
-        return (int) key & (SETS | LONGER);
-      }
-    }
   }
 
   /** ASCII letters and digits. */
@@ -437,58 +359,8 @@ final class Phrases {
   }
 
   /**
-   * Whether a letter or number starts at {@code e} and ends inside the region (a pair cut by the
-   * region's end does not count), as {@link #at} tells what follows a phrase.
-   */
-  private static boolean letterOrNumberInside(CharSequence s, int e, int to) {
-    int cp = Character.codePointAt(s, e);
-    return e + Character.charCount(cp) <= to && letterOrNumber(cp);
-  }
-
-  /**
-   * The sets of the phrases at {@code p} whose lengths are the bits of {@code lens} (each one
-   * already known to end where a phrase may end), shortest first, hashing each char once.
-   */
-  private int hashed(CharSequence s, int p, long lens) {
-    int found = 0;
-    int h = 0;
-    int hashed = p;
-    for (long rest = lens; rest != 0; rest &= rest - 1) {
-      int len = Long.numberOfTrailingZeros(rest);
-      int e = p + len;
-      for (; hashed < e; hashed++) {
-        char c = s.charAt(hashed);
-        if (c >= 128) {
-          return found; // phrases are ASCII, and only ASCII folds: no longer phrase matches either
-        }
-        h = 31 * h + fold(c);
-      }
-      found |= step(h, s, p, len) & SETS; // a phrase's own sets; 0 for a mere prefix
-    }
-    return found;
-  }
-
-  /**
    * The sets with a phrase that starts right at {@code from} and ends by {@code to} (what
-   * {@code lookingAt} over the region finds).
-   *
-   * @return a mask as {@link #find}
-   */
-  int startsAt(CharSequence s, int from, int to) {
-    if (from >= to || s.charAt(from) >= 128) {
-      return 0;
-    }
-    char f = fold(s.charAt(from));
-    long lens = filter[2 * f + 1];
-    // the scan's filter of the first two or three chars first: most names begin no phrase
-    if (lens == 0 || !mayStart(f, from + 1 < to ? s.charAt(from + 1) : 0x80, from + 2 < to ? s.charAt(from + 2) : 0)) {
-      return 0;
-    }
-    return at(s, from, to, lens);
-  }
-
-  /**
-   * {@link #startsAt(CharSequence, int, int)} reading {@code c}, a copy of the text's chars (from
+   * {@code lookingAt} over the region finds), reading {@code c}, a copy of the text's chars (from
    * index 0, at least up to {@code to}).
    *
    * @return a mask as {@link #find}
@@ -499,10 +371,11 @@ final class Phrases {
     }
     char f = fold(c[from]);
     long lens = filter[2 * f + 1];
+    // the scan's filter of the first two or three chars first: most names begin no phrase
     if (lens == 0 || !mayStart(f, from + 1 < to ? c[from + 1] : 0x80, from + 2 < to ? c[from + 2] : 0)) {
       return 0;
     }
-    long ending = 0; // as at(CharSequence, ...)
+    long ending = 0; // the lengths after which no letter or number follows inside the region
     for (long rest = lens; rest != 0; rest &= rest - 1) {
       int len = Long.numberOfTrailingZeros(rest);
       int e = from + len;
@@ -517,7 +390,7 @@ final class Phrases {
     if (ending == 0) {
       return 0;
     }
-    int found = 0; // as hashed(CharSequence, ...)
+    int found = 0; // the sets of the phrases of those lengths, shortest first, hashing each char once
     int h = 0;
     int hashed = from;
     for (long rest = ending; rest != 0; rest &= rest - 1) {
@@ -526,38 +399,13 @@ final class Phrases {
       for (; hashed < e; hashed++) {
         char x = c[hashed];
         if (x >= 128) {
-          return found;
+          return found; // phrases are ASCII, and only ASCII folds: no longer phrase matches either
         }
         h = 31 * h + fold(x);
       }
-      found |= step(h, c, from, len) & SETS;
+      found |= step(h, c, from, len) & SETS; // a phrase's own sets; 0 for a mere prefix
     }
     return found;
-  }
-
-  private int at(CharSequence s, int p, int to, long lens) {
-    long ending = 0; // the lengths after which no letter or number follows inside the region
-    for (long rest = lens; rest != 0; rest &= rest - 1) {
-      int len = Long.numberOfTrailingZeros(rest);
-      int e = p + len;
-      if (e > to) {
-        break;
-      }
-      char next = e < to ? s.charAt(e) : 0;
-      if (e == to || !(next < 128 ? WORD[next] : letterOrNumberInside(s, e, to))) {
-        ending |= 1L << len;
-      }
-    }
-    return ending == 0 ? 0 : hashed(s, p, ending);
-  }
-
-  private static boolean same(byte[] pool, int at, CharSequence s, int a, int len) {
-    for (int i = 0; i < len; i++) {
-      if (pool[at + i] != fold(s.charAt(a + i))) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**

@@ -86,32 +86,27 @@ class PhrasesTest {
         hits += Integer.bitCount(expectFind);
         int f = from;
         int e = to;
-        // synthetic text: shown escaped, with the region, to reproduce a failure
-        assertEquals(expectFind, phrases.find(s, from, to), () -> "find in [" + f + ", " + e + ") of " + escaped(s));
-        assertEquals(expectStart, phrases.startsAt(s, from, to), () -> "startsAt [" + f + ", " + e + ") of " + escaped(s));
-        // the one-pass forms: find over the part after the last break, or before the first
+        // synthetic text: shown escaped, with the region, to reproduce a failure; the detector's char
+        // copy may run past the text: letters there, which no answer may read
+        char[] c = java.util.Arrays.copyOf(s.toCharArray(), n + 8);
+        java.util.Arrays.fill(c, n, n + 8, 'a');
+        assertEquals(expectFind, phrases.find(c, from, to), () -> "find in [" + f + ", " + e + ") of " + escaped(s));
+        assertEquals(expectStart, phrases.startsAt(c, from, to), () -> "startsAt [" + f + ", " + e + ") of " + escaped(s));
+        // the one-pass forms: find over the part after the last break, or before the first (the
+        // oracle's find over those parts)
         int lastBreak = from;
         int firstBreak = to;
         for (int i = from; i < to; i++) {
-          if (BREAKS.at(s, i)) {
+          if (BREAKS.at(c, n, i)) {
             lastBreak = i + 1;
             firstBreak = Math.min(firstBreak, i);
           }
         }
         breaks += lastBreak > from ? 1 : 0;
-        assertEquals(phrases.find(s, lastBreak, to), phrases.findAfterLastBreak(s, from, to, BREAKS),
+        assertEquals(oracleFind(oracle, s, lastBreak, to), phrases.findAfterLastBreak(c, n, from, to, BREAKS),
             () -> "findAfterLastBreak [" + f + ", " + e + ") of " + escaped(s));
-        assertEquals(phrases.find(s, from, firstBreak), phrases.findBeforeFirstBreak(s, from, to, BREAKS),
+        assertEquals(oracleFind(oracle, s, from, firstBreak), phrases.findBeforeFirstBreak(c, n, from, to, BREAKS),
             () -> "findBeforeFirstBreak [" + f + ", " + e + ") of " + escaped(s));
-        // the forms over a copy of the text's chars (as the detector's, which may run past the
-        // text: letters there, which no answer may read)
-        char[] c = java.util.Arrays.copyOf(s.toCharArray(), n + 8);
-        java.util.Arrays.fill(c, n, n + 8, 'a');
-        assertEquals(expectStart, phrases.startsAt(c, from, to), () -> "startsAt(char[]) [" + f + ", " + e + ") of " + escaped(s));
-        assertEquals(phrases.find(s, lastBreak, to), phrases.findAfterLastBreak(c, n, from, to, BREAKS),
-            () -> "findAfterLastBreak(char[]) [" + f + ", " + e + ") of " + escaped(s));
-        assertEquals(phrases.find(s, from, firstBreak), phrases.findBeforeFirstBreak(c, n, from, to, BREAKS),
-            () -> "findBeforeFirstBreak(char[]) [" + f + ", " + e + ") of " + escaped(s));
       }
     }
     System.out.println("PhrasesTest: regions with a phrase " + hits + ", with a break " + breaks);
@@ -120,10 +115,21 @@ class PhrasesTest {
   }
 
   /** A line break, or '.', '!' or '?' before a space or the text's end (a break asks only about these four). */
-  private static final Phrases.Breaks BREAKS = (s, i) -> {
-    char c = s.charAt(i);
-    return c == '\n' || ((c == '.' || c == '!' || c == '?') && (i + 1 == s.length() || s.charAt(i + 1) == ' '));
+  private static final Phrases.Breaks BREAKS = (s, n, i) -> {
+    char c = s[i];
+    return c == '\n' || ((c == '.' || c == '!' || c == '?') && (i + 1 == n || s[i + 1] == ' '));
   };
+
+  /** The sets whose oracle pattern finds a phrase in {@code s[from, to)}. */
+  private static int oracleFind(java.util.regex.Matcher[] oracle, String s, int from, int to) {
+    int found = 0;
+    for (int i = 0; i < oracle.length; i++) {
+      if (from < to && oracle[i].reset(s).region(from, to).find()) {
+        found |= 1 << i;
+      }
+    }
+    return found;
+  }
 
   @Test
   void refusesAPhraseWithABreakChar() {
@@ -137,8 +143,8 @@ class PhrasesTest {
       fifteen[i] = "word" + (char) ('a' + i);
     }
     Phrases phrases = new Phrases(fifteen);
-    assertEquals(1 << 14, phrases.find("a wordo here", 0, 12)); // the last set keeps its own bit
-    assertEquals(0, phrases.find("a wordp here", 0, 12));
+    assertEquals(1 << 14, phrases.find("a wordo here".toCharArray(), 0, 12)); // the last set keeps its own bit
+    assertEquals(0, phrases.find("a wordp here".toCharArray(), 0, 12));
     String[] sixteen = java.util.Arrays.copyOf(fifteen, 16);
     sixteen[15] = "wordp";
     assertThrows(IllegalArgumentException.class, () -> new Phrases(sixteen));
