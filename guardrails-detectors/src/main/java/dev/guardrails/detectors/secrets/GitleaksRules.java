@@ -372,9 +372,7 @@ final class GitleaksRules {
    * the whole text. Null blocks: no hit anywhere can lead to a candidate.
    */
   void scan(String s, byte[] b, int[] spans, int count, List<Candidate> out, long[] blocks) {
-    if (blocks != null) {
-      scan(s, b, spans, count, out, keywords.cursor(b, s.length(), blocks));
-    }
+    scan(s, b, spans, count, out, blocks, keywords.cursor());
   }
 
   /**

@@ -256,14 +256,6 @@ final class Keywords {
   }
 
   /**
-   * A cursor over the hits of the first {@code n} bytes of {@code text} that start in the 16-byte
-   * blocks set in {@code blocks} (bit {@code j}: starts {@code [16j, 16j + 16)}; {@link RunGate#blocks}).
-   */
-  Cursor cursor(byte[] text, int n, long[] blocks) {
-    return new Cursor().reset(text, n, blocks);
-  }
-
-  /**
    * A cursor with no text yet, for a caller that keeps one per thread and {@linkplain Cursor#reset
    * resets} it per text (a new cursor, and its region, per call were most of what a short answer
    * with a marked block allocated).
@@ -309,7 +301,8 @@ final class Keywords {
 
     /**
      * Starts over on the first {@code n} bytes of {@code text}, over the hits that start in the
-     * set {@code blocks} (null: the whole text); returns this cursor.
+     * 16-byte blocks set in {@code blocks} (bit {@code j}: starts {@code [16j, 16j + 16)}; {@link
+     * RunGate#blocks}; null: the whole text); returns this cursor.
      */
     Cursor reset(byte[] text, int n, long[] blocks) {
       this.b = text;

@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
  * skips, Shannon entropy, and the JWT segment check. (The PII package has its own; the two
  * packages keep their internals apart.)
  *
- * <p>Thread-safe: the only state is each thread's own scratch view ({@link #latin1Scratch}) and
- * entropy counts ({@link #entropy}).
+ * <p>Thread-safe: the only state is each thread's entropy counts ({@link #entropy}); the scratch
+ * view ({@link #latin1Scratch}) is written into a buffer the caller keeps per thread.
  */
 final class SecretText {
 
@@ -32,67 +32,39 @@ final class SecretText {
 
   /** Texts up to this length get a fresh view from {@link #latin1View} (exactly their length, no padding). */
   static final int SMALL = 16 << 10;
-  /** Per thread: the kept view (held softly past {@link ScratchArray#STRONG} bytes). */
-  private static final ThreadLocal<ScratchArray> SCRATCH = ThreadLocal.withInitial(ScratchArray::new);
-
   /**
-   * As {@link #latin1View}, into a buffer the calling thread reuses from call to call (a 1 MB text
-   * would otherwise allocate, and on G1 zero, 1 MB per scan): bytes {@code [0, s.length())} are the
-   * view and the next {@link #PAD} bytes are 0; anything after is left over from earlier calls, so
-   * callers bound their reads by {@code s.length()}, never by the array's length. A text of at most
-   * {@link #SMALL} chars gets {@link #latin1View}'s fresh array of exactly its length instead. The buffer is
-   * valid until this thread's next call; one longer than {@link ScratchArray#STRONG} bytes is held
-   * softly, so a long text does not pin megabytes to the thread.
-   */
-  static byte[] latin1Scratch(String s) {
-    int n = s.length();
-    if (n <= SMALL) {
-      return latin1View(s); // the encoder's intrinsic copy plus a TLAB allocation beats the char loop
-    }
-    byte[] b = SCRATCH.get().bytes(n + PAD);
-    fill(s, n, b);
-    java.util.Arrays.fill(b, n, n + PAD, (byte) 0);
-    return b;
-  }
-
-  /**
-   * As {@link #latin1Scratch(String)}; {@code ascii} says that every char of {@code s} is below
-   * U+0080 (from {@link dev.guardrails.text.AnalyzedText#charClasses()}), and then a short text is
-   * copied into the thread's buffer too, by the String's own byte copy (an array copy for a Latin-1
-   * string; exact for ASCII chars whatever the string's coding), not into a fresh array: the view
-   * was about half of what the detector allocated per clean short answer.
+   * As {@link #latin1View}, into {@code scratch}, a buffer the calling thread keeps from call to call
+   * (a 1 MB text would otherwise allocate, and on G1 zero, 1 MB per scan): bytes {@code [0,
+   * s.length())} are the view and the next {@link #PAD} bytes are 0; anything after is left over
+   * from earlier calls, so callers bound their reads by {@code s.length()}, never by the array's
+   * length. The buffer is valid until the thread's next call with it; one longer than {@link
+   * ScratchArray#STRONG} bytes is held softly, so a long text does not pin megabytes to the thread.
+   *
+   * <p>A text of at most {@link #SMALL} chars that has a char of U+0080 or above gets {@link
+   * #latin1View}'s fresh array of exactly its length instead (the encoder's intrinsic copy plus a TLAB
+   * allocation beats the char loop). One whose chars are all below U+0080 ({@code ascii}, from {@link
+   * dev.guardrails.text.AnalyzedText#charClasses()}) is copied into the buffer by the String's own
+   * byte copy (an array copy for a Latin-1 string; exact for ASCII chars whatever the string's
+   * coding), not into a fresh array: the view was about half of what the detector allocated per
+   * clean short answer.
    *
    * @param s the text
    * @param ascii true only when no char of {@code s} is U+0080 or above
-   * @return the view, as {@link #latin1Scratch(String)} describes it
-   */
-  static byte[] latin1Scratch(String s, boolean ascii) {
-    return latin1Scratch(s, ascii, SCRATCH.get());
-  }
-
-  /**
-   * As {@link #latin1Scratch(String, boolean)}, into {@code scratch} (the caller's, kept per
-   * thread) instead of this class's thread-local buffer.
-   *
-   * @param s the text
-   * @param ascii true only when no char of {@code s} is U+0080 or above
-   * @param scratch the buffer's holder, used by one thread
+   * @param scratch the buffer's holder, used by one thread (the detector keeps it per thread)
    * @return the view
    */
   @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int): exact for ASCII, no allocation
   static byte[] latin1Scratch(String s, boolean ascii, ScratchArray scratch) {
     int n = s.length();
-    if (!ascii || n > SMALL) {
-      if (n <= SMALL) {
-        return latin1View(s); // the encoder's intrinsic copy plus a TLAB allocation beats the char loop
-      }
-      byte[] b = scratch.bytes(n + PAD);
-      fill(s, n, b);
-      java.util.Arrays.fill(b, n, n + PAD, (byte) 0);
-      return b;
+    if (n <= SMALL && !ascii) {
+      return latin1View(s);
     }
     byte[] b = scratch.bytes(n + PAD);
-    s.getBytes(0, n, b, 0);
+    if (n <= SMALL) {
+      s.getBytes(0, n, b, 0);
+    } else {
+      fill(s, n, b);
+    }
     java.util.Arrays.fill(b, n, n + PAD, (byte) 0);
     return b;
   }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.guardrails.CheckContext;
 import dev.guardrails.Finding;
+import dev.guardrails.detectors.internal.ScratchArray;
 import dev.guardrails.text.AnalyzedText;
 import dev.guardrails.text.CharClass;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The per-thread view of a short ASCII text ({@link SecretText#latin1Scratch(String, boolean)})
+ * The kept view of a short ASCII text ({@link SecretText#latin1Scratch(String, boolean, ScratchArray)})
  * holds the bytes the fresh view ({@link SecretText#latin1View}) holds, then {@link SecretText#PAD}
  * zero bytes, even when the thread's buffer still holds a longer text; a text with a char from
  * U+0080 up keeps the fresh view. The detector's per-thread lists carry nothing from one call to
@@ -27,11 +28,12 @@ class SecretScratchViewTest {
   @Test
   void shortAsciiTextsGetTheSameBytesAndZeroPadding() {
     Random r = new Random(41);
+    ScratchArray scratch = new ScratchArray(); // kept from text to text, as the detector's lists keep it
     for (int it = 0; it < 3000; it++) {
       // a longer text first, so the buffer holds bytes past the next text's padding
       char[] junk = new char[40 + r.nextInt(400)];
       Arrays.fill(junk, 'x');
-      SecretText.latin1Scratch(new String(junk), true);
+      SecretText.latin1Scratch(new String(junk), true, scratch);
       StringBuilder b = new StringBuilder();
       int len = r.nextInt(300);
       for (int k = 0; k < len; k++) {
@@ -39,7 +41,7 @@ class SecretScratchViewTest {
       }
       String s = b.toString();
       assertEquals(0, AnalyzedText.of(s).charClasses() & CharClass.NON_ASCII.bit(), "case " + it);
-      byte[] view = SecretText.latin1Scratch(s, true);
+      byte[] view = SecretText.latin1Scratch(s, true, scratch);
       assertArrayEquals(SecretText.latin1View(s), Arrays.copyOf(view, s.length()), "case " + it);
       assertArrayEquals(new byte[SecretText.PAD], Arrays.copyOfRange(view, s.length(), s.length() + SecretText.PAD),
           "padding, case " + it);
@@ -48,13 +50,16 @@ class SecretScratchViewTest {
 
   @Test
   void textsWithOtherCharsKeepTheFreshView() {
+    ScratchArray scratch = new ScratchArray();
     for (String s : new String[] {"M\u00fcller's token", "\u0141\u00f3d\u017a key=abc", "pass \uD83D\uDE00 word"}) {
-      byte[] view = SecretText.latin1Scratch(s, false);
+      byte[] view = SecretText.latin1Scratch(s, false, scratch);
       assertEquals(s.length(), view.length, s.length() + " chars");
       assertArrayEquals(SecretText.latin1View(s), view);
     }
     String big = "a".repeat(SecretText.SMALL + 1);
-    assertSame(SecretText.latin1Scratch(big), SecretText.latin1Scratch(big, true), "a long text takes the kept buffer");
+    assertSame(SecretText.latin1Scratch(big, false, scratch), SecretText.latin1Scratch(big, true, scratch),
+        "a long text takes the kept buffer");
+    assertArrayEquals(SecretText.latin1View(big), Arrays.copyOf(SecretText.latin1Scratch(big, false, scratch), big.length()));
   }
 
   private static List<Finding> detect(SecretDetector d, String text) {
