@@ -132,22 +132,22 @@ final class NameLexicons {
 
   /** Whether {@code s[a, b)} is a given name in either source: one lookup in the shared table for both lists. */
   static boolean isFirst(CharSequence s, int a, int b) {
-    return (FIRST.tags(s, a, b) & (T_FIRST | T_FIRST_US)) != 0;
+    return (tags(s, a, b) & (T_FIRST | T_FIRST_US)) != 0;
   }
 
   /** Whether {@code s[a, b)} is a surname in either source (one lookup). */
   static boolean isLast(CharSequence s, int a, int b) {
-    return (FIRST.tags(s, a, b) & (T_LAST | T_LAST_US)) != 0;
+    return (tags(s, a, b) & (T_LAST | T_LAST_US)) != 0;
   }
 
   /** {@link #isFirst(CharSequence, int, int)} reading the chars from {@code c}. */
   static boolean isFirst(char[] c, int a, int b) {
-    return (FIRST.tags(c, a, b) & (T_FIRST | T_FIRST_US)) != 0;
+    return (tags(c, a, b) & (T_FIRST | T_FIRST_US)) != 0;
   }
 
   /** {@link #isLast(CharSequence, int, int)} reading the chars from {@code c}. */
   static boolean isLast(char[] c, int a, int b) {
-    return (FIRST.tags(c, a, b) & (T_LAST | T_LAST_US)) != 0;
+    return (tags(c, a, b) & (T_LAST | T_LAST_US)) != 0;
   }
 
   /** Lower-case English words (SCOWL): a capitalized one is no evidence of an unknown name. */
