@@ -261,6 +261,69 @@ final class Gazetteer {
     return lookup(c, start, end);
   }
 
+  /**
+   * A thread's memo of one table's most recent answers ({@link #tags(char[], int, int)}), for a
+   * scanner that asks about the same words over and over: "The", "Step", "You", "Thanks" and the
+   * names of the text at hand. The table of a large {@link #union} is megabytes, far over a core's
+   * L2, so a lookup of a word not met lately misses the cache (and the TLB) once or twice; this
+   * memo is {@value #RECENT} slots of 16 bytes (16 KB), direct-mapped by the same hash: a hit reads
+   * one line of it. Only ASCII words of 1 to {@value #RECENT_CHARS} chars are kept (their folded
+   * chars, seven bits each, are the key; no folded char is 0 there), any other is looked up as
+   * before. Not thread-safe: one per thread, over the gazetteer it was made for; answers are the
+   * table's, so a hit and a miss give the same tags.
+   */
+  static final class Recent {
+    /** Slot {@code i}: the key at {@code 2i} (0 when empty), the tags at {@code 2i + 1}. */
+    private final long[] slots = new long[2 * RECENT];
+    private final Gazetteer table;
+
+    Recent(Gazetteer table) {
+      this.table = table;
+    }
+
+    /** {@link Gazetteer#tags(char[], int, int)} of the table this memo was made for. */
+    int tags(char[] c, int start, int end) {
+      return table.tags(c, start, end, slots);
+    }
+  }
+
+  /** Slots of a {@link Recent} memo (a power of two). */
+  static final int RECENT = 1024;
+
+  /** Longest word a {@link Recent} memo keeps: nine chars of seven bits in a long. */
+  static final int RECENT_CHARS = 9;
+
+  /** {@link #tags(char[], int, int)} through the memo {@code slots} of a {@link Recent}. */
+  private int tags(char[] c, int start, int end, long[] slots) {
+    int len = end - start;
+    if (len <= 0 || (anyLengths[fold(c[start]) & 63] & (1L << Math.min(len, 63))) == 0) {
+      return 0;
+    }
+    if (len > RECENT_CHARS) {
+      return lookup(c, start, end);
+    }
+    int h = 0;
+    long key = 0;
+    for (int i = start; i < end; i++) {
+      char f = fold(c[i]);
+      if (f - 1 >= 127) { // 0 or not ASCII: not kept
+        return lookup(c, start, end);
+      }
+      h = 31 * h + f;
+      key |= (long) f << (7 * (i - start));
+    }
+    int m = mix(h);
+    int at = 2 * (m & (RECENT - 1));
+    if (slots[at] == key) {
+      return (int) slots[at + 1];
+    }
+    // the table's own inline key holds the same chars from bit 19 and the length in bits 16-18
+    int tags = len <= INLINE ? findInline(m, (key << 19) | ((long) len << 16)) : findPooled(m, c, start, len);
+    slots[at] = key;
+    slots[at + 1] = tags;
+    return tags;
+  }
+
   /** {@link #lookup(CharSequence, int, int)} reading the chars from {@code c}. */
   private int lookup(char[] c, int start, int end) {
     int len = end - start;

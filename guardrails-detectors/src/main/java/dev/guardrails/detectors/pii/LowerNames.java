@@ -46,10 +46,11 @@ final class LowerNames {
   /**
    * Flags of the lower-case word {@code cs[a, b)} ({@code cs}: a copy of the text's chars, as the
    * name scan's): {@code lower} for a possible name part, plus {@code english} when it is also an
-   * English word; 0 when it is neither.
+   * English word; 0 when it is neither. {@code recent}: a memo of {@link NameLexicons#tags}' answers
+   * ({@link NameLexicons#recent}), the thread's.
    */
-  static int flags(char[] cs, int a, int b, int lower, int english) {
-    int w = NameLexicons.tags(cs, a, b); // one lookup for every list below
+  static int flags(char[] cs, int a, int b, int lower, int english, Gazetteer.Recent recent) {
+    int w = recent.tags(cs, a, b); // one lookup for every list below (NameLexicons.tags)
     if ((w & (NameLexicons.T_TITLE | NameLexicons.T_CUE_WORD)) != 0) {
       return lower;
     }

@@ -65,6 +65,8 @@ public final class PersonDetector implements Detector {
   private static final class Scratch {
     final int[][] runs = new int[5][MAX_RUN + 1];
     final ScratchArray text = new ScratchArray();
+    /** The judge's word-list lookups, through a memo of the thread's recent answers. */
+    final Gazetteer.Recent tags = NameLexicons.recent();
   }
 
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
@@ -125,7 +127,7 @@ public final class PersonDetector implements Detector {
     if (cs == null) {
       cs = chars(t, s, n);
     }
-    scan(text, s, n, cs, v, addresses, t.runs, out);
+    scan(text, s, n, cs, v, addresses, t.runs, t.tags, out);
   }
 
   /**
@@ -137,7 +139,7 @@ public final class PersonDetector implements Detector {
     int n = s.length();
     Scratch t = SCRATCH.get();
     char[] cs = chars(t, s, n);
-    scan(text, s, n, cs, null, text.analysis(StreetAddressDetector.SPANS), t.runs, out);
+    scan(text, s, n, cs, null, text.analysis(StreetAddressDetector.SPANS), t.runs, t.tags, out);
   }
 
   /**
@@ -146,7 +148,7 @@ public final class PersonDetector implements Detector {
    * address spans, the byte view) the JIT would otherwise inline into the same compilation and
    * so run out of its inlining budget before the scan's own small helpers.
    */
-  private void scan(AnalyzedText text, String s, int n, char[] cs, byte[] v, int[] addresses, int[][] runs, FindingSink out) {
+  private void scan(AnalyzedText text, String s, int n, char[] cs, byte[] v, int[] addresses, int[][] runs, Gazetteer.Recent recent, FindingSink out) {
     int[] st = runs[0];
     int[] en = runs[1];
     int[] fl = runs[2];
@@ -233,7 +235,7 @@ public final class PersonDetector implements Detector {
           fwd = capitalOrSentenceEnd(cs, b, n);
         }
         if (fwd >= n || fwd - b > LOWER_CTX || !Chars.upper(cs[fwd])) {
-          flags = lowerName(s, cs, a, b, n, lastLower, sentStart, k > 0 ? en[k - 1] : -1, k > 0 ? fl[k - 1] : 0);
+          flags = lowerName(s, cs, a, b, n, lastLower, sentStart, k > 0 ? en[k - 1] : -1, k > 0 ? fl[k - 1] : 0, recent);
         }
       }
       if (!Chars.upper(c)) {
@@ -250,7 +252,7 @@ public final class PersonDetector implements Detector {
         if (k > 0 && !overflow) {
           ai = addressFrom(addresses, ai, st[0]);
           if (ai >= addresses.length || addresses[ai] >= en[k - 1]) { // else a street or a city inside an address
-            judge(text, s, cs, st, en, fl, tg, kd, k, out);
+            judge(text, s, cs, st, en, fl, tg, kd, k, recent, out);
           }
         }
         k = 0;
@@ -271,7 +273,7 @@ public final class PersonDetector implements Detector {
     if (k > 0 && !overflow) {
       ai = addressFrom(addresses, ai, st[0]);
       if (ai >= addresses.length || addresses[ai] >= en[k - 1]) {
-        judge(text, s, cs, st, en, fl, tg, kd, k, out);
+        judge(text, s, cs, st, en, fl, tg, kd, k, recent, out);
       }
     }
   }
@@ -279,10 +281,12 @@ public final class PersonDetector implements Detector {
   /**
    * Flags of the lower-case word {@code [a, b)} read as a possible name where no capital stands near
    * it ({@link #LOWER}, {@link #LOWER_EN}, or 0); {@code prevEnd} and {@code prevFlags}: the open
-   * run's last token, or -1 and 0. Out of the scan loop: most texts never get here.
+   * run's last token, or -1 and 0; {@code recent}: the thread's memo of word-list answers. Out of
+   * the scan loop: most texts never get here.
    */
-  private static int lowerName(String s, char[] cs, int a, int b, int n, int lastLower, int sentStart, int prevEnd, int prevFlags) {
-    int flags = prose(cs, a, b, n, lastLower, sentStart) ? LowerNames.flags(cs, a, b, LOWER, LOWER_EN) : 0;
+  private static int lowerName(String s, char[] cs, int a, int b, int n, int lastLower, int sentStart, int prevEnd, int prevFlags,
+      Gazetteer.Recent recent) {
+    int flags = prose(cs, a, b, n, lastLower, sentStart) ? LowerNames.flags(cs, a, b, LOWER, LOWER_EN, recent) : 0;
     if ((flags & LOWER_EN) != 0 && !(prevEnd >= 0 && (prevFlags & LOWER) != 0 && joined(s, cs, prevEnd, a, prevFlags))
         && !(LowerNames.cueBefore(s, a) && LowerNames.nameFollows(s, b, n)) && NameContext.givenNameMates(s, cs, a, b, false) < 2) {
       flags = 0; // an English word ("miller", "will") is a name only after a name or a cue ("with"), or in a list of names
@@ -497,7 +501,8 @@ public final class PersonDetector implements Detector {
     return f;
   }
 
-  private void judge(AnalyzedText text, String s, char[] cs, int[] st, int[] en, int[] fl, int[] tg, int[] kd, int k, FindingSink out) {
+  private void judge(AnalyzedText text, String s, char[] cs, int[] st, int[] en, int[] fl, int[] tg, int[] kd, int k, Gazetteer.Recent recent,
+      FindingSink out) {
     int from = 0;
     int to = k;
     while (to > 0 && (fl[to - 1] & PARTICLE) != 0) {
@@ -505,7 +510,7 @@ public final class PersonDetector implements Detector {
     }
     boolean lower = (fl[0] & LOWER) != 0;
     for (int j = 0; j < to; j++) {
-      tg[j] = NameLexicons.tags(cs, st[j], en[j]); // one lookup per word for every list asked below
+      tg[j] = recent.tags(cs, st[j], en[j]); // one lookup per word for every list asked below (NameLexicons.tags)
       kd[j] = -1; // nameKind is pure: asked once per word (kindOf), by whichever rule reads it first
       fl[j] |= shape(cs, st[j], en[j]);
     }

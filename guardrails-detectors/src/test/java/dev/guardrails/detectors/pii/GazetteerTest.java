@@ -45,6 +45,62 @@ class GazetteerTest {
   }
 
   @Test
+  void theRecentMemoAnswersAsTheListsDo() {
+    // words of 1 to 12 chars (kept in the memo up to nine, in the slot up to six, pooled above), some
+    // on both lists, one spelled with the Kelvin sign; random case, asked again and again so that
+    // slots are hit, missed and overwritten (far more distinct words than the memo's 1,024 slots)
+    List<String> first = List.of("a", "ab", "Main", "rue", "O'Brien", "Avenue", "avenida", "Cordelia", "Saint-Jean",
+        "Bartholomew", "\u00C9cole", "Kelvin");
+    List<String> second = List.of("ab", "rue", "Avenida", "Cordelia", "stra\u00DFe", "kelvinator", "bartholomew");
+    Gazetteer[] lists = Gazetteer.union(List.of(first, second));
+    Gazetteer.Recent recent = new Gazetteer.Recent(lists[0]);
+    // hand-checked tags: bit 0 for the first list, bit 1 for the second
+    String text = " MAIN rue AB cordelia \u212Aelvin KELVINATOR \u00E9cole bartholomew o\u2019brien stra\u00DFe mai ";
+    int[] expected = {1, 3, 3, 3, 1, 2, 1, 3, 1, 2, 0};
+    char[] c = text.toCharArray();
+    for (int round = 0; round < 3; round++) {
+      int w = 0;
+      for (int a = 1; a < c.length; a = text.indexOf(' ', a) + 1) {
+        int b = text.indexOf(' ', a);
+        assertEquals(expected[w++], recent.tags(c, a, b), text.substring(a, b));
+      }
+    }
+    Random r = new Random(20261207L);
+    List<String> pool = new ArrayList<>(first);
+    pool.addAll(second);
+    for (int i = 0; i < 4000; i++) {
+      StringBuilder b = new StringBuilder();
+      for (int len = 1 + r.nextInt(12); b.length() < len; ) {
+        b.append("abcdeAB'-\u00E9".charAt(r.nextInt(10)));
+      }
+      pool.add(b.toString());
+    }
+    char[] buf = new char[40];
+    for (int i = 0; i < 60_000; i++) {
+      String w = pool.get(r.nextInt(i % 3 == 0 ? 64 : pool.size()));
+      StringBuilder cased = new StringBuilder();
+      for (char ch : w.toCharArray()) {
+        cased.append(r.nextBoolean() ? Character.toUpperCase(ch) : ch);
+      }
+      String x = cased.toString();
+      x.getChars(0, x.length(), buf, 3);
+      int want = (inIgnoringCase(first, x) ? 1 : 0) | (inIgnoringCase(second, x) ? 2 : 0);
+      assertEquals(want, recent.tags(buf, 3, 3 + x.length()), x);
+      assertEquals(lists[0].tags(buf, 3, 3 + x.length()), recent.tags(buf, 3, 3 + x.length()), x);
+    }
+  }
+
+  /** Whether a list holds {@code w}, comparing char by char lower-cased (the gazetteer's folding, but for apostrophes). */
+  private static boolean inIgnoringCase(List<String> list, String w) {
+    for (String e : list) {
+      if (e.length() == w.length() && e.toLowerCase(Locale.ROOT).equals(w.toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Test
   void theCharArrayLookupsAnswerAsTheStringOnes() {
     Gazetteer[] lists = Gazetteer.union(List.of(List.of("Main", "rue", "O'Brien", "Ñandú", "a", LONG, "Saint-Jean"),
         List.of("via", "rue", "\u00E9cole", "kelvin")));
