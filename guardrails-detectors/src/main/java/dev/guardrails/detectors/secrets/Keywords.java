@@ -9,8 +9,8 @@ import java.util.List;
  * The keyword prefilter of {@link GitleaksRules}: finds every occurrence of every rule keyword
  * (case-insensitive, ASCII folding) in one pass over a one-byte-per-char view of the text.
  *
- * <p>Each keyword is looked for by its anchor: the three chars in it, followed by a fourth, that
- * are rarest in English text ({@link #RARITY}, a published letter-frequency table, and the fifty
+ * <p>Each keyword is looked for by its anchor: the three chars in it, followed by a fourth and
+ * starting at most {@link #MAX_ANCHOR_AT} chars in, that are rarest in English text ({@link #RARITY}, a published letter-frequency table, and the fifty
  * most frequent trigrams counted a hundred times over; fixed, not fitted to any corpus), so
  * {@code token} is found by {@code tok}, {@code password} by {@code ssw}. The pass keeps the last
  * three bytes, folded to six bits each ({@code (c | 0x20) & 0x3F}: a letter's cases fold together),

@@ -24,13 +24,15 @@ import java.util.Map;
  *       long ({@link RegexReach}): hits within {@code reach - run} chars of the run;
  *   <li><b>operator</b>: a rule of gitleaks' generic shape ({@code key ... = value}) whose value
  *       holds a run of {@code run}: the run must have an operator char ({@code = > : | ,}) at most
- *       as far before it as the value part allows, and hits lie before that operator by at most
- *       the key part's longest length;
+ *       as far before it as the value part allows (and, for a rule whose value starts with one char
+ *       after the operator's trail, that char after it: {@link #leadLiteral}), and hits lie before
+ *       that operator by at most the key part's longest length;
  *   <li><b>window</b>: any other rule, whose regex runs on a fixed window around each hit: hits whose
  *       window, widened by the rule's longest match (chained windows), can reach the run.
  * </ul>
  *
- * <p>A rule whose every keyword is itself a run of ten or more ({@code freemius-secret-key}'s
+ * <p>A rule's run counts its secret at the length its entropy threshold demands ({@link
+ * RunFloor#entropyLength}: {@code generic-api-key}'s 3.5 bits, 12 chars). A rule whose every keyword is itself a run of ten or more ({@code freemius-secret-key}'s
  * {@code secret_key}) is found inside the runs. A rule whose run is shorter than {@link #MIN_RUN},
  * or shorter than {@link #SHORT} with its hits outside the run, is gated by a trigger literal
  * instead ({@link #TRIGGERS}): a literal every match of its regex holds ({@link
