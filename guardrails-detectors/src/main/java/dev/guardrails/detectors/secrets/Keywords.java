@@ -9,8 +9,8 @@ import java.util.List;
  * The keyword prefilter of {@link GitleaksRules}: finds every occurrence of every rule keyword
  * (case-insensitive, ASCII folding) in one pass over a one-byte-per-char view of the text.
  *
- * <p>Each keyword is looked for by its anchor: the three chars in it, followed by a fourth, that
- * are rarest in English text ({@link #RARITY}, a published letter-frequency table, and the fifty
+ * <p>Each keyword is looked for by its anchor: the three chars in it, followed by a fourth and
+ * starting at most {@link #MAX_ANCHOR_AT} chars in, that are rarest in English text ({@link #RARITY}, a published letter-frequency table, and the fifty
  * most frequent trigrams counted a hundred times over; fixed, not fitted to any corpus), so
  * {@code token} is found by {@code tok}, {@code password} by {@code ssw}. The pass keeps the last
  * three bytes, folded to six bits each ({@code (c | 0x20) & 0x3F}: a letter's cases fold together),
@@ -63,6 +63,14 @@ final class Keywords {
   private final int[] anchorAt;
   /** The largest anchor offset: a hit starts at most this far before the window that finds it. */
   private final int maxAnchorAt;
+  /**
+   * No anchor lies further into its pattern than this: a gated search reads each region of
+   * blocks {@code maxAnchorAt + 2} chars past its end, and merges regions closer than that, so the
+   * few long keywords whose rarest chars lie deep inside ({@code administrator_login_password} at
+   * 18) made every short answer's search read 20 chars more per region (about 9% of the
+   * search over the short answers' blocks).
+   */
+  static final int MAX_ANCHOR_AT = 6;
 
   /**
    * How common each folded six-bit value is in English text, in tenths of a percent: letters from
@@ -137,7 +145,7 @@ final class Keywords {
       // three-char pattern)
       int o = 0;
       double best = Double.MAX_VALUE;
-      for (int i = 0; i + 4 <= Math.max(4, w.length); i++) {
+      for (int i = 0; i + 4 <= Math.max(4, w.length) && i <= MAX_ANCHOR_AT; i++) {
         double c = cost(w, i);
         if (c < best) {
           best = c;

@@ -75,8 +75,11 @@ final class RegexTree {
     }
   }
 
-  /** A group with a body: capturing, named or non-capturing; {@code body} is its source text. */
-  record Group(Alt alt, String body) implements Node {}
+  /**
+   * A group with a body: capturing, named or non-capturing ({@code capturing} for the first two,
+   * which RE2 numbers in the order of their opening parentheses); {@code body} is its source text.
+   */
+  record Group(Alt alt, String body, boolean capturing) implements Node {}
 
   /** A flag-only group, {@code (?i)}: matches the empty string. */
   record Flags() implements Node {}
@@ -221,6 +224,7 @@ final class RegexTree {
     }
 
     private Node group() {
+      boolean capturing = !re.startsWith("?", pos) || re.startsWith("?P<", pos) || re.startsWith("?<", pos);
       int body = RegexSyntax.groupBody(re, pos);
       if (body < 0) {
         pos = ~body;
@@ -233,7 +237,7 @@ final class RegexTree {
       }
       String text = re.substring(body, pos);
       pos++;
-      return new Group(a, text);
+      return new Group(a, text, capturing);
     }
 
     private Node charClass() {

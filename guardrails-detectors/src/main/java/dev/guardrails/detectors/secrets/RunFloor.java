@@ -60,15 +60,72 @@ final class RunFloor {
    * @return the guaranteed run, {@code run} 0 if none
    */
   static Floor of(String regex) {
+    return of(regex, 0, 0);
+  }
+
+  /**
+   * As {@link #of(String)}, for a rule that reports only matches whose capture {@code capture}
+   * (numbered as RE2 numbers them, from 1; 0 for none) is at least {@code minLength} chars long:
+   * where that capture is all run chars, is neither repeated nor optional (no quantifier on it or
+   * around it) and is never empty, it counts as a run of at least {@code minLength}. A rule's
+   * entropy threshold sets such a length ({@link #entropyLength}): {@code generic-api-key}'s value
+   * {@code [\w.=-]{10,}} must be twelve chars long to pass 3.5 bits.
+   *
+   * @param regex the regex source (RE2 syntax)
+   * @param capture the capture that must be {@code minLength} long, or 0
+   * @param minLength its least length in the matches that count
+   * @return the guaranteed run, {@code run} 0 if none
+   */
+  static Floor of(String regex, int capture, int minLength) {
     RegexTree t = RegexTree.of(regex);
     if (t.root == null) {
       return new Floor(0, UNBOUNDED);
     }
     try {
-      Node n = new Reader(t.fold).alternation(t.root);
+      Node n = new Reader(t.fold, capture, minLength).alternation(t.root);
       return new Floor((int) Math.min(Integer.MAX_VALUE, n.in), (int) Math.min(UNBOUNDED, n.end));
     } catch (RuntimeException e) {
       return new Floor(0, UNBOUNDED); // syntax not read here
+    }
+  }
+
+  /**
+   * The least length of a string whose Shannon entropy (bits per char, {@link
+   * SecretText#entropy}) can exceed {@code bits}: a string of {@code L} chars has at most
+   * {@code log2(L)} bits per char, so a rule that drops secrets of {@code bits} or less drops every
+   * shorter one ({@code 3.5} bits: 12 chars; a margin of 1e-9 bits keeps the bound below the
+   * rounding of the computed entropy). 0 for no threshold.
+   */
+  static int entropyLength(double bits) {
+    if (!(bits > 0)) {
+      return 0;
+    }
+    int len = 1;
+    while (Math.log(len) / Math.log(2) < bits - 1e-9) {
+      len++;
+    }
+    return len;
+  }
+
+  /** The number of capturing groups in {@code regex}, or -1 when it cannot be read. */
+  static int captures(String regex) {
+    RegexTree t = RegexTree.of(regex);
+    if (t.root == null) {
+      return -1;
+    }
+    int[] count = new int[1];
+    countCaptures(t.root, count);
+    return count[0];
+  }
+
+  private static void countCaptures(RegexTree.Alt alt, int[] count) {
+    for (java.util.List<RegexTree.Piece> branch : alt.branches()) {
+      for (RegexTree.Piece p : branch) {
+        if (p.atom() instanceof RegexTree.Group g) {
+          count[0] += g.capturing() ? 1 : 0;
+          countCaptures(g.alt(), count);
+        }
+      }
     }
   }
 
@@ -79,7 +136,7 @@ final class RunFloor {
       return UNBOUNDED;
     }
     try {
-      return (int) Math.min(UNBOUNDED, new Reader(t.fold).alternation(t.root).max);
+      return (int) Math.min(UNBOUNDED, new Reader(t.fold, 0, 0).alternation(t.root).max);
     } catch (RuntimeException e) {
       return UNBOUNDED;
     }
@@ -158,9 +215,18 @@ final class RunFloor {
   private static final class Reader {
     /** A case-insensitive flag anywhere: letters match either case, and chars above U+00FF. */
     private final boolean fold;
+    /** The capture that must be {@link #minLength} long in a match that counts (0: none), and that length. */
+    private final int capture;
+    private final long minLength;
+    /** Captures opened so far, in source order (RE2's numbering). */
+    private int seen;
+    /** How many quantified pieces the walk is inside: a capture there may be repeated or absent. */
+    private int quantified;
 
-    Reader(boolean fold) {
+    Reader(boolean fold, int capture, int minLength) {
       this.fold = fold;
+      this.capture = capture;
+      this.minLength = minLength;
     }
 
     Node alternation(RegexTree.Alt alt) {
@@ -170,7 +236,10 @@ final class RunFloor {
     private Node sequence(java.util.List<RegexTree.Piece> pieces) {
       Node n = Node.full(0, 0);
       for (RegexTree.Piece p : pieces) {
+        boolean q0 = !p.quants().isEmpty();
+        quantified += q0 ? 1 : 0;
         Node a = atom(p.atom());
+        quantified -= q0 ? 1 : 0;
         for (RegexTree.Quant q : p.quants()) {
           a = a.times(q.min(), q.max());
         }
@@ -181,7 +250,13 @@ final class RunFloor {
 
     private Node atom(RegexTree.Node n) {
       if (n instanceof RegexTree.Group g) {
-        return alternation(g.alt());
+        int id = g.capturing() ? ++seen : 0;
+        Node a = alternation(g.alt());
+        if (id != 0 && id == capture && quantified == 0 && a.full && a.min >= 1 && a.min < minLength) {
+          // the capture is the reported secret (never empty, once per match): no shorter one counts
+          return Node.full(minLength, Math.max(a.max, minLength));
+        }
+        return a;
       }
       if (n instanceof RegexTree.Cls c) {
         return charClass(c);

@@ -24,13 +24,15 @@ import java.util.Map;
  *       long ({@link RegexReach}): hits within {@code reach - run} chars of the run;
  *   <li><b>operator</b>: a rule of gitleaks' generic shape ({@code key ... = value}) whose value
  *       holds a run of {@code run}: the run must have an operator char ({@code = > : | ,}) at most
- *       as far before it as the value part allows, and hits lie before that operator by at most
- *       the key part's longest length;
+ *       as far before it as the value part allows (and, for a rule whose value starts with one char
+ *       after the operator's trail, that char after it: {@link #leadLiteral}), and hits lie before
+ *       that operator by at most the key part's longest length;
  *   <li><b>window</b>: any other rule, whose regex runs on a fixed window around each hit: hits whose
  *       window, widened by the rule's longest match (chained windows), can reach the run.
  * </ul>
  *
- * <p>A rule whose every keyword is itself a run of ten or more ({@code freemius-secret-key}'s
+ * <p>A rule's run counts its secret at the length its entropy threshold demands ({@link
+ * RunFloor#entropyLength}: {@code generic-api-key}'s 3.5 bits, 12 chars). A rule whose every keyword is itself a run of ten or more ({@code freemius-secret-key}'s
  * {@code secret_key}) is found inside the runs. A rule whose run is shorter than {@link #MIN_RUN},
  * or shorter than {@link #SHORT} with its hits outside the run, is gated by a trigger literal
  * instead ({@link #TRIGGERS}): a literal every match of its regex holds ({@link
@@ -70,13 +72,49 @@ final class RunGate {
   private final int[] lo = new int[CAP + 1];
   private final int[] hi = new int[CAP + 1];
   /**
-   * Per run length, for the operator rules: an operator char at {@code o} in {@code [a - opBack, b - opRun)}
-   * opens the hit starts {@code [o - opKey, o + opFwd]}.
+   * The operator rules' gates: the rules whose value need not start with a given char first, then
+   * one per char ({@link OpGate#lit}) that some rules' values start with ({@code hashicorp-tf-password}'s
+   * {@code "}).
    */
-  private final int[] opBack = new int[CAP + 1];
-  private final int[] opRun = new int[CAP + 1];
-  private final int[] opKey = new int[CAP + 1];
-  private final int[] opFwd = new int[CAP + 1];
+  private final OpGate[] ops;
+
+  /**
+   * Per run length, for a set of operator rules: an operator char at {@code o} in {@code [a - back, b - run)}
+   * (followed by {@link #lit} within {@link #litReach} + 1 chars, when there is one) opens the hit
+   * starts {@code [o - key, o + fwd]}.
+   */
+  private static final class OpGate {
+    final int[] back = new int[CAP + 1];
+    final int[] run = new int[CAP + 1];
+    final int[] key = new int[CAP + 1];
+    final int[] fwd = new int[CAP + 1];
+    /** The char every value of these rules starts with after the operator, or -1 for none. */
+    final int lit;
+    /** How many chars (of the operator's trail, {@code [`'"\s=]{0,5}}) may stand between. */
+    final int litReach;
+
+    OpGate(int lit, int litReach) {
+      this.lit = lit;
+      this.litReach = litReach;
+      java.util.Arrays.fill(back, Integer.MIN_VALUE);
+      java.util.Arrays.fill(run, Integer.MAX_VALUE);
+      java.util.Arrays.fill(key, Integer.MIN_VALUE);
+      java.util.Arrays.fill(fwd, Integer.MIN_VALUE);
+    }
+
+    /** Whether the char at {@code q} may be the operator's last: {@link #lit} follows soon enough. */
+    boolean follows(byte[] b, int n, int q) {
+      if (lit < 0) {
+        return true;
+      }
+      for (int p = q + 1, to = Math.min(n, q + 2 + litReach); p < to; p++) {
+        if (b[p] == lit) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
   /** Keywords (lower case) of the rules whose hit lies inside a run shorter than {@link #SHORT}: compared in place. */
   private final byte[][] inRun;
   /** The first bytes of {@link #inRun}, both cases. */
@@ -104,10 +142,8 @@ final class RunGate {
   RunGate(List<GitleaksRules.Rule> rules, String operators) {
     java.util.Arrays.fill(lo, Integer.MAX_VALUE);
     java.util.Arrays.fill(hi, Integer.MIN_VALUE);
-    java.util.Arrays.fill(opBack, Integer.MIN_VALUE);
-    java.util.Arrays.fill(opRun, Integer.MAX_VALUE);
-    java.util.Arrays.fill(opKey, Integer.MIN_VALUE);
-    java.util.Arrays.fill(opFwd, Integer.MIN_VALUE);
+    List<OpGate> ops = new ArrayList<>();
+    ops.add(new OpGate(-1, 0));
     List<String> kinds = new ArrayList<>();
     List<String> all = new ArrayList<>();
     List<String> direct = new ArrayList<>();
@@ -132,11 +168,21 @@ final class RunGate {
           }
         }
       } else if (op) {
+        OpGate o = null;
+        for (OpGate x : ops) {
+          if (x.lit == g[5] && x.litReach == g[6]) {
+            o = x;
+          }
+        }
+        if (o == null) {
+          o = new OpGate(g[5], g[6]);
+          ops.add(o);
+        }
         for (int len = k; len <= CAP; len++) {
-          opBack[len] = Math.max(opBack[len], g[4]);
-          opRun[len] = Math.min(opRun[len], k);
-          opKey[len] = Math.max(opKey[len], g[2]);
-          opFwd[len] = Math.max(opFwd[len], g[3]);
+          o.back[len] = Math.max(o.back[len], g[4]);
+          o.run[len] = Math.min(o.run[len], k);
+          o.key[len] = Math.max(o.key[len], g[2]);
+          o.fwd[len] = Math.max(o.fwd[len], g[3]);
         }
       }
       if (!op && to != all) {
@@ -147,6 +193,7 @@ final class RunGate {
       }
       kinds.add(kind);
     }
+    this.ops = ops.toArray(new OpGate[0]);
     this.inRun = new byte[direct.size()][];
     for (int i = 0; i < inRun.length; i++) {
       inRun[i] = direct.get(i).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
@@ -249,7 +296,10 @@ final class RunGate {
    */
   static int[] gate(GitleaksRules.Rule r, String operators) {
     String src = r.source;
-    RunFloor.Floor f = RunFloor.of(src);
+    // a reported secret passes the rule's entropy threshold, so it is at least this long
+    int capture = r.group >= 1 ? r.group : 1;
+    int minSecret = RunFloor.entropyLength(r.entropy);
+    RunFloor.Floor f = RunFloor.of(src, capture, minSecret);
     int k = f.run();
     int maxLen = RegexReach.maxLength(src);
     int klMax = 0;
@@ -268,7 +318,7 @@ final class RunGate {
       if (kwRuns && kwMin >= MIN_RUN) {
         // every keyword is a run of its own (freemius-secret-key's "secret_key"): every hit lies inside
         // a run at least that long, so the search inside runs finds them all
-        return new int[] {LED, kwMin, 0, -kwMin, 0};
+        return new int[] {LED, kwMin, 0, -kwMin, 0, -1, 0};
       }
     }
     int lead = r.led ? 1 : GitleaksRules.BEFORE;
@@ -278,7 +328,7 @@ final class RunGate {
     boolean contain = r.reach != RegexReach.UNBOUNDED || r.runTail != null
         || (r.led && maxLen != RegexReach.UNBOUNDED && maxLen <= tail);
     if (r.generic) {
-      int[] op = operator(src, operators, contain, klMax, lead, tail);
+      int[] op = operator(src, operators, contain, klMax, lead, tail, capture, minSecret);
       if (op != null) {
         return op;
       }
@@ -286,25 +336,26 @@ final class RunGate {
     if (r.led && f.end() != RunFloor.UNBOUNDED) {
       // the match starts at its hit (a match longer than its window was never found whole: the
       // regex runs on the window)
-      return new int[] {LED, k, k - f.end(), -k, 0};
+      return new int[] {LED, k, k - f.end(), -k, 0, -1, 0};
     }
     if (r.reach != RegexReach.UNBOUNDED) {
-      return new int[] {BOUNDED, k, k - r.reach, r.reach - k, 0};
+      return new int[] {BOUNDED, k, k - r.reach, r.reach - k, 0, -1, 0};
     }
     if (maxLen != RegexReach.UNBOUNDED) {
       // windows that overlap a match: the match lies within maxLen of its run
-      return new int[] {WINDOW, k, k - maxLen - klMax - tail, maxLen + lead - k, 0};
+      return new int[] {WINDOW, k, k - maxLen - klMax - tail, maxLen + lead - k, 0, -1, 0};
     }
     // unbounded matches: a window that reaches the run (a match longer than a window was never
     // found whole: the regex runs on the window)
-    return new int[] {WINDOW, k, -klMax - tail, lead, 0};
+    return new int[] {WINDOW, k, -klMax - tail, lead, 0, -1, 0};
   }
 
   /**
    * The operator gate of a generic-shaped regex ({@code key part, operator, value part}), or null
    * when the regex is not one sequence around its one operator group.
    */
-  private static int[] operator(String src, String operators, boolean contain, int klMax, int lead, int tail) {
+  private static int[] operator(String src, String operators, boolean contain, int klMax, int lead, int tail,
+      int capture, int minSecret) {
     int at = src.indexOf(operators);
     if (at < 0 || src.indexOf(operators, at + 1) >= 0 || !oneSequence(src)) {
       return null;
@@ -312,7 +363,8 @@ final class RunGate {
     String key = src.substring(0, at);
     String value = src.substring(at + operators.length());
     int keyMax = RegexReach.maxLength(key);
-    RunFloor.Floor v = RunFloor.of(value);
+    int before = RunFloor.captures(key); // the secret's capture numbered within the value part
+    RunFloor.Floor v = before < 0 ? RunFloor.of(value) : RunFloor.of(value, capture - before, minSecret);
     int valueMax = RegexReach.maxLength(value);
     if (keyMax == RegexReach.UNBOUNDED || v.end() == RunFloor.UNBOUNDED || v.run() == 0
         || (!contain && valueMax == RegexReach.UNBOUNDED)) {
@@ -327,7 +379,51 @@ final class RunGate {
     int back = v.end() + 1 - kv;
     int keyBack = keyMax + 4 + (contain ? 0 : klMax + tail);
     int fwd = contain ? 0 : valueMax + lead + 1;
-    return new int[] {OPERATOR, kv, keyBack, fwd, back};
+    int[] lit = leadLiteral(value);
+    return new int[] {OPERATOR, kv, keyBack, fwd, back, lit == null ? -1 : lit[0], lit == null ? 0 : lit[1]};
+  }
+
+  /**
+   * The char every match of the value part {@code value} (the regex after the operator group)
+   * starts with once its optional lead is passed, and that lead's longest length: {@code
+   * hashicorp-tf-password}'s {@code [\x60'"\s=]{0,5}("[a-z0-9=_\-]{8,20}")} gives {@code "} and
+   * 5; or null when the value may start otherwise. Only ASCII chars that are neither letters nor
+   * {@code ?} (which stands for any char above U+00FF in the view) count, so no case folding
+   * applies.
+   */
+  static int[] leadLiteral(String value) {
+    RegexTree t = RegexTree.of(value);
+    if (t.root == null || t.root.branches().size() != 1) {
+      return null;
+    }
+    long reach = 0;
+    for (RegexTree.Piece p : t.root.branches().get(0)) {
+      List<RegexTree.Quant> qs = p.quants();
+      if (qs.size() == 1 && qs.get(0).min() == 0) {
+        // an optional single char class or literal, at most max chars long
+        RegexTree.Node a = p.atom();
+        boolean single = a instanceof RegexTree.Cls c && !c.negated()
+            && c.items().stream().noneMatch(i -> i instanceof RegexTree.Esc e && e.wide()) || a instanceof RegexTree.Lit;
+        if (!single || qs.get(0).unbounded() || qs.get(0).max() > 16) {
+          return null;
+        }
+        reach += qs.get(0).max();
+        continue;
+      }
+      if (!qs.isEmpty()) {
+        return null;
+      }
+      RegexTree.Node a = p.atom();
+      if (a instanceof RegexTree.Group g && g.alt().branches().size() == 1 && !g.alt().branches().get(0).isEmpty()) {
+        RegexTree.Piece first = g.alt().branches().get(0).get(0);
+        a = first.quants().isEmpty() ? first.atom() : null;
+      }
+      if (a instanceof RegexTree.Lit l && l.c() < 0x80 && l.c() != '?' && !Character.isLetter(l.c())) {
+        return new int[] {l.c(), (int) reach};
+      }
+      return null;
+    }
+    return null;
   }
 
   /** True if {@code re} has no {@code |} outside groups and classes: one sequence. */
@@ -569,17 +665,19 @@ final class RunGate {
         }
       }
     }
-    if (opRun[len] != Integer.MAX_VALUE) {
-      int first = -1;
-      int last = -1;
-      for (int q = Math.max(0, a - opBack[len]), to = e - opRun[len]; q < to; q++) {
-        if (OP[b[q] & 0xFF]) {
-          first = first < 0 ? q : first;
-          last = q;
+    for (OpGate o : ops) {
+      if (o.run[len] != Integer.MAX_VALUE) {
+        int first = -1;
+        int last = -1;
+        for (int q = Math.max(0, a - o.back[len]), to = e - o.run[len]; q < to; q++) {
+          if (OP[b[q] & 0xFF] && o.follows(b, n, q)) {
+            first = first < 0 ? q : first;
+            last = q;
+          }
         }
-      }
-      if (first >= 0) {
-        mark(bits, n, first - opKey[len], last + opFwd[len] + 1);
+        if (first >= 0) {
+          mark(bits, n, first - o.key[len], last + o.fwd[len] + 1);
+        }
       }
     }
   }
