@@ -187,4 +187,33 @@ class StreetAddressDetectorTest extends DetectorContract {
     }
     assertTrue(withAddress > 300, "texts with an address: " + withAddress); // the comparison saw addresses (456)
   }
+  /**
+   * The number-first scan against the word loop on texts where sentences' dots stand before the
+   * words that precede a number: the walk back from a number stops at a dot with five letters
+   * before it, which no anchor's read passes over (an abbreviation's dot has one to four letters
+   * before it, "P.O." dots stand within six chars of a word "P" or "PO"). Words of four, five and
+   * six letters before dots, abbreviations, "P.O." spelled several ways, non-ASCII letters before a
+   * dot, address cues and street-type words before capitalized words and numbers.
+   */
+  @Test
+  void sentenceDotsMatchWordLoop() {
+    String[] words = {
+        "Step", "install", "the", "package", "Roma", "Maria", "Santa", "Via", "via", "Str", "Strada", "Avda", "Hauptstrasse",
+        "lives at", "address is", "located at", "is in", "from", "Box", "PO", "P", "O", "Apt", "Suite", "Unit", "Main",
+        "Street", "Lane", "St", "Ave", "ul", "Cicha", "Koskikatu", "Parijsstraat", "\u0141\u00f3d\u017a", "caf\u00e9",
+        "ab", "abcd", "abcde", "abcdef", "x-ray", "O'Brien", "Mahler", "corner", "of"};
+    String[] gaps = {" ", " ", ". ", ".", ". ", "..", " . ", "  ", ".\t", "#", "\n", ", ", ": ", ""};
+    Random r = new Random(20261209L);
+    int withAddress = 0;
+    for (int t = 0; t < 30_000; t++) {
+      StringBuilder b = new StringBuilder();
+      int len = 1 + r.nextInt(t % 10 == 0 ? 40 : 10);
+      for (int k = 0; k < len; k++) {
+        b.append(r.nextInt(4) == 0 ? String.valueOf(r.nextInt(r.nextBoolean() ? 100 : 100_000)) : words[r.nextInt(words.length)]);
+        b.append(gaps[r.nextInt(gaps.length)]);
+      }
+      withAddress += sameAsWordLoop(b.toString()) ? 1 : 0;
+    }
+    assertTrue(withAddress > 300, "texts with an address: " + withAddress); // the comparison saw addresses
+  }
 }
