@@ -109,8 +109,9 @@ class StreetAddressDetectorTest extends DetectorContract {
   /**
    * The number-first scan against the word loop it stands in for (which meets every word and asks
    * it about every anchor; it still runs texts with "corner" or FPO/APO/DPO): the same spans on
-   * random texts made of address parts, numbers, prose and odd chars, short ones and ones long
-   * enough for the eight-byte passes.
+   * random texts made of address parts, numbers, prose and odd chars (Greek letters, a fullwidth
+   * and an Arabic-Indic digit, Latin-1 chars whose low seven bits read as a digit or a letter),
+   * short ones and ones long enough for the eight-byte passes.
    */
   @Test
   void numberFirstScanMatchesWordLoop() {
@@ -121,7 +122,8 @@ class StreetAddressDetectorTest extends DetectorContract {
         "Parijsstraat ", "R\u00e1k\u00f3czi \u00fat ", "Harjukuja ", "Box ", "PO Box ", "P. O. Box ", "P.O.", "PSC ",
         "Unit ", "Suite ", "Apt. ", "Flat 5, ", "#12", ", Springfield, IL 62704", "Chapter ", "Order ", "lives at ",
         "address is ", "USS Mahler ", "USNS ", "Santa Maria ", "Del ", "\u017f", "\u212a", "O'Brien ", "well-known ",
-        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "corner ", "of ", "FPO", "apo", " DPO"};
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "corner ", "of ", "FPO", "apo", " DPO",
+        "\u039b\u03b5\u03c9\u03c6\u03cc\u03c1\u03bf\u03c2 ", "\uff15", "\u00b2", "\u00b0", "\u0080", "\u00f0"};
     Random r = new Random(20261207L);
     int withAddress = 0;
     for (int t = 0; t < 30_000; t++) {
