@@ -121,6 +121,12 @@ final class AddressLexicons {
    * chars are those; an entry with a char of U+0080 or above among them sets {@link #PREFIX_ANY}.
    */
   private static final long[] PREFIX_PAIRS = new long[128];
+  /**
+   * The lengths of the {@link #PREFIX} entries by first char (folded, below 0x80): bit {@code
+   * length} (at most 63) of entry {@code first}. A lookup keeps the length (one char folds to one),
+   * so "Step" (the entries "str" and "strada" begin with "st") needs no lookup.
+   */
+  private static final long[] PREFIX_LENGTHS = new long[128];
   private static final boolean PREFIX_ANY;
 
   static {
@@ -132,6 +138,7 @@ final class AddressLexicons {
         any = true;
       } else {
         PREFIX_PAIRS[a] |= 1L << b;
+        PREFIX_LENGTHS[a] |= 1L << Math.min(63, w.length());
       }
     }
     PREFIX_ANY = any;
@@ -139,14 +146,18 @@ final class AddressLexicons {
 
   /**
    * Whether {@code s[a, b)}, of at least two chars, is in {@link #PREFIX}: a word whose two first
-   * chars are ASCII and start no entry (with ASCII case folded, as the gazetteer folds them) is
-   * not, with no hash of it (most words before a number: "at", "is", "The"); others are looked up.
+   * chars are ASCII and start no entry (with ASCII case folded, as the gazetteer folds them), or
+   * whose length no entry with its first char has, is not, with no hash of it (most words before a
+   * number: "at", "is", "The", "Step"); others are looked up.
    */
   static boolean prefix(String s, int a, int b) {
     char c = s.charAt(a);
     char d = s.charAt(a + 1);
-    if ((c | d) < 128 && !PREFIX_ANY && (PREFIX_PAIRS[Gazetteer.fold(c)] & 1L << Gazetteer.fold(d)) == 0) {
-      return false;
+    if ((c | d) < 128 && !PREFIX_ANY) {
+      char f = Gazetteer.fold(c);
+      if ((PREFIX_PAIRS[f] & 1L << Gazetteer.fold(d)) == 0 || (PREFIX_LENGTHS[f] & 1L << Math.min(63, b - a)) == 0) {
+        return false;
+      }
     }
     return PREFIX.contains(s, a, b);
   }

@@ -14,6 +14,21 @@ final class AddressScan {
       "moved to", "to", "is in", "send it to", "deliver to", "ship to", "from"};
 
   /**
+   * The ASCII chars some cue of {@link #CUES} ends with, in either case: {@link #addressCueBefore}
+   * compares only after one of them (or a char of U+0080 or above, which {@link #same} may fold
+   * onto an ASCII letter, as the long s onto "s").
+   */
+  private static final boolean[] CUE_LAST = new boolean[128];
+
+  static {
+    for (String cue : CUES) {
+      char c = cue.charAt(cue.length() - 1);
+      CUE_LAST[Character.toLowerCase(c)] = true;
+      CUE_LAST[Character.toUpperCase(c)] = true;
+    }
+  }
+
+  /**
    * End of the token starting at {@code i}: a word (letters, inner - and ') or a number (digits,
    * inner - or /, one letter); {@code n} when {@code i} is at or past the end.
    */
@@ -148,6 +163,13 @@ final class AddressScan {
     int e = a;
     while (e > 0 && (s.charAt(e - 1) == ' ' || s.charAt(e - 1) == ':')) {
       e--;
+    }
+    if (e == 0) {
+      return false;
+    }
+    char last = s.charAt(e - 1);
+    if (last < 128 && !CUE_LAST[last]) {
+      return false; // no cue ends with this char ("Step 2" after a sentence's dot)
     }
     for (String cue : CUES) {
       int b = e - cue.length();

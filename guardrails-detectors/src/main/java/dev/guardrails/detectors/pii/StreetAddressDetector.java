@@ -170,6 +170,9 @@ public final class StreetAddressDetector implements Detector {
           if (k < 0) {
             break;
           }
+          if (c == '.' && sentenceDot(s, p - 1)) {
+            break; // no read passes a dot after five letters: the word loop stands just after it
+          }
           if (k == 0 && c != '-' && c != '\'' && !run(s.charAt(p))) { // the right end of a run (s[d] is a digit)
             runs++;
             if (runs == NAMED_RUNS + 1) {
@@ -325,6 +328,25 @@ public final class StreetAddressDetector implements Detector {
 
   /** Most such runs between a capitalized word and its number in {@link #namedNumber}: three words. */
   private static final int NAMED_RUNS = 3;
+
+  /**
+   * Whether the dot at {@code x} has five letters right before it ({@link Chars#letter}), so that no
+   * anchor's read passes over it: a read passes a dot only as an abbreviation's ({@link
+   * AddressScan#abbrevDot}: one to four letters before it) or inside "P.O." ({@link #postBox}: within
+   * six chars of a word "P" or "PO", where five letters cannot stand). "install the package. Step 2":
+   * the walk back from "2" stops at the dot, and "install", "the" and "package" are not tested.
+   */
+  private static boolean sentenceDot(String s, int x) {
+    if (x < 5) {
+      return false;
+    }
+    for (int k = x - 5; k < x; k++) {
+      if (!Chars.letter(s.charAt(k))) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /** Whether {@code c} is a space, tab, dot or '#': the chars the runs counted in {@link #scan} are made of. */
   private static boolean run(char c) {
@@ -861,7 +883,8 @@ public final class StreetAddressDetector implements Detector {
   /** At a capitalized word: "Parijsstraat 8", "Rákóczi út 13", or "Dunajska 56" after an address cue. */
   private static int namedNumber(String s, int a, int te, int n) {
     // the words up to a number first: most capitalized words have none within reach, and the
-    // lexicon vetoes on the first word only reject, so they are asked once a number is found
+    // lexicon vetoes on the first word only reject, so they are asked last, once a number, and a
+    // street-like word or an address cue, are found
     int p = a;
     for (int w = 0; w < 3 && p < n; w++) {
       int we = w == 0 ? te : AddressScan.tokenEnd(s, p, n);
@@ -873,12 +896,16 @@ public final class StreetAddressDetector implements Detector {
         if (ne - q > 5 || !AddressScan.houseNumber(s, q, ne)) {
           return -1;
         }
-        if ((AddressLexicons.tags(s, a, te) & (AddressLexicons.T_NOT_STREET | AddressLexicons.T_UNIT)) != 0) {
-          return -1; // "Order 5531", "Suite 4"
-        }
+        // a street-like last word or an address cue, then the first word's vetoes: both only reject,
+        // and the cue and the ending are settled without a lookup for most words ("Step 2")
         boolean streety = AddressLexicons.compoundStreet(s, p, we)
             || (w > 0 && (AddressLexicons.tags(s, p, we) & (AddressLexicons.T_SEPARATE_SUFFIX | AddressLexicons.T_SUFFIX)) != 0);
-        return streety || AddressScan.addressCueBefore(s, a) ? ne : -1;
+        if (!streety && !AddressScan.addressCueBefore(s, a)) {
+          return -1;
+        }
+        return (AddressLexicons.tags(s, a, te) & (AddressLexicons.T_NOT_STREET | AddressLexicons.T_UNIT)) != 0
+            ? -1 // "Order 5531", "Suite 4"
+            : ne;
       }
       if (q == we || q >= n || !Chars.letter(s.charAt(q))) {
         return -1;

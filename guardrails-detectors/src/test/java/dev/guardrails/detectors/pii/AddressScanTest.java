@@ -74,4 +74,85 @@ class AddressScanTest {
       assertFalse(AddressLexicons.compoundStreet(w, 0, w.length()), w);
     }
   }
+  /**
+   * {@link AddressScan#addressCueBefore} (which compares the cues only after a char some cue ends
+   * with) against the plain comparison of every cue with {@code regionMatches(true, ...)}, on
+   * random texts of cue words, capitals, separators and chars that case mapping folds onto ASCII
+   * letters (the long s onto "s", the Kelvin sign onto "k").
+   */
+  @Test
+  void addressCueAsEveryCueCompared() {
+    String[] cues = {"at", "on", "address is", "address:", "address", "addresses", "located at", "lives at", "live at",
+        "moved to", "to", "is in", "send it to", "deliver to", "ship to", "from"};
+    String[] pieces = {"at", "AT", "on", "oN", "address", "ADDRESSES", "is", "in", "to", "TO", "from", "FROM", "lives", "ship",
+        "x", "Step", "\u017f", "addre\u017f\u017f", "\u212a", "fro\u217f", " ", " ", ":", ": ", ".", ", ", "\n", "-", "\u00e9"};
+    Random r = new Random(20261208L);
+    int cued = 0;
+    for (int t = 0; t < 100_000; t++) {
+      StringBuilder b = new StringBuilder();
+      for (int k = r.nextInt(6); k >= 0; k--) {
+        b.append(pieces[r.nextInt(pieces.length)]);
+      }
+      String s = b.toString();
+      for (int a = 0; a <= s.length(); a++) {
+        int e = a;
+        while (e > 0 && (s.charAt(e - 1) == ' ' || s.charAt(e - 1) == ':')) {
+          e--;
+        }
+        boolean expected = false;
+        for (String cue : cues) {
+          int start = e - cue.length();
+          if (start >= 0 && s.regionMatches(true, start, cue, 0, cue.length())
+              && (start == 0 || !Character.isLetter(s.charAt(start - 1)))) {
+            expected = true;
+          }
+        }
+        cued += expected ? 1 : 0;
+        int at = a;
+        assertEquals(expected, AddressScan.addressCueBefore(s, a), () -> "cue before " + at + " in " + s);
+      }
+    }
+    assertTrue(cued > 10_000, "positions after a cue: " + cued);
+  }
+
+  /**
+   * {@link AddressLexicons#prefix} (which looks a word up only when its first two chars and its
+   * length fit some entry) against the list itself, on every entry in three casings, their
+   * prefixes and extensions, and random words.
+   */
+  @Test
+  void prefixFilterAsTheList() {
+    String[] entries = {"via", "viale", "vicolo", "piazza", "piazzale", "corso", "largo", "rue", "avenue", "av", "avda",
+        "avenida", "boulevard", "bd", "bld", "calle", "carrer", "paseo", "passeig", "plaza", "pra\u00e7a", "praca", "rua",
+        "travessa", "estrada", "alameda", "ul", "ulica", "aleja", "al", "strada", "str", "calea", "bulevardul", "bulevar",
+        "chemin", "impasse", "all\u00e9e", "allee", "quai", "place", "cours", "rambla", "ronda", "camino", "carretera",
+        "ctra", "piazzetta", "contrada", "Step", "Stra", "Strasse", "Vias", "ru", "rues", "\u212a\u00e9"};
+    java.util.List<String> words = new java.util.ArrayList<>();
+    for (String e : entries) {
+      for (String w : new String[] {e, e.toUpperCase(java.util.Locale.ROOT), Character.toUpperCase(e.charAt(0)) + e.substring(1)}) {
+        words.add(w);
+        words.add(w + "s");
+        if (w.length() > 2) {
+          words.add(w.substring(0, w.length() - 1));
+        }
+      }
+    }
+    Random r = new Random(20261209L);
+    String letters = "abcdeilmoprstuvACLPRSUV\u00e7\u00e9";
+    for (int t = 0; t < 50_000; t++) {
+      StringBuilder b = new StringBuilder();
+      for (int k = 2 + r.nextInt(9); k > 0; k--) {
+        b.append(letters.charAt(r.nextInt(letters.length())));
+      }
+      words.add(b.toString());
+    }
+    int listed = 0;
+    for (String w : words) {
+      String s = "x " + w + " 12";
+      boolean expected = AddressLexicons.PREFIX.contains(s, 2, 2 + w.length());
+      listed += expected ? 1 : 0;
+      assertEquals(expected, AddressLexicons.prefix(s, 2, 2 + w.length()), () -> "prefix: " + w);
+    }
+    assertTrue(listed > 100, "listed: " + listed);
+  }
 }

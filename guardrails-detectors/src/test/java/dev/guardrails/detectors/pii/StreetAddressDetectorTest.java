@@ -109,8 +109,9 @@ class StreetAddressDetectorTest extends DetectorContract {
   /**
    * The number-first scan against the word loop it stands in for (which meets every word and asks
    * it about every anchor; it still runs texts with "corner" or FPO/APO/DPO): the same spans on
-   * random texts made of address parts, numbers, prose and odd chars, short ones and ones long
-   * enough for the eight-byte passes.
+   * random texts made of address parts, numbers, prose and odd chars (Greek letters, a fullwidth
+   * and an Arabic-Indic digit, Latin-1 chars whose low seven bits read as a digit or a letter),
+   * short ones and ones long enough for the eight-byte passes.
    */
   @Test
   void numberFirstScanMatchesWordLoop() {
@@ -121,7 +122,8 @@ class StreetAddressDetectorTest extends DetectorContract {
         "Parijsstraat ", "R\u00e1k\u00f3czi \u00fat ", "Harjukuja ", "Box ", "PO Box ", "P. O. Box ", "P.O.", "PSC ",
         "Unit ", "Suite ", "Apt. ", "Flat 5, ", "#12", ", Springfield, IL 62704", "Chapter ", "Order ", "lives at ",
         "address is ", "USS Mahler ", "USNS ", "Santa Maria ", "Del ", "\u017f", "\u212a", "O'Brien ", "well-known ",
-        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "corner ", "of ", "FPO", "apo", " DPO"};
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "corner ", "of ", "FPO", "apo", " DPO",
+        "\u039b\u03b5\u03c9\u03c6\u03cc\u03c1\u03bf\u03c2 ", "\uff15", "\u00b2", "\u00b0", "\u0080", "\u00f0"};
     Random r = new Random(20261207L);
     int withAddress = 0;
     for (int t = 0; t < 30_000; t++) {
@@ -186,5 +188,34 @@ class StreetAddressDetectorTest extends DetectorContract {
       withAddress += sameAsWordLoop(b.toString()) ? 1 : 0;
     }
     assertTrue(withAddress > 300, "texts with an address: " + withAddress); // the comparison saw addresses (456)
+  }
+  /**
+   * The number-first scan against the word loop on texts where sentences' dots stand before the
+   * words that precede a number: the walk back from a number stops at a dot with five letters
+   * before it, which no anchor's read passes over (an abbreviation's dot has one to four letters
+   * before it, "P.O." dots stand within six chars of a word "P" or "PO"). Words of four, five and
+   * six letters before dots, abbreviations, "P.O." spelled several ways, non-ASCII letters before a
+   * dot, address cues and street-type words before capitalized words and numbers.
+   */
+  @Test
+  void sentenceDotsMatchWordLoop() {
+    String[] words = {
+        "Step", "install", "the", "package", "Roma", "Maria", "Santa", "Via", "via", "Str", "Strada", "Avda", "Hauptstrasse",
+        "lives at", "address is", "located at", "is in", "from", "Box", "PO", "P", "O", "Apt", "Suite", "Unit", "Main",
+        "Street", "Lane", "St", "Ave", "ul", "Cicha", "Koskikatu", "Parijsstraat", "\u0141\u00f3d\u017a", "caf\u00e9",
+        "ab", "abcd", "abcde", "abcdef", "x-ray", "O'Brien", "Mahler", "corner", "of"};
+    String[] gaps = {" ", " ", ". ", ".", ". ", "..", " . ", "  ", ".\t", "#", "\n", ", ", ": ", ""};
+    Random r = new Random(20261209L);
+    int withAddress = 0;
+    for (int t = 0; t < 30_000; t++) {
+      StringBuilder b = new StringBuilder();
+      int len = 1 + r.nextInt(t % 10 == 0 ? 40 : 10);
+      for (int k = 0; k < len; k++) {
+        b.append(r.nextInt(4) == 0 ? String.valueOf(r.nextInt(r.nextBoolean() ? 100 : 100_000)) : words[r.nextInt(words.length)]);
+        b.append(gaps[r.nextInt(gaps.length)]);
+      }
+      withAddress += sameAsWordLoop(b.toString()) ? 1 : 0;
+    }
+    assertTrue(withAddress > 300, "texts with an address: " + withAddress); // the comparison saw addresses
   }
 }
