@@ -314,9 +314,10 @@ final class Normalizer {
    * is set the text takes the rule chain whatever else it holds, so the scan stops there and the
    * other bits are partial.
    *
-   * <p>The inner loop has no call in it and one branch, on the entry's sign (the JIT unrolls it):
-   * it stops at a char that needs a closer look (three quarters of short answers have none), which
-   * is looked at outside it ({@link #keptAt}) before the loop goes on from the next char. Both
+   * <p>The loop has no call in it and one branch, on the entry's sign (the JIT unrolls it): it
+   * stops at a char that needs a closer look (three quarters of short answers have none), and
+   * {@link #scanFrom} goes on from there, looking at each such char outside its loop
+   * ({@link #keptAt}). The entry is loaded by the char itself ({@link #SCAN}: no clamp). Both
    * pair tests (a whitespace run, a digit before a separator) are one AND of the char's entry with
    * the previous entry shifted down, and one ADD counts both ({@link #SCAN}'s layout): four
    * operations per char after the load (OR, AND, ADD, shift).
