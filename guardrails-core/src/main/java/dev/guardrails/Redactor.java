@@ -147,7 +147,15 @@ public interface Redactor {
    * result (or one stream). Not thread-safe.
    */
   final class Scope {
-    private java.util.Map<String, java.util.Map<String, Integer>> numbers; // created on first use
+    /** How many values a scope keeps in its arrays; past this it moves them into {@link #numbers}. */
+    private static final int SMALL = 16;
+    // The first SMALL values, in order of first sight: type, key, number. An answer redacts a few
+    // values, so a linear search beats hashing and the three maps a first sight used to create.
+    private String[] types;
+    private String[] keys;
+    private int[] values;
+    private int size;
+    private java.util.Map<String, java.util.Map<String, Integer>> numbers; // past SMALL values
 
     /** Creates an empty scope. */
     public Scope() {}
@@ -161,17 +169,46 @@ public interface Redactor {
      * @return the number, from 1
      */
     public int number(String type, CharSequence value) {
-      if (numbers == null) {
-        numbers = new java.util.HashMap<>();
-      }
-      java.util.Map<String, Integer> m = numbers.computeIfAbsent(type, k -> new java.util.HashMap<>());
       String key = value.toString().trim().toLowerCase(java.util.Locale.ROOT);
-      Integer n = m.get(key);
-      if (n == null) {
-        n = m.size() + 1;
-        m.put(key, n);
+      if (numbers != null) {
+        java.util.Map<String, Integer> m = numbers.computeIfAbsent(type, k -> new java.util.HashMap<>());
+        Integer n = m.get(key);
+        if (n == null) {
+          n = m.size() + 1;
+          m.put(key, n);
+        }
+        return n;
       }
-      return n;
+      int ofType = 0;
+      for (int i = 0; i < size; i++) {
+        if (types[i].equals(type)) {
+          if (keys[i].equals(key)) {
+            return values[i];
+          }
+          ofType++;
+        }
+      }
+      if (size == SMALL) {
+        numbers = new java.util.HashMap<>();
+        for (int i = 0; i < size; i++) {
+          numbers.computeIfAbsent(types[i], k -> new java.util.HashMap<>()).put(keys[i], values[i]);
+        }
+        types = null;
+        keys = null;
+        values = null;
+        return number(type, key);
+      }
+      if (types == null || size == types.length) {
+        int cap = types == null ? 4 : SMALL;
+        types = types == null ? new String[cap] : java.util.Arrays.copyOf(types, cap);
+        keys = keys == null ? new String[cap] : java.util.Arrays.copyOf(keys, cap);
+        values = values == null ? new int[cap] : java.util.Arrays.copyOf(values, cap);
+      }
+      types[size] = type;
+      keys[size] = key;
+      values[size] = ofType + 1;
+      size++;
+      return ofType + 1;
     }
   }
 

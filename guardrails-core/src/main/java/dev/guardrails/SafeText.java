@@ -23,37 +23,60 @@ final class SafeText {
    * @return clusters, each a non-empty list
    */
   public static List<List<Finding>> redactionClusters(List<Decision> decisions) {
-    List<Finding> redact = new ArrayList<>();
-    for (Decision d : decisions) {
+    List<Finding> redact = null;
+    for (int i = 0; i < decisions.size(); i++) {
+      Decision d = decisions.get(i);
       if (d.action().effect() == Action.Effect.REPLACE_SPAN) {
+        if (redact == null) {
+          redact = new ArrayList<>(decisions.size() - i);
+        }
         redact.add(d.finding());
       }
     }
+    if (redact == null) {
+      return List.of();
+    }
+    if (redact.size() == 1) {
+      return List.of(List.of(redact.get(0))); // the common redacted answer: one finding, one cluster
+    }
     redact.sort((a, b) -> a.span().compareTo(b.span()));
     List<List<Finding>> clusters = new ArrayList<>();
-    List<Finding> cur = null;
-    int curEnd = -1;
-    for (Finding f : redact) {
-      if (cur == null || f.start() >= curEnd) {
-        cur = new ArrayList<>();
-        clusters.add(cur);
-        curEnd = f.end();
-      } else {
-        curEnd = Math.max(curEnd, f.end());
-      }
-      cur.add(f);
-    }
-    for (List<Finding> c : clusters) {
-      Finding best = c.get(0);
-      for (Finding f : c) {
-        if (better(f, best)) {
-          best = f;
+    int from = 0;
+    int curEnd = redact.get(0).end();
+    for (int i = 1; i <= redact.size(); i++) {
+      if (i == redact.size() || redact.get(i).start() >= curEnd) {
+        clusters.add(cluster(redact, from, i));
+        from = i;
+        if (i < redact.size()) {
+          curEnd = redact.get(i).end();
         }
+      } else {
+        curEnd = Math.max(curEnd, redact.get(i).end());
       }
-      c.remove(best);
-      c.add(0, best);
     }
     return clusters;
+  }
+
+  /** The cluster of {@code sorted[from, to)}, its best finding first, then the others in span order. */
+  private static List<Finding> cluster(List<Finding> sorted, int from, int to) {
+    if (to - from == 1) {
+      return List.of(sorted.get(from));
+    }
+    Finding best = sorted.get(from);
+    for (int i = from + 1; i < to; i++) {
+      if (better(sorted.get(i), best)) {
+        best = sorted.get(i);
+      }
+    }
+    List<Finding> c = new ArrayList<>(to - from);
+    c.add(best);
+    for (int i = from; i < to; i++) {
+      Finding f = sorted.get(i);
+      if (f != best) {
+        c.add(f);
+      }
+    }
+    return c;
   }
 
   private static boolean better(Finding a, Finding b) {

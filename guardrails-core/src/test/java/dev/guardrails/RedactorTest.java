@@ -24,6 +24,22 @@ class RedactorTest {
   }
 
   @Test
+  void numbersStayPerTypeAndStableWhenTheScopeHoldsManyValues() {
+    // 20 values of two types, interleaved: past the scope's small arrays (16 values) it moves them
+    // into maps, and a value seen before, of either type, keeps its number
+    Redactor.Scope scope = new Redactor.Scope();
+    for (int i = 0; i < 10; i++) {
+      assertEquals(i + 1, scope.number("EMAIL", "user" + i + "@example.com"));
+      assertEquals(i + 1, scope.number("PHONE", "555-010" + i));
+    }
+    assertEquals(3, scope.number("EMAIL", " USER2@Example.com "));
+    assertEquals(10, scope.number("PHONE", "555-0109"));
+    assertEquals(11, scope.number("EMAIL", "new@example.com"));
+    assertEquals(1, scope.number("PERSON", "user0@example.com")); // the same value, another type
+    assertEquals(1, scope.number("EMAIL", "user0@example.com"));
+  }
+
+  @Test
   void maskKeepsSeparatorsAndTheLastDigits() {
     assertEquals("**** **** **** 1111", Redactor.mask('*', 4).replace(EMAIL, "4111 1111 1111 1111", null));
     assertEquals("###", Redactor.mask('#', 5).replace(EMAIL, "abc", null).replace('a', '#').replace('b', '#').replace('c', '#'));
