@@ -10,7 +10,7 @@ final class AddressScan {
   private AddressScan() {}
 
   private static final String[] CUES = {
-      "at", "on", "address is", "address:", "address", "addresses", "located at", "lives at", "live at",
+      "at", "on", "address is", "address", "addresses", "located at", "lives at", "live at",
       "moved to", "to", "is in", "send it to", "deliver to", "ship to", "from"};
 
   /**
