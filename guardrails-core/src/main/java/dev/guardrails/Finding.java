@@ -1,11 +1,16 @@
 package dev.guardrails;
 
 import dev.guardrails.text.Span;
+import java.util.AbstractSet;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
@@ -78,13 +83,86 @@ public record Finding(
     Objects.requireNonNull(attributes, "attributes");
     if (attributes.isEmpty()) {
       attributes = Set.of();
-    } else {
-      for (String a : attributes) {
+    } else if (!(attributes instanceof AttributeSet)) { // an AttributeSet is checked and immutable: kept as it is
+      attributes = new AttributeSet(attributes);
+    }
+  }
+
+  /**
+   * Returns an immutable set of finding attributes, iterated in sorted order, that a finding keeps
+   * as it is: a detector that reports the same few attribute sets over and over can build them once
+   * with this method, and no finding made from them (nor a copy such as {@link #withScore}) copies
+   * them again. Any other set given to the constructor is copied.
+   *
+   * @param values the attributes, such as {@link #LINKED}
+   * @return the set (empty when no value is given)
+   * @throws NullPointerException if a value is null
+   * @throws IllegalArgumentException if a value is blank
+   */
+  public static Set<String> attributeSet(String... values) {
+    List<String> list = List.of(values); // null-hostile
+    return list.isEmpty() ? Set.of() : new AttributeSet(list);
+  }
+
+  /**
+   * The attribute sets a finding holds: a sorted, validated, unmodifiable copy. Only this class
+   * makes one, so the constructor can keep one it is given without copying it again.
+   */
+  private static final class AttributeSet extends AbstractSet<String> implements SortedSet<String> {
+    private final SortedSet<String> values;
+
+    AttributeSet(Collection<String> source) {
+      for (String a : source) {
         if (a == null || a.isBlank()) {
           throw new IllegalArgumentException("finding attributes must not be blank");
         }
       }
-      attributes = Collections.unmodifiableSortedSet(new TreeSet<>(attributes));
+      this.values = Collections.unmodifiableSortedSet(new TreeSet<>(source));
+    }
+
+    @Override
+    public Iterator<String> iterator() {
+      return values.iterator();
+    }
+
+    @Override
+    public int size() {
+      return values.size();
+    }
+
+    @Override
+    public boolean contains(Object o) {
+      return o instanceof String && values.contains(o);
+    }
+
+    @Override
+    public Comparator<? super String> comparator() {
+      return values.comparator();
+    }
+
+    @Override
+    public SortedSet<String> subSet(String fromElement, String toElement) {
+      return values.subSet(fromElement, toElement);
+    }
+
+    @Override
+    public SortedSet<String> headSet(String toElement) {
+      return values.headSet(toElement);
+    }
+
+    @Override
+    public SortedSet<String> tailSet(String fromElement) {
+      return values.tailSet(fromElement);
+    }
+
+    @Override
+    public String first() {
+      return values.first();
+    }
+
+    @Override
+    public String last() {
+      return values.last();
     }
   }
 

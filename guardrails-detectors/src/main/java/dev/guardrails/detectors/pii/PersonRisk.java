@@ -5,7 +5,6 @@ import dev.guardrails.text.Span;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * What the words around a name say about the person's privacy (docs/pii.md, "Names: the risk
@@ -148,7 +147,7 @@ final class PersonRisk {
   private static java.util.List<Set<String>> attributeSets() {
     java.util.List<Set<String>> sets = new java.util.ArrayList<>();
     for (int m = 0; m < 8; m++) {
-      Set<String> set = new TreeSet<>();
+      java.util.List<String> set = new java.util.ArrayList<>();
       if ((m & 1) != 0) {
         set.add(Finding.PUBLIC_FIGURE);
       }
@@ -158,7 +157,7 @@ final class PersonRisk {
       if ((m & 4) != 0) {
         set.add(Finding.LINKED);
       }
-      sets.add(java.util.Collections.unmodifiableSortedSet((java.util.SortedSet<String>) set));
+      sets.add(Finding.attributeSet(set.toArray(new String[0]))); // kept by the finding as it is, not copied
     }
     return java.util.List.copyOf(sets);
   }
