@@ -164,16 +164,56 @@ final class FastParse {
         }
         return false;
       }
-      // the same conjunction in a cheaper order: the general lengths, the types, the general pattern
-      // (a number gets here mostly after a general-pattern test of its digits, so it fits that
-      // pattern and fails the types: one pattern run instead of two)
-      if (!generalDesc.lengthFits(len)) {
+      // the same conjunction in a cheaper order: the general lengths, the leading digits' table, the
+      // types, the general pattern (a number gets here mostly after a general-pattern test of its
+      // digits, so it fits that pattern and fails the types: one pattern run instead of two)
+      if (!generalDesc.lengthFits(len) || !mayStartValid(nsn, 0, len)) {
         return false;
       }
       Re union = byLength[len];
       return union != null && union.on(nsn).matches() && generalDesc.matches(nsn);
     }
+
+    /**
+     * Per national number length 3 to {@link #MAX_NSN}: which three leading digits a valid number of
+     * that length may have (1,000 bits; {@link #NONE} when no number of that length can be valid),
+     * built on first use from the patterns {@link #valid} runs at that length: the bits of the
+     * length's type alternation and of the general pattern ({@link Re#starts}). Conservative: a kept
+     * prefix may still fail, a dropped one cannot pass.
+     */
+    private final java.util.concurrent.atomic.AtomicReferenceArray<long[]> starts =
+        new java.util.concurrent.atomic.AtomicReferenceArray<>(MAX_NSN + 1);
+
+    /**
+     * False only when no valid national number of this region has {@code len} digits and starts
+     * with the three digits {@code s[from, from + 3)}: a table lookup instead of the patterns.
+     * True for lengths outside 3 to {@link #MAX_NSN} (not tabulated).
+     */
+    boolean mayStartValid(String s, int from, int len) {
+      if (len < 3 || len > MAX_NSN) {
+        return true;
+      }
+      long[] t = starts.get(len);
+      if (t == null) {
+        t = NONE;
+        Re union = byLength[len];
+        if (general != null && union != null && generalDesc.lengthFits(len)) {
+          long[] u = union.starts();
+          long[] g = general.starts();
+          t = new long[16];
+          for (int w = 0; w < 16; w++) {
+            t[w] = u[w] & g[w];
+          }
+        }
+        starts.set(len, t); // two threads may both build it once: equal tables
+      }
+      int p = (s.charAt(from) - '0') * 100 + (s.charAt(from + 1) - '0') * 10 + (s.charAt(from + 2) - '0');
+      return (t[p >>> 6] & (1L << p)) != 0;
+    }
   }
+
+  /** The prefix table of a length no number can be valid at. */
+  private static final long[] NONE = new long[16];
 
   /**
    * A pattern compiled once, on first use, with one {@link Matcher} per thread reset for each
@@ -194,6 +234,8 @@ final class FastParse {
     private final String regex;
     /** Compiled on first use; volatile so a thread sees a fully built pattern or none. */
     private volatile Pattern pattern;
+    /** {@link #starts}, once computed. */
+    private volatile long[] startBits;
     private final int slot;
 
     private Re(String regex) {
@@ -212,6 +254,47 @@ final class FastParse {
         pattern = p;
       }
       return p;
+    }
+
+    /**
+     * The three-digit prefixes ({@code 000} to {@code 999}, as bits) that can start a full match:
+     * the matcher, run on the prefix alone, matches or reaches its end ({@link Matcher#hitEnd}: more
+     * digits could still match; when it stops before the end, no longer input matches). One, two,
+     * then three digits, each longer prefix tried only after its shorter one passed. Computed on
+     * first use (about 1,100 matches of a few chars).
+     */
+    long[] starts() {
+      long[] bits = startBits;
+      if (bits == null) {
+        bits = new long[16];
+        char[] c = new char[3];
+        for (int a = 0; a < 10; a++) {
+          c[0] = (char) ('0' + a);
+          if (!canStart(new String(c, 0, 1))) {
+            continue;
+          }
+          for (int b = 0; b < 10; b++) {
+            c[1] = (char) ('0' + b);
+            if (!canStart(new String(c, 0, 2))) {
+              continue;
+            }
+            for (int d = 0; d < 10; d++) {
+              c[2] = (char) ('0' + d);
+              if (canStart(new String(c, 0, 3))) {
+                int p = a * 100 + b * 10 + d;
+                bits[p >>> 6] |= 1L << p;
+              }
+            }
+          }
+        }
+        startBits = bits; // volatile: a thread sees a filled table or none (then builds an equal one)
+      }
+      return bits;
+    }
+
+    private boolean canStart(String prefix) {
+      Matcher m = on(prefix);
+      return m.matches() || m.hitEnd();
     }
 
     /** This thread's matcher of the pattern, reset to {@code input} (whole input, no region). */
@@ -460,25 +543,54 @@ final class FastParse {
    * significant number (which keeps Italian leading zeros) has a length the general description
    * lists and matches its pattern (the library's first test in {@code getNumberTypeHelper}). So when
    * neither the region nor its country code's main region has a transform rule and no suffix of the
-   * digits of a listed length matches the general pattern, no parse result is valid there.
+   * digits of a listed length matches the general pattern, no parse result is valid there. A suffix
+   * whose three leading digits start no valid number of its length ({@link Plan#mayStartValid}) is
+   * passed over without the pattern.
    */
   static boolean mayHaveValidSuffix(String digits, String region) {
-    Plan plan = ENABLED ? BY_REGION.get(region) : null;
-    Plan main = plan == null ? null : BY_CC[plan.cc];
-    if (plan == null || main == null || plan.transform || main.transform || plan.general == null || plan.lengths == -1) {
+    Plan plan = suffixPlan(region);
+    if (plan == null) {
       return true;
     }
     int n = digits.length();
-    Matcher m = null;
     for (int len = Math.min(n, 31); len >= 1; len--) {
-      if ((plan.lengths & (1 << len)) != 0) {
-        m = m == null ? plan.general.on(digits) : m;
-        if (m.region(n - len, n).matches()) {
-          return true;
-        }
+      // the table first: building it runs the general pattern's matcher, which on() hands out again
+      if ((plan.lengths & (1 << len)) != 0 && plan.mayStartValid(digits, n - len, len)
+          && plan.general.on(digits).region(n - len, n).matches()) {
+        return true;
       }
     }
     return false;
+  }
+
+  /**
+   * {@link #mayHaveValidSuffix} without the general pattern: false only when no suffix of the digits
+   * of a length the region lists starts like a valid number of that length ({@link
+   * Plan#mayStartValid}), table lookups only. Cheaper and weaker; true where the suffix test cannot
+   * decide (no plan, a transform rule).
+   */
+  static boolean mayStartValidSuffix(String digits, String region) {
+    Plan plan = suffixPlan(region);
+    if (plan == null) {
+      return true;
+    }
+    int n = digits.length();
+    for (int len = Math.min(n, 31); len >= 1; len--) {
+      if ((plan.lengths & (1 << len)) != 0 && plan.mayStartValid(digits, n - len, len)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The region's plan where the suffix tests apply (no transform rule in it or its code's main region), else null. */
+  private static Plan suffixPlan(String region) {
+    Plan plan = ENABLED ? BY_REGION.get(region) : null;
+    Plan main = plan == null ? null : BY_CC[plan.cc];
+    if (plan == null || main == null || plan.transform || main.transform || plan.general == null || plan.lengths == -1) {
+      return null;
+    }
+    return plan;
   }
 
   /**

@@ -161,14 +161,18 @@ final class Phones {
       // 7 to 15 digits (it drops at most a national prefix): when no suffix can be valid in the US
       // or Canada, that parse is skipped. Only then: the suffix test runs Canada's long pattern,
       // dearer than the direct parse and the length tests that reject most numbers
-      PhoneNumber us = digits == null ? null : FastParse.parse(digits, "US");
-      if (us == null && !(digits != null && digits.length() >= 7 && digits.length() <= 15
-          && !digits.startsWith("011") && !FastParse.mayHaveValidSuffix(digits, "US")
-          && !FastParse.mayHaveValidSuffix(digits, "CA"))) {
-        us = UTIL.parse(candidate, "US");
-      }
-      if (us != null && (FastParse.validForRegion(us, "US") || FastParse.validForRegion(us, "CA"))) {
-        return 2;
+      // the same domain: when no suffix starts like a valid US or Canadian number of its length (a
+      // table lookup per length: a leading 0, fewer than ten digits...), the US block is skipped
+      boolean usPlan = digits != null && digits.length() >= 7 && digits.length() <= 15 && !digits.startsWith("011");
+      if (!(usPlan && !FastParse.mayStartValidSuffix(digits, "US") && !FastParse.mayStartValidSuffix(digits, "CA"))) {
+        PhoneNumber us = digits == null ? null : FastParse.parse(digits, "US");
+        if (us == null && !(usPlan && !FastParse.mayHaveValidSuffix(digits, "US")
+            && !FastParse.mayHaveValidSuffix(digits, "CA"))) {
+          us = UTIL.parse(candidate, "US");
+        }
+        if (us != null && (FastParse.validForRegion(us, "US") || FastParse.validForRegion(us, "CA"))) {
+          return 2;
+        }
       }
       if (!otherRegions) {
         return 0;

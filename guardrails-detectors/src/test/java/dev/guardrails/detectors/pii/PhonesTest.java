@@ -188,6 +188,68 @@ class PhonesTest {
     assertTrue(valid > 2_000, "valid " + valid); // the comparison must see valid numbers too
   }
 
+  /**
+   * The leading-digits table in front of the validity patterns ({@code Plan.mayStartValid}) never
+   * drops a valid number: numbers made from every region's example number of every type with all
+   * digits after the first one, two or three redrawn (so their prefixes vary), and the ones the
+   * library finds valid are valid to {@link FastParse#validForRegion} as well, and their digits
+   * pass the suffix tests ({@link FastParse#mayStartValidSuffix}, {@link
+   * FastParse#mayHaveValidSuffix}) of that region. The oracle must see many valid numbers, and the
+   * table must reject a good share of the others (else it buys nothing).
+   */
+  @Test
+  void leadingDigitsTableKeepsEveryValidNumber() {
+    Random r = new Random(61);
+    int valid = 0;
+    int tried = 0;
+    for (String region : Phones.regions()) {
+      int cc = UTIL.getCountryCodeForRegion(region);
+      for (PhoneNumberUtil.PhoneNumberType type : PhoneNumberUtil.PhoneNumberType.values()) {
+        PhoneNumber example = UTIL.getExampleNumberForType(region, type);
+        if (example == null) {
+          continue;
+        }
+        String nsn = UTIL.getNationalSignificantNumber(example);
+        for (int k = 0; k < 150; k++) {
+          char[] d = nsn.toCharArray();
+          for (int i = 1 + r.nextInt(Math.min(3, d.length)); i < d.length; i++) {
+            d[i] = (char) ('0' + r.nextInt(10));
+          }
+          String digits = new String(d);
+          PhoneNumber p = new PhoneNumber().setCountryCode(cc).setNationalNumber(Long.parseLong(digits));
+          if (digits.charAt(0) == '0') {
+            p.setItalianLeadingZero(true);
+            int zeros = 1;
+            while (zeros < digits.length() - 1 && digits.charAt(zeros) == '0') {
+              zeros++;
+            }
+            if (zeros != 1) {
+              p.setNumberOfLeadingZeros(zeros);
+            }
+          }
+          tried++;
+          if (!UTIL.isValidNumberForRegion(p, region)) {
+            continue;
+          }
+          valid++;
+          assertTrue(FastParse.validForRegion(p, region), region + " " + type + " " + digits);
+          assertTrue(FastParse.mayStartValidSuffix(digits, region), region + " " + type + " " + digits);
+          assertTrue(FastParse.mayHaveValidSuffix(digits, region), region + " " + type + " " + digits);
+        }
+      }
+    }
+    assertTrue(valid > 10_000 && valid < tried, "valid " + valid + " of " + tried);
+    int rejected = 0;
+    for (int k = 0; k < 20_000; k++) {
+      StringBuilder sb = new StringBuilder();
+      for (int i = 7 + r.nextInt(9); i > 0; i--) {
+        sb.append((char) ('0' + r.nextInt(10)));
+      }
+      rejected += FastParse.mayStartValidSuffix(sb.toString(), "US") ? 0 : 1;
+    }
+    assertTrue(rejected > 10_000, "rejected for the US " + rejected); // fewer than ten digits, a leading 0 or 1...
+  }
+
   @Test
   void shortcutCoversTheCommonShapes() {
     assertNotNull(FastParse.parse(FastParse.digits("(212) 555-0123", false), "US"));
