@@ -548,19 +548,7 @@ final class FastParse {
    * passed over without the pattern.
    */
   static boolean mayHaveValidSuffix(String digits, String region) {
-    Plan plan = suffixPlan(region);
-    if (plan == null) {
-      return true;
-    }
-    int n = digits.length();
-    for (int len = Math.min(n, 31); len >= 1; len--) {
-      // the table first: building it runs the general pattern's matcher, which on() hands out again
-      if ((plan.lengths & (1 << len)) != 0 && plan.mayStartValid(digits, n - len, len)
-          && plan.general.on(digits).region(n - len, n).matches()) {
-        return true;
-      }
-    }
-    return false;
+    return suffixTest(digits, region, true);
   }
 
   /**
@@ -570,13 +558,24 @@ final class FastParse {
    * decide (no plan, a transform rule).
    */
   static boolean mayStartValidSuffix(String digits, String region) {
+    return suffixTest(digits, region, false);
+  }
+
+  /**
+   * The suffix tests: whether some suffix of {@code digits} of a length the region lists starts like a
+   * valid number of that length and (when {@code pattern}) matches the general pattern; true where
+   * the test cannot decide (no plan, a transform rule).
+   */
+  private static boolean suffixTest(String digits, String region, boolean pattern) {
     Plan plan = suffixPlan(region);
     if (plan == null) {
       return true;
     }
     int n = digits.length();
     for (int len = Math.min(n, 31); len >= 1; len--) {
-      if ((plan.lengths & (1 << len)) != 0 && plan.mayStartValid(digits, n - len, len)) {
+      // the table first: building it runs the general pattern's matcher, which on() hands out again
+      if ((plan.lengths & (1 << len)) != 0 && plan.mayStartValid(digits, n - len, len)
+          && (!pattern || plan.general.on(digits).region(n - len, n).matches())) {
         return true;
       }
     }

@@ -189,6 +189,7 @@ class StreetAddressDetectorTest extends DetectorContract {
     }
     assertTrue(withAddress > 300, "texts with an address: " + withAddress); // the comparison saw addresses (456)
   }
+
   /**
    * The number-first scan against the word loop on texts where sentences' dots stand before the
    * words that precede a number: the walk back from a number stops at a dot with five letters
