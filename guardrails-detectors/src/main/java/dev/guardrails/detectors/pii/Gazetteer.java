@@ -306,7 +306,7 @@ final class Gazetteer {
     long key = 0;
     for (int i = start; i < end; i++) {
       char f = fold(c[i]);
-      if (f - 1 >= 127) { // 0 or not ASCII: not kept
+      if (f == 0 || f >= 0x80) { // 0 or not ASCII: not kept (a 0 adds no bits: "a" and "a\0" would share a key)
         return lookup(c, start, end);
       }
       h = 31 * h + f;
