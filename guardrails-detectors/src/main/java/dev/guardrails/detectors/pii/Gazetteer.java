@@ -317,8 +317,8 @@ final class Gazetteer {
     if (slots[at] == key) {
       return (int) slots[at + 1];
     }
-    // the table's own inline key holds the same chars from bit 19 and the length in bits 16-18
-    int tags = len <= INLINE ? findInline(m, (key << 19) | ((long) len << 16)) : findPooled(m, c, start, len);
+    // the memo's key holds the chars as the table's inline key does, from bit 0 instead of CHARS_AT
+    int tags = len <= INLINE ? findInline(m, inline(key << CHARS_AT, len)) : findPooled(m, c, start, len);
     slots[at] = key;
     slots[at + 1] = tags;
     return tags;
@@ -429,8 +429,11 @@ final class Gazetteer {
     if (i >= INLINE || c >= 128) {
       return key | Long.MIN_VALUE;
     }
-    return key | ((long) c << (19 + 7 * i));
+    return key | ((long) c << (CHARS_AT + 7 * i));
   }
+
+  /** Where an inline key's chars start ({@link #inlineStep}: char i at bits {@code CHARS_AT + 7i}). */
+  private static final int CHARS_AT = 19;
 
   /** The slot key of a word of {@code len} chars from its {@link #inlineStep} key (0: none). */
   private static long inline(long key, int len) {
